@@ -1,0 +1,277 @@
+"""The ``scanner`` command: a thin shell over :class:`scanner.Scanner`.
+
+    scanner scan FILE|-                       human report (colour when on a terminal)
+    scanner scan FILE --format json           one ScanResult as JSON
+    scanner scan --jsonl IN --out OUT         SPEC section 4 batch contract
+    scanner lexicon lint [DIR ...]            check lexicon files and run their examples
+    scanner lexicon info                      loaded lexicon files, versions, entry counts
+
+Exit status: 0 no ``block`` result, 1 some result is ``block``, 2 usage error or unreadable input.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import IO, Any, Sequence
+
+import orjson
+
+from . import __version__
+from .config import ScannerConfig
+from .errors import ConfigError, InputError, LexiconError, ScannerError
+from .model import CATEGORY_LABELS, TYPE_LABELS, ScanResult
+from .textio import decode_bytes, read_text
+
+EXIT_OK, EXIT_BLOCK, EXIT_USAGE = 0, 1, 2
+
+CATEGORY_STYLE = {
+    "personal_data": "bold white on dark_magenta",
+    "state_secret": "bold white on red3",
+    "commercial_secret": "bold black on dark_orange",
+    "improper_wording": "bold black on gold1",
+}
+SEVERITY_LABELS = {"block": "阻断", "review": "人工复核", "info": "提示", "pass": "通过"}
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # exit 2 with a message, as argparse does, but one line
+        self.print_usage(sys.stderr)
+        print(f"scanner: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="scanner", description="政务新媒体发布前内容安全审查 (pre-publication content-safety scanner)")
+    p.add_argument("--version", action="version", version=f"govscan {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    sc = sub.add_parser("scan", help="scan a draft, or a JSONL batch")
+    sc.add_argument("file", nargs="?", help="draft file (UTF-8 or GB18030), or - for standard input")
+    sc.add_argument("--jsonl", metavar="IN", help="batch input: one {\"id\", \"text\"} object per line (- = stdin)")
+    sc.add_argument("--out", metavar="OUT", default="-", help="batch output file (default: standard output)")
+    sc.add_argument("--format", choices=("text", "json"), default="text", help="report format for one draft")
+    sc.add_argument("--id", help="document id to put in the result")
+    sc.add_argument("--config", metavar="TOML", help="scanner config file")
+    sc.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    sc.add_argument("--explain", action="store_true", help="also list findings before overlaps are merged")
+
+    lx = sub.add_parser("lexicon", help="lexicon tools")
+    lsub = lx.add_subparsers(dest="lexcmd", required=True, parser_class=_Parser)
+    lint = lsub.add_parser("lint", help="check lexicon files and run their examples; non-zero exit on an error")
+    lint.add_argument("dirs", nargs="*", help="lexicon folders (with manifest.toml); default: the bundled set")
+    lint.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    info = lsub.add_parser("info", help="show loaded lexicon files, versions and entry counts")
+    info.add_argument("--config", metavar="TOML")
+    return p
+
+
+def _config(path: str | None) -> ScannerConfig:
+    return ScannerConfig.from_file(path) if path else ScannerConfig()
+
+
+def _make_scanner(config: ScannerConfig):
+    from .core import Scanner
+
+    return Scanner(config)
+
+
+# ---------------------------------------------------------------------------- scan (one draft)
+def _render_text(result: ScanResult, text: str, color: str, out: IO[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=out, force_terminal=True if color == "always" else None,
+                      no_color=color == "never", highlight=False, soft_wrap=True)
+    verdict_style = {"block": "bold red", "review": "bold yellow", "pass": "bold green"}[result.verdict]
+    n = len(result.findings)
+    console.print(Text.assemble(("结论 verdict: ", "bold"), (f"{result.verdict} ({SEVERITY_LABELS[result.verdict]})",
+                                                            verdict_style), f"  ·  {n} 处发现  ·  词库版本 {result.lexicon_version}"))
+    console.rule()
+    body = Text(text)
+    for i, f in enumerate(result.findings, 1):
+        body.stylize(CATEGORY_STYLE.get(f.category, "reverse"), f.start, f.end)
+    console.print(body)
+    console.rule()
+    if not result.findings:
+        console.print("未发现问题。")
+        return
+    legend = Text("图例: ")
+    for cat, style in CATEGORY_STYLE.items():
+        legend.append(f" {CATEGORY_LABELS[cat]} ", style=style)
+        legend.append(" ")
+    console.print(legend)
+    table = Table(show_lines=True, expand=True)
+    for col, kw in (("#", {"justify": "right", "no_wrap": True}), ("位置", {"no_wrap": True}), ("类型", {}),
+                    ("级别", {"no_wrap": True}), ("原文", {}), ("建议", {}), ("说明 / 依据", {"ratio": 3})):
+        table.add_column(col, **kw)
+    for i, f in enumerate(result.findings, 1):
+        table.add_row(
+            str(i), f"{f.start}–{f.end}", Text(TYPE_LABELS.get(f.type, f.type), style=CATEGORY_STYLE.get(f.category, "")),
+            SEVERITY_LABELS[f.severity], f.text, f.suggestion or "—",
+            f.message + (f"\n依据：{f.basis}" if f.basis else ""),
+        )
+    console.print(table)
+
+
+def _cmd_scan_one(args, out: IO[str]) -> int:
+    if args.file == "-" or args.file is None:
+        if args.file is None and sys.stdin.isatty():
+            raise UsageError("give a FILE, - for standard input, or --jsonl IN")
+        text, _ = decode_bytes(sys.stdin.buffer.read(), name="<stdin>")
+    else:
+        text, _ = read_text(args.file)
+    scanner = _make_scanner(_config(args.config))
+    result = scanner.scan(text, id=args.id)
+    if args.format == "json":
+        out.write(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
+    else:
+        _render_text(result, text, args.color, out)
+        if args.explain:
+            for f in scanner.raw_findings(text):
+                out.write(f"  raw {f.start}-{f.end} {f.rule} {f.severity} {f.text!r}\n")
+    return EXIT_BLOCK if result.verdict == "block" else EXIT_OK
+
+
+# ---------------------------------------------------------------------------- scan --jsonl
+def _error_line(ident: Any, reason: str) -> bytes:
+    return orjson.dumps({"id": ident, "error": reason}) + b"\n"
+
+
+def scan_jsonl(scanner, lines, write) -> tuple[int, int, int]:
+    """SPEC section 4: one output line per non-blank input line, in order.
+
+    Returns (records, errors, blocked). Shared by the CLI and tests; never raises on bad input.
+    """
+    records = errors = blocked = 0
+    for lineno, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue  # blank lines are not records
+        records += 1
+        try:
+            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        except UnicodeDecodeError as e:
+            errors += 1
+            write(_error_line(None, f"line {lineno}: invalid UTF-8 at byte {e.start}"))
+            continue
+        try:
+            obj = orjson.loads(line)
+        except orjson.JSONDecodeError as e:
+            errors += 1
+            write(_error_line(None, f"line {lineno}: invalid JSON ({e})"))
+            continue
+        if not isinstance(obj, dict):
+            errors += 1
+            write(_error_line(None, f"line {lineno}: expected a JSON object, got {type(obj).__name__}"))
+            continue
+        ident = obj.get("id")
+        text = obj.get("text")
+        if not isinstance(text, str):
+            errors += 1
+            reason = "no 'text' field" if text is None else f"'text' must be a string, not {type(text).__name__}"
+            write(_error_line(ident, f"line {lineno}: {reason}"))
+            continue
+        try:
+            result = scanner.scan(text, id=ident)
+        except ScannerError as e:
+            errors += 1
+            write(_error_line(ident, f"line {lineno}: {e}"))
+            continue
+        if result.verdict == "block":
+            blocked += 1
+        write(orjson.dumps(result.to_dict()) + b"\n")
+    return records, errors, blocked
+
+
+def _cmd_scan_jsonl(args) -> int:
+    if args.file is not None:
+        raise UsageError("give either FILE or --jsonl IN, not both")
+    if args.jsonl == "-":
+        src = sys.stdin.buffer
+        close_src = False
+    else:
+        try:
+            src = open(args.jsonl, "rb")
+        except OSError as e:
+            raise InputError(f"{args.jsonl}: cannot read ({e.strerror})") from None
+        close_src = True
+    scanner = _make_scanner(_config(args.config))
+    try:
+        if args.out == "-":
+            dst = sys.stdout.buffer
+            close_dst = False
+        else:
+            try:
+                dst = open(args.out, "wb")
+            except OSError as e:
+                raise InputError(f"{args.out}: cannot write ({e.strerror})") from None
+            close_dst = True
+        try:
+            records, errors, blocked = scan_jsonl(scanner, src, dst.write)
+        finally:
+            if close_dst:
+                dst.close()
+            else:
+                dst.flush()
+    finally:
+        if close_src:
+            src.close()
+    print(f"scanner: {records} records, {blocked} block, {errors} errors", file=sys.stderr)
+    return EXIT_BLOCK if blocked else EXIT_OK
+
+
+# ---------------------------------------------------------------------------- lexicon
+def _cmd_lint(args, out: IO[str]) -> int:
+    from .lexicon import bundled_lexicon_dir, lint
+
+    dirs = args.dirs or [str(bundled_lexicon_dir())]
+    for d in dirs:
+        if not Path(d, "manifest.toml").is_file():
+            raise UsageError(f"{d}: no manifest.toml there")
+
+    def factory(folders):
+        return _make_scanner(ScannerConfig(bundled_lexicons=False, lexicon_dirs=tuple(map(str, folders))))
+
+    errors, warnings = lint(dirs, scanner_factory=factory)
+    for w in warnings:
+        out.write(f"warning: {w}\n")
+    for e in errors:
+        out.write(f"error: {e}\n")
+    n_err = len(errors) + (len(warnings) if args.strict else 0)
+    out.write(f"lexicon lint: {len(errors)} error(s), {len(warnings)} warning(s) in {', '.join(dirs)}\n")
+    return 1 if n_err else 0
+
+
+def _cmd_info(args, out: IO[str]) -> int:
+    scanner = _make_scanner(_config(args.config))
+    out.write(orjson.dumps(scanner.info(), option=orjson.OPT_INDENT_2).decode() + "\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    out = sys.stdout
+    try:
+        if args.command == "scan":
+            if args.jsonl:
+                return _cmd_scan_jsonl(args)
+            return _cmd_scan_one(args, out)
+        if args.command == "lexicon":
+            return _cmd_lint(args, out) if args.lexcmd == "lint" else _cmd_info(args, out)
+    except (UsageError, InputError, ConfigError, LexiconError) as e:
+        print(f"scanner: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # e.g. `scanner scan … | head`
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

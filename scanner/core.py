@@ -1,0 +1,151 @@
+"""The Scanner: normalise → match → recognise → filter → merge → ScanResult."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Iterable, Iterator, Mapping
+
+from .config import ScannerConfig
+from .detectors import BUILTIN_DETECTORS
+from .errors import InputError
+from .lexicon import Entry, LexiconSet, bundled_lexicon_dir, load_lexicons
+from .matcher import Hit, LexiconMatcher
+from .model import SEVERITY_RANK, TYPE_LABELS, Finding, ScanResult, verdict_of
+from .normalize import build_views, warm_up
+
+__all__ = ["Scanner"]
+
+
+def _lexicon_message(e: Entry) -> str:
+    if e.message:
+        return e.message
+    label = TYPE_LABELS.get(e.type, e.type)
+    if e.suggestion:
+        return f"{label}：「{e.term}」应改为「{e.suggestion}」"
+    return f"{label}：「{e.term}」不宜在政务新媒体发布"
+
+
+def _merge(findings: list[Finding], text: str) -> list[Finding]:
+    """Merge overlapping findings of the same category into the strongest one (SPEC section 3).
+
+    The strongest finding (severity, then span length, then score) keeps its rule, message and
+    basis; the span grows to cover the whole cluster, and its suggestion is widened with the
+    surrounding original text so that applying it still replaces exactly ``text[start:end]``.
+    """
+    by_cat: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_cat.setdefault(f.category, []).append(f)
+    out: list[Finding] = []
+    for group in by_cat.values():
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        group.sort(key=lambda f: (f.start, -f.end))
+        cluster = [group[0]]
+        end = group[0].end
+        for f in group[1:]:
+            if f.start < end:
+                cluster.append(f)
+                end = max(end, f.end)
+            else:
+                out.append(_merge_cluster(cluster, text))
+                cluster, end = [f], f.end
+        out.append(_merge_cluster(cluster, text))
+    out.sort(key=lambda f: (f.start, f.end, f.category))
+    return out
+
+
+def _merge_cluster(cluster: list[Finding], text: str) -> Finding:
+    if len(cluster) == 1:
+        return cluster[0]
+    best = max(cluster, key=lambda f: (SEVERITY_RANK[f.severity], f.end - f.start, f.score))
+    start = min(f.start for f in cluster)
+    end = max(f.end for f in cluster)
+    if (start, end) == (best.start, best.end):
+        return best
+    sugg = best.suggestion
+    if sugg is not None:
+        sugg = text[start:best.start] + sugg + text[best.end:end]
+    return replace(best, start=start, end=end, text=text[start:end], suggestion=sugg)
+
+
+class Scanner:
+    """Built once from a config; immutable and safe to share between threads.
+
+    >>> s = Scanner()
+    >>> s.scan("台湾总统发表讲话").verdict
+    'block'
+    """
+
+    def __init__(self, config: ScannerConfig | Mapping[str, Any] | None = None, /, **kwargs: Any):
+        if config is None:
+            config = ScannerConfig(**kwargs)
+        elif isinstance(config, Mapping):
+            config = ScannerConfig.from_dict({**config, **kwargs})
+        elif kwargs:
+            config = replace(config, **kwargs)
+        self.config: ScannerConfig = config
+        warm_up()
+        folders = ([bundled_lexicon_dir()] if config.bundled_lexicons else []) + list(config.lexicon_dirs)
+        self.lexicons: LexiconSet = load_lexicons(folders) if folders else LexiconSet("0", ())
+        self.lexicon_version: str = self.lexicons.version
+        use_lexicon = "lexicon" in config.detectors
+        entries = [e for e in self.lexicons.entries if e.id not in config.disabled_rules] if use_lexicon else []
+        entries = [replace(e, severity=config.severity_for(e.id, e.type, e.severity)) if not e.is_allow else e
+                   for e in entries]
+        self._matcher = LexiconMatcher(entries, engine=config.matcher)
+        self._detectors = tuple(BUILTIN_DETECTORS[name]() for name in config.detectors if name in BUILTIN_DETECTORS)
+        self._messages = {e.id: _lexicon_message(e) for e in entries}
+
+    # ---------------------------------------------------------------- public verbs
+    def scan(self, text: str, *, id: Any = None) -> ScanResult:
+        """Scan one text. ``text[f.start:f.end] == f.text`` for every finding."""
+        findings = _merge(self.raw_findings(text), text)
+        return ScanResult(id=id, verdict=verdict_of(findings), findings=tuple(findings),
+                          lexicon_version=self.lexicon_version)
+
+    def scan_many(self, items: Iterable[Any]) -> Iterator[ScanResult]:
+        """Scan an iterable of texts, ``(id, text)`` pairs or ``{"id", "text"}`` mappings, lazily."""
+        for i, item in enumerate(items):
+            if isinstance(item, str):
+                yield self.scan(item, id=i)
+            elif isinstance(item, Mapping):
+                yield self.scan(item.get("text"), id=item.get("id", i))
+            else:
+                ident, text = item
+                yield self.scan(text, id=ident)
+
+    def raw_findings(self, text: str) -> list[Finding]:
+        """Every finding after filters, before overlapping findings are merged (for lexicon
+        examples and ``--explain``)."""
+        if not isinstance(text, str):
+            raise InputError(f"text must be a str, not {type(text).__name__}")
+        if not text:
+            return []
+        views = build_views(text)
+        out = [self._from_hit(h, text) for h in self._matcher.match(views)]
+        disabled = self.config.disabled_rules
+        for det in self._detectors:
+            for f in det.detect(views):
+                if f.rule in disabled:
+                    continue
+                sev = self.config.severity_for(f.rule, f.type, f.severity)
+                out.append(f if sev == f.severity else replace(f, severity=sev))
+        return out
+
+    def info(self) -> dict[str, Any]:
+        """What this scanner loaded: lexicon files with versions and counts, detectors, engine."""
+        return {
+            "lexicon_version": self.lexicon_version,
+            "lexicons": [f.info() for f in self.lexicons.files],
+            "terms": len(self._matcher),
+            "detectors": list(self.config.detectors),
+            "matcher": self._matcher.engine,
+        }
+
+    # ---------------------------------------------------------------- internals
+    def _from_hit(self, h: Hit, text: str) -> Finding:
+        e = h.entry
+        score = 0.95 if h.context_confirmed else 0.9
+        return Finding(start=h.start, end=h.end, text=text[h.start:h.end], category=e.category, type=e.type,
+                       severity=e.severity, rule=e.id, message=self._messages[e.id], suggestion=e.suggestion,
+                       basis=e.basis, score=score)

@@ -1,0 +1,28 @@
+"""Pattern detectors: each is a small class with a ``name`` and ``detect(views) -> list[Finding]``.
+
+Detectors run on the ``vis`` view (normalised, invisible characters removed) with compiled
+regular expressions gated by cheap substring checks, and report offsets in the original text.
+"""
+from __future__ import annotations
+
+from typing import Protocol
+
+from ..model import Finding
+from ..normalize import Views
+from .marks import ClassificationMarkDetector
+from .pii import PersonalDataDetector
+
+__all__ = ["Detector", "ClassificationMarkDetector", "PersonalDataDetector", "BUILTIN_DETECTORS"]
+
+
+class Detector(Protocol):
+    name: str
+    rules: tuple[str, ...]
+
+    def detect(self, views: Views) -> list[Finding]: ...
+
+
+BUILTIN_DETECTORS = {
+    ClassificationMarkDetector.name: ClassificationMarkDetector,
+    PersonalDataDetector.name: PersonalDataDetector,
+}

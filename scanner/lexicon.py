@@ -1,0 +1,404 @@
+"""Lexicon files: the manifest, TSV entries, examples, and the lint that checks them.
+
+The format is documented in ``docs/LEXICONS.md``. Loading is strict: a malformed row is an
+error with its file and line, never silently skipped.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .errors import LexiconError
+from .model import CATEGORY_OF, DEFAULT_SEVERITY, SEVERITIES, TYPES
+from .normalize import dense, normalize
+
+__all__ = [
+    "Entry",
+    "Example",
+    "LexiconFile",
+    "LexiconSet",
+    "MatchOptions",
+    "load_lexicons",
+    "bundled_lexicon_dir",
+    "lint",
+]
+
+COLUMNS = ("id", "term", "type", "severity", "suggestion", "basis", "message", "options", "note")
+_REQUIRED = ("id", "term", "type")
+_ID_RE = re.compile(r"^[a-z0-9_]+(?:\.[a-z0-9_]+)*$")
+_NAME_RE = re.compile(r"^[a-z0-9_]+$")
+ALLOW = "allow"
+DEFAULT_WINDOW = 20
+_ASCII_ALNUM = re.compile(r"^[0-9a-z]+$")
+
+
+def bundled_lexicon_dir() -> Path:
+    """The lexicons shipped with the package (wheel) or beside the source tree (editable)."""
+    here = Path(__file__).resolve().parent
+    for cand in (here / "_bundled" / "lexicons", here.parent / "lexicons"):
+        if (cand / "manifest.toml").is_file():
+            return cand
+    raise LexiconError(f"no bundled lexicons found next to {here}")
+
+
+@dataclass(frozen=True, slots=True)
+class MatchOptions:
+    word: bool = False
+    ctx: tuple[str, ...] = ()
+    nctx: tuple[str, ...] = ()
+    window: int = DEFAULT_WINDOW
+    quote: bool = False
+    strict: bool = False
+    ascii_word: bool = False
+
+    @property
+    def plain(self) -> bool:
+        return not (self.word or self.ctx or self.nctx or self.quote or self.strict or self.ascii_word)
+
+
+def _parse_options(raw: str, term_dense: str) -> tuple[MatchOptions, list[str]]:
+    errors: list[str] = []
+    kw: dict = {}
+    for part in filter(None, (p.strip() for p in raw.split(";"))):
+        key, eq, value = part.partition("=")
+        key = key.strip()
+        if key in ("word", "quote", "strict", "ascii_word") and not eq:
+            kw[key] = True
+        elif key in ("ctx", "nctx") and eq:
+            words = tuple(dict.fromkeys(dense(w) for w in value.split("|") if w.strip()))
+            if not words or any(not w for w in words):
+                errors.append(f"option {key} has an empty word")
+            kw[key] = words
+        elif key == "win" and eq:
+            try:
+                kw["window"] = int(value)
+                if not 1 <= kw["window"] <= 500:
+                    raise ValueError
+            except ValueError:
+                errors.append(f"option win={value!r} is not an integer in 1..500")
+        else:
+            errors.append(f"unknown option {part!r}")
+    if _ASCII_ALNUM.match(term_dense):
+        kw["ascii_word"] = True
+    return MatchOptions(**kw), errors
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon row, validated."""
+
+    id: str
+    term: str
+    key: str  # the term as matched: normalised, noise removed
+    category: str
+    type: str
+    severity: str
+    suggestion: str | None
+    basis: str | None
+    message: str | None
+    options: MatchOptions
+    lexicon: str
+    source: str  # file:line, for error messages
+    note: str = ""
+
+    @property
+    def is_allow(self) -> bool:
+        return self.type == ALLOW
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    expect: str  # "hit" or "miss"
+    rule: str  # may be "" for a miss
+    text: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconFile:
+    name: str
+    path: Path
+    category: str
+    version: str
+    source: str
+    licence: str
+    examples_path: Path | None
+    entries: tuple[Entry, ...]
+    examples: tuple[Example, ...]
+
+    def info(self) -> dict:
+        return {
+            "name": self.name,
+            "file": str(self.path),
+            "category": self.category,
+            "version": self.version,
+            "source": self.source,
+            "licence": self.licence,
+            "entries": len(self.entries),
+            "examples": len(self.examples),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconSet:
+    """All lexicon files loaded for one scanner, in load order."""
+
+    version: str
+    files: tuple[LexiconFile, ...]
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [e for f in self.files for e in f.entries]
+
+
+def _unescape(s: str) -> str:
+    return s.replace("\\t", "\t").replace("\\n", "\n").replace("\\\\", "\\")
+
+
+def _read_tsv(path: Path) -> Iterable[tuple[int, list[str]]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise LexiconError(f"cannot read {path}: {e.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise LexiconError(f"{path}: not UTF-8 ({e.reason} at byte {e.start})") from None
+    for no, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        yield no, line.split("\t")
+
+
+def _load_entries(path: Path, name: str, category: str, problems: list[str], warnings: list[str]) -> list[Entry]:
+    rows = iter(_read_tsv(path))
+    try:
+        hno, header = next(rows)
+    except StopIteration:
+        problems.append(f"{path}: empty file (a header line is required)")
+        return []
+    header = [h.strip() for h in header]
+    unknown = [h for h in header if h not in COLUMNS]
+    missing = [c for c in _REQUIRED if c not in header]
+    if unknown or missing:
+        problems.append(f"{path}:{hno}: header has unknown columns {unknown} / lacks {missing}; "
+                        f"columns are {', '.join(COLUMNS)}")
+        return []
+    out: list[Entry] = []
+    for no, cells in rows:
+        where = f"{path}:{no}"
+        if len(cells) > len(header):
+            problems.append(f"{where}: {len(cells)} cells but the header has {len(header)} columns")
+            continue
+        row = dict(zip(header, (c.strip() for c in cells)))
+        for c in COLUMNS:
+            row.setdefault(c, "")
+        rid, term, typ = row["id"], row["term"], row["type"]
+        if not rid or not _ID_RE.match(rid):
+            problems.append(f"{where}: bad id {rid!r} (lower-case ascii, digits, _ and .)")
+            continue
+        if not term:
+            problems.append(f"{where}: {rid}: empty term")
+            continue
+        if category == ALLOW:
+            if typ != ALLOW:
+                problems.append(f"{where}: {rid}: type must be 'allow' in an allow-list, not {typ!r}")
+                continue
+        elif typ not in TYPES.get(category, {}):
+            if typ in CATEGORY_OF:
+                problems.append(f"{where}: {rid}: type {typ!r} belongs to category {CATEGORY_OF[typ]!r}, "
+                                f"not to this file's {category!r}")
+            else:
+                problems.append(f"{where}: {rid}: unknown type {typ!r}")
+            continue
+        sev = row["severity"] or (DEFAULT_SEVERITY.get(typ, "info") if typ != ALLOW else "info")
+        if sev not in SEVERITIES:
+            problems.append(f"{where}: {rid}: unknown severity {sev!r}")
+            continue
+        if normalize(term) != term:
+            problems.append(f"{where}: {rid}: term {term!r} normalises to {normalize(term)!r}; "
+                            "write it in simplified, half-width, lower-case form")
+            continue
+        key = dense(term)
+        if not key:
+            problems.append(f"{where}: {rid}: term {term!r} is only noise characters")
+            continue
+        opts, errs = _parse_options(row["options"], key)
+        for e in errs:
+            problems.append(f"{where}: {rid}: {e}")
+        if typ != ALLOW and not row["basis"]:
+            problems.append(f"{where}: {rid}: no basis (every rule says which norm, law or style rule it comes from)")
+        if len(key) == 1 and not (opts.word or opts.ctx):
+            warnings.append(f"{where}: {rid}: one-character term {term!r} without 'word' or 'ctx' will fire often")
+        out.append(Entry(
+            id=rid, term=term, key=key, category=category if typ != ALLOW else ALLOW, type=typ,
+            severity=sev, suggestion=row["suggestion"] or None, basis=row["basis"] or None,
+            message=row["message"] or None, options=opts, lexicon=name, source=where, note=row["note"],
+        ))
+    return out
+
+
+def _load_examples(path: Path, problems: list[str]) -> list[Example]:
+    rows = iter(_read_tsv(path))
+    try:
+        hno, header = next(rows)
+    except StopIteration:
+        return []
+    if [h.strip() for h in header] != ["expect", "rule", "text"]:
+        problems.append(f"{path}:{hno}: examples header must be 'expect<TAB>rule<TAB>text'")
+        return []
+    out = []
+    for no, cells in rows:
+        where = f"{path}:{no}"
+        if len(cells) != 3:
+            problems.append(f"{where}: expected 3 tab-separated cells, got {len(cells)}")
+            continue
+        expect, rule, text = cells[0].strip(), cells[1].strip(), _unescape(cells[2])
+        if expect not in ("hit", "miss"):
+            problems.append(f"{where}: expect must be 'hit' or 'miss', not {expect!r}")
+            continue
+        if expect == "hit" and not rule:
+            problems.append(f"{where}: a 'hit' example must name the rule it expects")
+            continue
+        if not text.strip():
+            problems.append(f"{where}: empty example text")
+            continue
+        out.append(Example(expect, rule, text, where))
+    return out
+
+
+def _load_manifest(folder: Path, problems: list[str], warnings: list[str]) -> tuple[str, list[LexiconFile]]:
+    mpath = folder / "manifest.toml"
+    try:
+        manifest = tomllib.loads(mpath.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise LexiconError(f"{folder}: no manifest.toml") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise LexiconError(f"{mpath}: {e}") from None
+    version = str(manifest.get("version", ""))
+    if not version:
+        problems.append(f"{mpath}: no top-level 'version'")
+    files: list[LexiconFile] = []
+    for i, spec in enumerate(manifest.get("lexicon", []), 1):
+        where = f"{mpath}: lexicon #{i}"
+        missing = [k for k in ("name", "file", "category", "version", "source", "licence") if not spec.get(k)]
+        if missing:
+            problems.append(f"{where}: missing {', '.join(missing)}")
+            continue
+        name, category = spec["name"], spec["category"]
+        if not _NAME_RE.match(name):
+            problems.append(f"{where}: bad name {name!r}")
+            continue
+        if category != ALLOW and category not in TYPES:
+            problems.append(f"{where}: unknown category {category!r}")
+            continue
+        path = folder / spec["file"]
+        if not path.is_file():
+            problems.append(f"{where}: file {spec['file']} not found")
+            continue
+        entries = _load_entries(path, name, category, problems, warnings)
+        ex_path = folder / spec["examples"] if spec.get("examples") else None
+        examples: list[Example] = []
+        if ex_path is not None:
+            if ex_path.is_file():
+                examples = _load_examples(ex_path, problems)
+            else:
+                problems.append(f"{where}: examples file {spec['examples']} not found")
+        files.append(LexiconFile(name, path, category, str(spec["version"]), spec["source"],
+                                 spec["licence"], ex_path, tuple(entries), tuple(examples)))
+    return version, files
+
+
+def load_lexicons(folders: Iterable[str | Path], *, strict: bool = True) -> LexiconSet:
+    """Load every manifest folder in order. Raises :class:`LexiconError` listing all problems.
+
+    With ``strict=False`` problems are returned as warnings instead (used by ``lint``).
+    """
+    problems: list[str] = []
+    warnings: list[str] = []
+    versions: list[str] = []
+    files: list[LexiconFile] = []
+    for folder in folders:
+        v, fs = _load_manifest(Path(folder), problems, warnings)
+        versions.append(v)
+        files.extend(fs)
+    # ids and names are unique across everything loaded
+    seen_ids: dict[str, str] = {}
+    seen_names: set[str] = set()
+    seen_terms: dict[tuple[str, str], str] = {}
+    for f in files:
+        if f.name in seen_names:
+            problems.append(f"{f.path}: lexicon name {f.name!r} is used twice")
+        seen_names.add(f.name)
+        for e in f.entries:
+            if e.id in seen_ids:
+                problems.append(f"{e.source}: duplicate id {e.id!r} (first at {seen_ids[e.id]})")
+            else:
+                seen_ids[e.id] = e.source
+            k = (e.key, e.type)
+            if k in seen_terms and e.options.plain:
+                problems.append(f"{e.source}: {e.id}: duplicate term {e.term!r} of type {e.type} "
+                                f"(first at {seen_terms[k]})")
+            seen_terms.setdefault(k, e.source)
+    if problems and strict:
+        raise LexiconError(f"{len(problems)} problem(s) in the lexicons", problems)
+    version = "+".join(v for v in versions if v) or "0"
+    return LexiconSet(version, tuple(files), tuple(problems + warnings) if not strict else tuple(warnings))
+
+
+def lint(folders: Iterable[str | Path], scanner_factory=None) -> tuple[list[str], list[str]]:
+    """Check lexicon folders. Returns (errors, warnings).
+
+    ``scanner_factory(folders) -> Scanner`` is used to run every examples file; without it only
+    the files themselves are checked.
+    """
+    folders = [Path(f) for f in folders]
+    problems: list[str] = []
+    warnings: list[str] = []
+    try:
+        for folder in folders:
+            _load_manifest(folder, problems, warnings)
+    except LexiconError as e:
+        return [str(e)] + e.problems, warnings
+    if problems:
+        return problems, warnings
+    try:
+        lexset = load_lexicons(folders)
+    except LexiconError as e:
+        return e.problems or [str(e)], warnings
+    warnings = list(lexset.warnings)
+    for f in lexset.files:
+        if f.category == ALLOW:
+            continue
+        with_hit = {ex.rule for ex in f.examples if ex.expect == "hit"}
+        for e in f.entries:
+            if e.id not in with_hit:
+                warnings.append(f"{e.source}: {e.id}: no 'hit' example")
+    if scanner_factory is not None:
+        scanner = scanner_factory(folders)
+        problems.extend(check_examples(scanner, lexset))
+    return problems, warnings
+
+
+def check_examples(scanner, lexset: LexiconSet) -> list[str]:
+    """Run every example through ``scanner``; return one message per failed example."""
+    failures: list[str] = []
+    rules_of = {f.name: {e.id for e in f.entries} for f in lexset.files}
+    known = {e.id for e in lexset.entries}
+    for f in lexset.files:
+        for ex in f.examples:
+            if ex.rule and ex.rule not in known and not ex.rule.startswith(("pii.", "secret.mark", "detector.")):
+                failures.append(f"{ex.source}: unknown rule {ex.rule!r}")
+                continue
+            found = {fi.rule for fi in scanner.raw_findings(ex.text)}
+            if ex.expect == "hit" and ex.rule not in found:
+                failures.append(f"{ex.source}: expected {ex.rule} to hit: {ex.text!r}")
+            elif ex.expect == "miss":
+                bad = (found & {ex.rule}) if ex.rule else (found & rules_of.get(f.name, set()))
+                if bad:
+                    failures.append(f"{ex.source}: expected no {', '.join(sorted(bad))}: {ex.text!r}")
+    return failures

@@ -1,0 +1,179 @@
+"""One Aho–Corasick pass over every lexicon term, then cheap per-hit filters.
+
+All lexicons compile into a single automaton over the ``dense`` view (see
+:mod:`scanner.normalize`); a pattern's value is the tuple of lexicon entries that share its key.
+Per hit, filters run cheapest first: allow-list containment, noise gaps, ASCII boundaries,
+context words, quotes and last, only for entries marked ``word``, a jieba segmentation of a small
+window around the hit.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from .lexicon import Entry
+from .normalize import Views
+
+__all__ = ["LexiconMatcher", "Hit", "ENGINES", "MAX_NOISE_GAP"]
+
+#: At most this many noise characters may stand between two characters of a term (``赌 * 博``).
+MAX_NOISE_GAP = 3
+#: Characters of context either side that jieba sees for a ``word`` check.
+WORD_WINDOW = 8
+ENGINES = ("daachorse", "pyahocorasick")
+
+_OPEN_QUOTES = "“‘「『《\"'"
+_CLOSE_QUOTES = "”’」』》\"'"
+_QUOTE_REACH = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    entry: Entry
+    start: int  # original text
+    end: int
+    dstart: int  # dense view
+    dend: int
+    context_confirmed: bool = False
+    disguised: bool = False
+
+
+class _Daachorse:
+    def __init__(self, keys: Sequence[str]):
+        import daachorse
+
+        self._pma = daachorse.CharwiseDoubleArrayAhoCorasick(list(keys))
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        return self._pma.find_overlapping(text)
+
+
+class _PyAhoCorasick:
+    def __init__(self, keys: Sequence[str]):
+        import ahocorasick
+
+        a = ahocorasick.Automaton()
+        for i, k in enumerate(keys):
+            a.add_word(k, (i, len(k)))
+        a.make_automaton()
+        self._a = a
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        return [(end + 1 - n, end + 1, i) for end, (i, n) in self._a.iter(text)]
+
+
+def _quoted(d: str, s: int, e: int) -> bool:
+    """True when dense[s:e] stands inside quotation marks (directly or within a short phrase)."""
+    left = d[max(0, s - _QUOTE_REACH):s]
+    right = d[e:e + _QUOTE_REACH]
+    lo = max(left.rfind(q) for q in _OPEN_QUOTES)
+    if lo < 0:
+        return False
+    # no closing quote between the opening quote and the term
+    if any(q in left[lo + 1:] for q in _CLOSE_QUOTES if q not in "\"'"):
+        return False
+    closes = [i for i in (right.find(q) for q in _CLOSE_QUOTES) if i >= 0]
+    if not closes:
+        return False
+    rc = min(closes)
+    return not any(q in right[:rc] for q in _OPEN_QUOTES if q not in "\"'")
+
+
+class LexiconMatcher:
+    """Immutable after construction; ``match`` is safe to call from many threads."""
+
+    def __init__(self, entries: Iterable[Entry], *, engine: str = "daachorse"):
+        if engine not in ENGINES:
+            raise ValueError(f"unknown matcher engine {engine!r}; choose one of {ENGINES}")
+        by_key: dict[str, list[Entry]] = {}
+        for e in entries:
+            by_key.setdefault(e.key, []).append(e)
+        self.keys: tuple[str, ...] = tuple(by_key)
+        self._deny: tuple[tuple[Entry, ...], ...] = tuple(
+            tuple(e for e in by_key[k] if not e.is_allow) for k in self.keys)
+        self._allow: tuple[bool, ...] = tuple(any(e.is_allow for e in by_key[k]) for k in self.keys)
+        self.engine = engine
+        self._ac = (_Daachorse if engine == "daachorse" else _PyAhoCorasick)(self.keys) if self.keys else None
+        self.needs_jieba = any(e.options.word for es in self._deny for e in es)
+        self._tokenizer = None
+        if self.needs_jieba:
+            self._init_tokenizer()
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def _init_tokenizer(self) -> None:
+        import jieba
+
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        jieba.setLogLevel(logging.WARNING)
+        tok = jieba.Tokenizer()
+        tok.initialize()
+        self._tokenizer = tok
+
+    def _on_word_boundaries(self, d: str, s: int, e: int) -> bool:
+        ws = max(0, s - WORD_WINDOW)
+        we = min(len(d), e + WORD_WINDOW)
+        pos = ws
+        bounds = {ws}
+        for tok in self._tokenizer.cut(d[ws:we], HMM=False):  # type: ignore[union-attr]
+            pos += len(tok)
+            bounds.add(pos)
+        return s in bounds and e in bounds
+
+    def match(self, views: Views) -> list[Hit]:
+        if self._ac is None:
+            return []
+        d = views.dense
+        raw = self._ac.find(d)
+        if not raw:
+            return []
+        allow_spans = [(s, e) for s, e, p in raw if self._allow[p]]
+        dmap = views.dense_map
+        norm = views.norm
+        n = len(norm)
+        hits: list[Hit] = []
+        for s, e, p in raw:
+            entries = self._deny[p]
+            if not entries:
+                continue
+            if allow_spans and any(a <= s and e <= b for a, b in allow_spans):
+                continue
+            if dmap is None:
+                os_, oe = s, e
+                disguised = False
+            else:
+                os_, oe = int(dmap[s]), int(dmap[e - 1]) + 1
+                disguised = oe - os_ != e - s
+                if disguised and e - s > 1 and int(np.diff(dmap[s:e]).max()) - 1 > MAX_NOISE_GAP:
+                    continue
+            for entry in entries:
+                o = entry.options
+                if o.plain:
+                    hits.append(Hit(entry, os_, oe, s, e, False, disguised))
+                    continue
+                if disguised and (o.strict or o.ascii_word):
+                    continue
+                if o.ascii_word:
+                    if os_ > 0 and norm[os_ - 1].isascii() and norm[os_ - 1].isalnum():
+                        continue
+                    if oe < n and norm[oe].isascii() and norm[oe].isalnum():
+                        continue
+                confirmed = False
+                if o.ctx or o.nctx:
+                    win = d[max(0, s - o.window):e + o.window]
+                    if o.nctx and any(w in win for w in o.nctx):
+                        continue
+                    if o.ctx:
+                        if not any(w in win for w in o.ctx):
+                            continue
+                        confirmed = True
+                if o.quote and _quoted(d, s, e):
+                    continue
+                if o.word and not self._on_word_boundaries(d, s, e):
+                    continue
+                hits.append(Hit(entry, os_, oe, s, e, confirmed, disguised))
+        return hits

@@ -1,0 +1,100 @@
+"""Lexicon matching: allow-lists, options, noise, engines, against a brute-force reference."""
+import random
+
+import pytest
+
+from scanner import Scanner
+from tests.conftest import FIXTURE_LEX, official_texts
+
+
+def rules(scanner, text):
+    return {f.rule for f in scanner.scan(text).findings}
+
+
+def test_allow_term_containing_a_deny_term_wins(fixture_scanner):
+    assert rules(fixture_scanner, "路口交通秩序良好") == set()
+    assert "t.oral" in rules(fixture_scanner, "涉及口交的低俗内容")
+    assert rules(fixture_scanner, "中国共产党领导") == set()
+    assert "t.gongchan" in rules(fixture_scanner, "共产主义")  # the short term still fires elsewhere
+
+
+def test_word_option_uses_jieba_boundaries(fixture_scanner):
+    assert "t.village_head" in rules(fixture_scanner, "村长说今年收成好")
+    assert "t.village_head" not in rules(fixture_scanner, "该村长期坚持发展集体经济")
+
+
+def test_quote_option(fixture_scanner):
+    assert "t.legislative_yuan" in rules(fixture_scanner, "台湾立法院通过所谓法案")
+    assert "t.legislative_yuan" not in rules(fixture_scanner, "台湾“立法院”通过所谓法案")
+    assert "t.legislative_yuan" not in rules(fixture_scanner, "台湾地区“立法院”")
+    # needs context: no Taiwan nearby, no finding
+    assert "t.legislative_yuan" not in rules(fixture_scanner, "某国立法院通过法案")
+
+
+def test_negative_context(fixture_scanner):
+    assert "t.north_korea" in rules(fixture_scanner, "北朝鲜发射卫星")
+    assert "t.north_korea" not in rules(fixture_scanner, "历史上的北朝鲜政权")
+
+
+def test_ascii_terms_need_ascii_boundaries(fixture_scanner):
+    assert "t.sb" in rules(fixture_scanner, "你个SB")
+    assert "t.sb" in rules(fixture_scanner, "你个ＳＢ")
+    assert "t.sb" not in rules(fixture_scanner, "usb接口")
+    assert "t.sb" not in rules(fixture_scanner, "s.b. 不是脏话")  # ASCII terms are never noise-bridged
+
+
+@pytest.mark.parametrize("text", ["赌*博", "赌 博", "赌.博", "赌\u200b博", "賭博", "赌 * 博", "赌\n博"])
+def test_disguised_forms_are_caught(fixture_scanner, text):
+    r = fixture_scanner.scan(f"网上{text}网站")
+    f = [f for f in r.findings if f.rule == "t.gambling"]
+    assert f and f[0].text == text
+
+
+def test_too_much_noise_between_characters_is_not_a_term(fixture_scanner):
+    assert "t.gambling" not in rules(fixture_scanner, "赌     博")
+
+
+def test_severity_from_lexicon_and_overrides():
+    s = Scanner(bundled_lexicons=False, lexicon_dirs=[str(FIXTURE_LEX)],
+                severity={"t.gambling": "review", "political_term": "info"})
+    got = {f.rule: f.severity for f in s.scan("赌博 台湾总统 北朝鲜").findings}
+    assert got == {"t.gambling": "review", "t.taiwan_president": "info", "t.north_korea": "info"}
+
+
+def test_disabled_rules():
+    s = Scanner(bundled_lexicons=False, lexicon_dirs=[str(FIXTURE_LEX)], disabled_rules=["t.gambling"])
+    assert "t.gambling" not in rules(s, "赌博")
+
+
+def test_pyahocorasick_engine_gives_the_same_findings(fixture_scanner):
+    other = Scanner(bundled_lexicons=False, lexicon_dirs=[str(FIXTURE_LEX)], matcher="pyahocorasick")
+    for t in ["臺灣總統說赌*博", "路口交通 口交 共产党 共产主义", "村长说 SB 台湾立法院"]:
+        assert fixture_scanner.scan(t).to_dict() == other.scan(t).to_dict()
+
+
+def _brute_force(keys, text):
+    out = set()
+    for i, k in enumerate(keys):
+        start = text.find(k)
+        while start >= 0:
+            out.add((start, start + len(k), i))
+            start = text.find(k, start + 1)
+    return out
+
+
+def test_both_engines_match_a_brute_force_reference_on_real_text(scanner):
+    docs = [t for _, t in official_texts()]
+    random.Random(7).shuffle(docs)
+    from scanner.matcher import LexiconMatcher
+    from scanner.normalize import build_views
+
+    entries = scanner.lexicons.entries
+    # Reference-check the hard case of DESIGN "Known traps" too: a key inside a longer key.
+    keys_extra = ["乌克兰", "克兰", "中国共产党", "共产党", "产党"]
+    from dataclasses import replace
+    extra = [replace(entries[0], id=f"x.{i}", key=k, term=k) for i, k in enumerate(keys_extra)]
+    for engine in ("daachorse", "pyahocorasick"):
+        m = LexiconMatcher(list(entries) + extra, engine=engine)
+        for text in docs[:300] + ["乌克兰克兰中国共产党"]:
+            d = build_views(text).dense
+            assert set(m._ac.find(d)) == _brute_force(m.keys, d), engine
