@@ -95,6 +95,12 @@ class Scanner:
         self._matcher = LexiconMatcher(entries, engine=config.matcher)
         self._detectors = tuple(BUILTIN_DETECTORS[name]() for name in config.detectors if name in BUILTIN_DETECTORS)
         self._messages = {e.id: _lexicon_message(e) for e in entries}
+        self._frozen = True
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if getattr(self, "_frozen", False):
+            raise AttributeError(f"Scanner is immutable; build a new one to change {name!r}")
+        object.__setattr__(self, name, value)
 
     # ---------------------------------------------------------------- public verbs
     def scan(self, text: str, *, id: Any = None) -> ScanResult:

@@ -23,6 +23,8 @@ _NUM_RE = re.compile(
     r"|(?P<mobile>(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2})(?![0-9a-z])"
     r"|(?P<card>[2-9]\d{3}(?:[- ]?\d{4}){3}(?:[- ]?\d{1,3})?)(?![0-9a-z])"
 )
+# Cheap prefilter: a run of at least 11 digits/separators; _NUM_RE then runs only inside it.
+_RUN_RE = re.compile(r"[0-9][0-9 x-]{9,}[0-9x]")
 _EMAIL_RE = re.compile(r"[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?![a-z0-9])")
 _MOBILE_PREFIX = re.compile(r"1(?:3\d|4[57]|5[0-35-9]|6[12567]|7[0-8]|8\d|9[0-35-9])$")
 
@@ -46,28 +48,32 @@ class PersonalDataDetector:
     def detect(self, views: Views) -> list[Finding]:
         v = views.vis
         out: list[Finding] = []
-        for m in _NUM_RE.finditer(v):
-            s, e = m.span()
-            if s > 0 and v[s - 1].isascii() and v[s - 1].isalnum():
-                continue
-            kind = m.lastgroup
-            raw = m.group()
-            digits = raw.replace(" ", "").replace("-", "")
-            f = None
-            if kind == "id":
-                f = self._id(views, v, s, e, digits)
-                if f is None and luhn_ok(digits) and _near(v, s, e, _CTX["card"]):
-                    f = self._card(views, v, s, e, digits, raw)
-            elif kind == "mobile":
-                f = self._mobile(views, v, s, e, digits, raw)
-            elif kind == "card":
-                f = self._card(views, v, s, e, digits, raw)
-            if f is not None:
-                out.append(f)
+        n = len(v)
+        for run in _RUN_RE.finditer(v):
+            for m in _NUM_RE.finditer(v, max(0, run.start() - 1), min(n, run.end() + 1)):
+                f = self._number(views, v, m)
+                if f is not None:
+                    out.append(f)
         if "@" in v:
             for m in _EMAIL_RE.finditer(v):
                 out.append(self._email(views, m.start(), m.end()))
         return out
+
+    def _number(self, views: Views, v: str, m: re.Match) -> Finding | None:
+        s, e = m.span()
+        if s > 0 and v[s - 1].isascii() and v[s - 1].isalnum():
+            return None
+        kind = m.lastgroup
+        raw = m.group()
+        digits = raw.replace(" ", "").replace("-", "")
+        if kind == "id":
+            f = self._id(views, v, s, e, digits)
+            if f is None and luhn_ok(digits) and _near(v, s, e, _CTX["card"]):
+                f = self._card(views, v, s, e, digits, raw)
+            return f
+        if kind == "mobile":
+            return self._mobile(views, v, s, e, digits, raw)
+        return self._card(views, v, s, e, digits, raw)
 
     def _finding(self, views: Views, s: int, e: int, typ: str, sev: str, msg: str, sugg: str | None,
                  score: float) -> Finding:
