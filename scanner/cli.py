@@ -83,7 +83,6 @@ def _make_scanner(config: ScannerConfig):
 # ---------------------------------------------------------------------------- scan (one draft)
 def _render_text(result: ScanResult, text: str, color: str, out: IO[str]) -> None:
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
     console = Console(file=out, force_terminal=True if color == "always" else None,
@@ -106,17 +105,15 @@ def _render_text(result: ScanResult, text: str, color: str, out: IO[str]) -> Non
         legend.append(f" {CATEGORY_LABELS[cat]} ", style=style)
         legend.append(" ")
     console.print(legend)
-    table = Table(show_lines=True, expand=True)
-    for col, kw in (("#", {"justify": "right", "no_wrap": True}), ("位置", {"no_wrap": True}), ("类型", {}),
-                    ("级别", {"no_wrap": True}), ("原文", {}), ("建议", {}), ("说明 / 依据", {"ratio": 3})):
-        table.add_column(col, **kw)
+    sev_style = {"block": "bold red", "review": "bold yellow", "info": "cyan"}
     for i, f in enumerate(result.findings, 1):
-        table.add_row(
-            str(i), f"{f.start}–{f.end}", Text(TYPE_LABELS.get(f.type, f.type), style=CATEGORY_STYLE.get(f.category, "")),
-            SEVERITY_LABELS[f.severity], f.text, f.suggestion or "—",
-            f.message + (f"\n依据：{f.basis}" if f.basis else ""),
-        )
-    console.print(table)
+        head = Text.assemble((f"{i:>3}. ", "bold"), (f"[{SEVERITY_LABELS[f.severity]}]", sev_style[f.severity]), " ",
+                             (f" {TYPE_LABELS.get(f.type, f.type)} ", CATEGORY_STYLE.get(f.category, "")),
+                             (f"  位置 {f.start}–{f.end}  ·  规则 {f.rule}  ·  置信度 {f.score:.2f}", "dim"))
+        console.print(head)
+        rows = [("原文", f.text), ("建议", f.suggestion or "—"), ("说明", f.message), ("依据", f.basis or "—")]
+        for label, value in rows:
+            console.print(Text.assemble(("     " + label + "：", "bold"), value))
 
 
 def _cmd_scan_one(args, out: IO[str]) -> int:

@@ -313,11 +313,8 @@ def _load_manifest(folder: Path, problems: list[str], warnings: list[str]) -> tu
     return version, files
 
 
-def load_lexicons(folders: Iterable[str | Path], *, strict: bool = True) -> LexiconSet:
-    """Load every manifest folder in order. Raises :class:`LexiconError` listing all problems.
-
-    With ``strict=False`` problems are returned as warnings instead (used by ``lint``).
-    """
+def _collect(folders: Iterable[str | Path]) -> tuple[str, list[LexiconFile], list[str], list[str]]:
+    """Load every manifest folder in order: (version, files, problems, warnings)."""
     problems: list[str] = []
     warnings: list[str] = []
     versions: list[str] = []
@@ -329,7 +326,7 @@ def load_lexicons(folders: Iterable[str | Path], *, strict: bool = True) -> Lexi
     # ids and names are unique across everything loaded
     seen_ids: dict[str, str] = {}
     seen_names: set[str] = set()
-    seen_terms: dict[tuple[str, str], str] = {}
+    seen_terms: dict[tuple[str, str], tuple[str, str]] = {}
     for f in files:
         if f.name in seen_names:
             problems.append(f"{f.path}: lexicon name {f.name!r} is used twice")
@@ -341,55 +338,56 @@ def load_lexicons(folders: Iterable[str | Path], *, strict: bool = True) -> Lexi
                 seen_ids[e.id] = e.source
             k = (e.key, e.type)
             if k in seen_terms and e.options.plain:
-                problems.append(f"{e.source}: {e.id}: duplicate term {e.term!r} of type {e.type} "
-                                f"(first at {seen_terms[k]})")
-            seen_terms.setdefault(k, e.source)
-    if problems and strict:
-        raise LexiconError(f"{len(problems)} problem(s) in the lexicons", problems)
+                first_lex, first_src = seen_terms[k]
+                msg = f"{e.source}: {e.id}: duplicate term {e.term!r} of type {e.type} (first at {first_src})"
+                # within one file it is a mistake; across files (a county list repeating a bundled
+                # term) it is harmless but worth knowing
+                (problems if first_lex == f.name else warnings).append(msg)
+            seen_terms.setdefault(k, (f.name, e.source))
     version = "+".join(v for v in versions if v) or "0"
-    return LexiconSet(version, tuple(files), tuple(problems + warnings) if not strict else tuple(warnings))
+    return version, files, problems, warnings
+
+
+def load_lexicons(folders: Iterable[str | Path]) -> LexiconSet:
+    """Load every manifest folder in order. Raises :class:`LexiconError` listing all problems."""
+    version, files, problems, warnings = _collect(folders)
+    if problems:
+        raise LexiconError(f"{len(problems)} problem(s) in the lexicons", problems)
+    return LexiconSet(version, tuple(files), tuple(warnings))
 
 
 def lint(folders: Iterable[str | Path], scanner_factory=None) -> tuple[list[str], list[str]]:
     """Check lexicon folders. Returns (errors, warnings).
 
     ``scanner_factory(folders) -> Scanner`` is used to run every examples file; without it only
-    the files themselves are checked.
+    the files themselves are checked. Examples run only when the files themselves are clean.
     """
     folders = [Path(f) for f in folders]
-    problems: list[str] = []
-    warnings: list[str] = []
     try:
-        for folder in folders:
-            _load_manifest(folder, problems, warnings)
+        _, files, problems, warnings = _collect(folders)
     except LexiconError as e:
-        return [str(e)] + e.problems, warnings
-    if problems:
-        return problems, warnings
-    try:
-        lexset = load_lexicons(folders)
-    except LexiconError as e:
-        return e.problems or [str(e)], warnings
-    warnings = list(lexset.warnings)
-    for f in lexset.files:
+        return [str(e)] + e.problems, []
+    for f in files:
         if f.category == ALLOW:
             continue
         with_hit = {ex.rule for ex in f.examples if ex.expect == "hit"}
         for e in f.entries:
             if e.id not in with_hit:
                 warnings.append(f"{e.source}: {e.id}: no 'hit' example")
-    if scanner_factory is not None:
-        scanner = scanner_factory(folders)
-        problems.extend(check_examples(scanner, lexset))
+    if scanner_factory is not None and not problems:
+        problems.extend(check_examples(scanner_factory(folders)))
     return problems, warnings
 
 
-def check_examples(scanner, lexset: LexiconSet) -> list[str]:
-    """Run every example through ``scanner``; return one message per failed example."""
+def check_examples(scanner, files: Iterable[LexiconFile] | None = None) -> list[str]:
+    """Run the examples of ``files`` (default: every file the scanner loaded) through ``scanner``;
+    return one message per failed example. Rules are looked up among everything the scanner loaded."""
     failures: list[str] = []
+    lexset = scanner.lexicons
+    files = list(lexset.files if files is None else files)
     rules_of = {f.name: {e.id for e in f.entries} for f in lexset.files}
     known = {e.id for e in lexset.entries}
-    for f in lexset.files:
+    for f in files:
         for ex in f.examples:
             if ex.rule and ex.rule not in known and not ex.rule.startswith(("pii.", "secret.mark", "detector.")):
                 failures.append(f"{ex.source}: unknown rule {ex.rule!r}")

@@ -120,6 +120,9 @@ def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         lut[cp] = cp - 0xFF21 + 0x61
     for src, dst in _opencc_t2s().items():
         lut[src] = dst
+    # Lone surrogates (possible in a Python str, never valid text) become U+FFFD so that every
+    # view can be handed to the matcher, which needs valid UTF-8.
+    lut[0xD800:0xE000] = 0xFFFD
 
     invisible = np.zeros(_MAX_CP, dtype=bool)
     invisible[[ord(c) for c in INVISIBLE_CHARS]] = True

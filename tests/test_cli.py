@@ -122,8 +122,9 @@ def test_lexicon_lint_passes_on_bundled_and_fails_on_a_broken_file(tmp_path):
     (bad / "b.tsv").write_text(
         "id\tterm\ttype\tbasis\n"
         "b.one\t臺灣總統\tpolitical_term\tx\n"      # traditional: normalises to something else
-        "b.two\t赌博\tno_such_type\tx\n"            # unknown type
+        "b.two\t赌博\tprohibited_content\tx\n"
         "b.two\t口交\tprohibited_content\tx\n"      # duplicate id
+        "b.five\t黄赌毒\tno_such_type\tx\n"         # unknown type
         "b.three\t吸毒\tprohibited_content\t\n"      # no basis
         "b.four\t色情\tprohibited_content\tx\n", encoding="utf-8")
     (bad / "b.examples.tsv").write_text("expect\trule\ttext\nhit\tb.four\t没有这个词\n", encoding="utf-8")
