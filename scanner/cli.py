@@ -67,7 +67,33 @@ def _build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--strict", action="store_true", help="treat warnings as errors")
     info = lsub.add_parser("info", help="show loaded lexicon files, versions and entry counts")
     info.add_argument("--config", metavar="TOML")
+
+    for name, module, help_ in EXTENSIONS:
+        mod = _extension(module)
+        if mod is not None:
+            ep = sub.add_parser(name, help=help_)
+            mod.add_arguments(name, ep)
     return p
+
+
+#: Subcommands that live with the layer they drive: (name, module, help). Each module has
+#: ``add_arguments(name, parser)`` and ``run(name, args) -> int``; it may raise UsageError-like
+#: ScannerError subclasses. A module that cannot be imported (an optional extra not installed)
+#: leaves its command out.
+EXTENSIONS = (
+    ("serve", "service.cli", "run the HTTP scan service and the reviewer page (uvicorn)"),
+    ("rescan", "scanner.batch.cli", "re-scan an archive (JSONL, CSV, folder, SQL), resumable"),
+    ("report", "scanner.batch.cli", "write the HTML patrol report (巡查记录) of a re-scan"),
+)
+
+
+def _extension(module: str):
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        return None
 
 
 def _config(path: str | None) -> ScannerConfig:
@@ -260,6 +286,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_scan_one(args, out)
         if args.command == "lexicon":
             return _cmd_lint(args, out) if args.lexcmd == "lint" else _cmd_info(args, out)
+        for name, module, _ in EXTENSIONS:
+            if args.command == name:
+                return _extension(module).run(name, args)
     except (UsageError, InputError, ConfigError, LexiconError) as e:
         print(f"scanner: error: {e}", file=sys.stderr)
         return EXIT_USAGE

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -103,6 +103,7 @@ class Entry:
     lexicon: str
     source: str  # file:line, for error messages
     note: str = ""
+    variant_of: str | None = None  # for generated misspelling variants: the correct form
 
     @property
     def is_allow(self) -> bool:
@@ -242,6 +243,27 @@ def _load_entries(path: Path, name: str, category: str, problems: list[str], war
     return out
 
 
+def _expand_key_terms(rows: list[Entry], problems: list[str]) -> list[Entry]:
+    """A ``key_terms`` file lists correct forms (leader names, fixed formulations); every
+    misspelt variant (one homophone or look-alike character, see :mod:`scanner.variants`) becomes
+    an entry of the automaton whose suggestion is the correct form. All variants of a row share
+    its rule id."""
+    from .variants import misspellings
+
+    out: list[Entry] = []
+    for e in rows:
+        if e.type != "key_term_misspelling":
+            problems.append(f"{e.source}: {e.id}: a key_terms file holds key_term_misspelling rows, not {e.type!r}")
+            continue
+        for v in misspellings(e.term):
+            k = dense(v)
+            if not k or k == e.key:
+                continue
+            out.append(replace(e, term=v, key=k, suggestion=e.suggestion or e.term, variant_of=e.term,
+                               message=e.message or f"重要名称或固定表述疑似错写：「{v}」应为「{e.term}」"))
+    return out
+
+
 def _load_examples(path: Path, problems: list[str]) -> list[Example]:
     rows = iter(_read_tsv(path))
     try:
@@ -300,7 +322,13 @@ def _load_manifest(folder: Path, problems: list[str], warnings: list[str]) -> tu
         if not path.is_file():
             problems.append(f"{where}: file {spec['file']} not found")
             continue
+        kind = spec.get("kind", "terms")
+        if kind not in ("terms", "key_terms"):
+            problems.append(f"{where}: unknown kind {kind!r} (terms or key_terms)")
+            continue
         entries = _load_entries(path, name, category, problems, warnings)
+        if kind == "key_terms":
+            entries = _expand_key_terms(entries, problems)
         ex_path = folder / spec["examples"] if spec.get("examples") else None
         examples: list[Example] = []
         if ex_path is not None:
@@ -333,6 +361,8 @@ def _collect(folders: Iterable[str | Path]) -> tuple[str, list[LexiconFile], lis
         seen_names.add(f.name)
         for e in f.entries:
             if e.id in seen_ids:
+                if e.variant_of is not None:
+                    continue  # the variants of one key term share its id
                 problems.append(f"{e.source}: duplicate id {e.id!r} (first at {seen_ids[e.id]})")
             else:
                 seen_ids[e.id] = e.source
