@@ -1,8 +1,15 @@
-"""Personal data with a fixed format: ID numbers, mobile numbers, bank cards, e-mail.
+"""Personal data: every Chinese identifier of SPEC section 1, validated, in context, masked.
 
-Evidence decides the score: pattern < pattern + check digit < + a context word within a
-character window (身份证, 手机, 卡号 …). Values already masked (``138****5678``) never match: the
-patterns need the full digits. Each finding's ``suggestion`` is the de-identified form.
+Evidence decides score and severity: pattern < pattern + check digit < + a context word within a
+character window (身份证, 手机, 卡号 …); other context lowers it (订单号, 流水号, 文号, 编号).
+Identifiers that have no check digit and look like other numbers (passports, permits, QQ,
+WeChat, 15-digit IDs) are reported only with a context word. Values already masked
+(``138****5678``) never match: every pattern needs the full value. Each finding's
+``suggestion`` is the de-identified form to publish instead.
+
+Cost: three cheap gates (runs of 11+ digits, ASCII tokens of 7+ letters/digits, a handful of
+context words) decide where the exact patterns run, so text without numbers costs almost nothing.
+Person names, addresses and sensitive personal information are in :mod:`.names`.
 """
 from __future__ import annotations
 
@@ -10,40 +17,70 @@ import re
 
 from ..model import Finding
 from ..normalize import Views
-from ..validators import id18_check_char, is_valid_id18, luhn_ok, mask_middle
+from ..validators import id18_check_char, is_valid_id15, is_valid_id18, luhn_ok, mask_middle, vin_ok
+from .names import NameAddressDetector
 
-__all__ = ["PersonalDataDetector"]
+__all__ = ["PersonalDataDetector", "BASIS_PIPL"]
 
-_PIPL = "个人信息保护法 第二十八条、第五十一条；政府信息公开条例 第十五条（涉及个人隐私不予公开）"
-_CTX_WINDOW = 20
+BASIS_PIPL = "个人信息保护法 第二十八条、第五十一条；政府信息公开条例 第十五条（涉及个人隐私不予公开）"
+_BEFORE = 20  # context window before a value, in characters
+_AFTER = 6
 
-# Every alternative opens with a character class (no leading look-behind: see DESIGN "Known traps").
+# Every alternative opens with a character class (no leading look-behind: DESIGN "Known traps").
+_RUN_RE = re.compile(r"[0-9(][0-9 ()x-]{9,}[0-9x]")
 _NUM_RE = re.compile(
     r"(?P<id>[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dx])(?![0-9a-z])"
     r"|(?P<mobile>(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2})(?![0-9a-z])"
+    r"|(?P<landline>(?:\(0\d{2,3}\)[- ]?|0\d{2,3}[- ]?)[2-9]\d{6,7}(?:(?:-|转)\d{1,6})?)(?![0-9a-z])"
     r"|(?P<card>[2-9]\d{3}(?:[- ]?\d{4}){3}(?:[- ]?\d{1,3})?)(?![0-9a-z])"
+    r"|(?P<id15>[1-9]\d{14})(?![0-9a-z])"
+    r"|(?P<digits8>\d{8}(?:\d{2})?)(?![0-9a-z])"
 )
-# Cheap prefilter: a run of at least 11 digits/separators; _NUM_RE then runs only inside it.
-_RUN_RE = re.compile(r"[0-9][0-9 x-]{9,}[0-9x]")
+_TOKEN_RE = re.compile(r"[a-z0-9]{7,19}")
+_PASSPORT_RE = re.compile(r"(?:e\d{8}|e[a-hj-np-z]\d{7}|g\d{8}|[dsp]e?\d{7,8})$")
+_HK_MO_RE = re.compile(r"[hm]\d{8}(?:\d{2})?$")  # 港澳居民来往内地通行证 (回乡证)
+_MAINLAND_PERMIT_RE = re.compile(r"(?:c[0-9a-hj-np-z]\d{7}|w\d{8}|l\d{8})$")  # 往来港澳通行证 / 赴台证
+_VIN_RE = re.compile(r"[a-hj-npr-z0-9]{17}$")
 _EMAIL_RE = re.compile(r"[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?![a-z0-9])")
+_PLATE_RE = re.compile(
+    r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][a-hj-np-z][·• ]?"
+    r"(?:[df][a-hj-np-z0-9]\d{4}|\d{5}[df]|[a-hj-np-z0-9]{4}[a-hj-np-z0-9挂学警港澳])(?![0-9a-z])"
+)
+_QQ_RE = re.compile(r"(?:qq|扣扣|企鹅)(?:号码|号)?(?:是|为)?[:： ]{0,2}(?P<v>[1-9]\d{4,10})(?![0-9a-z])")
+_WECHAT_RE = re.compile(r"(?:微信号?|vx|wx|weixin|wechat)(?:是|为)?[:： ]{0,2}(?P<v>wxid_[a-z0-9]{6,20}|[a-z][-_a-z0-9]{5,19})"
+                        r"(?![-_a-z0-9])")
 _MOBILE_PREFIX = re.compile(r"1(?:3\d|4[57]|5[0-35-9]|6[12567]|7[0-8]|8\d|9[0-35-9])$")
 
 _CTX = {
-    "id": ("身份证", "证件号", "身份号码", "公民身份", "居住证", "永久居留"),
-    "mobile": ("手机", "电话", "联系方式", "联系人", "tel", "电 话", "致电", "拨打"),
-    "card": ("卡号", "银行卡", "账号", "帐号", "开户", "户名", "储蓄卡", "信用卡", "社保卡"),
+    "id": ("身份证", "证件号", "身份号码", "公民身份", "居住证", "永久居留", "证号"),
+    "mobile": ("手机", "电话", "联系方式", "联系人", "tel", "致电", "拨打", "微信"),
+    "landline": ("电话", "座机", "联系方式", "tel", "传真", "拨打"),
+    "card": ("卡号", "银行卡", "账号", "帐号", "开户", "户名", "储蓄卡", "信用卡", "社保卡", "借记卡"),
+    "passport": ("护照", "passport", "出入境证件"),
+    "hk_mo": ("回乡证", "港澳居民来往内地通行证", "来往内地通行证", "港澳居民居住证"),
+    "mainland_permit": ("港澳通行证", "往来港澳通行证", "赴台证", "往来台湾通行证", "通行证"),
+    "taiwan_permit": ("台胞证", "台湾居民来往大陆通行证", "来往大陆通行证"),
+    "vin": ("车架号", "车辆识别代号", "车辆识别码", "vin", "底盘号"),
 }
-_NEG_CTX = ("订单号", "流水号", "文号", "编号", "批准号", "索引号", "统一社会信用代码", "合同号", "登记号", "注册号")
+# Public bodies publish their own office numbers; personal context words do not apply to them.
+_NEG_CTX = ("订单号", "流水号", "文号", "编号", "批准号", "索引号", "统一社会信用代码", "信用代码", "合同号", "登记号",
+            "注册号", "备案号", "案号", "税号", "型号", "批次", "发票", "许可证号", "证书编号", "工单")
+_GATE_WORDS = ("qq", "扣扣", "企鹅", "微信", "vx", "wx", "weixin", "wechat")
 
 
-def _near(v: str, s: int, e: int, words: tuple[str, ...]) -> bool:
-    win = v[max(0, s - _CTX_WINDOW):e + 6]
+def _near(v: str, s: int, e: int, words: tuple[str, ...], before: int = _BEFORE) -> bool:
+    win = v[max(0, s - before):e + _AFTER]
     return any(w in win for w in words)
 
 
 class PersonalDataDetector:
     name = "personal_data"
-    rules = ("pii.id_card", "pii.mobile_phone", "pii.bank_card", "pii.email")
+    rules = ("pii.id_card", "pii.passport", "pii.travel_permit", "pii.bank_card", "pii.mobile_phone",
+             "pii.landline", "pii.email", "pii.licence_plate", "pii.vin", "pii.social_account",
+             "pii.address", "pii.person_name", "pii.sensitive_personal_info")
+
+    def __init__(self) -> None:
+        self._names = NameAddressDetector()
 
     def detect(self, views: Views) -> list[Finding]:
         v = views.vis
@@ -54,41 +91,79 @@ class PersonalDataDetector:
                 f = self._number(views, v, m)
                 if f is not None:
                     out.append(f)
+        for m in _TOKEN_RE.finditer(v):
+            s, e = m.span()
+            if (s > 0 and v[s - 1].isascii() and v[s - 1].isalnum()) or (e < n and v[e].isascii() and v[e].isalnum()):
+                continue
+            tok = m.group()
+            if not tok.isdigit() and not tok.isalpha():
+                f = self._token(views, v, s, e, tok)
+                if f is not None:
+                    out.append(f)
         if "@" in v:
             for m in _EMAIL_RE.finditer(v):
                 out.append(self._email(views, m.start(), m.end()))
+        for m in _PLATE_RE.finditer(v):
+            out.append(self._plate(views, v, m))
+        if any(w in v for w in _GATE_WORDS):
+            out.extend(self._social(views, v))
+        out = _drop_contained(out)
+        out.extend(self._names.detect(views, out))
         return out
 
+    # ------------------------------------------------------------------ helpers
+    def _finding(self, views: Views, s: int, e: int, typ: str, sev: str, msg: str, sugg: str | None,
+                 score: float) -> Finding:
+        start, end = views.vis_span(s, e)
+        return Finding(start=start, end=end, text=views.text[start:end], category="personal_data", type=typ,
+                       severity=sev, rule=f"pii.{typ}", message=msg, suggestion=sugg, basis=BASIS_PIPL,
+                       score=score)
+
+    def _original(self, views: Views, s: int, e: int) -> str:
+        start, end = views.vis_span(s, e)
+        return views.text[start:end]
+
+    # ------------------------------------------------------------------ numbers
     def _number(self, views: Views, v: str, m: re.Match) -> Finding | None:
         s, e = m.span()
         if s > 0 and v[s - 1].isascii() and v[s - 1].isalnum():
             return None
         kind = m.lastgroup
         raw = m.group()
-        digits = raw.replace(" ", "").replace("-", "")
+        digits = raw.replace(" ", "").replace("-", "").replace("(", "").replace(")", "")
         if kind == "id":
             f = self._id(views, v, s, e, digits)
             if f is None and luhn_ok(digits) and _near(v, s, e, _CTX["card"]):
-                f = self._card(views, v, s, e, digits, raw)
+                f = self._card(views, v, s, e, digits)
             return f
         if kind == "mobile":
-            return self._mobile(views, v, s, e, digits, raw)
-        return self._card(views, v, s, e, digits, raw)
-
-    def _finding(self, views: Views, s: int, e: int, typ: str, sev: str, msg: str, sugg: str | None,
-                 score: float) -> Finding:
-        start, end = views.vis_span(s, e)
-        return Finding(start=start, end=end, text=views.text[start:end], category="personal_data", type=typ,
-                       severity=sev, rule=f"pii.{typ}", message=msg, suggestion=sugg, basis=_PIPL,
-                       score=score)
+            return self._mobile(views, v, s, e, digits)
+        if kind == "landline":
+            return self._landline(views, v, s, e, digits)
+        if kind == "card":
+            return self._card(views, v, s, e, digits)
+        if kind == "id15":
+            if is_valid_id15(digits) and _near(v, s, e, _CTX["id"]):
+                return self._finding(views, s, e, "id_card", "block",
+                                     "疑似15位居民身份证号码（1999年前旧号），发布前须去标识化处理",
+                                     mask_middle(self._original(views, s, e), 6, 3), 0.9)
+            return None
+        if kind == "digits8" and _near(v, s, e, _CTX["taiwan_permit"]):
+            return self._finding(views, s, e, "travel_permit", "block",
+                                 "疑似台湾居民来往大陆通行证（台胞证）号码，发布前须去标识化处理",
+                                 mask_middle(self._original(views, s, e), 2, 2), 0.9)
+        return None
 
     def _id(self, views, v, s, e, digits) -> Finding | None:
         ctx = _near(v, s, e, _CTX["id"])
-        original = views.text[slice(*views.vis_span(s, e))]
+        original = self._original(views, s, e)
         if is_valid_id18(digits):
-            neg = _near(v, s, e, _NEG_CTX)
-            sev, score = "block", (0.99 if ctx else (0.8 if neg else 0.95))
-            msg = "疑似居民身份证号码，发布前须去标识化处理（仅保留前6位和后4位）"
+            neg = _near(v, s, e, _NEG_CTX) and not ctx
+            sev, score = ("review", 0.7) if neg else ("block", 0.99 if ctx else 0.95)
+            kind = {"81": "香港居民居住证", "82": "澳门居民居住证", "83": "台湾居民居住证"}.get(digits[:2])
+            if digits[0] == "9":
+                kind = "外国人永久居留身份证"
+            msg = f"疑似{kind or '居民身份证'}号码，发布前须去标识化处理（仅保留前6位和后4位）"
         elif ctx and is_valid_id18(digits[:17] + id18_check_char(digits[:17])):
             # Right structure and a 身份证 label, wrong check digit: a typo'd or made-up number
             # is still a number a reader takes for someone's ID.
@@ -98,21 +173,29 @@ class PersonalDataDetector:
             return None
         return self._finding(views, s, e, "id_card", sev, msg, mask_middle(original, 6, 4), score)
 
-    def _mobile(self, views, v, s, e, digits, raw) -> Finding | None:
+    def _mobile(self, views, v, s, e, digits) -> Finding | None:
         core = digits[-11:]
         if not _MOBILE_PREFIX.match(core[:3]):
             return None
-        if _near(v, s, e, _NEG_CTX):
+        ctx = _near(v, s, e, _CTX["mobile"])
+        if _near(v, s, e, _NEG_CTX) and not ctx:
             return None
-        score = 0.95 if _near(v, s, e, _CTX["mobile"]) else 0.85
-        original = views.text[slice(*views.vis_span(s, e))]
+        original = self._original(views, s, e)
         head = len(original) - len(original.lstrip("+86- "))  # keep a +86 prefix visible
-        body = original[head:]
         return self._finding(views, s, e, "mobile_phone", "review",
                              "疑似个人手机号码，发布前须去标识化处理（如 138****5678）",
-                             original[:head] + mask_middle(body, 3, 4), score)
+                             original[:head] + mask_middle(original[head:], 3, 4), 0.95 if ctx else 0.85)
 
-    def _card(self, views, v, s, e, digits, raw) -> Finding | None:
+    def _landline(self, views, v, s, e, digits) -> Finding | None:
+        if _near(v, s, e, _NEG_CTX) and not _near(v, s, e, _CTX["landline"]):
+            return None
+        original = self._original(views, s, e)
+        area = 3 if digits[:3] in ("010",) or digits[1] == "2" else 4
+        return self._finding(views, s, e, "landline", "info",
+                             "固定电话号码：机构公开电话可发布；个人住宅电话须去标识化处理",
+                             mask_middle(original, area, 2), 0.7 if _near(v, s, e, _CTX["landline"]) else 0.5)
+
+    def _card(self, views, v, s, e, digits) -> Finding | None:
         if not 16 <= len(digits) <= 19:
             return None
         ctx = _near(v, s, e, _CTX["card"])
@@ -121,23 +204,71 @@ class PersonalDataDetector:
         ok = luhn_ok(digits)
         if not ok and not ctx:
             return None
-        original = views.text[slice(*views.vis_span(s, e))]
-        if ok:
-            sev, score = "block", (0.97 if ctx else 0.85)
-        else:
-            sev, score = "review", 0.6
+        sev, score = ("block", 0.97 if ctx else 0.85) if ok else ("review", 0.6)
         return self._finding(views, s, e, "bank_card", sev,
                              "疑似银行卡号，发布前须去标识化处理（仅保留前4位和后4位）",
-                             mask_middle(original, 4, 4), score)
+                             mask_middle(self._original(views, s, e), 4, 4), score)
 
+    # ------------------------------------------------------------------ letter + digit tokens
+    def _token(self, views, v, s, e, tok) -> Finding | None:
+        if len(tok) == 17 and _VIN_RE.match(tok) and vin_ok(tok):
+            ctx = _near(v, s, e, _CTX["vin"])
+            return self._finding(views, s, e, "vin", "review", "疑似车辆识别代号（车架号），发布前须去标识化处理",
+                                 mask_middle(self._original(views, s, e), 3, 4), 0.95 if ctx else 0.8)
+        if _PASSPORT_RE.match(tok) and _near(v, s, e, _CTX["passport"]):
+            return self._finding(views, s, e, "passport", "block", "疑似护照号码，发布前须去标识化处理",
+                                 mask_middle(self._original(views, s, e), 2, 2), 0.9)
+        if _HK_MO_RE.match(tok) and _near(v, s, e, _CTX["hk_mo"] + _CTX["mainland_permit"]):
+            return self._finding(views, s, e, "travel_permit", "block",
+                                 "疑似港澳居民来往内地通行证（回乡证）号码，发布前须去标识化处理",
+                                 mask_middle(self._original(views, s, e), 2, 2), 0.9)
+        if _MAINLAND_PERMIT_RE.match(tok) and _near(v, s, e, _CTX["mainland_permit"]):
+            return self._finding(views, s, e, "travel_permit", "block",
+                                 "疑似往来港澳/台湾通行证号码，发布前须去标识化处理",
+                                 mask_middle(self._original(views, s, e), 2, 2), 0.9)
+        return None
+
+    # ------------------------------------------------------------------ other shapes
     def _email(self, views, s, e) -> Finding:
         start, end = views.vis_span(s, e)
         original = views.text[start:end]
         local, _, domain = original.partition("@")
         public = domain.lower().endswith(".gov.cn")
-        masked = (local[:1] + "***@" + domain) if local else original
         return Finding(start=start, end=end, text=original, category="personal_data", type="email",
                        severity="info" if public else "review", rule="pii.email",
                        message=("政务公开邮箱，确认属于机构公开信箱即可" if public
                                 else "疑似个人电子邮箱，发布前确认是否需去标识化处理"),
-                       suggestion=None if public else masked, basis=_PIPL, score=0.6 if public else 0.9)
+                       suggestion=None if public else local[:1] + "***@" + domain, basis=BASIS_PIPL,
+                       score=0.6 if public else 0.9)
+
+    def _plate(self, views, v, m) -> Finding:
+        original = self._original(views, *m.span())
+        return self._finding(views, m.start(), m.end(), "licence_plate", "review",
+                             "疑似机动车号牌，涉及个人车辆时发布前须去标识化处理", original[:2] + "***" + original[-1:],
+                             0.85)
+
+    def _social(self, views, v) -> list[Finding]:
+        out = []
+        for m in _QQ_RE.finditer(v):
+            s, e = m.span("v")
+            out.append(self._finding(views, s, e, "social_account", "review", "疑似个人QQ号，发布前须去标识化处理",
+                                     mask_middle(self._original(views, s, e), 2, 2), 0.9))
+        for m in _WECHAT_RE.finditer(v):
+            s, e = m.span("v")
+            out.append(self._finding(views, s, e, "social_account", "review", "疑似个人微信号，发布前须去标识化处理",
+                                     mask_middle(self._original(views, s, e), 2, 2), 0.9))
+        return out
+
+
+def _drop_contained(findings: list[Finding]) -> list[Finding]:
+    """One value, one type: drop a finding lying inside a stronger one of another type (a mobile
+    number inside an ID number, a QQ number that is also the phone)."""
+    if len(findings) < 2:
+        return findings
+    findings.sort(key=lambda f: (f.start, -f.end))
+    out: list[Finding] = []
+    for f in findings:
+        if out and f.start >= out[-1].start and f.end <= out[-1].end and f is not out[-1]:
+            continue
+        out.append(f)
+    return out

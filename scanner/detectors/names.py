@@ -1,0 +1,299 @@
+"""Private persons' names, home addresses, and sensitive personal information.
+
+Names have no format, so only evidence makes one: a surname followed by a private-person cue
+(先生, 女士, 患者, 大爷 …), a label before it (姓名：, 申请人, 户主, 村民 …), or a 公示-list row
+(``1. 张伟，身份证号…``). A candidate that is an ordinary word (jieba's dictionary frequency)
+is dropped. Names of public officials acting in office are not private data: a name next to an
+official title (书记, 县长, 局长 …) or on the configurable list of public office holders is not
+reported.
+
+``person_name`` is ``info`` by default and ``review`` when the same row also carries another
+identifier of that person; a named person next to health, minor, criminal, religious, biometric,
+financial or whereabouts information is ``sensitive_personal_info`` (``block``), with the
+Xinhua rule's suggestion 姓 + 某.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Finding
+from ..normalize import Views
+
+__all__ = ["NameAddressDetector", "SURNAMES", "COMPOUND_SURNAMES"]
+
+_BASIS_NAME = "个人信息保护法 第十三条、第二十八条；政府信息公开条例 第十五条；新华社禁用词(2015)·法律类（不得使用真实姓名的人员）"
+_BASIS_ADDR = "个人信息保护法 第二十八条；地方政务公开规定：个人住址只公开到乡（镇）、街道"
+
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石"
+    "廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳"
+    "翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳"
+    "穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖"
+    "巩明佘池查麻苑迟邝封"
+)
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯", "尉迟", "长孙", "宇文",
+                     "公孙", "独孤", "端木", "西门", "南宫", "轩辕", "呼延")
+_SURNAME_SET = frozenset(SURNAMES)
+# Characters that never start or continue a given name in running text (function words, punctuation).
+_NOT_GIVEN = frozenset("某的了是在和与及等为对把被从向于以也都就而或并但且之其这那你我他她它们个年月日时分号说到去来上下中内外"
+                       "省市县区镇乡村组路街人员户家里")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+_SUFFIX_CUES = ("先生", "女士", "老人", "大爷", "大娘", "大妈", "大姐", "大哥", "阿姨", "师傅", "患者", "病人", "家属",
+                "夫妇", "一家", "同学", "小朋友", "母亲", "父亲", "之子", "之女")
+_LABEL_CUES = ("姓名", "申请人", "户主", "联系人", "当事人", "犯罪嫌疑人", "嫌疑人", "被告人", "被告", "原告", "举报人",
+               "受害人", "被害人", "死者", "伤者", "患者", "村民", "居民", "市民", "群众", "职工", "农民", "农户", "学生",
+               "幼儿", "儿童", "租户", "业主", "驾驶人", "驾驶员", "车主", "监护人", "收款人",
+               "求助人", "救助对象", "低保户", "贫困户", "残疾人", "网友")
+
+
+@lru_cache(maxsize=1)
+def _cue_automaton():
+    """One automaton over every name cue; for each pattern: (is a label, is a suffix)."""
+    import daachorse
+
+    patterns = list(dict.fromkeys(_LABEL_CUES + _SUFFIX_CUES))
+    kinds = [(p in _LABEL_CUES, p in _SUFFIX_CUES) for p in patterns]
+    return daachorse.CharwiseDoubleArrayAhoCorasick(patterns), kinds
+# A 公示 list row: item number, name, then a separator and personal attributes soon after.
+_ROW_RE = re.compile(r"[ \t]*(?:[0-9]{1,4}[.、)]|[(][0-9]{1,4}[)])?[ \t]*(?P<name>[\u4e00-\u9fff]{2,4})[,，、:： \t]"
+                     r"(?=[^\n]{0,12}(?:男|女|身份证|电话|手机|住址|地址|[0-9]{1,3}岁|户|家庭|出生))")
+_OFFICIAL_TITLES = ("总统", "国王", "首相", "大使", "领导人", "外长", "议长", "书记", "县长", "市长", "省长", "区长", "镇长", "乡长", "局长", "厅长", "部长", "处长", "科长", "主任",
+                    "主席", "总理", "委员长", "委员", "代表", "常委", "秘书长", "院长", "检察长", "庭长", "所长", "站长",
+                    "同志", "总书记", "副", "党组", "政委", "司令", "主委", "调研员", "干部", "总经理", "董事长", "校长")
+# Sensitive categories of 个人信息保护法 第二十八条 and the Xinhua rule on real names (patients,
+# minors, victims, suspects' families …): a word from these lists in the same clause as a name.
+_SENSITIVE = {
+    "health": ("艾滋", "hiv", "精神病", "精神障碍", "性病", "梅毒", "乙肝", "肺结核", "不孕", "流产", "抑郁症"),
+    "minor": ("未成年", "未满十四", "未满14", "幼女", "男童", "女童", "患儿", "涉案儿童"),
+    "criminal": ("犯罪嫌疑人", "嫌疑人", "被告人", "刑拘", "刑事拘留", "逮捕", "判处", "服刑", "前科", "性侵", "被害人",
+                 "受害人", "吸毒", "戒毒", "卖淫"),
+    "religion": ("宗教信仰", "信教", "受洗", "皈依"),
+    "biometric": ("指纹", "人脸信息", "虹膜", "基因", "dna", "声纹"),
+    "financial": ("欠款", "负债", "征信", "逾期未还", "银行流水"),
+    "whereabouts": ("行程轨迹", "活动轨迹", "行踪", "开房记录", "住宿记录"),
+}
+_SENSITIVE_LABELS = {"health": "健康医疗", "minor": "未成年人", "criminal": "违法犯罪", "religion": "宗教信仰",
+                     "biometric": "生物识别", "financial": "金融账户/救助", "whereabouts": "行踪轨迹"}
+
+# Addresses: a numbered element (18号, 3栋) followed by at least one more (2单元, 501室).
+_ADDR_TAIL_RE = re.compile(
+    r"[0-9a-z-]{1,6}(?:号院|号楼|号|栋|幢|座)"
+    r"(?:[0-9a-z一二三四五六七八九十-]{1,5}(?:号楼|栋|幢|座|单元|层|楼|室|号房|户|号)){1,4}"
+)
+_ADDR_DOOR_RE = re.compile(r"[0-9a-z-]{1,6}号(?![0-9a-z楼院])")
+_ADDR_DELIMS = frozenset("，。；：:、（）()【】[] \n\t,;！？!?“”\"'《》")
+_ADDR_LABELS = ("家庭住址", "家庭地址", "现住址", "住址", "地址", "家住", "住在", "现住", "现居住地", "居住地", "户籍地址",
+                "户籍地", "居住在", "住所", "现居", "居住于")
+_ADDR_PERSONAL = ("家住", "住址", "家庭住址", "户籍", "居住", "住所", "现住", "租住", "家中", "其家")
+_ADDR_PLACE = re.compile(r"(?:路|街|巷|弄|道|村|组|屯|小区|花园|苑|公寓|大厦|镇|乡|县|区|市|号院|社区|新村|家园|城|里|庄|湾)")
+_ADDR_PUBLIC = ("政府", "大楼", "中心", "服务", "大厅", "局", "委员会", "办公", "法院", "检察院", "医院", "学校", "公司", "银行",
+                "酒店", "宾馆", "会议", "办事处", "窗口", "产业园", "园区", "写字楼", "商场", "超市", "广场", "站", "馆",
+                "党校", "大学", "学院", "中学", "小学", "幼儿园", "派出所", "队")
+_ADDR_PUBLIC_BEFORE = ("办公地址", "办公地点", "地点", "会场", "报名地点", "受理地点", "咨询地点", "服务地址", "营业地址",
+                       "联系地址", "通讯地址", "邮寄地址", "单位地址")
+_TOWN_RE = re.compile(r"(?:街道|镇|乡)")
+
+
+@lru_cache(maxsize=1)
+def _word_freq():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ
+
+
+def _is_word(s: str) -> bool:
+    return _word_freq().get(s, 0) >= 100
+
+
+class NameAddressDetector:
+    """Person names, home addresses and sensitive personal information (see module docstring)."""
+
+    def __init__(self, public_officials: tuple[str, ...] = ()) -> None:
+        self.public_officials = frozenset(public_officials)
+        _cue_automaton()
+        _word_freq()  # load jieba's dictionary at build time, not on the first scan
+
+    # ------------------------------------------------------------------ entry point
+    def detect(self, views: Views, other: list[Finding]) -> list[Finding]:
+        v = views.vis
+        out: list[Finding] = []
+        out.extend(self._addresses(views, v))
+        names = self._names(views, v)
+        ids = other + out
+        for f, (s, e) in names:
+            out.append(self._grade(views, v, f, s, e, ids))
+        return out
+
+    # ------------------------------------------------------------------ names
+    def _candidate_after(self, v: str, p: int) -> tuple[int, int] | None:
+        """A name starting at p (surname first), or None."""
+        n = len(v)
+        if v[p:p + 2] in COMPOUND_SURNAMES:
+            slen = 2
+        elif p < n and v[p] in _SURNAME_SET:
+            slen = 1
+        else:
+            return None
+        for glen in (2, 1):
+            e = p + slen + glen
+            if e > n:
+                continue
+            given = v[p + slen:e]
+            if any(c in _NOT_GIVEN or not _CJK.match(c) for c in given):
+                continue
+            nxt = v[e:e + 1]
+            if glen == 2 or not nxt or not _CJK.match(nxt) or nxt in _NOT_GIVEN or v[e:e + 2] in _SUFFIX_CUES:
+                return p, e
+        return None
+
+    def _candidate_before(self, v: str, q: int) -> tuple[int, int] | None:
+        """A name ending at q (right before a suffix cue), or None."""
+        for length in (3, 2, 4):
+            s = q - length
+            if s < 0:
+                continue
+            cand = v[s:q]
+            if not all(_CJK.match(c) for c in cand):
+                continue
+            if cand[:2] in COMPOUND_SURNAMES or (cand[0] in _SURNAME_SET and length <= 3):
+                if any(c in _NOT_GIVEN for c in cand[1:]):
+                    continue
+                if length == 3 and s > 0 and v[s - 1] in _SURNAME_SET and _is_word(cand):
+                    continue
+                return s, q
+        return None
+
+    def _names(self, views: Views, v: str) -> list[tuple[Finding, tuple[int, int]]]:
+        spans: dict[tuple[int, int], str] = {}
+        n = len(v)
+        ac, kinds = _cue_automaton()
+        for cs, ce, k in ac.find_overlapping(v):
+            is_label, is_suffix = kinds[k]
+            if is_label:
+                p = ce
+                while p < n and p < ce + 2 and v[p] in ":： ":
+                    p += 1
+                c = self._candidate_after(v, p)
+                if c:
+                    spans.setdefault(c, "label")
+            if is_suffix:
+                c = self._candidate_before(v, cs)
+                if c:
+                    spans.setdefault(c, "suffix")
+        line_start = 0
+        while line_start < n:
+            m = _ROW_RE.match(v, line_start)
+            if m:
+                s, e = m.span("name")
+                c = self._candidate_after(v, s)
+                if c and c[1] <= e:
+                    spans.setdefault(c, "row")
+            nl = v.find("\n", line_start)
+            if nl < 0:
+                break
+            line_start = nl + 1
+        out = []
+        for (s, e), how in sorted(spans.items()):
+            name = v[s:e]
+            if _is_word(name) or name in self.public_officials:
+                continue
+            if len(name) == 3 and (_is_word(name[:2]) or _is_word(name[1:]) or _is_word(v[s + 1:e + 1])):
+                continue  # 游客见, 路线教, 方面取: the name is really a word
+            if len(name) == 2 and _is_word(v[s:e + 1]):
+                continue
+            after = v[e:e + 4]
+            before = v[max(0, s - 6):s]
+            if any(after.startswith(t) for t in _OFFICIAL_TITLES) or any(before.endswith(t) for t in _OFFICIAL_TITLES):
+                continue  # a public official acting in office
+            start, end = views.vis_span(s, e)
+            surname = name[:2] if name[:2] in COMPOUND_SURNAMES else name[0]
+            out.append((Finding(start=start, end=end, text=views.text[start:end], category="personal_data",
+                                type="person_name", severity="info", rule="pii.person_name",
+                                message="疑似个人姓名：公开发布个人信息须有法定依据并遵循最小必要原则",
+                                suggestion=surname + "某", basis=_BASIS_NAME, score=0.6 if how == "suffix" else 0.7),
+                        (s, e)))
+        return out
+
+    def _grade(self, views: Views, v: str, f: Finding, s: int, e: int, ids: list[Finding]) -> Finding:
+        """Upgrade a name: sensitive information nearby → block; another identifier in the same
+        row → review."""
+        ls = v.rfind("\n", 0, s) + 1
+        le = v.find("\n", e)
+        le = len(v) if le < 0 else le
+        # the sentence around the name
+        ss = max(ls, max(v.rfind(c, 0, s) for c in "。；;!！?？，,") + 1)
+        se_candidates = [i for i in (v.find(c, e) for c in "。；;!！?？，,") if i >= 0]
+        se = min([le] + se_candidates)
+        sentence = v[ss:se]
+        for cat, words in _SENSITIVE.items():
+            hit = next((w for w in words if w in sentence), None)
+            if hit:
+                return Finding(start=f.start, end=f.end, text=f.text, category="personal_data",
+                               type="sensitive_personal_info", severity="block", rule="pii.sensitive_personal_info",
+                               message=f"姓名与{_SENSITIVE_LABELS[cat]}信息（“{hit}”）同时出现，属敏感个人信息，"
+                                       "不得公开真实姓名，应使用“姓+某”",
+                               suggestion=f.suggestion, basis="个人信息保护法 第二十八条（敏感个人信息）；" + _BASIS_NAME,
+                               score=0.8)
+        ostart, oend = views.vis_span(ls, le) if le > ls else (f.start, f.end)
+        if any(o.type != "person_name" and ostart <= o.start and o.end <= oend and o.severity != "info"
+               for o in ids):
+            return Finding(start=f.start, end=f.end, text=f.text, category="personal_data", type="person_name",
+                           severity="review", rule="pii.person_name",
+                           message="个人姓名与身份证号、电话等其他个人信息同行出现，发布前须去标识化处理",
+                           suggestion=f.suggestion, basis=_BASIS_NAME, score=0.85)
+        return f
+
+    # ------------------------------------------------------------------ addresses
+    def _addresses(self, views: Views, v: str) -> list[Finding]:
+        out = []
+        if "号" not in v and "栋" not in v and "幢" not in v:
+            return out
+        taken = []
+        for m in _ADDR_TAIL_RE.finditer(v):
+            f = self._address(views, v, m.start(), m.end(), door_only=False)
+            if f:
+                out.append(f)
+                taken.append(m.span())
+        for m in _ADDR_DOOR_RE.finditer(v):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            if _near_words(v, m.start(), m.end(), _ADDR_PERSONAL, 30):
+                f = self._address(views, v, m.start(), m.end(), door_only=True)
+                if f:
+                    out.append(f)
+        return out
+
+    def _address(self, views: Views, v: str, s: int, e: int, door_only: bool) -> Finding | None:
+        left = v[max(0, s - 25):s]
+        cut = max((i for i, c in enumerate(left) if c in _ADDR_DELIMS), default=-1)
+        prefix = left[cut + 1:]
+        for lab in _ADDR_LABELS:
+            i = prefix.rfind(lab)
+            if i >= 0:
+                prefix = prefix[i + len(lab):]
+                break
+        if not _ADDR_PLACE.search(prefix) and door_only:
+            return None
+        a = s - len(prefix)
+        addr = v[a:e]
+        before = v[max(0, a - 8):a]
+        if any(w in addr for w in _ADDR_PUBLIC) or any(w in before for w in _ADDR_PUBLIC_BEFORE):
+            return None
+        start, end = views.vis_span(a, e)
+        text = views.text[start:end]
+        towns = list(_TOWN_RE.finditer(text))
+        keep = text[:towns[-1].end()] if towns and towns[-1].end() < len(text) else ""
+        return Finding(start=start, end=end, text=text, category="personal_data", type="address", severity="review",
+                       rule="pii.address", message="疑似个人详细住址（门牌号/楼栋/单元/室），个人住址只宜公开到乡（镇）、街道",
+                       suggestion=(keep + "***") if keep else "***", basis=_BASIS_ADDR, score=0.7 if door_only else 0.85)
+
+
+def _near_words(v: str, s: int, e: int, words: tuple[str, ...], before: int) -> bool:
+    win = v[max(0, s - before):e]
+    return any(w in win for w in words)
