@@ -8,6 +8,7 @@ A config is plain data, built from keyword arguments, a dict or a TOML file::
     detectors = ["lexicon", "personal_data", "classification_mark"]   # default: all
     disabled_rules = ["xinhua.laoban"]
     matcher = "daachorse"            # or "pyahocorasick"
+    public_officials = ["张三"]       # office holders whose names are not private data
 
     [severity]                       # by rule id, type or category
     "pii.mobile_phone" = "block"
@@ -36,9 +37,12 @@ class ScannerConfig:
     severity: Mapping[str, str] = field(default_factory=dict)
     disabled_rules: frozenset[str] = frozenset()
     matcher: str = "daachorse"
+    #: Names of public office holders (county leaders …): never reported as private persons' names.
+    public_officials: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lexicon_dirs", tuple(str(d) for d in self.lexicon_dirs))
+        object.__setattr__(self, "public_officials", tuple(self.public_officials))
         object.__setattr__(self, "detectors", tuple(self.detectors))
         object.__setattr__(self, "disabled_rules", frozenset(self.disabled_rules))
         object.__setattr__(self, "severity", dict(self.severity))
@@ -65,7 +69,7 @@ class ScannerConfig:
             if isinstance(dirs, str) or not all(isinstance(d, str) for d in dirs):
                 raise ConfigError("lexicon_dirs must be a list of folder paths")
             kw["lexicon_dirs"] = tuple(str((base / d) if base and not Path(d).is_absolute() else d) for d in dirs)
-        for key in ("detectors", "disabled_rules"):
+        for key in ("detectors", "disabled_rules", "public_officials"):
             if key in kw and (isinstance(kw[key], str) or not all(isinstance(x, str) for x in kw[key])):
                 raise ConfigError(f"{key} must be a list of strings")
         if "severity" in kw and not isinstance(kw["severity"], Mapping):

@@ -93,7 +93,9 @@ class Scanner:
         entries = [replace(e, severity=config.severity_for(e.id, e.type, e.severity)) if not e.is_allow else e
                    for e in entries]
         self._matcher = LexiconMatcher(entries, engine=config.matcher)
-        self._detectors = tuple(BUILTIN_DETECTORS[name]() for name in config.detectors if name in BUILTIN_DETECTORS)
+        self._detectors = tuple(
+            (cls.from_config(config) if hasattr(cls, "from_config") else cls())
+            for cls in (BUILTIN_DETECTORS[name] for name in config.detectors if name in BUILTIN_DETECTORS))
         self._messages = {e.id: _lexicon_message(e) for e in entries}
         self._frozen = True
 
@@ -137,6 +139,19 @@ class Scanner:
                 sev = self.config.severity_for(f.rule, f.type, f.severity)
                 out.append(f if sev == f.severity else replace(f, severity=sev))
         return out
+
+    def redact(self, text: str) -> str:
+        """``text`` with every personal-data finding replaced by its de-identified form (a finding
+        without one, such as an agency's public ``.gov.cn`` mailbox, stays)."""
+        parts: list[str] = []
+        pos = 0
+        for f in self.scan(text).findings:
+            if f.category == "personal_data" and f.suggestion is not None:
+                parts.append(text[pos:f.start])
+                parts.append(f.suggestion)
+                pos = f.end
+        parts.append(text[pos:])
+        return "".join(parts)
 
     def info(self) -> dict[str, Any]:
         """What this scanner loaded: lexicon files with versions and counts, detectors, engine."""

@@ -50,7 +50,7 @@ def _valid_date(yyyymmdd: str, today: _dt.date | None = None) -> bool:
     except ValueError:
         return False
     today = today or _dt.date.today()
-    return _dt.date(1890, 1, 1) <= d <= today
+    return _dt.date(1850, 1, 1) <= d <= today  # GB 11643's own example is born in 1880
 
 
 def is_valid_id18(s: str, today: _dt.date | None = None) -> bool:

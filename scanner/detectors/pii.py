@@ -29,13 +29,13 @@ _AFTER = 6
 # Every alternative opens with a character class (no leading look-behind: DESIGN "Known traps").
 _RUN_RE = re.compile(r"[0-9(][0-9 ()x-]{9,}[0-9x]")
 _NUM_RE = re.compile(
-    r"(?P<id>[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dx])(?![0-9a-z])"
+    r"(?P<id>[1-9]\d{5}[- ]?(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[- ]?\d{3}[\dx])(?![0-9a-z])"
     r"|(?P<mobile>(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2})(?![0-9a-z])"
     r"|(?P<landline>(?:\(0\d{2,3}\)[- ]?|0\d{2,3}[- ]?)[2-9]\d{6,7}(?:(?:-|转)\d{1,6})?)(?![0-9a-z])"
     r"|(?P<card>[2-9]\d{3}(?:[- ]?\d{4}){3}(?:[- ]?\d{1,3})?)(?![0-9a-z])"
     r"|(?P<id15>[1-9]\d{14})(?![0-9a-z])"
-    r"|(?P<digits8>\d{8}(?:\d{2})?)(?![0-9a-z])"
 )
+_EXT_RE = re.compile(r"(?:转|-|分机)\d{1,6}(?![0-9])")
 _TOKEN_RE = re.compile(r"[a-z0-9]{7,19}")
 _PASSPORT_RE = re.compile(r"(?:e\d{8}|e[a-hj-np-z]\d{7}|g\d{8}|[dsp]e?\d{7,8})$")
 _HK_MO_RE = re.compile(r"[hm]\d{8}(?:\d{2})?$")  # 港澳居民来往内地通行证 (回乡证)
@@ -47,6 +47,7 @@ _PLATE_RE = re.compile(
     r"(?:[df][a-hj-np-z0-9]\d{4}|\d{5}[df]|[a-hj-np-z0-9]{4}[a-hj-np-z0-9挂学警港澳])(?![0-9a-z])"
 )
 _QQ_RE = re.compile(r"(?:qq|扣扣|企鹅)(?:号码|号)?(?:是|为)?[:： ]{0,2}(?P<v>[1-9]\d{4,10})(?![0-9a-z])")
+_TW_PERMIT_RE = re.compile(r"(?:台胞证|来往大陆通行证)(?:号码|号)?(?:是|为)?[:： ]{0,2}(?P<v>\d{8}(?:\d{2})?)(?![0-9a-z])")
 _WECHAT_RE = re.compile(r"(?:微信号?|vx|wx|weixin|wechat)(?:是|为)?[:： ]{0,2}(?P<v>wxid_[a-z0-9]{6,20}|[a-z][-_a-z0-9]{5,19})"
                         r"(?![-_a-z0-9])")
 _MOBILE_PREFIX = re.compile(r"1(?:3\d|4[57]|5[0-35-9]|6[12567]|7[0-8]|8\d|9[0-35-9])$")
@@ -65,7 +66,7 @@ _CTX = {
 # Public bodies publish their own office numbers; personal context words do not apply to them.
 _NEG_CTX = ("订单号", "流水号", "文号", "编号", "批准号", "索引号", "统一社会信用代码", "信用代码", "合同号", "登记号",
             "注册号", "备案号", "案号", "税号", "型号", "批次", "发票", "许可证号", "证书编号", "工单")
-_GATE_WORDS = ("qq", "扣扣", "企鹅", "微信", "vx", "wx", "weixin", "wechat")
+_GATE_WORDS = ("qq", "扣扣", "企鹅", "微信", "vx", "wx", "weixin", "wechat", "台胞证", "来往大陆通行证")
 
 
 def _near(v: str, s: int, e: int, words: tuple[str, ...], before: int = _BEFORE) -> bool:
@@ -79,8 +80,12 @@ class PersonalDataDetector:
              "pii.landline", "pii.email", "pii.licence_plate", "pii.vin", "pii.social_account",
              "pii.address", "pii.person_name", "pii.sensitive_personal_info")
 
-    def __init__(self) -> None:
-        self._names = NameAddressDetector()
+    def __init__(self, public_officials: tuple[str, ...] = ()) -> None:
+        self._names = NameAddressDetector(public_officials)
+
+    @classmethod
+    def from_config(cls, config) -> "PersonalDataDetector":
+        return cls(public_officials=config.public_officials)
 
     def detect(self, views: Views) -> list[Finding]:
         v = views.vis
@@ -139,6 +144,9 @@ class PersonalDataDetector:
         if kind == "mobile":
             return self._mobile(views, v, s, e, digits)
         if kind == "landline":
+            ext = _EXT_RE.match(v, e)
+            if ext:
+                e = ext.end()
             return self._landline(views, v, s, e, digits)
         if kind == "card":
             return self._card(views, v, s, e, digits)
@@ -148,10 +156,6 @@ class PersonalDataDetector:
                                      "疑似15位居民身份证号码（1999年前旧号），发布前须去标识化处理",
                                      mask_middle(self._original(views, s, e), 6, 3), 0.9)
             return None
-        if kind == "digits8" and _near(v, s, e, _CTX["taiwan_permit"]):
-            return self._finding(views, s, e, "travel_permit", "block",
-                                 "疑似台湾居民来往大陆通行证（台胞证）号码，发布前须去标识化处理",
-                                 mask_middle(self._original(views, s, e), 2, 2), 0.9)
         return None
 
     def _id(self, views, v, s, e, digits) -> Finding | None:
@@ -252,6 +256,11 @@ class PersonalDataDetector:
         for m in _QQ_RE.finditer(v):
             s, e = m.span("v")
             out.append(self._finding(views, s, e, "social_account", "review", "疑似个人QQ号，发布前须去标识化处理",
+                                     mask_middle(self._original(views, s, e), 2, 2), 0.9))
+        for m in _TW_PERMIT_RE.finditer(v):
+            s, e = m.span("v")
+            out.append(self._finding(views, s, e, "travel_permit", "block",
+                                     "疑似台湾居民来往大陆通行证（台胞证）号码，发布前须去标识化处理",
                                      mask_middle(self._original(views, s, e), 2, 2), 0.9))
         for m in _WECHAT_RE.finditer(v):
             s, e = m.span("v")
