@@ -36,7 +36,7 @@ COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫",
                      "公孙", "独孤", "端木", "西门", "南宫", "轩辕", "呼延")
 _SURNAME_SET = frozenset(SURNAMES)
 # Characters that never start or continue a given name in running text (function words, punctuation).
-_NOT_GIVEN = frozenset("某的了是在和与及等为对把被从向于以也都就而或并但且之其这那你我他她它们个年月日时分号说到去来上下中内外"
+_NOT_GIVEN = frozenset("不则还又已将曾均皆便才只再所因此该各每另即乃且亦某的了是在和与及等为对把被从向于以也都就而或并但且之其这那你我他她它们个年月日时分号说到去来上下中内外"
                        "省市县区镇乡村组路街人员户家里")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -59,13 +59,17 @@ def _cue_automaton():
 # A 公示 list row: item number, name, then a separator and personal attributes soon after.
 _ROW_RE = re.compile(r"[ \t]*(?:[0-9]{1,4}[.、)]|[(][0-9]{1,4}[)])?[ \t]*(?P<name>[\u4e00-\u9fff]{2,4})[,，、:： \t]"
                      r"(?=[^\n]{0,12}(?:男|女|身份证|电话|手机|住址|地址|[0-9]{1,3}岁|户|家庭|出生))")
+_INLINE_RE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})(?:[，,、（( \t]{1,2}(?:男|女|身份证|公民身份|证件|联系电话|电话|手机|"
+                        r"座机|住址|银行卡|卡号|账号|qq|微信|[0-9]{1,3}岁|[0-9]{7})|的身份证)")
+_INLINE_GATE = ("男", "女", "身份证", "电话", "手机", "住址", "岁", "卡", "账号", "qq", "微信", "证件")
 _OFFICIAL_TITLES = ("总统", "国王", "首相", "大使", "领导人", "外长", "议长", "书记", "县长", "市长", "省长", "区长", "镇长", "乡长", "局长", "厅长", "部长", "处长", "科长", "主任",
                     "主席", "总理", "委员长", "委员", "代表", "常委", "秘书长", "院长", "检察长", "庭长", "所长", "站长",
                     "同志", "总书记", "副", "党组", "政委", "司令", "主委", "调研员", "干部", "总经理", "董事长", "校长")
 # Sensitive categories of 个人信息保护法 第二十八条 and the Xinhua rule on real names (patients,
 # minors, victims, suspects' families …): a word from these lists in the same clause as a name.
 _SENSITIVE = {
-    "health": ("艾滋", "hiv", "精神病", "精神障碍", "性病", "梅毒", "乙肝", "肺结核", "不孕", "流产", "抑郁症"),
+    "health": ("艾滋", "hiv", "精神病", "精神障碍", "性病", "梅毒", "乙肝", "肺结核", "不孕", "流产", "抑郁症", "尿毒症",
+               "白血病", "癌症", "晚期"),
     "minor": ("未成年", "未满十四", "未满14", "幼女", "男童", "女童", "患儿", "涉案儿童"),
     "criminal": ("犯罪嫌疑人", "嫌疑人", "被告人", "刑拘", "刑事拘留", "逮捕", "判处", "服刑", "前科", "性侵", "被害人",
                  "受害人", "吸毒", "戒毒", "卖淫"),
@@ -150,6 +154,8 @@ class NameAddressDetector:
             if any(c in _NOT_GIVEN or not _CJK.match(c) for c in given):
                 continue
             nxt = v[e:e + 1]
+            if glen == 2 and _is_word(v[e - 1:e + 1]):
+                continue  # 武红通过: 通过 is a word, the name is 武红
             if glen == 2 or not nxt or not _CJK.match(nxt) or nxt in _NOT_GIVEN or v[e:e + 2] in _SUFFIX_CUES:
                 return p, e
         return None
@@ -188,6 +194,11 @@ class NameAddressDetector:
                 c = self._candidate_before(v, cs)
                 if c:
                     spans.setdefault(c, "suffix")
+        if any(g in v for g in _INLINE_GATE):
+            for m in _INLINE_RE.finditer(v):
+                c = self._candidate_before(v, m.end("name"))
+                if c:
+                    spans.setdefault(c, "row")
         line_start = 0
         while line_start < n:
             m = _ROW_RE.match(v, line_start)
@@ -207,7 +218,8 @@ class NameAddressDetector:
                 continue
             if _is_word(name, 2000 if how == "row" else 100):
                 continue
-            if len(name) == 3 and (_is_word(name[:2]) or _is_word(name[1:]) or _is_word(v[s + 1:e + 1])):
+            if len(name) == 3 and (_is_word(name[1:]) or _is_word(v[s + 1:e + 1])
+                                   or (how == "label" and _is_word(name[:2]))):
                 continue  # 游客见, 路线教, 方面取: the name is really a word
             if len(name) == 2 and _is_word(v[s:e + 1]):
                 continue
@@ -274,7 +286,7 @@ class NameAddressDetector:
         return out
 
     def _address(self, views: Views, v: str, s: int, e: int, door_only: bool) -> Finding | None:
-        left = v[max(0, s - 25):s]
+        left = v[max(0, s - 40):s]
         cut = max((i for i, c in enumerate(left) if c in _ADDR_DELIMS), default=-1)
         prefix = left[cut + 1:]
         for lab in _ADDR_LABELS:
@@ -287,7 +299,9 @@ class NameAddressDetector:
         a = s - len(prefix)
         addr = v[a:e]
         before = v[max(0, a - 8):a]
-        if any(w in addr for w in _ADDR_PUBLIC) or any(w in before for w in _ADDR_PUBLIC_BEFORE):
+        towns_v = list(_TOWN_RE.finditer(addr))
+        street_part = addr[towns_v[-1].end():] if towns_v else addr
+        if any(w in street_part for w in _ADDR_PUBLIC) or any(w in before for w in _ADDR_PUBLIC_BEFORE):
             return None
         start, end = views.vis_span(a, e)
         text = views.text[start:end]

@@ -30,11 +30,16 @@ _AFTER = 6
 _RUN_RE = re.compile(r"[0-9(][0-9 ()x-]{9,}[0-9x]")
 _NUM_RE = re.compile(
     r"(?P<id>[1-9]\d{5}[- ]?(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[- ]?\d{3}[\dx])(?![0-9a-z])"
-    r"|(?P<mobile>(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2})(?![0-9a-z])"
-    r"|(?P<landline>(?:\(0\d{2,3}\)[- ]?|0\d{2,3}[- ]?)[2-9]\d{6,7}(?:(?:-|转)\d{1,6})?)(?![0-9a-z])"
-    r"|(?P<card>[2-9]\d{3}(?:[- ]?\d{4}){3}(?:[- ]?\d{1,3})?)(?![0-9a-z])"
-    r"|(?P<id15>[1-9]\d{14})(?![0-9a-z])"
+    r"|(?P<mobile>(?:(?:\+|00)?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2})(?![0-9a-z])"
+    r"|(?P<landline>(?:\(0\d{2,3}\)[- ]?|0\d{2,3}[- ]?|(?:\+|00)?86[- ]?[1-9]\d{1,2}[- ]?)[2-9]\d{2,3}[- ]?\d{4})(?![0-9a-z])"
+    r"|(?P<card>[2-9]\d{15,18}|[2-9]\d{3}(?:[- ]\d{4}){3}(?:[- ]\d{1,3})?)(?![0-9a-z])"
+    r"|(?P<id15>[1-9]\d{5}[- ]?\d{6}[- ]?\d{3})(?![0-9a-z])"
 )
+# A number directly followed by a unit is an amount or a count, not an identifier.
+_UNIT_AFTER = frozenset("元万亿人次个吨米台件户辆套股千百%亩斤公")
+# Digits written one by one with spaces (3 4 1 8 2 3 …): a deliberate disguise.
+_SPACED_RE = re.compile(r"[0-9](?: [0-9]){10,18}(?: x)?(?![0-9a-z])")
+_CARD_TAIL_RE = re.compile(r"[- ]\d{1,3}$")
 _EXT_RE = re.compile(r"(?:转|-|分机)\d{1,6}(?![0-9])")
 _TOKEN_RE = re.compile(r"[a-z0-9]{7,19}")
 _PASSPORT_RE = re.compile(r"(?:e\d{8}|e[a-hj-np-z]\d{7}|g\d{8}|[dsp]e?\d{7,8})$")
@@ -46,10 +51,10 @@ _PLATE_RE = re.compile(
     r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][a-hj-np-z][·• ]?"
     r"(?:[df][a-hj-np-z0-9]\d{4}|\d{5}[df]|[a-hj-np-z0-9]{4}[a-hj-np-z0-9挂学警港澳])(?![0-9a-z])"
 )
-_QQ_RE = re.compile(r"(?:qq|扣扣|企鹅)(?:号码|号)?(?:是|为)?[:： ]{0,2}(?P<v>[1-9]\d{4,10})(?![0-9a-z])")
-_TW_PERMIT_RE = re.compile(r"(?:台胞证|来往大陆通行证)(?:号码|号)?(?:是|为)?[:： ]{0,2}(?P<v>\d{8}(?:\d{2})?)(?![0-9a-z])")
-_WECHAT_RE = re.compile(r"(?:微信号?|vx|wx|weixin|wechat)(?:是|为)?[:： ]{0,2}(?P<v>wxid_[a-z0-9]{6,20}|[a-z][-_a-z0-9]{5,19})"
-                        r"(?![-_a-z0-9])")
+_QQ_RE = re.compile(r"(?:qq|扣扣|企鹅)(?:号码|号)?(?:是|为)?[:： “\"'「]{0,3}(?P<v>[1-9]\d{4,10})(?![0-9a-z])")
+_TW_PERMIT_RE = re.compile(r"(?:台胞证|来往大陆通行证)[^0-9\n。；]{0,12}?(?P<v>\d{8}(?:\d{2})?)(?![0-9a-z])")
+_WECHAT_RE = re.compile(r"(?:微信号?|(?<![a-z])(?:vx|wx|weixin|wechat))(?:是|为)?[:： “\"'「]{0,3}"
+                        r"(?P<v>wxid_[a-z0-9]{6,20}|[a-z][-_a-z0-9]{5,19})(?![-_a-z0-9])")
 _MOBILE_PREFIX = re.compile(r"1(?:3\d|4[57]|5[0-35-9]|6[12567]|7[0-8]|8\d|9[0-35-9])$")
 
 _CTX = {
@@ -92,6 +97,13 @@ class PersonalDataDetector:
         out: list[Finding] = []
         n = len(v)
         for run in _RUN_RE.finditer(v):
+            if " " in run.group():
+                sp = _SPACED_RE.search(v, run.start(), min(n, run.end() + 1))
+                if sp is not None:
+                    f = self._spaced(views, v, sp)
+                    if f is not None:
+                        out.append(f)
+                        continue
             for m in _NUM_RE.finditer(v, max(0, run.start() - 1), min(n, run.end() + 1)):
                 f = self._number(views, v, m)
                 if f is not None:
@@ -134,8 +146,14 @@ class PersonalDataDetector:
         if s > 0 and v[s - 1].isascii() and v[s - 1].isalnum():
             return None
         kind = m.lastgroup
+        if e < len(v) and v[e] in _UNIT_AFTER:
+            tail = _CARD_TAIL_RE.search(m.group()) if kind == "card" else None
+            if tail is None:
+                return None
+            e -= len(tail.group())  # 6228 4851 8076 8639 300元: the amount is not part of the card
+            return self._card(views, v, s, e, v[s:e].replace(" ", "").replace("-", ""))
         raw = m.group()
-        digits = raw.replace(" ", "").replace("-", "").replace("(", "").replace(")", "")
+        digits = raw.replace(" ", "").replace("-", "").replace("(", "").replace(")", "").replace("+", "")
         if kind == "id":
             f = self._id(views, v, s, e, digits)
             if f is None and luhn_ok(digits) and _near(v, s, e, _CTX["card"]):
@@ -156,6 +174,17 @@ class PersonalDataDetector:
                                      "疑似15位居民身份证号码（1999年前旧号），发布前须去标识化处理",
                                      mask_middle(self._original(views, s, e), 6, 3), 0.9)
             return None
+        return None
+
+    def _spaced(self, views: Views, v: str, m: re.Match) -> Finding | None:
+        s, e = m.span()
+        digits = m.group().replace(" ", "")
+        if len(digits) == 18:
+            return self._id(views, v, s, e, digits)
+        if len(digits) == 11:
+            return self._mobile(views, v, s, e, digits)
+        if 16 <= len(digits) <= 19:
+            return self._card(views, v, s, e, digits)
         return None
 
     def _id(self, views, v, s, e, digits) -> Finding | None:
@@ -206,6 +235,14 @@ class PersonalDataDetector:
         if _near(v, s, e, _NEG_CTX) and not ctx:
             return None
         ok = luhn_ok(digits)
+        if not ok:
+            raw = v[s:e]
+            tail = _CARD_TAIL_RE.search(raw)
+            if tail is not None and len(digits) > 16 and luhn_ok(digits[:-len(tail.group()) + 1]):
+                # a grouped 16-digit card followed by an unrelated short number
+                e -= len(tail.group())
+                digits = digits[:-len(tail.group()) + 1]
+                ok = True
         if not ok and not ctx:
             return None
         sev, score = ("block", 0.97 if ctx else 0.85) if ok else ("review", 0.6)
