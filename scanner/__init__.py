@@ -16,6 +16,23 @@ from .lexicon import bundled_lexicon_dir, load_lexicons
 from .model import CATEGORY_OF, SEVERITIES, TYPES, Finding, ScanResult, verdict_of
 from .textio import decode_bytes, read_text
 
+
+def redact(text: str, scanner: "Scanner | None" = None) -> str:
+    """``text`` with every personal-data finding masked (see :meth:`Scanner.redact`).
+
+    Without a ``scanner`` a personal-data-only scanner is built once and reused."""
+    return (scanner or _default_redactor()).redact(text)
+
+
+_REDACTOR: "Scanner | None" = None
+
+
+def _default_redactor() -> "Scanner":
+    global _REDACTOR
+    if _REDACTOR is None:
+        _REDACTOR = Scanner(detectors=["personal_data"], bundled_lexicons=False)
+    return _REDACTOR
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -27,6 +44,7 @@ __all__ = [
     "CATEGORY_OF",
     "SEVERITIES",
     "verdict_of",
+    "redact",
     "load_lexicons",
     "bundled_lexicon_dir",
     "read_text",
