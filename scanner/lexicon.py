@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
@@ -59,6 +60,11 @@ class MatchOptions:
         return not (self.word or self.ctx or self.nctx or self.quote or self.strict or self.ascii_word)
 
 
+@lru_cache(maxsize=None)
+def _dense_word(w: str) -> str:
+    return dense(w)
+
+
 def _parse_options(raw: str, term_dense: str) -> tuple[MatchOptions, list[str]]:
     errors: list[str] = []
     kw: dict = {}
@@ -68,7 +74,7 @@ def _parse_options(raw: str, term_dense: str) -> tuple[MatchOptions, list[str]]:
         if key in ("word", "quote", "strict", "ascii_word") and not eq:
             kw[key] = True
         elif key in ("ctx", "nctx") and eq:
-            words = tuple(dict.fromkeys(dense(w) for w in value.split("|") if w.strip()))
+            words = tuple(dict.fromkeys(_dense_word(w) for w in value.split("|") if w.strip()))
             if not words or any(not w for w in words):
                 errors.append(f"option {key} has an empty word")
             kw[key] = words

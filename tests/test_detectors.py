@@ -22,7 +22,8 @@ def test_classification_marks(det, mark):
 
 
 @pytest.mark.parametrize("text", ["依法保护商业秘密", "保守秘密是每个公民的义务", "数据的机密性和完整性",
-                                  "这就是成功的秘密", "**机密**", "商业秘密*保护", "机密文件管理办法", "绝密级别"])
+                                  "这就是成功的秘密", "**机密**", "商业秘密*保护", "机密文件管理办法", "绝密级别",
+                                  "核心商业秘密★5年", "技术秘密☆"])
 def test_ordinary_words_are_not_marks(det, text):
     assert [t for t, _ in types(det, text) if t == "classification_mark"] == []
 

@@ -37,6 +37,8 @@ class ClassificationMarkDetector:
         out: list[Finding] = []
         for m in _MARK_RE.finditer(v):
             level = m.group("level") or m.group("level2")
+            if m.group("level") and v[max(0, m.start() - 2):m.start()] in ("商业", "技术", "个人", "工作"):
+                continue  # 商业秘密★ is a commercial-secret mark, not a state classification
             if m.group("star") == "*":
                 s = m.start()
                 if (s > 0 and _WORDY_BEFORE.search(v[max(0, s - 1):s])) or v[max(0, s - 1):s] == "*":

@@ -50,18 +50,24 @@ _LABEL_CUES = ("姓名", "申请人", "户主", "联系人", "当事人", "犯�
 
 @lru_cache(maxsize=1)
 def _cue_automaton():
-    """One automaton over every name cue; for each pattern: (is a label, is a suffix)."""
+    """One automaton over every name cue; for each pattern: (is a label, is a suffix, is an
+    attribute that follows a name in a list: 张伟，男 / 张伟 身份证号 / 张伟的身份证)."""
     import daachorse
 
-    patterns = list(dict.fromkeys(_LABEL_CUES + _SUFFIX_CUES))
-    kinds = [(p in _LABEL_CUES, p in _SUFFIX_CUES) for p in patterns]
+    patterns = list(dict.fromkeys(_LABEL_CUES + _SUFFIX_CUES + _ATTRIBUTE_CUES))
+    kinds = [(p in _LABEL_CUES, p in _SUFFIX_CUES, p in _ATTRIBUTE_CUES) for p in patterns]
     return daachorse.CharwiseDoubleArrayAhoCorasick(patterns), kinds
+
+
+# Attributes that follow a name in a 公示 list or a notice, after a separator.
+_ATTRIBUTE_CUES = ("男", "女", "身份证", "公民身份", "证件", "联系电话", "电话", "手机", "座机", "住址", "银行卡", "卡号",
+                   "账号", "qq", "微信", "岁")
+_ATTR_SEPARATORS = "，,、（( \t"
+_DIGITS = frozenset("0123456789")
+_DIGIT_RUN_RE = re.compile(r"[0-9]{7}")
 # A 公示 list row: item number, name, then a separator and personal attributes soon after.
 _ROW_RE = re.compile(r"[ \t]*(?:[0-9]{1,4}[.、)]|[(][0-9]{1,4}[)])?[ \t]*(?P<name>[\u4e00-\u9fff]{2,4})[,，、:： \t]"
                      r"(?=[^\n]{0,12}(?:男|女|身份证|电话|手机|住址|地址|[0-9]{1,3}岁|户|家庭|出生))")
-_INLINE_RE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})(?:[，,、（( \t]{1,2}(?:男|女|身份证|公民身份|证件|联系电话|电话|手机|"
-                        r"座机|住址|银行卡|卡号|账号|qq|微信|[0-9]{1,3}岁|[0-9]{7})|的身份证)")
-_INLINE_GATE = ("男", "女", "身份证", "电话", "手机", "住址", "岁", "卡", "账号", "qq", "微信", "证件")
 _OFFICIAL_TITLES = ("总统", "国王", "首相", "大使", "领导人", "外长", "议长", "书记", "县长", "市长", "省长", "区长", "镇长", "乡长", "局长", "厅长", "部长", "处长", "科长", "主任",
                     "主席", "总理", "委员长", "委员", "代表", "常委", "秘书长", "院长", "检察长", "庭长", "所长", "站长",
                     "同志", "总书记", "副", "党组", "政委", "司令", "主委", "调研员", "干部", "总经理", "董事长", "校长")
@@ -162,7 +168,12 @@ class NameAddressDetector:
 
     def _candidate_before(self, v: str, q: int) -> tuple[int, int] | None:
         """A name ending at q (right before a suffix cue), or None."""
-        for length in (3, 2, 4):
+        for length in (4, 3):  # compound surnames first: 诸葛燕晓, not 葛燕晓
+            s = q - length
+            if s >= 0 and v[s:s + 2] in COMPOUND_SURNAMES and all(_CJK.match(c) and c not in _NOT_GIVEN
+                                                                  for c in v[s + 2:q]):
+                return s, q
+        for length in (3, 2):
             s = q - length
             if s < 0:
                 continue
@@ -177,12 +188,27 @@ class NameAddressDetector:
                 return s, q
         return None
 
+    def _before_attribute(self, v: str, q: int, age: bool) -> tuple[int, int] | None:
+        """A name ending right before an attribute at q, after 1–2 separators (or 的 before 身份证)."""
+        if age:  # 张伟，45岁: skip the digits of the age first
+            while q > 0 and v[q - 1] in _DIGITS:
+                q -= 1
+        p = q
+        while p > 0 and q - p < 2 and v[p - 1] in _ATTR_SEPARATORS:
+            p -= 1
+        if p == q:
+            if p > 0 and v[p - 1] == "的" and v.startswith("身份证", q):
+                p -= 1
+            else:
+                return None
+        return self._candidate_before(v, p)
+
     def _names(self, views: Views, v: str) -> list[tuple[Finding, tuple[int, int]]]:
         spans: dict[tuple[int, int], str] = {}
         n = len(v)
         ac, kinds = _cue_automaton()
         for cs, ce, k in ac.find_overlapping(v):
-            is_label, is_suffix = kinds[k]
+            is_label, is_suffix, is_attr = kinds[k]
             if is_label:
                 p = ce
                 while p < n and p < ce + 2 and v[p] in ":： ":
@@ -194,11 +220,14 @@ class NameAddressDetector:
                 c = self._candidate_before(v, cs)
                 if c:
                     spans.setdefault(c, "suffix")
-        if any(g in v for g in _INLINE_GATE):
-            for m in _INLINE_RE.finditer(v):
-                c = self._candidate_before(v, m.end("name"))
+            if is_attr:
+                c = self._before_attribute(v, cs, v[cs:ce] == "岁")
                 if c:
                     spans.setdefault(c, "row")
+        for m in _DIGIT_RUN_RE.finditer(v):  # 范桂　6217-9950-…: a name right before a long number
+            c = self._before_attribute(v, m.start(), False)
+            if c:
+                spans.setdefault(c, "row")
         line_start = 0
         while line_start < n:
             m = _ROW_RE.match(v, line_start)
