@@ -9,10 +9,11 @@ from typing import Protocol
 
 from ..model import Finding
 from ..normalize import Views
+from .credentials import CredentialDetector
 from .marks import ClassificationMarkDetector
 from .pii import PersonalDataDetector
 
-__all__ = ["Detector", "ClassificationMarkDetector", "PersonalDataDetector", "BUILTIN_DETECTORS"]
+__all__ = ["Detector", "ClassificationMarkDetector", "CredentialDetector", "PersonalDataDetector", "BUILTIN_DETECTORS"]
 
 
 class Detector(Protocol):
@@ -25,4 +26,5 @@ class Detector(Protocol):
 BUILTIN_DETECTORS = {
     ClassificationMarkDetector.name: ClassificationMarkDetector,
     PersonalDataDetector.name: PersonalDataDetector,
+    CredentialDetector.name: CredentialDetector,
 }
