@@ -1,0 +1,117 @@
+"""Service settings: the ``[service]`` table of the config file, next to the scanner's keys.
+
+    # govscan.toml
+    [scanner]                      # ScannerConfig keys (see scanner/config.py)
+    bundled_lexicons = true
+    lexicon_dirs = ["county-lexicons"]
+
+    [service]
+    tokens = ["…"]                 # bearer tokens for /v1/*; none = open (loopback development only)
+    admin_token = "…"              # for POST /v1/admin/reload
+    db_url = "sqlite:///var/lib/govscan/govscan.db"
+    max_chars = 200000             # longest text per scan (413 above)
+    max_batch = 100                # most items per batch (413 above)
+    max_body_bytes = 16777216      # largest JSON request body (413 above)
+    max_upload_bytes = 20971520    # largest uploaded file (413 above)
+    store_scans = true             # keep every scan for the reviewer page (/review/{scan_id})
+    host = "127.0.0.1"             # defaults for `scanner serve`
+    port = 8000
+    workers = 1
+
+Environment variables override the file: ``GOVSCAN_TOKENS`` (comma-separated),
+``GOVSCAN_ADMIN_TOKEN``, ``GOVSCAN_DB_URL``. ``GOVSCAN_CONFIG`` names the config file when the app
+is built without arguments (``uvicorn --factory service.app:create_app``).
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from scanner.config import ScannerConfig
+from scanner.errors import ConfigError
+
+__all__ = ["ServiceSettings", "load_config_file", "DEFAULT_DB_URL"]
+
+DEFAULT_DB_URL = "sqlite:///govscan.db"
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    tokens: tuple[str, ...] = ()
+    admin_token: str | None = None
+    db_url: str = DEFAULT_DB_URL
+    max_chars: int = 200_000
+    max_batch: int = 100
+    max_body_bytes: int = 16 * 1024 * 1024
+    max_upload_bytes: int = 20 * 1024 * 1024
+    store_scans: bool = True
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    reload_check_seconds: float = 2.0
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        toks = self.tokens
+        if isinstance(toks, str) or not all(isinstance(t, str) and t for t in toks):
+            raise ConfigError("service.tokens must be a list of non-empty strings")
+        object.__setattr__(self, "tokens", tuple(toks))
+        if self.admin_token is not None and (not isinstance(self.admin_token, str) or not self.admin_token):
+            raise ConfigError("service.admin_token must be a non-empty string")
+        for name in ("max_chars", "max_batch", "max_body_bytes", "max_upload_bytes", "workers"):
+            v = getattr(self, name)
+            if not isinstance(v, int) or isinstance(v, bool) or v < 1:
+                raise ConfigError(f"service.{name} must be a positive integer, not {v!r}")
+        if not isinstance(self.port, int) or not 0 <= self.port < 65536:
+            raise ConfigError(f"service.port must be 0..65535, not {self.port!r}")
+        if not isinstance(self.db_url, str) or not self.db_url:
+            raise ConfigError("service.db_url must be a database URL such as sqlite:///govscan.db")
+        if not isinstance(self.store_scans, bool):
+            raise ConfigError("service.store_scans must be true or false")
+
+    @property
+    def auth_enabled(self) -> bool:
+        return bool(self.tokens)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "ServiceSettings":
+        known = {f.name for f in fields(cls)} - {"extra"}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ConfigError(f"unknown [service] key(s): {', '.join(unknown)}")
+        kw = dict(data)
+        if "tokens" in kw and isinstance(kw["tokens"], list):
+            kw["tokens"] = tuple(kw["tokens"])
+        return cls(**kw)
+
+    def with_env(self, environ: Mapping[str, str] | None = None) -> "ServiceSettings":
+        env = os.environ if environ is None else environ
+        kw: dict[str, Any] = {}
+        if env.get("GOVSCAN_TOKENS"):
+            kw["tokens"] = tuple(t.strip() for t in env["GOVSCAN_TOKENS"].split(",") if t.strip())
+        if env.get("GOVSCAN_ADMIN_TOKEN"):
+            kw["admin_token"] = env["GOVSCAN_ADMIN_TOKEN"]
+        if env.get("GOVSCAN_DB_URL"):
+            kw["db_url"] = env["GOVSCAN_DB_URL"]
+        return replace(self, **kw) if kw else self
+
+
+def load_config_file(path: str | Path) -> tuple[ScannerConfig, ServiceSettings]:
+    """Read one TOML file: the scanner's keys (top level or a ``[scanner]`` table) and ``[service]``."""
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {p}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{p}: {e}") from None
+    service = data.pop("service", {})
+    if not isinstance(service, dict):
+        raise ConfigError(f"{p}: [service] must be a table")
+    scanner_part = data.get("scanner", data)
+    if "scanner" in data and len(data) > 1:
+        raise ConfigError(f"{p}: put scanner keys inside [scanner] or at the top level, not both")
+    return ScannerConfig.from_dict(scanner_part, base=p.parent), ServiceSettings.from_dict(service)

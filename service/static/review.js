@@ -1,0 +1,421 @@
+// govscan reviewer page. Plain JS, no build step.
+// Safety: draft text and finding fields are only ever put into the page with textContent /
+// createTextNode, never innerHTML, so a draft containing HTML or script shows as text.
+// Offsets: the service sends utf16_start/utf16_end (JavaScript string indexes), so highlights are
+// right even with emoji and other astral characters.
+(function () {
+  'use strict';
+
+  const LABELS = JSON.parse(document.getElementById('labels').textContent);
+  const CATEGORIES = ['personal_data', 'state_secret', 'commercial_secret', 'improper_wording'];
+  const SEV_RANK = { info: 0, review: 1, block: 2 };
+  const $ = (id) => document.getElementById(id);
+
+  // What reviewers read for the service's error codes (the service's own reason otherwise).
+  const ERROR_TEXT = {
+    unauthorized: '需要访问令牌：请在右上角“访问令牌”处填写后重试',
+    forbidden: '无权执行此操作',
+    text_too_large: '稿件超过长度上限，请分段审查',
+    body_too_large: '提交的内容或文件过大',
+    unsupported_file_type: '不支持的文件类型，请上传 .docx、.html 或 .txt 文件',
+    unreadable_file: '无法读取该文件（文件损坏或编码无法识别）',
+    open_blocking_findings: '仍有阻断级问题未处理，不能同意发布（请修改或标记误报后再提交）',
+    scan_not_found: '找不到该审查记录',
+    already_dismissed: '该问题已标记为误报',
+    not_dismissed: '该问题未被标记为误报',
+  };
+
+  const state = { scan: null, text: '', items: [], selected: null, docId: null };
+
+  // ------------------------------------------------------------------ helpers
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+  const typeLabel = (t) => LABELS.types[t] || t;
+  const catLabel = (c) => LABELS.categories[c] || c;
+  const sevLabel = (s) => LABELS.severities[s] || s;
+
+  function setStatus(msg, isError) {
+    const s = $('status');
+    s.textContent = msg || '';
+    s.classList.toggle('error', !!isError);
+  }
+
+  function localTime(iso) {
+    const d = new Date(iso);
+    return isNaN(d) ? (iso || '') : d.toLocaleString('zh-CN', { hour12: false });
+  }
+
+  function reviewer() {
+    return $('reviewer').value.trim();
+  }
+
+  function requireReviewer() {
+    if (reviewer()) return true;
+    setStatus('请先在页面右上角填写审核人姓名', true);
+    $('reviewer').focus();
+    return false;
+  }
+
+  async function api(method, path, body, raw) {
+    const headers = {};
+    const token = sessionStorage.getItem('govscan.token');
+    if (token) headers['Authorization'] = 'Bearer ' + token;
+    let payload;
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) { headers['Content-Type'] = 'application/json'; payload = JSON.stringify(body); }
+    const resp = await fetch(path, { method, headers, body: payload });
+    if (resp.status === 401) {
+      $('token-box').hidden = false;
+      $('token').focus();
+    }
+    if (!resp.ok) {
+      let reason = resp.status + ' ' + resp.statusText;
+      try {
+        const j = await resp.json();
+        if (j && j.error) reason = (ERROR_TEXT[j.code] || '') + (ERROR_TEXT[j.code] ? '' : j.error);
+      } catch (e) { /* not JSON */ }
+      const err = new Error(reason);
+      err.status = resp.status;
+      throw err;
+    }
+    return raw ? resp : resp.json();
+  }
+
+  function newDocId() {
+    const rnd = new Uint8Array(6);
+    crypto.getRandomValues(rnd);
+    return 'draft-' + Array.from(rnd, (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  // ------------------------------------------------------------------ scanning
+  async function scanText(text) {
+    if (!text.trim()) { setStatus('请先粘贴稿件', true); return; }
+    let docId = $('doc-id').value.trim() || state.docId || newDocId();
+    $('doc-id').value = docId;
+    setStatus('审查中……');
+    const res = await api('POST', '/v1/scan', { text: text, id: docId });
+    show(res, text);
+    setStatus('审查完成');
+  }
+
+  async function scanFile(file) {
+    const fd = new FormData();
+    fd.append('file', file);
+    const docId = $('doc-id').value.trim() || file.name;
+    fd.append('id', docId);
+    $('doc-id').value = docId;
+    setStatus('正在读取并审查 ' + file.name + ' ……');
+    const res = await api('POST', '/v1/scan/file', fd);
+    $('draft-input').value = res.text;
+    show(res, res.text);
+    setStatus('已审查上传的稿件：' + file.name);
+  }
+
+  async function loadScan(scanId) {
+    setStatus('正在打开审查记录……');
+    const res = await api('GET', '/v1/scans/' + encodeURIComponent(scanId));
+    $('draft-input').value = res.text;
+    if (res.id !== null && res.id !== undefined) $('doc-id').value = String(res.id);
+    show(res, res.text);
+    setStatus('已打开审查记录 ' + scanId);
+  }
+
+  function show(scan, text) {
+    state.scan = scan;
+    state.text = text;
+    state.docId = scan.id !== null && scan.id !== undefined ? String(scan.id) : state.docId;
+    const open = scan.findings.map((f) => Object.assign({}, f, { dismissed: false }));
+    const supp = (scan.suppressed || []).map((f) => Object.assign({}, f, { dismissed: true }));
+    state.items = open.concat(supp).sort((a, b) => a.utf16_start - b.utf16_start || a.utf16_end - b.utf16_end);
+    if (scan.scan_id && location.pathname !== '/review/' + scan.scan_id) {
+      history.replaceState(null, '', '/review/' + scan.scan_id);
+    }
+    $('result-card').hidden = false;
+    $('list-card').hidden = false;
+    $('signoff-card').hidden = !scan.scan_id;
+    renderVerdict();
+    renderLegend();
+    renderDraft();
+    renderList();
+    renderSignoffs(scan.signoffs || []);
+    const keep = state.selected && state.items.find((f) => f.fingerprint === state.selected);
+    select(keep ? keep.fingerprint : null);
+  }
+
+  // ------------------------------------------------------------------ rendering
+  function renderVerdict() {
+    const scan = state.scan;
+    const v = $('verdict');
+    v.className = 'verdict v-' + scan.verdict;
+    v.textContent = '结论：' + sevLabel(scan.verdict);
+    const n = { block: 0, review: 0, info: 0 };
+    scan.findings.forEach((f) => { n[f.severity] += 1; });
+    const parts = ['共 ' + scan.findings.length + ' 处待处理（阻断 ' + n.block + ' · 复核 ' + n.review + ' · 提示 ' + n.info + '）'];
+    if (scan.suppressed && scan.suppressed.length) parts.push('已忽略 ' + scan.suppressed.length + ' 处');
+    parts.push('词库版本 ' + scan.lexicon_version);
+    if (scan.scan_id) parts.push('扫描编号 ' + scan.scan_id.slice(0, 8));
+    $('summary').textContent = parts.join(' · ');
+  }
+
+  function renderLegend() {
+    const box = $('legend');
+    box.replaceChildren();
+    CATEGORIES.forEach((c) => {
+      const count = state.scan.findings.filter((f) => f.category === c).length;
+      const item = el('span', 'legend-item');
+      item.dataset.category = c;
+      item.append(el('span', 'swatch cat-' + c), document.createTextNode(catLabel(c) + '（' + count + '）'));
+      box.append(item);
+    });
+    const d = el('span', 'legend-item');
+    d.append(el('span', 'swatch dismissed'), document.createTextNode('已忽略（误报）'));
+    box.append(d);
+  }
+
+  function primaryOf(cover) {
+    return cover.slice().sort((a, b) =>
+      (a.dismissed - b.dismissed) ||
+      (SEV_RANK[b.severity] - SEV_RANK[a.severity]) ||
+      ((a.utf16_end - a.utf16_start) - (b.utf16_end - b.utf16_start)))[0];
+  }
+
+  function renderDraft() {
+    const text = state.text;
+    const box = $('draft');
+    box.replaceChildren();
+    const items = state.items;
+    const cuts = new Set([0, text.length]);
+    items.forEach((f) => { cuts.add(f.utf16_start); cuts.add(f.utf16_end); });
+    const pts = Array.from(cuts).sort((a, b) => a - b);
+    const frag = document.createDocumentFragment();
+    for (let i = 0; i < pts.length - 1; i++) {
+      const a = pts[i], b = pts[i + 1];
+      if (a >= b) continue;
+      const seg = text.slice(a, b);
+      const cover = items.filter((f) => f.utf16_start <= a && f.utf16_end >= b);
+      if (!cover.length) { frag.append(document.createTextNode(seg)); continue; }
+      const p = primaryOf(cover);
+      const m = el('mark', 'hl cat-' + p.category + (p.dismissed ? ' dismissed' : '') + (cover.length > 1 ? ' multi' : ''), seg);
+      m.dataset.fp = p.fingerprint;
+      m.dataset.fps = cover.map((f) => f.fingerprint).join(' ');
+      m.dataset.category = p.category;
+      m.tabIndex = 0;
+      frag.append(m);
+    }
+    box.append(frag);
+  }
+
+  function renderList() {
+    const list = $('finding-list');
+    list.replaceChildren();
+    state.items.forEach((f, i) => {
+      const li = el('li', f.dismissed ? 'dismissed' : '');
+      li.dataset.fp = f.fingerprint;
+      li.append(el('span', 'chip cat-' + f.category, typeLabel(f.type)),
+        el('span', 'excerpt', f.text),
+        el('span', 'sev sev-' + f.severity, f.dismissed ? '已忽略' : sevLabel(f.severity)));
+      list.append(li);
+    });
+    $('list-count').textContent = '（' + state.items.length + '）';
+  }
+
+  function renderSignoffs(list) {
+    const ul = $('signoffs');
+    ul.replaceChildren();
+    list.forEach((s) => {
+      const li = el('li', s.conclusion);
+      li.textContent = localTime(s.created_at) + ' ' + s.reviewer + '：' +
+        (s.conclusion === 'approve' ? '同意发布' : '退回修改') + (s.comment ? '（' + s.comment + '）' : '');
+      ul.append(li);
+    });
+  }
+
+  function find(fp) { return state.items.find((f) => f.fingerprint === fp); }
+
+  function select(fp) {
+    state.selected = fp;
+    document.querySelectorAll('mark.hl.selected, .finding-list li.selected').forEach((e) => e.classList.remove('selected'));
+    const f = fp && find(fp);
+    $('dismiss-form').hidden = true;
+    if (!f) { $('detail').hidden = true; return; }
+    document.querySelectorAll('mark.hl').forEach((m) => {
+      if (m.dataset.fps.split(' ').includes(fp)) m.classList.add('selected');
+    });
+    const li = document.querySelector('.finding-list li[data-fp="' + CSS.escape(fp) + '"]');
+    if (li) { li.classList.add('selected'); li.scrollIntoView({ block: 'nearest' }); }
+    $('detail').hidden = false;
+    const chip = $('d-type');
+    chip.className = 'chip cat-' + f.category;
+    chip.textContent = catLabel(f.category) + ' · ' + typeLabel(f.type);
+    const sev = $('d-sev');
+    sev.className = 'sev sev-' + f.severity;
+    sev.textContent = sevLabel(f.severity);
+    $('d-text').textContent = f.text;
+    $('d-message').textContent = f.message;
+    $('d-basis').textContent = f.basis || '—';
+    $('d-suggestion').textContent = f.suggestion === null || f.suggestion === undefined ? '（无替换建议，请人工修改）' : f.suggestion;
+    $('d-rule').textContent = f.rule + ' · 置信度 ' + f.score.toFixed(2) + (f.location ? ' · 位置 ' + f.location : '');
+    $('d-dismissed').hidden = !f.dismissed;
+    $('d-actions').hidden = f.dismissed;
+    if (f.dismissed) {
+      $('d-dismiss-reason').textContent = f.dismissal.reason || '';
+      $('d-dismiss-by').textContent = (f.dismissal.reviewer || '') + ' · ' + localTime(f.dismissal.at);
+    }
+    $('apply-btn').disabled = f.suggestion === null || f.suggestion === undefined;
+    $('dismiss-btn').disabled = !state.scan.scan_id;
+  }
+
+  // ------------------------------------------------------------------ tooltip
+  function showTip(mark) {
+    const fps = mark.dataset.fps.split(' ');
+    const tip = $('tip');
+    tip.replaceChildren();
+    fps.map(find).filter(Boolean).forEach((f, i) => {
+      if (i) tip.append(el('hr'));
+      tip.append(el('b', null, typeLabel(f.type) + ' · ' + (f.dismissed ? '已忽略' : sevLabel(f.severity))), el('br'),
+        document.createTextNode(f.message), el('br'),
+        document.createTextNode('依据：' + (f.basis || '—')), el('br'),
+        document.createTextNode('建议：' + (f.suggestion === null || f.suggestion === undefined ? '人工修改' : f.suggestion)));
+    });
+    tip.hidden = false;
+    const r = mark.getBoundingClientRect();
+    const left = Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8);
+    tip.style.left = Math.max(8, left) + 'px';
+    tip.style.top = (window.scrollY + r.bottom + 6) + 'px';
+  }
+  function hideTip() { $('tip').hidden = true; }
+
+  // ------------------------------------------------------------------ reviewer actions
+  async function decide(action, reason) {
+    const f = find(state.selected);
+    if (!f || !state.scan.scan_id || !requireReviewer()) return null;
+    const body = { fingerprint: f.fingerprint, action: action, reviewer: reviewer() };
+    if (reason) body.reason = reason;
+    return api('POST', '/v1/scans/' + state.scan.scan_id + '/decisions', body);
+  }
+
+  async function applySelected() {
+    const f = find(state.selected);
+    if (!f || f.suggestion === null || f.suggestion === undefined) return;
+    if (state.scan.scan_id) {
+      if (!requireReviewer()) return;
+      await decide('apply');
+    }
+    const text = state.text;
+    const next = text.slice(0, f.utf16_start) + f.suggestion + text.slice(f.utf16_end);
+    $('draft-input').value = next;
+    state.selected = null;
+    await scanText(next);
+    setStatus('已采纳建议「' + f.suggestion + '」并重新审查');
+  }
+
+  async function dismissSelected() {
+    const reason = $('dismiss-reason').value.trim();
+    if (!reason) { setStatus('请填写忽略理由', true); $('dismiss-reason').focus(); return; }
+    const res = await decide('dismiss', reason);
+    if (!res) return;
+    $('dismiss-reason').value = '';
+    show(res.scan, res.scan.text);
+    setStatus('已标记为误报（同一稿件重新审查时保持忽略）');
+  }
+
+  async function restoreSelected() {
+    const res = await decide('restore');
+    if (!res) return;
+    show(res.scan, res.scan.text);
+    setStatus('已撤销忽略');
+  }
+
+  async function signOff() {
+    if (!state.scan || !state.scan.scan_id || !requireReviewer()) return;
+    const body = { reviewer: reviewer(), conclusion: $('conclusion').value };
+    const comment = $('comment').value.trim();
+    if (comment) body.comment = comment;
+    await api('POST', '/v1/scans/' + state.scan.scan_id + '/review', body);
+    const fresh = await api('GET', '/v1/scans/' + state.scan.scan_id);
+    show(fresh, fresh.text);
+    setStatus('审核意见已提交');
+  }
+
+  async function exportJson() {
+    const resp = await api('GET', '/v1/scans/' + state.scan.scan_id + '/review', undefined, true);
+    const blob = new Blob([await resp.text()], { type: 'application/json' });
+    const a = el('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = 'review-' + state.scan.scan_id + '.json';
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  }
+
+  async function exportHtml() {
+    const w = window.open('about:blank', '_blank');
+    const resp = await api('GET', '/v1/scans/' + state.scan.scan_id + '/review.html', undefined, true);
+    const url = URL.createObjectURL(new Blob([await resp.text()], { type: 'text/html' }));
+    if (w) w.location.href = url; else location.href = url;
+  }
+
+  // ------------------------------------------------------------------ wiring
+  function guard(fn) {
+    return async function () {
+      try { await fn.apply(this, arguments); } catch (e) { setStatus('出错：' + e.message, true); }
+    };
+  }
+
+  function init() {
+    $('reviewer').value = localStorage.getItem('govscan.reviewer') || '';
+    $('reviewer').addEventListener('change', () => localStorage.setItem('govscan.reviewer', reviewer()));
+    $('token').addEventListener('change', () => sessionStorage.setItem('govscan.token', $('token').value.trim()));
+    $('scan-btn').addEventListener('click', guard(() => scanText($('draft-input').value)));
+    $('new-btn').addEventListener('click', () => {
+      $('draft-input').value = ''; $('doc-id').value = ''; state.docId = null; state.scan = null; state.selected = null;
+      ['result-card', 'list-card', 'signoff-card', 'detail'].forEach((id) => { $(id).hidden = true; });
+      history.replaceState(null, '', '/review');
+      setStatus('');
+    });
+    $('doc-id').addEventListener('change', () => { state.docId = $('doc-id').value.trim() || null; });
+    $('file').addEventListener('change', guard(async (e) => {
+      const file = e.target.files[0];
+      if (file) await scanFile(file);
+      e.target.value = '';
+    }));
+    const draft = $('draft');
+    draft.addEventListener('click', (e) => {
+      const m = e.target.closest('mark.hl');
+      if (m) select(m.dataset.fp);
+    });
+    draft.addEventListener('keydown', (e) => {
+      const m = e.target.closest('mark.hl');
+      if (m && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); select(m.dataset.fp); }
+    });
+    draft.addEventListener('mouseover', (e) => { const m = e.target.closest('mark.hl'); if (m) showTip(m); });
+    draft.addEventListener('mouseout', (e) => { if (e.target.closest('mark.hl')) hideTip(); });
+    draft.addEventListener('focusin', (e) => { const m = e.target.closest('mark.hl'); if (m) showTip(m); });
+    draft.addEventListener('focusout', hideTip);
+    $('finding-list').addEventListener('click', (e) => {
+      const li = e.target.closest('li');
+      if (!li) return;
+      select(li.dataset.fp);
+      const m = document.querySelector('mark.hl.selected');
+      if (m) m.scrollIntoView({ block: 'nearest' });
+    });
+    $('apply-btn').addEventListener('click', guard(applySelected));
+    $('dismiss-btn').addEventListener('click', () => { $('dismiss-form').hidden = false; $('dismiss-reason').focus(); });
+    $('dismiss-cancel').addEventListener('click', () => { $('dismiss-form').hidden = true; });
+    $('dismiss-confirm').addEventListener('click', guard(dismissSelected));
+    $('restore-btn').addEventListener('click', guard(restoreSelected));
+    $('signoff-btn').addEventListener('click', guard(signOff));
+    $('export-json').addEventListener('click', guard(exportJson));
+    $('export-html').addEventListener('click', guard(exportHtml));
+
+    const m = location.pathname.match(/^\/review\/([0-9a-f]{32})\/?$/);
+    if (m) guard(loadScan)(m[1]);
+  }
+
+  init();
+})();

@@ -1,0 +1,245 @@
+"""The reviewer page in a real browser: Debian's chromium (headless) driven by Playwright.
+
+Skips with a message when /usr/bin/chromium or Playwright is missing (scripts/test installs both).
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE_LEX, REPO
+
+CHROMIUM = os.environ.get("GOVSCAN_CHROMIUM", "/usr/bin/chromium")
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium fonts-wqy-zenhei)",
+                allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need Playwright (pip install playwright)")
+pytest.importorskip("fastapi")
+expect = sync_api.expect
+
+from service.app import create_app  # noqa: E402
+from service.testing import serve_in_thread  # noqa: E402
+
+DRAFT = (REPO / "samples" / "draft.txt").read_text(encoding="utf-8")
+SCREENSHOT_DIR = Path(os.environ.get("GOVSCAN_SCREENSHOTS", "/tmp"))
+TIMEOUT_MS = 15_000
+
+
+@pytest.fixture(scope="module")
+def server(scanner, tmp_path_factory):
+    db = tmp_path_factory.mktemp("page") / "page.db"
+    with serve_in_thread(create_app(scanner=scanner, db_url=f"sqlite:///{db}")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                    "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
+    ctx.set_default_timeout(TIMEOUT_MS)
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    yield pg
+    ctx.close()
+    assert not [e for e in errors if "401" not in e], errors  # no script errors, no CSP violations
+
+
+def scan_draft(page, server: str, text: str, doc_id: str | None = None, reviewer: str = "王审核") -> None:
+    page.goto(server + "/review")
+    page.fill("#reviewer", reviewer)
+    page.dispatch_event("#reviewer", "change")
+    if doc_id:
+        page.fill("#doc-id", doc_id)
+    page.fill("#draft-input", text)
+    page.click("#scan-btn")
+    page.wait_for_selector("#draft mark.hl")
+
+
+def mark(page, text: str):
+    return page.locator("#draft mark.hl", has_text=re.compile("^" + re.escape(text) + "$"))
+
+
+def test_highlight_apply_dismiss_reload(page, server, scanner):
+    scan_draft(page, server, DRAFT, doc_id="gongshi-2026-01")
+    expected = scanner.scan(DRAFT).findings
+    # the verdict, the legend and one highlight per finding (no overlaps in this draft)
+    assert page.inner_text("#verdict") == "结论：阻断"
+    legend = page.inner_text("#legend")
+    for label in ("个人信息", "国家秘密/工作秘密", "商业秘密", "不当表述", "已忽略"):
+        assert label in legend
+    # every finding is highlighted exactly over its text (a span covered by two findings of
+    # different categories is one <mark> listing both)
+    spans = page.eval_on_selector_all("#draft mark.hl", """ms => {
+        const g = {};
+        for (const m of ms) for (const fp of m.dataset.fps.split(' ')) g[fp] = (g[fp] || '') + m.textContent;
+        return Object.values(g); }""")
+    assert sorted(spans) == sorted(f.text for f in expected)
+    assert page.inner_text("#draft") == DRAFT.rstrip("\n") or page.inner_text("#draft") == DRAFT
+    colours = {c: page.eval_on_selector(f"#draft mark.cat-{c}", "e => getComputedStyle(e).backgroundColor")
+               for c in ("personal_data", "state_secret", "improper_wording")}
+    assert colours == {"personal_data": "rgb(251, 211, 234)", "state_secret": "rgb(255, 211, 207)",
+                       "improper_wording": "rgb(255, 240, 160)"}
+
+    # hover: message, basis and suggestion
+    mark(page, "台湾总统").hover()
+    tip = page.locator("#tip")
+    tip.wait_for(state="visible")
+    assert "不得称台湾地区领导人为“总统”" in tip.inner_text() and "建议：台湾地区领导人" in tip.inner_text()
+
+    # select the phone number: the detail panel, then apply its suggestion (re-scans)
+    mark(page, "13812345678").click()
+    assert page.inner_text("#d-suggestion") == "138****5678"
+    assert "个人信息保护法" in page.inner_text("#d-basis")
+    first_url = page.url
+    page.click("#apply-btn")
+    expect(page.locator("#draft-input")).to_have_value(re.compile(re.escape("138****5678")))
+    expect(page).not_to_have_url(first_url)
+    page.wait_for_selector("#draft mark.hl")
+    assert mark(page, "13812345678").count() == 0
+    assert "138****5678" in page.inner_text("#draft")
+    assert re.search(r"/review/[0-9a-f]{32}$", page.url)
+
+    # dismiss 两岸三地 as a false positive, with a reason
+    mark(page, "两岸三地").click()
+    page.click("#dismiss-btn")
+    page.fill("#dismiss-reason", "转述境外媒体原话，已加引号说明")
+    page.click("#dismiss-confirm")
+    page.wait_for_selector("#draft mark.hl.dismissed")
+    assert "dismissed" in mark(page, "两岸三地").get_attribute("class")
+    assert "已忽略 1 处" in page.inner_text("#summary")
+    page.screenshot(path=str(SCREENSHOT_DIR / "govscan-review.png"), full_page=True)
+
+    # reload: the stored scan opens with the dismissal kept
+    page.reload()
+    page.wait_for_selector("#draft mark.hl.dismissed")
+    assert "dismissed" in mark(page, "两岸三地").get_attribute("class")
+    mark(page, "两岸三地").click()
+    assert page.is_visible("#d-dismissed")
+    assert page.inner_text("#d-dismiss-reason") == "转述境外媒体原话，已加引号说明"
+
+    # edit the draft and scan again: same document, the dismissal follows the finding
+    page.fill("#draft-input", "（修改稿）" + page.input_value("#draft-input"))
+    page.click("#scan-btn")
+    expect(page.locator("#draft")).to_have_text(re.compile("^（修改稿）"))
+    page.wait_for_selector("#draft mark.hl.dismissed")
+    assert "dismissed" in mark(page, "两岸三地").get_attribute("class")
+    assert "dismissed" not in mark(page, "台湾总统").get_attribute("class")
+
+
+def test_draft_with_html_and_script_shows_as_text(page, server):
+    evil = ('<img src=x onerror="document.title=\'pwned\'"><script>document.title=\'pwned2\'</script>'
+            '台湾总统<b>加粗</b><a href="javascript:alert(1)">链接</a>')
+    scan_draft(page, server, evil)
+    assert page.title().startswith("发布前审查")
+    assert page.eval_on_selector("#draft", "e => e.textContent") == evil
+    assert page.locator("#draft img, #draft script, #draft b, #draft a").count() == 0
+    assert mark(page, "台湾总统").count() == 1
+    mark(page, "台湾总统").click()
+    assert page.inner_text("#d-text") == "台湾总统"
+
+
+def test_astral_characters_do_not_shift_highlights(page, server):
+    text = "😀𠀀👍🏽 据报道，台湾总统😀发表讲话，联系电话13812345678，𠮷野家"
+    scan_draft(page, server, text)
+    got = sorted(page.locator("#draft mark.hl").all_inner_texts())
+    assert got == sorted(["台湾总统", "13812345678"])
+    assert page.eval_on_selector("#draft", "e => e.textContent") == text
+
+
+def test_finding_whose_text_has_astral_characters(browser, tmp_path):
+    """A lexicon term with a character outside the BMP (𠮷): highlight, detail and apply."""
+    from scanner import ScannerConfig
+
+    lex = tmp_path / "lex"
+    shutil.copytree(FIXTURE_LEX, lex)
+    with open(lex / "wording.tsv", "a", encoding="utf-8") as f:
+        f.write("t.astral\t𠮷野家\tbanned_term\t\t吉野家\t测试用例\t\t\t\n")
+    app = create_app(ScannerConfig(bundled_lexicons=False, lexicon_dirs=(str(lex),)), db_url=f"sqlite:///{tmp_path}/a.db")
+    with serve_in_thread(app) as url:
+        ctx = browser.new_context()
+        ctx.set_default_timeout(TIMEOUT_MS)
+        pg = ctx.new_page()
+        text = "😀👍🏽去𠮷野家吃饭😀，台湾总统讲话"
+        scan_draft(pg, url, text)
+        assert sorted(pg.locator("#draft mark.hl").all_inner_texts()) == sorted(["𠮷野家", "台湾总统"])
+        mark(pg, "𠮷野家").click()
+        assert pg.inner_text("#d-text") == "𠮷野家" and pg.inner_text("#d-suggestion") == "吉野家"
+        pg.click("#apply-btn")
+        expect(pg.locator("#draft-input")).to_have_value("😀👍🏽去吉野家吃饭😀，台湾总统讲话")
+        expect(pg.locator("#draft mark.hl")).to_have_count(1)
+        assert pg.inner_text("#draft mark.hl") == "台湾总统"
+        ctx.close()
+
+
+def test_signoff_and_printable_record(page, server):
+    scan_draft(page, server, "台湾总统近日发表讲话。", doc_id="signoff-doc")
+    mark(page, "台湾总统").click()
+    page.click("#dismiss-btn")
+    page.fill("#dismiss-reason", "引述原文")
+    page.click("#dismiss-confirm")
+    expect(page.locator("#verdict")).to_have_text("结论：通过")
+    page.select_option("#conclusion", "approve")
+    page.fill("#comment", "已核实，同意发布")
+    page.click("#signoff-btn")
+    page.wait_for_selector("#signoffs li.approve")
+    assert "王审核：同意发布（已核实，同意发布）" in page.inner_text("#signoffs")
+    with page.context.expect_page() as new_page:
+        page.click("#export-html")
+    record = new_page.value
+    expect(record.locator("h1")).to_have_text("政务新媒体信息发布审核记录")
+    body = record.inner_text("body")
+    assert "政务新媒体信息发布审核记录" in body and "同意发布" in body and "引述原文" in body
+    # the record's style is allowed by the page's policy (it is opened from a blob: URL)
+    assert record.eval_on_selector("h1", "e => getComputedStyle(e).textAlign") == "center"
+
+
+def test_upload_a_word_draft(page, server, tmp_path):
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", f'<w:document xmlns:w="{w}"><w:body><w:p><w:r><w:t>关于公示的通知</w:t></w:r>'
+                   "</w:p><w:p><w:r><w:t>联系电话13812345678，本文件为内部资料。</w:t></w:r></w:p></w:body></w:document>")
+    path = tmp_path / "通知.docx"
+    path.write_bytes(buf.getvalue())
+    page.goto(server + "/review")
+    page.set_input_files("#file", str(path))
+    page.wait_for_selector("#draft mark.hl")
+    assert page.input_value("#draft-input").startswith("关于公示的通知\n")
+    assert sorted(page.locator("#draft mark.hl").all_inner_texts()) == ["13812345678", "内部资料"]
+    assert page.input_value("#doc-id") == "通知.docx"
+
+
+def test_token_is_asked_for_when_the_service_needs_one(browser, scanner, tmp_path):
+    app = create_app(scanner=scanner, db_url=f"sqlite:///{tmp_path}/t.db", tokens=["page-token"])
+    with serve_in_thread(app) as url:
+        ctx = browser.new_context()
+        ctx.set_default_timeout(TIMEOUT_MS)
+        pg = ctx.new_page()
+        pg.goto(url + "/review")
+        pg.fill("#draft-input", "台湾总统发表讲话")
+        pg.click("#scan-btn")
+        pg.wait_for_selector("#token-box", state="visible")
+        assert "访问令牌" in pg.inner_text("#status")
+        pg.fill("#token", "page-token")
+        pg.dispatch_event("#token", "change")
+        pg.click("#scan-btn")
+        pg.wait_for_selector("#draft mark.hl")
+        assert pg.inner_text("#verdict") == "结论：阻断"
+        ctx.close()
