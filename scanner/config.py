@@ -24,9 +24,12 @@ from typing import Any, Mapping
 from .errors import ConfigError
 from .model import CATEGORY_OF, SEVERITIES, TYPES
 
-__all__ = ["ScannerConfig", "ALL_DETECTORS"]
+__all__ = ["ScannerConfig", "ALL_DETECTORS", "KNOWN_DETECTORS"]
 
 ALL_DETECTORS = ("lexicon", "personal_data", "classification_mark", "credential")
+#: Detectors that exist but are off by default: "person_name_nlp" tags names in free text with
+#: jieba's part-of-speech model (~0.5 MB/s; benchmarks/NAMES.md).
+KNOWN_DETECTORS = ALL_DETECTORS + ("person_name_nlp",)
 
 
 @dataclass(frozen=True)
@@ -46,9 +49,9 @@ class ScannerConfig:
         object.__setattr__(self, "detectors", tuple(self.detectors))
         object.__setattr__(self, "disabled_rules", frozenset(self.disabled_rules))
         object.__setattr__(self, "severity", dict(self.severity))
-        unknown = [d for d in self.detectors if d not in ALL_DETECTORS]
+        unknown = [d for d in self.detectors if d not in KNOWN_DETECTORS]
         if unknown:
-            raise ConfigError(f"unknown detector(s) {unknown}; known: {', '.join(ALL_DETECTORS)}")
+            raise ConfigError(f"unknown detector(s) {unknown}; known: {', '.join(KNOWN_DETECTORS)}")
         for key, sev in self.severity.items():
             if sev not in SEVERITIES:
                 raise ConfigError(f"severity override {key!r} = {sev!r}: not one of {', '.join(SEVERITIES)}")

@@ -11,6 +11,7 @@ from ..model import Finding
 from ..normalize import Views
 from .credentials import CredentialDetector
 from .marks import ClassificationMarkDetector
+from .names_nlp import NlpNameDetector
 from .pii import PersonalDataDetector
 
 __all__ = ["Detector", "ClassificationMarkDetector", "CredentialDetector", "PersonalDataDetector", "BUILTIN_DETECTORS"]
@@ -27,4 +28,5 @@ BUILTIN_DETECTORS = {
     ClassificationMarkDetector.name: ClassificationMarkDetector,
     PersonalDataDetector.name: PersonalDataDetector,
     CredentialDetector.name: CredentialDetector,
+    NlpNameDetector.name: NlpNameDetector,
 }
