@@ -32,6 +32,23 @@ ALL_DETECTORS = ("lexicon", "personal_data", "classification_mark", "credential"
 KNOWN_DETECTORS = ALL_DETECTORS + ("person_name_nlp",)
 
 
+#: Tables of one config file that belong to other layers than the library.
+OTHER_LAYERS = ("service", "rescan")
+
+
+def read_toml(path: str | Path) -> dict[str, Any]:
+    """Read a TOML file; a missing or malformed file is a :class:`ConfigError`."""
+    p = Path(path)
+    try:
+        return tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {p}") from None
+    except IsADirectoryError:
+        raise ConfigError(f"config path is a folder: {p}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{p}: {e}") from None
+
+
 @dataclass(frozen=True)
 class ScannerConfig:
     bundled_lexicons: bool = True
@@ -81,14 +98,12 @@ class ScannerConfig:
 
     @classmethod
     def from_file(cls, path: str | Path) -> "ScannerConfig":
+        """The scanner's keys of a TOML file: a ``[scanner]`` table, or the top level. Tables of
+        the other layers in the same file (``[service]``, ``[rescan]``) are theirs."""
         p = Path(path)
-        try:
-            data = tomllib.loads(p.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ConfigError(f"config file not found: {p}") from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-            raise ConfigError(f"{p}: {e}") from None
-        return cls.from_dict(data.get("scanner", data), base=p.parent)
+        data = read_toml(p)
+        part = data.get("scanner", {k: v for k, v in data.items() if k not in OTHER_LAYERS})
+        return cls.from_dict(part, base=p.parent)
 
     def severity_for(self, rule: str, typ: str, default: str) -> str:
         """Override order: rule id, then type, then category."""

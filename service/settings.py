@@ -25,12 +25,11 @@ is built without arguments (``uvicorn --factory service.app:create_app``).
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
 
-from scanner.config import ScannerConfig
+from scanner.config import ScannerConfig, read_toml
 from scanner.errors import ConfigError
 
 __all__ = ["ServiceSettings", "load_config_file", "DEFAULT_DB_URL"]
@@ -102,12 +101,7 @@ class ServiceSettings:
 def load_config_file(path: str | Path) -> tuple[ScannerConfig, ServiceSettings]:
     """Read one TOML file: the scanner's keys (top level or a ``[scanner]`` table) and ``[service]``."""
     p = Path(path)
-    try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"config file not found: {p}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{p}: {e}") from None
+    data = read_toml(p)
     service = data.pop("service", {})
     if not isinstance(service, dict):
         raise ConfigError(f"{p}: [service] must be a table")

@@ -94,3 +94,14 @@ def test_config_from_file(tmp_path):
 def test_bad_config_is_a_config_error(bad):
     with pytest.raises(ConfigError):
         ScannerConfig.from_dict(bad)
+
+
+def test_one_config_file_serves_every_layer(tmp_path):
+    """The CLI reads the same file as the service: its [service] table is not a scanner key."""
+    cfg = tmp_path / "govscan.toml"
+    cfg.write_text('detectors = ["personal_data"]\nbundled_lexicons = false\n[service]\ntokens = ["x"]\n',
+                   encoding="utf-8")
+    c = ScannerConfig.from_file(cfg)
+    assert c.detectors == ("personal_data",)
+    with pytest.raises(ConfigError, match="unknown config key"):
+        ScannerConfig.from_dict({"servic": {}})
