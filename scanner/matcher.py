@@ -110,9 +110,9 @@ class LexiconMatcher:
 
         logging.getLogger("jieba").setLevel(logging.WARNING)
         jieba.setLogLevel(logging.WARNING)
-        tok = jieba.Tokenizer()
-        tok.initialize()
-        self._tokenizer = tok
+        # jieba's default tokenizer: one dictionary in memory, shared with the name detector
+        jieba.dt.check_initialized()
+        self._tokenizer = jieba.dt
 
     def _on_word_boundaries(self, d: str, s: int, e: int) -> bool:
         ws = max(0, s - WORD_WINDOW)
