@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from .lexicon import Entry
-from .normalize import Views
+from .normalize import INVISIBLE_CHARS, Views
 
 __all__ = ["LexiconMatcher", "Hit", "ENGINES", "MAX_NOISE_GAP"]
 
@@ -25,6 +25,7 @@ MAX_NOISE_GAP = 3
 WORD_WINDOW = 8
 ENGINES = ("daachorse", "pyahocorasick")
 
+_INVISIBLE = frozenset(INVISIBLE_CHARS)
 _OPEN_QUOTES = "“‘「『《\"'"
 _CLOSE_QUOTES = "”’」』》\"'"
 _QUOTE_REACH = 12
@@ -148,8 +149,12 @@ class LexiconMatcher:
             else:
                 os_, oe = int(dmap[s]), int(dmap[e - 1]) + 1
                 disguised = oe - os_ != e - s
-                if disguised and e - s > 1 and int(np.diff(dmap[s:e]).max()) - 1 > MAX_NOISE_GAP:
-                    continue
+                if disguised:
+                    if e - s > 1 and int(np.diff(dmap[s:e]).max()) - 1 > MAX_NOISE_GAP:
+                        continue
+                    # only invisible characters inside (赌\u200b博): the term is contiguous as
+                    # a reader sees it, so even `strict` entries match
+                    disguised = sum(c not in _INVISIBLE for c in views.text[os_:oe]) != e - s
             for entry in entries:
                 o = entry.options
                 if o.plain:

@@ -78,6 +78,9 @@ def _opencc_t2s() -> dict[int, int]:
         target = v[0]
         if len(k) == 1 and len(target) == 1 and k != target and k not in simplified_valid:
             out[ord(k)] = ord(target)
+    # Valid simplified characters only in rare senses (the surname 於, 夥颐, the note 徵, 剋扣
+    # variants): in running text they are traditional forms, and folding them matters more.
+    out.update({ord("於"): ord("于"), ord("夥"): ord("伙"), ord("徵"): ord("征"), ord("剋"): ord("克")})
     return out
 
 

@@ -72,3 +72,8 @@ def test_email(det):
     assert (f.type, f.severity, f.suggestion) == ("email", "review", "z***@163.com")
     (f,) = det.scan("监督邮箱：xxzx@county.gov.cn").findings
     assert f.severity == "info"
+
+
+@pytest.mark.parametrize("text,mark", [("首页标有绝密*10年", "绝密*10年"), ("标注秘密*2025年12月31日前", "秘密*2025年12月31日前")])
+def test_star_mark_after_a_word_with_a_period_is_a_mark(det, text, mark):
+    assert ("classification_mark", mark) in types(det, text)

@@ -98,3 +98,9 @@ def test_both_engines_match_a_brute_force_reference_on_real_text(scanner):
         for text in docs[:300] + ["乌克兰克兰中国共产党"]:
             d = build_views(text).dense
             assert set(m._ac.find(d)) == _brute_force(m.keys, d), engine
+
+
+def test_zero_width_inside_a_strict_term_is_still_the_term(scanner):
+    # strict entries refuse inserted noise (口、交) but an invisible character is no separation
+    assert "prohibited.porn.rujiao" in rules(scanner, "评论区出现乳\ufeff交，速看")
+    assert "prohibited.porn.rujiao" not in rules(scanner, "评论区出现乳 交，速看")

@@ -60,3 +60,7 @@ def test_lone_surrogates_and_astral_characters_keep_offsets():
 
 def test_dense_of_a_term():
     assert dense("Internal Use-Only") == "internaluseonly"
+
+
+def test_traditional_forms_that_are_rare_simplified_characters_fold():
+    assert normalize("徵求意見稿成立於戰略夥伴") == "征求意见稿成立于战略伙伴"

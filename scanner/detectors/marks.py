@@ -16,7 +16,7 @@ __all__ = ["ClassificationMarkDetector"]
 
 _BASIS = ("保守国家秘密法(2010年文本) 第十七条（国家秘密标志）、第二十九条（公开发布信息应当遵守保密规定）；"
           "GB/T 9704-2012《党政机关公文格式》密级和保密期限；政府信息公开条例 第十四条")
-_PERIOD = r"(?:\d{1,2}[ \t]?(?:年|个月|月)|长期|永久|启用前|开考前|会议开始前|[^\s，。；,;]{1,10}?(?:前|后|止))"
+_PERIOD = r"(?:\d{1,2}[ \t]?(?:年|个月|月)|长期|永久|启用前|开考前|会议开始前|[^\s，。；,;]{1,14}?(?:前|后|止))"
 _MARK_RE = re.compile(
     r"(?P<level>绝密|机密|秘密)[ \t]{0,2}(?P<star>[★☆*])[ \t]{0,2}(?P<period>" + _PERIOD + r")?"
     r"|密[ \t]{0,2}级[ \t]{0,2}[:：][ \t]{0,2}[★☆*]?[ \t]{0,2}(?P<level2>绝密|机密|秘密)(?:[ \t]{0,2}[★☆*][ \t]{0,2}(?:" + _PERIOD + r")?)?"
@@ -39,10 +39,10 @@ class ClassificationMarkDetector:
             level = m.group("level") or m.group("level2")
             if m.group("level") and v[max(0, m.start() - 2):m.start()] in ("商业", "技术", "个人", "工作"):
                 continue  # 商业秘密★ is a commercial-secret mark, not a state classification
-            if m.group("star") == "*":
+            if m.group("star") == "*" and not m.group("period"):
                 s = m.start()
                 if (s > 0 and _WORDY_BEFORE.search(v[max(0, s - 1):s])) or v[max(0, s - 1):s] == "*":
-                    continue
+                    continue  # 某秘密*, **秘密**: a bare '*' after a word is emphasis, not a star
                 if not m.group("period") and v[m.end():m.end() + 1] == "*":
                     continue  # **机密** emphasis
             start, end = views.vis_span(m.start(), m.end())
