@@ -81,7 +81,7 @@ def test_jsonl_one_line_per_record_in_order_with_reasons(tmp_path, cfg):
     assert "invalid UTF-8" in errors["L9"]
     # results are SPEC section 3 lines, identical to scanning the text with the library
     s = Scanner(ScannerConfig.from_file(cfg))
-    for r, post in zip((rows[0], rows[1], rows[6], rows[8]), GOOD):
+    for r, post in zip((rows[0], rows[1], rows[6], rows[8]), GOOD, strict=True):
         expect = s.scan(post["text"], id=post["id"]).to_dict()
         assert {k: r[k] for k in expect} == expect
     assert rows[0]["verdict"] == "block"
