@@ -45,7 +45,7 @@ _SUFFIX_CUES = ("先生", "女士", "老人", "大爷", "大娘", "大妈", "大
 _LABEL_CUES = ("姓名", "申请人", "户主", "联系人", "当事人", "犯罪嫌疑人", "嫌疑人", "被告人", "被告", "原告", "举报人",
                "受害人", "被害人", "死者", "伤者", "患者", "村民", "居民", "市民", "群众", "职工", "农民", "农户", "学生",
                "幼儿", "儿童", "租户", "业主", "驾驶人", "驾驶员", "车主", "监护人", "收款人",
-               "求助人", "救助对象", "低保户", "贫困户", "残疾人", "网友")
+               "求助人", "救助对象", "低保户", "贫困户", "残疾人", "网友", "确诊病例", "病例", "密切接触者")
 
 
 @lru_cache(maxsize=1)
@@ -61,10 +61,10 @@ def _cue_automaton():
 
 # Attributes that follow a name in a 公示 list or a notice, after a separator.
 _ATTRIBUTE_CUES = ("男", "女", "身份证", "公民身份", "证件", "联系电话", "电话", "手机", "座机", "住址", "银行卡", "卡号",
-                   "账号", "qq", "微信", "岁")
+                   "账号", "qq", "微信", "岁", "患")
 _ATTR_SEPARATORS = "，,、（( \t"
 _DIGITS = frozenset("0123456789")
-_DIGIT_RUN_RE = re.compile(r"[0-9]{7}")
+_DIGIT_RUN_RE = re.compile(r"(?:[0-9]{7}|[0-9]{3,4}[ -][0-9]{4}|(?:\+|00)86)")
 # A 公示 list row: item number, name, then a separator and personal attributes soon after.
 _ROW_RE = re.compile(r"[ \t]*(?:[0-9]{1,4}[.、)]|[(][0-9]{1,4}[)])?[ \t]*(?P<name>[\u4e00-\u9fff]{2,4})[,，、:： \t]"
                      r"(?=[^\n]{0,12}(?:男|女|身份证|电话|手机|住址|地址|[0-9]{1,3}岁|户|家庭|出生))")
@@ -75,14 +75,14 @@ _OFFICIAL_TITLES = ("总统", "国王", "首相", "大使", "领导人", "外长
 # minors, victims, suspects' families …): a word from these lists in the same clause as a name.
 _SENSITIVE = {
     "health": ("艾滋", "hiv", "精神病", "精神障碍", "性病", "梅毒", "乙肝", "肺结核", "不孕", "流产", "抑郁症", "尿毒症",
-               "白血病", "癌症", "晚期"),
+               "白血病", "癌症", "晚期", "肝炎", "确诊病例", "无症状感染者", "密切接触者", "智力残疾", "精神残疾", "重度残疾"),
     "minor": ("未成年", "未满十四", "未满14", "幼女", "男童", "女童", "患儿", "涉案儿童"),
     "criminal": ("犯罪嫌疑人", "嫌疑人", "被告人", "刑拘", "刑事拘留", "逮捕", "判处", "服刑", "前科", "性侵", "被害人",
                  "受害人", "吸毒", "戒毒", "卖淫"),
     "religion": ("宗教信仰", "信教", "受洗", "皈依"),
     "biometric": ("指纹", "人脸信息", "虹膜", "基因", "dna", "声纹"),
     "financial": ("欠款", "负债", "征信", "逾期未还", "银行流水"),
-    "whereabouts": ("行程轨迹", "活动轨迹", "行踪", "开房记录", "住宿记录"),
+    "whereabouts": ("行程轨迹", "活动轨迹", "行踪", "开房记录", "住宿记录", "次列车", "航班"),
 }
 _SENSITIVE_LABELS = {"health": "健康医疗", "minor": "未成年人", "criminal": "违法犯罪", "religion": "宗教信仰",
                      "biometric": "生物识别", "financial": "金融账户/救助", "whereabouts": "行踪轨迹"}
@@ -162,7 +162,8 @@ class NameAddressDetector:
             nxt = v[e:e + 1]
             if glen == 2 and _is_word(v[e - 1:e + 1]):
                 continue  # 武红通过: 通过 is a word, the name is 武红
-            if glen == 2 or not nxt or not _CJK.match(nxt) or nxt in _NOT_GIVEN or v[e:e + 2] in _SUFFIX_CUES:
+            if (glen == 2 or not nxt or not _CJK.match(nxt) or nxt in _NOT_GIVEN or v[e:e + 2] in _SUFFIX_CUES
+                    or _is_word(v[e:e + 2])):  # 市民武红通过: 通过 starts right after the name
                 return p, e
         return None
 
@@ -248,7 +249,7 @@ class NameAddressDetector:
             if _is_word(name, 2000 if how == "row" else 100):
                 continue
             if len(name) == 3 and (_is_word(name[1:]) or _is_word(v[s + 1:e + 1])
-                                   or (how == "label" and _is_word(name[:2]))):
+                                   or (how == "label" and name[:2] not in COMPOUND_SURNAMES and _is_word(name[:2]))):
                 continue  # 游客见, 路线教, 方面取: the name is really a word
             if len(name) == 2 and _is_word(v[s:e + 1]):
                 continue
