@@ -45,7 +45,8 @@ _SUFFIX_CUES = ("先生", "女士", "老人", "大爷", "大娘", "大妈", "大
 _LABEL_CUES = ("姓名", "申请人", "户主", "联系人", "当事人", "犯罪嫌疑人", "嫌疑人", "被告人", "被告", "原告", "举报人",
                "受害人", "被害人", "死者", "伤者", "患者", "村民", "居民", "市民", "群众", "职工", "农民", "农户", "学生",
                "幼儿", "儿童", "租户", "业主", "驾驶人", "驾驶员", "车主", "监护人", "收款人",
-               "求助人", "救助对象", "低保户", "贫困户", "残疾人", "网友", "确诊病例", "病例", "密切接触者")
+               "求助人", "救助对象", "低保户", "贫困户", "残疾人", "网友", "确诊病例", "病例", "密切接触者", "来信人",
+               "来访人", "信访人")
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +62,8 @@ def _cue_automaton():
 
 # Attributes that follow a name in a 公示 list or a notice, after a separator.
 _ATTRIBUTE_CUES = ("男", "女", "身份证", "公民身份", "证件", "联系电话", "电话", "手机", "座机", "住址", "银行卡", "卡号",
-                   "账号", "qq", "微信", "岁", "患")
+                   "账号", "qq", "微信", "岁", "患", "家庭电话", "固定电话", "邮箱", "社会保障卡", "收款账号", "永久居留",
+                   "往来港澳", "港澳居民", "户籍")
 _ATTR_SEPARATORS = "，,、（( \t"
 _DIGITS = frozenset("0123456789")
 _DIGIT_RUN_RE = re.compile(r"(?:[0-9]{7}|[0-9]{3,4}[ -][0-9]{4}|(?:\+|00)86)")
@@ -248,9 +250,16 @@ class NameAddressDetector:
                 continue
             if _is_word(name, 2000 if how == "row" else 100):
                 continue
-            if len(name) == 3 and (_is_word(name[1:]) or _is_word(v[s + 1:e + 1])
-                                   or (how == "label" and name[:2] not in COMPOUND_SURNAMES and _is_word(name[:2]))):
-                continue  # 游客见, 路线教, 方面取: the name is really a word
+            looks_like_words = len(name) == 3 and (
+                _is_word(name[1:]) or _is_word(v[s + 1:e + 1])
+                or (how != "suffix" and name[:2] not in COMPOUND_SURNAMES and _is_word(name[:2])))
+            # 游客见, 路线教, 方面取, 工商银行: the "name" is really words — unless it stands at the
+            # start of a list item (after a separator), where 戴建国 and 唐建国 are names
+            at_item_start = s == 0 or not _CJK.match(v[s - 1])
+            if looks_like_words and not (how == "row" and at_item_start):
+                continue
+            if how == "row" and not at_item_start and len(name) == 2 and _is_word(name):
+                continue  # 发放明细（: 明细 is a word inside a sentence
             if len(name) == 2 and _is_word(v[s:e + 1]):
                 continue
             after = v[e:e + 4]
