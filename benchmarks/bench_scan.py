@@ -5,7 +5,8 @@ Prints, in one run:
   * cold start (a fresh process importing the library and building Scanner()), build time, memory;
   * full-scan throughput in MB/s of UTF-8 input, one core, per corpus (median of --repeat runs);
   * latency of one 2,000-character post (median and p99 over many posts);
-  * findings per million characters by severity, and with --list every `block` finding in context
+  * findings per million characters by severity, and with --list every `block` and `review`
+    finding in context
     (the false-alarm review of issue 2: each one is read and either kept or fixed).
 
 usage: python benchmarks/bench_scan.py [--data DIR] [--repeat 5] [--list] [--json OUT]
@@ -114,7 +115,7 @@ def main():
         for i, d in enumerate(docs):
             for f in scanner.scan(d).findings:
                 sev[f.severity] += 1
-                if f.severity == "block":
+                if f.severity in ("block", "review"):
                     all_block.append((name, i, d, f))
         tot_chars += nchars
         tot_bytes += nbytes
@@ -147,14 +148,15 @@ def main():
           f"max {lat[-1]:.3f} ms")
     results["post_2000"] = {"p50_ms": p50, "p99_ms": p99}
 
-    rules = Counter(f.rule for *_, f in all_block)
-    print()
-    print(f"block findings by rule ({len(all_block)}):", ", ".join(f"{r} {n}" for r, n in rules.most_common()))
+    for sev in ("block", "review"):
+        rules = Counter(f.rule for *_, f in all_block if f.severity == sev)
+        print()
+        print(f"{sev} findings by rule ({sum(rules.values())}):", ", ".join(f"{r} {n}" for r, n in rules.most_common()))
     if args.list:
         print()
         for name, i, d, f in all_block:
             ctx = d[max(0, f.start - 25):f.end + 25].replace("\n", "⏎")
-            print(f"[{name} #{i}] {f.rule} {f.text!r}: …{ctx}…")
+            print(f"[{f.severity}] [{name} #{i}] {f.rule} {f.text!r}: …{ctx}…")
     if args.json:
         Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
 
