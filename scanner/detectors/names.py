@@ -40,6 +40,10 @@ _NOT_GIVEN = frozenset("不则还又已将曾均皆便才只再所因此该各�
                        "省市县区镇乡村组路街人员户家里")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
+# Labels that are always followed by a person's name (unlike 村民, 市民, 学生, which are also
+# followed by ordinary words: 市民游客).
+_STRONG_LABELS = frozenset(("姓名", "申请人", "户主", "联系人", "当事人", "犯罪嫌疑人", "嫌疑人", "被告人", "举报人", "受害人",
+                            "被害人", "死者", "患者", "收款人", "监护人", "来信人", "来访人", "信访人", "确诊病例"))
 _SUFFIX_CUES = ("先生", "女士", "老人", "大爷", "大娘", "大妈", "大姐", "大哥", "阿姨", "师傅", "患者", "病人", "家属",
                 "夫妇", "一家", "同学", "小朋友", "母亲", "父亲", "之子", "之女")
 _LABEL_CUES = ("姓名", "申请人", "户主", "联系人", "当事人", "犯罪嫌疑人", "嫌疑人", "被告人", "被告", "原告", "举报人",
@@ -218,7 +222,7 @@ class NameAddressDetector:
                     p += 1
                 c = self._candidate_after(v, p)
                 if c:
-                    spans.setdefault(c, "label")
+                    spans.setdefault(c, "strong" if v[cs:ce] in _STRONG_LABELS else "label")
             if is_suffix:
                 c = self._candidate_before(v, cs)
                 if c:
@@ -252,7 +256,7 @@ class NameAddressDetector:
                 continue
             looks_like_words = len(name) == 3 and (
                 _is_word(name[1:]) or _is_word(v[s + 1:e + 1])
-                or (how != "suffix" and name[:2] not in COMPOUND_SURNAMES and _is_word(name[:2])))
+                or (how in ("label", "row") and name[:2] not in COMPOUND_SURNAMES and _is_word(name[:2])))
             # 游客见, 路线教, 方面取, 工商银行: the "name" is really words — unless it stands at the
             # start of a list item (after a separator), where 戴建国 and 唐建国 are names
             at_item_start = s == 0 or not _CJK.match(v[s - 1])
