@@ -186,3 +186,17 @@ def test_redact_masks_every_personal_finding(pii):
     red = pii.redact(text)
     assert red == "1. 张某，身份证号110105********002X，家庭住址城关镇***，联系电话138****5678"
     assert pii.scan(red).verdict == "pass"
+
+
+@pytest.mark.parametrize("text,name", [("判决公告：被告人胡佳新犯非法吸收公众存款罪，判处有期徒刑一年。", "胡佳新"),
+                                       ("嫌疑人添加受害人王国丽为好友，骗取资金6365元。", "王国丽"),
+                                       ("病例情况：患者苏丹艳，男，66岁，确诊白血病", "苏丹艳")])
+def test_names_after_labels_that_always_precede_a_name(pii, text, name):
+    f = one(pii, text, "sensitive_personal_info")
+    assert f.text == name and f.severity == "block"
+
+
+def test_names_in_payment_lists(pii):
+    text = "发放明细：戴建国，卡号6214674743012345；范桂　6217-9950-0302-2566"
+    names = {f.text for f in pii.scan(text).findings if f.type == "person_name"}
+    assert names == {"戴建国", "范桂"}
