@@ -37,14 +37,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
-CORPORA = [
-    ("新闻联播", "corpus-xwlb-cctv/xwlb_items_2022_2024.jsonl", "text"),
-    ("政府工作报告", "corpus-gov-work-reports/government_work_reports.jsonl", "content"),
-    ("党代会报告", "corpus-gov-work-reports/cpc_congress_reports.jsonl", "content"),
-    ("国务院政策文件", "corpus-govcn-policies-2019/govcn_policies_2019.jsonl", "text"),
-]
-
+from corpora import official_records  # noqa: E402
 
 def cpu_busy(seconds: float = 1.0) -> float | None:
     """Fraction of all CPUs busy over ``seconds`` (Linux /proc/stat), None elsewhere."""
@@ -77,20 +72,13 @@ def build_corpus(data: Path, out: Path) -> tuple[int, int, int]:
     Returns (records, characters, UTF-8 bytes of the texts)."""
     n = chars = nbytes = 0
     with open(out, "w", encoding="utf-8") as f:
-        for account, rel, field in CORPORA:
-            path = data / rel
-            if not path.exists():
-                sys.exit(f"missing {path}: pass --data pointing at shared/data")
-            with open(path, encoding="utf-8") as src:
-                for i, line in enumerate(src):
-                    o = json.loads(line)
-                    text = o[field]
-                    date = o.get("date") or o.get("year") or o.get("congress")
-                    f.write(json.dumps({"id": f"{account}-{i}", "text": text, "title": o.get("title"),
-                                        "date": date, "account": account}, ensure_ascii=False) + "\n")
-                    n += 1
-                    chars += len(text)
-                    nbytes += len(text.encode("utf-8"))
+        for _, account, i, o, text in official_records(data):
+            date = o.get("date") or o.get("year") or o.get("congress")
+            f.write(json.dumps({"id": f"{account}-{i}", "text": text, "title": o.get("title"),
+                                "date": date, "account": account}, ensure_ascii=False) + "\n")
+            n += 1
+            chars += len(text)
+            nbytes += len(text.encode("utf-8"))
     return n, chars, nbytes
 
 

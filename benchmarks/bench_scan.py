@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import resource
 import statistics
 import subprocess
@@ -27,25 +26,16 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
-CORPORA = [
-    ("xwlb (新闻联播)", "corpus-xwlb-cctv/xwlb_items_2022_2024.jsonl", "text"),
-    ("work reports (政府工作报告)", "corpus-gov-work-reports/government_work_reports.jsonl", "content"),
-    ("cpc reports (党代会报告)", "corpus-gov-work-reports/cpc_congress_reports.jsonl", "content"),
-    ("policies (国务院文件)", "corpus-govcn-policies-2019/govcn_policies_2019.jsonl", "text"),
-]
-
+from corpora import official_records  # noqa: E402
 
 def load(data: Path):
-    corpora = []
-    for name, rel, field in CORPORA:
-        p = data / rel
-        if not p.exists():
-            sys.exit(f"missing {p}: run with --data pointing at shared/data")
-        with open(p, encoding="utf-8") as f:
-            docs = [json.loads(line)[field] for line in f]
-        corpora.append((name, docs))
-    return corpora
+    """[(name, [texts])] per official corpus, in OFFICIAL_CORPORA order."""
+    corpora: dict[str, list[str]] = {}
+    for key, label, _, _, text in official_records(data):
+        corpora.setdefault(f"{key} ({label})", []).append(text)
+    return list(corpora.items())
 
 
 def posts_of(docs, size=2000, count=400):
