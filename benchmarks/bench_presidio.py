@@ -39,20 +39,16 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+from scanner.validators import id18_check_char, luhn_complete  # noqa: E402
+
 CORPUS = "corpus-xwlb-cctv/xwlb_items_2022_2024.jsonl"
 
 
 def id18(first17: str) -> str:
-    w = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    return first17 + "10X98765432"[sum(int(c) * k for c, k in zip(first17, w)) % 11]
+    return first17 + id18_check_char(first17)
 
 
-def luhn(body: str) -> str:
-    total = 0
-    for i, c in enumerate(reversed(body)):
-        d = int(c) * (2 if i % 2 == 0 else 1)
-        total += d - 9 if d > 9 else d
-    return body + str((10 - total % 10) % 10)
+luhn = luhn_complete
 
 
 def identifiers(rng: random.Random) -> list[str]:

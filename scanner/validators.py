@@ -10,7 +10,7 @@ import datetime as _dt
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["id18_check_char", "is_valid_id18", "is_valid_id15", "id_region_ok", "luhn_ok", "vin_ok", "mask_middle",
+__all__ = ["id18_check_char", "is_valid_id18", "is_valid_id15", "id_region_ok", "luhn_ok", "luhn_complete", "vin_ok", "mask_middle",
            "region_codes"]
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -96,6 +96,11 @@ def luhn_ok(digits: str) -> bool:
                 d -= 9
         total += d
     return total % 10 == 0
+
+
+def luhn_complete(body: str) -> str:
+    """``body`` with the Luhn check digit appended (for generating test numbers)."""
+    return next(body + d for d in "0123456789" if luhn_ok(body + d))
 
 
 def mask_middle(value: str, keep_start: int, keep_end: int, mask: str = "*") -> str:

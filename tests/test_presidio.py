@@ -25,6 +25,7 @@ pytest.importorskip("jieba")
 from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry, RecognizerResult  # noqa: E402
 from presidio_analyzer.nlp_engine import SpacyNlpEngine  # noqa: E402
 
+from scanner.validators import id18_check_char, luhn_complete
 from scanner import Scanner  # noqa: E402
 from scanner.model import TYPES  # noqa: E402
 
@@ -35,16 +36,10 @@ ENHANCED = RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY
 
 # ---------------------------------------------------------------- synthetic identifiers
 def id18(first17: str) -> str:
-    w = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    return first17 + "10X98765432"[sum(int(c) * k for c, k in zip(first17, w)) % 11]
+    return first17 + id18_check_char(first17)
 
 
-def luhn(body: str) -> str:
-    total = 0
-    for i, c in enumerate(reversed(body)):
-        d = int(c) * (2 if i % 2 == 0 else 1)
-        total += d - 9 if d > 9 else d
-    return body + str((10 - total % 10) % 10)
+luhn = luhn_complete
 
 
 ID = id18("11010519491231002")          # 11010519491231002X

@@ -16,6 +16,7 @@ import re
 
 from ..model import Finding
 from ..normalize import Views
+from .context import near
 
 __all__ = ["CredentialDetector"]
 
@@ -72,8 +73,7 @@ _KEY_GATE = ("akia", "ltai", "akid", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xo
 
 
 def _near(v: str, s: int, e: int, words: tuple[str, ...], window: int = _WINDOW) -> bool:
-    win = v[max(0, s - window):e + window]
-    return any(w in win for w in words)
+    return near(v, s, e, words, window, window)
 
 
 def _clean(val: str) -> str:

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ..model import Finding
 from ..normalize import Views
+from .context import near
 
 __all__ = ["NameAddressDetector", "SURNAMES", "COMPOUND_SURNAMES"]
 
@@ -322,7 +323,7 @@ class NameAddressDetector:
         for m in _ADDR_DOOR_RE.finditer(v):
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            if _near_words(v, m.start(), m.end(), _ADDR_PERSONAL, 30):
+            if near(v, m.start(), m.end(), _ADDR_PERSONAL, 30):
                 f = self._address(views, v, m.start(), m.end(), door_only=True)
                 if f:
                     out.append(f)
@@ -354,7 +355,3 @@ class NameAddressDetector:
                        rule="pii.address", message="疑似个人详细住址（门牌号/楼栋/单元/室），个人住址只宜公开到乡（镇）、街道",
                        suggestion=(keep + "***") if keep else "***", basis=_BASIS_ADDR, score=0.7 if door_only else 0.85)
 
-
-def _near_words(v: str, s: int, e: int, words: tuple[str, ...], before: int) -> bool:
-    win = v[max(0, s - before):e]
-    return any(w in win for w in words)

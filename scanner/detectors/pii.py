@@ -17,7 +17,15 @@ import re
 
 from ..model import Finding
 from ..normalize import Views
-from ..validators import id18_check_char, is_valid_id15, is_valid_id18, luhn_ok, mask_middle, vin_ok
+from ..validators import (
+    id18_check_char,
+    is_valid_id15,
+    is_valid_id18,
+    luhn_ok,
+    mask_middle,
+    vin_ok,
+)
+from .context import near
 from .names import NameAddressDetector
 
 __all__ = ["PersonalDataDetector", "BASIS_PIPL"]
@@ -75,8 +83,7 @@ _GATE_WORDS = ("qq", "扣扣", "企鹅", "微信", "vx", "wx", "weixin", "wechat
 
 
 def _near(v: str, s: int, e: int, words: tuple[str, ...], before: int = _BEFORE) -> bool:
-    win = v[max(0, s - before):e + _AFTER]
-    return any(w in win for w in words)
+    return near(v, s, e, words, before, _AFTER)
 
 
 class PersonalDataDetector:
