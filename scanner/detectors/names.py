@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
 
 from ..model import Finding
+from ..name_tagger import load_tagger
 from ..normalize import Views
 from .context import near
 
-__all__ = ["NameAddressDetector", "SURNAMES", "COMPOUND_SURNAMES"]
+__all__ = ["COMPOUND_SURNAMES", "SURNAMES", "NameAddressDetector"]
 
 _BASIS_NAME = "个人信息保护法 第十三条、第二十八条；政府信息公开条例 第十五条；新华社禁用词(2015)·法律类（不得使用真实姓名的人员）"
 _BASIS_ADDR = "个人信息保护法 第二十八条；地方政务公开规定：个人住址只公开到乡（镇）、街道"
@@ -40,6 +44,8 @@ _SURNAME_SET = frozenset(SURNAMES)
 _NOT_GIVEN = frozenset("不则还又已将曾均皆便才只再所因此该各每另即乃且亦某的了是在和与及等为对把被从向于以也都就而或并但且之其这那你我他她它们个年月日时分号说到去来上下中内外"
                        "省市县区镇乡村组路街人员户家里")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Function words the name model sometimes half-joins to the end of a name (沈志为好友).
+_FUNCTION_CHARS = frozenset("为的了在和与及是对把被向从于以也都就而或并但之其等说")
 
 # Labels that are always followed by a person's name (unlike 村民, 市民, 学生, which are also
 # followed by ordinary words: 市民游客).
@@ -82,7 +88,8 @@ _OFFICIAL_TITLES = ("总统", "国王", "首相", "大使", "领导人", "外长
 # minors, victims, suspects' families …): a word from these lists in the same clause as a name.
 _SENSITIVE = {
     "health": ("艾滋", "hiv", "精神病", "精神障碍", "性病", "梅毒", "乙肝", "肺结核", "不孕", "流产", "抑郁症", "尿毒症",
-               "白血病", "癌症", "晚期", "肝炎", "确诊病例", "无症状感染者", "密切接触者", "智力残疾", "精神残疾", "重度残疾"),
+               "白血病", "癌症", "晚期", "肝炎", "确诊", "无症状感染者", "密切接触者", "智力残疾", "精神残疾", "重度残疾",
+               "肢体残疾", "视力残疾", "听力残疾", "言语残疾", "多重残疾"),
     "minor": ("未成年", "未满十四", "未满14", "幼女", "男童", "女童", "患儿", "涉案儿童"),
     "criminal": ("犯罪嫌疑人", "嫌疑人", "被告人", "刑拘", "刑事拘留", "逮捕", "判处", "服刑", "前科", "性侵", "被害人",
                  "受害人", "吸毒", "戒毒", "卖淫"),
@@ -111,6 +118,23 @@ _ADDR_PUBLIC = ("政府", "大楼", "中心", "服务", "大厅", "局", "委员
 _ADDR_PUBLIC_BEFORE = ("办公地址", "办公地点", "地点", "会场", "报名地点", "受理地点", "咨询地点", "服务地址", "营业地址",
                        "联系地址", "通讯地址", "邮寄地址", "单位地址")
 _TOWN_RE = re.compile(r"(?:街道|镇|乡)")
+# The name model (scanner.name_tagger) confirms and delimits names at cues: characters it gives at
+# least this probability, in runs of 2–12 Han characters (· between parts), read on the line around
+# the cue up to this many characters each way.
+_MODEL_THRESHOLD = 0.5
+_MODEL_WINDOW = 24
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)*")
+
+
+@lru_cache(maxsize=1)
+def _minority_name_re() -> re.Pattern:
+    """One to three name parts without a Han surname (扎西多吉, 巴特尔), optionally followed by
+    "·" and more parts (阿依古丽·吐尔逊); parts from scanner/data/minority_name_parts.txt."""
+    path = Path(__file__).resolve().parent.parent / "data" / "minority_name_parts.txt"
+    parts = sorted({ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+                    if ln.strip() and not ln.startswith("#")}, key=len, reverse=True)
+    part = "(?:" + "|".join(map(re.escape, parts)) + ")"
+    return re.compile(f"{part}{{1,3}}(?:[·•]{part}{{1,3}}){{0,2}}")
 
 
 @lru_cache(maxsize=1)
@@ -133,8 +157,9 @@ def _is_word(s: str, threshold: int = 100) -> bool:
 class NameAddressDetector:
     """Person names, home addresses and sensitive personal information (see module docstring)."""
 
-    def __init__(self, public_officials: tuple[str, ...] = ()) -> None:
+    def __init__(self, public_officials: tuple[str, ...] = (), *, use_model: bool = True) -> None:
         self.public_officials = frozenset(public_officials)
+        self.tagger = load_tagger() if use_model else None
         _cue_automaton()
         _word_freq()  # load jieba's dictionary at build time, not on the first scan
 
@@ -151,8 +176,11 @@ class NameAddressDetector:
 
     # ------------------------------------------------------------------ names
     def _candidate_after(self, v: str, p: int) -> tuple[int, int] | None:
-        """A name starting at p (surname first), or None."""
+        """A name starting at p (surname first, or minority name parts), or None."""
         n = len(v)
+        m = _minority_name_re().match(v, p)
+        if m:
+            return p, m.end()
         if v[p:p + 2] in COMPOUND_SURNAMES:
             slen = 2
         elif p < n and v[p] in _SURNAME_SET:
@@ -176,6 +204,10 @@ class NameAddressDetector:
 
     def _candidate_before(self, v: str, q: int) -> tuple[int, int] | None:
         """A name ending at q (right before a suffix cue), or None."""
+        minority = _minority_name_re()
+        for s in range(max(0, q - 16), q - 1):  # the longest run of minority name parts first
+            if minority.fullmatch(v, s, q):
+                return s, q
         for length in (4, 3):  # compound surnames first: 诸葛燕晓, not 葛燕晓
             s = q - length
             if s >= 0 and v[s:s + 2] in COMPOUND_SURNAMES and all(_CJK.match(c) and c not in _NOT_GIVEN
@@ -196,8 +228,10 @@ class NameAddressDetector:
                 return s, q
         return None
 
-    def _before_attribute(self, v: str, q: int, age: bool) -> tuple[int, int] | None:
-        """A name ending right before an attribute at q, after 1–2 separators (or 的 before 身份证)."""
+    @staticmethod
+    def _attribute_anchor(v: str, q: int, age: bool) -> int | None:
+        """Where a name would end before an attribute at q: after 1–2 separators (or 的 before
+        身份证), or None."""
         if age:  # 张伟，45岁: skip the digits of the age first
             while q > 0 and v[q - 1] in _DIGITS:
                 q -= 1
@@ -209,10 +243,48 @@ class NameAddressDetector:
                 p -= 1
             else:
                 return None
-        return self._candidate_before(v, p)
+        return p
+
+    def _model_spans(self, v: str, asks: list) -> dict[tuple[str, int], tuple[int, int]]:
+        """The name model's span that starts (``after``) or ends (``before``) exactly where a cue
+        wants a name. The model runs only on the lines around the cues."""
+        n = len(v)
+        ranges = []
+        for _, at, _, _ in asks:
+            lo = max(v.rfind("\n", 0, at) + 1, at - _MODEL_WINDOW)
+            hi = v.find("\n", at)
+            hi = min(n if hi < 0 else hi, at + _MODEL_WINDOW)
+            if ranges and lo <= ranges[-1][1]:
+                ranges[-1][1] = max(ranges[-1][1], hi)
+            else:
+                ranges.append([lo, hi])
+        starts: dict[int, int] = {}
+        ends: dict[int, int] = {}
+        for lo, hi in ranges:
+            p = self.tagger.probabilities(v[lo:hi]) >= _MODEL_THRESHOLD
+            if not p.any():
+                continue
+            edges = np.flatnonzero(np.diff(np.concatenate(([0], p.astype(np.int8), [0]))))
+            for a, b in zip(edges[0::2] + lo, edges[1::2] + lo):
+                a, b = int(a), int(b)
+                if b - a > 2 and v[b - 1] in _FUNCTION_CHARS:
+                    b -= 1  # 沈志为好友: a function word the model half-joined to the name
+                if 2 <= b - a <= 12 and _NAME_RUN.fullmatch(v[a:b]):
+                    starts[a] = b
+                    ends[b] = a
+        out = {}
+        for side, at, _, _ in asks:
+            if side == "after" and at in starts:
+                out[side, at] = (at, starts[at])
+            elif side == "before" and at in ends:
+                out[side, at] = (ends[at], at)
+        return out
 
     def _names(self, views: Views, v: str) -> list[tuple[Finding, tuple[int, int]]]:
-        spans: dict[tuple[int, int], str] = {}
+        # Each cue asks for a name that starts ("after") or ends ("before") at a position; the
+        # candidate comes from the name model when it sees a name exactly there, else from the
+        # surname rules.
+        asks: list[tuple[str, int, str, tuple[int, int] | None]] = []
         n = len(v)
         ac, kinds = _cue_automaton()
         for cs, ce, k in ac.find_overlapping(v):
@@ -221,33 +293,41 @@ class NameAddressDetector:
                 p = ce
                 while p < n and p < ce + 2 and v[p] in ":： ":
                     p += 1
-                c = self._candidate_after(v, p)
-                if c:
-                    spans.setdefault(c, "strong" if v[cs:ce] in _STRONG_LABELS else "label")
+                asks.append(("after", p, "strong" if v[cs:ce] in _STRONG_LABELS else "label",
+                             self._candidate_after(v, p)))
             if is_suffix:
-                c = self._candidate_before(v, cs)
-                if c:
-                    spans.setdefault(c, "suffix")
+                asks.append(("before", cs, "suffix", self._candidate_before(v, cs)))
             if is_attr:
-                c = self._before_attribute(v, cs, v[cs:ce] == "岁")
-                if c:
-                    spans.setdefault(c, "row")
+                q = self._attribute_anchor(v, cs, v[cs:ce] == "岁")
+                if q is not None:
+                    asks.append(("before", q, "row", self._candidate_before(v, q)))
         for m in _DIGIT_RUN_RE.finditer(v):  # 范桂　6217-9950-…: a name right before a long number
-            c = self._before_attribute(v, m.start(), False)
-            if c:
-                spans.setdefault(c, "row")
+            q = self._attribute_anchor(v, m.start(), False)
+            if q is not None:
+                asks.append(("before", q, "row", self._candidate_before(v, q)))
         line_start = 0
         while line_start < n:
             m = _ROW_RE.match(v, line_start)
             if m:
                 s, e = m.span("name")
                 c = self._candidate_after(v, s)
-                if c and c[1] <= e:
-                    spans.setdefault(c, "row")
+                asks.append(("after", s, "row", c if c and c[1] <= e else None))
             nl = v.find("\n", line_start)
             if nl < 0:
                 break
             line_start = nl + 1
+        spans: dict[tuple[int, int], str] = {}
+        confirmed: set[tuple[int, int]] = set()
+        model = self._model_spans(v, asks) if asks and self.tagger is not None else {}
+        for side, at, how, rule_span in asks:
+            c = model.get((side, at))
+            if c and rule_span and rule_span[0] < c[0] and c[1] == rule_span[1]:
+                c = rule_span  # 任玉平, 东方国涵: the rules read a surname the model was unsure of
+            elif c:
+                confirmed.add(c)
+            c = c or rule_span
+            if c:
+                spans.setdefault(c, how)
         out = []
         for (s, e), how in sorted(spans.items()):
             name = v[s:e]
@@ -261,7 +341,7 @@ class NameAddressDetector:
             # 游客见, 路线教, 方面取, 工商银行: the "name" is really words — unless it stands at the
             # start of a list item (after a separator), where 戴建国 and 唐建国 are names
             at_item_start = s == 0 or not _CJK.match(v[s - 1])
-            if looks_like_words and not (how == "row" and at_item_start):
+            if looks_like_words and not (how == "row" and at_item_start) and (s, e) not in confirmed:
                 continue
             if how == "row" and not at_item_start and len(name) == 2 and _is_word(name):
                 continue  # 发放明细（: 明细 is a word inside a sentence
@@ -273,6 +353,8 @@ class NameAddressDetector:
                 continue  # a public official acting in office
             start, end = views.vis_span(s, e)
             surname = name[:2] if name[:2] in COMPOUND_SURNAMES else name[0]
+            if surname not in _SURNAME_SET and surname not in COMPOUND_SURNAMES:
+                surname = "某"  # 巴特尔, 阿依古丽·吐尔逊: no Han surname to keep (某某)
             out.append((Finding(start=start, end=end, text=views.text[start:end], category="personal_data",
                                 type="person_name", severity="info", rule="pii.person_name",
                                 message="疑似个人姓名：公开发布个人信息须有法定依据并遵循最小必要原则",

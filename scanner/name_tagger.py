@@ -1,0 +1,421 @@
+"""A character-level CRF that tags person names in free text, with a vectorised NumPy runtime.
+
+The model is a linear-chain conditional random field over five labels (``O`` and the ``B M E S``
+positions of a name). It is *trained* with CRFsuite by ``models/build_name_tagger.py`` on the train
+splits of public Chinese NER sets, and *run* here without CRFsuite: every feature of every
+character is an integer key computed with array arithmetic from the code points, looked up in an
+open-addressing hash table, and summed into emission scores; forward-backward then gives each
+character's probability of being part of a name. The same :func:`feature_keys` feeds training and
+run time, so the two cannot drift apart.
+
+Features of character *i* (from the code points, the model's vocabulary and its :class:`Lexicon`,
+which is built from jieba's dictionary at training time and stored in the model file):
+characters at i-2..i+2, the four bigrams and three trigrams around *i*, the character classes of
+i-1, i, i+1, surname flags, given-name and transliteration log-likelihood buckets (from the
+personal names in jieba's dictionary), and the class (common word, ``nr``, ``nrt``, ``ns``,
+``nt``/``nz``) of dictionary words of two to four characters starting at, ending at or covering *i*.
+
+Speed: forward-backward runs only on the segments where some name label can win: a character
+whose best name emission is more than :data:`GATE` below its ``O`` emission is fixed to ``O``
+(the largest transition weight is far smaller), and the rest is cut into segments that are run
+together as one batch. ``tests/test_name_tagger.py`` checks the result against CRFsuite's own
+marginals.
+"""
+from __future__ import annotations
+
+import math
+import os
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["LABELS", "Lexicon", "NameTagger", "build_lexicon", "feature_keys", "load_tagger", "model_path"]
+
+LABELS = ("O", "B", "M", "E", "S")
+MODEL_NAME = "zh_name_crf"
+GATE = 12.0  # see the module docstring; the test measures how close the gated marginals are
+_MAX_CP = 0x110000
+_TBITS = 50  # key = template << 50 | value
+_EMPTY = np.int64(-1)
+_MUL = np.uint64(0x9E3779B97F4A7C15)
+
+# character classes
+_C_PAD, _C_HAN, _C_DIGIT, _C_LATIN, _C_SPACE, _C_PUNCT, _C_DOT, _C_OTHER = range(8)
+# dictionary word classes
+_W_NONE, _W_WORD, _W_NR, _W_NRT, _W_NS, _W_NT = range(6)
+_VBITS = 14  # vocabulary ids < 2**14
+
+
+def model_path() -> Path | None:
+    """The shipped model: inside the wheel (``scanner/_bundled/models``) or the source tree."""
+    here = Path(__file__).resolve().parent
+    for cand in (here / "_bundled" / "models" / MODEL_NAME, here.parent / "models" / MODEL_NAME):
+        if (cand / "model.npz").is_file():
+            return cand
+    return None
+
+
+# ------------------------------------------------------------------------------------------
+# hash tables (int64 keys -> row index), built once, probed with array operations
+# ------------------------------------------------------------------------------------------
+class _Table:
+    def __init__(self, keys: np.ndarray) -> None:
+        keys = np.asarray(keys, dtype=np.int64)
+        bits = max(4, math.ceil(math.log2(max(1, len(keys)) * 3)))
+        self.shift = np.uint64(64 - bits)
+        self.mask = (1 << bits) - 1
+        slots = np.full(1 << bits, _EMPTY, dtype=np.int64)
+        rows = np.full(1 << bits, -1, dtype=np.int64)
+        pos = self._slot(keys)
+        todo = np.arange(len(keys))
+        while len(todo):  # linear probing, placed in rounds
+            p = pos[todo]
+            free = slots[p] == _EMPTY
+            # several keys may want the same free slot in one round: the first wins
+            cand = todo[free]
+            _, first = np.unique(p[free], return_index=True)
+            won = cand[first]
+            slots[pos[won]] = keys[won]
+            rows[pos[won]] = won
+            lost = np.setdiff1d(todo, won, assume_unique=True)
+            pos[lost] = (pos[lost] + 1) & self.mask
+            todo = lost
+        self.slots, self.rows = slots, rows
+
+    def _slot(self, q: np.ndarray) -> np.ndarray:
+        with np.errstate(over="ignore"):
+            return ((q.astype(np.uint64) * _MUL) >> self.shift).astype(np.int64)
+
+    def lookup(self, q: np.ndarray, missing: int) -> np.ndarray:
+        """Row of each key in ``q`` (any shape), ``missing`` where absent."""
+        flat = q.ravel()
+        out = np.full(flat.shape, missing, dtype=np.int64)
+        pos = self._slot(flat)
+        todo = np.arange(flat.size)
+        while todo.size:
+            p = pos[todo]
+            s = self.slots[p]
+            hit = s == flat[todo]
+            out[todo[hit]] = self.rows[p[hit]]
+            go = ~hit & (s != _EMPTY)
+            todo = todo[go]
+            pos[todo] = (p[go] + 1) & self.mask
+        return out.reshape(q.shape)
+
+
+# ------------------------------------------------------------------------------------------
+# character tables from jieba's dictionary and the surname list
+# ------------------------------------------------------------------------------------------
+def _jieba_dict() -> Path:
+    import jieba
+
+    return Path(os.path.dirname(jieba.__file__)) / "dict.txt"
+
+
+def _bucket(x: float) -> int:
+    return max(-6, min(6, round(x))) + 6
+
+
+def _ngram_hash(cps: np.ndarray, start: np.ndarray, length: int) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        h = np.full(start.shape, length, dtype=np.uint64)
+        for k in range(length):
+            h = h * np.uint64(0x100000001B3) + cps[start + k].astype(np.uint64)
+    return h.astype(np.int64)
+
+
+@lru_cache(maxsize=1)
+def _char_classes() -> np.ndarray:
+    """uint8 class of each code point (Han, digit, Latin, space, punctuation, middle dot, other)."""
+    cls = np.full(_MAX_CP, _C_OTHER, dtype=np.uint8)
+    cls[0x4E00:0xA000] = _C_HAN
+    cls[0x3400:0x4DC0] = _C_HAN
+    cls[ord("0"):ord("9") + 1] = _C_DIGIT
+    cls[ord("a"):ord("z") + 1] = _C_LATIN
+    cls[ord("A"):ord("Z") + 1] = _C_LATIN
+    for ch in " \t\r\n\u3000\xa0":
+        cls[ord(ch)] = _C_SPACE
+    for ch in "，。、；：？！“”‘’（）《》【】「」『』…—,.;:?!\"'()[]<>-~/|":
+        cls[ord(ch)] = _C_PUNCT
+    for ch in "·•・‧":
+        cls[ord(ch)] = _C_DOT
+    return cls
+
+
+def _sparse(table: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+    default = int(np.bincount(table).argmax())
+    cps = np.flatnonzero(table != default)
+    return cps.astype(np.int32), table[cps], default
+
+
+def _dense(cps: np.ndarray, values: np.ndarray, default: int) -> np.ndarray:
+    t = np.full(_MAX_CP, default, dtype=np.uint8)
+    t[cps] = values
+    return t
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What the features know beyond the characters: surnames, given-name and transliteration
+    characters, and dictionary words. Built from jieba's dictionary when the model is trained and
+    stored in the model file, so that a model always runs with the tables it was trained with."""
+
+    sur: np.ndarray       # uint8 per code point: 1 surname, 2 first character of a compound surname
+    given: np.ndarray     # uint8 bucket of the given-name log-likelihood ratio
+    translit: np.ndarray  # uint8 bucket of the transliteration log-likelihood ratio
+    word_keys: np.ndarray  # int64 hash of each dictionary word of 2-4 characters
+    word_cls: np.ndarray  # uint8 class of each of those words
+
+    @cached_property
+    def words(self) -> _Table:
+        return _Table(self.word_keys)
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        out = {"lex_word_keys": self.word_keys, "lex_word_cls": self.word_cls}
+        for name in ("sur", "given", "translit"):
+            cps, vals, default = _sparse(getattr(self, name))
+            out[f"lex_{name}_cps"], out[f"lex_{name}_vals"] = cps, vals
+            out[f"lex_{name}_default"] = np.array(default)
+        return out
+
+    @classmethod
+    def from_arrays(cls, z) -> Lexicon:
+        tables = {name: _dense(z[f"lex_{name}_cps"], z[f"lex_{name}_vals"], int(z[f"lex_{name}_default"]))
+                  for name in ("sur", "given", "translit")}
+        return cls(word_keys=z["lex_word_keys"], word_cls=z["lex_word_cls"], **tables)
+
+
+def build_lexicon() -> Lexicon:
+    """The tables from the surname lists and jieba's dictionary (training time only)."""
+    from .detectors.names import COMPOUND_SURNAMES, SURNAMES
+
+    surnames = frozenset(SURNAMES)
+    sur = np.zeros(_MAX_CP, dtype=np.uint8)
+    for ch in surnames:
+        sur[ord(ch)] = 1
+    for cs in COMPOUND_SURNAMES:
+        sur[ord(cs[0])] = max(sur[ord(cs[0])], 2)
+    given: Counter = Counter()
+    translit: Counter = Counter()
+    background: Counter = Counter()
+    first: dict[str, int] = {}  # the first entry of a word wins, as in jieba's own loading
+    with open(_jieba_dict(), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) < 3:
+                continue
+            w, freq, tag = parts[0], int(parts[1]), parts[2]
+            if tag == "nrt":
+                c = _W_NRT
+                for ch in w:
+                    translit[ch] += 1
+            elif tag.startswith("nr"):
+                c = _W_NR
+                if len(w) == 3 and w[0] in surnames:
+                    given[w[1]] += 1
+                    given[w[2]] += 1
+            elif tag == "ns":
+                c = _W_NS
+            elif tag in ("nt", "nz"):
+                c = _W_NT
+            else:
+                c = _W_WORD
+                for ch in w:
+                    background[ch] += freq
+            if 2 <= len(w) <= 4 and (freq >= 3 or c != _W_WORD):
+                first.setdefault(w, c)
+
+    def logp(counter: Counter) -> tuple[dict[str, float], float]:
+        n = sum(counter.values())
+        return {k: math.log((v + 0.5) / n) for k, v in counter.items()}, math.log(0.5 / n)
+
+    (g, gd), (t, td), (b, bd) = logp(given), logp(translit), logp(background)
+    given_t = np.full(_MAX_CP, _bucket(gd - bd), dtype=np.uint8)
+    trans_t = np.full(_MAX_CP, _bucket(td - bd), dtype=np.uint8)
+    for ch in set(g) | set(t) | set(b):
+        given_t[ord(ch)] = _bucket(g.get(ch, gd) - b.get(ch, bd))
+        trans_t[ord(ch)] = _bucket(t.get(ch, td) - b.get(ch, bd))
+    hk_parts, hc_parts = [], []
+    for length in (2, 3, 4):
+        ws = [w for w in first if len(w) == length]
+        cps = np.frombuffer("".join(ws).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        hk_parts.append(_ngram_hash(cps, np.arange(len(ws)) * length, length))
+        hc_parts.append(np.array([first[w] for w in ws], dtype=np.uint8))
+    hk, at = np.unique(np.concatenate(hk_parts), return_index=True)
+    return Lexicon(sur, given_t, trans_t, hk, np.concatenate(hc_parts)[at])
+
+
+# ------------------------------------------------------------------------------------------
+# features
+# ------------------------------------------------------------------------------------------
+N_TEMPLATES = 30
+#: Stored in the model file; a model built for other features is refused at load time.
+FEATURE_VERSION = 2
+
+
+def _word_classes(lex: Lexicon, cps: np.ndarray, n: int, length: int) -> np.ndarray:
+    """Class of the dictionary word of ``length`` characters starting at each position (0 if none)."""
+    out = np.zeros(n, dtype=np.int64)
+    if n >= length:
+        starts = np.arange(n - length + 1)
+        rows = lex.words.lookup(_ngram_hash(cps, starts, length), -1)
+        ok = rows >= 0
+        out[starts[ok]] = lex.word_cls[rows[ok]]
+    return out
+
+
+def _shift(a: np.ndarray, k: int, fill: int = 0) -> np.ndarray:
+    """``a`` moved so that out[i] = a[i + k] (``fill`` outside)."""
+    out = np.full_like(a, fill)
+    n = len(a)
+    if k >= 0:
+        out[: max(0, n - k)] = a[k:]
+    else:
+        out[-k:] = a[: n + k]
+    return out
+
+
+def feature_keys(text: str, vocab: np.ndarray, lex: Lexicon) -> np.ndarray:
+    """(len(text), N_TEMPLATES) int64 feature keys of every character.
+
+    ``vocab`` maps a code point to its vocabulary id (0 unknown; 1 and 2 are reserved for the
+    padding before and after the text)."""
+    n = len(text)
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    cid = vocab[cps].astype(np.int64)
+    pad = np.concatenate(([1, 1], cid, [2, 2]))  # pad[i + 2] = cid[i]
+
+    def c(k: int) -> np.ndarray:
+        return pad[2 + k: 2 + k + n]
+
+    cls = _char_classes()[cps].astype(np.int64)
+    sur = lex.sur[cps].astype(np.int64)
+    gv = lex.given[cps].astype(np.int64)
+    tr = lex.translit[cps].astype(np.int64)
+    wc = {L: _word_classes(lex, cps, n, L) for L in (2, 3, 4)}
+    V = _VBITS
+    cols = [
+        np.zeros(n, dtype=np.int64),                         # 0 bias
+        c(-2), c(-1), c(0), c(1), c(2),                      # 1-5 characters
+        c(-2) << V | c(-1), c(-1) << V | c(0),               # 6-7 bigrams
+        c(0) << V | c(1), c(1) << V | c(2),                  # 8-9
+        c(-2) << 2 * V | c(-1) << V | c(0),                  # 10 trigrams
+        c(-1) << 2 * V | c(0) << V | c(1),                   # 11
+        c(0) << 2 * V | c(1) << V | c(2),                    # 12
+        _shift(cls, -1) << 6 | cls << 3 | _shift(cls, 1),    # 13 classes
+        _shift(sur, -1) << 4 | sur << 2 | _shift(sur, 1),    # 14 surname flags
+        _shift(gv, -1, 6), gv, _shift(gv, 1, 6),             # 15-17 given-name buckets
+        _shift(tr, -1, 6), tr, _shift(tr, 1, 6),             # 18-20 transliteration buckets
+        wc[2], wc[3], wc[4],                                 # 21-23 words starting here
+        _shift(wc[2], -1), _shift(wc[3], -2), _shift(wc[4], -3),  # 24-26 words ending here
+        _shift(wc[3], -1),                                   # 27 a 3-character word around
+        np.maximum(_shift(wc[4], -1), _shift(wc[4], -2)),    # 28 a 4-character word around
+        wc[2] << 3 | _shift(wc[2], -1),                      # 29 word starting and word ending
+    ]
+    feats = np.stack(cols, axis=1)
+    return feats | (np.arange(N_TEMPLATES, dtype=np.int64) << _TBITS)[None, :]
+
+
+def build_vocab(chars: list[str]) -> np.ndarray:
+    vocab = np.zeros(_MAX_CP, dtype=np.uint16)
+    for i, ch in enumerate(chars):
+        vocab[ord(ch)] = i + 3
+    return vocab
+
+
+# ------------------------------------------------------------------------------------------
+# the model at run time
+# ------------------------------------------------------------------------------------------
+def _logsumexp(a: np.ndarray, axis: int) -> np.ndarray:
+    m = a.max(axis=axis, keepdims=True)
+    m = np.where(np.isfinite(m), m, 0.0)
+    return (m + np.log(np.exp(a - m).sum(axis=axis, keepdims=True))).squeeze(axis)
+
+
+class NameTagger:
+    """Immutable after construction; ``probabilities`` is safe to call from many threads."""
+
+    def __init__(self, keys: np.ndarray, weights: np.ndarray, transitions: np.ndarray, chars: list[str],
+                 lexicon: Lexicon, meta: dict | None = None) -> None:
+        self.weights = np.vstack([weights.astype(np.float32), np.zeros((1, len(LABELS)), np.float32)])
+        self.transitions = transitions.astype(np.float64)
+        self.table = _Table(keys)
+        self.vocab = build_vocab(chars)
+        self.chars = chars
+        self.lexicon = lexicon
+        self.meta = meta or {}
+        self._missing = len(keys)
+
+    @classmethod
+    def load(cls, folder: str | Path) -> NameTagger:
+        folder = Path(folder)
+        z = np.load(folder / "model.npz")
+        version = int(z["feature_version"]) if "feature_version" in z.files else 1
+        if version != FEATURE_VERSION:
+            raise ValueError(f"{folder}: the model was built for feature version {version}, this code computes "
+                             f"version {FEATURE_VERSION}; rebuild it with models/build_name_tagger.py")
+        chars = list(str(z["chars"]))
+        meta = {}
+        if (folder / "meta.json").is_file():
+            import json
+
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        return cls(z["keys"], z["weights"], z["transitions"], chars, Lexicon.from_arrays(z), meta)
+
+    def features(self, text: str) -> np.ndarray:
+        return feature_keys(text, self.vocab, self.lexicon)
+
+    def emissions(self, text: str) -> np.ndarray:
+        rows = self.table.lookup(self.features(text), self._missing)
+        return self.weights[rows].sum(axis=1, dtype=np.float64)
+
+    def probabilities(self, text: str, gate: float = GATE) -> np.ndarray:
+        """P(character is part of a name) for every character (float64, len(text))."""
+        n = len(text)
+        if n == 0:
+            return np.zeros(0)
+        em = self.emissions(text)
+        open_ = (em[:, 1:].max(axis=1) - em[:, 0]) > -gate
+        p = np.zeros(n)
+        if not open_.any():
+            return p
+        # grow each open run by one character on both sides: the O-to-name transition lives there
+        grown = open_ | _shift(open_, 1, False) | _shift(open_, -1, False)
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], grown.astype(np.int8), [0]))))
+        starts, ends = edges[0::2], edges[1::2]
+        lens = ends - starts
+        S, K = len(starts), len(LABELS)
+        L = int(lens.max()) + 1
+        T = self.transitions
+        # Segments run as one batch, right-aligned, after at least one column forced to O (the
+        # character before a segment is O). Text positions map to columns L - len + k.
+        e = np.full((S, L, K), -np.inf)
+        e[:, :, 0] = 0.0
+        col = np.arange(L)[None, :] - (L - lens)[:, None]  # offset within the segment
+        valid = col >= 0
+        idx = starts[:, None] + col
+        e[valid] = em[idx[valid]]
+        if starts[0] == 0:  # nothing precedes the text: undo the transition from the forced O
+            e[0, L - lens[0]] -= T[0]
+        alpha = np.empty((S, L, K))
+        beta = np.empty((S, L, K))
+        alpha[:, 0] = e[:, 0]
+        for t in range(1, L):
+            alpha[:, t] = _logsumexp(alpha[:, t - 1, :, None] + T[None], axis=1) + e[:, t]
+        beta[:, L - 1] = np.where((ends < n)[:, None], T[:, 0][None, :], 0.0)  # then O, or the end
+        for t in range(L - 2, -1, -1):
+            beta[:, t] = _logsumexp(T[None] + (e[:, t + 1] + beta[:, t + 1])[:, None, :], axis=2)
+        z = _logsumexp(alpha[:, L - 1] + beta[:, L - 1], axis=1)
+        post_o = np.exp(alpha[:, :, 0] + beta[:, :, 0] - z[:, None])
+        p[idx[valid]] = 1.0 - post_o[valid]
+        return np.clip(p, 0.0, 1.0)
+
+
+@lru_cache(maxsize=1)
+def load_tagger() -> NameTagger | None:
+    """The shipped tagger (cached), or None when the model folder is missing."""
+    path = model_path()
+    return NameTagger.load(path) if path else None

@@ -1,0 +1,133 @@
+"""The NumPy runtime of the name CRF (scanner/name_tagger.py) against CRFsuite itself."""
+import importlib.util
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from scanner.name_tagger import (
+    GATE,
+    N_TEMPLATES,
+    LABELS,
+    NameTagger,
+    _Table,
+    build_lexicon,
+    load_tagger,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _build_module():
+    spec = importlib.util.spec_from_file_location("build_name_tagger", REPO / "models" / "build_name_tagger.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _sentences(n: int, seed: int):
+    rnd = random.Random(seed)
+    surnames, given = "王李张刘陈杨黄赵周吴", "小明华建国丽娜伟强芳军"
+    frames = ["昨天{}在公园散步。", "记者采访了{}，他说收成不错。", "{}和妻子一起去了医院", "据{}介绍，项目已完工。",
+              "村里的路修好了，大家都很高兴。", "今年粮食产量再创新高。"]
+    out = []
+    for _ in range(n):
+        frame = rnd.choice(frames)
+        if "{}" not in frame:
+            out.append((frame, []))
+            continue
+        name = rnd.choice(surnames) + "".join(rnd.choice(given) for _ in range(rnd.choice((1, 2))))
+        s = frame.index("{}")
+        out.append((frame.format(name), [(s, s + len(name))]))
+    return out
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    """A small CRF trained by CRFsuite right here, exported the way the build script exports."""
+    pycrfsuite = pytest.importorskip("pycrfsuite")
+    build = _build_module()
+    sents = _sentences(300, seed=1)
+    chars = build.vocabulary(sents, min_count=1)
+    lex = build_lexicon()
+    crf = tmp_path_factory.mktemp("crf") / "tiny.crfsuite"
+    build.train_crf(sents, chars, lex, crf, c1=0.05, c2=0.01, iterations=40)
+    keys, weights, trans = build.export(crf)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(crf))
+    return NameTagger(keys, weights, trans, chars, lex), tagger, build
+
+
+PROBES = ["昨天王小明在公园散步。", "记者采访了李华，他说收成不错。", "今年粮食产量再创新高。", "张伟",
+          "据陈建国介绍，项目已完工。刘芳和妻子一起去了医院", "", "a", "王"]
+
+
+@pytest.mark.parametrize("text", PROBES)
+def test_marginals_equal_crfsuite(tiny, text):
+    ours, theirs, build = tiny
+    p_exact = ours.probabilities(text, gate=np.inf)
+    p_gated = ours.probabilities(text)
+    assert p_exact.shape == (len(text),)
+    if not text:
+        return
+    theirs.set(build.attrs(ours.features(text)))
+    ref = np.array([1.0 - theirs.marginal("O", i) for i in range(len(text))])
+    assert np.abs(p_exact - ref).max() < 1e-5  # CRFsuite's dump prints weights to 6 decimals
+    assert np.abs(p_gated - ref).max() < 1e-4
+
+
+def test_viterbi_names_are_found(tiny):
+    ours, theirs, build = tiny
+    text = "据陈建国介绍，项目已完工。"
+    p = ours.probabilities(text)
+    assert (p[1:4] > 0.5).all() and (np.delete(p, [1, 2, 3]) < 0.5).all()
+    assert theirs.tag(build.attrs(ours.features(text)))[1:4] == ["B", "M", "E"]
+
+
+def test_hash_table_lookup():
+    rnd = np.random.default_rng(3)
+    keys = np.unique(rnd.integers(0, 2**62, size=5000, dtype=np.int64))
+    table = _Table(keys)
+    q = np.concatenate([keys[::-1], rnd.integers(0, 2**62, size=5000, dtype=np.int64)])
+    got = table.lookup(q, missing=-7)
+    where = {int(k): i for i, k in enumerate(keys)}
+    assert got.tolist() == [where.get(int(k), -7) for k in q]
+
+
+def test_feature_keys_shape_and_templates():
+    tagger = load_tagger()
+    k = tagger.features("王小明")
+    assert k.shape == (3, N_TEMPLATES) and k.dtype == np.int64
+    assert ((k >> 50) == np.arange(N_TEMPLATES)).all()  # each column carries its template number
+    # the same character in the same context gives the same keys wherever it stands
+    a = tagger.features("甲乙丙丁戊己庚辛壬")
+    b = tagger.features("子丑甲乙丙丁戊己庚辛壬")
+    assert (a[3] == b[5]).all()
+
+
+def test_stored_lexicon_round_trips():
+    lex = build_lexicon()
+    z = {k: np.asarray(v) for k, v in lex.to_arrays().items()}
+    back = type(lex).from_arrays(z)
+    for name in ("sur", "given", "translit", "word_keys", "word_cls"):
+        assert np.array_equal(getattr(lex, name), getattr(back, name))
+    assert back.sur[ord("王")] == 1 and back.sur[ord("欧")] == 2
+
+
+def test_shipped_model_is_loaded_and_described():
+    tagger = load_tagger()
+    assert tagger is not None and len(tagger.chars) > 3000
+    assert tagger.transitions.shape == (len(LABELS), len(LABELS))
+    assert set(tagger.meta["trained_on"]) == {"cluener train", "resume train", "weibo train"}
+    assert "cluener dev" in tagger.meta["held_out"]
+
+
+def test_shipped_model_gate_matches_exact_run():
+    tagger = load_tagger()
+    text = ("国务院总理李克强主持召开国务院常务会议。昨天下午，村民王小明在公园散步时，遇到了多年未见的老同学"
+            "张晓燕。斯图尔特·卡里今天首发，梅西缺阵。本条例自公布之日起施行。") * 3
+    exact = tagger.probabilities(text, gate=np.inf)
+    gated = tagger.probabilities(text, gate=GATE)
+    assert np.abs(exact - gated).max() < 1e-3
+    assert exact.min() >= 0 and exact.max() <= 1

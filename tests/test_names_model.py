@@ -1,0 +1,70 @@
+"""The default name detector with the name model at its cues, and minority names without a Han surname."""
+import pytest
+
+from scanner import Scanner
+from scanner.detectors.names import NameAddressDetector, _minority_name_re
+from scanner.normalize import build_views
+
+
+@pytest.fixture(scope="module")
+def scanner():
+    return Scanner()
+
+
+def people(scanner, text):
+    out = []
+    for f in scanner.scan(text).findings:
+        assert text[f.start:f.end] == f.text
+        if f.category == "personal_data" and f.type in ("person_name", "sensitive_personal_info"):
+            out.append((f.type, f.severity, f.text, f.suggestion))
+    return out
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the model ends the name where the rules ran on into the verb (孔平犯)
+    ("判决公告：被告人孔平犯盗窃罪，判处有期徒刑一年。", ("sensitive_personal_info", "block", "孔平", "孔某")),
+    # a function word the model half-joined is cut off
+    ("嫌疑人通过QQ添加受害人沈志为好友，骗取资金15384元", ("sensitive_personal_info", "block", "沈志", "沈某")),
+    # a name the surname rules reject as words (英明) but the model is sure of
+    ("嫌疑人添加受害人魏英明为好友，骗取资金91.49万", ("sensitive_personal_info", "block", "魏英明", "魏某")),
+    # the rules' surname wins where the model is unsure of it and agrees on the end
+    ("2. 任玉平，男，往来港澳通行证，证件号码C12345678", ("person_name", "review", "任玉平", "任某")),
+    ("1. 东方国涵，女，手机13912345678", ("person_name", "review", "东方国涵", "东方某")),
+])
+def test_model_delimits_names_at_cues(scanner, text, expected):
+    assert expected in people(scanner, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("1. 巴特尔，女，身份证号：110101199003077777", "巴特尔"),
+    ("1. 阿依古丽·吐尔逊，男，手机13912345678", "阿依古丽·吐尔逊"),
+    ("判决公告：被告人扎西多吉犯危险驾驶罪，判处有期徒刑五年。", "扎西多吉"),
+    ("行程轨迹：确诊病例次仁卓玛于6月7日乘坐K1156次列车前往拉萨。", "次仁卓玛"),
+    ("申请人：努尔兰·哈力克，联系电话13912345678", "努尔兰·哈力克"),
+])
+def test_minority_names_at_cues_are_masked_whole(scanner, text, name):
+    found = {t: s for _, _, t, s in people(scanner, text)}
+    assert found.get(name) == "某某"
+
+
+@pytest.mark.parametrize("text", [
+    "扎西德勒！藏历新年到了，大家欢聚一堂。",         # a greeting, no cue
+    "内蒙古乌兰察布市召开全市经济工作会议。",         # a place
+    "巴特尔等一批牧民致富带头人受到表彰。",           # a name with no cue is not the cue detector's business
+    "社区居民李星夫妻俩都身有残疾，生活也很困难。",   # news about a named resident: not a block
+])
+def test_no_block_without_evidence(scanner, text):
+    assert [p for p in people(scanner, text) if p[1] == "block"] == []
+
+
+def test_minority_parts_pattern():
+    rx = _minority_name_re()
+    assert rx.fullmatch("扎西多吉") and rx.fullmatch("阿依古丽·吐尔逊") and rx.fullmatch("巴特尔")
+    assert not rx.fullmatch("扎西德勒") and not rx.fullmatch("乌兰察布")
+
+
+def test_without_the_model_the_rules_alone_decide():
+    d = NameAddressDetector(use_model=False)
+    v = build_views("判决公告：被告人孔平犯盗窃罪，判处有期徒刑一年。")
+    names = [f.text for f, _ in d._names(v, v.vis)]
+    assert names == ["孔平犯"]  # the surname rules cannot tell where this name ends
