@@ -106,11 +106,10 @@ def test_empty_and_non_chinese_text(det):
     assert det.detect(build_views("2024-01-01 12:00, ok!")) == []
 
 
-def test_gate_does_not_change_results_on_sentences():
-    gated, ungated = NlpNameDetector(), NlpNameDetector(gate=False)
-    for text in ("昨天王小明在公园散步", "村民李永春说，今年收成不错。", "今天上午，刘德海和妻子一起去了医院。"):
-        v = build_views(text)
-        assert [(f.start, f.end) for f in gated.detect(v)] == [(f.start, f.end) for f in ungated.detect(v)]
+def test_threshold_comes_from_the_model_calibration(det):
+    cal = det.tagger.meta.get("calibration", {})
+    assert det.threshold == cal.get("threshold", 0.2)
+    assert NlpNameDetector(threshold=0.9).threshold == 0.9
 
 
 def test_thread_safe_after_construction(det):

@@ -245,6 +245,21 @@ class NameAddressDetector:
                 return None
         return p
 
+    @staticmethod
+    def _unsure(v: str, ask) -> bool:
+        """Whether the rules need the name model for this cue: they found no name (no Han surname:
+        巴特尔 after 男/女 …), or the name they read runs straight into more Han characters
+        (被告人孔平犯盗窃罪, 受害人魏英明为好友), where they cannot tell where it ends. A name
+        followed by a separator (``张伟，男``) is left to the rules, and so are the weak labels
+        (村民, 市民 …) and the suffixes (先生, 母亲 …): there the model is not run."""
+        side, at, how, rule_span = ask
+        if how in ("label", "suffix"):
+            return False  # 村民 …, 母亲 …: followed (preceded) by ordinary words far more often than by names
+        if rule_span is None:  # a name must touch the cue: 确诊病例188例, 时间戳: 1664… are not names
+            edge = v[at:at + 1] if side == "after" else v[at - 1:at]
+            return bool(edge) and bool(_CJK.match(edge)) and edge not in _NOT_GIVEN
+        return side == "after" and rule_span[1] < len(v) and bool(_CJK.match(v[rule_span[1]]))
+
     def _model_spans(self, v: str, asks: list) -> dict[tuple[str, int], tuple[int, int]]:
         """The name model's span that starts (``after``) or ends (``before``) exactly where a cue
         wants a name. The model runs only on the lines around the cues."""
@@ -318,7 +333,11 @@ class NameAddressDetector:
             line_start = nl + 1
         spans: dict[tuple[int, int], str] = {}
         confirmed: set[tuple[int, int]] = set()
-        model = self._model_spans(v, asks) if asks and self.tagger is not None else {}
+        model = {}
+        if self.tagger is not None:
+            unsure = [a for a in asks if self._unsure(v, a)]
+            if unsure:
+                model = self._model_spans(v, unsure)
         for side, at, how, rule_span in asks:
             c = model.get((side, at))
             if c and rule_span and rule_span[0] < c[0] and c[1] == rule_span[1]:

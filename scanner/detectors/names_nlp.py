@@ -20,13 +20,12 @@ construction (``scanner`` then names the missing folder), never silently finds n
 """
 from __future__ import annotations
 
-import math
 import re
 
 import numpy as np
 
 from ..model import Finding
-from ..name_tagger import GATE, NameTagger, load_tagger, model_path
+from ..name_tagger import NameTagger, load_tagger, model_path
 from ..normalize import Views
 from .names import (
     _BASIS_NAME,
@@ -49,9 +48,10 @@ _ORG_AFTER = ("公司", "集团", "股份", "银行", "科技", "控股", "实�
               "软件", "超市", "材料", "矿业", "煤业", "机器", "机械", "工程", "电子", "电气", "化工", "制药", "药业",
               "食品", "纺织", "传媒", "置业", "地产", "物流", "汽车", "能源", "环保", "信息", "网络", "通信", "咨询",
               "资本", "资产", "保险", "信托", "商贸", "贸易", "工业", "农业", "米业", "水产", "钢铁", "（集团", "(集团")
-#: A character belongs to a name when the CRF gives it at least this probability. Chosen on the
-#: held-out splits of the NER sets (benchmarks/NAMES.md has the curve): lower finds more names and
-#: more false ones.
+#: A character belongs to a name when the CRF gives it at least this probability. The shipped
+#: model carries its own, calibrated by cross-validation on the train splits
+#: (models/build_name_tagger.py: the lowest threshold whose out-of-fold precision is >= 0.8);
+#: this value is used for a model without one.
 THRESHOLD = 0.2
 
 
@@ -61,15 +61,16 @@ class NlpNameDetector:
     name = "person_name_nlp"
     rules = ("pii.person_name",)
 
-    def __init__(self, public_officials: tuple[str, ...] = (), *, gate: bool = True,
-                 threshold: float = THRESHOLD, tagger: NameTagger | None = None) -> None:
+    def __init__(self, public_officials: tuple[str, ...] = (), *,
+                 threshold: float | None = None, tagger: NameTagger | None = None) -> None:
         self.public_officials = frozenset(public_officials)
-        self.gate = GATE if gate else math.inf
-        self.threshold = threshold
         self.tagger = tagger or load_tagger()
         if self.tagger is None:
             raise FileNotFoundError("the person-name model is missing (models/zh_name_crf/model.npz); "
                                     "rebuild it with models/build_name_tagger.py")
+        if threshold is None:
+            threshold = self.tagger.meta.get("calibration", {}).get("threshold", THRESHOLD)
+        self.threshold = float(threshold)
 
     @classmethod
     def from_config(cls, config) -> NlpNameDetector:
@@ -98,7 +99,7 @@ class NlpNameDetector:
     def spans(self, v: str) -> list[tuple[int, int, float]]:
         """(start, end, probability) of every name in ``v`` (the ``vis`` view), in order."""
         out = []
-        p = self.tagger.probabilities(v, self.gate)
+        p = self.tagger.probabilities(v)
         for s, e, _ in _runs(p >= self.threshold):
             while s < e and v[s] in _EDGE:
                 s += 1
