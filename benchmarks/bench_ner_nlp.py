@@ -12,15 +12,14 @@ One run, side by side, on the data of bench_ner.py (../shared/data):
     both detectors deliberately leave out), and the others (transliterations, Latin letters,
     nicknames);
   * throughput in MB/s of UTF-8 input on the 新闻联播 corpus (corpus-xwlb-cctv, field ``text``):
-    the whole default scanner, the whole scanner with NlpNameDetector, and NlpNameDetector alone
-    with and without its gate (--ungated-docs items);
+    the whole default scanner, the whole scanner with NlpNameDetector, and NlpNameDetector alone;
   * person_name findings (info) per million characters on the official texts, for both.
 
 The name model is trained by ``models/build_name_tagger.py`` on the *train* splits only; the
 dev/test splits (and CLUENER dev) are held out, and the "held out" lines are the ones to quote.
 
 usage: python benchmarks/bench_ner_nlp.py [--data DIR] [--skip-ner] [--skip-speed] [--skip-official]
-                                          [--docs N] [--ungated-docs N] [--examples N] [--json OUT]
+                                          [--docs N] [--examples N] [--json OUT]
 """
 from __future__ import annotations
 
@@ -171,7 +170,7 @@ def _load(data: Path, folder: str, fname: str, field: str, limit: int | None = N
     return docs
 
 
-def speed(scanner, both, det, ungated, data: Path, docs_n: int | None, ungated_n: int):
+def speed(scanner, both, det, data: Path, docs_n: int | None):
     from scanner.normalize import build_views
 
     docs = _load(data, *XWLB, limit=docs_n)
@@ -195,25 +194,8 @@ def speed(scanner, both, det, ungated, data: Path, docs_n: int | None, ungated_n
     for v in views:
         det.detect(v)
     dt = time.perf_counter() - t0
-    out["NlpNameDetector alone (gated)"] = {"items": len(docs), "bytes": nbytes, "seconds": dt, "mb_s": nbytes / 1e6 / dt}
-    print(f"  {'NlpNameDetector alone (gated)':44s} {nbytes / 1e6 / dt:7.2f} MB/s  ({dt:.1f} s)")
-    if ungated_n:
-        sub = views[:ungated_n]
-        b = sum(len(v.text.encode("utf-8")) for v in sub)
-        same = 0
-        total = 0
-        t0 = time.perf_counter()
-        ung = [ungated.detect(v) for v in sub]
-        dt = time.perf_counter() - t0
-        for v, u in zip(sub, ung):
-            g = {(f.start, f.end) for f in det.detect(v)}
-            uu = {(f.start, f.end) for f in u}
-            same += len(g & uu)
-            total += len(g | uu)
-        out["NlpNameDetector alone (ungated)"] = {"items": len(sub), "bytes": b, "seconds": dt, "mb_s": b / 1e6 / dt,
-                                                  "same_findings": same, "union_findings": total}
-        print(f"  {'NlpNameDetector alone (ungated, first ' + str(len(sub)) + ')':44s} {b / 1e6 / dt:7.2f} MB/s  "
-              f"({dt:.1f} s; gated and ungated agree on {same} of {total} findings)")
+    out["NlpNameDetector alone"] = {"items": len(docs), "bytes": nbytes, "seconds": dt, "mb_s": nbytes / 1e6 / dt}
+    print(f"  {'NlpNameDetector alone':44s} {nbytes / 1e6 / dt:7.2f} MB/s  ({dt:.1f} s)")
     return out
 
 
@@ -261,7 +243,6 @@ def main(argv=None):
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-official", action="store_true")
     ap.add_argument("--docs", type=int, default=0, help="news items for the speed runs (default: all)")
-    ap.add_argument("--ungated-docs", type=int, default=500, help="news items for the ungated run (0: skip)")
     ap.add_argument("--examples", type=int, default=8)
     ap.add_argument("--json", help="write every number to this file")
     a = ap.parse_args(argv)
@@ -286,8 +267,7 @@ def main(argv=None):
     if not a.skip_ner:
         out["ner"] = ner(systems, ner_sets(data), a.examples)
     if not a.skip_speed:
-        ungated = NlpNameDetector(public_officials=scanner.config.public_officials, gate=False)
-        out["speed"] = speed(scanner, both, det, ungated, data, a.docs or None, a.ungated_docs)
+        out["speed"] = speed(scanner, both, det, data, a.docs or None)
     if not a.skip_official:
         out["official"] = official(systems, data, a.examples)
     if a.json:

@@ -123,6 +123,8 @@ _TOWN_RE = re.compile(r"(?:街道|镇|乡)")
 # the cue up to this many characters each way.
 _MODEL_THRESHOLD = 0.5
 _MODEL_WINDOW = 24
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff·•]+")
+_HAN_RUN_END = re.compile(r"[\u4e00-\u9fff·•]+$")
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)*")
 
 
@@ -255,9 +257,20 @@ class NameAddressDetector:
         side, at, how, rule_span = ask
         if how in ("label", "suffix"):
             return False  # 村民 …, 母亲 …: followed (preceded) by ordinary words far more often than by names
-        if rule_span is None:  # a name must touch the cue: 确诊病例188例, 时间戳: 1664… are not names
-            edge = v[at:at + 1] if side == "after" else v[at - 1:at]
-            return bool(edge) and bool(_CJK.match(edge)) and edge not in _NOT_GIVEN
+        if rule_span is None:
+            # the Han characters touching the cue must look like a name: 确诊病例188例, 时间戳: 1664…,
+            # 男，港澳居民…, 公示期：, 当事人驾驶… are not names
+            if side == "after":
+                m = _HAN_RUN.match(v, at)
+                run = m.group() if m else ""
+                if v[at + len(run):at + len(run) + 1] in ":：" or _is_word(run[:2]):
+                    return False
+            else:
+                m = _HAN_RUN_END.search(v, 0, at)
+                run = m.group() if m else ""
+                if any(c in run for c in _ATTRIBUTE_CUES) or (len(run) > 4 and "·" not in run and "•" not in run):
+                    return False  # a list item's name stands alone before its separator: 1. 万丽，男
+            return 2 <= len(run) <= 12 and run[0] not in _NOT_GIVEN
         return side == "after" and rule_span[1] < len(v) and bool(_CJK.match(v[rule_span[1]]))
 
     def _model_spans(self, v: str, asks: list) -> dict[tuple[str, int], tuple[int, int]]:
