@@ -129,14 +129,16 @@ _NAME_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)*")
 
 
 @lru_cache(maxsize=1)
-def _minority_name_re() -> re.Pattern:
+def _minority_name_re() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
     """One to three name parts without a Han surname (扎西多吉, 巴特尔), optionally followed by
-    "·" and more parts (阿依古丽·吐尔逊); parts from scanner/data/minority_name_parts.txt."""
+    "·" and more parts (阿依古丽·吐尔逊); parts from scanner/data/minority_name_parts.txt. Also the
+    characters that can start and end a part, checked before the pattern is tried."""
     path = Path(__file__).resolve().parent.parent / "data" / "minority_name_parts.txt"
     parts = sorted({ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
                     if ln.strip() and not ln.startswith("#")}, key=len, reverse=True)
     part = "(?:" + "|".join(map(re.escape, parts)) + ")"
-    return re.compile(f"{part}{{1,3}}(?:[·•]{part}{{1,3}}){{0,2}}")
+    return re.compile(f"{part}{{1,3}}(?:[·•]{part}{{1,3}}){{0,2}}"), frozenset(p[0] for p in parts), \
+        frozenset(p[-1] for p in parts)
 
 
 @lru_cache(maxsize=1)
@@ -180,7 +182,8 @@ class NameAddressDetector:
     def _candidate_after(self, v: str, p: int) -> tuple[int, int] | None:
         """A name starting at p (surname first, or minority name parts), or None."""
         n = len(v)
-        m = _minority_name_re().match(v, p)
+        minority, firsts, _ = _minority_name_re()
+        m = minority.match(v, p) if v[p:p + 1] in firsts else None
         if m:
             return p, m.end()
         if v[p:p + 2] in COMPOUND_SURNAMES:
@@ -206,10 +209,11 @@ class NameAddressDetector:
 
     def _candidate_before(self, v: str, q: int) -> tuple[int, int] | None:
         """A name ending at q (right before a suffix cue), or None."""
-        minority = _minority_name_re()
-        for s in range(max(0, q - 16), q - 1):  # the longest run of minority name parts first
-            if minority.fullmatch(v, s, q):
-                return s, q
+        minority, _, lasts = _minority_name_re()
+        if q > 0 and v[q - 1] in lasts:
+            for s in range(max(0, q - 16), q - 1):  # the longest run of minority name parts first
+                if minority.fullmatch(v, s, q):
+                    return s, q
         for length in (4, 3):  # compound surnames first: 诸葛燕晓, not 葛燕晓
             s = q - length
             if s >= 0 and v[s:s + 2] in COMPOUND_SURNAMES and all(_CJK.match(c) and c not in _NOT_GIVEN
