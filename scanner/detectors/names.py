@@ -281,8 +281,8 @@ class NameAddressDetector:
         """The name model's span that starts (``after``) or ends (``before``) exactly where a cue
         wants a name. The model runs only on the lines around the cues."""
         n = len(v)
-        ranges = []
-        for _, at, _, _ in asks:
+        ranges: list[list[int]] = []
+        for at in sorted({a[1] for a in asks}):
             lo = max(v.rfind("\n", 0, at) + 1, at - _MODEL_WINDOW)
             hi = v.find("\n", at)
             hi = min(n if hi < 0 else hi, at + _MODEL_WINDOW)
