@@ -161,6 +161,7 @@ class Scanner:
             "terms": len(self._matcher),
             "detectors": list(self.config.detectors),
             "matcher": self._matcher.engine,
+            "name_model": _name_model_info(),
         }
 
     # ---------------------------------------------------------------- internals
@@ -170,3 +171,15 @@ class Scanner:
         return Finding(start=h.start, end=h.end, text=text[h.start:h.end], category=e.category, type=e.type,
                        severity=e.severity, rule=e.id, message=self._messages[e.id], suggestion=e.suggestion,
                        basis=e.basis, score=score)
+
+
+def _name_model_info() -> dict[str, Any] | None:
+    """The person-name CRF the name detectors use (models/zh_name_crf), or None when absent."""
+    from .name_tagger import load_tagger
+
+    tagger = load_tagger()
+    if tagger is None:
+        return None
+    meta = tagger.meta
+    return {"name": meta.get("name", "zh_name_crf"), "features": len(tagger.weights) - 1,
+            "threshold": meta.get("calibration", {}).get("threshold"), "trained_on": sorted(meta.get("trained_on", {}))}

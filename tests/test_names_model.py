@@ -68,3 +68,10 @@ def test_without_the_model_the_rules_alone_decide():
     v = build_views("判决公告：被告人孔平犯盗窃罪，判处有期徒刑一年。")
     names = [f.text for f, _ in d._names(v, v.vis)]
     assert names == ["孔平犯"]  # the surname rules cannot tell where this name ends
+
+
+def test_info_reports_the_name_model(scanner):
+    info = scanner.info()["name_model"]
+    assert info["name"] == "zh_name_crf" and info["features"] > 10000
+    assert 0 < info["threshold"] < 1
+    assert info["trained_on"] == ["cluener train", "resume train", "weibo train"]
