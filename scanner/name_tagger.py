@@ -86,8 +86,7 @@ class _Table:
         self.slots, self.rows = slots, rows
 
     def _slot(self, q: np.ndarray) -> np.ndarray:
-        with np.errstate(over="ignore"):
-            return ((q.astype(np.uint64) * _MUL) >> self.shift).astype(np.int64)
+        return ((q.astype(np.uint64) * _MUL) >> self.shift).astype(np.int64)  # arrays wrap silently
 
     def lookup(self, q: np.ndarray, missing: int) -> np.ndarray:
         """Row of each key in ``q`` (any shape), ``missing`` where absent."""
@@ -119,11 +118,16 @@ def _bucket(x: float) -> int:
     return max(-6, min(6, round(x))) + 6
 
 
+_FNV = 0x100000001B3
+_HASH_BASE = {L: np.uint64(L * _FNV ** L % 2 ** 64) for L in (2, 3, 4)}  # the length's share of the hash
+
+
 def _ngram_hash(cps: np.ndarray, start: np.ndarray, length: int) -> np.ndarray:
-    with np.errstate(over="ignore"):
-        h = np.full(start.shape, length, dtype=np.uint64)
-        for k in range(length):
-            h = h * np.uint64(0x100000001B3) + cps[start + k].astype(np.uint64)
+    """Hash of the ``length`` code points from each start (wrapping uint64 arithmetic; arrays
+    wrap silently)."""
+    h = np.full(start.shape, length, dtype=np.uint64)
+    for k in range(length):
+        h = h * np.uint64(_FNV) + cps[start + k].astype(np.uint64)
     return h.astype(np.int64)
 
 
@@ -258,16 +262,25 @@ FEATURE_VERSION = 2
 
 def _word_classes(lex: Lexicon, cps: np.ndarray, n: int) -> dict[int, np.ndarray]:
     """For 2, 3 and 4: class of the dictionary word of that many characters starting at each
-    position (0 if none); one table lookup for all three lengths."""
-    lengths = [L for L in (2, 3, 4) if n >= L]
+    position (0 if none); one table lookup for all three lengths. The hashes are those of
+    :func:`_ngram_hash`, built up together: h_L = L * P^L + (c_i P^(L-1) + ... + c_(i+L-1))."""
     out = {L: np.zeros(n, dtype=np.int64) for L in (2, 3, 4)}
-    if not lengths:
+    if n < 2:
         return out
-    hashes = [_ngram_hash(cps, np.arange(n - L + 1), L) for L in lengths]
+    c = cps.astype(np.uint64)
+    p = np.uint64(_FNV)
+    acc = c[:-1] * p + c[1:]  # the sum part for length 2, then 3, then 4
+    hashes = []
+    for L in (2, 3, 4):
+        if L > 2:
+            if n < L:
+                break
+            acc = acc[:-1] * p + c[L - 1:]
+        hashes.append((_HASH_BASE[L] + acc).astype(np.int64))
     rows = lex.words.lookup(np.concatenate(hashes), -1)
     cls = np.where(rows >= 0, lex.word_cls[np.maximum(rows, 0)], 0)
     at = 0
-    for L, h in zip(lengths, hashes):
+    for L, h in zip((2, 3, 4), hashes):
         out[L][: len(h)] = cls[at: at + len(h)]
         at += len(h)
     return out
