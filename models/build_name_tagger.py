@@ -34,6 +34,7 @@ from scanner.name_tagger import (
     build_lexicon,
     build_vocab,
     feature_keys,
+    runs,
 )
 from scanner.normalize import normalize
 
@@ -148,12 +149,6 @@ def _fold(args) -> list[tuple[list[tuple[int, int]], np.ndarray]]:
     return [(spans, tagger.probabilities(text)) for text, spans in test_part]
 
 
-def runs(p: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-    on = p >= threshold
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], on.astype(np.int8), [0]))))
-    return [(int(a), int(b)) for a, b in zip(edges[0::2], edges[1::2]) if b - a >= 2]
-
-
 def calibrate(sents, chars, folds: int, c1: float, c2: float, iterations: int, min_precision: float) -> dict:
     """Out-of-fold name probabilities on the train splits (``folds`` CRFs, each trained without its
     fold), and the threshold the opt-in detector uses: the lowest one whose out-of-fold precision
@@ -168,7 +163,7 @@ def calibrate(sents, chars, folds: int, c1: float, c2: float, iterations: int, m
     for t in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5):
         gold = hit = pred = good = 0
         for spans, p in rows:
-            pr = runs(p, t)
+            pr = [(a, b) for a, b in runs(p, t) if b - a >= 2]
             gold += len(spans)
             hit += sum(any(a < d and c < b for c, d in pr) for a, b in spans)
             pred += len(pr)

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["LABELS", "Lexicon", "NameTagger", "build_lexicon", "feature_keys", "load_tagger", "model_path"]
+__all__ = ["LABELS", "Lexicon", "NameTagger", "build_lexicon", "feature_keys", "load_tagger", "model_path", "runs"]
 
 LABELS = ("O", "B", "M", "E", "S")
 MODEL_NAME = "zh_name_crf"
@@ -416,6 +416,15 @@ def _scan(m: np.ndarray) -> np.ndarray:
         out[d:] = prod
         d *= 2
     return out
+
+
+def runs(p: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """Half-open spans of the runs of characters whose name probability is at least ``threshold``."""
+    on = p >= threshold
+    if not on.any():
+        return []
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], on.astype(np.int8), [0]))))
+    return [(int(a), int(b)) for a, b in zip(edges[0::2], edges[1::2])]
 
 
 @lru_cache(maxsize=1)

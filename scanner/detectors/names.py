@@ -18,10 +18,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
-
 from ..model import Finding
-from ..name_tagger import load_tagger
+from ..name_tagger import load_tagger, runs
 from ..normalize import Views
 from .context import near
 
@@ -46,6 +44,11 @@ _NOT_GIVEN = frozenset("不则还又已将曾均皆便才只再所因此该各�
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Function words the name model sometimes half-joins to the end of a name (沈志为好友).
 _FUNCTION_CHARS = frozenset("为的了在和与及是对把被向从于以也都就而或并但之其等说")
+
+
+def trim_function_char(v: str, s: int, e: int) -> int:
+    """The end of a model span ``v[s:e]`` without a function word the model half-joined to it."""
+    return e - 1 if e - s > 2 and v[e - 1] in _FUNCTION_CHARS else e
 
 # Labels that are always followed by a person's name (unlike 村民, 市民, 学生, which are also
 # followed by ordinary words: 市民游客).
@@ -293,14 +296,8 @@ class NameAddressDetector:
         starts: dict[int, int] = {}
         ends: dict[int, int] = {}
         for lo, hi in ranges:
-            p = self.tagger.probabilities(v[lo:hi]) >= _MODEL_THRESHOLD
-            if not p.any():
-                continue
-            edges = np.flatnonzero(np.diff(np.concatenate(([0], p.astype(np.int8), [0]))))
-            for a, b in zip(edges[0::2] + lo, edges[1::2] + lo):
-                a, b = int(a), int(b)
-                if b - a > 2 and v[b - 1] in _FUNCTION_CHARS:
-                    b -= 1  # 沈志为好友: a function word the model half-joined to the name
+            for a, b in runs(self.tagger.probabilities(v[lo:hi]), _MODEL_THRESHOLD):
+                a, b = a + lo, trim_function_char(v, a + lo, b + lo)
                 if 2 <= b - a <= 12 and _NAME_RUN.fullmatch(v[a:b]):
                     starts[a] = b
                     ends[b] = a

@@ -22,17 +22,15 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-
 from ..model import Finding
-from ..name_tagger import NameTagger, load_tagger, model_path
+from ..name_tagger import NameTagger, load_tagger, model_path, runs
 from ..normalize import Views
 from .names import (
     _BASIS_NAME,
-    _FUNCTION_CHARS,
     _OFFICIAL_TITLES,
     COMPOUND_SURNAMES,
     SURNAMES,
+    trim_function_char,
 )
 
 __all__ = ["THRESHOLD", "NlpNameDetector"]
@@ -100,13 +98,12 @@ class NlpNameDetector:
         """(start, end, probability) of every name in ``v`` (the ``vis`` view), in order."""
         out = []
         p = self.tagger.probabilities(v)
-        for s, e, _ in _runs(p >= self.threshold):
+        for s, e in runs(p, self.threshold):
             while s < e and v[s] in _EDGE:
                 s += 1
             while e > s and v[e - 1] in _EDGE:
                 e -= 1
-            if e - s > 2 and v[e - 1] in _FUNCTION_CHARS:
-                e -= 1  # 沈志为好友: a function word the model half-joined to the name
+            e = trim_function_char(v, s, e)  # 沈志为好友
             if not 2 <= e - s <= 20:
                 continue
             if not _NAME_CHAR.search(v[s:e]) or self._excluded(v, s, e):
@@ -128,10 +125,3 @@ class NlpNameDetector:
         after = _SPACE.sub("", v[e:e + 8])[:4]
         before = _SPACE.sub("", v[max(0, s - 10):s])[-6:]
         return any(after.startswith(t) for t in _OFFICIAL_TITLES) or any(before.endswith(t) for t in _OFFICIAL_TITLES)
-
-
-def _runs(mask: np.ndarray) -> list[tuple[int, int, None]]:
-    if not mask.any():
-        return []
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
-    return [(int(s), int(e), None) for s, e in zip(edges[0::2], edges[1::2])]
