@@ -343,3 +343,14 @@ def test_dates_are_normalised():
     assert normalise_date(2019) == "2019"
     assert normalise_date(1700000000) is not None and normalise_date(1700000000).startswith("2023-11")
     assert normalise_date("昨天") is None and normalise_date(None) is None
+
+
+def test_engine_fingerprint_covers_data_files_and_the_name_model():
+    # --changed-since carries results over only when nothing else that decides them changed:
+    # a retrained name model or an edited list of name parts must force a full re-scan
+    from scanner.batch.runner import fingerprint_files
+
+    names = {rel for rel, _ in fingerprint_files()}
+    assert {"models/zh_name_crf/model.npz", "models/zh_name_crf/meta.json"} <= names
+    assert {"data/minority_name_parts.txt", "data/region_codes.txt", "name_tagger.py"} <= names
+    assert not any(n.startswith("batch/") for n in names)

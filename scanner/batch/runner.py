@@ -173,20 +173,35 @@ def config_fingerprint(config: ScannerConfig) -> str:
     return orjson.dumps(values, default=_jsonable, option=orjson.OPT_SORT_KEYS).decode()
 
 
-@functools.lru_cache(maxsize=1)
-def engine_fingerprint() -> str:
-    """The scanner's code (every module that can change a result: normalisation, matcher,
-    detectors, extraction) and the versions of the libraries it relies on."""
-    from importlib import metadata
-
+def fingerprint_files() -> list[tuple[str, Path]]:
+    """(name, path) of every file whose content can change a result: the scanner's modules
+    (normalisation, matcher, detectors, extraction), its data files (region codes, name parts …)
+    and the person-name model."""
     import scanner
+    from scanner.name_tagger import model_path
 
     root = Path(scanner.__file__).resolve().parent
-    h = hashlib.blake2b(digest_size=12)
+    out = []
     for p in sorted(root.rglob("*.py")):
         rel = p.relative_to(root).as_posix()
         if rel.startswith(("batch/", "_bundled/")) or rel in ("cli.py", "spark.py", "__main__.py"):
             continue
+        out.append((rel, p))
+    out += [(p.relative_to(root).as_posix(), p) for p in sorted((root / "data").glob("*")) if p.is_file()]
+    model = model_path()
+    if model is not None:
+        out += [(f"models/{model.name}/{p.name}", p) for p in sorted(model.iterdir()) if p.is_file()]
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def engine_fingerprint() -> str:
+    """The scanner's code, data and name model (:func:`fingerprint_files`) and the versions of
+    the libraries it relies on."""
+    from importlib import metadata
+
+    h = hashlib.blake2b(digest_size=12)
+    for rel, p in fingerprint_files():
         h.update(rel.encode() + b"\0" + p.read_bytes() + b"\0")
     for dist in ("jieba", "opencc-python-reimplemented", "daachorse", "pyahocorasick", "numpy"):
         try:
