@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 from .errors import LexiconError
 from .model import CATEGORY_OF, DEFAULT_SEVERITY, SEVERITIES, TYPES
 from .normalize import dense, normalize
+from .resources import bundled_candidates, find_bundled
 
 __all__ = [
     "Entry",
@@ -38,11 +39,10 @@ _ASCII_ALNUM = re.compile(r"^[0-9a-z]+$")
 
 def bundled_lexicon_dir() -> Path:
     """The lexicons shipped with the package (wheel) or beside the source tree (editable)."""
-    here = Path(__file__).resolve().parent
-    for cand in (here / "_bundled" / "lexicons", here.parent / "lexicons"):
-        if (cand / "manifest.toml").is_file():
-            return cand
-    raise LexiconError(f"no bundled lexicons found next to {here}")
+    found = find_bundled("lexicons", marker="manifest.toml")
+    if found is None:
+        raise LexiconError(f"no bundled lexicons found (looked in {', '.join(map(str, bundled_candidates('lexicons')))})")
+    return found
 
 
 @dataclass(frozen=True, slots=True)

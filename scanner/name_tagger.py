@@ -33,6 +33,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .resources import find_bundled
+
 __all__ = ["LABELS", "Lexicon", "NameTagger", "build_lexicon", "feature_keys", "load_tagger", "model_path", "runs"]
 
 LABELS = ("O", "B", "M", "E", "S")
@@ -51,11 +53,7 @@ _VBITS = 14  # vocabulary ids < 2**14
 
 def model_path() -> Path | None:
     """The shipped model: inside the wheel (``scanner/_bundled/models``) or the source tree."""
-    here = Path(__file__).resolve().parent
-    for cand in (here / "_bundled" / "models" / MODEL_NAME, here.parent / "models" / MODEL_NAME):
-        if (cand / "model.npz").is_file():
-            return cand
-    return None
+    return find_bundled("models", MODEL_NAME, marker="model.npz")
 
 
 # ------------------------------------------------------------------------------------------

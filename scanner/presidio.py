@@ -111,6 +111,7 @@ from spacy.tokens import Doc
 from .core import Scanner
 from .errors import ConfigError
 from .model import TYPES, Finding
+from .resources import bundled_candidates, find_bundled
 
 __all__ = [
     "LANGUAGE",
@@ -218,11 +219,10 @@ def blank_zh_pipeline() -> Language:
 
 def bundled_model_path() -> Path:
     """The shipped pipeline: inside the wheel (``scanner/_bundled/models``) or the source tree."""
-    here = Path(__file__).resolve().parent
-    cands = (here / "_bundled" / "models" / MODEL_NAME, here.parent / "models" / MODEL_NAME)
-    for cand in cands:
-        if (cand / "config.cfg").is_file():
-            return cand
+    found = find_bundled("models", MODEL_NAME, marker="config.cfg")
+    if found is not None:
+        return found
+    cands = bundled_candidates("models", MODEL_NAME)
     raise ConfigError(
         f"the spaCy pipeline {MODEL_NAME!r} is missing (looked in {', '.join(str(c) for c in cands)}); "
         "build it with: python models/build_zh_pipeline.py"

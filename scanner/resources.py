@@ -1,0 +1,21 @@
+"""Where the files shipped beside the code are: in a wheel under ``scanner/_bundled/`` (pyproject
+``force-include``), in a source checkout beside the package (``lexicons/``, ``models/``)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["bundled_candidates", "find_bundled"]
+
+
+def bundled_candidates(*parts: str) -> tuple[Path, Path]:
+    """The wheel location and the source-tree location of ``lexicons/...`` or ``models/...``."""
+    here = Path(__file__).resolve().parent
+    return here.joinpath("_bundled", *parts), here.parent.joinpath(*parts)
+
+
+def find_bundled(*parts: str, marker: str) -> Path | None:
+    """The first of :func:`bundled_candidates` that holds the file ``marker``, or None."""
+    for cand in bundled_candidates(*parts):
+        if (cand / marker).is_file():
+            return cand
+    return None
