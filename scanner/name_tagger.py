@@ -254,6 +254,8 @@ def build_lexicon() -> Lexicon:
 # features
 # ------------------------------------------------------------------------------------------
 N_TEMPLATES = 30
+#: The templates whose values can exceed 2**14 (bigrams and trigrams of vocabulary ids).
+_HASHED_TEMPLATES = (6, 7, 8, 9, 10, 11, 12)
 #: Stored in the model file; a model built for other features is refused at load time.
 FEATURE_VERSION = 2
 
@@ -351,12 +353,23 @@ class NameTagger:
         self.weights = np.vstack([weights.astype(np.float32), np.zeros((1, len(LABELS)), np.float32)])
         self.transitions = transitions.astype(np.float64)
         self._exp_t = np.exp(self.transitions)
+        keys = np.asarray(keys, dtype=np.int64)
+        self._missing = len(keys)
+        # Templates whose values are small (characters, classes, buckets, word classes: all below
+        # 2**14 for any input) are read from one direct-address array; only the bigram and
+        # trigram templates go through the hash table.
+        self._hashed = np.array(_HASHED_TEMPLATES)
+        self._direct_cols = np.array([t for t in range(N_TEMPLATES) if t not in _HASHED_TEMPLATES])
+        direct = np.full((N_TEMPLATES, 1 << _VBITS), self._missing, dtype=np.int64)
+        tmpl, value = keys >> _TBITS, keys & ((1 << _TBITS) - 1)
+        small = ~np.isin(tmpl, self._hashed)
+        direct[tmpl[small], value[small]] = np.flatnonzero(small)
+        self._direct = direct[self._direct_cols]
         self.table = _Table(keys)
         self.vocab = build_vocab(chars)
         self.chars = chars
         self.lexicon = lexicon
         self.meta = meta or {}
-        self._missing = len(keys)
 
     @classmethod
     def load(cls, folder: str | Path) -> NameTagger:
@@ -377,9 +390,16 @@ class NameTagger:
     def features(self, text: str) -> np.ndarray:
         return feature_keys(text, self.vocab, self.lexicon)
 
+    def rows(self, keys: np.ndarray) -> np.ndarray:
+        """Row of each feature key in the weights (the last row, all zeros, for an unknown one)."""
+        rows = np.empty(keys.shape, dtype=np.int64)
+        small = keys[:, self._direct_cols] & ((1 << _TBITS) - 1)
+        rows[:, self._direct_cols] = self._direct[np.arange(len(self._direct_cols)), small]
+        rows[:, self._hashed] = self.table.lookup(keys[:, self._hashed], self._missing)
+        return rows
+
     def emissions(self, text: str) -> np.ndarray:
-        rows = self.table.lookup(self.features(text), self._missing)
-        return self.weights[rows].sum(axis=1).astype(np.float64)
+        return self.weights[self.rows(self.features(text))].sum(axis=1).astype(np.float64)
 
     def probabilities(self, text: str) -> np.ndarray:
         """P(character is part of a name) for every character (float64, len(text)): exact
