@@ -126,7 +126,6 @@ _TOWN_RE = re.compile(r"(?:街道|镇|乡)")
 # the cue up to this many characters each way.
 _MODEL_THRESHOLD = 0.5
 _MODEL_WINDOW = 24
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff·•]+")
 _HAN_RUN_END = re.compile(r"[\u4e00-\u9fff·•]+$")
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)*")
 
@@ -256,27 +255,24 @@ class NameAddressDetector:
 
     @staticmethod
     def _unsure(v: str, ask) -> bool:
-        """Whether the rules need the name model for this cue: they found no name (no Han surname:
-        巴特尔 after 男/女 …), or the name they read runs straight into more Han characters
-        (被告人孔平犯盗窃罪, 受害人魏英明为好友), where they cannot tell where it ends. A name
-        followed by a separator (``张伟，男``) is left to the rules, and so are the weak labels
-        (村民, 市民 …) and the suffixes (先生, 母亲 …): there the model is not run."""
+        """Whether the rules need the name model for this cue: a list item's name before 男/女,
+        身份证 … that they cannot read (向宁超 — 向 is not in the surname list), or a name after
+        a label that runs straight into more Han characters (被告人孔平犯盗窃罪, 受害人魏英明为好友),
+        where they cannot tell where it ends. Everything else is left to the rules and the model
+        is not run: a name followed by a separator (``张伟，男``), the weak labels (村民, 市民 …),
+        the suffixes (先生, 母亲 …) and a label followed by no name the rules can read."""
         side, at, how, rule_span = ask
         if how in ("label", "suffix"):
             return False  # 村民 …, 母亲 …: followed (preceded) by ordinary words far more often than by names
         if rule_span is None:
-            # the Han characters touching the cue must look like a name: 确诊病例188例, 时间戳: 1664…,
-            # 男，港澳居民…, 公示期：, 当事人驾驶… are not names
             if side == "after":
-                m = _HAN_RUN.match(v, at)
-                run = m.group() if m else ""
-                if v[at + len(run):at + len(run) + 1] in ":：" or _is_word(run[:2]):
-                    return False
-            else:
-                m = _HAN_RUN_END.search(v, 0, at)
-                run = m.group() if m else ""
-                if any(c in run for c in _ATTRIBUTE_CUES) or (len(run) > 4 and "·" not in run and "•" not in run):
-                    return False  # a list item's name stands alone before its separator: 1. 万丽，男
+                return False  # after a label or at a row start, the rules' surname and name-part reading suffices
+            # before an attribute, the Han characters touching it must look like a name on its own:
+            # 男，港澳居民…, 时间戳: 1664…, 联系其家属，电话 are not names
+            m = _HAN_RUN_END.search(v, 0, at)
+            run = m.group() if m else ""
+            if any(c in run for c in _ATTRIBUTE_CUES) or (len(run) > 4 and "·" not in run and "•" not in run):
+                return False  # a list item's name stands alone before its separator: 1. 万丽，男
             return 2 <= len(run) <= 12 and run[0] not in _NOT_GIVEN
         return side == "after" and rule_span[1] < len(v) and bool(_CJK.match(v[rule_span[1]]))
 
