@@ -71,6 +71,62 @@ def training_sentences(data: Path) -> list[tuple[str, list[tuple[int, int]]]]:
     return out
 
 
+def _dictionary_names() -> tuple[list[str], list[str]]:
+    """Personal names from jieba's dictionary (not from the NER sets): Han names (``nr``, a
+    surname and one or two characters) and transliterations (``nrt``)."""
+    from scanner.detectors.names import SURNAMES
+    from scanner.name_tagger import _jieba_dict
+
+    surnames = frozenset(SURNAMES)
+    han, foreign = [], []
+    with open(_jieba_dict(), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) < 3:
+                continue
+            w, tag = normalize(parts[0]), parts[2]
+            if tag == "nr" and 2 <= len(w) <= 3 and w[0] in surnames:
+                han.append(w)
+            elif tag == "nrt" and 2 <= len(w) <= 6:
+                foreign.append(w)
+    return han, foreign
+
+
+def augment(sents, copies: int, seed: int = 7):
+    """``sents`` plus, for each sentence with names, ``copies`` copies whose names are replaced by
+    other names from jieba's dictionary (Han by Han, others by transliterations), so that the
+    model learns the contexts of names rather than the names of the training set."""
+    import random
+
+    if copies <= 0:
+        return list(sents)
+    from scanner.detectors.names import SURNAMES
+
+    surnames = frozenset(SURNAMES)
+    han, foreign = _dictionary_names()
+    rnd = random.Random(seed)
+    out = list(sents)
+    for text, spans in sents:
+        if not spans:
+            continue
+        for _ in range(copies):
+            pieces, new_spans, pos = [], [], 0
+            for a, b in sorted(spans):
+                if a < pos:
+                    continue  # overlapping gold: keep the first
+                name = text[a:b]
+                pool = han if name[:1] in surnames and len(name) <= 3 else foreign
+                repl = rnd.choice(pool)
+                pieces.append(text[pos:a])
+                start = sum(map(len, pieces))
+                pieces.append(repl)
+                new_spans.append((start, start + len(repl)))
+                pos = b
+            pieces.append(text[pos:])
+            out.append(("".join(pieces), new_spans))
+    return out
+
+
 def vocabulary(sents, min_count: int = 2, size: int = 16000) -> list[str]:
     counts = Counter(ch for text, _ in sents for ch in text)
     return [ch for ch, k in counts.most_common(size) if k >= min_count]
@@ -137,8 +193,8 @@ def _fold(args) -> list[tuple[list[tuple[int, int]], np.ndarray]]:
     """Train on all folds but one and return (gold spans, name probabilities) of the one left out."""
     import tempfile
 
-    sents, k, folds, chars, c1, c2, iterations = args
-    train_part = [x for i, x in enumerate(sents) if i % folds != k]
+    sents, k, folds, chars, c1, c2, iterations, copies = args
+    train_part = augment([x for i, x in enumerate(sents) if i % folds != k], copies)
     test_part = [x for i, x in enumerate(sents) if i % folds == k]
     lex = build_lexicon()
     with tempfile.TemporaryDirectory() as tmp:
@@ -149,7 +205,8 @@ def _fold(args) -> list[tuple[list[tuple[int, int]], np.ndarray]]:
     return [(spans, tagger.probabilities(text)) for text, spans in test_part]
 
 
-def calibrate(sents, chars, folds: int, c1: float, c2: float, iterations: int, min_precision: float) -> dict:
+def calibrate(sents, chars, folds: int, c1: float, c2: float, iterations: int, min_precision: float,
+              copies: int = 0) -> dict:
     """Out-of-fold name probabilities on the train splits (``folds`` CRFs, each trained without its
     fold), and the threshold the opt-in detector uses: the lowest one whose out-of-fold precision
     is at least ``min_precision`` (most names found at that precision). Dev and test splits are
@@ -157,7 +214,7 @@ def calibrate(sents, chars, folds: int, c1: float, c2: float, iterations: int, m
     from multiprocessing import Pool
 
     with Pool(min(folds, 2)) as pool:
-        parts = pool.map(_fold, [(sents, k, folds, chars, c1, c2, iterations) for k in range(folds)])
+        parts = pool.map(_fold, [(sents, k, folds, chars, c1, c2, iterations, copies) for k in range(folds)])
     rows = [r for part in parts for r in part]
     curve = []
     for t in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5):
@@ -184,14 +241,22 @@ def main(argv=None) -> int:
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--folds", type=int, default=3, help="cross-validation folds for the threshold (0: skip)")
     ap.add_argument("--min-precision", type=float, default=0.8)
+    ap.add_argument("--augment", type=int, default=0,
+                    help="copies of each sentence with its names swapped for jieba dictionary names")
+    ap.add_argument("--calibrate-only", action="store_true", help="print the cross-validation curve, write nothing")
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     sents = training_sentences(Path(args.data))
     chars = vocabulary(sents)
-    sizes = train(sents, chars, out, args.c1, args.c2, args.iterations)
-    cal = calibrate(sents, chars, args.folds, args.c1, args.c2, args.iterations, args.min_precision) if args.folds else {}
+    if args.calibrate_only:
+        cal = calibrate(sents, chars, args.folds, args.c1, args.c2, args.iterations, args.min_precision, args.augment)
+        print(json.dumps(cal, indent=1))
+        return 0
+    sizes = train(augment(sents, args.augment), chars, out, args.c1, args.c2, args.iterations)
+    cal = calibrate(sents, chars, args.folds, args.c1, args.c2, args.iterations, args.min_precision,
+                    args.augment) if args.folds else {}
     meta = {
         "name": "zh_name_crf",
         "what": "linear-chain CRF over characters, labels O/B/M/E/S of person names",
@@ -201,7 +266,8 @@ def main(argv=None) -> int:
         "sentences": len(sents),
         "names": sum(len(s) for _, s in sents),
         "vocabulary": len(chars),
-        "params": {"algorithm": "lbfgs", "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations},
+        "params": {"algorithm": "lbfgs", "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
+                   "augment": args.augment},
         **sizes,
         "calibration": cal,
         "text": "scanner.normalize.normalize() of each sentence (as the vis view)",

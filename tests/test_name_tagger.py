@@ -144,3 +144,15 @@ def test_shipped_model_scan_equals_sequential_forward_backward():
     p = tagger.probabilities(text)
     assert np.abs(p - _reference_marginals(tagger, text)).max() < 1e-8
     assert p.min() >= 0 and p.max() <= 1
+
+
+def test_augment_swaps_names_and_keeps_spans_exact():
+    build = _build_module()
+    sents = [("昨天王小明和斯图尔特去了公园", [(2, 5), (6, 10)]), ("没有名字的句子", [])]
+    out = build.augment(sents, copies=3, seed=1)
+    assert out[:2] == sents and len(out) == 2 + 3  # originals kept; copies only of sentences with names
+    for text, spans in out[2:]:
+        assert text.startswith("昨天") and text.endswith("去了公园")
+        assert len(spans) == 2 and text[spans[0][1]:spans[1][0]] == "和"
+        assert all(b - a >= 2 for a, b in spans)
+    assert build.augment(sents, copies=0) == sents
