@@ -431,9 +431,11 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         t0 = time.perf_counter()
         st.reload_lock = asyncio.Lock()
         st.store = Store(st.settings.db_url)
+        # the generation is read before the lexicons: a reload by another worker while this one
+        # builds its Scanner then shows as a newer generation, and the watcher rebuilds
+        st.generation = st.store.get_meta("lexicon_generation")
         if st.scanner is None:
             st.scanner = await run_in_threadpool(Scanner, st.config)
-        st.generation = st.store.get_meta("lexicon_generation")
         st.loaded_at = record.now_iso()
         st.metrics.set_lexicon_version(st.scanner.lexicon_version)
         gc.collect()

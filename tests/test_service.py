@@ -315,6 +315,39 @@ def test_review_page_is_served_with_a_strict_policy(server):
 
 
 # ------------------------------------------------------------------------------ reload
+def test_worker_that_starts_during_another_workers_reload_catches_up(tmp_path, monkeypatch):
+    """A worker still building its Scanner when another worker reloads must not take the new
+    generation for its own (it would serve the old lexicons for ever): it reads the generation
+    before the lexicons, so its watcher sees the change and rebuilds."""
+    import service.app as service_app
+    from service.store import Store
+
+    lex = tmp_path / "lex"
+    shutil.copytree(FIXTURE_LEX, lex)
+    db = f"sqlite:///{tmp_path}/race.db"
+    real_scanner = service_app.Scanner
+    calls = []
+
+    def scanner_while_another_worker_reloads(config):
+        built = real_scanner(config)  # this worker has read lexicon test.1 ...
+        if not calls:  # ... when another worker reloads test.9 and signals a new generation
+            manifest = lex / "manifest.toml"
+            manifest.write_text(manifest.read_text(encoding="utf-8").replace('"test.1"', '"test.9"'), encoding="utf-8")
+            Store(db).set_meta("lexicon_generation", "generation-of-the-other-worker")
+        calls.append(config)
+        return built
+
+    monkeypatch.setattr(service_app, "Scanner", scanner_while_another_worker_reloads)
+    app = create_app(ScannerConfig(bundled_lexicons=False, lexicon_dirs=(str(lex),)), db_url=db,
+                     settings=ServiceSettings(reload_check_seconds=0.2))
+    with serve_in_thread(app) as url:
+        deadline = time.monotonic() + 20
+        while httpx.get(url + "/v1/health").json()["lexicon_version"] != "test.9" and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert httpx.get(url + "/v1/health").json()["lexicon_version"] == "test.9"
+    assert len(calls) == 2  # built at start-up, rebuilt once by the watcher
+
+
 def test_reload_keeps_old_lexicons_when_the_new_ones_fail_lint(tmp_path):
     lex = tmp_path / "lex"
     shutil.copytree(FIXTURE_LEX, lex)
