@@ -75,20 +75,16 @@ def _dictionary_names() -> tuple[list[str], list[str]]:
     """Personal names from jieba's dictionary (not from the NER sets): Han names (``nr``, a
     surname and one or two characters) and transliterations (``nrt``)."""
     from scanner.detectors.names import SURNAMES
-    from scanner.name_tagger import _jieba_dict
+    from scanner.name_tagger import jieba_entries
 
     surnames = frozenset(SURNAMES)
     han, foreign = [], []
-    with open(_jieba_dict(), encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) < 3:
-                continue
-            w, tag = normalize(parts[0]), parts[2]
-            if tag == "nr" and 2 <= len(w) <= 3 and w[0] in surnames:
-                han.append(w)
-            elif tag == "nrt" and 2 <= len(w) <= 6:
-                foreign.append(w)
+    for word, _, tag in jieba_entries():
+        w = normalize(word)
+        if tag == "nr" and 2 <= len(w) <= 3 and w[0] in surnames:
+            han.append(w)
+        elif tag == "nrt" and 2 <= len(w) <= 6:
+            foreign.append(w)
     return han, foreign
 
 

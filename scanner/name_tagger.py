@@ -60,8 +60,10 @@ def model_path() -> Path | None:
 # hash tables (int64 keys -> row index), built once, probed with array operations
 # ------------------------------------------------------------------------------------------
 class _Table:
-    def __init__(self, keys: np.ndarray) -> None:
+    def __init__(self, keys: np.ndarray, values: np.ndarray | None = None) -> None:
+        """``lookup`` gives ``values[i]`` for ``keys[i]`` (``i`` itself when no values are given)."""
         keys = np.asarray(keys, dtype=np.int64)
+        values = np.arange(len(keys)) if values is None else np.asarray(values, dtype=np.int64)
         bits = max(4, math.ceil(math.log2(max(1, len(keys)) * 3)))
         self.shift = np.uint64(64 - bits)
         self.mask = (1 << bits) - 1
@@ -77,7 +79,7 @@ class _Table:
             _, first = np.unique(p[free], return_index=True)
             won = cand[first]
             slots[pos[won]] = keys[won]
-            rows[pos[won]] = won
+            rows[pos[won]] = values[won]
             lost = np.setdiff1d(todo, won, assume_unique=True)
             pos[lost] = (pos[lost] + 1) & self.mask
             todo = lost
@@ -106,10 +108,15 @@ class _Table:
 # ------------------------------------------------------------------------------------------
 # character tables from jieba's dictionary and the surname list
 # ------------------------------------------------------------------------------------------
-def _jieba_dict() -> Path:
+def jieba_entries():
+    """(word, frequency, tag) of every entry of jieba's own dictionary, in file order."""
     import jieba
 
-    return Path(os.path.dirname(jieba.__file__)) / "dict.txt"
+    with open(Path(os.path.dirname(jieba.__file__)) / "dict.txt", encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 3:
+                yield parts[0], int(parts[1]), parts[2]
 
 
 def _bucket(x: float) -> int:
@@ -204,31 +211,26 @@ def build_lexicon() -> Lexicon:
     translit: Counter = Counter()
     background: Counter = Counter()
     first: dict[str, int] = {}  # the first entry of a word wins, as in jieba's own loading
-    with open(_jieba_dict(), encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) < 3:
-                continue
-            w, freq, tag = parts[0], int(parts[1]), parts[2]
-            if tag == "nrt":
-                c = _W_NRT
-                for ch in w:
-                    translit[ch] += 1
-            elif tag.startswith("nr"):
-                c = _W_NR
-                if len(w) == 3 and w[0] in surnames:
-                    given[w[1]] += 1
-                    given[w[2]] += 1
-            elif tag == "ns":
-                c = _W_NS
-            elif tag in ("nt", "nz"):
-                c = _W_NT
-            else:
-                c = _W_WORD
-                for ch in w:
-                    background[ch] += freq
-            if 2 <= len(w) <= 4 and (freq >= 3 or c != _W_WORD):
-                first.setdefault(w, c)
+    for w, freq, tag in jieba_entries():
+        if tag == "nrt":
+            c = _W_NRT
+            for ch in w:
+                translit[ch] += 1
+        elif tag.startswith("nr"):
+            c = _W_NR
+            if len(w) == 3 and w[0] in surnames:
+                given[w[1]] += 1
+                given[w[2]] += 1
+        elif tag == "ns":
+            c = _W_NS
+        elif tag in ("nt", "nz"):
+            c = _W_NT
+        else:
+            c = _W_WORD
+            for ch in w:
+                background[ch] += freq
+        if 2 <= len(w) <= 4 and (freq >= 3 or c != _W_WORD):
+            first.setdefault(w, c)
 
     def logp(counter: Counter) -> tuple[dict[str, float], float]:
         n = sum(counter.values())
@@ -365,7 +367,7 @@ class NameTagger:
         small = ~np.isin(tmpl, self._hashed)
         direct[tmpl[small], value[small]] = np.flatnonzero(small)
         self._direct = direct[self._direct_cols]
-        self.table = _Table(keys)
+        self.table = _Table(keys[~small], np.flatnonzero(~small))
         self.vocab = build_vocab(chars)
         self.chars = chars
         self.lexicon = lexicon

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from ..model import Finding
-from ..name_tagger import NameTagger, load_tagger, model_path, runs
+from ..name_tagger import NameTagger, load_tagger, runs
 from ..normalize import Views
 from .names import (
     _BASIS_NAME,
@@ -73,10 +73,6 @@ class NlpNameDetector:
     @classmethod
     def from_config(cls, config) -> NlpNameDetector:
         return cls(public_officials=config.public_officials)
-
-    @staticmethod
-    def model_folder():
-        return model_path()
 
     # ------------------------------------------------------------------ entry point
     def detect(self, views: Views) -> list[Finding]:
