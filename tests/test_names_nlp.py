@@ -95,6 +95,27 @@ def test_ordinary_words_places_and_organisations_are_not_names(det, text):
     assert texts(det, text) == []
 
 
+@pytest.mark.parametrize("text,name", [
+    ("台湾片商与周星驰所商谈的合作计划", "周星驰"),      # 所 here is a particle, not 研究所
+    ("对于谭雅玲所在的中国银行，这是一次考验。", "谭雅玲"),
+    ("江苏某律师事务所徐骏律师则认为，银行有责任。", "徐骏"),  # a lawyer is a person, 律师事务所 is not
+    ("电影里就有一个任达华站在这条街上的镜头。", "任达华"),
+])
+def test_particles_after_a_name_are_not_organisation_words(det, text, name):
+    assert name in texts(det, text)
+
+
+def test_name_before_an_organisation_word_is_not_a_person(det):
+    assert texts(det, "他在北京金杜律师事务所工作。") == []
+
+
+def test_transliteration_with_its_original_spelling_is_one_name(det):
+    text = "随后，格哈德·里希特(gerhardrichter)1987年的作品上拍。"
+    fs = names(det, text)
+    assert [f.text for f in fs] == ["格哈德·里希特(gerhardrichter)"]
+    assert text[fs[0].start:fs[0].end] == fs[0].text
+
+
 def test_transliterated_name_joined_by_middle_dot(det):
     fs = names(det, "主帅表示，斯图尔特·卡里今天首发。")
     assert [f.text for f in fs] == ["斯图尔特·卡里"]

@@ -200,3 +200,15 @@ def test_names_in_payment_lists(pii):
     text = "发放明细：戴建国，卡号6214674743012345；范桂　6217-9950-0302-2566"
     names = {f.text for f in pii.scan(text).findings if f.type == "person_name"}
     assert names == {"戴建国", "范桂"}
+
+
+@pytest.mark.parametrize("text,name", [("1. 傅红梅，女，联系电话13912345678", "傅红梅"),
+                                       ("1. 赖建华，男，联系电话13912345678", "赖建华"),
+                                       ("姓名：阎志强，身份证号11010519491231002X", "阎志强")])
+def test_common_surnames_beyond_the_first_250(pii, text, name):
+    assert name in {f.text for f in pii.scan(text).findings if f.type == "person_name"}
+
+
+@pytest.mark.parametrize("text", ["市民向记者反映，路灯坏了三个月。", "村民万元户越来越多。"])
+def test_function_word_surnames_stay_out_after_weak_cues(pii, text):
+    assert [f for f in pii.scan(text).findings if f.type == "person_name"] == []

@@ -34,6 +34,10 @@ SURNAMES = (
     "翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳"
     "穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖"
     "巩明佘池查麻苑迟邝封"
+    # more surnames in common use today (傅, 赖, 洪, 阎, 萧 …, each also a surname of names in jieba's
+    # dictionary); 向, 万, 时, 全, 和, 应, 国 stay out: they are everyday function words and morphemes
+    # (市民向记者反映, 2万元, 时任), and a cue followed by one would read as a name
+    "傅赖洪阎粟冼鄢訾鞠匡储钮郁邰揭慕衡伏谌厉弓蔺屠郜萧芮荆阙雍奚鄂竺宦浦阚逯雒"
 )
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯", "尉迟", "长孙", "宇文",
                      "公孙", "独孤", "端木", "西门", "南宫", "轩辕", "呼延")
@@ -87,6 +91,17 @@ _ROW_RE = re.compile(r"[ \t]*(?:[0-9]{1,4}[.、)]|[(][0-9]{1,4}[)])?[ \t]*(?P<na
 _OFFICIAL_TITLES = ("总统", "国王", "首相", "大使", "领导人", "外长", "议长", "书记", "县长", "市长", "省长", "区长", "镇长", "乡长", "局长", "厅长", "部长", "处长", "科长", "主任",
                     "主席", "总理", "委员长", "委员", "代表", "常委", "秘书长", "院长", "检察长", "庭长", "所长", "站长",
                     "同志", "总书记", "副", "党组", "政委", "司令", "主委", "调研员", "干部", "总经理", "董事长", "校长")
+_SPACE = re.compile(r"\s+")
+
+
+def beside_official_title(v: str, s: int, e: int) -> bool:
+    """Whether the name ``v[s:e]`` stands next to an official title (张伟县长, 国务院总理李强), also
+    across spaces or a line break (总理　　李克强): a public official acting in office."""
+    after = _SPACE.sub("", v[e:e + 8])[:4]
+    before = _SPACE.sub("", v[max(0, s - 10):s])[-6:]
+    return after.startswith(_OFFICIAL_TITLES) or before.endswith(_OFFICIAL_TITLES)
+
+
 # Sensitive categories of 个人信息保护法 第二十八条 and the Xinhua rule on real names (patients,
 # minors, victims, suspects' families …): a word from these lists in the same clause as a name.
 _SENSITIVE = {
@@ -376,9 +391,7 @@ class NameAddressDetector:
                 continue  # 发放明细（: 明细 is a word inside a sentence
             if len(name) == 2 and _is_word(v[s:e + 1]):
                 continue
-            after = v[e:e + 4]
-            before = v[max(0, s - 6):s]
-            if any(after.startswith(t) for t in _OFFICIAL_TITLES) or any(before.endswith(t) for t in _OFFICIAL_TITLES):
+            if beside_official_title(v, s, e):
                 continue  # a public official acting in office
             start, end = views.vis_span(s, e)
             surname = name[:2] if name[:2] in COMPOUND_SURNAMES else name[0]

@@ -30,6 +30,7 @@ from .names import (
     _OFFICIAL_TITLES,
     COMPOUND_SURNAMES,
     SURNAMES,
+    beside_official_title,
     trim_function_char,
 )
 
@@ -38,11 +39,13 @@ __all__ = ["THRESHOLD", "NlpNameDetector"]
 _SURNAME_SET = frozenset(SURNAMES)
 _NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z]")
 _EDGE = "，。、；：？！“”‘’（）《》【】「」『』…—,.;:?!\"'()[]<>-~/|·• \t\r\n\u3000"
-_SPACE = re.compile(r"\s+")
+_WITH_ORIGINAL = re.compile(r"[\u3400-\u9fff·\-]{2,16}[(（][a-z][a-z .\-·]{2,60}([)）]?)")
 # A candidate followed by one of these is a place, an organisation or an event, not a person.
+# Not bare 所 and 站 (周星驰所主演, 陈彩英所在, 任达华站在) nor bare 律师 (徐骏律师 is a person).
 _ORG_AFTER = ("公司", "集团", "股份", "银行", "科技", "控股", "实业", "俱乐部", "队", "大学", "学院", "医院", "酒店",
-              "电器", "证券", "基金", "投资", "有限", "中心", "厂", "局", "所", "店", "牌", "站", "馆", "村", "镇", "乡",
-              "县", "市", "区", "省", "州", "路", "街", "岛", "港", "湾", "杯", "赛", "律师", "会计", "事务所", "机电",
+              "电器", "证券", "基金", "投资", "有限", "中心", "厂", "局", "店", "牌", "馆", "村", "镇", "乡",
+              "县", "市", "区", "省", "州", "路", "街", "岛", "港", "湾", "杯", "赛", "律师事务所", "律所", "会计",
+              "事务所", "研究所", "派出所", "卫生所", "服务站", "工作站", "加油站", "收费站", "机电",
               "软件", "超市", "材料", "矿业", "煤业", "机器", "机械", "工程", "电子", "电气", "化工", "制药", "药业",
               "食品", "纺织", "传媒", "置业", "地产", "物流", "汽车", "能源", "环保", "信息", "网络", "通信", "咨询",
               "资本", "资产", "保险", "信托", "商贸", "贸易", "工业", "农业", "米业", "水产", "钢铁", "（集团", "(集团")
@@ -100,7 +103,13 @@ class NlpNameDetector:
             while e > s and v[e - 1] in _EDGE:
                 e -= 1
             e = trim_function_char(v, s, e)  # 沈志为好友
-            if not 2 <= e - s <= 20:
+            if e - s > 20:  # only a transliteration followed by the original: 透纳(joseph mallord william turner)
+                m = _WITH_ORIGINAL.fullmatch(v, s, e)
+                if not m:
+                    continue
+                if not m.group(1) and v[e:e + 1] in ")）":
+                    e += 1  # the closing bracket was trimmed as an edge
+            if e - s < 2:
                 continue
             if not _NAME_CHAR.search(v[s:e]) or self._excluded(v, s, e):
                 continue
@@ -118,6 +127,4 @@ class NlpNameDetector:
         if any(v.startswith(t, k) for k in range(s + 2, e) for t in _OFFICIAL_TITLES):
             return True
         # 总理　　李克强, 民航总局局长⏎刘金国: a title across spaces or a line break still counts
-        after = _SPACE.sub("", v[e:e + 8])[:4]
-        before = _SPACE.sub("", v[max(0, s - 10):s])[-6:]
-        return any(after.startswith(t) for t in _OFFICIAL_TITLES) or any(before.endswith(t) for t in _OFFICIAL_TITLES)
+        return beside_official_title(v, s, e)
