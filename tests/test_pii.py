@@ -212,3 +212,16 @@ def test_common_surnames_beyond_the_first_250(pii, text, name):
 @pytest.mark.parametrize("text", ["市民向记者反映，路灯坏了三个月。", "村民万元户越来越多。"])
 def test_function_word_surnames_stay_out_after_weak_cues(pii, text):
     assert [f for f in pii.scan(text).findings if f.type == "person_name"] == []
+
+
+@pytest.mark.parametrize("text,name,mask", [("1. 向宁超，男，开户行：中国邮政储蓄银行", "向宁超", "向某"),
+                                            ("3. 万国丹，男，永久居留身份证号：96", "万国丹", "万某"),
+                                            ("发放明细：00929982　800元；万琪　6236 6837 140", "万琪", "万某")])
+def test_list_item_names_with_surnames_that_are_also_words(pii, text, name, mask):
+    fs = [f for f in pii.scan(text).findings if f.type == "person_name"]
+    assert [(f.text, f.suggestion) for f in fs] == [(name, mask)]
+
+
+@pytest.mark.parametrize("text", ["服务热线：全国 400-123-4567", "1. 和平，男，身份证号：520326", "请于时间 2023-0101 前提交"])
+def test_words_before_list_attributes_are_not_names(pii, text):
+    assert [f.text for f in pii.scan(text).findings if f.type == "person_name"] == []

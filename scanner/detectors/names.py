@@ -42,6 +42,9 @@ SURNAMES = (
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯", "尉迟", "长孙", "宇文",
                      "公孙", "独孤", "端木", "西门", "南宫", "轩辕", "呼延")
 _SURNAME_SET = frozenset(SURNAMES)
+# Surnames left out of SURNAMES because they are everyday words (向, 万, 时 …): read only as the
+# whole name of a list item (1. 向宁超，男; 发放明细：万琪　6236…), never after a weak cue.
+_ROW_ONLY_SURNAMES = frozenset("向万时全和应国")
 # Characters that never start or continue a given name in running text (function words, punctuation).
 _NOT_GIVEN = frozenset("不则还又已将曾均皆便才只再所因此该各每另即乃且亦某的了是在和与及等为对把被从向于以也都就而或并但且之其这那你我他她它们个年月日时分号说到去来上下中内外"
                        "省市县区镇乡村组路街人员户家里")
@@ -92,6 +95,16 @@ _OFFICIAL_TITLES = ("总统", "国王", "首相", "大使", "领导人", "外长
                     "主席", "总理", "委员长", "委员", "代表", "常委", "秘书长", "院长", "检察长", "庭长", "所长", "站长",
                     "同志", "总书记", "副", "党组", "政委", "司令", "主委", "调研员", "干部", "总经理", "董事长", "校长")
 _SPACE = re.compile(r"\s+")
+
+
+def masked_name(name: str) -> str:
+    """The de-identified form of a name: the surname and 某 (张某, 欧阳某, 向某), or 某某 for a name
+    without a Han surname (巴特尔, 阿依古丽·吐尔逊, 斯图尔特·卡里, nicknames)."""
+    if name[:2] in COMPOUND_SURNAMES:
+        return name[:2] + "某"
+    if len(name) <= 4 and (name[0] in _SURNAME_SET or (name[0] in _ROW_ONLY_SURNAMES and len(name) <= 3)):
+        return name[0] + "某"
+    return "某某"
 
 
 def beside_official_title(v: str, s: int, e: int) -> bool:
@@ -252,6 +265,21 @@ class NameAddressDetector:
         return None
 
     @staticmethod
+    def _row_item_name(v: str, s: int, e: int) -> tuple[int, int] | None:
+        """``v[s:e]``, the whole Han run of a list item before its separator, when it is a name
+        with one of the surnames that are also everyday words (向宁超, 万琪) and not itself a word
+        (全国, 时间, 和平)."""
+        run = v[s:e]
+        if (2 <= len(run) <= 3 and run[0] in _ROW_ONLY_SURNAMES and (s == 0 or not _CJK.match(v[s - 1]))
+                and all(_CJK.match(c) and c not in _NOT_GIVEN for c in run[1:]) and not _is_word(run)):
+            return s, e
+        return None
+
+    def _row_name_before(self, v: str, q: int) -> tuple[int, int] | None:
+        m = _HAN_RUN_END.search(v, max(0, q - 4), q)  # only a run of 2-3 characters can qualify
+        return (m and m.start() > q - 4 and self._row_item_name(v, m.start(), q)) or self._candidate_before(v, q)
+
+    @staticmethod
     def _attribute_anchor(v: str, q: int, age: bool) -> int | None:
         """Where a name would end before an attribute at q: after 1–2 separators (or 的 before
         身份证), or None."""
@@ -284,7 +312,7 @@ class NameAddressDetector:
                 return False  # after a label or at a row start, the rules' surname and name-part reading suffices
             # before an attribute, the Han characters touching it must look like a name on its own:
             # 男，港澳居民…, 时间戳: 1664…, 联系其家属，电话 are not names
-            m = _HAN_RUN_END.search(v, 0, at)
+            m = _HAN_RUN_END.search(v, max(0, at - 13), at)  # a run of 13 or more is refused below anyway
             run = m.group() if m else ""
             if any(c in run for c in _ATTRIBUTE_CUES) or (len(run) > 4 and "·" not in run and "•" not in run):
                 return False  # a list item's name stands alone before its separator: 1. 万丽，男
@@ -340,17 +368,17 @@ class NameAddressDetector:
             if is_attr:
                 q = self._attribute_anchor(v, cs, v[cs:ce] == "岁")
                 if q is not None:
-                    asks.append(("before", q, "row", self._candidate_before(v, q)))
+                    asks.append(("before", q, "row", self._row_name_before(v, q)))
         for m in _DIGIT_RUN_RE.finditer(v):  # 范桂　6217-9950-…: a name right before a long number
             q = self._attribute_anchor(v, m.start(), False)
             if q is not None:
-                asks.append(("before", q, "row", self._candidate_before(v, q)))
+                asks.append(("before", q, "row", self._row_name_before(v, q)))
         line_start = 0
         while line_start < n:
             m = _ROW_RE.match(v, line_start)
             if m:
                 s, e = m.span("name")
-                c = self._candidate_after(v, s)
+                c = self._candidate_after(v, s) or self._row_item_name(v, s, e)
                 asks.append(("after", s, "row", c if c and c[1] <= e else None))
             nl = v.find("\n", line_start)
             if nl < 0:
@@ -394,13 +422,10 @@ class NameAddressDetector:
             if beside_official_title(v, s, e):
                 continue  # a public official acting in office
             start, end = views.vis_span(s, e)
-            surname = name[:2] if name[:2] in COMPOUND_SURNAMES else name[0]
-            if surname not in _SURNAME_SET and surname not in COMPOUND_SURNAMES:
-                surname = "某"  # 巴特尔, 阿依古丽·吐尔逊: no Han surname to keep (某某)
             out.append((Finding(start=start, end=end, text=views.text[start:end], category="personal_data",
                                 type="person_name", severity="info", rule="pii.person_name",
                                 message="疑似个人姓名：公开发布个人信息须有法定依据并遵循最小必要原则",
-                                suggestion=surname + "某", basis=_BASIS_NAME, score=0.6 if how == "suffix" else 0.7),
+                                suggestion=masked_name(name), basis=_BASIS_NAME, score=0.6 if how == "suffix" else 0.7),
                         (s, e)))
         return out
 

@@ -28,15 +28,13 @@ from ..normalize import Views
 from .names import (
     _BASIS_NAME,
     _OFFICIAL_TITLES,
-    COMPOUND_SURNAMES,
-    SURNAMES,
     beside_official_title,
+    masked_name,
     trim_function_char,
 )
 
 __all__ = ["THRESHOLD", "NlpNameDetector"]
 
-_SURNAME_SET = frozenset(SURNAMES)
 _NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z]")
 _EDGE = "，。、；：？！“”‘’（）《》【】「」『』…—,.;:?!\"'()[]<>-~/|·• \t\r\n\u3000"
 _WITH_ORIGINAL = re.compile(r"[\u3400-\u9fff·\-]{2,16}[(（][a-z][a-z .\-·]{2,60}([)）]?)")
@@ -84,13 +82,10 @@ class NlpNameDetector:
         for s, e, p in self.spans(v):
             start, end = views.vis_span(s, e)
             name = v[s:e]
-            surname = name[:2] if name[:2] in COMPOUND_SURNAMES else name[0]
-            if surname not in _SURNAME_SET and surname not in COMPOUND_SURNAMES or len(name) > 4:
-                surname = "某"  # a transliterated name or a nickname: replaced whole (某某)
             out.append(Finding(start=start, end=end, text=views.text[start:end], category="personal_data",
                                type="person_name", severity="info", rule="pii.person_name",
                                message="疑似个人姓名（统计模型识别）：公开发布个人信息须有法定依据并遵循最小必要原则",
-                               suggestion=surname + "某", basis=_BASIS_NAME, score=round(0.5 + p / 4, 3)))
+                               suggestion=masked_name(name), basis=_BASIS_NAME, score=round(0.5 + p / 4, 3)))
         return out
 
     def spans(self, v: str) -> list[tuple[int, int, float]]:
