@@ -15,6 +15,7 @@ Xinhua rule's suggestion 姓 + 某.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -188,6 +189,18 @@ def _is_word(s: str, threshold: int = 100) -> bool:
     return _word_freq().get(s, 0) >= threshold
 
 
+def _identifier_within(ids: list[Finding], start: int, end: int) -> bool:
+    """Whether a personal-data finding other than a name, above ``info``, lies inside
+    [start, end); ``ids`` is sorted by start (a bisection, not a scan of every finding)."""
+    k = bisect_left(ids, start, key=lambda o: o.start)
+    while k < len(ids) and ids[k].start < end:
+        o = ids[k]
+        if o.type != "person_name" and o.end <= end and o.severity != "info":
+            return True
+        k += 1
+    return False
+
+
 class NameAddressDetector:
     """Person names, home addresses and sensitive personal information (see module docstring)."""
 
@@ -203,7 +216,7 @@ class NameAddressDetector:
         out: list[Finding] = []
         out.extend(self._addresses(views, v))
         names = self._names(views, v)
-        ids = other + out
+        ids = sorted(other + out, key=lambda o: o.start)
         for f, (s, e) in names:
             out.append(self._grade(views, v, f, s, e, ids))
         return out
@@ -435,10 +448,11 @@ class NameAddressDetector:
         ls = v.rfind("\n", 0, s) + 1
         le = v.find("\n", e)
         le = len(v) if le < 0 else le
-        # the sentence around the name, at most 10 characters before and 20 after it
-        ss = max(ls, s - 10, max(v.rfind(c, 0, s) for c in "。；;!！?？") + 1)
-        se_candidates = [i for i in (v.find(c, e) for c in "。；;!！?？") if i >= 0]
-        se = min([le, e + 20] + se_candidates)
+        # the sentence around the name, at most 10 characters before and 20 after it (the searches
+        # stay inside that window: a long list without full stops must not make them quadratic)
+        lo, hi = max(ls, s - 10), min(le, e + 20)
+        ss = max(lo, max(v.rfind(c, lo, s) for c in "。；;!！?？") + 1)
+        se = min([hi] + [i for i in (v.find(c, e, hi) for c in "。；;!！?？") if i >= 0])
         sentence = v[ss:se]
         for cat, words in _SENSITIVE.items():
             hit = next((w for w in words if w in sentence), None)
@@ -450,8 +464,7 @@ class NameAddressDetector:
                                suggestion=f.suggestion, basis="个人信息保护法 第二十八条（敏感个人信息）；" + _BASIS_NAME,
                                score=0.8)
         ostart, oend = views.vis_span(ls, le) if le > ls else (f.start, f.end)
-        if any(o.type != "person_name" and ostart <= o.start and o.end <= oend and o.severity != "info"
-               for o in ids):
+        if _identifier_within(ids, ostart, oend):
             return Finding(start=f.start, end=f.end, text=f.text, category="personal_data", type="person_name",
                            severity="review", rule="pii.person_name",
                            message="个人姓名与身份证号、电话等其他个人信息同行出现，发布前须去标识化处理",
