@@ -140,6 +140,10 @@ class _SqliteBackend:
     def query(self, sql: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         return [dict(r) for r in self._conn().execute(sql, params or {}).fetchall()]
 
+    def create_schema(self, statements: list[str]) -> None:
+        for stmt in statements:  # IF NOT EXISTS under SQLite's database lock: safe from many workers
+            self.execute(stmt)
+
     def close(self) -> None:
         with self._lock:
             for c in self._all:
@@ -164,11 +168,21 @@ class _SqlAlchemyBackend:
 
     def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> None:
         with self._engine.begin() as c:
-            c.execute(self._sa.text(sql), dict(params or {}))
+            c.execute(self._sa.text(sql), _no_nul(params or {}))
 
     def executemany(self, sql: str, rows: list[Mapping[str, Any]]) -> None:
         with self._engine.begin() as c:
-            c.execute(self._sa.text(sql), [dict(r) for r in rows])
+            c.execute(self._sa.text(sql), [_no_nul(r) for r in rows])
+
+    def create_schema(self, statements: list[str]) -> None:
+        """Create the tables in one transaction. On PostgreSQL, CREATE TABLE IF NOT EXISTS is not
+        safe when several workers start at once on a new database (a duplicate key in the
+        catalogue): a transaction-scoped advisory lock makes them take turns."""
+        with self._engine.begin() as c:
+            if c.dialect.name == "postgresql":
+                c.execute(self._sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK})
+            for stmt in statements:
+                c.execute(self._sa.text(stmt))
 
     def query(self, sql: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         with self._engine.connect() as c:
@@ -176,6 +190,15 @@ class _SqlAlchemyBackend:
 
     def close(self) -> None:
         self._engine.dispose()
+
+
+_SCHEMA_LOCK = 0x676F7673  # "govs": the advisory lock key of the schema creation
+
+
+def _no_nul(params: Mapping[str, Any]) -> dict[str, Any]:
+    """PostgreSQL's text type cannot hold U+0000: in the short fields (reviewer, reason, file name
+    …) it becomes U+FFFD. The draft text itself is kept exactly (see ``Store.save_scans``)."""
+    return {k: v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v for k, v in params.items()}
 
 
 def _sqlite_path(url: str) -> str | None:
@@ -192,6 +215,17 @@ _SCAN_INSERT = ("INSERT INTO scans (scan_id, doc_key, doc_id, created_at, ts, so
                 "verdict, text, result) VALUES (:scan_id, :doc_key, :doc_id, :created_at, :ts, :source, :filename, "
                 ":lexicon_version, :verdict, :text, :result)")
 _STOP = object()
+_EXACT_TEXT = "_govscan_exact_text"
+
+
+def _text_columns(text: str, result: Mapping[str, Any]) -> dict[str, str]:
+    """The ``text`` and ``result`` columns of a scan. A draft with U+0000 (PostgreSQL's text type
+    cannot hold it) is stored with U+FFFD in ``text``, one character for one, so offsets still
+    fit, and exactly inside the JSON of ``result`` (JSON escapes it), from where ``get_scan``
+    restores it: on every backend, the text read back is the text scanned."""
+    if "\x00" not in text:
+        return {"text": text, "result": orjson.dumps(result).decode()}
+    return {"text": text.replace("\x00", "\ufffd"), "result": orjson.dumps({**result, _EXACT_TEXT: text}).decode()}
 log = logging.getLogger("govscan.service.store")
 
 
@@ -209,8 +243,7 @@ class Store:
         self.read_wait = read_wait
         path = _sqlite_path(url)
         self._db = _SqliteBackend(path) if path is not None else _SqlAlchemyBackend(url)
-        for stmt in _SCHEMA:
-            self._db.execute(stmt)
+        self._db.create_schema(_SCHEMA)
         self._queue: queue.Queue = queue.Queue()
         self._writer = threading.Thread(target=self._write_loop, name="govscan-store-writer", daemon=True)
         self._writer.start()
@@ -262,7 +295,7 @@ class Store:
             "doc_id": None if r.get("doc_id") is None else orjson.dumps(r["doc_id"]).decode(),
             "created_at": created, "ts": ts + i, "source": r.get("source"), "filename": r.get("filename"),
             "lexicon_version": r["result"].get("lexicon_version"), "verdict": r["result"].get("verdict"),
-            "text": r["text"], "result": orjson.dumps(r["result"]).decode(),
+            **_text_columns(r["text"], r["result"]),
         } for i, r in enumerate(rows)]
         for row in batch:
             self._queue.put(row)
@@ -280,6 +313,9 @@ class Store:
         r = rows[0]
         r["doc_id"] = None if r["doc_id"] is None else orjson.loads(r["doc_id"])
         r["result"] = orjson.loads(r["result"])
+        exact = r["result"].pop(_EXACT_TEXT, None)
+        if exact is not None:
+            r["text"] = exact
         return r
 
     def versions(self, doc_key: str) -> list[dict[str, Any]]:

@@ -456,15 +456,17 @@ def test_scanner_serve_two_workers_logs_no_draft_text_and_reloads_every_worker(t
 
 
 # ------------------------------------------------------------------------------ the store
-@pytest.mark.parametrize("kind", ["sqlite3", "sqlalchemy"])
-def test_store_round_trip_on_both_backends(tmp_path, kind):
-    """The same statements on the standard library's sqlite3 and through SQLAlchemy (the path a
-    PostgreSQL db_url takes)."""
+@pytest.mark.parametrize("kind", ["sqlite3", "sqlalchemy", "postgresql"])
+def test_store_round_trip_on_every_backend(tmp_path, kind, request):
+    """The same statements on the standard library's sqlite3, through SQLAlchemy on SQLite, and on
+    a real PostgreSQL server (tests/conftest.py starts one)."""
     from service.store import Store, doc_key_of, fingerprint
 
     if kind == "sqlalchemy":
         pytest.importorskip("sqlalchemy")
         url = f"sqlite+pysqlite:///{tmp_path}/sa.db"
+    elif kind == "postgresql":
+        url = request.getfixturevalue("postgres_url")
     else:
         url = f"sqlite:///{tmp_path}/std.db"
     store = Store(url)
