@@ -225,3 +225,13 @@ def test_list_item_names_with_surnames_that_are_also_words(pii, text, name, mask
 @pytest.mark.parametrize("text", ["服务热线：全国 400-123-4567", "1. 和平，男，身份证号：520326", "请于时间 2023-0101 前提交"])
 def test_words_before_list_attributes_are_not_names(pii, text):
     assert [f.text for f in pii.scan(text).findings if f.type == "person_name"] == []
+
+
+def test_masked_name_keeps_the_surname_as_written(pii):
+    """A traditional-script post gets 張某, not the simplified 张某 (the decision is made on the
+    normalised text, the suggestion is built from the original)."""
+    text = "1. 張偉，男，身份證號11010519491231002X\n患者歐陽明華，確診為艾滋病\n2. 李\u200b小明，男，电话13812345678"
+    masks = {f.text: f.suggestion for f in pii.scan(text).findings if f.type in ("person_name", "sensitive_personal_info")}
+    assert masks == {"張偉": "張某", "歐陽明華": "歐陽某", "李\u200b小明": "李某"}
+    assert pii.redact(text).splitlines() == ["1. 張某，男，身份證號110105********002X", "患者歐陽某，確診為艾滋病",
+                                             "2. 李某，男，电话138****5678"]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..model import Finding
 from ..name_tagger import load_tagger, runs
-from ..normalize import Views
+from ..normalize import INVISIBLE_CHARS, Views
 from .context import near
 
 __all__ = ["COMPOUND_SURNAMES", "SURNAMES", "NameAddressDetector"]
@@ -43,6 +43,7 @@ SURNAMES = (
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯", "尉迟", "长孙", "宇文",
                      "公孙", "独孤", "端木", "西门", "南宫", "轩辕", "呼延")
 _SURNAME_SET = frozenset(SURNAMES)
+_INVISIBLE = frozenset(INVISIBLE_CHARS)
 # Surnames left out of SURNAMES because they are everyday words (向, 万, 时 …): read only as the
 # whole name of a list item (1. 向宁超，男; 发放明细：万琪　6236…), never after a weak cue.
 _ROW_ONLY_SURNAMES = frozenset("向万时全和应国")
@@ -98,14 +99,19 @@ _OFFICIAL_TITLES = ("总统", "国王", "首相", "大使", "领导人", "外长
 _SPACE = re.compile(r"\s+")
 
 
-def masked_name(name: str) -> str:
+def masked_name(name: str, original: str | None = None) -> str:
     """The de-identified form of a name: the surname and 某 (张某, 欧阳某, 向某), or 某某 for a name
-    without a Han surname (巴特尔, 阿依古丽·吐尔逊, 斯图尔特·卡里, nicknames)."""
+    without a Han surname (巴特尔, 阿依古丽·吐尔逊, 斯图尔特·卡里, nicknames). ``name`` is the
+    normalised (``vis``) form the decision is made on; the surname is taken from ``original``, the
+    name as written, so that 張偉 in a traditional-script post becomes 張某, not 张某."""
     if name[:2] in COMPOUND_SURNAMES:
-        return name[:2] + "某"
-    if len(name) <= 4 and (name[0] in _SURNAME_SET or (name[0] in _ROW_ONLY_SURNAMES and len(name) <= 3)):
-        return name[0] + "某"
-    return "某某"
+        k = 2
+    elif len(name) <= 4 and (name[0] in _SURNAME_SET or (name[0] in _ROW_ONLY_SURNAMES and len(name) <= 3)):
+        k = 1
+    else:
+        return "某某"
+    shown = [c for c in original if c not in _INVISIBLE] if original else []
+    return ("".join(shown[:k]) if len(shown) >= k else name[:k]) + "某"
 
 
 def beside_official_title(v: str, s: int, e: int) -> bool:
@@ -438,7 +444,8 @@ class NameAddressDetector:
             out.append((Finding(start=start, end=end, text=views.text[start:end], category="personal_data",
                                 type="person_name", severity="info", rule="pii.person_name",
                                 message="疑似个人姓名：公开发布个人信息须有法定依据并遵循最小必要原则",
-                                suggestion=masked_name(name), basis=_BASIS_NAME, score=0.6 if how == "suffix" else 0.7),
+                                suggestion=masked_name(name, views.text[start:end]), basis=_BASIS_NAME,
+                                score=0.6 if how == "suffix" else 0.7),
                         (s, e)))
         return out
 

@@ -85,7 +85,8 @@ class NlpNameDetector:
             out.append(Finding(start=start, end=end, text=views.text[start:end], category="personal_data",
                                type="person_name", severity="info", rule="pii.person_name",
                                message="疑似个人姓名（统计模型识别）：公开发布个人信息须有法定依据并遵循最小必要原则",
-                               suggestion=masked_name(name), basis=_BASIS_NAME, score=round(0.5 + p / 4, 3)))
+                               suggestion=masked_name(name, views.text[start:end]), basis=_BASIS_NAME,
+                               score=round(0.5 + p / 4, 3)))
         return out
 
     def spans(self, v: str) -> list[tuple[int, int, float]]:
