@@ -68,6 +68,8 @@ _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _SCAN_ID = re.compile(r"[0-9a-f]{32}")
 _PUBLIC_PATHS = ("/v1/health",)
 _REVIEWER_MAX = 100
+_REVIEWER_DOC = ("who decides. With [service.reviewers] configured it comes from the reviewer's own token "
+                 "(may be left out; a different name is refused with 403); otherwise required")
 _REASON_MAX = 2000
 _SUPPORTED_UPLOADS = (".txt", ".text", ".md", ".html", ".htm", ".docx")
 
@@ -241,11 +243,11 @@ def _logval(v: Any) -> str:
     return s if _LOG_SAFE.fullmatch(s) else orjson.dumps(s[:200]).decode()
 
 
-def _check_token(request: Request, settings: ServiceSettings, *, admin: bool = False) -> None:
-    if not admin and not settings.tokens:
-        return
-    if admin and not settings.admin_token and not settings.tokens:
-        return  # development mode: no tokens at all
+def _check_token(request: Request, settings: ServiceSettings, *, admin: bool = False) -> str | None:
+    """Check the bearer token; return the reviewer's name when it is a reviewer's own token
+    (``[service.reviewers]``), else None."""
+    if not settings.auth_enabled and (not admin or not settings.admin_token):
+        return None  # development mode: no tokens at all
     auth = request.headers.get("authorization", "")
     scheme, _, token = auth.partition(" ")
     token = token.strip()
@@ -255,13 +257,32 @@ def _check_token(request: Request, settings: ServiceSettings, *, admin: bool = F
     tok = token.encode()
     if admin:
         if settings.admin_token and hmac.compare_digest(tok, settings.admin_token.encode()):
-            return
-        if any(hmac.compare_digest(tok, t.encode()) for t in settings.tokens):
+            return None
+        if any(hmac.compare_digest(tok, t.encode()) for t in settings.all_tokens):
             raise ApiError(403, "this endpoint needs the admin token" if settings.admin_token
                            else "lexicon reload is disabled: no admin_token is configured", "forbidden")
         raise ApiError(401, "invalid token", "unauthorized", challenge)
-    if not any(hmac.compare_digest(tok, t.encode()) for t in settings.tokens):
+    identity = None
+    for t, name in settings.reviewers:  # every pair is compared: no timing hint of which matched
+        if hmac.compare_digest(tok, t.encode()):
+            identity = name
+    if identity is None and not any(hmac.compare_digest(tok, t.encode()) for t in settings.tokens):
         raise ApiError(401, "invalid token", "unauthorized", challenge)
+    return identity
+
+
+def _reviewer(obj: Mapping[str, Any], identity: str | None, settings: ServiceSettings) -> str:
+    """Who decides: the reviewer whose own token made the request. Without reviewer tokens
+    configured, the name typed on the page (``reviewer``)."""
+    typed = _str_field(obj, "reviewer", required=identity is None and not settings.reviewers, max_len=_REVIEWER_MAX)
+    if identity is None:
+        if settings.reviewers:
+            raise ApiError(403, "decisions and sign-offs need a reviewer's own token ([service.reviewers])",
+                           "reviewer_token_required")
+        return typed
+    if typed is not None and typed != identity:
+        raise ApiError(403, f"this token belongs to reviewer {identity!r}, not {typed!r}", "reviewer_mismatch")
+    return identity
 
 
 async def _json_object(request: Request) -> dict[str, Any]:
@@ -633,6 +654,12 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
             raise ApiError(503, "starting", "not_ready")
         return _json({"status": "ok", "lexicon_version": sc.lexicon_version, "version": __version__})
 
+    @app.get("/v1/whoami", tags=["review"], responses=_ERRORS,
+             summary="Who this token is: the reviewer's name for a reviewer's own token ([service.reviewers])")
+    async def whoami(request: Request):
+        identity = _check_token(request, st.settings)
+        return _json({"reviewer": identity, "reviewer_tokens": bool(st.settings.reviewers)})
+
     @app.get("/v1/rules", tags=["service"], responses=_ERRORS, summary="Loaded lexicon files, versions, entry counts")
     async def rules(request: Request):
         _check_token(request, st.settings)
@@ -696,22 +723,23 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
     @app.post("/v1/scans/{scan_id}/decisions", tags=["review"], responses=_ERRORS,
               summary="Record a reviewer decision on a finding: dismiss (with a reason), restore or apply",
               openapi_extra={"requestBody": {"content": {"application/json": {"schema": {
-                  "type": "object", "required": ["fingerprint", "action", "reviewer"],
+                  "type": "object", "required": ["fingerprint", "action"],
                   "properties": {"fingerprint": {"type": "string"},
                                  "action": {"type": "string", "enum": ["dismiss", "restore", "apply"]},
                                  "reason": {"type": "string", "description": "required for dismiss"},
-                                 "reviewer": {"type": "string"}}}}}, "required": True}})
+                                 "reviewer": {"type": "string", "description": _REVIEWER_DOC}}}}},
+                  "required": True}})
     async def decide(request: Request, scan_id: str):
-        _check_token(request, st.settings)
+        identity = _check_token(request, st.settings)
         obj = await _json_object(request)
-        return await run_in_threadpool(_decide, request, scan_id, obj)
+        return await run_in_threadpool(_decide, request, scan_id, obj, identity)
 
-    def _decide(request: Request, scan_id: str, obj: dict[str, Any]):
+    def _decide(request: Request, scan_id: str, obj: dict[str, Any], identity: str | None):
         row = _load_scan(scan_id)
         action = obj.get("action")
         if action not in ("dismiss", "restore", "apply"):
             raise ApiError(422, "'action' must be one of dismiss, restore, apply", "wrong_type")
-        reviewer = _str_field(obj, "reviewer", required=True, max_len=_REVIEWER_MAX)
+        reviewer = _reviewer(obj, identity, st.settings)
         reason = _str_field(obj, "reason", required=action == "dismiss", max_len=_REASON_MAX)
         fp = obj.get("fingerprint")
         if not isinstance(fp, str):
@@ -735,18 +763,18 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
     @app.post("/v1/scans/{scan_id}/review", tags=["review"], responses=_ERRORS,
               summary="The reviewer's conclusion: approve (not while a blocking finding is open) or reject",
               openapi_extra={"requestBody": {"content": {"application/json": {"schema": {
-                  "type": "object", "required": ["reviewer", "conclusion"],
-                  "properties": {"reviewer": {"type": "string"},
+                  "type": "object", "required": ["conclusion"],
+                  "properties": {"reviewer": {"type": "string", "description": _REVIEWER_DOC},
                                  "conclusion": {"type": "string", "enum": ["approve", "reject"]},
                                  "comment": {"type": "string"}}}}}, "required": True}})
     async def sign_off(request: Request, scan_id: str):
-        _check_token(request, st.settings)
+        identity = _check_token(request, st.settings)
         obj = await _json_object(request)
-        return await run_in_threadpool(_sign_off, request, scan_id, obj)
+        return await run_in_threadpool(_sign_off, request, scan_id, obj, identity)
 
-    def _sign_off(request: Request, scan_id: str, obj: dict[str, Any]):
+    def _sign_off(request: Request, scan_id: str, obj: dict[str, Any], identity: str | None):
         row = _load_scan(scan_id)
-        reviewer = _str_field(obj, "reviewer", required=True, max_len=_REVIEWER_MAX)
+        reviewer = _reviewer(obj, identity, st.settings)
         conclusion = obj.get("conclusion")
         if conclusion not in ("approve", "reject"):
             raise ApiError(422, "'conclusion' must be approve or reject", "wrong_type")

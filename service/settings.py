@@ -18,6 +18,9 @@
     port = 8000
     workers = 1
 
+    [service.reviewers]            # a reviewer's own token = the name the audit trail records
+    "…" = "王审核"                   # (when any is set, decisions and sign-offs need one of these)
+
 Environment variables override the file: ``GOVSCAN_TOKENS`` (comma-separated),
 ``GOVSCAN_ADMIN_TOKEN``, ``GOVSCAN_DB_URL``. ``GOVSCAN_CONFIG`` names the config file when the app
 is built without arguments (``uvicorn --factory service.app:create_app``).
@@ -51,6 +54,8 @@ class ServiceSettings:
     port: int = 8000
     workers: int = 1
     reload_check_seconds: float = 2.0
+    #: (token, reviewer name) pairs: a reviewer's own token. ``[service.reviewers]`` in the file.
+    reviewers: tuple[tuple[str, str], ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -58,6 +63,15 @@ class ServiceSettings:
         if isinstance(toks, str) or not all(isinstance(t, str) and t for t in toks):
             raise ConfigError("service.tokens must be a list of non-empty strings")
         object.__setattr__(self, "tokens", tuple(toks))
+        pairs = tuple(self.reviewers.items()) if isinstance(self.reviewers, Mapping) else tuple(self.reviewers)
+        for pair in pairs:
+            if (not isinstance(pair, tuple) or len(pair) != 2 or not all(isinstance(x, str) and x.strip() for x in pair)
+                    or len(pair[1]) > 100):
+                raise ConfigError("[service.reviewers] maps each reviewer's token to the reviewer's name "
+                                  "(non-empty strings, names up to 100 characters)")
+        if self.admin_token is not None and any(t == self.admin_token for t, _ in pairs):
+            raise ConfigError("a reviewer's token must not be the admin token")
+        object.__setattr__(self, "reviewers", tuple(sorted((t, n.strip()) for t, n in pairs)))
         if self.admin_token is not None and (not isinstance(self.admin_token, str) or not self.admin_token):
             raise ConfigError("service.admin_token must be a non-empty string")
         for name in ("max_chars", "max_batch", "max_body_bytes", "max_upload_bytes", "workers"):
@@ -73,7 +87,12 @@ class ServiceSettings:
 
     @property
     def auth_enabled(self) -> bool:
-        return bool(self.tokens)
+        return bool(self.tokens or self.reviewers)
+
+    @property
+    def all_tokens(self) -> tuple[str, ...]:
+        """Every token accepted on ``/v1/*``: the plain ones and the reviewers' own."""
+        return self.tokens + tuple(t for t, _ in self.reviewers)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "ServiceSettings":

@@ -11,6 +11,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import httpx
 import pytest
 
 from conftest import FIXTURE_LEX, REPO
@@ -243,3 +244,35 @@ def test_token_is_asked_for_when_the_service_needs_one(browser, scanner, tmp_pat
         pg.wait_for_selector("#draft mark.hl")
         assert pg.inner_text("#verdict") == "结论：阻断"
         ctx.close()
+
+
+def test_reviewer_token_names_the_reviewer_on_the_page(browser, scanner, tmp_path):
+    """With [service.reviewers], the reviewer's own token fills in the name (not editable), and
+    the decision the page sends is recorded under that name."""
+    from service.settings import ServiceSettings
+
+    settings = ServiceSettings(tokens=("publisher-token",), reviewers={"wang-token": "王审核"},
+                               db_url=f"sqlite:///{tmp_path}/r.db")
+    with serve_in_thread(create_app(scanner=scanner, settings=settings)) as url:
+        ctx = browser.new_context()
+        ctx.set_default_timeout(TIMEOUT_MS)
+        pg = ctx.new_page()
+        pg.goto(url + "/review")
+        pg.wait_for_selector("#token-box", state="visible")
+        pg.fill("#token", "wang-token")
+        pg.dispatch_event("#token", "change")
+        expect(pg.locator("#reviewer")).to_have_value("王审核")
+        assert pg.eval_on_selector("#reviewer", "e => e.readOnly") is True
+        pg.fill("#draft-input", "台湾总统近日发表讲话")
+        pg.click("#scan-btn")
+        pg.wait_for_selector("#draft mark.hl")
+        mark(pg, "台湾总统").click()
+        pg.click("#dismiss-btn")
+        pg.fill("#dismiss-reason", "引用境外报道原文")
+        pg.click("#dismiss-confirm")
+        pg.wait_for_selector("#draft mark.hl.dismissed")
+        scan_id = pg.url.rsplit("/", 1)[-1]
+        ctx.close()
+        rec = httpx.get(f"{url}/v1/scans/{scan_id}/review", headers={"Authorization": "Bearer wang-token"},
+                        timeout=30).json()
+        assert [(d["action"], d["reviewer"]) for d in rec["decisions"]] == [("dismiss", "王审核")]

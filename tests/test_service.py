@@ -507,3 +507,57 @@ def test_store_round_trip_on_every_backend(tmp_path, kind, request):
         assert reopened.get_scan("a" * 32)["result"] == result
     finally:
         reopened.close()
+
+
+# ------------------------------------------------------------------------------ reviewer identities
+@pytest.fixture(scope="module")
+def reviewers_server(scanner, tmp_path_factory):
+    db = tmp_path_factory.mktemp("svc-rev") / "govscan.db"
+    settings = ServiceSettings(tokens=("tok-publisher",), reviewers={"tok-wang": "王审核", "tok-li": "李主任"},
+                               admin_token=ADMIN, db_url=f"sqlite:///{db}")
+    with serve_in_thread(create_app(scanner=scanner, settings=settings)) as url:
+        yield url
+
+
+def test_reviewer_tokens_name_who_decides_and_signs_off(reviewers_server):
+    pub, wang, li = ({"Authorization": f"Bearer {t}"} for t in ("tok-publisher", "tok-wang", "tok-li"))
+    with httpx.Client(base_url=reviewers_server, timeout=30) as c:
+        res = c.post("/v1/scan", json={"text": "台湾总统近日发表讲话", "id": "rev-1"}, headers=pub).json()
+        sid, fp = res["scan_id"], res["findings"][0]["fingerprint"]
+        assert c.get("/v1/whoami", headers=wang).json() == {"reviewer": "王审核", "reviewer_tokens": True}
+        assert c.get("/v1/whoami", headers=pub).json() == {"reviewer": None, "reviewer_tokens": True}
+        assert c.get("/v1/whoami").status_code == 401
+        dismiss = {"fingerprint": fp, "action": "dismiss", "reason": "引用境外报道原文"}
+        # the publishing tool's token scans but does not decide, whatever name it types
+        r = c.post(f"/v1/scans/{sid}/decisions", json={**dismiss, "reviewer": "王审核"}, headers=pub)
+        assert r.status_code == 403 and r.json()["code"] == "reviewer_token_required"
+        # one reviewer cannot act under another's name
+        r = c.post(f"/v1/scans/{sid}/decisions", json={**dismiss, "reviewer": "王审核"}, headers=li)
+        assert r.status_code == 403 and r.json()["code"] == "reviewer_mismatch"
+        # the token names the reviewer: no name needed, or the same name
+        r = c.post(f"/v1/scans/{sid}/decisions", json=dismiss, headers=wang)
+        assert r.status_code == 200 and r.json()["decision"]["reviewer"] == "王审核"
+        r = c.post(f"/v1/scans/{sid}/review", json={"conclusion": "approve", "reviewer": "李主任"}, headers=li)
+        assert r.status_code == 200 and r.json()["reviewer"] == "李主任"
+        assert c.post(f"/v1/scans/{sid}/review", json={"conclusion": "reject"}, headers=pub).status_code == 403
+        rec = c.get(f"/v1/scans/{sid}/review", headers=pub).json()  # reading the record needs no identity
+        assert [(d["action"], d["reviewer"]) for d in rec["decisions"]] == [("dismiss", "王审核")]
+        assert [s["reviewer"] for s in rec["signoffs"]] == ["李主任"]
+        # the admin endpoint still needs the admin token
+        assert c.post("/v1/admin/reload", headers=wang).status_code == 403
+
+
+def test_reviewers_table_in_the_config_file(tmp_path):
+    from scanner.errors import ConfigError
+
+    p = tmp_path / "govscan.toml"
+    p.write_text('[service]\ntokens = ["t1"]\n\n[service.reviewers]\n"tok-wang" = "王审核"\n"tok-li" = " 李主任 "\n',
+                 encoding="utf-8")
+    _, s = load_config_file(p)
+    assert dict(s.reviewers) == {"tok-wang": "王审核", "tok-li": "李主任"} and s.auth_enabled
+    assert ServiceSettings(reviewers={"only": "甲"}).auth_enabled  # reviewer tokens alone switch auth on
+    for bad in ({"tok": ""}, {"": "甲"}, {"tok": 5}, {"tok": "名" * 101}):
+        with pytest.raises(ConfigError, match="reviewers"):
+            ServiceSettings(reviewers=bad)
+    with pytest.raises(ConfigError, match="admin token"):
+        ServiceSettings(reviewers={"same": "甲"}, admin_token="same")

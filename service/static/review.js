@@ -23,6 +23,8 @@
     scan_not_found: '找不到该审查记录',
     already_dismissed: '该问题已标记为误报',
     not_dismissed: '该问题未被标记为误报',
+    reviewer_token_required: '审核决定须使用审核人本人的访问令牌：请在右上角“访问令牌”处填写',
+    reviewer_mismatch: '审核人姓名与访问令牌不一致',
   };
 
   const state = { scan: null, text: '', items: [], selected: null, docId: null };
@@ -367,10 +369,33 @@
     };
   }
 
+  // A reviewer's own token names the reviewer ([service.reviewers]): the name field then shows
+  // that name and cannot be edited; the audit trail records it, whatever is typed.
+  async function identify() {
+    const box = $('reviewer');
+    let who = null;
+    try { who = await api('GET', '/v1/whoami'); } catch (e) { return; }
+    if (who && who.reviewer) {
+      box.value = who.reviewer;
+      box.readOnly = true;
+      box.title = '由访问令牌确定的审核人';
+    } else {
+      if (box.readOnly) box.value = localStorage.getItem('govscan.reviewer') || '';
+      box.readOnly = false;
+      box.title = '';
+    }
+  }
+
   function init() {
     $('reviewer').value = localStorage.getItem('govscan.reviewer') || '';
-    $('reviewer').addEventListener('change', () => localStorage.setItem('govscan.reviewer', reviewer()));
-    $('token').addEventListener('change', () => sessionStorage.setItem('govscan.token', $('token').value.trim()));
+    $('reviewer').addEventListener('change', () => {
+      if (!$('reviewer').readOnly) localStorage.setItem('govscan.reviewer', reviewer());
+    });
+    $('token').addEventListener('change', () => {
+      sessionStorage.setItem('govscan.token', $('token').value.trim());
+      identify();
+    });
+    identify();
     $('scan-btn').addEventListener('click', guard(() => scanText($('draft-input').value)));
     $('new-btn').addEventListener('click', () => {
       $('draft-input').value = ''; $('doc-id').value = ''; state.docId = null; state.scan = null; state.selected = null;
