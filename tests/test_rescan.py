@@ -354,3 +354,42 @@ def test_engine_fingerprint_covers_data_files_and_the_name_model():
     assert {"models/zh_name_crf/model.npz", "models/zh_name_crf/meta.json"} <= names
     assert {"data/minority_name_parts.txt", "data/region_codes.txt", "name_tagger.py"} <= names
     assert not any(n.startswith("batch/") for n in names)
+
+
+# ------------------------------------------------------------------------------------------ [rescan]
+def test_rescan_table_of_the_config_file_sets_option_defaults(tmp_path):
+    """An office keeps its archive's field names and run settings in the config file; an option
+    on the command line still wins."""
+    src = tmp_path / "cms.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"post_id": "p1", "body": "台湾总统近日发表讲话", "content": "全县生产总值增长"},
+        {"post_id": "p2", "body": "全县生产总值增长", "content": "台湾总统近日发表讲话"},
+    ]) + "\n", encoding="utf-8")
+    cfg = tmp_path / "govscan.toml"
+    cfg.write_text(f'[scanner]\nbundled_lexicons = false\nlexicon_dirs = ["{FIXTURE_LEX}"]\n\n'
+                   '[rescan]\nid_field = "post_id"\ntext_field = ["body"]\nworkers = 1\nstore_text = "all"\n'
+                   'commit_interval = 0.5\n', encoding="utf-8")
+    out = tmp_path / "R"
+    p = run("rescan", str(src), "--out", str(out), "--config", str(cfg), "--json")
+    assert p.returncode == 1, p.stderr.decode()
+    got = lines(out / "results.jsonl")
+    assert [(r["id"], r["verdict"]) for r in got] == [("p1", "block"), ("p2", "pass")]
+    assert db(out).execute("SELECT COUNT(*) FROM scans WHERE text IS NOT NULL").fetchone()[0] == 2  # store_text all
+    # the command line wins over the file
+    p = run("rescan", str(src), "--out", str(tmp_path / "R2"), "--config", str(cfg), "--text-field", "content")
+    assert [(r["id"], r["verdict"]) for r in lines(tmp_path / "R2" / "results.jsonl")] == [("p1", "pass"),
+                                                                                          ("p2", "block")]
+
+
+@pytest.mark.parametrize("table,message", [('workerz = 2', "unknown [rescan] key(s): workerz"),
+                                           ('workers = 0', "workers must be a positive integer"),
+                                           ('engine = "threads"', "engine must be one of processes, spark"),
+                                           ('text_field = []', "text_field must be a field name")])
+def test_rescan_table_errors_are_usage_errors(tmp_path, table, message):
+    src = tmp_path / "a.jsonl"
+    src.write_text('{"id": 1, "text": "x"}\n', encoding="utf-8")
+    cfg = tmp_path / "govscan.toml"
+    cfg.write_text(f"bundled_lexicons = false\n\n[rescan]\n{table}\n", encoding="utf-8")
+    p = run("rescan", str(src), "--out", str(tmp_path / "R"), "--config", str(cfg))
+    assert p.returncode == 2 and message in p.stderr.decode(), p.stderr.decode()
+    assert not (tmp_path / "R" / "results.jsonl").exists()

@@ -48,22 +48,71 @@ def _rescan_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("--date-field", type=_names, default=None,
                    help="default: published_at,publish_time,pub_date,date,time,created_at,year")
     g.add_argument("--account-field", type=_names, default=None, help="default: account,source,author,office,site")
-    p.add_argument("--config", metavar="TOML", help="scanner config file")
+    p.add_argument("--config", metavar="TOML",
+                   help="config file: the scanner's keys, and a [rescan] table with defaults for these options")
     p.add_argument("--workers", type=int, default=None, help="processes (default: every core; 1: no pool)")
-    p.add_argument("--engine", choices=("processes", "spark"), default="processes",
+    p.add_argument("--engine", choices=("processes", "spark"), default=None,
                    help="processes on this machine (default), or Spark executors (pip install 'govscan[spark]')")
     p.add_argument("--spark-master", metavar="URL", help="e.g. local[2], spark://host:7077, yarn (default: local[*])")
     p.add_argument("--changed-since", metavar="LEXICON_VERSION",
                    help="RESULTS holds a finished re-scan with this lexicon version: re-scan only the records the "
                         "current lexicon can change (or say why that cannot be known)")
     p.add_argument("--restart", action="store_true", help="discard the results in RESULTS and start over")
-    p.add_argument("--store-text", choices=("findings", "all", "none"), default="findings",
+    p.add_argument("--store-text", choices=("findings", "all", "none"), default=None,
                    help="keep the text in results.sqlite: of posts with findings (default), of all, or none")
-    p.add_argument("--commit-interval", type=float, default=1.0, metavar="SECONDS",
+    p.add_argument("--commit-interval", type=float, default=None, metavar="SECONDS",
                    help="commit finished records at least this often (default 1)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar on standard error (default: when it is a terminal)")
     p.add_argument("--json", action="store_true", help="print a JSON summary on standard output")
+
+
+#: The ``[rescan]`` table of the config file: key → (option attribute, what it takes). Each value
+#: is the default of its command-line option; the option, when given, wins.
+_TABLE_KEYS = {
+    "query": ("query", str), "format": ("fmt", ("jsonl", "csv", "tsv")), "encoding": ("encoding", str),
+    "id_field": ("id_field", "names"), "text_field": ("text_field", "names"), "title_field": ("title_field", "names"),
+    "date_field": ("date_field", "names"), "account_field": ("account_field", "names"),
+    "workers": ("workers", int), "engine": ("engine", ("processes", "spark")), "spark_master": ("spark_master", str),
+    "store_text": ("store_text", ("findings", "all", "none")), "commit_interval": ("commit_interval", float),
+}
+
+
+def rescan_table(path: str) -> dict:
+    """Option defaults from the ``[rescan]`` table of a config file, keyed by option attribute;
+    an unknown key or a wrong value is a :class:`~scanner.errors.ConfigError` (exit 2)."""
+    from ..config import read_toml
+    from ..errors import ConfigError
+
+    table = read_toml(path).get("rescan", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [rescan] must be a table")
+    unknown = sorted(set(table) - set(_TABLE_KEYS))
+    if unknown:
+        raise ConfigError(f"{path}: unknown [rescan] key(s): {', '.join(unknown)} "
+                          f"(known: {', '.join(_TABLE_KEYS)})")
+    out = {}
+    for key, value in table.items():
+        attr, kind = _TABLE_KEYS[key]
+        if kind == "names":  # "body,content" or ["body", "content"]
+            names = value.split(",") if isinstance(value, str) else value
+            if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+                raise ConfigError(f"{path}: [rescan] {key} must be a field name, or a list of them")
+            value = tuple(n.strip() for n in names)
+        elif isinstance(kind, tuple):
+            if value not in kind:
+                raise ConfigError(f"{path}: [rescan] {key} must be one of {', '.join(kind)}, not {value!r}")
+        elif kind is float:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise ConfigError(f"{path}: [rescan] {key} must be a number of seconds, not {value!r}")
+            value = float(value)
+        elif kind is int:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{path}: [rescan] {key} must be a positive integer, not {value!r}")
+        elif not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{path}: [rescan] {key} must be a non-empty string, not {value!r}")
+        out[attr] = value
+    return out
 
 
 def _report_arguments(p: argparse.ArgumentParser) -> None:
@@ -93,6 +142,10 @@ def _run_rescan(args: argparse.Namespace) -> int:
     from .runner import RescanOptions, rescan
     from .sources import Fields
 
+    table = rescan_table(args.config) if args.config else {}
+    for key, value in table.items():  # the file's [rescan] values stand in for options not given
+        if getattr(args, key) is None:
+            setattr(args, key, value)
     defaults = Fields()
     fields = Fields(id=args.id_field or defaults.id, text=args.text_field or defaults.text,
                     title=args.title_field or defaults.title, date=args.date_field or defaults.date,
@@ -100,14 +153,16 @@ def _run_rescan(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         print("scanner: error: --workers must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    if args.commit_interval < 0:
+    commit_interval = 1.0 if args.commit_interval is None else args.commit_interval
+    if commit_interval < 0:
         print("scanner: error: --commit-interval must not be negative", file=sys.stderr)
         return EXIT_USAGE
     config = ScannerConfig.from_file(args.config) if args.config else ScannerConfig()
     opts = RescanOptions(source=args.source, out=args.out, query=args.query, fmt=args.fmt, encoding=args.encoding,
-                         fields=fields, config=config, workers=args.workers, engine=args.engine,
+                         fields=fields, config=config, workers=args.workers, engine=args.engine or "processes",
                          spark_master=args.spark_master, changed_since=args.changed_since, restart=args.restart,
-                         store_text=args.store_text, commit_interval=args.commit_interval, progress=args.progress)
+                         store_text=args.store_text or "findings", commit_interval=commit_interval,
+                         progress=args.progress)
     from ..errors import ConfigError, InputError, LexiconError, ScannerError
 
     try:
