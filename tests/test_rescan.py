@@ -368,7 +368,8 @@ def test_rescan_table_of_the_config_file_sets_option_defaults(tmp_path):
     cfg = tmp_path / "govscan.toml"
     cfg.write_text(f'[scanner]\nbundled_lexicons = false\nlexicon_dirs = ["{FIXTURE_LEX}"]\n\n'
                    '[rescan]\nid_field = "post_id"\ntext_field = ["body"]\nworkers = 1\nstore_text = "all"\n'
-                   'commit_interval = 0.5\n', encoding="utf-8")
+                   'commit_interval = 0.5\nquery = "SELECT post_id, body FROM posts ORDER BY post_id"\n',
+                   encoding="utf-8")  # the query is for a database SOURCE: a JSONL SOURCE reads its lines
     out = tmp_path / "R"
     p = run("rescan", str(src), "--out", str(out), "--config", str(cfg), "--json")
     assert p.returncode == 1, p.stderr.decode()
@@ -393,3 +394,15 @@ def test_rescan_table_errors_are_usage_errors(tmp_path, table, message):
     p = run("rescan", str(src), "--out", str(tmp_path / "R"), "--config", str(cfg))
     assert p.returncode == 2 and message in p.stderr.decode(), p.stderr.decode()
     assert not (tmp_path / "R" / "results.jsonl").exists()
+
+
+def test_rescan_table_query_reads_a_database_source(tmp_path):
+    archive = tmp_path / "archive.db"
+    _archive_db(archive)
+    cfg = tmp_path / "govscan.toml"
+    cfg.write_text(f'[scanner]\nbundled_lexicons = false\nlexicon_dirs = ["{FIXTURE_LEX}"]\n\n[rescan]\n'
+                   'query = "SELECT id, body AS text FROM posts WHERE body IS NOT NULL ORDER BY id"\nworkers = 1\n',
+                   encoding="utf-8")
+    p = run("rescan", f"sqlite:///{archive}", "--out", str(tmp_path / "R"), "--config", str(cfg))
+    assert p.returncode == 1, p.stderr.decode()
+    assert [(r["id"], r["verdict"]) for r in lines(tmp_path / "R" / "results.jsonl")] == [(1, "block"), (4, "pass")]

@@ -78,6 +78,14 @@ _TABLE_KEYS = {
 }
 
 
+def _is_database(source: str) -> bool:
+    from pathlib import Path
+
+    from .sources import SQLITE_SUFFIXES
+
+    return "://" in source or Path(source).suffix.lower() in SQLITE_SUFFIXES
+
+
 def rescan_table(path: str) -> dict:
     """Option defaults from the ``[rescan]`` table of a config file, keyed by option attribute;
     an unknown key or a wrong value is a :class:`~scanner.errors.ConfigError` (exit 2)."""
@@ -143,6 +151,8 @@ def _run_rescan(args: argparse.Namespace) -> int:
     from .sources import Fields
 
     table = rescan_table(args.config) if args.config else {}
+    if "query" in table and not _is_database(args.source):
+        del table["query"]  # the file's query is for its database; a file SOURCE has its own records
     for key, value in table.items():  # the file's [rescan] values stand in for options not given
         if getattr(args, key) is None:
             setattr(args, key, value)
