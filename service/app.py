@@ -55,7 +55,7 @@ from scanner.model import CATEGORY_LABELS, SEVERITY_RANK, TYPE_LABELS
 from . import record
 from .metrics import CONTENT_TYPE_LATEST, Metrics
 from .settings import ServiceSettings, load_config_file
-from .store import Store, doc_key_of, fingerprint, new_id
+from .store import Store, StoreUnavailable, doc_key_of, fingerprint, new_id
 
 __all__ = ["create_app", "ApiError", "redact_text"]
 
@@ -486,6 +486,15 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         return Response(_error_body(exc.status, exc.error, exc.code, _rid(request), **exc.extra), status_code=exc.status,
                         media_type="application/json", headers=exc.headers)
 
+    @app.exception_handler(StoreUnavailable)
+    async def _store_unavailable(request: Request, exc: StoreUnavailable):
+        log.warning("rid=%s database unavailable: %s", _rid(request), exc)
+        _note(request, error="database_unavailable")
+        return Response(_error_body(503, "the database is unavailable for now; try again shortly (scans already "
+                                         "answered are kept and stored when it is back)", "database_unavailable",
+                                    _rid(request)),
+                        status_code=503, media_type="application/json", headers={"Retry-After": "5"})
+
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
@@ -516,14 +525,23 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
                 extra(raw)
             raws.append((scan_id, doc_key, doc_id, text, raw))
         keyed = [r[1] for r in raws if r[2] is not None and r[4]["findings"]]
-        dism = store.dismissals_many(keyed) if len(keyed) > 1 else (
-            {keyed[0]: store.dismissals(keyed[0])} if keyed else {})
+        try:
+            dism = store.dismissals_many(keyed) if len(keyed) > 1 else (
+                {keyed[0]: store.dismissals(keyed[0])} if keyed else {})
+            unknown: set[str] = set()
+        except StoreUnavailable as e:
+            # The scan does not need the database, only the reviewers' dismissals do. Fail closed:
+            # every finding stays open, and the answer says the dismissals could not be read.
+            log.warning("database unavailable, dismissals not applied: %s", e)
+            dism, unknown = {}, set(keyed)
         if keep:
             store.save_scans({"scan_id": sid, "doc_key": dk, "doc_id": did, "text": t, "result": raw, "source": source,
                               "filename": filename} for sid, dk, did, t, raw in raws)
         out = []
         for sid, dk, did, t, raw in raws:
             res = _present(raw, dism.get(dk, {}), sid if keep else None)
+            if dk in unknown:
+                res["dismissals_unavailable"] = True
             st.metrics.observe_scan(res["verdict"], len(t), res["findings"])
             out.append(res)
         return out

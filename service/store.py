@@ -32,7 +32,12 @@ import orjson
 
 from scanner.errors import ConfigError
 
-__all__ = ["Store", "open_store", "fingerprint", "now_iso", "doc_key_of", "new_id"]
+__all__ = ["Store", "StoreUnavailable", "open_store", "fingerprint", "now_iso", "doc_key_of", "new_id"]
+
+
+class StoreUnavailable(Exception):
+    """The database cannot be reached or is busy for now (a restart, a lost connection, a lock
+    held too long): worth retrying, unlike a statement the database refuses."""
 
 _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS scans (
@@ -124,21 +129,37 @@ class _SqliteBackend:
                 self._all.append(conn)
         return conn
 
+    @staticmethod
+    def _unavailable(e: sqlite3.OperationalError) -> StoreUnavailable | None:
+        msg = str(e).lower()
+        if any(w in msg for w in ("locked", "busy", "unable to open", "disk i/o")):
+            return StoreUnavailable(f"sqlite: {msg}")
+        return None
+
     def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> None:
-        self._conn().execute(sql, params or {})
+        try:
+            self._conn().execute(sql, params or {})
+        except sqlite3.OperationalError as e:
+            raise (self._unavailable(e) or e) from None
 
     def executemany(self, sql: str, rows: list[Mapping[str, Any]]) -> None:
         conn = self._conn()
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.executemany(sql, rows)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.executemany(sql, rows)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as e:
+            raise (self._unavailable(e) or e) from None
 
     def query(self, sql: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        return [dict(r) for r in self._conn().execute(sql, params or {}).fetchall()]
+        try:
+            return [dict(r) for r in self._conn().execute(sql, params or {}).fetchall()]
+        except sqlite3.OperationalError as e:
+            raise (self._unavailable(e) or e) from None
 
     def create_schema(self, statements: list[str]) -> None:
         for stmt in statements:  # IF NOT EXISTS under SQLite's database lock: safe from many workers
@@ -166,12 +187,28 @@ class _SqlAlchemyBackend:
         except Exception as e:  # bad URL, missing driver
             raise ConfigError(f"cannot open database: {type(e).__name__}: {e}") from None
 
+    def _guard(self):
+        """Lost connections and a database that is down or restarting → StoreUnavailable."""
+        sa = self._sa
+
+        class _Guard:
+            def __enter__(self_inner):
+                return None
+
+            def __exit__(self_inner, kind, e, tb):
+                if e is not None and (isinstance(e, (sa.exc.OperationalError, sa.exc.InterfaceError))
+                                      or getattr(e, "connection_invalidated", False)):
+                    raise StoreUnavailable(f"{type(e).__name__}: {str(e).splitlines()[0][:200]}") from None
+                return False
+
+        return _Guard()
+
     def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> None:
-        with self._engine.begin() as c:
+        with self._guard(), self._engine.begin() as c:
             c.execute(self._sa.text(sql), _no_nul(params or {}))
 
     def executemany(self, sql: str, rows: list[Mapping[str, Any]]) -> None:
-        with self._engine.begin() as c:
+        with self._guard(), self._engine.begin() as c:
             c.execute(self._sa.text(sql), [_no_nul(r) for r in rows])
 
     def create_schema(self, statements: list[str]) -> None:
@@ -185,7 +222,7 @@ class _SqlAlchemyBackend:
                 c.execute(self._sa.text(stmt))
 
     def query(self, sql: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        with self._engine.connect() as c:
+        with self._guard(), self._engine.connect() as c:
             return [dict(r._mapping) for r in c.execute(self._sa.text(sql), dict(params or {}))]
 
     def close(self) -> None:
@@ -238,9 +275,12 @@ class Store:
     another worker process is waited for briefly (``read_wait``) before it counts as missing.
     """
 
-    def __init__(self, url: str, *, read_wait: float = 0.5):
+    def __init__(self, url: str, *, read_wait: float = 0.5, retry_seconds: float = 300.0):
         self.url = url
         self.read_wait = read_wait
+        self.retry_seconds = retry_seconds
+        self._down_since: float | None = None  # set while the writer waits for the database
+        self._closing = False
         path = _sqlite_path(url)
         self._db = _SqliteBackend(path) if path is not None else _SqlAlchemyBackend(url)
         self._db.create_schema(_SCHEMA)
@@ -260,26 +300,61 @@ class Store:
                 except queue.Empty:
                     break
             rows = [r for r in batch if isinstance(r, dict)]
-            try:
-                if rows:
-                    self._db.executemany(_SCAN_INSERT, rows)
-            except Exception as e:  # the scan answers were sent already; keep the service running
-                log.error("could not store %d scan(s): %s", len(rows), type(e).__name__)
+            if rows:
+                self._commit(rows, time.monotonic() + self.retry_seconds)
             for r in batch:
                 if isinstance(r, threading.Event):
                     r.set()
             if any(r is _STOP for r in batch):
                 return
 
+    def _commit(self, rows: list[dict[str, Any]], deadline: float) -> None:
+        """Store ``rows`` (the scan answers were sent already: keep them). While the database is
+        unavailable, wait and retry with backoff until ``deadline``; when it refuses a statement,
+        store the rows one by one so that only the refused one is lost (and logged)."""
+        delay = 0.1
+        while True:
+            try:
+                self._db.executemany(_SCAN_INSERT, rows)
+                if self._down_since is not None:
+                    log.warning("database available again after %.1f s; stored the waiting scans",
+                                time.monotonic() - self._down_since)
+                    self._down_since = None
+                return
+            except StoreUnavailable as e:
+                if self._closing or time.monotonic() >= deadline:
+                    log.error("could not store %d scan(s): the database stayed unavailable (%s)", len(rows), e)
+                    self._down_since = None
+                    return
+                if self._down_since is None:
+                    self._down_since = time.monotonic()
+                    log.warning("database unavailable (%s); keeping %d scan(s) and retrying", e, len(rows))
+                time.sleep(delay)
+                delay = min(delay * 2, 5.0)
+            except Exception as e:  # refused: find the row, keep the others
+                if len(rows) > 1:
+                    for r in rows:
+                        self._commit([r], deadline)
+                else:
+                    log.error("could not store scan %s: %s", rows[0].get("scan_id"), type(e).__name__)
+                return
+
     def flush(self, timeout: float = 10.0) -> None:
-        """Wait until every scan queued before this call is committed (later ones may go on queueing)."""
+        """Wait until every scan queued before this call is committed (later ones may go on
+        queueing). Raises StoreUnavailable at once while the writer is waiting for the database."""
         if not self._writer.is_alive():
             return
         done = threading.Event()
         self._queue.put(done)
-        done.wait(timeout)
+        deadline = time.monotonic() + timeout
+        while not done.wait(0.05):
+            if self._down_since is not None:
+                raise StoreUnavailable("the database is unavailable; the scans are kept and will be stored")
+            if time.monotonic() >= deadline:
+                return
 
     def close(self) -> None:
+        self._closing = True
         if self._writer.is_alive():
             self._queue.put(_STOP)
             self._writer.join(timeout=30)

@@ -65,47 +65,72 @@ def _pg_program(name: str) -> str | None:
     return None
 
 
+class PostgresServer:
+    """A real PostgreSQL server in a temporary folder: initdb, then pg_ctl on a free loopback
+    port, trust authentication, no fsync. PostgreSQL refuses to run as root: under root it runs
+    as ``nobody``. ``url`` is the SQLAlchemy URL without a database name."""
+
+    def __init__(self) -> None:
+        import shutil
+        import tempfile
+
+        pytest.importorskip("sqlalchemy")
+        pytest.importorskip("psycopg")
+        self.initdb, self.pg_ctl = _pg_program("initdb"), _pg_program("pg_ctl")
+        if not (self.initdb and self.pg_ctl):
+            pytest.skip("PostgreSQL server programs (initdb, pg_ctl) not found")
+        from service.testing import free_port
+
+        self.base = Path(tempfile.mkdtemp(prefix="govscan-pg-"))
+        self.prefix: list[str] = []
+        if os.geteuid() == 0:
+            runuser = shutil.which("runuser")
+            if not runuser:
+                shutil.rmtree(self.base, ignore_errors=True)
+                pytest.skip("running as root without runuser: cannot start PostgreSQL")
+            shutil.chown(self.base, "nobody")
+            self.prefix = [runuser, "-u", "nobody", "--"]
+        self.data, self.port = self.base / "data", free_port()
+        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}"
+        self._run(self.initdb, "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C",
+                  "--no-sync")
+        self.start()
+
+    def _run(self, *cmd: str) -> None:
+        import subprocess
+
+        try:
+            subprocess.run(self.prefix + list(cmd), check=True, capture_output=True, timeout=120)
+        except subprocess.CalledProcessError as e:
+            self.cleanup()
+            pytest.fail(f"PostgreSQL: {' '.join(cmd[:2])} failed: {e.stderr.decode(errors='replace')[-2000:]}")
+
+    def start(self) -> None:
+        self._run(self.pg_ctl, "-D", str(self.data), "-l", str(self.base / "server.log"), "-w", "-t", "60", "-o",
+                  f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 -c fsync=off "
+                  "-c full_page_writes=off -c max_connections=200", "start")
+
+    def stop(self) -> None:
+        self._run(self.pg_ctl, "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def cleanup(self) -> None:
+        import shutil
+        import subprocess
+
+        subprocess.run(self.prefix + [self.pg_ctl, "-D", str(self.data), "-m", "immediate", "stop"],
+                       capture_output=True, timeout=60)
+        shutil.rmtree(self.base, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def postgres_server():
-    """A real PostgreSQL server for the session: initdb in a temporary folder, pg_ctl on a free
-    loopback port, trust authentication, no fsync. Yields the SQLAlchemy URL without a database
-    name. Skipped when the server programs or psycopg / SQLAlchemy (govscan[postgres]) are
-    missing. PostgreSQL refuses to run as root: under root it runs as ``nobody``."""
-    import shutil
-    import subprocess
-    import tempfile
-
-    pytest.importorskip("sqlalchemy")
-    pytest.importorskip("psycopg")
-    initdb, pg_ctl = _pg_program("initdb"), _pg_program("pg_ctl")
-    if not (initdb and pg_ctl):
-        pytest.skip("PostgreSQL server programs (initdb, pg_ctl) not found")
-    from service.testing import free_port
-
-    base = Path(tempfile.mkdtemp(prefix="govscan-pg-"))
-    prefix: list[str] = []
-    if os.geteuid() == 0:
-        runuser = shutil.which("runuser")
-        if not runuser:
-            pytest.skip("running as root without runuser: cannot start PostgreSQL")
-        shutil.chown(base, "nobody")
-        prefix = [runuser, "-u", "nobody", "--"]
-    data, port = base / "data", free_port()
+    """The session's PostgreSQL server (skipped when PostgreSQL or govscan[postgres] is missing);
+    yields its SQLAlchemy URL without a database name."""
+    server = PostgresServer()
     try:
-        subprocess.run(prefix + [initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
-                                 "--locale=C", "--no-sync"], check=True, capture_output=True, timeout=120)
-        subprocess.run(prefix + [pg_ctl, "-D", str(data), "-l", str(base / "server.log"), "-w", "-t", "60", "-o",
-                                 f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
-                                 "-c full_page_writes=off -c max_connections=200", "start"],
-                       check=True, capture_output=True, timeout=120)
-    except subprocess.CalledProcessError as e:
-        shutil.rmtree(base, ignore_errors=True)
-        pytest.fail(f"PostgreSQL did not start: {e.stderr.decode(errors='replace')[-2000:]}")
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
+        yield server.url
     finally:
-        subprocess.run(prefix + [pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True, timeout=60)
-        shutil.rmtree(base, ignore_errors=True)
+        server.cleanup()
 
 
 def new_postgres_database(server_url: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import subprocess
+import time
 
 import httpx
 import pytest
@@ -124,3 +125,57 @@ def test_rescan_reads_a_postgresql_archive(tmp_path, postgres_url):
     assert "error" in got[100] and "null" in got[100]["error"]
     assert sum(r.get("verdict") == "block" for r in got) == 50
     assert got[0]["verdict"] == "pass"
+
+
+def test_scans_answered_while_the_database_restarts_are_stored_when_it_is_back(scanner, tmp_path):
+    """The database goes down (a restart, maintenance): scanning goes on, since the answer does
+    not need the database; reading a stored scan says 503 database_unavailable instead of failing
+    or waiting; the scans answered meanwhile are kept and stored once the database is back."""
+    from service.app import create_app
+    from service.testing import serve_in_thread
+    from tests.conftest import PostgresServer
+
+    pg = PostgresServer()  # its own server: this test stops it
+    try:
+        url = new_postgres_database(pg.url)
+        app = create_app(scanner=scanner, db_url=url, tokens=[TOKEN])
+        with serve_in_thread(app) as base, httpx.Client(base_url=base, timeout=30,
+                                                         headers={"Authorization": f"Bearer {TOKEN}"}) as c:
+            before = c.post("/v1/scan", json={"text": "台湾总统发表讲话", "id": "up"}).json()
+            assert c.get(f"/v1/scans/{before['scan_id']}").status_code == 200
+            pg.stop()
+            during = [c.post("/v1/scan", json={"text": f"第{i}稿：台湾总统发表讲话", "id": f"down-{i}"}) for i in range(5)]
+            assert [r.status_code for r in during] == [200] * 5  # scanning does not need the database
+            # the reviewers' dismissals could not be read: every finding stays open, and the answer says so
+            assert all(r.json()["verdict"] == "block" and r.json()["dismissals_unavailable"] for r in during)
+            r = c.get(f"/v1/scans/{during[0].json()['scan_id']}")
+            assert r.status_code == 503 and r.json()["code"] == "database_unavailable"
+            assert r.headers["retry-after"] == "5"
+            pg.start()
+            for resp in during:
+                sid = resp.json()["scan_id"]
+                deadline = time.monotonic() + 30
+                while (got := c.get(f"/v1/scans/{sid}")).status_code == 503 and time.monotonic() < deadline:
+                    time.sleep(0.2)
+                assert got.status_code == 200 and got.json()["text"].endswith("台湾总统发表讲话")
+    finally:
+        pg.cleanup()
+
+
+def test_a_refused_scan_does_not_take_its_batch_with_it(postgres_url):
+    """Rows are committed in groups; when the database refuses one row (here a primary-key clash),
+    the others of its group are still stored."""
+    from service.store import Store
+
+    store = Store(postgres_url)
+    try:
+        result = {"verdict": "pass", "findings": [], "lexicon_version": "v"}
+        store.save_scans([{"scan_id": "d" * 32, "doc_key": "k", "text": "first", "result": result}])
+        store.flush()
+        store.save_scans([{"scan_id": s, "doc_key": "k", "text": s[:1], "result": result}
+                          for s in ("e" * 32, "d" * 32, "f" * 32)])  # the middle one exists already
+        store.flush()
+        assert store.get_scan("e" * 32)["text"] == "e" and store.get_scan("f" * 32)["text"] == "f"
+        assert store.get_scan("d" * 32)["text"] == "first"
+    finally:
+        store.close()

@@ -25,6 +25,7 @@
     not_dismissed: '该问题未被标记为误报',
     reviewer_token_required: '审核决定须使用审核人本人的访问令牌：请在右上角“访问令牌”处填写',
     reviewer_mismatch: '审核人姓名与访问令牌不一致',
+    database_unavailable: '数据库暂时不可用，请稍后重试（已提交的审查结果会保留）',
   };
 
   const state = { scan: null, text: '', items: [], selected: null, docId: null };
@@ -146,6 +147,9 @@
     renderSignoffs(scan.signoffs || []);
     const keep = state.selected && state.items.find((f) => f.fingerprint === state.selected);
     select(keep ? keep.fingerprint : null);
+    if (scan.dismissals_unavailable) {
+      setStatus('数据库暂时不可用：本次未能套用已有的误报标记，全部问题按未处理显示，请稍后重新审查', true);
+    }
   }
 
   // ------------------------------------------------------------------ rendering
