@@ -18,7 +18,7 @@ personal names in jieba's dictionary), and the class (common word, ``nr``, ``nrt
 Speed: forward-backward is exact but not one step per character: the forward and backward
 messages are computed block-wise (:func:`_vector_scan`: about 2*sqrt(n) array steps, n small
 matrix products). ``tests/test_name_tagger.py`` checks the marginals against CRFsuite's own and against the textbook sequential recursion. Fixed NumPy overhead makes
-a call cost about 0.4 ms however short the text, so the cue detector calls it only where its
+a call cost about 0.3 ms however short the text, so the cue detector calls it only where its
 rules are unsure (see ``scanner/detectors/names.py``).
 """
 from __future__ import annotations
