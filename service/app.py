@@ -324,6 +324,8 @@ def _id_field(obj: Mapping[str, Any], where: str = "") -> str | int | None:
     if ident is None or isinstance(ident, str) or (isinstance(ident, int) and not isinstance(ident, bool)):
         if isinstance(ident, str) and len(ident) > 256:
             raise ApiError(422, f"{where}'id' is longer than 256 characters", "wrong_type")
+        if isinstance(ident, str) and "\x00" in ident:  # a document key: PostgreSQL cannot store it
+            raise ApiError(422, f"{where}'id' must not contain the character U+0000", "wrong_type")
         return ident
     raise ApiError(422, f"{where}'id' must be a string or an integer, not {_json_type(ident)}", "wrong_type")
 
@@ -463,7 +465,7 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         gc.freeze()  # the Scanner's long-lived tables leave the collector's work: no multi-ms gen-2 pauses
         watcher = asyncio.create_task(_watch_generation(st))
         log.info("ready lexicon_version=%s terms=%d auth=%s store=%s startup_ms=%.0f", st.scanner.lexicon_version,
-                 st.scanner.info()["terms"], "on" if st.settings.tokens else "off",
+                 st.scanner.info()["terms"], "on" if st.settings.auth_enabled else "off",
                  st.settings.db_url.split(":", 1)[0], (time.perf_counter() - t0) * 1000)
         try:
             yield
@@ -703,10 +705,11 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
                 raise ApiError(422, f"the new lexicons fail lint ({len(problems)} problem(s)); "
                                     f"still serving lexicon version {old}", "lint_failed",
                                problems=problems[:200], lexicon_version=old)
-            st.scanner, st.config = new, cfg
-            st.generation = new_id()
+            generation = new_id()
+            # tell the other workers first: when the database cannot take it (503), nothing changed
+            st.store.set_meta("lexicon_generation", generation)
+            st.scanner, st.config, st.generation = new, cfg, generation
             st.loaded_at = record.now_iso()
-            st.store.set_meta("lexicon_generation", st.generation)
             st.metrics.set_lexicon_version(new.lexicon_version)
             st.metrics.reloads.labels("ok").inc()
             gc.freeze()

@@ -70,7 +70,7 @@ def run(name: str, args: argparse.Namespace) -> int:
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     print(f"govscan: reviewer page http://{shown}:{port}/review · API docs http://{shown}:{port}/docs · "
           f"{workers} worker(s) · database {settings.db_url.split('://', 1)[0]}"
-          f"{' · tokens required' if settings.tokens else ' · no tokens (open: keep it on loopback)'}",
+          f"{' · tokens required' if settings.auth_enabled else ' · no tokens (open: keep it on loopback)'}",
           file=sys.stderr, flush=True)
     try:
         uvicorn.run("service.app:create_app", factory=True, host=host, port=port, workers=workers,

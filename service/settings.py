@@ -63,14 +63,22 @@ class ServiceSettings:
         if isinstance(toks, str) or not all(isinstance(t, str) and t for t in toks):
             raise ConfigError("service.tokens must be a list of non-empty strings")
         object.__setattr__(self, "tokens", tuple(toks))
-        pairs = tuple(self.reviewers.items()) if isinstance(self.reviewers, Mapping) else tuple(self.reviewers)
+        if isinstance(self.reviewers, Mapping):
+            pairs = tuple(self.reviewers.items())
+        elif isinstance(self.reviewers, (tuple, list)):
+            pairs = tuple(self.reviewers)
+        else:
+            raise ConfigError("[service.reviewers] must be a table: each reviewer's token = the reviewer's name")
         for pair in pairs:
             if (not isinstance(pair, tuple) or len(pair) != 2 or not all(isinstance(x, str) and x.strip() for x in pair)
-                    or len(pair[1]) > 100):
+                    or len(pair[1]) > 100 or pair[0] != pair[0].strip()):
                 raise ConfigError("[service.reviewers] maps each reviewer's token to the reviewer's name "
-                                  "(non-empty strings, names up to 100 characters)")
+                                  "(non-empty strings without spaces around the token, names up to 100 characters)")
         if self.admin_token is not None and any(t == self.admin_token for t, _ in pairs):
             raise ConfigError("a reviewer's token must not be the admin token")
+        if any(t in self.tokens for t, _ in pairs):
+            raise ConfigError("a reviewer's token must not also be in service.tokens (whoever holds it would "
+                              "decide as that reviewer)")
         object.__setattr__(self, "reviewers", tuple(sorted((t, n.strip()) for t, n in pairs)))
         if self.admin_token is not None and (not isinstance(self.admin_token, str) or not self.admin_token):
             raise ConfigError("service.admin_token must be a non-empty string")
@@ -124,6 +132,7 @@ def load_config_file(path: str | Path) -> tuple[ScannerConfig, ServiceSettings]:
     service = data.pop("service", {})
     if not isinstance(service, dict):
         raise ConfigError(f"{p}: [service] must be a table")
+    data.pop("rescan", None)  # `scanner rescan`'s table (scanner/batch/cli.py checks it)
     scanner_part = data.get("scanner", data)
     if "scanner" in data and len(data) > 1:
         raise ConfigError(f"{p}: put scanner keys inside [scanner] or at the top level, not both")

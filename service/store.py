@@ -132,7 +132,7 @@ class _SqliteBackend:
     @staticmethod
     def _unavailable(e: sqlite3.OperationalError) -> StoreUnavailable | None:
         msg = str(e).lower()
-        if any(w in msg for w in ("locked", "busy", "unable to open", "disk i/o")):
+        if any(w in msg for w in ("locked", "busy", "unable to open", "disk i/o", "full")):
             return StoreUnavailable(f"sqlite: {msg}")
         return None
 
@@ -148,6 +148,21 @@ class _SqliteBackend:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 conn.executemany(sql, rows)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as e:
+            raise (self._unavailable(e) or e) from None
+
+    def execute_all(self, statements: list[tuple[str, Mapping[str, Any]]]) -> None:
+        """Several statements in one transaction."""
+        conn = self._conn()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for sql, params in statements:
+                    conn.execute(sql, params)
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -196,8 +211,7 @@ class _SqlAlchemyBackend:
                 return None
 
             def __exit__(self_inner, kind, e, tb):
-                if e is not None and (isinstance(e, (sa.exc.OperationalError, sa.exc.InterfaceError))
-                                      or getattr(e, "connection_invalidated", False)):
+                if e is not None and _transient(sa, e):
                     raise StoreUnavailable(f"{type(e).__name__}: {str(e).splitlines()[0][:200]}") from None
                 return False
 
@@ -211,6 +225,12 @@ class _SqlAlchemyBackend:
         with self._guard(), self._engine.begin() as c:
             c.execute(self._sa.text(sql), [_no_nul(r) for r in rows])
 
+    def execute_all(self, statements: list[tuple[str, Mapping[str, Any]]]) -> None:
+        """Several statements in one transaction."""
+        with self._guard(), self._engine.begin() as c:
+            for sql, params in statements:
+                c.execute(self._sa.text(sql), _no_nul(params))
+
     def create_schema(self, statements: list[str]) -> None:
         """Create the tables in one transaction. On PostgreSQL, CREATE TABLE IF NOT EXISTS is not
         safe when several workers start at once on a new database (a duplicate key in the
@@ -223,13 +243,28 @@ class _SqlAlchemyBackend:
 
     def query(self, sql: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         with self._guard(), self._engine.connect() as c:
-            return [dict(r._mapping) for r in c.execute(self._sa.text(sql), dict(params or {}))]
+            return [dict(r._mapping) for r in c.execute(self._sa.text(sql), _no_nul(params or {}))]
 
     def close(self) -> None:
         self._engine.dispose()
 
 
 _SCHEMA_LOCK = 0x676F7673  # "govs": the advisory lock key of the schema creation
+
+
+# SQLSTATE classes worth waiting for: connection exceptions (08), insufficient resources (53),
+# operator intervention (57: shutdown, "cannot connect now"), and a read-only transaction (25006:
+# a standby during failover, a database set read-only for maintenance).
+_TRANSIENT_SQLSTATE = ("08", "53", "57", "25006")
+
+
+def _transient(sa, e: BaseException) -> bool:
+    """Whether a database error means "not now" rather than "never" (which is a refused row)."""
+    if isinstance(e, (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.TimeoutError,
+                      sa.exc.DisconnectionError)) or getattr(e, "connection_invalidated", False):
+        return True
+    code = getattr(getattr(e, "orig", None), "sqlstate", None) or getattr(getattr(e, "orig", None), "pgcode", None)
+    return isinstance(code, str) and code.startswith(_TRANSIENT_SQLSTATE)
 
 
 def _no_nul(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -275,10 +310,15 @@ class Store:
     another worker process is waited for briefly (``read_wait``) before it counts as missing.
     """
 
-    def __init__(self, url: str, *, read_wait: float = 0.5, retry_seconds: float = 300.0):
+    def __init__(self, url: str, *, read_wait: float = 0.5, retry_seconds: float = 300.0,
+                 max_queued: int = 20_000):
         self.url = url
         self.read_wait = read_wait
         self.retry_seconds = retry_seconds
+        self.max_queued = max_queued  # scans waiting for the database, at most (memory bound)
+        self.dropped = 0  # scans not stored: the database stayed unavailable, refused them, or the queue was full
+        self._queued = 0
+        self._count_lock = threading.Lock()
         self._down_since: float | None = None  # set while the writer waits for the database
         self._closing = False
         path = _sqlite_path(url)
@@ -291,7 +331,7 @@ class Store:
     def _write_loop(self) -> None:
         while True:
             first = self._queue.get()
-            if isinstance(first, dict):
+            if isinstance(first, tuple):
                 time.sleep(0.005)  # let a burst queue up: one transaction, fewer thread switches
             batch = [first]
             while len(batch) < 1000:
@@ -299,9 +339,12 @@ class Store:
                     batch.append(self._queue.get_nowait())
                 except queue.Empty:
                     break
-            rows = [r for r in batch if isinstance(r, dict)]
-            if rows:
-                self._commit(rows, time.monotonic() + self.retry_seconds)
+            queued = [r for r in batch if isinstance(r, tuple)]  # (time queued, row)
+            if queued:
+                # a scan waits at most retry_seconds from when it was answered, not per attempt
+                self._commit([row for _, row in queued], queued[0][0] + self.retry_seconds)
+                with self._count_lock:
+                    self._queued -= len(queued)
             for r in batch:
                 if isinstance(r, threading.Event):
                     r.set()
@@ -324,6 +367,8 @@ class Store:
             except StoreUnavailable as e:
                 if self._closing or time.monotonic() >= deadline:
                     log.error("could not store %d scan(s): the database stayed unavailable (%s)", len(rows), e)
+                    with self._count_lock:
+                        self.dropped += len(rows)
                     self._down_since = None
                     return
                 if self._down_since is None:
@@ -337,6 +382,8 @@ class Store:
                         self._commit([r], deadline)
                 else:
                     log.error("could not store scan %s: %s", rows[0].get("scan_id"), type(e).__name__)
+                    with self._count_lock:
+                        self.dropped += 1
                 return
 
     def flush(self, timeout: float = 10.0) -> None:
@@ -372,8 +419,16 @@ class Store:
             "lexicon_version": r["result"].get("lexicon_version"), "verdict": r["result"].get("verdict"),
             **_text_columns(r["text"], r["result"]),
         } for i, r in enumerate(rows)]
+        with self._count_lock:
+            if self._queued + len(batch) > self.max_queued:
+                self.dropped += len(batch)
+                log.error("could not store %d scan(s): %d are already waiting for the database (max_queued)",
+                          len(batch), self._queued)
+                return
+            self._queued += len(batch)
+        now = time.monotonic()
         for row in batch:
-            self._queue.put(row)
+            self._queue.put((now, row))
 
     def get_scan(self, scan_id: str) -> dict[str, Any] | None:
         self.flush()
@@ -429,20 +484,21 @@ class Store:
             "severity": finding.get("severity"), "text": text, "suggestion": finding.get("suggestion"),
             "reason": reason,
         }
-        self._db.execute(
+        statements = [(
             "INSERT INTO decisions (decision_id, doc_key, scan_id, created_at, ts, reviewer, action, fingerprint, rule, "
             "category, type, severity, text, suggestion, reason) VALUES (:decision_id, :doc_key, :scan_id, :created_at, "
             ":ts, :reviewer, :action, :fingerprint, :rule, :category, :type, :severity, :text, :suggestion, :reason)",
-            row)
+            row)]
         if action == "dismiss":
-            self._db.execute(
+            statements.append((
                 "INSERT INTO dismissals (doc_key, fingerprint, rule, reason, reviewer, created_at, scan_id) "
                 "VALUES (:doc_key, :fingerprint, :rule, :reason, :reviewer, :created_at, :scan_id) "
                 "ON CONFLICT (doc_key, fingerprint) DO UPDATE SET reason = excluded.reason, "
                 "reviewer = excluded.reviewer, created_at = excluded.created_at, scan_id = excluded.scan_id",
-                row)
+                row))
         elif action == "restore":
-            self._db.execute("DELETE FROM dismissals WHERE doc_key = :doc_key AND fingerprint = :fingerprint", row)
+            statements.append(("DELETE FROM dismissals WHERE doc_key = :doc_key AND fingerprint = :fingerprint", row))
+        self._db.execute_all(statements)  # the audit log and the dismissal change together, or neither
         return row
 
     def decisions(self, doc_key: str) -> list[dict[str, Any]]:

@@ -148,3 +148,27 @@ def test_from_config_passes_public_officials():
     d = NlpNameDetector.from_config(ScannerConfig(public_officials=("王小明",), bundled_lexicons=False,
                                                   detectors=("personal_data",)))
     assert d.public_officials == frozenset({"王小明"})
+
+
+def test_a_name_running_to_the_end_of_the_text_stays_inside_it():
+    """A transliteration with its original spelling whose bracket is never closed, at the very end
+    of the text: the span must not reach past the end (a stand-in model marks the name)."""
+    from scanner.name_tagger import load_tagger
+
+    real = load_tagger()
+    text = "作品出自格哈德·里希特(gerhardrichter"
+    start = text.index("格")
+
+    class Marked:
+        meta = real.meta
+
+        def probabilities(self, v):
+            import numpy as np
+
+            p = np.zeros(len(v))
+            p[start:] = 1.0
+            return p
+
+    fs = NlpNameDetector(tagger=Marked()).detect(build_views(text + "\u200b"))  # an invisible character last
+    assert fs and all(f.end <= len(text) + 1 and (text + "\u200b")[f.start:f.end] == f.text for f in fs)
+    assert fs[0].text.startswith("格哈德·里希特(gerhardrichter")

@@ -80,6 +80,8 @@ def test_scanner_serve_two_workers_on_postgresql(tmp_path, postgres_url):
                    f'[service]\ntokens = ["{TOKEN}"]\ndb_url = "{postgres_url}"\n', encoding="utf-8")
     with serve_in_subprocess(["--config", str(cfg), "--workers", "2"], log_path=tmp_path / "serve.log") as srv:
         with httpx.Client(base_url=srv.url, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30) as c:
+            r = c.post("/v1/scan", json={"text": "台湾总统发表讲话", "id": "pg\x00doc"})
+            assert r.status_code == 422 and "U+0000" in r.json()["error"]  # an id is a key: refused, not mangled
             first = c.post("/v1/scan", json={"text": NUL_DRAFT, "id": "pg-doc"})
             assert first.status_code == 200, first.text
             res = first.json()
@@ -177,5 +179,56 @@ def test_a_refused_scan_does_not_take_its_batch_with_it(postgres_url):
         store.flush()
         assert store.get_scan("e" * 32)["text"] == "e" and store.get_scan("f" * 32)["text"] == "f"
         assert store.get_scan("d" * 32)["text"] == "first"
+    finally:
+        store.close()
+
+
+def _psql(server_url: str, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(server_url.replace("postgresql+psycopg://", "postgresql://") + "/postgres",
+                         autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def _read_only(server_url: str, db: str, on: bool) -> None:
+    """Switch a database to read-only (a standby during failover, maintenance) or back, and drop
+    its open sessions so that new ones see it."""
+    _psql(server_url, f"ALTER DATABASE {db} SET default_transaction_read_only = {'on' if on else 'off'}")
+    _psql(server_url, f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{db}'")
+
+
+def test_a_read_only_database_is_waited_for_and_the_waiting_queue_is_bounded(postgres_server):
+    """A database that is read-only for a while (SQLSTATE 25006) is "not now", not "never": the
+    scans wait and are stored afterwards. At most max_queued scans wait; the ones beyond are
+    counted as dropped (and logged), so an outage cannot exhaust the memory."""
+    from service.store import Store, StoreUnavailable
+
+    url = new_postgres_database(postgres_server)
+    db = url.rsplit("/", 1)[1]
+    result = {"verdict": "pass", "findings": [], "lexicon_version": "v"}
+    store = Store(url, max_queued=3)
+    try:
+        _read_only(postgres_server, db, True)
+        store.save_scans([{"scan_id": f"{i:032d}", "doc_key": "k", "text": f"稿{i}", "result": result}
+                          for i in range(3)])
+        store.save_scans([{"scan_id": f"{i:032d}", "doc_key": "k", "text": f"稿{i}", "result": result}
+                          for i in range(3, 5)])  # over max_queued: not kept
+        assert store.dropped == 2
+        deadline = time.monotonic() + 10
+        while store._down_since is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        with pytest.raises(StoreUnavailable):
+            store.flush()
+        _read_only(postgres_server, db, False)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                store.flush()
+                break
+            except StoreUnavailable:
+                time.sleep(0.2)
+        assert [store.get_scan(f"{i:032d}")["text"] for i in range(3)] == ["稿0", "稿1", "稿2"]
+        assert store.get_scan(f"{3:032d}") is None and store.dropped == 2
     finally:
         store.close()

@@ -556,8 +556,21 @@ def test_reviewers_table_in_the_config_file(tmp_path):
     _, s = load_config_file(p)
     assert dict(s.reviewers) == {"tok-wang": "王审核", "tok-li": "李主任"} and s.auth_enabled
     assert ServiceSettings(reviewers={"only": "甲"}).auth_enabled  # reviewer tokens alone switch auth on
-    for bad in ({"tok": ""}, {"": "甲"}, {"tok": 5}, {"tok": "名" * 101}):
+    for bad in ({"tok": ""}, {"": "甲"}, {"tok": 5}, {"tok": "名" * 101}, {" tok ": "甲"}, 5, "tok"):
         with pytest.raises(ConfigError, match="reviewers"):
             ServiceSettings(reviewers=bad)
     with pytest.raises(ConfigError, match="admin token"):
         ServiceSettings(reviewers={"same": "甲"}, admin_token="same")
+    with pytest.raises(ConfigError, match="service.tokens"):
+        ServiceSettings(tokens=("shared",), reviewers={"shared": "甲"})
+
+
+def test_one_config_file_for_every_layer(tmp_path):
+    """The scanner's keys, [service] and [rescan] live in one file: each command reads its own."""
+    p = tmp_path / "govscan.toml"
+    p.write_text(f'[scanner]\nbundled_lexicons = false\nlexicon_dirs = ["{FIXTURE_LEX}"]\n\n[service]\n'
+                 'tokens = ["t1"]\n\n[rescan]\ntext_field = "body"\n', encoding="utf-8")
+    cfg, s = load_config_file(p)
+    assert cfg.bundled_lexicons is False and s.tokens == ("t1",)
+    p.write_text(f'lexicon_dirs = ["{FIXTURE_LEX}"]\n\n[rescan]\nworkers = 2\n', encoding="utf-8")  # top level too
+    assert load_config_file(p)[0].lexicon_dirs

@@ -103,7 +103,7 @@ class NlpNameDetector:
                 m = _WITH_ORIGINAL.fullmatch(v, s, e)
                 if not m:
                     continue
-                if not m.group(1) and v[e:e + 1] in ")）":
+                if not m.group(1) and e < len(v) and v[e] in ")）":
                     e += 1  # the closing bracket was trimmed as an edge
             if e - s < 2:
                 continue
