@@ -678,7 +678,10 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
              summary="Who this token is: the reviewer's name for a reviewer's own token ([service.reviewers])")
     async def whoami(request: Request):
         identity = _check_token(request, st.settings)
-        return _json({"reviewer": identity, "reviewer_tokens": bool(st.settings.reviewers)})
+        return _json({"reviewer": identity, "reviewer_tokens": bool(st.settings.reviewers),
+                      "may_approve": identity is not None and (not st.settings.approvers
+                                                               or identity in st.settings.approvers)
+                      if st.settings.reviewers else True})
 
     @app.get("/v1/rules", tags=["service"], responses=_ERRORS, summary="Loaded lexicon files, versions, entry counts")
     async def rules(request: Request):
@@ -800,6 +803,9 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         if conclusion not in ("approve", "reject"):
             raise ApiError(422, "'conclusion' must be approve or reject", "wrong_type")
         comment = _str_field(obj, "comment", required=False, max_len=_REASON_MAX)
+        if conclusion == "approve" and st.settings.approvers and reviewer not in st.settings.approvers:
+            raise ApiError(403, f"only {', '.join(st.settings.approvers)} may approve publication "
+                                "(service.approvers); a reviewer may reject", "approver_required")
         view = _present(row["result"], st.store.dismissals(row["doc_key"]), scan_id)
         if conclusion == "approve" and view["verdict"] == "block":
             raise ApiError(409, "cannot approve: the draft still has blocking findings (fix or dismiss them first)",

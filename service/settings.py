@@ -18,8 +18,11 @@
     port = 8000
     workers = 1
 
+    approvers = ["李主任"]          # who may approve publication (同意发布); default: any reviewer
+
     [service.reviewers]            # a reviewer's own token = the name the audit trail records
     "…" = "王审核"                   # (when any is set, decisions and sign-offs need one of these)
+    "…" = "李主任"
 
 Environment variables override the file: ``GOVSCAN_TOKENS`` (comma-separated),
 ``GOVSCAN_ADMIN_TOKEN``, ``GOVSCAN_DB_URL``. ``GOVSCAN_CONFIG`` names the config file when the app
@@ -56,6 +59,9 @@ class ServiceSettings:
     reload_check_seconds: float = 2.0
     #: (token, reviewer name) pairs: a reviewer's own token. ``[service.reviewers]`` in the file.
     reviewers: tuple[tuple[str, str], ...] = ()
+    #: Names (of ``reviewers``) who may approve publication (同意发布): the supervising leaders.
+    #: Empty: any reviewer may approve.
+    approvers: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -80,6 +86,16 @@ class ServiceSettings:
             raise ConfigError("a reviewer's token must not also be in service.tokens (whoever holds it would "
                               "decide as that reviewer)")
         object.__setattr__(self, "reviewers", tuple(sorted((t, n.strip()) for t, n in pairs)))
+        approvers = self.approvers
+        if isinstance(approvers, str) or not all(isinstance(a, str) and a.strip() for a in approvers):
+            raise ConfigError("service.approvers must be a list of reviewer names")
+        approvers = tuple(a.strip() for a in approvers)
+        names = {n for _, n in self.reviewers}
+        missing = [a for a in approvers if a not in names]
+        if missing:
+            raise ConfigError(f"service.approvers names no reviewer of [service.reviewers]: {', '.join(missing)} "
+                              "(an approver needs an own token)")
+        object.__setattr__(self, "approvers", approvers)
         if self.admin_token is not None and (not isinstance(self.admin_token, str) or not self.admin_token):
             raise ConfigError("service.admin_token must be a non-empty string")
         for name in ("max_chars", "max_batch", "max_body_bytes", "max_upload_bytes", "workers"):
@@ -109,8 +125,9 @@ class ServiceSettings:
         if unknown:
             raise ConfigError(f"unknown [service] key(s): {', '.join(unknown)}")
         kw = dict(data)
-        if "tokens" in kw and isinstance(kw["tokens"], list):
-            kw["tokens"] = tuple(kw["tokens"])
+        for key in ("tokens", "approvers"):
+            if key in kw and isinstance(kw[key], list):
+                kw[key] = tuple(kw[key])
         return cls(**kw)
 
     def with_env(self, environ: Mapping[str, str] | None = None) -> "ServiceSettings":

@@ -251,8 +251,8 @@ def test_reviewer_token_names_the_reviewer_on_the_page(browser, scanner, tmp_pat
     the decision the page sends is recorded under that name."""
     from service.settings import ServiceSettings
 
-    settings = ServiceSettings(tokens=("publisher-token",), reviewers={"wang-token": "王审核"},
-                               db_url=f"sqlite:///{tmp_path}/r.db")
+    settings = ServiceSettings(tokens=("publisher-token",), reviewers={"wang-token": "王审核", "li-token": "李主任"},
+                               approvers=("李主任",), db_url=f"sqlite:///{tmp_path}/r.db")
     with serve_in_thread(create_app(scanner=scanner, settings=settings)) as url:
         ctx = browser.new_context()
         ctx.set_default_timeout(TIMEOUT_MS)
@@ -263,6 +263,8 @@ def test_reviewer_token_names_the_reviewer_on_the_page(browser, scanner, tmp_pat
         pg.dispatch_event("#token", "change")
         expect(pg.locator("#reviewer")).to_have_value("王审核")
         assert pg.eval_on_selector("#reviewer", "e => e.readOnly") is True
+        # 王审核 is not an approver (service.approvers): 同意发布 cannot be chosen
+        assert pg.eval_on_selector('#conclusion option[value="approve"]', "e => e.disabled") is True
         pg.fill("#draft-input", "台湾总统近日发表讲话")
         pg.click("#scan-btn")
         pg.wait_for_selector("#draft mark.hl")

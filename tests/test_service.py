@@ -514,7 +514,7 @@ def test_store_round_trip_on_every_backend(tmp_path, kind, request):
 def reviewers_server(scanner, tmp_path_factory):
     db = tmp_path_factory.mktemp("svc-rev") / "govscan.db"
     settings = ServiceSettings(tokens=("tok-publisher",), reviewers={"tok-wang": "王审核", "tok-li": "李主任"},
-                               admin_token=ADMIN, db_url=f"sqlite:///{db}")
+                               approvers=("李主任",), admin_token=ADMIN, db_url=f"sqlite:///{db}")
     with serve_in_thread(create_app(scanner=scanner, settings=settings)) as url:
         yield url
 
@@ -524,8 +524,11 @@ def test_reviewer_tokens_name_who_decides_and_signs_off(reviewers_server):
     with httpx.Client(base_url=reviewers_server, timeout=30) as c:
         res = c.post("/v1/scan", json={"text": "台湾总统近日发表讲话", "id": "rev-1"}, headers=pub).json()
         sid, fp = res["scan_id"], res["findings"][0]["fingerprint"]
-        assert c.get("/v1/whoami", headers=wang).json() == {"reviewer": "王审核", "reviewer_tokens": True}
-        assert c.get("/v1/whoami", headers=pub).json() == {"reviewer": None, "reviewer_tokens": True}
+        assert c.get("/v1/whoami", headers=wang).json() == {"reviewer": "王审核", "reviewer_tokens": True,
+                                                            "may_approve": False}
+        assert c.get("/v1/whoami", headers=li).json()["may_approve"] is True
+        assert c.get("/v1/whoami", headers=pub).json() == {"reviewer": None, "reviewer_tokens": True,
+                                                           "may_approve": False}
         assert c.get("/v1/whoami").status_code == 401
         dismiss = {"fingerprint": fp, "action": "dismiss", "reason": "引用境外报道原文"}
         # the publishing tool's token scans but does not decide, whatever name it types
@@ -537,6 +540,9 @@ def test_reviewer_tokens_name_who_decides_and_signs_off(reviewers_server):
         # the token names the reviewer: no name needed, or the same name
         r = c.post(f"/v1/scans/{sid}/decisions", json=dismiss, headers=wang)
         assert r.status_code == 200 and r.json()["decision"]["reviewer"] == "王审核"
+        # only the supervising leader (service.approvers) approves publication; a reviewer may reject
+        r = c.post(f"/v1/scans/{sid}/review", json={"conclusion": "approve"}, headers=wang)
+        assert r.status_code == 403 and r.json()["code"] == "approver_required"
         r = c.post(f"/v1/scans/{sid}/review", json={"conclusion": "approve", "reviewer": "李主任"}, headers=li)
         assert r.status_code == 200 and r.json()["reviewer"] == "李主任"
         assert c.post(f"/v1/scans/{sid}/review", json={"conclusion": "reject"}, headers=pub).status_code == 403
@@ -563,6 +569,10 @@ def test_reviewers_table_in_the_config_file(tmp_path):
         ServiceSettings(reviewers={"same": "甲"}, admin_token="same")
     with pytest.raises(ConfigError, match="service.tokens"):
         ServiceSettings(tokens=("shared",), reviewers={"shared": "甲"})
+    with pytest.raises(ConfigError, match="approvers names no reviewer"):
+        ServiceSettings(reviewers={"t": "甲"}, approvers=["乙"])
+    p.write_text('[service]\napprovers = ["李主任"]\n[service.reviewers]\n"t-li" = "李主任"\n', encoding="utf-8")
+    assert load_config_file(p)[1].approvers == ("李主任",)
 
 
 def test_one_config_file_for_every_layer(tmp_path):

@@ -26,6 +26,7 @@
     reviewer_token_required: '审核决定须使用审核人本人的访问令牌：请在右上角“访问令牌”处填写',
     reviewer_mismatch: '审核人姓名与访问令牌不一致',
     database_unavailable: '数据库暂时不可用，请稍后重试（已提交的审查结果会保留）',
+    approver_required: '同意发布须由主管领导本人确认；审核人可退回修改',
   };
 
   const state = { scan: null, text: '', items: [], selected: null, docId: null };
@@ -379,6 +380,12 @@
     const box = $('reviewer');
     let who = null;
     try { who = await api('GET', '/v1/whoami'); } catch (e) { return; }
+    const approve = document.querySelector('#conclusion option[value="approve"]');
+    if (approve) {  // service.approvers: only the supervising leader approves publication
+      approve.disabled = !!(who && who.may_approve === false);
+      approve.title = approve.disabled ? '仅主管领导可同意发布' : '';
+      if (approve.disabled && $('conclusion').value === 'approve') $('conclusion').value = 'reject';
+    }
     if (who && who.reviewer) {
       box.value = who.reviewer;
       box.readOnly = true;
