@@ -373,6 +373,9 @@ class NameTagger:
         self.vocab = build_vocab(chars)
         self.chars = chars
         self.lexicon = lexicon
+        # build the lazy tables now, not during the first scan that needs the model
+        _ = lexicon.words
+        _char_classes()
         self.meta = meta or {}
 
     @classmethod

@@ -214,6 +214,7 @@ class NameAddressDetector:
         self.public_officials = frozenset(public_officials)
         self.tagger = load_tagger() if use_model else None
         _cue_automaton()
+        _minority_name_re()
         _word_freq()  # load jieba's dictionary at build time, not on the first scan
 
     # ------------------------------------------------------------------ entry point

@@ -23,6 +23,7 @@ from ..validators import (
     is_valid_id18,
     luhn_ok,
     mask_middle,
+    region_codes,
     vin_ok,
 )
 from .context import near
@@ -94,6 +95,7 @@ class PersonalDataDetector:
 
     def __init__(self, public_officials: tuple[str, ...] = ()) -> None:
         self._names = NameAddressDetector(public_officials)
+        region_codes()  # load GB/T 2260 now, not during the first scan with an ID number
 
     @classmethod
     def from_config(cls, config) -> "PersonalDataDetector":
