@@ -25,7 +25,8 @@
     "…" = "李主任"
 
 Environment variables override the file: ``GOVSCAN_TOKENS`` (comma-separated),
-``GOVSCAN_ADMIN_TOKEN``, ``GOVSCAN_DB_URL``. ``GOVSCAN_CONFIG`` names the config file when the app
+``GOVSCAN_ADMIN_TOKEN``, ``GOVSCAN_DB_URL``, ``GOVSCAN_REVIEWERS`` (``token=name`` pairs,
+comma-separated). ``GOVSCAN_CONFIG`` names the config file when the app
 is built without arguments (``uvicorn --factory service.app:create_app``).
 """
 from __future__ import annotations
@@ -139,6 +140,14 @@ class ServiceSettings:
             kw["admin_token"] = env["GOVSCAN_ADMIN_TOKEN"]
         if env.get("GOVSCAN_DB_URL"):
             kw["db_url"] = env["GOVSCAN_DB_URL"]
+        if env.get("GOVSCAN_REVIEWERS"):  # "token=王审核,token2=李主任"
+            pairs = []
+            for item in env["GOVSCAN_REVIEWERS"].split(","):
+                token, sep, name = item.strip().partition("=")
+                if not sep:
+                    raise ConfigError("GOVSCAN_REVIEWERS must be token=name pairs separated by commas")
+                pairs.append((token.strip(), name.strip()))
+            kw["reviewers"] = tuple(pairs)
         return replace(self, **kw) if kw else self
 
 

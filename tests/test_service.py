@@ -569,6 +569,10 @@ def test_reviewers_table_in_the_config_file(tmp_path):
         ServiceSettings(reviewers={"same": "甲"}, admin_token="same")
     with pytest.raises(ConfigError, match="service.tokens"):
         ServiceSettings(tokens=("shared",), reviewers={"shared": "甲"})
+    env = ServiceSettings(tokens=("t1",)).with_env({"GOVSCAN_REVIEWERS": "tok-a=王审核, tok-b = 李主任"})
+    assert dict(env.reviewers) == {"tok-a": "王审核", "tok-b": "李主任"}
+    with pytest.raises(ConfigError, match="GOVSCAN_REVIEWERS"):
+        ServiceSettings().with_env({"GOVSCAN_REVIEWERS": "tok-a"})
     with pytest.raises(ConfigError, match="approvers names no reviewer"):
         ServiceSettings(reviewers={"t": "甲"}, approvers=["乙"])
     p.write_text('[service]\napprovers = ["李主任"]\n[service.reviewers]\n"t-li" = "李主任"\n', encoding="utf-8")
