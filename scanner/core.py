@@ -10,7 +10,7 @@ from .errors import InputError
 from .lexicon import Entry, LexiconSet, bundled_lexicon_dir, load_lexicons
 from .matcher import Hit, LexiconMatcher
 from .model import SEVERITY_RANK, TYPE_LABELS, Finding, ScanResult, verdict_of
-from .normalize import build_views, warm_up
+from .normalize import build_views, in_script_of, warm_up
 
 __all__ = ["Scanner"]
 
@@ -168,9 +168,10 @@ class Scanner:
     def _from_hit(self, h: Hit, text: str) -> Finding:
         e = h.entry
         score = 0.95 if h.context_confirmed else 0.9
-        return Finding(start=h.start, end=h.end, text=text[h.start:h.end], category=e.category, type=e.type,
-                       severity=e.severity, rule=e.id, message=self._messages[e.id], suggestion=e.suggestion,
-                       basis=e.basis, score=score)
+        written = text[h.start:h.end]
+        return Finding(start=h.start, end=h.end, text=written, category=e.category, type=e.type,
+                       severity=e.severity, rule=e.id, message=self._messages[e.id],
+                       suggestion=in_script_of(e.suggestion, written), basis=e.basis, score=score)
 
 
 def _name_model_info() -> dict[str, Any] | None:

@@ -37,6 +37,7 @@ __all__ = [
     "INVISIBLE_CHARS",
     "NOISE_SYMBOLS",
     "is_noise",
+    "in_script_of",
 ]
 
 _MAX_CP = 0x110000
@@ -144,6 +145,30 @@ def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def warm_up() -> None:
     """Build the lookup tables now (about 0.1 s) instead of on the first scan."""
     _tables()
+    _traditional()
+    _s2t()
+
+
+@lru_cache(maxsize=1)
+def _traditional() -> frozenset[str]:
+    """The traditional characters the views fold to simplified ones."""
+    return frozenset(map(chr, _opencc_t2s()))
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def in_script_of(suggestion: str | None, written: str) -> str | None:
+    """``suggestion`` (lexicons are written in simplified characters) in the script of ``written``,
+    the matched text: OpenCC's simplified-to-traditional conversion when ``written`` has
+    traditional characters (臺灣總統 → 臺灣地區領導人), else unchanged."""
+    if not suggestion or _traditional().isdisjoint(written):
+        return suggestion
+    return _s2t().convert(suggestion)
 
 
 def _decode(cps: np.ndarray) -> str:

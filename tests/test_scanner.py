@@ -105,3 +105,15 @@ def test_one_config_file_serves_every_layer(tmp_path):
     assert c.detectors == ("personal_data",)
     with pytest.raises(ConfigError, match="unknown config key"):
         ScannerConfig.from_dict({"servic": {}})
+
+
+@pytest.mark.parametrize("text,found,fix", [
+    ("臺灣總統近日發表講話", "臺灣總統", "臺灣地區領導人"),  # a traditional-script post gets a traditional fix
+    ("台湾总统近日发表讲话", "台湾总统", "台湾地区领导人"),
+    ("習近乎主持會議", "習近乎", "習近平"),
+])
+def test_suggestion_is_written_in_the_script_of_the_draft(scanner, text, found, fix):
+    (f,) = [f for f in scanner.scan(text).findings if f.text == found]
+    assert f.suggestion == fix
+    fixed = text[:f.start] + f.suggestion + text[f.end:]
+    assert [g for g in scanner.scan(fixed).findings if g.rule == f.rule] == []  # applying the fix clears it
