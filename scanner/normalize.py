@@ -145,8 +145,7 @@ def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def warm_up() -> None:
     """Build the lookup tables now (about 0.1 s) instead of on the first scan."""
     _tables()
-    _traditional()
-    _s2t()
+    _traditional()  # (the simplified-to-traditional converter, 60 ms, loads on the first traditional draft)
 
 
 @lru_cache(maxsize=1)
