@@ -56,6 +56,7 @@ INVISIBLE_CHARS = (
 NOISE_SYMBOLS = "*#@~^_|\\/-+=.·•`$%&"
 
 
+@lru_cache(maxsize=1)
 def _opencc_t2s() -> dict[int, int]:
     """Single-character traditional -> simplified pairs from OpenCC's tables.
 
