@@ -24,9 +24,10 @@ import sqlite3
 import threading
 import time
 import uuid
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 import orjson
 
@@ -142,12 +143,13 @@ class _SqliteBackend:
         except sqlite3.OperationalError as e:
             raise (self._unavailable(e) or e) from None
 
-    def executemany(self, sql: str, rows: list[Mapping[str, Any]]) -> None:
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
         conn = self._conn()
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                conn.executemany(sql, rows)
+                yield conn
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -155,20 +157,15 @@ class _SqliteBackend:
         except sqlite3.OperationalError as e:
             raise (self._unavailable(e) or e) from None
 
+    def executemany(self, sql: str, rows: list[Mapping[str, Any]]) -> None:
+        with self._transaction() as conn:
+            conn.executemany(sql, rows)
+
     def execute_all(self, statements: list[tuple[str, Mapping[str, Any]]]) -> None:
         """Several statements in one transaction."""
-        conn = self._conn()
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                for sql, params in statements:
-                    conn.execute(sql, params)
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-        except sqlite3.OperationalError as e:
-            raise (self._unavailable(e) or e) from None
+        with self._transaction() as conn:
+            for sql, params in statements:
+                conn.execute(sql, params)
 
     def query(self, sql: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         try:
@@ -202,20 +199,15 @@ class _SqlAlchemyBackend:
         except Exception as e:  # bad URL, missing driver
             raise ConfigError(f"cannot open database: {type(e).__name__}: {e}") from None
 
-    def _guard(self):
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
         """Lost connections and a database that is down or restarting → StoreUnavailable."""
-        sa = self._sa
-
-        class _Guard:
-            def __enter__(self_inner):
-                return None
-
-            def __exit__(self_inner, kind, e, tb):
-                if e is not None and _transient(sa, e):
-                    raise StoreUnavailable(f"{type(e).__name__}: {str(e).splitlines()[0][:200]}") from None
-                return False
-
-        return _Guard()
+        try:
+            yield
+        except Exception as e:
+            if _transient(self._sa, e):
+                raise StoreUnavailable(f"{type(e).__name__}: {str(e).splitlines()[0][:200]}") from None
+            raise
 
     def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> None:
         with self._guard(), self._engine.begin() as c:
