@@ -271,6 +271,14 @@ def _check_token(request: Request, settings: ServiceSettings, *, admin: bool = F
     return identity
 
 
+def _may_approve(identity: str | None, settings: ServiceSettings) -> bool:
+    """Whether this token's holder may approve publication: anyone when reviewers are typed names;
+    else a reviewer's own token, of one of ``approvers`` when those are named."""
+    if not settings.reviewers:
+        return True
+    return identity is not None and (not settings.approvers or identity in settings.approvers)
+
+
 def _reviewer(obj: Mapping[str, Any], identity: str | None, settings: ServiceSettings) -> str:
     """Who decides: the reviewer whose own token made the request. Without reviewer tokens
     configured, the name typed on the page (``reviewer``)."""
@@ -679,9 +687,7 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
     async def whoami(request: Request):
         identity = _check_token(request, st.settings)
         return _json({"reviewer": identity, "reviewer_tokens": bool(st.settings.reviewers),
-                      "may_approve": identity is not None and (not st.settings.approvers
-                                                               or identity in st.settings.approvers)
-                      if st.settings.reviewers else True})
+                      "may_approve": _may_approve(identity, st.settings)})
 
     @app.get("/v1/rules", tags=["service"], responses=_ERRORS, summary="Loaded lexicon files, versions, entry counts")
     async def rules(request: Request):
@@ -803,7 +809,7 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         if conclusion not in ("approve", "reject"):
             raise ApiError(422, "'conclusion' must be approve or reject", "wrong_type")
         comment = _str_field(obj, "comment", required=False, max_len=_REASON_MAX)
-        if conclusion == "approve" and st.settings.approvers and reviewer not in st.settings.approvers:
+        if conclusion == "approve" and not _may_approve(identity, st.settings):
             raise ApiError(403, f"only {', '.join(st.settings.approvers)} may approve publication "
                                 "(service.approvers); a reviewer may reject", "approver_required")
         view = _present(row["result"], st.store.dismissals(row["doc_key"]), scan_id)
