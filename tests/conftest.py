@@ -133,16 +133,21 @@ def postgres_server():
         server.cleanup()
 
 
+def postgres_admin(server_url: str, sql: str) -> None:
+    """Run one statement as the superuser on the server's ``postgres`` database (autocommit)."""
+    import psycopg
+
+    with psycopg.connect(server_url.replace("postgresql+psycopg://", "postgresql://") + "/postgres",
+                         autocommit=True) as conn:
+        conn.execute(sql)
+
+
 def new_postgres_database(server_url: str) -> str:
     """A new, empty database on the session's server; its SQLAlchemy URL."""
     import uuid
 
-    import psycopg
-
     name = "t_" + uuid.uuid4().hex[:16]
-    with psycopg.connect(server_url.replace("postgresql+psycopg://", "postgresql://") + "/postgres",
-                         autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
+    postgres_admin(server_url, f"CREATE DATABASE {name}")
     return f"{server_url}/{name}"
 
 

@@ -11,7 +11,12 @@ import time
 import httpx
 import pytest
 
-from tests.conftest import FIXTURE_LEX, new_postgres_database, scanner_cmd
+from tests.conftest import (
+    FIXTURE_LEX,
+    new_postgres_database,
+    postgres_admin,
+    scanner_cmd,
+)
 
 pytest.importorskip("fastapi")
 
@@ -183,19 +188,11 @@ def test_a_refused_scan_does_not_take_its_batch_with_it(postgres_url):
         store.close()
 
 
-def _psql(server_url: str, sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(server_url.replace("postgresql+psycopg://", "postgresql://") + "/postgres",
-                         autocommit=True) as conn:
-        conn.execute(sql)
-
-
 def _read_only(server_url: str, db: str, on: bool) -> None:
     """Switch a database to read-only (a standby during failover, maintenance) or back, and drop
     its open sessions so that new ones see it."""
-    _psql(server_url, f"ALTER DATABASE {db} SET default_transaction_read_only = {'on' if on else 'off'}")
-    _psql(server_url, f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{db}'")
+    postgres_admin(server_url, f"ALTER DATABASE {db} SET default_transaction_read_only = {'on' if on else 'off'}")
+    postgres_admin(server_url, f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{db}'")
 
 
 def test_a_read_only_database_is_waited_for_and_the_waiting_queue_is_bounded(postgres_server):

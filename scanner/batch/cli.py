@@ -78,14 +78,6 @@ _TABLE_KEYS = {
 }
 
 
-def _is_database(source: str) -> bool:
-    from pathlib import Path
-
-    from .sources import SQLITE_SUFFIXES
-
-    return "://" in source or Path(source).suffix.lower() in SQLITE_SUFFIXES
-
-
 def rescan_table(path: str) -> dict:
     """Option defaults from the ``[rescan]`` table of a config file, keyed by option attribute;
     an unknown key or a wrong value is a :class:`~scanner.errors.ConfigError` (exit 2)."""
@@ -148,10 +140,10 @@ def _run_rescan(args: argparse.Namespace) -> int:
 
     from ..config import ScannerConfig
     from .runner import RescanOptions, rescan
-    from .sources import Fields
+    from .sources import Fields, is_database
 
     table = rescan_table(args.config) if args.config else {}
-    if "query" in table and not _is_database(args.source):
+    if "query" in table and not is_database(args.source):
         del table["query"]  # the file's query is for its database; a file SOURCE has its own records
     for key, value in table.items():  # the file's [rescan] values stand in for options not given
         if getattr(args, key) is None:

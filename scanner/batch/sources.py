@@ -303,6 +303,11 @@ class SqlSource(Source):
 
 
 # ------------------------------------------------------------------------------------- factory
+def is_database(spec: str) -> bool:
+    """Whether SOURCE names a database: a URL, or a SQLite file (.db, .sqlite, .sqlite3)."""
+    return "://" in spec or Path(spec).suffix.lower() in SQLITE_SUFFIXES
+
+
 def open_source(spec: str, *, query: str | None = None, fmt: str | None = None,
                 encoding: str | None = None) -> Source:
     """Open what the user named as SOURCE. Raises :class:`InputError` (a usage error) when it
@@ -310,7 +315,7 @@ def open_source(spec: str, *, query: str | None = None, fmt: str | None = None,
     if spec == "-":
         raise InputError("a re-scan reads a file, folder or database, not standard input (it must be able to "
                          "read the source again to resume)")
-    if "://" in spec or fmt == "sql" or (query and Path(spec).suffix.lower() in SQLITE_SUFFIXES):
+    if fmt == "sql" or "://" in spec or (query and is_database(spec)):
         return SqlSource(spec, query or "")
     p = Path(spec)
     if not p.exists():
