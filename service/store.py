@@ -210,8 +210,7 @@ class _SqlAlchemyBackend:
             raise
 
     def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> None:
-        with self._guard(), self._engine.begin() as c:
-            c.execute(self._sa.text(sql), _no_nul(params or {}))
+        self.execute_all([(sql, params or {})])
 
     def executemany(self, sql: str, rows: list[Mapping[str, Any]]) -> None:
         with self._guard(), self._engine.begin() as c:
