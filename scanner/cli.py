@@ -21,7 +21,7 @@ from . import __version__
 from .config import ScannerConfig
 from .errors import ConfigError, InputError, LexiconError, ScannerError
 from .model import CATEGORY_LABELS, TYPE_LABELS, ScanResult
-from .textio import decode_bytes, read_text
+from .textio import decode_bytes
 
 EXIT_OK, EXIT_BLOCK, EXIT_USAGE = 0, 1, 2
 
@@ -84,6 +84,9 @@ EXTENSIONS = (
     ("serve", "service.cli", "run the HTTP scan service and the reviewer page (uvicorn)"),
     ("rescan", "scanner.batch.cli", "re-scan an archive (JSONL, CSV, folder, SQL), resumable"),
     ("report", "scanner.batch.cli", "write the HTML patrol report (巡查记录) of a re-scan"),
+    ("annotate", "scanner.files.cli", "write a copy of a .docx/.xlsx/.pptx/.pdf with a reviewer comment at each finding"),
+    ("clean", "scanner.files.cli", "write a copy with hidden layers, comments, notes and properties removed and "
+                                   "personal data masked"),
 )
 
 
@@ -107,6 +110,7 @@ def _make_scanner(config: ScannerConfig):
 
 
 # ---------------------------------------------------------------------------- scan (one draft)
+
 def _render_text(result: ScanResult, text: str, color: str, out: IO[str]) -> None:
     from rich.console import Console
     from rich.text import Text
@@ -137,20 +141,56 @@ def _render_text(result: ScanResult, text: str, color: str, out: IO[str]) -> Non
                              (f" {TYPE_LABELS.get(f.type, f.type)} ", CATEGORY_STYLE.get(f.category, "")),
                              (f"  位置 {f.start}–{f.end}  ·  规则 {f.rule}  ·  置信度 {f.score:.2f}", "dim"))
         console.print(head)
-        rows = [("原文", f.text), ("建议", f.suggestion or "—"), ("说明", f.message), ("依据", f.basis or "—")]
+        rows = [("位置", _place(f))] if f.location else []
+        rows += [("原文", f.text), ("建议", f.suggestion or "—"), ("说明", f.message), ("依据", f.basis or "—")]
         for label, value in rows:
             console.print(Text.assemble(("     " + label + "：", "bold"), value))
+
+
+def _is_plain_text(data: bytes, name: str) -> bool:
+    from .files import kind_of_suffix, sniff_suffix_inline
+
+    return sniff_suffix_inline(data, name) and kind_of_suffix(name) == "txt"
+
+
+def _place(f) -> str:
+    loc = f.location or {}
+    bits = [loc.get("label") or loc.get("layer") or ""]
+    for key, fmt in (("page", "第 {} 页"), ("sheet", "工作表「{}」"), ("cell", "单元格 {}")):
+        if loc.get(key) is not None and fmt.format(loc[key]) not in bits[0]:
+            bits.append(fmt.format(loc[key]))
+    bits.append(f"（{loc.get('part')}）")
+    return " ".join(b for b in bits if b)
 
 
 def _cmd_scan_one(args, out: IO[str]) -> int:
     if args.file == "-" or args.file is None:
         if args.file is None and sys.stdin.isatty():
             raise UsageError("give a FILE, - for standard input, or --jsonl IN")
-        text, _ = decode_bytes(sys.stdin.buffer.read(), name="<stdin>")
+        data, name = sys.stdin.buffer.read(), "<stdin>"
     else:
-        text, _ = read_text(args.file)
-    scanner = _make_scanner(_config(args.config))
-    result = scanner.scan(text, id=args.id)
+        p = Path(args.file)
+        try:
+            data, name = p.read_bytes(), p.name
+        except FileNotFoundError:
+            raise UsageError(f"{p}: no such file") from None
+        except IsADirectoryError:
+            raise UsageError(f"{p}: is a directory") from None
+        except OSError as e:
+            raise UsageError(f"{p}: cannot read ({e.strerror})") from None
+    if _is_plain_text(data, name):
+        text, _ = decode_bytes(data, name=str(args.file or name))
+        scanner = _make_scanner(_config(args.config))
+        result = scanner.scan(text, id=args.id)
+    else:  # a file (SPEC section 6): every part of it, findings located
+        from .files.isolate import Extractor
+        from .files.scan import scan_document
+
+        with Extractor(workers=1) as ex:
+            doc = ex.extract(data, name)
+        scanner = _make_scanner(_config(args.config))
+        result = scan_document(scanner, doc, id=args.id)
+        text = result.text
     if args.format == "json":
         out.write(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
     else:
@@ -289,7 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, module, _ in EXTENSIONS:
             if args.command == name:
                 return _extension(module).run(name, args)
-    except (UsageError, InputError, ConfigError, LexiconError) as e:
+    except (UsageError, ScannerError) as e:
         print(f"scanner: error: {e}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `scanner scan … | head`

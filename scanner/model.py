@@ -43,6 +43,10 @@ TYPES: dict[str, dict[str, str]] = {
         "address": "review",
         "person_name": "info",
         "sensitive_personal_info": "block",
+        # files (SPEC section 6, docs/FILES.md): text still present under a box drawn to hide it,
+        # and a person's name or user folder in a file's properties
+        "unredacted_text": "block",
+        "file_metadata": "review",
     },
     "state_secret": {
         "classification_mark": "block",
@@ -90,6 +94,8 @@ TYPE_LABELS: dict[str, str] = {
     "address": "详细住址",
     "person_name": "个人姓名",
     "sensitive_personal_info": "敏感个人信息",
+    "unredacted_text": "未真正涂黑的文字",
+    "file_metadata": "文件属性中的个人信息",
     "classification_mark": "密级标志",
     "internal_marker": "内部/保密标识",
     "draft_marker": "过程稿标识",
@@ -122,9 +128,11 @@ class Finding:
     suggestion: str | None = None
     basis: str | None = None
     score: float = 1.0
+    #: where in a file (SPEC section 6); None for a plain text
+    location: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "start": self.start,
             "end": self.end,
             "text": self.text,
@@ -137,6 +145,9 @@ class Finding:
             "basis": self.basis,
             "score": self.score,
         }
+        if self.location is not None:
+            d["location"] = self.location
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Finding":
@@ -152,6 +163,7 @@ class Finding:
             suggestion=d.get("suggestion"),
             basis=d.get("basis"),
             score=float(d.get("score", 1.0)),
+            location=d.get("location"),
         )
 
 
@@ -173,14 +185,23 @@ class ScanResult:
     verdict: str
     findings: tuple[Finding, ...] = field(default_factory=tuple)
     lexicon_version: str = ""
+    #: a file's result (SPEC section 6): the extracted text the offsets index into, and a summary
+    #: of the file (kind, layers, parts not read, warnings); None for a plain text
+    text: str | None = None
+    file: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "id": self.id,
             "verdict": self.verdict,
             "findings": [f.to_dict() for f in self.findings],
             "lexicon_version": self.lexicon_version,
         }
+        if self.text is not None:
+            d["text"] = self.text
+        if self.file is not None:
+            d["file"] = self.file
+        return d
 
     def to_json(self) -> str:
         return orjson.dumps(self.to_dict()).decode()
@@ -192,4 +213,6 @@ class ScanResult:
             verdict=d["verdict"],
             findings=tuple(Finding.from_dict(f) for f in d.get("findings", ())),
             lexicon_version=d.get("lexicon_version", ""),
+            text=d.get("text"),
+            file=d.get("file"),
         )

@@ -8,7 +8,9 @@ Endpoints (docs/SERVICE.md; SPEC section 5 for the contract):
 
     POST /v1/scan            {"text", "id"?}               → scan result (+ scan_id, suppressed, utf16 offsets)
     POST /v1/scan/batch      {"items": [{"id", "text"}]}   → {"results": [...]}
-    POST /v1/scan/file       multipart: file (.txt/.html/.docx), id?  → scan result + extracted text
+    POST /v1/scan/file       multipart: file (any format of docs/FILES.md), id? → scan result + text + locations
+    POST /v1/annotate        multipart: file → a copy with a reviewer comment at each finding
+    POST /v1/clean           multipart: file → a copy with hidden layers and properties removed, PII masked
     POST /v1/redact          {"text"}                      → {"text": masked, ...}
     GET  /v1/health          → lexicon version (no token needed)
     GET  /v1/rules           → loaded lexicon files, versions, entry counts
@@ -39,6 +41,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 import orjson
+from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
@@ -50,6 +53,10 @@ from starlette.staticfiles import StaticFiles
 
 from scanner import Scanner, ScannerConfig, __version__
 from scanner.errors import ConfigError, InputError, LexiconError, ScannerError
+from scanner.files import SUPPORTED_SUFFIXES, FileError, Limits
+from scanner.files.isolate import Extractor
+from scanner.files.output import annotate_bytes, clean_bytes, output_name
+from scanner.files.scan import scan_document
 from scanner.model import CATEGORY_LABELS, SEVERITY_RANK, TYPE_LABELS
 
 from . import record
@@ -71,7 +78,15 @@ _REVIEWER_MAX = 100
 _REVIEWER_DOC = ("who decides. With [service.reviewers] configured it comes from the reviewer's own token "
                  "(may be left out; a different name is refused with 403); otherwise required")
 _REASON_MAX = 2000
-_SUPPORTED_UPLOADS = (".txt", ".text", ".md", ".html", ".htm", ".docx")
+_UPLOAD_PATHS = frozenset({"/v1/scan/file", "/v1/annotate", "/v1/clean"})
+#: FileError code -> HTTP status for an upload that cannot be read (docs/SERVICE.md)
+_FILE_ERROR_STATUS = {"unsupported": 415, "too_large": 413, "zip_bomb": 413}
+_MEDIA_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "pdf": "application/pdf",
+}
 
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
@@ -134,6 +149,8 @@ class ServiceState:
     generation: str | None = None
     loaded_at: str | None = None
     reload_lock: asyncio.Lock | None = None
+    extractor: Extractor | None = None          # file extraction in a worker process (time + memory caps)
+    upload_slots: asyncio.Semaphore | None = None  # files read at once by this worker
 
     def fresh_config(self) -> ScannerConfig:
         """The scanner config to reload with: the config file read again, if there is one."""
@@ -185,7 +202,7 @@ class RequestMiddleware:
 
         path = scope["path"]
         settings = self.st.settings
-        limit = settings.max_upload_bytes if path == "/v1/scan/file" else settings.max_body_bytes
+        limit = settings.max_upload_bytes if path in _UPLOAD_PATHS else settings.max_body_bytes
         try:
             if length is not None and length > limit:
                 await self._send_error(send_wrapper, 413, f"request body of {length} bytes is over the limit of {limit}",
@@ -391,6 +408,8 @@ def _present(raw: dict[str, Any], dismissals: Mapping[str, Mapping[str, Any]], s
                                                   "at": d.get("created_at")}})
     out = {"id": raw["id"], "verdict": _verdict(findings) if suppressed else raw["verdict"], "findings": findings,
            "lexicon_version": raw["lexicon_version"], "suppressed": suppressed}
+    if "file" in raw:
+        out["file"] = raw["file"]
     if scan_id is not None:
         out["scan_id"] = scan_id
         out["review_url"] = f"/review/{scan_id}"
@@ -461,6 +480,8 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
     async def lifespan(app: FastAPI):
         t0 = time.perf_counter()
         st.reload_lock = asyncio.Lock()
+        st.upload_slots = asyncio.Semaphore(max(1, st.settings.file_workers))
+        st.extractor = Extractor(st.settings.file_limits(), workers=st.settings.file_workers)
         st.store = Store(st.settings.db_url)
         # the generation is read before the lexicons: a reload by another worker while this one
         # builds its Scanner then shows as a newer generation, and the watcher rebuilds
@@ -479,6 +500,7 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
             yield
         finally:
             watcher.cancel()
+            st.extractor.close()
             st.store.close()
 
     docs_assets = _swagger_assets()
@@ -522,7 +544,8 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
 
     # ------------------------------------------------------------------ scanning
     def _scan_and_store(items: list[tuple[str, Any]], *, source: str, filename: str | None = None,
-                        extra: Callable[[dict], None] | None = None) -> list[dict[str, Any]]:
+                        scan: Callable[[str, Any], dict] | None = None) -> list[dict[str, Any]]:
+        """Scan (``scan(text, id)`` when given: a file's located result), apply dismissals, store."""
         sc = st.scanner
         store = st.store
         keep = st.settings.store_scans
@@ -530,9 +553,8 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         for text, doc_id in items:
             scan_id = new_id()
             doc_key = doc_key_of(doc_id, scan_id)
-            raw = _enrich(sc.scan(text, id=doc_id).to_dict(), text, doc_key)
-            if extra is not None:
-                extra(raw)
+            d = scan(text, doc_id) if scan is not None else sc.scan(text, id=doc_id).to_dict()
+            raw = _enrich(d, text, doc_key)
             raws.append((scan_id, doc_key, doc_id, text, raw))
         keyed = [r[1] for r in raws if r[2] is not None and r[4]["findings"]]
         try:
@@ -612,13 +634,11 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
 
     file_body = {"content": {"multipart/form-data": {"schema": {
         "type": "object", "required": ["file"],
-        "properties": {"file": {"type": "string", "format": "binary", "description": ".txt, .html or .docx draft"},
+        "properties": {"file": {"type": "string", "format": "binary",
+                                "description": "a draft or attachment: " + ", ".join(SUPPORTED_SUFFIXES)},
                        "id": {"type": "string", "description": "document id"}}}}}, "required": True}
 
-    @app.post("/v1/scan/file", tags=["scan"], responses=_ERRORS, openapi_extra={"requestBody": file_body},
-              summary="Scan an uploaded .txt, .html or .docx draft; findings point into the extracted text")
-    async def scan_file(request: Request):
-        _check_token(request, st.settings)
+    async def _read_upload(request: Request) -> tuple[bytes, str, str | None]:
         ctype = request.headers.get("content-type", "")
         if not ctype.startswith("multipart/form-data"):
             raise ApiError(415, "expected multipart/form-data with a 'file' field", "unsupported_media_type")
@@ -631,35 +651,82 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
                 doc_id = None
             if doc_id is not None and len(doc_id) > 256:
                 raise ApiError(422, "'id' is longer than 256 characters", "wrong_type")
-            filename = (up.filename or "").replace("\\", "/").rsplit("/", 1)[-1]
-            suffix = Path(filename).suffix.lower()
-            if suffix not in _SUPPORTED_UPLOADS:
-                raise ApiError(415, f"unsupported file type {suffix or '(none)'!r}; send .txt, .html or .docx",
-                               "unsupported_file_type")
+            filename = (up.filename or "").replace("\\", "/").rsplit("/", 1)[-1] or "upload"
             data = await up.read()
-        from scanner.extract import extract_bytes
+        return data, filename, doc_id
 
+    async def _extract_upload(data: bytes, filename: str):
+        """Extract in the worker process (time and memory caps); FileError → 4xx with its reason."""
         try:
-            doc = await run_in_threadpool(extract_bytes, data, filename)
+            async with st.upload_slots:
+                doc = await run_in_threadpool(st.extractor.extract, data, filename)
+        except FileError as e:
+            status = _FILE_ERROR_STATUS.get(e.code, 422)
+            raise ApiError(status, f"cannot read the file: {e}", e.code if status != 422 else e.code) from None
         except InputError as e:
             raise ApiError(422, f"cannot read the file: {e}", "unreadable_file") from None
         if len(doc.text) > st.settings.max_chars:
             raise ApiError(413, f"extracted text of {len(doc.text)} characters is over the limit of "
                                 f"{st.settings.max_chars}", "text_too_large", limit=st.settings.max_chars)
+        return doc
 
-        def locate(raw: dict) -> None:
-            if doc.blocks:
-                for f in raw["findings"]:
-                    f["location"] = doc.path_at(f["start"])
-
+    @app.post("/v1/scan/file", tags=["scan"], responses=_ERRORS, openapi_extra={"requestBody": file_body},
+              summary="Scan an uploaded file (Word, Excel, PDF, slides, OFD, ODF, HTML, zip …): every part and "
+                      "layer; findings point into the extracted text and carry their location")
+    async def scan_file(request: Request):
+        _check_token(request, st.settings)
+        data, filename, doc_id = await _read_upload(request)
+        doc = await _extract_upload(data, filename)
+        sc = st.scanner
         res = (await _run(_scan_and_store, [(doc.text, doc_id)], source=f"file:{doc.kind}", filename=filename,
-                          extra=locate, big=len(doc.text) > INLINE_SCAN_CHARS))[0]
+                          scan=lambda text, ident: scan_document(sc, doc, id=ident).to_dict(),
+                          big=len(doc.text) > INLINE_SCAN_CHARS or len(doc.segments) > 200))[0]
         res["text"] = doc.text
         res["document"] = {"filename": filename, "kind": doc.kind, "title": doc.title, "encoding": doc.encoding,
                            "bytes": len(data)}
         _log_result(request, res)
         _note(request, kind=doc.kind, bytes=len(data))
         return _json(res)
+
+    async def _file_out(request: Request, verb: str) -> Response:
+        _check_token(request, st.settings)
+        data, filename, _ = await _read_upload(request)
+        doc = await _extract_upload(data, filename)
+        sc = st.scanner
+
+        def work():
+            result = scan_document(sc, doc)
+            fn = annotate_bytes if verb == "annotate" else clean_bytes
+            return result, fn(data, filename, doc, result)
+
+        try:
+            result, out = await run_in_threadpool(work)
+        except FileError as e:
+            raise ApiError(415 if e.code == "unsupported" else 422, str(e), e.code) from None
+        headers = {"Content-Disposition": f"attachment; filename*=UTF-8''{quote(output_name(filename, verb))}",
+                   "X-Govscan-Verdict": result.verdict, "X-Govscan-Findings": str(len(result.findings))}
+        if verb == "clean":
+            try:
+                after = await run_in_threadpool(lambda: scan_document(sc, st.extractor.extract(out, filename)))
+                headers["X-Govscan-Verdict-After"] = after.verdict
+                headers["X-Govscan-Remaining"] = str(sum(f.severity != "info" for f in after.findings))
+            except FileError as e:  # pragma: no cover - a writer producing an unreadable copy is a bug
+                raise ApiError(500, f"the cleaned copy cannot be read back: {e}", "clean_failed") from None
+        _note(request, kind=doc.kind, bytes=len(data), findings=len(result.findings))
+        media = _MEDIA_TYPES.get(doc.kind, "application/octet-stream")
+        return Response(out, media_type=media, headers=headers)
+
+    @app.post("/v1/annotate", tags=["scan"], responses=_ERRORS, openapi_extra={"requestBody": file_body},
+              summary="A copy of the file with a reviewer comment (Word 批注, Excel cell comment, PDF note) at "
+                      "each finding", response_class=Response)
+    async def annotate_file(request: Request):
+        return await _file_out(request, "annotate")
+
+    @app.post("/v1/clean", tags=["scan"], responses=_ERRORS, openapi_extra={"requestBody": file_body},
+              summary="A copy with comments, tracked changes, hidden content, notes and properties removed and "
+                      "personal data masked in place", response_class=Response)
+    async def clean_file(request: Request):
+        return await _file_out(request, "clean")
 
     @app.post("/v1/redact", tags=["scan"], responses=_ERRORS, summary="The text with personal data masked",
               openapi_extra={"requestBody": {"content": {"application/json": {"schema": {

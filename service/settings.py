@@ -18,6 +18,10 @@
     port = 8000
     workers = 1
 
+    file_workers = 1               # extraction worker processes per service worker (uploads read at once)
+    file_time_budget = 30          # seconds to read one uploaded file (the worker is stopped past it)
+    file_max_memory_mb = 1024      # memory cap of an extraction worker
+
     approvers = ["李主任"]          # who may approve publication (同意发布); default: any reviewer
 
     [service.reviewers]            # a reviewer's own token = the name the audit trail records
@@ -63,6 +67,10 @@ class ServiceSettings:
     #: Names (of ``reviewers``) who may approve publication (同意发布): the supervising leaders.
     #: Empty: any reviewer may approve.
     approvers: tuple[str, ...] = ()
+    #: extraction of uploaded files (scanner/files/isolate.py): worker processes, time and memory caps
+    file_workers: int = 1
+    file_time_budget: float = 30.0
+    file_max_memory_mb: int = 1024
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -99,16 +107,27 @@ class ServiceSettings:
         object.__setattr__(self, "approvers", approvers)
         if self.admin_token is not None and (not isinstance(self.admin_token, str) or not self.admin_token):
             raise ConfigError("service.admin_token must be a non-empty string")
-        for name in ("max_chars", "max_batch", "max_body_bytes", "max_upload_bytes", "workers"):
+        for name in ("max_chars", "max_batch", "max_body_bytes", "max_upload_bytes", "workers", "file_workers",
+                     "file_max_memory_mb"):
             v = getattr(self, name)
             if not isinstance(v, int) or isinstance(v, bool) or v < 1:
                 raise ConfigError(f"service.{name} must be a positive integer, not {v!r}")
+        if isinstance(self.file_time_budget, bool) or not isinstance(self.file_time_budget, (int, float)) \
+                or not self.file_time_budget > 0:
+            raise ConfigError(f"service.file_time_budget must be a positive number of seconds, not {self.file_time_budget!r}")
         if not isinstance(self.port, int) or not 0 <= self.port < 65536:
             raise ConfigError(f"service.port must be 0..65535, not {self.port!r}")
         if not isinstance(self.db_url, str) or not self.db_url:
             raise ConfigError("service.db_url must be a database URL such as sqlite:///govscan.db")
         if not isinstance(self.store_scans, bool):
             raise ConfigError("service.store_scans must be true or false")
+
+    def file_limits(self):
+        """The limits uploaded files are read with (the upload size is also the file size limit)."""
+        from scanner.files import Limits
+
+        return Limits(max_file_bytes=self.max_upload_bytes, time_budget=float(self.file_time_budget),
+                      max_memory_mb=self.file_max_memory_mb, max_chars=max(self.max_chars * 4, 1_000_000))
 
     @property
     def auth_enabled(self) -> bool:

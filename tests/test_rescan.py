@@ -14,7 +14,7 @@ import pytest
 
 from scanner import Scanner, ScannerConfig
 from scanner.batch.runner import RescanOptions, normalise_date, rescan
-from scanner.extract import extract_file
+from scanner.files import extract_file
 from tests.conftest import FIXTURE_LEX, scanner_cmd
 
 
@@ -199,7 +199,7 @@ def test_folder_of_txt_html_docx_with_element_paths_and_bad_files(tmp_path, cfg)
     got = {r["record"]: r for r in lines(out / "results.jsonl")}
     assert list(got) == sorted(["县融媒/2024-03/article.html", "县融媒/notice.docx", "plain.txt", "broken.docx",
                                 "garbage.txt"])
-    assert "corrupt .docx" in got["broken.docx"]["error"] and str(tmp_path) not in got["broken.docx"]["error"]
+    assert "corrupt" in got["broken.docx"]["error"] and str(tmp_path) not in got["broken.docx"]["error"]
     assert "GB18030" in got["garbage.txt"]["error"] or "UTF-8" in got["garbage.txt"]["error"]
     # HTML: visible text only (no script/style hits), offsets into that text, element path kept
     html = got["县融媒/2024-03/article.html"]
@@ -210,7 +210,7 @@ def test_folder_of_txt_html_docx_with_element_paths_and_bad_files(tmp_path, cfg)
         assert "div#js_content>p" in f["element_path"]
     docx = got["县融媒/notice.docx"]
     f = next(x for x in docx["findings"] if x["text"] == "赌博")
-    assert f["element_path"] == "w:p[2]"
+    assert f["element_path"] == "word/document.xml" and f["location"]["layer"] == "body"
     assert got["plain.txt"]["findings"][0]["text"] == "北朝鲜"
     row = db(out).execute("SELECT account, published, title, kind FROM scans WHERE record = ?",
                           ("县融媒/2024-03/article.html",)).fetchone()

@@ -278,3 +278,35 @@ def test_reviewer_token_names_the_reviewer_on_the_page(browser, scanner, tmp_pat
         rec = httpx.get(f"{url}/v1/scans/{scan_id}/review", headers={"Authorization": "Bearer wang-token"},
                         timeout=30).json()
         assert [(d["action"], d["reviewer"]) for d in rec["decisions"]] == [("dismiss", "王审核")]
+
+
+def test_a_file_shows_each_finding_with_its_layer_and_place(page, server, tmp_path):
+    """A Word notice made with python-docx: an internal marker in the header, a phone number in a
+    comment by 王局长; the page lists both with their place, shows the pictures not read, and
+    offers the annotated and cleaned copies for download."""
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "内部资料 注意保存"
+    p = d.add_paragraph("关于2026年度低保对象的公示")
+    d.add_comment(p.runs, text="联系人电话13812345678", author="王局长", initials="W")
+    d.core_properties.author = "Administrator"
+    path = tmp_path / "公示.docx"
+    d.save(path)
+    page.goto(server + "/review")
+    page.set_input_files("#file", str(path))
+    page.wait_for_selector("#draft mark.hl")
+    items = page.locator("#finding-list li")
+    expect(items.filter(has_text="内部资料").locator(".where")).to_have_text(re.compile("页眉"))
+    expect(items.filter(has_text="13812345678").locator(".where")).to_have_text(re.compile("批注（王局长）"))
+    items.filter(has_text="13812345678").click()
+    expect(page.locator("#d-where")).to_have_text(re.compile(r"批注（王局长）.*word/comments\.xml"))
+    expect(page.locator("#file-summary")).to_contain_text("docx")
+    with page.expect_download() as dl:
+        page.click("#annotate-btn")
+    saved = tmp_path / "annotated.docx"
+    dl.value.save_as(saved)
+    assert zipfile.ZipFile(saved).read("word/comments.xml").count(b"govscan") >= 2
+    with page.expect_download() as dl:
+        page.click("#clean-btn")
+    expect(page.locator("#status")).to_contain_text("清理版")
+    page.screenshot(path=str(SCREENSHOT_DIR / "govscan-review-file.png"), full_page=True)

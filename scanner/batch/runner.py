@@ -483,7 +483,7 @@ def _one(ctx: _Ctx, pos: int, key: str, payload: Any, old: OldRow | None, scanne
     title = account = published = None
     ident: Any = None
     if kind == "folder":
-        from ..extract import extract_file
+        from ..files import extract_file
 
         ident = key
         parts = key.split("/")
@@ -501,7 +501,7 @@ def _one(ctx: _Ctx, pos: int, key: str, payload: Any, old: OldRow | None, scanne
         text = doc.text
         title = _meta_str(doc.title)
         kind_out = doc.kind
-        if doc.blocks:
+        if doc.kind != "txt":
             blocks_doc = doc
     else:
         kind_out = "json" if kind == "jsonl" else kind
@@ -565,12 +565,18 @@ def _one(ctx: _Ctx, pos: int, key: str, payload: Any, old: OldRow | None, scanne
         verdict = old.verdict
         at = old.scanned_at or scanned_at
     else:
-        result = ctx.scanner.scan(text, id=ident)
+        if blocks_doc is not None:  # a file: every part of it, findings located (SPEC section 6)
+            from ..files.scan import scan_document
+
+            result = scan_document(ctx.scanner, blocks_doc, id=ident)
+        else:
+            result = ctx.scanner.scan(text, id=ident)
         verdict = result.verdict
         findings = [fi.to_dict() for fi in result.findings]
-        if blocks_doc is not None:
-            for fd in findings:
-                fd["element_path"] = blocks_doc.path_at(fd["start"])
+        for fd in findings:
+            loc = fd.get("location")
+            if loc:
+                fd["element_path"] = loc["part"] if loc["layer"] == "body" else f"{loc['part']} [{loc['label']}]"
         findings_json = orjson.dumps(findings).decode()
         at = scanned_at
     n_block = n_review = 0

@@ -28,7 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..extract import SUPPORTED_SUFFIXES
+from ..files import SUPPORTED_SUFFIXES as _FILE_SUFFIXES, kind_of_suffix
+
+#: what a folder re-scan reads: every file format but pictures (their text needs OCR: the images issue)
+SUPPORTED_SUFFIXES = tuple(s for s in _FILE_SUFFIXES if kind_of_suffix('x' + s) != 'image')
 
 __all__ = ["CSV_SUFFIXES", "JSONL_SUFFIXES", "Fields", "RawRecord", "Source", "open_source"]
 

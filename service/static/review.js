@@ -17,8 +17,16 @@
     forbidden: '无权执行此操作',
     text_too_large: '稿件超过长度上限，请分段审查',
     body_too_large: '提交的内容或文件过大',
-    unsupported_file_type: '不支持的文件类型，请上传 .docx、.html 或 .txt 文件',
+    unsupported_file_type: '不支持的文件类型',
+    unsupported: '不支持的文件类型，或该类型不能生成批注版/清理版',
     unreadable_file: '无法读取该文件（文件损坏或编码无法识别）',
+    corrupt: '无法读取该文件：文件损坏或不完整',
+    encrypted: '该文件设有密码（已加密），请去除密码后再上传',
+    too_large: '文件或其内容超过大小上限',
+    zip_bomb: '压缩内容异常（解压后过大或嵌套过深），已拒绝',
+    xml_bomb: '文件内部结构异常（含实体声明），已拒绝',
+    timeout: '读取该文件超时，已停止',
+    needs_libreoffice: '服务器未安装 LibreOffice，无法读取旧版 Office/WPS 文件（.doc/.xls/.ppt/.wps）',
     open_blocking_findings: '仍有阻断级问题未处理，不能同意发布（请修改或标记误报后再提交）',
     scan_not_found: '找不到该审查记录',
     already_dismissed: '该问题已标记为误报',
@@ -98,6 +106,7 @@
   // ------------------------------------------------------------------ scanning
   async function scanText(text) {
     if (!text.trim()) { setStatus('请先粘贴稿件', true); return; }
+    state.file = null;
     let docId = $('doc-id').value.trim() || state.docId || newDocId();
     $('doc-id').value = docId;
     setStatus('审查中……');
@@ -106,7 +115,68 @@
     setStatus('审查完成');
   }
 
+  // ------------------------------------------------------------------ files
+  function placeOf(f) {
+    const loc = f.location;
+    if (!loc || typeof loc !== 'object') return loc ? String(loc) : '';
+    const bits = [loc.label || loc.layer || ''];
+    if (loc.page !== null && loc.page !== undefined && !bits[0].includes('第 ' + loc.page + ' 页')) bits.push('第 ' + loc.page + ' 页');
+    if (loc.sheet && !bits[0].includes(loc.sheet)) bits.push('工作表「' + loc.sheet + '」');
+    if (loc.cell && !bits[0].includes(loc.cell)) bits.push('单元格 ' + loc.cell);
+    return bits.filter(Boolean).join(' · ');
+  }
+
+  const PART_STATUS = { not_read: '未读取（图片文字识别尚未支持）', read: '已读取' };
+
+  function renderFile(scan) {
+    const panel = $('file-panel');
+    const info = scan.file;
+    if (!info) { panel.hidden = true; return; }
+    panel.hidden = false;
+    const layers = Object.entries(info.layers || {}).map(([k, n]) => (LAYER_TEXT[k] || k) + ' ' + n).join('，');
+    const doc = scan.document || {};
+    $('file-summary').textContent = '文件：' + (doc.filename || '') + '（' + info.kind + '）· 读取的部分：' + (layers || '无文字');
+    const ul = $('file-parts');
+    ul.replaceChildren();
+    (info.parts || []).forEach((p) => {
+      ul.append(el('li', 'part-' + p.status.split(':')[0], p.name + '：' + (PART_STATUS[p.status] || p.status)));
+    });
+    (info.warnings || []).forEach((w) => ul.append(el('li', 'part-warning', w)));
+    const can = state.file && ['docx', 'xlsx', 'pptx', 'pdf'].includes(info.kind);
+    $('annotate-btn').disabled = !can;
+    $('clean-btn').disabled = !can;
+  }
+
+  const LAYER_TEXT = { body: '正文', header: '页眉', footer: '页脚', footnote: '脚注', comment: '批注', tracked_change: '修订',
+    hidden: '隐藏内容', notes: '备注', metadata: '文件属性', embedded: '嵌入对象', image: '图片', redaction: '涂黑处' };
+
+  async function downloadCopy(verb) {
+    if (!state.file) { setStatus('请重新上传文件后再下载', true); return; }
+    const fd = new FormData();
+    fd.append('file', state.file);
+    setStatus(verb === 'annotate' ? '正在生成批注版……' : '正在生成清理版……');
+    try {
+      const resp = await api('POST', '/v1/' + verb, fd, true);
+      const blob = await resp.blob();
+      const cd = resp.headers.get('Content-Disposition') || '';
+      const m = cd.match(/filename\*=UTF-8''([^;]+)/);
+      const a = el('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = m ? decodeURIComponent(m[1]) : state.file.name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      let msg = (verb === 'annotate' ? '已生成批注版：' : '已生成清理版：') + a.download;
+      if (verb === 'clean') {
+        const left = resp.headers.get('X-Govscan-Remaining');
+        msg += left === '0' ? '（复查：无待处理问题）' : '（复查：仍有 ' + left + ' 处需人工处理，如密级标志、表述问题）';
+      }
+      setStatus(msg);
+    } catch (e) { setStatus(String(e.message || e), true); }
+  }
+
   async function scanFile(file) {
+    state.file = file;
     const fd = new FormData();
     fd.append('file', file);
     const docId = $('doc-id').value.trim() || file.name;
@@ -143,6 +213,7 @@
     $('signoff-card').hidden = !scan.scan_id;
     renderVerdict();
     renderLegend();
+    renderFile(scan);
     renderDraft();
     renderList();
     renderSignoffs(scan.signoffs || []);
@@ -223,7 +294,11 @@
       const li = el('li', f.dismissed ? 'dismissed' : '');
       li.dataset.fp = f.fingerprint;
       li.append(el('span', 'chip cat-' + f.category, typeLabel(f.type)),
-        el('span', 'excerpt', f.text),
+        el('span', 'excerpt', f.text));
+      const where = placeOf(f);
+      if (where && f.location && f.location.layer !== 'body') li.append(el('span', 'where layer-' + f.location.layer, where));
+      else if (where && f.location && typeof f.location === 'object' && (f.location.page || f.location.cell)) li.append(el('span', 'where', where));
+      li.append(
         el('span', 'sev sev-' + f.severity, f.dismissed ? '已忽略' : sevLabel(f.severity)));
       list.append(li);
     });
@@ -265,7 +340,11 @@
     $('d-message').textContent = f.message;
     $('d-basis').textContent = f.basis || '—';
     $('d-suggestion').textContent = f.suggestion === null || f.suggestion === undefined ? '（无替换建议，请人工修改）' : f.suggestion;
-    $('d-rule').textContent = f.rule + ' · 置信度 ' + f.score.toFixed(2) + (f.location ? ' · 位置 ' + f.location : '');
+    $('d-rule').textContent = f.rule + ' · 置信度 ' + f.score.toFixed(2);
+    const where = placeOf(f);
+    $('d-where').textContent = where + (f.location && f.location.part ? '（' + f.location.part + '）' : '');
+    $('d-where').hidden = !where;
+    $('d-where-label').hidden = !where;
     $('d-dismissed').hidden = !f.dismissed;
     $('d-actions').hidden = f.dismissed;
     if (f.dismissed) {
@@ -410,6 +489,7 @@
     $('scan-btn').addEventListener('click', guard(() => scanText($('draft-input').value)));
     $('new-btn').addEventListener('click', () => {
       $('draft-input').value = ''; $('doc-id').value = ''; state.docId = null; state.scan = null; state.selected = null;
+      state.file = null;
       ['result-card', 'list-card', 'signoff-card', 'detail'].forEach((id) => { $(id).hidden = true; });
       history.replaceState(null, '', '/review');
       setStatus('');
@@ -446,6 +526,8 @@
     $('dismiss-confirm').addEventListener('click', guard(dismissSelected));
     $('restore-btn').addEventListener('click', guard(restoreSelected));
     $('signoff-btn').addEventListener('click', guard(signOff));
+    $('annotate-btn').addEventListener('click', guard(() => downloadCopy('annotate')));
+    $('clean-btn').addEventListener('click', guard(() => downloadCopy('clean')));
     $('export-json').addEventListener('click', guard(exportJson));
     $('export-html').addEventListener('click', guard(exportHtml));
 

@@ -1,0 +1,183 @@
+"""What an extractor produces: a :class:`Document`, the joined text of every part of a file plus
+the located :class:`Segment` each stretch of it came from (SPEC section 6).
+
+Extractors never build the text themselves; they call :meth:`Builder.add` once per run of text
+(a paragraph, a cell, a comment, a page line …). The builder joins the texts with a separator,
+records each segment's offsets, and the finding's ``location`` is later the segment it falls in,
+found by bisecting segment starts (no per-character maps).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["LAYERS", "LAYER_LABELS", "Segment", "Part", "Document", "Builder"]
+
+#: SPEC section 6: where in a file a text was found.
+LAYERS: tuple[str, ...] = ("body", "header", "footer", "footnote", "comment", "tracked_change", "hidden",
+                           "notes", "metadata", "embedded", "image", "redaction")
+
+#: Chinese names of the layers, for reviewers.
+LAYER_LABELS: dict[str, str] = {
+    "body": "正文",
+    "header": "页眉",
+    "footer": "页脚",
+    "footnote": "脚注/尾注",
+    "comment": "批注",
+    "tracked_change": "修订",
+    "hidden": "隐藏内容",
+    "notes": "演讲者备注",
+    "metadata": "文件属性",
+    "embedded": "嵌入对象",
+    "image": "图片",
+    "redaction": "未真正涂黑的文字",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One run of extracted text and where it came from.
+
+    ``part`` is the place in the file (``word/header1.xml``, ``page 3``, ``xl/worksheets/sheet2.xml``,
+    ``attachments.zip!word/document.xml`` for a file inside a file); ``label`` is the place in words
+    a reviewer reads (``页眉``, ``批注（王局长）``, ``隐藏列 D``, ``第 2 页``, ``幻灯片 4 备注``).
+    ``context`` is text that is not part of the document's wording but says what the segment is
+    (a column header, a metadata field name): the scanner reads it as evidence, never flags it.
+    ``ref`` is the extractor's own address of the segment for the writers (annotate, clean).
+    """
+
+    start: int
+    end: int
+    part: str
+    layer: str = "body"
+    page: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    box: tuple[float, float, float, float] | None = None
+    label: str | None = None
+    context: str | None = None
+    ref: Any = None
+
+    def location(self) -> dict[str, Any]:
+        """SPEC section 6's ``location`` object (plus ``label``, the reviewer's name of the place)."""
+        return {"part": self.part, "layer": self.layer, "page": self.page, "sheet": self.sheet,
+                "cell": self.cell, "box": list(self.box) if self.box is not None else None,
+                "label": self.label or LAYER_LABELS.get(self.layer, self.layer)}
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A part of the file that carries no scannable text of its own here: a picture (read by the
+    images issue's OCR), an object the extractor could not open. ``status`` says which."""
+
+    name: str
+    kind: str  # "image" | "embedded" | "other"
+    status: str  # "not_read" | "read" | "skipped: <reason>"
+    bytes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The extracted text of all parts of a file, joined, and the segments it is made of.
+
+    ``text[s.start:s.end]`` is the text of segment ``s``; between segments stand separators
+    (``\\n`` between paragraphs, ``\\t`` between the cells of a row).
+    """
+
+    text: str
+    kind: str  # "txt" | "html" | "docx" | "xlsx" | "csv" | "pdf" | "pptx" | "odt" | "ofd" | "zip" …
+    segments: tuple[Segment, ...] = ()
+    parts: tuple[Part, ...] = ()
+    metadata: dict[str, str] = field(default_factory=dict)
+    title: str | None = None
+    encoding: str | None = None
+    warnings: tuple[str, ...] = ()
+    _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(s.start for s in self.segments))
+
+    def segment_at(self, offset: int) -> Segment | None:
+        """The segment containing ``offset`` (or, for an offset on a separator, the one before)."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self.segments[i] if i >= 0 else None
+
+    def segments_between(self, start: int, end: int) -> list[Segment]:
+        """Every segment overlapping ``[start, end)``."""
+        i = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        out = []
+        while i < len(self.segments) and self.segments[i].start < end:
+            s = self.segments[i]
+            if s.end > start or s.start == start:
+                out.append(s)
+            i += 1
+        return out
+
+    def info(self) -> dict[str, Any]:
+        """A summary of the file for results: kind, layers present, parts not read, metadata."""
+        layers: dict[str, int] = {}
+        for s in self.segments:
+            layers[s.layer] = layers.get(s.layer, 0) + 1
+        return {"kind": self.kind, "title": self.title, "encoding": self.encoding, "segments": len(self.segments),
+                "layers": layers, "metadata": dict(self.metadata),
+                "parts": [{"name": p.name, "kind": p.kind, "status": p.status, "bytes": p.bytes} for p in self.parts],
+                "warnings": list(self.warnings)}
+
+
+class Builder:
+    """Collects the segments of one document (and of the files inside it) in reading order."""
+
+    __slots__ = ("_chunks", "_pos", "segments", "parts", "metadata", "warnings", "title", "prefix")
+
+    def __init__(self, prefix: str = "") -> None:
+        self._chunks: list[str] = []
+        self._pos = 0
+        self.segments: list[Segment] = []
+        self.parts: list[Part] = []
+        self.metadata: dict[str, str] = {}
+        self.warnings: list[str] = []
+        self.title: str | None = None
+        self.prefix = prefix  # "attachments.zip!" for the members of a zip inside the file
+
+    @property
+    def pos(self) -> int:
+        return self._pos
+
+    def add(self, text: str | None, part: str, layer: str = "body", *, sep: str = "\n", page: int | None = None,
+            sheet: str | None = None, cell: str | None = None, box: tuple[float, float, float, float] | None = None,
+            label: str | None = None, context: str | None = None, ref: Any = None) -> Segment | None:
+        """Append ``text`` as one segment followed by ``sep``; empty text adds nothing."""
+        if not text:
+            return None
+        if "\x00" in text:
+            text = text.replace("\x00", " ")
+        start = self._pos
+        end = start + len(text)
+        seg = Segment(start, end, self.prefix + part, layer, page, sheet, cell,
+                      tuple(float(v) for v in box) if box is not None else None, label, context, ref)
+        self.segments.append(seg)
+        self._chunks.append(text)
+        if sep:
+            self._chunks.append(sep)
+        self._pos = end + len(sep)
+        return seg
+
+    def separate(self, sep: str = "\n") -> None:
+        """End the current line (after cells joined with ``\\t``, say) unless the text already ends so."""
+        if self._chunks and self._chunks[-1] != sep:
+            if self._chunks[-1] in ("\t", " "):
+                self._chunks[-1] = sep
+            else:
+                self._chunks.append(sep)
+                self._pos += len(sep)
+
+    def add_part(self, name: str, kind: str, status: str = "not_read", size: int = 0) -> None:
+        self.parts.append(Part(self.prefix + name, kind, status, size))
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+
+    def build(self, kind: str, *, title: str | None = None, encoding: str | None = None) -> Document:
+        return Document("".join(self._chunks), kind, tuple(self.segments), tuple(self.parts), dict(self.metadata),
+                        title if title is not None else self.title, encoding, tuple(self.warnings))

@@ -1,0 +1,158 @@
+"""Scanning a :class:`Document`: the Scanner reads the joined text once, then each finding gets
+the ``location`` of the segment it falls in (SPEC section 6).
+
+Three things only a file has are decided here, not in the detectors:
+
+- **context**: a column header such as 身份证号 or 联系电话 above a cell is evidence for what the
+  cell is. The cells of such a column are scanned once more as ``header：value`` lines (one scan
+  per column, not per cell) and the personal-data findings mapped back into the document text;
+- **layers**: a finding in a layer other than the body is never less severe than the same finding
+  (rule and text) in the body;
+- **file findings**: text still present under a box drawn to hide it (``unredacted_text``) and a
+  person's name or user folder in the file's properties (``file_metadata``).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from typing import Any
+
+from ..core import _merge
+from ..model import SEVERITY_RANK, Finding, ScanResult, verdict_of
+from .document import Document, Segment
+from .meta import PATH_FIELDS, PERSON_FIELDS
+
+__all__ = ["scan_document", "GENERIC_AUTHORS"]
+
+#: property values that name no one (tool defaults)
+GENERIC_AUTHORS = frozenset(s.casefold() for s in (
+    "administrator", "admin", "user", "users", "owner", "author", "unknown", "微软用户", "微软中国", "未知",
+    "microsoft office user", "microsoft", "python-docx", "openpyxl", "python-pptx", "libreoffice", "wps",
+    "wps office", "kingsoft", "guest", "default", "system", "root", "作者", "用户", "lenovo", "dell", "hp", "acer",
+    "asus", "thinkpad", "dell user", "windows 用户", "windows user", "jsx", "none", "n/a", "-"))
+_USER_DIR = re.compile(r"(?i)(?:[\\/](?:users|documents and settings|home)[\\/])([^\\/:*?\"<>|]{1,64})")
+_MAX_CONTEXT = 24  # a header longer than this is a sentence, not a label
+
+
+def _file_findings(doc: Document) -> list[Finding]:
+    out: list[Finding] = []
+    text = doc.text
+    for s in doc.segments:
+        if s.layer == "redaction":
+            raw = text[s.start:s.end]
+            a = s.start + (len(raw) - len(raw.lstrip()))
+            e = s.end - (len(raw) - len(raw.rstrip()))
+            if e > a:
+                out.append(Finding(a, e, text[a:e], "personal_data", "unredacted_text", "block",
+                                   "file.unredacted_text",
+                                   "该处文字被色块遮盖，但仍保留在文件的文本层中，可被复制、检索：须真正删除后再发布",
+                                   "█" * (e - a),
+                                   "个人信息保护法 第五十一条（去标识化等安全技术措施）；政府信息公开条例 第十五条", 0.99))
+        elif s.layer == "metadata" and s.cell in PERSON_FIELDS:
+            value = text[s.start:s.end]
+            if value.strip().casefold() in GENERIC_AUTHORS or not any(ch.isalpha() for ch in value):
+                continue
+            out.append(Finding(s.start, s.end, value, "personal_data", "file_metadata", "review", "file.metadata_person",
+                               f"文件属性「{s.context}」记录了「{value}」：发布前清除文件属性（scanner clean）",
+                               None, "个人信息保护法 第六条（最小必要）", 0.8))
+        elif s.layer == "metadata" and s.cell in PATH_FIELDS:
+            value = text[s.start:s.end]
+            m = _USER_DIR.search(value)
+            if m and m.group(1).strip().casefold() not in GENERIC_AUTHORS:
+                a, e = s.start + m.start(1), s.start + m.end(1)
+                out.append(Finding(a, e, text[a:e], "personal_data", "file_metadata", "review", "file.metadata_path",
+                                   f"文件属性「{s.context}」的路径含用户目录「{text[a:e]}」：发布前清除文件属性",
+                                   None, "个人信息保护法 第六条（最小必要）", 0.7))
+    return out
+
+
+def _context_findings(scanner, doc: Document) -> list[Finding]:
+    """Scan the cells of each labelled column once more as ``header：value`` lines."""
+    groups: dict[str, list[Segment]] = {}
+    for s in doc.segments:
+        c = s.context
+        if c and s.layer != "metadata" and len(c) <= _MAX_CONTEXT and s.end > s.start:
+            groups.setdefault(c, []).append(s)
+    out: list[Finding] = []
+    text = doc.text
+    for label, segs in groups.items():
+        lines: list[str] = []
+        offs: list[int] = []
+        pos = 0
+        prefix = f"{label.strip()}："
+        for s in segs:
+            offs.append(pos + len(prefix))
+            line = prefix + text[s.start:s.end]
+            lines.append(line)
+            pos += len(line) + 1
+        synthetic = "\n".join(lines)
+        for f in scanner.raw_findings(synthetic):
+            if f.category != "personal_data":
+                continue
+            i = bisect.bisect_right(offs, f.start) - 1
+            if i < 0:
+                continue
+            s = segs[i]
+            a = f.start - offs[i]
+            e = f.end - offs[i]
+            if a < 0 or e > s.end - s.start:
+                continue  # the finding includes the header: the header is context, not text
+            start, end = s.start + a, s.start + e
+            out.append(replace(f, start=start, end=end, text=text[start:end]))
+    return out
+
+
+def _floor_severity(findings: list[Finding], doc: Document) -> list[Finding]:
+    """A finding outside the body is never less severe than the same rule and text in the body."""
+    body: dict[tuple[str, str], int] = {}
+    layer_of: list[str] = []
+    for f in findings:
+        s = doc.segment_at(f.start)
+        layer = s.layer if s is not None else "body"
+        layer_of.append(layer)
+        if layer == "body":
+            k = (f.rule, f.text)
+            body[k] = max(body.get(k, -1), SEVERITY_RANK[f.severity])
+    out = []
+    for f, layer in zip(findings, layer_of):
+        if layer != "body":
+            floor = body.get((f.rule, f.text), -1)
+            if floor > SEVERITY_RANK[f.severity]:
+                f = replace(f, severity=("info", "review", "block")[floor])
+        out.append(f)
+    return out
+
+
+def _locate(findings: list[Finding], doc: Document) -> list[Finding]:
+    out = []
+    for f in findings:
+        s = doc.segment_at(f.start)
+        loc: dict[str, Any] | None = s.location() if s is not None else None
+        out.append(replace(f, location=loc))
+    return out
+
+
+def scan_document(scanner, doc: Document, *, id: Any = None) -> ScanResult:
+    """Scan a file's :class:`Document` with ``scanner``: a SPEC section 6 result with ``text``,
+    ``file`` (what was read, what was not) and a ``location`` for every finding."""
+    text = doc.text
+    raw = scanner.raw_findings(text) if text else []
+    if len(doc.segments) > 1 or (doc.segments and doc.segments[0].context):
+        raw += _context_findings(scanner, doc)
+    raw += _file_findings(doc)
+    merged = _merge(raw, text)
+    if any(s.layer != "body" for s in doc.segments):
+        merged = _floor_severity(merged, doc)
+    findings = tuple(_locate(merged, doc))
+    return ScanResult(id=id, verdict=verdict_of(findings), findings=findings,
+                      lexicon_version=scanner.lexicon_version, text=text, file=doc.info())
+
+
+def scan_bytes(scanner, data: bytes, name: str, *, id: Any = None, extractor=None,
+               limits=None) -> tuple[ScanResult, Document]:
+    """Extract ``data`` (in ``extractor``'s worker process when one is given) and scan it."""
+    from . import extract
+
+    doc = extractor.extract(data, name, limits=limits) if extractor is not None else extract(data, name, limits=limits)
+    return scan_document(scanner, doc, id=id), doc
