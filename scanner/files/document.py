@@ -62,7 +62,7 @@ class Segment:
     def location(self) -> dict[str, Any]:
         """SPEC section 6's ``location`` object (plus ``label``, the reviewer's name of the place)."""
         return {"part": self.part, "layer": self.layer, "page": self.page, "sheet": self.sheet,
-                "cell": self.cell, "box": list(self.box) if self.box is not None else None,
+                "cell": self.cell if self.layer != "metadata" else None, "box": list(self.box) if self.box is not None else None,
                 "label": self.label or LAYER_LABELS.get(self.layer, self.layer)}
 
 
