@@ -662,7 +662,8 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
                 doc = await run_in_threadpool(st.extractor.extract, data, filename)
         except FileError as e:
             status = _FILE_ERROR_STATUS.get(e.code, 422)
-            raise ApiError(status, f"cannot read the file: {e}", e.code if status != 422 else e.code) from None
+            code = {415: "unsupported_file_type", 422: "unreadable_file"}.get(status, e.code)
+            raise ApiError(status, f"cannot read the file: {e}", code, reason=e.code) from None
         except InputError as e:
             raise ApiError(422, f"cannot read the file: {e}", "unreadable_file") from None
         if len(doc.text) > st.settings.max_chars:
@@ -702,7 +703,8 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         try:
             result, out = await run_in_threadpool(work)
         except FileError as e:
-            raise ApiError(415 if e.code == "unsupported" else 422, str(e), e.code) from None
+            raise ApiError(415 if e.code == "unsupported" else 422, str(e),
+                           "unsupported_file_type" if e.code == "unsupported" else "unreadable_file", reason=e.code) from None
         headers = {"Content-Disposition": f"attachment; filename*=UTF-8''{quote(output_name(filename, verb))}",
                    "X-Govscan-Verdict": result.verdict, "X-Govscan-Findings": str(len(result.findings))}
         if verb == "clean":

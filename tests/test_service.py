@@ -128,7 +128,8 @@ def test_scan_file_docx_findings_point_into_extracted_text(client):
     assert {"11010519491231002X", "13812345678", "台湾总统"} <= set(found)
     for f in body["findings"]:
         assert text[f["start"]:f["end"]] == f["text"]
-    assert found["台湾总统"]["location"] == "w:p[3]"
+    loc = found["台湾总统"]["location"]
+    assert (loc["part"], loc["layer"], loc["label"]) == ("word/document.xml", "body", "正文")
 
 
 def test_scan_file_html_and_txt(client):
@@ -137,7 +138,7 @@ def test_scan_file_html_and_txt(client):
     body = client.post("/v1/scan/file", files={"file": ("post.html", html, "text/html")}).json()
     assert "台湾总统" not in body["text"]  # script is not visible text
     assert {f["text"] for f in body["findings"]} == {"13812345678", "两岸三地"}
-    assert all(f["location"].startswith("html>body>div#js_content>p") for f in body["findings"])
+    assert all(f["location"]["part"].startswith("html>body>div#js_content>p") for f in body["findings"])
     gb = "台湾总统发表讲话".encode("gb18030")
     body = client.post("/v1/scan/file", files={"file": ("old.txt", gb, "text/plain")}).json()
     assert body["document"]["encoding"] == "gb18030" and body["findings"][0]["text"] == "台湾总统"

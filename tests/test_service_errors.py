@@ -188,9 +188,11 @@ def test_413_upload_over_limit(c):
 
 # ------------------------------------------------------------------------------ 415
 def test_415_upload_type(c):
-    check_error(c.post("/v1/scan/file", files={"file": ("draft.pdf", b"%PDF-1.4", "application/pdf")}), 415,
-                "unsupported_file_type")
-    check_error(c.post("/v1/scan/file", files={"file": ("noext", b"abc", "text/plain")}), 415, "unsupported_file_type")
+    check_error(c.post("/v1/scan/file", files={"file": ("tool.exe", b"MZ\x90\x00", "application/octet-stream")}),
+                415, "unsupported_file_type")
+    body = check_error(c.post("/v1/scan/file", files={"file": ("draft.pdf", b"%PDF-1.4", "application/pdf")}), 422,
+                       "unreadable_file")
+    assert body["reason"] == "corrupt"  # a truncated PDF: unreadable, with its reason
     check_error(c.post("/v1/scan/file", json={"text": "abc"}), 415, "unsupported_media_type")
 
 
@@ -228,8 +230,9 @@ def test_422_wrong_types_batch(c, payload, code):
 
 
 def test_422_unreadable_upload(c):
-    check_error(c.post("/v1/scan/file", files={"file": ("bad.docx", b"PK\x03\x04 not a zip", "x")}), 422,
-                "unreadable_file")
+    body = check_error(c.post("/v1/scan/file", files={"file": ("bad.docx", b"PK\x03\x04 not a zip", "x")}), 422,
+                       "unreadable_file")
+    assert body["reason"] == "corrupt" and "bad.docx" in body["error"]
     check_error(c.post("/v1/scan/file", files={"file": ("bin.txt", bytes(range(256)) * 4, "x")}), 422,
                 "unreadable_file")
 

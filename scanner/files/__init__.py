@@ -149,7 +149,7 @@ def _recurse(data: bytes, name: str, parent: Builder, layer: str, part: str, ctx
         parent.warn(f"{parent.prefix}{part}: not read ({e.code}): {reason}")
         return False
     if kind == "image":
-        parent.parts.extend(child.parts)
+        parent.add_part(part, "image", "not_read", len(data))
         return True
     label_prefix = f"{'嵌入对象' if layer == 'embedded' else '附件'} {Path(part).name}"
     child.metadata.pop("encoding", None)

@@ -88,7 +88,8 @@
       let reason = resp.status + ' ' + resp.statusText;
       try {
         const j = await resp.json();
-        if (j && j.error) reason = (ERROR_TEXT[j.code] || '') + (ERROR_TEXT[j.code] ? '' : j.error);
+        const key = j && j.reason && ERROR_TEXT[j.reason] ? j.reason : (j && j.code);
+        if (j && j.error) reason = (ERROR_TEXT[key] || '') + (ERROR_TEXT[key] ? '' : j.error);
       } catch (e) { /* not JSON */ }
       const err = new Error(reason);
       err.status = resp.status;
