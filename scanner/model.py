@@ -16,6 +16,7 @@ __all__ = [
     "TYPES",
     "CATEGORY_OF",
     "DEFAULT_SEVERITY",
+    "FILE_ONLY_TYPES",
     "CATEGORY_LABELS",
     "TYPE_LABELS",
     "Finding",
@@ -69,6 +70,9 @@ TYPES: dict[str, dict[str, str]] = {
         "advertising_absolute": "info",
     },
 }
+
+#: types only a file's result can carry (scanner/files/scan.py): no text detector reports them
+FILE_ONLY_TYPES: frozenset[str] = frozenset({"unredacted_text", "file_metadata"})
 
 CATEGORY_OF: dict[str, str] = {t: c for c, ts in TYPES.items() for t in ts}
 DEFAULT_SEVERITY: dict[str, str] = {t: s for ts in TYPES.values() for t, s in ts.items()}

@@ -110,7 +110,7 @@ from spacy.tokens import Doc
 
 from .core import Scanner
 from .errors import ConfigError
-from .model import TYPES, Finding
+from .model import FILE_ONLY_TYPES, TYPES, Finding
 from .resources import bundled_candidates, find_bundled
 
 __all__ = [
@@ -355,12 +355,12 @@ def govscan_recognizers(scanner: Scanner | None = None, *, entities: Iterable[st
     backend = GovscanBackend(scanner, presidio_context=presidio_context)
     wanted = None if entities is None else set(entities)
     recs = [GovscanRecognizer(t, backend) for t in TYPES["personal_data"]
-            if wanted is None or entity_for(t) in wanted]
+            if t not in FILE_ONLY_TYPES and (wanted is None or entity_for(t) in wanted)]
     if wanted is not None:
         unknown = wanted - {r.entity for r in recs}
         if unknown:
             raise ConfigError(f"unknown entities {sorted(unknown)}; known: "
-                              f"{', '.join(entity_for(t) for t in TYPES['personal_data'])}")
+                              f"{', '.join(entity_for(t) for t in TYPES['personal_data'] if t not in FILE_ONLY_TYPES)}")
     return recs
 
 
