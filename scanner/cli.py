@@ -21,7 +21,7 @@ from . import __version__
 from .config import ScannerConfig
 from .errors import ConfigError, InputError, LexiconError, ScannerError
 from .model import CATEGORY_LABELS, TYPE_LABELS, ScanResult
-from .textio import decode_bytes
+from .textio import decode_bytes, read_bytes
 
 EXIT_OK, EXIT_BLOCK, EXIT_USAGE = 0, 1, 2
 
@@ -157,7 +157,7 @@ def _place(f) -> str:
     loc = f.location or {}
     bits = [loc.get("label") or loc.get("layer") or ""]
     for key, fmt in (("page", "第 {} 页"), ("sheet", "工作表「{}」"), ("cell", "单元格 {}")):
-        if loc.get(key) is not None and fmt.format(loc[key]) not in bits[0]:
+        if loc.get(key) is not None and str(loc[key]) not in bits[0]:
             bits.append(fmt.format(loc[key]))
     bits.append(f"（{loc.get('part')}）")
     return " ".join(b for b in bits if b)
@@ -169,15 +169,7 @@ def _cmd_scan_one(args, out: IO[str]) -> int:
             raise UsageError("give a FILE, - for standard input, or --jsonl IN")
         data, name = sys.stdin.buffer.read(), "<stdin>"
     else:
-        p = Path(args.file)
-        try:
-            data, name = p.read_bytes(), p.name
-        except FileNotFoundError:
-            raise UsageError(f"{p}: no such file") from None
-        except IsADirectoryError:
-            raise UsageError(f"{p}: is a directory") from None
-        except OSError as e:
-            raise UsageError(f"{p}: cannot read ({e.strerror})") from None
+        data, name = read_bytes(args.file), Path(args.file).name
     if _is_plain_text(data, name):
         text, _ = decode_bytes(data, name=str(args.file or name))
         scanner = _make_scanner(_config(args.config))

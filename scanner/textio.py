@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["decode_bytes", "read_text"]
+__all__ = ["decode_bytes", "read_text", "read_bytes"]
 
 
 def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str]:
@@ -43,13 +43,17 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str]:
 
 def read_text(path: str | Path) -> tuple[str, str]:
     """Read a text file, detecting UTF-8 / UTF-16 (BOM) / GB18030. Returns ``(text, encoding)``."""
+    return decode_bytes(read_bytes(path), name=str(path))
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """A file's bytes; an :class:`InputError` with the reason when it cannot be read."""
     p = Path(path)
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{p}: is a directory") from None
     except OSError as e:
         raise InputError(f"{p}: cannot read ({e.strerror})") from None
-    return decode_bytes(data, name=str(p))
