@@ -13,6 +13,7 @@ from __future__ import annotations
 from .document import Builder
 from .limits import Context, FileError, SafeZip
 from .meta import add_metadata
+from .sheet import cell_place
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -152,14 +153,10 @@ class _Reader:
                 text = "\n".join(_inline_text(p) for p in cell.iter(T + "p"))
                 ref = f"{_col_letter(col)}{row_no}"
                 if text.strip():
-                    if sheet_hidden:
-                        lay, lab = "hidden", f"隐藏工作表「{name}」{ref}"
-                    elif row_hidden:
-                        lay, lab = "hidden", f"隐藏行 {row_no}（工作表「{name}」{ref}）"
-                    elif col in hidden_cols:
-                        lay, lab = "hidden", f"隐藏列 {_col_letter(col)}（工作表「{name}」{ref}）"
-                    else:
-                        lay, lab = layer, (f"工作表「{name}」{ref}" if label == "正文" else label)
+                    lay, lab = cell_place(name, ref, str(row_no), _col_letter(col), sheet_hidden, row_hidden,
+                                          col in hidden_cols)
+                    if lay == "body":
+                        lay, lab = layer, (lab if label == "正文" else label)
                     b.add(text, part, lay, sep="\t", sheet=name or None, cell=ref, label=lab)
                     wrote = True
                     for sub in cell.iter(OF + "annotation"):

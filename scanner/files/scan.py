@@ -33,6 +33,10 @@ GENERIC_AUTHORS = frozenset(s.casefold() for s in (
     "asus", "thinkpad", "dell user", "windows 用户", "windows user", "jsx", "none", "n/a", "-"))
 _USER_DIR = re.compile(r"(?i)(?:[\\/](?:users|documents and settings|home)[\\/])([^\\/:*?\"<>|]{1,64})")
 _MAX_CONTEXT = 24  # a header longer than this is a sentence, not a label
+#: column headers that say a column holds personal data: only those columns are read again
+_PII_HEADER = re.compile(r"姓名|名字|户主|联系人|申请人|监护人|身份证|证件|公民身份|手机|电话|联系方式|住址|地址|家庭住|"
+                         r"银行|账号|帐号|卡号|邮箱|电子邮件|车牌|号牌|车架|QQ|微信|护照|通行证|name|phone|mobile|"
+                         r"id|address|account|email", re.I)
 
 
 def _file_findings(doc: Document) -> list[Finding]:
@@ -67,12 +71,20 @@ def _file_findings(doc: Document) -> list[Finding]:
     return out
 
 
-def _context_findings(scanner, doc: Document) -> list[Finding]:
-    """Scan the cells of each labelled column once more as ``header：value`` lines."""
+def _context_findings(scanner, doc: Document, found: list[Finding]) -> list[Finding]:
+    """Scan the cells of each labelled column once more as ``header：value`` lines (the cells the
+    plain scan already found personal data in are not read again)."""
+    covered = set()
+    for f in found:
+        if f.category == "personal_data":
+            s = doc.segment_at(f.start)
+            if s is not None:
+                covered.add(s.start)
     groups: dict[str, list[Segment]] = {}
     for s in doc.segments:
         c = s.context
-        if c and s.layer != "metadata" and len(c) <= _MAX_CONTEXT and s.end > s.start:
+        if c and s.layer != "metadata" and len(c) <= _MAX_CONTEXT and s.end > s.start and s.start not in covered \
+                and _PII_HEADER.search(c):
             groups.setdefault(c, []).append(s)
     out: list[Finding] = []
     text = doc.text
@@ -139,7 +151,7 @@ def scan_document(scanner, doc: Document, *, id: Any = None) -> ScanResult:
     text = doc.text
     raw = scanner.raw_findings(text) if text else []
     if len(doc.segments) > 1 or (doc.segments and doc.segments[0].context):
-        raw += _context_findings(scanner, doc)
+        raw += _context_findings(scanner, doc, raw)
     raw += _file_findings(doc)
     merged = _merge(raw, text)
     if any(s.layer != "body" for s in doc.segments):

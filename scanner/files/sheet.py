@@ -22,6 +22,7 @@ S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _CELL_RE = re.compile(r"([A-Z]+)(\d+)")
 _MAX_HEADER = 24
+_C = S + "c"
 
 
 def col_letter(n: int) -> str:
@@ -65,24 +66,42 @@ def _number_text(v: str) -> str:
     return v
 
 
+_V, _IS = S + "v", S + "is"
+
+
 def _cell_value(c, shared: list[str]) -> str:
     t = c.get("t")
-    if t == "inlineStr":
-        is_ = c.find(S + "is")
-        return "".join(x.text or "" for x in is_.iter(S + "t")) if is_ is not None else ""
-    v = c.find(S + "v")
-    if v is None or v.text is None:
+    v = None
+    for ch in c:  # one pass over the (one or two) children, no XPath
+        tag = ch.tag
+        if tag == _V:
+            v = ch.text
+        elif tag == _IS:
+            return "".join(ch.itertext())
+    if v is None:
         return ""
     if t == "s":
         try:
-            return shared[int(v.text)]
+            return shared[int(v)]
         except (ValueError, IndexError):
             return ""
-    if t in ("str", "e"):
-        return v.text
+    if t in ("str", "e", "inlineStr"):
+        return v
     if t == "b":
-        return "TRUE" if v.text == "1" else "FALSE"
-    return _number_text(v.text)
+        return "TRUE" if v == "1" else "FALSE"
+    return _number_text(v)
+
+
+def cell_place(sheet: str, ref: str, row: str, col: str, sheet_hidden: bool, row_hidden: bool,
+               col_hidden: bool) -> tuple[str, str]:
+    """(layer, label) of a spreadsheet cell: hidden sheet, row or column first (shared with ODF)."""
+    if sheet_hidden:
+        return "hidden", f"隐藏工作表「{sheet}」 {ref}"
+    if row_hidden:
+        return "hidden", f"隐藏行 {row}（工作表「{sheet}」{ref}）"
+    if col_hidden:
+        return "hidden", f"隐藏列 {col}（工作表「{sheet}」{ref}）"
+    return "body", f"工作表「{sheet}」{ref}"
 
 
 def _looks_like_header(values: list[str]) -> bool:
@@ -128,28 +147,24 @@ def _read_sheet(zf: SafeZip, part: str, sheet: str, hidden_sheet: bool, shared: 
             break
     sheet_label = f"隐藏工作表「{sheet}」" if hidden_sheet else f"工作表「{sheet}」"
     b.add(sheet, part, "hidden" if hidden_sheet else "body", sheet=sheet, label=f"{sheet_label}·工作表名")
+    cols_seen: dict[str, int] = {}
     for n, row in enumerate(rows):
         if n % 2000 == 0:
             ctx.check_time(zf.name)
         r = row.get("r")
         row_hidden = row.get("hidden") in ("1", "true")
         wrote = False
-        for c in row.iter(S + "c"):
-            ref = c.get("r") or ""
+        for c in row.iter(_C):
             value = _cell_value(c, shared)
-            if not value.strip():
+            if not value or value.isspace():
                 continue
-            m = _CELL_RE.match(ref)
-            col = col_number(m.group(1)) if m else 0
-            rown = m.group(2) if m else r
-            if hidden_sheet:
-                layer, label = "hidden", f"{sheet_label} {ref}"
-            elif row_hidden:
-                layer, label = "hidden", f"隐藏行 {rown}（工作表「{sheet}」{ref}）"
-            elif col in hidden_cols:
-                layer, label = "hidden", f"隐藏列 {m.group(1) if m else ''}（工作表「{sheet}」{ref}）"
-            else:
-                layer, label = "body", f"工作表「{sheet}」{ref}"
+            ref = c.get("r") or ""
+            letters = ref.rstrip("0123456789")
+            col = cols_seen.get(letters)
+            if col is None:
+                col = cols_seen[letters] = col_number(letters) if letters.isalpha() and letters.isupper() else 0
+            rown = ref[len(letters):] or r
+            layer, label = cell_place(sheet, ref, rown, letters, hidden_sheet, row_hidden, col in hidden_cols)
             context = headers.get(col) if header_row is not None and r != header_row else None
             b.add(value, part, layer, sep="\t", sheet=sheet, cell=ref or None, label=label, context=context,
                   ref=(part, ref))
