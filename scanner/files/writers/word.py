@@ -1,279 +1,608 @@
-"""Word writers: an annotated copy (a real Word comment, 批注, at each finding) and a cleaned copy.
+"""Word writers: an annotated copy (a real Word comment 批注 at each finding) and a cleaned copy.
 
-Both edit the parts with lxml and copy every other zip member byte for byte, so formatting,
-pictures and styles stay as they were. They find a finding's paragraph by the segment's ``ref``
-(``(part, paragraph index, layer)``), the same walk the extractor made.
+Both re-read the parts with :func:`scanner.files.word.story`, the function the extractor used, so a
+segment's ``ref`` ``(part, paragraph index, segment index)`` names the same paragraph and its
+pieces (``(w:t element, text)``) give the exact characters a finding's offsets cover. Every other
+member of the package is copied byte for byte.
 
-- ``annotate_docx``: each finding in a body paragraph gets a comment anchored on that paragraph
-  (``w:commentRangeStart``/``End`` and a ``w:commentReference`` run) whose text is
-  「类型」message｜原文｜依据｜建议; findings outside the body (header, comment, properties …) are
-  anchored on the first paragraph and say where they are.
-- ``clean_docx``: comments removed (part, relationship, anchors), insertions accepted, deletions
-  dropped, hidden and white runs dropped, the attached template and the personal properties
-  (author, last modified by, company, manager) blanked, and each personal-data finding with a
-  suggestion masked in place, across runs when it spans several.
+- :func:`annotate_docx` splits runs at the finding's boundaries (the copy keeps the run properties)
+  and wraps exactly the finding's text in ``w:commentRangeStart``/``w:commentRangeEnd`` followed
+  by a ``w:commentReference`` run; the comment (author ``govscan``) says
+  ``【类型】message｜依据：basis｜建议：suggestion``. A finding in deleted or hidden text gets its
+  comment around that run; one in a text box at the paragraph holding the box; one outside the
+  body (header, footnote, comment, properties, an embedded object) at the start of the first body
+  paragraph, saying where it is (（位于页眉）…).
+- :func:`clean_docx` masks every personal-data finding that has a suggestion in place (a finding
+  may span several ``w:t``: each keeps its run and gets its share of the masked value), then
+  removes comments (parts, anchors, references), accepts insertions, drops deletions, strips the
+  text of hidden and white runs, removes the attached template and blanks the person/company
+  properties.
 """
 from __future__ import annotations
 
+import copy
 import io
+import posixpath
 import zipfile
 from datetime import datetime, timezone
 
 from lxml import etree
 
 from ...model import TYPE_LABELS
-from ..document import Document
-from ..limits import FileError
-from ..word import _DEL, _INS, _P, _R, _RPR, _T, W, _paragraph_runs
+from ..document import LAYER_LABELS, Document
+from ..limits import Context, FileError, Limits, SafeZip
+from ..word import (INLINE, W, Styles, cell_of, load_styles, main_part, para_props, run_kind, story,
+                    story_parts)
 
 __all__ = ["annotate_docx", "clean_docx"]
 
-_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
-_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+_W_NS = W[1:-1]
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
-_WNS = W[1:-1]
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_T, _DT, _R, _RPR, _P, _PPR = (W + n for n in ("t", "delText", "r", "rPr", "p", "pPr"))
+_DELS = (W + "del", W + "moveFrom")
+_INSS = (W + "ins", W + "moveTo")
+_TRACK_WRAPPERS = frozenset(_DELS + _INSS)
+_CHANGE_RECORDS = tuple(W + n for n in (
+    "rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "tblGridChange", "trPrChange", "tcPrChange",
+    "tblPrExChange", "numberingChange", "cellIns", "cellDel", "cellMerge", "moveFromRangeStart", "moveFromRangeEnd",
+    "moveToRangeStart", "moveToRangeEnd", "customXmlInsRangeStart", "customXmlInsRangeEnd",
+    "customXmlDelRangeStart", "customXmlDelRangeEnd", "customXmlMoveFromRangeStart", "customXmlMoveFromRangeEnd",
+    "customXmlMoveToRangeStart", "customXmlMoveToRangeEnd"))
+_RUN_TEXT = tuple(W + n for n in ("t", "delText", "tab", "br", "cr", "noBreakHyphen", "softHyphen", "sym"))
+_COMMENT_PARTS = ("comments", "commentsExtended", "commentsIds", "commentsExtensible", "people")
+_PERSON_CORE = ("creator", "lastModifiedBy")
+_BLANK_APP = ("Company", "Manager", "Template", "HyperlinkBase")
+AUTHOR = "govscan"
 
 
-def _rewrite(data: bytes, name: str, changes: dict[str, bytes | None]) -> bytes:
-    """Copy the zip, replacing members in ``changes`` (None drops a member, a new name is added)."""
-    try:
-        src = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as e:
-        raise FileError(f"{name}: corrupt .docx ({e})", "corrupt") from None
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        seen = set()
-        for info in src.infolist():
-            seen.add(info.filename)
-            if info.filename in changes:
-                if changes[info.filename] is not None:
-                    dst.writestr(info.filename, changes[info.filename])
-                continue
-            dst.writestr(info, src.read(info))
-        for member, content in changes.items():
-            if member not in seen and content is not None:
-                dst.writestr(member, content)
-    return out.getvalue()
+# ------------------------------------------------------------------------------------ package
+class _Package:
+    """The zip package: parts parsed on demand (no DTDs, no entities), changed parts re-serialised,
+    every other member copied as it was."""
+
+    def __init__(self, data: bytes, name: str):
+        self.name = name
+        self.zf = SafeZip(data, name, Context(Limits(), lambda *a: False))
+        self.trees: dict[str, object] = {}
+        self.dirty: set[str] = set()
+        self.removed: set[str] = set()
+        self.parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+    def has(self, part: str) -> bool:
+        return part not in self.removed and (part in self.trees or self.zf.has(part))
+
+    def xml(self, part: str, *, recover: bool = False):
+        root = self.trees.get(part)
+        if root is None:
+            data = self.zf.read(part)
+            if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
+                raise FileError(f"{self.name}:{part}: XML with a DTD (refused)", "xml_bomb")
+            try:
+                root = etree.fromstring(data, self.parser)
+            except etree.XMLSyntaxError as e:
+                raise FileError(f"{self.name}:{part}: corrupt XML ({e})", "corrupt") from None
+            self.trees[part] = root
+        return root
+
+    def put(self, part: str, root) -> None:
+        self.trees[part] = root
+        self.dirty.add(part)
+        self.removed.discard(part)
+
+    def touch(self, part: str) -> None:
+        self.dirty.add(part)
+
+    def remove(self, part: str) -> None:
+        self.removed.add(part)
+        self.trees.pop(part, None)
+        self.dirty.discard(part)
+        self.drop_override(part)
+        rels = _rels_name(part)
+        if self.has(rels):
+            self.removed.add(rels)
+
+    # relationships -----------------------------------------------------------------------
+    def rels_root(self, part: str, create: bool = False):
+        name = _rels_name(part)
+        if self.has(name):
+            return name, self.xml(name)
+        if not create:
+            return name, None
+        root = etree.Element(f"{{{_REL_NS}}}Relationships", nsmap={None: _REL_NS})
+        self.put(name, root)
+        return name, root
+
+    def rels(self, part: str) -> dict[str, tuple[str, str, str]]:
+        """Like :func:`scanner.files.ooxml.rels_of`, over the current (possibly changed) rels."""
+        _, root = self.rels_root(part)
+        out: dict[str, tuple[str, str, str]] = {}
+        if root is None:
+            return out
+        d = posixpath.dirname(part)
+        for rel in root:
+            target = rel.get("Target") or ""
+            mode = rel.get("TargetMode") or "Internal"
+            if mode != "External":
+                target = target.lstrip("/") if target.startswith("/") else \
+                    posixpath.normpath(posixpath.join(d, target)).lstrip("/")
+            out[rel.get("Id") or ""] = ((rel.get("Type") or "").rsplit("/", 1)[-1], target, mode)
+        return out
+
+    def add_rel(self, part: str, rtype: str, target: str) -> str:
+        name, root = self.rels_root(part, create=True)
+        used = {rel.get("Id") for rel in root}
+        n = len(used) + 1
+        while f"rId{n}" in used:
+            n += 1
+        etree.SubElement(root, f"{{{_REL_NS}}}Relationship", Id=f"rId{n}", Type=_OFFICE_REL + rtype, Target=target)
+        self.touch(name)
+        return f"rId{n}"
+
+    def drop_rels(self, part: str, types: tuple[str, ...]) -> list[str]:
+        """Remove ``part``'s relationships of these types; returns their internal targets."""
+        name, root = self.rels_root(part)
+        if root is None:
+            return []
+        targets = [t for t in self.rels(part).values() if t[0] in types]
+        for rel in list(root):
+            if (rel.get("Type") or "").rsplit("/", 1)[-1] in types:
+                root.remove(rel)
+                self.touch(name)
+        return [target for _, target, mode in targets if mode != "External"]
+
+    # content types ------------------------------------------------------------------------
+    def ensure_override(self, part: str, ctype: str) -> None:
+        root = self.xml("[Content_Types].xml")
+        pname = "/" + part
+        for o in root.iter(f"{{{_CT_NS}}}Override"):
+            if o.get("PartName") == pname:
+                return
+        etree.SubElement(root, f"{{{_CT_NS}}}Override", PartName=pname, ContentType=ctype)
+        self.touch("[Content_Types].xml")
+
+    def drop_override(self, part: str) -> None:
+        if not self.has("[Content_Types].xml"):
+            return
+        root = self.xml("[Content_Types].xml")
+        for o in list(root.iter(f"{{{_CT_NS}}}Override")):
+            if o.get("PartName") == "/" + part:
+                root.remove(o)
+                self.touch("[Content_Types].xml")
+
+    def save(self) -> bytes:
+        out = io.BytesIO()
+        written = set()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for info in self.zf.zf.infolist():
+                n = info.filename
+                if n in self.removed or n in written:
+                    continue
+                data = self._bytes(n) if n in self.dirty else self.zf.read(n)
+                zi = zipfile.ZipInfo(n, info.date_time)
+                zi.compress_type = info.compress_type
+                zi.external_attr = info.external_attr
+                z.writestr(zi, data)
+                written.add(n)
+            for n in sorted(self.dirty - written - self.removed):
+                z.writestr(n, self._bytes(n))
+        return out.getvalue()
+
+    def _bytes(self, part: str) -> bytes:
+        return etree.tostring(self.trees[part], xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _xml(data: bytes, member: str):
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return etree.fromstring(z.read(member), etree.XMLParser(resolve_entities=False, no_network=True))
+def _rels_name(part: str) -> str:
+    d, f = posixpath.split(part)
+    return posixpath.join(d, "_rels", f + ".rels")
 
 
-def _has(data: bytes, member: str) -> bool:
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return member in z.namelist()
+def _open(data: bytes, name: str):
+    pkg = _Package(data, name)
+    main = main_part(pkg.has, pkg.rels(""))
+    if not pkg.has(main):
+        raise FileError(f"{name}: not a Word document (no {main})", "corrupt")
+    parts = story_parts(pkg, main)
+    styles = Styles()
+    for part, _ in parts.get("styles", []):
+        styles = load_styles(pkg.xml(part))
+    return pkg, main, parts, styles
 
 
-def _dump(root) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+class _Stories:
+    """The :func:`story` paragraphs of each part, computed once, before anything is changed."""
+
+    def __init__(self, pkg: _Package, styles: Styles):
+        self.pkg = pkg
+        self.styles = styles
+        self.cache: dict[str, list] = {}
+
+    def paras(self, part: str):
+        if part not in self.cache:
+            self.cache[part] = story(self.pkg.xml(part), self.styles) if self.pkg.has(part) else []
+        return self.cache[part]
+
+    def seg_of(self, doc: Document, s, parts: set[str]):
+        """The :class:`~scanner.files.word.Seg` behind document segment ``s`` (None when the
+        segment is not one of ``parts``' or does not match the file)."""
+        ref = s.ref
+        if not (isinstance(ref, tuple) and len(ref) == 3 and ref[0] in parts and s.part == ref[0]):
+            return None, None
+        part, pi, si = ref
+        paras = self.paras(part)
+        if not (0 <= pi < len(paras)) or not (0 <= si < len(paras[pi].segs)):
+            return None, None
+        seg = paras[pi].segs[si]
+        if seg.text.replace("\x00", " ") != doc.text[s.start:s.end]:
+            return None, None  # the document was not extracted from these bytes
+        return paras[pi], seg
 
 
-def _note_of(f, where: str | None) -> str:
-    label = TYPE_LABELS.get(f.type, f.type)
-    bits = [f"【{label}】{f.message}", f"原文：{f.text}"]
-    if where:
-        bits.append(f"位置：{where}")
-    if f.basis:
-        bits.append(f"依据：{f.basis}")
-    if f.suggestion is not None:
-        bits.append(f"建议：{f.suggestion}")
-    return "｜".join(bits)
+def _locate(seg, offset: int, end: bool):
+    """``(element, k)``: the split point before character ``offset`` of the segment's text (for a
+    start) or after character ``offset - 1`` (for an end)."""
+    cum = 0
+    for el, text in seg.pieces:
+        n = len(text)
+        if (offset < cum + n) if not end else (offset <= cum + n and (offset > cum or cum == 0)):
+            return el, max(0, min(offset - cum, n))
+        cum += n
+    el, text = seg.pieces[-1]
+    return el, len(text)
 
 
-# ----------------------------------------------------------------------------- annotate
-def annotate_docx(data: bytes, name: str, doc: Document, result) -> bytes:
-    body = _xml(data, "word/document.xml")
-    paragraphs = list(body.iter(_P))
-    first = next((p for p in paragraphs if p.getparent() is not None), None)
-    if first is None:
-        raise FileError(f"{name}: the document has no paragraph to anchor comments on", "unsupported")
-    if _has(data, "word/comments.xml"):
-        comments = _xml(data, "word/comments.xml")
-    else:
-        comments = etree.Element(W + "comments", nsmap={"w": _WNS})
-    next_id = max([int(c.get(W + "id")) for c in comments.iter(W + "comment") if (c.get(W + "id") or "").isdigit()]
-                  + [0]) + 1
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    for f in result.findings:
-        seg = doc.segment_at(f.start)
-        ref = seg.ref if seg is not None else None
-        if ref and ref[0] == "word/document.xml" and ref[2] == "body" and ref[1] < len(paragraphs):
-            p, where = paragraphs[ref[1]], None
+# ------------------------------------------------------------------------------------ annotate
+def _split(el, k: int):
+    """Split the run holding ``el`` before character ``k`` of ``el``: returns ``(node, side)``, the
+    place a marker goes (``after`` the left run or ``before`` the run when nothing precedes)."""
+    r = el.getparent()
+    if el.tag in (_T, _DT):
+        text = el.text or ""
+        if 0 < k < len(text):
+            el.text = text[:k]
+            new = etree.Element(el.tag)
+            new.text = text[k:]
+            el.set(_XML_SPACE, "preserve")
+            new.set(_XML_SPACE, "preserve")
+            el.addnext(new)
+            cut = new
         else:
-            loc = f.location or {}
-            p, where = first, f"{loc.get('label') or loc.get('layer')}（{loc.get('part')}）"
+            cut = el if k <= 0 else el.getnext()
+    else:
+        cut = el if k <= 0 else el.getnext()
+    if cut is None:
+        return r, "after"
+    if not any(c.tag != _RPR for c in cut.itersiblings(preceding=True)):
+        return r, "before"
+    r2 = etree.Element(_R, attrib=dict(r.attrib))
+    rpr = r.find(_RPR)
+    if rpr is not None:
+        r2.append(copy.deepcopy(rpr))
+    for c in [cut, *cut.itersiblings()]:
+        r2.append(c)
+    r.addnext(r2)
+    return r, "after"
+
+
+def _unit(el):
+    """The run of ``el``, or the revision wrapper (``w:del`` …) around it."""
+    u = el.getparent()
+    while u.getparent() is not None and u.getparent().tag in _TRACK_WRAPPERS:
+        u = u.getparent()
+    return u
+
+
+def _put(node, side: str, elements: list) -> None:
+    if side == "after":
+        for e in reversed(elements):
+            node.addnext(e)
+    else:
+        for e in elements:
+            node.addprevious(e)
+
+
+def _w(tag: str, **attrs):
+    el = etree.Element(W + tag)
+    for k, v in attrs.items():
+        el.set(W + k, v)
+    return el
+
+
+def _reference(cid: str):
+    r = _w("r")
+    r.append(_w("commentReference", id=cid))
+    return r
+
+
+def _comment_text(f, where: str | None) -> str:
+    head = f"【{TYPE_LABELS.get(f.type, f.type)}】"
+    if where:
+        head += f"（位于{where}）「{f.text}」"
+    text = head + (f.message or "")
+    if f.basis:
+        text += f"｜依据：{f.basis}"
+    if f.suggestion:
+        text += f"｜建议：{f.suggestion}"
+    return text
+
+
+def _comment(cid: str, text: str, date: str):
+    c = _w("comment", id=cid, author=AUTHOR, date=date, initials="GS")
+    p = etree.SubElement(c, _P)
+    r = etree.SubElement(p, _R)
+    r.append(_w("annotationRef"))
+    for i, line in enumerate(text.split("\n")):
+        r = etree.SubElement(p, _R)
+        if i:
+            r.append(_w("br"))
+        t = etree.SubElement(r, _T)
+        t.text = line
+        t.set(_XML_SPACE, "preserve")
+    return c
+
+
+def _max_id(*roots) -> int:
+    best = -1
+    for root in roots:
+        if root is None:
+            continue
+        for el in root.iter(W + "comment", W + "commentRangeStart", W + "commentReference", W + "ins", W + "del",
+                            W + "bookmarkStart"):
+            try:
+                best = max(best, int(el.get(W + "id") or -1))
+            except ValueError:
+                pass
+    return best
+
+
+def annotate_docx(data: bytes, name: str, doc: Document, result) -> bytes:
+    """A copy of the Word file with a comment (批注, author ``govscan``) at each finding."""
+    pkg, main, parts, styles = _open(data, name)
+    root = pkg.xml(main)
+    stories = _Stories(pkg, styles)
+    paras = stories.paras(main)
+    cparts = parts.get("comments", [])
+    cpart = cparts[0][0] if cparts else posixpath.join(posixpath.dirname(main), "comments.xml")
+    croot = pkg.xml(cpart) if pkg.has(cpart) else None
+    next_id = _max_id(root, croot) + 1
+    if croot is None:
+        croot = etree.Element(W + "comments", nsmap={"w": _W_NS})
+        pkg.put(cpart, croot)
+        pkg.ensure_override(cpart, _COMMENTS_CT)
+        pkg.add_rel(main, "comments", posixpath.relpath(cpart, posixpath.dirname(main) or "."))
+    else:
+        pkg.touch(cpart)
+    date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    points: list[tuple[int, int, object]] = []  # (offset, 1 for a start, action)
+    at_start: dict[int, list[str]] = {}  # paragraph index -> comment ids anchored at its start
+    first = next((pa.index for pa in paras if pa.host is None), None)
+    for f in result.findings:
         cid = str(next_id)
         next_id += 1
-        c = etree.SubElement(comments, W + "comment")
-        c.set(W + "id", cid)
-        c.set(W + "author", "govscan")
-        c.set(W + "initials", "GS")
-        c.set(W + "date", now)
-        cp = etree.SubElement(c, W + "p")
-        cr = etree.SubElement(cp, W + "r")
-        t = etree.SubElement(cr, W + "t")
-        t.text = _note_of(f, where)
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        start = etree.Element(W + "commentRangeStart")
-        start.set(W + "id", cid)
-        ppr = p.find(W + "pPr")
-        (ppr.addnext(start) if ppr is not None else p.insert(0, start))
-        end = etree.SubElement(p, W + "commentRangeEnd")
-        end.set(W + "id", cid)
-        ref_run = etree.SubElement(p, W + "r")
-        rr = etree.SubElement(ref_run, W + "commentReference")
-        rr.set(W + "id", cid)
-    changes: dict[str, bytes | None] = {"word/document.xml": _dump(body), "word/comments.xml": _dump(comments)}
-    if not _has(data, "word/comments.xml"):
-        rels = _xml(data, "word/_rels/document.xml.rels")
-        ids = {r.get("Id") for r in rels}
-        rid = next(f"rIdGovscan{i}" for i in range(1, 10_000) if f"rIdGovscan{i}" not in ids)
-        r = etree.SubElement(rels, _REL + "Relationship")
-        r.set("Id", rid)
-        r.set("Type", _COMMENTS_TYPE)
-        r.set("Target", "comments.xml")
-        changes["word/_rels/document.xml.rels"] = _dump(rels)
-        ct = _xml(data, "[Content_Types].xml")
-        o = etree.SubElement(ct, _CT + "Override")
-        o.set("PartName", "/word/comments.xml")
-        o.set("ContentType", _COMMENTS_CT)
-        changes["[Content_Types].xml"] = _dump(ct)
-    return _rewrite(data, name, changes)
-
-
-# ----------------------------------------------------------------------------- clean
-def _mask_in_paragraph(p, a: int, b: int, replacement: str) -> None:
-    """Replace characters [a, b) of the paragraph's visible text by ``replacement``, across runs."""
-    pos = 0
-    first = True
-    for layer, _, text, el in list(_paragraph_runs(p)):
-        if layer != "body":
-            continue
-        n = len(text)
-        lo, hi = max(a, pos), min(b, pos + n)
-        if lo < hi and el.tag == _T:
-            i, j = lo - pos, hi - pos
-            if len(replacement) == b - a:
-                piece = replacement[lo - a:hi - a]
+        s0 = doc.segment_at(f.start)
+        pa, seg = stories.seg_of(doc, s0, {main}) if s0 is not None else (None, None)
+        where = None
+        if s0 is not None and s0.layer != "body":
+            where = s0.label or LAYER_LABELS.get(s0.layer, s0.layer)
+        if pa is not None and pa.host is None and seg.kind in INLINE:
+            s1 = doc.segment_at(max(f.end - 1, f.start))
+            pa1, seg1 = stories.seg_of(doc, s1, {main}) if s1 is not None and s1 is not s0 else (pa, seg)
+            if s1 is s0 or pa1 is None or pa1.host is not None or seg1.kind not in INLINE or \
+                    (pa1.index, pa1.segs.index(seg1)) < (pa.index, pa.segs.index(seg)):
+                s1, seg1, end = s0, seg, min(f.end, s0.end)
             else:
-                piece = replacement if first else ""
-            el.text = text[:i] + piece + text[j:]
-            el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            first = False
-        pos += n
+                end = min(f.end, s1.end)
+            el0, k0 = _locate(seg, max(0, f.start - s0.start), False)
+            el1, k1 = _locate(seg1, end - s1.start, True)
+            points.append((f.start, 1, ("split", el0, k0, [_w("commentRangeStart", id=cid)])))
+            points.append((end, 0, ("split", el1, k1, [_w("commentRangeEnd", id=cid), _reference(cid)])))
+        elif pa is not None and pa.host is None:
+            # deleted, hidden or white text: the comment goes around its run (outside the revision)
+            points.append((s0.start, 1, ("before", _unit(seg.pieces[0][0]), [_w("commentRangeStart", id=cid)])))
+            points.append((s0.end, 0, ("after", _unit(seg.pieces[-1][0]),
+                                       [_w("commentRangeEnd", id=cid), _reference(cid)])))
+        else:
+            host = pa.host if pa is not None else first
+            if pa is not None:
+                where = "文本框" if s0.layer == "body" else where
+            if host is None:
+                host = -1
+            where = where or (s0.label if s0 is not None else None) or "文件"
+            at_start.setdefault(host, []).append(cid)
+        croot.append(_comment(cid, _comment_text(f, where), date))
+    points.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    for _, _, (how, el, *rest) in points:
+        if how == "split":
+            k, markers = rest
+            node, side = _split(el, k)
+        else:
+            node, side, markers = el, how, rest[0]
+        _put(node, side, markers)
+    for host, ids in at_start.items():
+        if host >= 0:
+            p = paras[host].p
+        else:
+            body = root.find(W + "body")
+            p = etree.Element(_P)
+            body.insert(0, p)
+        pos = 1 if len(p) and p[0].tag == _PPR else 0
+        for cid in ids:
+            for e in (_w("commentRangeStart", id=cid), _w("commentRangeEnd", id=cid), _reference(cid)):
+                p.insert(pos, e)
+                pos += 1
+    pkg.touch(main)
+    return pkg.save()
 
 
-def _strip_layers(root) -> None:
-    for tag in ("commentRangeStart", "commentRangeEnd"):
-        for el in list(root.iter(W + tag)):
-            el.getparent().remove(el)
-    for el in list(root.iter(W + "commentReference")):
-        run = el.getparent()
-        if run.tag == _R and run.getparent() is not None:
-            run.getparent().remove(run)
-    for el in list(root.iter(_DEL)):
-        if el.getparent() is not None:
-            el.getparent().remove(el)
-    for el in list(root.iter(_INS)):  # accept: the inserted runs take the w:ins element's place
-        parent = el.getparent()
-        if parent is None or el.getparent().tag == _RPR:
+# ------------------------------------------------------------------------------------ clean
+def _mask(doc: Document, result, stories: _Stories, parts: set[str]) -> list[tuple[str, str]]:
+    """Replace each personal-data finding's characters by its suggestion in the elements they
+    came from; returns the (text, suggestion) pairs of findings in the properties."""
+    edits: dict[int, tuple[object, list]] = {}
+    meta: list[tuple[str, str]] = []
+    for f in result.findings:
+        if f.category != "personal_data" or not f.suggestion:
             continue
-        i = parent.index(el)
-        for child in list(el):
-            parent.insert(i, child)
-            i += 1
-        parent.remove(el)
-    from ..word import _run_state
+        sugg = f.suggestion
+        same = len(sugg) == f.end - f.start
+        spans = []  # (element, k0, k1, global start, global end) of text pieces
+        for s in doc.segments_between(f.start, f.end):
+            if s.layer == "metadata":
+                meta.append((f.text, sugg))
+                break
+            _, seg = stories.seg_of(doc, s, parts)
+            if seg is None:
+                continue
+            a, e = max(f.start, s.start), min(f.end, s.end)
+            cum = s.start
+            for el, text in seg.pieces:
+                g0, g1 = max(a, cum), min(e, cum + len(text))
+                if g0 < g1 and el.tag in (_T, _DT):
+                    spans.append((el, g0 - cum, g1 - cum, g0, g1))
+                cum += len(text)
+        for i, (el, k0, k1, g0, g1) in enumerate(spans):
+            rep = sugg[g0 - f.start:g1 - f.start] if same else (sugg if i == 0 else "")
+            edits.setdefault(id(el), (el, []))[1].append((k0, k1, rep))
+    for el, changes in edits.values():
+        text = el.text or ""
+        limit = len(text) + 1
+        for k0, k1, rep in sorted(changes, reverse=True):
+            if k1 > limit:
+                continue  # overlaps an edit already made
+            text = text[:k0] + rep + text[k1:]
+            limit = k0
+        el.text = text
+        el.set(_XML_SPACE, "preserve")
+    return meta
 
-    for run in list(root.iter(_R)):
-        if run.getparent() is not None and _run_state(run) is not None:
-            run.getparent().remove(run)
+
+def _unwrap(el) -> None:
+    parent = el.getparent()
+    i = parent.index(el)
+    for c in list(el):
+        parent.insert(i, c)
+        i += 1
+    parent.remove(el)
+
+
+def _drop(el) -> None:
+    parent = el.getparent()
+    if parent is not None:
+        parent.remove(el)
+
+
+def _clean_story(root, styles: Styles) -> None:
+    # comments: anchors and references
+    for el in list(root.iter(W + "commentRangeStart", W + "commentRangeEnd")):
+        _drop(el)
+    for el in list(root.iter(W + "commentReference")):
+        r = el.getparent()
+        _drop(el)
+        if r is not None and r.tag == _R and all(c.tag == _RPR for c in r):
+            _drop(r)
+    # tracked changes: deletions dropped, insertions accepted, change records removed
+    for el in list(root.iter(*_DELS)):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if parent.tag == W + "trPr":
+            tr = parent.getparent()
+            tbl = tr.getparent()
+            _drop(tr)
+            if tbl is not None and tbl.find(W + "tr") is None and tbl.getparent() is not None:
+                _drop(tbl)
+        else:
+            parent.remove(el)
+    for el in list(root.iter(*_INSS)):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if parent.tag in (_RPR, W + "trPr") or not len(el):
+            parent.remove(el)
+        else:
+            _unwrap(el)
+    for el in list(root.iter(*_CHANGE_RECORDS)):
+        _drop(el)
+    for el in list(root.iter(_DT, W + "delInstrText")):
+        _drop(el)
+    # hidden and white runs lose their text (field characters and drawings stay, fields intact)
+    ctx_of: dict = {}
+    for r in list(root.iter(_R)):
+        p = r.getparent()
+        while p is not None and p.tag != _P:
+            p = p.getparent()
+        if p is None:
+            continue
+        key = id(p)
+        if key not in ctx_of:
+            ctx_of[key] = para_props(p, cell_of(p), styles)
+        if run_kind(r, *ctx_of[key], styles):
+            for c in list(r):
+                if c.tag in _RUN_TEXT:
+                    r.remove(c)
+            if all(c.tag == _RPR for c in r):
+                _drop(r)
 
 
 def clean_docx(data: bytes, name: str, doc: Document, result) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        members = z.namelist()
-    parts = [m for m in members if m == "word/document.xml" or m.startswith(("word/header", "word/footer"))
-             or m in ("word/footnotes.xml", "word/endnotes.xml")]
-    parts = [m for m in parts if m.endswith(".xml")]
-    roots = {m: _xml(data, m) for m in parts}
-    # masks first, on the paragraphs as extracted (before layers are removed the indices still match)
-    for f in sorted(result.findings, key=lambda f: -f.start):
-        if f.category != "personal_data" or f.suggestion is None:
-            continue
-        seg = doc.segment_at(f.start)
-        ref = seg.ref if seg is not None else None
-        if not ref or ref[2] != "body" or ref[0] not in roots:
-            continue
-        paragraphs = list(roots[ref[0]].iter(_P))
-        if ref[1] < len(paragraphs):
-            _mask_in_paragraph(paragraphs[ref[1]], f.start - seg.start, f.end - seg.start, f.suggestion)
-    changes: dict[str, bytes | None] = {}
-    for m, root in roots.items():
-        _strip_layers(root)
-        changes[m] = _dump(root)
-    for m in ("word/comments.xml", "word/commentsExtended.xml", "word/commentsIds.xml", "word/commentsExtensible.xml",
-              "word/people.xml"):
-        if m in members:
-            changes[m] = None
-    rels_name = "word/_rels/document.xml.rels"
-    if rels_name in members:
-        rels = _xml(data, rels_name)
-        for r in list(rels):
-            if r.get("Type", "").rsplit("/", 1)[-1] in ("comments", "commentsExtended", "commentsIds",
-                                                         "commentsExtensible", "people"):
-                rels.remove(r)
-        changes[rels_name] = _dump(rels)
-    ct = _xml(data, "[Content_Types].xml")
-    for o in list(ct):
-        if o.get("PartName", "").lstrip("/") in changes and changes[o.get("PartName", "").lstrip("/")] is None:
-            ct.remove(o)
-    changes["[Content_Types].xml"] = _dump(ct)
-    if "word/settings.xml" in members:
-        settings = _xml(data, "word/settings.xml")
-        for el in list(settings.iter(W + "attachedTemplate")):
-            settings.remove(el) if el.getparent() is settings else el.getparent().remove(el)
-        changes["word/settings.xml"] = _dump(settings)
-        srels = "word/_rels/settings.xml.rels"
-        if srels in members:
-            changes[srels] = None
-    _clean_properties(data, members, changes)
-    return _rewrite(data, name, changes)
+    """A copy with comments, revisions, hidden text, the template and person properties removed and
+    personal data masked in place."""
+    pkg, main, parts, styles = _open(data, name)
+    story_names = [main] + [p for kind in ("header", "footer", "footnotes", "endnotes") for p, _ in parts.get(kind, [])]
+    stories = _Stories(pkg, styles)
+    for part in story_names:
+        stories.paras(part)  # refs are paragraph indices of the file as it was
+    meta = _mask(doc, result, stories, set(story_names))
+    for part in story_names:
+        _clean_story(pkg.xml(part), styles)
+        pkg.touch(part)
+    # comments and the people who wrote them
+    for target in pkg.drop_rels(main, _COMMENT_PARTS):
+        pkg.remove(target)
+    for kind in _COMMENT_PARTS:
+        for part, _ in parts.get(kind, []):
+            pkg.remove(part)
+    # settings: no attached template, no further revision tracking
+    for part, _ in parts.get("settings", []):
+        sroot = pkg.xml(part)
+        for el in list(sroot.iter(W + "attachedTemplate", W + "trackRevisions")):
+            _drop(el)
+        pkg.touch(part)
+        pkg.drop_rels(part, ("attachedTemplate",))
+    _clean_properties(pkg, meta)
+    return pkg.save()
 
 
-_CORE_PERSONAL = ("creator", "lastModifiedBy", "title", "subject", "keywords", "description", "category")
-_APP_PERSONAL = ("Company", "Manager", "Template", "HyperlinkBase")
+def _clean_properties(pkg: _Package, meta: list[tuple[str, str]]) -> None:
+    if pkg.has("docProps/core.xml"):
+        root = pkg.xml("docProps/core.xml")
+        for el in root:
+            if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] in _PERSON_CORE:
+                el.text = None
+        _replace_texts(root, meta)
+        pkg.touch("docProps/core.xml")
+    if pkg.has("docProps/app.xml"):
+        root = pkg.xml("docProps/app.xml")
+        for el in root:
+            if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] in _BLANK_APP:
+                el.text = None
+        _replace_texts(root, meta)
+        pkg.touch("docProps/app.xml")
+    if pkg.has("docProps/custom.xml"):
+        root = pkg.xml("docProps/custom.xml")
+        for el in list(root):
+            root.remove(el)
+        pkg.touch("docProps/custom.xml")
 
 
-def _clean_properties(data: bytes, members: list[str], changes: dict[str, bytes | None]) -> None:
-    """Blank the properties that name people or places (shared by the OOXML writers)."""
-    if "docProps/core.xml" in members:
-        core = _xml(data, "docProps/core.xml")
-        for el in list(core):
-            if el.tag.rsplit("}", 1)[-1] in _CORE_PERSONAL:
-                core.remove(el)
-        changes["docProps/core.xml"] = _dump(core)
-    if "docProps/app.xml" in members:
-        app = _xml(data, "docProps/app.xml")
-        for el in list(app):
-            if el.tag.rsplit("}", 1)[-1] in _APP_PERSONAL:
-                app.remove(el)
-        changes["docProps/app.xml"] = _dump(app)
-    if "docProps/custom.xml" in members:
-        changes["docProps/custom.xml"] = None
-        rels = "_rels/.rels"
-        if rels in members:
-            r = _xml(data, rels)
-            for el in list(r):
-                if el.get("Target", "").lstrip("/") == "docProps/custom.xml":
-                    r.remove(el)
-            changes[rels] = _dump(r)
-        ct_name = "[Content_Types].xml"
-        ct = etree.fromstring(changes[ct_name]) if changes.get(ct_name) else _xml(data, ct_name)
-        for o in list(ct):
-            if o.get("PartName", "") == "/docProps/custom.xml":
-                ct.remove(o)
-        changes[ct_name] = _dump(ct)
+def _replace_texts(root, meta: list[tuple[str, str]]) -> None:
+    if not meta:
+        return
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.text:
+            for old, new in meta:
+                if old in el.text:
+                    el.text = el.text.replace(old, new)
