@@ -237,7 +237,7 @@ def test_token_is_asked_for_when_the_service_needs_one(browser, scanner, tmp_pat
         pg.fill("#draft-input", "台湾总统发表讲话")
         pg.click("#scan-btn")
         pg.wait_for_selector("#token-box", state="visible")
-        assert "访问令牌" in pg.inner_text("#status")
+        expect(pg.locator("#status")).to_contain_text("访问令牌")  # set just after the box shows
         pg.fill("#token", "page-token")
         pg.dispatch_event("#token", "change")
         pg.click("#scan-btn")
