@@ -93,6 +93,7 @@ class Scanner:
         entries = [replace(e, severity=config.severity_for(e.id, e.type, e.severity)) if not e.is_allow else e
                    for e in entries]
         self._matcher = LexiconMatcher(entries, engine=config.matcher)
+        self._lexicon_categories = frozenset(e.category for e in entries)
         self._detectors = tuple(
             (cls.from_config(config) if hasattr(cls, "from_config") else cls())
             for cls in (BUILTIN_DETECTORS[name] for name in config.detectors if name in BUILTIN_DETECTORS))
@@ -122,17 +123,23 @@ class Scanner:
                 ident, text = item
                 yield self.scan(text, id=ident)
 
-    def raw_findings(self, text: str) -> list[Finding]:
+    def raw_findings(self, text: str, *, categories: frozenset[str] | set[str] | None = None) -> list[Finding]:
         """Every finding after filters, before overlapping findings are merged (for lexicon
-        examples and ``--explain``)."""
+        examples and ``--explain``). With ``categories``, only the lexicon and detectors that can
+        report one of them run (a file's column-context pass asks for ``personal_data`` only)."""
         if not isinstance(text, str):
             raise InputError(f"text must be a str, not {type(text).__name__}")
         if not text:
             return []
         views = build_views(text)
-        out = [self._from_hit(h, text) for h in self._matcher.match(views)]
+        if categories is None or not categories.isdisjoint(self._lexicon_categories):
+            out = [self._from_hit(h, text) for h in self._matcher.match(views)]
+        else:
+            out = []
         disabled = self.config.disabled_rules
         for det in self._detectors:
+            if categories is not None and categories.isdisjoint(getattr(det, "categories", categories)):
+                continue
             for f in det.detect(views):
                 if f.rule in disabled:
                     continue

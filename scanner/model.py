@@ -135,6 +135,12 @@ class Finding:
     #: where in a file (SPEC section 6); None for a plain text
     location: dict[str, Any] | None = None
 
+    def located(self, location: dict[str, Any] | None) -> "Finding":
+        """This finding with ``location`` (``dataclasses.replace`` costs four times as much, and a
+        10,000-row sheet locates 10,000 findings)."""
+        return Finding(self.start, self.end, self.text, self.category, self.type, self.severity, self.rule,
+                       self.message, self.suggestion, self.basis, self.score, location)
+
     def to_dict(self) -> dict[str, Any]:
         d = {
             "start": self.start,

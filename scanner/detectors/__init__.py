@@ -20,6 +20,7 @@ __all__ = ["Detector", "ClassificationMarkDetector", "CredentialDetector", "Pers
 class Detector(Protocol):
     name: str
     rules: tuple[str, ...]
+    categories: frozenset[str]  # the SPEC categories its findings can have
 
     def detect(self, views: Views) -> list[Finding]: ...
 

@@ -98,6 +98,7 @@ def _valid_private_ip(ip: str) -> bool:
 
 class CredentialDetector:
     name = "credential"
+    categories = frozenset({"state_secret"})
     rules = ("secret.credential.account_password", "secret.credential.private_ip", "secret.credential.intranet_address",
              "secret.credential.connection_string", "secret.credential.api_key", "secret.credential.private_key")
 

@@ -28,6 +28,7 @@ _WORDY_BEFORE = re.compile(r"[\u4e00-\u9fff]$")
 
 class ClassificationMarkDetector:
     name = "classification_mark"
+    categories = frozenset({"state_secret"})
     rules = ("secret.mark.classification",)
 
     def detect(self, views: Views) -> list[Finding]:

@@ -58,6 +58,7 @@ class NlpNameDetector:
     """Person names in free text (opt-in; see the module docstring)."""
 
     name = "person_name_nlp"
+    categories = frozenset({"personal_data"})
     rules = ("pii.person_name",)
 
     def __init__(self, public_officials: tuple[str, ...] = (), *,

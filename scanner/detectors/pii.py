@@ -89,6 +89,7 @@ def _near(v: str, s: int, e: int, words: tuple[str, ...], before: int = _BEFORE)
 
 class PersonalDataDetector:
     name = "personal_data"
+    categories = frozenset({"personal_data"})
     rules = ("pii.id_card", "pii.passport", "pii.travel_permit", "pii.bank_card", "pii.mobile_phone",
              "pii.landline", "pii.email", "pii.licence_plate", "pii.vin", "pii.social_account",
              "pii.address", "pii.person_name", "pii.sensitive_personal_info")

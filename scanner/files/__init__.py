@@ -154,12 +154,7 @@ def _recurse(data: bytes, name: str, parent: Builder, layer: str, part: str, ctx
     label_prefix = f"{'嵌入对象' if layer == 'embedded' else '附件'} {Path(part).name}"
     child.metadata.pop("encoding", None)
     doc = child.build(kind)
-    for s in doc.segments:
-        text = doc.text[s.start:s.end]
-        seg_layer = layer if s.layer == "body" else s.layer
-        label = f"{label_prefix}·{s.label or LAYER_LABELS.get(s.layer, s.layer)}"
-        parent.add(text, s.part[len(parent.prefix):], seg_layer, page=s.page, sheet=s.sheet, cell=s.cell,
-                   box=s.box, label=label, context=s.context, ref=None)
+    parent.splice(doc, layer, label_prefix)
     parent.parts.extend(doc.parts)
     parent.warnings.extend(doc.warnings)
     for k, v in doc.metadata.items():

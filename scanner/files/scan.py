@@ -39,10 +39,13 @@ _PII_HEADER = re.compile(r"姓名|名字|户主|联系人|申请人|监护人|�
                          r"id|address|account|email", re.I)
 
 
+_FILE_LAYERS = frozenset({"redaction", "metadata"})
+
+
 def _file_findings(doc: Document) -> list[Finding]:
     out: list[Finding] = []
     text = doc.text
-    for s in doc.segments:
+    for s in doc.in_layers(_FILE_LAYERS):
         if s.layer == "redaction":
             raw = text[s.start:s.end]
             a = s.start + (len(raw) - len(raw.lstrip()))
@@ -71,6 +74,12 @@ def _file_findings(doc: Document) -> list[Finding]:
     return out
 
 
+_PERSONAL = frozenset({"personal_data"})
+#: a masked value (110105********002X, 138****5678, 张×) is what a 公示 list should publish: its
+#: column's header cannot make it a leak, so the context pass does not read it again
+_MASKED = re.compile(r"[*＊×]")
+
+
 def _context_findings(scanner, doc: Document, found: list[Finding]) -> list[Finding]:
     """Scan the cells of each labelled column once more as ``header：value`` lines (the cells the
     plain scan already found personal data in are not read again)."""
@@ -80,14 +89,19 @@ def _context_findings(scanner, doc: Document, found: list[Finding]) -> list[Find
             s = doc.segment_at(f.start)
             if s is not None:
                 covered.add(s.start)
+    text = doc.text
     groups: dict[str, list[Segment]] = {}
+    wanted: dict[str, bool] = {}  # a header says personal data (asked once per distinct header)
     for s in doc.segments:
         c = s.context
-        if c and s.layer != "metadata" and len(c) <= _MAX_CONTEXT and s.end > s.start and s.start not in covered \
-                and _PII_HEADER.search(c):
+        if not c or s.layer == "metadata":
+            continue
+        ok = wanted.get(c)
+        if ok is None:
+            ok = wanted[c] = len(c) <= _MAX_CONTEXT and _PII_HEADER.search(c) is not None
+        if ok and s.end > s.start and s.start not in covered and not _MASKED.search(text, s.start, s.end):
             groups.setdefault(c, []).append(s)
     out: list[Finding] = []
-    text = doc.text
     for label, segs in groups.items():
         lines: list[str] = []
         offs: list[int] = []
@@ -99,7 +113,7 @@ def _context_findings(scanner, doc: Document, found: list[Finding]) -> list[Find
             lines.append(line)
             pos += len(line) + 1
         synthetic = "\n".join(lines)
-        for f in scanner.raw_findings(synthetic):
+        for f in scanner.raw_findings(synthetic, categories=_PERSONAL):
             if f.category != "personal_data":
                 continue
             i = bisect.bisect_right(offs, f.start) - 1
@@ -141,7 +155,7 @@ def _locate(findings: list[Finding], doc: Document) -> list[Finding]:
     for f in findings:
         s = doc.segment_at(f.start)
         loc: dict[str, Any] | None = s.location() if s is not None else None
-        out.append(replace(f, location=loc))
+        out.append(f.located(loc))
     return out
 
 
@@ -154,7 +168,7 @@ def scan_document(scanner, doc: Document, *, id: Any = None) -> ScanResult:
         raw += _context_findings(scanner, doc, raw)
     raw += _file_findings(doc)
     merged = _merge(raw, text)
-    if any(s.layer != "body" for s in doc.segments):
+    if doc.layers.keys() - {"body"}:
         merged = _floor_severity(merged, doc)
     findings = tuple(_locate(merged, doc))
     return ScanResult(id=id, verdict=verdict_of(findings), findings=findings,

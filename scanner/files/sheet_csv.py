@@ -41,16 +41,18 @@ def extract_csv(data: bytes, name: str, b: Builder, ctx: Context) -> None:
             header_row = i
             headers = {j: v.strip() for j, v in enumerate(row) if v.strip()}
             break
+    letters: list[str] = []
     for i, row in enumerate(rows):
-        if i % 5000 == 0:
+        if i % 5000 == 4999:
             ctx.check_time(name)
-        wrote = False
+        while len(letters) < len(row):
+            letters.append(col_letter(len(letters) + 1))
+        rs = str(i + 1)
+        use_context = header_row is not None and i != header_row
+        out = []
         for j, value in enumerate(row):
-            if not value.strip():
+            if not value or value.isspace():
                 continue
-            ref = f"{col_letter(j + 1)}{i + 1}"
-            b.add(value, "table", "body", sep="\t", cell=ref, label=f"单元格 {ref}",
-                  context=headers.get(j) if header_row is not None and i != header_row else None, ref=ref)
-            wrote = True
-        if wrote:
-            b.separate()
+            ref = letters[j] + rs
+            out.append((value, "body", ref, "单元格 " + ref, headers.get(j) if use_context else None, ref))
+        b.add_row("table", None, out)
