@@ -86,14 +86,19 @@ class Context:
     def open_zip(self, data: bytes, name: str) -> "SafeZip":
         return SafeZip(data, name, self)
 
+    @staticmethod
+    def check_xml(data: bytes, name: str) -> None:
+        """Refuse XML with a DTD or entity declarations (what :meth:`parse_xml` refuses), for a part
+        another parser reads."""
+        if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
+            raise FileError(f"{name}: XML with a DTD or entity declarations (refused: possible XML bomb)", "xml_bomb")
+
     def parse_xml(self, data: bytes, name: str, *, recover: bool = False):
         """Parse one XML part with lxml: no DTD, no entities, no network. A DTD is refused outright
         (OOXML, ODF and OFD never carry one; entity bombs always do)."""
         from lxml import etree
 
-        head = data[:4096]
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in data:
-            raise FileError(f"{name}: XML with a DTD or entity declarations (refused: possible XML bomb)", "xml_bomb")
+        self.check_xml(data, name)
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                                  remove_comments=True, remove_pis=True, recover=recover)
         try:
@@ -111,6 +116,7 @@ class SafeZip:
     def __init__(self, data: bytes, name: str, ctx: Context):
         self.name = name
         self.ctx = ctx
+        self.data = data
         lim = ctx.limits
         try:
             self.zf = zipfile.ZipFile(io.BytesIO(data))
