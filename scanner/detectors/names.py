@@ -91,7 +91,9 @@ _ATTR_SEPARATORS = "，,、（( \t"
 _DIGITS = frozenset("0123456789")
 _DIGIT_RUN_RE = re.compile(r"(?:[0-9]{7}|[0-9]{3,4}[ -][0-9]{4}|(?:\+|00)86)")
 # A 公示 list row: item number, name, then a separator and personal attributes soon after.
-_ROW_RE = re.compile(r"[ \t]*(?:[0-9]{1,4}[.、)]|[(][0-9]{1,4}[)])?[ \t]*(?P<name>[\u4e00-\u9fff]{2,4})[,，、:： \t]"
+# (one run of blanks before the name unless an item number splits it: two adjacent optional
+# blank runs backtrack quadratically over a line that starts with many blanks)
+_ROW_RE = re.compile(r"[ \t]*(?:(?:[0-9]{1,4}[.、)]|[(][0-9]{1,4}[)])[ \t]*)?(?P<name>[\u4e00-\u9fff]{2,4})[,，、:： \t]"
                      r"(?=[^\n]{0,12}(?:男|女|身份证|电话|手机|住址|地址|[0-9]{1,3}岁|户|家庭|出生))")
 _OFFICIAL_TITLES = ("总统", "国王", "首相", "大使", "领导人", "外长", "议长", "书记", "县长", "市长", "省长", "区长", "镇长", "乡长", "局长", "厅长", "部长", "处长", "科长", "主任",
                     "主席", "总理", "委员长", "委员", "代表", "常委", "秘书长", "院长", "检察长", "庭长", "所长", "站长",
