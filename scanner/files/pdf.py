@@ -100,6 +100,7 @@ class _Text:
     rgb: tuple[int, int, int]
     alpha: int
     mode: int
+    size: float = 12.0  # font size in page points (the object's matrix applied)
 
 
 @dataclass(slots=True)
@@ -120,6 +121,7 @@ def _walk(raw, page_raw):
     c_r, c_g, c_b, c_a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
     cr, cg, cb, ca = ctypes.byref(c_r), ctypes.byref(c_g), ctypes.byref(c_b), ctypes.byref(c_a)
     mode, stroke = ctypes.c_int(), ctypes.c_int()
+    fsize, matrix = ctypes.c_float(), raw.FS_MATRIX()
     get_type, get_bounds, get_fill = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds, raw.FPDFPageObj_GetFillColor
     T_TEXT, T_PATH, T_IMAGE, T_FORM = (raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE,
                                        raw.FPDF_PAGEOBJ_FORM)
@@ -143,7 +145,8 @@ def _walk(raw, page_raw):
                     c_r.value = c_g.value = c_b.value = 0
                     c_a.value = 255
                 texts.append(_Text(order, obj, parent, (f_l.value, f_b.value, f_r.value, f_t.value),
-                                   (c_r.value, c_g.value, c_b.value), c_a.value, raw.FPDFTextObj_GetTextRenderMode(obj)))
+                                   (c_r.value, c_g.value, c_b.value), c_a.value, raw.FPDFTextObj_GetTextRenderMode(obj),
+                                   _font_size(raw, obj, fsize, matrix)))
             elif t == T_PATH:
                 if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke)) or mode.value == 0:
                     continue
@@ -185,7 +188,7 @@ def _hidden_reason(t: _Text, fills: list[_Fill], crop, has_image: bool, raw) -> 
     l, b, r, top = t.bounds
     if r <= crop[0] or l >= crop[2] or top <= crop[1] or b >= crop[3]:
         return "页面外文字"
-    if top - b < 1.0 and r - l < 1.0 * max(1, 1):
+    if t.size < 1.0 or (top - b < 1.0 and r - l < 1.0):
         return "极小字号文字"
     mode = t.mode
     if mode == raw.FPDF_TEXTRENDERMODE_INVISIBLE or mode == raw.FPDF_TEXTRENDERMODE_CLIP:
@@ -219,6 +222,41 @@ def _box_hides(f: _Fill, t: _Text) -> bool:
     return False
 
 
+def _font_size(raw, obj, size, matrix) -> float:
+    """A text object's font size in page points: its font size times the scale of its matrix
+    (a 12 pt font scaled by 0.04 is 0.48 pt on the page); 12 when PDFium cannot say."""
+    if not raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size)):
+        return 12.0
+    scale = 1.0
+    if raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+        scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+    return size.value * scale
+
+
+def _appearance_fill(raw, annot) -> tuple[int, int, int] | None:
+    """The colour of the largest opaque filled path of an annotation's appearance stream (what a
+    viewer paints for it), or None."""
+    best, best_area = None, 0.0
+    mode, stroke = ctypes.c_int(), ctypes.c_int()
+    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    l, bo, ri, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    for i in range(min(raw.FPDFAnnot_GetObjectCount(annot), 64)):
+        obj = raw.FPDFAnnot_GetObject(annot, i)
+        if not obj or raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke)) or mode.value == 0:
+            continue
+        if not raw.FPDFPageObj_GetFillColor(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)) \
+                or a.value < _OPAQUE:
+            continue
+        if not raw.FPDFPageObj_GetBounds(obj, ctypes.byref(l), ctypes.byref(bo), ctypes.byref(ri), ctypes.byref(t)):
+            continue
+        area = (ri.value - l.value) * (t.value - bo.value)
+        if area > best_area:
+            best, best_area = (r.value, g.value, b.value), area
+    return best
+
+
 def _annot_fills(raw, page_raw) -> list[_Fill]:
     """Redact annotations and filled square annotations: painted over the whole page content."""
     out = []
@@ -238,8 +276,15 @@ def _annot_fills(raw, page_raw) -> list[_Fill]:
                    max(rect.bottom, rect.top))
             if sub == raw.FPDF_ANNOT_REDACT:
                 out.append(_Fill(_INF, box, (0, 0, 0), "redact"))
-            elif raw.FPDFAnnot_GetColor(annot, raw.FPDFANNOT_COLORTYPE_InteriorColor, ctypes.byref(r),
-                                        ctypes.byref(g), ctypes.byref(bl), ctypes.byref(a)) and a.value >= _OPAQUE:
+            elif raw.FPDFAnnot_GetAP(annot, raw.FPDF_ANNOT_APPEARANCEMODE_NORMAL, None, 0) > 2:
+                # with an appearance stream PDFium will not give /IC: what the stream paints is what shows
+                rgb = _appearance_fill(raw, annot)
+                if rgb is not None:
+                    out.append(_Fill(_INF, box, rgb, "annot"))
+            elif raw.FPDFAnnot_HasKey(annot, b"IC") and raw.FPDFAnnot_GetColor(
+                    annot, raw.FPDFANNOT_COLORTYPE_InteriorColor, ctypes.byref(r), ctypes.byref(g), ctypes.byref(bl),
+                    ctypes.byref(a)) and a.value >= _OPAQUE:
+                # no /IC: a hollow frame (PDFium would answer its default black)
                 out.append(_Fill(_INF, box, (r.value, g.value, bl.value), "annot"))
         finally:
             raw.FPDFPage_CloseAnnot(annot)

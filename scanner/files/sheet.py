@@ -270,7 +270,7 @@ def _read_sheet(zf: SafeZip, part: str, sheet: str, hidden_sheet: bool, shared, 
     sheet_label = f"隐藏工作表「{sheet}」" if hidden_sheet else f"工作表「{sheet}」"
     b.add(sheet, part, "hidden" if hidden_sheet else "body", sheet=sheet, label=f"{sheet_label}·工作表名")
     body_label = f"工作表「{sheet}」"
-    letters_of: dict[int, str] = {}
+    columns: dict[int, tuple[str, bool, str | None]] = {}  # column -> (letters, hidden, header)
     for n, (rnum, row_hidden, cells) in enumerate(rows):
         if n % 2000 == 1999:
             ctx.check_time(zf.name)
@@ -282,16 +282,16 @@ def _read_sheet(zf: SafeZip, part: str, sheet: str, hidden_sheet: bool, shared, 
                 value = _value_text(value)
             if not value or value.isspace():
                 continue
-            letters = letters_of.get(col)
-            if letters is None:
-                letters = letters_of[col] = col_letter(col)
+            info = columns.get(col)
+            if info is None:
+                info = columns[col] = (col_letter(col), col in hidden_cols, headers.get(col))
+            letters, col_hidden, context = info
             ref = letters + rs
-            if hidden_sheet or row_hidden or col in hidden_cols:
-                layer, label = cell_place(sheet, ref, rs, letters, hidden_sheet, row_hidden, col in hidden_cols)
+            if hidden_sheet or row_hidden or col_hidden:
+                layer, label = cell_place(sheet, ref, rs, letters, hidden_sheet, row_hidden, col_hidden)
             else:
                 layer, label = "body", body_label + ref
-            out.append((value, layer, ref, label, None if in_header or header_row is None else headers.get(col),
-                        (part, ref)))
+            out.append((value, layer, ref, label, None if in_header else context, (part, ref)))
         b.add_row(part, sheet, out)
     for kind, text in _header_footer(root, raw):
         layer = "header" if "Header" in kind else "footer"
