@@ -219,6 +219,32 @@ def test_folder_of_txt_html_docx_with_element_paths_and_bad_files(tmp_path, cfg)
     assert len(ep) >= 3
 
 
+def test_folder_of_attachments_every_format_and_layer(tmp_path, cfg):
+    """A folder as a county keeps it: an Excel roster with the full ID numbers in a hidden column,
+    a PDF with a number under a black box, a zip of attachments holding a Word notice with a phone
+    number in its footer. Every finding carries its layer and place."""
+    from tests.test_files_corpus import ID, make_pdf, make_sheet, make_word
+
+    src = tmp_path / "attachments"
+    src.mkdir()
+    (src / "名单.xlsx").write_bytes(make_sheet())
+    (src / "公示.pdf").write_bytes(make_pdf())
+    with zipfile.ZipFile(src / "附件.zip", "w") as z:
+        z.writestr("附件1 通知.docx", make_word())
+    out = tmp_path / "R"
+    p = run("rescan", str(src), "--out", str(out), "--config", str(cfg))
+    assert p.returncode == 1, p.stderr.decode()
+    got = {r["record"]: r for r in lines(out / "results.jsonl")}
+    assert set(got) == {"名单.xlsx", "公示.pdf", "附件.zip"}
+    sheet = {(f["text"], f["location"]["layer"]): f["location"] for f in got["名单.xlsx"]["findings"]}
+    assert sheet[(ID, "hidden")]["cell"] == "C3"
+    pdf = {(f["text"], f["location"]["layer"]) for f in got["公示.pdf"]["findings"]}
+    assert (ID, "redaction") in pdf
+    footer = [f for f in got["附件.zip"]["findings"] if f["text"] == "13912345678"]
+    assert footer and footer[0]["location"]["layer"] == "footer"
+    assert footer[0]["location"]["part"] == "附件1 通知.docx!word/footer1.xml"
+
+
 # ------------------------------------------------------------------------------------------ SQL
 def _archive_db(path: Path) -> None:
     con = sqlite3.connect(path)
