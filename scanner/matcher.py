@@ -107,13 +107,10 @@ class LexiconMatcher:
         return len(self.keys)
 
     def _init_tokenizer(self) -> None:
-        import jieba
+        from .words import tokenizer
 
-        logging.getLogger("jieba").setLevel(logging.WARNING)
-        jieba.setLogLevel(logging.WARNING)
-        # jieba's default tokenizer: one dictionary in memory, shared with the name detector
-        jieba.dt.check_initialized()
-        self._tokenizer = jieba.dt
+        # jieba's dictionary through jieba-fast-dat: one trie for the process, shared with the name detector
+        self._tokenizer = tokenizer()
 
     def _on_word_boundaries(self, d: str, s: int, e: int) -> bool:
         ws = max(0, s - WORD_WINDOW)

@@ -109,9 +109,9 @@ class _Table:
 # ------------------------------------------------------------------------------------------
 def jieba_entries():
     """(word, frequency, tag) of every entry of jieba's own dictionary, in file order."""
-    import jieba
+    from .words import jieba_dict_path
 
-    with open(Path(os.path.dirname(jieba.__file__)) / "dict.txt", encoding="utf-8") as f:
+    with open(jieba_dict_path(), encoding="utf-8") as f:
         for line in f:
             parts = line.split()
             if len(parts) >= 3:

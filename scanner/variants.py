@@ -157,11 +157,9 @@ def _stoplist() -> tuple[frozenset[str], frozenset[str]]:
 def _jieba_freq() -> dict[str, int]:
     """Every word of jieba's main dictionary with its frequency (read straight from dict.txt, about
     0.4 s, only for terms the stoplist does not cover)."""
-    import os
+    from .words import jieba_dict_path
 
-    import jieba
-
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    path = jieba_dict_path()
     out: dict[str, int] = {}
     with open(path, encoding="utf-8") as f:
         for line in f:

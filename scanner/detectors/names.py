@@ -22,6 +22,7 @@ from pathlib import Path
 from ..model import Finding
 from ..name_tagger import load_tagger, runs
 from ..normalize import INVISIBLE_CHARS, Views
+from ..words import tokenizer, word_freq
 from .context import near
 
 __all__ = ["COMPOUND_SURNAMES", "SURNAMES", "NameAddressDetector"]
@@ -51,6 +52,7 @@ _ROW_ONLY_SURNAMES = frozenset("向万时全和应国")
 _NOT_GIVEN = frozenset("不则还又已将曾均皆便才只再所因此该各每另即乃且亦某的了是在和与及等为对把被从向于以也都就而或并但且之其这那你我他她它们个年月日时分号说到去来上下中内外"
                        "省市县区镇乡村组路街人员户家里")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_ALL = re.compile(r"[\u4e00-\u9fff]+")  # fullmatch: every character is Han
 # Function words the name model sometimes half-joins to the end of a name (沈志为好友).
 _FUNCTION_CHARS = frozenset("为的了在和与及是对把被向从于以也都就而或并但之其等说")
 
@@ -112,16 +114,22 @@ def masked_name(name: str, original: str | None = None) -> str:
         k = 1
     else:
         return "某某"
-    shown = [c for c in original if c not in _INVISIBLE] if original else []
-    return ("".join(shown[:k]) if len(shown) >= k else name[:k]) + "某"
+    if not original:
+        return name[:k] + "某"
+    shown = original if _INVISIBLE.isdisjoint(original) else "".join(c for c in original if c not in _INVISIBLE)
+    return (shown[:k] if len(shown) >= k else name[:k]) + "某"
 
 
 def beside_official_title(v: str, s: int, e: int) -> bool:
     """Whether the name ``v[s:e]`` stands next to an official title (张伟县长, 国务院总理李强), also
     across spaces or a line break (总理　　李克强): a public official acting in office."""
-    after = _SPACE.sub("", v[e:e + 8])[:4]
-    before = _SPACE.sub("", v[max(0, s - 10):s])[-6:]
-    return after.startswith(_OFFICIAL_TITLES) or before.endswith(_OFFICIAL_TITLES)
+    after = v[e:e + 8]
+    if not after.isprintable() or " " in after or "\u3000" in after:  # isprintable: no \n, \t, NBSP …
+        after = _SPACE.sub("", after)
+    before = v[max(0, s - 10):s]
+    if not before.isprintable() or " " in before or "\u3000" in before:
+        before = _SPACE.sub("", before)
+    return after[:4].startswith(_OFFICIAL_TITLES) or before[-6:].endswith(_OFFICIAL_TITLES)
 
 
 # Sensitive categories of 个人信息保护法 第二十八条 and the Xinhua rule on real names (patients,
@@ -183,21 +191,10 @@ def _minority_name_re() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
         frozenset(p[-1] for p in parts)
 
 
-@lru_cache(maxsize=1)
-def _word_freq():
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ
-
-
 def _is_word(s: str, threshold: int = 100) -> bool:
     """True for a word of jieba's dictionary at least this frequent (famous people's names are
     in it too, with lower counts: 李娜 438, 李强 159)."""
-    return _word_freq().get(s, 0) >= threshold
+    return word_freq(s) >= threshold
 
 
 def _identifier_within(ids: list[Finding], start: int, end: int) -> bool:
@@ -220,7 +217,7 @@ class NameAddressDetector:
         self.tagger = load_tagger() if use_model else None
         _cue_automaton()
         _minority_name_re()
-        _word_freq()  # load jieba's dictionary at build time, not on the first scan
+        tokenizer()  # load jieba's dictionary at build time, not on the first scan
 
     # ------------------------------------------------------------------ entry point
     def detect(self, views: Views, other: list[Finding]) -> list[Finding]:
@@ -273,18 +270,18 @@ class NameAddressDetector:
                     return s, q
         for length in (4, 3):  # compound surnames first: 诸葛燕晓, not 葛燕晓
             s = q - length
-            if s >= 0 and v[s:s + 2] in COMPOUND_SURNAMES and all(_CJK.match(c) and c not in _NOT_GIVEN
-                                                                  for c in v[s + 2:q]):
+            if s >= 0 and v[s:s + 2] in COMPOUND_SURNAMES and _CJK_ALL.fullmatch(v, s + 2, q) \
+                    and _NOT_GIVEN.isdisjoint(v[s + 2:q]):
                 return s, q
         for length in (3, 2):
             s = q - length
             if s < 0:
                 continue
             cand = v[s:q]
-            if not all(_CJK.match(c) for c in cand):
+            if not _CJK_ALL.fullmatch(cand):
                 continue
             if cand[:2] in COMPOUND_SURNAMES or (cand[0] in _SURNAME_SET and length <= 3):
-                if any(c in _NOT_GIVEN for c in cand[1:]):
+                if not _NOT_GIVEN.isdisjoint(cand[1:]):
                     continue
                 if length == 3 and s > 0 and v[s - 1] in _SURNAME_SET and _is_word(cand):
                     continue
