@@ -24,8 +24,13 @@ def _candidates() -> list[Path]:
 
 
 def _writable(folder: Path) -> bool:
+    """Whether ``folder`` exists or can be made, is ours and no one else can write in it (what is
+    cached there is loaded with pickle: a folder another user can write to is never used)."""
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        st = folder.stat()
+        if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
+            return False
         probe = folder / f".probe-{os.getpid()}"
         probe.write_bytes(b"")
         probe.unlink()

@@ -5,6 +5,7 @@
     scanner scan --jsonl IN --out OUT         SPEC section 4 batch contract
     scanner lexicon lint [DIR ...]            check lexicon files and run their examples
     scanner lexicon info                      loaded lexicon files, versions, entry counts
+    scanner lexicon build                     write the compiled cache (lexicons, name model, tables)
 
 Exit status: 0 no ``block`` result, 1 some result is ``block``, 2 usage error or unreadable input.
 """
@@ -67,6 +68,9 @@ def _build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--strict", action="store_true", help="treat warnings as errors")
     info = lsub.add_parser("info", help="show loaded lexicon files, versions and entry counts")
     info.add_argument("--config", metavar="TOML")
+    build = lsub.add_parser("build", help="build the compiled cache a new process starts from (lexicons, name model, "
+                                          "tables); a later start rebuilds it by itself whenever a file changed")
+    build.add_argument("--config", metavar="TOML")
 
     for name, module, help_ in EXTENSIONS:
         mod = _extension(module)
@@ -302,6 +306,20 @@ def _cmd_lint(args, out: IO[str]) -> int:
     return 1 if n_err else 0
 
 
+def _cmd_build(args, out: IO[str]) -> int:
+    from .cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        raise UsageError("no writable cache folder (set GOVSCAN_CACHE_DIR to a folder only you can write to)")
+    scanner = _make_scanner(_config(args.config))
+    files = sorted(p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    out.write(f"compiled cache for lexicon version {scanner.lexicon_version} in {folder}:\n")
+    for name in files:
+        out.write(f"  {name}\n")
+    return 0
+
+
 def _cmd_info(args, out: IO[str]) -> int:
     scanner = _make_scanner(_config(args.config))
     out.write(orjson.dumps(scanner.info(), option=orjson.OPT_INDENT_2).decode() + "\n")
@@ -317,7 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _cmd_scan_jsonl(args)
             return _cmd_scan_one(args, out)
         if args.command == "lexicon":
-            return _cmd_lint(args, out) if args.lexcmd == "lint" else _cmd_info(args, out)
+            return {"lint": _cmd_lint, "build": _cmd_build}.get(args.lexcmd, _cmd_info)(args, out)
         for name, module, _ in EXTENSIONS:
             if args.command == name:
                 return _extension(module).run(name, args)

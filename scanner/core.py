@@ -90,8 +90,8 @@ class Scanner:
         self.lexicon_version: str = self.lexicons.version
         use_lexicon = "lexicon" in config.detectors
         entries = [e for e in self.lexicons.entries if e.id not in config.disabled_rules] if use_lexicon else []
-        entries = [replace(e, severity=config.severity_for(e.id, e.type, e.severity)) if not e.is_allow else e
-                   for e in entries]
+        entries = [e if e.is_allow or (sev := config.severity_for(e.id, e.type, e.severity)) == e.severity
+                   else replace(e, severity=sev) for e in entries]
         self._matcher = LexiconMatcher(entries, engine=config.matcher)
         self._lexicon_categories = frozenset(e.category for e in entries)
         self._detectors = tuple(

@@ -384,12 +384,30 @@ def _collect(folders: Iterable[str | Path]) -> tuple[str, list[LexiconFile], lis
     return version, files, problems, warnings
 
 
-def load_lexicons(folders: Iterable[str | Path]) -> LexiconSet:
-    """Load every manifest folder in order. Raises :class:`LexiconError` listing all problems."""
+def load_lexicons(folders: Iterable[str | Path], *, cache: bool = True) -> LexiconSet:
+    """Load every manifest folder in order. Raises :class:`LexiconError` listing all problems.
+    With ``cache``, a set loaded before from the same files by the same scanner comes from the
+    compiled cache (:mod:`scanner.compiled`); a set with problems is never cached."""
+    folders = list(folders)
+    key = None
+    if cache:
+        from . import compiled
+
+        try:
+            key = compiled.lexicon_key(folders)
+        except OSError:
+            key = None  # a folder that cannot be read: the loader below says which
+        if key is not None:
+            cached = compiled.load(key, "lexicons")
+            if cached is not None:
+                return cached
     version, files, problems, warnings = _collect(folders)
     if problems:
         raise LexiconError(f"{len(problems)} problem(s) in the lexicons", problems)
-    return LexiconSet(version, tuple(files), tuple(warnings))
+    lexset = LexiconSet(version, tuple(files), tuple(warnings))
+    if key is not None:
+        compiled.store(key, lexset, "lexicons")
+    return lexset
 
 
 def lint(folders: Iterable[str | Path], scanner_factory=None) -> tuple[list[str], list[str]]:

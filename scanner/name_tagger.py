@@ -473,4 +473,9 @@ def runs(p: np.ndarray, threshold: float) -> list[tuple[int, int]]:
 def load_tagger() -> NameTagger | None:
     """The shipped tagger (cached), or None when the model folder is missing."""
     path = model_path()
-    return NameTagger.load(path) if path else None
+    if not path:
+        return None
+    from .compiled import code_key, memo
+
+    key = code_key(f"feature_version={FEATURE_VERSION}", *sorted(p for p in Path(path).iterdir() if p.is_file()))
+    return memo("name_tagger", key, lambda: NameTagger.load(path))

@@ -107,7 +107,17 @@ def _styled_to_ascii() -> dict[int, int]:
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(norm lookup table, invisible mask, noise mask over normalised code points)."""
+    """(norm lookup table, invisible mask, noise mask over normalised code points), from the
+    compiled cache when an earlier process built them with the same code."""
+    from .compiled import code_key, memo
+
+    tables = memo("norm_tables", code_key(), _build_tables)
+    for t in tables:
+        t.setflags(write=False)
+    return tables
+
+
+def _build_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     lut = np.arange(_MAX_CP, dtype=np.uint32)
     # Full-width ASCII forms and the ideographic space.
     lut[0xFF01:0xFF5F] = np.arange(0x21, 0x7F, dtype=np.uint32)
