@@ -15,6 +15,8 @@ Layers (SPEC section 6) and where they come from:
   row, in a table), label 修订删除（author）;
 - ``hidden``: runs with ``w:vanish`` (directly or from a character/paragraph style), label 隐藏文字,
   and white text on no highlight/shading, label 白色文字; emitted after the paragraph, like deletions;
+- ``hidden`` also: the targets of external hyperlinks in the stories (``tel:139…``, ``mailto:…``),
+  label 链接地址, context ``hyperlink``, ``ref = (story part, relationship id)`` for the writers;
 - ``metadata``: docProps (core, app, custom) and the attached template path of ``word/settings.xml``;
 - ``embedded``: objects in ``word/embeddings/`` read through ``ctx.recurse``; pictures listed as parts.
 
@@ -69,13 +71,16 @@ _MAX_HEADER = 24
 
 class Styles:
     """What styles.xml says about hidden text: the ids of character and paragraph styles whose run
-    properties (through ``basedOn``) set ``w:vanish``."""
+    properties (through ``basedOn``) set ``w:vanish``, and of the character styles that say
+    anything about it (on or off: only those override the paragraph's style)."""
 
-    __slots__ = ("hidden_char", "hidden_para")
+    __slots__ = ("hidden_char", "hidden_para", "vanish_char")
 
-    def __init__(self, hidden_char: frozenset[str] = frozenset(), hidden_para: frozenset[str] = frozenset()):
+    def __init__(self, hidden_char: frozenset[str] = frozenset(), hidden_para: frozenset[str] = frozenset(),
+                 vanish_char: frozenset[str] | None = None):
         self.hidden_char = hidden_char
         self.hidden_para = hidden_para
+        self.vanish_char = hidden_char if vanish_char is None else vanish_char
 
 
 def load_styles(root) -> Styles:
@@ -97,7 +102,7 @@ def load_styles(root) -> Styles:
         v = rpr.find(_VANISH) if rpr is not None else None
         own[sid] = None if v is None else _on(v)
 
-    def hidden(sid: str) -> bool:
+    def vanish(sid: str) -> bool | None:
         seen = set()
         while sid and sid not in seen:
             seen.add(sid)
@@ -105,11 +110,12 @@ def load_styles(root) -> Styles:
             if v is not None:
                 return v
             sid = based.get(sid, "")
-        return False
+        return None
 
-    hc = frozenset(s for s, k in kind.items() if k == "character" and hidden(s))
-    hp = frozenset(s for s, k in kind.items() if k == "paragraph" and hidden(s))
-    return Styles(hc, hp)
+    hc = frozenset(s for s, k in kind.items() if k == "character" and vanish(s))
+    hp = frozenset(s for s, k in kind.items() if k == "paragraph" and vanish(s))
+    vc = frozenset(s for s, k in kind.items() if k == "character" and vanish(s) is not None)
+    return Styles(hc, hp, vc)
 
 
 def _on(el) -> bool:
@@ -152,8 +158,8 @@ def run_kind(run, para_hidden: bool, shaded: bool, styles: Styles) -> str | None
             background = background or (c.get(_VAL) or "none").lower() not in ("none", "white")
         elif t == _SHD:
             background = background or _filled(c)
-    if vanish is None:
-        vanish = (rstyle in styles.hidden_char) if rstyle is not None and styles.hidden_char else para_hidden
+    if vanish is None:  # run properties > character style > paragraph style
+        vanish = (rstyle in styles.hidden_char) if rstyle is not None and rstyle in styles.vanish_char else para_hidden
     if vanish:
         return "hidden"
     if color is not None and not background and _white(color):
@@ -564,6 +570,11 @@ def _read_story(zf: SafeZip, part: str, b: Builder, ctx: Context, layer: str, pl
     _flush(b, part, em.records)
 
 
+def rels_name(part: str) -> str:
+    d, f = posixpath.split(part)
+    return posixpath.join(d, "_rels", f + ".rels")
+
+
 def extract_docx(zf: SafeZip, name: str, b: Builder, ctx: Context) -> None:
     """Entry point (see ``scanner.files.FORMATS``): every layer of a Word document into ``b``."""
     main = main_part(zf.has, rels_of(zf, ""))
@@ -593,6 +604,13 @@ def extract_docx(zf: SafeZip, name: str, b: Builder, ctx: Context) -> None:
             _read_story(zf, part, b, ctx, "footnote", "脚注" if kind == "footnotes" else "尾注", styles)
     for part, _ in parts.get("comments", []):
         _read_story(zf, part, b, ctx, "comment", "批注", styles)
+    # link targets: 拨打电话 linked to tel:139…, an e-mail address behind a name: on no page
+    stories = [main] + [p for kind in ("header", "footer", "footnotes", "endnotes", "comments")
+                        for p, _ in parts.get(kind, [])]
+    for part in stories:
+        for rid, (t, target, mode) in rels_of(zf, part).items():
+            if t == "hyperlink" and mode == "External" and target:
+                b.add(target, rels_name(part), "hidden", label="链接地址", context="hyperlink", ref=(part, rid))
     for part, _ in parts.get("settings", []):
         for t, target, mode in rels_of(zf, part).values():
             if t == "attachedTemplate":

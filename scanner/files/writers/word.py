@@ -21,25 +21,21 @@ member of the package is copied byte for byte.
 from __future__ import annotations
 
 import copy
-import io
 import posixpath
-import zipfile
 from datetime import datetime, timezone
 
 from lxml import etree
 
 from ...model import TYPE_LABELS
 from ..document import LAYER_LABELS, Document
-from ..limits import Context, FileError, Limits, SafeZip
+from ..limits import FileError
+from .package import Package, clean_properties
 from ..word import (INLINE, W, Styles, cell_of, load_styles, main_part, para_props, run_kind, story,
                     story_parts)
 
 __all__ = ["annotate_docx", "clean_docx"]
 
 _W_NS = W[1:-1]
-_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-_OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _T, _DT, _R, _RPR, _P, _PPR = (W + n for n in ("t", "delText", "r", "rPr", "p", "pPr"))
@@ -52,156 +48,14 @@ _CHANGE_RECORDS = tuple(W + n for n in (
     "moveToRangeStart", "moveToRangeEnd", "customXmlInsRangeStart", "customXmlInsRangeEnd",
     "customXmlDelRangeStart", "customXmlDelRangeEnd", "customXmlMoveFromRangeStart", "customXmlMoveFromRangeEnd",
     "customXmlMoveToRangeStart", "customXmlMoveToRangeEnd"))
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _RUN_TEXT = tuple(W + n for n in ("t", "delText", "tab", "br", "cr", "noBreakHyphen", "softHyphen", "sym"))
 _COMMENT_PARTS = ("comments", "commentsExtended", "commentsIds", "commentsExtensible", "people")
-_PERSON_CORE = ("creator", "lastModifiedBy")
-_BLANK_APP = ("Company", "Manager", "Template", "HyperlinkBase")
 AUTHOR = "govscan"
 
 
-# ------------------------------------------------------------------------------------ package
-class _Package:
-    """The zip package: parts parsed on demand (no DTDs, no entities), changed parts re-serialised,
-    every other member copied as it was."""
-
-    def __init__(self, data: bytes, name: str):
-        self.name = name
-        self.zf = SafeZip(data, name, Context(Limits(), lambda *a: False))
-        self.trees: dict[str, object] = {}
-        self.dirty: set[str] = set()
-        self.removed: set[str] = set()
-        self.parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-
-    def has(self, part: str) -> bool:
-        return part not in self.removed and (part in self.trees or self.zf.has(part))
-
-    def xml(self, part: str, *, recover: bool = False):
-        root = self.trees.get(part)
-        if root is None:
-            data = self.zf.read(part)
-            if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
-                raise FileError(f"{self.name}:{part}: XML with a DTD (refused)", "xml_bomb")
-            try:
-                root = etree.fromstring(data, self.parser)
-            except etree.XMLSyntaxError as e:
-                raise FileError(f"{self.name}:{part}: corrupt XML ({e})", "corrupt") from None
-            self.trees[part] = root
-        return root
-
-    def put(self, part: str, root) -> None:
-        self.trees[part] = root
-        self.dirty.add(part)
-        self.removed.discard(part)
-
-    def touch(self, part: str) -> None:
-        self.dirty.add(part)
-
-    def remove(self, part: str) -> None:
-        self.removed.add(part)
-        self.trees.pop(part, None)
-        self.dirty.discard(part)
-        self.drop_override(part)
-        rels = _rels_name(part)
-        if self.has(rels):
-            self.removed.add(rels)
-
-    # relationships -----------------------------------------------------------------------
-    def rels_root(self, part: str, create: bool = False):
-        name = _rels_name(part)
-        if self.has(name):
-            return name, self.xml(name)
-        if not create:
-            return name, None
-        root = etree.Element(f"{{{_REL_NS}}}Relationships", nsmap={None: _REL_NS})
-        self.put(name, root)
-        return name, root
-
-    def rels(self, part: str) -> dict[str, tuple[str, str, str]]:
-        """Like :func:`scanner.files.ooxml.rels_of`, over the current (possibly changed) rels."""
-        _, root = self.rels_root(part)
-        out: dict[str, tuple[str, str, str]] = {}
-        if root is None:
-            return out
-        d = posixpath.dirname(part)
-        for rel in root:
-            target = rel.get("Target") or ""
-            mode = rel.get("TargetMode") or "Internal"
-            if mode != "External":
-                target = target.lstrip("/") if target.startswith("/") else \
-                    posixpath.normpath(posixpath.join(d, target)).lstrip("/")
-            out[rel.get("Id") or ""] = ((rel.get("Type") or "").rsplit("/", 1)[-1], target, mode)
-        return out
-
-    def add_rel(self, part: str, rtype: str, target: str) -> str:
-        name, root = self.rels_root(part, create=True)
-        used = {rel.get("Id") for rel in root}
-        n = len(used) + 1
-        while f"rId{n}" in used:
-            n += 1
-        etree.SubElement(root, f"{{{_REL_NS}}}Relationship", Id=f"rId{n}", Type=_OFFICE_REL + rtype, Target=target)
-        self.touch(name)
-        return f"rId{n}"
-
-    def drop_rels(self, part: str, types: tuple[str, ...]) -> list[str]:
-        """Remove ``part``'s relationships of these types; returns their internal targets."""
-        name, root = self.rels_root(part)
-        if root is None:
-            return []
-        targets = [t for t in self.rels(part).values() if t[0] in types]
-        for rel in list(root):
-            if (rel.get("Type") or "").rsplit("/", 1)[-1] in types:
-                root.remove(rel)
-                self.touch(name)
-        return [target for _, target, mode in targets if mode != "External"]
-
-    # content types ------------------------------------------------------------------------
-    def ensure_override(self, part: str, ctype: str) -> None:
-        root = self.xml("[Content_Types].xml")
-        pname = "/" + part
-        for o in root.iter(f"{{{_CT_NS}}}Override"):
-            if o.get("PartName") == pname:
-                return
-        etree.SubElement(root, f"{{{_CT_NS}}}Override", PartName=pname, ContentType=ctype)
-        self.touch("[Content_Types].xml")
-
-    def drop_override(self, part: str) -> None:
-        if not self.has("[Content_Types].xml"):
-            return
-        root = self.xml("[Content_Types].xml")
-        for o in list(root.iter(f"{{{_CT_NS}}}Override")):
-            if o.get("PartName") == "/" + part:
-                root.remove(o)
-                self.touch("[Content_Types].xml")
-
-    def save(self) -> bytes:
-        out = io.BytesIO()
-        written = set()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-            for info in self.zf.zf.infolist():
-                n = info.filename
-                if n in self.removed or n in written:
-                    continue
-                data = self._bytes(n) if n in self.dirty else self.zf.read(n)
-                zi = zipfile.ZipInfo(n, info.date_time)
-                zi.compress_type = info.compress_type
-                zi.external_attr = info.external_attr
-                z.writestr(zi, data)
-                written.add(n)
-            for n in sorted(self.dirty - written - self.removed):
-                z.writestr(n, self._bytes(n))
-        return out.getvalue()
-
-    def _bytes(self, part: str) -> bytes:
-        return etree.tostring(self.trees[part], xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _rels_name(part: str) -> str:
-    d, f = posixpath.split(part)
-    return posixpath.join(d, "_rels", f + ".rels")
-
-
 def _open(data: bytes, name: str):
-    pkg = _Package(data, name)
+    pkg = Package(data, name)
     main = main_part(pkg.has, pkg.rels(""))
     if not pkg.has(main):
         raise FileError(f"{name}: not a Word document (no {main})", "corrupt")
@@ -215,7 +69,7 @@ def _open(data: bytes, name: str):
 class _Stories:
     """The :func:`story` paragraphs of each part, computed once, before anything is changed."""
 
-    def __init__(self, pkg: _Package, styles: Styles):
+    def __init__(self, pkg: Package, styles: Styles):
         self.pkg = pkg
         self.styles = styles
         self.cache: dict[str, list] = {}
@@ -443,6 +297,7 @@ def _mask(doc: Document, result, stories: _Stories, parts: set[str]) -> list[tup
     came from; returns the (text, suggestion) pairs of findings in the properties."""
     edits: dict[int, tuple[object, list]] = {}
     meta: list[tuple[str, str]] = []
+    links: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     for f in result.findings:
         if f.category != "personal_data" or not f.suggestion:
             continue
@@ -453,6 +308,10 @@ def _mask(doc: Document, result, stories: _Stories, parts: set[str]) -> list[tup
             if s.layer == "metadata":
                 meta.append((f.text, sugg))
                 break
+            if s.context == "hyperlink" and isinstance(s.ref, tuple) and len(s.ref) == 2:
+                a, e = max(f.start, s.start) - s.start, min(f.end, s.end) - s.start
+                links.setdefault(s.ref, []).append((a, e, sugg if same or a == f.start - s.start else ""))
+                continue
             _, seg = stories.seg_of(doc, s, parts)
             if seg is None:
                 continue
@@ -476,7 +335,23 @@ def _mask(doc: Document, result, stories: _Stories, parts: set[str]) -> list[tup
             limit = k0
         el.text = text
         el.set(_XML_SPACE, "preserve")
+    _mask_links(stories.pkg, links)
     return meta
+
+
+def _mask_links(pkg, links: dict[tuple[str, str], list[tuple[int, int, str]]]) -> None:
+    """Mask personal data in hyperlink targets (tel:139…, mailto:…) in the part's relationships."""
+    for (part, rid), changes in links.items():
+        name, root = pkg.rels_root(part)
+        if root is None:
+            continue
+        for rel in root:
+            if rel.get("Id") == rid and rel.get("Target"):
+                target = rel.get("Target")
+                for a, e, rep in sorted(changes, reverse=True):
+                    target = target[:a] + rep + target[e:]
+                rel.set("Target", target)
+                pkg.touch(name)
 
 
 def _unwrap(el) -> None:
@@ -495,6 +370,10 @@ def _drop(el) -> None:
 
 
 def _clean_story(root, styles: Styles) -> None:
+    # the VML fallback copy of text boxes and shapes (mc:Fallback): the masks went into the
+    # mc:Choice copy the extractor reads; a reader of the fallback would see the unmasked text
+    for el in list(root.iter(_FALLBACK)):
+        _drop(el)
     # comments: anchors and references
     for el in list(root.iter(W + "commentRangeStart", W + "commentRangeEnd")):
         _drop(el)
@@ -572,37 +451,5 @@ def clean_docx(data: bytes, name: str, doc: Document, result) -> bytes:
             _drop(el)
         pkg.touch(part)
         pkg.drop_rels(part, ("attachedTemplate",))
-    _clean_properties(pkg, meta)
+    clean_properties(pkg, meta)
     return pkg.save()
-
-
-def _clean_properties(pkg: _Package, meta: list[tuple[str, str]]) -> None:
-    if pkg.has("docProps/core.xml"):
-        root = pkg.xml("docProps/core.xml")
-        for el in root:
-            if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] in _PERSON_CORE:
-                el.text = None
-        _replace_texts(root, meta)
-        pkg.touch("docProps/core.xml")
-    if pkg.has("docProps/app.xml"):
-        root = pkg.xml("docProps/app.xml")
-        for el in root:
-            if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] in _BLANK_APP:
-                el.text = None
-        _replace_texts(root, meta)
-        pkg.touch("docProps/app.xml")
-    if pkg.has("docProps/custom.xml"):
-        root = pkg.xml("docProps/custom.xml")
-        for el in list(root):
-            root.remove(el)
-        pkg.touch("docProps/custom.xml")
-
-
-def _replace_texts(root, meta: list[tuple[str, str]]) -> None:
-    if not meta:
-        return
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.text:
-            for old, new in meta:
-                if old in el.text:
-                    el.text = el.text.replace(old, new)
