@@ -20,7 +20,7 @@ import orjson
 
 from . import __version__
 from .config import ScannerConfig
-from .errors import ConfigError, InputError, LexiconError, ScannerError
+from .errors import InputError, ScannerError
 from .model import CATEGORY_LABELS, TYPE_LABELS, ScanResult
 from .textio import decode_bytes, read_bytes
 

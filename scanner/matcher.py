@@ -8,7 +8,6 @@ window around the hit.
 """
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 

@@ -24,7 +24,6 @@ rules are unsure (see ``scanner/detectors/names.py``).
 from __future__ import annotations
 
 import math
-import os
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache

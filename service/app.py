@@ -53,7 +53,7 @@ from starlette.staticfiles import StaticFiles
 
 from scanner import Scanner, ScannerConfig, __version__
 from scanner.errors import ConfigError, InputError, LexiconError, ScannerError
-from scanner.files import SUPPORTED_SUFFIXES, FileError, Limits
+from scanner.files import SUPPORTED_SUFFIXES, FileError
 from scanner.files.isolate import Extractor
 from scanner.files.output import annotate_bytes, clean_bytes, output_name
 from scanner.files.scan import scan_document
