@@ -51,9 +51,18 @@ def tokenizer():
     return tk
 
 
+_FREQ: dict[str, int] = {}  # asked words: the same few thousand come back in every post
+_FREQ_MAX = 200_000
+
+
 def word_freq(word: str) -> int:
     """The frequency of ``word`` in jieba's dictionary, 0 when it is not a word."""
-    return tokenizer().get_freq(word)
+    f = _FREQ.get(word)
+    if f is None:
+        f = tokenizer().get_freq(word)
+        if len(_FREQ) < _FREQ_MAX:
+            _FREQ[word] = f
+    return f
 
 
 def cut(text: str) -> Iterator[str]:

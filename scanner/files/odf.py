@@ -217,4 +217,4 @@ def extract_odf(zf: SafeZip, name: str, b: Builder, ctx: Context, prefix: str = 
                 d = sub.build("odf")
                 for s in d.segments:
                     b.add(d.text[s.start:s.end], s.part[len(b.prefix):], "embedded" if s.layer == "body" else s.layer,
-                          sheet=s.sheet, cell=s.cell, label=f"嵌入对象 {obj}·{s.label}")
+                          sheet=s.sheet, cell=s.cell, label=f"嵌入对象 {obj}·{s.place}")

@@ -269,7 +269,6 @@ def _read_sheet(zf: SafeZip, part: str, sheet: str, hidden_sheet: bool, shared, 
     header_row, headers = _header_row(rows)
     sheet_label = f"隐藏工作表「{sheet}」" if hidden_sheet else f"工作表「{sheet}」"
     b.add(sheet, part, "hidden" if hidden_sheet else "body", sheet=sheet, label=f"{sheet_label}·工作表名")
-    body_label = f"工作表「{sheet}」"
     columns: dict[int, tuple[str, bool, str | None]] = {}  # column -> (letters, hidden, header)
     for n, (rnum, row_hidden, cells) in enumerate(rows):
         if n % 2000 == 1999:
@@ -289,9 +288,9 @@ def _read_sheet(zf: SafeZip, part: str, sheet: str, hidden_sheet: bool, shared, 
             ref = letters + rs
             if hidden_sheet or row_hidden or col_hidden:
                 layer, label = cell_place(sheet, ref, rs, letters, hidden_sheet, row_hidden, col_hidden)
-            else:
-                layer, label = "body", body_label + ref
-            out.append((value, layer, ref, label, None if in_header else context, (part, ref)))
+            else:  # a plain cell: Segment.place says 工作表「…」B7 when asked
+                layer, label = "body", None
+            out.append((value, layer, ref, label, None if in_header else context, None))
         b.add_row(part, sheet, out)
     for kind, text in _header_footer(root, raw):
         layer = "header" if "Header" in kind else "footer"

@@ -54,5 +54,5 @@ def extract_csv(data: bytes, name: str, b: Builder, ctx: Context) -> None:
             if not value or value.isspace():
                 continue
             ref = letters[j] + rs
-            out.append((value, "body", ref, "单元格 " + ref, headers.get(j) if use_context else None, ref))
+            out.append((value, "body", ref, None, headers.get(j) if use_context else None, ref))  # place: 单元格 B7
         b.add_row("table", None, out)

@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 from lxml import etree
 
 from ...model import TYPE_LABELS
-from ..document import LAYER_LABELS, Document
+from ..document import Document
 from ..limits import FileError
 from .package import Package, clean_properties
 from ..word import (INLINE, W, Styles, cell_of, load_styles, main_part, para_props, run_kind, story,
@@ -240,7 +240,7 @@ def annotate_docx(data: bytes, name: str, doc: Document, result) -> bytes:
         pa, seg = stories.seg_of(doc, s0, {main}) if s0 is not None else (None, None)
         where = None
         if s0 is not None and s0.layer != "body":
-            where = s0.label or LAYER_LABELS.get(s0.layer, s0.layer)
+            where = s0.place
         if pa is not None and pa.host is None and seg.kind in INLINE:
             s1 = doc.segment_at(max(f.end - 1, f.start))
             pa1, seg1 = stories.seg_of(doc, s1, {main}) if s1 is not None and s1 is not s0 else (pa, seg)
@@ -264,7 +264,7 @@ def annotate_docx(data: bytes, name: str, doc: Document, result) -> bytes:
                 where = "文本框" if s0.layer == "body" else where
             if host is None:
                 host = -1
-            where = where or (s0.label if s0 is not None else None) or "文件"
+            where = where or (s0.place if s0 is not None else None) or "文件"
             at_start.setdefault(host, []).append(cid)
         croot.append(_comment(cid, _comment_text(f, where), date))
     points.sort(key=lambda x: (x[0], x[1]), reverse=True)
