@@ -33,6 +33,8 @@ exact characters of exact elements.
 from __future__ import annotations
 
 import posixpath
+from itertools import groupby
+from operator import itemgetter
 from typing import Callable
 
 from .document import Builder
@@ -62,6 +64,7 @@ _SKIP_BLOCK = frozenset({W + n for n in ("sectPr", "sdtPr", "sdtEndPr", "tblPr",
                         | {_FALLBACK})
 _OFF = ("0", "false", "off", "none")
 INLINE = ("body", "ins")  # kinds read as part of the visible sentence
+_KIND_AUTHOR = itemgetter(0, 1)  # (kind, author) of a piece
 KIND_LABELS = {"ins": "修订插入", "del": "修订删除", "hidden": "隐藏文字", "white": "白色文字"}
 _KIND_LAYER = {"ins": "tracked_change", "del": "tracked_change", "hidden": "hidden", "white": "hidden"}
 _HEADER_LABELS = {("header", "default"): "页眉", ("header", "first"): "首页页眉", ("header", "even"): "偶数页页眉",
@@ -324,35 +327,12 @@ def _segments(p, para_hidden: bool, shaded: bool, styles: Styles) -> list[Seg]:
         return []
     if plain:
         return [Seg("body", "", [(el, text) for _, _, el, text in pieces])]
-    segs: list[Seg] = []
-    cur: list = []
-    key = None
-    for k, au, el, text in pieces:  # inline segments: consecutive body/ins pieces, deferred pieces skipped
-        if k not in INLINE:
-            continue
-        if (k, au) != key and cur:
-            segs.append(Seg(key[0], key[1], cur))
-            cur = []
-        key = (k, au)
-        cur.append((el, text))
-    if cur:
-        segs.append(Seg(key[0], key[1], cur))
-    cur = []
-    key = None
-    for k, au, el, text in pieces:  # deferred segments: adjacent pieces of the same kind and author
-        if k in INLINE:
-            if cur:
-                segs.append(Seg(key[0], key[1], cur))
-                cur = []
-            key = None
-            continue
-        if (k, au) != key and cur:
-            segs.append(Seg(key[0], key[1], cur))
-            cur = []
-        key = (k, au)
-        cur.append((el, text))
-    if cur:
-        segs.append(Seg(key[0], key[1], cur))
+    # inline segments: consecutive body/ins pieces of one author (deferred pieces between them skipped);
+    # then the deferred ones: adjacent pieces of the same kind and author
+    inline = [p for p in pieces if p[0] in INLINE]
+    segs = [Seg(k, au, [(el, text) for _, _, el, text in group]) for (k, au), group in groupby(inline, key=_KIND_AUTHOR)]
+    segs += [Seg(k, au, [(el, text) for _, _, el, text in group])
+             for (k, au), group in groupby(pieces, key=_KIND_AUTHOR) if k not in INLINE]
     return segs
 
 

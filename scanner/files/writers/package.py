@@ -161,20 +161,16 @@ def rels_name(part: str) -> str:
 
 
 def clean_properties(pkg: Package, meta: list[tuple[str, str]]) -> None:
-    if pkg.has("docProps/core.xml"):
-        root = pkg.xml("docProps/core.xml")
-        for el in root:
-            if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] in PERSON_CORE:
-                el.text = None
-        replace_texts(root, meta)
-        pkg.touch("docProps/core.xml")
-    if pkg.has("docProps/app.xml"):
-        root = pkg.xml("docProps/app.xml")
-        for el in root:
-            if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] in BLANK_APP:
-                el.text = None
-        replace_texts(root, meta)
-        pkg.touch("docProps/app.xml")
+    """Blank the person and company properties, mask ``meta`` (text, mask) pairs in the others,
+    drop every custom property."""
+    for part, blank in (("docProps/core.xml", PERSON_CORE), ("docProps/app.xml", BLANK_APP)):
+        if pkg.has(part):
+            root = pkg.xml(part)
+            for el in root:
+                if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] in blank:
+                    el.text = None
+            replace_texts(root, meta)
+            pkg.touch(part)
     if pkg.has("docProps/custom.xml"):
         root = pkg.xml("docProps/custom.xml")
         for el in list(root):
