@@ -27,6 +27,7 @@ request ids, counts, rules, verdicts and timings, never draft text or matched va
 from __future__ import annotations
 
 import asyncio
+import sys
 import bisect
 import gc
 import hmac
@@ -482,7 +483,7 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         st.reload_lock = asyncio.Lock()
         st.upload_slots = asyncio.Semaphore(max(1, st.settings.file_workers))
         st.extractor = Extractor(st.settings.file_limits(), workers=st.settings.file_workers)
-        st.store = Store(st.settings.db_url)
+        st.store = Store(st.settings.db_url, spool_dir=st.settings.spool_dir)
         # the generation is read before the lexicons: a reload by another worker while this one
         # builds its Scanner then shows as a newer generation, and the watcher rebuilds
         st.generation = st.store.get_meta("lexicon_generation")
@@ -492,6 +493,9 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         st.metrics.set_lexicon_version(st.scanner.lexicon_version)
         gc.collect()
         gc.freeze()  # the Scanner's long-lived tables leave the collector's work: no multi-ms gen-2 pauses
+        # the store's writer thread commits each scan before it is answered: let it take the GIL
+        # within 1 ms of its commit being ready instead of Python's default 5 ms
+        sys.setswitchinterval(0.001)
         watcher = asyncio.create_task(_watch_generation(st))
         log.info("ready lexicon_version=%s terms=%d auth=%s store=%s startup_ms=%.0f", st.scanner.lexicon_version,
                  st.scanner.info()["terms"], "on" if st.settings.auth_enabled else "off",
@@ -522,8 +526,9 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
     async def _store_unavailable(request: Request, exc: StoreUnavailable):
         log.warning("rid=%s database unavailable: %s", _rid(request), exc)
         _note(request, error="database_unavailable")
-        return Response(_error_body(503, "the database is unavailable for now; try again shortly (scans already "
-                                         "answered are kept and stored when it is back)", "database_unavailable",
+        return Response(_error_body(503, "the database is unavailable for now; try again shortly (every scan "
+                                         "answered with a scan_id is kept and stored when it is back)",
+                                    "database_unavailable",
                                     _rid(request)),
                         status_code=503, media_type="application/json", headers={"Retry-After": "5"})
 
@@ -544,8 +549,10 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
 
     # ------------------------------------------------------------------ scanning
     def _scan_and_store(items: list[tuple[str, Any]], *, source: str, filename: str | None = None,
-                        scan: Callable[[str, Any], dict] | None = None) -> list[dict[str, Any]]:
-        """Scan (``scan(text, id)`` when given: a file's located result), apply dismissals, store."""
+                        scan: Callable[[str, Any], dict] | None = None) -> tuple[list[dict[str, Any]], Any]:
+        """Scan (``scan(text, id)`` when given: a file's located result), apply dismissals, hand the
+        scans to the store. Returns the results and the store's future (None when scans are not
+        kept): the answer goes out only once that future says the scans are durable."""
         sc = st.scanner
         store = st.store
         keep = st.settings.store_scans
@@ -566,9 +573,10 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
             # every finding stays open, and the answer says the dismissals could not be read.
             log.warning("database unavailable, dismissals not applied: %s", e)
             dism, unknown = {}, set(keyed)
+        stored = None
         if keep:
-            store.save_scans({"scan_id": sid, "doc_key": dk, "doc_id": did, "text": t, "result": raw, "source": source,
-                              "filename": filename} for sid, dk, did, t, raw in raws)
+            stored = store.save_scans({"scan_id": sid, "doc_key": dk, "doc_id": did, "text": t, "result": raw,
+                                       "source": source, "filename": filename} for sid, dk, did, t, raw in raws)
         out = []
         for sid, dk, did, t, raw in raws:
             res = _present(raw, dism.get(dk, {}), sid if keep else None)
@@ -576,10 +584,21 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
                 res["dismissals_unavailable"] = True
             st.metrics.observe_scan(res["verdict"], len(t), res["findings"])
             out.append(res)
-        return out
+        return out, stored
 
     async def _run(fn, *args, big: bool = False, **kw):
         return await run_in_threadpool(fn, *args, **kw) if big else fn(*args, **kw)
+
+    async def _scan_durably(items: list[tuple[str, Any]], *, big: bool, **kw) -> list[dict[str, Any]]:
+        """Scan and store; return the results once the scans are in the database or the spool.
+        Raises StoreUnavailable (→ 503) when neither can take them: a 200 is never a lost scan."""
+        out, stored = await _run(_scan_and_store, items, big=big, **kw)
+        if stored is not None:
+            try:
+                await asyncio.wait_for(asyncio.wrap_future(stored), timeout=st.settings.store_timeout)
+            except asyncio.TimeoutError:
+                raise StoreUnavailable("the scans were not stored in time") from None
+        return out
 
     def _log_result(request: Request, res: dict[str, Any]) -> None:
         _note(request, scan_id=res.get("scan_id", "-"), doc_id=res.get("id"), verdict=res["verdict"],
@@ -599,7 +618,7 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         obj = await _json_object(request)
         text = _text_field(obj, st.settings.max_chars)
         doc_id = _id_field(obj)
-        res = (await _run(_scan_and_store, [(text, doc_id)], source="api", big=len(text) > INLINE_SCAN_CHARS))[0]
+        res = (await _scan_durably([(text, doc_id)], source="api", big=len(text) > INLINE_SCAN_CHARS))[0]
         _log_result(request, res)
         return _json(res)
 
@@ -627,7 +646,7 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
                 raise ApiError(422, f"{where}expected an object, got {_json_type(it)}", "wrong_type")
             pairs.append((_text_field(it, st.settings.max_chars, where), _id_field(it, where)))
         total = sum(len(t) for t, _ in pairs)
-        results = await _run(_scan_and_store, pairs, source="batch", big=total > INLINE_SCAN_CHARS)
+        results = await _scan_durably(pairs, source="batch", big=total > INLINE_SCAN_CHARS)
         _note(request, items=len(results), block=sum(r["verdict"] == "block" for r in results),
               findings=sum(len(r["findings"]) for r in results))
         return _json({"results": results})
@@ -679,7 +698,7 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         data, filename, doc_id = await _read_upload(request)
         doc = await _extract_upload(data, filename)
         sc = st.scanner
-        res = (await _run(_scan_and_store, [(doc.text, doc_id)], source=f"file:{doc.kind}", filename=filename,
+        res = (await _scan_durably([(doc.text, doc_id)], source=f"file:{doc.kind}", filename=filename,
                           scan=lambda text, ident: scan_document(sc, doc, id=ident).to_dict(),
                           big=len(doc.text) > INLINE_SCAN_CHARS or len(doc.segments) > 200))[0]
         res["text"] = doc.text
@@ -749,7 +768,14 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         sc = st.scanner
         if sc is None:
             raise ApiError(503, "starting", "not_ready")
-        return _json({"status": "ok", "lexicon_version": sc.lexicon_version, "version": __version__})
+        body = {"status": "ok", "lexicon_version": sc.lexicon_version, "version": __version__}
+        if st.store is not None:
+            store = st.store.status()
+            body["store"] = store
+            if store["database"] != "ok":
+                # still serving: scans are answered and kept in the spool; reads of stored scans wait
+                body["status"] = "degraded"
+        return _json(body)
 
     @app.get("/v1/whoami", tags=["review"], responses=_ERRORS,
              summary="Who this token is: the reviewer's name for a reviewer's own token ([service.reviewers])")

@@ -71,6 +71,11 @@ class ServiceSettings:
     file_workers: int = 1
     file_time_budget: float = 30.0
     file_max_memory_mb: int = 1024
+    #: where scans wait, durably, while the database is unavailable (default: beside a SQLite file,
+    #: ``<db>.spool/``; for a database server ``$GOVSCAN_SPOOL_DIR`` or ``./govscan-spool``)
+    spool_dir: str | None = None
+    #: how long a scan request waits for its scan to be stored (database or spool) before 503
+    store_timeout: float = 10.0
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -121,6 +126,11 @@ class ServiceSettings:
             raise ConfigError("service.db_url must be a database URL such as sqlite:///govscan.db")
         if not isinstance(self.store_scans, bool):
             raise ConfigError("service.store_scans must be true or false")
+        if self.spool_dir is not None and (not isinstance(self.spool_dir, str) or not self.spool_dir):
+            raise ConfigError("service.spool_dir must be a folder path")
+        if isinstance(self.store_timeout, bool) or not isinstance(self.store_timeout, (int, float)) \
+                or not self.store_timeout > 0:
+            raise ConfigError(f"service.store_timeout must be a positive number of seconds, not {self.store_timeout!r}")
 
     def file_limits(self):
         """The limits uploaded files are read with (the upload size is also the file size limit)."""
@@ -159,6 +169,8 @@ class ServiceSettings:
             kw["admin_token"] = env["GOVSCAN_ADMIN_TOKEN"]
         if env.get("GOVSCAN_DB_URL"):
             kw["db_url"] = env["GOVSCAN_DB_URL"]
+        if env.get("GOVSCAN_SPOOL_DIR"):
+            kw["spool_dir"] = env["GOVSCAN_SPOOL_DIR"]
         if env.get("GOVSCAN_REVIEWERS"):  # "token=王审核,token2=李主任"
             pairs = []
             for item in env["GOVSCAN_REVIEWERS"].split(","):

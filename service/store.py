@@ -21,9 +21,12 @@ import logging
 import os
 import queue
 import sqlite3
+import tempfile
 import threading
 import time
 import uuid
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,7 +36,10 @@ import orjson
 
 from scanner.errors import ConfigError
 
-__all__ = ["Store", "StoreUnavailable", "open_store", "fingerprint", "now_iso", "doc_key_of", "new_id"]
+from .spool import Spool
+
+__all__ = ["Store", "StoreUnavailable", "open_store", "default_spool_dir", "fingerprint", "now_iso", "doc_key_of",
+           "new_id"]
 
 
 class StoreUnavailable(Exception):
@@ -133,9 +139,13 @@ class _SqliteBackend:
     @staticmethod
     def _unavailable(e: sqlite3.OperationalError) -> StoreUnavailable | None:
         msg = str(e).lower()
-        if any(w in msg for w in ("locked", "busy", "unable to open", "disk i/o", "full")):
+        if any(w in msg for w in ("locked", "busy", "unable to open", "disk i/o", "full", "readonly", "read-only")):
             return StoreUnavailable(f"sqlite: {msg}")
         return None
+
+    def writer_timeout(self, seconds: float) -> None:
+        """How long the calling thread (the store's writer) waits for a locked database file."""
+        self._conn().execute(f"PRAGMA busy_timeout={int(seconds * 1000)}")
 
     def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> None:
         try:
@@ -198,6 +208,9 @@ class _SqlAlchemyBackend:
             self._engine = sqlalchemy.create_engine(url, pool_pre_ping=True)
         except Exception as e:  # bad URL, missing driver
             raise ConfigError(f"cannot open database: {type(e).__name__}: {e}") from None
+
+    def writer_timeout(self, seconds: float) -> None:
+        """(A server refuses or fails fast; the pool's pre-ping finds a lost connection.)"""
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
@@ -274,9 +287,11 @@ def _sqlite_path(url: str) -> str | None:
     return None
 
 
+# idempotent: a scan replayed from the spool, or spooled by a worker whose commit went through
+# after all, is stored once
 _SCAN_INSERT = ("INSERT INTO scans (scan_id, doc_key, doc_id, created_at, ts, source, filename, lexicon_version, "
                 "verdict, text, result) VALUES (:scan_id, :doc_key, :doc_id, :created_at, :ts, :source, :filename, "
-                ":lexicon_version, :verdict, :text, :result)")
+                ":lexicon_version, :verdict, :text, :result) ON CONFLICT (scan_id) DO NOTHING")
 _STOP = object()
 _EXACT_TEXT = "_govscan_exact_text"
 
@@ -292,102 +307,177 @@ def _text_columns(text: str, result: Mapping[str, Any]) -> dict[str, str]:
 log = logging.getLogger("govscan.service.store")
 
 
+class _Pending:
+    """One ``save_scans`` call waiting for its rows to be durable."""
+
+    __slots__ = ("rows", "future")
+
+    def __init__(self, rows: list[dict[str, Any]]):
+        self.rows = rows
+        self.future: Future = Future()
+
+
 class Store:
     """Scans, dismissals, decisions and sign-offs. Thread-safe; every method is one short transaction.
 
-    Scans are written by a background thread that commits whatever has queued up in one
-    transaction (group commit): the request that scanned never waits for the disk or for another
-    worker's write lock. Reading a scan first flushes this process's queue; a scan written by
-    another worker process is waited for briefly (``read_wait``) before it counts as missing.
+    **A scan is durable before it is acknowledged.** ``save_scans`` hands the rows to a writer
+    thread that commits whatever has queued up in one transaction (group commit) and resolves the
+    returned future once they are in the database, or, while the database is unavailable (down,
+    read-only, locked, full), once they are appended to the on-disk spool and fsync'd
+    (:mod:`service.spool`). The writer then retries the database with backoff and replays the
+    spool, in order and idempotently, when it is back; it also replays at start-up what a killed
+    process left. When neither the database nor the spool can take the rows, the future fails with
+    :class:`StoreUnavailable`, and the service answers 503 instead of 200.
+
+    Reading a scan first flushes this process's queue; a scan written by another worker process is
+    waited for briefly (``read_wait``) before it counts as missing.
     """
 
-    def __init__(self, url: str, *, read_wait: float = 0.5, retry_seconds: float = 300.0,
-                 max_queued: int = 20_000):
+    def __init__(self, url: str, *, read_wait: float = 0.5, spool_dir: str | Path | None = None,
+                 write_timeout: float = 2.0, retry_max: float = 5.0):
         self.url = url
         self.read_wait = read_wait
-        self.retry_seconds = retry_seconds
-        self.max_queued = max_queued  # scans waiting for the database, at most (memory bound)
-        self.dropped = 0  # scans not stored: the database stayed unavailable, refused them, or the queue was full
-        self._queued = 0
-        self._count_lock = threading.Lock()
-        self._down_since: float | None = None  # set while the writer waits for the database
+        self.retry_max = retry_max
+        self.dropped = 0  # scans refused by the database (a bug: logged, the request answered 503)
+        self._down_since: float | None = None  # set while the database is unavailable
+        self._down_reason = ""
+        self._next_try = 0.0
+        self._delay = 0.1
         self._closing = False
         path = _sqlite_path(url)
         self._db = _SqliteBackend(path) if path is not None else _SqlAlchemyBackend(url)
+        self._write_timeout = write_timeout
         self._db.create_schema(_SCHEMA)
+        self.spool = Spool(spool_dir if spool_dir is not None else default_spool_dir(url))
         self._queue: queue.Queue = queue.Queue()
         self._writer = threading.Thread(target=self._write_loop, name="govscan-store-writer", daemon=True)
         self._writer.start()
 
+    # ------------------------------------------------------------------ the writer thread
     def _write_loop(self) -> None:
+        self._db.writer_timeout(self._write_timeout)  # a locked SQLite file: spool after this, not 10 s
+        self._recover(at_start=True)
         while True:
-            first = self._queue.get()
-            if isinstance(first, tuple):
-                time.sleep(0.005)  # let a burst queue up: one transaction, fewer thread switches
-            batch = [first]
-            while len(batch) < 1000:
+            timeout = max(0.05, self._next_try - time.monotonic()) if self._down_since is not None else None
+            try:
+                first = self._queue.get(timeout=timeout)
+            except queue.Empty:
+                first = None
+            # no waiting for a burst: the requests that arrive while this batch commits form the next one
+            batch = [] if first is None else [first]
+            while batch and len(batch) < 1000:
                 try:
                     batch.append(self._queue.get_nowait())
                 except queue.Empty:
                     break
-            queued = [r for r in batch if isinstance(r, tuple)]  # (time queued, row)
-            if queued:
-                # a scan waits at most retry_seconds from when it was answered, not per attempt
-                self._commit([row for _, row in queued], queued[0][0] + self.retry_seconds)
-                with self._count_lock:
-                    self._queued -= len(queued)
+            if self._down_since is not None and time.monotonic() >= self._next_try:
+                self._recover()
+            calls = [c for c in batch if isinstance(c, _Pending)]
+            if calls:
+                self._store(calls)
             for r in batch:
                 if isinstance(r, threading.Event):
                     r.set()
             if any(r is _STOP for r in batch):
                 return
 
-    def _commit(self, rows: list[dict[str, Any]], deadline: float) -> None:
-        """Store ``rows`` (the scan answers were sent already: keep them). While the database is
-        unavailable, wait and retry with backoff until ``deadline``; when it refuses a statement,
-        store the rows one by one so that only the refused one is lost (and logged)."""
-        delay = 0.1
-        while True:
+    def _store(self, calls: list[_Pending]) -> None:
+        rows = [r for c in calls for r in c.rows]
+        if self._down_since is None:
             try:
                 self._db.executemany(_SCAN_INSERT, rows)
-                if self._down_since is not None:
-                    log.warning("database available again after %.1f s; stored the waiting scans",
-                                time.monotonic() - self._down_since)
-                    self._down_since = None
+                for c in calls:
+                    c.future.set_result(None)
                 return
             except StoreUnavailable as e:
-                if self._closing or time.monotonic() >= deadline:
-                    log.error("could not store %d scan(s): the database stayed unavailable (%s)", len(rows), e)
-                    with self._count_lock:
-                        self.dropped += len(rows)
-                    self._down_since = None
-                    return
-                if self._down_since is None:
-                    self._down_since = time.monotonic()
-                    log.warning("database unavailable (%s); keeping %d scan(s) and retrying", e, len(rows))
-                time.sleep(delay)
-                delay = min(delay * 2, 5.0)
-            except Exception as e:  # refused: find the row, keep the others
-                if len(rows) > 1:
-                    for r in rows:
-                        self._commit([r], deadline)
-                else:
-                    log.error("could not store scan %s: %s", rows[0].get("scan_id"), type(e).__name__)
-                    with self._count_lock:
-                        self.dropped += 1
+                self._went_down(e)
+            except Exception:  # refused: find the rows, keep the others
+                self._store_one_by_one(calls)
                 return
+        try:
+            self.spool.append(rows)
+        except OSError as e:
+            log.error("could not store %d scan(s): the database is unavailable (%s) and the spool %s cannot be "
+                      "written (%s)", len(rows), self._down_reason, self.spool.folder, e.strerror or e)
+            err = StoreUnavailable(f"the database is unavailable and the spool cannot be written ({e.strerror or e})")
+            for c in calls:
+                c.future.set_exception(err)
+            return
+        for c in calls:
+            c.future.set_result(None)
+
+    def _store_one_by_one(self, calls: list[_Pending]) -> None:
+        for c in calls:
+            refused = 0
+            for row in c.rows:
+                try:
+                    self._db.executemany(_SCAN_INSERT, [row])
+                except StoreUnavailable as e:
+                    self._went_down(e)
+                    try:
+                        self.spool.append([row])
+                    except OSError:
+                        refused += 1
+                except Exception as e:
+                    log.error("could not store scan %s: the database refused it (%s)", row.get("scan_id"),
+                              type(e).__name__)
+                    refused += 1
+            if refused:
+                self.dropped += refused
+                c.future.set_exception(StoreUnavailable(f"{refused} scan(s) could not be stored"))
+            else:
+                c.future.set_result(None)
+
+    def _went_down(self, e: Exception) -> None:
+        if self._down_since is None:
+            self._down_since = time.monotonic()
+            self._delay = 0.1
+            log.warning("database unavailable (%s); scans go to the spool %s until it is back", e, self.spool.folder)
+        self._down_reason = str(e)
+        self._next_try = time.monotonic() + self._delay
+        self._delay = min(self._delay * 2, self.retry_max)
+
+    def _recover(self, at_start: bool = False) -> None:
+        """Replay the spool into the database; the database is available again when that works."""
+        try:
+            n = self.spool.replay(lambda rows: self._db.executemany(_SCAN_INSERT, rows))
+        except StoreUnavailable as e:
+            self._went_down(e)
+            return
+        except Exception as e:  # a row the database refuses: left in the spool, said loudly
+            log.error("spool replay stopped: the database refused a row (%s); the spool %s keeps it",
+                      type(e).__name__, self.spool.folder)
+            self._went_down(StoreUnavailable(f"spool replay refused ({type(e).__name__})"))
+            return
+        if self._down_since is not None:
+            log.warning("database available again after %.1f s; %d spooled scan(s) stored",
+                        time.monotonic() - self._down_since, n)
+        elif n:
+            log.warning("%d scan(s) left in the spool by an earlier process stored%s", n,
+                        " at start-up" if at_start else "")
+        self._down_since = None
+        self._down_reason = ""
+
+    # ------------------------------------------------------------------ public
+    def status(self) -> dict[str, Any]:
+        """``{"database": "ok" | "unavailable", "reason", "spooled"}`` for health checks."""
+        down = self._down_since is not None
+        return {"database": "unavailable" if down else "ok", "reason": self._down_reason if down else None,
+                "spooled": self.spool.pending}
 
     def flush(self, timeout: float = 10.0) -> None:
-        """Wait until every scan queued before this call is committed (later ones may go on
-        queueing). Raises StoreUnavailable at once while the writer is waiting for the database."""
+        """Wait until every scan queued before this call is committed or spooled. Raises
+        StoreUnavailable at once while the database is unavailable (reads would fail anyway)."""
         if not self._writer.is_alive():
             return
+        if self._down_since is not None:
+            raise StoreUnavailable("the database is unavailable; the scans are kept in the spool and will be stored")
         done = threading.Event()
         self._queue.put(done)
         deadline = time.monotonic() + timeout
         while not done.wait(0.05):
             if self._down_since is not None:
-                raise StoreUnavailable("the database is unavailable; the scans are kept and will be stored")
+                raise StoreUnavailable("the database is unavailable; the scans are kept in the spool and will be stored")
             if time.monotonic() >= deadline:
                 return
 
@@ -396,11 +486,14 @@ class Store:
         if self._writer.is_alive():
             self._queue.put(_STOP)
             self._writer.join(timeout=30)
+        self.spool.tidy()
         self._db.close()
 
-    # ------------------------------------------------------------------ scans
-    def save_scans(self, rows: Iterable[Mapping[str, Any]]) -> None:
-        """Each row: scan_id, doc_key, doc_id, text, result (dict), source, filename."""
+    def save_scans(self, rows: Iterable[Mapping[str, Any]]) -> Future:
+        """Each row: scan_id, doc_key, doc_id, text, result (dict), source, filename. Returns a
+        future resolved once the rows are durable (database or spool); it fails with
+        :class:`StoreUnavailable` when they cannot be. Waiting for it is the caller's part:
+        ``save_scans_wait`` for threads, ``asyncio.wrap_future`` on an event loop."""
         ts = time.time_ns()
         created = now_iso()
         batch = [{
@@ -410,16 +503,22 @@ class Store:
             "lexicon_version": r["result"].get("lexicon_version"), "verdict": r["result"].get("verdict"),
             **_text_columns(r["text"], r["result"]),
         } for i, r in enumerate(rows)]
-        with self._count_lock:
-            if self._queued + len(batch) > self.max_queued:
-                self.dropped += len(batch)
-                log.error("could not store %d scan(s): %d are already waiting for the database (max_queued)",
-                          len(batch), self._queued)
-                return
-            self._queued += len(batch)
-        now = time.monotonic()
-        for row in batch:
-            self._queue.put((now, row))
+        call = _Pending(batch)
+        if not batch:
+            call.future.set_result(None)
+            return call.future
+        if not self._writer.is_alive():
+            call.future.set_exception(StoreUnavailable("the store is closed"))
+            return call.future
+        self._queue.put(call)
+        return call.future
+
+    def save_scans_wait(self, rows: Iterable[Mapping[str, Any]], timeout: float = 30.0) -> None:
+        """``save_scans`` and wait: returns once durable, raises StoreUnavailable otherwise."""
+        try:
+            self.save_scans(rows).result(timeout)
+        except FutureTimeout:
+            raise StoreUnavailable("the scans were not stored in time") from None
 
     def get_scan(self, scan_id: str) -> dict[str, Any] | None:
         self.flush()
@@ -524,5 +623,19 @@ class Store:
                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value", {"k": key, "v": value})
 
 
-def open_store(url: str) -> Store:
-    return Store(url)
+def default_spool_dir(url: str) -> Path:
+    """Beside a SQLite file (``govscan.db`` → ``govscan.db.spool/``); for a database server,
+    ``$GOVSCAN_SPOOL_DIR`` or ``./govscan-spool``."""
+    env = os.environ.get("GOVSCAN_SPOOL_DIR")
+    if env:
+        return Path(env)
+    path = _sqlite_path(url)
+    if path is not None and path != ":memory:":
+        return Path(path + ".spool")
+    if path == ":memory:":
+        return Path(tempfile.gettempdir()) / f"govscan-spool-memory-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    return Path("govscan-spool")
+
+
+def open_store(url: str, *, spool_dir: str | Path | None = None) -> Store:
+    return Store(url, spool_dir=spool_dir)

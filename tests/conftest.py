@@ -154,3 +154,11 @@ def new_postgres_database(server_url: str) -> str:
 @pytest.fixture()
 def postgres_url(postgres_server) -> str:
     return new_postgres_database(postgres_server)
+
+
+@pytest.fixture(autouse=True)
+def _spool_per_test(tmp_path, monkeypatch):
+    """Each test's service store spools (database unavailable) into its own folder, not into
+    ./govscan-spool shared by every test."""
+    if "GOVSCAN_SPOOL_DIR" not in os.environ:
+        monkeypatch.setenv("GOVSCAN_SPOOL_DIR", str(tmp_path / "spool"))

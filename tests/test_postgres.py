@@ -195,37 +195,30 @@ def _read_only(server_url: str, db: str, on: bool) -> None:
     postgres_admin(server_url, f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{db}'")
 
 
-def test_a_read_only_database_is_waited_for_and_the_waiting_queue_is_bounded(postgres_server):
-    """A database that is read-only for a while (SQLSTATE 25006) is "not now", not "never": the
-    scans wait and are stored afterwards. At most max_queued scans wait; the ones beyond are
-    counted as dropped (and logged), so an outage cannot exhaust the memory."""
+def test_a_read_only_database_sends_scans_to_the_spool_until_it_is_writable(postgres_server, tmp_path):
+    """A database that is read-only for a while (SQLSTATE 25006) is "not now", not "never": each
+    save is acknowledged once the rows are fsync'd in the spool, reads say unavailable, and the
+    spool is replayed (idempotently) when the database is writable again. Nothing is dropped."""
     from service.store import Store, StoreUnavailable
 
     url = new_postgres_database(postgres_server)
     db = url.rsplit("/", 1)[1]
     result = {"verdict": "pass", "findings": [], "lexicon_version": "v"}
-    store = Store(url, max_queued=3)
+    store = Store(url, spool_dir=tmp_path / "spool", retry_max=0.5)
     try:
         _read_only(postgres_server, db, True)
-        store.save_scans([{"scan_id": f"{i:032d}", "doc_key": "k", "text": f"稿{i}", "result": result}
-                          for i in range(3)])
-        store.save_scans([{"scan_id": f"{i:032d}", "doc_key": "k", "text": f"稿{i}", "result": result}
-                          for i in range(3, 5)])  # over max_queued: not kept
-        assert store.dropped == 2
-        deadline = time.monotonic() + 10
-        while store._down_since is None and time.monotonic() < deadline:
-            time.sleep(0.05)
+        for i in range(5):
+            store.save_scans_wait([{"scan_id": f"{i:032d}", "doc_key": "k", "text": f"稿{i}", "result": result}])
+        assert store.status()["database"] == "unavailable" and store.status()["spooled"] == 5
+        assert list((tmp_path / "spool").glob("*.spool"))
         with pytest.raises(StoreUnavailable):
             store.flush()
         _read_only(postgres_server, db, False)
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                store.flush()
-                break
-            except StoreUnavailable:
-                time.sleep(0.2)
-        assert [store.get_scan(f"{i:032d}")["text"] for i in range(3)] == ["稿0", "稿1", "稿2"]
-        assert store.get_scan(f"{3:032d}") is None and store.dropped == 2
+        while store.status()["database"] != "ok" and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert store.status() == {"database": "ok", "reason": None, "spooled": 0}
+        assert [store.get_scan(f"{i:032d}")["text"] for i in range(5)] == [f"稿{i}" for i in range(5)]
+        assert not list((tmp_path / "spool").glob("*.spool")) and store.dropped == 0
     finally:
         store.close()

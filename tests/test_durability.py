@@ -1,0 +1,169 @@
+"""200 means durable (issue 17): a scan the service answers with a scan_id is in the database or
+in the fsync'd spool before the answer is sent, and reaches the database after the service is
+killed (SIGKILL) while the database was unavailable; when neither can take it the answer is 503
+with Retry-After, never 200. Real `scanner serve` processes, real sockets, a real SQLite lock and a
+real PostgreSQL server stopped and started."""
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import time
+
+import httpx
+import pytest
+
+from service.spool import Spool
+from service.testing import serve_in_subprocess
+from tests.conftest import FIXTURE_LEX
+
+pytest.importorskip("fastapi")
+
+TOKEN = "tok-durable"
+H = {"Authorization": f"Bearer {TOKEN}"}
+
+
+def _config(tmp_path, db_url: str, spool_dir) -> str:
+    cfg = tmp_path / "govscan.toml"
+    cfg.write_text(f'[scanner]\nbundled_lexicons = false\nlexicon_dirs = ["{FIXTURE_LEX}"]\n\n'
+                   f'[service]\ntokens = ["{TOKEN}"]\ndb_url = "{db_url}"\nspool_dir = "{spool_dir}"\n'
+                   'store_timeout = 10\n', encoding="utf-8")
+    return str(cfg)
+
+
+def _kill9(srv) -> None:
+    os.killpg(srv.process.pid, signal.SIGKILL)
+    srv.process.wait(timeout=20)
+
+
+def _stored(url: str, scan_ids: list[str], timeout: float = 30) -> list[str]:
+    """The scan ids the service can read back (waiting for its start-up replay)."""
+    deadline = time.monotonic() + timeout
+    with httpx.Client(base_url=url, headers=H, timeout=30) as c:
+        while True:
+            found = [s for s in scan_ids if c.get(f"/v1/scans/{s}").status_code == 200]
+            if len(found) == len(scan_ids) or time.monotonic() > deadline:
+                return found
+            time.sleep(0.2)
+
+
+def test_sqlite_locked_then_sigkill_loses_no_answered_scan(tmp_path, monkeypatch):
+    monkeypatch.delenv("GOVSCAN_SPOOL_DIR", raising=False)  # the config file names the spool
+    db = tmp_path / "govscan.db"
+    spool = tmp_path / "spool"
+    cfg = _config(tmp_path, f"sqlite:///{db}", spool)
+    with serve_in_subprocess(["--config", cfg], log_path=tmp_path / "a.log") as srv:
+        with httpx.Client(base_url=srv.url, headers=H, timeout=30) as c:
+            assert c.post("/v1/scan", json={"text": "台湾总统发表讲话"}).status_code == 200  # schema exists
+            lock = sqlite3.connect(db, timeout=1, isolation_level=None)
+            lock.execute("BEGIN EXCLUSIVE")  # another program holds the database: writes wait, then fail
+            try:
+                answered = []
+                for i in range(12):
+                    r = c.post("/v1/scan", json={"text": f"第{i}稿：台湾总统发表讲话", "id": f"d{i}"})
+                    assert r.status_code == 200, r.text
+                    answered.append(r.json()["scan_id"])
+                health = c.get("/v1/health").json()
+                assert health["status"] == "degraded" and health["store"]["spooled"] >= 12
+                assert list(spool.glob("*.spool"))
+                _kill9(srv)  # with the database still locked: the scans exist only in the spool
+            finally:
+                lock.execute("ROLLBACK")
+                lock.close()
+    with serve_in_subprocess(["--config", cfg], log_path=tmp_path / "b.log") as srv:
+        assert _stored(srv.url, answered) == answered
+        with httpx.Client(base_url=srv.url, headers=H, timeout=30) as c:
+            assert c.get("/v1/health").json()["store"] == {"database": "ok", "reason": None, "spooled": 0}
+    assert not list(spool.glob("*.spool"))
+    assert "Traceback" not in (tmp_path / "b.log").read_text(errors="replace")
+
+
+def test_no_database_and_no_spool_is_503_never_200(tmp_path, monkeypatch):
+    monkeypatch.delenv("GOVSCAN_SPOOL_DIR", raising=False)  # the config file names the spool
+    db = tmp_path / "govscan.db"
+    spool = tmp_path / "spool"
+    cfg = _config(tmp_path, f"sqlite:///{db}", spool)
+    with serve_in_subprocess(["--config", cfg], log_path=tmp_path / "a.log") as srv:
+        with httpx.Client(base_url=srv.url, headers=H, timeout=30) as c:
+            assert c.post("/v1/scan", json={"text": "台湾总统发表讲话"}).status_code == 200
+            lock = sqlite3.connect(db, timeout=1, isolation_level=None)
+            lock.execute("BEGIN EXCLUSIVE")
+            try:
+                # the spool folder is gone and a file stands in its place: nothing can be written
+                # there (even by root, which chmod would not stop)
+                for f in spool.iterdir():
+                    f.unlink()
+                spool.rmdir()
+                spool.write_text("not a folder")
+                r = c.post("/v1/scan", json={"text": "台湾总统发表讲话", "id": "lost?"})
+                assert r.status_code == 503 and r.json()["code"] == "database_unavailable", r.text
+                assert r.headers["retry-after"]
+                assert "scan_id" not in r.json()
+            finally:
+                lock.execute("ROLLBACK")
+                lock.close()
+    log = (tmp_path / "a.log").read_text(errors="replace")
+    assert "spool" in log and "cannot be written" in log
+
+
+def test_postgresql_down_then_sigkill_loses_no_answered_scan(tmp_path, monkeypatch):
+    monkeypatch.delenv("GOVSCAN_SPOOL_DIR", raising=False)  # the config file names the spool
+    from tests.conftest import PostgresServer, new_postgres_database
+
+    pg = PostgresServer()
+    try:
+        url = new_postgres_database(pg.url)
+        spool = tmp_path / "spool"
+        cfg = _config(tmp_path, url, spool)
+        with serve_in_subprocess(["--config", cfg], log_path=tmp_path / "a.log") as srv:
+            with httpx.Client(base_url=srv.url, headers=H, timeout=30) as c:
+                first = c.post("/v1/scan", json={"text": "台湾总统发表讲话"})
+                assert first.status_code == 200
+                pg.stop()
+                answered = [first.json()["scan_id"]]
+                for i in range(8):
+                    r = c.post("/v1/scan", json={"text": f"第{i}稿：台湾总统发表讲话", "id": f"p{i}"})
+                    assert r.status_code == 200, r.text
+                    answered.append(r.json()["scan_id"])
+                _kill9(srv)
+        pg.start()
+        with serve_in_subprocess(["--config", cfg], log_path=tmp_path / "b.log") as srv:
+            assert _stored(srv.url, answered) == answered
+        assert not list(spool.glob("*.spool"))
+    finally:
+        pg.cleanup()
+
+
+# ------------------------------------------------------------------ the spool file itself
+def test_a_torn_last_frame_ends_the_replay_and_the_rest_is_kept(tmp_path):
+    sp = Spool(tmp_path)
+    sp.append([{"scan_id": "a"}, {"scan_id": "b"}])
+    path = next(tmp_path.glob("*.spool"))
+    sp.close()
+    with open(path, "ab") as f:
+        f.write(b"\x10\x00\x00\x00garbage")  # a frame whose write was cut off
+    got: list = []
+    assert Spool(tmp_path).replay(got.extend) == 2
+    assert [r["scan_id"] for r in got] == ["a", "b"] and not list(tmp_path.glob("*.spool"))
+
+
+def test_a_file_held_by_a_live_writer_is_not_replayed_by_another(tmp_path):
+    mine, other = Spool(tmp_path), Spool(tmp_path)
+    mine.append([{"scan_id": "x"}])  # holds its file's lock while it lives
+    got: list = []
+    assert other.replay(got.extend) == 0 and got == []
+    mine.close()  # the writer is gone (a worker stopped): its file is anyone's to replay
+    assert other.replay(got.extend) == 1 and got == [{"scan_id": "x"}]
+
+
+def test_a_failed_insert_keeps_the_file(tmp_path):
+    sp = Spool(tmp_path)
+    sp.append([{"scan_id": "x"}])
+
+    def down(rows):
+        raise ConnectionError("database went away again")
+
+    with pytest.raises(ConnectionError):
+        sp.replay(down)
+    got: list = []
+    assert Spool(tmp_path).replay(got.extend) == 1 and got == [{"scan_id": "x"}]
