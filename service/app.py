@@ -48,6 +48,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.staticfiles import StaticFiles
@@ -63,7 +64,7 @@ from scanner.model import CATEGORY_LABELS, SEVERITY_RANK, TYPE_LABELS
 from . import record
 from .metrics import CONTENT_TYPE_LATEST, Metrics
 from .settings import ServiceSettings, load_config_file
-from .store import Store, StoreUnavailable, doc_key_of, fingerprint, new_id
+from .store import RESERVED_ID_PREFIXES, Store, StoreUnavailable, doc_key_of, fingerprint, new_id
 
 __all__ = ["create_app", "ApiError", "redact_text"]
 
@@ -118,7 +119,11 @@ class ErrorBody(BaseModel):
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody, "description": desc} for code, desc in (
         (400, "unreadable body (invalid JSON or UTF-8)"), (401, "missing or wrong bearer token"),
-        (413, "text, batch or body over the limit"), (422, "wrong or missing fields"))}
+        (403, "the token may not do this (admin, reviewer or approver needed)"), (404, "no such scan"),
+        (409, "conflict with the stored state"), (413, "text, batch, body or file over the limit"),
+        (415, "the body is not JSON, or the file type is not read"), (422, "wrong or missing fields"),
+        (503, "the database is unavailable (scans answered meanwhile are kept; Retry-After) or the worker is "
+              "at max_connections"))}
 
 
 def _error_body(status: int, error: str, code: str, request_id: str | None, **extra: Any) -> bytes:
@@ -222,6 +227,10 @@ class RequestMiddleware:
                     return message
 
                 await self.app(scope, limited_receive, send_wrapper)
+        except ClientDisconnect:
+            # the client went away mid-request: nobody to answer, nothing wrong here (not a 5xx)
+            status_box[0] = 499
+            state.setdefault("log", {})["client"] = "disconnected"
         except Exception as exc:  # anything the app did not turn into an answer
             state.setdefault("log", {})["exception"] = type(exc).__name__
             # the traceback's frames only: exception messages may quote the draft
@@ -312,6 +321,12 @@ def _reviewer(obj: Mapping[str, Any], identity: str | None, settings: ServiceSet
 
 
 async def _json_object(request: Request) -> dict[str, Any]:
+    ctype = request.headers.get("content-type")
+    if ctype:
+        media = ctype.split(";", 1)[0].strip().lower()
+        if media != "application/json" and not media.endswith("+json"):
+            raise ApiError(415, f"the body must be JSON (Content-Type: application/json), not {media[:60]}",
+                           "unsupported_media_type")
     body = await request.body()
     if not body.strip():
         raise ApiError(400, "empty request body; expected a JSON object", "empty_body")
@@ -352,6 +367,9 @@ def _id_field(obj: Mapping[str, Any], where: str = "") -> str | int | None:
             raise ApiError(422, f"{where}'id' is longer than 256 characters", "wrong_type")
         if isinstance(ident, str) and "\x00" in ident:  # a document key: PostgreSQL cannot store it
             raise ApiError(422, f"{where}'id' must not contain the character U+0000", "wrong_type")
+        if isinstance(ident, str) and ident.startswith(RESERVED_ID_PREFIXES):
+            raise ApiError(422, f"{where}'id' must not start with {' or '.join(RESERVED_ID_PREFIXES)} (reserved for "
+                                "scans without an id and integer ids)", "wrong_type")
         return ident
     raise ApiError(422, f"{where}'id' must be a string or an integer, not {_json_type(ident)}", "wrong_type")
 
@@ -389,6 +407,18 @@ def _enrich(result_dict: dict[str, Any], text: str, doc_key: str) -> dict[str, A
     return result_dict
 
 
+def _cap_findings(result: dict[str, Any], limit: int) -> None:
+    """Keep at most ``limit`` findings, the most severe first (then in text order), and say how
+    many were left out in ``truncated``: a 0.6 MB draft of 机密★ repeated must not come back as
+    45 MB of JSON, nor be stored as such. The verdict stays the one of every finding."""
+    findings = result["findings"]
+    if len(findings) <= limit:
+        return
+    keep = sorted(range(len(findings)), key=lambda i: (-SEVERITY_RANK[findings[i]["severity"]], i))[:limit]
+    result["findings"] = [findings[i] for i in sorted(keep)]
+    result["truncated"] = len(findings) - limit
+
+
 def _verdict(findings: list[dict[str, Any]]) -> str:
     worst = -1
     for f in findings:
@@ -409,6 +439,8 @@ def _present(raw: dict[str, Any], dismissals: Mapping[str, Mapping[str, Any]], s
                                                   "at": d.get("created_at")}})
     out = {"id": raw["id"], "verdict": _verdict(findings) if suppressed else raw["verdict"], "findings": findings,
            "lexicon_version": raw["lexicon_version"], "suppressed": suppressed}
+    if raw.get("truncated"):
+        out["truncated"] = raw["truncated"]
     if "file" in raw:
         out["file"] = raw["file"]
     if scan_id is not None:
@@ -561,6 +593,7 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
             scan_id = new_id()
             doc_key = doc_key_of(doc_id, scan_id)
             d = scan(text, doc_id) if scan is not None else sc.scan(text, id=doc_id).to_dict()
+            _cap_findings(d, st.settings.max_findings)
             raw = _enrich(d, text, doc_key)
             raws.append((scan_id, doc_key, doc_id, text, raw))
         keyed = [r[1] for r in raws if r[2] is not None and r[4]["findings"]]

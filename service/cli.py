@@ -40,6 +40,26 @@ def _log_config(level: str) -> dict:
     return cfg
 
 
+def _raise_open_files_limit(connections: int) -> None:
+    """Each connection is a file descriptor: raise the soft limit (often 1,024) toward the hard
+    one so that ``max_connections`` idle clients cannot take every descriptor (the documented
+    systemd unit sets ``LimitNOFILE`` for the hard limit)."""
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        want = connections + 256  # database, spool, extraction workers, log files
+        if soft != resource.RLIM_INFINITY and soft < want:
+            new = want if hard == resource.RLIM_INFINITY else min(want, hard)
+            if new > soft:
+                resource.setrlimit(resource.RLIMIT_NOFILE, (new, hard))
+            if new < want:
+                print(f"govscan: only {new} file descriptors (hard limit): fewer than max_connections + 256; "
+                      "raise LimitNOFILE", file=sys.stderr)
+    except (ImportError, ValueError, OSError):
+        pass
+
+
 def run(name: str, args: argparse.Namespace) -> int:
     from scanner.errors import ConfigError
 
@@ -61,7 +81,14 @@ def run(name: str, args: argparse.Namespace) -> int:
     if workers < 1 or not 0 <= port < 65536:
         raise ConfigError("--workers must be at least 1 and --port 0..65535")
 
+    # read deadlines for the protocol class, in this process and in the workers it starts
+    os.environ["GOVSCAN_HEADER_TIMEOUT"] = str(settings.header_timeout)
+    os.environ["GOVSCAN_BODY_TIMEOUT"] = str(settings.body_timeout)
+    _raise_open_files_limit(settings.max_connections)
+
     import uvicorn
+
+    from .protocol import GuardedHttpToolsProtocol
 
     metrics_dir = None
     if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
@@ -75,7 +102,8 @@ def run(name: str, args: argparse.Namespace) -> int:
     try:
         uvicorn.run("service.app:create_app", factory=True, host=host, port=port, workers=workers,
                     log_config=_log_config(args.log_level), log_level=args.log_level, access_log=False,
-                    server_header=False, timeout_graceful_shutdown=10)
+                    server_header=False, timeout_graceful_shutdown=10, http=GuardedHttpToolsProtocol,
+                    limit_concurrency=settings.max_connections, timeout_keep_alive=5)
     finally:
         if metrics_dir:
             shutil.rmtree(metrics_dir, ignore_errors=True)

@@ -55,6 +55,9 @@ class ServiceSettings:
     db_url: str = DEFAULT_DB_URL
     max_chars: int = 200_000
     max_batch: int = 100
+    #: most findings in one answer (and stored result): the most severe are kept, ``truncated`` says
+    #: how many more there were; the verdict counts them all
+    max_findings: int = 1000
     max_body_bytes: int = 16 * 1024 * 1024
     max_upload_bytes: int = 20 * 1024 * 1024
     store_scans: bool = True
@@ -76,6 +79,12 @@ class ServiceSettings:
     spool_dir: str | None = None
     #: how long a scan request waits for its scan to be stored (database or spool) before 503
     store_timeout: float = 10.0
+    #: a request's headers must arrive within this many seconds of the connection, its body within
+    #: ``body_timeout`` of the headers (slow and idle clients are closed: service/protocol.py)
+    header_timeout: float = 10.0
+    body_timeout: float = 30.0
+    #: connections and requests a worker takes at once; beyond them it answers 503
+    max_connections: int = 2048
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -112,7 +121,7 @@ class ServiceSettings:
         object.__setattr__(self, "approvers", approvers)
         if self.admin_token is not None and (not isinstance(self.admin_token, str) or not self.admin_token):
             raise ConfigError("service.admin_token must be a non-empty string")
-        for name in ("max_chars", "max_batch", "max_body_bytes", "max_upload_bytes", "workers", "file_workers",
+        for name in ("max_chars", "max_batch", "max_findings", "max_connections", "max_body_bytes", "max_upload_bytes", "workers", "file_workers",
                      "file_max_memory_mb"):
             v = getattr(self, name)
             if not isinstance(v, int) or isinstance(v, bool) or v < 1:
@@ -128,9 +137,10 @@ class ServiceSettings:
             raise ConfigError("service.store_scans must be true or false")
         if self.spool_dir is not None and (not isinstance(self.spool_dir, str) or not self.spool_dir):
             raise ConfigError("service.spool_dir must be a folder path")
-        if isinstance(self.store_timeout, bool) or not isinstance(self.store_timeout, (int, float)) \
-                or not self.store_timeout > 0:
-            raise ConfigError(f"service.store_timeout must be a positive number of seconds, not {self.store_timeout!r}")
+        for name in ("store_timeout", "header_timeout", "body_timeout"):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not v > 0:
+                raise ConfigError(f"service.{name} must be a positive number of seconds, not {v!r}")
 
     def file_limits(self):
         """The limits uploaded files are read with (the upload size is also the file size limit)."""

@@ -96,9 +96,18 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
+#: document keys of ids that are not plain strings start with these; a string id may not
+RESERVED_ID_PREFIXES = ("scan:", "int:")
+
+
 def doc_key_of(doc_id: Any, scan_id: str) -> str:
-    """The document a scan belongs to: its id as a string, or the scan itself when it has none."""
-    return f"scan:{scan_id}" if doc_id is None else str(doc_id)
+    """The document a scan belongs to: a string id as it is, an integer id as ``int:7`` (the id 7
+    and the id "7" are two documents), the scan itself (``scan:<scan_id>``) when it has none."""
+    if doc_id is None:
+        return f"scan:{scan_id}"
+    if isinstance(doc_id, int):
+        return f"int:{doc_id}"
+    return str(doc_id)
 
 
 def fingerprint(doc_key: str, rule: str, text: str) -> str:
@@ -115,6 +124,11 @@ class _SqliteBackend:
             self._target, self._uri = f"file:govscan-{uuid.uuid4().hex}?mode=memory&cache=shared", True
         else:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            try:  # drafts and reviewers' names: readable by the service's user only (the -wal and
+                # -shm files SQLite makes beside it take the database file's permissions)
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            except FileExistsError:
+                pass
             self._target, self._uri = path, False
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []

@@ -49,8 +49,10 @@ def serve_in_thread(app, *, timeout: float = 60.0, log_level: str = "warning") -
     import uvicorn
 
     port = free_port()
+    from .protocol import GuardedHttpToolsProtocol
+
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level=log_level, access_log=False,
-                            lifespan="on", timeout_graceful_shutdown=5)
+                            lifespan="on", timeout_graceful_shutdown=5, http=GuardedHttpToolsProtocol)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name=f"uvicorn-{port}", daemon=True)
     thread.start()

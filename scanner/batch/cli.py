@@ -188,6 +188,11 @@ def _run_rescan(args: argparse.Namespace) -> int:
         sys.stdout.write(orjson.dumps(stats.as_dict()).decode() + "\n")
     if stats.status == "interrupted":
         return EXIT_INTERRUPTED
+    if stats.status == "already-finished":
+        # nothing was scanned: the run's own exit status said it the first time
+        print(f"scanner rescan: nothing to do; the results stand as they are ({stats.block:,} block, "
+              f"{stats.review:,} review, {stats.passed:,} pass) → {stats.out}", file=sys.stderr)
+        return EXIT_OK
     return EXIT_BLOCK if stats.block else EXIT_OK
 
 
