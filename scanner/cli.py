@@ -86,6 +86,7 @@ def _build_parser() -> argparse.ArgumentParser:
 #: leaves its command out.
 EXTENSIONS = (
     ("serve", "service.cli", "run the HTTP scan service and the reviewer page (uvicorn)"),
+    ("purge", "service.cli", "delete the service's stored drafts older than a date (retention)"),
     ("rescan", "scanner.batch.cli", "re-scan an archive (JSONL, CSV, folder, SQL), resumable"),
     ("report", "scanner.batch.cli", "write the HTML patrol report (巡查记录) of a re-scan"),
     ("annotate", "scanner.files.cli", "write a copy of a .docx/.xlsx/.pptx/.pdf with a reviewer comment at each finding"),

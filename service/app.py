@@ -64,7 +64,7 @@ from scanner.model import CATEGORY_LABELS, SEVERITY_RANK, TYPE_LABELS
 from . import record
 from .metrics import CONTENT_TYPE_LATEST, Metrics
 from .settings import ServiceSettings, load_config_file
-from .store import RESERVED_ID_PREFIXES, Store, StoreUnavailable, doc_key_of, fingerprint, new_id
+from .store import RESERVED_ID_PREFIXES, Store, StoreUnavailable, client_of, doc_key_of, fingerprint, new_id
 
 __all__ = ["create_app", "ApiError", "redact_text"]
 
@@ -273,6 +273,7 @@ def _logval(v: Any) -> str:
 def _check_token(request: Request, settings: ServiceSettings, *, admin: bool = False) -> str | None:
     """Check the bearer token; return the reviewer's name when it is a reviewer's own token
     (``[service.reviewers]``), else None."""
+    request.state.client = "default"  # whose scans this request may read: a client name, None = all
     if not settings.auth_enabled and (not admin or not settings.admin_token):
         return None  # development mode: no tokens at all
     auth = request.headers.get("authorization", "")
@@ -290,12 +291,24 @@ def _check_token(request: Request, settings: ServiceSettings, *, admin: bool = F
                            else "lexicon reload is disabled: no admin_token is configured", "forbidden")
         raise ApiError(401, "invalid token", "unauthorized", challenge)
     identity = None
+    client = None
     for t, name in settings.reviewers:  # every pair is compared: no timing hint of which matched
         if hmac.compare_digest(tok, t.encode()):
             identity = name
-    if identity is None and not any(hmac.compare_digest(tok, t.encode()) for t in settings.tokens):
+    for t, name in settings.clients:
+        if hmac.compare_digest(tok, t.encode()):
+            client = name
+    plain = any(hmac.compare_digest(tok, t.encode()) for t in settings.tokens)
+    if identity is None and client is None and not plain:
         raise ApiError(401, "invalid token", "unauthorized", challenge)
+    # a reviewer reads every client's scans; a publishing tool only its own
+    request.state.client = None if identity is not None else (client or "default")
     return identity
+
+
+def _client(request: Request) -> str:
+    """The namespace a request's scans are stored in (a reviewer's own scans: "default")."""
+    return getattr(request.state, "client", None) or "default"
 
 
 def _may_approve(identity: str | None, settings: ServiceSettings) -> bool:
@@ -581,7 +594,8 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
 
     # ------------------------------------------------------------------ scanning
     def _scan_and_store(items: list[tuple[str, Any]], *, source: str, filename: str | None = None,
-                        scan: Callable[[str, Any], dict] | None = None) -> tuple[list[dict[str, Any]], Any]:
+                        scan: Callable[[str, Any], dict] | None = None,
+                        client: str = "default") -> tuple[list[dict[str, Any]], Any]:
         """Scan (``scan(text, id)`` when given: a file's located result), apply dismissals, hand the
         scans to the store. Returns the results and the store's future (None when scans are not
         kept): the answer goes out only once that future says the scans are durable."""
@@ -591,7 +605,7 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         raws = []
         for text, doc_id in items:
             scan_id = new_id()
-            doc_key = doc_key_of(doc_id, scan_id)
+            doc_key = doc_key_of(doc_id, scan_id, client)
             d = scan(text, doc_id) if scan is not None else sc.scan(text, id=doc_id).to_dict()
             _cap_findings(d, st.settings.max_findings)
             raw = _enrich(d, text, doc_key)
@@ -625,7 +639,7 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
     async def _scan_durably(items: list[tuple[str, Any]], *, big: bool, **kw) -> list[dict[str, Any]]:
         """Scan and store; return the results once the scans are in the database or the spool.
         Raises StoreUnavailable (→ 503) when neither can take them: a 200 is never a lost scan."""
-        out, stored = await _run(_scan_and_store, items, big=big, **kw)
+        out, stored = await _run(_scan_and_store, items, big=big, **kw)  # kw: source, filename, scan, client
         if stored is not None:
             try:
                 await asyncio.wait_for(asyncio.wrap_future(stored), timeout=st.settings.store_timeout)
@@ -651,7 +665,8 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         obj = await _json_object(request)
         text = _text_field(obj, st.settings.max_chars)
         doc_id = _id_field(obj)
-        res = (await _scan_durably([(text, doc_id)], source="api", big=len(text) > INLINE_SCAN_CHARS))[0]
+        res = (await _scan_durably([(text, doc_id)], source="api", big=len(text) > INLINE_SCAN_CHARS,
+                                   client=_client(request)))[0]
         _log_result(request, res)
         return _json(res)
 
@@ -679,7 +694,7 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
                 raise ApiError(422, f"{where}expected an object, got {_json_type(it)}", "wrong_type")
             pairs.append((_text_field(it, st.settings.max_chars, where), _id_field(it, where)))
         total = sum(len(t) for t, _ in pairs)
-        results = await _scan_durably(pairs, source="batch", big=total > INLINE_SCAN_CHARS)
+        results = await _scan_durably(pairs, source="batch", big=total > INLINE_SCAN_CHARS, client=_client(request))
         _note(request, items=len(results), block=sum(r["verdict"] == "block" for r in results),
               findings=sum(len(r["findings"]) for r in results))
         return _json({"results": results})
@@ -732,6 +747,7 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         doc = await _extract_upload(data, filename)
         sc = st.scanner
         res = (await _scan_durably([(doc.text, doc_id)], source=f"file:{doc.kind}", filename=filename,
+                                   client=_client(request),
                           scan=lambda text, ident: scan_document(sc, doc, id=ident).to_dict(),
                           big=len(doc.text) > INLINE_SCAN_CHARS or len(doc.segments) > 200))[0]
         res["text"] = doc.text
@@ -815,7 +831,8 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
     async def whoami(request: Request):
         identity = _check_token(request, st.settings)
         return _json({"reviewer": identity, "reviewer_tokens": bool(st.settings.reviewers),
-                      "may_approve": _may_approve(identity, st.settings)})
+                      "may_approve": _may_approve(identity, st.settings),
+                      "client": getattr(request.state, "client", "default")})
 
     @app.get("/v1/rules", tags=["service"], responses=_ERRORS, summary="Loaded lexicon files, versions, entry counts")
     async def rules(request: Request):
@@ -859,9 +876,12 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         return Response(st.metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
     # ------------------------------------------------------------------ stored scans and review
-    def _load_scan(scan_id: str) -> dict[str, Any]:
+    def _load_scan(scan_id: str, request: Request) -> dict[str, Any]:
+        """A stored scan, if this request's token may read it: a reviewer's reads every client's,
+        a publishing tool's only its own client's (another client's scan is "not found")."""
         row = st.store.get_scan(scan_id) if _SCAN_ID.fullmatch(scan_id) else None
-        if row is None:
+        allowed = getattr(request.state, "client", "default")
+        if row is None or (allowed is not None and client_of(row["doc_key"]) != allowed):
             raise ApiError(404, f"no stored scan {scan_id!r}", "scan_not_found")
         return row
 
@@ -874,7 +894,7 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
     @app.get("/v1/scans/{scan_id}", tags=["review"], responses=_ERRORS, summary="A stored scan, with the current dismissals applied")
     async def get_scan(request: Request, scan_id: str):
         _check_token(request, st.settings)
-        view = await run_in_threadpool(lambda: _scan_view(_load_scan(scan_id)))
+        view = await run_in_threadpool(lambda: _scan_view(_load_scan(scan_id, request)))
         _note(request, scan_id=scan_id, findings=len(view["findings"]), suppressed=len(view["suppressed"]))
         return _json(view)
 
@@ -893,7 +913,7 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         return await run_in_threadpool(_decide, request, scan_id, obj, identity)
 
     def _decide(request: Request, scan_id: str, obj: dict[str, Any], identity: str | None):
-        row = _load_scan(scan_id)
+        row = _load_scan(scan_id, request)
         action = obj.get("action")
         if action not in ("dismiss", "restore", "apply"):
             raise ApiError(422, "'action' must be one of dismiss, restore, apply", "wrong_type")
@@ -931,7 +951,7 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         return await run_in_threadpool(_sign_off, request, scan_id, obj, identity)
 
     def _sign_off(request: Request, scan_id: str, obj: dict[str, Any], identity: str | None):
-        row = _load_scan(scan_id)
+        row = _load_scan(scan_id, request)
         reviewer = _reviewer(obj, identity, st.settings)
         conclusion = obj.get("conclusion")
         if conclusion not in ("approve", "reject"):
@@ -949,14 +969,14 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         _note(request, scan_id=scan_id, conclusion=conclusion)
         return _json({k: v for k, v in so.items() if k not in ("ts", "doc_key")})
 
-    def _review_record(scan_id: str) -> dict[str, Any]:
-        row = _load_scan(scan_id)
+    def _review_record(scan_id: str, request: Request) -> dict[str, Any]:
+        row = _load_scan(scan_id, request)
         return record.build(row, st.store, _present(row["result"], st.store.dismissals(row["doc_key"]), scan_id))
 
     @app.get("/v1/scans/{scan_id}/review", tags=["review"], responses=_ERRORS, summary="The review record (audit trail), JSON")
     async def review_json(request: Request, scan_id: str):
         _check_token(request, st.settings)
-        rec = await run_in_threadpool(_review_record, scan_id)
+        rec = await run_in_threadpool(_review_record, scan_id, request)
         _note(request, scan_id=scan_id)
         return _json(rec, headers={"Content-Disposition": f'attachment; filename="review-{scan_id}.json"'}
                      if request.query_params.get("download") else None)
@@ -965,7 +985,7 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
              summary="The review record as a printable HTML page")
     async def review_html(request: Request, scan_id: str):
         _check_token(request, st.settings)
-        rec = await run_in_threadpool(_review_record, scan_id)
+        rec = await run_in_threadpool(_review_record, scan_id, request)
         _note(request, scan_id=scan_id)
         return HTMLResponse(record.render_html(rec), headers={
             "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"})

@@ -19,6 +19,15 @@ __all__ = ["add_arguments", "run"]
 
 
 def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
+    if name == "purge":
+        parser.description = ("Delete the stored scans (drafts and their findings) created before a date, as the "
+                              "retention rule says. Decisions and sign-offs (the audit trail) and dismissals stay.")
+        parser.add_argument("--before", required=True, metavar="YYYY-MM-DD",
+                            help="delete scans created before this day (UTC)")
+        parser.add_argument("--config", metavar="TOML", help="config file with the [service] db_url")
+        parser.add_argument("--db", metavar="URL", help="database (default: the config's, else sqlite:///govscan.db)")
+        parser.add_argument("--dry-run", action="store_true", help="only count what would be deleted")
+        return
     parser.description = ("Run the HTTP scan service (SPEC section 5) and the reviewer page (/review). "
                           "Options override the [service] table of the config file.")
     parser.add_argument("--config", metavar="TOML", help="config file: scanner keys and a [service] table")
@@ -60,7 +69,33 @@ def _raise_open_files_limit(connections: int) -> None:
         pass
 
 
+def _purge(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from scanner.errors import ConfigError
+
+    from .settings import ServiceSettings, load_config_file
+    from .store import Store
+
+    try:
+        day = date.fromisoformat(args.before)
+    except ValueError:
+        raise ConfigError(f"--before must be a date YYYY-MM-DD, not {args.before!r}") from None
+    settings = load_config_file(args.config)[1] if args.config else ServiceSettings()
+    url = args.db or settings.with_env().db_url
+    store = Store(url, spool_dir=settings.spool_dir)
+    try:
+        n = store.purge_scans(day.isoformat(), dry_run=args.dry_run)
+    finally:
+        store.close()
+    print(f"scanner purge: {n} stored scan(s) created before {day.isoformat()} "
+          f"{'would be' if args.dry_run else ''} deleted".replace("  ", " "), file=sys.stderr)
+    return 0
+
+
 def run(name: str, args: argparse.Namespace) -> int:
+    if name == "purge":
+        return _purge(args)
     from scanner.errors import ConfigError
 
     from .settings import ServiceSettings, load_config_file

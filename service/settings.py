@@ -36,6 +36,7 @@ is built without arguments (``uvicorn --factory service.app:create_app``).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
@@ -46,6 +47,7 @@ from scanner.errors import ConfigError
 __all__ = ["ServiceSettings", "load_config_file", "DEFAULT_DB_URL"]
 
 DEFAULT_DB_URL = "sqlite:///govscan.db"
+_CLIENT_NAME = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,10 @@ class ServiceSettings:
     reload_check_seconds: float = 2.0
     #: (token, reviewer name) pairs: a reviewer's own token. ``[service.reviewers]`` in the file.
     reviewers: tuple[tuple[str, str], ...] = ()
+    #: (token, client name) pairs: each publishing tool's own token (``[service.clients]``). Its scans,
+    #: documents and dismissals live in that client's namespace: another client's token cannot read
+    #: them (reviewers' tokens read every client's). Tokens in ``tokens`` are the client "default".
+    clients: tuple[tuple[str, str], ...] = ()
     #: Names (of ``reviewers``) who may approve publication (同意发布): the supervising leaders.
     #: Empty: any reviewer may approve.
     approvers: tuple[str, ...] = ()
@@ -109,6 +115,21 @@ class ServiceSettings:
             raise ConfigError("a reviewer's token must not also be in service.tokens (whoever holds it would "
                               "decide as that reviewer)")
         object.__setattr__(self, "reviewers", tuple(sorted((t, n.strip()) for t, n in pairs)))
+        clients = tuple(self.clients.items()) if isinstance(self.clients, Mapping) else self.clients
+        if not isinstance(clients, (tuple, list)):
+            raise ConfigError("[service.clients] must be a table: each client's token = the client's name")
+        clients = tuple(tuple(c) if isinstance(c, list) else c for c in clients)
+        for pair in clients:
+            if (not isinstance(pair, tuple) or len(pair) != 2 or not all(isinstance(x, str) for x in pair)
+                    or not pair[0] or pair[0] != pair[0].strip() or not _CLIENT_NAME.fullmatch(pair[1])
+                    or pair[1] == "default"):
+                raise ConfigError("[service.clients] maps each client's token to the client's name (letters, digits, "
+                                  "_ . - up to 64; not 'default', the name of the tokens in service.tokens)")
+        others = set(self.tokens) | {t for t, _ in self.reviewers} | ({self.admin_token} if self.admin_token else set())
+        if any(t in others for t, _ in clients) or len({t for t, _ in clients}) != len(clients):
+            raise ConfigError("a client's token must be its own: not another client's, a plain token, a reviewer's "
+                              "or the admin token")
+        object.__setattr__(self, "clients", tuple(sorted(clients)))
         approvers = self.approvers
         if isinstance(approvers, str) or not all(isinstance(a, str) and a.strip() for a in approvers):
             raise ConfigError("service.approvers must be a list of reviewer names")
@@ -151,12 +172,12 @@ class ServiceSettings:
 
     @property
     def auth_enabled(self) -> bool:
-        return bool(self.tokens or self.reviewers)
+        return bool(self.tokens or self.reviewers or self.clients)
 
     @property
     def all_tokens(self) -> tuple[str, ...]:
-        """Every token accepted on ``/v1/*``: the plain ones and the reviewers' own."""
-        return self.tokens + tuple(t for t, _ in self.reviewers)
+        """Every token accepted on ``/v1/*``: the plain ones, the clients' and the reviewers' own."""
+        return self.tokens + tuple(t for t, _ in self.clients) + tuple(t for t, _ in self.reviewers)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "ServiceSettings":
@@ -166,6 +187,9 @@ class ServiceSettings:
             raise ConfigError(f"unknown [service] key(s): {', '.join(unknown)}")
         kw = dict(data)
         for key in ("tokens", "approvers"):
+            if key in kw and isinstance(kw[key], list):
+                kw[key] = tuple(kw[key])
+        for key in ("clients",):
             if key in kw and isinstance(kw[key], list):
                 kw[key] = tuple(kw[key])
         return cls(**kw)
@@ -189,6 +213,14 @@ class ServiceSettings:
                     raise ConfigError("GOVSCAN_REVIEWERS must be token=name pairs separated by commas")
                 pairs.append((token.strip(), name.strip()))
             kw["reviewers"] = tuple(pairs)
+        if env.get("GOVSCAN_CLIENTS"):  # "token=weixin,token2=site"
+            pairs = []
+            for item in env["GOVSCAN_CLIENTS"].split(","):
+                token, sep, name = item.strip().partition("=")
+                if not sep:
+                    raise ConfigError("GOVSCAN_CLIENTS must be token=name pairs separated by commas")
+                pairs.append((token.strip(), name.strip()))
+            kw["clients"] = tuple(pairs)
         return replace(self, **kw) if kw else self
 
 

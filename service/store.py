@@ -38,7 +38,7 @@ from scanner.errors import ConfigError
 
 from .spool import Spool
 
-__all__ = ["Store", "StoreUnavailable", "open_store", "default_spool_dir", "fingerprint", "now_iso", "doc_key_of",
+__all__ = ["Store", "StoreUnavailable", "open_store", "default_spool_dir", "fingerprint", "now_iso", "doc_key_of", "client_of",
            "new_id"]
 
 
@@ -97,17 +97,27 @@ def now_iso() -> str:
 
 
 #: document keys of ids that are not plain strings start with these; a string id may not
-RESERVED_ID_PREFIXES = ("scan:", "int:")
+RESERVED_ID_PREFIXES = ("scan:", "int:", "c:")
 
 
-def doc_key_of(doc_id: Any, scan_id: str) -> str:
+def doc_key_of(doc_id: Any, scan_id: str, client: str = "default") -> str:
     """The document a scan belongs to: a string id as it is, an integer id as ``int:7`` (the id 7
-    and the id "7" are two documents), the scan itself (``scan:<scan_id>``) when it has none."""
+    and the id "7" are two documents), the scan itself (``scan:<scan_id>``) when it has none; in
+    a named client's namespace ``c:<client>:<key>`` (its "7" is not the default client's "7")."""
     if doc_id is None:
-        return f"scan:{scan_id}"
-    if isinstance(doc_id, int):
-        return f"int:{doc_id}"
-    return str(doc_id)
+        key = f"scan:{scan_id}"
+    elif isinstance(doc_id, int):
+        key = f"int:{doc_id}"
+    else:
+        key = str(doc_id)
+    return key if client == "default" else f"c:{client}:{key}"
+
+
+def client_of(doc_key: str) -> str:
+    """The client a stored document belongs to (see :func:`doc_key_of`)."""
+    if doc_key.startswith("c:"):
+        return doc_key[2:].split(":", 1)[0]
+    return "default"
 
 
 def fingerprint(doc_key: str, rule: str, text: str) -> str:
@@ -533,6 +543,15 @@ class Store:
             self.save_scans(rows).result(timeout)
         except FutureTimeout:
             raise StoreUnavailable("the scans were not stored in time") from None
+
+    def purge_scans(self, before: str, *, dry_run: bool = False) -> int:
+        """Delete the scans created before ``before`` (an ISO date or time, UTC); the audit trail
+        (decisions, sign-offs) and the dismissals stay. Returns how many scans that is."""
+        self.flush()
+        n = self._db.query("SELECT COUNT(*) AS n FROM scans WHERE created_at < :b", {"b": before})[0]["n"]
+        if n and not dry_run:
+            self._db.execute("DELETE FROM scans WHERE created_at < :b", {"b": before})
+        return int(n)
 
     def get_scan(self, scan_id: str) -> dict[str, Any] | None:
         self.flush()

@@ -526,10 +526,10 @@ def test_reviewer_tokens_name_who_decides_and_signs_off(reviewers_server):
         res = c.post("/v1/scan", json={"text": "台湾总统近日发表讲话", "id": "rev-1"}, headers=pub).json()
         sid, fp = res["scan_id"], res["findings"][0]["fingerprint"]
         assert c.get("/v1/whoami", headers=wang).json() == {"reviewer": "王审核", "reviewer_tokens": True,
-                                                            "may_approve": False}
+                                                            "may_approve": False, "client": None}
         assert c.get("/v1/whoami", headers=li).json()["may_approve"] is True
         assert c.get("/v1/whoami", headers=pub).json() == {"reviewer": None, "reviewer_tokens": True,
-                                                           "may_approve": False}
+                                                           "may_approve": False, "client": "default"}
         assert c.get("/v1/whoami").status_code == 401
         dismiss = {"fingerprint": fp, "action": "dismiss", "reason": "引用境外报道原文"}
         # the publishing tool's token scans but does not decide, whatever name it types

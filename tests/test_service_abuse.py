@@ -106,3 +106,78 @@ def test_health_answers_while_worst_case_drafts_are_scanned(c, served):
         t.join()
     assert done == [200] * 4
     assert worst < 1.0, f"health took {worst * 1000:.0f} ms while the drafts were scanned"
+
+
+# ------------------------------------------------------------------ whose scan it is
+@pytest.fixture(scope="module")
+def tenants(tmp_path_factory):
+    db = tmp_path_factory.mktemp("tenants") / "t.db"
+    scanner = Scanner(bundled_lexicons=False, lexicon_dirs=[str(FIXTURE_LEX)])
+    settings = ServiceSettings(tokens=("tok-default",), clients=(("tok-weixin", "weixin"), ("tok-site", "site")),
+                               reviewers=(("tok-rev", "王审核"),), db_url=f"sqlite:///{db}")
+    with serve_in_thread(create_app(scanner=scanner, settings=settings)) as url:
+        yield url
+
+
+def _as(url, token):
+    return httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=30)
+
+
+def test_a_client_reads_its_own_scans_only_and_a_reviewer_reads_all(tenants):
+    with _as(tenants, "tok-weixin") as wx, _as(tenants, "tok-site") as site, _as(tenants, "tok-rev") as rev, \
+            _as(tenants, "tok-default") as plain:
+        mine = wx.post("/v1/scan", json={"text": "台湾总统发表讲话", "id": "post-1"}).json()
+        sid = mine["scan_id"]
+        assert wx.get(f"/v1/scans/{sid}").status_code == 200
+        for other in (site, plain):  # another client's draft is not found (not even "forbidden")
+            r = other.get(f"/v1/scans/{sid}")
+            assert r.status_code == 404 and r.json()["code"] == "scan_not_found"
+            assert other.get(f"/v1/scans/{sid}/review").status_code == 404
+        assert rev.get(f"/v1/scans/{sid}").status_code == 200
+        assert wx.get("/v1/whoami").json()["client"] == "weixin" and rev.get("/v1/whoami").json()["client"] is None
+
+
+def test_the_same_id_in_two_clients_is_two_documents(tenants):
+    with _as(tenants, "tok-weixin") as wx, _as(tenants, "tok-site") as site, _as(tenants, "tok-rev") as rev:
+        a = wx.post("/v1/scan", json={"text": "台湾总统发表讲话", "id": "same"}).json()
+        f = a["findings"][0]
+        r = rev.post(f"/v1/scans/{a['scan_id']}/decisions",
+                     json={"fingerprint": f["fingerprint"], "action": "dismiss", "reason": "引用原文"})
+        assert r.status_code == 200, r.text
+        assert wx.post("/v1/scan", json={"text": "台湾总统发表讲话", "id": "same"}).json()["verdict"] == "pass"
+        assert site.post("/v1/scan", json={"text": "台湾总统发表讲话", "id": "same"}).json()["verdict"] == "block"
+        r = site.post("/v1/scan", json={"text": "台湾总统发表讲话", "id": "c:weixin:same"})
+        assert r.status_code == 422  # a client cannot name its way into another's namespace
+
+
+def test_purge_deletes_old_drafts_and_keeps_the_audit_trail(tmp_path):
+    import sqlite3
+    import subprocess
+
+    from service.store import Store
+    from tests.conftest import scanner_cmd
+
+    db = tmp_path / "p.db"
+    store = Store(f"sqlite:///{db}", spool_dir=tmp_path / "spool")
+    result = {"verdict": "block", "findings": [], "lexicon_version": "v"}
+    store.save_scans_wait([{"scan_id": f"{i:032d}", "doc_key": "d", "text": f"稿{i}", "result": result}
+                           for i in range(4)])
+    store.add_signoff(scan_id=f"{0:032d}", doc_key="d", reviewer="王审核", conclusion="reject", comment=None,
+                      verdict="block", lexicon_version="v")
+    store.close()
+    con = sqlite3.connect(db)
+    con.execute("UPDATE scans SET created_at = '2024-03-01T00:00:00.000+00:00' WHERE scan_id IN (?, ?)",
+                (f"{0:032d}", f"{1:032d}"))
+    con.commit()
+    con.close()
+    cmd = scanner_cmd() + ["purge", "--before", "2025-01-01", "--db", f"sqlite:///{db}"]
+    p = subprocess.run(cmd + ["--dry-run"], capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0 and "2 stored scan(s)" in p.stderr and "would be" in p.stderr, p.stderr
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0 and "2 stored scan(s)" in p.stderr, p.stderr
+    con = sqlite3.connect(db)
+    assert sorted(r[0] for r in con.execute("SELECT scan_id FROM scans")) == [f"{2:032d}", f"{3:032d}"]
+    assert con.execute("SELECT COUNT(*) FROM signoffs").fetchone()[0] == 1
+    bad = subprocess.run(scanner_cmd() + ["purge", "--before", "last year", "--db", f"sqlite:///{db}"],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
