@@ -205,23 +205,20 @@ class ServiceSettings:
             kw["db_url"] = env["GOVSCAN_DB_URL"]
         if env.get("GOVSCAN_SPOOL_DIR"):
             kw["spool_dir"] = env["GOVSCAN_SPOOL_DIR"]
-        if env.get("GOVSCAN_REVIEWERS"):  # "token=王审核,token2=李主任"
-            pairs = []
-            for item in env["GOVSCAN_REVIEWERS"].split(","):
-                token, sep, name = item.strip().partition("=")
-                if not sep:
-                    raise ConfigError("GOVSCAN_REVIEWERS must be token=name pairs separated by commas")
-                pairs.append((token.strip(), name.strip()))
-            kw["reviewers"] = tuple(pairs)
-        if env.get("GOVSCAN_CLIENTS"):  # "token=weixin,token2=site"
-            pairs = []
-            for item in env["GOVSCAN_CLIENTS"].split(","):
-                token, sep, name = item.strip().partition("=")
-                if not sep:
-                    raise ConfigError("GOVSCAN_CLIENTS must be token=name pairs separated by commas")
-                pairs.append((token.strip(), name.strip()))
-            kw["clients"] = tuple(pairs)
+        for var, key in (("GOVSCAN_REVIEWERS", "reviewers"), ("GOVSCAN_CLIENTS", "clients")):
+            if env.get(var):  # "token=王审核,token2=李主任", "token=weixin,token2=site"
+                kw[key] = _token_pairs(var, env[var])
         return replace(self, **kw) if kw else self
+
+
+def _token_pairs(var: str, value: str) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for item in value.split(","):
+        token, sep, name = item.strip().partition("=")
+        if not sep:
+            raise ConfigError(f"{var} must be token=name pairs separated by commas")
+        pairs.append((token.strip(), name.strip()))
+    return tuple(pairs)
 
 
 def load_config_file(path: str | Path) -> tuple[ScannerConfig, ServiceSettings]:

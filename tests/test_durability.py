@@ -5,6 +5,7 @@ with Retry-After, never 200. Real `scanner serve` processes, real sockets, a rea
 real PostgreSQL server stopped and started."""
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -47,6 +48,18 @@ def _stored(url: str, scan_ids: list[str], timeout: float = 30) -> list[str]:
             time.sleep(0.2)
 
 
+@contextlib.contextmanager
+def _locked(db):
+    """Another program holds the SQLite file with an exclusive lock: writes wait, then fail."""
+    lock = sqlite3.connect(db, timeout=1, isolation_level=None)
+    lock.execute("BEGIN EXCLUSIVE")
+    try:
+        yield
+    finally:
+        lock.execute("ROLLBACK")
+        lock.close()
+
+
 def test_sqlite_locked_then_sigkill_loses_no_answered_scan(tmp_path, monkeypatch):
     monkeypatch.delenv("GOVSCAN_SPOOL_DIR", raising=False)  # the config file names the spool
     db = tmp_path / "govscan.db"
@@ -55,9 +68,7 @@ def test_sqlite_locked_then_sigkill_loses_no_answered_scan(tmp_path, monkeypatch
     with serve_in_subprocess(["--config", cfg], log_path=tmp_path / "a.log") as srv:
         with httpx.Client(base_url=srv.url, headers=H, timeout=30) as c:
             assert c.post("/v1/scan", json={"text": "台湾总统发表讲话"}).status_code == 200  # schema exists
-            lock = sqlite3.connect(db, timeout=1, isolation_level=None)
-            lock.execute("BEGIN EXCLUSIVE")  # another program holds the database: writes wait, then fail
-            try:
+            with _locked(db):
                 answered = []
                 for i in range(12):
                     r = c.post("/v1/scan", json={"text": f"第{i}稿：台湾总统发表讲话", "id": f"d{i}"})
@@ -67,9 +78,6 @@ def test_sqlite_locked_then_sigkill_loses_no_answered_scan(tmp_path, monkeypatch
                 assert health["status"] == "degraded" and health["store"]["spooled"] >= 12
                 assert list(spool.glob("*.spool"))
                 _kill9(srv)  # with the database still locked: the scans exist only in the spool
-            finally:
-                lock.execute("ROLLBACK")
-                lock.close()
     with serve_in_subprocess(["--config", cfg], log_path=tmp_path / "b.log") as srv:
         assert _stored(srv.url, answered) == answered
         with httpx.Client(base_url=srv.url, headers=H, timeout=30) as c:
@@ -86,9 +94,7 @@ def test_no_database_and_no_spool_is_503_never_200(tmp_path, monkeypatch):
     with serve_in_subprocess(["--config", cfg], log_path=tmp_path / "a.log") as srv:
         with httpx.Client(base_url=srv.url, headers=H, timeout=30) as c:
             assert c.post("/v1/scan", json={"text": "台湾总统发表讲话"}).status_code == 200
-            lock = sqlite3.connect(db, timeout=1, isolation_level=None)
-            lock.execute("BEGIN EXCLUSIVE")
-            try:
+            with _locked(db):
                 # the spool folder is gone and a file stands in its place: nothing can be written
                 # there (even by root, which chmod would not stop)
                 for f in spool.iterdir():
@@ -99,9 +105,6 @@ def test_no_database_and_no_spool_is_503_never_200(tmp_path, monkeypatch):
                 assert r.status_code == 503 and r.json()["code"] == "database_unavailable", r.text
                 assert r.headers["retry-after"]
                 assert "scan_id" not in r.json()
-            finally:
-                lock.execute("ROLLBACK")
-                lock.close()
     log = (tmp_path / "a.log").read_text(errors="replace")
     assert "spool" in log and "cannot be written" in log
 
