@@ -28,6 +28,7 @@ import importlib.util
 import os
 import pickle
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
@@ -45,6 +46,14 @@ def enabled() -> bool:
 
 
 def _code_stamp(h) -> None:
+    h.update(_stamp())
+
+
+@lru_cache(maxsize=1)
+def _stamp() -> bytes:
+    """The scanner's code and the libraries it reads, as sizes and times (once per process: three
+    caches of one Scanner ask for it)."""
+    h = hashlib.sha256()
     root = Path(__file__).resolve().parent
     for p in sorted(root.glob("*.py")) + sorted((root / "data").glob("*")) + sorted((root / "detectors").glob("*.py")):
         try:
@@ -60,6 +69,7 @@ def _code_stamp(h) -> None:
             st = None
         h.update(f"{mod}={st.st_size if st else 0}|{st.st_mtime_ns if st else 0}\n".encode())
     h.update(f"python={sys.version_info[:3]}|format={FORMAT}\n".encode())
+    return h.digest()
 
 
 def code_key(*extra: str | Path) -> str:
@@ -118,10 +128,10 @@ def load(key: str, kind: str = "lexicons"):
         return None
     try:
         with open(path, "rb") as f:
-            stored_key, lexset = pickle.load(f)
+            stored_key, obj = pickle.load(f)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
         return None
-    return lexset if stored_key == key else None
+    return obj if stored_key == key else None
 
 
 def store(key: str, obj, kind: str = "lexicons") -> Path | None:

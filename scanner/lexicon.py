@@ -389,25 +389,22 @@ def load_lexicons(folders: Iterable[str | Path], *, cache: bool = True) -> Lexic
     With ``cache``, a set loaded before from the same files by the same scanner comes from the
     compiled cache (:mod:`scanner.compiled`); a set with problems is never cached."""
     folders = list(folders)
-    key = None
-    if cache:
-        from . import compiled
 
-        try:
-            key = compiled.lexicon_key(folders)
-        except OSError:
-            key = None  # a folder that cannot be read: the loader below says which
-        if key is not None:
-            cached = compiled.load(key, "lexicons")
-            if cached is not None:
-                return cached
-    version, files, problems, warnings = _collect(folders)
-    if problems:
-        raise LexiconError(f"{len(problems)} problem(s) in the lexicons", problems)
-    lexset = LexiconSet(version, tuple(files), tuple(warnings))
-    if key is not None:
-        compiled.store(key, lexset, "lexicons")
-    return lexset
+    def build() -> LexiconSet:
+        version, files, problems, warnings = _collect(folders)
+        if problems:
+            raise LexiconError(f"{len(problems)} problem(s) in the lexicons", problems)
+        return LexiconSet(version, tuple(files), tuple(warnings))
+
+    if not cache:
+        return build()
+    from . import compiled
+
+    try:
+        key = compiled.lexicon_key(folders)
+    except OSError:
+        return build()  # a folder that cannot be read: the loader says which
+    return compiled.memo("lexicons", key, build)
 
 
 def lint(folders: Iterable[str | Path], scanner_factory=None) -> tuple[list[str], list[str]]:
