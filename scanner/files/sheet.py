@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+from functools import lru_cache
 
 from .document import Builder
 from .limits import Context, FileError, SafeZip
@@ -209,41 +210,47 @@ def _grid_rows(book, sheet: str, raw: bytes) -> tuple[Rows, set[int]] | None:
     return rows, hidden_cols
 
 
+def hidden_columns(root) -> set[int]:
+    """The hidden column numbers of a worksheet's ``<cols>`` (lxml root; shared with the writer)."""
+    out: set[int] = set()
+    cols = root.find(S + "cols")
+    for col in ([] if cols is None else cols.iter(S + "col")):
+        if col.get("hidden") in ("1", "true"):
+            try:
+                out.update(_col_span(int(col.get("min", "0")), int(col.get("max", "0"))))
+            except ValueError:
+                pass
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _letters_column(letters: str) -> int:
+    return col_number(letters) if letters.isalpha() and letters.isupper() else 0
+
+
+def row_cells(row):
+    """``(column number, <c> element)`` of a ``<row>``: a cell's ``r`` says its column, a cell
+    without one follows the one before it (shared with the writer, so it empties the cells the
+    extractor read)."""
+    pos = 0
+    for c in row.iter(_C):
+        pos = _letters_column((c.get("r") or "").rstrip("0123456789")) or pos + 1
+        yield pos, c
+
+
 def _xml_rows(root, shared: list[str]) -> tuple[Rows, set[int]]:
     """The sheet's cells through lxml (the general reader: sparse sheets, rows without ``r``)."""
-    hidden_cols: set[int] = set()
-    cols = root.find(S + "cols")
-    if cols is not None:
-        for col in cols.iter(S + "col"):
-            if col.get("hidden") in ("1", "true"):
-                try:
-                    hidden_cols.update(_col_span(int(col.get("min", "0")), int(col.get("max", "0"))))
-                except ValueError:
-                    pass
     data = root.find(S + "sheetData")
     rows: Rows = []
-    cols_seen: dict[str, int] = {}
     last = 0
     for row in ([] if data is None else data.iterfind(S + "row")):
         r = row.get("r")
         rnum = int(r) if r and r.isdigit() else last + 1
         last = rnum
-        cells_of = []
-        pos = 0
-        for c in row.iter(_C):
-            pos += 1
-            value = _cell_value(c, shared)
-            if not value:
-                continue
-            letters = (c.get("r") or "").rstrip("0123456789")
-            col = cols_seen.get(letters)
-            if col is None:
-                col = cols_seen[letters] = col_number(letters) if letters.isalpha() and letters.isupper() else 0
-            pos = col or pos
-            cells_of.append((pos, value))
+        cells_of = [(col, value) for col, c in row_cells(row) if (value := _cell_value(c, shared))]
         if cells_of:
             rows.append((rnum, row.get("hidden") in ("1", "true"), cells_of))
-    return rows, hidden_cols
+    return rows, hidden_columns(root)
 
 
 def _header_row(rows: Rows) -> tuple[int | None, dict[int, str]]:
@@ -355,6 +362,14 @@ def _open_book(zf: SafeZip):
         return None
 
 
+def sheet_entries(wb_root, rels: dict) -> list[tuple[str | None, str, bool]]:
+    """``(name, part, hidden)`` of each sheet of ``xl/workbook.xml``, in workbook order (``part`` is
+    "" when its relationship is missing); ``rels`` as :func:`scanner.files.ooxml.rels_of` gives them."""
+    sheets = wb_root.find(S + "sheets")
+    return [(sh.get("name"), rels.get(sh.get(R + "id"), ("", "", ""))[1], sh.get("state") in ("hidden", "veryHidden"))
+            for sh in ([] if sheets is None else sheets.findall(S + "sheet"))]
+
+
 def extract_xlsx(zf: SafeZip, name: str, b: Builder, ctx: Context) -> None:
     if not zf.has("xl/workbook.xml"):
         raise FileError(f"{name}: not an Excel workbook (no xl/workbook.xml)", "corrupt")
@@ -368,21 +383,17 @@ def extract_xlsx(zf: SafeZip, name: str, b: Builder, ctx: Context) -> None:
             cache.append(_shared_strings(zf, shared_target))
         return cache[0]
 
-    sheets = wb.find(S + "sheets")
     if shared_target and zf.has(shared_target):
         ctx.check_xml(zf.read(shared_target), f"{name}:{shared_target}")  # inflated within its declared size
-    entries = [] if sheets is None else sheets.findall(S + "sheet")
-    names = [sh.get("name") for sh in entries]
+    entries = sheet_entries(wb, rels)
+    names = [n for n, _, _ in entries]
     # calamine finds a sheet by its name: with a name missing or twice, lxml reads the parts
     book = _open_book(zf) if all(names) and len(set(names)) == len(names) else None
-    for sh in entries:
-        rid = sh.get(R + "id")
-        target = rels.get(rid, ("", "", ""))[1]
+    for sheet, target, hidden in entries:
         if not target or not zf.has(target):
-            b.warn(f"{name}: sheet {sh.get('name')!r} has no part {target!r}")
+            b.warn(f"{name}: sheet {sheet!r} has no part {target!r}")
             continue
-        hidden = sh.get("state") in ("hidden", "veryHidden")
-        _read_sheet(zf, target, sh.get("name") or target, hidden, shared, b, ctx, book)
+        _read_sheet(zf, target, sheet or target, hidden, shared, b, ctx, book)
     dn = wb.find(S + "definedNames")
     if dn is not None:
         for d in dn:

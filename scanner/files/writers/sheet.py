@@ -28,7 +28,7 @@ from lxml import etree
 from ...model import TYPE_LABELS
 from ..document import Document
 from ..limits import FileError
-from ..sheet import S, col_number
+from ..sheet import S, hidden_columns, row_cells, sheet_entries
 from .package import Package, clean_properties
 
 __all__ = ["annotate_xlsx", "clean_xlsx"]
@@ -98,21 +98,9 @@ def _sheets(pkg: Package, name: str) -> tuple[str, list[tuple[str, str, bool]]]:
     wb_part = "xl/workbook.xml"
     if not pkg.has(wb_part):
         raise FileError(f"{name}: not an Excel workbook (no {wb_part})", "corrupt")
-    rels = pkg.rels(wb_part)
-    sheets = pkg.xml(wb_part).find(S + "sheets")
-    out = []
-    for sh in ([] if sheets is None else sheets.findall(S + "sheet")):
-        rid = sh.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
-        target = rels.get(rid, ("", "", ""))[1]
-        if target and pkg.has(target):
-            out.append((sh.get("name") or target, target, sh.get("state") in ("hidden", "veryHidden")))
+    out = [(sheet or part, part, hidden) for sheet, part, hidden in sheet_entries(pkg.xml(wb_part), pkg.rels(wb_part))
+           if part and pkg.has(part)]
     return wb_part, out
-
-
-def _column(c, pos: int) -> int:
-    ref = c.get("r") or ""
-    letters = ref.rstrip("0123456789")
-    return col_number(letters) if letters.isalpha() and letters.isupper() else pos
 
 
 def _set_text(c, value: str) -> None:
@@ -126,31 +114,18 @@ def _set_text(c, value: str) -> None:
     t.set(_XML_SPACE, "preserve")
 
 
-def _hidden_columns(root) -> set[int]:
-    out: set[int] = set()
-    cols = root.find(S + "cols")
-    for col in ([] if cols is None else cols.iter(S + "col")):
-        if col.get("hidden") in ("1", "true"):
-            try:
-                lo, hi = int(col.get("min", "0")), int(col.get("max", "0"))
-            except ValueError:
-                continue
-            out.update(range(lo, min(hi, 16384) + 1))
-    return out
-
-
 def _empty_hidden_cells(root, whole_sheet: bool) -> None:
     data = root.find(S + "sheetData")
     if data is None:
         return
-    hidden_cols = _hidden_columns(root)
+    hidden_cols = hidden_columns(root)
     for row in data.iterfind(S + "row"):
         if whole_sheet or row.get("hidden") in ("1", "true"):
             for c in row.findall(S + "c"):
                 row.remove(c)
         elif hidden_cols:
-            for pos, c in enumerate(row.findall(S + "c"), 1):
-                if _column(c, pos) in hidden_cols:
+            for col, c in list(row_cells(row)):
+                if col in hidden_cols:
                     row.remove(c)
     if whole_sheet:
         hf = root.find(S + "headerFooter")
