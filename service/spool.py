@@ -61,7 +61,7 @@ class Spool:
     def _open(self) -> None:
         name = f"{time.time_ns():020d}-{os.getpid()}-{uuid.uuid4().hex[:8]}.spool"
         path = self.folder / name
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_EXCL, 0o600)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_EXCL, 0o600)  # read back by replay
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             dirfd = os.open(self.folder, os.O_RDONLY)
@@ -93,12 +93,19 @@ class Spool:
 
     # ------------------------------------------------------------------ replaying
     def replay(self, insert: Callable[[list[dict[str, Any]]], None]) -> int:
-        """Insert every row of every file no live process holds, in order; returns how many.
-        ``insert`` raising (the database went away again) stops the replay; files not replayed
-        wholly stay."""
-        self.close()  # our own file too: later rows go to a new one
+        """Insert every row of every file no live process holds, our own included, in order;
+        returns how many. ``insert`` raising (the database went away again) stops the replay;
+        files not replayed wholly stay, and our own stays open for appending (a retry during a
+        long outage must not start a new file each time)."""
         done = 0
         for path in sorted(self.folder.glob("*.spool")):
+            if path == self._path:  # ours: only this thread appends to it, no lock to take
+                rows = list(self._read(self._fd))
+                self._insert(insert, rows)
+                self.close()
+                path.unlink(missing_ok=True)
+                done += len(rows)
+                continue
             try:
                 fd = os.open(path, os.O_RDWR)
             except FileNotFoundError:
@@ -109,8 +116,7 @@ class Spool:
                 except BlockingIOError:
                     continue  # a live worker is writing it
                 rows = list(self._read(fd))
-                for i in range(0, len(rows), _CHUNK):
-                    insert(rows[i:i + _CHUNK])
+                self._insert(insert, rows)
                 path.unlink(missing_ok=True)
                 done += len(rows)
             finally:
@@ -119,9 +125,13 @@ class Spool:
         return done
 
     @staticmethod
+    def _insert(insert: Callable[[list[dict[str, Any]]], None], rows: list[dict[str, Any]]) -> None:
+        for i in range(0, len(rows), _CHUNK):
+            insert(rows[i:i + _CHUNK])
+
+    @staticmethod
     def _read(fd: int) -> Iterator[dict[str, Any]]:
-        with os.fdopen(os.dup(fd), "rb") as f:
-            data = f.read()
+        data = os.pread(fd, os.fstat(fd).st_size, 0)  # from the start, whatever the fd's offset
         pos = 0
         while pos + _HEAD.size <= len(data):
             size, crc = _HEAD.unpack_from(data, pos)

@@ -367,7 +367,6 @@ class Store:
         self._down_reason = ""
         self._next_try = 0.0
         self._delay = 0.1
-        self._closing = False
         path = _sqlite_path(url)
         self._db = _SqliteBackend(path) if path is not None else _SqlAlchemyBackend(url)
         self._write_timeout = write_timeout
@@ -506,7 +505,6 @@ class Store:
                 return
 
     def close(self) -> None:
-        self._closing = True
         if self._writer.is_alive():
             self._queue.put(_STOP)
             self._writer.join(timeout=30)

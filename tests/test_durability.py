@@ -168,5 +168,24 @@ def test_a_failed_insert_keeps_the_file(tmp_path):
 
     with pytest.raises(ConnectionError):
         sp.replay(down)
+    sp.close()  # its writer goes away (a worker stops): the file is anyone's to replay
     got: list = []
     assert Spool(tmp_path).replay(got.extend) == 1 and got == [{"scan_id": "x"}]
+
+
+def test_retries_during_an_outage_keep_appending_to_one_file(tmp_path):
+    sp = Spool(tmp_path)
+
+    def down(rows):
+        raise ConnectionError("still down")
+
+    for i in range(5):  # a scan, then the writer's retry, five times over
+        sp.append([{"scan_id": f"s{i}"}])
+        with pytest.raises(ConnectionError):
+            sp.replay(down)
+    assert len(list(tmp_path.glob("*.spool"))) == 1
+    got: list = []
+    assert sp.replay(got.extend) == 5 and [r["scan_id"] for r in got] == [f"s{i}" for i in range(5)]
+    assert not list(tmp_path.glob("*.spool")) and sp.pending == 0
+    sp.append([{"scan_id": "after"}])  # a new file once the old one is replayed
+    assert len(list(tmp_path.glob("*.spool"))) == 1
