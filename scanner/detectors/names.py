@@ -123,13 +123,14 @@ def masked_name(name: str, original: str | None = None) -> str:
 def beside_official_title(v: str, s: int, e: int) -> bool:
     """Whether the name ``v[s:e]`` stands next to an official title (张伟县长, 国务院总理李强), also
     across spaces or a line break (总理　　李克强): a public official acting in office."""
-    after = v[e:e + 8]
-    if not after.isprintable() or " " in after or "\u3000" in after:  # isprintable: no \n, \t, NBSP …
-        after = _SPACE.sub("", after)
-    before = v[max(0, s - 10):s]
-    if not before.isprintable() or " " in before or "\u3000" in before:
-        before = _SPACE.sub("", before)
+    after, before = _unspaced(v[e:e + 8]), _unspaced(v[max(0, s - 10):s])
     return after[:4].startswith(_OFFICIAL_TITLES) or before[-6:].endswith(_OFFICIAL_TITLES)
+
+
+def _unspaced(w: str) -> str:
+    """``w`` without whitespace; the regular expression only where there is some (every ``\\s``
+    character but the space and U+3000 is unprintable)."""
+    return _SPACE.sub("", w) if not w.isprintable() or " " in w or "\u3000" in w else w
 
 
 # Sensitive categories of 个人信息保护法 第二十八条 and the Xinhua rule on real names (patients,
