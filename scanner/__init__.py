@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .config import ScannerConfig
 from .core import Scanner
-from .errors import ConfigError, InputError, LexiconError, ScannerError
+from .errors import ConfigError, InputError, LexiconError, ScannerError, ScanTimeout
 from .lexicon import bundled_lexicon_dir, load_lexicons
 from .model import CATEGORY_OF, SEVERITIES, TYPES, Finding, ScanResult, verdict_of
 from .textio import decode_bytes, read_text
@@ -53,5 +53,6 @@ __all__ = [
     "ConfigError",
     "LexiconError",
     "InputError",
+    "ScanTimeout",
     "__version__",
 ]

@@ -1,12 +1,13 @@
 """The Scanner: normalise → match → recognise → filter → merge → ScanResult."""
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from typing import Any, Iterable, Iterator, Mapping
 
 from .config import ScannerConfig
 from .detectors import BUILTIN_DETECTORS
-from .errors import InputError
+from .errors import InputError, ScanTimeout
 from .lexicon import Entry, LexiconSet, bundled_lexicon_dir, load_lexicons
 from .matcher import Hit, LexiconMatcher
 from .model import SEVERITY_RANK, TYPE_LABELS, Finding, ScanResult, verdict_of
@@ -106,9 +107,12 @@ class Scanner:
         object.__setattr__(self, name, value)
 
     # ---------------------------------------------------------------- public verbs
-    def scan(self, text: str, *, id: Any = None) -> ScanResult:
-        """Scan one text. ``text[f.start:f.end] == f.text`` for every finding."""
-        findings = _merge(self.raw_findings(text), text)
+    def scan(self, text: str, *, id: Any = None, deadline: float | None = None) -> ScanResult:
+        """Scan one text. ``text[f.start:f.end] == f.text`` for every finding.
+
+        ``deadline``: a ``time.monotonic()`` time; a scan still running at it raises
+        :class:`ScanTimeout` (checked between stages, each linear in the text)."""
+        findings = _merge(self.raw_findings(text, deadline=deadline), text)
         return ScanResult(id=id, verdict=verdict_of(findings), findings=tuple(findings),
                           lexicon_version=self.lexicon_version)
 
@@ -123,7 +127,8 @@ class Scanner:
                 ident, text = item
                 yield self.scan(text, id=ident)
 
-    def raw_findings(self, text: str, *, categories: frozenset[str] | set[str] | None = None) -> list[Finding]:
+    def raw_findings(self, text: str, *, categories: frozenset[str] | set[str] | None = None,
+                     deadline: float | None = None) -> list[Finding]:
         """Every finding after filters, before overlapping findings are merged (for lexicon
         examples and ``--explain``). With ``categories``, only the lexicon and detectors that can
         report one of them run (a file's column-context pass asks for ``personal_data`` only)."""
@@ -140,6 +145,8 @@ class Scanner:
         for det in self._detectors:
             if categories is not None and categories.isdisjoint(getattr(det, "categories", categories)):
                 continue
+            if deadline is not None and time.monotonic() > deadline:
+                raise ScanTimeout(f"scan of {len(text)} characters stopped at its deadline (before {getattr(det, 'name', type(det).__name__)})")
             for f in det.detect(views):
                 if f.rule in disabled:
                     continue

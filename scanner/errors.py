@@ -3,11 +3,12 @@
     ScannerError
     ├── ConfigError          a configuration file or value is wrong
     ├── LexiconError         a lexicon, manifest or examples file cannot be loaded
-    └── InputError           input text cannot be read (encoding, type)
+    ├── InputError           input text cannot be read (encoding, type)
+    └── ScanTimeout          a scan ran past the deadline its caller gave
 """
 from __future__ import annotations
 
-__all__ = ["ScannerError", "ConfigError", "LexiconError", "InputError"]
+__all__ = ["ScannerError", "ConfigError", "LexiconError", "InputError", "ScanTimeout"]
 
 
 class ScannerError(Exception):
@@ -39,3 +40,9 @@ class LexiconError(ScannerError):
 
 class InputError(ScannerError, ValueError):
     """Input text is of the wrong type or cannot be decoded."""
+
+
+class ScanTimeout(ScannerError, TimeoutError):
+    """A scan given a ``deadline`` (``time.monotonic()`` seconds) was still running at it. The
+    deadline is checked between the scan's stages (lexicon, then each detector): every stage is
+    linear in the text, so a scan stops soon after its deadline."""

@@ -80,7 +80,7 @@ _PERSONAL = frozenset({"personal_data"})
 _MASKED = re.compile(r"[*＊×]")
 
 
-def _context_findings(scanner, doc: Document, found: list[Finding]) -> list[Finding]:
+def _context_findings(scanner, doc: Document, found: list[Finding], deadline: float | None = None) -> list[Finding]:
     """Scan the cells of each labelled column once more as ``header：value`` lines (the cells the
     plain scan already found personal data in are not read again)."""
     covered = set()
@@ -113,7 +113,7 @@ def _context_findings(scanner, doc: Document, found: list[Finding]) -> list[Find
             lines.append(line)
             pos += len(line) + 1
         synthetic = "\n".join(lines)
-        for f in scanner.raw_findings(synthetic, categories=_PERSONAL):
+        for f in scanner.raw_findings(synthetic, categories=_PERSONAL, deadline=deadline):
             if f.category != "personal_data":
                 continue
             i = bisect.bisect_right(offs, f.start) - 1
@@ -159,13 +159,14 @@ def _locate(findings: list[Finding], doc: Document) -> list[Finding]:
     return out
 
 
-def scan_document(scanner, doc: Document, *, id: Any = None) -> ScanResult:
+def scan_document(scanner, doc: Document, *, id: Any = None, deadline: float | None = None) -> ScanResult:
     """Scan a file's :class:`Document` with ``scanner``: a SPEC section 6 result with ``text``,
-    ``file`` (what was read, what was not) and a ``location`` for every finding."""
+    ``file`` (what was read, what was not) and a ``location`` for every finding. ``deadline``: as
+    for :meth:`Scanner.scan`."""
     text = doc.text
-    raw = scanner.raw_findings(text) if text else []
+    raw = scanner.raw_findings(text, deadline=deadline) if text else []
     if len(doc.segments) > 1 or (doc.segments and doc.segments[0].context):
-        raw += _context_findings(scanner, doc, raw)
+        raw += _context_findings(scanner, doc, raw, deadline)
     raw += _file_findings(doc)
     merged = _merge(raw, text)
     if doc.layers.keys() - {"body"}:
