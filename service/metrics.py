@@ -5,6 +5,11 @@
 - ``govscan_scans_total{verdict}``, ``govscan_scanned_characters_total``
 - ``govscan_findings_total{category, severity}``
 - ``govscan_lexicon_info{version}`` (1 for the version in service), ``govscan_lexicon_reloads_total{result}``
+- ``govscan_scans_refused_total{reason}``: ``busy`` (429, the scan queue full), ``timeout`` (503, past
+  the scan's time budget)
+- ``govscan_scan_pool{state}``: scans ``running`` and ``waiting`` in the pool; ``govscan_store_queue``:
+  scans handed to the store, not yet committed; ``govscan_store_spooled``: scans in the on-disk spool,
+  waiting for the database; ``govscan_store_up`` (0 while the database is unavailable)
 
 With several uvicorn workers, ``scanner serve`` sets ``PROMETHEUS_MULTIPROC_DIR`` before the
 workers start, and every scrape aggregates all workers (prometheus_client's multiprocess mode).
@@ -45,6 +50,16 @@ class Metrics:
         self.lexicon = Gauge("govscan_lexicon_info", "Lexicon version in service (1 = serving)", ("version",),
                              registry=r, multiprocess_mode="liveall")
         self.reloads = Counter("govscan_lexicon_reloads", "Lexicon reloads, by result", ("result",), registry=r)
+        self.scans_refused = Counter("govscan_scans_refused", "Scans refused: busy (429) or past their time "
+                                     "budget (503)", ("reason",), registry=r)
+        self.pool = Gauge("govscan_scan_pool", "Scans in the pool, by state", ("state",), registry=r,
+                          multiprocess_mode="livesum")
+        self.store_queue = Gauge("govscan_store_queue", "Scans handed to the store, not yet committed",
+                                 registry=r, multiprocess_mode="livesum")
+        self.spooled = Gauge("govscan_store_spooled", "Scans in the on-disk spool, waiting for the database",
+                             registry=r, multiprocess_mode="livemax")
+        self.store_up = Gauge("govscan_store_up", "1 while the database takes writes, else 0", registry=r,
+                              multiprocess_mode="livemin")
         self._version: str | None = None
 
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
@@ -66,6 +81,16 @@ class Metrics:
             self.lexicon.labels(self._version).set(0)
         self.lexicon.labels(version).set(1)
         self._version = version
+
+    def set_live(self, pool: dict | None, store: dict | None) -> None:
+        """The gauges read at scrape time: the scan pool and the store of this worker."""
+        if pool is not None:
+            self.pool.labels("running").set(pool["running"])
+            self.pool.labels("waiting").set(pool["waiting"])
+        if store is not None:
+            self.store_queue.set(store.get("queued", 0))
+            self.spooled.set(store.get("spooled", 0))
+            self.store_up.set(1 if store.get("database") == "ok" else 0)
 
     def render(self) -> bytes:
         if self.multiprocess:

@@ -21,6 +21,10 @@
     file_workers = 1               # extraction worker processes per service worker (uploads read at once)
     file_time_budget = 30          # seconds to read one uploaded file (the worker is stopped past it)
     file_max_memory_mb = 1024      # memory cap of an extraction worker
+    scan_threads = 4               # scans run in threads, off the event loop; scan_queue more may wait
+    scan_queue = 128               # (beyond them: 429 with Retry-After)
+    scan_time_budget = 10          # seconds per scan, waiting included (503 scan_timeout past it)
+    scan_inline_chars = 5000       # shorter drafts are scanned on the event loop (0: all in the pool)
 
     approvers = ["李主任"]          # who may approve publication (同意发布); default: any reviewer
 
@@ -91,6 +95,16 @@ class ServiceSettings:
     body_timeout: float = 30.0
     #: connections and requests a worker takes at once; beyond them it answers 503
     max_connections: int = 2048
+    #: scans run in this many threads of each worker, off the event loop (service/scanning.py); at
+    #: most ``scan_queue`` more wait for a thread, beyond them the answer is 429 with Retry-After
+    scan_threads: int = 4
+    scan_queue: int = 128
+    #: seconds a scan may take from its acceptance (waiting included): past it the answer is 503
+    #: ``scan_timeout`` and the scan stops at its next stage
+    scan_time_budget: float = 10.0
+    #: drafts up to this many characters (a batch: in all) are scanned on the event loop, not handed
+    #: to a thread (a hand-over costs more than such a scan; 0: every scan goes to the pool)
+    scan_inline_chars: int = 5_000
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -142,8 +156,8 @@ class ServiceSettings:
         object.__setattr__(self, "approvers", approvers)
         if self.admin_token is not None and (not isinstance(self.admin_token, str) or not self.admin_token):
             raise ConfigError("service.admin_token must be a non-empty string")
-        for name in ("max_chars", "max_batch", "max_findings", "max_connections", "max_body_bytes", "max_upload_bytes", "workers", "file_workers",
-                     "file_max_memory_mb"):
+        for name in ("max_chars", "max_batch", "max_findings", "max_connections", "max_body_bytes", "max_upload_bytes",
+                     "workers", "file_workers", "file_max_memory_mb", "scan_threads"):
             v = getattr(self, name)
             if not isinstance(v, int) or isinstance(v, bool) or v < 1:
                 raise ConfigError(f"service.{name} must be a positive integer, not {v!r}")
@@ -158,7 +172,11 @@ class ServiceSettings:
             raise ConfigError("service.store_scans must be true or false")
         if self.spool_dir is not None and (not isinstance(self.spool_dir, str) or not self.spool_dir):
             raise ConfigError("service.spool_dir must be a folder path")
-        for name in ("store_timeout", "header_timeout", "body_timeout"):
+        for name in ("scan_queue", "scan_inline_chars"):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+                raise ConfigError(f"service.{name} must be an integer ≥ 0, not {v!r}")
+        for name in ("store_timeout", "header_timeout", "body_timeout", "scan_time_budget"):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not v > 0:
                 raise ConfigError(f"service.{name} must be a positive number of seconds, not {v!r}")

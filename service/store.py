@@ -482,11 +482,24 @@ class Store:
         self._down_reason = ""
 
     # ------------------------------------------------------------------ public
+    @property
+    def local(self) -> bool:
+        """Whether reads are of a local SQLite file (WAL: a reader never waits on a writer)."""
+        return isinstance(self._db, _SqliteBackend)
+
+    def quick_reads_here(self, seconds: float = 0.25) -> None:
+        """Reads from the calling thread (the service's event loop) give up on a locked SQLite
+        file after ``seconds`` (StoreUnavailable: the answer says dismissals were not applied)
+        instead of waiting the writers' 10 s."""
+        if isinstance(self._db, _SqliteBackend):
+            self._db.writer_timeout(seconds)
+
     def status(self) -> dict[str, Any]:
-        """``{"database": "ok" | "unavailable", "reason", "spooled"}`` for health checks."""
+        """``{"database": "ok" | "unavailable", "reason", "spooled", "queued"}`` for health checks:
+        ``queued`` scans are handed to the writer and not yet committed (nor spooled)."""
         down = self._down_since is not None
         return {"database": "unavailable" if down else "ok", "reason": self._down_reason if down else None,
-                "spooled": self.spool.pending}
+                "spooled": self.spool.pending, "queued": self._queue.qsize()}
 
     def flush(self, timeout: float = 10.0) -> None:
         """Wait until every scan queued before this call is committed or spooled. Raises

@@ -81,7 +81,7 @@ def test_sqlite_locked_then_sigkill_loses_no_answered_scan(tmp_path, monkeypatch
     with serve_in_subprocess(["--config", cfg], log_path=tmp_path / "b.log") as srv:
         assert _stored(srv.url, answered) == answered
         with httpx.Client(base_url=srv.url, headers=H, timeout=30) as c:
-            assert c.get("/v1/health").json()["store"] == {"database": "ok", "reason": None, "spooled": 0}
+            assert c.get("/v1/health").json()["store"] == {"database": "ok", "reason": None, "spooled": 0, "queued": 0}
     assert not list(spool.glob("*.spool"))
     assert "Traceback" not in (tmp_path / "b.log").read_text(errors="replace")
 

@@ -217,7 +217,7 @@ def test_a_read_only_database_sends_scans_to_the_spool_until_it_is_writable(post
         deadline = time.monotonic() + 30
         while store.status()["database"] != "ok" and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert store.status() == {"database": "ok", "reason": None, "spooled": 0}
+        assert store.status() == {"database": "ok", "reason": None, "spooled": 0, "queued": 0}
         assert [store.get_scan(f"{i:032d}")["text"] for i in range(5)] == [f"稿{i}" for i in range(5)]
         assert not list((tmp_path / "spool").glob("*.spool")) and store.dropped == 0
     finally:

@@ -320,13 +320,13 @@ def test_worker_that_starts_during_another_workers_reload_catches_up(tmp_path, m
     """A worker still building its Scanner when another worker reloads must not take the new
     generation for its own (it would serve the old lexicons for ever): it reads the generation
     before the lexicons, so its watcher sees the change and rebuilds."""
-    import service.app as service_app
+    import service.reload as service_reload
     from service.store import Store
 
     lex = tmp_path / "lex"
     shutil.copytree(FIXTURE_LEX, lex)
     db = f"sqlite:///{tmp_path}/race.db"
-    real_scanner = service_app.Scanner
+    real_scanner = service_reload.Scanner
     calls = []
 
     def scanner_while_another_worker_reloads(config):
@@ -338,7 +338,7 @@ def test_worker_that_starts_during_another_workers_reload_catches_up(tmp_path, m
         calls.append(config)
         return built
 
-    monkeypatch.setattr(service_app, "Scanner", scanner_while_another_worker_reloads)
+    monkeypatch.setattr(service_reload, "Scanner", scanner_while_another_worker_reloads)
     app = create_app(ScannerConfig(bundled_lexicons=False, lexicon_dirs=(str(lex),)), db_url=db,
                      settings=ServiceSettings(reload_check_seconds=0.2))
     with serve_in_thread(app) as url:

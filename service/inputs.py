@@ -1,0 +1,79 @@
+"""Reading request bodies: a JSON object and its fields, each wrong one a 4xx with its reason."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import orjson
+from fastapi import Request
+
+from .errors import ApiError
+from .store import RESERVED_ID_PREFIXES
+
+__all__ = ["json_object", "json_type", "text_field", "id_field", "str_field"]
+
+
+async def json_object(request: Request) -> dict[str, Any]:
+    ctype = request.headers.get("content-type")
+    if ctype:
+        media = ctype.split(";", 1)[0].strip().lower()
+        if media != "application/json" and not media.endswith("+json"):
+            raise ApiError(415, f"the body must be JSON (Content-Type: application/json), not {media[:60]}",
+                           "unsupported_media_type")
+    body = await request.body()
+    if not body.strip():
+        raise ApiError(400, "empty request body; expected a JSON object", "empty_body")
+    try:
+        obj = orjson.loads(body)
+    except orjson.JSONDecodeError as e:
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError as ue:
+            raise ApiError(400, f"request body is not valid UTF-8 (byte {ue.start})", "invalid_utf8") from None
+        raise ApiError(400, f"invalid JSON: {e}", "invalid_json") from None
+    if not isinstance(obj, dict):
+        raise ApiError(422, f"expected a JSON object, got {json_type(obj)}", "wrong_type")
+    return obj
+
+
+def json_type(v: Any) -> str:
+    return {dict: "object", list: "array", str: "string", bool: "boolean", int: "number", float: "number",
+            type(None): "null"}.get(type(v), type(v).__name__)
+
+
+def text_field(obj: Mapping[str, Any], max_chars: int, where: str = "") -> str:
+    if "text" not in obj:
+        raise ApiError(422, f"{where}missing field 'text'", "missing_field")
+    text = obj["text"]
+    if not isinstance(text, str):
+        raise ApiError(422, f"{where}'text' must be a string, not {json_type(text)}", "wrong_type")
+    if len(text) > max_chars:
+        raise ApiError(413, f"{where}text of {len(text)} characters is over the limit of {max_chars}", "text_too_large",
+                       limit=max_chars)
+    return text
+
+
+def id_field(obj: Mapping[str, Any], where: str = "") -> str | int | None:
+    ident = obj.get("id")
+    if ident is None or isinstance(ident, str) or (isinstance(ident, int) and not isinstance(ident, bool)):
+        if isinstance(ident, str) and len(ident) > 256:
+            raise ApiError(422, f"{where}'id' is longer than 256 characters", "wrong_type")
+        if isinstance(ident, str) and "\x00" in ident:  # a document key: PostgreSQL cannot store it
+            raise ApiError(422, f"{where}'id' must not contain the character U+0000", "wrong_type")
+        if isinstance(ident, str) and ident.startswith(RESERVED_ID_PREFIXES):
+            raise ApiError(422, f"{where}'id' must not start with {' or '.join(RESERVED_ID_PREFIXES)} (reserved for "
+                                "scans without an id and integer ids)", "wrong_type")
+        return ident
+    raise ApiError(422, f"{where}'id' must be a string or an integer, not {json_type(ident)}", "wrong_type")
+
+
+def str_field(obj: Mapping[str, Any], key: str, *, required: bool, max_len: int) -> str | None:
+    v = obj.get(key)
+    if v is None or (isinstance(v, str) and not v.strip()):
+        if required:
+            raise ApiError(422, f"field '{key}' is required", "missing_field")
+        return None
+    if not isinstance(v, str):
+        raise ApiError(422, f"'{key}' must be a string, not {json_type(v)}", "wrong_type")
+    if len(v) > max_len:
+        raise ApiError(422, f"'{key}' is longer than {max_len} characters", "too_long")
+    return v.strip()
