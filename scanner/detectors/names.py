@@ -91,12 +91,17 @@ _ATTRIBUTE_CUES = ("男", "女", "身份证", "公民身份", "证件", "联系�
                    "往来港澳", "港澳居民", "户籍")
 _ATTR_SEPARATORS = "，,、（( \t"
 _DIGITS = frozenset("0123456789")
-_DIGIT_RUN_RE = re.compile(r"(?:[0-9]{7}|[0-9]{3,4}[ -][0-9]{4}|(?:\+|00)86)")
+# (the lookahead changes no match: it lets the regex engine skip to a digit or "+" in C instead
+# of trying each alternative at every character; 3x faster on the official texts)
+_DIGIT_RUN_RE = re.compile(r"(?=[0-9+])(?:[0-9]{7}|[0-9]{3,4}[ -][0-9]{4}|(?:\+|00)86)")
 # A 公示 list row: item number, name, then a separator and personal attributes soon after.
 # (one run of blanks before the name unless an item number splits it: two adjacent optional
 # blank runs backtrack quadratically over a line that starts with many blanks)
 _ROW_RE = re.compile(r"[ \t]*(?:(?:[0-9]{1,4}[.、)]|[(][0-9]{1,4}[)])[ \t]*)?(?P<name>[\u4e00-\u9fff]{2,4})[,，、:： \t]"
                      r"(?=[^\n]{0,12}(?:男|女|身份证|电话|手机|住址|地址|[0-9]{1,3}岁|户|家庭|出生))")
+#: _ROW_RE tried at every line start (a match never crosses a line end, so finditer's matches are
+#: exactly one ``_ROW_RE.match`` per line)
+_ROW_AT_LINE_RE = re.compile("(?m)^" + _ROW_RE.pattern)
 _OFFICIAL_TITLES = ("总统", "国王", "首相", "大使", "领导人", "外长", "议长", "书记", "县长", "市长", "省长", "区长", "镇长", "乡长", "局长", "厅长", "部长", "处长", "科长", "主任",
                     "主席", "总理", "委员长", "委员", "代表", "常委", "秘书长", "院长", "检察长", "庭长", "所长", "站长",
                     "同志", "总书记", "副", "党组", "政委", "司令", "主委", "调研员", "干部", "总经理", "董事长", "校长")
@@ -398,17 +403,10 @@ class NameAddressDetector:
             q = self._attribute_anchor(v, m.start(), False)
             if q is not None:
                 asks.append(("before", q, "row", self._row_name_before(v, q)))
-        line_start = 0
-        while line_start < n:
-            m = _ROW_RE.match(v, line_start)
-            if m:
-                s, e = m.span("name")
-                c = self._candidate_after(v, s) or self._row_item_name(v, s, e)
-                asks.append(("after", s, "row", c if c and c[1] <= e else None))
-            nl = v.find("\n", line_start)
-            if nl < 0:
-                break
-            line_start = nl + 1
+        for m in _ROW_AT_LINE_RE.finditer(v):  # one attempt per line start, in C
+            s, e = m.span("name")
+            c = self._candidate_after(v, s) or self._row_item_name(v, s, e)
+            asks.append(("after", s, "row", c if c and c[1] <= e else None))
         spans: dict[tuple[int, int], str] = {}
         confirmed: set[tuple[int, int]] = set()
         model = {}
