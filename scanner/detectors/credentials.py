@@ -16,6 +16,7 @@ import re
 
 from ..model import Finding
 from ..normalize import Views
+from . import gates
 from .context import near
 
 __all__ = ["CredentialDetector"]
@@ -70,6 +71,9 @@ _KEY_RE = re.compile(
     r"|(?P<generic>(?:access[_ ]?key(?:[_ ]?(?:id|secret))?|secret[_ ]?(?:access[_ ]?)?key|api[_ ]?key|app[_ ]?secret|"
     r"client[_ ]?secret|access[_ ]?token|auth[_ ]?token|secret[_ ]?id)[\"']?[ \t]*[:=][ \t]*[\"']?(?P<gval>[0-9a-z/+_=-]{16,128}))")
 _KEY_GATE = ("akia", "ltai", "akid", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "private key", "key", "secret", "token")
+_NET_GATE = ("内网",)
+_CONN_GATE = ("://", "=")
+gates.register(*_PW_GATE, *_IP_GATE, *_KEY_GATE, *_NET_GATE, *_CONN_GATE)
 
 
 def _near(v: str, s: int, e: int, words: tuple[str, ...], window: int = _WINDOW) -> bool:
@@ -105,15 +109,18 @@ class CredentialDetector:
     def detect(self, views: Views) -> list[Finding]:
         v = views.vis
         out: list[Finding] = []
-        if any(g in v for g in _PW_GATE):
+        found = gates.present(v)  # every gate word in one pass (scanner/detectors/gates.py)
+        if not found:
+            return out
+        if not found.isdisjoint(_PW_GATE):
             out.extend(self._passwords(views, v))
-        if any(g in v for g in _IP_GATE):
+        if not found.isdisjoint(_IP_GATE):
             out.extend(self._ips(views, v))
-        if "内网" in v:
+        if not found.isdisjoint(_NET_GATE):
             out.extend(self._intranet(views, v))
-        if "://" in v or "=" in v:
+        if not found.isdisjoint(_CONN_GATE):
             out.extend(self._connections(views, v))
-        if any(g in v for g in _KEY_GATE):
+        if not found.isdisjoint(_KEY_GATE):
             out.extend(self._keys(views, v))
         return out
 

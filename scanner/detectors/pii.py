@@ -17,6 +17,7 @@ import re
 
 from ..model import Finding
 from ..normalize import Views
+from . import gates
 from ..validators import (
     id18_check_char,
     is_valid_id15,
@@ -81,6 +82,8 @@ _CTX = {
 _NEG_CTX = ("订单号", "流水号", "文号", "编号", "批准号", "索引号", "统一社会信用代码", "信用代码", "合同号", "登记号",
             "注册号", "备案号", "案号", "税号", "型号", "批次", "发票", "许可证号", "证书编号", "工单")
 _GATE_WORDS = ("qq", "扣扣", "企鹅", "微信", "vx", "wx", "weixin", "wechat", "台胞证", "来往大陆通行证")
+_EMAIL_GATE = ("@",)
+gates.register(*_GATE_WORDS, *_EMAIL_GATE)
 
 
 def _near(v: str, s: int, e: int, words: tuple[str, ...], before: int = _BEFORE) -> bool:
@@ -97,6 +100,7 @@ class PersonalDataDetector:
     def __init__(self, public_officials: tuple[str, ...] = ()) -> None:
         self._names = NameAddressDetector(public_officials)
         region_codes()  # load GB/T 2260 now, not during the first scan with an ID number
+        gates.warm_up()
 
     @classmethod
     def from_config(cls, config) -> "PersonalDataDetector":
@@ -127,12 +131,13 @@ class PersonalDataDetector:
                 f = self._token(views, v, s, e, tok)
                 if f is not None:
                     out.append(f)
-        if "@" in v:
+        found = gates.present(v)  # every gate word in one pass (scanner/detectors/gates.py)
+        if not found.isdisjoint(_EMAIL_GATE):
             for m in _EMAIL_RE.finditer(v):
                 out.append(self._email(views, m.start(), m.end()))
         for m in _PLATE_RE.finditer(v):
             out.append(self._plate(views, v, m))
-        if any(w in v for w in _GATE_WORDS):
+        if not found.isdisjoint(_GATE_WORDS):
             out.extend(self._social(views, v))
         out = _drop_contained(out)
         out.extend(self._names.detect(views, out))

@@ -1,0 +1,55 @@
+"""Gate words: a detector's patterns run only when one of its cue words is in the text.
+
+Every detector registers its gate words here at import; the first detector that asks about a
+text finds all of them in one pass of an Aho–Corasick automaton (daachorse), and the detectors
+after it reuse that answer (a one-entry cache per thread, keyed by the text's identity). Before,
+each gate was a separate substring search: 40 searches through every text, 23% of a full scan.
+
+    gates.register("密码", "口令")                 # at import, in the detector's module
+    if gates.any_of(v, _PW_GATE): ...              # in detect(): ≡ any(g in v for g in _PW_GATE)
+"""
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from typing import Iterable
+
+__all__ = ["register", "present", "any_of", "warm_up"]
+
+_WORDS: dict[str, None] = {}
+_local = threading.local()
+
+
+def register(*words: str) -> None:
+    """Add gate words (at import time, before the first scan)."""
+    for w in words:
+        if not w:
+            raise ValueError("a gate word must not be empty")
+        _WORDS.setdefault(w, None)
+
+
+@lru_cache(maxsize=4)
+def _automaton(words: tuple[str, ...]):
+    import daachorse
+
+    return daachorse.CharwiseDoubleArrayAhoCorasick(list(words))
+
+
+def present(v: str) -> frozenset[str]:
+    """The registered gate words that occur in ``v``."""
+    last = getattr(_local, "last", None)
+    if last is not None and last[0] is v:
+        return last[1]
+    words = tuple(_WORDS)
+    found = frozenset(words[k] for _, _, k in _automaton(words).find_overlapping(v)) if v else frozenset()
+    _local.last = (v, found)
+    return found
+
+
+def any_of(v: str, words: Iterable[str]) -> bool:
+    """Whether one of ``words`` (each registered) occurs in ``v``."""
+    return not present(v).isdisjoint(words)
+
+
+def warm_up() -> None:
+    _automaton(tuple(_WORDS))

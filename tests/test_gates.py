@@ -1,0 +1,51 @@
+"""Gate words: one automaton pass answers every detector's "is this cue in the text" exactly as
+a substring search would."""
+from __future__ import annotations
+
+import threading
+
+from scanner.detectors import credentials, gates, pii
+
+
+def _words():
+    return set(pii._GATE_WORDS + pii._EMAIL_GATE + credentials._PW_GATE + credentials._IP_GATE
+               + credentials._KEY_GATE + credentials._NET_GATE + credentials._CONN_GATE)
+
+
+def test_present_is_every_registered_word_that_is_a_substring():
+    texts = ["", "联系微信wx123，密码password1", "内网地址192.168.1.1，key=abc", "邮箱a@b.cn", "private key token",
+             "passwd", "县政府召开常务会议"]
+    for t in texts:
+        assert gates.present(t) == {w for w in _words() if w in t}, t
+
+
+def test_overlapping_and_nested_words_are_all_found():
+    found = gates.present("password private key")
+    assert {"password", "pass", "private key", "key"} <= found
+
+
+def test_the_answer_is_per_text_even_for_equal_texts_in_turn():
+    a = "密码123"
+    b = "".join(["密码", "123"])  # equal, not the same object
+    assert gates.present(a) == gates.present(b) == {"密码"}
+    assert gates.present("没有") == frozenset()
+    assert gates.any_of(a, credentials._PW_GATE) and not gates.any_of("没有", credentials._PW_GATE)
+
+
+def test_threads_do_not_see_each_others_answer():
+    errors = []
+
+    def work(text, expect):
+        for _ in range(2000):
+            if gates.present(text) != expect:
+                errors.append(text)
+                return
+
+    ts = [threading.Thread(target=work, args=("微信号abc", frozenset({"微信"}))),
+          threading.Thread(target=work, args=("县政府", frozenset())),
+          threading.Thread(target=work, args=("a@b.cn token", frozenset({"@", "token"})))]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    assert not errors
