@@ -3,7 +3,7 @@ files, or a SQL query (SQLite built in; other databases through SQLAlchemy).
 
 A source yields :class:`RawRecord` s cheaply and in a fixed order: the main process only reads
 bytes and rows; decoding JSON, extracting files and scanning happen in the workers
-(:func:`scanner.batch.runner.process_items`). Every record has
+(:func:`scanner.batch.worker.process_items`). Every record has
 
 ``pos``
     its 0-based position among the source's records (blank JSONL lines are not records);

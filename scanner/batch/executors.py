@@ -1,0 +1,184 @@
+"""The three ways chunks of records are scanned, all running the same worker code (worker.py), so
+they give identical output:
+
+* :class:`InProcessExecutor` – ``--workers 1``: in the main process;
+* :class:`PoolExecutor` – every core: a process pool, a bounded window of chunks in flight;
+* :class:`SparkExecutor` – ``--engine spark``: batches of chunks as Spark partitions.
+
+Each has ``name``, ``workers``, ``map(chunks)`` yielding ``(chunk, packed results)`` in input
+order, and ``close()``.
+"""
+from __future__ import annotations
+
+import functools
+import gc
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..errors import ScannerError
+from .store import now_iso
+from .worker import JobParams, init_worker, scan_chunk, spark_partition, spark_warm
+
+__all__ = ["Chunk", "InProcessExecutor", "PoolExecutor", "SparkExecutor"]
+
+
+@dataclass
+class Chunk:
+    """Contiguous records of the source, as the workers get them."""
+
+    items: list  # (pos, key, payload, old)
+    next_pos: int
+    nbytes: int
+
+
+def _balanced(items: list, sizes: list[int], parts: int) -> list[list]:
+    """Split ``items`` into at most ``parts`` contiguous groups of about equal total size."""
+    total = sum(sizes) or 1
+    target = total / parts
+    groups: list[list] = []
+    cur: list = []
+    acc = 0
+    for it, n in zip(items, sizes):
+        cur.append(it)
+        acc += n
+        if acc >= target * (len(groups) + 1) and len(groups) < parts - 1:
+            groups.append(cur)
+            cur = []
+    if cur:
+        groups.append(cur)
+    return groups
+
+
+class InProcessExecutor:
+    """``--workers 1``: the chunks are scanned in the main process, one after the other."""
+
+    name = "1 process"
+    workers = 1
+
+    def __init__(self, params: JobParams):
+        self.params = params
+
+    def map(self, chunks: Iterable[Chunk]) -> Iterator[tuple[Chunk, list]]:
+        for ch in chunks:
+            yield ch, scan_chunk(self.params, ch.items, now_iso())
+
+    def close(self) -> None:
+        pass
+
+
+class PoolExecutor:
+    """A process pool with a bounded window of chunks in flight, results taken in input order.
+
+    ``concurrent.futures`` rather than ``multiprocessing.Pool``: less work in the main process
+    (measured: 0.26 s vs 0.38 s of CPU for the benchmark corpus, and a higher speed-up), and when
+    the OS kills a worker (out of memory) the run stops with ``BrokenProcessPool`` instead of
+    waiting forever for the lost chunk; what was committed is kept and the same command
+    continues."""
+
+    def __init__(self, params: JobParams, workers: int):
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        method = "fork" if "fork" in mp.get_all_start_methods() and sys.platform != "darwin" else "spawn"
+        self.params = params
+        self.workers = workers
+        self.name = f"{workers} processes"
+        gc.collect()
+        gc.freeze()  # fork: keep the inherited Scanner's pages shared
+        try:
+            self.pool = ProcessPoolExecutor(workers, mp_context=mp.get_context(method), initializer=init_worker,
+                                            initargs=(params, os.getpid()))
+            # start every worker now (with fork they all start on the first submit), before the
+            # results files are opened
+            for f in [self.pool.submit(os.getpid) for _ in range(workers)]:
+                f.result()
+        finally:
+            gc.unfreeze()
+
+    def map(self, chunks: Iterable[Chunk]) -> Iterator[tuple[Chunk, list]]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        window: deque = deque()
+        limit = self.workers * 4
+        try:
+            for ch in chunks:
+                window.append((ch, self.pool.submit(scan_chunk, self.params, ch.items, now_iso())))
+                while len(window) >= limit or (window and window[0][1].done()):
+                    c, fut = window.popleft()
+                    yield c, fut.result()
+            while window:
+                c, fut = window.popleft()
+                yield c, fut.result()
+        except BrokenProcessPool:
+            raise ScannerError("a worker process died (killed by the system, out of memory?); the results "
+                               "committed so far are kept: run the same command to continue") from None
+
+    def close(self) -> None:
+        procs = list(getattr(self.pool, "_processes", {}).values())
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for p in procs:  # do not wait for chunks nobody will commit
+            if p.is_alive():
+                p.kill()
+        for p in procs:
+            p.join(5)
+
+
+class SparkExecutor:
+    """``--engine spark``: chunks gathered into batches (``batch_records`` / ``batch_bytes``), each
+    batch split into size-balanced partitions and scanned by the executors, results in order."""
+
+    def __init__(self, params: JobParams, master: str | None, batch_records: int, batch_bytes: int, log):
+        from ..spark import get_spark
+
+        self.params = params
+        self.spark, self.owned = get_spark(master, app_name="govscan rescan")
+        sc = self.spark.sparkContext
+        self.workers = sc.defaultParallelism
+        self.name = f"Spark {sc.master} ({self.workers} slots)"
+        self.batch_records = batch_records
+        self.batch_bytes = batch_bytes
+        # build the Scanner in each executor's Python worker now, not inside the first batch
+        n = self.workers
+        sc.parallelize(range(n), n).mapPartitions(functools.partial(spark_warm, params)).collect()
+
+    def map(self, chunks: Iterable[Chunk]) -> Iterator[tuple[Chunk, list]]:
+        sc = self.spark.sparkContext
+        batch: list[Chunk] = []
+        n = size = 0
+
+        def run(batch: list[Chunk]):
+            items = [it for ch in batch for it in ch.items]
+            sizes = [len(it[2]) if isinstance(it[2], (bytes, str)) else 256 for it in items]
+            if self.params.kind == "folder":
+                sizes = [1024 for _ in items]  # payload is a path; the files' sizes are not at hand here
+            groups = _balanced(items, sizes, min(len(items), self.workers * 4))
+            fn = functools.partial(spark_partition, self.params, now_iso())
+            try:
+                out = sc.parallelize(groups, len(groups)).mapPartitions(fn).collect()
+            except Exception as e:  # Py4JJavaError & co: one line, not a JVM stack trace  # noqa: BLE001
+                first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+                raise ScannerError(f"the Spark job failed ({first[:300]}); the results committed so far are "
+                                   "kept: run the same command to continue") from None
+            out.sort(key=lambda o: o[0])
+            rows = [r for _, p in out for r in p[0]]
+            frows = [f for _, p in out for f in p[1]]
+            merged = Chunk(items, batch[-1].next_pos, sum(c.nbytes for c in batch))
+            return merged, (rows, frows, b"".join(p[2] for _, p in out), sum(p[3] for _, p in out))
+
+        for ch in chunks:
+            batch.append(ch)
+            n += len(ch.items)
+            size += ch.nbytes
+            if n >= self.batch_records or size >= self.batch_bytes:
+                yield run(batch)
+                batch, n, size = [], 0, 0
+        if batch:
+            yield run(batch)
+
+    def close(self) -> None:
+        if self.owned:
+            self.spark.stop()
+

@@ -1,0 +1,239 @@
+"""One record in, one result out: what a worker makes of a raw record.
+
+:func:`scan_record` decodes the JSON (or takes the SQL/CSV row, or extracts the file), finds the
+id, title, account, date and text through the field mapping, scans the text, or carries the
+previous result over (``--changed-since``), and shapes the three outputs: the ``scans`` row, the
+``findings`` rows (store.py) and the JSONL line. A record that cannot be scanned becomes an
+error line (:func:`error_record`). The loop over a chunk is :func:`scanner.batch.worker.process_items`.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from ..errors import InputError
+from .fingerprint import short_hash
+
+if TYPE_CHECKING:
+    from .store import OldRow
+    from .worker import WorkerContext
+
+__all__ = ["error_record", "normalise_date", "scan_record", "where_in_source"]
+
+_DATE8 = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})")
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?")
+_YEAR = re.compile(r"^\s*(\d{4})\s*年?\s*$")
+_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])(?:[-_.]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
+
+
+def normalise_date(value: Any) -> str | None:
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` from the usual ways dates are written, else None."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, str) and len(value) >= 8:  # fast paths: 2024-05-01…, 20240501
+        v = value
+        if len(v) >= 10 and v[4] == "-" and v[7] == "-" and v[:4].isdigit() and v[5:7].isdigit() and v[8:10].isdigit():
+            if "01" <= v[5:7] <= "12" and "01" <= v[8:10] <= "31":
+                return v[:10]
+        elif len(v) == 8 and v.isdigit() and "01" <= v[4:6] <= "12" and "01" <= v[6:] <= "31":
+            return f"{v[:4]}-{v[4:6]}-{v[6:]}"
+    if isinstance(value, (int, float)):
+        v = int(value)
+        if 1000 <= v <= 2999:
+            return f"{v:04d}"
+        if v > 10**11:
+            v //= 1000  # milliseconds
+        if v > 10**8:
+            import datetime as dt
+
+            try:
+                return dt.datetime.fromtimestamp(v).date().isoformat()
+            except (OverflowError, OSError, ValueError):
+                return None
+        s = str(v)
+    else:
+        s = str(value)
+    for rx in (_DATE8, _DATE):
+        m = rx.search(s) if rx is _DATE else rx.match(s)
+        if m:
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None
+            if 1 <= mo <= 12 and 1000 <= y <= 2999:
+                return f"{y:04d}-{mo:02d}-{d:02d}" if d and 1 <= d <= 31 else f"{y:04d}-{mo:02d}"
+    m = _YEAR.match(s)
+    return m.group(1) if m else None
+
+
+def _first(rec: dict, names: tuple[str, ...]) -> tuple[str | None, Any]:
+    for n in names:
+        if n in rec and rec[n] is not None and rec[n] != "":
+            return n, rec[n]
+    return None, None
+
+
+def _meta_str(v: Any, clean: bool = False) -> str | None:
+    """A short metadata string (title, account); ``clean`` replaces undecodable bytes (CSV)."""
+    if v is None:
+        return None
+    s = (v if isinstance(v, str) else str(v)).strip()[:500]
+    if not s:
+        return None
+    return s.encode("utf-8", "replace").decode("utf-8") if clean else s
+
+
+def _sql_id(v: Any) -> Any:
+    if v is None or isinstance(v, (str, float)):
+        return v
+    if isinstance(v, int) and not isinstance(v, bool) and -2**63 <= v < 2**63:
+        return v
+    return orjson.dumps(v).decode()
+
+
+_HAS_FRAGMENT = hasattr(orjson, "Fragment")
+
+
+def where_in_source(kind: str, key: str) -> str:
+    """How a message names the record: ``line 12``, ``row 7`` or the file's path."""
+    if kind == "jsonl":
+        return f"line {key[1:]}"
+    if kind in ("csv", "sql"):
+        return f"row {key[1:]}"
+    return key
+
+
+def error_record(ctx: WorkerContext, pos: int, key: str, ident: Any, reason: str, scanned_at: str,
+                 meta: tuple = (None, None, None), kind: str | None = None) -> tuple:
+    """The outputs of a record that cannot be scanned: ``reason`` in the row and the JSONL line."""
+    title, account, published = meta
+    row = (pos, key, _sql_id(ident), None, reason, 0, 0, 0, None, None, None, None, None, title, account,
+           published, kind or ("json" if ctx.params.kind == "jsonl" else ctx.params.kind), 1, scanned_at)
+    line = orjson.dumps({"id": ident, "error": reason, "record": key}) + b"\n"
+    return row, (), line
+
+
+def scan_record(ctx: WorkerContext, pos: int, key: str, payload: Any, old: OldRow | None, scanned_at: str) -> tuple:
+    """``(scan_row, finding_rows, jsonl_line)`` of one record (``old``: its previous result, if any)."""
+    p = ctx.params
+    kind = p.kind
+    where = where_in_source(kind, key)
+    blocks_doc = None
+    title = account = published = None
+    ident: Any = None
+    if kind == "folder":
+        from ..files import extract_file
+
+        ident = key
+        parts = key.split("/")
+        account = parts[0] if len(parts) > 1 else None
+        m = _PATH_DATE.search(key)
+        if m:
+            published = f"{m.group(1)}-{m.group(2)}" + (f"-{m.group(3)}" if m.group(3) else "")
+        doc_kind = Path(key).suffix.lower().lstrip(".")
+        doc_kind = {"htm": "html", "text": "txt", "md": "txt"}.get(doc_kind, doc_kind)
+        try:
+            doc = extract_file(payload)
+        except InputError as e:
+            return error_record(ctx, pos, key, ident, str(e).replace(str(payload), key), scanned_at,
+                                (title, account, published), doc_kind)
+        text = doc.text
+        title = _meta_str(doc.title)
+        kind_out = doc.kind
+        if doc.kind != "txt":
+            blocks_doc = doc
+    else:
+        kind_out = "json" if kind == "jsonl" else kind
+        if kind == "jsonl":
+            try:
+                rec = orjson.loads(payload)
+            except orjson.JSONDecodeError as e:
+                try:
+                    payload.decode("utf-8")
+                except UnicodeDecodeError as ue:
+                    return error_record(ctx, pos, key, None, f"{where}: invalid UTF-8 at byte {ue.start}", scanned_at)
+                return error_record(ctx, pos, key, None, f"{where}: invalid JSON ({e})", scanned_at)
+            if not isinstance(rec, dict):
+                return error_record(ctx, pos, key, None,
+                                    f"{where}: expected a JSON object, got {type(rec).__name__}", scanned_at)
+        else:
+            rec = payload
+            if "__error__" in rec:
+                return error_record(ctx, pos, key, None, rec["__error__"], scanned_at)
+        f = p.fields
+        _, ident = _first(rec, f.id)
+        _, t = _first(rec, f.title)
+        _, a = _first(rec, f.account)
+        _, d = _first(rec, f.date)
+        clean = kind == "csv"
+        title, account, published = _meta_str(t, clean), _meta_str(a, clean), normalise_date(d)
+        meta = (title, account, published)
+        tname, text = None, None
+        for n in f.text:
+            if n in rec:
+                tname, text = n, rec[n]
+                break
+        if tname is None:
+            names = ", ".join(repr(n) for n in f.text)
+            return error_record(ctx, pos, key, ident, f"{where}: no text field (looked for {names})", scanned_at,
+                                meta)
+        if isinstance(text, bytes):  # a BLOB column
+            from ..textio import decode_bytes
+
+            try:
+                text, _ = decode_bytes(text, name=f"{where}: {tname!r}")
+            except InputError as e:
+                return error_record(ctx, pos, key, ident, str(e), scanned_at, meta)
+        if text is None:
+            return error_record(ctx, pos, key, ident, f"{where}: {tname!r} is null", scanned_at, meta)
+        if not isinstance(text, str):
+            return error_record(ctx, pos, key, ident,
+                                f"{where}: {tname!r} must be a string, not {type(text).__name__}", scanned_at, meta)
+        if kind == "csv":
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as e:
+                return error_record(ctx, pos, key, ident, f"{where}: {tname!r} has bytes that are not valid in the "
+                                                          f"file's encoding (at character {e.start})", scanned_at, meta)
+    raw = text.encode("utf-8", "surrogatepass")
+    text_hash = short_hash(raw)
+    carried = (old is not None and ctx.keys is not None and old.error is None and old.text_hash == text_hash
+               and not ctx.keys.touches(text))
+    if carried:
+        findings_json = old.findings or "[]"
+        findings = orjson.loads(findings_json)
+        verdict = old.verdict
+        at = old.scanned_at or scanned_at
+    else:
+        if blocks_doc is not None:  # a file: every part of it, findings located (SPEC section 6)
+            from ..files.scan import scan_document
+
+            result = scan_document(ctx.scanner, blocks_doc, id=ident)
+        else:
+            result = ctx.scanner.scan(text, id=ident)
+        verdict = result.verdict
+        findings = [fi.to_dict() for fi in result.findings]
+        for fd in findings:
+            loc = fd.get("location")
+            if loc:
+                fd["element_path"] = loc["part"] if loc["layer"] == "body" else f"{loc['part']} [{loc['label']}]"
+        findings_json = orjson.dumps(findings).decode()
+        at = scanned_at
+    n_block = n_review = 0
+    frows = []
+    for i, fd in enumerate(findings):
+        sev = fd["severity"]
+        if sev == "block":
+            n_block += 1
+        elif sev == "review":
+            n_review += 1
+        frows.append((pos, i, fd["start"], fd["end"], fd["category"], fd["type"], sev, fd["rule"], fd["text"],
+                      fd.get("element_path")))
+    keep_text = p.store_text == "all" or (p.store_text == "findings" and findings)
+    row = (pos, key, _sql_id(ident), verdict, None, len(findings), n_block, n_review, findings_json,
+           p.lexicon_version, text if keep_text else None, text_hash, len(text), title, account, published,
+           kind_out, 0 if carried else 1, at)
+    fj = orjson.Fragment(findings_json) if _HAS_FRAGMENT else findings
+    line = orjson.dumps({"id": ident, "verdict": verdict, "findings": fj, "lexicon_version": p.lexicon_version,
+                         "record": key}) + b"\n"
+    return row, frows, line
