@@ -15,7 +15,8 @@ from typing import Iterable
 from .errors import LexiconError
 from .model import CATEGORY_OF, DEFAULT_SEVERITY, SEVERITIES, TYPES
 from .normalize import dense, normalize
-from .resources import bundled_candidates, find_bundled
+from .resources import bundled_lexicon_dir  # re-exported: scanner.lexicon.bundled_lexicon_dir stays
+from .variants import misspellings
 
 __all__ = [
     "Entry",
@@ -35,14 +36,6 @@ _NAME_RE = re.compile(r"^[a-z0-9_]+$")
 ALLOW = "allow"
 DEFAULT_WINDOW = 20
 _ASCII_ALNUM = re.compile(r"^[0-9a-z]+$")
-
-
-def bundled_lexicon_dir() -> Path:
-    """The lexicons shipped with the package (wheel) or beside the source tree (editable)."""
-    found = find_bundled("lexicons", marker="manifest.toml")
-    if found is None:
-        raise LexiconError(f"no bundled lexicons found (looked in {', '.join(map(str, bundled_candidates('lexicons')))})")
-    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,8 +247,6 @@ def _expand_key_terms(rows: list[Entry], problems: list[str]) -> list[Entry]:
     misspelt variant (one homophone or look-alike character, see :mod:`scanner.variants`) becomes
     an entry of the automaton whose suggestion is the correct form. All variants of a row share
     its rule id."""
-    from .variants import misspellings
-
     out: list[Entry] = []
     for e in rows:
         if e.type != "key_term_misspelling":

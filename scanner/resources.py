@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["bundled_candidates", "find_bundled"]
+from .errors import LexiconError
+
+__all__ = ["bundled_candidates", "bundled_lexicon_dir", "find_bundled"]
 
 
 def bundled_candidates(*parts: str) -> tuple[Path, Path]:
@@ -19,3 +21,11 @@ def find_bundled(*parts: str, marker: str) -> Path | None:
         if (cand / marker).is_file():
             return cand
     return None
+
+
+def bundled_lexicon_dir() -> Path:
+    """The lexicons shipped with the package (wheel) or beside the source tree (editable)."""
+    found = find_bundled("lexicons", marker="manifest.toml")
+    if found is None:
+        raise LexiconError(f"no bundled lexicons found (looked in {', '.join(map(str, bundled_candidates('lexicons')))})")
+    return found

@@ -41,6 +41,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from .resources import bundled_lexicon_dir
+
 __all__ = ["misspellings", "homophones", "lookalikes", "LOOKALIKE_GROUPS", "readings", "raw_variants"]
 
 _DATA = Path(__file__).resolve().parent / "data"
@@ -376,8 +378,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "build-index":
         print(f"{_build_index(_INDEX_PATH)} characters -> {_INDEX_PATH}")
     elif args.cmd == "build-stoplist":
-        from .lexicon import bundled_lexicon_dir
-
         dirs = [Path(d) for d in (args.lexicons or [bundled_lexicon_dir()])]
         nt, ns = _build_stoplist(dirs, Path(args.corpus), _STOP_PATH)
         print(f"{nt} key terms, {ns} stop strings -> {_STOP_PATH}")
