@@ -8,7 +8,9 @@ window around the hit.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -128,7 +130,12 @@ class LexiconMatcher:
         raw = self._ac.find(d)
         if not raw:
             return []
-        allow_spans = [(s, e) for s, e, p in raw if self._allow[p]]
+        # allowed spans by start, with the furthest end among those starting at or before each:
+        # a hit lies inside an allowed span iff that furthest end reaches it (a bisection per hit,
+        # not a pass over every allowed span: a 10 MB text has thousands of both)
+        allow_spans = sorted((s, e) for s, e, p in raw if self._allow[p])
+        allow_starts = [a for a, _ in allow_spans]
+        allow_reach = list(accumulate((b for _, b in allow_spans), max))
         dmap = views.dense_map
         norm = views.norm
         n = len(norm)
@@ -137,8 +144,10 @@ class LexiconMatcher:
             entries = self._deny[p]
             if not entries:
                 continue
-            if allow_spans and any(a <= s and e <= b for a, b in allow_spans):
-                continue
+            if allow_spans:
+                i = bisect_right(allow_starts, s)
+                if i and allow_reach[i - 1] >= e:
+                    continue
             if dmap is None:
                 os_, oe = s, e
                 disguised = False

@@ -4,7 +4,7 @@ import scanner
 PUBLIC = {
     "Scanner", "ScannerConfig", "ScanResult", "Finding", "TYPES", "CATEGORY_OF", "SEVERITIES",
     "verdict_of", "redact", "load_lexicons", "bundled_lexicon_dir", "read_text", "decode_bytes",
-    "ScannerError", "ConfigError", "LexiconError", "InputError", "__version__",
+    "ScannerError", "ConfigError", "LexiconError", "InputError", "ScanTimeout", "__version__",
 }
 
 
