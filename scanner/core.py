@@ -157,15 +157,20 @@ class Scanner:
     def redact(self, text: str) -> str:
         """``text`` with every personal-data finding replaced by its de-identified form (a finding
         without one, such as an agency's public ``.gov.cn`` mailbox, stays)."""
+        return self.redaction(text)[0]
+
+    def redaction(self, text: str, *, deadline: float | None = None) -> tuple[str, list[Finding]]:
+        """:meth:`redact`'s text and the findings it replaced (offsets into ``text``), from one scan."""
         parts: list[str] = []
+        done: list[Finding] = []
         pos = 0
-        for f in self.scan(text).findings:
+        for f in self.scan(text, deadline=deadline).findings:
             if f.category == "personal_data" and f.suggestion is not None:
-                parts.append(text[pos:f.start])
-                parts.append(f.suggestion)
+                parts += (text[pos:f.start], f.suggestion)
                 pos = f.end
+                done.append(f)
         parts.append(text[pos:])
-        return "".join(parts)
+        return "".join(parts), done
 
     def info(self) -> dict[str, Any]:
         """What this scanner loaded: lexicon files with versions and counts, detectors, engine."""

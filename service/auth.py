@@ -72,9 +72,7 @@ def check_token(request: Request, settings: ServiceSettings) -> Caller:
 
 
 async def require_token(request: Request, st: Svc) -> Caller:
-    caller = check_token(request, st.settings)
-    request.state.caller = caller
-    return caller
+    return check_token(request, st.settings)
 
 
 async def require_admin(request: Request, st: Svc) -> None:

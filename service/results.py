@@ -79,20 +79,11 @@ def present(raw: dict[str, Any], dismissals: Mapping[str, Mapping[str, Any]], sc
 
 
 def redact_text(sc: Scanner, text: str, deadline: float | None = None) -> tuple[str, list[dict[str, Any]]]:
-    """The library's redaction (each personal-data finding that has a de-identified form is
-    replaced by it; one without, such as an agency's public mailbox, stays) and the list of what
-    it masked: offsets into the original, type, rule, replacement."""
-    findings = sc.scan(text, deadline=deadline).findings
-    parts: list[str] = []
-    done: list[dict[str, Any]] = []
-    pos = 0
-    for f in findings:
-        if f.category == "personal_data" and f.suggestion is not None:
-            parts += (text[pos:f.start], f.suggestion)
-            pos = f.end
-            done.append({"start": f.start, "end": f.end, "type": f.type, "rule": f.rule, "replacement": f.suggestion})
-    parts.append(text[pos:])
-    return "".join(parts), done
+    """The library's redaction (:meth:`Scanner.redaction`) and the list of what it masked: offsets
+    into the original, type, rule, replacement."""
+    masked, done = sc.redaction(text, deadline=deadline)
+    return masked, [{"start": f.start, "end": f.end, "type": f.type, "rule": f.rule, "replacement": f.suggestion}
+                    for f in done]
 
 
 def display_text(f: Mapping[str, Any]) -> str:

@@ -167,8 +167,9 @@ class _SqliteBackend:
             return StoreUnavailable(f"sqlite: {msg}")
         return None
 
-    def writer_timeout(self, seconds: float) -> None:
-        """How long the calling thread (the store's writer) waits for a locked database file."""
+    def lock_wait(self, seconds: float) -> None:
+        """How long the calling thread waits for a locked database file (the store's writer: 2 s;
+        the event loop's reads: 0.25 s; other threads: 10 s)."""
         self._conn().execute(f"PRAGMA busy_timeout={int(seconds * 1000)}")
 
     def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> None:
@@ -233,7 +234,7 @@ class _SqlAlchemyBackend:
         except Exception as e:  # bad URL, missing driver
             raise ConfigError(f"cannot open database: {type(e).__name__}: {e}") from None
 
-    def writer_timeout(self, seconds: float) -> None:
+    def lock_wait(self, seconds: float) -> None:
         """(A server refuses or fails fast; the pool's pre-ping finds a lost connection.)"""
 
     @contextmanager
@@ -378,7 +379,7 @@ class Store:
 
     # ------------------------------------------------------------------ the writer thread
     def _write_loop(self) -> None:
-        self._db.writer_timeout(self._write_timeout)  # a locked SQLite file: spool after this, not 10 s
+        self._db.lock_wait(self._write_timeout)  # a locked SQLite file: spool after this, not 10 s
         self._recover(at_start=True)
         while True:
             timeout = max(0.05, self._next_try - time.monotonic()) if self._down_since is not None else None
@@ -492,7 +493,7 @@ class Store:
         file after ``seconds`` (StoreUnavailable: the answer says dismissals were not applied)
         instead of waiting the writers' 10 s."""
         if isinstance(self._db, _SqliteBackend):
-            self._db.writer_timeout(seconds)
+            self._db.lock_wait(seconds)
 
     def status(self) -> dict[str, Any]:
         """``{"database": "ok" | "unavailable", "reason", "spooled", "queued"}`` for health checks:
