@@ -22,7 +22,7 @@ from . import __version__
 from .config import ScannerConfig
 from .errors import InputError, ScannerError
 from .model import CATEGORY_LABELS, TYPE_LABELS, ScanResult
-from .textio import decode_bytes, read_bytes
+from .textio import JsonObjectError, decode_bytes, json_object, read_bytes
 
 EXIT_OK, EXIT_BLOCK, EXIT_USAGE = 0, 1, 2
 
@@ -220,20 +220,10 @@ def scan_jsonl(scanner, lines, write) -> tuple[int, int, int]:
             continue  # blank lines are not records
         records += 1
         try:
-            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        except UnicodeDecodeError as e:
+            obj = json_object(raw)
+        except JsonObjectError as e:
             errors += 1
-            write(_error_line(None, f"line {lineno}: invalid UTF-8 at byte {e.start}"))
-            continue
-        try:
-            obj = orjson.loads(line)
-        except orjson.JSONDecodeError as e:
-            errors += 1
-            write(_error_line(None, f"line {lineno}: invalid JSON ({e})"))
-            continue
-        if not isinstance(obj, dict):
-            errors += 1
-            write(_error_line(None, f"line {lineno}: expected a JSON object, got {type(obj).__name__}"))
+            write(_error_line(None, f"line {lineno}: {e}"))
             continue
         ident = obj.get("id")
         text = obj.get("text")

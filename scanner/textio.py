@@ -8,9 +8,11 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+import orjson
+
 from .errors import InputError
 
-__all__ = ["decode_bytes", "read_text", "read_bytes"]
+__all__ = ["decode_bytes", "read_text", "read_bytes", "json_object", "JsonObjectError"]
 
 
 def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str]:
@@ -57,3 +59,30 @@ def read_bytes(path: str | Path) -> bytes:
         raise InputError(f"{p}: is a directory") from None
     except OSError as e:
         raise InputError(f"{p}: cannot read ({e.strerror})") from None
+
+
+class JsonObjectError(InputError):
+    """A JSON record that is not a JSON object. ``code``: ``invalid_utf8`` (``byte``: where),
+    ``invalid_json`` (``detail``: the parser's reason) or ``not_object`` (``value``: what it was)."""
+
+    def __init__(self, message: str, code: str, *, byte: int | None = None, detail: str | None = None,
+                 value: object = None):
+        super().__init__(message)
+        self.code, self.byte, self.detail, self.value = code, byte, detail, value
+
+
+def json_object(data: bytes | str) -> dict:
+    """One JSON object (a JSONL line, a request body), or :class:`JsonObjectError` saying why not:
+    invalid UTF-8 (and at which byte), invalid JSON, or another JSON value than an object."""
+    try:
+        obj = orjson.loads(data)
+    except orjson.JSONDecodeError as e:
+        if isinstance(data, bytes):
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError as ue:
+                raise JsonObjectError(f"invalid UTF-8 at byte {ue.start}", "invalid_utf8", byte=ue.start) from None
+        raise JsonObjectError(f"invalid JSON ({e})", "invalid_json", detail=str(e)) from None
+    if not isinstance(obj, dict):
+        raise JsonObjectError(f"expected a JSON object, got {type(obj).__name__}", "not_object", value=obj)
+    return obj

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-import orjson
 from fastapi import Request
+
+from scanner.textio import JsonObjectError
+from scanner.textio import json_object as parse_json_object
 
 from .errors import ApiError
 from .store import RESERVED_ID_PREFIXES
@@ -23,16 +25,13 @@ async def json_object(request: Request) -> dict[str, Any]:
     if not body.strip():
         raise ApiError(400, "empty request body; expected a JSON object", "empty_body")
     try:
-        obj = orjson.loads(body)
-    except orjson.JSONDecodeError as e:
-        try:
-            body.decode("utf-8")
-        except UnicodeDecodeError as ue:
-            raise ApiError(400, f"request body is not valid UTF-8 (byte {ue.start})", "invalid_utf8") from None
-        raise ApiError(400, f"invalid JSON: {e}", "invalid_json") from None
-    if not isinstance(obj, dict):
-        raise ApiError(422, f"expected a JSON object, got {json_type(obj)}", "wrong_type")
-    return obj
+        return parse_json_object(body)
+    except JsonObjectError as e:
+        if e.code == "invalid_utf8":
+            raise ApiError(400, f"request body is not valid UTF-8 (byte {e.byte})", "invalid_utf8") from None
+        if e.code == "invalid_json":
+            raise ApiError(400, f"invalid JSON: {e.detail}", "invalid_json") from None
+        raise ApiError(422, f"expected a JSON object, got {json_type(e.value)}", "wrong_type") from None
 
 
 def json_type(v: Any) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from ..errors import InputError
+from ..textio import JsonObjectError, json_object
 from .fingerprint import short_hash
 
 if TYPE_CHECKING:
@@ -146,16 +147,9 @@ def scan_record(ctx: WorkerContext, pos: int, key: str, payload: Any, old: OldRo
         kind_out = "json" if kind == "jsonl" else kind
         if kind == "jsonl":
             try:
-                rec = orjson.loads(payload)
-            except orjson.JSONDecodeError as e:
-                try:
-                    payload.decode("utf-8")
-                except UnicodeDecodeError as ue:
-                    return error_record(ctx, pos, key, None, f"{where}: invalid UTF-8 at byte {ue.start}", scanned_at)
-                return error_record(ctx, pos, key, None, f"{where}: invalid JSON ({e})", scanned_at)
-            if not isinstance(rec, dict):
-                return error_record(ctx, pos, key, None,
-                                    f"{where}: expected a JSON object, got {type(rec).__name__}", scanned_at)
+                rec = json_object(payload)
+            except JsonObjectError as e:
+                return error_record(ctx, pos, key, None, f"{where}: {e}", scanned_at)
         else:
             rec = payload
             if "__error__" in rec:
