@@ -19,9 +19,9 @@ from fastapi import Depends, Request
 from .errors import ApiError
 from .inputs import str_field
 from .settings import ServiceSettings
-from .state import Svc
+from .state import ServiceState, Svc
 
-__all__ = ["Caller", "require_token", "require_admin", "Token", "check_token", "may_approve", "reviewer_of",
+__all__ = ["Caller", "authorised", "require_token", "require_admin", "Token", "check_token", "may_approve", "reviewer_of",
            "REVIEWER_DOC"]
 
 _REVIEWER_MAX = 100
@@ -89,6 +89,16 @@ async def require_admin(request: Request, st: Svc) -> None:
 
 
 Token = Annotated[Caller, Depends(require_token)]
+
+
+def authorised(request: Request) -> tuple[ServiceState, Caller]:
+    """The worker's state and the caller, without FastAPI's dependency solving: for the drafts'
+    hot path (``/v1/scan``, ``/v1/scan/batch``) only. Resolving ``Svc`` and ``Token`` costs FastAPI
+    0.165 about a tenth of the event loop's time per 2,000-character post (cache keys, scopes,
+    query parameters, a telemetry span per dependency: py-spy under wrk load, 9.8% of the loop's
+    samples with the two dependencies, 2.4% without); the checks are the same ones."""
+    st = request.app.state.svc
+    return st, check_token(request, st.settings)
 
 
 def may_approve(caller: Caller, settings: ServiceSettings) -> bool:
