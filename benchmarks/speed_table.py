@@ -16,7 +16,9 @@ Rows (each the median of --rounds runs, A and B alternating inside every round):
                        requests/s and p99;
   * rescan             ``scanner rescan`` of the official texts with ``--workers 1`` and ``--workers 2``:
                        records/s of the scan phase, the ratio, and the RSS / PSS of each worker
-                       process (peak, sampled from /proc every 0.1 s).
+                       process (peak, sampled from /proc every 0.1 s); beside it the machine's own
+                       ceiling: two independent processes scanning the same texts at once against
+                       one (no pool, no pipes, no result files).
 
 Every measurement runs the checkout's own code in a subprocess (``PYTHONPATH`` = the checkout) with
 this interpreter, so both sides use the same installed packages. Each checkout gets its own compiled
@@ -260,6 +262,40 @@ def m_service(side: Side, bodies: Path, work: Path, duration: float) -> dict:
         log.close()
 
 
+_CEILING = r"""
+import json, sys, time
+from scanner import Scanner
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+s = Scanner()
+for t in texts[:50]:
+    s.scan(t)
+sys.stdout.write("ready\n"); sys.stdout.flush()
+sys.stdin.readline()
+t0 = time.perf_counter()
+for t in texts:
+    s.scan(t)
+print(time.perf_counter() - t0)
+"""
+
+
+def m_ceiling(side: Side, texts: Path) -> dict:
+    """What two cores give two independent scanning processes (no pool, no pipes, no writer): the
+    machine's own ceiling for ``rescan --workers 2`` against ``--workers 1``."""
+    def together(n: int) -> float:
+        procs = [subprocess.Popen([sys.executable, "-c", _CEILING, str(texts)], env=side.env, cwd=side.path,
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) for _ in range(n)]
+        for p in procs:
+            assert p.stdout.readline().strip() == "ready"
+        for p in procs:  # start them at once
+            p.stdin.write("go\n")
+            p.stdin.flush()
+        return max(float(p.communicate()[0].split()[-1]) for p in procs)
+
+    one = together(1)
+    two = together(2)
+    return {"ceiling_ratio": 2 * one / two}
+
+
 def m_rescan(side: Side, corpus: Path, records: int, work: Path) -> dict:
     out: dict = {}
     for workers in (1, 2):
@@ -363,6 +399,8 @@ def main() -> int:
                 got.update(m_service(s, work / "bodies.jsonl", work, args.duration))
             if "rescan" in only:
                 got.update(m_rescan(s, corpus, len(texts), work))
+                if s is a:
+                    got.update(m_ceiling(s, work / "texts.json"))
             for k, v in got.items():
                 results[s.name].setdefault(k, []).append(v)
             print(f"  round {r + 1} {s.name}: " + ", ".join(f"{k} {v:.3g}" for k, v in got.items()), flush=True)
@@ -383,6 +421,8 @@ def main() -> int:
         ("rescan", "rescan records/s, 2 workers", "rescan_2_rps", "{:,.0f}", True),
         ("rescan", "rescan 2 workers / 1", "rescan_ratio", "{:.2f}×", True),
         ("rescan", "rescan peak RSS per worker MiB (PSS)", "rescan_2_rss_mib", "{:.0f}", False),
+        ("rescan", "two independent scanning processes / one (the machine's ceiling)", "ceiling_ratio", "{:.2f}×",
+         True),
     ]
     print()
     print("| measure | A: this checkout | B: base | A/B | anchor (issue 14) | target |")
