@@ -45,9 +45,19 @@ class Hit:
 
 class _Daachorse:
     def __init__(self, keys: Sequence[str]):
+        import hashlib
+        from pathlib import Path
+
         import daachorse
 
-        self._pma = daachorse.CharwiseDoubleArrayAhoCorasick(list(keys))
+        from . import compiled
+
+        keys = list(keys)
+        # the built automaton is in the compiled cache, keyed by its keys and daachorse's own file:
+        # 105,000 terms (a county's list) build in ~0.6 s and load in ~10 ms
+        digest = hashlib.sha256("\x00".join(keys).encode("utf-8", "surrogatepass")).hexdigest()
+        key = compiled.code_key(Path(daachorse.__file__), digest, str(len(keys)))
+        self._pma = compiled.memo("automaton", key, lambda: daachorse.CharwiseDoubleArrayAhoCorasick(keys))
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         return self._pma.find_overlapping(text)

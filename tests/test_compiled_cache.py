@@ -103,7 +103,7 @@ def test_results_are_byte_identical_with_and_without_the_cache(tmp_path):
     plain = run(GOVSCAN_NO_CACHE="1")
     assert not folder.exists() or not list(folder.glob("*.pickle"))
     building = run()
-    assert {p.name.split(".")[0] for p in folder.glob("*.pickle")} == {"lexicons", "name_tagger", "norm_tables"}
+    assert {p.name.split(".")[0] for p in folder.glob("*.pickle")} == {"lexicons", "automaton", "name_tagger", "norm_tables"}
     cached = run()
     assert plain == building == cached and len(orjson.loads(plain)) == len(texts)
 
@@ -130,3 +130,17 @@ def test_lexicon_build_command_writes_the_cache(tmp_path):
     p = subprocess.run([sys.executable, "-c", "from scanner import Scanner; print(Scanner().scan('台湾总统').verdict)"],
                        capture_output=True, text=True, env=env, timeout=120)
     assert p.stdout.strip() == "block"
+
+
+def test_the_automaton_is_cached_by_its_terms(cache_folder):
+    """Two term lists, two cache files; each matcher finds its own terms, never the other's."""
+    from scanner.matcher import _Daachorse
+
+    a = _Daachorse(["台湾总统", "内部资料"])
+    b = _Daachorse(["台湾总统", "注意保存"])
+    assert len(list(cache_folder.glob("automaton.*.pickle"))) == 2
+    again = _Daachorse(["台湾总统", "内部资料"])  # from the cache
+    assert len(list(cache_folder.glob("automaton.*.pickle"))) == 2
+    text = "内部资料，注意保存"
+    assert [i for _, _, i in a.find(text)] == [1] == [i for _, _, i in again.find(text)]
+    assert [i for _, _, i in b.find(text)] == [1] and b.find(text)[0][0] == 5
