@@ -140,10 +140,12 @@ def _keyed(raws: list[tuple]) -> list[str]:
 
 
 def _store_and_present(st: ServiceState, raws: list[tuple], *, source: str,
-                       filename: str | None = None) -> tuple[list[dict[str, Any]], Any]:
+                       filename: str | None = None, here: bool = False) -> tuple[list[dict[str, Any]], Any]:
     """Apply the documents' dismissals, hand the scans to the store; the answers and the store's
-    future (None when scans are not kept): the answer goes out once that future says the scans
-    are durable. Reads the database when a scanned document has an id and a finding."""
+    future (None when scans are not kept, or were committed right here: ``here``, on the event
+    loop with a local SQLite file, :meth:`Store.save_scans_here`): the answer goes out once that
+    future says the scans are durable. Reads the database when a scanned document has an id and
+    a finding."""
     store = st.store
     keep = st.settings.store_scans
     keyed = _keyed(raws)
@@ -158,8 +160,9 @@ def _store_and_present(st: ServiceState, raws: list[tuple], *, source: str,
         dism, unknown = {}, set(keyed)
     stored = None
     if keep:
-        stored = store.save_scans({"scan_id": sid, "doc_key": dk, "doc_id": did, "text": t, "result": raw,
-                                   "source": source, "filename": filename} for sid, dk, did, t, raw in raws)
+        stored = (store.save_scans_here if here else store.save_scans)(
+            {"scan_id": sid, "doc_key": dk, "doc_id": did, "text": t, "result": raw, "source": source,
+             "filename": filename} for sid, dk, did, t, raw in raws)
     out = []
     for sid, dk, did, t, raw in raws:
         res = present(raw, dism.get(dk, {}), sid if keep else None)
@@ -190,7 +193,7 @@ async def scan_durably(st: ServiceState, items: list[tuple[str, Any]], *, source
         if _keyed(raws) and not st.store.local:
             out, stored = await run_in_threadpool(_store_and_present, st, raws, source=source, filename=filename)
         else:
-            out, stored = _store_and_present(st, raws, source=source, filename=filename)
+            out, stored = _store_and_present(st, raws, source=source, filename=filename, here=st.store.local)
     else:
         out, stored = await st.pool.run(scan_and_store, st, items, source=source, filename=filename, scan=scan,
                                         client=client)

@@ -196,6 +196,44 @@ class _SqliteBackend:
         with self._transaction() as conn:
             conn.executemany(sql, rows)
 
+    def try_executemany(self, sql: str, rows: list[Mapping[str, Any]]) -> bool:
+        """``executemany`` in one transaction if the file's write lock is free right now; False,
+        with nothing written, when it is not or the write fails (the caller hands the rows to the
+        writer thread, which waits, retries and spools). Its own connection never waits for a lock
+        and never checkpoints the WAL (``wal_autocheckpoint=0``: a checkpoint syncs the file, the
+        writer thread runs them, :meth:`checkpoint`)."""
+        conn = getattr(self._local, "fast", None)
+        if conn is None:
+            conn = sqlite3.connect(self._target, uri=self._uri, check_same_thread=False, isolation_level=None,
+                                   timeout=0)
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA busy_timeout=0")
+            conn.execute("PRAGMA wal_autocheckpoint=0")
+            self._local.fast = conn
+            with self._lock:
+                self._all.append(conn)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error:
+            return False
+        try:
+            conn.executemany(sql, rows)
+            conn.execute("COMMIT")
+            return True
+        except sqlite3.Error:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            return False
+
+    def checkpoint(self) -> None:
+        """A passive WAL checkpoint (what SQLite does by itself after 1,000 pages of commits)."""
+        try:
+            self._conn().execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error:
+            pass
+
     def execute_all(self, statements: list[tuple[str, Mapping[str, Any]]]) -> None:
         """Several statements in one transaction."""
         with self._transaction() as conn:
@@ -318,6 +356,7 @@ _SCAN_INSERT = ("INSERT INTO scans (scan_id, doc_key, doc_id, created_at, ts, so
                 "verdict, text, result) VALUES (:scan_id, :doc_key, :doc_id, :created_at, :ts, :source, :filename, "
                 ":lexicon_version, :verdict, :text, :result) ON CONFLICT (scan_id) DO NOTHING")
 _STOP = object()
+_CHECKPOINT = object()  # the writer checkpoints the WAL (save_scans_here's commits do not)
 _EXACT_TEXT = "_govscan_exact_text"
 
 
@@ -374,6 +413,7 @@ class Store:
         self._db.create_schema(_SCHEMA)
         self.spool = Spool(spool_dir if spool_dir is not None else default_spool_dir(url))
         self._queue: queue.Queue = queue.Queue()
+        self._here = 0  # scans committed by save_scans_here
         self._writer = threading.Thread(target=self._write_loop, name="govscan-store-writer", daemon=True)
         self._writer.start()
 
@@ -399,6 +439,8 @@ class Store:
             calls = [c for c in batch if isinstance(c, _Pending)]
             if calls:
                 self._store(calls)
+            if any(r is _CHECKPOINT for r in batch):
+                self._db.checkpoint()
             for r in batch:
                 if isinstance(r, threading.Event):
                     r.set()
@@ -530,15 +572,37 @@ class Store:
         future resolved once the rows are durable (database or spool); it fails with
         :class:`StoreUnavailable` when they cannot be. Waiting for it is the caller's part:
         ``save_scans_wait`` for threads, ``asyncio.wrap_future`` on an event loop."""
+        return self._enqueue(self._rows(rows))
+
+    def save_scans_here(self, rows: Iterable[Mapping[str, Any]]) -> Future | None:
+        """``save_scans`` from the event loop: None when the rows were committed right here, which
+        happens when the database is a local SQLite file that is up, nothing waits in the writer's
+        queue and the file's write lock is free (one short transaction, ~50 µs of CPU for a
+        2,000-character post); otherwise the writer's future, as ``save_scans``. Handing each
+        post to the writer thread and back cost the service ~0.1 ms of CPU per request and a
+        GIL round trip of latency (two thread wake-ups)."""
+        batch = self._rows(rows)
+        if (batch and self._down_since is None and isinstance(self._db, _SqliteBackend) and self._queue.empty()
+                and self._writer.is_alive()
+                and self._db.try_executemany(_SCAN_INSERT, batch)):
+            self._here += 1
+            if self._here % 500 == 0:  # its connection does not checkpoint the WAL: the writer does
+                self._queue.put(_CHECKPOINT)
+            return None
+        return self._enqueue(batch)
+
+    def _rows(self, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
         ts = time.time_ns()
         created = now_iso()
-        batch = [{
+        return [{
             "scan_id": r["scan_id"], "doc_key": r["doc_key"],
             "doc_id": None if r.get("doc_id") is None else orjson.dumps(r["doc_id"]).decode(),
             "created_at": created, "ts": ts + i, "source": r.get("source"), "filename": r.get("filename"),
             "lexicon_version": r["result"].get("lexicon_version"), "verdict": r["result"].get("verdict"),
             **_text_columns(r["text"], r["result"]),
         } for i, r in enumerate(rows)]
+
+    def _enqueue(self, batch: list[dict[str, Any]]) -> Future:
         call = _Pending(batch)
         if not batch:
             call.future.set_result(None)

@@ -189,3 +189,50 @@ def test_retries_during_an_outage_keep_appending_to_one_file(tmp_path):
     assert not list(tmp_path.glob("*.spool")) and sp.pending == 0
     sp.append([{"scan_id": "after"}])  # a new file once the old one is replayed
     assert len(list(tmp_path.glob("*.spool"))) == 1
+
+
+def _row(i: int) -> dict:
+    return {"scan_id": f"here-{i}", "doc_key": "c:default:d", "doc_id": None, "text": f"稿件{i}",
+            "result": {"verdict": "pass", "findings": [], "lexicon_version": "t"}, "source": "api", "filename": None}
+
+
+def test_save_scans_here_commits_at_once_and_hands_a_locked_file_to_the_writer(tmp_path):
+    """On the event loop with a local SQLite file a scan is committed right there (no future to
+    wait for, readable at once by another connection); when another program holds the file's lock,
+    nothing waits on the loop: the rows go to the writer thread, which stores them once the lock is
+    gone; the writer checkpoints the WAL the loop's connection leaves alone."""
+    from service.store import Store
+
+    db = tmp_path / "s.db"
+    store = Store(f"sqlite:///{db}", spool_dir=tmp_path / "spool", write_timeout=10)
+    try:
+        assert store.save_scans_here([_row(0)]) is None
+        other = sqlite3.connect(db)
+        assert other.execute("SELECT scan_id FROM scans").fetchall() == [("here-0",)]
+        with _locked(db):
+            t = time.monotonic()
+            fut = store.save_scans_here([_row(1)])
+            assert fut is not None and time.monotonic() - t < 0.5  # the loop did not wait for the lock
+            time.sleep(0.3)
+            assert not fut.done()  # the writer waits for the lock (write_timeout 10 s)
+        fut.result(timeout=10)
+        assert {r[0] for r in other.execute("SELECT scan_id FROM scans")} == {"here-0", "here-1"}
+        here = 0
+        for i in range(2, 1602):  # every 500th scan committed here asks the writer for a checkpoint
+            fut = store.save_scans_here([_row(i)])
+            if fut is None:
+                here += 1
+            else:  # the checkpoint was still in the writer's queue
+                fut.result(timeout=10)
+        store.flush()
+        assert here > 1500
+        assert other.execute("SELECT COUNT(*) FROM scans").fetchone()[0] == 1602
+        # every commit writes at least three pages to the WAL (the table and its two indexes): 1,600
+        # commits without a checkpoint make a file of 4,800+ frames; the writer's checkpoints let it
+        # start over every 500 commits
+        page = other.execute("PRAGMA page_size").fetchone()[0]
+        frames = (db.with_name(db.name + "-wal").stat().st_size - 32) // (page + 24)
+        assert 0 < frames < 2 * here
+        other.close()
+    finally:
+        store.close()
