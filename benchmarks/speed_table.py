@@ -10,7 +10,8 @@ Rows (each the median of --rounds runs, A and B alternating inside every round):
   * CLI one draft      the whole ``scanner scan draft.txt --format json`` process, wall and peak RSS;
   * full scan MB/s     ``Scanner.scan`` + the result's JSON over the official texts, UTF-8 MB per
                        CPU second of the scanning process (one core);
-  * 2,000-char post    in-process latency of 400 posts cut from the news transcripts, median / p99;
+  * 2,000-char post    in-process latency of 400 posts cut from the news transcripts, median / p99
+                       (after ``gc.freeze()``, as the service, the CLI and the rescan workers do);
   * service            ``scanner serve --workers 2`` as the README starts it (bearer tokens on, the
                        SQLite store on), loaded by ``wrk`` with 8 connections for --duration seconds:
                        requests/s and p99;
@@ -76,6 +77,9 @@ from scanner import Scanner
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
 posts = json.load(open(sys.argv[2], encoding="utf-8"))
 s = Scanner()
+import gc
+gc.collect()
+gc.freeze()  # as the service, the CLI and the rescan workers do after building their Scanner
 try:
     import orjson
     dumps = orjson.dumps
