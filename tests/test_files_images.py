@@ -1,0 +1,249 @@
+"""Pictures (issue 13): OCR'd text as ``image``-layer segments with boxes, pictures inside
+documents and PDF pages without text, the picture budget, the OCR cache, and the cheap paths
+(a plain-text scan never loads the OCR engine; blank and tiny pictures are never read).
+
+The OCR work is kept small: a few pictures of two or three lines, each read once per run (the
+module shares one OCR cache folder)."""
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+PIL = pytest.importorskip("PIL")
+pytest.importorskip("rapidocr_onnxruntime")
+
+from PIL import Image, ImageDraw, ImageFont  # noqa: E402
+
+from scanner import Scanner, ocr  # noqa: E402
+from scanner.files import FileError, Limits, extract  # noqa: E402
+from scanner.files.image import add_lines, rows_of  # noqa: E402
+from scanner.files.document import Builder  # noqa: E402
+from scanner.files.scan import scan_document  # noqa: E402
+
+FONT = next((p for p in ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+                         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+                         "/usr/share/fonts/truetype/arphic/uming.ttc") if Path(p).exists()), None)
+pytestmark = pytest.mark.skipif(FONT is None, reason="no Chinese font (Debian fonts-wqy-zenhei)")
+
+ID = "11010519491231002X"
+LINE1 = "内部资料\u3000注意保存"  # an ideographic space, as a header is typed
+LINE2 = f"张伟，身份证号：{ID}，电话13812345678"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def ocr_cache(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ocr-cache")
+    saved = ocr.ocr_cache_dir
+    ocr.ocr_cache_dir = lambda: folder
+    yield folder
+    ocr.ocr_cache_dir = saved
+
+
+@pytest.fixture(scope="module")
+def scanner():
+    return Scanner()
+
+
+def _picture(lines=(LINE1, LINE2), size=24, fmt="PNG", width=820) -> tuple[bytes, list[tuple[float, float, float, float]]]:
+    """A picture of ``lines`` and the rectangle each line's text was drawn in."""
+    font = ImageFont.truetype(FONT, size)
+    img = Image.new("RGB", (width, 40 + 2 * size * len(lines)), "white")
+    d = ImageDraw.Draw(img)
+    rects = []
+    for k, text in enumerate(lines):
+        xy = (30, 20 + 2 * size * k)
+        d.text(xy, text, font=font, fill="black")
+        rects.append(d.textbbox(xy, text, font=font))
+    buf = io.BytesIO()
+    img.save(buf, fmt)
+    return buf.getvalue(), rects
+
+
+def _covers(box, rect, share=0.9) -> bool:
+    x0, y0 = max(box[0], rect[0]), max(box[1], rect[1])
+    x1, y1 = min(box[2], rect[2]), min(box[3], rect[3])
+    inter = max(0, x1 - x0) * max(0, y1 - y0)
+    return inter >= share * (rect[2] - rect[0]) * (rect[3] - rect[1])
+
+
+@pytest.fixture(scope="module")
+def picture():
+    return _picture()
+
+
+def test_picture_file_findings_are_located_in_the_image_layer_with_boxes(scanner, picture):
+    data, rects = picture
+    doc = extract(data, "公示.png")
+    res = scan_document(scanner, doc)
+    assert res.file["parts"] == [{"name": "公示.png", "kind": "image", "status": "read", "bytes": len(data)}]
+    by_type = {f.type: f for f in res.findings}
+    for f in res.findings:
+        assert res.text[f.start:f.end] == f.text
+        assert f.location["layer"] == "image" and f.location["part"] == "公示.png"
+        assert f.location["label"] == "图片 公示.png"
+    assert by_type["internal_marker"].severity == "block"
+    assert by_type["id_card"].text == ID
+    assert by_type["mobile_phone"].text == "13812345678"
+    # the box of a finding is its own characters, inside the line's rectangle
+    font = ImageFont.truetype(FONT, 24)
+    a = LINE2.index(ID)
+    id_rect = (30 + font.getlength(LINE2[:a]), rects[1][1], 30 + font.getlength(LINE2[:a + len(ID)]), rects[1][3])
+    box = by_type["id_card"].location["box"]
+    assert _covers(box, id_rect), (box, id_rect)
+    assert box[2] - box[0] < 1.3 * (id_rect[2] - id_rect[0])  # not the whole line
+    marker = next(f for f in res.findings if f.text == "内部资料")
+    assert _covers(marker.location["box"], (30, rects[0][1], 30 + font.getlength("内部资料"), rects[0][3]))
+    assert res.verdict == "block"
+
+
+def test_recogniser_spaces_are_restored(picture):
+    pt = ocr.read_picture(picture[0])
+    # the recogniser reads 内部资料注意保存; the gap between its character boxes says there is a space
+    assert pt.lines[0].text == "内部资料 注意保存"
+    assert len(pt.lines[0].xs) == 2 * len(pt.lines[0].text)
+
+
+def test_cache_second_read_is_a_hit_and_a_bad_cache_folder_never_fails(picture, ocr_cache, tmp_path):
+    data = picture[0]
+    ocr.read_picture(data)
+    before = dict(ocr.stats)
+    again = ocr.read_picture(data)
+    assert again.cached and ocr.stats["cached"] == before["cached"] + 1 and ocr.stats["ocr"] == before["ocr"]
+    assert list(ocr_cache.rglob("*.json"))
+    # a cache folder that cannot be made (under a file): OCR still answers, nothing is cached
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    saved = ocr.ocr_cache_dir
+    ocr.ocr_cache_dir = lambda: blocker / "ocr"
+    try:
+        small, _ = _picture(("秘密★1年",), size=20, width=300)
+        pt = ocr.read_picture(small)
+        assert not pt.cached and "秘密" in pt.text
+    finally:
+        ocr.ocr_cache_dir = saved
+
+
+def test_blank_and_tiny_pictures_are_not_read():
+    buf = io.BytesIO()
+    Image.new("RGB", (800, 600), (250, 250, 250)).save(buf, "PNG")
+    pt = ocr.read_picture(buf.getvalue())
+    assert pt.skipped == "blank" and pt.lines == ()
+    buf = io.BytesIO()
+    Image.new("RGB", (8, 400), (0, 0, 0)).save(buf, "PNG")
+    assert ocr.read_picture(buf.getvalue()).skipped == "too_small"
+
+
+def test_a_corrupt_picture_file_is_an_error_and_inside_a_zip_a_listed_part():
+    with pytest.raises(FileError) as e:
+        extract(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "photo.png")
+    assert e.value.code == "corrupt"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("照片.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)
+        z.writestr("说明.txt", "说明")
+    doc = extract(buf.getvalue(), "a.zip")
+    part = {p.name: p for p in doc.parts}["照片.png"]
+    assert part.kind == "image" and part.status.startswith("skipped: not a picture")
+
+
+def _docx_with_pictures(pictures: list[bytes]) -> bytes:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("关于低保对象的公示")
+    for p in pictures:
+        d.add_picture(io.BytesIO(p))
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def test_pictures_inside_a_docx_and_the_picture_budget(scanner, picture):
+    other, _ = _picture(("机密★5年",), size=22, width=300)
+    data = _docx_with_pictures([picture[0], other])
+    res = scan_document(scanner, extract(data, "通知.docx"))
+    parts = {p["name"]: p for p in res.file["parts"] if p["kind"] == "image"}
+    assert set(parts) == {"word/media/image1.png", "word/media/image2.png"}
+    assert all(p["status"] == "read" for p in parts.values())
+    idf = next(f for f in res.findings if f.type == "id_card")
+    assert idf.location["part"] == "word/media/image1.png" and idf.location["layer"] == "image"
+    assert idf.location["label"] == "图片 word/media/image1.png"
+    assert any(f.type == "classification_mark" and f.location["part"] == "word/media/image2.png"
+               for f in res.findings)
+    # a budget of one picture: the second is listed not read, with the reason, and warned about
+    doc = extract(data, "通知.docx", limits=Limits(max_pictures=1))
+    status = {p.name: p.status for p in doc.parts}
+    assert status["word/media/image1.png"] == "read"
+    assert status["word/media/image2.png"].startswith("not_read: over the budget of 1 pictures")
+    assert any("word/media/image2.png" in w for w in doc.warnings)
+    assert "机密" not in doc.text
+
+
+def test_pdf_page_without_text_is_rendered_and_read_with_boxes_in_points(scanner, picture):
+    img = Image.open(io.BytesIO(picture[0]))
+    buf = io.BytesIO()
+    img.save(buf, "PDF", resolution=100.0)  # a scan: one picture, no text layer
+    res = scan_document(scanner, extract(buf.getvalue(), "scan.pdf"))
+    assert {"name": "page 1", "kind": "image", "status": "read", "bytes": 0} in res.file["parts"]
+    f = next(f for f in res.findings if f.type == "id_card")
+    loc = f.location
+    assert loc["layer"] == "image" and loc["page"] == 1 and loc["part"] == "page 1"
+    assert loc["label"] == "第 1 页 扫描图像"
+    w_pt, h_pt = img.width * 72 / 100, img.height * 72 / 100
+    x0, y0, x1, y1 = loc["box"]
+    assert 0 <= x0 < x1 <= w_pt and 0 <= y0 < y1 <= h_pt
+    assert y0 < h_pt / 2  # the second line is in the lower half: PDF y grows upwards
+
+
+def test_picture_on_a_pdf_page_with_text_is_read(scanner, picture, tmp_path):
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportlab.lib.utils import ImageReader
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=(600, 400))
+    c.drawString(40, 360, "Notice")
+    img = Image.open(io.BytesIO(picture[0]))
+    c.drawImage(ImageReader(img), 40, 100, width=img.width / 2, height=img.height / 2)
+    c.save()
+    res = scan_document(scanner, extract(out.getvalue(), "notice.pdf"))
+    f = next(f for f in res.findings if f.type == "id_card")
+    assert f.location["part"] == "page 1 picture 1" and f.location["layer"] == "image"
+    x0, y0, x1, y1 = f.location["box"]
+    assert 40 <= x0 < x1 <= 40 + img.width / 2 and 100 <= y0 < y1 <= 100 + img.height / 2
+
+
+def test_rows_and_wrapped_lines_are_joined_as_read():
+    L = ocr.Line
+    lines = [L("序号", (10, 10, 50, 30), 1.0), L("姓名", (80, 11, 120, 31), 1.0), L("1", (10, 50, 20, 70), 1.0),
+             L("张伟", (80, 49, 120, 69), 1.0),
+             L("这是一段很长的文字，一直写到了右边", (10, 100, 400, 120), 1.0),
+             L("接着写到下一行。", (10, 130, 200, 150), 1.0)]
+    rows = rows_of(lines)
+    assert [[ln.text for ln in r] for r in rows] == [["序号", "姓名"], ["1", "张伟"],
+                                                     ["这是一段很长的文字，一直写到了右边"], ["接着写到下一行。"]]
+    b = Builder()
+    add_lines(lines, "p.png", b)
+    doc = b.build("image")
+    assert doc.text == "序号\t姓名\n1\t张伟\n这是一段很长的文字，一直写到了右边接着写到下一行。\n"
+    for s in doc.segments:
+        assert s.layer == "image" and s.box is not None
+
+
+def test_space_restored_from_character_boxes():
+    boxes = [[[0, 0], [20, 0], [20, 20], [0, 20]], [[21, 0], [40, 0], [40, 20], [21, 20]],
+             [[70, 0], [90, 0], [90, 20], [70, 20]]]
+    text, xs = ocr._spaced("张伟1", boxes, ["张", "伟", "1"], 20.0)
+    assert text == "张伟 1" and xs == (0.0, 20.0, 21.0, 40.0, 40.0, 70.0, 70.0, 90.0)
+    assert ocr._spaced("张伟", None, None, 20.0) == ("张伟", ())
+
+
+def test_plain_text_scan_never_loads_the_ocr_engine():
+    code = ("import sys; from scanner import Scanner; from scanner.files import extract; s = Scanner(); "
+            "s.scan('张伟的身份证号11010519491231002X'); extract('内部资料'.encode(), 'a.txt'); "
+            "print(sorted(m for m in ('onnxruntime', 'rapidocr_onnxruntime', 'cv2', 'scanner.ocr') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout
