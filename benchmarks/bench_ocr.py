@@ -334,11 +334,13 @@ def use_engine(name: str) -> None:
                            "Global.log_level": "critical", "Det.limit_type": "max",
                            "Det.limit_side_len": ocr.DET_SIDE})
 
-    def call(arr):
-        r = eng(arr, use_cls=False)
+    def call(arr, **kw):  # RapidOCR 3's answer in rapidocr-onnxruntime's shape, character boxes included
+        r = eng(arr, use_cls=False, return_word_box=True, text_score=kw.get("text_score", 0.5))
         if r.boxes is None:
             return None, None
-        return [(b.tolist(), t, s) for b, t, s in zip(r.boxes, r.txts, r.scores)], None
+        words = r.word_results or [()] * len(r.txts)
+        return [(b.tolist(), t, s, [w[2] for w in ws], [w[0] for w in ws], None)
+                for b, t, s, ws in zip(r.boxes, r.txts, r.scores, words)], None
     ocr._engine = call
     ocr.engine_id.cache_clear()
     ocr.engine_id = lambda: "rapidocr3-ppocrv6-small-bench"  # type: ignore[assignment]

@@ -247,3 +247,108 @@ def test_plain_text_scan_never_loads_the_ocr_engine():
             "print(sorted(m for m in ('onnxruntime', 'rapidocr_onnxruntime', 'cv2', 'scanner.ocr') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout
+
+
+# ----------------------------------------------------------------------------- EXIF / XMP
+def _photo_with_exif(img=None, *, gps=True, artist="王小明") -> bytes:
+    img = img if img is not None else Image.new("RGB", (320, 240), (200, 210, 220))
+    exif = Image.Exif()
+    exif[0x013B] = artist.encode("utf-8")      # Artist, as phones write it (UTF-8 in an ASCII tag)
+    exif[0x0131] = "Adobe Photoshop 2024"      # Software
+    exif[0x010F], exif[0x0110] = "Canon", "EOS R6"
+    exif.get_ifd(0x8769)[0x9003] = "2026:03:01 09:30:00"  # DateTimeOriginal
+    if gps:
+        exif.get_ifd(0x8825).update({1: "N", 2: (39.0, 54.0, 27.0), 3: "E", 4: (116.0, 23.0, 30.0)})
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", exif=exif, quality=90)
+    return buf.getvalue()
+
+
+def test_exif_gps_and_photographer_are_metadata_findings(scanner):
+    data = _photo_with_exif()
+    doc = extract(data, "现场.jpg")
+    meta = {s.cell: doc.text[s.start:s.end] for s in doc.segments if s.layer == "metadata"}
+    assert meta["gps"] == "北纬 39.907500°，东经 116.391667°"
+    assert meta["creator"] == "王小明" and meta["captured"] == "2026:03:01 09:30:00"
+    assert meta["camera"] == "Canon EOS R6" and meta["application"] == "Adobe Photoshop 2024"
+    assert {p.name: p.status for p in doc.parts} == {"现场.jpg": "read"}  # flat colour: no OCR, still read
+    res = scan_document(scanner, doc)
+    gps = next(f for f in res.findings if f.rule == "file.metadata_gps")
+    assert gps.type == "file_metadata" and gps.severity == "review" and gps.location["layer"] == "metadata"
+    assert gps.location["label"] == "图片 现场.jpg·拍摄位置（GPS）"
+    person = next(f for f in res.findings if f.rule == "file.metadata_person")
+    assert person.text == "王小明"
+    # no GPS, a tool default as artist: nothing to report
+    quiet = scan_document(scanner, extract(_photo_with_exif(gps=False, artist="Administrator"), "b.jpg"))
+    assert not [f for f in quiet.findings if f.rule.startswith("file.metadata")]
+
+
+def test_gps_blocks_when_the_post_is_about_a_military_site(scanner):
+    data = _docx_with_pictures([_photo_with_exif()])
+    docx = pytest.importorskip("docx")
+    d = docx.Document(io.BytesIO(data))
+    d.add_paragraph("该军事禁区位于某镇东侧约3公里处。")
+    out = io.BytesIO()
+    d.save(out)
+    res = scan_document(scanner, extract(out.getvalue(), "a.docx"))
+    gps = next(f for f in res.findings if f.rule == "file.metadata_gps")
+    assert gps.severity == "block" and gps.location["part"] == "word/media/image1.jpg"
+
+
+# ----------------------------------------------------------------------------- QR codes
+def _qr(text: str, scale=5) -> Image.Image:
+    zxingcpp = pytest.importorskip("zxingcpp")
+    import numpy as np
+
+    bc = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode)
+    qr = Image.fromarray(np.array(zxingcpp.write_barcode_to_image(bc, scale=scale))).convert("RGB")
+    canvas = Image.new("RGB", (qr.width + 200, qr.height + 60), "white")
+    canvas.paste(qr, (150, 30))
+    return canvas
+
+
+def test_qr_code_with_an_internal_address_is_a_credential_finding(scanner):
+    img = _qr("http://192.168.10.20:8080/oa/login")
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    res = scan_document(scanner, extract(buf.getvalue(), "海报.png"))
+    f = next(f for f in res.findings if f.type == "credential")
+    assert f.severity == "block" and "192.168.10.20" in f.text
+    assert f.location["layer"] == "image" and f.location["label"] == "图片 海报.png·二维码"
+    x0, y0, x1, y1 = f.location["box"]
+    assert 140 <= x0 < x1 <= img.width - 40 and 20 <= y0 < y1 <= img.height - 20  # the code's box
+
+
+# ----------------------------------------------------------------------------- clean
+def test_clean_picture_drops_exif_and_blacks_out_findings(scanner, picture):
+    from scanner.files.output import clean_bytes
+
+    img = Image.open(io.BytesIO(picture[0])).convert("RGB")
+    data = _photo_with_exif(img)
+    doc = extract(data, "公示.jpg")
+    res = scan_document(scanner, doc)
+    idf = next(f for f in res.findings if f.type == "id_card")
+    out = clean_bytes(data, "公示.jpg", doc, res)
+    cleaned = Image.open(io.BytesIO(out))
+    assert cleaned.format == "JPEG" and not cleaned.getexif() and "xmp" not in cleaned.info
+    x0, y0, x1, y1 = idf.location["box"]
+    crop = cleaned.convert("L").crop((int(x0) + 1, int(y0) + 1, int(x1) - 1, int(y1) - 1))
+    assert crop.getextrema()[1] < 40  # black
+    after = scan_document(scanner, extract(out, "公示.jpg"))
+    assert not [f for f in after.findings if f.category == "personal_data"]
+    assert any(f.type == "internal_marker" for f in after.findings)  # a mark is the author's to fix
+
+
+def test_clean_docx_cleans_its_pictures(scanner, picture):
+    from scanner.files.output import clean_bytes
+
+    img = Image.open(io.BytesIO(picture[0])).convert("RGB")
+    data = _docx_with_pictures([_photo_with_exif(img)])
+    doc = extract(data, "a.docx")
+    res = scan_document(scanner, doc)
+    out = clean_bytes(data, "a.docx", doc, res)
+    with zipfile.ZipFile(io.BytesIO(out)) as z:
+        pic = Image.open(io.BytesIO(z.read("word/media/image1.jpg")))
+    assert not pic.getexif()
+    after = scan_document(scanner, extract(out, "a.docx"))
+    assert not [f for f in after.findings if f.category == "personal_data"]

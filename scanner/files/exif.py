@@ -51,7 +51,18 @@ def _text(v) -> str | None:
                     continue
             else:
                 return None
-    v = " ".join(str(v).replace("\x00", " ").split())
+    v = str(v)
+    if any("\x80" <= c <= "\xff" for c in v) and all(c <= "\xff" for c in v):
+        # an ASCII tag holding UTF-8 or GB18030 bytes (phones and Chinese software write them):
+        # Pillow hands them over decoded as Latin-1
+        raw = v.encode("latin-1")
+        for enc in ("utf-8", "gb18030"):
+            try:
+                v = raw.decode(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+    v = " ".join(v.replace("\x00", " ").split())
     return v or None
 
 

@@ -119,3 +119,40 @@ def extract_image(data: bytes, name: str, b: Builder, ctx: Context) -> None:
     """A picture file. Bytes that are no readable picture are an error (``corrupt``), as for any
     other format; inside a document the same picture is listed as a part skipped, with the reason."""
     add_picture(data, name, b, ctx, strict=True)
+
+
+def picture_of(data: bytes, name: str, part: str, limits=None) -> tuple[bytes, str]:
+    """The picture ``part`` of a file (what a finding's ``location.part`` names: the file itself,
+    ``word/media/image1.png``, ``附件.zip!扫描件.jpg``) as bytes a browser shows — upright (EXIF
+    orientation applied), without EXIF, JPEG or PNG — and its media type. For the reviewer page,
+    which draws the findings' boxes over it. Raises :class:`FileError` (``not_found`` for a part
+    that is no picture of the file)."""
+    import io
+
+    from .. import ocr
+    from . import is_picture
+    from .limits import Context, Limits, SafeZip
+
+    limits = limits or Limits()
+    ctx = Context(limits, lambda *a: False)
+    current, cname = data, name
+    if part != name:
+        for member in part.split("!"):
+            if not current.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+                raise FileError(f"{name}: no picture {part!r} in this file", "not_found")
+            zf = SafeZip(current, cname, ctx)
+            if not zf.has(member):
+                raise FileError(f"{name}: no picture {part!r} in this file", "not_found")
+            current, cname = zf.read(member), member
+    if not is_picture(current):
+        raise FileError(f"{name}: {part!r} is not a picture", "not_found")
+    try:
+        img = ocr.open_image(current)
+    except ValueError as e:
+        raise FileError(f"{name}: {part}: {e}", "corrupt") from None
+    out = io.BytesIO()
+    if current.startswith(b"\xff\xd8\xff"):
+        img.save(out, "JPEG", quality=90)
+        return out.getvalue(), "image/jpeg"
+    img.save(out, "PNG")
+    return out.getvalue(), "image/png"
