@@ -28,9 +28,10 @@ have more than text), OCR ms per picture (a 1080p table screenshot, an A4 page a
 Runtime on one thread, cache off, median of 3), and a second scan of the whole set (cache hits).
 
 usage: python benchmarks/bench_ocr.py [--data ../shared/data] [--n 60] [--official 20]
-                                      [--engine ppocrv4|ppocrv6] [--json OUT] [--keep DIR]
-``--engine ppocrv6`` reads with RapidOCR 3's PP-OCRv6 small models (``pip install rapidocr``) in the
-same product path, for the engine comparison in docs/FILES.md.
+                                      [--engine ppocrv4|ppocrv6|v4det-v6rec] [--json OUT] [--keep DIR]
+``--engine`` picks another engine of scanner/ocr.py ``ENGINES`` (the product's own switch,
+``GOVSCAN_OCR_ENGINE``) for the engine comparison in docs/FILES.md; ``ppocrv6`` and
+``v4det-v6rec`` need RapidOCR 3 (``pip install rapidocr``).
 """
 from __future__ import annotations
 
@@ -321,29 +322,8 @@ def build_set(n: int, n_official: int, data_dir: Path):
 # engines
 # ------------------------------------------------------------------------------------------------
 def use_engine(name: str) -> None:
-    from scanner import ocr
-
-    if name == "ppocrv4":
-        return
-    if name != "ppocrv6":
-        sys.exit(f"unknown engine {name!r}")
-    from rapidocr import RapidOCR
-
-    eng = RapidOCR(params={"EngineConfig.onnxruntime.intra_op_num_threads": 1,
-                           "EngineConfig.onnxruntime.inter_op_num_threads": 1, "Global.use_cls": False,
-                           "Global.log_level": "critical", "Det.limit_type": "max",
-                           "Det.limit_side_len": ocr.DET_SIDE})
-
-    def call(arr, **kw):  # RapidOCR 3's answer in rapidocr-onnxruntime's shape, character boxes included
-        r = eng(arr, use_cls=False, return_word_box=True, text_score=kw.get("text_score", 0.5))
-        if r.boxes is None:
-            return None, None
-        words = r.word_results or [()] * len(r.txts)
-        return [(b.tolist(), t, s, [w[2] for w in ws], [w[0] for w in ws], None)
-                for b, t, s, ws in zip(r.boxes, r.txts, r.scores, words)], None
-    ocr._engine = call
-    ocr.engine_id.cache_clear()
-    ocr.engine_id = lambda: "rapidocr3-ppocrv6-small-bench"  # type: ignore[assignment]
+    """The product's own engine switch (scanner/ocr.py ENGINES), before the first picture."""
+    os.environ["GOVSCAN_OCR_ENGINE"] = name
 
 
 # ------------------------------------------------------------------------------------------------
@@ -385,7 +365,9 @@ def run(args) -> dict:
             ext = "png" if p.data.startswith(b"\x89PNG") else "jpg"
             (keep / f"{i:03d}-{p.kind}.{ext}").write_bytes(p.data)
     sc = Scanner()
-    use_engine(args.engine)
+    if args.engine:
+        use_engine(args.engine)
+    args.engine = ocr.engine_name()
 
     def scan_pic(p):
         doc = extract(p.data, "picture.png")
@@ -545,7 +527,7 @@ def main() -> None:
     ap.add_argument("--data", default=str(REPO.parent / "shared" / "data"))
     ap.add_argument("--n", type=int, default=60, help="labelled pictures (a sixth of them tables)")
     ap.add_argument("--official", type=int, default=20, help="official-text pictures for false alarms")
-    ap.add_argument("--engine", default="ppocrv4", choices=["ppocrv4", "ppocrv6"])
+    ap.add_argument("--engine", default=None, help="an engine of scanner/ocr.py ENGINES (default: the product's)")
     ap.add_argument("--json", help="write the numbers here")
     ap.add_argument("--keep", help="write the rendered pictures into this folder")
     args = ap.parse_args()

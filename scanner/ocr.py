@@ -1,9 +1,10 @@
 """Reading the text of a picture (OCR), offline, on the CPU, with a results cache.
 
-The engine is RapidOCR over ONNX Runtime with the PP-OCRv4 Chinese detection and recognition
-models that ship inside the ``rapidocr-onnxruntime`` wheel (nothing is downloaded at run time);
-``benchmarks/bench_ocr.py --engine`` measures it against RapidOCR 3's PP-OCRv6 small models (see
-docs/FILES.md for why this one). The detector runs first and only the text lines it finds are
+The engine is RapidOCR 3 over ONNX Runtime with the PP-OCRv6 small Chinese detection and
+recognition models that ship inside the ``rapidocr`` wheel (nothing is downloaded at run time).
+``benchmarks/bench_ocr.py --engine`` measures it against ``rapidocr-onnxruntime``'s PP-OCRv4
+models and a mix of the two on one picture set; docs/FILES.md has the numbers that chose it
+(``GOVSCAN_OCR_ENGINE`` picks another of :data:`ENGINES`). The detector runs first and only the text lines it finds are
 recognised, so a photo without text costs one detector pass; a picture too small to hold a line
 of text, or of one flat colour, costs nothing (:func:`skip_reason`).
 
@@ -94,16 +95,82 @@ def _threads() -> int:
         return 1
 
 
-@lru_cache(maxsize=1)
-def engine_id() -> str:
-    """Names the engine, its models and the settings that change its output (part of the cache key)."""
-    try:
-        from importlib.metadata import version
+#: the engines :func:`read_image` can use (``GOVSCAN_OCR_ENGINE``), each with its models inside a
+#: wheel; benchmarks/bench_ocr.py measures them on one picture set (docs/FILES.md)
+ENGINES = {
+    "ppocrv4": "rapidocr-onnxruntime: PP-OCRv4 mobile detection and recognition",
+    "ppocrv6": "rapidocr 3: PP-OCRv6 small detection and recognition",
+    "v4det-v6rec": "PP-OCRv4 detection (rapidocr-onnxruntime's wheel) + PP-OCRv6 small recognition (rapidocr 3)",
+}
+DEFAULT_ENGINE = "ppocrv6"  # chosen by benchmarks/bench_ocr.py: docs/FILES.md "Pictures"
 
-        v = version("rapidocr-onnxruntime")
-    except Exception:  # pragma: no cover - not installed
-        v = "?"
-    return f"rapidocr-onnxruntime-{v}-ppocrv4-nocls-det{DET_SIDE}-s{MIN_SCORE}-f{_FORMAT}"
+
+def engine_name() -> str:
+    name = os.environ.get("GOVSCAN_OCR_ENGINE", "").strip() or DEFAULT_ENGINE
+    if name not in ENGINES:
+        raise ValueError(f"GOVSCAN_OCR_ENGINE={name!r}: unknown OCR engine; known: {', '.join(ENGINES)}")
+    return name
+
+
+@lru_cache(maxsize=4)
+def _engine_id(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    vs = []
+    for dist in ("rapidocr-onnxruntime", "rapidocr", "onnxruntime"):
+        try:
+            vs.append(f"{dist}-{version(dist)}")
+        except PackageNotFoundError:
+            pass
+    return f"{name}-{'-'.join(vs)}-nocls-det{DET_SIDE}-s{MIN_SCORE}-g{SPACE_GAP}-f{_FORMAT}"
+
+
+def engine_id() -> str:
+    """Names the engine, its packages and the settings that change its output (the cache key)."""
+    return _engine_id(engine_name())
+
+
+def _v4_det_model() -> str:
+    import rapidocr_onnxruntime
+
+    return str(Path(rapidocr_onnxruntime.__file__).parent / "models" / "ch_PP-OCRv4_det_infer.onnx")
+
+
+def _make_engine(name: str):
+    """A callable: BGR array → [(quad, text, score, character quads, characters)]."""
+    n = _threads()
+    if name == "ppocrv4":
+        from rapidocr_onnxruntime import RapidOCR
+
+        # use_cls off: the angle classifier only turns lines read upside down; posts are upright.
+        # det_limit "max": the detector sees the picture at most DET_SIDE px on its long side and
+        # never enlarged (RapidOCR's default enlarges a 200×1000 picture to 736×3680 first: 1.2 s
+        # instead of 0.1 s); the lines are cut from the full-size picture
+        eng = RapidOCR(intra_op_num_threads=n, inter_op_num_threads=1, use_cls=False, print_verbose=False,
+                       det_limit_type="max", det_limit_side_len=DET_SIDE)
+
+        def run(arr):
+            result, _ = eng(arr, return_word_box=True, box_thresh=0.5, unclip_ratio=1.6, text_score=MIN_SCORE)
+            return [(it[0], it[1], it[2], it[3] if len(it) > 4 else None, it[4] if len(it) > 4 else None)
+                    for it in result or ()]
+        return run
+    from rapidocr import RapidOCR
+
+    params = {"EngineConfig.onnxruntime.intra_op_num_threads": n, "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+              "Global.use_cls": False, "Global.log_level": "critical", "Global.text_score": MIN_SCORE,
+              "Det.limit_type": "max", "Det.limit_side_len": DET_SIDE}
+    if name == "v4det-v6rec":
+        params["Det.model_path"] = _v4_det_model()
+    eng = RapidOCR(params=params)
+
+    def run3(arr):
+        r = eng(arr, use_cls=False, return_word_box=True)
+        if r.boxes is None:
+            return []
+        words = r.word_results or [()] * len(r.txts)
+        return [(b.tolist(), t, s, [w[2] for w in ws], [w[0] for w in ws])
+                for b, t, s, ws in zip(r.boxes, r.txts, r.scores, words)]
+    return run3
 
 
 def _get_engine():
@@ -111,18 +178,13 @@ def _get_engine():
     if _engine is None:
         with _lock:
             if _engine is None:
+                name = engine_name()
                 try:
-                    from rapidocr_onnxruntime import RapidOCR
-                except ImportError as e:  # pragma: no cover - a broken install
-                    raise RuntimeError("OCR needs the rapidocr-onnxruntime package (pip install "
-                                       "rapidocr-onnxruntime)") from e
-                n = _threads()
-                # use_cls off: the angle classifier only turns lines read upside down; posts are upright
-                # det_limit "max": the detector sees the picture at most DET_SIDE px on its long side
-                # and never enlarged (RapidOCR's default enlarges a 200×1000 picture to 736×3680
-                # first: 1.2 s instead of 0.1 s); lines are cut from the full-size picture
-                _engine = RapidOCR(intra_op_num_threads=n, inter_op_num_threads=1, use_cls=False,
-                                   print_verbose=False, det_limit_type="max", det_limit_side_len=DET_SIDE)
+                    _engine = _make_engine(name)
+                except ImportError as e:  # a broken install: pictures are listed not read, with this reason
+                    raise RuntimeError(f"OCR engine {name} needs its package: {ENGINES[name]} ({e})") from e
+                except Exception as e:  # a model file missing or damaged (never downloaded instead)
+                    raise RuntimeError(f"OCR engine {name} cannot start ({type(e).__name__}: {e})") from e
     return _engine
 
 
@@ -237,18 +299,15 @@ def read_image(img, key: str | None = None) -> PictureText:
     codes = read_codes(img)
     engine = _get_engine()
     arr = np.asarray(img)[:, :, ::-1]  # RGB → BGR, what RapidOCR (OpenCV) expects
-    result, _ = engine(np.ascontiguousarray(arr), return_word_box=True, box_thresh=0.5, unclip_ratio=1.6,
-                       text_score=MIN_SCORE)
+    result = engine(np.ascontiguousarray(arr))
     lines = []
-    for item in result or ():
-        quad, text, score = item[0], item[1], item[2]
+    for quad, text, score, char_quads, chars in result:
         if not (text or "").strip() or float(score) < MIN_SCORE:
             continue
         xs = [float(p[0]) for p in quad]
         ys = [float(p[1]) for p in quad]
         box = (max(0.0, min(xs)), max(0.0, min(ys)), min(float(img.width), max(xs)), min(float(img.height), max(ys)))
-        text, cx = _spaced(text, item[3] if len(item) > 4 else None, item[4] if len(item) > 4 else None,
-                           box[3] - box[1])
+        text, cx = _spaced(text, char_quads, chars, box[3] - box[1])
         lines.append(Line(text, tuple(round(v, 1) for v in box), float(score), cx))  # type: ignore[arg-type]
     stats["ocr"] += 1
     pt = PictureText(tuple(codes + lines), img.width, img.height, None, False, time.perf_counter() - t)
@@ -283,6 +342,13 @@ def read_codes(img) -> list[Line]:
     return out
 
 
+def _punct(ch: str) -> bool:
+    """Full-width punctuation (，。：；（）「」…): its glyph carries its own blank half, so a gap next
+    to it is no space."""
+    return bool(ch) and ("\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uff0f" or "\uff1a" <= ch <= "\uff20"
+                         or "\uff3b" <= ch <= "\uff40" or "\uff5b" <= ch <= "\uff65" or ch in "“”‘’…—·")
+
+
 def _spaced(text: str, boxes, words, height: float) -> tuple[str, tuple[float, ...]]:
     """The line's text with a space wherever the recogniser's characters (``words``, each with a
     quadrilateral in ``boxes``) stand apart by more than :data:`SPACE_GAP` × the line height, and
@@ -296,7 +362,7 @@ def _spaced(text: str, boxes, words, height: float) -> tuple[str, tuple[float, .
     for w, quad in zip(words, boxes):
         px = [float(p[0]) for p in quad]
         left, right = min(px), max(px)
-        if prev_right is not None and left - prev_right > gap:
+        if prev_right is not None and left - prev_right > gap and not (_punct(out[-1]) or _punct(w[:1])):
             out.append(" ")
             xs += (prev_right, left)
         step = (right - left) / max(len(w), 1)

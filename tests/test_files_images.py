@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 PIL = pytest.importorskip("PIL")
-pytest.importorskip("rapidocr_onnxruntime")
+pytest.importorskip("rapidocr")
 
 from PIL import Image, ImageDraw, ImageFont  # noqa: E402
 
@@ -239,12 +239,15 @@ def test_space_restored_from_character_boxes():
     text, xs = ocr._spaced("张伟1", boxes, ["张", "伟", "1"], 20.0)
     assert text == "张伟 1" and xs == (0.0, 20.0, 21.0, 40.0, 40.0, 70.0, 70.0, 90.0)
     assert ocr._spaced("张伟", None, None, 20.0) == ("张伟", ())
+    # full-width punctuation carries its own blank half: a gap beside it is no space
+    text, _ = ocr._spaced("号：1", boxes, ["号", "：", "1"], 20.0)
+    assert text == "号：1"
 
 
 def test_plain_text_scan_never_loads_the_ocr_engine():
     code = ("import sys; from scanner import Scanner; from scanner.files import extract; s = Scanner(); "
             "s.scan('张伟的身份证号11010519491231002X'); extract('内部资料'.encode(), 'a.txt'); "
-            "print(sorted(m for m in ('onnxruntime', 'rapidocr_onnxruntime', 'cv2', 'scanner.ocr') if m in sys.modules))")
+            "print(sorted(m for m in ('onnxruntime', 'rapidocr', 'rapidocr_onnxruntime', 'cv2', 'scanner.ocr') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout
 

@@ -341,7 +341,7 @@ def _boxes_inside(page, fig) -> list[dict]:
 def test_a_picture_shows_its_findings_boxed_by_category(page, server, tmp_path):
     """A screenshot of a 公示 with a secret mark and an ID number: the page shows the picture with
     a box over each finding, coloured by category; clicking a box selects its finding."""
-    pytest.importorskip("rapidocr_onnxruntime")
+    pytest.importorskip("rapidocr")
     path = tmp_path / "公示截图.png"
     path.write_bytes(_text_picture(["内部资料\u3000注意保存", "张伟，身份证号：11010519491231002X"]))
     page.goto(server + "/review")
@@ -367,7 +367,7 @@ def test_a_picture_shows_its_findings_boxed_by_category(page, server, tmp_path):
 
 
 def test_a_picture_inside_a_word_file_is_shown_with_its_boxes(page, server, tmp_path):
-    pytest.importorskip("rapidocr_onnxruntime")
+    pytest.importorskip("rapidocr")
     docx = pytest.importorskip("docx")
     d = docx.Document()
     d.add_paragraph("关于低保对象的公示（见附图）")

@@ -102,6 +102,10 @@ def add_picture(data: bytes, part: str, b: Builder, ctx: Context, *, page: int |
     t = time.monotonic()
     try:
         pt = ocr.read_picture(data)
+    except RuntimeError as e:  # no OCR engine (a broken install): said so, never a silent pass
+        b.add_part(part, "image", f"not_read: {e}", len(data))
+        b.warn(f"{b.prefix}{part}: picture not read: {e}")
+        return False
     except ValueError as e:
         if strict:
             raise FileError(f"{b.prefix}{part}: {e}", "corrupt") from None
