@@ -122,7 +122,7 @@ def _engine_id(name: str) -> str:
             vs.append(f"{dist}-{version(dist)}")
         except PackageNotFoundError:
             pass
-    return f"{name}-{'-'.join(vs)}-nocls-det{DET_SIDE}-s{MIN_SCORE}-g{SPACE_GAP}-f{_FORMAT}"
+    return f"{name}-{'-'.join(vs)}-nocls-det{DET_SIDE}-b1-s{MIN_SCORE}-g{SPACE_GAP}-f{_FORMAT}"
 
 
 def engine_id() -> str:
@@ -147,7 +147,7 @@ def _make_engine(name: str):
         # never enlarged (RapidOCR's default enlarges a 200×1000 picture to 736×3680 first: 1.2 s
         # instead of 0.1 s); the lines are cut from the full-size picture
         eng = RapidOCR(intra_op_num_threads=n, inter_op_num_threads=1, use_cls=False, print_verbose=False,
-                       det_limit_type="max", det_limit_side_len=DET_SIDE)
+                       det_limit_type="max", det_limit_side_len=DET_SIDE, rec_batch_num=1)
 
         def run(arr):
             result, _ = eng(arr, return_word_box=True, box_thresh=0.5, unclip_ratio=1.6, text_score=MIN_SCORE)
@@ -158,7 +158,10 @@ def _make_engine(name: str):
 
     params = {"EngineConfig.onnxruntime.intra_op_num_threads": n, "EngineConfig.onnxruntime.inter_op_num_threads": 1,
               "Global.use_cls": False, "Global.log_level": "critical", "Global.text_score": MIN_SCORE,
-              "Det.limit_type": "max", "Det.limit_side_len": DET_SIDE}
+              "Det.limit_type": "max", "Det.limit_side_len": DET_SIDE,
+              # one line at a time: a batch is padded to its widest line, and a 1080p page of long
+              # lines took 1 GB of memory at 6 per batch, 0.5 GB at 1, in the same time
+              "Rec.rec_batch_num": 1, "EngineConfig.onnxruntime.enable_cpu_mem_arena": False}
     if name == "v4det-v6rec":
         params["Det.model_path"] = _v4_det_model()
     eng = RapidOCR(params=params)
@@ -299,7 +302,13 @@ def read_image(img, key: str | None = None) -> PictureText:
     codes = read_codes(img)
     engine = _get_engine()
     arr = np.asarray(img)[:, :, ::-1]  # RGB → BGR, what RapidOCR (OpenCV) expects
-    result = engine(np.ascontiguousarray(arr))
+    try:
+        result = engine(np.ascontiguousarray(arr))
+    except MemoryError:
+        raise RuntimeError("OCR needs more memory than the reader's cap allows") from None
+    except Exception as e:  # ONNX Runtime's own errors (std::bad_alloc under the memory cap …)
+        msg = str(e).strip().splitlines()[-1][:200] if str(e).strip() else type(e).__name__
+        raise RuntimeError(f"OCR failed ({msg})") from None
     lines = []
     for quad, text, score, char_quads, chars in result:
         if not (text or "").strip() or float(score) < MIN_SCORE:
@@ -351,29 +360,39 @@ def _punct(ch: str) -> bool:
 
 def _spaced(text: str, boxes, words, height: float) -> tuple[str, tuple[float, ...]]:
     """The line's text with a space wherever the recogniser's characters (``words``, each with a
-    quadrilateral in ``boxes``) stand apart by more than :data:`SPACE_GAP` × the line height, and
-    every character's left and right edge. Without character boxes: the text as read, no edges."""
-    if not boxes or not words or len(boxes) != len(words) or "".join(words) != text:
-        return text.strip(), ()
-    out: list[str] = []
-    xs: list[float] = []
-    prev_right = None
-    gap = SPACE_GAP * max(height, 1.0)
+    quadrilateral in ``boxes``) stand apart by more than :data:`SPACE_GAP` × the line height (and
+    the spaces the recogniser read itself), and every character's left and right edge. Without
+    character boxes: the text as read, no edges."""
+    text = text.strip()
+    if not boxes or not words or len(boxes) != len(words) or "".join(words).replace(" ", "") != text.replace(" ", ""):
+        return text, ()
+    flat: list[tuple[str, float, float]] = []
     for w, quad in zip(words, boxes):
         px = [float(p[0]) for p in quad]
         left, right = min(px), max(px)
-        if prev_right is not None and left - prev_right > gap and not (_punct(out[-1]) or _punct(w[:1])):
+        chars = w.replace(" ", "")
+        step = (right - left) / max(len(chars), 1)
+        flat += [(ch, round(left + k * step, 1), round(left + (k + 1) * step, 1)) for k, ch in enumerate(chars)]
+    gap = SPACE_GAP * max(height, 1.0)
+    out: list[str] = []
+    xs: list[float] = []
+    i = 0
+    prev_right: float | None = None
+    pending = False  # the recogniser read a space here
+    for ch in text:
+        if ch == " ":
+            pending = bool(out)
+            continue
+        c, left, right = flat[i]
+        i += 1
+        if prev_right is not None and (pending or (left - prev_right > gap and not (_punct(out[-1]) or _punct(c)))):
             out.append(" ")
-            xs += (prev_right, left)
-        step = (right - left) / max(len(w), 1)
-        for k, ch in enumerate(w):
-            out.append(ch)
-            xs += (round(left + k * step, 1), round(left + (k + 1) * step, 1))
+            xs += (prev_right, max(prev_right, left))
+        pending = False
+        out.append(c)
+        xs += (left, right)
         prev_right = right
-    joined = "".join(out)
-    lead = len(joined) - len(joined.lstrip())
-    joined = joined.strip()
-    return joined, tuple(xs[2 * lead: 2 * lead + 2 * len(joined)])
+    return "".join(out), tuple(xs)
 
 
 def read_picture(data: bytes) -> PictureText:

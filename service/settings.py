@@ -20,7 +20,7 @@
 
     file_workers = 1               # extraction worker processes per service worker (uploads read at once)
     file_time_budget = 30          # seconds to read one uploaded file (the worker is stopped past it)
-    file_max_memory_mb = 1024      # memory cap of an extraction worker
+    file_max_memory_mb = 2048      # memory cap (address space) of an extraction worker
     file_max_pictures = 50         # pictures read (OCR) per uploaded file; the rest listed as not read
     file_picture_seconds = 15      # OCR seconds per uploaded file; pictures past it listed as not read
     scan_threads = 4               # scans run in threads, off the event loop; scan_queue more may wait
@@ -85,7 +85,9 @@ class ServiceSettings:
     #: extraction of uploaded files (scanner/files/isolate.py): worker processes, time and memory caps
     file_workers: int = 1
     file_time_budget: float = 30.0
-    file_max_memory_mb: int = 1024
+    #: address space, not resident memory: the OCR engine (ONNX Runtime, OpenCV) maps ~0.55 GB on
+    #: loading and a 1080p page of long lines peaks at ~1.3 GB (docs/FILES.md "Pictures")
+    file_max_memory_mb: int = 2048
     #: the per-request picture budget (OCR): pictures past it are listed ``not_read`` with the reason
     file_max_pictures: int = 50
     file_picture_seconds: float = 15.0
