@@ -530,11 +530,29 @@ def main() -> None:
     ap.add_argument("--engine", default=None, help="an engine of scanner/ocr.py ENGINES (default: the product's)")
     ap.add_argument("--json", help="write the numbers here")
     ap.add_argument("--keep", help="write the rendered pictures into this folder")
+    ap.add_argument("--timing", action="store_true", help="only the ms per picture (1080p, A4), both engines "
+                    "of ENGINES that are installed, alternating, median of 3")
     args = ap.parse_args()
     if not Path(args.data).exists() and Path("/work/shared/data").exists():
         args.data = "/work/shared/data"
     from scanner import compiled, ocr
 
+    if args.timing:
+        pics, _ = build_set(12, 0, Path(args.data))
+        print("| engine | picture (OCR only, cache off, 1 thread, median of 3) | ms | lines | characters |")
+        print("|---|---|---:|---:|---:|")
+        for name in ocr.ENGINES:
+            os.environ["GOVSCAN_OCR_ENGINE"] = name
+            ocr._engine = None
+            try:
+                ocr._get_engine()
+            except RuntimeError as e:
+                print(f"| {name} | not installed ({e}) | | | |")
+                continue
+            for what, (ms, nl, nc) in timing(pics).items():
+                print(f"| {name} | {what} | {ms:.0f} | {nl} | {nc} |")
+        print(f"load average {os.getloadavg()[0]:.1f} (2 cores, shared)")
+        return
     with tempfile.TemporaryDirectory() as cache:
         # a cold OCR cache (the compiled lexicon cache stays), so the first scan reads every picture
         ocr.ocr_cache_dir = lambda: Path(cache) if compiled.enabled() else None
