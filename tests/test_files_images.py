@@ -355,3 +355,36 @@ def test_clean_docx_cleans_its_pictures(scanner, picture):
     assert not pic.getexif()
     after = scan_document(scanner, extract(out, "a.docx"))
     assert not [f for f in after.findings if f.category == "personal_data"]
+
+
+# ----------------------------------------------------------------------------- the service
+def test_service_picture_budget_picture_endpoint_and_clean(scanner, picture, tmp_path):
+    """The per-request budget answers which pictures were not read; the page's picture endpoint
+    serves a part of the upload; /v1/clean of a picture answers a picture."""
+    httpx = pytest.importorskip("httpx")
+    pytest.importorskip("fastapi")
+    from service.app import create_app
+    from service.settings import ServiceSettings
+    from service.testing import serve_in_thread
+
+    other, _ = _picture(("机密★5年",), size=22, width=300)
+    data = _docx_with_pictures([picture[0], other])
+    app = create_app(scanner=scanner, settings=ServiceSettings(db_url=f"sqlite:///{tmp_path / 'svc.db'}",
+                                                               file_max_pictures=1))
+    with serve_in_thread(app) as url, httpx.Client(base_url=url, timeout=60) as c:
+        body = c.post("/v1/scan/file", files={"file": ("通知.docx", data, "x")}).json()
+        assert body["file"]["pictures"] == {"read": 1, "not_read": [
+            {"name": "word/media/image2.png", "reason": "not_read: over the budget of 1 pictures per file"}]}
+        assert any(f["location"]["part"] == "word/media/image1.png" for f in body["findings"])
+        r = c.post("/v1/file/picture", files={"file": ("通知.docx", data, "x")}, data={"part": "word/media/image1.png"})
+        assert r.status_code == 200 and r.headers["content-type"] == "image/png"
+        assert Image.open(io.BytesIO(r.content)).size == Image.open(io.BytesIO(picture[0])).size
+        r = c.post("/v1/file/picture", files={"file": ("通知.docx", data, "x")}, data={"part": "word/document.xml"})
+        assert r.status_code == 404 and r.json()["code"] == "picture_not_found"
+        r = c.post("/v1/file/picture", files={"file": ("通知.docx", data, "x")})
+        assert r.status_code == 400
+        jpg = _photo_with_exif(Image.open(io.BytesIO(picture[0])).convert("RGB"))
+        r = c.post("/v1/clean", files={"file": ("公示.jpg", jpg, "x")})
+        assert r.status_code == 200 and r.headers["content-type"] == "image/jpeg"
+        assert not Image.open(io.BytesIO(r.content)).getexif()
+        assert r.headers["X-Govscan-Remaining"] != "0"  # the 内部资料 mark stays: the author's to fix

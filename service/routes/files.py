@@ -39,6 +39,14 @@ FILE_BODY = {"content": {"multipart/form-data": {"schema": {
                    "id": {"type": "string", "description": "document id"}}}}}, "required": True}
 
 
+def _picture_media(data: bytes) -> str:
+    for magic, media in ((b"\x89PNG", "image/png"), (b"\xff\xd8\xff", "image/jpeg"), (b"GIF8", "image/gif"),
+                         (b"BM", "image/bmp"), (b"II*\x00", "image/tiff"), (b"MM\x00*", "image/tiff")):
+        if data.startswith(magic):
+            return media
+    return "image/webp" if data[8:12] == b"WEBP" else "application/octet-stream"
+
+
 async def _read_upload(request: Request, field: str = "id") -> tuple[bytes, str, str | None]:
     ctype = request.headers.get("content-type", "")
     if not ctype.startswith("multipart/form-data"):
@@ -120,7 +128,7 @@ async def _file_out(request: Request, st: ServiceState, verb: str) -> Response:
         except FileError as e:  # pragma: no cover - a writer producing an unreadable copy is a bug
             raise ApiError(500, f"the cleaned copy cannot be read back: {e}", "clean_failed") from None
     note(request, kind=doc.kind, bytes=len(data), findings=len(result.findings))
-    media = _MEDIA_TYPES.get(doc.kind, "application/octet-stream")
+    media = _picture_media(out) if doc.kind == "image" else _MEDIA_TYPES.get(doc.kind, "application/octet-stream")
     return Response(out, media_type=media, headers=headers)
 
 
