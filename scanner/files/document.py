@@ -264,7 +264,7 @@ class Builder:
                 self._chunks.append(sep)
                 self._pos += len(sep)
 
-    def add_part(self, name: str, kind: str, status: str = "not_read", size: int = 0) -> None:
+    def add_part(self, name: str, kind: str, status: str, size: int = 0) -> None:
         self.parts.append(Part(self.prefix + name, kind, status, size))
 
     def warn(self, message: str) -> None:

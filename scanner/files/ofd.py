@@ -94,7 +94,8 @@ def extract_ofd(zf: SafeZip, name: str, b: Builder, ctx: Context) -> None:
                 raise FileError(f"{name}: OFD page {n} ({part}) is missing", "corrupt")
             lines = _lines(zf.xml(part))
             if not lines:
-                b.add_part(f"page {n}", "image", "not_read")
+                b.add_part(f"page {n}", "image", "not_read: an OFD page without text (OFD pages are not rendered "
+                           "for OCR yet)")
             for text, box in lines:
                 b.add(text, part, "body", page=n, box=box, label=f"第 {n} 页")
         ann = doc.find(O + "Annotations")

@@ -138,6 +138,10 @@
     if (m) return '未读取：超出每个文件 ' + m[1] + ' 秒的图片识别时间，此图片中的文字未检查';
     if (/time budget .* nearly spent/.test(s)) return '未读取：文件读取时间即将用完，此图片中的文字未检查';
     if (/vector drawing/.test(s)) return '未读取：矢量图（EMF/WMF/SVG），不做文字识别';
+    if (/the page links to/.test(s)) return '未读取：网页引用的图片（未下载；请单独上传该图片以识别其中文字）';
+    if (/OFD page without text/.test(s)) return '未读取：OFD 无文字页面（暂不支持渲染识别）';
+    if (/OCR failed|OCR engine|OCR needs/.test(s)) return '未读取：图片文字识别失败（' + s.replace(/^not_read:\s*/, '') + '）';
+    if (/scanned page whose text layer was read/.test(s)) return '已跳过：扫描页自带文字层，已读取该文字层';
     if (s.startsWith('skipped:')) return '已跳过：' + s.slice(8).trim();
     if (s.startsWith('not_read:')) return '未读取：' + s.slice(9).trim();
     return s;
