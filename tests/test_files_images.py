@@ -388,3 +388,41 @@ def test_service_picture_budget_picture_endpoint_and_clean(scanner, picture, tmp
         assert r.status_code == 200 and r.headers["content-type"] == "image/jpeg"
         assert not Image.open(io.BytesIO(r.content)).getexif()
         assert r.headers["X-Govscan-Remaining"] != "0"  # the 内部资料 mark stays: the author's to fix
+
+
+@pytest.mark.parametrize("kind", ["pptx", "xlsx"])
+def test_pictures_in_slides_and_sheets_are_read(scanner, picture, kind, tmp_path):
+    """The same picture (read once: the OCR cache) inside a slide deck and a workbook."""
+    if kind == "pptx":
+        pptx = pytest.importorskip("pptx")
+        from pptx.util import Inches
+
+        prs = pptx.Presentation()
+        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        slide.shapes.add_picture(io.BytesIO(picture[0]), Inches(1), Inches(1))
+        out = io.BytesIO()
+        prs.save(out)
+        part = "ppt/media/image1.png"
+    else:
+        openpyxl = pytest.importorskip("openpyxl")
+        from openpyxl.drawing.image import Image as XLImage
+
+        wb = openpyxl.Workbook()
+        wb.active["A1"] = "公示"
+        path = tmp_path / "p.png"
+        path.write_bytes(picture[0])
+        wb.active.add_image(XLImage(str(path)), "C3")
+        out = io.BytesIO()
+        wb.save(out)
+        part = "xl/media/image1.png"
+    data = out.getvalue()
+    res = scan_document(scanner, extract(data, f"a.{kind}"))
+    f = next(f for f in res.findings if f.type == "id_card")
+    assert f.location["part"] == part and f.location["layer"] == "image"
+    if kind == "xlsx":  # clean: the picture's ID number blacked out in the cleaned workbook
+        from scanner.files.output import clean_bytes
+
+        doc = extract(data, "a.xlsx")
+        cleaned = clean_bytes(data, "a.xlsx", doc, scan_document(scanner, doc))
+        after = scan_document(scanner, extract(cleaned, "a.xlsx"))
+        assert not [f for f in after.findings if f.type == "id_card"]
