@@ -426,3 +426,25 @@ def test_pictures_in_slides_and_sheets_are_read(scanner, picture, kind, tmp_path
         cleaned = clean_bytes(data, "a.xlsx", doc, scan_document(scanner, doc))
         after = scan_document(scanner, extract(cleaned, "a.xlsx"))
         assert not [f for f in after.findings if f.type == "id_card"]
+
+
+def test_pictures_of_an_odt_are_read(scanner, picture):
+    """An OpenDocument text as LibreOffice writes it: the picture in Pictures/, framed in content.xml."""
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="{office}" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+               'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+               'xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3"><office:body><office:text>'
+               '<text:p>关于低保对象的公示</text:p><text:p><draw:frame draw:name="图像1"><draw:image '
+               'xlink:href="Pictures/10000001.png"/></draw:frame></text:p></office:text></office:body>'
+               '</office:document-content>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+        z.writestr("Pictures/10000001.png", picture[0])
+    res = scan_document(scanner, extract(buf.getvalue(), "公示.odt"))
+    f = next(f for f in res.findings if f.type == "id_card")
+    assert f.location["part"] == "Pictures/10000001.png" and f.location["layer"] == "image"
+    assert {"name": "Pictures/10000001.png", "kind": "image", "status": "read", "bytes": len(picture[0])} \
+        in res.file["parts"]
