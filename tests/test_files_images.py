@@ -448,3 +448,43 @@ def test_pictures_of_an_odt_are_read(scanner, picture):
     assert f.location["part"] == "Pictures/10000001.png" and f.location["layer"] == "image"
     assert {"name": "Pictures/10000001.png", "kind": "image", "status": "read", "bytes": len(picture[0])} \
         in res.file["parts"]
+
+
+def _ofd_scan(picture_png: bytes) -> bytes:
+    """A scanned OFD as converters write it: one page with one ImageObject, the picture a
+    MultiMedia resource of DocumentRes.xml (BaseLoc Res)."""
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    files = {
+        "OFD.xml": f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {ns} Version="1.0" DocType="OFD"><ofd:DocBody>'
+                   '<ofd:DocInfo><ofd:Title>扫描件</ofd:Title></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>'
+                   '</ofd:DocBody></ofd:OFD>',
+        "Doc_0/Document.xml": f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document {ns}><ofd:CommonData>'
+                              '<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>'
+                              '<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes></ofd:CommonData><ofd:Pages>'
+                              '<ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>',
+        "Doc_0/DocumentRes.xml": f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res {ns} BaseLoc="Res"><ofd:MultiMedias>'
+                                 '<ofd:MultiMedia ID="10" Type="Image"><ofd:MediaFile>image_10.png</ofd:MediaFile>'
+                                 '</ofd:MultiMedia></ofd:MultiMedias></ofd:Res>',
+        "Doc_0/Pages/Page_0/Content.xml": f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {ns}><ofd:Content>'
+                                          '<ofd:Layer ID="2"><ofd:ImageObject ID="11" ResourceID="10" '
+                                          'Boundary="10 20 164 27.2" CTM="164 0 0 27.2 0 0"/></ofd:Layer>'
+                                          '</ofd:Content></ofd:Page>',
+        "Doc_0/Res/image_10.png": picture_png,
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for n, d in files.items():
+            z.writestr(n, d)
+    return buf.getvalue()
+
+
+def test_ofd_page_without_text_has_its_picture_read_with_boxes_in_millimetres(scanner, picture):
+    res = scan_document(scanner, extract(_ofd_scan(picture[0]), "扫描件.ofd"))
+    f = next(f for f in res.findings if f.type == "id_card")
+    loc = f.location
+    assert loc["part"] == "Doc_0/Res/image_10.png" and loc["layer"] == "image" and loc["page"] == 1
+    assert loc["label"] == "第 1 页 扫描图像"
+    x0, y0, x1, y1 = loc["box"]
+    assert 10 <= x0 < x1 <= 174 and 20 + 27.2 / 2 <= y1 <= 47.2 + 1  # the second line: the lower half, in mm
+    assert {"name": "Doc_0/Res/image_10.png", "kind": "image", "status": "read", "bytes": len(picture[0])} \
+        in res.file["parts"]

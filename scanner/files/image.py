@@ -85,10 +85,13 @@ def add_lines(lines, part: str, b: Builder, *, page: int | None = None, label: s
 
 
 def add_picture(data: bytes, part: str, b: Builder, ctx: Context, *, page: int | None = None,
-                strict: bool = False) -> bool:
+                strict: bool = False, place: tuple[float, float, float, float] | None = None,
+                label: str | None = None) -> bool:
     """Read one picture's text into ``b`` (within the file's picture budget) and list it as a part.
     Returns True when it was read. ``strict``: bytes that are no readable picture raise
-    :class:`FileError` (``corrupt``) instead of listing the part as skipped."""
+    :class:`FileError` (``corrupt``) instead of listing the part as skipped. ``place``: the
+    rectangle ``(x0, y0, x1, y1)`` the picture fills on its page, in the page's unit with y
+    downwards (an OFD page: millimetres); the lines' boxes are then given in it."""
     from .. import ocr
     from .exif import read_photo_metadata
 
@@ -114,7 +117,15 @@ def add_picture(data: bytes, part: str, b: Builder, ctx: Context, *, page: int |
         return False
     finally:
         ctx.pictures.spent(time.monotonic() - t)
-    add_lines(pt.lines, part, b, page=page)
+    scale = None
+    if place is not None and pt.width and pt.height:
+        x0, y0, x1, y1 = place
+        sx, sy = (x1 - x0) / pt.width, (y1 - y0) / pt.height
+
+        def scale(box):
+            return (round(x0 + box[0] * sx, 2), round(y0 + box[1] * sy, 2), round(x0 + box[2] * sx, 2),
+                    round(y0 + box[3] * sy, 2))
+    add_lines(pt.lines, part, b, page=page, scale=scale, label=label)
     b.add_part(part, "image", "read", len(data))
     return True
 
