@@ -20,7 +20,9 @@
 
     file_workers = 1               # extraction worker processes per service worker (uploads read at once)
     file_time_budget = 30          # seconds to read one uploaded file (the worker is stopped past it)
-    file_max_memory_mb = 1024      # memory cap of an extraction worker
+    file_max_memory_mb = 2048      # memory cap (address space) of an extraction worker
+    file_max_pictures = 50         # pictures read (OCR) per uploaded file; the rest listed as not read
+    file_picture_seconds = 15      # OCR seconds per uploaded file; pictures past it listed as not read
     scan_threads = 4               # scans run in threads, off the event loop; scan_queue more may wait
     scan_queue = 128               # (beyond them: 429 with Retry-After)
     scan_time_budget = 10          # seconds per scan, waiting included (503 scan_timeout past it)
@@ -83,7 +85,12 @@ class ServiceSettings:
     #: extraction of uploaded files (scanner/files/isolate.py): worker processes, time and memory caps
     file_workers: int = 1
     file_time_budget: float = 30.0
-    file_max_memory_mb: int = 1024
+    #: address space, not resident memory: the OCR engine (ONNX Runtime, OpenCV) maps ~0.55 GB on
+    #: loading and a 1080p page of long lines peaks at ~1.3 GB (docs/FILES.md "Pictures")
+    file_max_memory_mb: int = 2048
+    #: the per-request picture budget (OCR): pictures past it are listed ``not_read`` with the reason
+    file_max_pictures: int = 50
+    file_picture_seconds: float = 15.0
     #: where scans wait, durably, while the database is unavailable (default: beside a SQLite file,
     #: ``<db>.spool/``; for a database server ``$GOVSCAN_SPOOL_DIR`` or ``./govscan-spool``)
     spool_dir: str | None = None
@@ -157,13 +164,14 @@ class ServiceSettings:
         if self.admin_token is not None and (not isinstance(self.admin_token, str) or not self.admin_token):
             raise ConfigError("service.admin_token must be a non-empty string")
         for name in ("max_chars", "max_batch", "max_findings", "max_connections", "max_body_bytes", "max_upload_bytes",
-                     "workers", "file_workers", "file_max_memory_mb", "scan_threads"):
+                     "workers", "file_workers", "file_max_memory_mb", "scan_threads", "file_max_pictures"):
             v = getattr(self, name)
             if not isinstance(v, int) or isinstance(v, bool) or v < 1:
                 raise ConfigError(f"service.{name} must be a positive integer, not {v!r}")
-        if isinstance(self.file_time_budget, bool) or not isinstance(self.file_time_budget, (int, float)) \
-                or not self.file_time_budget > 0:
-            raise ConfigError(f"service.file_time_budget must be a positive number of seconds, not {self.file_time_budget!r}")
+        for name in ("file_time_budget", "file_picture_seconds"):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not v > 0:
+                raise ConfigError(f"service.{name} must be a positive number of seconds, not {v!r}")
         if not isinstance(self.port, int) or not 0 <= self.port < 65536:
             raise ConfigError(f"service.port must be 0..65535, not {self.port!r}")
         if not isinstance(self.db_url, str) or not self.db_url:
@@ -186,7 +194,8 @@ class ServiceSettings:
         from scanner.files import Limits
 
         return Limits(max_file_bytes=self.max_upload_bytes, time_budget=float(self.file_time_budget),
-                      max_memory_mb=self.file_max_memory_mb, max_chars=max(self.max_chars * 4, 1_000_000))
+                      max_memory_mb=self.file_max_memory_mb, max_chars=max(self.max_chars * 4, 1_000_000),
+                      max_pictures=self.file_max_pictures, picture_seconds=float(self.file_picture_seconds))
 
     @property
     def auth_enabled(self) -> bool:

@@ -89,6 +89,26 @@ def test_intranet_address_blocks(det, text, addr):
     assert any(r == "secret.credential.intranet_address" and t.endswith(addr) for r, t in got), got
 
 
+@pytest.mark.parametrize("text, addr", [
+    ("http://oa.xxzf.local/login", "http://oa.xxzf.local/login"),          # a QR code holds only the URL
+    ("扫码办理：https://approve.county.intranet:8443/flow?id=3", "https://approve.county.intranet:8443/flow?id=3"),
+    ("https://nas.home.arpa/share", "https://nas.home.arpa/share"),
+])
+def test_url_on_an_internal_only_host_blocks(det, text, addr):
+    got = creds(det, text)
+    assert [(r, t) for r, t in got if r == "secret.credential.intranet_address"] == \
+        [("secret.credential.intranet_address", addr)], got
+
+
+@pytest.mark.parametrize("text", [
+    "详见 http://www.lanzhou.gov.cn/art/2024/1/1.html",   # .lan inside a public name
+    "https://www.gov.cn/zhengce/content.htm",
+    "http://local.example.com/x",
+])
+def test_public_urls_pass(det, text):
+    assert [r for r, _ in creds(det, text) if r == "secret.credential.intranet_address"] == []
+
+
 @pytest.mark.parametrize("text", [
     "推进政务内网和政务外网建设，政务内网与互联网(www.gov.cn)物理隔离。",
     "全县政务内网已联通到乡镇。",

@@ -190,7 +190,8 @@ def test_folder_of_txt_html_docx_with_element_paths_and_bad_files(tmp_path, cfg)
     (src / "plain.txt").write_bytes("北朝鲜代表团抵达".encode("gb18030"))
     (src / "broken.docx").write_bytes(b"PK\x03\x04 this is not a zip")
     (src / "garbage.txt").write_bytes(bytes(range(128, 256)) * 4)
-    (src / "photo.png").write_bytes(b"\x89PNG")
+    (src / "photo.png").write_bytes(b"\x89PNG")  # pictures are read (OCR): this one is broken
+    (src / "setup.exe").write_bytes(b"MZ\x90\x00")
     (src / ".hidden.txt").write_text("台湾总统", encoding="utf-8")
     out = tmp_path / "R"
     p = run("rescan", str(src), "--out", str(out), "--config", str(cfg))
@@ -198,7 +199,8 @@ def test_folder_of_txt_html_docx_with_element_paths_and_bad_files(tmp_path, cfg)
     assert b"1 file(s) with other suffixes ignored" in p.stderr
     got = {r["record"]: r for r in lines(out / "results.jsonl")}
     assert list(got) == sorted(["县融媒/2024-03/article.html", "县融媒/notice.docx", "plain.txt", "broken.docx",
-                                "garbage.txt"])
+                                "garbage.txt", "photo.png"])
+    assert "corrupt" in got["photo.png"]["error"] or "picture" in got["photo.png"]["error"]
     assert "corrupt" in got["broken.docx"]["error"] and str(tmp_path) not in got["broken.docx"]["error"]
     assert "GB18030" in got["garbage.txt"]["error"] or "UTF-8" in got["garbage.txt"]["error"]
     # HTML: visible text only (no script/style hits), offsets into that text, element path kept

@@ -310,3 +310,78 @@ def test_a_file_shows_each_finding_with_its_layer_and_place(page, server, tmp_pa
         page.click("#clean-btn")
     expect(page.locator("#status")).to_contain_text("清理版")
     page.screenshot(path=str(SCREENSHOT_DIR / "govscan-review-file.png"), full_page=True)
+
+
+def _text_picture(lines, size=24, width=820) -> bytes:
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = next((p for p in ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+                             "/usr/share/fonts/truetype/arphic/uming.ttc") if Path(p).exists()), None)
+    if font is None:
+        pytest.skip("no Chinese font (fonts-wqy-zenhei)")
+    f = ImageFont.truetype(font, size)
+    img = Image.new("RGB", (width, 40 + 2 * size * len(lines)), "white")
+    d = ImageDraw.Draw(img)
+    for k, text in enumerate(lines):
+        d.text((30, 20 + 2 * size * k), text, font=f, fill="black")
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def _boxes_inside(page, fig) -> list[dict]:
+    img = fig.locator("img").bounding_box()
+    boxes = [b.bounding_box() for b in fig.locator(".pic-box").all()]
+    for b in boxes:  # every box lies on the picture
+        assert img["x"] - 1 <= b["x"] and b["x"] + b["width"] <= img["x"] + img["width"] + 1
+        assert img["y"] - 1 <= b["y"] and b["y"] + b["height"] <= img["y"] + img["height"] + 1
+    return boxes
+
+
+def test_a_picture_shows_its_findings_boxed_by_category(page, server, tmp_path):
+    """A screenshot of a 公示 with a secret mark and an ID number: the page shows the picture with
+    a box over each finding, coloured by category; clicking a box selects its finding."""
+    pytest.importorskip("rapidocr")
+    path = tmp_path / "公示截图.png"
+    path.write_bytes(_text_picture(["内部资料\u3000注意保存", "张伟，身份证号：11010519491231002X"]))
+    page.goto(server + "/review")
+    page.set_input_files("#file", str(path))
+    page.wait_for_selector("#draft mark.hl")
+    fig = page.locator("#pictures figure")
+    expect(fig).to_have_count(1)
+    expect(fig.locator("figcaption")).to_contain_text("公示截图.png")
+    expect(fig.locator(".pic-box.cat-state_secret").first).to_be_visible()
+    expect(fig.locator(".pic-box.cat-personal_data").first).to_be_visible()
+    boxes = _boxes_inside(page, fig)
+    marker = fig.locator(".pic-box.cat-state_secret").first.bounding_box()
+    id_box = fig.locator(".pic-box[title*='11010519491231002X']").bounding_box()
+    assert marker["y"] + marker["height"] <= id_box["y"] + 2  # the mark's line is above the ID's
+    assert len(boxes) >= 3
+    border = fig.locator(".pic-box.cat-personal_data").first.evaluate("e => getComputedStyle(e).borderTopColor")
+    assert border == "rgb(176, 38, 122)"  # --pd, the personal-data colour of the legend
+    fig.locator(".pic-box[title*='11010519491231002X']").click()
+    expect(page.locator("#d-type")).to_contain_text("身份证")
+    expect(page.locator("#d-where")).to_contain_text("图片 公示截图.png")
+    expect(page.locator("#file-summary")).to_contain_text("图片：已识别 1 张")
+    page.screenshot(path=str(SCREENSHOT_DIR / "govscan-review-picture.png"), full_page=True)
+
+
+def test_a_picture_inside_a_word_file_is_shown_with_its_boxes(page, server, tmp_path):
+    pytest.importorskip("rapidocr")
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("关于低保对象的公示（见附图）")
+    d.add_picture(io.BytesIO(_text_picture(["机密★1年", "联系电话13812345678"], width=500)))
+    path = tmp_path / "附图.docx"
+    d.save(path)
+    page.goto(server + "/review")
+    page.set_input_files("#file", str(path))
+    page.wait_for_selector("#draft mark.hl")
+    fig = page.locator("#pictures figure")
+    expect(fig).to_have_count(1)
+    expect(fig.locator("figcaption")).to_contain_text("word/media/image1.png")
+    expect(fig.locator(".pic-box.cat-personal_data").first).to_be_visible()
+    expect(fig.locator(".pic-box.cat-state_secret").first).to_be_visible()
+    _boxes_inside(page, fig)
+    items = page.locator("#finding-list li")
+    expect(items.filter(has_text="13812345678").locator(".where")).to_have_text(re.compile("图片 word/media/image1.png"))

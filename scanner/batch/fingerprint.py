@@ -102,7 +102,8 @@ def engine_fingerprint() -> str:
     h = hashlib.blake2b(digest_size=12)
     for rel, p in fingerprint_files():
         h.update(rel.encode() + b"\0" + p.read_bytes() + b"\0")
-    for dist in ("jieba", "opencc-python-reimplemented", "daachorse", "pyahocorasick", "numpy"):
+    for dist in ("jieba", "opencc-python-reimplemented", "daachorse", "pyahocorasick", "numpy", "rapidocr-onnxruntime",
+                 "zxing-cpp", "pillow", "pypdfium2"):
         try:
             h.update(f"{dist}={metadata.version(dist)}".encode())
         except metadata.PackageNotFoundError:

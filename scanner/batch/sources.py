@@ -28,10 +28,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..files import SUPPORTED_SUFFIXES as _FILE_SUFFIXES, kind_of_suffix
+from ..files import SUPPORTED_SUFFIXES as _FILE_SUFFIXES
 
-#: what a folder re-scan reads: every file format but pictures (their text needs OCR: the images issue)
-SUPPORTED_SUFFIXES = tuple(s for s in _FILE_SUFFIXES if kind_of_suffix('x' + s) != 'image')
+#: what a folder re-scan reads: every file format, pictures included (OCR, cached by picture hash:
+#: a second re-scan of the archive never reads the same picture twice)
+SUPPORTED_SUFFIXES = tuple(_FILE_SUFFIXES)
 
 __all__ = ["CSV_SUFFIXES", "JSONL_SUFFIXES", "Fields", "RawRecord", "Source", "open_source"]
 

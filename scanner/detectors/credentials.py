@@ -54,6 +54,14 @@ _INTRANET_RE = re.compile(
     r"内网(?:[^\n，。；,;:=\s]{0,6}?(?:地址|网址|入口|链接|ip|域名|门户|平台|系统))?[ \t]*(?:[:=]|为|是)?[ \t]*"
     r"(?P<addr>https?://[!-~]+|(?:[a-z0-9-]+\.)+[a-z]{2,24}(?::\d{2,5})?(?:/[!-~]*)?|\d{1,3}(?:\.\d{1,3}){3}(?::\d{2,5})?)")
 
+# --- a URL on an internal-only host (a QR code on a poster, a screenshot's address bar) -----
+# the names RFC 6762 / RFC 8375 and common practice reserve for networks that are never public:
+# such an address means nothing outside the office, so publishing it is the intranet leaking
+_INTERNAL_URL_RE = re.compile(
+    r"https?://(?P<host>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:local|localdomain|lan|intranet|internal|intra|"
+    r"corp|home\.arpa))(?![a-z0-9.-])(?::\d{2,5})?(?:/[!-~]*)?")
+_INTERNAL_URL_GATE = ("://",)
+
 # --- connection strings, keys --------------------------------------------------------------
 _CONN_RE = re.compile(
     r"(?:jdbc:)?(?:mysql|postgres|postgresql|mongodb\+srv|mongodb|redis|rediss|sqlserver|mssql|oracle|ftp|sftp|amqp|"
@@ -118,6 +126,8 @@ class CredentialDetector:
             out.extend(self._ips(views, v))
         if not found.isdisjoint(_NET_GATE):
             out.extend(self._intranet(views, v))
+        if "://" in found:
+            out.extend(self._internal_urls(views, v, out))
         if not found.isdisjoint(_CONN_GATE):
             out.extend(self._connections(views, v))
         if not found.isdisjoint(_KEY_GATE):
@@ -192,6 +202,21 @@ class CredentialDetector:
             e = m.start("addr") + len(addr)
             out.append(self._finding(views, m.start(), e, self.rules[2],
                                      f"疑似公开了内网访问地址“{addr}”，须删除", 0.9))
+        return out
+
+    def _internal_urls(self, views: Views, v: str, found: list[Finding]) -> list[Finding]:
+        """``http://oa.xxzf.local/login`` without the word 内网 (a QR code holds only the URL)."""
+        out = []
+        taken = [(f.start, f.end) for f in found]
+        for m in _INTERNAL_URL_RE.finditer(v):
+            addr = _clean(m.group(0))
+            e = m.start() + len(addr)
+            a, b = views.vis_span(m.start(), e)
+            if any(x < b and a < y for x, y in taken):
+                continue  # already reported with its 内网 label
+            out.append(self._finding(views, m.start(), e, self.rules[2],
+                                     f"疑似公开了内网访问地址“{addr}”（{m.group('host')} 是只在内部网络使用的域名），须删除",
+                                     0.9))
         return out
 
     # ------------------------------------------------------------------ connection strings and keys

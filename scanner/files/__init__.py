@@ -59,6 +59,11 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(s for s in _SUFFIX_KIND if s)
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM", b"II*\x00", b"MM\x00*")
 
 
+def is_picture(data: bytes) -> bool:
+    """Whether ``data`` starts like a picture file (PNG, JPEG, GIF, BMP, TIFF, WebP)."""
+    return data.startswith(_IMAGE_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+
+
 def kind_of_suffix(name: str) -> str | None:
     return _SUFFIX_KIND.get(Path(name).suffix.lower())
 
@@ -92,7 +97,7 @@ def sniff(data: bytes, name: str, ctx: Context | None = None) -> tuple[str, Safe
             raise FileError(f"{name}: the document is encrypted (password-protected); remove the password and "
                             "send it again", "encrypted")
         return "legacy", None
-    if data.startswith(_IMAGE_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP"):
+    if is_picture(data):
         return "image", None
     kind = kind_of_suffix(name)
     if kind is None:
@@ -137,7 +142,12 @@ def _extract_into(data: bytes, name: str, b: Builder, ctx: Context) -> str:
 def _recurse(data: bytes, name: str, parent: Builder, layer: str, part: str, ctx: Context) -> bool:
     """Extract a file inside a file into ``parent``: its parts are named ``part!inner`` and its body
     text gets ``layer`` (``embedded`` for an object in a document, ``body`` for a zip member)."""
-    child_ctx = Context(ctx.limits, _recurse, ctx.depth + 1, ctx.deadline)
+    if is_picture(data):  # a picture inside a file: read into the parent under its own part name
+        from .image import add_picture
+
+        add_picture(data, part, parent, ctx)
+        return True
+    child_ctx = Context(ctx.limits, _recurse, ctx.depth + 1, ctx.deadline, ctx.pictures)
     child = Builder(prefix=parent.prefix + part + "!")
     try:
         kind = _extract_into(data, name, child, child_ctx)
@@ -148,9 +158,6 @@ def _recurse(data: bytes, name: str, parent: Builder, layer: str, part: str, ctx
         parent.add_part(part, "embedded", f"skipped: {reason}", len(data))
         parent.warn(f"{parent.prefix}{part}: not read ({e.code}): {reason}")
         return False
-    if kind == "image":
-        parent.add_part(part, "image", "not_read", len(data))
-        return True
     label_prefix = f"{'嵌入对象' if layer == 'embedded' else '附件'} {Path(part).name}"
     child.metadata.pop("encoding", None)
     doc = child.build(kind)

@@ -84,12 +84,12 @@ class Segment(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """A part of the file that carries no scannable text of its own here: a picture (read by the
-    images issue's OCR), an object the extractor could not open. ``status`` says which."""
+    """A part of the file beside its text: a picture (``read`` by OCR, or ``not_read: <reason>``
+    past the picture budget), an object the extractor could not open. ``status`` says which."""
 
     name: str
     kind: str  # "image" | "embedded" | "other"
-    status: str  # "not_read" | "read" | "skipped: <reason>"
+    status: str  # "read" | "not_read: <reason>" | "skipped: <reason>"
     bytes: int = 0
 
 
@@ -153,10 +153,17 @@ class Document:
 
     def info(self) -> dict[str, Any]:
         """A summary of the file for results: kind, layers present, parts not read, metadata."""
-        return {"kind": self.kind, "title": self.title, "encoding": self.encoding, "segments": len(self.segments),
-                "layers": self.layers, "metadata": dict(self.metadata),
-                "parts": [{"name": p.name, "kind": p.kind, "status": p.status, "bytes": p.bytes} for p in self.parts],
-                "warnings": list(self.warnings)}
+        out = {"kind": self.kind, "title": self.title, "encoding": self.encoding, "segments": len(self.segments),
+               "layers": self.layers, "metadata": dict(self.metadata),
+               "parts": [{"name": p.name, "kind": p.kind, "status": p.status, "bytes": p.bytes} for p in self.parts],
+               "warnings": list(self.warnings)}
+        pictures = [p for p in self.parts if p.kind == "image"]
+        if pictures:
+            # never a silent partial scan: how many pictures were read, which were not and why
+            out["pictures"] = {"read": sum(p.status == "read" for p in pictures),
+                               "not_read": [{"name": p.name, "reason": p.status} for p in pictures
+                                            if p.status != "read"]}
+        return out
 
 
 _START, _LAYER = itemgetter(0), itemgetter(3)  # Segment.start, Segment.layer
@@ -257,7 +264,7 @@ class Builder:
                 self._chunks.append(sep)
                 self._pos += len(sep)
 
-    def add_part(self, name: str, kind: str, status: str = "not_read", size: int = 0) -> None:
+    def add_part(self, name: str, kind: str, status: str, size: int = 0) -> None:
         self.parts.append(Part(self.prefix + name, kind, status, size))
 
     def warn(self, message: str) -> None:

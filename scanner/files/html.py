@@ -53,7 +53,8 @@ class _Visible(HTMLParser):
                     self.b.add(a[attr].strip(), f"{self._path()}>img[{self.images}]@{attr}", "metadata",
                                label=f"图片{'替代文字' if attr == 'alt' else '标题'}（{a.get('src', '')[-40:] or '图片'}）")
             if a.get("src"):
-                self.b.add_part(a["src"][:300], "image", "not_read")
+                self.b.add_part(a["src"][:300], "image", "not_read: a picture the page links to (not fetched: "
+                                "upload the picture itself to read it)")
             return
         if tag in _VOID_TAGS:
             if tag == "br":

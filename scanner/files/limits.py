@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from ..errors import InputError
 
-__all__ = ["Limits", "FileError", "Context", "SafeZip"]
+__all__ = ["Limits", "FileError", "Context", "SafeZip", "PictureBudget"]
 
 
 class FileError(InputError):
@@ -44,6 +44,8 @@ class Limits:
     max_pages: int = 5_000
     time_budget: float = 60.0                    # seconds per file, enforced in the worker (see isolate.py)
     max_memory_mb: int = 2048                    # address space of the extraction worker
+    max_pictures: int = 200                      # pictures read (OCR) per file; the rest are listed not_read
+    picture_seconds: float = 30.0                # OCR seconds per file; pictures past it are listed not_read
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Limits":
@@ -58,13 +60,16 @@ class Context:
     """What an extractor gets besides the bytes: the limits, the clock, and a way to read the files
     inside the file (``recurse``)."""
 
-    __slots__ = ("limits", "depth", "deadline", "_recurse")
+    __slots__ = ("limits", "depth", "deadline", "_recurse", "pictures")
 
-    def __init__(self, limits: Limits, recurse: Callable[..., Any], depth: int = 0, deadline: float | None = None):
+    def __init__(self, limits: Limits, recurse: Callable[..., Any], depth: int = 0, deadline: float | None = None,
+                 pictures: "PictureBudget | None" = None):
         self.limits = limits
         self.depth = depth
         self.deadline = deadline if deadline is not None else time.monotonic() + limits.time_budget
         self._recurse = recurse
+        #: shared by the files inside the file: the budget is per file as uploaded
+        self.pictures = pictures if pictures is not None else PictureBudget(limits)
 
     def check_time(self, name: str) -> None:
         if time.monotonic() > self.deadline:
@@ -108,6 +113,34 @@ class Context:
         if root is None:
             raise FileError(f"{name}: empty XML part", "corrupt")
         return root
+
+
+class PictureBudget:
+    """How many pictures a file may have read (OCR) and for how long (``Limits.max_pictures``,
+    ``Limits.picture_seconds``); a picture past either is listed ``not_read`` with the reason,
+    never skipped silently. A picture answered from the OCR cache costs no seconds."""
+
+    __slots__ = ("limits", "count", "seconds")
+
+    def __init__(self, limits: Limits):
+        self.limits = limits
+        self.count = 0
+        self.seconds = 0.0
+
+    def refuse(self, deadline: float) -> str | None:
+        """Why the next picture may not be read, or None (and then it is counted)."""
+        lim = self.limits
+        if self.count >= lim.max_pictures:
+            return f"not_read: over the budget of {lim.max_pictures} pictures per file"
+        if self.seconds >= lim.picture_seconds:
+            return f"not_read: over the budget of {lim.picture_seconds:g} s of picture reading per file"
+        if deadline - time.monotonic() < min(5.0, lim.time_budget / 4):
+            return f"not_read: the file's time budget of {lim.time_budget:g} s is nearly spent"
+        self.count += 1
+        return None
+
+    def spent(self, seconds: float) -> None:
+        self.seconds += seconds
 
 
 class SafeZip:

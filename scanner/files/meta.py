@@ -18,7 +18,8 @@ FIELD_LABELS: dict[str, str] = {
     "hyperlink_base": "超链接基础", "custodian": "保管人", "initial_creator": "初始作者", "custom": "自定义属性",
 }
 #: fields that name a person: reported as ``file_metadata`` for review unless the value is generic
-PERSON_FIELDS = frozenset({"creator", "author", "last_modified_by", "manager", "initial_creator", "custodian"})
+PERSON_FIELDS = frozenset({"creator", "author", "last_modified_by", "manager", "initial_creator", "custodian",
+                           "camera_owner", "copyright"})
 #: fields that may carry a path with a user's name in it
 PATH_FIELDS = frozenset({"template", "hyperlink_base"})
 

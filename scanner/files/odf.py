@@ -11,6 +11,7 @@ hidden rows/columns/sheets of spreadsheets (``table:visibility="collapse"``, tab
 from __future__ import annotations
 
 from .document import Builder
+from .image import RASTER_SUFFIXES, add_picture
 from .limits import Context, FileError, SafeZip
 from .meta import add_metadata
 from .sheet import cell_place
@@ -207,7 +208,10 @@ def extract_odf(zf: SafeZip, name: str, b: Builder, ctx: Context, prefix: str = 
                 add_metadata(b, prefix + "meta.xml", {"keyword": "keywords"}.get(key, key), el.text)
     for member in zf.names():
         if member.startswith(prefix) and member[len(prefix):].startswith("Pictures/") and not member.endswith("/"):
-            b.add_part(member, "image", "not_read", zf.size(member))
+            if member.lower().endswith(RASTER_SUFFIXES):
+                add_picture(zf.read(member), member, b, ctx)
+            else:
+                b.add_part(member, "image", "not_read: a vector drawing or an unknown picture format", zf.size(member))
     if not prefix:
         objects = sorted({m.split("/", 1)[0] for m in zf.names() if m.startswith("Object ") and "/" in m})
         for obj in objects:

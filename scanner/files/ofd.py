@@ -5,7 +5,8 @@ annotations, attachments) and per page ``Content.xml`` with ``TextObject``/``Tex
 Text per page in layer order, one segment per text line (text objects on one baseline joined),
 ``box`` = the text object's ``Boundary`` in the document's unit (millimetres); annotations'
 remarks and appearance text (layer ``comment``); attachments read recursively (``embedded``);
-signatures listed as parts.
+signatures listed as parts; a page without text (a scan) has its pictures read by OCR (layer
+``image``, part the picture's member, boxes in the page's millimetres).
 """
 from __future__ import annotations
 
@@ -57,6 +58,50 @@ def _lines(root):
     return lines
 
 
+def _media(zf: SafeZip, res_parts: list[str]) -> dict[str, str]:
+    """Resource ID → member path of every ``MultiMedia`` in these resource files (``BaseLoc`` honoured)."""
+    out: dict[str, str] = {}
+    for rp in res_parts:
+        if not zf.has(rp):
+            continue
+        root = zf.xml(rp)
+        base = _loc(posixpath.dirname(rp), root.get("BaseLoc") or "")
+        for mm in root.iter(O + "MultiMedia"):
+            f = mm.findtext(O + "MediaFile")
+            if f and mm.get("ID"):
+                out[mm.get("ID")] = _loc(base, f)
+    return out
+
+
+def _read_page_pictures(zf: SafeZip, content, part: str, pg, base: str, doc, n: int, b: Builder,
+                        ctx: Context) -> None:
+    """A page without text (a scan): its pictures (``ImageObject``) read by OCR, the lines' boxes in
+    the page's millimetres, as its text objects' are."""
+    from .image import RASTER_SUFFIXES, add_picture
+
+    images = list(content.iter(O + "ImageObject"))
+    if not images:
+        b.add_part(f"page {n}", "image", "not_read: an OFD page without text or pictures")
+        return
+    common = doc.find(O + "CommonData")
+    res = [_loc(base, el.text or "") for el in ([] if common is None else common)
+           if el.tag in (O + "PublicRes", O + "DocumentRes") and (el.text or "").strip()]
+    res += [_loc(posixpath.dirname(part), el.text or "") for el in content.iter(O + "PageRes")
+            if (el.text or "").strip()]
+    media = _media(zf, res)
+    for k, io_ in enumerate(images, 1):
+        member = media.get(io_.get("ResourceID") or "")
+        box = _boundary(io_.get("Boundary"))
+        if member is None or not zf.has(member):
+            b.add_part(f"page {n} picture {k}", "image", "skipped: its resource is missing from the package")
+            continue
+        if not member.lower().endswith(RASTER_SUFFIXES):
+            b.add_part(member, "image", "not_read: not a picture format OCR reads (JBIG2, a vector drawing …)",
+                       zf.size(member))
+            continue
+        add_picture(zf.read(member), member, b, ctx, page=n, place=box, label=f"第 {n} 页 扫描图像")
+
+
 def extract_ofd(zf: SafeZip, name: str, b: Builder, ctx: Context) -> None:
     if not zf.has("OFD.xml"):
         raise FileError(f"{name}: not an OFD file (no OFD.xml)", "corrupt")
@@ -92,9 +137,10 @@ def extract_ofd(zf: SafeZip, name: str, b: Builder, ctx: Context) -> None:
             part = _loc(base, pg.get("BaseLoc") or "")
             if not zf.has(part):
                 raise FileError(f"{name}: OFD page {n} ({part}) is missing", "corrupt")
-            lines = _lines(zf.xml(part))
+            content = zf.xml(part)
+            lines = _lines(content)
             if not lines:
-                b.add_part(f"page {n}", "image", "not_read")
+                _read_page_pictures(zf, content, part, pg, base, doc, n, b, ctx)
             for text, box in lines:
                 b.add(text, part, "body", page=n, box=box, label=f"第 {n} 页")
         ann = doc.find(O + "Annotations")

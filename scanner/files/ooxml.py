@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 
 from .document import Builder
+from .image import RASTER_SUFFIXES, add_picture
 from .limits import Context, SafeZip
 from .meta import add_metadata
 
@@ -67,15 +68,20 @@ def rels_of(zf: SafeZip, part: str) -> dict[str, tuple[str, str, str]]:
 
 
 def read_embedded(zf: SafeZip, b: Builder, ctx: Context, folders: tuple[str, ...]) -> None:
-    """Embedded objects (an Excel inside a Word) read as layer ``embedded``; pictures listed as parts."""
+    """Embedded objects (an Excel inside a Word) read as layer ``embedded``; pictures read by OCR
+    (layer ``image``), vector drawings listed as parts not read."""
     for name in zf.names():
         if name.endswith("/"):
             continue
         low = name.lower()
         if not any(low.startswith(f.lower()) for f in folders):
             continue
+        if low.endswith(RASTER_SUFFIXES):
+            add_picture(zf.read(name), name, b, ctx)
+            continue
         if low.endswith(_IMAGE_SUFFIXES):
-            b.add_part(name, "image", "not_read", zf.size(name))
+            b.add_part(name, "image", "not_read: a vector drawing (EMF/WMF/SVG), not a picture OCR reads",
+                       zf.size(name))
             continue
         if "/embeddings/" in low or "/oleobject" in low or low.endswith((".bin", ".xlsx", ".docx", ".pptx", ".pdf")):
             data = zf.read(name)

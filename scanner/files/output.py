@@ -22,6 +22,7 @@ WRITERS: dict[str, tuple[str, str | None, str | None]] = {
     "xlsx": ("sheet", "annotate_xlsx", "clean_xlsx"),
     "pptx": ("slides", "annotate_pptx", "clean_pptx"),
     "pdf": ("pdf", "annotate_pdf", "clean_pdf"),
+    "image": ("picture", None, "clean_image"),
 }
 
 

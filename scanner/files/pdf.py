@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import re
+import time
 from dataclasses import dataclass, field
 
 from .document import Builder
@@ -438,7 +439,7 @@ def extract_pdf(data: bytes, name: str, b: Builder, ctx: Context) -> None:
             ctx.check_time(name)
             page = pdf[i]
             try:
-                _read_page(raw, page, i + 1, b, form, seen_fields, annot_files)
+                _read_page(raw, page, i + 1, b, form, seen_fields, annot_files, ctx)
             finally:
                 page.close()
             ctx.check_chars(b.pos, name)
@@ -452,14 +453,15 @@ def extract_pdf(data: bytes, name: str, b: Builder, ctx: Context) -> None:
         pdf.close()
 
 
-def _read_page(raw, page, n: int, b: Builder, form, seen_fields, annot_files) -> None:
+def _read_page(raw, page, n: int, b: Builder, form, seen_fields, annot_files, ctx: Context) -> None:
     textpage = page.get_textpage()
     try:
         pa = analyse_page(raw, page, textpage)
         part = f"page {n}"
         if not pa.text.strip():
-            b.add_part(part, "image", "not_read")
+            _ocr_page(page, n, part, b, ctx)
         else:
+            _ocr_page_pictures(raw, page, n, b, ctx)
             text = pa.text
             blank = [i for _, _, idx in pa.redactions for i in idx] + [i for _, _, idx in pa.hidden for i in idx]
             if blank:
@@ -481,6 +483,103 @@ def _read_page(raw, page, n: int, b: Builder, form, seen_fields, annot_files) ->
         _read_annotations(raw, page, n, b, form, seen_fields, annot_files)
     finally:
         textpage.close()
+
+
+#: a page without a text layer is rendered at this resolution for OCR (150 dpi: 10.5 pt text is ~22 px)
+OCR_DPI = 150
+#: a picture on a page with text is read when it is at least this large on the page (points)
+_MIN_PICTURE_PT = 36
+
+
+def _ocr_page(page, n: int, part: str, b: Builder, ctx: Context) -> None:
+    """A page without a text layer (a scan): rendered at :data:`OCR_DPI` and read by OCR; the
+    lines' boxes are given in PDF points (origin bottom left, as the redaction boxes)."""
+    import hashlib
+
+    from .. import ocr
+    from .image import add_lines
+
+    refused = ctx.pictures.refuse(ctx.deadline)
+    if refused is not None:
+        b.add_part(part, "image", refused)
+        b.warn(f"{b.prefix}{part}: page without text {refused}")
+        return
+    ctx.check_time(part)
+    t = time.monotonic()
+    try:
+        scale = OCR_DPI / 72.0
+        left, _bottom, _right, top = page.get_cropbox()
+        bitmap = page.render(scale=scale)
+        img = bitmap.to_pil().convert("RGB")
+        key = hashlib.sha256(img.tobytes() + f"{img.width}x{img.height}".encode()).hexdigest()
+        pt = ocr.read_image(img, key)
+    except Exception as e:  # a page PDFium cannot render: listed with the reason
+        b.add_part(part, "image", f"skipped: page not rendered ({type(e).__name__}: {e})")
+        b.warn(f"{b.prefix}{part}: page without text not read: {e}")
+        return
+    finally:
+        ctx.pictures.spent(time.monotonic() - t)
+
+    def to_points(box):
+        x0, y0, x1, y1 = box
+        return (round(left + x0 / scale, 2), round(top - y1 / scale, 2), round(left + x1 / scale, 2),
+                round(top - y0 / scale, 2))
+    add_lines(pt.lines, part, b, page=n, label=f"第 {n} 页 扫描图像", scale=to_points)
+    b.add_part(part, "image", "read")
+
+
+def _ocr_page_pictures(raw, page, n: int, b: Builder, ctx: Context) -> None:
+    """The pictures on a page that has text (a photographed notice, a screenshot): each read by
+    OCR, its lines' boxes mapped onto the page in points."""
+    from .image import add_lines
+
+    k = 0
+    pw, ph = page.get_size()
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        try:
+            left, bottom, right, top = obj.get_bounds()
+        except Exception as e:  # listed, never a silent skip
+            b.add_part(f"page {n} picture {k + 1}", "image", f"skipped: picture position unknown ({e})")
+            k += 1
+            continue
+        if right - left < _MIN_PICTURE_PT or top - bottom < _MIN_PICTURE_PT:
+            continue  # a bullet, a rule, a logo too small for a line of text
+        k += 1
+        part = f"page {n} picture {k}"
+        if (right - left) * (top - bottom) >= 0.6 * pw * ph:
+            # a scan under its own text layer (a searchable PDF): the text layer was read as the page
+            b.add_part(part, "image", "skipped: a scanned page whose text layer was read")
+            continue
+        refused = ctx.pictures.refuse(ctx.deadline)
+        if refused is not None:
+            b.add_part(part, "image", refused)
+            b.warn(f"{b.prefix}{part}: picture {refused}")
+            continue
+        ctx.check_time(part)
+        t = time.monotonic()
+        try:
+            import hashlib
+
+            from .. import ocr
+
+            img = obj.get_bitmap(render=False).to_pil().convert("RGB")
+            key = hashlib.sha256(img.tobytes() + f"{img.width}x{img.height}".encode()).hexdigest()
+            pt = ocr.read_image(img, key)
+        except Exception as e:
+            b.add_part(part, "image", f"skipped: picture not decoded ({type(e).__name__}: {e})")
+            b.warn(f"{b.prefix}{part}: picture not read: {e}")
+            continue
+        finally:
+            ctx.pictures.spent(time.monotonic() - t)
+        sx = (right - left) / max(pt.width, 1)
+        sy = (top - bottom) / max(pt.height, 1)
+
+        def to_points(box, left=left, top=top, sx=sx, sy=sy):
+            x0, y0, x1, y1 = box
+            return (round(left + x0 * sx, 2), round(top - y1 * sy, 2), round(left + x1 * sx, 2),
+                    round(top - y0 * sy, 2))
+        add_lines(pt.lines, part, b, page=n, label=f"第 {n} 页 图片 {k}", scale=to_points)
+        b.add_part(part, "image", "read")
 
 
 def _utf16(fn, *args) -> str:

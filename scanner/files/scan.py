@@ -63,6 +63,12 @@ def _file_findings(doc: Document) -> list[Finding]:
             out.append(Finding(s.start, s.end, value, "personal_data", "file_metadata", "review", "file.metadata_person",
                                f"文件属性「{s.context}」记录了「{value}」：发布前清除文件属性（scanner clean）",
                                None, "个人信息保护法 第六条（最小必要）", 0.8))
+        elif s.layer == "metadata" and s.cell == "gps":
+            value = text[s.start:s.end]
+            out.append(Finding(s.start, s.end, value, "personal_data", "file_metadata", "review", "file.metadata_gps",
+                               f"图片的 EXIF/XMP 信息记录了拍摄位置（{value}），可据此定位拍摄地点："
+                               "发布前清除图片属性（scanner clean）", None,
+                               "个人信息保护法 第二十八条（行踪轨迹）；保守国家秘密法 第二十四条", 0.95))
         elif s.layer == "metadata" and s.cell in PATH_FIELDS:
             value = text[s.start:s.end]
             m = _USER_DIR.search(value)
@@ -129,6 +135,17 @@ def _context_findings(scanner, doc: Document, found: list[Finding], deadline: fl
     return out
 
 
+def _gps_on_sites(findings: list[Finding]) -> list[Finding]:
+    """A photo's GPS position blocks when the post is about a place that must not be located
+    (a military site, secret.topic.mil.*): the position is then the leak itself."""
+    if not any(f.rule == "file.metadata_gps" for f in findings) or \
+            not any(f.rule.startswith("secret.topic.mil") for f in findings):
+        return findings
+    return [replace(f, severity="block", message="图片记录了拍摄位置，而本文涉及不得公开位置的场所（军事禁区、军事设施等）："
+                                                 "必须清除图片属性后才能发布") if f.rule == "file.metadata_gps" else f
+            for f in findings]
+
+
 def _floor_severity(findings: list[Finding], doc: Document) -> list[Finding]:
     """A finding outside the body is never less severe than the same rule and text in the body."""
     body: dict[tuple[str, str], int] = {}
@@ -150,11 +167,43 @@ def _floor_severity(findings: list[Finding], doc: Document) -> list[Finding]:
     return out
 
 
+def _char_weights(text: str) -> list[float]:
+    # a wide (CJK, full-width) character takes about twice the width of a Latin letter or digit
+    return [1.0 if ord(c) >= 0x2E80 else 0.55 for c in text]
+
+
+def line_part_box(box, line: str, a: int, e: int) -> list[float]:
+    """The part of a text line's ``box`` that holds ``line[a:e]`` (OCR gives boxes per line: the
+    finding's share of the line's width, by character widths, widened by half a character each
+    side so it covers the text, never past the line)."""
+    x0, y0, x1, y1 = box
+    w = _char_weights(line)
+    total = sum(w) or 1.0
+    unit = (x1 - x0) / total
+    left = x0 + unit * sum(w[:a]) - unit / 2
+    right = x0 + unit * sum(w[:e]) + unit / 2
+    return [round(max(x0, left), 1), y0, round(min(x1, right), 1), y1]
+
+
 def _locate(findings: list[Finding], doc: Document) -> list[Finding]:
     out = []
+    text = doc.text
     for f in findings:
         s = doc.segment_at(f.start)
         loc: dict[str, Any] | None = s.location() if s is not None else None
+        if s is not None and s.layer == "image" and s.box is not None and f.start >= s.start:
+            a, e = f.start - s.start, min(f.end, s.end) - s.start
+            xs = s.ref[1] if isinstance(s.ref, tuple) and len(s.ref) == 2 and s.ref[0] == "ocr" else None
+            x0, y0, x1, y1 = s.box
+            if xs and len(xs) == 2 * (s.end - s.start) and e > a:
+                # the finding's own characters, from the recogniser's character boxes
+                box = [max(x0, xs[2 * a]), y0, min(x1, xs[2 * e - 1]), y1]
+            else:
+                box = line_part_box(s.box, text[s.start:s.end], a, e)
+            # a detector's box hugs the ink: a tenth of the line's height around it covers the text
+            pad = abs(y1 - y0) / 10
+            loc["box"] = [round(max(0.0, box[0] - pad), 1), round(max(0.0, box[1] - pad), 1), round(box[2] + pad, 1),
+                          round(box[3] + pad, 1)]
         out.append(f.located(loc))
     return out
 
@@ -169,6 +218,7 @@ def scan_document(scanner, doc: Document, *, id: Any = None, deadline: float | N
         raw += _context_findings(scanner, doc, raw, deadline)
     raw += _file_findings(doc)
     merged = _merge(raw, text)
+    merged = _gps_on_sites(merged)
     if doc.layers.keys() - {"body"}:
         merged = _floor_severity(merged, doc)
     findings = tuple(_locate(merged, doc))

@@ -39,7 +39,15 @@ FILE_BODY = {"content": {"multipart/form-data": {"schema": {
                    "id": {"type": "string", "description": "document id"}}}}}, "required": True}
 
 
-async def _read_upload(request: Request) -> tuple[bytes, str, str | None]:
+def _picture_media(data: bytes) -> str:
+    for magic, media in ((b"\x89PNG", "image/png"), (b"\xff\xd8\xff", "image/jpeg"), (b"GIF8", "image/gif"),
+                         (b"BM", "image/bmp"), (b"II*\x00", "image/tiff"), (b"MM\x00*", "image/tiff")):
+        if data.startswith(magic):
+            return media
+    return "image/webp" if data[8:12] == b"WEBP" else "application/octet-stream"
+
+
+async def _read_upload(request: Request, field: str = "id") -> tuple[bytes, str, str | None]:
     ctype = request.headers.get("content-type", "")
     if not ctype.startswith("multipart/form-data"):
         raise ApiError(415, "expected multipart/form-data with a 'file' field", "unsupported_media_type")
@@ -47,11 +55,12 @@ async def _read_upload(request: Request) -> tuple[bytes, str, str | None]:
         up = form.get("file")
         if not isinstance(up, UploadFile):
             raise ApiError(400, "missing the 'file' part of the upload", "missing_file")
-        doc_id = form.get("id")
+        doc_id = form.get(field)
         if isinstance(doc_id, UploadFile) or (isinstance(doc_id, str) and not doc_id.strip()):
             doc_id = None
-        if doc_id is not None and len(doc_id) > 256:
-            raise ApiError(422, "'id' is longer than 256 characters", "wrong_type")
+        if doc_id is not None and len(doc_id) > (256 if field == "id" else 1024):
+            raise ApiError(422, f"'{field}' is longer than 256 characters" if field == "id" else
+                           f"'{field}' is longer than 1024 characters", "wrong_type")
         filename = (up.filename or "").replace("\\", "/").rsplit("/", 1)[-1] or "upload"
         data = await up.read()
     return data, filename, doc_id
@@ -119,7 +128,7 @@ async def _file_out(request: Request, st: ServiceState, verb: str) -> Response:
         except FileError as e:  # pragma: no cover - a writer producing an unreadable copy is a bug
             raise ApiError(500, f"the cleaned copy cannot be read back: {e}", "clean_failed") from None
     note(request, kind=doc.kind, bytes=len(data), findings=len(result.findings))
-    media = _MEDIA_TYPES.get(doc.kind, "application/octet-stream")
+    media = _picture_media(out) if doc.kind == "image" else _MEDIA_TYPES.get(doc.kind, "application/octet-stream")
     return Response(out, media_type=media, headers=headers)
 
 
@@ -135,3 +144,33 @@ async def annotate_file(request: Request, st: Svc, caller: Token):
                      "personal data masked in place")
 async def clean_file(request: Request, st: Svc, caller: Token):
     return await _file_out(request, st, "clean")
+
+
+PICTURE_BODY = {"content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["file", "part"],
+    "properties": {"file": {"type": "string", "format": "binary", "description": "the file that was scanned"},
+                   "part": {"type": "string", "description": "a finding's location.part naming a picture: the "
+                                                             "file itself, word/media/image1.png, a.zip!b.jpg"}}}}},
+    "required": True}
+
+
+@router.post("/v1/file/picture", openapi_extra={"requestBody": PICTURE_BODY}, response_class=Response,
+             summary="One picture of an uploaded file (upright, without EXIF, as JPEG or PNG), for the reviewer "
+                     "page to draw the findings' boxes over it")
+async def file_picture(request: Request, st: Svc, caller: Token):
+    from scanner.files.image import picture_of
+
+    data, filename, part = await _read_upload(request, "part")
+    if not part:
+        raise ApiError(400, "missing the 'part' field: the picture's location.part", "missing_part")
+    if len(data) > st.settings.max_upload_bytes:
+        raise ApiError(413, f"{len(data)} bytes, over the limit of {st.settings.max_upload_bytes}", "too_large")
+    try:
+        async with st.upload_slots:
+            out, media = await run_in_threadpool(picture_of, data, filename, part, st.settings.file_limits())
+    except FileError as e:
+        status = 404 if e.code == "not_found" else _FILE_ERROR_STATUS.get(e.code, 422)
+        raise ApiError(status, f"cannot show the picture: {e}", "picture_not_found" if status == 404 else e.code,
+                       reason=e.code) from None
+    note(request, kind="picture", bytes=len(out))
+    return Response(out, media_type=media, headers={"Cache-Control": "no-store"})

@@ -127,7 +127,25 @@
     return bits.filter(Boolean).join(' · ');
   }
 
-  const PART_STATUS = { not_read: '未读取（图片文字识别尚未支持）', read: '已读取' };
+  const PART_STATUS = { not_read: '未读取', read: '已读取' };
+  // the reasons a picture was not read (scanner/files/limits.py PictureBudget, image.py), in Chinese
+  function partStatus(p) {
+    const s = p.status || '';
+    if (PART_STATUS[s]) return PART_STATUS[s] + (p.kind === 'image' && s === 'read' ? '（图片文字已识别）' : '');
+    let m = s.match(/over the budget of (\d+) pictures/);
+    if (m) return '未读取：超出每个文件 ' + m[1] + ' 张图片的识别上限，此图片中的文字未检查';
+    m = s.match(/over the budget of ([\d.]+) s of picture reading/);
+    if (m) return '未读取：超出每个文件 ' + m[1] + ' 秒的图片识别时间，此图片中的文字未检查';
+    if (/time budget .* nearly spent/.test(s)) return '未读取：文件读取时间即将用完，此图片中的文字未检查';
+    if (/vector drawing/.test(s)) return '未读取：矢量图（EMF/WMF/SVG），不做文字识别';
+    if (/the page links to/.test(s)) return '未读取：网页引用的图片（未下载；请单独上传该图片以识别其中文字）';
+    if (/OFD page without text/.test(s)) return '未读取：OFD 无文字页面（暂不支持渲染识别）';
+    if (/OCR failed|OCR engine|OCR needs/.test(s)) return '未读取：图片文字识别失败（' + s.replace(/^not_read:\s*/, '') + '）';
+    if (/scanned page whose text layer was read/.test(s)) return '已跳过：扫描页自带文字层，已读取该文字层';
+    if (s.startsWith('skipped:')) return '已跳过：' + s.slice(8).trim();
+    if (s.startsWith('not_read:')) return '未读取：' + s.slice(9).trim();
+    return s;
+  }
 
   function renderFile(scan) {
     const panel = $('file-panel');
@@ -136,16 +154,89 @@
     panel.hidden = false;
     const layers = Object.entries(info.layers || {}).map(([k, n]) => (LAYER_TEXT[k] || k) + ' ' + n).join('，');
     const doc = scan.document || {};
-    $('file-summary').textContent = '文件：' + (doc.filename || '') + '（' + info.kind + '）· 读取的部分：' + (layers || '无文字');
+    let summary = '文件：' + (doc.filename || '') + '（' + info.kind + '）· 读取的部分：' + (layers || '无文字');
+    const pics = info.pictures;
+    if (pics) {
+      summary += ' · 图片：已识别 ' + pics.read + ' 张';
+      if (pics.not_read && pics.not_read.length) summary += '，未识别 ' + pics.not_read.length + ' 张（见下方列表）';
+    }
+    $('file-summary').textContent = summary;
     const ul = $('file-parts');
     ul.replaceChildren();
     (info.parts || []).forEach((p) => {
-      ul.append(el('li', 'part-' + p.status.split(':')[0], p.name + '：' + (PART_STATUS[p.status] || p.status)));
+      ul.append(el('li', 'part-' + p.status.split(':')[0], p.name + '：' + partStatus(p)));
     });
     (info.warnings || []).forEach((w) => ul.append(el('li', 'part-warning', w)));
+    renderPictures();
     const can = state.file && ['docx', 'xlsx', 'pptx', 'pdf'].includes(info.kind);
     $('annotate-btn').disabled = !can;
-    $('clean-btn').disabled = !can;
+    $('clean-btn').disabled = !(can || (state.file && info.kind === 'image'));  // a picture: EXIF off, boxes black
+  }
+
+  // ------------------------------------------------------------------ pictures with their boxes
+  // Findings read in a picture (layer "image", box in the picture's pixels) are drawn over it,
+  // coloured by category. The picture comes from the uploaded file: the file itself, or one of its
+  // parts fetched from POST /v1/file/picture; shown as a data: URL (the page's CSP).
+  function dataUrl(blob) {
+    return new Promise((resolve, reject) => {
+      const r = new FileReader();
+      r.onload = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+      r.readAsDataURL(blob);
+    });
+  }
+
+  async function pictureUrl(part) {
+    const fd = new FormData();
+    fd.append('file', state.file);
+    fd.append('part', part);
+    const resp = await api('POST', '/v1/file/picture', fd, true);
+    return dataUrl(await resp.blob());
+  }
+
+  function drawBoxes(wrap, img, findings) {
+    const w = img.naturalWidth, h = img.naturalHeight;
+    if (!w || !h) return;
+    findings.forEach((f) => {
+      const [x0, y0, x1, y1] = f.location.box;
+      const b = el('div', 'pic-box cat-' + f.category);
+      b.dataset.fp = f.fingerprint;
+      b.title = catLabel(f.category) + ' · ' + typeLabel(f.type) + '：' + f.text;
+      b.style.left = (100 * x0 / w) + '%';
+      b.style.top = (100 * y0 / h) + '%';
+      b.style.width = (100 * (x1 - x0) / w) + '%';
+      b.style.height = (100 * (y1 - y0) / h) + '%';
+      if (f.fingerprint === state.selected) b.classList.add('selected');
+      b.addEventListener('click', () => select(f.fingerprint));
+      wrap.append(b);
+    });
+  }
+
+  function renderPictures() {
+    const box = $('pictures');
+    box.replaceChildren();
+    const byPart = new Map();
+    state.items.forEach((f) => {
+      const l = f.location;
+      if (!l || l.layer !== 'image' || !Array.isArray(l.box) || (l.page !== null && l.page !== undefined)) return;
+      if (!byPart.has(l.part)) byPart.set(l.part, []);
+      byPart.get(l.part).push(f);
+    });
+    byPart.forEach((findings, part) => {
+      const fig = el('figure', 'pic');
+      const wrap = el('div', 'pic-wrap');
+      const img = el('img');
+      img.alt = '图片 ' + part;
+      wrap.append(img);
+      const cap = el('figcaption', 'small', '图片 ' + part + '：' + findings.length + ' 处问题（框出）');
+      fig.dataset.part = part;
+      fig.append(wrap, cap);
+      box.append(fig);
+      if (!state.file) { cap.textContent += ' · 重新上传文件后可显示图片'; img.hidden = true; return; }
+      img.addEventListener('load', () => drawBoxes(wrap, img, findings));
+      pictureUrl(part).then((url) => { img.src = url; })
+        .catch((e) => { cap.textContent += ' · 图片无法显示：' + e.message; img.hidden = true; });
+    });
   }
 
   const LAYER_TEXT = { body: '正文', header: '页眉', footer: '页脚', footnote: '脚注', comment: '批注', tracked_change: '修订',
@@ -321,7 +412,8 @@
 
   function select(fp) {
     state.selected = fp;
-    document.querySelectorAll('mark.hl.selected, .finding-list li.selected').forEach((e) => e.classList.remove('selected'));
+    document.querySelectorAll('mark.hl.selected, .finding-list li.selected, .pic-box.selected').forEach((e) => e.classList.remove('selected'));
+    if (fp) document.querySelectorAll('.pic-box[data-fp="' + CSS.escape(fp) + '"]').forEach((b) => b.classList.add('selected'));
     const f = fp && find(fp);
     $('dismiss-form').hidden = true;
     if (!f) { $('detail').hidden = true; return; }

@@ -30,6 +30,7 @@ class Package:
         self.trees: dict[str, object] = {}
         self.dirty: set[str] = set()
         self.removed: set[str] = set()
+        self.raw: dict[str, bytes] = {}  # binary parts replaced as a whole (a cleaned picture)
         self.parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
     def has(self, part: str) -> bool:
@@ -52,6 +53,10 @@ class Package:
         self.trees[part] = root
         self.dirty.add(part)
         self.removed.discard(part)
+
+    def put_bytes(self, part: str, data: bytes) -> None:
+        """Replace a binary part (a picture) with ``data``."""
+        self.raw[part] = data
 
     def touch(self, part: str) -> None:
         self.dirty.add(part)
@@ -141,7 +146,7 @@ class Package:
                 n = info.filename
                 if n in self.removed or n in written:
                     continue
-                data = self._bytes(n) if n in self.dirty else self.zf.read(n)
+                data = self._bytes(n) if n in self.dirty else self.raw[n] if n in self.raw else self.zf.read(n)
                 zi = zipfile.ZipInfo(n, info.date_time)
                 zi.compress_type = info.compress_type
                 zi.external_attr = info.external_attr

@@ -29,6 +29,7 @@ from ...model import TYPE_LABELS
 from ..document import Document
 from ..limits import FileError
 from ..sheet import S, hidden_columns, row_cells, sheet_entries
+from .picture import clean_package_pictures
 from .package import Package, clean_properties
 
 __all__ = ["annotate_xlsx", "clean_xlsx"]
@@ -212,6 +213,7 @@ def clean_xlsx(data: bytes, name: str, doc: Document, result) -> bytes:
     # 3. shared strings no cell refers to any more leave the file
     _blank_unused_strings(pkg, wb_part, [part for _, part, _ in sheets])
     clean_properties(pkg, meta)
+    clean_package_pictures(pkg, doc, result)  # EXIF/XMP dropped, findings in pictures blacked out
     return pkg.save()
 
 

@@ -29,6 +29,7 @@ from lxml import etree
 from ...model import TYPE_LABELS
 from ..document import Document
 from ..limits import FileError
+from .picture import clean_package_pictures
 from .package import Package, clean_properties
 from ..word import (INLINE, W, Styles, cell_of, load_styles, main_part, para_props, run_kind, story,
                     story_parts)
@@ -452,4 +453,5 @@ def clean_docx(data: bytes, name: str, doc: Document, result) -> bytes:
         pkg.touch(part)
         pkg.drop_rels(part, ("attachedTemplate",))
     clean_properties(pkg, meta)
+    clean_package_pictures(pkg, doc, result)  # EXIF/XMP dropped, findings in pictures blacked out
     return pkg.save()

@@ -1,0 +1,406 @@
+"""Reading the text of a picture (OCR), offline, on the CPU, with a results cache.
+
+The engine is RapidOCR 3 over ONNX Runtime with the PP-OCRv6 small Chinese detection and
+recognition models that ship inside the ``rapidocr`` wheel (nothing is downloaded at run time).
+``benchmarks/bench_ocr.py --engine`` measures it against ``rapidocr-onnxruntime``'s PP-OCRv4
+models and a mix of the two on one picture set; docs/FILES.md has the numbers that chose it
+(``GOVSCAN_OCR_ENGINE`` picks another of :data:`ENGINES`). The detector runs first and only the text lines it finds are
+recognised, so a photo without text costs one detector pass; a picture too small to hold a line
+of text, or of one flat colour, costs nothing (:func:`skip_reason`).
+
+Nothing here is imported by a plain-text scan: ``onnxruntime`` and the models are loaded on the
+first picture, once per process (the extraction worker keeps them between files).
+
+Results are cached by the SHA-256 of the picture's bytes (plus the engine and its settings) as
+small JSON files in ``<user cache folder>/ocr/`` (:func:`scanner.cache.cache_dir`), so re-scanning
+an archive never reads the same picture twice; a read-only or missing cache folder only means no
+caching (never a failure). ``GOVSCAN_NO_CACHE=1`` turns it off. ``GOVSCAN_OCR_THREADS`` sets ONNX
+Runtime's intra-op threads (default 1: the extraction pool already runs one worker per core).
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import threading
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Line", "PictureText", "read_picture", "read_image", "skip_reason", "engine_id", "ocr_cache_dir",
+           "open_image", "MIN_SIDE", "MAX_PIXELS"]
+
+#: a picture narrower or lower than this holds no line of readable text (text height ≥ ~10 px)
+MIN_SIDE = 12
+#: pictures over this many pixels are refused (Pillow's decompression-bomb guard, made explicit)
+MAX_PIXELS = 60_000_000
+#: lines the recogniser is less sure of than this are dropped (RapidOCR's own default is 0.5)
+MIN_SCORE = 0.5
+#: the detector's input: the long side at most this many pixels (text of 16 px stays over 10 px)
+DET_SIDE = 1280
+#: a gap between two recognised characters wider than this share of the line's height is a space
+#: (the recogniser itself drops spaces: 张伟　13812345678 would read 张伟13812345678)
+SPACE_GAP = 0.45
+_FORMAT = 3  # bump when the cached JSON changes shape
+#: what this process read: pictures OCR'd, answered from the cache, skipped as tiny or blank
+stats = {"ocr": 0, "cached": 0, "skipped": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One text line: its text, its box ``(x0, y0, x1, y1)`` in the picture's pixels (the
+    axis-aligned box around the detector's quadrilateral) and the recogniser's confidence."""
+
+    text: str
+    box: tuple[float, float, float, float]
+    score: float
+    #: each character's left and right edge in pixels (x0, x1, x0, x1, …), when the recogniser
+    #: gave them: a finding's box is then its own characters', not the whole line's
+    xs: tuple[float, ...] = ()
+    #: for a QR code or barcode decoded by zxing-cpp: its format (``QR Code``, ``EAN-13`` …); "" for text
+    code: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PictureText:
+    """What OCR read in one picture. ``skipped`` says why OCR did not run (``too_small``,
+    ``blank``); ``cached`` whether the lines came from the cache; ``seconds`` the OCR time."""
+
+    lines: tuple[Line, ...]
+    width: int
+    height: int
+    skipped: str | None = None
+    cached: bool = False
+    seconds: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(ln.text for ln in self.lines)
+
+
+# ------------------------------------------------------------------------------------------------
+# the engine (lazy)
+# ------------------------------------------------------------------------------------------------
+_lock = threading.Lock()
+_engine: Any = None
+
+
+def _threads() -> int:
+    try:
+        return max(1, int(os.environ.get("GOVSCAN_OCR_THREADS", "1")))
+    except ValueError:
+        return 1
+
+
+#: the engines :func:`read_image` can use (``GOVSCAN_OCR_ENGINE``), each with its models inside a
+#: wheel; benchmarks/bench_ocr.py measures them on one picture set (docs/FILES.md)
+ENGINES = {
+    "ppocrv4": "rapidocr-onnxruntime: PP-OCRv4 mobile detection and recognition",
+    "ppocrv6": "rapidocr 3: PP-OCRv6 small detection and recognition",
+    "v4det-v6rec": "PP-OCRv4 detection (rapidocr-onnxruntime's wheel) + PP-OCRv6 small recognition (rapidocr 3)",
+}
+DEFAULT_ENGINE = "ppocrv6"  # chosen by benchmarks/bench_ocr.py: docs/FILES.md "Pictures"
+
+
+def engine_name() -> str:
+    name = os.environ.get("GOVSCAN_OCR_ENGINE", "").strip() or DEFAULT_ENGINE
+    if name not in ENGINES:
+        raise ValueError(f"GOVSCAN_OCR_ENGINE={name!r}: unknown OCR engine; known: {', '.join(ENGINES)}")
+    return name
+
+
+@lru_cache(maxsize=4)
+def _engine_id(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    vs = []
+    for dist in ("rapidocr-onnxruntime", "rapidocr", "onnxruntime"):
+        try:
+            vs.append(f"{dist}-{version(dist)}")
+        except PackageNotFoundError:
+            pass
+    return f"{name}-{'-'.join(vs)}-nocls-det{DET_SIDE}-b1-s{MIN_SCORE}-g{SPACE_GAP}-f{_FORMAT}"
+
+
+def engine_id() -> str:
+    """Names the engine, its packages and the settings that change its output (the cache key)."""
+    return _engine_id(engine_name())
+
+
+def _v4_det_model() -> str:
+    import rapidocr_onnxruntime
+
+    return str(Path(rapidocr_onnxruntime.__file__).parent / "models" / "ch_PP-OCRv4_det_infer.onnx")
+
+
+def _make_engine(name: str):
+    """A callable: BGR array → [(quad, text, score, character quads, characters)]."""
+    n = _threads()
+    if name == "ppocrv4":
+        from rapidocr_onnxruntime import RapidOCR
+
+        # use_cls off: the angle classifier only turns lines read upside down; posts are upright.
+        # det_limit "max": the detector sees the picture at most DET_SIDE px on its long side and
+        # never enlarged (RapidOCR's default enlarges a 200×1000 picture to 736×3680 first: 1.2 s
+        # instead of 0.1 s); the lines are cut from the full-size picture
+        eng = RapidOCR(intra_op_num_threads=n, inter_op_num_threads=1, use_cls=False, print_verbose=False,
+                       det_limit_type="max", det_limit_side_len=DET_SIDE, rec_batch_num=1)
+
+        def run(arr):
+            result, _ = eng(arr, return_word_box=True, box_thresh=0.5, unclip_ratio=1.6, text_score=MIN_SCORE)
+            return [(it[0], it[1], it[2], it[3] if len(it) > 4 else None, it[4] if len(it) > 4 else None)
+                    for it in result or ()]
+        return run
+    from rapidocr import RapidOCR
+
+    params = {"EngineConfig.onnxruntime.intra_op_num_threads": n, "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+              "Global.use_cls": False, "Global.log_level": "critical", "Global.text_score": MIN_SCORE,
+              "Det.limit_type": "max", "Det.limit_side_len": DET_SIDE,
+              # one line at a time: a batch is padded to its widest line, and a 1080p page of long
+              # lines took 1 GB of memory at 6 per batch, 0.5 GB at 1, in the same time
+              "Rec.rec_batch_num": 1, "EngineConfig.onnxruntime.enable_cpu_mem_arena": False}
+    if name == "v4det-v6rec":
+        params["Det.model_path"] = _v4_det_model()
+    eng = RapidOCR(params=params)
+
+    def run3(arr):
+        r = eng(arr, use_cls=False, return_word_box=True)
+        if r.boxes is None:
+            return []
+        words = r.word_results or [()] * len(r.txts)
+        return [(b.tolist(), t, s, [w[2] for w in ws], [w[0] for w in ws])
+                for b, t, s, ws in zip(r.boxes, r.txts, r.scores, words)]
+    return run3
+
+
+def _get_engine():
+    global _engine
+    if _engine is None:
+        with _lock:
+            if _engine is None:
+                name = engine_name()
+                try:
+                    _engine = _make_engine(name)
+                except ImportError as e:  # a broken install: pictures are listed not read, with this reason
+                    raise RuntimeError(f"OCR engine {name} needs its package: {ENGINES[name]} ({e})") from e
+                except Exception as e:  # a model file missing or damaged (never downloaded instead)
+                    raise RuntimeError(f"OCR engine {name} cannot start ({type(e).__name__}: {e})") from e
+    return _engine
+
+
+# ------------------------------------------------------------------------------------------------
+# the cache
+# ------------------------------------------------------------------------------------------------
+def ocr_cache_dir() -> Path | None:
+    from . import compiled
+    from .cache import cache_dir
+
+    if not compiled.enabled():
+        return None
+    base = cache_dir()
+    return None if base is None else base / "ocr" / hashlib.sha256(engine_id().encode()).hexdigest()[:16]
+
+
+def _cache_file(key: str) -> Path | None:
+    d = ocr_cache_dir()
+    return None if d is None else d / key[:2] / f"{key}.json"
+
+
+def _cache_load(key: str) -> PictureText | None:
+    p = _cache_file(key)
+    if p is None:
+        return None
+    try:
+        d = json.loads(p.read_text("utf-8"))
+        lines = tuple(Line(str(t), tuple(map(float, b)), float(s), tuple(map(float, xs)), str(c))  # type: ignore[arg-type]
+                      for t, b, s, xs, c in d["lines"])
+        return PictureText(lines, int(d["width"]), int(d["height"]), d.get("skipped"), True, 0.0)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _cache_store(key: str, pt: PictureText) -> None:
+    p = _cache_file(key)
+    if p is None:
+        return
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = p.with_name(f".{p.name}.{os.getpid()}.{threading.get_ident()}")
+        tmp.write_text(json.dumps({"width": pt.width, "height": pt.height, "skipped": pt.skipped,
+                                   "lines": [[ln.text, list(ln.box), round(ln.score, 4), list(ln.xs), ln.code]
+                                             for ln in pt.lines]},
+                                  ensure_ascii=False), "utf-8")
+        os.replace(tmp, p)
+    except OSError:  # a read-only or full cache folder: no caching, never a failure
+        try:
+            tmp.unlink()  # type: ignore[possibly-undefined]
+        except (OSError, UnboundLocalError, NameError):
+            pass
+
+
+# ------------------------------------------------------------------------------------------------
+# reading
+# ------------------------------------------------------------------------------------------------
+def open_image(data: bytes):
+    """The first frame of a picture as an RGB :class:`PIL.Image.Image` (EXIF orientation applied).
+    Raises ValueError for bytes Pillow cannot read or a picture over :data:`MAX_PIXELS`."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        img = Image.open(io.BytesIO(data))
+        if img.width * img.height > MAX_PIXELS:
+            raise ValueError(f"{img.width}×{img.height} pixels, over the limit of {MAX_PIXELS:,}")
+        img.load()
+        img = ImageOps.exif_transpose(img)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError) as e:
+        raise ValueError(f"not a picture Pillow can read ({type(e).__name__}: {e})") from None
+    if img.mode != "RGB":
+        if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+            img = img.convert("RGBA")
+            bg = Image.new("RGB", img.size, (255, 255, 255))  # transparent text boxes read as on paper
+            bg.paste(img, mask=img.getchannel("A"))
+            img = bg
+        else:
+            img = img.convert("RGB")
+    return img
+
+
+def skip_reason(img) -> str | None:
+    """Why a picture needs no OCR: ``too_small`` (a side under :data:`MIN_SIDE` px) or ``blank``
+    (one flat colour: the grey levels of a 64×64 thumbnail span less than 24). None: read it."""
+    if img.width < MIN_SIDE or img.height < MIN_SIDE:
+        return "too_small"
+    thumb = img.convert("L")
+    thumb.thumbnail((64, 64))
+    lo, hi = thumb.getextrema()
+    if hi - lo < 24:
+        return "blank"
+    return None
+
+
+def read_image(img, key: str | None = None) -> PictureText:
+    """OCR an RGB picture. ``key`` (a SHA-256 hex digest of what the picture was made from) makes
+    the result cached; without it the picture's pixels are hashed."""
+    if key is None:
+        key = hashlib.sha256(img.tobytes() + f"{img.width}x{img.height}".encode()).hexdigest()
+    hit = _cache_load(key)
+    if hit is not None:
+        stats["cached"] += 1
+        return hit
+    why = skip_reason(img)
+    if why is not None:
+        stats["skipped"] += 1
+        pt = PictureText((), img.width, img.height, why)
+        _cache_store(key, pt)
+        return pt
+    import numpy as np
+
+    t = time.perf_counter()
+    codes = read_codes(img)
+    engine = _get_engine()
+    arr = np.asarray(img)[:, :, ::-1]  # RGB → BGR, what RapidOCR (OpenCV) expects
+    try:
+        result = engine(np.ascontiguousarray(arr))
+    except MemoryError:
+        raise RuntimeError("OCR needs more memory than the reader's cap allows") from None
+    except Exception as e:  # ONNX Runtime's own errors (std::bad_alloc under the memory cap …)
+        msg = str(e).strip().splitlines()[-1][:200] if str(e).strip() else type(e).__name__
+        raise RuntimeError(f"OCR failed ({msg})") from None
+    lines = []
+    for quad, text, score, char_quads, chars in result:
+        if not (text or "").strip() or float(score) < MIN_SCORE:
+            continue
+        xs = [float(p[0]) for p in quad]
+        ys = [float(p[1]) for p in quad]
+        box = (max(0.0, min(xs)), max(0.0, min(ys)), min(float(img.width), max(xs)), min(float(img.height), max(ys)))
+        text, cx = _spaced(text, char_quads, chars, box[3] - box[1])
+        lines.append(Line(text, tuple(round(v, 1) for v in box), float(score), cx))  # type: ignore[arg-type]
+    stats["ocr"] += 1
+    pt = PictureText(tuple(codes + lines), img.width, img.height, None, False, time.perf_counter() - t)
+    _cache_store(key, pt)
+    return pt
+
+
+def read_codes(img) -> list[Line]:
+    """The QR codes and barcodes in a picture, decoded with zxing-cpp (a real decoder: error
+    correction, any rotation); each a :class:`Line` whose ``code`` is its format. Empty when
+    zxing-cpp is not installed."""
+    try:
+        import zxingcpp
+    except ImportError:  # pragma: no cover - a broken install: pictures are still read by OCR
+        return []
+    out = []
+    try:
+        found = zxingcpp.read_barcodes(img)
+    except Exception:  # a decoder failure on one picture: no codes, OCR still runs
+        return []
+    for r in found:
+        text = (r.text or "").strip()
+        if not text or not r.valid:
+            continue
+        p = r.position
+        xs = [float(q.x) for q in (p.top_left, p.top_right, p.bottom_right, p.bottom_left)]
+        ys = [float(q.y) for q in (p.top_left, p.top_right, p.bottom_right, p.bottom_left)]
+        box = (max(0.0, min(xs)), max(0.0, min(ys)), min(float(img.width), max(xs)), min(float(img.height), max(ys)))
+        if box[3] - box[1] < 2:  # a 1-D barcode is reported as a line: give it the height of a bar
+            box = (box[0], max(0.0, box[1] - 10), box[2], min(float(img.height), box[3] + 10))
+        out.append(Line(" ".join(text.split())[:4000], box, 1.0, (), str(r.format).rsplit(".", 1)[-1]))
+    return out
+
+
+def _punct(ch: str) -> bool:
+    """Full-width punctuation (，。：；（）「」…): its glyph carries its own blank half, so a gap next
+    to it is no space."""
+    return bool(ch) and ("\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uff0f" or "\uff1a" <= ch <= "\uff20"
+                         or "\uff3b" <= ch <= "\uff40" or "\uff5b" <= ch <= "\uff65" or ch in "“”‘’…—·")
+
+
+def _spaced(text: str, boxes, words, height: float) -> tuple[str, tuple[float, ...]]:
+    """The line's text with a space wherever the recogniser's characters (``words``, each with a
+    quadrilateral in ``boxes``) stand apart by more than :data:`SPACE_GAP` × the line height (and
+    the spaces the recogniser read itself), and every character's left and right edge. Without
+    character boxes: the text as read, no edges."""
+    text = text.strip()
+    if not boxes or not words or len(boxes) != len(words) or "".join(words).replace(" ", "") != text.replace(" ", ""):
+        return text, ()
+    flat: list[tuple[str, float, float]] = []
+    for w, quad in zip(words, boxes):
+        px = [float(p[0]) for p in quad]
+        left, right = min(px), max(px)
+        chars = w.replace(" ", "")
+        step = (right - left) / max(len(chars), 1)
+        flat += [(ch, round(left + k * step, 1), round(left + (k + 1) * step, 1)) for k, ch in enumerate(chars)]
+    gap = SPACE_GAP * max(height, 1.0)
+    out: list[str] = []
+    xs: list[float] = []
+    i = 0
+    prev_right: float | None = None
+    pending = False  # the recogniser read a space here
+    for ch in text:
+        if ch == " ":
+            pending = bool(out)
+            continue
+        c, left, right = flat[i]
+        i += 1
+        if prev_right is not None and (pending or (left - prev_right > gap and not (_punct(out[-1]) or _punct(c)))):
+            out.append(" ")
+            xs += (prev_right, max(prev_right, left))
+        pending = False
+        out.append(c)
+        xs += (left, right)
+        prev_right = right
+    return "".join(out), tuple(xs)
+
+
+def read_picture(data: bytes) -> PictureText:
+    """OCR a picture given its file bytes (PNG, JPEG, BMP, WebP, TIFF, GIF's first frame); cached
+    by the bytes' SHA-256. Raises ValueError for bytes that are not a readable picture."""
+    key = hashlib.sha256(data).hexdigest()
+    hit = _cache_load(key)
+    if hit is not None:
+        stats["cached"] += 1
+        return hit
+    return read_image(open_image(data), key)
