@@ -27,10 +27,10 @@ def people(scanner, text):
      ("sensitive_personal_info", "block", "被告人孔平犯盗窃罪，判处有期徒刑一年", "被告人孔某**，**")),
     # a function word the tagger half-joined is cut off
     ("嫌疑人通过QQ添加受害人沈志为好友，骗取资金15384元",
-     ("sensitive_personal_info", "block", "添加受害人沈志", "添加受害人沈某")),
+     ("sensitive_personal_info", "block", "受害人沈志", "受害人沈某")),
     # a name the surname rules reject as words (英明) but the tagger is sure of
     ("嫌疑人添加受害人魏英明为好友，骗取资金91.49万",
-     ("sensitive_personal_info", "block", "添加受害人魏英明", "添加受害人魏某某")),
+     ("sensitive_personal_info", "block", "受害人魏英明", "受害人魏某某")),
     # the rules' surname wins where the model is unsure of it and agrees on the end
     ("2. 任玉平，男，往来港澳通行证，证件号码C12345678", ("person_name", "review", "任玉平", "任某")),
     ("1. 东方国涵，女，手机13912345678", ("person_name", "review", "东方国涵", "东方某")),

@@ -175,7 +175,7 @@ def test_private_person_cue_and_public_official(pii):
 def test_named_patient_is_sensitive(pii):
     f = one(pii, "患者王小明，确诊为艾滋病", "sensitive_personal_info")
     # one finding spans the name and the diagnosis; the HIV status is masked too (艾滋病防治条例 第三十九条)
-    assert f.text == "王小明，确诊为艾滋病" and f.severity == "block" and f.suggestion == "王某某，确诊为**"
+    assert f.text == "王小明，确诊为艾滋病" and f.severity == "review" and f.suggestion == "王某某，确诊为**"
 
 
 def test_already_masked_name_is_not_reported(pii):
@@ -189,12 +189,12 @@ def test_redact_masks_every_personal_finding(pii):
     assert pii.scan(red).verdict == "pass"
 
 
-@pytest.mark.parametrize("text,name", [("判决公告：被告人胡佳新犯非法吸收公众存款罪，判处有期徒刑一年。", "胡佳新"),
-                                       ("嫌疑人添加受害人王国丽为好友，骗取资金6365元。", "王国丽"),
-                                       ("病例情况：患者苏丹艳，男，66岁，确诊白血病", "苏丹艳")])
-def test_names_after_labels_that_always_precede_a_name(pii, text, name):
+@pytest.mark.parametrize("text,name,severity", [("判决公告：被告人胡佳新犯非法吸收公众存款罪，判处有期徒刑一年。", "胡佳新", "block"),
+                                                ("嫌疑人添加受害人王国丽为好友，骗取资金6365元。", "王国丽", "block"),
+                                                ("病例情况：患者苏丹艳，男，66岁，确诊白血病", "苏丹艳", "review")])
+def test_names_after_labels_that_always_precede_a_name(pii, text, name, severity):
     f = one(pii, text, "sensitive_personal_info")
-    assert name in f.text and f.severity == "block" and name not in f.suggestion and name[0] + "某" in f.suggestion
+    assert name in f.text and f.severity == severity and name not in f.suggestion and name[0] + "某" in f.suggestion
 
 
 def test_names_in_payment_lists(pii):

@@ -52,7 +52,7 @@ def test_every_match_contains_a_gate_word(row):
 # ---------------------------------------------------------------- the issue's sentences
 def test_resident_with_schizophrenia(scanner):
     [f] = spi(scanner, "居民巫海峰系精神分裂症患者，长期在家休养。")
-    assert f.text == "巫海峰系精神分裂症患者" and f.severity == "block"
+    assert f.text == "巫海峰系精神分裂症患者" and f.severity == "review"  # block only for minors and criminal records
     assert f.suggestion == "巫某某系**患者"  # name and the mental-health record masked (精神卫生法 第四条)
     assert "第二十八条" in f.basis
 
@@ -130,3 +130,13 @@ def test_name_tagger_does_not_import_the_detectors():
         tree = ast.parse((root / mod).read_text(encoding="utf-8"))
         imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level]
         assert not any(banned in m for m in imported) if banned else imported == [], (mod, imported)
+
+
+def test_news_report_is_info(scanner):
+    """A datelined news report has its own legal basis (个人信息保护法 第十三条第一款第五项): the
+    reviewer still sees the named person with sensitive information, as info."""
+    text = "新华社北京3月5日电 村民付桂茹前几天感染了新冠病毒开始发烧。"
+    [f] = spi(scanner, text)
+    assert f.severity == "info" and "第十三条" in f.basis and "付某某" in f.suggestion
+    [f] = spi(scanner, "村民付桂茹前几天感染了新冠病毒开始发烧。")
+    assert f.severity == "review"
