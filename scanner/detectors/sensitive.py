@@ -30,6 +30,7 @@ from __future__ import annotations
 import csv
 import re
 import time
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -37,7 +38,6 @@ from pathlib import Path
 from ..model import Finding
 from ..normalize import Views
 from ..surnames import COMPOUND_SURNAMES, SURNAMES
-from . import gates
 
 __all__ = ["AttributeRow", "SensitiveLinker", "attribute_rows", "attribute_hits", "mask_name"]
 
@@ -151,8 +151,6 @@ def _gate_automaton():
     return daachorse.CharwiseDoubleArrayAhoCorasick(patterns), [tuple(words[p]) for p in patterns], frozenset(patterns)
 
 
-_ALL_GATES = _gate_automaton()[2]
-gates.register(*sorted(_ALL_GATES))
 
 
 _AGE_NUM = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十两]{1,3})周?岁")
@@ -209,7 +207,7 @@ def _check(row: AttributeRow, v: str, s: int, e: int) -> bool:
 
 def attribute_hits(v: str) -> list[tuple[int, int, AttributeRow]]:
     """Every attribute match in ``v`` (checked, longest first where two rows overlap)."""
-    if not v or not gates.any_of(v, _ALL_GATES):
+    if not v:
         return []
     ac, rows_of, _ = _gate_automaton()
     rows = attribute_rows()
@@ -267,7 +265,56 @@ class SensitiveLinker:
         _gate_automaton()
 
     # -------------------------------------------------------------- mentions
-    def _mentions(self, v: str, lo: int, hi: int, cue_names: list[tuple[int, int]], hits) -> list[tuple[int, int, str]]:
+    def _candidates(self, v: str):
+        """Positions in ``v`` where a surname is followed by given-name characters (the name
+        model's lexicon: buckets of how much likelier a character is in given names), computed
+        once per text with array operations."""
+        import numpy as np
+
+        cps = np.frombuffer(v.encode("utf-32-le"), dtype=np.uint32)
+        sur = _surname_table()[cps]
+        g = self.tagger.lexicon.given[cps].astype(np.int16)
+        g1 = np.concatenate((g[1:], [0]))
+        g2 = np.concatenate((g[2:], [0, 0]))
+        fn = _function_table()[cps]
+        f2 = np.concatenate((fn[2:], [True, True]))
+        return np.flatnonzero(sur & (g1 >= 7) & ((g2 >= 6) | f2))
+
+    def _plausible(self, v: str, lo: int, hi: int, hits, cand) -> bool:
+        """The cascade's gate: whether a private person's name can be where the attributes of
+        ``v[lo:hi]`` would link to it — a surname followed by given-name characters that does not
+        sit inside a dictionary word (``cand``, from :meth:`_candidates`), a compound surname, or
+        minority name parts. Only then do the tagger and the rules read the sentence."""
+        if self.tagger is None:
+            return True
+        from ..words import word_freq
+        from .names import _minority_name_re
+
+        minority = _minority_name_re()[0]
+        for s, e, row in hits:
+            if row.check in ("passive", "label"):
+                regions = [(e, min(hi, e + 4))] + ([(max(lo, s - 10), s)] if row.check == "passive" else [])
+            else:
+                regions = [(max(lo, s - _LINK), min(hi, e + _LINK))]
+            for a, b in regions:
+                if b - a < 2:
+                    continue
+                if _COMPOUND_RE.search(v, a, b):
+                    return True
+                m = minority.search(v, a, min(len(v), b + 2))
+                if m and m.end() - m.start() >= 3 and m.start() < b:
+                    return True
+                k = bisect_left(cand, a)
+                while k < len(cand) and cand[k] < b:
+                    p = int(cand[k])
+                    # not inside a dictionary word: 高质量, 王国, 主席 are not names
+                    if word_freq(v[p:p + 2]) < 100 and (p == 0 or word_freq(v[p - 1:p + 1]) < 100):
+                        return True
+                    k += 1
+        return False
+
+    def _mentions(self, v: str, lo: int, hi: int, cue_names: list[tuple[int, int]], hits,
+                  use_lac: bool = True) -> list[tuple[int, int, str]]:
         """Candidate person spans in ``v[lo:hi]``: cue names, the tagger's PER words, the CRF's runs
         and a surname-rule name at a clause start."""
         from .. import person_model
@@ -278,7 +325,7 @@ class SensitiveLinker:
             if lo <= s and e <= hi:
                 spans.setdefault((s, e), "cue")
         seg = v[lo:hi]
-        if "lac" in self.sources:
+        if "lac" in self.sources and use_lac:
             for a, b in person_model.person_spans(seg):
                 spans.setdefault((lo + a, lo + b), "lac")
         if self.tagger is not None and "crf" in self.sources:
@@ -403,9 +450,15 @@ class SensitiveLinker:
                 sents[-1][1] = max(sents[-1][1], hi)
             else:
                 sents.append([lo, hi])
+        # a datelined news report gives info findings only: the tagger is not worth its cost there
+        news = bool(_NEWS_DATELINE.match(v))
         mentions: list[tuple[int, int, bool, str]] = []
+        cand = self._candidates(v) if self.tagger is not None else None
         for lo, hi in sents:
-            for s, e, src in self._mentions(v, lo, hi, cue_names, [h for h in hits if lo <= h[0] < hi]):
+            here = [h for h in hits if lo <= h[0] < hi]
+            if not any(lo <= a and b <= hi for a, b in cue_names) and not self._plausible(v, lo, hi, here, cand):
+                continue  # no cue name and nothing that could be a name: neither the tagger nor the rules read it
+            for s, e, src in self._mentions(v, lo, hi, cue_names, here, not news):
                 mentions.append((s, e, self._private(v, s, e), src))
         if not mentions:
             return [], set()
@@ -450,7 +503,6 @@ class SensitiveLinker:
             links.setdefault((best[0], best[1]), []).append((s, e, row))
             if self.debug is not None:
                 self.debug.append((row.id, best[3], v[best[0]:best[1]], v[s:e]))
-        news = bool(_NEWS_DATELINE.match(v))
         out = []
         for (ns, ne), attrs in sorted(links.items()):
             f = self._finding(views, v, ns, ne, attrs)
@@ -501,6 +553,36 @@ class SensitiveLinker:
                        message=f"个人姓名与{labels}信息（“{words}”）同句出现，属敏感个人信息，不得公开真实姓名，"
                                f"应去标识化（如“{mask_name(v[ns:ne], views.text[ostart:oend])}”）",
                        suggestion="".join(parts), basis=bases or _BASIS, score=0.85)
+
+
+_COMPOUND_RE = re.compile("|".join(COMPOUND_SURNAMES))
+
+
+@lru_cache(maxsize=1)
+def _surname_table():
+    import numpy as np
+
+    t = np.zeros(0x110000, dtype=bool)
+    t[[ord(c) for c in SURNAMES]] = True
+    return t
+
+
+@lru_cache(maxsize=1)
+def _function_table():
+    """Characters that end a name's run: function words, punctuation, digits, Latin."""
+    import numpy as np
+
+    t = np.ones(0x110000, dtype=bool)
+    t[0x4E00:0xA000] = False
+    t[[ord(c) for c in _FUNCTION_CHARS]] = True
+    return t
+
+
+@lru_cache(maxsize=1)
+def _minority_first_re() -> re.Pattern:
+    from .names import _minority_name_re
+
+    return re.compile("[" + "".join(sorted(_minority_name_re()[1])) + "]")
 
 
 @lru_cache(maxsize=1)
