@@ -132,11 +132,10 @@ def test_name_tagger_does_not_import_the_detectors():
         assert not any(banned in m for m in imported) if banned else imported == [], (mod, imported)
 
 
-def test_news_report_is_info(scanner):
-    """A datelined news report has its own legal basis (个人信息保护法 第十三条第一款第五项): the
-    reviewer still sees the named person with sensitive information, as info."""
-    text = "新华社北京3月5日电 村民付桂茹前几天感染了新冠病毒开始发烧。"
-    [f] = spi(scanner, text)
-    assert f.severity == "info" and "第十三条" in f.basis and "付某某" in f.suggestion
+def test_news_report_is_not_searched(scanner):
+    """A datelined news report has its own legal basis (个人信息保护法 第十三条第一款第五项), so a
+    finding could not change its verdict: the cascade does not read it; the same sentence without
+    the dateline is a finding."""
+    assert spi(scanner, "新华社北京3月5日电 村民付桂茹前几天感染了新冠病毒开始发烧。") == []
     [f] = spi(scanner, "村民付桂茹前几天感染了新冠病毒开始发烧。")
-    assert f.severity == "review"
+    assert f.severity == "review" and "付某某" in f.suggestion

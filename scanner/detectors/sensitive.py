@@ -449,6 +449,10 @@ class SensitiveLinker:
     # -------------------------------------------------------------- entry point
     def link(self, views: Views, v: str, cue_names: list[tuple[int, int]]) -> tuple[list[Finding], set[tuple[int, int]]]:
         """The sensitive_personal_info findings of ``v`` and the cue names they consumed."""
+        if _NEWS_DATELINE.match(v):
+            # a datelined news report: a finding could only be info (个人信息保护法 第十三条第一款第五项),
+            # so the cascade stops here; the cue detector still reports the names it finds
+            return [], set()
         hits = attribute_hits(v)
         if not hits:
             return [], set()
@@ -468,8 +472,7 @@ class SensitiveLinker:
                 sents[-1][1] = max(sents[-1][1], hi)
             else:
                 sents.append([lo, hi])
-        # a datelined news report gives info findings only: the tagger is not worth its cost there
-        news = bool(_NEWS_DATELINE.match(v))
+        news = False  # (datelined news returned above)
         mentions: list[tuple[int, int, bool, str]] = []
         cand = self._candidates(v) if self.tagger is not None else None
         chosen = []
