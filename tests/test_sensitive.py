@@ -139,3 +139,22 @@ def test_news_report_is_not_searched(scanner):
     assert spi(scanner, "新华社北京3月5日电 村民付桂茹前几天感染了新冠病毒开始发烧。") == []
     [f] = spi(scanner, "村民付桂茹前几天感染了新冠病毒开始发烧。")
     assert f.severity == "review" and "付某某" in f.suggestion
+
+
+@pytest.mark.parametrize("unit", ["居民巫海峰系精神分裂症患者。", "张伟患癌症，", "王小明今年8岁"])
+def test_work_grows_linearly_with_repeated_attributes(scanner, unit):
+    """Many names and attributes in one long sentence must not make linking quadratic (the
+    mentions near an attribute are found by bisection)."""
+    import time
+
+    def best(text):
+        scanner.scan(text)
+        out = []
+        for _ in range(2):
+            t = time.process_time()
+            scanner.scan(text)
+            out.append(time.process_time() - t)
+        return min(out)
+
+    small, big = unit * (2000 // len(unit)), unit * (8000 // len(unit))
+    assert best(big) / max(best(small), 0.002) < 10

@@ -363,6 +363,8 @@ class SensitiveLinker:
         from ..words import word_freq
 
         out = []
+        hits = sorted(hits, key=lambda h: h[0])
+        hit_starts = [h[0] for h in hits]
         for (s, e), src in spans.items():
             while e - s > 2 and v[e - 1] in _FUNCTION_CHARS and v[e - 1] != "某":
                 e -= 1  # 巫海峰系, 王建军因: a function character joined to the name
@@ -373,7 +375,8 @@ class SensitiveLinker:
                     continue
             if not (_NAME_CHARS.fullmatch(v, s, e) or (e - s >= 2 and "某" in v[s:e])):
                 continue
-            if any(hs < s < he or (s < he and hs < e and e >= he) for hs, he, _ in hits
+            k0, k1 = bisect_left(hit_starts, s - 80), bisect_left(hit_starts, e)
+            if any(hs < s < he or (s < he and hs < e and e >= he) for hs, he, _ in hits[k0:k1]
                    if not ((v.startswith("的", e) and e + 1 < he) or ((v[s - 2:s] in _OBJECT_BEFORE or v[s - 1:s] in _OBJECT_BEFORE) and e < he))):
                 continue  # part of an attribute (伊斯兰教, 双性恋), unless it is whose (采集了李桂兰的指纹)
             out.append((s, e, src))
@@ -389,7 +392,7 @@ class SensitiveLinker:
         t = [int(lex.translit[ord(ch)]) for ch in v[s + k:e]]
         return min(g) >= 6 and sum(g) >= (7 * len(g) if len(g) > 1 else 8) and sum(t) <= sum(g)
 
-    def _private(self, v: str, s: int, e: int) -> bool:
+    def _private(self, v: str, s: int, e: int, doc: dict | None = None) -> bool:
         """Whether the mention ``v[s:e]`` is a private person (not anonymised, official, in role,
         or famous)."""
         from ..words import word_freq
@@ -425,7 +428,7 @@ class SensitiveLinker:
             tr, gv = int(lex.translit[ord(name[1])]), int(lex.given[ord(name[1])])
             if tr >= 11 and tr > gv:
                 return False  # 罗塔, 苏拉: a transliterated foreign name
-        if _DISCIPLINE.search(v):
+        if (doc["discipline"] if doc is not None else _DISCIPLINE.search(v)):
             return False  # a disciplinary decision on a party member or official, published by the commission
         for m in _DECEASED.finditer(v, max(0, s - 60), min(len(v), e + 80)):
             if not _KIN.search(v, max(0, m.start() - 8), m.start()):
@@ -434,11 +437,20 @@ class SensitiveLinker:
             return False
         if beside_official_title(v, s, e):
             return False
-        at = v.find(name)
-        while 0 <= at and at < len(v):  # the text gives the same name an official title or a role elsewhere
-            if at != s and (beside_official_title(v, at, at + len(name)) or v[max(0, at - 6):at].endswith(_ROLE_BEFORE)):
+        if doc is not None and name in doc["official"]:
+            if doc["official"][name]:
                 return False
-            at = v.find(name, at + len(name))
+        else:
+            seen, at = False, v.find(name)
+            while 0 <= at and at < len(v):  # the text gives the same name an official title or a role elsewhere
+                if at != s and (beside_official_title(v, at, at + len(name)) or v[max(0, at - 6):at].endswith(_ROLE_BEFORE)):
+                    seen = True
+                    break
+                at = v.find(name, at + len(name))
+            if doc is not None:
+                doc["official"][name] = seen  # (once per name and text: many mentions must not make this quadratic)
+            if seen:
+                return False
         before = v[max(0, s - 6):s]
         if before.endswith(_ROLE_BEFORE) or v.startswith(_ROLE_AFTER, e):
             return False
@@ -475,6 +487,7 @@ class SensitiveLinker:
         news = False  # (datelined news returned above)
         mentions: list[tuple[int, int, bool, str]] = []
         cand = self._candidates(v) if self.tagger is not None else None
+        doc = {"discipline": bool(_DISCIPLINE.search(v)), "official": {}}
         chosen = []
         for lo, hi in sents:
             here = [h for h in hits if lo <= h[0] < hi]
@@ -498,7 +511,7 @@ class SensitiveLinker:
                     tagged.setdefault(k, []).append((lo + a - starts[k], lo + b - starts[k]))
         for k, (lo, hi, here) in enumerate(chosen):
             for s, e, src in self._mentions(v, lo, hi, cue_names, here, tagged.get(k, ())):
-                mentions.append((s, e, self._private(v, s, e), src))
+                mentions.append((s, e, self._private(v, s, e, doc), src))
         if not mentions:
             return [], set()
         # drop a mention inside a longer one (the CRF's 海峰 inside LAC's 巫海峰)
@@ -511,12 +524,17 @@ class SensitiveLinker:
                 continue
             kept.append(t)
         links: dict[tuple[int, int], list[tuple[int, int, AttributeRow]]] = {}
+        sent_starts = [lo for lo, _ in sents]
+        kept_starts = [t[0] for t in kept]
         for s, e, row in hits:
-            sent = next(((lo, hi) for lo, hi in sents if lo <= s < hi), None)
-            if sent is None:
+            i = bisect_left(sent_starts, s + 1) - 1
+            if i < 0 or not (sents[i][0] <= s < sents[i][1]):
                 continue
+            sent = sents[i]
             best, gap_best = None, None
-            for ms, me, private, src in kept:
+            # only mentions that could be within linking distance (the nearest decides)
+            k0, k1 = bisect_left(kept_starts, s - _LINK - 40), bisect_left(kept_starts, e + _LINK + 1)
+            for ms, me, private, src in kept[k0:k1]:
                 if not (sent[0] <= ms and me <= sent[1]):
                     continue
                 gap = 0 if (ms < e and s < me) else (s - me if me <= s else ms - e)
