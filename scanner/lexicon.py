@@ -14,7 +14,7 @@ from typing import Iterable
 
 from .errors import LexiconError
 from .model import CATEGORY_OF, DEFAULT_SEVERITY, SEVERITIES, TYPES
-from .normalize import dense, normalize
+from .normalize import NOISE_SYMBOLS, dense, dense_runs, is_noise, normalize
 from .resources import bundled_lexicon_dir  # re-exported: scanner.lexicon.bundled_lexicon_dir stays
 from .variants import misspellings
 
@@ -41,21 +41,33 @@ _ASCII_ALNUM = re.compile(r"^[0-9a-z]+$")
 @dataclass(frozen=True, slots=True)
 class MatchOptions:
     word: bool = False
-    ctx: tuple[str, ...] = ()
+    ctx: tuple[str, ...] = ()  # as the dense view writes them (may hold "" for a word of noise: ":")
     nctx: tuple[str, ...] = ()
     window: int = DEFAULT_WINDOW
+    ctx_norm: tuple[str, ...] = ()  # the same words normalised only, matched in the original's window
+    nctx_norm: tuple[str, ...] = ()
     quote: bool = False
     strict: bool = False
     ascii_word: bool = False
 
     @property
     def plain(self) -> bool:
-        return not (self.word or self.ctx or self.nctx or self.quote or self.strict or self.ascii_word)
+        return not (self.word or self.ctx_norm or self.nctx_norm or self.quote or self.strict or self.ascii_word)
 
 
 @lru_cache(maxsize=None)
 def _dense_word(w: str) -> str:
     return dense(w)
+
+
+def _tail(term: str) -> str:
+    """The separators and symbols (not the ASCII noise of 赌*博) that end ``term``: the dense view
+    drops them, the matcher checks them after the hit."""
+    n = normalize(term).rstrip()
+    i = len(n)
+    while i > 0 and is_noise(n[i - 1]) and not n[i - 1].isspace() and n[i - 1] not in NOISE_SYMBOLS:
+        i -= 1
+    return n[i:]
 
 
 def _parse_options(raw: str, term_dense: str) -> tuple[MatchOptions, list[str]]:
@@ -67,10 +79,13 @@ def _parse_options(raw: str, term_dense: str) -> tuple[MatchOptions, list[str]]:
         if key in ("word", "quote", "strict", "ascii_word") and not eq:
             kw[key] = True
         elif key in ("ctx", "nctx") and eq:
-            words = tuple(dict.fromkeys(_dense_word(w) for w in value.split("|") if w.strip()))
-            if not words or any(not w for w in words):
+            raw = [normalize(w.strip()) for w in value.split("|") if w.strip()]
+            if not raw:
                 errors.append(f"option {key} has an empty word")
-            kw[key] = words
+            # a word the dense view deletes entirely (":", "℃") is looked for in the normalised text only
+            # in the dense window only the words it writes as they are; every word in the original's window
+            kw[key] = tuple(dict.fromkeys(r for r in raw if _dense_word(r) == r))
+            kw[f"{key}_norm"] = tuple(dict.fromkeys(raw))
         elif key == "win" and eq:
             try:
                 kw["window"] = int(value)
@@ -103,6 +118,8 @@ class Entry:
     source: str  # file:line, for error messages
     note: str = ""
     variant_of: str | None = None  # for generated misspelling variants: the correct form
+    runs: str = ""  # the key before repeats were collapsed, when a repeat is part of the term (省省委)
+    tail: str = ""  # separators or symbols that end the term and must follow the hit (账号密码: 商业秘密★)
 
     @property
     def is_allow(self) -> bool:
@@ -224,6 +241,7 @@ def _load_entries(path: Path, name: str, category: str, problems: list[str], war
                             "write it in simplified, half-width, lower-case form")
             continue
         key = dense(term)
+        runs = dense_runs(term)
         if not key:
             problems.append(f"{where}: {rid}: term {term!r} is only noise characters")
             continue
@@ -232,12 +250,13 @@ def _load_entries(path: Path, name: str, category: str, problems: list[str], war
             problems.append(f"{where}: {rid}: {e}")
         if typ != ALLOW and not row["basis"]:
             problems.append(f"{where}: {rid}: no basis (every rule says which norm, law or style rule it comes from)")
-        if len(key) == 1 and not (opts.word or opts.ctx):
+        if len(key) == 1 and not (opts.word or opts.ctx_norm):
             warnings.append(f"{where}: {rid}: one-character term {term!r} without 'word' or 'ctx' will fire often")
         out.append(Entry(
             id=rid, term=term, key=key, category=category if typ != ALLOW else ALLOW, type=typ,
             severity=sev, suggestion=row["suggestion"] or None, basis=row["basis"] or None,
             message=row["message"] or None, options=opts, lexicon=name, source=where, note=row["note"],
+            runs=runs if runs != key else "", tail=_tail(term),
         ))
     return out
 
@@ -256,7 +275,9 @@ def _expand_key_terms(rows: list[Entry], problems: list[str]) -> list[Entry]:
             k = dense(v)
             if not k or k == e.key:
                 continue
-            out.append(replace(e, term=v, key=k, suggestion=e.suggestion or e.term, variant_of=e.term,
+            runs = dense_runs(v)
+            out.append(replace(e, term=v, key=k, runs=runs if runs != k else "", tail=_tail(v),
+                               suggestion=e.suggestion or e.term, variant_of=e.term,
                                message=e.message or f"重要名称或固定表述疑似错写：「{v}」应为「{e.term}」"))
     return out
 

@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from .lexicon import Entry
-from .normalize import INVISIBLE_CHARS, Views
+from .normalize import INVISIBLE_CHARS, Views, dense_runs
 
 __all__ = ["LexiconMatcher", "Hit", "ENGINES", "MAX_NOISE_GAP"]
 
@@ -27,6 +27,7 @@ WORD_WINDOW = 8
 ENGINES = ("daachorse", "pyahocorasick")
 
 _INVISIBLE = frozenset(INVISIBLE_CHARS)
+
 _OPEN_QUOTES = "“‘「『《\"'"
 _CLOSE_QUOTES = "”’」』》\"'"
 _QUOTE_REACH = 12
@@ -97,6 +98,10 @@ class LexiconMatcher:
         self._deny: tuple[tuple[Entry, ...], ...] = tuple(
             tuple(e for e in by_key[k] if not e.is_allow) for k in self.keys)
         self._allow: tuple[bool, ...] = tuple(any(e.is_allow for e in by_key[k]) for k in self.keys)
+        # allow terms whose repeat is part of them (妈妈的): the repeat must be in the text
+        self._allow_runs: tuple[tuple[str, ...] | None, ...] = tuple(
+            None if any(e.is_allow and not e.runs for e in by_key[k]) else tuple(e.runs for e in by_key[k] if e.is_allow)
+            for k in self.keys)
         self.engine = engine
         self._ac = (_Daachorse if engine == "daachorse" else _PyAhoCorasick)(self.keys) if self.keys else None
         self.needs_jieba = any(e.options.word for es in self._deny for e in es)
@@ -112,6 +117,35 @@ class LexiconMatcher:
 
         # jieba's dictionary through jieba-fast-dat: one trie for the process, shared with the name detector
         self._tokenizer = tokenizer()
+
+    @staticmethod
+    def _gaps_ok(dmap, emap, s: int, e: int) -> bool:
+        """A disguised hit: at most MAX_NOISE_GAP characters between two characters of the term."""
+        for i in range(s, e - 1):
+            a = int(emap[i]) if emap is not None else int(dmap[i]) + 1
+            if int(dmap[i + 1]) - a > MAX_NOISE_GAP:
+                return False
+        return True
+
+    @staticmethod
+    def _repeats_ok(d: str, dmap, emap, s: int, e: int) -> bool:
+        """A repeat inside a hit is a disguise (赌赌博博), not two words meeting (实现|现代化):
+        a doubled character that makes a word with the character before it and another with the
+        one after it is ordinary text."""
+        from .words import word_freq
+
+        for i in range(s + 1, e - 1):
+            if int(emap[i]) - int(dmap[i]) > 1:
+                c = d[i]
+                if word_freq(d[i - 1] + c) > 0 and word_freq(c + d[i + 1]) > 0:
+                    return False
+        return True
+
+    @staticmethod
+    def _runs_present(views: Views, runs: tuple[str, ...], s: int, e: int) -> bool:
+        os_, oe = views.dense_span(s, e)
+        written = dense_runs(views.text[os_:oe])
+        return any(r in written for r in runs)
 
     def _on_word_boundaries(self, d: str, s: int, e: int) -> bool:
         ws = max(0, s - WORD_WINDOW)
@@ -133,10 +167,12 @@ class LexiconMatcher:
         # allowed spans by start, with the furthest end among those starting at or before each:
         # a hit lies inside an allowed span iff that furthest end reaches it (a bisection per hit,
         # not a pass over every allowed span: a 10 MB text has thousands of both)
-        allow_spans = sorted((s, e) for s, e, p in raw if self._allow[p])
+        dmap = views.dense_map
+        emap = views.dense_emap
+        allow_spans = sorted((s, e) for s, e, p in raw if self._allow[p] and (
+            self._allow_runs[p] is None or self._runs_present(views, self._allow_runs[p], s, e)))
         allow_starts = [a for a, _ in allow_spans]
         allow_reach = list(accumulate((b for _, b in allow_spans), max))
-        dmap = views.dense_map
         norm = views.norm
         n = len(norm)
         hits: list[Hit] = []
@@ -148,42 +184,75 @@ class LexiconMatcher:
                 i = bisect_right(allow_starts, s)
                 if i and allow_reach[i - 1] >= e:
                     continue
+            visible = e - s
+            run_start = -1
+            repeat_natural = False
             if dmap is None:
                 os_, oe = s, e
                 disguised = False
             else:
-                os_, oe = int(dmap[s]), int(dmap[e - 1]) + 1
+                if emap is None:
+                    os_, oe = int(dmap[s]), int(dmap[e - 1]) + 1
+                else:  # a hit opens on the last of a repeat: 学习|习近平 is no disguise of 习近平
+                    os_, oe = int(emap[s]) - 1, int(emap[e - 1])
+                    run_start = int(dmap[s])
                 disguised = oe - os_ != e - s
                 if disguised:
-                    if e - s > 1 and int(np.diff(dmap[s:e]).max()) - 1 > MAX_NOISE_GAP:
+                    if e - s > 1 and not self._gaps_ok(dmap, emap, s, e):
                         continue
+                    repeat_natural = emap is not None and e - s > 2 and not self._repeats_ok(d, dmap, emap, s, e)
                     # only invisible characters inside (赌\u200b博): the term is contiguous as
                     # a reader sees it, so even `strict` entries match
-                    disguised = sum(c not in _INVISIBLE for c in views.text[os_:oe]) != e - s
+                    visible = sum(c not in _INVISIBLE for c in views.text[os_:oe])
+                    disguised = visible != e - s
             for entry in entries:
+                dg = disguised
+                end = oe
+                if entry.tail:
+                    j = oe
+                    while j < n and norm[j].isspace():
+                        j += 1
+                    if norm[j:j + len(entry.tail)] != entry.tail:
+                        continue  # 账号密码: needs its colon
+                    end = j + len(entry.tail)
+                start = os_
+                if entry.runs:
+                    if run_start >= 0:
+                        start = run_start  # the term's own repeat: 省省委 from its first 省
+                    written = views.text[start:oe]
+                    if entry.runs not in dense_runs(written):
+                        continue  # 省省委 needs its repeat: 省委 alone is not it
+                    dg = sum(c not in _INVISIBLE for c in written) != len(entry.runs)
+                elif repeat_natural:
+                    continue  # 实现|现代化 is not a disguise of 实现代化
                 o = entry.options
                 if o.plain:
-                    hits.append(Hit(entry, os_, oe, s, e, False, disguised))
+                    hits.append(Hit(entry, start, end, s, e, False, dg))
                     continue
-                if disguised and (o.strict or o.ascii_word):
+                if dg and (o.strict or o.ascii_word):
                     continue
                 if o.ascii_word:
                     if os_ > 0 and norm[os_ - 1].isascii() and norm[os_ - 1].isalnum():
                         continue
                     if oe < n and norm[oe].isascii() and norm[oe].isalnum():
                         continue
-                confirmed = False
-                if o.ctx or o.nctx:
-                    win = d[max(0, s - o.window):e + o.window]
-                    if o.nctx and any(w in win for w in o.nctx):
+                    # a number style folded next to it (一八九六四五 holds 8964 only as digits)
+                    if (s > 0 and d[s - 1].isdigit()) or (e < len(d) and d[e].isdigit()):
                         continue
-                    if o.ctx:
-                        if not any(w in win for w in o.ctx):
+                confirmed = False
+                if o.ctx_norm or o.nctx_norm:
+                    win = d[max(0, s - o.window):e + o.window]
+                    wn = norm[max(0, os_ - o.window):oe + o.window]
+                    if o.nctx_norm and (any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_norm)):
+                        continue
+                    if o.ctx_norm:
+                        if not (any(w in win for w in o.ctx) or any(w in wn for w in o.ctx_norm)):
                             continue
                         confirmed = True
                 if o.quote and _quoted(d, s, e):
                     continue
-                if o.word and not self._on_word_boundaries(d, s, e):
+                if o.word and not (self._on_word_boundaries(d, s, e) if dg
+                                   else self._on_word_boundaries(norm, os_, oe)):
                     continue
-                hits.append(Hit(entry, os_, oe, s, e, confirmed, disguised))
+                hits.append(Hit(entry, start, end, s, e, confirmed, dg))
         return hits
