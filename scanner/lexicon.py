@@ -46,13 +46,15 @@ class MatchOptions:
     window: int = DEFAULT_WINDOW
     ctx_norm: tuple[str, ...] = ()  # the same words normalised only, matched in the original's window
     nctx_norm: tuple[str, ...] = ()
+    masked: bool = False  # a variant that drops a character: only where a mask was dropped (法○功, not 王宁)
     quote: bool = False
     strict: bool = False
     ascii_word: bool = False
 
     @property
     def plain(self) -> bool:
-        return not (self.word or self.ctx_norm or self.nctx_norm or self.quote or self.strict or self.ascii_word)
+        return not (self.word or self.ctx_norm or self.nctx_norm or self.quote or self.strict or self.ascii_word
+                    or self.masked)
 
 
 @lru_cache(maxsize=None)
@@ -145,6 +147,7 @@ class LexiconFile:
     examples_path: Path | None
     entries: tuple[Entry, ...]
     examples: tuple[Example, ...]
+    forms: tuple[Entry, ...] = ()  # a key_terms file's correct forms (never matched themselves)
 
     def info(self) -> dict:
         return {
@@ -261,6 +264,54 @@ def _load_entries(path: Path, name: str, category: str, problems: list[str], war
     return out
 
 
+_KIND_LABEL = {"number": "数字变体", "separated": "字间插入标点", "homophone": "同音字", "lookalike": "形近字",
+               "split": "拆字", "masked": "遮挡字", "pinyin": "拼音或首字母"}
+#: variants that replace one character: must be whole words (jieba boundaries)
+_WORD_KINDS = frozenset({"homophone", "lookalike", "split"})
+
+
+def _disguise_entries(rows: list[Entry], taken: set[str]) -> list[Entry]:
+    """Every disguised spelling (:mod:`scanner.disguise`) of ``rows`` as entries of their own,
+    sharing the row's id, with the row's term as ``variant_of``. ``taken``: keys not to emit
+    (every row's own key and those already emitted; updated)."""
+    from .disguise import HIGH_RISK_TYPES, disguises
+    from .variants import _real_words, _stoplist
+
+    stop, covered = _stoplist()
+    out: list[Entry] = []
+    for e in rows:
+        if e.is_allow:
+            continue
+        pairs = disguises(e.term, high_risk=e.type in HIGH_RISK_TYPES)
+        if not pairs:
+            continue
+        wordish = [v for v, k in pairs if k in ("homophone", "lookalike", "split", "masked")]
+        real = set(_real_words(e.term, wordish)) if (wordish and e.term not in covered) else set()
+        for v, kind in pairs:
+            if v in stop or v in real:
+                continue
+            k = dense(v)
+            if not k or k in taken:
+                continue
+            taken.add(k)
+            o = e.options
+            if _ASCII_ALNUM.match(k):
+                o = replace(o, ascii_word=True)
+            elif kind == "masked" and len(k) < len(e.key):
+                o = replace(o, masked=True)
+            elif kind in _WORD_KINDS:  # 实际深 inside 结合实际深入 is no 实际神
+                o = replace(o, word=True)
+            runs = dense_runs(v)
+            target = e.variant_of or e.term
+            msg = f"疑似「{target}」的变形写法（{_KIND_LABEL[kind]}）：「{v}」"
+            if e.message:
+                msg += "；" + e.message
+            out.append(replace(e, term=v, key=k, runs=runs if runs != k else "", tail=_tail(v), options=o,
+                               variant_of=target, message=msg,
+                               suggestion=e.suggestion or (target if e.type == "key_term_misspelling" else None)))
+    return out
+
+
 def _expand_key_terms(rows: list[Entry], problems: list[str]) -> list[Entry]:
     """A ``key_terms`` file lists correct forms (leader names, fixed formulations); every
     misspelt variant (one homophone or look-alike character, see :mod:`scanner.variants`) becomes
@@ -345,7 +396,9 @@ def _load_manifest(folder: Path, problems: list[str], warnings: list[str]) -> tu
             problems.append(f"{where}: unknown kind {kind!r} (terms or key_terms)")
             continue
         entries = _load_entries(path, name, category, problems, warnings)
+        forms: list[Entry] = []
         if kind == "key_terms":
+            forms = [e for e in entries if e.type == "key_term_misspelling"]
             entries = _expand_key_terms(entries, problems)
         ex_path = folder / spec["examples"] if spec.get("examples") else None
         examples: list[Example] = []
@@ -355,7 +408,7 @@ def _load_manifest(folder: Path, problems: list[str], warnings: list[str]) -> tu
             else:
                 problems.append(f"{where}: examples file {spec['examples']} not found")
         files.append(LexiconFile(name, path, category, str(spec["version"]), spec["source"],
-                                 spec["licence"], ex_path, tuple(entries), tuple(examples)))
+                                 spec["licence"], ex_path, tuple(entries), tuple(examples), tuple(forms)))
     return version, files
 
 
@@ -392,8 +445,21 @@ def _collect(folders: Iterable[str | Path]) -> tuple[str, list[LexiconFile], lis
                 # term) it is harmless but worth knowing
                 (problems if first_lex == f.name else warnings).append(msg)
             seen_terms.setdefault(k, (f.name, e.source))
+    if not problems:
+        files = _with_disguises(files)
     version = "+".join(v for v in versions if v) or "0"
     return version, files, problems, warnings
+
+
+def _with_disguises(files: list[LexiconFile]) -> list[LexiconFile]:
+    """Every file with the disguised spellings of its rows appended (:func:`_disguise_entries`)."""
+    taken = {e.key for f in files for e in f.entries} | {e.key for f in files for e in f.forms}
+    out = []
+    for f in files:
+        rows = list(f.forms) if f.forms else [e for e in f.entries if e.variant_of is None]
+        extra = _disguise_entries(rows, taken)
+        out.append(replace(f, entries=f.entries + tuple(extra)) if extra else f)
+    return out
 
 
 def load_lexicons(folders: Iterable[str | Path], *, cache: bool = True) -> LexiconSet:

@@ -27,6 +27,8 @@ WORD_WINDOW = 8
 ENGINES = ("daachorse", "pyahocorasick")
 
 _INVISIBLE = frozenset(INVISIBLE_CHARS)
+#: what stands for a masked character (法○功, 法*功): the dense view drops these
+_MASKS = frozenset("*＊×✕○〇●□■☐?？#＃")
 
 _OPEN_QUOTES = "“‘「『《\"'"
 _CLOSE_QUOTES = "”’」』》\"'"
@@ -231,6 +233,8 @@ class LexiconMatcher:
                     continue
                 if dg and (o.strict or o.ascii_word):
                     continue
+                if o.masked and not (dg and _MASKS.issuperset(views.text[start + 1:end - 1])):
+                    continue  # 法○功 drops the mask; 王宁 is no 王沪宁, 福·萨 no 福摩萨
                 if o.ascii_word:
                     if os_ > 0 and norm[os_ - 1].isascii() and norm[os_ - 1].isalnum():
                         continue
