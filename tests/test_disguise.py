@@ -88,3 +88,23 @@ def test_a_county_row_gets_its_variants_for_free(tmp_path):
         fs = s.scan(text).findings
         assert [f.rule for f in fs] == ["county.cult.test"], (text, fs)
         assert text[fs[0].start:fs[0].end] == fs[0].text
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("联系电话：一三九一二三四五六七八", "mobile_phone"),
+    ("手机①③⑧⓪⓪①③⑧⓪⓪⓪", "mobile_phone"),
+    ("我的手机：1⓷⁹①二叁肆⑤⑹⒎➇", "mobile_phone"),  # houbb/sensitive-word's ignoreNumStyleTest, adapted
+    ("电话：壹叁玖壹贰叁肆伍陆柒捌", "mobile_phone"),
+    ("手机一 三 九 一 二 三 四 五 六 七 八", "mobile_phone"),
+    ("身份证号④④〇③〇⑤①⑨⑨⑤〇③②⑧③⑥⑥⑤", "id_card"),
+])
+def test_digit_detectors_read_number_styles(scanner, text, typ):
+    fs = [f for f in scanner.scan(text).findings if f.type == typ]
+    assert len(fs) == 1 and text[fs[0].start:fs[0].end] == fs[0].text
+    assert fs[0].text[0] in "一①1壹④" and "*" in fs[0].suggestion
+
+
+@pytest.mark.parametrize("text", ["二〇二五年一月三十日至二〇二六年十二月三十一日", "①加强②完善③落实④⑤⑥⑦⑧⑨⑩",
+                                  "一二三产业融合，一九三八年至一九四五年", "第一百三十九条、第一百八十八条"])
+def test_numerals_in_prose_are_not_numbers(scanner, text):
+    assert [f for f in scanner.scan(text).findings if f.category == "personal_data"] == []
