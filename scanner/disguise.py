@@ -9,7 +9,6 @@ once when the lexicons load (and kept by the compiled cache), so a scan stays on
 kind        example (term → variant)                            for
 ==========  =================================================  ==============================
 number      六合彩 → 6合彩 ⑥合彩 ❻合彩 陆合彩 …, 两个维护 → 2个维护    every term with a numeral
-separated   法轮功 → 法，轮，功 法、轮、功 法.轮.功 …               every term of 3+ characters
 homophone   海洛因 → 海落因 (same toneless pinyin, GB 2312 level 1)    high-risk terms of 3+
 lookalike   法轮功 → 法抡功 (confusable radical; curated 形近字)       high-risk terms of 3+
 split       法轮功 → 氵去轮功 水去轮功 (a left-right character apart)    high-risk terms
@@ -19,7 +18,10 @@ pinyin      法轮功 → falungong, 法lun功, flg (initials: 3+ characters) hi
 
 High-risk terms are the rows of types prohibited_content, political_term, needs_quotes and
 banned_term, and the correct forms of ``key_terms`` files (leaders' names, formulations). A county
-that adds a row of one of these types gets every variant without writing one.
+that adds a row of one of these types gets every variant without writing one. A lexicon whose
+manifest says ``disguise = "basic"`` (a long generated list) gets number styles, whole pinyin and
+initials only; ``disguise = "none"`` none. A term written with one separator between every
+character (法，轮，功) is found by the matcher for every row (no variants needed).
 
 Variants that are real text are dropped, as for key-term misspellings (:mod:`scanner.variants`):
 a word of jieba's dictionary at least as frequent as the term, a string of
@@ -45,7 +47,7 @@ _PARTS_PATH = _DATA / "hanzi_parts.txt"
 
 HIGH_RISK_TYPES = frozenset({"prohibited_content", "political_term", "needs_quotes", "banned_term",
                              "key_term_misspelling"})
-KINDS = ("number", "separated", "homophone", "lookalike", "split", "masked", "pinyin")
+KINDS = ("number", "homophone", "lookalike", "split", "masked", "pinyin")
 
 #: the ways of writing one digit, per style (index = digit); " " = none in that style
 _STYLES = ("0123456789", "〇一二三四五六七八九", "零壹贰叁肆伍陆柒捌玖", "⓪①②③④⑤⑥⑦⑧⑨", " ⑴⑵⑶⑷⑸⑹⑺⑻⑼",
@@ -53,7 +55,6 @@ _STYLES = ("0123456789", "〇一二三四五六七八九", "零壹贰叁肆伍�
            " ㈠㈡㈢㈣㈤㈥㈦㈧㈨", " ㊀㊁㊂㊃㊄㊅㊆㊇㊈", "⁰¹²³⁴⁵⁶⁷⁸⁹", "₀₁₂₃₄₅₆₇₈₉", " ⅠⅡⅢⅣⅤⅥⅦⅧⅨ")
 _DIGIT_OF = {ch: d for style in _STYLES for d, ch in enumerate(style) if ch != " "}
 _DIGIT_OF["两"] = 2
-_SEPARATORS = ("，", "、", "。", "；", "：", "！", "？", "…", ",", ".", ";", "!")
 _MASKS = ("x", "0", "?", "o")  # the dense view drops * × ○ □ (noise): those are the deletion variant
 _RADICAL_FORM = {"水": "氵", "犬": "犭", "手": "扌", "心": "忄", "人": "亻", "言": "讠", "金": "钅",
                  "食": "饣", "糸": "纟", "示": "礻", "衣": "衤", "辵": "辶", "草": "艹", "刀": "刂",
@@ -154,9 +155,11 @@ def _numbers(term: str) -> list[str]:
     return out
 
 
-def disguises(term: str, *, high_risk: bool) -> list[tuple[str, str]]:
+def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[str, str]]:
     """``(variant, kind)`` pairs of ``term`` in a fixed order, the term itself excluded. Every term
-    gets ``number`` and ``separated`` variants; ``high_risk`` terms all kinds."""
+    gets ``number`` variants; ``high_risk`` terms all kinds, or with ``basic`` (a long generated
+    list) only whole-term pinyin and initials. (A term written with a separator between every
+    character, 法，轮，功, is read by the matcher, :meth:`scanner.matcher.LexiconMatcher.match`.)"""
     from .variants import homophones
 
     n = len(term)
@@ -169,10 +172,14 @@ def disguises(term: str, *, high_risk: bool) -> list[tuple[str, str]]:
 
     for v in _numbers(term):
         add(v, "number")
-    if n >= 3 and han:
-        for sep in _SEPARATORS:
-            add(sep.join(term), "separated")
     if not high_risk or not han or n < 2:
+        return list(out.items())
+    if basic:
+        py = _pinyin(term)
+        if py and all(s.isascii() and s.isalpha() for s in py):
+            add("".join(py), "pinyin")
+            if n >= 3:
+                add("".join(s[0] for s in py), "pinyin")
         return list(out.items())
     for i, c in enumerate(term):
         if n >= 3:  # one character of two swapped is too often a word of its own (中港 → 中刚, 北韩 → 北旱)

@@ -148,6 +148,7 @@ class LexiconFile:
     entries: tuple[Entry, ...]
     examples: tuple[Example, ...]
     forms: tuple[Entry, ...] = ()  # a key_terms file's correct forms (never matched themselves)
+    disguise: str = "full"  # manifest `disguise`: full, basic (number styles, pinyin) or none
 
     def info(self) -> dict:
         return {
@@ -264,13 +265,13 @@ def _load_entries(path: Path, name: str, category: str, problems: list[str], war
     return out
 
 
-_KIND_LABEL = {"number": "数字变体", "separated": "字间插入标点", "homophone": "同音字", "lookalike": "形近字",
+_KIND_LABEL = {"number": "数字变体", "homophone": "同音字", "lookalike": "形近字",
                "split": "拆字", "masked": "遮挡字", "pinyin": "拼音或首字母"}
 #: variants that replace one character: must be whole words (jieba boundaries)
 _WORD_KINDS = frozenset({"homophone", "lookalike", "split"})
 
 
-def _disguise_entries(rows: list[Entry], taken: set[str]) -> list[Entry]:
+def _disguise_entries(rows: list[Entry], taken: set[str], mode: str = "full") -> list[Entry]:
     """Every disguised spelling (:mod:`scanner.disguise`) of ``rows`` as entries of their own,
     sharing the row's id, with the row's term as ``variant_of``. ``taken``: keys not to emit
     (every row's own key and those already emitted; updated)."""
@@ -282,7 +283,7 @@ def _disguise_entries(rows: list[Entry], taken: set[str]) -> list[Entry]:
     for e in rows:
         if e.is_allow:
             continue
-        pairs = disguises(e.term, high_risk=e.type in HIGH_RISK_TYPES)
+        pairs = disguises(e.term, high_risk=e.type in HIGH_RISK_TYPES, basic=mode == "basic")
         if not pairs:
             continue
         wordish = [v for v, k in pairs if k in ("homophone", "lookalike", "split", "masked")]
@@ -407,8 +408,12 @@ def _load_manifest(folder: Path, problems: list[str], warnings: list[str]) -> tu
                 examples = _load_examples(ex_path, problems)
             else:
                 problems.append(f"{where}: examples file {spec['examples']} not found")
+        mode = spec.get("disguise", "full")
+        if mode not in ("full", "basic", "none"):
+            problems.append(f"{where}: disguise must be full, basic or none, not {mode!r}")
+            continue
         files.append(LexiconFile(name, path, category, str(spec["version"]), spec["source"],
-                                 spec["licence"], ex_path, tuple(entries), tuple(examples), tuple(forms)))
+                                 spec["licence"], ex_path, tuple(entries), tuple(examples), tuple(forms), mode))
     return version, files
 
 
@@ -456,8 +461,11 @@ def _with_disguises(files: list[LexiconFile]) -> list[LexiconFile]:
     taken = {e.key for f in files for e in f.entries} | {e.key for f in files for e in f.forms}
     out = []
     for f in files:
+        if f.disguise == "none":
+            out.append(f)
+            continue
         rows = list(f.forms) if f.forms else [e for e in f.entries if e.variant_of is None]
-        extra = _disguise_entries(rows, taken)
+        extra = _disguise_entries(rows, taken, f.disguise)
         out.append(replace(f, entries=f.entries + tuple(extra)) if extra else f)
     return out
 

@@ -8,6 +8,7 @@ window around the hit.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -27,6 +28,11 @@ WORD_WINDOW = 8
 ENGINES = ("daachorse", "pyahocorasick")
 
 _INVISIBLE = frozenset(INVISIBLE_CHARS)
+#: separators between the characters of a term (in the norm view: full-width ones are ASCII there)
+_SEPS = "。、…‥,.;:!?，；：！？"
+_SEP_GATE = re.compile(f"[\u3400-\u9fff][{_SEPS}][\u3400-\u9fff][{_SEPS}][\u3400-\u9fff]")
+_SEP_RUN_RE = re.compile(f"[\u3400-\u9fff](?:[{_SEPS}][\u3400-\u9fff]){{2,}}")
+_MIN_SEPARATED = 3
 #: what stands for a masked character (法○功, 法*功): the dense view drops these
 _MASKS = frozenset("*＊×✕○〇●□■☐?？#＃")
 
@@ -159,13 +165,46 @@ class LexiconMatcher:
             bounds.add(pos)
         return s in bounds and e in bounds
 
+    def _separated(self, views: Views) -> list[Hit]:
+        """Terms of three or more characters written with a separator between every character
+        (法，轮，功, 高。考。试。题): the runs of single characters between separators, read without
+        them. Two characters are never joined this way (豪赌，博弈), nor two words (省、市、县 is
+        three one-character words: no term of the lexicon is made of them unless listed)."""
+        norm = views.norm
+        out: list[Hit] = []
+        dmap = views.dense_map
+        for m in _SEP_RUN_RE.finditer(norm):
+            base = m.start()
+            chars = m.group()[0::2]
+            for s, e, p in self._ac.find(chars):
+                if e - s < _MIN_SEPARATED:
+                    continue
+                os_, oe = base + 2 * s, base + 2 * (e - 1) + 1
+                ds = os_ if dmap is None else int(np.searchsorted(dmap, os_))
+                for entry in self._deny[p]:
+                    o = entry.options
+                    if o.strict or o.ascii_word or o.masked or entry.runs or entry.tail:
+                        continue
+                    confirmed = False
+                    if o.ctx_norm or o.nctx_norm:
+                        wn = norm[max(0, os_ - o.window):oe + o.window]
+                        if any(w in wn for w in o.nctx_norm):
+                            continue
+                        if o.ctx_norm:
+                            if not any(w in wn for w in o.ctx_norm):
+                                continue
+                            confirmed = True
+                    out.append(Hit(entry, os_, oe, ds, ds + (oe - os_), confirmed, True))
+        return out
+
     def match(self, views: Views) -> list[Hit]:
         if self._ac is None:
             return []
         d = views.dense
         raw = self._ac.find(d)
+        hits: list[Hit] = self._separated(views) if _SEP_GATE.search(views.norm) else []
         if not raw:
-            return []
+            return hits
         # allowed spans by start, with the furthest end among those starting at or before each:
         # a hit lies inside an allowed span iff that furthest end reaches it (a bisection per hit,
         # not a pass over every allowed span: a 10 MB text has thousands of both)
@@ -177,7 +216,6 @@ class LexiconMatcher:
         allow_reach = list(accumulate((b for _, b in allow_spans), max))
         norm = views.norm
         n = len(norm)
-        hits: list[Hit] = []
         for s, e, p in raw:
             entries = self._deny[p]
             if not entries:
@@ -240,7 +278,7 @@ class LexiconMatcher:
                         continue
                     if oe < n and norm[oe].isascii() and norm[oe].isalnum():
                         continue
-                    # a number style folded next to it (一八九六四五 holds 8964 only as digits)
+                    # a digit beyond the noise the dense view dropped (1 8964: no hit for 8964)
                     if (s > 0 and d[s - 1].isdigit()) or (e < len(d) and d[e].isdigit()):
                         continue
                 confirmed = False

@@ -340,8 +340,9 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
     for d in lexicon_dirs:
         manifest = tomllib.loads((d / "manifest.toml").read_text(encoding="utf-8"))
         for spec in manifest.get("lexicon", []):
-            if spec.get("category") == "allow":
-                continue
+            if spec.get("category") == "allow" or spec.get("disguise", "full") != "full":
+                if spec.get("kind") != "key_terms":
+                    continue
             with open(d / spec["file"], encoding="utf-8") as f:
                 header = None
                 for line in f:

@@ -7,9 +7,9 @@ import pytest
 from scanner.disguise import disguises, lookalikes_of, parts
 
 
-def kinds(term, high_risk=True):
+def kinds(term, high_risk=True, basic=False):
     out = {}
-    for v, k in disguises(term, high_risk=high_risk):
+    for v, k in disguises(term, high_risk=high_risk, basic=basic):
         out.setdefault(k, []).append(v)
     return out
 
@@ -19,12 +19,12 @@ def test_every_kind_of_variant_is_generated():
     assert "法lun功" in k["pinyin"] and "falungong" in k["pinyin"] and "flg" in k["pinyin"]
     assert "氵去轮功" in k["split"] and "水去轮功" in k["split"]
     assert {"法x功", "法0功", "法功"} <= set(k["masked"])
-    assert "法，轮，功" in k["separated"] and "法、轮、功" in k["separated"]
     assert "发轮功" in k["homophone"]
     assert {"6合彩", "⑥合彩", "❻合彩", "陆合彩"} <= set(kinds("六合彩")["number"])
     assert "2个维护" in kinds("两个维护", high_risk=False)["number"]
     # other rows: numbers and separators only
-    assert set(kinds("考察对象", high_risk=False)) <= {"separated"}
+    assert kinds("考察对象", high_risk=False) == {}
+    assert set(kinds("出售仿真枪", high_risk=True, basic=True)) == {"pinyin"}
     # two characters: no one-character swap (中港 → 中刚 is a country)
     two = kinds("中港")
     assert "homophone" not in two and "lookalike" not in two
@@ -42,6 +42,7 @@ def test_character_data():
     ("宣扬法x功", "法x功"),
     ("宣扬法○功", "法○功"),
     ("宣扬法，轮，功", "法，轮，功"),
+    ("宣扬法、轮、功的", "法、轮、功"),
     ("最新⑥合彩开奖", "⑥合彩"),
     ("最新6合彩开奖", "6合彩"),
     ("宣扬法★轮♥功", "法★轮♥功"),
