@@ -47,6 +47,8 @@ class MatchOptions:
     ctx_norm: tuple[str, ...] = ()  # the same words normalised only, matched in the original's window
     nctx_norm: tuple[str, ...] = ()
     masked: bool = False  # a variant that drops a character: only where a mask was dropped (法○功, not 王宁)
+    ctx_extra: tuple[str, ...] = ()  # the ctx / nctx words only the original's window can show (:)
+    nctx_extra: tuple[str, ...] = ()
     quote: bool = False
     strict: bool = False
     ascii_word: bool = False
@@ -88,6 +90,7 @@ def _parse_options(raw: str, term_dense: str) -> tuple[MatchOptions, list[str]]:
             # in the dense window only the words it writes as they are; every word in the original's window
             kw[key] = tuple(dict.fromkeys(r for r in raw if _dense_word(r) == r))
             kw[f"{key}_norm"] = tuple(dict.fromkeys(raw))
+            kw[f"{key}_extra"] = tuple(r for r in kw[f"{key}_norm"] if r not in kw[key])
         elif key == "win" and eq:
             try:
                 kw["window"] = int(value)
@@ -294,6 +297,9 @@ def _disguise_entries(rows: list[Entry], taken: set[str], mode: str = "full") ->
             k = dense(v)
             if not k or k in taken:
                 continue
+            runs = dense_runs(v)
+            if runs != k and not e.runs:
+                continue  # a variant that makes a repeat collapses into other text
             taken.add(k)
             o = e.options
             if _ASCII_ALNUM.match(k):
@@ -302,7 +308,6 @@ def _disguise_entries(rows: list[Entry], taken: set[str], mode: str = "full") ->
                 o = replace(o, masked=True)
             elif kind in _WORD_KINDS:  # 实际深 inside 结合实际深入 is no 实际神
                 o = replace(o, word=True)
-            runs = dense_runs(v)
             target = e.variant_of or e.term
             msg = f"疑似「{target}」的变形写法（{_KIND_LABEL[kind]}）：「{v}」"
             if e.message:
@@ -328,6 +333,8 @@ def _expand_key_terms(rows: list[Entry], problems: list[str]) -> list[Entry]:
             if not k or k == e.key:
                 continue
             runs = dense_runs(v)
+            if runs != k and not e.runs:
+                continue  # a slip that makes a repeat (带一一路) collapses into ordinary text (带一路)
             out.append(replace(e, term=v, key=k, runs=runs if runs != k else "", tail=_tail(v),
                                suggestion=e.suggestion or e.term, variant_of=e.term,
                                message=e.message or f"重要名称或固定表述疑似错写：「{v}」应为「{e.term}」"))

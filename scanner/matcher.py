@@ -30,9 +30,12 @@ ENGINES = ("daachorse", "pyahocorasick")
 _INVISIBLE = frozenset(INVISIBLE_CHARS)
 #: separators between the characters of a term (in the norm view: full-width ones are ASCII there)
 _SEPS = "。、…‥,.;:!?，；：！？"
-_SEP_GATE = re.compile(f"[\u3400-\u9fff][{_SEPS}][\u3400-\u9fff][{_SEPS}][\u3400-\u9fff]")
-_SEP_RUN_RE = re.compile(f"[\u3400-\u9fff](?:[{_SEPS}][\u3400-\u9fff]){{2,}}")
+_SEP_GATE = re.compile(f"[{_SEPS}][\u3400-\u9fff][{_SEPS}]")  # opens on the rarer class
 _MIN_SEPARATED = 3
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
 #: what stands for a masked character (法○功, 法*功): the dense view drops these
 _MASKS = frozenset("*＊×✕○〇●□■☐?？#＃")
 
@@ -167,21 +170,29 @@ class LexiconMatcher:
 
     def _separated(self, views: Views) -> list[Hit]:
         """Terms of three or more characters written with a separator between every character
-        (法，轮，功, 高。考。试。题): the runs of single characters between separators, read without
-        them. Two characters are never joined this way (豪赌，博弈), nor two words (省、市、县 is
-        three one-character words: no term of the lexicon is made of them unless listed)."""
+        (法，轮，功, 高。考。试。题): each run of single characters between separators, read without
+        them. Two characters are never joined this way (豪赌，博弈)."""
         norm = views.norm
+        n = len(norm)
         out: list[Hit] = []
         dmap = views.dense_map
-        for m in _SEP_RUN_RE.finditer(norm):
-            base = m.start()
-            chars = m.group()[0::2]
-            for s, e, p in self._ac.find(chars):
+        g = _SEP_GATE.search(norm)
+        while g is not None:
+            i = g.start()  # a separator, one Han character, a separator
+            base = i - 1 if i > 0 and _is_han(norm[i - 1]) else i + 1
+            p = base
+            while p + 2 < n and norm[p + 1] in _SEPS and _is_han(norm[p + 2]):
+                p += 2
+            chars = norm[base:p + 1:2]
+            g = _SEP_GATE.search(norm, p + 1)
+            if len(chars) < _MIN_SEPARATED:
+                continue
+            for s, e, k in self._ac.find(chars):
                 if e - s < _MIN_SEPARATED:
                     continue
                 os_, oe = base + 2 * s, base + 2 * (e - 1) + 1
                 ds = os_ if dmap is None else int(np.searchsorted(dmap, os_))
-                for entry in self._deny[p]:
+                for entry in self._deny[k]:
                     o = entry.options
                     if o.strict or o.ascii_word or o.masked or entry.runs or entry.tail:
                         continue
@@ -202,7 +213,7 @@ class LexiconMatcher:
             return []
         d = views.dense
         raw = self._ac.find(d)
-        hits: list[Hit] = self._separated(views) if _SEP_GATE.search(views.norm) else []
+        hits: list[Hit] = self._separated(views)
         if not raw:
             return hits
         # allowed spans by start, with the furthest end among those starting at or before each:
@@ -259,6 +270,8 @@ class LexiconMatcher:
                 if entry.runs:
                     if run_start >= 0:
                         start = run_start  # the term's own repeat: 省省委 from its first 省
+                    if oe - start < len(entry.runs):
+                        continue  # (most hits of 回 for 回回: no repeat in the text at all)
                     written = views.text[start:oe]
                     if entry.runs not in dense_runs(written):
                         continue  # 省省委 needs its repeat: 省委 alone is not it
@@ -284,11 +297,11 @@ class LexiconMatcher:
                 confirmed = False
                 if o.ctx_norm or o.nctx_norm:
                     win = d[max(0, s - o.window):e + o.window]
-                    wn = norm[max(0, os_ - o.window):oe + o.window]
-                    if o.nctx_norm and (any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_norm)):
+                    wn = norm[max(0, os_ - o.window):oe + o.window] if (o.ctx_extra or o.nctx_extra) else ""
+                    if o.nctx_norm and (any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_extra)):
                         continue
                     if o.ctx_norm:
-                        if not (any(w in win for w in o.ctx) or any(w in wn for w in o.ctx_norm)):
+                        if not (any(w in win for w in o.ctx) or any(w in wn for w in o.ctx_extra)):
                             continue
                         confirmed = True
                 if o.quote and _quoted(d, s, e):
