@@ -45,7 +45,8 @@ __all__ = ["HIGH_RISK_TYPES", "disguises", "parts", "lookalikes_of", "KINDS"]
 _DATA = Path(__file__).resolve().parent / "data"
 _PARTS_PATH = _DATA / "hanzi_parts.txt"
 
-HIGH_RISK_TYPES = frozenset({"prohibited_content", "political_term", "needs_quotes", "banned_term",
+HIGH_RISK_TYPES = frozenset({"prohibited_content", "political_term", "needs_quotes", "banned_term", "outdated_term",
+                             "secret_topic", "trade_secret", "bid_secret", "draft_marker", "internal_marker",
                              "key_term_misspelling"})
 KINDS = ("number", "homophone", "lookalike", "split", "masked", "pinyin")
 

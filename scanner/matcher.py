@@ -32,6 +32,7 @@ _INVISIBLE = frozenset(INVISIBLE_CHARS)
 _SEPS = "。、…‥,.;:!?，；：！？"
 _SEP_GATE = re.compile(f"[{_SEPS}][\u3400-\u9fff][{_SEPS}]")  # opens on the rarer class
 _MIN_SEPARATED = 3
+_SHORT_CHECKED_TYPES = frozenset({"prohibited_content", "political_term", "needs_quotes", "banned_term"})
 
 
 def _is_han(ch: str) -> bool:
@@ -115,7 +116,12 @@ class LexiconMatcher:
             for k in self.keys)
         self.engine = engine
         self._ac = (_Daachorse if engine == "daachorse" else _PyAhoCorasick)(self.keys) if self.keys else None
-        self.needs_jieba = any(e.options.word for es in self._deny for e in es)
+        # short terms of the high-risk types: never the tail of one word and the head of the next
+        # (东北|朝鲜族 holds no 北朝鲜, 增援|交警 no 援交); checked only for what is about to be reported
+        self._short: tuple[bool, ...] = tuple(
+            any(e.type in _SHORT_CHECKED_TYPES and len(e.key) <= 3 and not e.options.word for e in es)
+            for es in self._deny)
+        self.needs_jieba = any(e.options.word for es in self._deny for e in es) or any(self._short)
         self._tokenizer = None
         if self.needs_jieba:
             self._init_tokenizer()
@@ -157,6 +163,21 @@ class LexiconMatcher:
         os_, oe = views.dense_span(s, e)
         written = dense_runs(views.text[os_:oe])
         return any(r in written for r in runs)
+
+    def _across_two_words(self, d: str, s: int, e: int) -> bool:
+        """The hit is the tail of one word and the head of the next (东北|朝鲜族 for 北朝鲜,
+        增援|交警 for 援交): jieba reads a word across each of its ends."""
+        ws = max(0, s - WORD_WINDOW)
+        pos = ws
+        left = right = False
+        for tok in self._tokenizer.cut(d[ws:min(len(d), e + WORD_WINDOW)], HMM=False):  # type: ignore[union-attr]
+            end = pos + len(tok)
+            left = left or pos < s < end
+            right = right or pos < e < end
+            pos = end
+            if pos >= e:
+                break
+        return left and right
 
     def _on_word_boundaries(self, d: str, s: int, e: int) -> bool:
         ws = max(0, s - WORD_WINDOW)
@@ -256,6 +277,7 @@ class LexiconMatcher:
                     # a reader sees it, so even `strict` entries match
                     visible = sum(c not in _INVISIBLE for c in views.text[os_:oe])
                     disguised = visible != e - s
+            short = self._short[p]
             for entry in entries:
                 dg = disguised
                 end = oe
@@ -279,6 +301,9 @@ class LexiconMatcher:
                 elif repeat_natural:
                     continue  # 实现|现代化 is not a disguise of 实现代化
                 o = entry.options
+                if short and not dg and not o.word and not entry.runs and entry.type in _SHORT_CHECKED_TYPES \
+                        and self._across_two_words(norm, start, end):
+                    continue
                 if o.plain:
                     hits.append(Hit(entry, start, end, s, e, False, dg))
                     continue
