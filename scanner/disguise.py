@@ -199,8 +199,12 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
     py = _pinyin(term)
     if py and all(s.isascii() and s.isalpha() for s in py):
         add("".join(py), "pinyin")
-        for i in range(n):
-            add(term[:i] + py[i] + term[i + 1:], "pinyin")
+        if n <= 4:  # every mix of characters and syllables (falun功, 法lun功, 法轮gong …)
+            for mask in range(1, (1 << n) - 1):
+                add("".join(py[i] if mask >> i & 1 else term[i] for i in range(n)), "pinyin")
+        else:
+            for i in range(n):
+                add(term[:i] + py[i] + term[i + 1:], "pinyin")
         if n >= 3:
             add("".join(s[0] for s in py), "pinyin")
     return list(out.items())
