@@ -14,7 +14,9 @@ variants:
   build-index``), so building a Scanner never imports pypinyin (its tables take 0.4 s to import);
 * **look-alike** – one character replaced by a visually confusable one from
   :data:`LOOKALIKE_GROUPS` (OCR and proofreading slips: 习近乎, 己/已/巳, 未/末, 戍/戌/戊);
-* **transposition** – two adjacent characters swapped (terms of three characters or more).
+* **transposition** – two adjacent characters swapped (terms of three characters or more);
+* **number** – a numbered formulation with another number (三个确立 for 两个确立, 四位一体 for
+  五位一体, 五个全面 for 四个全面).
 
 Variants that are real text are dropped:
 
@@ -49,6 +51,9 @@ _DATA = Path(__file__).resolve().parent / "data"
 _INDEX_PATH = _DATA / "hanzi_pinyin.txt"
 _STOP_PATH = _DATA / "variant_stoplist.txt"
 
+#: A numbered formulation: a numeral, then a counter (两个确立, 四个意识, 五位一体, 八项规定).
+_NUMERALS = ("一", "两", "二", "三", "四", "五", "六", "七", "八", "九", "十")
+_NUMBERED = __import__("re").compile(r"^([一二两三四五六七八九十])(?=[个位项大条种])")
 #: Transpositions only for terms at least this long (two-character names swap into real words).
 _MIN_TRANSPOSE_LEN = 3
 
@@ -206,6 +211,12 @@ def raw_variants(term: str) -> list[str]:
             # a replacement the normaliser would change (a traditional look-alike) could never match
             if s != c and _stable(s):
                 out[term[:i] + s + term[i + 1:]] = None
+    # numbered formulations with the wrong number (三个确立 for 两个确立, 四位一体 for 五位一体)
+    m = _NUMBERED.match(term)
+    if m:
+        for other in _NUMERALS:
+            if other != m.group(1) and not (other in "二两" and m.group(1) in "二两"):
+                out[other + term[m.end(1):]] = None
     if n >= _MIN_TRANSPOSE_LEN:
         for i in range(n - 1):
             a, b = term[i], term[i + 1]
