@@ -19,8 +19,8 @@ pinyin      法轮功 → falungong, 法lun功, flg (initials: 3+ characters) hi
 High-risk terms are the rows of types prohibited_content, political_term, needs_quotes and
 banned_term, and the correct forms of ``key_terms`` files (leaders' names, formulations). A county
 that adds a row of one of these types gets every variant without writing one. A lexicon whose
-manifest says ``disguise = "basic"`` (a long generated list) gets number styles, whole pinyin and
-initials only; ``disguise = "none"`` none. A term written with one separator between every
+manifest says ``disguise = "basic"`` (a long generated list) gets number styles and whole pinyin
+only (initials of a long list collide with acronyms: 操你娘 → CNN); ``disguise = "none"`` none. A term written with one separator between every
 character (法，轮，功) is found by the matcher for every row (no variants needed).
 
 Variants that are real text are dropped, as for key-term misspellings (:mod:`scanner.variants`):
@@ -175,12 +175,10 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
         add(v, "number")
     if not high_risk or not han or n < 2:
         return list(out.items())
-    if basic:
+    if basic:  # whole pinyin only: initials of a long list collide with acronyms (操你娘 → CNN)
         py = _pinyin(term)
         if py and all(s.isascii() and s.isalpha() for s in py):
             add("".join(py), "pinyin")
-            if n >= 3:
-                add("".join(s[0] for s in py), "pinyin")
         return list(out.items())
     for i, c in enumerate(term):
         if n >= 3:  # one character of two swapped is too often a word of its own (中港 → 中刚, 北韩 → 北旱)

@@ -8,7 +8,7 @@ was written. Source: konsheng/Sensitive-lexicon's porn, guns/explosives and terr
 from the shared data folder. (houbb/sensitive-word's dictionary is uncategorised and too noisy,
 体操|冰毒, 枪击事件: it stays a source the benchmark reads and no row is written from.)
 
-An entry becomes a row only when it is Han text of 2 to 6 characters, not a jieba word of frequency
+An entry becomes a row only when it is Han text of 3 to 6 characters, not a jieba word of frequency
 50 or more, not two or more common words (枪击|事件: how news describes a crime), and absent from
 general Chinese text (CLUENER, Weibo NER, résumés) and from two of the
 official corpora (government work reports, State Council policies). 新闻联播 is never read here: the
@@ -34,7 +34,7 @@ OUT = REPO / "lexicons" / "improper_wording" / "prohibited_lists.tsv"
 EXAMPLES = REPO / "lexicons" / "improper_wording" / "prohibited_lists.examples.tsv"
 KONSHENG = {"色情类型.txt": "色情", "色情词库.txt": "色情", "涉枪涉爆.txt": "涉枪涉爆", "暴恐词库.txt": "暴恐"}
 HOUBB_CHARS = set("毒枪赌淫嫖娼奸裸屄屌操逼妓弹药炸")
-_HAN = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+_HAN = re.compile(r"^[\u4e00-\u9fff]{3,6}$")  # two characters are too often part of a name (沙比娅)
 NCTX = ("打击|查处|查获|缴获|破获|抓获|捣毁|侦破|涉嫌|犯罪|违法|非法|警方|公安|民警|检察|法院|判处|判决|审理|"
         "刑事|拘留|逮捕|禁毒|缉毒|扫黄|打非|整治|专项|依法|严禁|禁止|举报|提醒|远离|防范|危害|案件|被告|嫌疑人")
 BASIS = {"色情": "网络信息内容生态治理规定(2019) 第六条第(八)项(淫秽色情)、第七条",
