@@ -259,7 +259,7 @@ class LexiconMatcher:
             visible = e - s
             run_start = -1
             repeat_natural = False
-            repeats_only = False
+            no_space = False
             if dmap is None:
                 os_, oe = s, e
                 disguised = False
@@ -278,8 +278,9 @@ class LexiconMatcher:
                     # a reader sees it, so even `strict` entries match
                     visible = sum(c not in _INVISIBLE for c in views.text[os_:oe])
                     disguised = visible != e - s
-                    # repeats only, no noise inside (赌赌球球): a strict entry still matches
-                    repeats_only = disguised and emap is not None and len(dense_runs(views.text[os_:oe])) == visible
+                    # a strict entry refuses whitespace inside (a line or word break: 冰 毒) but
+                    # not symbols (冰*毒, 冰+毒) or repeats (赌赌球球)
+                    no_space = disguised and not any(c.isspace() for c in views.text[os_:oe])
             short = self._short[p]
             for entry in entries:
                 dg = disguised
@@ -310,7 +311,7 @@ class LexiconMatcher:
                     if not (check_words and self._across_two_words(norm, start, end)):
                         hits.append(Hit(entry, start, end, s, e, False, dg))
                     continue
-                if dg and (o.ascii_word or (o.strict and not repeats_only)):
+                if dg and (o.ascii_word or (o.strict and not no_space)):
                     continue
                 if o.masked and not (dg and _MASKS.issuperset(views.text[start + 1:end - 1])):
                     continue  # 法○功 drops the mask; 王宁 is no 王沪宁, 福·萨 no 福摩萨
