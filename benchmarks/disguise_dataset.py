@@ -281,8 +281,14 @@ def _id18(rng: random.Random) -> str:
     return body + check
 
 
+#: allocated mobile prefixes (MIIT numbering plan; data-only 14x/16x ranges aside)
+_MOBILE_PREFIXES = ("130 131 132 133 134 135 136 137 138 139 145 147 150 151 152 153 155 156 157 158 159 "
+                    "166 170 171 172 173 175 176 177 178 180 181 182 183 184 185 186 187 188 189 191 193 "
+                    "195 196 197 198 199").split()
+
+
 def _phone(rng: random.Random) -> str:
-    return "1" + rng.choice("3456789") + "".join(rng.choice("0123456789") for _ in range(9))
+    return rng.choice(_MOBILE_PREFIXES) + "".join(rng.choice("0123456789") for _ in range(8))
 
 
 # ------------------------------------------------------------------ build
