@@ -98,7 +98,8 @@ class Scanner:
         self._detectors = tuple(
             (cls.from_config(config) if hasattr(cls, "from_config") else cls())
             for cls in (BUILTIN_DETECTORS[name] for name in config.detectors if name in BUILTIN_DETECTORS))
-        self._messages = {e.id: _lexicon_message(e) for e in entries}
+        # by id and term: the variants of one row share its id but say which spelling was seen
+        self._messages = {(e.id, e.term): _lexicon_message(e) for e in entries}
         self._frozen = True
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -189,7 +190,7 @@ class Scanner:
         score = 0.95 if h.context_confirmed else 0.9
         written = text[h.start:h.end]
         return Finding(start=h.start, end=h.end, text=written, category=e.category, type=e.type,
-                       severity=e.severity, rule=e.id, message=self._messages[e.id],
+                       severity=e.severity, rule=e.id, message=self._messages[(e.id, e.term)],
                        suggestion=in_script_of(e.suggestion, written), basis=e.basis, score=score)
 
 

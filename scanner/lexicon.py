@@ -14,7 +14,7 @@ from typing import Iterable
 
 from .errors import LexiconError
 from .model import CATEGORY_OF, DEFAULT_SEVERITY, SEVERITIES, TYPES
-from .normalize import dense, normalize
+from .normalize import NOISE_SYMBOLS, dense, dense_runs, is_noise, normalize
 from .resources import bundled_lexicon_dir  # re-exported: scanner.lexicon.bundled_lexicon_dir stays
 from .variants import misspellings
 
@@ -48,9 +48,14 @@ def _by_fields(self):
 @dataclass(frozen=True, slots=True)
 class MatchOptions:
     word: bool = False
-    ctx: tuple[str, ...] = ()
+    ctx: tuple[str, ...] = ()  # as the dense view writes them (may hold "" for a word of noise: ":")
     nctx: tuple[str, ...] = ()
     window: int = DEFAULT_WINDOW
+    ctx_norm: tuple[str, ...] = ()  # the same words normalised only, matched in the original's window
+    nctx_norm: tuple[str, ...] = ()
+    masked: bool = False  # a variant that drops a character: only where a mask was dropped (法○功, not 王宁)
+    ctx_extra: tuple[str, ...] = ()  # the ctx / nctx words only the original's window can show (:)
+    nctx_extra: tuple[str, ...] = ()
     quote: bool = False
     strict: bool = False
     ascii_word: bool = False
@@ -59,12 +64,23 @@ class MatchOptions:
 
     @property
     def plain(self) -> bool:
-        return not (self.word or self.ctx or self.nctx or self.quote or self.strict or self.ascii_word)
+        return not (self.word or self.ctx_norm or self.nctx_norm or self.quote or self.strict or self.ascii_word
+                    or self.masked)
 
 
 @lru_cache(maxsize=None)
 def _dense_word(w: str) -> str:
     return dense(w)
+
+
+def _tail(term: str) -> str:
+    """The separators and symbols (not the ASCII noise of 赌*博) that end ``term``: the dense view
+    drops them, the matcher checks them after the hit."""
+    n = normalize(term).rstrip()
+    i = len(n)
+    while i > 0 and is_noise(n[i - 1]) and not n[i - 1].isspace() and n[i - 1] not in NOISE_SYMBOLS:
+        i -= 1
+    return n[i:]
 
 
 def _parse_options(raw: str, term_dense: str) -> tuple[MatchOptions, list[str]]:
@@ -76,10 +92,14 @@ def _parse_options(raw: str, term_dense: str) -> tuple[MatchOptions, list[str]]:
         if key in ("word", "quote", "strict", "ascii_word") and not eq:
             kw[key] = True
         elif key in ("ctx", "nctx") and eq:
-            words = tuple(dict.fromkeys(_dense_word(w) for w in value.split("|") if w.strip()))
-            if not words or any(not w for w in words):
+            raw = [normalize(w.strip()) for w in value.split("|") if w.strip()]
+            if not raw:
                 errors.append(f"option {key} has an empty word")
-            kw[key] = words
+            # a word the dense view deletes entirely (":", "℃") is looked for in the normalised text only
+            # in the dense window only the words it writes as they are; every word in the original's window
+            kw[key] = tuple(dict.fromkeys(r for r in raw if _dense_word(r) == r))
+            kw[f"{key}_norm"] = tuple(dict.fromkeys(raw))
+            kw[f"{key}_extra"] = tuple(r for r in kw[f"{key}_norm"] if r not in kw[key])
         elif key == "win" and eq:
             try:
                 kw["window"] = int(value)
@@ -118,6 +138,8 @@ class Entry:
     source: str  # file:line, for error messages
     note: str = ""
     variant_of: str | None = None  # for generated misspelling variants: the correct form
+    runs: str = ""  # the key before repeats were collapsed, when a repeat is part of the term (省省委)
+    tail: str = ""  # separators or symbols that end the term and must follow the hit (账号密码: 商业秘密★)
 
     __reduce__ = _by_fields
 
@@ -147,6 +169,8 @@ class LexiconFile:
     examples_path: Path | None
     entries: tuple[Entry, ...]
     examples: tuple[Example, ...]
+    forms: tuple[Entry, ...] = ()  # a key_terms file's correct forms (never matched themselves)
+    disguise: str = "full"  # manifest `disguise`: full, basic (number styles, pinyin) or none
 
     def info(self) -> dict:
         return {
@@ -243,6 +267,7 @@ def _load_entries(path: Path, name: str, category: str, problems: list[str], war
                             "write it in simplified, half-width, lower-case form")
             continue
         key = dense(term)
+        runs = dense_runs(term)
         if not key:
             problems.append(f"{where}: {rid}: term {term!r} is only noise characters")
             continue
@@ -251,13 +276,64 @@ def _load_entries(path: Path, name: str, category: str, problems: list[str], war
             problems.append(f"{where}: {rid}: {e}")
         if typ != ALLOW and not row["basis"]:
             problems.append(f"{where}: {rid}: no basis (every rule says which norm, law or style rule it comes from)")
-        if len(key) == 1 and not (opts.word or opts.ctx):
+        if len(key) == 1 and not (opts.word or opts.ctx_norm):
             warnings.append(f"{where}: {rid}: one-character term {term!r} without 'word' or 'ctx' will fire often")
         out.append(Entry(
             id=rid, term=term, key=key, category=category if typ != ALLOW else ALLOW, type=typ,
             severity=sev, suggestion=row["suggestion"] or None, basis=row["basis"] or None,
             message=row["message"] or None, options=opts, lexicon=name, source=where, note=row["note"],
+            runs=runs if runs != key else "", tail=_tail(term),
         ))
+    return out
+
+
+_KIND_LABEL = {"number": "数字变体", "homophone": "同音字", "lookalike": "形近字",
+               "split": "拆字", "masked": "遮挡字", "pinyin": "拼音或首字母"}
+#: variants that replace one character: must be whole words (jieba boundaries)
+_WORD_KINDS = frozenset({"homophone", "lookalike", "split"})
+
+
+def _disguise_entries(rows: list[Entry], taken: set[str], mode: str = "full") -> list[Entry]:
+    """Every disguised spelling (:mod:`scanner.disguise`) of ``rows`` as entries of their own,
+    sharing the row's id, with the row's term as ``variant_of``. ``taken``: keys not to emit
+    (every row's own key and those already emitted; updated)."""
+    from .disguise import HIGH_RISK_TYPES, disguises
+    from .variants import _real_words, _stoplist
+
+    stop, covered = _stoplist()
+    out: list[Entry] = []
+    for e in rows:
+        if e.is_allow:
+            continue
+        pairs = disguises(e.term, high_risk=e.type in HIGH_RISK_TYPES, basic=mode == "basic")
+        if not pairs:
+            continue
+        wordish = [v for v, k in pairs if k in ("homophone", "lookalike", "split", "masked")]
+        real = set(_real_words(e.term, wordish)) if (wordish and e.term not in covered) else set()
+        for v, kind in pairs:
+            if v in stop or v in real:
+                continue
+            k = dense(v)
+            if not k or k in taken:
+                continue
+            runs = dense_runs(v)
+            if runs != k and not e.runs:
+                continue  # a variant that makes a repeat collapses into other text
+            taken.add(k)
+            o = e.options
+            if _ASCII_ALNUM.match(k):
+                o = replace(o, ascii_word=True)
+            elif kind == "masked" and len(k) < len(e.key):
+                o = replace(o, masked=True)
+            elif kind in _WORD_KINDS:  # 实际深 inside 结合实际深入 is no 实际神
+                o = replace(o, word=True)
+            target = e.variant_of or e.term
+            msg = f"疑似「{target}」的变形写法（{_KIND_LABEL[kind]}）：「{v}」"
+            if e.message:
+                msg += "；" + e.message
+            out.append(replace(e, term=v, key=k, runs=runs if runs != k else "", tail=_tail(v), options=o,
+                               variant_of=target, message=msg,
+                               suggestion=e.suggestion or (target if e.type == "key_term_misspelling" else None)))
     return out
 
 
@@ -275,7 +351,11 @@ def _expand_key_terms(rows: list[Entry], problems: list[str]) -> list[Entry]:
             k = dense(v)
             if not k or k == e.key:
                 continue
-            out.append(replace(e, term=v, key=k, suggestion=e.suggestion or e.term, variant_of=e.term,
+            runs = dense_runs(v)
+            if runs != k and not e.runs:
+                continue  # a slip that makes a repeat (带一一路) collapses into ordinary text (带一路)
+            out.append(replace(e, term=v, key=k, runs=runs if runs != k else "", tail=_tail(v),
+                               suggestion=e.suggestion or e.term, variant_of=e.term,
                                message=e.message or f"重要名称或固定表述疑似错写：「{v}」应为「{e.term}」"))
     return out
 
@@ -343,7 +423,9 @@ def _load_manifest(folder: Path, problems: list[str], warnings: list[str]) -> tu
             problems.append(f"{where}: unknown kind {kind!r} (terms or key_terms)")
             continue
         entries = _load_entries(path, name, category, problems, warnings)
+        forms: list[Entry] = []
         if kind == "key_terms":
+            forms = [e for e in entries if e.type == "key_term_misspelling"]
             entries = _expand_key_terms(entries, problems)
         ex_path = folder / spec["examples"] if spec.get("examples") else None
         examples: list[Example] = []
@@ -352,8 +434,12 @@ def _load_manifest(folder: Path, problems: list[str], warnings: list[str]) -> tu
                 examples = _load_examples(ex_path, problems)
             else:
                 problems.append(f"{where}: examples file {spec['examples']} not found")
+        mode = spec.get("disguise", "full")
+        if mode not in ("full", "basic", "none"):
+            problems.append(f"{where}: disguise must be full, basic or none, not {mode!r}")
+            continue
         files.append(LexiconFile(name, path, category, str(spec["version"]), spec["source"],
-                                 spec["licence"], ex_path, tuple(entries), tuple(examples)))
+                                 spec["licence"], ex_path, tuple(entries), tuple(examples), tuple(forms), mode))
     return version, files
 
 
@@ -390,8 +476,24 @@ def _collect(folders: Iterable[str | Path]) -> tuple[str, list[LexiconFile], lis
                 # term) it is harmless but worth knowing
                 (problems if first_lex == f.name else warnings).append(msg)
             seen_terms.setdefault(k, (f.name, e.source))
+    if not problems:
+        files = _with_disguises(files)
     version = "+".join(v for v in versions if v) or "0"
     return version, files, problems, warnings
+
+
+def _with_disguises(files: list[LexiconFile]) -> list[LexiconFile]:
+    """Every file with the disguised spellings of its rows appended (:func:`_disguise_entries`)."""
+    taken = {e.key for f in files for e in f.entries} | {e.key for f in files for e in f.forms}
+    out = []
+    for f in files:
+        if f.disguise == "none":
+            out.append(f)
+            continue
+        rows = list(f.forms) if f.forms else [e for e in f.entries if e.variant_of is None]
+        extra = _disguise_entries(rows, taken, f.disguise)
+        out.append(replace(f, entries=f.entries + tuple(extra)) if extra else f)
+    return out
 
 
 def load_lexicons(folders: Iterable[str | Path], *, cache: bool = True) -> LexiconSet:

@@ -8,6 +8,7 @@ window around the hit.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -16,7 +17,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from .lexicon import Entry
-from .normalize import INVISIBLE_CHARS, Views
+from .normalize import INVISIBLE_CHARS, Views, dense_runs
 
 __all__ = ["LexiconMatcher", "Hit", "ENGINES", "MAX_NOISE_GAP"]
 
@@ -27,6 +28,18 @@ WORD_WINDOW = 8
 ENGINES = ("daachorse", "pyahocorasick")
 
 _INVISIBLE = frozenset(INVISIBLE_CHARS)
+#: separators between the characters of a term (in the norm view: full-width ones are ASCII there)
+_SEPS = "。、…‥,.;:!?，；：！？"
+_SEP_GATE = re.compile(f"[{_SEPS}][\u3400-\u9fff][{_SEPS}]")  # opens on the rarer class
+_MIN_SEPARATED = 3
+_SHORT_CHECKED_TYPES = frozenset({"prohibited_content", "political_term", "needs_quotes", "banned_term"})
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+#: what stands for a masked character (法○功, 法*功): the dense view drops these
+_MASKS = frozenset("*＊×✕○〇●□■☐?？#＃")
+
 _OPEN_QUOTES = "“‘「『《\"'"
 _CLOSE_QUOTES = "”’」』》\"'"
 _QUOTE_REACH = 12
@@ -107,9 +120,18 @@ class LexiconMatcher:
         self._deny: tuple[tuple[Entry, ...], ...] = tuple(
             tuple(e for e in by_key[k] if not e.is_allow) for k in self.keys)
         self._allow: tuple[bool, ...] = tuple(any(e.is_allow for e in by_key[k]) for k in self.keys)
+        # allow terms whose repeat is part of them (妈妈的): the repeat must be in the text
+        self._allow_runs: tuple[tuple[str, ...] | None, ...] = tuple(
+            None if any(e.is_allow and not e.runs for e in by_key[k]) else tuple(e.runs for e in by_key[k] if e.is_allow)
+            for k in self.keys)
         self.engine = engine
         self._ac = (_Daachorse if engine == "daachorse" else _PyAhoCorasick)(self.keys) if self.keys else None
-        self.needs_jieba = any(e.options.word for es in self._deny for e in es)
+        # short terms of the high-risk types: never the tail of one word and the head of the next
+        # (东北|朝鲜族 holds no 北朝鲜, 增援|交警 no 援交); checked only for what is about to be reported
+        self._short: tuple[bool, ...] = tuple(
+            any(e.type in _SHORT_CHECKED_TYPES and len(e.key) <= 3 and not e.options.word for e in es)
+            for es in self._deny)
+        self.needs_jieba = any(e.options.word for es in self._deny for e in es) or any(self._short)
         self._tokenizer = None
         if self.needs_jieba:
             self._init_tokenizer()
@@ -123,6 +145,50 @@ class LexiconMatcher:
         # jieba's dictionary through jieba-fast-dat: one trie for the process, shared with the name detector
         self._tokenizer = tokenizer()
 
+    @staticmethod
+    def _gaps_ok(dmap, emap, s: int, e: int) -> bool:
+        """A disguised hit: at most MAX_NOISE_GAP characters between two characters of the term."""
+        for i in range(s, e - 1):
+            a = int(emap[i]) if emap is not None else int(dmap[i]) + 1
+            if int(dmap[i + 1]) - a > MAX_NOISE_GAP:
+                return False
+        return True
+
+    @staticmethod
+    def _repeats_ok(d: str, dmap, emap, s: int, e: int) -> bool:
+        """A repeat inside a hit is a disguise (赌赌博博), not two words meeting (实现|现代化):
+        a doubled character that makes a word with the character before it and another with the
+        one after it is ordinary text."""
+        from .words import word_freq
+
+        for i in range(s + 1, e - 1):
+            if int(emap[i]) - int(dmap[i]) > 1:
+                c = d[i]
+                if word_freq(d[i - 1] + c) > 0 and word_freq(c + d[i + 1]) > 0:
+                    return False
+        return True
+
+    @staticmethod
+    def _runs_present(views: Views, runs: tuple[str, ...], s: int, e: int) -> bool:
+        os_, oe = views.dense_span(s, e)
+        written = dense_runs(views.text[os_:oe])
+        return any(r in written for r in runs)
+
+    def _across_two_words(self, d: str, s: int, e: int) -> bool:
+        """The hit is the tail of one word and the head of the next (东北|朝鲜族 for 北朝鲜,
+        增援|交警 for 援交): jieba reads a word across each of its ends."""
+        ws = max(0, s - WORD_WINDOW)
+        pos = ws
+        left = right = False
+        for tok in self._tokenizer.cut(d[ws:min(len(d), e + WORD_WINDOW)], HMM=False):  # type: ignore[union-attr]
+            end = pos + len(tok)
+            left = left or pos < s < end
+            right = right or pos < e < end
+            pos = end
+            if pos >= e:
+                break
+        return left and right
+
     def _on_word_boundaries(self, d: str, s: int, e: int) -> bool:
         ws = max(0, s - WORD_WINDOW)
         we = min(len(d), e + WORD_WINDOW)
@@ -133,23 +199,65 @@ class LexiconMatcher:
             bounds.add(pos)
         return s in bounds and e in bounds
 
+    def _separated(self, views: Views) -> list[Hit]:
+        """Terms of three or more characters written with a separator between every character
+        (法，轮，功, 高。考。试。题): each run of single characters between separators, read without
+        them. Two characters are never joined this way (豪赌，博弈)."""
+        norm = views.norm
+        n = len(norm)
+        out: list[Hit] = []
+        dmap = views.dense_map
+        g = _SEP_GATE.search(norm)
+        while g is not None:
+            i = g.start()  # a separator, one Han character, a separator
+            base = i - 1 if i > 0 and _is_han(norm[i - 1]) else i + 1
+            p = base
+            while p + 2 < n and norm[p + 1] in _SEPS and _is_han(norm[p + 2]):
+                p += 2
+            chars = norm[base:p + 1:2]
+            g = _SEP_GATE.search(norm, p + 1)
+            if len(chars) < _MIN_SEPARATED:
+                continue
+            for s, e, k in self._ac.find(chars):
+                if e - s < _MIN_SEPARATED:
+                    continue
+                os_, oe = base + 2 * s, base + 2 * (e - 1) + 1
+                ds = os_ if dmap is None else int(np.searchsorted(dmap, os_))
+                for entry in self._deny[k]:
+                    o = entry.options
+                    if o.strict or o.ascii_word or o.masked or entry.runs or entry.tail:
+                        continue
+                    confirmed = False
+                    if o.ctx_norm or o.nctx_norm:
+                        wn = norm[max(0, os_ - o.window):oe + o.window]
+                        if any(w in wn for w in o.nctx_norm):
+                            continue
+                        if o.ctx_norm:
+                            if not any(w in wn for w in o.ctx_norm):
+                                continue
+                            confirmed = True
+                    out.append(Hit(entry, os_, oe, ds, ds + (oe - os_), confirmed, True))
+        return out
+
     def match(self, views: Views) -> list[Hit]:
         if self._ac is None:
             return []
         d = views.dense
         raw = self._ac.find(d)
+        hits: list[Hit] = self._separated(views)
         if not raw:
-            return []
+            return hits
         # allowed spans by start, with the furthest end among those starting at or before each:
         # a hit lies inside an allowed span iff that furthest end reaches it (a bisection per hit,
         # not a pass over every allowed span: a 10 MB text has thousands of both)
-        allow_spans = sorted((s, e) for s, e, p in raw if self._allow[p])
+        dmap = views.dense_map
+        emap = views.dense_emap
+        allow_spans = sorted((s, e) for s, e, p in raw if self._allow[p] and (
+            self._allow_runs[p] is None or self._runs_present(views, self._allow_runs[p], s, e)))
         allow_starts = [a for a, _ in allow_spans]
         allow_reach = list(accumulate((b for _, b in allow_spans), max))
-        dmap = views.dense_map
         norm = views.norm
         n = len(norm)
-        hits: list[Hit] = []
         for s, e, p in raw:
             entries = self._deny[p]
             if not entries:
@@ -158,42 +266,89 @@ class LexiconMatcher:
                 i = bisect_right(allow_starts, s)
                 if i and allow_reach[i - 1] >= e:
                     continue
+            visible = e - s
+            run_start = -1
+            repeat_natural = False
+            no_space = False
             if dmap is None:
                 os_, oe = s, e
                 disguised = False
             else:
-                os_, oe = int(dmap[s]), int(dmap[e - 1]) + 1
+                if emap is None:
+                    os_, oe = int(dmap[s]), int(dmap[e - 1]) + 1
+                else:  # a hit opens on the last of a repeat: 学习|习近平 is no disguise of 习近平
+                    os_, oe = int(emap[s]) - 1, int(emap[e - 1])
+                    run_start = int(dmap[s])
                 disguised = oe - os_ != e - s
                 if disguised:
-                    if e - s > 1 and int(np.diff(dmap[s:e]).max()) - 1 > MAX_NOISE_GAP:
+                    if e - s > 1 and not self._gaps_ok(dmap, emap, s, e):
                         continue
+                    repeat_natural = emap is not None and e - s > 2 and not self._repeats_ok(d, dmap, emap, s, e)
                     # only invisible characters inside (赌\u200b博): the term is contiguous as
                     # a reader sees it, so even `strict` entries match
-                    disguised = sum(c not in _INVISIBLE for c in views.text[os_:oe]) != e - s
+                    visible = sum(c not in _INVISIBLE for c in views.text[os_:oe])
+                    disguised = visible != e - s
+                    # a strict entry refuses whitespace inside (a line or word break: 冰 毒) but
+                    # not symbols (冰*毒, 冰+毒) or repeats (赌赌球球)
+                    no_space = disguised and not any(c.isspace() for c in views.text[os_:oe])
+            short = self._short[p]
             for entry in entries:
+                dg = disguised
+                end = oe
+                if entry.tail:
+                    j = oe
+                    while j < n and norm[j].isspace():
+                        j += 1
+                    if norm[j:j + len(entry.tail)] != entry.tail:
+                        continue  # 账号密码: needs its colon
+                    end = j + len(entry.tail)
+                start = os_
+                if entry.runs:
+                    if run_start >= 0:
+                        start = run_start  # the term's own repeat: 省省委 from its first 省
+                    if oe - start < len(entry.runs):
+                        continue  # (most hits of 回 for 回回: no repeat in the text at all)
+                    written = views.text[start:oe]
+                    if entry.runs not in dense_runs(written):
+                        continue  # 省省委 needs its repeat: 省委 alone is not it
+                    dg = sum(c not in _INVISIBLE for c in written) != len(entry.runs)
+                elif repeat_natural:
+                    continue  # 实现|现代化 is not a disguise of 实现代化
                 o = entry.options
+                # (last, only for what is about to be reported: jieba costs 30 µs a call)
+                check_words = short and not dg and not o.word and not entry.runs and entry.type in _SHORT_CHECKED_TYPES
                 if o.plain:
-                    hits.append(Hit(entry, os_, oe, s, e, False, disguised))
+                    if not (check_words and self._across_two_words(norm, start, end)):
+                        hits.append(Hit(entry, start, end, s, e, False, dg))
                     continue
-                if disguised and (o.strict or o.ascii_word):
+                if dg and (o.ascii_word or (o.strict and not no_space)):
                     continue
+                if o.masked and not (dg and _MASKS.issuperset(views.text[start + 1:end - 1])):
+                    continue  # 法○功 drops the mask; 王宁 is no 王沪宁, 福·萨 no 福摩萨
                 if o.ascii_word:
                     if os_ > 0 and norm[os_ - 1].isascii() and norm[os_ - 1].isalnum():
                         continue
                     if oe < n and norm[oe].isascii() and norm[oe].isalnum():
                         continue
-                confirmed = False
-                if o.ctx or o.nctx:
-                    win = d[max(0, s - o.window):e + o.window]
-                    if o.nctx and any(w in win for w in o.nctx):
+                    # a digit beyond the noise the dense view dropped (1 8964: no hit for 8964)
+                    if (s > 0 and d[s - 1].isdigit()) or (e < len(d) and d[e].isdigit()):
                         continue
-                    if o.ctx:
-                        if not any(w in win for w in o.ctx):
+                confirmed = False
+                if o.ctx_norm or o.nctx_norm:
+                    win = d[max(0, s - o.window):e + o.window]
+                    wn = norm[max(0, os_ - o.window):oe + o.window] if (o.ctx_extra or o.nctx_extra) else ""
+                    if o.nctx_norm and (any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_extra)):
+                        continue
+                    if o.ctx_norm:
+                        if not (any(w in win for w in o.ctx) or any(w in wn for w in o.ctx_extra)):
                             continue
                         confirmed = True
                 if o.quote and _quoted(d, s, e):
                     continue
-                if o.word and not self._on_word_boundaries(d, s, e):
+                if o.word and not (self._on_word_boundaries(d, s, e) if dg
+                                   else self._on_word_boundaries(norm, os_, oe)):
                     continue
-                hits.append(Hit(entry, os_, oe, s, e, confirmed, disguised))
+                if check_words and self._across_two_words(norm, start, end):
+                    continue
+                hits.append(Hit(entry, start, end, s, e, confirmed, dg))
         return hits

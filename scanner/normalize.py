@@ -13,12 +13,22 @@ Three views of one input text are built, all with NumPy lookups over the text's 
     ``norm`` without invisible characters (zero-width spaces and joiners, direction controls,
     soft hyphen, BOM). Pattern detectors (ID numbers, phones, marks) run here.
 ``dense``
-    ``norm`` without any noise character: invisible characters, whitespace and the symbols people
-    insert between the characters of a term (``赌*博``, ``赌 博``, ``赌.博``). The lexicon automaton
-    runs here. Chinese punctuation (，。、；：“”《》) is not noise: it separates words.
+    ``norm`` without any noise character and with repeated characters collapsed: the view the
+    lexicon automaton runs on (issue 16's disguise views, all in NumPy; number styles and the
+    other disguises of a term are variants compiled into the same automaton, :mod:`scanner.disguise`):
+
+    * noise: invisible characters, whitespace and the symbols people insert between the
+      characters of a term (``赌*博``, ``赌★博``, ``赌♥博``: ASCII symbols and every Unicode symbol
+      of the categories So, Sm, Sk, such as ★ ♥ ※ → × ○ □ and emoji). Separators (，。、；：！？)
+      quotation marks and brackets (“”《》「」（）【】) are not noise: they separate words and
+      carry quotation and draft marks (a term written 法，轮，功 is a variant of its own,
+      :mod:`scanner.disguise`);
+    * repeats: a run of one Han character counts once (``赌赌博博`` → ``赌博``), in terms too.
 
 ``vis_map`` and ``dense_map`` give, for each index of the view, its index in the original text
-(``None`` when the view is identical to ``norm``); :meth:`Views.span` maps a view span back.
+(``None`` when the view is identical to ``norm``); ``dense_emap`` the end (exclusive) in the
+original text of each dense character, which differs from ``dense_map + 1`` only when a repeat
+was collapsed (else ``None``). :meth:`Views.dense_span` maps a view span back.
 """
 from __future__ import annotations
 
@@ -37,7 +47,10 @@ __all__ = [
     "INVISIBLE_CHARS",
     "NOISE_SYMBOLS",
     "is_noise",
+    "dense_runs",
     "in_script_of",
+    "DIGIT_FOLD",
+    "SEPARATORS",
 ]
 
 _MAX_CP = 0x110000
@@ -52,8 +65,32 @@ INVISIBLE_CHARS = (
     + "".join(map(chr, range(0xFE00, 0xFE10)))  # variation selectors
 )
 #: ASCII symbols (after width folding) treated as noise between the characters of a term.
-#: Not noise: , ; : ( ) [ ] { } < > ! ? " ' which carry sentence structure or quotation.
-NOISE_SYMBOLS = "*#@~^_|\\/-+=.·•`$%&"
+#: Not noise: ( ) [ ] { } " ' which carry brackets or quotation.
+NOISE_SYMBOLS = "*#@~^_|\\/-+=.·•`$%&<>"
+#: Separators are NOT noise (a term never matches across 豪赌，博弈); a term written with one
+#: separator between every character (法，轮，功) is a variant of its own (scanner.disguise).
+SEPARATORS = "，。、；：！？…,.;:!?"
+#: Symbol categories whose characters are noise (★ ♥ ※ → ×, emoji …).
+_SYMBOL_CATEGORIES = ("So", "Sm", "Sk")
+_KEEP_OUT_OF_NOISE = "\"'“”‘’「」『』《》〈〉（）()【】〔〕［］[]{}｛｝"
+
+
+def _digit_forms() -> dict[int, int]:
+    """Every single-character way of writing one digit -> the ASCII digit (the dense view's fold)."""
+    out: dict[int, int] = {}
+    rows = ["〇一二三四五六七八九", "零壹贰叁肆伍陆柒捌玖", "⓪①②③④⑤⑥⑦⑧⑨", " ⑴⑵⑶⑷⑸⑹⑺⑻⑼",
+            " ⒈⒉⒊⒋⒌⒍⒎⒏⒐", "⓿❶❷❸❹❺❻❼❽❾", " ➀➁➂➃➄➅➆➇➈", " ➊➋➌➍➎➏➐➑➒", " ⓵⓶⓷⓸⓹⓺⓻⓼⓽",
+            " ㈠㈡㈢㈣㈤㈥㈦㈧㈨", " ㊀㊁㊂㊃㊄㊅㊆㊇㊈", "⁰¹²³⁴⁵⁶⁷⁸⁹", "₀₁₂₃₄₅₆₇₈₉", " ⅠⅡⅢⅣⅤⅥⅦⅧⅨ",
+            " ⅰⅱⅲⅳⅴⅵⅶⅷⅸ", "０１２３４５６７８９"]
+    for row in rows:
+        for d, ch in enumerate(row):
+            if ch != " ":
+                out[ord(ch)] = ord("0") + d
+    return out  # traditional capitals (貳 陸) fold through the traditional->simplified table first
+
+
+#: str.translate table: a digit written in any style -> ASCII digit (also for the digit detectors)
+DIGIT_FOLD = _digit_forms()
 
 
 @lru_cache(maxsize=1)
@@ -107,8 +144,9 @@ def _styled_to_ascii() -> dict[int, int]:
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(norm lookup table, invisible mask, noise mask over normalised code points), from the
-    compiled cache when an earlier process built them with the same code."""
+    """(norm lookup table, invisible mask, noise mask of a character's normalised form; all
+    indexed by original code points), from the compiled cache when an earlier process built
+    them with the same code."""
     from .compiled import code_key, memo
 
     tables = memo("norm_tables", code_key(), _build_tables)
@@ -146,10 +184,18 @@ def _build_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     for cp in range(0x3001):  # every Unicode whitespace up to the ideographic space
         if chr(cp).isspace():
             noise[cp] = True
+    for cp in range(0x80, 0x30000):
+        if unicodedata.category(chr(cp)) in _SYMBOL_CATEGORIES:
+            noise[cp] = True
+    noise[ord("※")] = True
+    noise[[ord(c) for c in _KEEP_OUT_OF_NOISE]] = False
     noise[[ord(c) for c in NOISE_SYMBOLS]] = True
-    lut.setflags(write=False)
-    invisible.setflags(write=False)
-    noise.setflags(write=False)
+    noise[0xFFFD] = False
+
+    # over ORIGINAL code points: the noise mask of a character's normalised form
+    noise = noise[lut]
+    for t in (lut, invisible, noise):
+        t.setflags(write=False)
     return lut, invisible, noise
 
 
@@ -191,20 +237,46 @@ def _codepoints(text: str) -> np.ndarray:
 
 def normalize(text: str) -> str:
     """The length-preserving ``norm`` view of ``text``."""
-    lut, _, _ = _tables()
+    lut = _tables()[0]
     return _decode(lut[_codepoints(text)])
 
 
+def _collapse(d: np.ndarray) -> np.ndarray | None:
+    """Indexes of ``d`` to keep when every run of one character from U+3400 up (Han) counts once
+    (None: all). Digits and Latin letters never collapse: 1100, kkk."""
+    if len(d) < 2:
+        return None
+    eq = d[1:] == d[:-1]
+    if not np.count_nonzero(eq):  # (count_nonzero: a C loop; ndarray.any() costs ~8 µs a call)
+        return None
+    eq &= d[1:] >= 0x3400
+    if not np.count_nonzero(eq):
+        return None
+    keep = np.empty(len(d), dtype=bool)
+    keep[0] = True
+    np.logical_not(eq, out=keep[1:])
+    return keep.nonzero()[0]
+
+
 def dense(text: str) -> str:
-    """``text`` normalised, with every noise character removed (how lexicon terms are compiled)."""
+    """``text`` as the lexicon automaton sees it (how terms are compiled): normalised, noise
+    removed, repeated Han characters collapsed."""
     lut, _, noise = _tables()
-    n = lut[_codepoints(text)]
-    return _decode(n[~noise[n]])
+    c = _codepoints(text)
+    d = lut[c[~noise[c]]]
+    keep = _collapse(d)
+    return _decode(d if keep is None else d[keep])
+
+
+def dense_runs(text: str) -> str:
+    """:func:`dense` without collapsing repeats (a term whose repeat is its point: 省省委, 回回)."""
+    lut, _, noise = _tables()
+    c = _codepoints(text)
+    return _decode(lut[c[~noise[c]]])
 
 
 def is_noise(ch: str) -> bool:
-    lut, _, noise = _tables()
-    return bool(noise[lut[ord(ch)]])
+    return bool(_tables()[2][ord(ch)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +289,7 @@ class Views:
     vis_map: np.ndarray | None
     dense: str
     dense_map: np.ndarray | None
+    dense_emap: np.ndarray | None = None
 
     def vis_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of ``vis`` to the original text."""
@@ -230,6 +303,8 @@ class Views:
         m = self.dense_map
         if m is None:
             return start, end
+        if self.dense_emap is not None:
+            return int(m[start]), int(self.dense_emap[end - 1])
         return int(m[start]), int(m[end - 1]) + 1
 
 
@@ -240,20 +315,30 @@ def build_views(text: str) -> Views:
     norm = _decode(ncps)
 
     inv = invisible[cps]
-    if inv.any():
-        keep = ~inv
-        vis_map = np.flatnonzero(keep)
-        vis = _decode(ncps[keep])
+    if np.count_nonzero(inv):
+        vis_map = (~inv).nonzero()[0]
+        vis = _decode(ncps[vis_map])
     else:
         vis_map = None
         vis = norm
 
-    nz = noise[ncps]
-    if nz.any():
-        keep = ~nz
-        dense_map = np.flatnonzero(keep)
-        dense_text = _decode(ncps[keep])
+    nz = noise[cps]
+    if np.count_nonzero(nz):
+        dense_map = (~nz).nonzero()[0]
+        d = ncps[dense_map]
     else:
         dense_map = None
-        dense_text = norm
-    return Views(text, norm, vis, vis_map, dense_text, dense_map)
+        d = ncps
+    dense_emap = None
+    runs = _collapse(d)
+    if runs is None:
+        dense_text = norm if dense_map is None else _decode(d)
+    else:
+        full = dense_map if dense_map is not None else np.arange(len(d))
+        last = np.empty(len(runs), dtype=np.int64)
+        last[:-1] = runs[1:]
+        last[-1] = len(d)
+        dense_emap = full[last - 1] + 1
+        dense_map = full[runs]
+        dense_text = _decode(d[runs])
+    return Views(text, norm, vis, vis_map, dense_text, dense_map, dense_emap)

@@ -14,7 +14,9 @@ variants:
   build-index``), so building a Scanner never imports pypinyin (its tables take 0.4 s to import);
 * **look-alike** – one character replaced by a visually confusable one from
   :data:`LOOKALIKE_GROUPS` (OCR and proofreading slips: 习近乎, 己/已/巳, 未/末, 戍/戌/戊);
-* **transposition** – two adjacent characters swapped (terms of three characters or more).
+* **transposition** – two adjacent characters swapped (terms of three characters or more);
+* **number** – a numbered formulation with another number (三个确立 for 两个确立, 四位一体 for
+  五位一体, 五个全面 for 四个全面).
 
 Variants that are real text are dropped:
 
@@ -49,6 +51,9 @@ _DATA = Path(__file__).resolve().parent / "data"
 _INDEX_PATH = _DATA / "hanzi_pinyin.txt"
 _STOP_PATH = _DATA / "variant_stoplist.txt"
 
+#: A numbered formulation: a numeral, then a counter (两个确立, 四个意识, 五位一体, 八项规定).
+_NUMERALS = ("一", "两", "二", "三", "四", "五", "六", "七", "八", "九", "十")
+_NUMBERED = __import__("re").compile(r"^([一二两三四五六七八九十])(?=[个位项大条种])")
 #: Transpositions only for terms at least this long (two-character names swap into real words).
 _MIN_TRANSPOSE_LEN = 3
 
@@ -206,6 +211,12 @@ def raw_variants(term: str) -> list[str]:
             # a replacement the normaliser would change (a traditional look-alike) could never match
             if s != c and _stable(s):
                 out[term[:i] + s + term[i + 1:]] = None
+    # numbered formulations with the wrong number (三个确立 for 两个确立, 四位一体 for 五位一体)
+    m = _NUMBERED.match(term)
+    if m:
+        for other in _NUMERALS:
+            if other != m.group(1) and not (other in "二两" and m.group(1) in "二两"):
+                out[other + term[m.end(1):]] = None
     if n >= _MIN_TRANSPOSE_LEN:
         for i in range(n - 1):
             a, b = term[i], term[i + 1]
@@ -285,8 +296,9 @@ def _build_index(out: Path) -> int:
     return n
 
 
-def _corpus_texts(folder: Path) -> list[str]:
-    """Official texts and general Chinese text under ``folder`` (the shared data folder)."""
+def _corpus_texts(folder: Path, only: tuple[str, ...] | None = None) -> list[str]:
+    """Official texts and general Chinese text under ``folder`` (the shared data folder); with
+    ``only``, the sub-folders named there."""
     import json
 
     texts: list[str] = []
@@ -294,10 +306,14 @@ def _corpus_texts(folder: Path) -> list[str]:
                                 ("corpus-gov-work-reports", "*.jsonl", "content"),
                                 ("corpus-govcn-policies-2019", "*.jsonl", "text"),
                                 ("ner-cluener2020", "*.json", "text")):
+        if only is not None and sub not in only:
+            continue
         for p in sorted((folder / sub).glob(pattern)):
             with open(p, encoding="utf-8") as f:
                 texts.extend(json.loads(line)[field] for line in f if line.strip())
     for sub, pattern in (("ner-weibo", "weiboNER*"), ("ner-resume", "*.bmes")):
+        if only is not None and sub not in only:
+            continue
         for p in sorted((folder / sub).glob(pattern)):
             chars: list[str] = []
             with open(p, encoding="utf-8") as f:
@@ -314,17 +330,30 @@ def _corpus_texts(folder: Path) -> list[str]:
     return texts
 
 
+#: the disguise kinds (scanner.disguise) whose variants can be ordinary text
+_WORDISH_KINDS = ("homophone", "lookalike", "split", "masked")
+#: corpora read for disguise variants: general text and two of the official corpora. 新闻联播
+#: (corpus-xwlb-cctv) is left out on purpose: benchmarks/bench_disguise.py counts false alarms on
+#: it, and a stoplist read from it would hide them.
+_DISGUISE_CORPORA = ("corpus-gov-work-reports", "corpus-govcn-policies-2019", "ner-cluener2020", "ner-weibo", "ner-resume")
+
+
 def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[int, int]:
     import tomllib
 
     import daachorse
 
+    from .disguise import HIGH_RISK_TYPES, disguises
+    from .normalize import normalize
+
     terms: list[str] = []
+    rows: list[tuple[str, str]] = []  # (term, type) of every other deny row
     for d in lexicon_dirs:
         manifest = tomllib.loads((d / "manifest.toml").read_text(encoding="utf-8"))
         for spec in manifest.get("lexicon", []):
-            if spec.get("kind") != "key_terms":
-                continue
+            if spec.get("category") == "allow" or spec.get("disguise", "full") != "full":
+                if spec.get("kind") != "key_terms":
+                    continue
             with open(d / spec["file"], encoding="utf-8") as f:
                 header = None
                 for line in f:
@@ -334,7 +363,11 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
                     if header is None:
                         header = cells
                         continue
-                    terms.append(dict(zip(header, cells))["term"].strip())
+                    row = dict(zip(header, cells))
+                    if spec.get("kind") == "key_terms":
+                        terms.append(row["term"].strip())
+                    else:
+                        rows.append((row["term"].strip(), row.get("type", "").strip()))
     terms = sorted(set(terms))
     variants: dict[str, str] = {}
     stop: dict[str, str] = {}
@@ -353,11 +386,35 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
                 counts[p] = counts.get(p, 0) + 1
         for p, c in counts.items():
             stop[keys[p]] = f"corpus:{c}"
-    lines = ["# Strings that are NOT misspellings of a key term although they differ from one by one",
+    # disguised spellings (scanner.disguise) of every row and of the key terms' correct forms
+    dvariants: dict[str, str] = {}
+    dterms: set[str] = set()
+    for t, typ in sorted(set(rows)) + [(t, "key_term_misspelling") for t in terms]:
+        t = normalize(t)
+        wordish = [v for v, k in disguises(t, high_risk=typ in HIGH_RISK_TYPES) if k in _WORDISH_KINDS]
+        if not wordish:
+            continue
+        dterms.add(t)
+        for v in wordish:
+            dvariants.setdefault(v, t)
+        for v in _real_words(t, wordish):
+            stop.setdefault(v, "jieba")
+            variants.setdefault(v, t)
+    dkeys = [v for v in dvariants if v not in stop]
+    if dkeys:
+        pma = daachorse.CharwiseDoubleArrayAhoCorasick(dkeys)
+        counts = {}
+        for text in _corpus_texts(corpus, _DISGUISE_CORPORA):
+            for _s, _e, p in pma.find_overlapping(text):
+                counts[p] = counts.get(p, 0) + 1
+        for p, c in counts.items():
+            stop.setdefault(dkeys[p], f"corpus:{c}")
+            variants.setdefault(dkeys[p], dvariants[dkeys[p]])
+    lines = ["# Strings that are NOT misspellings or disguises of a term although they differ from one by one",
              "# character: jieba dictionary words, and variants seen in official / general Chinese text.",
              "# Generated by `python -m scanner.variants build-stoplist`; '=TERM' lines list the terms covered.",
-             "# Columns: variant<TAB>why<TAB>the key term it varies"]
-    lines += [f"={t}" for t in terms]
+             "# Columns: variant<TAB>why<TAB>the term it varies"]
+    lines += [f"={t}" for t in sorted(set(terms) | dterms)]
     lines += [f"{v}\t{why}\t{variants[v]}" for v, why in sorted(stop.items(), key=lambda kv: (variants[kv[0]], kv[0]))]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(terms), len(stop)

@@ -38,9 +38,28 @@ def test_invisible_characters_leave_vis_and_dense_views_with_exact_maps():
     assert src[s:e] == "138\u200d1234"
 
 
-def test_noise_symbols_are_removed_in_dense_but_chinese_punctuation_is_not():
-    v = build_views("赌*博，赌 博。赌.博、“赌-博”")
-    assert v.dense == "赌博,赌博。赌博、“赌博”"
+def test_noise_symbols_are_removed_in_dense_but_separators_quotes_and_brackets_are_not():
+    v = build_views("赌*博，赌 博。赌.博、“赌-博”（赌★博）赌♥博赌→博赌×博")
+    assert v.dense == "赌博,赌博。赌博、“赌博”(赌博)赌博赌博赌博"
+    # 法，轮，功 is a compiled variant (scanner.disguise), never a join across 豪赌，博弈
+
+
+def test_number_styles_stay_in_the_views():
+    src = "①加强领导 ⑥合彩 一二三"
+    v = build_views(src)
+    assert v.norm == src and v.dense == "①加强领导⑥合彩一二三"  # variants carry number styles
+
+
+def test_repeated_han_characters_collapse_with_exact_spans():
+    src = "兜售冰冰冰毒毒，天天向上"
+    v = build_views(src)
+    assert v.dense == "兜售冰毒,天向上"
+    i = v.dense.index("冰毒")
+    s, e = v.dense_span(i, i + 2)
+    assert src[s:e] == "冰冰冰毒毒"
+    assert dense("冰冰毒") == "冰毒"
+    # digits and Latin letters never collapse: 11 is eleven
+    assert dense("1100") == "1100" and dense("kkk") == "kkk"
 
 
 def test_views_without_noise_have_no_map():

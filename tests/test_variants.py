@@ -19,7 +19,7 @@ COUNTY = REPO / "docs" / "examples" / "county-lexicon"
 
 def bundled_key_terms() -> list[str]:
     lexset = load_lexicons([bundled_lexicon_dir()])
-    return sorted({e.variant_of for e in lexset.entries if e.variant_of})
+    return sorted({e.variant_of for e in lexset.entries if e.variant_of and e.lexicon == "key_terms"})
 
 
 # ---------------------------------------------------------------- the generator

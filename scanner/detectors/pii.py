@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..model import Finding
-from ..normalize import Views
+from ..normalize import DIGIT_FOLD, Views
 from . import gates
 from ..validators import (
     id18_check_char,
@@ -45,6 +45,10 @@ _NUM_RE = re.compile(
     r"|(?P<card>[2-9]\d{15,18}|[2-9]\d{3}(?:[- ]\d{4}){3}(?:[- ]\d{1,3})?)(?![0-9a-z])"
     r"|(?P<id15>[1-9]\d{5}[- ]?\d{6}[- ]?\d{3})(?![0-9a-z])"
 )
+# A run of 11+ digits in any style (一三九…, ①③⑧…, 壹叁玖…, ❶ ⑴ ⒈ ㈠ ³ …, mixed), spaces or dashes
+# between: a phone or ID number written to slip past digit patterns (DIGIT_FOLD reads it).
+_STYLED = "0-9" + "".join(sorted(chr(c) for c in DIGIT_FOLD if not chr(c).isascii()))
+_STYLED_RUN_RE = re.compile(f"[{_STYLED}](?:[{_STYLED} -]){{9,}}[{_STYLED}x]")
 # A number directly followed by a unit is an amount or a count, not an identifier.
 _UNIT_AFTER = frozenset("元万亿人次个吨米台件户辆套股千百%亩斤公")
 # Digits written one by one with spaces (3 4 1 8 2 3 …): a deliberate disguise.
@@ -106,22 +110,35 @@ class PersonalDataDetector:
     def from_config(cls, config) -> "PersonalDataDetector":
         return cls(public_officials=config.public_officials)
 
+    def _run(self, views: Views, v: str, run: re.Match, out: list[Finding]) -> None:
+        n = len(v)
+        if " " in run.group():
+            sp = _SPACED_RE.search(v, run.start(), min(n, run.end() + 1))
+            if sp is not None:
+                f = self._spaced(views, v, sp)
+                if f is not None:
+                    out.append(f)
+                    return
+        for m in _NUM_RE.finditer(v, max(0, run.start() - 1), min(n, run.end() + 1)):
+            f = self._number(views, v, m)
+            if f is not None:
+                out.append(f)
+
     def detect(self, views: Views) -> list[Finding]:
         v = views.vis
         out: list[Finding] = []
         n = len(v)
         for run in _RUN_RE.finditer(v):
-            if " " in run.group():
-                sp = _SPACED_RE.search(v, run.start(), min(n, run.end() + 1))
-                if sp is not None:
-                    f = self._spaced(views, v, sp)
-                    if f is not None:
-                        out.append(f)
-                        continue
-            for m in _NUM_RE.finditer(v, max(0, run.start() - 1), min(n, run.end() + 1)):
-                f = self._number(views, v, m)
-                if f is not None:
-                    out.append(f)
+            self._run(views, v, run, out)
+        # numbers written in other styles (一三九…, ①③⑧…, 壹叁玖…, mixed): the run read as
+        # ASCII digits, same length, so offsets and context stay those of the text
+        for run in _STYLED_RUN_RE.finditer(v):
+            seg = run.group()
+            if seg.isascii():
+                continue
+            v2 = v[:run.start()] + seg.translate(DIGIT_FOLD) + v[run.end():]
+            for r in _RUN_RE.finditer(v2, run.start(), run.end()):
+                self._run(views, v2, r, out)
         for m in _TOKEN_RE.finditer(v):
             s, e = m.span()
             if (s > 0 and v[s - 1].isascii() and v[s - 1].isalnum()) or (e < n and v[e].isascii() and v[e].isalnum()):

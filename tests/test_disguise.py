@@ -1,0 +1,111 @@
+"""Disguised spellings (issue 16): the views and the compiled variants find them, with exact
+offsets, and ordinary text that looks like them stays quiet."""
+from __future__ import annotations
+
+import pytest
+
+from scanner.disguise import disguises, lookalikes_of, parts
+
+
+def kinds(term, high_risk=True, basic=False):
+    out = {}
+    for v, k in disguises(term, high_risk=high_risk, basic=basic):
+        out.setdefault(k, []).append(v)
+    return out
+
+
+def test_every_kind_of_variant_is_generated():
+    k = kinds("法轮功")
+    assert "法lun功" in k["pinyin"] and "falungong" in k["pinyin"] and "flg" in k["pinyin"]
+    assert "氵去轮功" in k["split"] and "水去轮功" in k["split"]
+    assert {"法x功", "法0功", "法功"} <= set(k["masked"])
+    assert "发轮功" in k["homophone"]
+    assert {"6合彩", "⑥合彩", "❻合彩", "陆合彩"} <= set(kinds("六合彩")["number"])
+    assert "2个维护" in kinds("两个维护", high_risk=False)["number"]
+    # other rows: numbers and separators only
+    assert kinds("考察对象", high_risk=False) == {}
+    assert set(kinds("出售仿真枪", high_risk=True, basic=True)) == {"pinyin"}
+    # two characters: no one-character swap (中港 → 中刚 is a country)
+    two = kinds("中港")
+    assert "homophone" not in two and "lookalike" not in two
+
+
+def test_character_data():
+    assert parts("法") == ("氵去", "水去")
+    assert "睹" in lookalikes_of("赌")
+    assert lookalikes_of("乎") and "平" in lookalikes_of("乎")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("群里有人修炼法lun功", "法lun功"),
+    ("修炼氵去轮功的人", "氵去轮功"),
+    ("宣扬法x功", "法x功"),
+    ("宣扬法○功", "法○功"),
+    ("宣扬法，轮，功", "法，轮，功"),
+    ("宣扬法、轮、功的", "法、轮、功"),
+    ("最新⑥合彩开奖", "⑥合彩"),
+    ("最新6合彩开奖", "6合彩"),
+    ("宣扬法★轮♥功", "法★轮♥功"),
+    ("提供赌赌博博平台", None),
+    ("xijinping讲话", "xijinping"),
+])
+def test_disguises_are_found_with_exact_offsets(scanner, text, found):
+    fs = [f for f in scanner.scan(text).findings if f.category == "improper_wording"]
+    assert fs, text
+    for f in fs:
+        assert text[f.start:f.end] == f.text
+    if found:
+        assert any(f.text == found for f in fs), [f.text for f in fs]
+
+
+@pytest.mark.parametrize("text", [
+    "豪赌，博弈论的研究",  # a separator never joins two words
+    "中央委员会候补委员马国强、王宁、王伟中",  # 王宁 is no masked 王沪宁
+    "安全部门高层人员优素福·萨巴特",  # a middle dot in a name is no mask
+    "精心组织广大党员干部结合实际深入学习",  # 实际深 is no homophone of a cult's name here
+    "全面建设中国实现现代化强国",  # 实现|现代化: a repeat where two words meet
+    "学习习近平新时代中国特色社会主义思想",
+    "①加强组织领导；②压实工作责任；③强化督导检查",
+    "中刚关系健康稳定发展",
+])
+def test_ordinary_text_stays_quiet(scanner, text):
+    fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
+          and f.category in ("improper_wording", "state_secret", "commercial_secret")]
+    assert fs == [], [(f.text, f.rule) for f in fs]
+
+
+def test_a_county_row_gets_its_variants_for_free(tmp_path):
+    from scanner import Scanner
+
+    (tmp_path / "manifest.toml").write_text(
+        'version = "c1"\n[[lexicon]]\nname = "county_cult"\nfile = "cult.tsv"\ncategory = "improper_wording"\n'
+        'version = "c1"\nsource = "test"\nlicence = "CC0-1.0"\n', encoding="utf-8")
+    (tmp_path / "cult.tsv").write_text(
+        "id\tterm\ttype\tbasis\ncounty.cult.test\t灵光神功\tprohibited_content\t网络信息内容生态治理规定 第六条\n",
+        encoding="utf-8")
+    s = Scanner(bundled_lexicons=False, lexicon_dirs=[str(tmp_path)])
+    for text in ("宣扬灵光神功", "宣扬lingguangshengong", "宣扬灵guang神功", "宣扬灵，光，神，功", "宣扬靈光神功",
+                 "宣扬灵光灵光神功功", "宣扬灵x神功"):
+        fs = s.scan(text).findings
+        assert [f.rule for f in fs] == ["county.cult.test"], (text, fs)
+        assert text[fs[0].start:fs[0].end] == fs[0].text
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("联系电话：一三九一二三四五六七八", "mobile_phone"),
+    ("手机①③⑧⓪⓪①③⑧⓪⓪⓪", "mobile_phone"),
+    ("我的手机：1⓷⁹①二叁肆⑤⑹⒎➇", "mobile_phone"),  # houbb/sensitive-word's ignoreNumStyleTest, adapted
+    ("电话：壹叁玖壹贰叁肆伍陆柒捌", "mobile_phone"),
+    ("手机一 三 九 一 二 三 四 五 六 七 八", "mobile_phone"),
+    ("身份证号④④〇③〇⑤①⑨⑨⑤〇③②⑧③⑥⑥⑤", "id_card"),
+])
+def test_digit_detectors_read_number_styles(scanner, text, typ):
+    fs = [f for f in scanner.scan(text).findings if f.type == typ]
+    assert len(fs) == 1 and text[fs[0].start:fs[0].end] == fs[0].text
+    assert fs[0].text[0] in "一①1壹④" and "*" in fs[0].suggestion
+
+
+@pytest.mark.parametrize("text", ["二〇二五年一月三十日至二〇二六年十二月三十一日", "①加强②完善③落实④⑤⑥⑦⑧⑨⑩",
+                                  "一二三产业融合，一九三八年至一九四五年", "第一百三十九条、第一百八十八条"])
+def test_numerals_in_prose_are_not_numbers(scanner, text):
+    assert [f for f in scanner.scan(text).findings if f.category == "personal_data"] == []

@@ -1,0 +1,88 @@
+"""The lexicon-independent disguise set (benchmarks/disguise_dataset.py): deterministic, exact spans,
+a held-out half fixed by hash, and no evaluation phrase copied into a lexicon row."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH = REPO / "benchmarks"
+DATA = Path("/work/shared/data")
+
+
+def _load(name):
+    sys.path.insert(0, str(BENCH))
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, mod)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+KNOWN_SHARED = frozenset(['一夜情', '两岸三地', '中华民国总统', '中国保险监督管理委员会', '中央研究院', '仿真枪', '傻逼', '全能神', '六合彩', '内部讨论稿', '军事禁区', '农业部', '冰毒', '初步核实', '北朝鲜', '台湾国', '台湾总统', '台湾政府', '台湾独立', '台独', '国土资源部', '国家卫生和计划生育委员会', '国家安全生产监督管理总局', '国家工商行政管理总局', '国家旅游局', '国家林业局', '国家食品药品监督管理总局', '婚姻法', '客户名单', '导弹阵地', '底价', '弱智', '总统府', '技术秘密', '投标报价', '援交', '摇头丸', '操你妈', '残废人', '民法通则', '法轮功', '海洛因', '环境保护部', '百家乐', '监察部', '监察院', '瞎子', '立委', '立法院', '约炮', '网络赌博', '考察对象', '行政院', '裸聊', '评标专家名单', '评标委员会成员名单', '谈话函询', '赌球', '迷奸药', '陆委会', '麻古'])
+
+gen = _load("disguise_dataset")
+items = _load("disguise_items")
+
+
+def test_held_out_is_a_fixed_half():
+    words = [f"词{i}" for i in range(4000)]
+    share = sum(gen.held_out("konsheng", w) for w in words) / len(words)
+    assert 0.45 < share < 0.55
+    # fixed: the hash of source and entry, not of a seed or the order
+    assert gen.held_out("konsheng", "冰毒") == gen.held_out("konsheng", "冰毒")
+    assert [gen.held_out("houbb", w) for w in words[:50]] == [gen.held_out("houbb", w) for w in words[:50]]
+
+
+def test_renderers_write_each_family():
+    import random
+
+    rng = random.Random(1)
+    assert gen.render("spaces", "冰毒", rng) in ("冰 毒", "冰\u3000毒", "冰  毒")
+    assert gen.render("initials", "法轮功", rng).lower() == "flg"
+    assert gen.render("traditional", "台湾总统", rng) == "臺灣總統"
+    m = gen.render("masked", "法轮功", rng)
+    assert m[0] == "法" and m[2] == "功" and m[1] != "轮"
+    assert gen.render("number", "六合彩", rng) in ("6合彩", "⑥合彩", "❻合彩", "➅合彩", "６合彩")
+    assert gen.styled_number("139", "circled", rng) == "①③⑨"
+    assert gen.styled_number("139", "han", rng) == "一三九"
+
+
+def test_no_item_phrase_is_a_lexicon_row():
+    """The evaluation phrases are never a row source: no gold span of an item is a lexicon term
+    written verbatim (a term may still happen to equal one when both name the same thing; those are
+    listed here explicitly, so adding one by copying is a visible change)."""
+    from scanner.lexicon import load_lexicons
+    from scanner.resources import bundled_lexicon_dir
+
+    terms = {e.term for e in load_lexicons([bundled_lexicon_dir()]).entries if e.variant_of is None}
+    golds = set()
+    for phrases in items.POSITIVES.values():
+        for p in phrases:
+            golds.add(p[p.index("[") + 1:p.index("]")])
+    # measured before issue 16's changes: standard names that were already rows, written the same
+    # way by both (the items were written without reading the rows). Nothing may join this list.
+    assert golds & terms <= KNOWN_SHARED, sorted((golds & terms) - KNOWN_SHARED)
+
+
+@pytest.mark.skipif(not DATA.exists(), reason="shared data absent")
+def test_deterministic_and_exact_spans():
+    a = gen.build()
+    b = gen.build()
+    assert json.dumps(a, ensure_ascii=False) == json.dumps(b, ensure_ascii=False)
+    fams = {r["family"] for r in a}
+    assert set(gen.FAMILIES) <= fams
+    for r in a:
+        for s, e, t in r["gold"]:
+            assert 0 <= s < e <= len(r["text"]), r
+        if r["kind"] == "negative":
+            assert not r["gold"]
+    # the list positives come from the held-out halves only
+    for r in a:
+        if r["source"] in ("konsheng", "houbb") and r["family"] == "plain":
+            s, e, _ = r["gold"][0]
+            assert gen.held_out(r["source"], r["text"][s:e])
