@@ -1,9 +1,12 @@
 """The Scanner: normalise → match → recognise → filter → merge → ScanResult."""
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import replace
 from typing import Any, Iterable, Iterator, Mapping
+
+import orjson
 
 from .config import ScannerConfig
 from .detectors import BUILTIN_DETECTORS
@@ -69,6 +72,37 @@ def _merge_cluster(cluster: list[Finding], text: str) -> Finding:
     return replace(best, start=start, end=end, text=text[start:end], suggestion=sugg)
 
 
+def _lexicon_tables(folders: list, config: ScannerConfig) -> tuple[LexiconSet, LexiconMatcher, frozenset[str],
+                                                                  dict[tuple[str, str], str]]:
+    """The lexicons, the matcher built from the rows this config uses, the categories they report
+    and their messages: one object graph in the compiled cache, keyed by the lexicon files and the
+    config's choices, so a warm start unpickles each row once and runs no per-row Python (with the
+    disguise variants, ~54,000 rows: 1.0 s -> see benchmarks/README.md "Start-up")."""
+    use_lexicon = "lexicon" in config.detectors
+
+    def build():
+        lexicons = load_lexicons(folders) if folders else LexiconSet("0", ())
+        entries = [e for e in lexicons.entries if e.id not in config.disabled_rules] if use_lexicon else []
+        entries = [e if e.is_allow or (sev := config.severity_for(e.id, e.type, e.severity)) == e.severity
+                   else replace(e, severity=sev) for e in entries]
+        matcher = LexiconMatcher(entries, engine=config.matcher)
+        # by id and term: the variants of one row share its id but say which spelling was seen
+        messages = {(e.id, e.term): _lexicon_message(e) for e in entries}
+        return lexicons, matcher, frozenset(e.category for e in entries), messages
+
+    if not folders:
+        return build()
+    from . import compiled
+
+    try:
+        key = compiled.lexicon_key(folders)
+    except OSError:
+        return build()  # a folder that cannot be read: the loader says which
+    choice = orjson.dumps([key, use_lexicon, sorted(config.disabled_rules), sorted(config.severity.items()),
+                           config.matcher])
+    return compiled.memo("scanner_lexicons", hashlib.sha256(choice).hexdigest()[:32], build)
+
+
 class Scanner:
     """Built once from a config; immutable and safe to share between threads.
 
@@ -87,19 +121,11 @@ class Scanner:
         self.config: ScannerConfig = config
         warm_up()
         folders = ([bundled_lexicon_dir()] if config.bundled_lexicons else []) + list(config.lexicon_dirs)
-        self.lexicons: LexiconSet = load_lexicons(folders) if folders else LexiconSet("0", ())
+        self.lexicons, self._matcher, self._lexicon_categories, self._messages = _lexicon_tables(folders, config)
         self.lexicon_version: str = self.lexicons.version
-        use_lexicon = "lexicon" in config.detectors
-        entries = [e for e in self.lexicons.entries if e.id not in config.disabled_rules] if use_lexicon else []
-        entries = [e if e.is_allow or (sev := config.severity_for(e.id, e.type, e.severity)) == e.severity
-                   else replace(e, severity=sev) for e in entries]
-        self._matcher = LexiconMatcher(entries, engine=config.matcher)
-        self._lexicon_categories = frozenset(e.category for e in entries)
         self._detectors = tuple(
             (cls.from_config(config) if hasattr(cls, "from_config") else cls())
             for cls in (BUILTIN_DETECTORS[name] for name in config.detectors if name in BUILTIN_DETECTORS))
-        # by id and term: the variants of one row share its id but say which spelling was seen
-        self._messages = {(e.id, e.term): _lexicon_message(e) for e in entries}
         self._frozen = True
 
     def __setattr__(self, name: str, value: Any) -> None:

@@ -136,6 +136,17 @@ class LexiconMatcher:
         if self.needs_jieba:
             self._init_tokenizer()
 
+    def __getstate__(self) -> dict:
+        # pickled in the compiled cache (core._lexicon_tables) without jieba's tokenizer, which is
+        # the process's own (words.tokenizer) and is taken again on loading
+        return {k: v for k, v in ((k, getattr(self, k)) for k in self.__dict__) if k != "_tokenizer"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._tokenizer = None
+        if self.needs_jieba:
+            self._init_tokenizer()
+
     def __len__(self) -> int:
         return len(self.keys)
 
