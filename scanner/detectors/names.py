@@ -24,6 +24,7 @@ from ..name_tagger import load_tagger, runs
 from ..surnames import COMPOUND_SURNAMES, SURNAMES
 from ..normalize import INVISIBLE_CHARS, Views
 from ..words import tokenizer, word_freq
+from . import gates
 from .context import near
 from .sensitive import SensitiveLinker
 
@@ -63,21 +64,16 @@ _LABEL_CUES = ("姓名", "申请人", "户主", "联系人", "当事人", "犯�
                "来访人", "信访人")
 
 
-@lru_cache(maxsize=1)
-def _cue_automaton():
-    """One automaton over every name cue; for each pattern: (is a label, is a suffix, is an
-    attribute that follows a name in a list: 张伟，男 / 张伟 身份证号 / 张伟的身份证)."""
-    import daachorse
-
-    patterns = list(dict.fromkeys(_LABEL_CUES + _SUFFIX_CUES + _ATTRIBUTE_CUES))
-    kinds = [(p in _LABEL_CUES, p in _SUFFIX_CUES, p in _ATTRIBUTE_CUES) for p in patterns]
-    return daachorse.CharwiseDoubleArrayAhoCorasick(patterns), kinds
-
-
 # Attributes that follow a name in a 公示 list or a notice, after a separator.
 _ATTRIBUTE_CUES = ("男", "女", "身份证", "公民身份", "证件", "联系电话", "电话", "手机", "座机", "住址", "银行卡", "卡号",
                    "账号", "qq", "微信", "岁", "患", "家庭电话", "固定电话", "邮箱", "社会保障卡", "收款账号", "永久居留",
                    "往来港澳", "港澳居民", "户籍")
+#: every name cue: (is a label, is a suffix, is an attribute that follows a name in a list: 张伟，男 /
+#: 张伟 身份证号 / 张伟的身份证). Registered as gate words: the gates' one automaton pass over the
+#: text gives the cue positions too (a separate cue automaton pass cost as much again).
+_CUE_KINDS = {p: (p in _LABEL_CUES, p in _SUFFIX_CUES, p in _ATTRIBUTE_CUES)
+              for p in _LABEL_CUES + _SUFFIX_CUES + _ATTRIBUTE_CUES}
+gates.register(*_CUE_KINDS)
 _ATTR_SEPARATORS = "，,、（( \t"
 _DIGITS = frozenset("0123456789")
 # Seven digits, 3-4 digits + separator + 4 digits, or +86 / 0086. Written to open with one
@@ -197,7 +193,7 @@ class NameAddressDetector:
         self.public_officials = frozenset(public_officials)
         self.tagger = load_tagger() if use_model else None
         self.linker = SensitiveLinker(self.public_officials, self.tagger, _MODEL_THRESHOLD)
-        _cue_automaton()
+        gates.warm_up()
         _minority_name_re()
         tokenizer()  # load jieba's dictionary at build time, not on the first scan
 
@@ -362,19 +358,21 @@ class NameAddressDetector:
         # surname rules.
         asks: list[tuple[str, int, str, tuple[int, int] | None]] = []
         n = len(v)
-        ac, kinds = _cue_automaton()
-        for cs, ce, k in ac.find_overlapping(v):
-            is_label, is_suffix, is_attr = kinds[k]
+        for cs, ce, cue in gates.hits(v):
+            kind = _CUE_KINDS.get(cue)
+            if kind is None:
+                continue  # another detector's gate word
+            is_label, is_suffix, is_attr = kind
             if is_label:
                 p = ce
                 while p < n and p < ce + 2 and v[p] in ":： ":
                     p += 1
-                asks.append(("after", p, "strong" if v[cs:ce] in _STRONG_LABELS else "label",
+                asks.append(("after", p, "strong" if cue in _STRONG_LABELS else "label",
                              self._candidate_after(v, p)))
             if is_suffix:
                 asks.append(("before", cs, "suffix", self._candidate_before(v, cs)))
             if is_attr:
-                q = self._attribute_anchor(v, cs, v[cs:ce] == "岁")
+                q = self._attribute_anchor(v, cs, cue == "岁")
                 if q is not None:
                     asks.append(("before", q, "row", self._row_name_before(v, q)))
         for m in _DIGIT_RUN_RE.finditer(v):  # 范桂　6217-9950-…: a name right before a long number
