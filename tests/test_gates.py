@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import threading
 
-from scanner.detectors import credentials, gates, names, pii
+from scanner.detectors import credentials, gates, names, pii, sensitive
 
 
 def _words():
     return set(pii._GATE_WORDS + pii._EMAIL_GATE + credentials._PW_GATE + credentials._IP_GATE
-               + credentials._KEY_GATE + credentials._NET_GATE + credentials._CONN_GATE) | set(names._CUE_KINDS)
+               + credentials._KEY_GATE + credentials._NET_GATE + credentials._CONN_GATE) | set(names._CUE_KINDS) \
+        | set(sensitive._rows_by_gate())
 
 
 def test_present_is_every_registered_word_that_is_a_substring():
@@ -60,3 +61,13 @@ def test_hits_are_every_occurrence_with_its_position():
     ends = [(e, w) for _, e, w in found if e == t.index("联系电话") + 4]
     assert [w for _, w in ends] == ["联系电话", "电话"]  # longest first at the same end
     assert gates.hits("") == []
+
+
+def test_words_registered_after_a_pass_are_found_in_the_same_text_object():
+    t = "这是一段测试文字：甲乙丙丁戊己"
+    assert "甲乙丙丁戊" not in gates.present(t)
+    gates.register("甲乙丙丁戊")
+    try:
+        assert "甲乙丙丁戊" in gates.present(t)
+    finally:
+        del gates._WORDS["甲乙丙丁戊"]  # (the other tests see the registered words only)

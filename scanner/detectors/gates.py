@@ -35,13 +35,13 @@ def _automaton(words: tuple[str, ...]):
     return daachorse.CharwiseDoubleArrayAhoCorasick(list(words))
 
 
-def _pass(v: str) -> tuple[str, frozenset[str], list[tuple[int, int, str]]]:
+def _pass(v: str) -> tuple[str, frozenset[str], list[tuple[int, int, str]], int]:
     last = getattr(_local, "last", None)
-    if last is not None and last[0] is v:
+    if last is not None and last[0] is v and last[3] == len(_WORDS):  # (words registered since: pass again)
         return last
     words = tuple(_WORDS)
     found = [(s, e, words[k]) for s, e, k in _automaton(words).find_overlapping(v)] if v else []
-    last = _local.last = (v, frozenset([w for _, _, w in found]), found)
+    last = _local.last = (v, frozenset([w for _, _, w in found]), found, len(words))
     return last
 
 
@@ -53,7 +53,8 @@ def present(v: str) -> frozenset[str]:
 def hits(v: str) -> list[tuple[int, int, str]]:
     """Every occurrence of a registered word in ``v`` as (start, end, word), overlapping ones
     included, ordered by end (words ending at the same place: longest first). The names detector
-    reads its cue positions from here instead of a second automaton pass. Do not modify the list."""
+    (its cues) and the sensitive-information linker (its attribute gates) read their positions
+    from here instead of passes of their own. Do not modify the list."""
     return _pass(v)[2]
 
 
