@@ -53,8 +53,7 @@ def present(v: str) -> frozenset[str]:
 def hits(v: str) -> list[tuple[int, int, str]]:
     """Every occurrence of a registered word in ``v`` as (start, end, word), overlapping ones
     included, ordered by end (words ending at the same place: longest first). The names detector
-    (its cues) and the sensitive-information linker (its attribute gates) read their positions
-    from here instead of passes of their own. Do not modify the list."""
+    reads its cue positions from here instead of a second automaton pass. Do not modify the list."""
     return _pass(v)[2]
 
 
