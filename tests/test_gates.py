@@ -9,7 +9,8 @@ from scanner.detectors import credentials, gates, marks, names, pii
 
 def _words():
     return set(pii._GATE_WORDS + pii._EMAIL_GATE + credentials._PW_GATE + credentials._IP_GATE
-               + credentials._KEY_GATE + credentials._NET_GATE + credentials._CONN_GATE + marks._GATE) | set(names._CUE_KINDS)
+               + credentials._KEY_GATE + credentials._NET_GATE + credentials._CONN_GATE + marks._GATE
+               + names._ADDR_PERSONAL + tuple(names._CUE_KINDS))
 
 
 def test_present_is_every_registered_word_that_is_a_substring():
