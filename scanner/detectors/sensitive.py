@@ -104,8 +104,6 @@ _ROLE_AFTER = ("医生", "医师", "护士", "律师", "记者", "警官", "法�
 # a verb or preposition whose object is the person inside an attribute (判处侯永康有期徒刑三年)
 _OBJECT_BEFORE = ("判处", "对", "将", "为", "给")
 
-
-
 _ALIAS = re.compile(r"[（(]\s*化名\s*[)）]")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{2,8}")
 _SURNAME_SET = frozenset(SURNAMES)
