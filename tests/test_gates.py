@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import threading
 
-from scanner.detectors import credentials, gates, pii
+from scanner.detectors import credentials, gates, marks, names, pii
 
 
 def _words():
     return set(pii._GATE_WORDS + pii._EMAIL_GATE + credentials._PW_GATE + credentials._IP_GATE
-               + credentials._KEY_GATE + credentials._NET_GATE + credentials._CONN_GATE)
+               + credentials._KEY_GATE + credentials._NET_GATE + credentials._CONN_GATE + marks._GATE
+               + names._ADDR_PERSONAL + tuple(names._CUE_KINDS))
 
 
 def test_present_is_every_registered_word_that_is_a_substring():
@@ -49,3 +50,24 @@ def test_threads_do_not_see_each_others_answer():
     for t in ts:
         t.join()
     assert not errors
+
+
+def test_hits_are_every_occurrence_with_its_position():
+    t = "联系人张伟，联系电话：电话号码，微信wx"
+    found = gates.hits(t)
+    assert {(s, e, w) for s, e, w in found} == {(i, i + len(w), w) for w in _words()
+                                                for i in range(len(t)) if t.startswith(w, i)}
+    assert [e for _, e, _ in found] == sorted(e for _, e, _ in found)  # ordered by end
+    ends = [(e, w) for _, e, w in found if e == t.index("联系电话") + 4]
+    assert [w for _, w in ends] == ["联系电话", "电话"]  # longest first at the same end
+    assert gates.hits("") == []
+
+
+def test_words_registered_after_a_pass_are_found_in_the_same_text_object():
+    t = "这是一段测试文字：甲乙丙丁戊己"
+    assert "甲乙丙丁戊" not in gates.present(t)
+    gates.register("甲乙丙丁戊")
+    try:
+        assert "甲乙丙丁戊" in gates.present(t)
+    finally:
+        del gates._WORDS["甲乙丙丁戊"]  # (the other tests see the registered words only)

@@ -14,7 +14,7 @@ import threading
 from functools import lru_cache
 from typing import Iterable
 
-__all__ = ["register", "present", "any_of", "warm_up"]
+__all__ = ["register", "present", "hits", "any_of", "warm_up"]
 
 _WORDS: dict[str, None] = {}
 _local = threading.local()
@@ -35,15 +35,26 @@ def _automaton(words: tuple[str, ...]):
     return daachorse.CharwiseDoubleArrayAhoCorasick(list(words))
 
 
+def _pass(v: str) -> tuple[str, frozenset[str], list[tuple[int, int, str]], int]:
+    last = getattr(_local, "last", None)
+    if last is not None and last[0] is v and last[3] == len(_WORDS):  # (words registered since: pass again)
+        return last
+    words = tuple(_WORDS)
+    found = [(s, e, words[k]) for s, e, k in _automaton(words).find_overlapping(v)] if v else []
+    last = _local.last = (v, frozenset([w for _, _, w in found]), found, len(words))
+    return last
+
+
 def present(v: str) -> frozenset[str]:
     """The registered gate words that occur in ``v``."""
-    last = getattr(_local, "last", None)
-    if last is not None and last[0] is v:
-        return last[1]
-    words = tuple(_WORDS)
-    found = frozenset(words[k] for _, _, k in _automaton(words).find_overlapping(v)) if v else frozenset()
-    _local.last = (v, found)
-    return found
+    return _pass(v)[1]
+
+
+def hits(v: str) -> list[tuple[int, int, str]]:
+    """Every occurrence of a registered word in ``v`` as (start, end, word), overlapping ones
+    included, ordered by end (words ending at the same place: longest first). The names detector
+    reads its cue positions from here instead of a second automaton pass. Do not modify the list."""
+    return _pass(v)[2]
 
 
 def any_of(v: str, words: Iterable[str]) -> bool:

@@ -11,6 +11,7 @@ import re
 
 from ..model import Finding
 from ..normalize import Views
+from . import gates
 
 __all__ = ["ClassificationMarkDetector"]
 
@@ -22,6 +23,7 @@ _MARK_RE = re.compile(
     r"|密[ \t]{0,2}级[ \t]{0,2}[:：][ \t]{0,2}[★☆*]?[ \t]{0,2}(?P<level2>绝密|机密|秘密)(?:[ \t]{0,2}[★☆*][ \t]{0,2}(?:" + _PERIOD + r")?)?"
 )
 _GATE = ("★", "☆", "*", "密级", "密 级")
+gates.register(*_GATE)  # found in the detectors' one gate pass (scanner/detectors/gates.py)
 # A '*' right after a word such as 商业秘密 or inside markdown emphasis (**机密**) is not a mark.
 _WORDY_BEFORE = re.compile(r"[\u4e00-\u9fff]$")
 
@@ -33,7 +35,7 @@ class ClassificationMarkDetector:
 
     def detect(self, views: Views) -> list[Finding]:
         v = views.vis
-        if not any(g in v for g in _GATE):
+        if not gates.any_of(v, _GATE):
             return []
         out: list[Finding] = []
         for m in _MARK_RE.finditer(v):

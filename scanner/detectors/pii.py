@@ -56,6 +56,11 @@ _SPACED_RE = re.compile(r"[0-9](?: [0-9]){10,18}(?: x)?(?![0-9a-z])")
 _CARD_TAIL_RE = re.compile(r"[- ]\d{1,3}$")
 _EXT_RE = re.compile(r"(?:转|-|分机)\d{1,6}(?![0-9])")
 _TOKEN_RE = re.compile(r"[a-z0-9]{7,19}")
+# Tokens (a letter and a digit) and plates (a letter after the province) need an ASCII letter; most
+# official texts have none, and one search for it is cheaper than the two passes it saves. It is
+# searched in the text's ASCII characters only (encode drops the rest in C): twice as fast as a
+# search of the whole text.
+_LATIN_RE = re.compile(rb"[a-z]")
 _PASSPORT_RE = re.compile(r"(?:e\d{8}|e[a-hj-np-z]\d{7}|g\d{8}|[dsp]e?\d{7,8})$")
 _HK_MO_RE = re.compile(r"[hm]\d{8}(?:\d{2})?$")  # 港澳居民来往内地通行证 (回乡证)
 _MAINLAND_PERMIT_RE = re.compile(r"(?:c[0-9a-hj-np-z]\d{7}|w\d{8}|l\d{8})$")  # 往来港澳通行证 / 赴台证
@@ -139,7 +144,8 @@ class PersonalDataDetector:
             v2 = v[:run.start()] + seg.translate(DIGIT_FOLD) + v[run.end():]
             for r in _RUN_RE.finditer(v2, run.start(), run.end()):
                 self._run(views, v2, r, out)
-        for m in _TOKEN_RE.finditer(v):
+        latin = _LATIN_RE.search(v.encode("ascii", "ignore")) is not None
+        for m in _TOKEN_RE.finditer(v) if latin else ():
             s, e = m.span()
             if (s > 0 and v[s - 1].isascii() and v[s - 1].isalnum()) or (e < n and v[e].isascii() and v[e].isalnum()):
                 continue
@@ -152,7 +158,7 @@ class PersonalDataDetector:
         if not found.isdisjoint(_EMAIL_GATE):
             for m in _EMAIL_RE.finditer(v):
                 out.append(self._email(views, m.start(), m.end()))
-        for m in _PLATE_RE.finditer(v):
+        for m in _PLATE_RE.finditer(v) if latin else ():
             out.append(self._plate(views, v, m))
         if not found.isdisjoint(_GATE_WORDS):
             out.extend(self._social(views, v))

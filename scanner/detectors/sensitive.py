@@ -103,17 +103,6 @@ _HONORIFIC = ("先生", "女士", "老人", "大爷", "大妈", "阿姨", "师�
 _ROLE_AFTER = ("医生", "医师", "护士", "律师", "记者", "警官", "法官", "教授", "院士", "老师", "主任医师", "研究员")
 # a verb or preposition whose object is the person inside an attribute (判处侯永康有期徒刑三年)
 _OBJECT_BEFORE = ("判处", "对", "将", "为", "给")
-@lru_cache(maxsize=1)
-def _gate_rows():
-    """A boolean matrix: gate word × attribute row it opens."""
-    import numpy as np
-
-    _, rows_of, _ = _gate_automaton()
-    m = np.zeros((len(rows_of), len(attribute_rows())), dtype=bool)
-    for k, rs in enumerate(rows_of):
-        m[k, list(rs)] = True
-    return m
-
 
 _ALIAS = re.compile(r"[（(]\s*化名\s*[)）]")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{2,8}")
@@ -153,6 +142,9 @@ def attribute_rows() -> tuple[AttributeRow, ...]:
 
 @lru_cache(maxsize=1)
 def _gate_automaton():
+    """An automaton over the rows' gate words, and for each word the rows it opens. (Not joined
+    with the detectors' gate words in :mod:`.gates`: 98% of the official texts are datelined news
+    that never ask, and the joined automaton's larger pass cost every text more than it saved.)"""
     import daachorse
 
     words: dict[str, list[int]] = {}
@@ -160,7 +152,7 @@ def _gate_automaton():
         for g in row.gates:
             words.setdefault(g, []).append(i)
     patterns = list(words)
-    return daachorse.CharwiseDoubleArrayAhoCorasick(patterns), [tuple(words[p]) for p in patterns], frozenset(patterns)
+    return daachorse.CharwiseDoubleArrayAhoCorasick(patterns), [tuple(words[p]) for p in patterns]
 
 
 
@@ -221,29 +213,24 @@ def attribute_hits(v: str) -> list[tuple[int, int, AttributeRow]]:
     """Every attribute match in ``v`` (checked, longest first where two rows overlap)."""
     if not v:
         return []
-    import numpy as np
-
-    ac, _, _ = _gate_automaton()
-    rows = attribute_rows()
-    found = ac.find_overlapping(v)
-    if not found:
-        return []
-    arr = np.array(found, dtype=np.int64)  # (start, end, gate) of every gate word, by start
-    member = _gate_rows()[arr[:, 2]]          # which rows each gate word opens
-    out = []
+    ac, rows_of = _gate_automaton()
+    windows: dict[int, list[list[int]]] = {}  # row → the windows around its gate words, merged
     n = len(v)
-    for i in np.flatnonzero(member.any(axis=0)).tolist():
+    for s, e, k in ac.find_overlapping(v):  # every gate word, ordered by end
+        for i in rows_of[k]:
+            lo, hi = max(s - _WINDOW, 0), min(e + _WINDOW, n)
+            ws = windows.setdefault(i, [])
+            if ws and lo <= ws[-1][1]:  # overlaps the windows so far: extend the last one
+                ws[-1][1] = max(ws[-1][1], hi)
+            else:
+                ws.append([lo, hi])
+    if not windows:
+        return []
+    rows = attribute_rows()
+    out = []
+    for i in sorted(windows):
         row = rows[i]
-        sel = arr[member[:, i]]
-        lo = np.maximum(sel[:, 0] - _WINDOW, 0)
-        hi = np.minimum(sel[:, 1] + _WINDOW, n)
-        # merge overlapping windows: a new window starts where it begins after every earlier end
-        run_hi = np.maximum.accumulate(hi)
-        new = np.ones(len(lo), dtype=bool)
-        new[1:] = lo[1:] > run_hi[:-1]
-        starts = np.flatnonzero(new)
-        ends = np.append(starts[1:], len(lo)) - 1
-        for a, b in zip(lo[starts].tolist(), run_hi[ends].tolist()):
+        for a, b in windows[i]:
             for m in row.pattern.finditer(v, a, b):
                 if m.end() > m.start() and _check(row, v, m.start(), m.end()):
                     out.append((m.start(), m.end(), row))
