@@ -36,7 +36,7 @@ from typing import Callable, Iterable, TypeVar
 
 T = TypeVar("T")
 
-__all__ = ["FORMAT", "lexicon_key", "code_key", "memo", "load", "store", "cache_path", "enabled"]
+__all__ = ["FORMAT", "lexicon_key", "lexicon_key_or_none", "code_key", "memo", "load", "store", "cache_path", "enabled"]
 
 #: bump when what is pickled changes shape
 FORMAT = 1
@@ -102,6 +102,15 @@ def lexicon_key(folders: Iterable[str | Path]) -> str:
                 h.update(f"{p.relative_to(folder).as_posix()}\n".encode())
                 h.update(hashlib.sha256(p.read_bytes()).digest())
     return h.hexdigest()[:32]
+
+
+def lexicon_key_or_none(folders: Iterable[str | Path]) -> str | None:
+    """:func:`lexicon_key`, or None when a folder cannot be read (then nothing is cached and the
+    loader says which folder)."""
+    try:
+        return lexicon_key(folders)
+    except OSError:
+        return None
 
 
 def cache_path(key: str, kind: str = "lexicons") -> Path | None:

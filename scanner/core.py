@@ -90,14 +90,11 @@ def _lexicon_tables(folders: list, config: ScannerConfig) -> tuple[LexiconSet, L
         messages = {(e.id, e.term): _lexicon_message(e) for e in entries}
         return lexicons, matcher, frozenset(e.category for e in entries), messages
 
-    if not folders:
-        return build()
     from . import compiled
 
-    try:
-        key = compiled.lexicon_key(folders)
-    except OSError:
-        return build()  # a folder that cannot be read: the loader says which
+    key = compiled.lexicon_key_or_none(folders) if folders else None
+    if key is None:
+        return build()
     choice = orjson.dumps([key, use_lexicon, sorted(config.disabled_rules), sorted(config.severity.items()),
                            config.matcher])
     return compiled.memo("scanner_lexicons", hashlib.sha256(choice).hexdigest()[:32], build)

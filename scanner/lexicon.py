@@ -508,15 +508,10 @@ def load_lexicons(folders: Iterable[str | Path], *, cache: bool = True) -> Lexic
             raise LexiconError(f"{len(problems)} problem(s) in the lexicons", problems)
         return LexiconSet(version, tuple(files), tuple(warnings))
 
-    if not cache:
-        return build()
     from . import compiled
 
-    try:
-        key = compiled.lexicon_key(folders)
-    except OSError:
-        return build()  # a folder that cannot be read: the loader says which
-    return compiled.memo("lexicons", key, build)
+    key = compiled.lexicon_key_or_none(folders) if cache else None
+    return build() if key is None else compiled.memo("lexicons", key, build)
 
 
 def lint(folders: Iterable[str | Path], scanner_factory=None) -> tuple[list[str], list[str]]:
