@@ -491,34 +491,39 @@ OCR_DPI = 150
 _MIN_PICTURE_PT = 36
 
 
-def _ocr_page(page, n: int, part: str, b: Builder, ctx: Context) -> None:
-    """A page without a text layer (a scan): rendered at :data:`OCR_DPI` and read by OCR; the
-    lines' boxes are given in PDF points (origin bottom left, as the redaction boxes)."""
-    import hashlib
-
+def _ocr_within_budget(part: str, what: str, fail: str, b: Builder, ctx: Context, render):
+    """OCR of ``render()`` (a PIL image) within the file's picture budget; None, with the part
+    listed and the reason said, when the budget refuses it or it cannot be rendered or read."""
     from .. import ocr
-    from .image import add_lines
 
     refused = ctx.pictures.refuse(ctx.deadline)
     if refused is not None:
         b.add_part(part, "image", refused)
-        b.warn(f"{b.prefix}{part}: page without text {refused}")
-        return
+        b.warn(f"{b.prefix}{part}: {what} {refused}")
+        return None
     ctx.check_time(part)
     t = time.monotonic()
     try:
-        scale = OCR_DPI / 72.0
-        left, _bottom, _right, top = page.get_cropbox()
-        bitmap = page.render(scale=scale)
-        img = bitmap.to_pil().convert("RGB")
-        key = hashlib.sha256(img.tobytes() + f"{img.width}x{img.height}".encode()).hexdigest()
-        pt = ocr.read_image(img, key)
-    except Exception as e:  # a page PDFium cannot render: listed with the reason
-        b.add_part(part, "image", f"skipped: page not rendered ({type(e).__name__}: {e})")
-        b.warn(f"{b.prefix}{part}: page without text not read: {e}")
-        return
+        return ocr.read_image(render())  # keyed in the OCR cache by the picture's pixels
+    except Exception as e:  # listed with the reason, never a silent skip
+        b.add_part(part, "image", f"skipped: {fail} ({type(e).__name__}: {e})")
+        b.warn(f"{b.prefix}{part}: {what} not read: {e}")
+        return None
     finally:
         ctx.pictures.spent(time.monotonic() - t)
+
+
+def _ocr_page(page, n: int, part: str, b: Builder, ctx: Context) -> None:
+    """A page without a text layer (a scan): rendered at :data:`OCR_DPI` and read by OCR; the
+    lines' boxes are given in PDF points (origin bottom left, as the redaction boxes)."""
+    from .image import add_lines
+
+    scale = OCR_DPI / 72.0
+    pt = _ocr_within_budget(part, "page without text", "page not rendered", b, ctx,
+                            lambda: page.render(scale=scale).to_pil().convert("RGB"))
+    if pt is None:
+        return
+    left, _bottom, _right, top = page.get_cropbox()
 
     def to_points(box):
         x0, y0, x1, y1 = box
@@ -550,27 +555,10 @@ def _ocr_page_pictures(raw, page, n: int, b: Builder, ctx: Context) -> None:
             # a scan under its own text layer (a searchable PDF): the text layer was read as the page
             b.add_part(part, "image", "skipped: a scanned page whose text layer was read")
             continue
-        refused = ctx.pictures.refuse(ctx.deadline)
-        if refused is not None:
-            b.add_part(part, "image", refused)
-            b.warn(f"{b.prefix}{part}: picture {refused}")
+        pt = _ocr_within_budget(part, "picture", "picture not decoded", b, ctx,
+                                lambda obj=obj: obj.get_bitmap(render=False).to_pil().convert("RGB"))
+        if pt is None:
             continue
-        ctx.check_time(part)
-        t = time.monotonic()
-        try:
-            import hashlib
-
-            from .. import ocr
-
-            img = obj.get_bitmap(render=False).to_pil().convert("RGB")
-            key = hashlib.sha256(img.tobytes() + f"{img.width}x{img.height}".encode()).hexdigest()
-            pt = ocr.read_image(img, key)
-        except Exception as e:
-            b.add_part(part, "image", f"skipped: picture not decoded ({type(e).__name__}: {e})")
-            b.warn(f"{b.prefix}{part}: picture not read: {e}")
-            continue
-        finally:
-            ctx.pictures.spent(time.monotonic() - t)
         sx = (right - left) / max(pt.width, 1)
         sy = (top - bottom) / max(pt.height, 1)
 
