@@ -2,7 +2,7 @@
 :mod:`scanner.name_tagger` both import it, and it imports nothing of the scanner)."""
 from __future__ import annotations
 
-__all__ = ["COMPOUND_SURNAMES", "SURNAMES"]
+__all__ = ["COMPOUND_SURNAMES", "SURNAMES", "SURNAME_SET"]
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石"
@@ -17,3 +17,5 @@ SURNAMES = (
 )
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯", "尉迟", "长孙", "宇文",
                      "公孙", "独孤", "端木", "西门", "南宫", "轩辕", "呼延")
+#: the single-character surnames, for membership tests
+SURNAME_SET = frozenset(SURNAMES)

@@ -1,6 +1,3 @@
-import numpy as np
-import pytest
-
 from scanner.normalize import build_views, dense, normalize
 
 

@@ -11,7 +11,7 @@ from scanner import Scanner, bundled_lexicon_dir, load_lexicons
 from scanner.lexicon import check_examples, lint
 from scanner.normalize import normalize
 from scanner import variants
-from scanner.variants import homophones, lookalikes, misspellings, raw_variants, readings
+from scanner.variants import homophones, lookalikes, misspellings, readings
 
 REPO = Path(__file__).resolve().parent.parent
 COUNTY = REPO / "docs" / "examples" / "county-lexicon"

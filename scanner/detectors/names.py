@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..model import Finding
 from ..name_tagger import load_tagger, runs
-from ..surnames import COMPOUND_SURNAMES, SURNAMES
+from ..surnames import COMPOUND_SURNAMES, SURNAME_SET, SURNAMES
 from ..normalize import INVISIBLE_CHARS, Views
 from ..words import tokenizer, word_freq
 from . import gates
@@ -33,7 +33,6 @@ __all__ = ["COMPOUND_SURNAMES", "SURNAMES", "NameAddressDetector"]
 _BASIS_NAME = "个人信息保护法 第十三条、第二十八条；政府信息公开条例 第十五条；新华社禁用词(2015)·法律类（不得使用真实姓名的人员）"
 _BASIS_ADDR = "个人信息保护法 第二十八条；地方政务公开规定：个人住址只公开到乡（镇）、街道"
 
-_SURNAME_SET = frozenset(SURNAMES)
 _INVISIBLE = frozenset(INVISIBLE_CHARS)
 # Surnames left out of SURNAMES because they are everyday words (向, 万, 时 …): read only as the
 # whole name of a list item (1. 向宁超，男; 发放明细：万琪　6236…), never after a weak cue.
@@ -104,7 +103,7 @@ def masked_name(name: str, original: str | None = None) -> str:
     name as written, so that 張偉 in a traditional-script post becomes 張某, not 张某."""
     if name[:2] in COMPOUND_SURNAMES:
         k = 2
-    elif len(name) <= 4 and (name[0] in _SURNAME_SET or (name[0] in _ROW_ONLY_SURNAMES and len(name) <= 3)):
+    elif len(name) <= 4 and (name[0] in SURNAME_SET or (name[0] in _ROW_ONLY_SURNAMES and len(name) <= 3)):
         k = 1
     else:
         return "某某"
@@ -223,7 +222,7 @@ class NameAddressDetector:
             return p, m.end()
         if v[p:p + 2] in COMPOUND_SURNAMES:
             slen = 2
-        elif p < n and v[p] in _SURNAME_SET:
+        elif p < n and v[p] in SURNAME_SET:
             slen = 1
         else:
             return None
@@ -261,10 +260,10 @@ class NameAddressDetector:
             cand = v[s:q]
             if not _CJK_ALL.fullmatch(cand):
                 continue
-            if cand[:2] in COMPOUND_SURNAMES or (cand[0] in _SURNAME_SET and length <= 3):
+            if cand[:2] in COMPOUND_SURNAMES or (cand[0] in SURNAME_SET and length <= 3):
                 if not _NOT_GIVEN.isdisjoint(cand[1:]):
                     continue
-                if length == 3 and s > 0 and v[s - 1] in _SURNAME_SET and _is_word(cand):
+                if length == 3 and s > 0 and v[s - 1] in SURNAME_SET and _is_word(cand):
                     continue
                 return s, q
         return None

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from ..model import Finding
 from ..normalize import Views
-from ..surnames import COMPOUND_SURNAMES, SURNAMES
+from ..surnames import COMPOUND_SURNAMES, SURNAME_SET, SURNAMES
 
 __all__ = ["AttributeRow", "SensitiveLinker", "attribute_rows", "attribute_hits", "mask_name"]
 
@@ -106,7 +106,6 @@ _OBJECT_BEFORE = ("判处", "对", "将", "为", "给")
 
 _ALIAS = re.compile(r"[（(]\s*化名\s*[)）]")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{2,8}")
-_SURNAME_SET = frozenset(SURNAMES)
 _FUNCTION_CHARS = frozenset("为的了在和与及是对把被向从于以也都就而或并但之其等说系因因患今已曾")
 
 
@@ -249,7 +248,7 @@ def mask_name(name: str, original: str | None = None) -> str:
     shown = original or name
     if name[:2] in COMPOUND_SURNAMES:
         k = 2
-    elif len(name) <= 4 and name[0] in _SURNAME_SET:
+    elif len(name) <= 4 and name[0] in SURNAME_SET:
         k = 1
     else:
         return "某某"
@@ -323,7 +322,6 @@ class SensitiveLinker:
                   tagged: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
         """Candidate person spans in ``v[lo:hi]``: cue names, the tagger's PER words, the CRF's runs
         and a surname-rule name at a clause start."""
-        from .. import person_model
         from ..name_tagger import runs
 
         spans: dict[tuple[int, int], str] = {}
@@ -392,7 +390,7 @@ class SensitiveLinker:
         if "某" in name or _ALIAS.match(v, e) or name in self.public_officials or name in _public_figures():
             return False
         k = 2 if name[:2] in COMPOUND_SURNAMES else 1
-        if name[0] not in _SURNAME_SET and k == 1:
+        if name[0] not in SURNAME_SET and k == 1:
             # no Han surname: a minority name (扎西顿珠, 阿依古丽) is private; a transliterated
             # foreign name (梅克达德, 古特雷斯) is a foreign public figure in this register
             if not _minority_name_re()[0].fullmatch(name.replace("•", "·")):
@@ -623,13 +621,6 @@ def _function_table():
 
 
 @lru_cache(maxsize=1)
-def _minority_first_re() -> re.Pattern:
-    from .names import _minority_name_re
-
-    return re.compile("[" + "".join(sorted(_minority_name_re()[1])) + "]")
-
-
-@lru_cache(maxsize=1)
 def _public_figures() -> frozenset[str]:
     """Bundled names of national leaders (scanner/data/public_figures.txt): public persons whatever
     the sentence says of them."""
@@ -657,7 +648,7 @@ def _rule_name(v: str, s: int) -> tuple[int, int] | None:
 
     if v[s:s + 2] in COMPOUND_SURNAMES:
         k = 2
-    elif s < len(v) and v[s] in _SURNAME_SET:
+    elif s < len(v) and v[s] in SURNAME_SET:
         k = 1
     else:
         return None
