@@ -139,7 +139,7 @@ class LexiconMatcher:
     def __getstate__(self) -> dict:
         # pickled in the compiled cache (core._lexicon_tables) without jieba's tokenizer, which is
         # the process's own (words.tokenizer) and is taken again on loading
-        return {k: v for k, v in ((k, getattr(self, k)) for k in self.__dict__) if k != "_tokenizer"}
+        return {k: v for k, v in self.__dict__.items() if k != "_tokenizer"}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
