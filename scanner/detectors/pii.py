@@ -137,13 +137,16 @@ class PersonalDataDetector:
             self._run(views, v, run, out)
         # numbers written in other styles (一三九…, ①③⑧…, 壹叁玖…, mixed): the run read as
         # ASCII digits, same length, so offsets and context stay those of the text
-        for run in _STYLED_RUN_RE.finditer(v):
-            seg = run.group()
-            if seg.isascii():
-                continue
-            v2 = v[:run.start()] + seg.translate(DIGIT_FOLD) + v[run.end():]
-            for r in _RUN_RE.finditer(v2, run.start(), run.end()):
-                self._run(views, v2, r, out)
+        styled = [run for run in _STYLED_RUN_RE.finditer(v) if not run.group().isascii()]
+        if styled:  # one folded copy of the text for all of them (not a copy per run)
+            parts, last = [], 0
+            for run in styled:
+                parts += (v[last:run.start()], run.group().translate(DIGIT_FOLD))
+                last = run.end()
+            v2 = "".join(parts) + v[last:]
+            for run in styled:
+                for r in _RUN_RE.finditer(v2, run.start(), run.end()):
+                    self._run(views, v2, r, out)
         latin = _LATIN_RE.search(v.encode("ascii", "ignore")) is not None
         for m in _TOKEN_RE.finditer(v) if latin else ():
             s, e = m.span()
