@@ -56,12 +56,24 @@ _SUFFIX_KIND = {
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(s for s in _SUFFIX_KIND if s)
 
-_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM", b"II*\x00", b"MM\x00*")
+#: how a picture file starts, and its media type
+_IMAGE_MEDIA = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"), (b"GIF87a", "image/gif"),
+                (b"GIF89a", "image/gif"), (b"BM", "image/bmp"), (b"II*\x00", "image/tiff"), (b"MM\x00*", "image/tiff"))
+_IMAGE_MAGIC = tuple(magic for magic, _ in _IMAGE_MEDIA)
+
+
+def picture_media_type(data: bytes) -> str | None:
+    """The media type of a picture file (PNG, JPEG, GIF, BMP, TIFF, WebP), from its first bytes;
+    None when ``data`` does not start like one."""
+    for magic, media in _IMAGE_MEDIA:
+        if data.startswith(magic):
+            return media
+    return "image/webp" if data[:4] == b"RIFF" and data[8:12] == b"WEBP" else None
 
 
 def is_picture(data: bytes) -> bool:
     """Whether ``data`` starts like a picture file (PNG, JPEG, GIF, BMP, TIFF, WebP)."""
-    return data.startswith(_IMAGE_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+    return picture_media_type(data) is not None
 
 
 def kind_of_suffix(name: str) -> str | None:

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from scanner.errors import InputError
-from scanner.files import SUPPORTED_SUFFIXES, FileError
+from scanner.files import SUPPORTED_SUFFIXES, FileError, picture_media_type
 from scanner.files.output import annotate_bytes, clean_bytes, output_name
 from scanner.files.scan import scan_document
 
@@ -37,14 +37,6 @@ FILE_BODY = {"content": {"multipart/form-data": {"schema": {
     "properties": {"file": {"type": "string", "format": "binary",
                             "description": "a draft or attachment: " + ", ".join(SUPPORTED_SUFFIXES)},
                    "id": {"type": "string", "description": "document id"}}}}}, "required": True}
-
-
-def _picture_media(data: bytes) -> str:
-    for magic, media in ((b"\x89PNG", "image/png"), (b"\xff\xd8\xff", "image/jpeg"), (b"GIF8", "image/gif"),
-                         (b"BM", "image/bmp"), (b"II*\x00", "image/tiff"), (b"MM\x00*", "image/tiff")):
-        if data.startswith(magic):
-            return media
-    return "image/webp" if data[8:12] == b"WEBP" else "application/octet-stream"
 
 
 async def _read_upload(request: Request, field: str = "id") -> tuple[bytes, str, str | None]:
@@ -128,7 +120,8 @@ async def _file_out(request: Request, st: ServiceState, verb: str) -> Response:
         except FileError as e:  # pragma: no cover - a writer producing an unreadable copy is a bug
             raise ApiError(500, f"the cleaned copy cannot be read back: {e}", "clean_failed") from None
     note(request, kind=doc.kind, bytes=len(data), findings=len(result.findings))
-    media = _picture_media(out) if doc.kind == "image" else _MEDIA_TYPES.get(doc.kind, "application/octet-stream")
+    media = ((picture_media_type(out) if doc.kind == "image" else _MEDIA_TYPES.get(doc.kind))
+             or "application/octet-stream")
     return Response(out, media_type=media, headers=headers)
 
 
