@@ -214,7 +214,7 @@ def peer_score(found: list) -> tuple[Counter, Counter, list]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--base", default="/tmp/gs-dis-base", help="a worktree of main")
-    ap.add_argument("--data", default=str(REPO.parent / "shared" / "data") if (REPO.parent / "shared").exists() else "/work/shared/data")
+    ap.add_argument("--data", default=str(Path(os.environ.get("GOVSCAN_SHARED", REPO.parent / "shared")) / "data"))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--examples", type=int, default=0)
     ap.add_argument("--list-alarms", action="store_true")

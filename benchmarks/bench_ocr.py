@@ -524,7 +524,7 @@ def report(r: dict) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", default=str(REPO.parent / "shared" / "data"))
+    ap.add_argument("--data", default=str(Path(os.environ.get("GOVSCAN_SHARED", REPO.parent / "shared")) / "data"))
     ap.add_argument("--n", type=int, default=60, help="labelled pictures (a sixth of them tables)")
     ap.add_argument("--official", type=int, default=20, help="official-text pictures for false alarms")
     ap.add_argument("--engine", default=None, help="an engine of scanner/ocr.py ENGINES (default: the product's)")
@@ -533,8 +533,6 @@ def main() -> None:
     ap.add_argument("--timing", action="store_true", help="only the ms per picture (1080p, A4), both engines "
                     "of ENGINES that are installed, alternating, median of 3")
     args = ap.parse_args()
-    if not Path(args.data).exists() and Path("/work/shared/data").exists():
-        args.data = "/work/shared/data"
     from scanner import compiled, ocr
 
     if args.timing:

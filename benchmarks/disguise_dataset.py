@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
 import re
 import sys
@@ -41,7 +42,7 @@ sys.path.insert(0, str(HERE))
 
 from disguise_items import HARD_NEGATIVES, NUMBER_CONTEXTS, POSITIVES  # noqa: E402
 
-DATA = Path("/work/shared/data")
+DATA = Path(os.environ.get("GOVSCAN_SHARED", HERE.parent.parent / "shared")) / "data"
 SEED = 16
 FAMILIES = ("number", "repeat", "spaces", "punct", "symbols", "pinyin", "initials", "homophone",
             "lookalike", "split", "masked", "traditional")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import re
 import sys
 from pathlib import Path
@@ -97,7 +98,7 @@ def _self_checked(rows: list[str]) -> list[str]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default="/work/shared/data")
+    ap.add_argument("--data", default=str(Path(os.environ.get("GOVSCAN_SHARED", Path(__file__).resolve().parent.parent.parent / "shared")) / "data"))
     a = ap.parse_args(argv)
     data = Path(a.data)
 

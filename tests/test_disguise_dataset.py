@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "benchmarks"
-DATA = Path("/work/shared/data")
+DATA = Path(os.environ.get("GOVSCAN_SHARED", REPO.parent / "shared")) / "data"
 
 
 def _load(name):
