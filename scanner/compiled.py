@@ -39,7 +39,7 @@ T = TypeVar("T")
 __all__ = ["FORMAT", "lexicon_key", "lexicon_key_or_none", "code_key", "memo", "load", "store", "cache_path", "enabled"]
 
 #: bump when what is pickled changes shape
-FORMAT = 1
+FORMAT = 2
 _KEEP = 8  # newest cache files kept per folder
 
 

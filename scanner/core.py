@@ -80,15 +80,25 @@ def _lexicon_tables(folders: list, config: ScannerConfig) -> tuple[LexiconSet, L
     disguise variants, ~54,000 rows: 1.0 s -> see benchmarks/README.md "Start-up")."""
     use_lexicon = "lexicon" in config.detectors
 
+    def configured(e: Entry) -> Entry | None:
+        """A row as this config uses it: None when disabled, with its configured severity."""
+        if e.id in config.disabled_rules:
+            return None
+        if e.is_allow or (sev := config.severity_for(e.id, e.type, e.severity)) == e.severity:
+            return e
+        return replace(e, severity=sev)
+
     def build():
         lexicons = load_lexicons(folders) if folders else LexiconSet("0", ())
-        entries = [e for e in lexicons.entries if e.id not in config.disabled_rules] if use_lexicon else []
-        entries = [e if e.is_allow or (sev := config.severity_for(e.id, e.type, e.severity)) == e.severity
-                   else replace(e, severity=sev) for e in entries]
-        matcher = LexiconMatcher(entries, engine=config.matcher)
-        # by id and term: the variants of one row share its id but say which spelling was seen
+        files = lexicons.files if use_lexicon else ()
+        entries = [c for f in files for e in f.entries if (c := configured(e)) is not None]
+        tables = [t for f in files if f.variants and (t := f.variants.select(configured)) is not None]
+        matcher = LexiconMatcher(entries, engine=config.matcher, variants=tables)
+        # by id and term: the variants of one row share its id but say which spelling was seen (a
+        # disguised spelling's entry carries its own message, see Scanner._from_hit)
         messages = {(e.id, e.term): _lexicon_message(e) for e in entries}
-        return lexicons, matcher, frozenset(e.category for e in entries), messages
+        categories = {e.category for e in entries} | {t.rows[i].category for t in tables for i in set(t.row_of)}
+        return lexicons, matcher, frozenset(categories), messages
 
     from . import compiled
 
@@ -213,7 +223,7 @@ class Scanner:
         score = 0.95 if h.context_confirmed else 0.9
         written = text[h.start:h.end]
         return Finding(start=h.start, end=h.end, text=written, category=e.category, type=e.type,
-                       severity=e.severity, rule=e.id, message=self._messages[(e.id, e.term)],
+                       severity=e.severity, rule=e.id, message=self._messages.get((e.id, e.term)) or _lexicon_message(e),
                        suggestion=in_script_of(e.suggestion, written), basis=e.basis, score=score)
 
 

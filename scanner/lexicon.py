@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from array import array
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,7 @@ __all__ = [
     "LexiconFile",
     "LexiconSet",
     "MatchOptions",
+    "DisguiseTable",
     "load_lexicons",
     "bundled_lexicon_dir",
     "lint",
@@ -171,6 +173,11 @@ class LexiconFile:
     examples: tuple[Example, ...]
     forms: tuple[Entry, ...] = ()  # a key_terms file's correct forms (never matched themselves)
     disguise: str = "full"  # manifest `disguise`: full, basic (number styles, pinyin) or none
+    variants: DisguiseTable | None = None  # the disguised spellings of the rows (:func:`_with_disguises`)
+
+    def all_entries(self) -> list[Entry]:
+        """The rows and every disguised spelling as entries of their own (built on demand)."""
+        return list(self.entries) + (list(self.variants) if self.variants else [])
 
     def info(self) -> dict:
         return {
@@ -180,7 +187,7 @@ class LexiconFile:
             "version": self.version,
             "source": self.source,
             "licence": self.licence,
-            "entries": len(self.entries),
+            "entries": len(self.entries) + (len(self.variants) if self.variants else 0),
             "examples": len(self.examples),
         }
 
@@ -195,7 +202,13 @@ class LexiconSet:
 
     @property
     def entries(self) -> list[Entry]:
-        return [e for f in self.files for e in f.entries]
+        """Every row and every disguised spelling (these built on demand: the matcher keeps them
+        as :class:`DisguiseTable` columns and builds the entry of a spelling it found)."""
+        return [e for f in self.files for e in f.all_entries()]
+
+    @property
+    def variant_tables(self) -> list[DisguiseTable]:
+        return [f.variants for f in self.files if f.variants]
 
 
 def _unescape(s: str) -> str:
@@ -293,16 +306,81 @@ _KIND_LABEL = {"number": "数字变体", "homophone": "同音字", "lookalike": 
 _WORD_KINDS = frozenset({"homophone", "lookalike", "split"})
 
 
-def _disguise_entries(rows: list[Entry], taken: set[str], mode: str = "full") -> list[Entry]:
-    """Every disguised spelling (:mod:`scanner.disguise`) of ``rows`` as entries of their own,
-    sharing the row's id, with the row's term as ``variant_of``. ``taken``: keys not to emit
-    (every row's own key and those already emitted; updated)."""
+#: the kinds of :func:`scanner.disguise.disguises`, as the byte a :class:`DisguiseTable` stores
+_KINDS = tuple(_KIND_LABEL)
+
+
+def _variant_entry(e: Entry, v: str, k: str, kind: str) -> Entry:
+    """The entry of the disguised spelling ``v`` (dense key ``k``, of ``kind``) of row ``e``."""
+    runs = dense_runs(v)
+    o = e.options
+    if _ASCII_ALNUM.match(k):
+        o = replace(o, ascii_word=True)
+    elif kind == "masked" and len(k) < len(e.key):
+        o = replace(o, masked=True)
+    elif kind in _WORD_KINDS:  # 实际深 inside 结合实际深入 is no 实际神
+        o = replace(o, word=True)
+    target = e.variant_of or e.term
+    msg = f"疑似「{target}」的变形写法（{_KIND_LABEL[kind]}）：「{v}」"
+    if e.message:
+        msg += "；" + e.message
+    return replace(e, term=v, key=k, runs=runs if runs != k else "", tail=_tail(v), options=_OPTIONS.setdefault(o, o),
+                   variant_of=target, message=msg,
+                   suggestion=e.suggestion or (target if e.type == "key_term_misspelling" else None))
+
+
+@dataclass(frozen=True, slots=True)
+class DisguiseTable:
+    """The disguised spellings of a file's rows as columns: the row each comes from, its spelling,
+    its dense key and its kind. ~53,000 spellings load from the compiled cache as a few strings and
+    arrays, not 53,000 objects; :meth:`entry` builds the entry of one spelling when the matcher
+    finds it (benchmarks/README.md "Start-up")."""
+
+    rows: tuple[Entry, ...]
+    row_of: array  # 'I': index into rows
+    terms: tuple[str, ...]
+    keys: tuple[str, ...]
+    kinds: bytes  # index into _KINDS
+
+    __reduce__ = _by_fields
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def entry(self, i: int) -> Entry:
+        return _variant_entry(self.rows[self.row_of[i]], self.terms[i], self.keys[i], _KINDS[self.kinds[i]])
+
+    def __iter__(self):
+        return map(self.entry, range(len(self.terms)))
+
+    def select(self, fn) -> DisguiseTable | None:
+        """The table with every row passed through ``fn`` (a row -> the row to use, or None to drop
+        the row and its spellings); ``self`` when ``fn`` changes nothing."""
+        new = [fn(r) for r in self.rows]
+        if all(a is b for a, b in zip(new, self.rows)):
+            return self
+        keep = [i for i in range(len(self.terms)) if new[self.row_of[i]] is not None]
+        if not keep:
+            return None
+        return DisguiseTable(tuple(r if r is not None else self.rows[j] for j, r in enumerate(new)),
+                             array("I", (self.row_of[i] for i in keep)), tuple(self.terms[i] for i in keep),
+                             tuple(self.keys[i] for i in keep), bytes(self.kinds[i] for i in keep))
+
+
+def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full") -> DisguiseTable | None:
+    """Every disguised spelling (:mod:`scanner.disguise`) of ``rows`` (entries of their own, sharing
+    the row's id, with the row's term as ``variant_of``; see :func:`_variant_entry`). ``taken``:
+    keys not to emit (every row's own key and those already emitted; updated)."""
     from .disguise import HIGH_RISK_TYPES, disguises
     from .variants import _real_words, _stoplist
 
     stop, covered = _stoplist()
-    out: list[Entry] = []
-    for e in rows:
+    row_of: list[int] = []
+    terms: list[str] = []
+    keys: list[str] = []
+    kinds: list[int] = []
+    kind_no = {k: i for i, k in enumerate(_KINDS)}
+    for j, e in enumerate(rows):
         if e.is_allow:
             continue
         pairs = disguises(e.term, high_risk=e.type in HIGH_RISK_TYPES, basic=mode == "basic")
@@ -316,25 +394,16 @@ def _disguise_entries(rows: list[Entry], taken: set[str], mode: str = "full") ->
             k = dense(v)
             if not k or k in taken:
                 continue
-            runs = dense_runs(v)
-            if runs != k and not e.runs:
+            if dense_runs(v) != k and not e.runs:
                 continue  # a variant that makes a repeat collapses into other text
             taken.add(k)
-            o = e.options
-            if _ASCII_ALNUM.match(k):
-                o = replace(o, ascii_word=True)
-            elif kind == "masked" and len(k) < len(e.key):
-                o = replace(o, masked=True)
-            elif kind in _WORD_KINDS:  # 实际深 inside 结合实际深入 is no 实际神
-                o = replace(o, word=True)
-            target = e.variant_of or e.term
-            msg = f"疑似「{target}」的变形写法（{_KIND_LABEL[kind]}）：「{v}」"
-            if e.message:
-                msg += "；" + e.message
-            out.append(replace(e, term=v, key=k, runs=runs if runs != k else "", tail=_tail(v), options=o,
-                               variant_of=target, message=msg,
-                               suggestion=e.suggestion or (target if e.type == "key_term_misspelling" else None)))
-    return out
+            row_of.append(j)
+            terms.append(v)
+            keys.append(k)
+            kinds.append(kind_no[kind])
+    if not terms:
+        return None
+    return DisguiseTable(tuple(rows), array("I", row_of), tuple(terms), tuple(keys), bytes(kinds))
 
 
 def _expand_key_terms(rows: list[Entry], problems: list[str]) -> list[Entry]:
@@ -483,7 +552,7 @@ def _collect(folders: Iterable[str | Path]) -> tuple[str, list[LexiconFile], lis
 
 
 def _with_disguises(files: list[LexiconFile]) -> list[LexiconFile]:
-    """Every file with the disguised spellings of its rows appended (:func:`_disguise_entries`)."""
+    """Every file with the disguised spellings of its rows (:func:`_disguise_table`)."""
     taken = {e.key for f in files for e in f.entries} | {e.key for f in files for e in f.forms}
     out = []
     for f in files:
@@ -491,8 +560,8 @@ def _with_disguises(files: list[LexiconFile]) -> list[LexiconFile]:
             out.append(f)
             continue
         rows = list(f.forms) if f.forms else [e for e in f.entries if e.variant_of is None]
-        extra = _disguise_entries(rows, taken, f.disguise)
-        out.append(replace(f, entries=f.entries + tuple(extra)) if extra else f)
+        table = _disguise_table(rows, taken, f.disguise)
+        out.append(replace(f, variants=table) if table else f)
     return out
 
 

@@ -9,6 +9,7 @@ window around the hit.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -16,7 +17,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .lexicon import Entry
+from .lexicon import DisguiseTable, Entry
 from .normalize import INVISIBLE_CHARS, Views, dense_runs
 
 __all__ = ["LexiconMatcher", "Hit", "ENGINES", "MAX_NOISE_GAP"]
@@ -110,36 +111,74 @@ def _quoted(d: str, s: int, e: int) -> bool:
 class LexiconMatcher:
     """Immutable after construction; ``match`` is safe to call from many threads."""
 
-    def __init__(self, entries: Iterable[Entry], *, engine: str = "daachorse"):
+    def __init__(self, entries: Iterable[Entry], *, engine: str = "daachorse",
+                 variants: Iterable[DisguiseTable] = ()):
+        """``variants``: disguised spellings kept as columns; the entry of one is built the first
+        time the automaton finds it (:meth:`_entries_of`), so a warm start loads no object per
+        spelling."""
         if engine not in ENGINES:
             raise ValueError(f"unknown matcher engine {engine!r}; choose one of {ENGINES}")
         by_key: dict[str, list[Entry]] = {}
         for e in entries:
             by_key.setdefault(e.key, []).append(e)
-        self.keys: tuple[str, ...] = tuple(by_key)
+        tables = tuple(t for t in variants if len(t))
+        # a spelling whose key a row holds too (never, as lexicon.py builds them) joins that row's key
+        lazy: list[int] = []  # flat index (over the tables in order) of each lazy spelling
+        lazy_keys: list[str] = []
+        flat = 0
+        for t in tables:
+            for i, k in enumerate(t.keys):
+                if k in by_key:
+                    by_key[k].append(t.entry(i))
+                else:
+                    lazy.append(flat + i)
+                    lazy_keys.append(k)
+            flat += len(t)
+        row_keys = tuple(by_key)
+        self._nrows = len(row_keys)
+        self.keys: tuple[str, ...] = row_keys + tuple(lazy_keys)
         self._deny: tuple[tuple[Entry, ...], ...] = tuple(
-            tuple(e for e in by_key[k] if not e.is_allow) for k in self.keys)
-        self._allow: tuple[bool, ...] = tuple(any(e.is_allow for e in by_key[k]) for k in self.keys)
+            tuple(e for e in by_key[k] if not e.is_allow) for k in row_keys)
+        self._tables = tables
+        self._table_starts = tuple(accumulate((len(t) for t in tables), initial=0))
+        self._lazy = array("I", lazy)
+        self._built: dict[int, tuple[Entry, ...]] = {}
+        self._allow: bytes = bytes(any(e.is_allow for e in by_key[k]) for k in row_keys) + bytes(len(lazy))
         # allow terms whose repeat is part of them (妈妈的): the repeat must be in the text
         self._allow_runs: tuple[tuple[str, ...] | None, ...] = tuple(
             None if any(e.is_allow and not e.runs for e in by_key[k]) else tuple(e.runs for e in by_key[k] if e.is_allow)
-            for k in self.keys)
+            for k in row_keys)
         self.engine = engine
         self._ac = (_Daachorse if engine == "daachorse" else _PyAhoCorasick)(self.keys) if self.keys else None
         # short terms of the high-risk types: never the tail of one word and the head of the next
         # (东北|朝鲜族 holds no 北朝鲜, 增援|交警 no 援交); checked only for what is about to be reported
-        self._short: tuple[bool, ...] = tuple(
+        lazy_entries = [self._entries_of(p) for p in range(self._nrows, len(self.keys))]
+        self._short: bytes = bytes(
             any(e.type in _SHORT_CHECKED_TYPES and len(e.key) <= 3 and not e.options.word for e in es)
-            for es in self._deny)
-        self.needs_jieba = any(e.options.word for es in self._deny for e in es) or any(self._short)
+            for es in self._deny + tuple(lazy_entries))
+        self.needs_jieba = any(e.options.word for es in self._deny for e in es) or any(
+            e.options.word for es in lazy_entries for e in es) or any(self._short)
+        self._built.clear()  # (built above only to read their options)
         self._tokenizer = None
         if self.needs_jieba:
             self._init_tokenizer()
 
+    def _entries_of(self, p: int) -> tuple[Entry, ...]:
+        """The deny entries of automaton pattern ``p``; a disguised spelling's built on first use
+        (thread-safe: two threads may build the same equal tuple, one wins the dict slot)."""
+        if p < self._nrows:
+            return self._deny[p]
+        got = self._built.get(p)
+        if got is None:
+            flat = self._lazy[p - self._nrows]
+            t = bisect_right(self._table_starts, flat) - 1
+            got = self._built.setdefault(p, (self._tables[t].entry(flat - self._table_starts[t]),))
+        return got
+
     def __getstate__(self) -> dict:
         # pickled in the compiled cache (core._lexicon_tables) without jieba's tokenizer, which is
         # the process's own (words.tokenizer) and is taken again on loading
-        return {k: v for k, v in self.__dict__.items() if k != "_tokenizer"}
+        return {k: ({} if k == "_built" else v) for k, v in self.__dict__.items() if k != "_tokenizer"}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
@@ -234,7 +273,7 @@ class LexiconMatcher:
                     continue
                 os_, oe = base + 2 * s, base + 2 * (e - 1) + 1
                 ds = os_ if dmap is None else int(np.searchsorted(dmap, os_))
-                for entry in self._deny[k]:
+                for entry in self._entries_of(k):
                     o = entry.options
                     if o.strict or o.ascii_word or o.masked or entry.runs or entry.tail:
                         continue
@@ -269,8 +308,9 @@ class LexiconMatcher:
         allow_reach = list(accumulate((b for _, b in allow_spans), max))
         norm = views.norm
         n = len(norm)
+        nrows = self._nrows
         for s, e, p in raw:
-            entries = self._deny[p]
+            entries = self._deny[p] if p < nrows else self._entries_of(p)
             if not entries:
                 continue
             if allow_spans:

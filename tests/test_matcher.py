@@ -104,3 +104,30 @@ def test_zero_width_inside_a_strict_term_is_still_the_term(scanner):
     # strict entries refuse inserted noise (口、交) but an invisible character is no separation
     assert "prohibited.porn.rujiao" in rules(scanner, "评论区出现乳\ufeff交，速看")
     assert "prohibited.porn.rujiao" not in rules(scanner, "评论区出现乳 交，速看")
+
+
+def test_disguised_spellings_built_on_demand_match_like_materialised_entries(scanner):
+    """The matcher keeps ~50,000 disguised spellings as DisguiseTable columns and builds an entry
+    only when the automaton finds its spelling; it must give exactly the hits of a matcher built
+    from every spelling as an entry of its own."""
+    from scanner.matcher import LexiconMatcher
+    from scanner.normalize import build_views
+
+    lex = scanner.lexicons
+    tables = lex.variant_tables
+    assert sum(map(len, tables)) > 10_000
+    rows = [e for f in lex.files for e in f.entries]
+    lazy = LexiconMatcher(rows, variants=tables)
+    eager = LexiconMatcher(lex.entries)
+    assert set(lazy.keys) == set(eager.keys)
+    texts = ["网上有人出售b1ng毒和冰-毒，联系法lun功", "习近乎同志强调", "出售冰du，加微信", "有人卖bingdu，还有法轮gong资料"]
+    texts += [t[:3000] for _, t in official_texts()[:40]]
+    seen = 0
+    for text in texts:
+        v = build_views(text)
+        key = lambda h: (h.entry.id, h.entry.term, h.start, h.end, h.dstart, h.dend, h.context_confirmed, h.disguised)
+        a, b = sorted(map(key, lazy.match(v))), sorted(map(key, eager.match(v)))
+        assert a == b, text[:40]
+        seen += sum(1 for h in lazy.match(v) if h.entry.variant_of)
+    assert seen >= 3  # disguised spellings were found and built
+    assert 0 < len(lazy._built) < 100  # only the spellings found were built
