@@ -8,6 +8,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import orjson
 
+from . import rx
 from .config import ScannerConfig
 from .detectors import BUILTIN_DETECTORS
 from .errors import InputError, ScanTimeout
@@ -133,6 +134,7 @@ class Scanner:
         self._detectors = tuple(
             (cls.from_config(config) if hasattr(cls, "from_config") else cls())
             for cls in (BUILTIN_DETECTORS[name] for name in config.detectors if name in BUILTIN_DETECTORS))
+        rx.save()  # the patterns compiled on the way, for the next process (scanner/rx.py)
         self._frozen = True
 
     def __setattr__(self, name: str, value: Any) -> None:

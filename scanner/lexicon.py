@@ -5,7 +5,6 @@ error with its file and line, never silently skipped.
 """
 from __future__ import annotations
 
-import re
 import tomllib
 from array import array
 from dataclasses import dataclass, field, replace
@@ -13,10 +12,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from . import rx
 from .errors import LexiconError
 from .model import CATEGORY_OF, DEFAULT_SEVERITY, SEVERITIES, TYPES
 from .normalize import NOISE_SYMBOLS, dense, dense_runs, is_noise, normalize
-from .resources import bundled_lexicon_dir  # re-exported: scanner.lexicon.bundled_lexicon_dir stays
+from .resources import (
+    bundled_lexicon_dir,  # re-exported: scanner.lexicon.bundled_lexicon_dir stays
+)
 from .variants import misspellings
 
 __all__ = [
@@ -33,11 +35,11 @@ __all__ = [
 
 COLUMNS = ("id", "term", "type", "severity", "suggestion", "basis", "message", "options", "note")
 _REQUIRED = ("id", "term", "type")
-_ID_RE = re.compile(r"^[a-z0-9_]+(?:\.[a-z0-9_]+)*$")
-_NAME_RE = re.compile(r"^[a-z0-9_]+$")
+_ID_RE = rx.compile(r"^[a-z0-9_]+(?:\.[a-z0-9_]+)*$")
+_NAME_RE = rx.compile(r"^[a-z0-9_]+$")
 ALLOW = "allow"
 DEFAULT_WINDOW = 20
-_ASCII_ALNUM = re.compile(r"^[0-9a-z]+$")
+_ASCII_ALNUM = rx.compile(r"^[0-9a-z]+$")
 
 
 def _by_fields(self):

@@ -8,7 +8,6 @@ window around the hit.
 """
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from . import rx
 from .lexicon import DisguiseTable, Entry
 from .normalize import INVISIBLE_CHARS, Views, dense_runs
 
@@ -31,7 +31,7 @@ ENGINES = ("daachorse", "pyahocorasick")
 _INVISIBLE = frozenset(INVISIBLE_CHARS)
 #: separators between the characters of a term (in the norm view: full-width ones are ASCII there)
 _SEPS = "。、…‥,.;:!?，；：！？"
-_SEP_GATE = re.compile(f"[{_SEPS}][\u3400-\u9fff][{_SEPS}]")  # opens on the rarer class
+_SEP_GATE = rx.compile(f"[{_SEPS}][\u3400-\u9fff][{_SEPS}]")  # opens on the rarer class
 _MIN_SEPARATED = 3
 _SHORT_CHECKED_TYPES = frozenset({"prohibited_content", "political_term", "needs_quotes", "banned_term"})
 

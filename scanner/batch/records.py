@@ -8,12 +8,12 @@ error line (:func:`error_record`). The loop over a chunk is :func:`scanner.batch
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from .. import rx
 from ..errors import InputError
 from ..textio import JsonObjectError, json_object
 from .fingerprint import short_hash
@@ -24,10 +24,10 @@ if TYPE_CHECKING:
 
 __all__ = ["error_record", "normalise_date", "scan_record", "where_in_source"]
 
-_DATE8 = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})")
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?")
-_YEAR = re.compile(r"^\s*(\d{4})\s*年?\s*$")
-_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])(?:[-_.]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
+_DATE8 = rx.compile(r"^\s*(\d{4})(\d{2})(\d{2})")
+_DATE = rx.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?")
+_YEAR = rx.compile(r"^\s*(\d{4})\s*年?\s*$")
+_PATH_DATE = rx.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])(?:[-_.]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
 
 
 def normalise_date(value: Any) -> str | None:
@@ -57,8 +57,8 @@ def normalise_date(value: Any) -> str | None:
         s = str(v)
     else:
         s = str(value)
-    for rx in (_DATE8, _DATE):
-        m = rx.search(s) if rx is _DATE else rx.match(s)
+    for pat in (_DATE8, _DATE):
+        m = pat.search(s) if pat is _DATE else pat.match(s)
         if m:
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None
             if 1 <= mo <= 12 and 1000 <= y <= 2999:

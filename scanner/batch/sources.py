@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import rx
 from ..errors import InputError
 from ..files import SUPPORTED_SUFFIXES as _FILE_SUFFIXES
 
@@ -206,7 +207,7 @@ class FolderSource(Source):
 
 
 # ------------------------------------------------------------------------------------- SQL
-_PASSWORD_RE = re.compile(r"(://[^:/@]+:)[^@]*@")
+_PASSWORD_RE = rx.compile(r"(://[^:/@]+:)[^@]*@")
 
 
 def mask_url(url: str) -> str:

@@ -12,8 +12,7 @@ leading look-behind), and each one runs only when a cheap substring check passes
 """
 from __future__ import annotations
 
-import re
-
+from .. import rx
 from ..model import Finding
 from ..normalize import Views
 from . import gates
@@ -31,45 +30,45 @@ _ACC_LABEL = r"(?:账号|帐号|账户|帐户|用户名|登录名|登陆名|登�
 _SEP = r"[ \t]*(?:[:=]|为|是)[ \t]*"
 # a secret value: printable ASCII without spaces, 3-64 characters
 _VAL = r"[!-~]{3,64}"
-_PW_RE = re.compile(r"(?:密码|口令|password|passwd|pwd|pass)" + _SEP + r"(?P<val>" + _VAL + r")")
-_ACC_RE = re.compile(_ACC_LABEL + _SEP + r"(?P<val>[!-~]{2,64})")
+_PW_RE = rx.compile(r"(?:密码|口令|password|passwd|pwd|pass)" + _SEP + r"(?P<val>" + _VAL + r")")
+_ACC_RE = rx.compile(_ACC_LABEL + _SEP + r"(?P<val>[!-~]{2,64})")
 # 账号/密码：admin/Abc123  ·  账号密码：admin Abc123
-_PAIR_RE = re.compile(_ACC_LABEL + r"[ \t]*(?:/|和|及|与|、)?[ \t]*" + _PW_LABEL +
+_PAIR_RE = rx.compile(_ACC_LABEL + r"[ \t]*(?:/|和|及|与|、)?[ \t]*" + _PW_LABEL +
                       r"[ \t]*(?:[:=]|分别为|分别是|为|是)[ \t]*(?P<acc>[!-~]{2,64}?)[ \t]*(?:/|[ \t]|，|,|和)[ \t]*(?P<pw>[!-~]{3,64})")
 _PW_GATE = ("密码", "口令", "password", "passwd", "pwd", "pass")
 # public help texts: 首次登录请修改, 初始密码为身份证后六位 …
 _HELP = ("首次登录", "请修改", "请及时修改", "及时修改", "修改密码", "自行设置", "身份证", "后六位", "后6位", "出生日期",
          "忘记密码", "找回密码", "重置密码", "验证码")
-_PLACEHOLDER = re.compile(r"^(?:[*x•●._#-]+|\*+.*|.*\*{3,}.*|x{3,}|你的|您的|密码|password|\.\.\.)$")
+_PLACEHOLDER = rx.compile(r"^(?:[*x•●._#-]+|\*+.*|.*\*{3,}.*|x{3,}|你的|您的|密码|password|\.\.\.)$")
 _TRAIL = ".,;:!?)]}>'\"，。；：！？）】》”’"
 
 # --- private IPv4 --------------------------------------------------------------------------
-_IP_RE = re.compile(r"(?P<ip>(?:10|172|192)\.\d{1,3}\.\d{1,3}\.\d{1,3})(?P<port>:\d{2,5})?")
+_IP_RE = rx.compile(r"(?P<ip>(?:10|172|192)\.\d{1,3}\.\d{1,3}\.\d{1,3})(?P<port>:\d{2,5})?")
 _IP_GATE = ("10.", "172.", "192.168.")
 _NET_CTX = ("ip", "地址", "服务器", "内网", "网段", "网关", "访问", "登录", "登陆", "http", "主机", "数据库", "端口", "ssh",
             "远程", "vpn", "系统", "后台", "路由", "交换机", "dns", "掩码")
 
 # --- 内网 + address ------------------------------------------------------------------------
-_INTRANET_RE = re.compile(
+_INTRANET_RE = rx.compile(
     r"内网(?:[^\n，。；,;:=\s]{0,6}?(?:地址|网址|入口|链接|ip|域名|门户|平台|系统))?[ \t]*(?:[:=]|为|是)?[ \t]*"
     r"(?P<addr>https?://[!-~]+|(?:[a-z0-9-]+\.)+[a-z]{2,24}(?::\d{2,5})?(?:/[!-~]*)?|\d{1,3}(?:\.\d{1,3}){3}(?::\d{2,5})?)")
 
 # --- a URL on an internal-only host (a QR code on a poster, a screenshot's address bar) -----
 # the names RFC 6762 / RFC 8375 and common practice reserve for networks that are never public:
 # such an address means nothing outside the office, so publishing it is the intranet leaking
-_INTERNAL_URL_RE = re.compile(
+_INTERNAL_URL_RE = rx.compile(
     r"https?://(?P<host>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:local|localdomain|lan|intranet|internal|intra|"
     r"corp|home\.arpa))(?![a-z0-9.-])(?::\d{2,5})?(?:/[!-~]*)?")
 _INTERNAL_URL_GATE = ("://",)
 
 # --- connection strings, keys --------------------------------------------------------------
-_CONN_RE = re.compile(
+_CONN_RE = rx.compile(
     r"(?:jdbc:)?(?:mysql|postgres|postgresql|mongodb\+srv|mongodb|redis|rediss|sqlserver|mssql|oracle|ftp|sftp|amqp|"
     r"ldap|smtp|https?)://(?P<user>[^\s:/@]*):(?P<pw>[^\s@/]{3,})@[^\s/]+")
-_KV_CONN_RE = re.compile(
+_KV_CONN_RE = rx.compile(
     r"(?:password|pwd)[ \t]*=[ \t]*(?P<pw>[^;\s'\"]{3,64})")
 _KV_CONN_GATE = ("server=", "data source=", "host=", "uid=", "user id=", "database=", "initial catalog=")
-_KEY_RE = re.compile(
+_KEY_RE = rx.compile(
     r"(?P<aws>akia[0-9a-z]{16})(?![0-9a-z])"
     r"|(?P<ali>ltai[0-9a-z]{12,20})(?![0-9a-z])"
     r"|(?P<tencent>akid[0-9a-z]{32})(?![0-9a-z])"

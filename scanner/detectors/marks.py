@@ -7,8 +7,7 @@ needs the star or the ``密级`` label.
 """
 from __future__ import annotations
 
-import re
-
+from .. import rx
 from ..model import Finding
 from ..normalize import Views
 from . import gates
@@ -18,14 +17,14 @@ __all__ = ["ClassificationMarkDetector"]
 _BASIS = ("保守国家秘密法(2010年文本) 第十七条（国家秘密标志）、第二十九条（公开发布信息应当遵守保密规定）；"
           "GB/T 9704-2012《党政机关公文格式》密级和保密期限；政府信息公开条例 第十四条")
 _PERIOD = r"(?:\d{1,2}[ \t]?(?:年|个月|月)|长期|永久|启用前|开考前|会议开始前|[^\s，。；,;]{1,14}?(?:前|后|止))"
-_MARK_RE = re.compile(
+_MARK_RE = rx.compile(
     r"(?P<level>绝密|机密|秘密)[ \t]{0,2}(?P<star>[★☆*])[ \t]{0,2}(?P<period>" + _PERIOD + r")?"
     r"|密[ \t]{0,2}级[ \t]{0,2}[:：][ \t]{0,2}[★☆*]?[ \t]{0,2}(?P<level2>绝密|机密|秘密)(?:[ \t]{0,2}[★☆*][ \t]{0,2}(?:" + _PERIOD + r")?)?"
 )
 _GATE = ("★", "☆", "*", "密级", "密 级")
 gates.register(*_GATE)  # found in the detectors' one gate pass (scanner/detectors/gates.py)
 # A '*' right after a word such as 商业秘密 or inside markdown emphasis (**机密**) is not a mark.
-_WORDY_BEFORE = re.compile(r"[\u4e00-\u9fff]$")
+_WORDY_BEFORE = rx.compile(r"[\u4e00-\u9fff]$")
 
 
 class ClassificationMarkDetector:

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
+from .. import rx
 from ..model import Finding
 from ..normalize import DIGIT_FOLD, Views
-from . import gates
 from ..validators import (
     id18_check_char,
     is_valid_id15,
@@ -27,6 +27,7 @@ from ..validators import (
     region_codes,
     vin_ok,
 )
+from . import gates
 from .context import near
 from .names import NameAddressDetector
 
@@ -37,8 +38,8 @@ _BEFORE = 20  # context window before a value, in characters
 _AFTER = 6
 
 # Every alternative opens with a character class (no leading look-behind: DESIGN "Known traps").
-_RUN_RE = re.compile(r"[0-9(][0-9 ()x-]{9,}[0-9x]")
-_NUM_RE = re.compile(
+_RUN_RE = rx.compile(r"[0-9(][0-9 ()x-]{9,}[0-9x]")
+_NUM_RE = rx.compile(
     r"(?P<id>[1-9]\d{5}[- ]?(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[- ]?\d{3}[\dx])(?![0-9a-z])"
     r"|(?P<mobile>(?:(?:\+|00)?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2})(?![0-9a-z])"
     r"|(?P<landline>(?:\(0\d{2,3}\)[- ]?|0\d{2,3}[- ]?|(?:\+|00)?86[- ]?[1-9]\d{1,2}[- ]?)[2-9]\d{2,3}[- ]?\d{4})(?![0-9a-z])"
@@ -48,33 +49,33 @@ _NUM_RE = re.compile(
 # A run of 11+ digits in any style (一三九…, ①③⑧…, 壹叁玖…, ❶ ⑴ ⒈ ㈠ ³ …, mixed), spaces or dashes
 # between: a phone or ID number written to slip past digit patterns (DIGIT_FOLD reads it).
 _STYLED = "0-9" + "".join(sorted(chr(c) for c in DIGIT_FOLD if not chr(c).isascii()))
-_STYLED_RUN_RE = re.compile(f"[{_STYLED}](?:[{_STYLED} -]){{9,}}[{_STYLED}x]")
+_STYLED_RUN_RE = rx.compile(f"[{_STYLED}](?:[{_STYLED} -]){{9,}}[{_STYLED}x]")
 # A number directly followed by a unit is an amount or a count, not an identifier.
 _UNIT_AFTER = frozenset("元万亿人次个吨米台件户辆套股千百%亩斤公")
 # Digits written one by one with spaces (3 4 1 8 2 3 …): a deliberate disguise.
-_SPACED_RE = re.compile(r"[0-9](?: [0-9]){10,18}(?: x)?(?![0-9a-z])")
-_CARD_TAIL_RE = re.compile(r"[- ]\d{1,3}$")
-_EXT_RE = re.compile(r"(?:转|-|分机)\d{1,6}(?![0-9])")
-_TOKEN_RE = re.compile(r"[a-z0-9]{7,19}")
+_SPACED_RE = rx.compile(r"[0-9](?: [0-9]){10,18}(?: x)?(?![0-9a-z])")
+_CARD_TAIL_RE = rx.compile(r"[- ]\d{1,3}$")
+_EXT_RE = rx.compile(r"(?:转|-|分机)\d{1,6}(?![0-9])")
+_TOKEN_RE = rx.compile(r"[a-z0-9]{7,19}")
 # Tokens (a letter and a digit) and plates (a letter after the province) need an ASCII letter; most
 # official texts have none, and one search for it is cheaper than the two passes it saves. It is
 # searched in the text's ASCII characters only (encode drops the rest in C): twice as fast as a
 # search of the whole text.
-_LATIN_RE = re.compile(rb"[a-z]")
-_PASSPORT_RE = re.compile(r"(?:e\d{8}|e[a-hj-np-z]\d{7}|g\d{8}|[dsp]e?\d{7,8})$")
-_HK_MO_RE = re.compile(r"[hm]\d{8}(?:\d{2})?$")  # 港澳居民来往内地通行证 (回乡证)
-_MAINLAND_PERMIT_RE = re.compile(r"(?:c[0-9a-hj-np-z]\d{7}|w\d{8}|l\d{8})$")  # 往来港澳通行证 / 赴台证
-_VIN_RE = re.compile(r"[a-hj-npr-z0-9]{17}$")
-_EMAIL_RE = re.compile(r"[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?![a-z0-9])")
-_PLATE_RE = re.compile(
+_LATIN_RE = rx.compile(rb"[a-z]")
+_PASSPORT_RE = rx.compile(r"(?:e\d{8}|e[a-hj-np-z]\d{7}|g\d{8}|[dsp]e?\d{7,8})$")
+_HK_MO_RE = rx.compile(r"[hm]\d{8}(?:\d{2})?$")  # 港澳居民来往内地通行证 (回乡证)
+_MAINLAND_PERMIT_RE = rx.compile(r"(?:c[0-9a-hj-np-z]\d{7}|w\d{8}|l\d{8})$")  # 往来港澳通行证 / 赴台证
+_VIN_RE = rx.compile(r"[a-hj-npr-z0-9]{17}$")
+_EMAIL_RE = rx.compile(r"[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?![a-z0-9])")
+_PLATE_RE = rx.compile(
     r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][a-hj-np-z][·• ]?"
     r"(?:[df][a-hj-np-z0-9]\d{4}|\d{5}[df]|[a-hj-np-z0-9]{4}[a-hj-np-z0-9挂学警港澳])(?![0-9a-z])"
 )
-_QQ_RE = re.compile(r"(?:qq|扣扣|企鹅)(?:号码|号)?(?:是|为)?[:： “\"'「]{0,3}(?P<v>[1-9]\d{4,10})(?![0-9a-z])")
-_TW_PERMIT_RE = re.compile(r"(?:台胞证|来往大陆通行证)[^0-9\n。；]{0,12}?(?P<v>\d{8}(?:\d{2})?)(?![0-9a-z])")
-_WECHAT_RE = re.compile(r"(?:微信号?|(?<![a-z])(?:vx|wx|weixin|wechat))(?:是|为)?[:： “\"'「]{0,3}"
+_QQ_RE = rx.compile(r"(?:qq|扣扣|企鹅)(?:号码|号)?(?:是|为)?[:： “\"'「]{0,3}(?P<v>[1-9]\d{4,10})(?![0-9a-z])")
+_TW_PERMIT_RE = rx.compile(r"(?:台胞证|来往大陆通行证)[^0-9\n。；]{0,12}?(?P<v>\d{8}(?:\d{2})?)(?![0-9a-z])")
+_WECHAT_RE = rx.compile(r"(?:微信号?|(?<![a-z])(?:vx|wx|weixin|wechat))(?:是|为)?[:： “\"'「]{0,3}"
                         r"(?P<v>wxid_[a-z0-9]{6,20}|[a-z][-_a-z0-9]{5,19})(?![-_a-z0-9])")
-_MOBILE_PREFIX = re.compile(r"1(?:3\d|4[57]|5[0-35-9]|6[12567]|7[0-8]|8\d|9[0-35-9])$")
+_MOBILE_PREFIX = rx.compile(r"1(?:3\d|4[57]|5[0-35-9]|6[12567]|7[0-8]|8\d|9[0-35-9])$")
 
 _CTX = {
     "id": ("身份证", "证件号", "身份号码", "公民身份", "居住证", "永久居留", "证号"),

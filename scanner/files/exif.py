@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 
+from .. import rx
 from .document import Builder
 
 __all__ = ["read_photo_metadata", "PHOTO_FIELDS", "gps_degrees"]
@@ -26,10 +27,10 @@ PHOTO_FIELDS = {"gps": "拍摄位置（GPS）", "creator": "拍摄者/作者", "
                 "application": "处理软件"}
 
 _XMP_TAGS = {
-    "creator": re.compile(r"<dc:creator>\s*<rdf:(?:Seq|Bag)>\s*<rdf:li[^>]*>([^<]{1,200})</rdf:li>", re.S),
-    "application": re.compile(r"xmp:CreatorTool(?:=\"([^\"]{1,200})\"|>([^<]{1,200})<)"),
-    "gps_lat": re.compile(r"exif:GPSLatitude(?:=\"([^\"]{1,40})\"|>([^<]{1,40})<)"),
-    "gps_lon": re.compile(r"exif:GPSLongitude(?:=\"([^\"]{1,40})\"|>([^<]{1,40})<)"),
+    "creator": rx.compile(r"<dc:creator>\s*<rdf:(?:Seq|Bag)>\s*<rdf:li[^>]*>([^<]{1,200})</rdf:li>", re.S),
+    "application": rx.compile(r"xmp:CreatorTool(?:=\"([^\"]{1,200})\"|>([^<]{1,200})<)"),
+    "gps_lat": rx.compile(r"exif:GPSLatitude(?:=\"([^\"]{1,40})\"|>([^<]{1,40})<)"),
+    "gps_lon": rx.compile(r"exif:GPSLongitude(?:=\"([^\"]{1,40})\"|>([^<]{1,40})<)"),
 }
 
 

@@ -37,6 +37,7 @@ import re
 import time
 from dataclasses import dataclass, field
 
+from .. import rx
 from .document import Builder
 from .limits import Context, FileError
 from .meta import add_metadata
@@ -663,7 +664,7 @@ def _read_attachments(pdf, name: str, b: Builder, ctx: Context, annot_files) -> 
         ctx.recurse(payload, att_name, b, "embedded", part=f"attachment {att_name}")
 
 
-_XMP = re.compile(rb"<x:xmpmeta\b.*?</x:xmpmeta>", re.S)
+_XMP = rx.compile(rb"<x:xmpmeta\b.*?</x:xmpmeta>", re.S)
 _XMP_FIELDS = {
     "{http://purl.org/dc/elements/1.1/}creator": "author",
     "{http://purl.org/dc/elements/1.1/}title": "title",

@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from .. import rx
 from ..core import _merge
 from ..model import SEVERITY_RANK, Finding, ScanResult, verdict_of
 from .document import Document, Segment
@@ -31,10 +32,10 @@ GENERIC_AUTHORS = frozenset(s.casefold() for s in (
     "microsoft office user", "microsoft", "python-docx", "openpyxl", "python-pptx", "libreoffice", "wps",
     "wps office", "kingsoft", "guest", "default", "system", "root", "作者", "用户", "lenovo", "dell", "hp", "acer",
     "asus", "thinkpad", "dell user", "windows 用户", "windows user", "jsx", "none", "n/a", "-"))
-_USER_DIR = re.compile(r"(?i)(?:[\\/](?:users|documents and settings|home)[\\/])([^\\/:*?\"<>|]{1,64})")
+_USER_DIR = rx.compile(r"(?i)(?:[\\/](?:users|documents and settings|home)[\\/])([^\\/:*?\"<>|]{1,64})")
 _MAX_CONTEXT = 24  # a header longer than this is a sentence, not a label
 #: column headers that say a column holds personal data: only those columns are read again
-_PII_HEADER = re.compile(r"姓名|名字|户主|联系人|申请人|监护人|身份证|证件|公民身份|手机|电话|联系方式|住址|地址|家庭住|"
+_PII_HEADER = rx.compile(r"姓名|名字|户主|联系人|申请人|监护人|身份证|证件|公民身份|手机|电话|联系方式|住址|地址|家庭住|"
                          r"银行|账号|帐号|卡号|邮箱|电子邮件|车牌|号牌|车架|QQ|微信|护照|通行证|name|phone|mobile|"
                          r"id|address|account|email", re.I)
 
@@ -83,7 +84,7 @@ def _file_findings(doc: Document) -> list[Finding]:
 _PERSONAL = frozenset({"personal_data"})
 #: a masked value (110105********002X, 138****5678, 张×) is what a 公示 list should publish: its
 #: column's header cannot make it a leak, so the context pass does not read it again
-_MASKED = re.compile(r"[*＊×]")
+_MASKED = rx.compile(r"[*＊×]")
 
 
 def _context_findings(scanner, doc: Document, found: list[Finding], deadline: float | None = None) -> list[Finding]:

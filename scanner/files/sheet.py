@@ -13,9 +13,9 @@ flags in read-only mode; the raw XML is several times faster and sees everything
 from __future__ import annotations
 
 import io
-import re
 from functools import lru_cache
 
+from .. import rx
 from .document import Builder
 from .limits import Context, FileError, SafeZip
 from .ooxml import read_embedded, read_properties, rels_of
@@ -113,22 +113,22 @@ def _looks_like_header(values: list[str]) -> bool:
     return texty >= max(2, int(len(vals) * 0.7))
 
 
-_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b([^>]*)>")
-_COL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?col\b([^>]*)>")
-_ATTR_R = re.compile(rb"\br\s*=\s*[\"'](\d+)[\"']")
-_ATTR_HIDDEN = re.compile(rb"\bhidden\s*=\s*[\"'](?:1|true)[\"']")
-_ATTR_MIN = re.compile(rb"\bmin\s*=\s*[\"'](\d+)[\"']")
-_ATTR_MAX = re.compile(rb"\bmax\s*=\s*[\"'](\d+)[\"']")
-_HF_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?((?:odd|even|first)(?:Header|Footer))\b[^>]*>([^<]*)<")
-_HF_CODES = re.compile(r"&[A-Za-z]|&\"[^\"]*\"|&\d+")
+_ROW_TAG = rx.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b([^>]*)>")
+_COL_TAG = rx.compile(rb"<(?:[A-Za-z_][\w.-]*:)?col\b([^>]*)>")
+_ATTR_R = rx.compile(rb"\br\s*=\s*[\"'](\d+)[\"']")
+_ATTR_HIDDEN = rx.compile(rb"\bhidden\s*=\s*[\"'](?:1|true)[\"']")
+_ATTR_MIN = rx.compile(rb"\bmin\s*=\s*[\"'](\d+)[\"']")
+_ATTR_MAX = rx.compile(rb"\bmax\s*=\s*[\"'](\d+)[\"']")
+_HF_TAG = rx.compile(rb"<(?:[A-Za-z_][\w.-]*:)?((?:odd|even|first)(?:Header|Footer))\b[^>]*>([^<]*)<")
+_HF_CODES = rx.compile(r"&[A-Za-z]|&\"[^\"]*\"|&\d+")
 #: calamine makes a sheet one dense grid from its first to its last cell; past this many grid
 #: cells (~200 MB) a sheet is read by lxml, cell by cell (a hostile sheet with cells in A1 and
 #: XFD1048576 would ask calamine for 17 billion cells, and a failed allocation aborts the process)
 _MAX_GRID = 6_000_000
-_WIDE_REF = re.compile(rb'r="[A-Z]{3}')  # a column past ZZ
-_TWO_LETTER_REF = re.compile(rb'r="[A-Z]{2}[0-9]')
-_PAST_AZ_REF = re.compile(rb'r="[B-Z][A-Z][0-9]')
-_ROW_DIGITS = {k: re.compile(rb'r="[A-Z]+[0-9]{%d}' % k) for k in (3, 4, 5, 6, 7, 8)}
+_WIDE_REF = rx.compile(rb'r="[A-Z]{3}')  # a column past ZZ
+_TWO_LETTER_REF = rx.compile(rb'r="[A-Z]{2}[0-9]')
+_PAST_AZ_REF = rx.compile(rb'r="[B-Z][A-Z][0-9]')
+_ROW_DIGITS = {k: rx.compile(rb'r="[A-Z]+[0-9]{%d}' % k) for k in (3, 4, 5, 6, 7, 8)}
 Rows = list[tuple[int, bool, list[tuple[int, object]]]]  # (row number, hidden, [(column number, value)])
 
 

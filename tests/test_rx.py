@@ -1,0 +1,60 @@
+"""scanner/rx.py: compiled regular expressions kept between processes."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from scanner import rx
+from tests.conftest import REPO
+
+_COUNT = """
+from scanner import Scanner, rx
+Scanner()
+print(rx.compiled_here)
+"""
+
+
+def _run(cache) -> int:
+    env = {**os.environ, "GOVSCAN_CACHE_DIR": str(cache), "PYTHONPATH": str(REPO)}
+    env.pop("GOVSCAN_NO_CACHE", None)
+    p = subprocess.run([sys.executable, "-c", _COUNT], env=env, capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr
+    return int(p.stdout.split()[-1])
+
+
+@pytest.mark.skipif(not rx._OK, reason="the interpreter's regex internals are not the ones rx.py reads")
+def test_a_second_process_compiles_no_pattern_again(tmp_path):
+    assert _run(tmp_path) > 20  # the first start compiles the scanner's patterns and keeps them
+    assert _run(tmp_path) == 0  # the next one takes every one from the cache
+
+
+@pytest.mark.skipif(not rx._OK, reason="the interpreter's regex internals are not the ones rx.py reads")
+def test_every_cached_pattern_equals_what_re_compile_makes():
+    from scanner import Scanner
+
+    Scanner()
+    entries = {**(rx._known or {}), **rx._new}
+    assert len(entries) > 20
+    for (pattern, flags), args in entries.items():
+        import _sre
+
+        assert _sre.compile(pattern, *args) == re.compile(pattern, flags), pattern[:60]
+
+
+def test_a_bad_cache_entry_is_compiled_anew(monkeypatch):
+    pattern = r"姓名[:：](?P<x>[\u4e00-\u9fff]{2,3})"
+    monkeypatch.setattr(rx, "_known", {(pattern, 0): (0, [1, 2, 3], 0, {}, (None,))})  # not valid SRE code
+    got = rx.compile(pattern)
+    assert got == re.compile(pattern)
+    assert got.search("申请人姓名：王小明，").group("x") == "王小明"
+
+
+def test_errors_and_non_str_patterns_behave_like_re():
+    with pytest.raises(re.error):
+        rx.compile("(unclosed")
+    assert rx.compile(rb"\d+").match(b"123").group() == b"123"
+    assert rx.compile("ab", re.I).match("AB")
