@@ -33,6 +33,39 @@ def _seconds(name: str, default: float) -> float:
     return v if v > 0 else default
 
 
+class _OneWrite:
+    """The transport a request's cycle writes through: the status line and headers wait for the
+    body and go out in one write (uvicorn writes them apart: two segments on the wire and two
+    system calls a response). Anything else goes through at once; what waits is written when
+    the body comes, when the response completes (a HEAD answer has no body) or on close."""
+
+    __slots__ = ("_t", "_held")
+
+    def __init__(self, transport) -> None:
+        self._t = transport
+        self._held: bytes | None = None
+
+    def write(self, data: bytes) -> None:
+        if self._held is not None:
+            data, self._held = self._held + data, None
+        elif data.startswith(b"HTTP/1.1 ") and not data.startswith(b"HTTP/1.1 1"):  # (never 100 Continue)
+            self._held = data
+            return
+        self._t.write(data)
+
+    def flush(self) -> None:
+        if self._held is not None:
+            data, self._held = self._held, None
+            self._t.write(data)
+
+    def close(self) -> None:
+        self.flush()
+        self._t.close()
+
+    def __getattr__(self, name: str):
+        return getattr(self._t, name)
+
+
 class GuardedHttpToolsProtocol(HttpToolsProtocol):
     header_timeout = _seconds("GOVSCAN_HEADER_TIMEOUT", 10.0)
     body_timeout = _seconds("GOVSCAN_BODY_TIMEOUT", 30.0)
@@ -50,6 +83,14 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
     def on_headers_complete(self) -> None:
         super().on_headers_complete()
         self._arm(self.body_timeout, "body")
+        if self.cycle is not None:
+            self.cycle.transport = _OneWrite(self.transport)
+
+    def on_response_complete(self) -> None:
+        cycle = self.cycle
+        if cycle is not None and isinstance(cycle.transport, _OneWrite):
+            cycle.transport.flush()
+        super().on_response_complete()
 
     def on_message_complete(self) -> None:
         super().on_message_complete()

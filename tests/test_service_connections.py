@@ -141,3 +141,58 @@ def test_a_body_that_is_not_json_is_415(srv):
     ok = httpx.post(f"{srv.url}/v1/scan", headers={**H, "Content-Type": "application/json; charset=utf-8"},
                     content='{"text": "台湾总统"}'.encode(), timeout=10)
     assert ok.status_code == 200
+
+
+def _read_response(sock: socket.socket, seconds: float = 5.0) -> bytes:
+    """One whole HTTP/1.1 response (headers and a Content-Length body) from ``sock``."""
+    sock.settimeout(seconds)
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        if not chunk:
+            return data
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    m = re.search(rb"(?i)content-length:\s*(\d+)", head)
+    want = int(m.group(1)) if m else 0
+    if head.startswith(b"HEAD"):
+        want = 0
+    while len(body) < want:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        body += chunk
+    return head + b"\r\n\r\n" + body
+
+
+def test_responses_go_out_whole_with_head_continue_and_close(srv):
+    """The status line and headers wait for the body and leave in one write (service/protocol.py
+    _OneWrite): every kind of response still arrives whole and at once: a HEAD answer (no body),
+    a 100 Continue before the body, a response that closes the connection, two kept-alive ones."""
+    addr = _addr(srv.url)
+    with socket.create_connection(addr) as s:
+        s.sendall(b"HEAD /v1/health HTTP/1.1\r\nHost: x\r\n\r\n")
+        got = _read_response(s)
+        assert got.startswith(b"HTTP/1.1 ") and b"\r\n\r\n" in got
+        assert re.match(rb"HTTP/1.1 (200|405)", got)
+    body = b'{"text": "\xe6\xb5\x8b\xe8\xaf\x95"}'
+    with socket.create_connection(addr) as s:
+        s.sendall(b"POST /v1/scan HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TOKEN.encode() +
+                  b"\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: %d\r\n\r\n" % len(body))
+        s.settimeout(5)
+        first = s.recv(4096)
+        assert first.startswith(b"HTTP/1.1 100"), first  # not held back until the body
+        s.sendall(body)
+        got = _read_response(s)
+        assert got.startswith(b"HTTP/1.1 200"), got[:80]
+        assert b'"verdict"' in got
+    with socket.create_connection(addr) as s:
+        for _ in range(2):  # kept alive: two answers on one connection
+            s.sendall(b"GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n")
+            got = _read_response(s)
+            assert got.startswith(b"HTTP/1.1 200") and got.endswith(b"}"), got[-40:]
+        s.sendall(b"GET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        got = _read_response(s)
+        assert got.startswith(b"HTTP/1.1 200") and got.endswith(b"}")
+        s.settimeout(5)
+        assert s.recv(10) == b""  # and then closed
