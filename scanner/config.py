@@ -16,7 +16,6 @@ A config is plain data, built from keyword arguments, a dict or a TOML file::
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Mapping
@@ -38,6 +37,8 @@ OTHER_LAYERS = ("service", "rescan")
 
 def read_toml(path: str | Path) -> dict[str, Any]:
     """Read a TOML file; a missing or malformed file is a :class:`ConfigError`."""
+    import tomllib  # (only when a file is read: a warm start reads none)
+
     p = Path(path)
     try:
         return tomllib.loads(p.read_text(encoding="utf-8"))

@@ -5,7 +5,6 @@ error with its file and line, never silently skipped.
 """
 from __future__ import annotations
 
-import tomllib
 from array import array
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -461,6 +460,8 @@ def _load_examples(path: Path, problems: list[str]) -> list[Example]:
 
 
 def _load_manifest(folder: Path, problems: list[str], warnings: list[str]) -> tuple[str, list[LexiconFile]]:
+    import tomllib  # (only when a file is read: a warm start reads none)
+
     mpath = folder / "manifest.toml"
     try:
         manifest = tomllib.loads(mpath.read_text(encoding="utf-8"))
