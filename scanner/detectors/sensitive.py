@@ -489,7 +489,7 @@ class SensitiveLinker:
                 starts.append(pos)
                 pos += hi - lo + 1
             joined = "\n".join(v[lo:hi] for lo, hi, _ in chosen)
-            for a, b in person_model.person_spans(joined):
+            for a, b in person_model.name_spans(joined):
                 k = bisect_left(starts, a + 1) - 1
                 lo, hi, _ = chosen[k]
                 if a - starts[k] >= 0 and b - starts[k] <= hi - lo:
