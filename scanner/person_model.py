@@ -100,7 +100,6 @@ def reset_stats() -> None:
 # Each removes a kind of genuine tagger error seen on the *tuning* splits (People's Daily dev, the
 # CLUENER/Resume/Weibo train splits: benchmarks/NAMES.md); none was chosen on a held-out split.
 _COUNTRY = frozenset("中美日韩朝俄英法德意加澳印巴阿墨越泰菲缅老柬以伊叙埃苏蒙哈乌土希荷比葡西瑞挪丹芬波匈捷古智秘哥委")
-_COUNTRY_PART = frozenset("方军队国美日韩俄英法德印巴阿墨越欧非")
 # the last character of a place or an organisation the tagger took for a person (巴达赫尚省, 军乐队)
 _PLACE_END = frozenset("县市省区镇乡村州岛港湾路街站局院校厂司馆队")
 # a place word right before a name that has no Chinese surname: 首都阿布贾, 旅游胜地帕塔亚
@@ -124,8 +123,9 @@ def keep_name(v: str, s: int, e: int) -> bool:
         return False
     if "℃" in v[max(0, s - 2):s]:
         return False
-    if e - s == 2 and name[0] in _COUNTRY and name[1] in _COUNTRY_PART:
-        return False
+    if e - s == 2 and name[0] in _COUNTRY and (name[1] in "方军" or (
+            name[1] in _COUNTRY and (e == len(v) or v[e] in "两间关双、合和与的" or not "\u3400" <= v[e] <= "\u9fff"))):
+        return False  # (蒙德才, 韩美玲: a surname that is also a country's, followed by a given name)
     if (name[-1] in _PLACE_END or v.startswith(_PLACE_AFTER, e)) and not (_han_surname(name) and e - s <= 3):
         return False  # (a Han name may end so: 张之路, 王予省, 李市)
     if v[max(0, s - 2):s] in _PLACE_BEFORE and not _han_surname(name):

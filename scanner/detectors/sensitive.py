@@ -73,7 +73,9 @@ _YEAR = re.compile(r"20[0-9]{2}")
 _TIME = re.compile(
     r"[0-9一二三四五六七八九十]{1,2}(?:月|日|号|时|点)|当[天晚日]|昨[天日晚]|今[天晨早晚]|前[天晚]|"
     r"凌晨|深夜|半夜|[上下]午|晚上|早上|中午|傍晚|周[一二三四五六日末]|星期[一二三四五六日天]|"
-    r"近[0-9一二三四五六七八九十]{1,2}天|[0-9]{1,2}[:：][0-9]{2}")
+    r"近[0-9一二三四五六七八九十]{1,2}天|[0-9]{1,2}[:：][0-9]{2}|"
+    # a named holiday or school break places a person as well as a date (今年春节在三亚)
+    r"春节|除夕|元旦|清明|五一|端午|中秋|国庆|暑假|寒假|[国长]假期间")
 _SCHOOL_NOT = ("教师", "老师", "校长", "教员", "教职", "毕业", "文化", "学历", "同学会", "阶段", "学校", "入学", "招生")
 _CHILD_NOT = ("节", "医院", "福利院", "乐园", "之家", "公园", "服装", "用品", "读物", "权益", "保护", "工作", "事业", "主任",
               "专家", "友好", "剧", "文学", "时期", "时代", "时候", "关爱", "救助", "教育")
@@ -205,6 +207,8 @@ def _check(row: AttributeRow, v: str, s: int, e: int) -> bool:
     lo, hi = _clause(v, s, e)
     if c in ("when_transport", "when_stay") and re.search(r"[0-9]", m):
         return True
+    if c == "when_stay" and ("登记" in m or "记录" in m):
+        return True  # a lodging record is a record of where the person was, whenever it was
     return bool(_TIME.search(v, lo, hi))
 
 
@@ -283,7 +287,10 @@ class SensitiveLinker:
         g2 = np.concatenate((g[2:], [0, 0]))
         fn = _function_table()[cps]
         f2 = np.concatenate((fn[2:], [True, True]))
-        return np.flatnonzero(sur & (g1 >= 7) & ((g2 >= 6) | f2))
+        # a surname where a clause starts (after punctuation, a digit or the text's start) needs
+        # only one given-name character after it: 刘洋每月工资…, not only 刘洋说
+        start = np.concatenate(([True], _boundary_table()[cps[:-1]]))
+        return np.flatnonzero(sur & (g1 >= 7) & ((g2 >= 6) | f2 | start))
 
     def _plausible(self, v: str, lo: int, hi: int, hits, cand) -> bool:
         """The cascade's gate: whether a private person's name can be where the attributes of
@@ -330,7 +337,13 @@ class SensitiveLinker:
                 spans.setdefault((s, e), "cue")
         seg = v[lo:hi]
         for a, b in tagged:  # the tagger's PER words in this sentence (offsets into v)
-            spans.setdefault((a, b), "lac")
+            spans.setdefault(self._extend(v, a, b, hi), "lac")
+        if "rule" in self.sources:  # minority names the tagger splits or misses (扎西顿珠)
+            from .names import _minority_name_re
+
+            for m in _minority_name_re()[0].finditer(seg):
+                if m.end() - m.start() >= 3:
+                    spans.setdefault((lo + m.start(), lo + m.end()), "rule")
         if self.tagger is not None and "crf" in self.sources:
             for a, b in runs(self.tagger.probabilities(seg), self.crf_threshold):
                 spans.setdefault((lo + a, lo + b), "crf")
@@ -366,6 +379,20 @@ class SensitiveLinker:
                 continue  # part of an attribute (伊斯兰教, 双性恋), unless it is whose (采集了李桂兰的指纹)
             out.append((s, e, src))
         return sorted(set(out))
+
+    def _extend(self, v: str, a: int, b: int, hi: int) -> tuple[int, int]:
+        """The tagger's two-character Han name ``v[a:b]`` with a third character when the tagger
+        stopped before a likely given-name character that is no function word and starts no
+        word (蒙德|才欠下: 德才 is a word, so LAC cut the name)."""
+        if b - a != 2 or b >= hi or v[a] not in SURNAME_SET or self.tagger is None:
+            return a, b
+        from ..words import word_freq
+
+        c = v[b]
+        if c in _FUNCTION_CHARS or _CLAUSE_END.match(v, b) or int(self.tagger.lexicon.given[ord(c)]) < 7 \
+                or word_freq(v[b:b + 2]) >= 100 or word_freq(v[a:b + 1]) >= 50 or not _NAME_CHARS.fullmatch(v, a, b + 1):
+            return a, b
+        return a, b + 1
 
     def _given_like(self, v: str, c: tuple[int, int]) -> bool:
         """Whether the given-name characters of a surname-rule name are likely in given names (the
@@ -530,6 +557,8 @@ class SensitiveLinker:
             limit = _LINK_CHILD if row.id == "spi.minor.child" else _LINK
             if gap_best > limit:
                 continue
+            if best[0] < s < best[1] < e and row.pattern.fullmatch(v, best[1], e):
+                s = best[1]  # a free prefix of the row's pattern took the name's end (扎西顿珠|信用卡逾期)
             if best[0] < s < best[1] or (s <= best[0] < e < best[1]):
                 continue  # the attribute cuts through the name
             between = v[best[1]:s] if best[1] <= s else v[e:best[0]]
@@ -617,6 +646,16 @@ def _function_table():
     t = np.ones(0x110000, dtype=bool)
     t[0x4E00:0xA000] = False
     t[[ord(c) for c in _FUNCTION_CHARS]] = True
+    return t
+
+
+@lru_cache(maxsize=1)
+def _boundary_table():
+    """Characters after which a clause (and a name) can start: everything but Han characters."""
+    import numpy as np
+
+    t = np.ones(0x110000, dtype=bool)
+    t[0x3400:0xA000] = False
     return t
 
 
