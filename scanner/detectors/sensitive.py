@@ -64,6 +64,7 @@ _WINDOW = 30          # characters either side of a gate word a row's pattern is
 _LINK = 30            # at most this many characters between a name and its attribute
 _LINK_CHILD = 8       # … for a bare child word (儿童, 孤儿): 留守儿童蒋天佑, not 为留守儿童送去
 _CLAUSE_WIDEN = 20    # a finding grows to the attribute's clause edge, at most this far
+_READ = 16            # the tagger reads this many characters either side of a plausible name
 _SENT_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[，,。！？!?；;：:\n、（）()“”\"]")
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -289,20 +290,30 @@ class SensitiveLinker:
         f2 = np.concatenate((fn[2:], [True, True]))
         # a surname where a clause starts (after punctuation, a digit or the text's start) needs
         # only one given-name character after it: 刘洋每月工资…, not only 刘洋说
-        start = np.concatenate(([True], _boundary_table()[cps[:-1]]))
-        return np.flatnonzero(sur & (g1 >= 7) & ((g2 >= 6) | f2 | start))
+        bound = _boundary_table()[cps]
+        start = np.concatenate(([True], bound[:-1]))
+        # the given-name character is a Han character (the lexicon scores the rest high: 于2022年)
+        h1 = ~np.concatenate((bound[1:], [True]))
+        # not inside a transliteration: the characters either side are likelier in transliterated
+        # names than in given names (拉夫|罗|夫, 巴|沙|尔)
+        t = self.tagger.lexicon.translit[cps].astype(np.int16)
+        t1 = np.concatenate((t[1:], [0]))
+        tp = np.concatenate(([0], t[:-1]))
+        gp = np.concatenate(([0], g[:-1]))
+        foreign = (tp >= 10) & (tp > gp) & (t1 >= 10) & (t1 >= g1) & ~start
+        return np.flatnonzero(sur & h1 & (g1 >= 7) & ~foreign & ((g2 >= 6) | f2 | start))
 
-    def _plausible(self, v: str, lo: int, hi: int, hits, cand) -> bool:
-        """The cascade's gate: whether a private person's name can be where the attributes of
-        ``v[lo:hi]`` would link to it — a surname followed by given-name characters that does not
-        sit inside a dictionary word (``cand``, from :meth:`_candidates`), a compound surname, or
-        minority name parts. Only then do the tagger and the rules read the sentence."""
-        if self.tagger is None:
-            return True
+    def _plausible(self, v: str, lo: int, hi: int, hits, cand) -> list[int]:
+        """The cascade's gate: where in ``v[lo:hi]`` a private person's name can be that the
+        attributes ``hits`` would link to — a surname followed by given-name characters that does
+        not sit inside a dictionary word (``cand``, from :meth:`_candidates`), a compound surname,
+        or minority name parts — less the names that cannot be private whatever the tagger says
+        (:meth:`_public_at`). The tagger reads only around these positions; none: not at all."""
         from ..words import word_freq
         from .names import _minority_name_re
 
         minority = _minority_name_re()[0]
+        out: list[int] = []
         for s, e, row in hits:
             if row.check in ("passive", "label"):
                 regions = [(e, min(hi, e + 4))] + ([(max(lo, s - 10), s)] if row.check == "passive" else [])
@@ -311,18 +322,42 @@ class SensitiveLinker:
             for a, b in regions:
                 if b - a < 2:
                     continue
-                if _COMPOUND_RE.search(v, a, b):
-                    return True
+                for m in _COMPOUND_RE.finditer(v, a, b):
+                    if not self._public_at(v, m.start(), (m.end() + 1, m.end() + 2)):
+                        out.append(m.start())
                 m = minority.search(v, a, min(len(v), b + 2))
-                if m and m.end() - m.start() >= 3 and m.start() < b:
-                    return True
+                if m and m.end() - m.start() >= 3 and m.start() < b and not self._public_at(v, m.start(), (m.end(),)):
+                    out.append(m.start())
                 k = bisect_left(cand, a)
                 while k < len(cand) and cand[k] < b:
                     p = int(cand[k])
-                    # not inside a dictionary word: 高质量, 王国, 主席 are not names
-                    if word_freq(v[p:p + 2]) < 100 and (p == 0 or word_freq(v[p - 1:p + 1]) < 100):
-                        return True
+                    # not inside a dictionary word (高质量, 王国, 主席, 莫斯科, 贝鲁特 are not names), not
+                    # the second surname-like character of a name (丁|薛祥), not an official, a speaker,
+                    # a public figure or a place (局长许甘露, 王沪宁表示, 杜马镇)
+                    if word_freq(v[p:p + 2]) < 100 and (p == 0 or word_freq(v[p - 1:p + 1]) < 100) \
+                            and not (k > 0 and p - int(cand[k - 1]) <= 2) and not _in_word(v, p, self.tagger.lexicon) \
+                            and word_freq(v[p + 1:p + 3]) < 5000 and (p == 0 or v[p - 1] not in "·•") \
+                            and not self._public_at(v, p, (p + 2, p + 3)):
+                        out.append(p)
                     k += 1
+        return sorted(set(out))
+
+    def _public_at(self, v: str, s: int, ends: tuple[int, ...]) -> bool:
+        """Whether a name starting at ``s`` and ending at any of ``ends`` would be judged not private
+        by :meth:`_private` from its surroundings alone: beside an official title, a speaker, a
+        listed public figure or official, followed by a place or organisation word."""
+        from .names import beside_official_title
+        from .names_nlp import _ORG_AFTER
+
+        if _title_before(v, s) or v[max(0, s - 6):s].endswith(_ROLE_BEFORE):
+            return True  # a title or a role before it (局长许甘露, 运动员陆晓聪): whatever the name's length
+        for e in ends:
+            if e > len(v):
+                continue
+            name = v[s:e]
+            if name in self.public_officials or name in _public_figures() or _SPEAKS.match(v, e) \
+                    or beside_official_title(v, s, e) or v.startswith(_ORG_AFTER, e) or v[e:e + 1] in _PLACE_END:
+                return True
         return False
 
     def _mentions(self, v: str, lo: int, hi: int, cue_names: list[tuple[int, int]], hits,
@@ -501,26 +536,31 @@ class SensitiveLinker:
         cand = self._candidates(v) if self.tagger is not None else None
         doc = {"discipline": bool(_DISCIPLINE.search(v)), "official": {}}
         chosen = []
+        windows: list[tuple[int, int, int]] = []  # (start, end, index into chosen): what the tagger reads
         for lo, hi in sents:
             here = [h for h in hits if lo <= h[0] < hi]
-            if not any(lo <= a and b <= hi for a, b in cue_names) and not self._plausible(v, lo, hi, here, cand):
-                continue  # no cue name and nothing that could be a name: neither the tagger nor the rules read it
+            if any(lo <= a and b <= hi for a, b in cue_names) or self.tagger is None:
+                reads = [(lo, hi)]
+            else:
+                at = self._plausible(v, lo, hi, here, cand)
+                if not at:
+                    continue  # no cue name and nothing that could be a private name: neither the tagger nor the rules read it
+                reads = []
+                for p in at:  # the tagger reads only around the plausible names (and the rules the sentence)
+                    a, b = max(lo, p - _READ), min(hi, p + _READ)
+                    if reads and a <= reads[-1][1]:
+                        reads[-1] = (reads[-1][0], max(reads[-1][1], b))
+                    else:
+                        reads.append((a, b))
+            windows += [(a, b, len(chosen)) for a, b in reads]
             chosen.append((lo, hi, here))
-        # the tagger reads every chosen sentence in one call (joined by line breaks), not one call each
         tagged: dict[int, list[tuple[int, int]]] = {}
-        if chosen and not news and "lac" in self.sources:
+        if windows and not news and "lac" in self.sources:
             from .. import person_model
 
-            starts, pos = [], 0
-            for lo, hi, _ in chosen:
-                starts.append(pos)
-                pos += hi - lo + 1
-            joined = "\n".join(v[lo:hi] for lo, hi, _ in chosen)
-            for a, b in person_model.name_spans(joined):
-                k = bisect_left(starts, a + 1) - 1
-                lo, hi, _ = chosen[k]
-                if a - starts[k] >= 0 and b - starts[k] <= hi - lo:
-                    tagged.setdefault(k, []).append((lo + a - starts[k], lo + b - starts[k]))
+            for (a0, _, k), spans in zip(windows, person_model.name_spans_many([v[a:b] for a, b, _ in windows])):
+                for a, b in spans:
+                    tagged.setdefault(k, []).append((a0 + a, a0 + b))
         for k, (lo, hi, here) in enumerate(chosen):
             for s, e, src in self._mentions(v, lo, hi, cue_names, here, tagged.get(k, ())):
                 mentions.append((s, e, self._private(v, s, e, doc), src))
@@ -647,6 +687,34 @@ def _function_table():
     t[0x4E00:0xA000] = False
     t[[ord(c) for c in _FUNCTION_CHARS]] = True
     return t
+
+
+def _in_word(v: str, p: int, lex) -> bool:
+    """Whether position ``p`` and the next lie inside a three- or four-character dictionary word
+    that is not a person's name (莫斯科, 穆斯林, 黑龙江, 贝鲁特; not 徐国强)."""
+    from ..name_tagger import word_class
+    from ..words import word_freq
+
+    for n in (3, 4):
+        for a in range(max(0, p - n + 2), p + 1):
+            if a + n <= len(v):
+                f = word_freq(v[a:a + n])
+                # (the lexicon's classes are rough: frequent words are taken whatever their class;
+                # a name the dictionary holds, such as 徐国强, is rarely that frequent)
+                if f >= 200 or (f >= 20 and (a < p or word_class(lex, v[a:a + n]) not in ("nr", "nrt"))):
+                    return True
+    return False
+
+
+def _title_before(v: str, s: int) -> bool:
+    """The "before" half of :func:`.names.beside_official_title`: an official title ends right
+    before ``s`` (across spaces and a 的)."""
+    from .names import _OFFICIAL_TITLES, _unspaced
+
+    before = _unspaced(v[max(0, s - 10):s])
+    if before.endswith("的"):
+        before = before[:-1]
+    return before[-6:].endswith(_OFFICIAL_TITLES)
 
 
 @lru_cache(maxsize=1)
