@@ -178,3 +178,13 @@ def test_country_surname_pair_is_a_name_before_a_given_name():
 
     assert keep_name("蒙德才欠下赌债", 0, 2)      # 蒙 and 德 are countries' abbreviations and surnames
     assert not keep_name("预示韩美间的经济合作", 2, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "关于电信诈骗案件的情况通报：来信人黄丹博，邮箱2281272419@qq.com",          # a heading's offence, not the writer's
+    "1. 程子立，男，手机号19536321780，月补助金额1100元。",                      # across another identifier
+    "1. 黎轩怡，女，现住温州市文成县绿洲小区3幢2单元2103室，月补助金额1100元。",   # across a home-address field
+    "行政处罚决定书（武公（交）罚〔2020〕793号）",                                 # an agency's abbreviation
+])
+def test_links_do_not_cross_fields_or_headings(scanner, text):
+    assert not spi(scanner, text)

@@ -90,6 +90,11 @@ _ROLE_BEFORE = ("民警", "警官", "法官", "检察官", "医生", "医师", "
                 "头目")
 _DECEASED = re.compile("牺牲|殉职|逝世|去世|离世|病逝|遇难|辞世|因公殉|不幸身亡")
 # a pronoun or a relative between a name and an attribute: the attribute is that person's
+# what a link may not cross: a heading's colon, another identifier (seven digits, grouped or not)
+# or a home-address field of a list row
+_COLON_OR_ID = re.compile(r"[：:]|[0-9](?:[ \u3000-]?[0-9]){6}|现住|住址|家住|地址")
+# an issuing agency's abbreviation in a document number (行政处罚决定书（武公（交）罚〔2020〕793号)
+_DOC_NUMBER_AFTER = re.compile(r"[（(]?[\u4e00-\u9fff]{0,3}[）)]?[\u4e00-\u9fff]{0,2}[〔\[]")
 _OTHER_PERSON = re.compile("(?<![与和被因同跟向对])(?:[他她其]的?|的)(?:妻子|丈夫|儿子|女儿|孙子|孙女|父亲|母亲|爷爷|奶奶|老伴|孩子)"
                            "|(?:确认|发现|帮助?|为|给|替|陪|送)[他她]")
 _DISCIPLINE = re.compile("开除党籍|开除公职|党纪处分|政务处分|严重违纪|职务违法|纪律审查|监察调查")
@@ -457,6 +462,8 @@ class SensitiveLinker:
             # foreign name (梅克达德, 古特雷斯) is a foreign public figure in this register
             if not _minority_name_re()[0].fullmatch(name.replace("•", "·")):
                 return False
+        if _DOC_NUMBER_AFTER.match(v, e):
+            return False  # an agency's abbreviation in a document number (武公（交）罚〔2020〕)
         if v.startswith((":", "："), e) and (s == 0 or v[s - 1] in "\n：:"):
             return False  # a headline's subject (钱素云：危重患儿的生命之光)
         if name[k:] in _HONORIFIC or _SPEAKS.match(v, e) or v.startswith(_ORG_AFTER, e):
@@ -604,6 +611,9 @@ class SensitiveLinker:
             between = v[best[1]:s] if best[1] <= s else v[e:best[0]]
             if _OTHER_PERSON.search(between):
                 continue  # 冯士友补贴，他妻子腿有残疾: the attribute is another person's
+            if _COLON_OR_ID.search(between) and between.strip("：: ") != "":
+                continue  # across a heading's colon (…诈骗案件的情况通报：来信人黄丹博) or another identifier
+                # (程子立，男，手机号…，月补助金额…: the row's identifiers are reported on their own)
             if row.check == "label" and not (v[e:best[0]] in ("", "，", ",", "：", ":", " ") or (
                     best[1] <= s and _IS_A.fullmatch(v, best[1], s))):
                 continue  # 留守儿童蒋天佑, 蒋天佑是一名留守儿童; not 家长带着小朋友逛文博
