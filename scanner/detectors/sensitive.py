@@ -9,9 +9,13 @@ window around a gate word (one automaton pass finds them), and some rows need a 
 14, a birth year less than 14 years ago, a time in the same clause for a movement …).
 
 **People.** In the sentence of an attribute, the person mentions are: the names the cue rules found
-(村民 …, 先生 …), the PER words of the pretrained tagger (:mod:`scanner.person_model`, LAC) and the
-character CRF's runs, and a name the surname rules read at the start of the clause. The tagger
-reads only these sentences (the cascade: no attribute, no model). A mention that is anonymised
+(村民 …, 先生 …), the PER words of the pretrained tagger (:mod:`scanner.person_model`, LAC, less its
+genuine errors), minority names from the name-parts list, and a name the surname rules read at the
+start of the clause. The cascade: no attribute, no model; and in an attribute's sentence the
+tagger reads only ±16 characters around the positions where a private person's name is
+plausible (:meth:`SensitiveLinker._plausible`), all of a text's windows in one call, with a cache
+of the last windows read. A link does not cross a heading's colon, another identifier or a home
+address field. A mention that is anonymised
 (张某, 李某某, 小雨（化名）), an official beside a title or on the public-officials list, a
 professional acting in role (民警, 法官, 医生 …) or a famous person (a frequent word of jieba's
 dictionary: 鲁迅, 玄奘) is a mention too, but not a private person: when it is the nearest mention
