@@ -158,3 +158,33 @@ def test_work_grows_linearly_with_repeated_attributes(scanner, unit):
 
     small, big = unit * (2000 // len(unit)), unit * (8000 // len(unit))
     assert best(big) / max(best(small), 0.002) < 10
+
+
+@pytest.mark.parametrize("text,name,attr", [
+    ("韦桂芳寒假带孩子回到了贵州老家。", "韦桂芳", "回到了贵州老家"),   # a school break is a time
+    ("旅馆的住宿登记显示包永刚住过三晚。", "包永刚", "住宿登记"),       # a lodging record needs no time
+    ("任敏每月养老金1900元。", "任敏", "养老金1900元"),               # a two-character name at a clause start
+    ("戚德才欠下网贷八万元，一直没有还。", "戚德才", "欠下网贷八万元"),  # the tagger cut 戚德 (德才 is a word)
+    ("居民巴特尔征信逾期三次，贷款被拒。", "巴特尔", "逾期"),           # a minority name
+])
+def test_issue15_generalisation(scanner, text, name, attr):
+    spi = [f for f in scanner.scan(text).findings if f.type == "sensitive_personal_info"]
+    s, a = text.index(name), text.index(attr)
+    assert any(f.start <= min(s, a) and f.end >= max(s + len(name), a + len(attr)) for f in spi), spi
+
+
+def test_country_surname_pair_is_a_name_before_a_given_name():
+    from scanner.person_model import keep_name
+
+    assert keep_name("蒙德才欠下赌债", 0, 2)      # 蒙 and 德 are countries' abbreviations and surnames
+    assert not keep_name("预示韩美间的经济合作", 2, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "关于电信诈骗案件的情况通报：来信人黄丹博，邮箱2281272419@qq.com",          # a heading's offence, not the writer's
+    "1. 程子立，男，手机号19536321780，月补助金额1100元。",                      # across another identifier
+    "1. 黎轩怡，女，现住温州市文成县绿洲小区3幢2单元2103室，月补助金额1100元。",   # across a home-address field
+    "行政处罚决定书（武公（交）罚〔2020〕793号）",                                 # an agency's abbreviation
+])
+def test_links_do_not_cross_fields_or_headings(scanner, text):
+    assert not spi(scanner, text)

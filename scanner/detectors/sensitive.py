@@ -9,9 +9,13 @@ window around a gate word (one automaton pass finds them), and some rows need a 
 14, a birth year less than 14 years ago, a time in the same clause for a movement …).
 
 **People.** In the sentence of an attribute, the person mentions are: the names the cue rules found
-(村民 …, 先生 …), the PER words of the pretrained tagger (:mod:`scanner.person_model`, LAC) and the
-character CRF's runs, and a name the surname rules read at the start of the clause. The tagger
-reads only these sentences (the cascade: no attribute, no model). A mention that is anonymised
+(村民 …, 先生 …), the PER words of the pretrained tagger (:mod:`scanner.person_model`, LAC, less its
+genuine errors), minority names from the name-parts list, and a name the surname rules read at the
+start of the clause. The cascade: no attribute, no model; and in an attribute's sentence the
+tagger reads only ±16 characters around the positions where a private person's name is
+plausible (:meth:`SensitiveLinker._plausible`), all of a text's windows in one call, with a cache
+of the last windows read. A link does not cross a heading's colon, another identifier or a home
+address field. A mention that is anonymised
 (张某, 李某某, 小雨（化名）), an official beside a title or on the public-officials list, a
 professional acting in role (民警, 法官, 医生 …) or a famous person (a frequent word of jieba's
 dictionary: 鲁迅, 玄奘) is a mention too, but not a private person: when it is the nearest mention
@@ -64,6 +68,7 @@ _WINDOW = 30          # characters either side of a gate word a row's pattern is
 _LINK = 30            # at most this many characters between a name and its attribute
 _LINK_CHILD = 8       # … for a bare child word (儿童, 孤儿): 留守儿童蒋天佑, not 为留守儿童送去
 _CLAUSE_WIDEN = 20    # a finding grows to the attribute's clause edge, at most this far
+_READ = 16            # the tagger reads this many characters either side of a plausible name
 _SENT_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[，,。！？!?；;：:\n、（）()“”\"]")
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -73,7 +78,9 @@ _YEAR = re.compile(r"20[0-9]{2}")
 _TIME = re.compile(
     r"[0-9一二三四五六七八九十]{1,2}(?:月|日|号|时|点)|当[天晚日]|昨[天日晚]|今[天晨早晚]|前[天晚]|"
     r"凌晨|深夜|半夜|[上下]午|晚上|早上|中午|傍晚|周[一二三四五六日末]|星期[一二三四五六日天]|"
-    r"近[0-9一二三四五六七八九十]{1,2}天|[0-9]{1,2}[:：][0-9]{2}")
+    r"近[0-9一二三四五六七八九十]{1,2}天|[0-9]{1,2}[:：][0-9]{2}|"
+    # a named holiday or school break places a person as well as a date (今年春节在三亚)
+    r"春节|除夕|元旦|清明|五一|端午|中秋|国庆|暑假|寒假|[国长]假期间")
 _SCHOOL_NOT = ("教师", "老师", "校长", "教员", "教职", "毕业", "文化", "学历", "同学会", "阶段", "学校", "入学", "招生")
 _CHILD_NOT = ("节", "医院", "福利院", "乐园", "之家", "公园", "服装", "用品", "读物", "权益", "保护", "工作", "事业", "主任",
               "专家", "友好", "剧", "文学", "时期", "时代", "时候", "关爱", "救助", "教育")
@@ -87,6 +94,11 @@ _ROLE_BEFORE = ("民警", "警官", "法官", "检察官", "医生", "医师", "
                 "头目")
 _DECEASED = re.compile("牺牲|殉职|逝世|去世|离世|病逝|遇难|辞世|因公殉|不幸身亡")
 # a pronoun or a relative between a name and an attribute: the attribute is that person's
+# what a link may not cross: a heading's colon, another identifier (seven digits, grouped or not)
+# or a home-address field of a list row
+_COLON_OR_ID = re.compile(r"[：:]|[0-9](?:[ \u3000-]?[0-9]){6}|现住|住址|家住|地址")
+# an issuing agency's abbreviation in a document number (行政处罚决定书（武公（交）罚〔2020〕793号)
+_DOC_NUMBER_AFTER = re.compile(r"[（(]?[\u4e00-\u9fff]{0,3}[）)]?[\u4e00-\u9fff]{0,2}[〔\[]")
 _OTHER_PERSON = re.compile("(?<![与和被因同跟向对])(?:[他她其]的?|的)(?:妻子|丈夫|儿子|女儿|孙子|孙女|父亲|母亲|爷爷|奶奶|老伴|孩子)"
                            "|(?:确认|发现|帮助?|为|给|替|陪|送)[他她]")
 _DISCIPLINE = re.compile("开除党籍|开除公职|党纪处分|政务处分|严重违纪|职务违法|纪律审查|监察调查")
@@ -205,6 +217,8 @@ def _check(row: AttributeRow, v: str, s: int, e: int) -> bool:
     lo, hi = _clause(v, s, e)
     if c in ("when_transport", "when_stay") and re.search(r"[0-9]", m):
         return True
+    if c == "when_stay" and ("登记" in m or "记录" in m):
+        return True  # a lodging record is a record of where the person was, whenever it was
     return bool(_TIME.search(v, lo, hi))
 
 
@@ -283,19 +297,32 @@ class SensitiveLinker:
         g2 = np.concatenate((g[2:], [0, 0]))
         fn = _function_table()[cps]
         f2 = np.concatenate((fn[2:], [True, True]))
-        return np.flatnonzero(sur & (g1 >= 7) & ((g2 >= 6) | f2))
+        # a surname where a clause starts (after punctuation, a digit or the text's start) needs
+        # only one given-name character after it: 刘洋每月工资…, not only 刘洋说
+        bound = _boundary_table()[cps]
+        start = np.concatenate(([True], bound[:-1]))
+        # the given-name character is a Han character (the lexicon scores the rest high: 于2022年)
+        h1 = ~np.concatenate((bound[1:], [True]))
+        # not inside a transliteration: the characters either side are likelier in transliterated
+        # names than in given names (拉夫|罗|夫, 巴|沙|尔)
+        t = self.tagger.lexicon.translit[cps].astype(np.int16)
+        t1 = np.concatenate((t[1:], [0]))
+        tp = np.concatenate(([0], t[:-1]))
+        gp = np.concatenate(([0], g[:-1]))
+        foreign = (tp >= 10) & (tp > gp) & (t1 >= 10) & (t1 >= g1) & ~start
+        return np.flatnonzero(sur & h1 & (g1 >= 7) & ~foreign & ((g2 >= 6) | f2 | start))
 
-    def _plausible(self, v: str, lo: int, hi: int, hits, cand) -> bool:
-        """The cascade's gate: whether a private person's name can be where the attributes of
-        ``v[lo:hi]`` would link to it — a surname followed by given-name characters that does not
-        sit inside a dictionary word (``cand``, from :meth:`_candidates`), a compound surname, or
-        minority name parts. Only then do the tagger and the rules read the sentence."""
-        if self.tagger is None:
-            return True
+    def _plausible(self, v: str, lo: int, hi: int, hits, cand) -> list[int]:
+        """The cascade's gate: where in ``v[lo:hi]`` a private person's name can be that the
+        attributes ``hits`` would link to — a surname followed by given-name characters that does
+        not sit inside a dictionary word (``cand``, from :meth:`_candidates`), a compound surname,
+        or minority name parts — less the names that cannot be private whatever the tagger says
+        (:meth:`_public_at`). The tagger reads only around these positions; none: not at all."""
         from ..words import word_freq
         from .names import _minority_name_re
 
         minority = _minority_name_re()[0]
+        out: list[int] = []
         for s, e, row in hits:
             if row.check in ("passive", "label"):
                 regions = [(e, min(hi, e + 4))] + ([(max(lo, s - 10), s)] if row.check == "passive" else [])
@@ -304,18 +331,42 @@ class SensitiveLinker:
             for a, b in regions:
                 if b - a < 2:
                     continue
-                if _COMPOUND_RE.search(v, a, b):
-                    return True
+                for m in _COMPOUND_RE.finditer(v, a, b):
+                    if not self._public_at(v, m.start(), (m.end() + 1, m.end() + 2)):
+                        out.append(m.start())
                 m = minority.search(v, a, min(len(v), b + 2))
-                if m and m.end() - m.start() >= 3 and m.start() < b:
-                    return True
+                if m and m.end() - m.start() >= 3 and m.start() < b and not self._public_at(v, m.start(), (m.end(),)):
+                    out.append(m.start())
                 k = bisect_left(cand, a)
                 while k < len(cand) and cand[k] < b:
                     p = int(cand[k])
-                    # not inside a dictionary word: 高质量, 王国, 主席 are not names
-                    if word_freq(v[p:p + 2]) < 100 and (p == 0 or word_freq(v[p - 1:p + 1]) < 100):
-                        return True
+                    # not inside a dictionary word (高质量, 王国, 主席, 莫斯科, 贝鲁特 are not names), not
+                    # the second surname-like character of a name (丁|薛祥), not an official, a speaker,
+                    # a public figure or a place (局长许甘露, 王沪宁表示, 杜马镇)
+                    if word_freq(v[p:p + 2]) < 100 and (p == 0 or word_freq(v[p - 1:p + 1]) < 100) \
+                            and not (k > 0 and p - int(cand[k - 1]) <= 2) and not _in_word(v, p, self.tagger.lexicon) \
+                            and word_freq(v[p + 1:p + 3]) < 5000 and (p == 0 or v[p - 1] not in "·•") \
+                            and not self._public_at(v, p, (p + 2, p + 3)):
+                        out.append(p)
                     k += 1
+        return sorted(set(out))
+
+    def _public_at(self, v: str, s: int, ends: tuple[int, ...]) -> bool:
+        """Whether a name starting at ``s`` and ending at any of ``ends`` would be judged not private
+        by :meth:`_private` from its surroundings alone: beside an official title, a speaker, a
+        listed public figure or official, followed by a place or organisation word."""
+        from .names import beside_official_title
+        from .names_nlp import _ORG_AFTER
+
+        if _title_before(v, s) or v[max(0, s - 6):s].endswith(_ROLE_BEFORE):
+            return True  # a title or a role before it (局长许甘露, 运动员陆晓聪): whatever the name's length
+        for e in ends:
+            if e > len(v):
+                continue
+            name = v[s:e]
+            if name in self.public_officials or name in _public_figures() or _SPEAKS.match(v, e) \
+                    or beside_official_title(v, s, e) or v.startswith(_ORG_AFTER, e) or v[e:e + 1] in _PLACE_END:
+                return True
         return False
 
     def _mentions(self, v: str, lo: int, hi: int, cue_names: list[tuple[int, int]], hits,
@@ -330,7 +381,13 @@ class SensitiveLinker:
                 spans.setdefault((s, e), "cue")
         seg = v[lo:hi]
         for a, b in tagged:  # the tagger's PER words in this sentence (offsets into v)
-            spans.setdefault((a, b), "lac")
+            spans.setdefault(self._extend(v, a, b, hi), "lac")
+        if "rule" in self.sources:  # minority names the tagger splits or misses (扎西顿珠)
+            from .names import _minority_name_re
+
+            for m in _minority_name_re()[0].finditer(seg):
+                if m.end() - m.start() >= 3:
+                    spans.setdefault((lo + m.start(), lo + m.end()), "rule")
         if self.tagger is not None and "crf" in self.sources:
             for a, b in runs(self.tagger.probabilities(seg), self.crf_threshold):
                 spans.setdefault((lo + a, lo + b), "crf")
@@ -367,6 +424,20 @@ class SensitiveLinker:
             out.append((s, e, src))
         return sorted(set(out))
 
+    def _extend(self, v: str, a: int, b: int, hi: int) -> tuple[int, int]:
+        """The tagger's two-character Han name ``v[a:b]`` with a third character when the tagger
+        stopped before a likely given-name character that is no function word and starts no
+        word (蒙德|才欠下: 德才 is a word, so LAC cut the name)."""
+        if b - a != 2 or b >= hi or v[a] not in SURNAME_SET or self.tagger is None:
+            return a, b
+        from ..words import word_freq
+
+        c = v[b]
+        if c in _FUNCTION_CHARS or _CLAUSE_END.match(v, b) or int(self.tagger.lexicon.given[ord(c)]) < 7 \
+                or word_freq(v[b:b + 2]) >= 100 or word_freq(v[a:b + 1]) >= 50 or not _NAME_CHARS.fullmatch(v, a, b + 1):
+            return a, b
+        return a, b + 1
+
     def _given_like(self, v: str, c: tuple[int, int]) -> bool:
         """Whether the given-name characters of a surname-rule name are likely in given names (the
         name model's lexicon: log-likelihood buckets, 6 = as likely as in any word)."""
@@ -395,6 +466,8 @@ class SensitiveLinker:
             # foreign name (梅克达德, 古特雷斯) is a foreign public figure in this register
             if not _minority_name_re()[0].fullmatch(name.replace("•", "·")):
                 return False
+        if _DOC_NUMBER_AFTER.match(v, e):
+            return False  # an agency's abbreviation in a document number (武公（交）罚〔2020〕)
         if v.startswith((":", "："), e) and (s == 0 or v[s - 1] in "\n：:"):
             return False  # a headline's subject (钱素云：危重患儿的生命之光)
         if name[k:] in _HONORIFIC or _SPEAKS.match(v, e) or v.startswith(_ORG_AFTER, e):
@@ -474,26 +547,31 @@ class SensitiveLinker:
         cand = self._candidates(v) if self.tagger is not None else None
         doc = {"discipline": bool(_DISCIPLINE.search(v)), "official": {}}
         chosen = []
+        windows: list[tuple[int, int, int]] = []  # (start, end, index into chosen): what the tagger reads
         for lo, hi in sents:
             here = [h for h in hits if lo <= h[0] < hi]
-            if not any(lo <= a and b <= hi for a, b in cue_names) and not self._plausible(v, lo, hi, here, cand):
-                continue  # no cue name and nothing that could be a name: neither the tagger nor the rules read it
+            if any(lo <= a and b <= hi for a, b in cue_names) or self.tagger is None:
+                reads = [(lo, hi)]
+            else:
+                at = self._plausible(v, lo, hi, here, cand)
+                if not at:
+                    continue  # no cue name and nothing that could be a private name: neither the tagger nor the rules read it
+                reads = []
+                for p in at:  # the tagger reads only around the plausible names (and the rules the sentence)
+                    a, b = max(lo, p - _READ), min(hi, p + _READ)
+                    if reads and a <= reads[-1][1]:
+                        reads[-1] = (reads[-1][0], max(reads[-1][1], b))
+                    else:
+                        reads.append((a, b))
+            windows += [(a, b, len(chosen)) for a, b in reads]
             chosen.append((lo, hi, here))
-        # the tagger reads every chosen sentence in one call (joined by line breaks), not one call each
         tagged: dict[int, list[tuple[int, int]]] = {}
-        if chosen and not news and "lac" in self.sources:
+        if windows and not news and "lac" in self.sources:
             from .. import person_model
 
-            starts, pos = [], 0
-            for lo, hi, _ in chosen:
-                starts.append(pos)
-                pos += hi - lo + 1
-            joined = "\n".join(v[lo:hi] for lo, hi, _ in chosen)
-            for a, b in person_model.person_spans(joined):
-                k = bisect_left(starts, a + 1) - 1
-                lo, hi, _ = chosen[k]
-                if a - starts[k] >= 0 and b - starts[k] <= hi - lo:
-                    tagged.setdefault(k, []).append((lo + a - starts[k], lo + b - starts[k]))
+            for (a0, _, k), spans in zip(windows, person_model.name_spans_many([v[a:b] for a, b, _ in windows])):
+                for a, b in spans:
+                    tagged.setdefault(k, []).append((a0 + a, a0 + b))
         for k, (lo, hi, here) in enumerate(chosen):
             for s, e, src in self._mentions(v, lo, hi, cue_names, here, tagged.get(k, ())):
                 mentions.append((s, e, self._private(v, s, e, doc), src))
@@ -530,11 +608,16 @@ class SensitiveLinker:
             limit = _LINK_CHILD if row.id == "spi.minor.child" else _LINK
             if gap_best > limit:
                 continue
+            if best[0] < s < best[1] < e and row.pattern.fullmatch(v, best[1], e):
+                s = best[1]  # a free prefix of the row's pattern took the name's end (扎西顿珠|信用卡逾期)
             if best[0] < s < best[1] or (s <= best[0] < e < best[1]):
                 continue  # the attribute cuts through the name
             between = v[best[1]:s] if best[1] <= s else v[e:best[0]]
             if _OTHER_PERSON.search(between):
                 continue  # 冯士友补贴，他妻子腿有残疾: the attribute is another person's
+            if _COLON_OR_ID.search(between) and between.strip("：: ") != "":
+                continue  # across a heading's colon (…诈骗案件的情况通报：来信人黄丹博) or another identifier
+                # (程子立，男，手机号…，月补助金额…: the row's identifiers are reported on their own)
             if row.check == "label" and not (v[e:best[0]] in ("", "，", ",", "：", ":", " ") or (
                     best[1] <= s and _IS_A.fullmatch(v, best[1], s))):
                 continue  # 留守儿童蒋天佑, 蒋天佑是一名留守儿童; not 家长带着小朋友逛文博
@@ -617,6 +700,44 @@ def _function_table():
     t = np.ones(0x110000, dtype=bool)
     t[0x4E00:0xA000] = False
     t[[ord(c) for c in _FUNCTION_CHARS]] = True
+    return t
+
+
+def _in_word(v: str, p: int, lex) -> bool:
+    """Whether position ``p`` and the next lie inside a three- or four-character dictionary word
+    that is not a person's name (莫斯科, 穆斯林, 黑龙江, 贝鲁特; not 徐国强)."""
+    from ..name_tagger import word_class
+    from ..words import word_freq
+
+    for n in (3, 4):
+        for a in range(max(0, p - n + 2), p + 1):
+            if a + n <= len(v):
+                f = word_freq(v[a:a + n])
+                # (the lexicon's classes are rough: frequent words are taken whatever their class;
+                # a name the dictionary holds, such as 徐国强, is rarely that frequent)
+                if f >= 200 or (f >= 20 and (a < p or word_class(lex, v[a:a + n]) not in ("nr", "nrt"))):
+                    return True
+    return False
+
+
+def _title_before(v: str, s: int) -> bool:
+    """The "before" half of :func:`.names.beside_official_title`: an official title ends right
+    before ``s`` (across spaces and a 的)."""
+    from .names import _OFFICIAL_TITLES, _unspaced
+
+    before = _unspaced(v[max(0, s - 10):s])
+    if before.endswith("的"):
+        before = before[:-1]
+    return before[-6:].endswith(_OFFICIAL_TITLES)
+
+
+@lru_cache(maxsize=1)
+def _boundary_table():
+    """Characters after which a clause (and a name) can start: everything but Han characters."""
+    import numpy as np
+
+    t = np.ones(0x110000, dtype=bool)
+    t[0x3400:0xA000] = False
     return t
 
 
