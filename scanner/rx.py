@@ -29,6 +29,10 @@ except ImportError:  # pragma: no cover - other interpreters
 _KEY = hashlib.sha256(f"{sys.version}|{getattr(_sre, 'MAGIC', 0) if _OK else 0}|1".encode()).hexdigest()[:32]
 _known: dict[tuple[str, int], tuple] | None = None  # loaded on first use
 _new: dict[tuple[str, int], tuple] = {}
+_used: set[tuple[str, int]] = set()  # cached patterns this process asked for
+#: a cache holding more patterns than this keeps only those of the process that writes it (a
+#: pattern built in a different order in every process would otherwise grow it without end)
+MAX_PATTERNS = 2000
 compiled_here = 0  # patterns this process compiled itself (not from the cache)
 
 
@@ -62,7 +66,9 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern:
     args = _known.get(key) or _new.get(key)
     if args is not None:
         try:
-            return _sre.compile(pattern, *args)
+            got = _sre.compile(pattern, *args)
+            _used.add(key)
+            return got
         except Exception:  # noqa: BLE001 - a stale or foreign cache entry: compile it anew
             _known.pop(key, None)
     try:
@@ -85,6 +91,8 @@ def save() -> None:
     from . import compiled
 
     merged = {**(_known or {}), **_load(), **_new}
+    if len(merged) > MAX_PATTERNS:
+        merged = {k: v for k, v in merged.items() if k in _used or k in _new}
     try:
         stored = compiled.store(_KEY, merged, "regex")
     except Exception:  # noqa: BLE001 - a cache that cannot be written never fails a scanner

@@ -58,3 +58,19 @@ def test_errors_and_non_str_patterns_behave_like_re():
         rx.compile("(unclosed")
     assert rx.compile(rb"\d+").match(b"123").group() == b"123"
     assert rx.compile("ab", re.I).match("AB")
+
+
+@pytest.mark.skipif(not rx._OK, reason="the interpreter's regex internals are not the ones rx.py reads")
+def test_a_full_cache_keeps_only_what_the_writing_process_used(monkeypatch):
+    from scanner import compiled
+
+    monkeypatch.setattr(rx, "MAX_PATTERNS", 1)
+    monkeypatch.setattr(rx, "_known", {("zz-not-used", 0): rx._compile_code("zz-not-used", 0)})
+    monkeypatch.setattr(rx, "_new", {})
+    monkeypatch.setattr(rx, "_used", set())
+    rx.compile("甲乙丙[一-龥]+")
+    rx.save()
+    kept = compiled.load(rx._KEY, "regex")
+    if kept is None:
+        pytest.skip("no writable cache folder")
+    assert ("甲乙丙[一-龥]+", 0) in kept and ("zz-not-used", 0) not in kept

@@ -19,10 +19,11 @@ from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
+from .. import rx
 from ..model import Finding
 from ..name_tagger import load_tagger, runs
-from ..surnames import COMPOUND_SURNAMES, SURNAME_SET, SURNAMES
 from ..normalize import INVISIBLE_CHARS, Views
+from ..surnames import COMPOUND_SURNAMES, SURNAME_SET, SURNAMES
 from ..words import tokenizer, word_freq
 from . import gates
 from .context import near
@@ -40,8 +41,8 @@ _ROW_ONLY_SURNAMES = frozenset("向万时全和应国")
 # Characters that never start or continue a given name in running text (function words, punctuation).
 _NOT_GIVEN = frozenset("不则还又已将曾均皆便才只再所因此该各每另即乃且亦某的了是在和与及等为对把被从向于以也都就而或并但且之其这那你我他她它们个年月日时分号说到去来上下中内外"
                        "省市县区镇乡村组路街人员户家里")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_CJK_ALL = re.compile(r"[\u4e00-\u9fff]+")  # fullmatch: every character is Han
+_CJK = rx.compile(r"[\u4e00-\u9fff]")
+_CJK_ALL = rx.compile(r"[\u4e00-\u9fff]+")  # fullmatch: every character is Han
 # Function words the name model sometimes half-joins to the end of a name (沈志为好友).
 _FUNCTION_CHARS = frozenset("为的了在和与及是对把被向从于以也都就而或并但之其等说")
 
@@ -79,21 +80,21 @@ _DIGITS = frozenset("0123456789")
 # character class (then the look-behinds pick the alternative): Python's regex engine skips to a
 # digit or "+" in C only when a pattern starts with a class; a leading look-ahead or an
 # alternation of repeats makes it try the pattern at every character (1.6x slower here).
-_DIGIT_RUN_RE = re.compile(r"[0-9+](?:(?<=[0-9])(?:[0-9]{6}|[0-9]{2,3}[ -][0-9]{4}|(?<=0)086)|(?<=\+)86)")
+_DIGIT_RUN_RE = rx.compile(r"[0-9+](?:(?<=[0-9])(?:[0-9]{6}|[0-9]{2,3}[ -][0-9]{4}|(?<=0)086)|(?<=\+)86)")
 # A 公示 list row: item number, name, then a separator and personal attributes soon after.
 # (one run of blanks before the name unless an item number splits it: two adjacent optional
 # blank runs backtrack quadratically over a line that starts with many blanks)
-_ROW_RE = re.compile(r"[ \t]*(?:(?:[0-9]{1,4}[.、)]|[(][0-9]{1,4}[)])[ \t]*)?(?P<name>[\u4e00-\u9fff]{2,4})[,，、:： \t]"
+_ROW_RE = rx.compile(r"[ \t]*(?:(?:[0-9]{1,4}[.、)]|[(][0-9]{1,4}[)])[ \t]*)?(?P<name>[\u4e00-\u9fff]{2,4})[,，、:： \t]"
                      r"(?=[^\n]{0,12}(?:男|女|身份证|电话|手机|住址|地址|[0-9]{1,3}岁|户|家庭|出生))")
 #: _ROW_RE tried after every line feed, searched in "\n" + text so the first line has one too (a
 #: match never crosses a line end, so finditer's matches are exactly one ``_ROW_RE.match`` per line;
 #: a literal first character lets the engine jump from line feed to line feed, where "(?m)^"
 #: makes it test every character: 2x faster)
-_ROW_AFTER_LF_RE = re.compile("\n" + _ROW_RE.pattern)
+_ROW_AFTER_LF_RE = rx.compile("\n" + _ROW_RE.pattern)
 _OFFICIAL_TITLES = ("总统", "国王", "首相", "大使", "领导人", "外长", "议长", "书记", "县长", "市长", "省长", "区长", "镇长", "乡长", "局长", "厅长", "部长", "处长", "科长", "主任",
                     "主席", "总理", "委员长", "委员", "代表", "常委", "秘书长", "院长", "检察长", "庭长", "所长", "站长",
                     "同志", "总书记", "副", "党组", "政委", "司令", "主委", "调研员", "干部", "总经理", "董事长", "校长")
-_SPACE = re.compile(r"\s+")
+_SPACE = rx.compile(r"\s+")
 
 
 def masked_name(name: str, original: str | None = None) -> str:
@@ -129,30 +130,30 @@ def _unspaced(w: str) -> str:
 
 
 # Addresses: a numbered element (18号, 3栋) followed by at least one more (2单元, 501室).
-_ADDR_TAIL_RE = re.compile(
+_ADDR_TAIL_RE = rx.compile(
     r"[0-9a-z-]{1,6}(?:号院|号楼|号|栋|幢|座)"
     r"(?:[0-9a-z一二三四五六七八九十-]{1,5}(?:号楼|栋|幢|座|单元|层|楼|室|号房|户|号)){1,4}"
 )
-_ADDR_DOOR_RE = re.compile(r"[0-9a-z-]{1,6}号(?![0-9a-z楼院])")
+_ADDR_DOOR_RE = rx.compile(r"[0-9a-z-]{1,6}号(?![0-9a-z楼院])")
 _ADDR_DELIMS = frozenset("，。；：:、（）()【】[] \n\t,;！？!?“”\"'《》")
 _ADDR_LABELS = ("家庭住址", "家庭地址", "现住址", "住址", "地址", "家住", "住在", "现住", "现居住地", "居住地", "户籍地址",
                 "户籍地", "居住在", "住所", "现居", "居住于")
 _ADDR_PERSONAL = ("家住", "住址", "家庭住址", "户籍", "居住", "住所", "现住", "租住", "家中", "其家")
 gates.register(*_ADDR_PERSONAL)  # a door number alone counts only near one of these
-_ADDR_PLACE = re.compile(r"(?:路|街|巷|弄|道|村|组|屯|小区|花园|苑|公寓|大厦|镇|乡|县|区|市|号院|社区|新村|家园|城|里|庄|湾)")
+_ADDR_PLACE = rx.compile(r"(?:路|街|巷|弄|道|村|组|屯|小区|花园|苑|公寓|大厦|镇|乡|县|区|市|号院|社区|新村|家园|城|里|庄|湾)")
 _ADDR_PUBLIC = ("政府", "大楼", "中心", "服务", "大厅", "局", "委员会", "办公", "法院", "检察院", "医院", "学校", "公司", "银行",
                 "酒店", "宾馆", "会议", "办事处", "窗口", "产业园", "园区", "写字楼", "商场", "超市", "广场", "站", "馆",
                 "党校", "大学", "学院", "中学", "小学", "幼儿园", "派出所", "队")
 _ADDR_PUBLIC_BEFORE = ("办公地址", "办公地点", "地点", "会场", "报名地点", "受理地点", "咨询地点", "服务地址", "营业地址",
                        "联系地址", "通讯地址", "邮寄地址", "单位地址")
-_TOWN_RE = re.compile(r"(?:街道|镇|乡)")
+_TOWN_RE = rx.compile(r"(?:街道|镇|乡)")
 # The name model (scanner.name_tagger) confirms and delimits names at cues: characters it gives at
 # least this probability, in runs of 2–12 Han characters (· between parts), read on the line around
 # the cue up to this many characters each way.
 _MODEL_THRESHOLD = 0.5
 _MODEL_WINDOW = 24
-_HAN_RUN_END = re.compile(r"[\u4e00-\u9fff·•]+$")
-_NAME_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)*")
+_HAN_RUN_END = rx.compile(r"[\u4e00-\u9fff·•]+$")
+_NAME_RUN = rx.compile(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)*")
 
 
 @lru_cache(maxsize=1)
@@ -162,9 +163,9 @@ def _minority_name_re() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
     characters that can start and end a part, checked before the pattern is tried."""
     path = Path(__file__).resolve().parent.parent / "data" / "minority_name_parts.txt"
     parts = sorted({ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
-                    if ln.strip() and not ln.startswith("#")}, key=len, reverse=True)
+                    if ln.strip() and not ln.startswith("#")}, key=lambda p: (-len(p), p))  # (one order: rx cache)
     part = "(?:" + "|".join(map(re.escape, parts)) + ")"
-    return re.compile(f"{part}{{1,3}}(?:[·•]{part}{{1,3}}){{0,2}}"), frozenset(p[0] for p in parts), \
+    return rx.compile(f"{part}{{1,3}}(?:[·•]{part}{{1,3}}){{0,2}}"), frozenset(p[0] for p in parts), \
         frozenset(p[-1] for p in parts)
 
 

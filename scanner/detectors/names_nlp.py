@@ -20,8 +20,7 @@ construction (``scanner`` then names the missing folder), never silently finds n
 """
 from __future__ import annotations
 
-import re
-
+from .. import rx
 from ..model import Finding
 from ..name_tagger import NameTagger, load_tagger, runs
 from ..normalize import Views
@@ -35,9 +34,9 @@ from .names import (
 
 __all__ = ["THRESHOLD", "NlpNameDetector"]
 
-_NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z]")
+_NAME_CHAR = rx.compile(r"[\u3400-\u9fffA-Za-z]")
 _EDGE = "，。、；：？！“”‘’（）《》【】「」『』…—,.;:?!\"'()[]<>-~/|·• \t\r\n\u3000"
-_WITH_ORIGINAL = re.compile(r"[\u3400-\u9fff·\-]{2,16}[(（][a-z][a-z .\-·]{2,60}([)）]?)")
+_WITH_ORIGINAL = rx.compile(r"[\u3400-\u9fff·\-]{2,16}[(（][a-z][a-z .\-·]{2,60}([)）]?)")
 # A candidate followed by one of these is a place, an organisation or an event, not a person.
 # Not bare 所 and 站 (周星驰所主演, 陈彩英所在, 任达华站在) nor bare 律师 (徐骏律师 is a person).
 _ORG_AFTER = ("公司", "集团", "股份", "银行", "科技", "控股", "实业", "俱乐部", "队", "大学", "学院", "医院", "酒店",

@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from .. import rx
 from ..model import Finding
 from ..normalize import Views
 from ..surnames import COMPOUND_SURNAMES, SURNAME_SET, SURNAMES
@@ -59,23 +60,23 @@ FAMILY_SEVERITY = {"health": "review", "minor": "block", "criminal": "block", "r
 # （记者 张三）): processing for news reporting in the public interest has its own legal basis
 # (个人信息保护法 第十三条第一款第五项), so a named person with sensitive information in a datelined
 # report is shown to the reviewer as ``info`` instead of changing the verdict.
-_NEWS_DATELINE = re.compile(
+_NEWS_DATELINE = rx.compile(
     r"\s*(?:[\u4e00-\u9fff]{1,8}(?:网|社|台|报)消息|新华社[\u4e00-\u9fff]{0,8}[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日电|"
     r"(?:本报|本台|本刊)讯|[（(]\s*记者[\u4e00-\u9fff ·、]{2,20}[)）])")
-_GROUP = re.compile(r"等[0-9一二三四五六七八九十百]+(?:人|名)")
+_GROUP = rx.compile(r"等[0-9一二三四五六七八九十百]+(?:人|名)")
 _BASIS = "个人信息保护法 第二十八条（敏感个人信息）"
 _WINDOW = 30          # characters either side of a gate word a row's pattern is tried in
 _LINK = 30            # at most this many characters between a name and its attribute
 _LINK_CHILD = 8       # … for a bare child word (儿童, 孤儿): 留守儿童蒋天佑, not 为留守儿童送去
 _CLAUSE_WIDEN = 20    # a finding grows to the attribute's clause edge, at most this far
 _READ = 16            # the tagger reads this many characters either side of a plausible name
-_SENT_END = re.compile(r"[。！？!?；;\n]")
-_CLAUSE_END = re.compile(r"[，,。！？!?；;：:\n、（）()“”\"]")
+_SENT_END = rx.compile(r"[。！？!?；;\n]")
+_CLAUSE_END = rx.compile(r"[，,。！？!?；;：:\n、（）()“”\"]")
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_NUM = re.compile(r"[0-9]{1,3}|[一二三四五六七八九十两]{1,3}")
-_YEAR = re.compile(r"20[0-9]{2}")
+_NUM = rx.compile(r"[0-9]{1,3}|[一二三四五六七八九十两]{1,3}")
+_YEAR = rx.compile(r"20[0-9]{2}")
 # a time precise enough to place a person (a date, a clock time, a part of a named day)
-_TIME = re.compile(
+_TIME = rx.compile(
     r"[0-9一二三四五六七八九十]{1,2}(?:月|日|号|时|点)|当[天晚日]|昨[天日晚]|今[天晨早晚]|前[天晚]|"
     r"凌晨|深夜|半夜|[上下]午|晚上|早上|中午|傍晚|周[一二三四五六日末]|星期[一二三四五六日天]|"
     r"近[0-9一二三四五六七八九十]{1,2}天|[0-9]{1,2}[:：][0-9]{2}|"
@@ -92,32 +93,32 @@ _ROLE_BEFORE = ("民警", "警官", "法官", "检察官", "医生", "医师", "
                 "作家", "导演", "歌手", "选手", "教练", "法定代表人", "实际控制人", "负责人", "董事长", "总经理",
                 "执法员", "消防员", "医护人员", "村医", "志愿者", "党员", "代表", "委员", "园长", "特使", "检察官",
                 "头目")
-_DECEASED = re.compile("牺牲|殉职|逝世|去世|离世|病逝|遇难|辞世|因公殉|不幸身亡")
+_DECEASED = rx.compile("牺牲|殉职|逝世|去世|离世|病逝|遇难|辞世|因公殉|不幸身亡")
 # a pronoun or a relative between a name and an attribute: the attribute is that person's
 # what a link may not cross: a heading's colon, another identifier (seven digits, grouped or not)
 # or a home-address field of a list row
-_COLON_OR_ID = re.compile(r"[：:]|[0-9](?:[ \u3000-]?[0-9]){6}|现住|住址|家住|地址")
+_COLON_OR_ID = rx.compile(r"[：:]|[0-9](?:[ \u3000-]?[0-9]){6}|现住|住址|家住|地址")
 # an issuing agency's abbreviation in a document number (行政处罚决定书（武公（交）罚〔2020〕793号)
-_DOC_NUMBER_AFTER = re.compile(r"[（(]?[\u4e00-\u9fff]{0,3}[）)]?[\u4e00-\u9fff]{0,2}[〔\[]")
-_OTHER_PERSON = re.compile("(?<![与和被因同跟向对])(?:[他她其]的?|的)(?:妻子|丈夫|儿子|女儿|孙子|孙女|父亲|母亲|爷爷|奶奶|老伴|孩子)"
+_DOC_NUMBER_AFTER = rx.compile(r"[（(]?[\u4e00-\u9fff]{0,3}[）)]?[\u4e00-\u9fff]{0,2}[〔\[]")
+_OTHER_PERSON = rx.compile("(?<![与和被因同跟向对])(?:[他她其]的?|的)(?:妻子|丈夫|儿子|女儿|孙子|孙女|父亲|母亲|爷爷|奶奶|老伴|孩子)"
                            "|(?:确认|发现|帮助?|为|给|替|陪|送)[他她]")
-_DISCIPLINE = re.compile("开除党籍|开除公职|党纪处分|政务处分|严重违纪|职务违法|纪律审查|监察调查")
-_KIN_AFTER = re.compile("的?(?:女儿|儿子|孩子|孙子|孙女|外孙|弟弟|妹妹|小孩)")
-_IS_A = re.compile("[，,]?(?:是|系|为|作为)?(?:一名|一个|一位)?")
-_KIN = re.compile("父亲|母亲|丈夫|妻子|儿子|女儿|爷爷|奶奶|外公|外婆|家人|亲人|父母|老伴|哥哥|姐姐|弟弟|妹妹")
+_DISCIPLINE = rx.compile("开除党籍|开除公职|党纪处分|政务处分|严重违纪|职务违法|纪律审查|监察调查")
+_KIN_AFTER = rx.compile("的?(?:女儿|儿子|孩子|孙子|孙女|外孙|弟弟|妹妹|小孩)")
+_IS_A = rx.compile("[，,]?(?:是|系|为|作为)?(?:一名|一个|一位)?")
+_KIN = rx.compile("父亲|母亲|丈夫|妻子|儿子|女儿|爷爷|奶奶|外公|外婆|家人|亲人|父母|老伴|哥哥|姐姐|弟弟|妹妹")
 _PLACE_END = frozenset("县市省区镇乡村州岛港湾路街站团队部局院所校园厂司馆会组")
 _NOT_IN_NAME = frozenset("第届号年月日们")
 # a person speaking is a source, not the subject of what they say (王丽萍介绍，…感染者)
 _SPEAKING = ("介绍", "表示", "指出", "强调", "说", "认为", "谈到", "告诉", "回忆", "坦言", "呼吁", "提出", "建议", "称", "透露",
              "解释", "分析", "补充", "讲述", "感慨", "谴责", "会见", "会谈", "致辞", "讲话", "主持")
-_SPEAKS = re.compile(r"(?:[0-9一二三四五六七八九十]{1,2}日)?(?:在[\u4e00-\u9fff]{1,8})?时?(?:" + "|".join(_SPEAKING) + ")")
+_SPEAKS = rx.compile(r"(?:[0-9一二三四五六七八九十]{1,2}日)?(?:在[\u4e00-\u9fff]{1,8})?时?(?:" + "|".join(_SPEAKING) + ")")
 _HONORIFIC = ("先生", "女士", "老人", "大爷", "大妈", "阿姨", "师傅", "同志", "老师", "医生", "小姐", "奶奶", "爷爷")
 _ROLE_AFTER = ("医生", "医师", "护士", "律师", "记者", "警官", "法官", "教授", "院士", "老师", "主任医师", "研究员")
 # a verb or preposition whose object is the person inside an attribute (判处侯永康有期徒刑三年)
 _OBJECT_BEFORE = ("判处", "对", "将", "为", "给")
 
-_ALIAS = re.compile(r"[（(]\s*化名\s*[)）]")
-_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{2,8}")
+_ALIAS = rx.compile(r"[（(]\s*化名\s*[)）]")
+_NAME_CHARS = rx.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{2,8}")
 _FUNCTION_CHARS = frozenset("为的了在和与及是对把被向从于以也都就而或并但之其等说系因因患今已曾")
 
 
@@ -146,7 +147,7 @@ def attribute_rows() -> tuple[AttributeRow, ...]:
         if r["mask"] not in ("name", "name+attr"):
             raise ValueError(f"{DATA.name}: row {r['id']}: mask must be name or name+attr")
         rows.append(AttributeRow(id=r["id"], family=r["family"], gates=tuple(r["gates"].split("|")),
-                                 pattern=re.compile(r["pattern"]), check=r["check"] or "",
+                                 pattern=rx.compile(r["pattern"]), check=r["check"] or "",
                                  mask_attr=r["mask"] == "name+attr", basis=r["basis"], hit=r["hit"], miss=r["miss"]))
     return tuple(rows)
 
@@ -168,7 +169,7 @@ def _gate_automaton():
 
 
 
-_AGE_NUM = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十两]{1,3})周?岁")
+_AGE_NUM = rx.compile(r"([0-9]{1,2}|[一二三四五六七八九十两]{1,3})周?岁")
 
 
 def _number(s: str) -> int | None:
@@ -452,9 +453,7 @@ class SensitiveLinker:
         """Whether the mention ``v[s:e]`` is a private person (not anonymised, official, in role,
         or famous)."""
         from ..words import word_freq
-        from .names import beside_official_title
-
-        from .names import _minority_name_re
+        from .names import _minority_name_re, beside_official_title
         from .names_nlp import _ORG_AFTER
 
         name = v[s:e]
@@ -680,7 +679,7 @@ class SensitiveLinker:
                        suggestion="".join(parts), basis=bases or _BASIS, score=0.85)
 
 
-_COMPOUND_RE = re.compile("|".join(COMPOUND_SURNAMES))
+_COMPOUND_RE = rx.compile("|".join(COMPOUND_SURNAMES))
 
 
 @lru_cache(maxsize=1)
@@ -755,8 +754,8 @@ _PLACE_AFTER = ("幼儿园", "小学", "中学", "学校", "社区", "公园", "
 
 
 # a surname-rule name where a clause starts (巫海峰系…, 覃秀梅今年…): the tagger's misses
-_CLAUSE_START = re.compile(r"(?:^|[，,。；;：:、！？!?\s”“（(])(?:[据对由]?)([\u4e00-\u9fff])")
-_SURNAME_AT = re.compile("[" + SURNAMES + "]|" + "|".join(COMPOUND_SURNAMES))
+_CLAUSE_START = rx.compile(r"(?:^|[，,。；;：:、！？!?\s”“（(])(?:[据对由]?)([\u4e00-\u9fff])")
+_SURNAME_AT = rx.compile("[" + SURNAMES + "]|" + "|".join(COMPOUND_SURNAMES))
 
 
 def _rule_name(v: str, s: int) -> tuple[int, int] | None:
