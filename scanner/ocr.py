@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Line", "PictureText", "read_picture", "read_image", "skip_reason", "engine_id", "ocr_cache_dir",
+__all__ = ["Line", "PictureText", "read_picture", "read_image", "skip_reason", "text_area", "engine_id", "ocr_cache_dir",
            "open_image", "MIN_SIDE", "MAX_PIXELS"]
 
 #: a picture narrower or lower than this holds no line of readable text (text height ≥ ~10 px)
@@ -41,6 +41,12 @@ MAX_PIXELS = 60_000_000
 MIN_SCORE = 0.5
 #: the detector's input: the long side at most this many pixels (text of 16 px stays over 10 px)
 DET_SIDE = 1280
+#: the recogniser's input is padded to at least this many pixels wide (RapidOCR's default 320
+#: made a one-digit table cell cost as much as a 14-character line: 8 ms instead of 1 ms with the
+#: tiny model); the PP-OCRv6 tiny recogniser reads the same at 64 (benchmarks/bench_ocr.py)
+REC_MIN_WIDTH = 64
+#: the text area (:func:`text_area`) is widened by this many pixels on each side
+AREA_PAD = 16
 #: a gap between two recognised characters wider than this share of the line's height is a space
 #: (the recogniser itself drops spaces: 张伟　13812345678 would read 张伟13812345678)
 SPACE_GAP = 0.45
@@ -98,11 +104,12 @@ def _threads() -> int:
 #: the engines :func:`read_image` can use (``GOVSCAN_OCR_ENGINE``), each with its models inside a
 #: wheel; benchmarks/bench_ocr.py measures them on one picture set (docs/FILES.md)
 ENGINES = {
+    "ppocrv6-tiny": "rapidocr 3 with the PP-OCRv6 tiny detection and recognition models inside the faster-paddle wheel",
     "ppocrv4": "rapidocr-onnxruntime: PP-OCRv4 mobile detection and recognition",
     "ppocrv6": "rapidocr 3: PP-OCRv6 small detection and recognition",
     "v4det-v6rec": "PP-OCRv4 detection (rapidocr-onnxruntime's wheel) + PP-OCRv6 small recognition (rapidocr 3)",
 }
-DEFAULT_ENGINE = "ppocrv6"  # chosen by benchmarks/bench_ocr.py: docs/FILES.md "Pictures"
+DEFAULT_ENGINE = "ppocrv6-tiny"  # chosen by benchmarks/bench_ocr.py: docs/FILES.md "Pictures"
 
 
 def engine_name() -> str:
@@ -117,12 +124,12 @@ def _engine_id(name: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     vs = []
-    for dist in ("rapidocr-onnxruntime", "rapidocr", "onnxruntime"):
+    for dist in ("faster-paddle", "rapidocr-onnxruntime", "rapidocr", "onnxruntime"):
         try:
             vs.append(f"{dist}-{version(dist)}")
         except PackageNotFoundError:
             pass
-    return f"{name}-{'-'.join(vs)}-nocls-det{DET_SIDE}-b1-s{MIN_SCORE}-g{SPACE_GAP}-f{_FORMAT}"
+    return f"{name}-{'-'.join(vs)}-nocls-det{DET_SIDE}-b1-w{REC_MIN_WIDTH if name == 'ppocrv6-tiny' else 320}-s{MIN_SCORE}-g{SPACE_GAP}-a{AREA_PAD}-f{_FORMAT}"
 
 
 def engine_id() -> str:
@@ -137,7 +144,7 @@ def _v4_det_model() -> str:
 
 
 def _make_engine(name: str):
-    """A callable: BGR array → [(quad, text, score, character quads, characters)]."""
+    """A callable: RGB picture → [(quad, text, score, character quads, characters)]."""
     n = _threads()
     if name == "ppocrv4":
         from rapidocr_onnxruntime import RapidOCR
@@ -149,8 +156,8 @@ def _make_engine(name: str):
         eng = RapidOCR(intra_op_num_threads=n, inter_op_num_threads=1, use_cls=False, print_verbose=False,
                        det_limit_type="max", det_limit_side_len=DET_SIDE, rec_batch_num=1)
 
-        def run(arr):
-            result, _ = eng(arr, return_word_box=True, box_thresh=0.5, unclip_ratio=1.6, text_score=MIN_SCORE)
+        def run(img, scale=1.0):
+            result, _ = eng(_bgr(img), return_word_box=True, box_thresh=0.5, unclip_ratio=1.6, text_score=MIN_SCORE)
             return [(it[0], it[1], it[2], it[3] if len(it) > 4 else None, it[4] if len(it) > 4 else None)
                     for it in result or ()]
         return run
@@ -164,16 +171,34 @@ def _make_engine(name: str):
               "Rec.rec_batch_num": 1, "EngineConfig.onnxruntime.enable_cpu_mem_arena": False}
     if name == "v4det-v6rec":
         params["Det.model_path"] = _v4_det_model()
-    eng = RapidOCR(params=params)
+    if name == "ppocrv6-tiny":
+        from .ocr_models import tiny_models
 
-    def run3(arr):
-        r = eng(arr, use_cls=False, return_word_box=True)
+        det, rec, keys = tiny_models()
+        params.update({"Det.model_path": str(det), "Rec.model_path": str(rec), "Rec.rec_keys_path": str(keys),
+                       "Rec.rec_img_shape": [3, 48, REC_MIN_WIDTH]})
+    eng = RapidOCR(params=params)
+    det_model = eng._load_det_model()  # loaded now: an engine that cannot start fails here, not on a picture
+    run_lock = threading.Lock()
+
+    def run3(img, scale=1.0):
+        # the detector sees the picture at ``scale`` (see read_image: a text area cut from a larger
+        # picture keeps the scale the whole picture would have had)
+        with run_lock:
+            det_model.limit_side_len = max(32, round(max(img.width, img.height) * scale)) if scale < 1 else DET_SIDE
+            r = eng(_bgr(img), use_cls=False, return_word_box=True)
         if r.boxes is None:
             return []
         words = r.word_results or [()] * len(r.txts)
         return [(b.tolist(), t, s, [w[2] for w in ws], [w[0] for w in ws])
                 for b, t, s, ws in zip(r.boxes, r.txts, r.scores, words)]
     return run3
+
+
+def _bgr(img):
+    import numpy as np
+
+    return np.ascontiguousarray(np.asarray(img)[:, :, ::-1])  # RGB → BGR, what RapidOCR (OpenCV) expects
 
 
 def _get_engine():
@@ -281,6 +306,29 @@ def skip_reason(img) -> str | None:
     return None
 
 
+def text_area(img) -> tuple[int, int, int, int]:
+    """The box ``(x0, y0, x1, y1)`` of the picture that can hold text: when at least 90 % of its
+    border is one colour (a screenshot's background, a page's paper), the bounding box of the
+    pixels whose grey level differs from it by more than 24, widened by :data:`AREA_PAD`; else
+    (a photo) the whole picture. NumPy over the grey picture: ~10 ms for 1920 × 1080."""
+    import numpy as np
+
+    full = (0, 0, img.width, img.height)
+    g = np.asarray(img.convert("L"))
+    border = np.concatenate([g[0], g[-1], g[1:-1, 0], g[1:-1, -1]])
+    bg = int(np.bincount(border, minlength=256).argmax())
+    if np.count_nonzero(np.abs(border.astype(np.int16) - bg) <= 8) < 0.9 * border.size:
+        return full
+    lo, hi = max(0, bg - 24), min(255, bg + 24)
+    ink = (g < lo) | (g > hi)
+    rows = np.flatnonzero(ink.any(axis=1))
+    if rows.size == 0:
+        return full
+    cols = np.flatnonzero(ink[rows[0]:rows[-1] + 1].any(axis=0))
+    return (max(0, int(cols[0]) - AREA_PAD), max(0, int(rows[0]) - AREA_PAD),
+            min(img.width, int(cols[-1]) + 1 + AREA_PAD), min(img.height, int(rows[-1]) + 1 + AREA_PAD))
+
+
 def read_image(img, key: str | None = None) -> PictureText:
     """OCR an RGB picture. ``key`` (a SHA-256 hex digest of what the picture was made from) makes
     the result cached; without it the picture's pixels are hashed."""
@@ -296,14 +344,16 @@ def read_image(img, key: str | None = None) -> PictureText:
         pt = PictureText((), img.width, img.height, why)
         _cache_store(key, pt)
         return pt
-    import numpy as np
-
     t = time.perf_counter()
     codes = read_codes(img)
     engine = _get_engine()
-    arr = np.asarray(img)[:, :, ::-1]  # RGB → BGR, what RapidOCR (OpenCV) expects
+    # only the part of the picture that is not its background is read (a screenshot's margins,
+    # a page's blank border), at the scale the whole picture would be read at
+    x0, y0, x1, y1 = text_area(img)
+    scale = min(1.0, DET_SIDE / max(img.width, img.height))
+    area = img if (x0, y0, x1, y1) == (0, 0, img.width, img.height) else img.crop((x0, y0, x1, y1))
     try:
-        result = engine(np.ascontiguousarray(arr))
+        result = engine(area, scale)
     except MemoryError:
         raise RuntimeError("OCR needs more memory than the reader's cap allows") from None
     except Exception as e:  # ONNX Runtime's own errors (std::bad_alloc under the memory cap …)
@@ -313,9 +363,11 @@ def read_image(img, key: str | None = None) -> PictureText:
     for quad, text, score, char_quads, chars in result:
         if not (text or "").strip() or float(score) < MIN_SCORE:
             continue
-        xs = [float(p[0]) for p in quad]
-        ys = [float(p[1]) for p in quad]
+        xs = [float(p[0]) + x0 for p in quad]
+        ys = [float(p[1]) + y0 for p in quad]
         box = (max(0.0, min(xs)), max(0.0, min(ys)), min(float(img.width), max(xs)), min(float(img.height), max(ys)))
+        if (x0 or y0) and char_quads:
+            char_quads = [[(float(p[0]) + x0, float(p[1]) + y0) for p in q] for q in char_quads]
         text, cx = _spaced(text, char_quads, chars, box[3] - box[1])
         lines.append(Line(text, tuple(round(v, 1) for v in box), float(score), cx))  # type: ignore[arg-type]
     stats["ocr"] += 1
