@@ -27,11 +27,15 @@ scan finds (target ≥ 0.95), box coverage, false alarms per million characters 
 have more than text), OCR ms per picture (a 1080p table screenshot, an A4 page at 150 dpi; ONNX
 Runtime on one thread, cache off, median of 3), and a second scan of the whole set (cache hits).
 
-usage: python benchmarks/bench_ocr.py [--data ../shared/data] [--n 60] [--official 20]
-                                      [--engine ppocrv4|ppocrv6|v4det-v6rec] [--json OUT] [--keep DIR]
+usage: python benchmarks/bench_ocr.py [--data ../shared/data] [--n 60] [--official 20] [--no-area]
+                                      [--engine ppocrv6-tiny|ppocrv4|ppocrv6|v4det-v6rec] [--json OUT] [--keep DIR]
+       python benchmarks/bench_ocr.py --timing
 ``--engine`` picks another engine of scanner/ocr.py ``ENGINES`` (the product's own switch,
-``GOVSCAN_OCR_ENGINE``) for the engine comparison in docs/FILES.md; ``ppocrv6`` and
-``v4det-v6rec`` need RapidOCR 3 (``pip install rapidocr``).
+``GOVSCAN_OCR_ENGINE``) for the engine comparison in docs/FILES.md (``ppocrv4`` and
+``v4det-v6rec`` need ``pip install 'govscan[ocr-ppocrv4]'``); ``--no-area`` reads every picture
+whole (the text area of scanner/ocr.py off) to measure what the text area changes; ``--timing``
+prints only the ms per picture of every installed engine (and of the default without the text
+area).
 """
 from __future__ import annotations
 
@@ -430,7 +434,7 @@ def run(args) -> dict:
     n_all = len(pics) + len(official)
     # speed: a 1080p screenshot and an A4 page at 150 dpi, cache off, one thread
     speed = timing(pics)
-    return dict(engine=args.engine, pictures=len(pics), official=len(official), render_s=t_render,
+    return dict(engine=args.engine, no_area=args.no_area, pictures=len(pics), official=len(official), render_s=t_render,
                 per_type=per_type, per_variant=per_variant, boxes=boxes, misses=misses,
                 fa_text=fa_text, fa_pic=fa_pic, chars=chars, fa_examples=fa_examples,
                 first_s=first_s, second_s=second_s, hits=hits, n_all=n_all,
@@ -475,8 +479,15 @@ def timing(pics) -> dict:
     return out
 
 
+def whole_picture() -> None:
+    """Turn the product's text area off: every picture is read whole (for --no-area)."""
+    from scanner import ocr
+
+    ocr.text_area = lambda img: (0, 0, img.width, img.height)
+
+
 def report(r: dict) -> None:
-    print(f"engine {r['engine']}; {r['pictures']} labelled pictures + {r['official']} official-text pictures "
+    print(f"engine {r['engine']}{' (whole pictures, no text area)' if r.get('no_area') else ''}; {r['pictures']} labelled pictures + {r['official']} official-text pictures "
           f"(rendered in {r['render_s']:.1f} s); ONNX Runtime intra-op threads {os.environ.get('GOVSCAN_OCR_THREADS')}")
     print()
     print("| type | gold | found as text | found in picture | picture / text (target ≥ 0.95) |")
@@ -530,15 +541,21 @@ def main() -> None:
     ap.add_argument("--engine", default=None, help="an engine of scanner/ocr.py ENGINES (default: the product's)")
     ap.add_argument("--json", help="write the numbers here")
     ap.add_argument("--keep", help="write the rendered pictures into this folder")
+    ap.add_argument("--no-area", action="store_true", help="read whole pictures (scanner/ocr.py text_area off), "
+                    "to measure what the text area changes")
     ap.add_argument("--timing", action="store_true", help="only the ms per picture (1080p, A4), both engines "
                     "of ENGINES that are installed, alternating, median of 3")
     args = ap.parse_args()
     from scanner import compiled, ocr
 
+    if args.no_area:
+        whole_picture()
     if args.timing:
         pics, _ = build_set(12, 0, Path(args.data))
+        print(f"load average {os.getloadavg()[0]:.1f} (2 cores, shared)")
         print("| engine | picture (OCR only, cache off, 1 thread, median of 3) | ms | lines | characters |")
         print("|---|---|---:|---:|---:|")
+        area = ocr.text_area
         for name in ocr.ENGINES:
             os.environ["GOVSCAN_OCR_ENGINE"] = name
             ocr._engine = None
@@ -547,8 +564,13 @@ def main() -> None:
             except RuntimeError as e:
                 print(f"| {name} | not installed ({e}) | | | |")
                 continue
-            for what, (ms, nl, nc) in timing(pics).items():
-                print(f"| {name} | {what} | {ms:.0f} | {nl} | {nc} |")
+            for label, whole in (("", False), (", whole picture (no text area)", True)):
+                if whole and name != ocr.DEFAULT_ENGINE:
+                    continue
+                ocr.text_area = (lambda img: (0, 0, img.width, img.height)) if whole else area
+                for what, (ms, nl, nc) in timing(pics).items():
+                    print(f"| {name}{label} | {what} | {ms:.0f} | {nl} | {nc} |")
+            ocr.text_area = area
         print(f"load average {os.getloadavg()[0]:.1f} (2 cores, shared)")
         return
     with tempfile.TemporaryDirectory() as cache:

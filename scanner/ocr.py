@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import os
 import threading
 import time
@@ -45,8 +46,11 @@ DET_SIDE = 1280
 #: made a one-digit table cell cost as much as a 14-character line: 8 ms instead of 1 ms with the
 #: tiny model); the PP-OCRv6 tiny recogniser reads the same at 64 (benchmarks/bench_ocr.py)
 REC_MIN_WIDTH = 64
-#: the text area (:func:`text_area`) is widened by this many pixels on each side
+#: the text area (:func:`text_area`) is widened by this many pixels on each side, and to at least
+#: MIN_DET detector pixels each way: a strip of one line squashed or stretched to a multiple of
+#: 32 px (the detector's grid) loses its text (a 48 px strip read as 64 px: no line found)
 AREA_PAD = 16
+MIN_DET = 96
 #: a gap between two recognised characters wider than this share of the line's height is a space
 #: (the recogniser itself drops spaces: 张伟　13812345678 would read 张伟13812345678)
 SPACE_GAP = 0.45
@@ -129,7 +133,7 @@ def _engine_id(name: str) -> str:
             vs.append(f"{dist}-{version(dist)}")
         except PackageNotFoundError:
             pass
-    return f"{name}-{'-'.join(vs)}-nocls-det{DET_SIDE}-b1-w{REC_MIN_WIDTH if name == 'ppocrv6-tiny' else 320}-s{MIN_SCORE}-g{SPACE_GAP}-a{AREA_PAD}-f{_FORMAT}"
+    return f"{name}-{'-'.join(vs)}-nocls-det{DET_SIDE}-b1-w{REC_MIN_WIDTH if name == 'ppocrv6-tiny' else 320}-s{MIN_SCORE}-g{SPACE_GAP}-a{AREA_PAD}-{MIN_DET}-f{_FORMAT}"
 
 
 def engine_id() -> str:
@@ -182,8 +186,8 @@ def _make_engine(name: str):
     run_lock = threading.Lock()
 
     def run3(img, scale=1.0):
-        # the detector sees the picture at ``scale`` (see read_image: a text area cut from a larger
-        # picture keeps the scale the whole picture would have had)
+        # the detector sees the picture at ``scale`` (read_image: a text area cut from a larger
+        # picture is read at the whole picture's scale)
         with run_lock:
             det_model.limit_side_len = max(32, round(max(img.width, img.height) * scale)) if scale < 1 else DET_SIDE
             r = eng(_bgr(img), use_cls=False, return_word_box=True)
@@ -308,7 +312,8 @@ def skip_reason(img) -> str | None:
 
 def text_area(img) -> tuple[int, int, int, int]:
     """The box ``(x0, y0, x1, y1)`` of the picture that can hold text: when at least 90 % of its
-    border is one colour (a screenshot's background, a page's paper), the bounding box of the
+    border is one colour (a screenshot's background, a page's paper: grey levels within 12 of the
+    border's median), the bounding box of the
     pixels whose grey level differs from it by more than 24, widened by :data:`AREA_PAD`; else
     (a photo) the whole picture. NumPy over the grey picture: ~10 ms for 1920 × 1080."""
     import numpy as np
@@ -316,8 +321,8 @@ def text_area(img) -> tuple[int, int, int, int]:
     full = (0, 0, img.width, img.height)
     g = np.asarray(img.convert("L"))
     border = np.concatenate([g[0], g[-1], g[1:-1, 0], g[1:-1, -1]])
-    bg = int(np.bincount(border, minlength=256).argmax())
-    if np.count_nonzero(np.abs(border.astype(np.int16) - bg) <= 8) < 0.9 * border.size:
+    bg = int(np.median(border))
+    if np.count_nonzero(np.abs(border.astype(np.int16) - bg) <= 12) < 0.9 * border.size:
         return full
     lo, hi = max(0, bg - 24), min(255, bg + 24)
     ink = (g < lo) | (g > hi)
@@ -327,6 +332,18 @@ def text_area(img) -> tuple[int, int, int, int]:
     cols = np.flatnonzero(ink[rows[0]:rows[-1] + 1].any(axis=0))
     return (max(0, int(cols[0]) - AREA_PAD), max(0, int(rows[0]) - AREA_PAD),
             min(img.width, int(cols[-1]) + 1 + AREA_PAD), min(img.height, int(rows[-1]) + 1 + AREA_PAD))
+
+
+def _at_least(box: tuple[int, int, int, int], side: int, width: int, height: int) -> tuple[int, int, int, int]:
+    """``box`` widened around its centre to at least ``side`` pixels each way, inside the picture."""
+    x0, y0, x1, y1 = box
+    if x1 - x0 < side:
+        x0 = max(0, min(width - side, (x0 + x1 - side) // 2))
+        x1 = min(width, x0 + side)
+    if y1 - y0 < side:
+        y0 = max(0, min(height - side, (y0 + y1 - side) // 2))
+        y1 = min(height, y0 + side)
+    return x0, y0, x1, y1
 
 
 def read_image(img, key: str | None = None) -> PictureText:
@@ -348,9 +365,10 @@ def read_image(img, key: str | None = None) -> PictureText:
     codes = read_codes(img)
     engine = _get_engine()
     # only the part of the picture that is not its background is read (a screenshot's margins,
-    # a page's blank border), at the scale the whole picture would be read at
-    x0, y0, x1, y1 = text_area(img)
+    # a page's blank border), at the scale the whole picture would be read at (never enlarged, at
+    # most DET_SIDE px on its long side): the same text size, fewer pixels
     scale = min(1.0, DET_SIDE / max(img.width, img.height))
+    x0, y0, x1, y1 = _at_least(text_area(img), math.ceil(MIN_DET / scale), img.width, img.height)
     area = img if (x0, y0, x1, y1) == (0, 0, img.width, img.height) else img.crop((x0, y0, x1, y1))
     try:
         result = engine(area, scale)
