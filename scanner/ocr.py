@@ -46,6 +46,12 @@ DET_SIDE = 1280
 #: made a one-digit table cell cost as much as a 14-character line: 8 ms instead of 1 ms with the
 #: tiny model); the PP-OCRv6 tiny recogniser reads the same at 64 (benchmarks/bench_ocr.py)
 REC_MIN_WIDTH = 64
+#: the angle classifier (PP-OCR's text-line 0°/180° model, in the rapidocr wheel) turns a picture
+#: whose text stands upside down before it is read (:class:`_PageTurn`: most of the text, not line
+#: by line): a photo of an ID card taken upside down (a real one in benchmarks/data/ocr_real_pages.json)
+#: reads as 29≤1E180686121S0E7 without it, 430512198908131367 with it; ~1 ms a line (85 ms for a
+#: 75-line 1080p table)
+USE_CLS = True
 #: the text area (:func:`text_area`) is widened by this many pixels on each side, and to at least
 #: MIN_DET detector pixels each way: a strip of one line squashed or stretched to a multiple of
 #: 32 px (the detector's grid) loses its text (a 48 px strip read as 64 px: no line found)
@@ -67,8 +73,9 @@ class Line:
     text: str
     box: tuple[float, float, float, float]
     score: float
-    #: each character's left and right edge in pixels (x0, x1, x0, x1, …), when the recogniser
-    #: gave them: a finding's box is then its own characters', not the whole line's
+    #: each character's left and right edge in pixels (x0, x1, x0, x1, …, in reading order: right
+    #: to left for a picture read upside down), when the recogniser gave them: a finding's box is
+    #: then its own characters', not the whole line's
     xs: tuple[float, ...] = ()
     #: for a QR code or barcode decoded by zxing-cpp: its format (``QR Code``, ``EAN-13`` …); "" for text
     code: str = ""
@@ -133,7 +140,7 @@ def _engine_id(name: str) -> str:
             vs.append(f"{dist}-{version(dist)}")
         except PackageNotFoundError:
             pass
-    return f"{name}-{'-'.join(vs)}-nocls-det{DET_SIDE}-b1-w{REC_MIN_WIDTH if name == 'ppocrv6-tiny' else 320}-s{MIN_SCORE}-g{SPACE_GAP}-a{AREA_PAD}-{MIN_DET}-f{_FORMAT}"
+    return f"{name}-{'-'.join(vs)}-{'cls' if USE_CLS else 'nocls'}-det{DET_SIDE}-b1-w{REC_MIN_WIDTH if name == 'ppocrv6-tiny' else 320}-s{MIN_SCORE}-g{SPACE_GAP}-a{AREA_PAD}-{MIN_DET}-f{_FORMAT}"
 
 
 def engine_id() -> str:
@@ -148,27 +155,28 @@ def _v4_det_model() -> str:
 
 
 def _make_engine(name: str):
-    """A callable: RGB picture → [(quad, text, score, character quads, characters)]."""
+    """A callable: (RGB picture, detector scale) → [(quad, text, score, character quads,
+    characters, turned)]; ``turned``: the picture was read upside down (:class:`_PageTurn`) and
+    the character quads are placed as if the line stood upright."""
     n = _threads()
     if name == "ppocrv4":
         from rapidocr_onnxruntime import RapidOCR
 
-        # use_cls off: the angle classifier only turns lines read upside down; posts are upright.
         # det_limit "max": the detector sees the picture at most DET_SIDE px on its long side and
         # never enlarged (RapidOCR's default enlarges a 200×1000 picture to 736×3680 first: 1.2 s
         # instead of 0.1 s); the lines are cut from the full-size picture
-        eng = RapidOCR(intra_op_num_threads=n, inter_op_num_threads=1, use_cls=False, print_verbose=False,
+        eng = RapidOCR(intra_op_num_threads=n, inter_op_num_threads=1, use_cls=USE_CLS, print_verbose=False,
                        det_limit_type="max", det_limit_side_len=DET_SIDE, rec_batch_num=1)
 
         def run(img, scale=1.0):
             result, _ = eng(_bgr(img), return_word_box=True, box_thresh=0.5, unclip_ratio=1.6, text_score=MIN_SCORE)
-            return [(it[0], it[1], it[2], it[3] if len(it) > 4 else None, it[4] if len(it) > 4 else None)
+            return [(it[0], it[1], it[2], it[3] if len(it) > 4 else None, it[4] if len(it) > 4 else None, False)
                     for it in result or ()]
         return run
     from rapidocr import RapidOCR
 
     params = {"EngineConfig.onnxruntime.intra_op_num_threads": n, "EngineConfig.onnxruntime.inter_op_num_threads": 1,
-              "Global.use_cls": False, "Global.log_level": "critical", "Global.text_score": MIN_SCORE,
+              "Global.use_cls": USE_CLS, "Global.log_level": "critical", "Global.text_score": MIN_SCORE,
               "Det.limit_type": "max", "Det.limit_side_len": DET_SIDE,
               # one line at a time: a batch is padded to its widest line, and a 1080p page of long
               # lines took 1 GB of memory at 6 per batch, 0.5 GB at 1, in the same time
@@ -183,6 +191,9 @@ def _make_engine(name: str):
                        "Rec.rec_img_shape": [3, 48, REC_MIN_WIDTH]})
     eng = RapidOCR(params=params)
     det_model = eng._load_det_model()  # loaded now: an engine that cannot start fails here, not on a picture
+    turn = None
+    if USE_CLS:
+        turn = eng.text_cls = _PageTurn(eng._load_cls_model())
     run_lock = threading.Lock()
 
     def run3(img, scale=1.0):
@@ -190,13 +201,37 @@ def _make_engine(name: str):
         # picture is read at the whole picture's scale)
         with run_lock:
             det_model.limit_side_len = max(32, round(max(img.width, img.height) * scale)) if scale < 1 else DET_SIDE
-            r = eng(_bgr(img), use_cls=False, return_word_box=True)
+            r = eng(_bgr(img), use_cls=USE_CLS, return_word_box=True)
+            flipped = turn is not None and turn.flipped
         if r.boxes is None:
             return []
         words = r.word_results or [()] * len(r.txts)
-        return [(b.tolist(), t, s, [w[2] for w in ws], [w[0] for w in ws])
+        return [(b.tolist(), t, s, [w[2] for w in ws], [w[0] for w in ws], flipped)
                 for b, t, s, ws in zip(r.boxes, r.txts, r.scores, words)]
     return run3
+
+
+class _PageTurn:
+    """The angle classifier, for a whole picture: RapidOCR turns each line the classifier reads
+    as upside down, and the classifier turns some upright short lines too (云H87131 in a rotated
+    JPEG: benchmarks/bench_ocr.py lost 2 of 531 spans that way). Here the lines vote, by width:
+    when most of the text stands upside down (a photo of an ID card taken the wrong way up), every
+    line is turned; otherwise none is."""
+
+    def __init__(self, cls):
+        self.cls = cls
+        self.flipped = False
+
+    def __call__(self, img_list):
+        import cv2
+
+        res = self.cls(img_list)
+        thresh = getattr(self.cls, "cls_thresh", 0.9)
+        widths = [im.shape[1] / max(im.shape[0], 1) for im in img_list]
+        down = sum(w for w, (label, score) in zip(widths, res.cls_res or ()) if "180" in label and score > thresh)
+        self.flipped = down > 0.5 * sum(widths)
+        res.img_list = [cv2.rotate(im, cv2.ROTATE_180) for im in img_list] if self.flipped else list(img_list)
+        return res
 
 
 def _bgr(img):
@@ -378,7 +413,7 @@ def read_image(img, key: str | None = None) -> PictureText:
         msg = str(e).strip().splitlines()[-1][:200] if str(e).strip() else type(e).__name__
         raise RuntimeError(f"OCR failed ({msg})") from None
     lines = []
-    for quad, text, score, char_quads, chars in result:
+    for quad, text, score, char_quads, chars, turned in result:
         if not (text or "").strip() or float(score) < MIN_SCORE:
             continue
         xs = [float(p[0]) + x0 for p in quad]
@@ -387,6 +422,9 @@ def read_image(img, key: str | None = None) -> PictureText:
         if (x0 or y0) and char_quads:
             char_quads = [[(float(p[0]) + x0, float(p[1]) + y0) for p in q] for q in char_quads]
         text, cx = _spaced(text, char_quads, chars, box[3] - box[1])
+        if turned and cx:  # the line stood upside down: its first character is at its right end
+            lo_hi = box[0] + box[2]
+            cx = tuple(round(lo_hi - v, 1) for k in range(0, len(cx), 2) for v in (cx[k + 1], cx[k]))
         lines.append(Line(text, tuple(round(v, 1) for v in box), float(score), cx))  # type: ignore[arg-type]
     stats["ocr"] += 1
     pt = PictureText(tuple(codes + lines), img.width, img.height, None, False, time.perf_counter() - t)

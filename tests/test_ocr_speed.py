@@ -111,3 +111,60 @@ def test_text_far_from_the_origin_of_a_large_screenshot_is_read_with_boxes_in_th
     assert x1 - x0 < 1.2 * (rect[2] - rect[0])
     k = ln.text.index("1391")
     assert abs(ln.xs[2 * k] - (xy[0] + font.getlength(line[:k]))) < 8  # character edges in picture pixels
+
+
+def test_page_turn_votes_by_width():
+    from types import SimpleNamespace
+
+    class FakeCls:
+        cls_thresh = 0.9
+
+        def __init__(self, labels):
+            self.labels = labels
+
+        def __call__(self, imgs):
+            return SimpleNamespace(img_list=None, cls_res=self.labels)
+
+    wide, short = np.zeros((30, 600, 3), np.uint8), np.zeros((30, 60, 3), np.uint8)
+    wide[:, :10] = 255  # to see whether a line was turned
+    # one short line read as upside down among wide upright ones: nothing is turned
+    turn = ocr._PageTurn(FakeCls([("0", 0.99), ("180", 0.99), ("0", 0.95)]))
+    res = turn([wide, short, wide])
+    assert not turn.flipped and res.img_list[0][0, 0, 0] == 255
+    # most of the text upside down: every line is turned, the upright-looking short one too
+    turn = ocr._PageTurn(FakeCls([("180", 0.99), ("0", 0.99), ("180", 0.95)]))
+    res = turn([wide, short, wide])
+    assert turn.flipped and res.img_list[0][0, -1, 0] == 255 and res.img_list[0][0, 0, 0] == 0
+    assert len(res.img_list) == 3 and res.img_list[1].shape == short.shape
+    # an unsure classifier (under its threshold) turns nothing
+    turn = ocr._PageTurn(FakeCls([("180", 0.6), ("180", 0.6), ("180", 0.6)]))
+    turn([wide, short, wide])
+    assert not turn.flipped
+
+
+@pytest.mark.skipif(FONT is None, reason="no Chinese font (Debian fonts-wqy-zenhei)")
+def test_a_picture_taken_upside_down_is_read_with_its_findings_boxed_where_they_are(tmp_path):
+    from scanner import Scanner
+    from scanner.files import extract
+    from scanner.files.scan import scan_document
+
+    font = ImageFont.truetype(FONT, 26)
+    img = Image.new("RGB", (900, 170), "white")
+    d = ImageDraw.Draw(img)
+    lines = ["内部资料　注意保存", "张伟，身份证号：11010519491231002X，电话13812345678"]
+    for k, line in enumerate(lines):
+        d.text((30, 30 + 60 * k), line, font=font, fill="black")
+    a = lines[1].index("1381")
+    phone = (30 + font.getlength(lines[1][:a]), 90, 30 + font.getlength(lines[1][:a + 11]), 90 + 30)
+    turned = img.rotate(180)
+    buf = io.BytesIO()
+    turned.save(buf, "PNG")
+    res = scan_document(Scanner(), extract(buf.getvalue(), "倒置.png"))
+    by_type = {f.type: f for f in res.findings}
+    assert by_type["id_card"].text == "11010519491231002X" and "internal_marker" in by_type
+    # the phone number stands, turned, at the mirrored place of the picture
+    want = (900 - phone[2], 170 - phone[3], 900 - phone[0], 170 - phone[1])
+    box = by_type["mobile_phone"].location["box"]
+    inter = max(0, min(box[2], want[2]) - max(box[0], want[0])) * max(0, min(box[3], want[3]) - max(box[1], want[1]))
+    assert inter >= 0.9 * (want[2] - want[0]) * (want[3] - want[1]), (box, want)
+    assert box[2] - box[0] < 1.3 * (want[2] - want[0])
