@@ -479,6 +479,89 @@ def timing(pics) -> dict:
     return out
 
 
+def _mirror_file(mirror: Path, repo: str, commit: str, path: str) -> tuple[bytes | None, str]:
+    """A file of a public repository at ``commit`` from a local mirror (a git directory under
+    ``mirror/owner+name/``), or None and why not."""
+    import subprocess
+
+    base = mirror / repo.replace("/", "+")
+    for gitdir in (base / "repo" / ".git", base / "repo", base):
+        if (gitdir / "HEAD").is_file() and (gitdir / "objects").is_dir():
+            break
+    else:
+        return None, f"no mirror of {repo} under {mirror}"
+    r = subprocess.run(["git", "--git-dir", str(gitdir), "show", f"{commit}:{path}"], capture_output=True)
+    if r.returncode != 0:
+        return None, f"{repo}@{commit[:10]}:{path} not in the mirror ({r.stderr.decode(errors='replace').strip()[:80]})"
+    return r.stdout, ""
+
+
+def real_pages(mirror: Path) -> dict:
+    """Real pictures of pages (benchmarks/data/ocr_real_pages.json), read from local mirrors of
+    their repositories: which labelled strings the OCR text holds, which labelled findings the
+    picture scan gives, what else it says at severity review/block, in what time (cache off)."""
+    from scanner import Scanner
+    from scanner.files import extract
+    from scanner.files.scan import scan_document
+
+    spec = json.loads((HERE / "data" / "ocr_real_pages.json").read_text("utf-8"))
+    sc = Scanner()
+    rows, skipped = [], []
+    os.environ["GOVSCAN_NO_CACHE"] = "1"
+    try:
+        for page in spec["pages"]:
+            src = spec["sources"][page["repo"]]
+            data, why = _mirror_file(mirror, page["repo"], src["commit"], page["path"])
+            if data is None:
+                skipped.append(why)
+                continue
+            t = time.perf_counter()
+            doc = extract(data, Path(page["path"]).name)
+            res = scan_document(sc, doc)
+            ms = (time.perf_counter() - t) * 1000
+            text = norm(doc.text)
+            read = [v for v in page["read"] if norm(v) in text]
+            found = [x for x in page["find"]
+                     if any(f.type == x["type"] and same_value(f.text, x["value"]) for f in res.findings)]
+            labelled = {(x["type"], norm(x["value"])) for x in page["find"]}
+            extra = [(f.type, f.text) for f in res.findings if f.severity in ("review", "block")
+                     and not any(f.type == t_ and same_value(f.text, v) for t_, v in labelled)]
+            rows.append(dict(page=f"{page['repo']}:{page['path']}", px=page["text_px"], read=len(read),
+                             n_read=len(page["read"]), missed=[v for v in page["read"] if v not in read],
+                             found=len(found), n_find=len(page["find"]), extra=extra, ms=ms))
+    finally:
+        os.environ.pop("GOVSCAN_NO_CACHE", None)
+    return dict(rows=rows, skipped=skipped, sources=spec["sources"])
+
+
+def report_real(r: dict) -> None:
+    print()
+    if not r["rows"]:
+        print("real pages: skipped (" + "; ".join(r["skipped"]) + ")")
+        return
+    print("real pages (" + ", ".join(f"{k}@{v['commit'][:10]} {v['licence']}" for k, v in r["sources"].items())
+          + "; cache off):")
+    print()
+    print("| page | text px | strings read | findings | other review/block findings | ms |")
+    print("|---|---:|---:|---:|---|---:|")
+    for x in r["rows"]:
+        print(f"| {x['page']} | {x['px']} | {x['read']}/{x['n_read']} | {x['found']}/{x['n_find']} | "
+              f"{x['extra'] or ''} | {x['ms']:.0f} |")
+    for label, keep in (("text >= 16 px", lambda x: x["px"] >= 16), ("text < 16 px", lambda x: x["px"] < 16)):
+        sel = [x for x in r["rows"] if keep(x)]
+        if sel:
+            n = sum(x["n_read"] for x in sel)
+            k = sum(x["read"] for x in sel)
+            f = sum(x["n_find"] for x in sel)
+            g = sum(x["found"] for x in sel)
+            print(f"{label}: strings read {k}/{n} ({k / max(n, 1):.3f}), findings {g}/{f}")
+    for x in r["rows"]:
+        if x["missed"]:
+            print(f"  not read in {x['page']}: {x['missed']}")
+    for why in r["skipped"]:
+        print(f"  skipped: {why}")
+
+
 def whole_picture() -> None:
     """Turn the product's text area off: every picture is read whole (for --no-area)."""
     from scanner import ocr
@@ -541,6 +624,9 @@ def main() -> None:
     ap.add_argument("--engine", default=None, help="an engine of scanner/ocr.py ENGINES (default: the product's)")
     ap.add_argument("--json", help="write the numbers here")
     ap.add_argument("--keep", help="write the rendered pictures into this folder")
+    ap.add_argument("--mirror", default=os.environ.get("GOVSCAN_MIRROR", "/work/.mirror"),
+                    help="local mirrors of the repositories of benchmarks/data/ocr_real_pages.json (owner+name/)")
+    ap.add_argument("--real", action="store_true", help="only the real pages of benchmarks/data/ocr_real_pages.json")
     ap.add_argument("--no-area", action="store_true", help="read whole pictures (scanner/ocr.py text_area off), "
                     "to measure what the text area changes")
     ap.add_argument("--timing", action="store_true", help="only the ms per picture (1080p, A4), both engines "
@@ -550,6 +636,12 @@ def main() -> None:
 
     if args.no_area:
         whole_picture()
+    if args.real:
+        if args.engine:
+            use_engine(args.engine)
+        print(f"engine {ocr.engine_name()}{' (whole pictures, no text area)' if args.no_area else ''}")
+        report_real(real_pages(Path(args.mirror)))
+        return
     if args.timing:
         pics, _ = build_set(12, 0, Path(args.data))
         print(f"load average {os.getloadavg()[0]:.1f} (2 cores, shared)")
@@ -578,6 +670,8 @@ def main() -> None:
         ocr.ocr_cache_dir = lambda: Path(cache) if compiled.enabled() else None
         r = run(args)
     report(r)
+    r["real"] = real_pages(Path(args.mirror))
+    report_real(r["real"])
     if args.json:
         Path(args.json).write_text(json.dumps({k: v for k, v in r.items() if k != "misses"}, ensure_ascii=False,
                                               default=dict, indent=1), "utf-8")
