@@ -140,6 +140,17 @@ def test_page_turn_votes_by_width():
     turn = ocr._PageTurn(FakeCls([("180", 0.6), ("180", 0.6), ("180", 0.6)]))
     turn([wide, short, wide])
     assert not turn.flipped
+    # a dense page: only the VOTERS widest lines are classified, every line is turned
+    seen = []
+
+    class Counting(FakeCls):
+        def __call__(self, imgs):
+            seen.append(len(imgs))
+            return SimpleNamespace(img_list=None, cls_res=[("180", 0.99)] * len(imgs))
+
+    turn = ocr._PageTurn(Counting([]))
+    res = turn([short] * 40 + [wide] * 3)
+    assert seen == [ocr.VOTERS] and turn.flipped and len(res.img_list) == 43
 
 
 @pytest.mark.skipif(FONT is None, reason="no Chinese font (Debian fonts-wqy-zenhei)")
