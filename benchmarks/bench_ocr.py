@@ -441,7 +441,7 @@ def run(args) -> dict:
                 median_ms=statistics.median(ocr_ms), speed=speed)
 
 
-def timing(pics) -> dict:
+def timing(pics, runs: int = 3) -> dict:
     from PIL import Image
 
     from scanner import ocr
@@ -469,7 +469,7 @@ def timing(pics) -> dict:
     try:
         for name, img in (("1080p screenshot (1920×1080, table)", shot), ("A4 page at 150 dpi (1240×1754)", a4)):
             ts = []
-            for _ in range(3):
+            for _ in range(runs):
                 t = time.perf_counter()
                 pt = ocr.read_image(img, key="timing")
                 ts.append(time.perf_counter() - t)
@@ -645,24 +645,45 @@ def main() -> None:
     if args.timing:
         pics, _ = build_set(12, 0, Path(args.data))
         print(f"load average {os.getloadavg()[0]:.1f} (2 cores, shared)")
-        print("| engine | picture (OCR only, cache off, 1 thread, median of 3) | ms | lines | characters |")
+        print("| engine | picture (OCR only, cache off, 1 thread, median of 3 rounds) | ms | lines | characters |")
         print("|---|---|---:|---:|---:|")
-        area = ocr.text_area
-        for name in ocr.ENGINES:
-            os.environ["GOVSCAN_OCR_ENGINE"] = name
-            ocr._engine = None
-            try:
-                ocr._get_engine()
-            except RuntimeError as e:
-                print(f"| {name} | not installed ({e}) | | | |")
-                continue
-            for label, whole in (("", False), (", whole picture (no text area)", True)):
-                if whole and name != ocr.DEFAULT_ENGINE:
+        area, cls = ocr.text_area, ocr.USE_CLS
+        # (engine, label, whole pictures, angle classifier): the default, the previous default
+        # (PP-OCRv6 small, whole pictures, no classifier), then one setting changed at a time
+        configs = [(ocr.DEFAULT_ENGINE, "", False, True),
+                   ("ppocrv6", ", the previous default: whole picture, no angle classifier", True, False),
+                   (ocr.DEFAULT_ENGINE, ", whole picture (no text area)", True, True),
+                   (ocr.DEFAULT_ENGINE, ", no angle classifier", False, False)]
+        configs += [(name, "", False, True) for name in ocr.ENGINES if name != ocr.DEFAULT_ENGINE]
+        # every setting in turn, three rounds (the machine's load drifts: a setting's median is
+        # over rounds spread across the whole run); each engine built once and kept
+        engines, times = {}, defaultdict(list)
+        for _ in range(3):
+            for name, label, whole, use_cls in configs:
+                if (name, use_cls) not in engines:
+                    os.environ["GOVSCAN_OCR_ENGINE"] = name
+                    ocr.USE_CLS = use_cls
+                    ocr._engine = None
+                    try:
+                        engines[name, use_cls] = ocr._get_engine()
+                    except RuntimeError as e:
+                        engines[name, use_cls] = e
+                eng = engines[name, use_cls]
+                if isinstance(eng, RuntimeError):
                     continue
+                ocr._engine, ocr.USE_CLS = eng, use_cls
                 ocr.text_area = (lambda img: (0, 0, img.width, img.height)) if whole else area
-                for what, (ms, nl, nc) in timing(pics).items():
-                    print(f"| {name}{label} | {what} | {ms:.0f} | {nl} | {nc} |")
-            ocr.text_area = area
+                for what, got in timing(pics, runs=1).items():
+                    times[f"{name}{label}", what].append(got)
+        for name, label, whole, use_cls in configs:
+            if isinstance(engines.get((name, use_cls)), RuntimeError):
+                print(f"| {name} | not installed ({engines[name, use_cls]}) | | | |")
+                continue
+            for (key, what), got in times.items():
+                if key == f"{name}{label}":
+                    ms = statistics.median(g[0] for g in got)
+                    print(f"| {key} | {what} | {ms:.0f} | {got[-1][1]} | {got[-1][2]} |")
+        ocr.text_area, ocr.USE_CLS = area, cls
         print(f"load average {os.getloadavg()[0]:.1f} (2 cores, shared)")
         return
     with tempfile.TemporaryDirectory() as cache:
