@@ -179,3 +179,29 @@ def test_a_picture_taken_upside_down_is_read_with_its_findings_boxed_where_they_
     inter = max(0, min(box[2], want[2]) - max(box[0], want[0])) * max(0, min(box[3], want[3]) - max(box[1], want[1]))
     assert inter >= 0.9 * (want[2] - want[0]) * (want[3] - want[1]), (box, want)
     assert box[2] - box[0] < 1.3 * (want[2] - want[0])
+
+
+@pytest.mark.skipif(FONT is None, reason="no Chinese font (Debian fonts-wqy-zenhei)")
+def test_an_engine_that_cannot_start_lists_the_picture_not_read_with_the_reason(monkeypatch, tmp_path):
+    from scanner import ocr_models
+    from scanner.files import extract
+
+    img = Image.new("RGB", (300, 60), "white")
+    ImageDraw.Draw(img).text((10, 15), "机密★1年", font=ImageFont.truetype(FONT, 22), fill="black")
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    saved = ocr._engine
+    ocr._engine = None
+    # an extension without the models (another faster-paddle build): the engine cannot start
+    fake = tmp_path / "faster_paddle.abi3.so"
+    fake.write_bytes(bytes(range(256)) * 100)
+    monkeypatch.setattr(ocr_models, "_found", None)
+    monkeypatch.setattr(ocr_models, "_extension", lambda: (fake, "test-build"))
+    monkeypatch.setattr(ocr_models, "_folder", lambda stamp: tmp_path / "models")
+    try:
+        doc = extract(buf.getvalue(), "密件.png")
+    finally:
+        ocr._engine = saved
+    (part,) = doc.info()["parts"]
+    assert part["status"].startswith("not_read: OCR engine ppocrv6-tiny cannot start")
+    assert "no PP-OCRv6" in part["status"] and not (tmp_path / "models").exists()
