@@ -27,11 +27,15 @@ scan finds (target ≥ 0.95), box coverage, false alarms per million characters 
 have more than text), OCR ms per picture (a 1080p table screenshot, an A4 page at 150 dpi; ONNX
 Runtime on one thread, cache off, median of 3), and a second scan of the whole set (cache hits).
 
-usage: python benchmarks/bench_ocr.py [--data ../shared/data] [--n 60] [--official 20]
-                                      [--engine ppocrv4|ppocrv6|v4det-v6rec] [--json OUT] [--keep DIR]
+usage: python benchmarks/bench_ocr.py [--data ../shared/data] [--n 60] [--official 20] [--no-area]
+                                      [--engine ppocrv6-tiny|ppocrv4|ppocrv6|v4det-v6rec] [--json OUT] [--keep DIR]
+       python benchmarks/bench_ocr.py --timing
 ``--engine`` picks another engine of scanner/ocr.py ``ENGINES`` (the product's own switch,
-``GOVSCAN_OCR_ENGINE``) for the engine comparison in docs/FILES.md; ``ppocrv6`` and
-``v4det-v6rec`` need RapidOCR 3 (``pip install rapidocr``).
+``GOVSCAN_OCR_ENGINE``) for the engine comparison in docs/FILES.md (``ppocrv4`` and
+``v4det-v6rec`` need ``pip install 'govscan[ocr-ppocrv4]'``); ``--no-area`` reads every picture
+whole (the text area of scanner/ocr.py off) to measure what the text area changes; ``--timing``
+prints only the ms per picture of every installed engine (and of the default without the text
+area).
 """
 from __future__ import annotations
 
@@ -430,14 +434,14 @@ def run(args) -> dict:
     n_all = len(pics) + len(official)
     # speed: a 1080p screenshot and an A4 page at 150 dpi, cache off, one thread
     speed = timing(pics)
-    return dict(engine=args.engine, pictures=len(pics), official=len(official), render_s=t_render,
+    return dict(engine=args.engine, no_area=args.no_area, pictures=len(pics), official=len(official), render_s=t_render,
                 per_type=per_type, per_variant=per_variant, boxes=boxes, misses=misses,
                 fa_text=fa_text, fa_pic=fa_pic, chars=chars, fa_examples=fa_examples,
                 first_s=first_s, second_s=second_s, hits=hits, n_all=n_all,
                 median_ms=statistics.median(ocr_ms), speed=speed)
 
 
-def timing(pics) -> dict:
+def timing(pics, runs: int = 3) -> dict:
     from PIL import Image
 
     from scanner import ocr
@@ -465,7 +469,7 @@ def timing(pics) -> dict:
     try:
         for name, img in (("1080p screenshot (1920×1080, table)", shot), ("A4 page at 150 dpi (1240×1754)", a4)):
             ts = []
-            for _ in range(3):
+            for _ in range(runs):
                 t = time.perf_counter()
                 pt = ocr.read_image(img, key="timing")
                 ts.append(time.perf_counter() - t)
@@ -475,8 +479,98 @@ def timing(pics) -> dict:
     return out
 
 
+def _mirror_file(mirror: Path, repo: str, commit: str, path: str) -> tuple[bytes | None, str]:
+    """A file of a public repository at ``commit`` from a local mirror (a git directory under
+    ``mirror/owner+name/``), or None and why not."""
+    import subprocess
+
+    base = mirror / repo.replace("/", "+")
+    for gitdir in (base / "repo" / ".git", base / "repo", base):
+        if (gitdir / "HEAD").is_file() and (gitdir / "objects").is_dir():
+            break
+    else:
+        return None, f"no mirror of {repo} under {mirror}"
+    r = subprocess.run(["git", "--git-dir", str(gitdir), "show", f"{commit}:{path}"], capture_output=True)
+    if r.returncode != 0:
+        return None, f"{repo}@{commit[:10]}:{path} not in the mirror ({r.stderr.decode(errors='replace').strip()[:80]})"
+    return r.stdout, ""
+
+
+def real_pages(mirror: Path) -> dict:
+    """Real pictures of pages (benchmarks/data/ocr_real_pages.json), read from local mirrors of
+    their repositories: which labelled strings the OCR text holds, which labelled findings the
+    picture scan gives, what else it says at severity review/block, in what time (cache off)."""
+    from scanner import Scanner
+    from scanner.files import extract
+    from scanner.files.scan import scan_document
+
+    spec = json.loads((HERE / "data" / "ocr_real_pages.json").read_text("utf-8"))
+    sc = Scanner()
+    rows, skipped = [], []
+    os.environ["GOVSCAN_NO_CACHE"] = "1"
+    try:
+        for page in spec["pages"]:
+            src = spec["sources"][page["repo"]]
+            data, why = _mirror_file(mirror, page["repo"], src["commit"], page["path"])
+            if data is None:
+                skipped.append(why)
+                continue
+            t = time.perf_counter()
+            doc = extract(data, Path(page["path"]).name)
+            res = scan_document(sc, doc)
+            ms = (time.perf_counter() - t) * 1000
+            text = norm(doc.text)
+            read = [v for v in page["read"] if norm(v) in text]
+            found = [x for x in page["find"]
+                     if any(f.type == x["type"] and same_value(f.text, x["value"]) for f in res.findings)]
+            labelled = {(x["type"], norm(x["value"])) for x in page["find"]}
+            extra = [(f.type, f.text) for f in res.findings if f.severity in ("review", "block")
+                     and not any(f.type == t_ and same_value(f.text, v) for t_, v in labelled)]
+            rows.append(dict(page=f"{page['repo']}:{page['path']}", px=page["text_px"], read=len(read),
+                             n_read=len(page["read"]), missed=[v for v in page["read"] if v not in read],
+                             found=len(found), n_find=len(page["find"]), extra=extra, ms=ms))
+    finally:
+        os.environ.pop("GOVSCAN_NO_CACHE", None)
+    return dict(rows=rows, skipped=skipped, sources=spec["sources"])
+
+
+def report_real(r: dict) -> None:
+    print()
+    if not r["rows"]:
+        print("real pages: skipped (" + "; ".join(r["skipped"]) + ")")
+        return
+    print("real pages (" + ", ".join(f"{k}@{v['commit'][:10]} {v['licence']}" for k, v in r["sources"].items())
+          + "; cache off):")
+    print()
+    print("| page | text px | strings read | findings | other review/block findings | ms |")
+    print("|---|---:|---:|---:|---|---:|")
+    for x in r["rows"]:
+        print(f"| {x['page']} | {x['px']} | {x['read']}/{x['n_read']} | {x['found']}/{x['n_find']} | "
+              f"{x['extra'] or ''} | {x['ms']:.0f} |")
+    for label, keep in (("text >= 16 px", lambda x: x["px"] >= 16), ("text < 16 px", lambda x: x["px"] < 16)):
+        sel = [x for x in r["rows"] if keep(x)]
+        if sel:
+            n = sum(x["n_read"] for x in sel)
+            k = sum(x["read"] for x in sel)
+            f = sum(x["n_find"] for x in sel)
+            g = sum(x["found"] for x in sel)
+            print(f"{label}: strings read {k}/{n} ({k / max(n, 1):.3f}), findings {g}/{f}")
+    for x in r["rows"]:
+        if x["missed"]:
+            print(f"  not read in {x['page']}: {x['missed']}")
+    for why in r["skipped"]:
+        print(f"  skipped: {why}")
+
+
+def whole_picture() -> None:
+    """Turn the product's text area off: every picture is read whole (for --no-area)."""
+    from scanner import ocr
+
+    ocr.text_area = lambda img: (0, 0, img.width, img.height)
+
+
 def report(r: dict) -> None:
-    print(f"engine {r['engine']}; {r['pictures']} labelled pictures + {r['official']} official-text pictures "
+    print(f"engine {r['engine']}{' (whole pictures, no text area)' if r.get('no_area') else ''}; {r['pictures']} labelled pictures + {r['official']} official-text pictures "
           f"(rendered in {r['render_s']:.1f} s); ONNX Runtime intra-op threads {os.environ.get('GOVSCAN_OCR_THREADS')}")
     print()
     print("| type | gold | found as text | found in picture | picture / text (target ≥ 0.95) |")
@@ -530,25 +624,66 @@ def main() -> None:
     ap.add_argument("--engine", default=None, help="an engine of scanner/ocr.py ENGINES (default: the product's)")
     ap.add_argument("--json", help="write the numbers here")
     ap.add_argument("--keep", help="write the rendered pictures into this folder")
+    ap.add_argument("--mirror", default=os.environ.get("GOVSCAN_MIRROR", "/work/.mirror"),
+                    help="local mirrors of the repositories of benchmarks/data/ocr_real_pages.json (owner+name/)")
+    ap.add_argument("--real", action="store_true", help="only the real pages of benchmarks/data/ocr_real_pages.json")
+    ap.add_argument("--no-area", action="store_true", help="read whole pictures (scanner/ocr.py text_area off), "
+                    "to measure what the text area changes")
     ap.add_argument("--timing", action="store_true", help="only the ms per picture (1080p, A4), both engines "
                     "of ENGINES that are installed, alternating, median of 3")
     args = ap.parse_args()
     from scanner import compiled, ocr
 
+    if args.no_area:
+        whole_picture()
+    if args.real:
+        if args.engine:
+            use_engine(args.engine)
+        print(f"engine {ocr.engine_name()}{' (whole pictures, no text area)' if args.no_area else ''}")
+        report_real(real_pages(Path(args.mirror)))
+        return
     if args.timing:
         pics, _ = build_set(12, 0, Path(args.data))
-        print("| engine | picture (OCR only, cache off, 1 thread, median of 3) | ms | lines | characters |")
+        print(f"load average {os.getloadavg()[0]:.1f} (2 cores, shared)")
+        print("| engine | picture (OCR only, cache off, 1 thread, median of 3 rounds) | ms | lines | characters |")
         print("|---|---|---:|---:|---:|")
-        for name in ocr.ENGINES:
-            os.environ["GOVSCAN_OCR_ENGINE"] = name
-            ocr._engine = None
-            try:
-                ocr._get_engine()
-            except RuntimeError as e:
-                print(f"| {name} | not installed ({e}) | | | |")
+        area, cls = ocr.text_area, ocr.USE_CLS
+        # (engine, label, whole pictures, angle classifier): the default, the previous default
+        # (PP-OCRv6 small, whole pictures, no classifier), then one setting changed at a time
+        configs = [(ocr.DEFAULT_ENGINE, "", False, True),
+                   ("ppocrv6", ", the previous default: whole picture, no angle classifier", True, False),
+                   (ocr.DEFAULT_ENGINE, ", whole picture (no text area)", True, True),
+                   (ocr.DEFAULT_ENGINE, ", no angle classifier", False, False)]
+        configs += [(name, "", False, True) for name in ocr.ENGINES if name != ocr.DEFAULT_ENGINE]
+        # every setting in turn, three rounds (the machine's load drifts: a setting's median is
+        # over rounds spread across the whole run); each engine built once and kept
+        engines, times = {}, defaultdict(list)
+        for _ in range(3):
+            for name, label, whole, use_cls in configs:
+                if (name, use_cls) not in engines:
+                    os.environ["GOVSCAN_OCR_ENGINE"] = name
+                    ocr.USE_CLS = use_cls
+                    ocr._engine = None
+                    try:
+                        engines[name, use_cls] = ocr._get_engine()
+                    except RuntimeError as e:
+                        engines[name, use_cls] = e
+                eng = engines[name, use_cls]
+                if isinstance(eng, RuntimeError):
+                    continue
+                ocr._engine, ocr.USE_CLS = eng, use_cls
+                ocr.text_area = (lambda img: (0, 0, img.width, img.height)) if whole else area
+                for what, got in timing(pics, runs=1).items():
+                    times[f"{name}{label}", what].append(got)
+        for name, label, whole, use_cls in configs:
+            if isinstance(engines.get((name, use_cls)), RuntimeError):
+                print(f"| {name} | not installed ({engines[name, use_cls]}) | | | |")
                 continue
-            for what, (ms, nl, nc) in timing(pics).items():
-                print(f"| {name} | {what} | {ms:.0f} | {nl} | {nc} |")
+            for (key, what), got in times.items():
+                if key == f"{name}{label}":
+                    ms = statistics.median(g[0] for g in got)
+                    print(f"| {key} | {what} | {ms:.0f} | {got[-1][1]} | {got[-1][2]} |")
+        ocr.text_area, ocr.USE_CLS = area, cls
         print(f"load average {os.getloadavg()[0]:.1f} (2 cores, shared)")
         return
     with tempfile.TemporaryDirectory() as cache:
@@ -556,6 +691,8 @@ def main() -> None:
         ocr.ocr_cache_dir = lambda: Path(cache) if compiled.enabled() else None
         r = run(args)
     report(r)
+    r["real"] = real_pages(Path(args.mirror))
+    report_real(r["real"])
     if args.json:
         Path(args.json).write_text(json.dumps({k: v for k, v in r.items() if k != "misses"}, ensure_ascii=False,
                                               default=dict, indent=1), "utf-8")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import os
 import threading
 import time
@@ -30,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Line", "PictureText", "read_picture", "read_image", "skip_reason", "engine_id", "ocr_cache_dir",
+__all__ = ["Line", "PictureText", "read_picture", "read_image", "skip_reason", "text_area", "engine_id", "ocr_cache_dir",
            "open_image", "MIN_SIDE", "MAX_PIXELS"]
 
 #: a picture narrower or lower than this holds no line of readable text (text height ≥ ~10 px)
@@ -41,6 +42,23 @@ MAX_PIXELS = 60_000_000
 MIN_SCORE = 0.5
 #: the detector's input: the long side at most this many pixels (text of 16 px stays over 10 px)
 DET_SIDE = 1280
+#: the recogniser's input is padded to at least this many pixels wide (RapidOCR's default 320
+#: made a one-digit table cell cost as much as a 14-character line: 8 ms instead of 1 ms with the
+#: tiny model); the PP-OCRv6 tiny recogniser reads the same at 64 (benchmarks/bench_ocr.py)
+REC_MIN_WIDTH = 64
+#: the angle classifier (PP-OCR's text-line 0°/180° model, in the rapidocr wheel) turns a picture
+#: whose text stands upside down before it is read (:class:`_PageTurn`: most of the text, not line
+#: by line): a photo of an ID card taken upside down (a real one in benchmarks/data/ocr_real_pages.json)
+#: reads as 29≤1E180686121S0E7 without it, 430512198908131367 with it; ~1 ms a line, for at most
+#: VOTERS lines
+USE_CLS = True
+#: the widest lines of a picture that vote on its orientation (each ~1 ms)
+VOTERS = 12
+#: the text area (:func:`text_area`) is widened by this many pixels on each side, and to at least
+#: MIN_DET detector pixels each way: a strip of one line squashed or stretched to a multiple of
+#: 32 px (the detector's grid) loses its text (a 48 px strip read as 64 px: no line found)
+AREA_PAD = 16
+MIN_DET = 96
 #: a gap between two recognised characters wider than this share of the line's height is a space
 #: (the recogniser itself drops spaces: 张伟　13812345678 would read 张伟13812345678)
 SPACE_GAP = 0.45
@@ -57,8 +75,9 @@ class Line:
     text: str
     box: tuple[float, float, float, float]
     score: float
-    #: each character's left and right edge in pixels (x0, x1, x0, x1, …), when the recogniser
-    #: gave them: a finding's box is then its own characters', not the whole line's
+    #: each character's left and right edge in pixels (x0, x1, x0, x1, …, in reading order: right
+    #: to left for a picture read upside down), when the recogniser gave them: a finding's box is
+    #: then its own characters', not the whole line's
     xs: tuple[float, ...] = ()
     #: for a QR code or barcode decoded by zxing-cpp: its format (``QR Code``, ``EAN-13`` …); "" for text
     code: str = ""
@@ -98,11 +117,12 @@ def _threads() -> int:
 #: the engines :func:`read_image` can use (``GOVSCAN_OCR_ENGINE``), each with its models inside a
 #: wheel; benchmarks/bench_ocr.py measures them on one picture set (docs/FILES.md)
 ENGINES = {
+    "ppocrv6-tiny": "rapidocr 3 with the PP-OCRv6 tiny detection and recognition models inside the faster-paddle wheel",
     "ppocrv4": "rapidocr-onnxruntime: PP-OCRv4 mobile detection and recognition",
     "ppocrv6": "rapidocr 3: PP-OCRv6 small detection and recognition",
     "v4det-v6rec": "PP-OCRv4 detection (rapidocr-onnxruntime's wheel) + PP-OCRv6 small recognition (rapidocr 3)",
 }
-DEFAULT_ENGINE = "ppocrv6"  # chosen by benchmarks/bench_ocr.py: docs/FILES.md "Pictures"
+DEFAULT_ENGINE = "ppocrv6-tiny"  # chosen by benchmarks/bench_ocr.py: docs/FILES.md "Pictures"
 
 
 def engine_name() -> str:
@@ -117,12 +137,12 @@ def _engine_id(name: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     vs = []
-    for dist in ("rapidocr-onnxruntime", "rapidocr", "onnxruntime"):
+    for dist in ("faster-paddle", "rapidocr-onnxruntime", "rapidocr", "onnxruntime"):
         try:
             vs.append(f"{dist}-{version(dist)}")
         except PackageNotFoundError:
             pass
-    return f"{name}-{'-'.join(vs)}-nocls-det{DET_SIDE}-b1-s{MIN_SCORE}-g{SPACE_GAP}-f{_FORMAT}"
+    return f"{name}-{'-'.join(vs)}-{f'cls{VOTERS}' if USE_CLS else 'nocls'}-det{DET_SIDE}-b1-w{REC_MIN_WIDTH if name == 'ppocrv6-tiny' else 320}-s{MIN_SCORE}-g{SPACE_GAP}-a{AREA_PAD}-{MIN_DET}-f{_FORMAT}"
 
 
 def engine_id() -> str:
@@ -137,43 +157,91 @@ def _v4_det_model() -> str:
 
 
 def _make_engine(name: str):
-    """A callable: BGR array → [(quad, text, score, character quads, characters)]."""
+    """A callable: (RGB picture, detector scale) → [(quad, text, score, character quads,
+    characters, turned)]; ``turned``: the picture was read upside down (:class:`_PageTurn`) and
+    the character quads are placed as if the line stood upright."""
     n = _threads()
     if name == "ppocrv4":
         from rapidocr_onnxruntime import RapidOCR
 
-        # use_cls off: the angle classifier only turns lines read upside down; posts are upright.
         # det_limit "max": the detector sees the picture at most DET_SIDE px on its long side and
         # never enlarged (RapidOCR's default enlarges a 200×1000 picture to 736×3680 first: 1.2 s
         # instead of 0.1 s); the lines are cut from the full-size picture
-        eng = RapidOCR(intra_op_num_threads=n, inter_op_num_threads=1, use_cls=False, print_verbose=False,
+        eng = RapidOCR(intra_op_num_threads=n, inter_op_num_threads=1, use_cls=USE_CLS, print_verbose=False,
                        det_limit_type="max", det_limit_side_len=DET_SIDE, rec_batch_num=1)
 
-        def run(arr):
-            result, _ = eng(arr, return_word_box=True, box_thresh=0.5, unclip_ratio=1.6, text_score=MIN_SCORE)
-            return [(it[0], it[1], it[2], it[3] if len(it) > 4 else None, it[4] if len(it) > 4 else None)
+        def run(img, scale=1.0):
+            result, _ = eng(_bgr(img), return_word_box=True, box_thresh=0.5, unclip_ratio=1.6, text_score=MIN_SCORE)
+            return [(it[0], it[1], it[2], it[3] if len(it) > 4 else None, it[4] if len(it) > 4 else None, False)
                     for it in result or ()]
         return run
     from rapidocr import RapidOCR
 
     params = {"EngineConfig.onnxruntime.intra_op_num_threads": n, "EngineConfig.onnxruntime.inter_op_num_threads": 1,
-              "Global.use_cls": False, "Global.log_level": "critical", "Global.text_score": MIN_SCORE,
+              "Global.use_cls": USE_CLS, "Global.log_level": "critical", "Global.text_score": MIN_SCORE,
               "Det.limit_type": "max", "Det.limit_side_len": DET_SIDE,
               # one line at a time: a batch is padded to its widest line, and a 1080p page of long
               # lines took 1 GB of memory at 6 per batch, 0.5 GB at 1, in the same time
               "Rec.rec_batch_num": 1, "EngineConfig.onnxruntime.enable_cpu_mem_arena": False}
     if name == "v4det-v6rec":
         params["Det.model_path"] = _v4_det_model()
-    eng = RapidOCR(params=params)
+    if name == "ppocrv6-tiny":
+        from .ocr_models import tiny_models
 
-    def run3(arr):
-        r = eng(arr, use_cls=False, return_word_box=True)
+        det, rec, keys = tiny_models()
+        params.update({"Det.model_path": str(det), "Rec.model_path": str(rec), "Rec.rec_keys_path": str(keys),
+                       "Rec.rec_img_shape": [3, 48, REC_MIN_WIDTH]})
+    eng = RapidOCR(params=params)
+    det_model = eng._load_det_model()  # loaded now: an engine that cannot start fails here, not on a picture
+    turn = None
+    if USE_CLS:
+        turn = eng.text_cls = _PageTurn(eng._load_cls_model())
+    run_lock = threading.Lock()
+
+    def run3(img, scale=1.0):
+        # the detector sees the picture at ``scale`` (read_image: a text area cut from a larger
+        # picture is read at the whole picture's scale)
+        with run_lock:
+            det_model.limit_side_len = max(32, round(max(img.width, img.height) * scale)) if scale < 1 else DET_SIDE
+            r = eng(_bgr(img), use_cls=USE_CLS, return_word_box=True)
+            flipped = turn is not None and turn.flipped
         if r.boxes is None:
             return []
         words = r.word_results or [()] * len(r.txts)
-        return [(b.tolist(), t, s, [w[2] for w in ws], [w[0] for w in ws])
+        return [(b.tolist(), t, s, [w[2] for w in ws], [w[0] for w in ws], flipped)
                 for b, t, s, ws in zip(r.boxes, r.txts, r.scores, words)]
     return run3
+
+
+class _PageTurn:
+    """The angle classifier, for a whole picture: RapidOCR turns each line the classifier reads
+    as upside down, and the classifier turns some upright short lines too (云H87131 in a rotated
+    JPEG: benchmarks/bench_ocr.py lost 2 of 531 spans that way). Here the lines vote, by width:
+    when most of the text stands upside down (a photo of an ID card taken the wrong way up), every
+    line is turned; otherwise none is."""
+
+    def __init__(self, cls):
+        self.cls = cls
+        self.flipped = False
+
+    def __call__(self, img_list):
+        import cv2
+
+        widths = [im.shape[1] / max(im.shape[0], 1) for im in img_list]
+        # the widest lines vote (a dense page: VOTERS lines classified, not all 75 of a table)
+        voters = sorted(range(len(img_list)), key=lambda k: -widths[k])[:VOTERS]
+        res = self.cls([img_list[k] for k in voters])
+        thresh = getattr(self.cls, "cls_thresh", 0.9)
+        down = sum(widths[k] for k, (label, score) in zip(voters, res.cls_res or ()) if "180" in label and score > thresh)
+        self.flipped = down > 0.5 * sum(widths[k] for k in voters)
+        res.img_list = [cv2.rotate(im, cv2.ROTATE_180) for im in img_list] if self.flipped else list(img_list)
+        return res
+
+
+def _bgr(img):
+    import numpy as np
+
+    return np.ascontiguousarray(np.asarray(img)[:, :, ::-1])  # RGB → BGR, what RapidOCR (OpenCV) expects
 
 
 def _get_engine():
@@ -281,6 +349,42 @@ def skip_reason(img) -> str | None:
     return None
 
 
+def text_area(img) -> tuple[int, int, int, int]:
+    """The box ``(x0, y0, x1, y1)`` of the picture that can hold text: when at least 90 % of its
+    border is one colour (a screenshot's background, a page's paper: grey levels within 12 of the
+    border's median), the bounding box of the
+    pixels whose grey level differs from it by more than 24, widened by :data:`AREA_PAD`; else
+    (a photo) the whole picture. NumPy over the grey picture: ~10 ms for 1920 × 1080."""
+    import numpy as np
+
+    full = (0, 0, img.width, img.height)
+    g = np.asarray(img.convert("L"))
+    border = np.concatenate([g[0], g[-1], g[1:-1, 0], g[1:-1, -1]])
+    bg = int(np.median(border))
+    if np.count_nonzero(np.abs(border.astype(np.int16) - bg) <= 12) < 0.9 * border.size:
+        return full
+    lo, hi = max(0, bg - 24), min(255, bg + 24)
+    ink = (g < lo) | (g > hi)
+    rows = np.flatnonzero(ink.any(axis=1))
+    if rows.size == 0:
+        return full
+    cols = np.flatnonzero(ink[rows[0]:rows[-1] + 1].any(axis=0))
+    return (max(0, int(cols[0]) - AREA_PAD), max(0, int(rows[0]) - AREA_PAD),
+            min(img.width, int(cols[-1]) + 1 + AREA_PAD), min(img.height, int(rows[-1]) + 1 + AREA_PAD))
+
+
+def _at_least(box: tuple[int, int, int, int], side: int, width: int, height: int) -> tuple[int, int, int, int]:
+    """``box`` widened around its centre to at least ``side`` pixels each way, inside the picture."""
+    x0, y0, x1, y1 = box
+    if x1 - x0 < side:
+        x0 = max(0, min(width - side, (x0 + x1 - side) // 2))
+        x1 = min(width, x0 + side)
+    if y1 - y0 < side:
+        y0 = max(0, min(height - side, (y0 + y1 - side) // 2))
+        y1 = min(height, y0 + side)
+    return x0, y0, x1, y1
+
+
 def read_image(img, key: str | None = None) -> PictureText:
     """OCR an RGB picture. ``key`` (a SHA-256 hex digest of what the picture was made from) makes
     the result cached; without it the picture's pixels are hashed."""
@@ -296,27 +400,35 @@ def read_image(img, key: str | None = None) -> PictureText:
         pt = PictureText((), img.width, img.height, why)
         _cache_store(key, pt)
         return pt
-    import numpy as np
-
     t = time.perf_counter()
     codes = read_codes(img)
     engine = _get_engine()
-    arr = np.asarray(img)[:, :, ::-1]  # RGB → BGR, what RapidOCR (OpenCV) expects
+    # only the part of the picture that is not its background is read (a screenshot's margins,
+    # a page's blank border), at the scale the whole picture would be read at (never enlarged, at
+    # most DET_SIDE px on its long side): the same text size, fewer pixels
+    scale = min(1.0, DET_SIDE / max(img.width, img.height))
+    x0, y0, x1, y1 = _at_least(text_area(img), math.ceil(MIN_DET / scale), img.width, img.height)
+    area = img if (x0, y0, x1, y1) == (0, 0, img.width, img.height) else img.crop((x0, y0, x1, y1))
     try:
-        result = engine(np.ascontiguousarray(arr))
+        result = engine(area, scale)
     except MemoryError:
         raise RuntimeError("OCR needs more memory than the reader's cap allows") from None
     except Exception as e:  # ONNX Runtime's own errors (std::bad_alloc under the memory cap …)
         msg = str(e).strip().splitlines()[-1][:200] if str(e).strip() else type(e).__name__
         raise RuntimeError(f"OCR failed ({msg})") from None
     lines = []
-    for quad, text, score, char_quads, chars in result:
+    for quad, text, score, char_quads, chars, turned in result:
         if not (text or "").strip() or float(score) < MIN_SCORE:
             continue
-        xs = [float(p[0]) for p in quad]
-        ys = [float(p[1]) for p in quad]
+        xs = [float(p[0]) + x0 for p in quad]
+        ys = [float(p[1]) + y0 for p in quad]
         box = (max(0.0, min(xs)), max(0.0, min(ys)), min(float(img.width), max(xs)), min(float(img.height), max(ys)))
+        if (x0 or y0) and char_quads:
+            char_quads = [[(float(p[0]) + x0, float(p[1]) + y0) for p in q] for q in char_quads]
         text, cx = _spaced(text, char_quads, chars, box[3] - box[1])
+        if turned and cx:  # the line stood upside down: its first character is at its right end
+            lo_hi = box[0] + box[2]
+            cx = tuple(round(lo_hi - v, 1) for k in range(0, len(cx), 2) for v in (cx[k + 1], cx[k]))
         lines.append(Line(text, tuple(round(v, 1) for v in box), float(score), cx))  # type: ignore[arg-type]
     stats["ocr"] += 1
     pt = PictureText(tuple(codes + lines), img.width, img.height, None, False, time.perf_counter() - t)

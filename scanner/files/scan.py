@@ -198,7 +198,8 @@ def _locate(findings: list[Finding], doc: Document) -> list[Finding]:
             x0, y0, x1, y1 = s.box
             if xs and len(xs) == 2 * (s.end - s.start) and e > a:
                 # the finding's own characters, from the recogniser's character boxes
-                box = [max(x0, xs[2 * a]), y0, min(x1, xs[2 * e - 1]), y1]
+                # (a line read upside down has its characters right to left)
+                box = [max(x0, min(xs[2 * a:2 * e])), y0, min(x1, max(xs[2 * a:2 * e])), y1]
             else:
                 box = line_part_box(s.box, text[s.start:s.end], a, e)
             # a detector's box hugs the ink: a tenth of the line's height around it covers the text

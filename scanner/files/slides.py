@@ -12,16 +12,27 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
-def _paragraphs(root):
-    """Text of each a:p in reading order; table rows as one line with tab-joined cells."""
+def paragraph_pieces(root) -> list[list[tuple[object, str]]]:
+    """Each a:p in reading order (a table row as one line, its cells joined by tabs) as its
+    pieces: ``(a:t element, its text)``, ``(None, "\t")`` between cells; blank ones left out. A
+    segment's ``ref`` ``(part, i)`` is the index in this list (the cleaner masks through it)."""
     out = []
     for el in root.iter(A + "p", A + "tr"):
         if el.tag == A + "tr":
-            cells = ["".join(t.text or "" for t in tc.iter(A + "t")) for tc in el.iter(A + "tc")]
-            out.append("\t".join(cells))
+            pieces: list[tuple[object, str]] = []
+            for k, tc in enumerate(el.iter(A + "tc")):
+                if k:
+                    pieces.append((None, "\t"))
+                pieces += [(t, t.text or "") for t in tc.iter(A + "t")]
+            out.append(pieces)
         elif not any(anc.tag == A + "tr" for anc in el.iterancestors()):
-            out.append("".join(t.text or "" for t in el.iter(A + "t")))
-    return [p for p in out if p.strip()]
+            out.append([(t, t.text or "") for t in el.iter(A + "t")])
+    return [ps for ps in out if "".join(t for _, t in ps).strip()]
+
+
+def _paragraphs(root):
+    """Text of each a:p in reading order; table rows as one line with tab-joined cells."""
+    return ["".join(t for _, t in ps) for ps in paragraph_pieces(root)]
 
 
 def _notes_text(root) -> list[str]:

@@ -1,6 +1,6 @@
 """Cleaning pictures: the EXIF/XMP properties dropped (GPS position, photographer, camera, software)
 and the boxes of the findings read in the picture blacked out. For a picture file (``scanner
-clean photo.jpg``) and for the pictures inside a cleaned Word or Excel file.
+clean photo.jpg``) and for the pictures inside a cleaned Word, Excel or PowerPoint file.
 
 The picture is decoded and written again in its own format (JPEG at quality 95, PNG lossless,
 the rest as Pillow writes them) with nothing but the pixels and the colour profile: Pillow carries
@@ -85,7 +85,8 @@ def clean_image(data: bytes, name: str, doc, result) -> bytes:
 
 
 def clean_package_pictures(pkg, doc, result) -> int:
-    """Clean every picture of a Word/Excel package that has properties or findings; returns how many."""
+    """Clean every picture of a Word/Excel/PowerPoint package that has properties or findings;
+    returns how many."""
     boxes = boxes_by_part(result)
     n = 0
     for p in doc.parts:
