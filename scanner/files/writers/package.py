@@ -11,7 +11,8 @@ from lxml import etree
 
 from ..limits import Context, FileError, Limits, SafeZip
 
-__all__ = ["Package", "rels_name", "clean_properties", "replace_texts", "REL_NS", "CT_NS", "OFFICE_REL"]
+__all__ = ["Package", "rels_name", "clean_properties", "replace_texts", "apply_text_edits", "REL_NS", "CT_NS",
+           "OFFICE_REL"]
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -191,3 +192,23 @@ def replace_texts(root, meta: list[tuple[str, str]]) -> None:
             for old, new in meta:
                 if old in el.text:
                     el.text = el.text.replace(old, new)
+
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def apply_text_edits(edits: dict) -> None:
+    """Write masked text into XML text elements: ``edits`` maps ``id(element)`` to
+    ``(element, [(start, end, replacement), …])`` (offsets into the element's text). Edits apply
+    from the end, and one that overlaps an edit already made is skipped; whitespace is kept
+    (``xml:space="preserve"``). The Word and PowerPoint cleaners share this."""
+    for el, changes in edits.values():
+        text = el.text or ""
+        limit = len(text) + 1
+        for k0, k1, rep in sorted(changes, reverse=True):
+            if k1 > limit:
+                continue  # overlaps an edit already made
+            text = text[:k0] + rep + text[k1:]
+            limit = k0
+        el.text = text
+        el.set(_XML_SPACE, "preserve")

@@ -22,12 +22,11 @@ from __future__ import annotations
 from ..document import Document
 from ..limits import FileError
 from ..slides import A, paragraph_pieces
-from .package import Package, clean_properties
+from .package import Package, apply_text_edits, clean_properties
 from .picture import clean_package_pictures
 
 __all__ = ["clean_pptx"]
 
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _T = A + "t"
 
 
@@ -65,16 +64,7 @@ def _mask(pkg: Package, doc: Document, result) -> list[tuple[str, str]]:
         for k, (el, k0, k1, g0, g1) in enumerate(spans):
             rep = sugg[g0 - f.start:g1 - f.start] if same else (sugg if k == 0 else "")
             edits.setdefault(id(el), (el, []))[1].append((k0, k1, rep))
-    for el, changes in edits.values():
-        text = el.text or ""
-        limit = len(text) + 1
-        for k0, k1, rep in sorted(changes, reverse=True):
-            if k1 > limit:
-                continue  # overlaps an edit already made
-            text = text[:k0] + rep + text[k1:]
-            limit = k0
-        el.text = text
-        el.set(_XML_SPACE, "preserve")
+    apply_text_edits(edits)
     return meta
 
 

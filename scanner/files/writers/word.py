@@ -30,7 +30,7 @@ from ...model import TYPE_LABELS
 from ..document import Document
 from ..limits import FileError
 from .picture import clean_package_pictures
-from .package import Package, clean_properties
+from .package import Package, apply_text_edits, clean_properties
 from ..word import (INLINE, W, Styles, cell_of, load_styles, main_part, para_props, run_kind, story,
                     story_parts)
 
@@ -326,16 +326,7 @@ def _mask(doc: Document, result, stories: _Stories, parts: set[str]) -> list[tup
         for i, (el, k0, k1, g0, g1) in enumerate(spans):
             rep = sugg[g0 - f.start:g1 - f.start] if same else (sugg if i == 0 else "")
             edits.setdefault(id(el), (el, []))[1].append((k0, k1, rep))
-    for el, changes in edits.values():
-        text = el.text or ""
-        limit = len(text) + 1
-        for k0, k1, rep in sorted(changes, reverse=True):
-            if k1 > limit:
-                continue  # overlaps an edit already made
-            text = text[:k0] + rep + text[k1:]
-            limit = k0
-        el.text = text
-        el.set(_XML_SPACE, "preserve")
+    apply_text_edits(edits)
     _mask_links(stories.pkg, links)
     return meta
 
