@@ -162,3 +162,21 @@ def _spool_per_test(tmp_path, monkeypatch):
     ./govscan-spool shared by every test."""
     if "GOVSCAN_SPOOL_DIR" not in os.environ:
         monkeypatch.setenv("GOVSCAN_SPOOL_DIR", str(tmp_path / "spool"))
+
+
+#: a Chinese font for the pictures the OCR tests draw (Debian fonts-wqy-zenhei; scripts/test installs it)
+CJK_FONT = next((p for p in ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+                             "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+                             "/usr/share/fonts/truetype/arphic/uming.ttc") if Path(p).exists()), None)
+
+
+@pytest.fixture(scope="module")
+def ocr_cache(tmp_path_factory):
+    """An OCR result cache of the test module's own (a picture another module read is read again)."""
+    from scanner import ocr
+
+    folder = tmp_path_factory.mktemp("ocr-cache")
+    saved = ocr.ocr_cache_dir
+    ocr.ocr_cache_dir = lambda: folder
+    yield folder
+    ocr.ocr_cache_dir = saved

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -15,24 +14,16 @@ pytest.importorskip("rapidocr")
 from PIL import Image, ImageDraw, ImageFont  # noqa: E402
 from pptx.util import Inches  # noqa: E402
 
-from scanner import Scanner, ocr  # noqa: E402
+from scanner import Scanner  # noqa: E402
 from scanner.files import extract  # noqa: E402
 from scanner.files.output import clean_bytes, writable_kinds  # noqa: E402
 from scanner.files.scan import scan_document  # noqa: E402
+from tests.conftest import CJK_FONT  # noqa: E402
 
-FONT = next((p for p in ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-                         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc") if Path(p).exists()), None)
-pytestmark = pytest.mark.skipif(FONT is None, reason="no Chinese font (Debian fonts-wqy-zenhei)")
+FONT = CJK_FONT
+pytestmark = [pytest.mark.skipif(FONT is None, reason="no Chinese font (Debian fonts-wqy-zenhei)"),
+              pytest.mark.usefixtures("ocr_cache")]
 ID = "11010519491231002X"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def ocr_cache(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("ocr-cache")
-    saved = ocr.ocr_cache_dir
-    ocr.ocr_cache_dir = lambda: folder
-    yield folder
-    ocr.ocr_cache_dir = saved
 
 
 def _picture() -> tuple[bytes, tuple[float, float, float, float]]:

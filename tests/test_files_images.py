@@ -10,7 +10,6 @@ import io
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -24,24 +23,15 @@ from scanner.files import FileError, Limits, extract  # noqa: E402
 from scanner.files.image import add_lines, rows_of  # noqa: E402
 from scanner.files.document import Builder  # noqa: E402
 from scanner.files.scan import scan_document  # noqa: E402
+from tests.conftest import CJK_FONT  # noqa: E402
 
-FONT = next((p for p in ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-                         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-                         "/usr/share/fonts/truetype/arphic/uming.ttc") if Path(p).exists()), None)
-pytestmark = pytest.mark.skipif(FONT is None, reason="no Chinese font (Debian fonts-wqy-zenhei)")
+FONT = CJK_FONT
+pytestmark = [pytest.mark.skipif(FONT is None, reason="no Chinese font (Debian fonts-wqy-zenhei)"),
+              pytest.mark.usefixtures("ocr_cache")]
 
 ID = "11010519491231002X"
 LINE1 = "内部资料\u3000注意保存"  # an ideographic space, as a header is typed
 LINE2 = f"张伟，身份证号：{ID}，电话13812345678"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def ocr_cache(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("ocr-cache")
-    saved = ocr.ocr_cache_dir
-    ocr.ocr_cache_dir = lambda: folder
-    yield folder
-    ocr.ocr_cache_dir = saved
 
 
 @pytest.fixture(scope="module")
