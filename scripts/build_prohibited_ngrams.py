@@ -25,7 +25,8 @@ training half (a second fixed hash) cover ``--validate`` of the other half's ent
 Every row is ``review`` (a statistical piece, not a curated rule), needs jieba word boundaries at
 both ends (人口|高 is no 口高), and is silenced by crackdown and court words within its window.
 
-usage: python scripts/build_prohibited_ngrams.py [--data DIR] [--min-support 2] [--validate]
+usage: python scripts/build_prohibited_ngrams.py [--data DIR] [--min-support 2] [--strong 4.5] [--validate]
+(the bundled file: --strong 4.5)
 """
 from __future__ import annotations
 
@@ -63,6 +64,14 @@ HIT = "网上有人发帖出售{}，请速联系。"
 MISS = "警方破获一起{}相关案件，依法刑事拘留三人。"
 
 
+MAX_BACKGROUND = 20  # summed jieba frequency of the dictionary words that contain the piece
+RISK_LOG_ODDS = 3.0   # a risk character is ~20x more frequent in the lists than in jieba's dictionary
+#: frequent in the lists because the lists are advertisements (出售, 视频, 聊): never what makes a piece risky
+NOT_RISK = set("售销卖购供订批货提专出聊视频网图片人女男")
+STRONG_LOG_ODDS = 99.0
+WORDLESS_LOG_ODDS = 4.5  # (--strong) a piece of a single entry needs a character at least this much more frequent
+
+
 def training_entries(data: Path) -> list[str]:
     from disguise_dataset import held_out
     from scanner.normalize import normalize
@@ -80,7 +89,7 @@ def training_entries(data: Path) -> list[str]:
     return sorted(out)
 
 
-def mine(entries: list[str], general: list[str], min_support: int) -> tuple[list[str], dict[str, set[str]]]:
+def mine(entries: list[str], general: list[str], min_support: int, strong: float = STRONG_LOG_ODDS) -> tuple[list[str], dict[str, set[str]]]:
     import daachorse
 
     from scanner.words import word_freq
@@ -90,21 +99,20 @@ def mine(entries: list[str], general: list[str], min_support: int) -> tuple[list
         for n in (2, 3):
             for i in range(len(t) - n + 1):
                 sup[t[i:i + n]].add(t)
-    cands = sorted(g for g, s in sup.items() if len(s) >= min_support)
+    risk = _risk_chars(entries)
+    # a piece of one entry needs a strong risk character (屄 淫 枪 …); a shared piece a risk character
+    cands = sorted(g for g, s in sup.items()
+                   if max((risk.get(c, 0.0) for c in g), default=0.0) >= (RISK_LOG_ODDS if len(s) >= min_support
+                                                                            else strong))
     pma = daachorse.CharwiseDoubleArrayAhoCorasick(cands)
     seen: Counter[str] = Counter()
     for text in general:
         for _s, _e, p in pma.find_overlapping(text):
             seen[cands[p]] += 1
     bg = _dictionary_background(cands)
-    risky = _risk_chars(entries)
-    keep = [g for g in cands if not seen[g] and bg.get(g, 0) < MAX_BACKGROUND and risky & set(g)]
+    keep = [g for g in cands if not seen[g] and bg.get(g, 0) < MAX_BACKGROUND]
     two = {g for g in keep if len(g) == 2}
     return [g for g in keep if len(g) == 2 or not (g[:2] in two or g[1:] in two)], sup
-
-
-MAX_BACKGROUND = 20  # summed jieba frequency of the dictionary words that contain the piece
-RISK_LOG_ODDS = 3.0   # a risk character is ~20x more frequent in the lists than in jieba's dictionary
 
 
 def _dictionary_background(cands: list[str]) -> dict[str, int]:
@@ -123,7 +131,7 @@ def _dictionary_background(cands: list[str]) -> dict[str, int]:
     return out
 
 
-def _risk_chars(entries: list[str]) -> set[str]:
+def _risk_chars(entries: list[str]) -> dict[str, float]:
     """Characters much more frequent in the training entries than in jieba's dictionary (淫 屄 枪 赌 …):
     a piece must hold one, so 让高, 水提 (pieces across two ordinary words) never become rows."""
     import math
@@ -137,7 +145,7 @@ def _risk_chars(entries: list[str]) -> set[str]:
         for c in w:
             gc[c] += int(f)
     t_all, g_all = sum(tc.values()), sum(gc.values())
-    return {c for c, n in tc.items() if n >= 3 and math.log((n / t_all) / ((gc[c] + 100) / g_all)) >= RISK_LOG_ODDS}
+    return {c: math.log((n / t_all) / ((gc[c] + 100) / g_all)) for c, n in tc.items() if n >= 3 and c not in NOT_RISK}
 
 
 def _inner(t: str) -> bool:
@@ -170,6 +178,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(Path(os.environ.get("GOVSCAN_SHARED", REPO.parent / "shared")) / "data"))
     ap.add_argument("--min-support", type=int, default=2)
+    ap.add_argument("--strong", type=float, default=STRONG_LOG_ODDS,
+                    help="log-odds a character needs for a piece of one entry to become a row (default: never)")
     ap.add_argument("--validate", action="store_true", help="only print the inner-split coverage")
     a = ap.parse_args(argv)
     data = Path(a.data)
@@ -182,7 +192,7 @@ def main(argv=None) -> int:
     general = list(_corpus_texts(data, GENERAL))
     inner_a = [t for t in entries if not _inner(t)]
     inner_b = [t for t in entries if _inner(t)]
-    keep_a, _ = mine(inner_a, general, a.min_support)
+    keep_a, _ = mine(inner_a, general, a.min_support, a.strong)
     pma = daachorse.CharwiseDoubleArrayAhoCorasick(keep_a)
     cov = sum(1 for t in inner_b if next(iter(pma.find_overlapping(t)), None) is not None)
     print(f"validation: {len(keep_a)} pieces mined from {len(inner_a)} entries cover {cov}/{len(inner_b)} "
@@ -197,7 +207,8 @@ def main(argv=None) -> int:
     evaluation = {p[p.index("[") + 1:p.index("]")] for ps in disguise_items.POSITIVES.values() for p in ps}
     existing = {e.term for e in load_lexicons([bundled_lexicon_dir()], cache=False).entries
                 if e.lexicon != "prohibited_ngrams"}
-    keep, sup = mine(entries, general, a.min_support)
+    keep, sup = mine(entries, general, a.min_support, a.strong)
+    risk = _risk_chars(entries)
     rows = []
     for g in keep:
         if g in existing or g in evaluation:
@@ -207,7 +218,9 @@ def main(argv=None) -> int:
         if FUNCTION_CHARS & set(g):
             continue
         ctx = f";ctx={TRADE}" if CONTRABAND_CHARS & set(g) and not TRADE_CHARS & set(g) else ""
-        rows.append(f"{rid}\t{g}\tprohibited_content\treview\t\t{BASIS}\t\tword;win=12{ctx};nctx={NCTX}\t{note}")
+        # a piece with a strong character (屄 淫 枪) stands alone; a weaker one must be a word of its own
+        word = "" if max(risk.get(ch, 0.0) for ch in g) >= WORDLESS_LOG_ODDS else "word;"
+        rows.append(f"{rid}\t{g}\tprohibited_content\treview\t\t{BASIS}\t\t{word}win=12{ctx};nctx={NCTX}\t{note}")
     rows = _self_checked(rows)
     head = ["id\tterm\ttype\tseverity\tsuggestion\tbasis\tmessage\toptions\tnote",
             "# GENERATED by scripts/build_prohibited_ngrams.py: pieces shared by entries of the TRAINING half of",

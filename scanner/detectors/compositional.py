@@ -188,6 +188,41 @@ _PW_HELP = ("首次登录", "请修改", "请及时修改", "及时修改", "修
 _TRAIL = ".,;:!?)]}>'\"，。；：！？）】》”’"
 
 
+# ------------------------------------------------------------------ numbered formulations
+#: formulation -> its number (党的十九大、二十大报告; 十九届六中全会决议(2021); 中央八项规定(2012)). A wrong number
+#: (三个确立, 5个意识, ④位一体总体布局) is a key_term_misspelling; any way of writing a digit is read.
+_FORMULATIONS = {"确立": 2, "维护": 2, "意识": 4, "自信": 4, "全面": 4, "代表": 3, "一百年": 2, "必由之路": 5}
+#: members that are ordinary words after a number need the rest of the formulation (五个全面战略布局; 三个代表
+#: 重要思想); 一个伟大, 两个务必 (1949), 两个攻坚战 are ordinary or older formulations and are not rules
+_FORMULATION_TAIL = {"全面": "(?:战略布局|战略)", "代表": "重要思想", "一百年": "奋斗目标"}
+_NUMERAL = {**{ch: d for ch, d in __import__("scanner.disguise", fromlist=["_DIGIT_OF"])._DIGIT_OF.items()},
+            "０": 0, "１": 1, "２": 2, "３": 3, "４": 4, "５": 5, "６": 6, "７": 7, "８": 8, "９": 9, "十": 10}
+_NUM_CLASS = "".join(sorted(set(_NUMERAL) - {"0", "〇", "零", "⓪", "⓿", "⁰", "₀"}))
+_FORM_RE = re.compile(
+    r"(?P<n>[" + re.escape(_NUM_CLASS) + r"])个(?P<w>" + "|".join(sorted(_FORMULATIONS, key=len, reverse=True)) + r")"
+    r"|(?P<n2>[" + re.escape(_NUM_CLASS) + r"])位(?:[一1①❶➀➊⓵㈠㊀¹₁Ⅰ壹])体(?=总体布局|的总体布局|布局)")
+_FORM_OK_BEFORE = ("第", "每", "这", "那", "前", "后", "头", "几", "各", "上述", "以下")
+
+# ------------------------------------------------------------------ leaders' titles
+#: 中共二十届一中全会(2022-10-23), 十四届全国人大一次会议(2023-03), 全国政协十四届一次会议(2023-03): the
+#: titles each holds now and held in the term before (news of 2018–2022 is right to say 中央纪委书记赵乐际).
+#: A name next to a title none of these was ever given for (全国政协主席赵乐际) is a wrong title.
+LEADER_TITLES: dict[str, tuple[str, ...]] = {
+    "习近平": ("总书记", "国家主席", "中央军委主席", "国家副主席", "中央书记处书记"),
+    "李强": ("国务院总理", "总理", "上海市委书记", "浙江省委书记", "江苏省委书记", "浙江省长"),
+    "赵乐际": ("全国人大常委会委员长", "委员长", "中央纪委书记", "中组部部长", "青海省委书记", "陕西省委书记"),
+    "王沪宁": ("全国政协主席", "中央书记处书记", "中央政策研究室主任"),
+    "蔡奇": ("中央书记处书记", "中央办公厅主任", "北京市委书记", "北京市长"),
+    "丁薛祥": ("国务院副总理", "常务副总理", "中央办公厅主任", "中央书记处书记"),
+    "李希": ("中央纪委书记", "广东省委书记", "辽宁省委书记", "辽宁省长"),
+}
+_TITLES = ("国家主席|国务院总理|全国人大常委会委员长|全国政协主席|中央纪委书记|国务院副总理|常务副总理|中央军委主席|"
+           "总书记|国家副主席|中央书记处书记|中央办公厅主任")
+_TITLE_RE = re.compile(r"(?P<t>" + _TITLES + r")(?P<name>" + "|".join(LEADER_TITLES) + r")")
+_KEY_BASIS = ("党政机关公文处理工作条例(2012) 第十九条; 中共二十届一中全会公报(2022-10-23); 十四届全国人大一次会议、"
+              "全国政协十四届一次会议选举结果(2023-03); 党的十九大、二十大报告; 十九届六中全会决议(2021)")
+
+
 def _alt(words: str) -> str:
     return "|".join(sorted(set(words.split("|")), key=lambda w: (-len(w), w)))
 
@@ -209,6 +244,9 @@ def _compiled():
     words.update(_BID_GATE)
     words.update(_TOPIC_GATE)
     words.update(("密码", "口令", "password", "passwd", "pwd"))
+    words.update(_FORMULATIONS)
+    words.update(("位1体", "位一体", "布局"))
+    words.update(LEADER_TITLES)
     ws = sorted(words)
     return {
         "pma": daachorse.CharwiseDoubleArrayAhoCorasick(ws),
@@ -246,7 +284,8 @@ class CompositionalDetector:
     categories = frozenset({"improper_wording", "commercial_secret", "state_secret"})
     rules = tuple([f"prohibited.trade.{c}" for c in _CLASSES] + [
         "prohibited.object.drug", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
-        "secret.topic.composed", "secret.credential.password_value"])
+        "secret.topic.composed", "secret.credential.password_value", "keyterm.formulation.number",
+        "keyterm.leader.title"])
 
     def detect(self, views: Views) -> list[Finding]:
         d = views.dense
@@ -266,6 +305,10 @@ class CompositionalDetector:
             self._topic(views, d, c, out)
         if not found.isdisjoint(("密码", "口令", "password", "passwd", "pwd")):
             self._password(views, d, out)
+        if not found.isdisjoint(_FORMULATIONS) or "布局" in found:
+            self._formulations(views, d, out)
+        if not found.isdisjoint(LEADER_TITLES):
+            self._titles(views, d, out)
         return out
 
     # ------------------------------------------------------------------ helpers
@@ -352,3 +395,41 @@ class CompositionalDetector:
                 views, s, e, "state_secret", "credential", "block", "secret.credential.password_value",
                 "疑似公开了密码或口令，须立即删除并修改密码",
                 "中华人民共和国网络安全法 第二十一条、第四十二条; 政府网站与政务新媒体检查指标(国办函〔2019〕80号)·安全防护", 0.9))
+
+    # ------------------------------------------------------------------ key formulations and titles
+    def _formulations(self, views: Views, d: str, out: list[Finding]) -> None:
+        for m in _FORM_RE.finditer(d):
+            s, e = m.span()
+            if m.group("n2"):
+                n, right, w = _NUMERAL[m.group("n2")], 5, "位一体"
+                correct = "五位一体"
+            else:
+                w = m.group("w")
+                n, right = _NUMERAL[m.group("n")], _FORMULATIONS[w]
+                tail = _FORMULATION_TAIL.get(w, "")
+                if tail and not re.match(tail, d[e:e + 8]):
+                    continue
+                correct = {2: "两", 3: "三", 4: "四", 5: "五", 10: "十"}[right] + "个" + w
+            if n == right or n < 2 or (s > 0 and any(d[max(0, s - len(b)):s] == b for b in _FORM_OK_BEFORE)):
+                continue
+            if s > 0 and (d[s - 1] in _NUMERAL or d[s - 1].isdigit()):
+                continue  # 13个意识 …: a count, not the formulation
+            start, end = views.dense_span(s, e)
+            out.append(Finding(start=start, end=end, text=views.text[start:end], category="improper_wording",
+                               type="key_term_misspelling", severity="block", rule="keyterm.formulation.number",
+                               message=f"固定表述的数字有误，应为“{correct}”", suggestion=correct, basis=_KEY_BASIS,
+                               score=0.85))
+
+    def _titles(self, views: Views, d: str, out: list[Finding]) -> None:
+        for m in _TITLE_RE.finditer(d):
+            t, name = m.group("t"), m.group("name")
+            if t in LEADER_TITLES[name]:
+                continue
+            holder = next((n for n, ts in LEADER_TITLES.items() if ts and ts[0] == t), None)
+            s, e = m.span()
+            start, end = views.dense_span(s, e)
+            own = LEADER_TITLES[name][0]
+            out.append(Finding(start=start, end=end, text=views.text[start:end], category="improper_wording",
+                               type="key_term_misspelling", severity="block", rule="keyterm.leader.title",
+                               message=f"领导人职务有误：{name}的职务是{own}" + (f"，{t}是{holder}" if holder else ""),
+                               suggestion=own + name, basis=_KEY_BASIS, score=0.85))
