@@ -56,6 +56,15 @@ HITS = [
     ("secret.topic.composed", "尚未公布的季度统计数据如下。"),
     ("secret.topic.composed", "举报人姓名及电话附后。"),
     ("secret.credential.password_value", "邮箱密码为Qq778899。"),
+    ("keyterm.formulation.number", "深刻领悟三个确立的决定性意义。"),
+    ("keyterm.formulation.number", "增强⑤个意识，坚定四个自信。"),
+    ("keyterm.formulation.number", "统筹推进④位1体总体布局。"),
+    ("keyterm.formulation.number", "协调推进五个全面战略布局。"),
+    ("keyterm.leader.title", "全国政协主席赵乐际出席会议。"),
+    ("wording.quote_separatist", "打击藏独分裂势力。"),
+    ("wording.sar_government", "澳门政府宣布新措施。"),
+    ("wording.taiwan_state", "中台两国关系持续发展。"),
+    ("wording.taiwan_state", "该国宣布与台湾建交。"),
 ]
 
 # news of a crackdown, a verdict, a policy, a service; ordinary words
@@ -73,6 +82,18 @@ MISSES = [
     "评标委员会成员名单在中标结果公告中一并公布。",
     "提供上门服务的家政人员须持证上岗。",
     "美国芬太尼滥用问题严重，已列管全部芬太尼类物质。",
+    "增强四个意识、坚定四个自信、做到两个维护。",
+    "中国是一个伟大的国家，这是一个伟大的胜利。",
+    "重温两个务必，打好两个攻坚战。",
+    "全国人大常委会委员长赵乐际主持会议。",
+    "中央纪委书记赵乐际作工作报告。",
+    "坚决反对“藏独”“港独”。",
+    "香港独特的文化魅力吸引游客。",
+    "香港特区政府今天公布数据。",
+    "港英时期的香港政府实行殖民统治。",
+    "所谓台湾是一个国家的说法是谬论。",
+    "该国宣布与台湾断绝所谓外交关系。",
+    "中美两国关系稳定发展。",
 ]
 
 

@@ -223,6 +223,24 @@ _KEY_BASIS = ("党政机关公文处理工作条例(2012) 第十九条; 中共�
               "全国政协十四届一次会议选举结果(2023-03); 党的十九大、二十大报告; 十九届六中全会决议(2021)")
 
 
+# ------------------------------------------------------------------ sovereignty and cross-strait wording
+#: 新华社新闻信息报道中的禁用词和慎用词(2016)·涉及我领土主权和港澳台; 中央台办《关于正确使用涉台宣传用语的意见》:
+#: separatist movements stand in quotes ("藏独" "疆独" "港独"; "台独" is a lexicon row), Hong Kong and Macao have
+#: a 特别行政区政府, Taiwan is never a state or a party to diplomatic relations.
+_SEPARATIST_RE = re.compile(r"(?<![香舞西内新])(?P<r>[藏疆港蒙])独(?![特立自有家到具一创资处白奏唱生子女苗居享占])")
+_QUOTES_OPEN, _QUOTES_CLOSE = "“\"‘「『《", "”\"’」』》"
+_SAR_RE = re.compile(r"(?<![英葡原前])(?P<r>香港|澳门)政府(?!总部|新闻处|统计处|公报|宪报)")
+_SAR_NEWS = tuple("港英|澳葡|殖民|回归前|英国|葡萄牙|英治|港督|澳督".split("|"))
+_STATE_RE = re.compile(
+    r"(?:中台|中华民国和中国|台湾和中国|中国和台湾|台湾与中国|中国与台湾|台湾和大陆|大陆和台湾)" + _GAP + r"{0,2}?(?:两国|两个国家|国与国)"
+    r"|(?:海峡)?两岸" + _GAP + r"{0,3}?(?:是|为)?(?:两个国家|两国)"
+    r"|(?:与|和|同|跟)台湾" + _GAP + r"{0,2}?(?:建交|建立外交关系|恢复外交关系|复交|互设大使馆)"
+    r"|台湾(?:是|为)(?:一个)?(?:主权)?(?:独立的?)?国家")
+_STATE_QUIET = ("所谓|不是|并非|绝不|决不|反对|妄称|鼓吹|图谋|企图|谬论|挑衅|歪曲|炒作|断交|断绝|一个中国|一中原则|"
+                "分裂|台独|否认|无权|不存在|从来|荒谬|不可能|不会|绝无|违背|违反|承认|恪守|坚持|遵守").split("|")
+_WORDING_BASIS = "新华社新闻信息报道中的禁用词和慎用词(2016年7月修订)·涉及我领土主权和港澳台; 中共中央台办、国务院台办涉台宣传用语规范"
+
+
 def _alt(words: str) -> str:
     return "|".join(sorted(set(words.split("|")), key=lambda w: (-len(w), w)))
 
@@ -247,6 +265,7 @@ def _compiled():
     words.update(_FORMULATIONS)
     words.update(("位1体", "位一体", "布局"))
     words.update(LEADER_TITLES)
+    words.update(("藏独", "疆独", "港独", "蒙独", "香港政府", "澳门政府", "两国", "两个国家", "国与国", "台湾"))
     ws = sorted(words)
     return {
         "pma": daachorse.CharwiseDoubleArrayAhoCorasick(ws),
@@ -285,7 +304,7 @@ class CompositionalDetector:
     rules = tuple([f"prohibited.trade.{c}" for c in _CLASSES] + [
         "prohibited.object.drug", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
         "secret.topic.composed", "secret.credential.password_value", "keyterm.formulation.number",
-        "keyterm.leader.title"])
+        "keyterm.leader.title", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state"])
 
     def detect(self, views: Views) -> list[Finding]:
         d = views.dense
@@ -309,6 +328,9 @@ class CompositionalDetector:
             self._formulations(views, d, out)
         if not found.isdisjoint(LEADER_TITLES):
             self._titles(views, d, out)
+        if not found.isdisjoint(("藏独", "疆独", "港独", "蒙独", "香港政府", "澳门政府", "两国", "两个国家", "国与国",
+                                 "台湾")):
+            self._sovereignty(views, d, out)
         return out
 
     # ------------------------------------------------------------------ helpers
@@ -433,3 +455,35 @@ class CompositionalDetector:
                                type="key_term_misspelling", severity="block", rule="keyterm.leader.title",
                                message=f"领导人职务有误：{name}的职务是{own}" + (f"，{t}是{holder}" if holder else ""),
                                suggestion=own + name, basis=_KEY_BASIS, score=0.85))
+
+    # ------------------------------------------------------------------ sovereignty
+    @staticmethod
+    def _quoted(d: str, s: int, e: int) -> bool:
+        before, after = d[max(0, s - 8):s], d[e:e + 8]
+        o = max(before.rfind(q) for q in _QUOTES_OPEN)
+        c = max(before.rfind(q) for q in _QUOTES_CLOSE)
+        return o > c and any(q in after for q in _QUOTES_CLOSE)
+
+    def _sovereignty(self, views: Views, d: str, out: list[Finding]) -> None:
+        def add(s, e, type_, sev, rule, msg, sugg=None):
+            start, end = views.dense_span(s, e)
+            out.append(Finding(start=start, end=end, text=views.text[start:end], category="improper_wording",
+                               type=type_, severity=sev, rule=rule, message=msg, suggestion=sugg,
+                               basis=_WORDING_BASIS, score=0.8))
+        for m in _SEPARATIST_RE.finditer(d):
+            s, e = m.span()
+            if not self._quoted(d, s, e):
+                add(s, e, "needs_quotes", "review", "wording.quote_separatist",
+                    f"“{d[s:e]}”须加引号", f"“{d[s:e]}”")
+        for m in _SAR_RE.finditer(d):
+            s, e = m.span()
+            if self._quiet(d, s, e, _SAR_NEWS) or self._quoted(d, s, e):
+                continue
+            add(s, e, "political_term", "block", "wording.sar_government",
+                f"应称“{m.group('r')}特别行政区政府”或“{m.group('r')}特区政府”", f"{m.group('r')}特区政府")
+        for m in _STATE_RE.finditer(d):
+            s, e = m.span()
+            if self._quiet(d, s, e, _STATE_QUIET) or self._quoted(d, s, e):
+                continue
+            add(s, e, "political_term", "block", "wording.taiwan_state",
+                "台湾是中国的一部分，不得将两岸表述为两个国家，不得称与台湾“建交”")
