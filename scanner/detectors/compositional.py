@@ -37,8 +37,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
+
 from ..model import Finding
 from ..normalize import Views
+from . import gates
 
 __all__ = ["CompositionalDetector"]
 
@@ -170,9 +173,13 @@ _TOPIC_RE = re.compile(
     r"|(?P<stat>(?:未公布|尚未公布|未发布|尚未发布|未公开|尚未公开|尚未对外公布)的?" + _GAP + r"{0,4}?(?:统计数据|统计数|数据|统计结果|经济数据|普查数据|调查数据))"
     # whistle-blowers
     r"|(?P<wb>(?:信访|举报|控告)人" + _GAP + r"{0,2}?(?:姓名|电话|住址|身份|联系方式|信息|名单))")
-_TOPIC_GATE = ("推荐", "测评", "考察", "考核", "酝酿", "拟", "初步人选", "人选", "任免", "调整", "线索", "留置", "双规",
-               "核实", "函询", "立案审查", "阵地", "基地", "禁区", "营区", "设施", "仓库", "试题", "试卷", "考题", "答案",
-               "未公布", "尚未公布", "未发布", "尚未发布", "未公开", "尚未公开", "信访", "举报人", "控告人")
+#: the rarer part of each pattern (a common word as a gate would cost every scan: 考察, 设施, 基地)
+_TOPIC_GATE = ("得票", "票数", "得分", "排名", "排序", "考察对象", "拟提拔", "拟任用", "拟任", "拟推荐", "拟调整", "初步人选",
+               "推荐人选", "提名人选", "候选人初步", "考察人选", "干部任免", "人事调整", "干部调整", "任免事项", "线索", "留置",
+               "双规", "初步核实", "谈话函询", "立案审查", "坐标", "经纬度", "示意图", "部署图", "布局图", "分布图",
+               "具体位置", "具体地址", *[a + b for a in ("阵地", "基地", "禁区", "营区", "设施", "仓库", "弹药库")
+                                     for b in ("位置", "分布", "示意")], "试题", "试卷", "考题", "答案", "未公布", "尚未公布", "未发布", "尚未发布", "未公开", "尚未公开",
+               "尚未对外公布", "信访人", "举报人", "控告人")
 _TOPIC_NEWS = ("公示|公告|公布|宣布|任前|宣誓|公开选拔|公开遴选|公开招聘|招聘|招录|录用|选调|面试|体检|评选|表彰|"
                "先进|劳动模范|奖|选举|大选|议会|总统|总理|首相|美国|俄|乌|以色列|巴勒斯坦|日本|韩国|英国|法国|德国|"
                "北约|联合国|外交部|发言人|报道|制度|规定|办法|条例|机制|加强|规范|严格|要求|坚持|完善|保密|严禁|"
@@ -217,8 +224,13 @@ LEADER_TITLES: dict[str, tuple[str, ...]] = {
     "李希": ("中央纪委书记", "广东省委书记", "辽宁省委书记", "辽宁省长"),
 }
 _TITLES = ("国家主席|国务院总理|全国人大常委会委员长|全国政协主席|中央纪委书记|国务院副总理|常务副总理|中央军委主席|"
-           "总书记|国家副主席|中央书记处书记|中央办公厅主任")
+           "国家副主席|中央书记处书记|中央办公厅主任")
 _TITLE_RE = re.compile(r"(?P<t>" + _TITLES + r")(?P<name>" + "|".join(LEADER_TITLES) + r")")
+#: the wrong forms themselves are the gate words (两个确立 is in every other news item; 三个确立 in none)
+_FORM_GATE = tuple([ch + "个" + w for w, right in _FORMULATIONS.items() for ch, v in _NUMERAL.items()
+                    if ch in _NUM_CLASS and v >= 2 and v != right]
+                   + [ch + "位" + one + "体" for ch, v in _NUMERAL.items() if ch in _NUM_CLASS and v != 5 for one in "一1"])
+_TITLE_GATE = tuple(t + n for t in _TITLES.split("|") for n, ts in LEADER_TITLES.items() if t not in ts)
 _KEY_BASIS = ("党政机关公文处理工作条例(2012) 第十九条; 中共二十届一中全会公报(2022-10-23); 十四届全国人大一次会议、"
               "全国政协十四届一次会议选举结果(2023-03); 党的十九大、二十大报告; 十九届六中全会决议(2021)")
 
@@ -233,12 +245,27 @@ _SAR_RE = re.compile(r"(?<![英葡原前])(?P<r>香港|澳门)政府(?!总部|�
 _SAR_NEWS = tuple("港英|澳葡|殖民|回归前|英国|葡萄牙|英治|港督|澳督".split("|"))
 _STATE_RE = re.compile(
     r"(?:中台|中华民国和中国|台湾和中国|中国和台湾|台湾与中国|中国与台湾|台湾和大陆|大陆和台湾)" + _GAP + r"{0,2}?(?:两国|两个国家|国与国)"
-    r"|(?:海峡)?两岸" + _GAP + r"{0,3}?(?:是|为)?(?:两个国家|两国)"
+    r"|(?:海峡)?两岸" + _GAP + r"{0,3}?(?:是|为)?两个国家"
     r"|(?:与|和|同|跟)台湾" + _GAP + r"{0,2}?(?:建交|建立外交关系|恢复外交关系|复交|互设大使馆)"
     r"|台湾(?:是|为)(?:一个)?(?:主权)?(?:独立的?)?国家")
 _STATE_QUIET = ("所谓|不是|并非|绝不|决不|反对|妄称|鼓吹|图谋|企图|谬论|挑衅|歪曲|炒作|断交|断绝|一个中国|一中原则|"
                 "分裂|台独|否认|无权|不存在|从来|荒谬|不可能|不会|绝无|违背|违反|承认|恪守|坚持|遵守").split("|")
+_SOV_GATE = ("藏独", "疆独", "港独", "蒙独", "香港政府", "澳门政府", "中台", "两个国家", "国与国", "台湾建交", "台湾正式建交",
+             "台湾复交", "台湾建立外交关系", "台湾恢复外交关系", "台湾互设大使馆", "台湾是", "台湾为")
 _WORDING_BASIS = "新华社新闻信息报道中的禁用词和慎用词(2016年7月修订)·涉及我领土主权和港澳台; 中共中央台办、国务院台办涉台宣传用语规范"
+
+
+_PW_GATE = frozenset(("密码", "口令", "password", "passwd", "pwd"))
+
+
+def _scan(rx: re.Pattern, d: str, windows: list[tuple[int, int]]):
+    """``rx.finditer`` inside each window (a match is reported once)."""
+    seen: set[tuple[int, int]] = set()
+    for lo, hi in windows:
+        for m in rx.finditer(d, lo, hi):
+            if m.span() not in seen:
+                seen.add(m.span())
+                yield m
 
 
 def _alt(words: str) -> str:
@@ -261,13 +288,14 @@ def _compiled():
     words.update(_TS_OBJ.split("|"))
     words.update(_BID_GATE)
     words.update(_TOPIC_GATE)
-    words.update(("密码", "口令", "password", "passwd", "pwd"))
-    words.update(_FORMULATIONS)
-    words.update(("位1体", "位一体", "布局"))
-    words.update(LEADER_TITLES)
-    words.update(("藏独", "疆独", "港独", "蒙独", "香港政府", "澳门政府", "两国", "两个国家", "国与国", "台湾"))
+    words.update(_PW_GATE)
+    words.update(_FORM_GATE)
+    words.update(_TITLE_GATE)
+    words.update(_SOV_GATE)
     ws = sorted(words)
+    gates.register(*ws, *_SYMBOLS)
     return {
+        "word_set": frozenset(ws),
         "pma": daachorse.CharwiseDoubleArrayAhoCorasick(ws),
         "words": ws,
         "objects": objects,
@@ -277,10 +305,37 @@ def _compiled():
         "ts_pre": re.compile(rf"(?:{_alt(_TS_PRE)})的?{_GAP}{{0,4}}?(?:{_alt(_TS_OBJ)})"),
         "ts_post": re.compile(rf"(?:{_alt(_TS_OBJ)}){_GAP}{{0,3}}?(?:{_alt(_TS_POST)})"),
         "ts_news": tuple(_TS_NEWS.split("|")),
+        "ts_gate": frozenset(_TS_OBJ.split("|")),
         "news": tuple(_NEWS.split("|")),
         "bid_news": tuple(_BID_NEWS.split("|")),
         "topic_news": tuple(_TOPIC_NEWS.split("|")),
     }
+
+
+#: what a disguise leaves in the visible text (symbols between characters, spaced or tripled characters):
+#: only then can a gate word hide from the shared gate pass on ``vis`` and need a pass on ``dense``
+#: decorative symbols a disguise puts between characters (海✿洛♂因): registered as gate words, so the
+#: shared gate pass over ``vis`` tells at no cost whether the text holds one
+_SYMBOLS = frozenset("★☆♂♀✿❀❁✪◆◇※→←↑↓↔❤♥♡♪♫♬◎●▲△▼▽■√✓✔✗✘♠♣♦♧♤♢☼☀☁☂☎☏✈✉✂✎✏❖❥❦❧✽✾❃❋✺✹✸✷✶✵✴✳✲✱✰✯✮✭✬✫✩✧✦✥✤✣✢✡")
+_SPACED_RE = re.compile("[ \u3000\t][\u4e00-\u9fff][ \u3000\t]")
+
+
+def _to_dense(views: Views, s: int, e: int) -> tuple[int, int]:
+    """A span of ``vis`` as a span of ``dense`` (through the original text)."""
+    if views.vis_map is not None:
+        s, e = int(views.vis_map[s]), int(views.vis_map[e - 1]) + 1
+    m = views.dense_map
+    if m is None:
+        return s, e
+    return int(np.searchsorted(m, s)), int(np.searchsorted(m, e))
+
+
+def _suspicious(views: Views, found: frozenset[str]) -> bool:
+    """Whether a disguise may hide a gate word from ``vis``: a decorative symbol, or spaced characters."""
+    if not found.isdisjoint(_SYMBOLS):
+        return True
+    v = views.vis
+    return (" " in v or "\u3000" in v or "\t" in v) and _SPACED_RE.search(v) is not None
 
 
 def _sentence(d: str, s: int, e: int, reach: int = 50) -> str:
@@ -311,26 +366,49 @@ class CompositionalDetector:
         if not d:
             return []
         c = _compiled()
-        found = {c["words"][p] for _s, _e, p in c["pma"].find_overlapping(d)}
-        if not found:
+        words = c["words"]
+        mine = c["word_set"]
+        present = gates.present(views.vis)
+        if _suspicious(views, present):
+            # a disguise may hide a gate word from the visible text: one pass over the dense view
+            hits = [(s, e, words[p]) for s, e, p in c["pma"].find_overlapping(d)]
+        elif present.isdisjoint(mine):
             return []
+        else:
+            # the shared gate pass over ``vis`` found the words: their places in the dense view
+            hits = [(*_to_dense(views, s, e), w) for s, e, w in gates.hits(views.vis) if w in mine]
+        if not hits:
+            return []
+        found = {w for _s, _e, w in hits}
         out: list[Finding] = []
-        self._contraband(views, d, c, found, out)
-        if not found.isdisjoint(_TS_OBJ.split("|")):
-            self._trade_secret(views, d, c, out)
+
+        def wins(gate, reach: int) -> list[tuple[int, int]]:
+            """Merged windows around the hits of ``gate``: the patterns run there, not over the text."""
+            out_w: list[tuple[int, int]] = []
+            for s, e, w in hits:
+                if w in gate:
+                    lo, hi = max(0, s - reach), e + reach
+                    if out_w and lo <= out_w[-1][1]:
+                        out_w[-1] = (out_w[-1][0], max(out_w[-1][1], hi))
+                    else:
+                        out_w.append((lo, hi))
+            return out_w
+
+        self._contraband(views, d, c, found, out, wins)
+        if not found.isdisjoint(c["ts_gate"]):
+            self._trade_secret(views, d, c, out, wins(c["ts_gate"], 16))
         if not found.isdisjoint(_BID_GATE):
-            self._bid(views, d, c, out)
+            self._bid(views, d, c, out, wins(_BID_GATE, 24))
         if not found.isdisjoint(_TOPIC_GATE):
-            self._topic(views, d, c, out)
-        if not found.isdisjoint(("密码", "口令", "password", "passwd", "pwd")):
-            self._password(views, d, out)
-        if not found.isdisjoint(_FORMULATIONS) or "布局" in found:
-            self._formulations(views, d, out)
-        if not found.isdisjoint(LEADER_TITLES):
-            self._titles(views, d, out)
-        if not found.isdisjoint(("藏独", "疆独", "港独", "蒙独", "香港政府", "澳门政府", "两国", "两个国家", "国与国",
-                                 "台湾")):
-            self._sovereignty(views, d, out)
+            self._topic(views, d, c, out, wins(_TOPIC_GATE, 26))
+        if not found.isdisjoint(_PW_GATE):
+            self._password(views, d, out, wins(_PW_GATE, 72))
+        if not found.isdisjoint(_FORM_GATE):
+            self._formulations(views, d, out, wins(_FORM_GATE, 8))
+        if not found.isdisjoint(_TITLE_GATE):
+            self._titles(views, d, out, wins(_TITLE_GATE, 4))
+        if not found.isdisjoint(_SOV_GATE):
+            self._sovereignty(views, d, out, wins(_SOV_GATE, 14))
         return out
 
     # ------------------------------------------------------------------ helpers
@@ -347,13 +425,14 @@ class CompositionalDetector:
         return any(w in sent for w in words)
 
     # ------------------------------------------------------------------ contraband
-    def _contraband(self, views: Views, d: str, c: dict, found: set[str], out: list[Finding]) -> None:
+    def _contraband(self, views: Views, d: str, c: dict, found: set[str], out: list[Finding], wins) -> None:
         taken: list[tuple[int, int]] = []
         for cls, before, after in c["objects"]:
             if found.isdisjoint(c["object_words"][cls]):
                 continue
+            w = wins(c["object_words"][cls], 16)
             for rx in (before, after):
-                for m in rx.finditer(d):
+                for m in _scan(rx, d, w):
                     s, e = m.span()
                     if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, c["news"]):
                         continue
@@ -362,7 +441,7 @@ class CompositionalDetector:
                         views, s, e, "improper_wording", "prohibited_content", "block", f"prohibited.trade.{cls}",
                         f"疑似发布买卖、提供{_CLASS_NAMES[cls]}的信息，政务新媒体不得发布", _BASIS[cls], 0.9))
         if not found.isdisjoint(c["object_words"]["drug"]):
-            for m in c["drug_alone"].finditer(d):
+            for m in _scan(c["drug_alone"], d, wins(c["object_words"]["drug"], 2)):
                 s, e = m.span()
                 if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, c["news"]):
                     continue
@@ -371,10 +450,10 @@ class CompositionalDetector:
                                          _BASIS["drug"], 0.7))
 
     # ------------------------------------------------------------------ trade secrets
-    def _trade_secret(self, views: Views, d: str, c: dict, out: list[Finding]) -> None:
+    def _trade_secret(self, views: Views, d: str, c: dict, out: list[Finding], w) -> None:
         taken: list[tuple[int, int]] = []
         for rx in (c["ts_pre"], c["ts_post"]):
-            for m in rx.finditer(d):
+            for m in _scan(rx, d, w):
                 s, e = m.span()
                 if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, c["ts_news"]):
                     continue
@@ -384,8 +463,8 @@ class CompositionalDetector:
                     "疑似公开了企业的技术信息或经营信息（商业秘密），请核实是否经权利人同意",
                     "反不正当竞争法(2019) 第九条; 最高人民法院法释〔2020〕7号 第一条; 中央企业商业秘密保护暂行规定(2010)", 0.75))
 
-    def _bid(self, views: Views, d: str, c: dict, out: list[Finding]) -> None:
-        for m in _BID_RE.finditer(d):
+    def _bid(self, views: Views, d: str, c: dict, out: list[Finding], w) -> None:
+        for m in _scan(_BID_RE, d, w):
             s, e = m.span()
             if self._quiet(d, s, e, c["bid_news"]):
                 continue
@@ -394,8 +473,8 @@ class CompositionalDetector:
                 "疑似在开标或成交前公开了标底、底价、评标专家或投标人信息",
                 "招标投标法 第二十二条、第三十七条、第四十四条; 政府采购法实施条例 第四十条", 0.8))
 
-    def _topic(self, views: Views, d: str, c: dict, out: list[Finding]) -> None:
-        for m in _TOPIC_RE.finditer(d):
+    def _topic(self, views: Views, d: str, c: dict, out: list[Finding], w) -> None:
+        for m in _scan(_TOPIC_RE, d, w):
             s, e = m.span()
             if self._quiet(d, s, e, c["topic_news"]):
                 continue
@@ -405,8 +484,8 @@ class CompositionalDetector:
                 "保守国家秘密法 第十三条; 党政领导干部选拔任用工作条例(2019); 监察法 第十八条; 军事设施保护法(2021); "
                 "统计法 第二十五条; 信访工作条例 第三十三条", 0.7))
 
-    def _password(self, views: Views, d: str, out: list[Finding]) -> None:
-        for m in _PW_VAL_RE.finditer(d):
+    def _password(self, views: Views, d: str, out: list[Finding], w) -> None:
+        for m in _scan(_PW_VAL_RE, d, w):
             val = m.group("val").rstrip(_TRAIL)
             if len(val) < 6 or not (any(ch.isalpha() for ch in val) and any(ch.isdigit() for ch in val)):
                 continue
@@ -419,8 +498,8 @@ class CompositionalDetector:
                 "中华人民共和国网络安全法 第二十一条、第四十二条; 政府网站与政务新媒体检查指标(国办函〔2019〕80号)·安全防护", 0.9))
 
     # ------------------------------------------------------------------ key formulations and titles
-    def _formulations(self, views: Views, d: str, out: list[Finding]) -> None:
-        for m in _FORM_RE.finditer(d):
+    def _formulations(self, views: Views, d: str, out: list[Finding], w) -> None:
+        for m in _scan(_FORM_RE, d, w):
             s, e = m.span()
             if m.group("n2"):
                 n, right, w = _NUMERAL[m.group("n2")], 5, "位一体"
@@ -442,8 +521,8 @@ class CompositionalDetector:
                                message=f"固定表述的数字有误，应为“{correct}”", suggestion=correct, basis=_KEY_BASIS,
                                score=0.85))
 
-    def _titles(self, views: Views, d: str, out: list[Finding]) -> None:
-        for m in _TITLE_RE.finditer(d):
+    def _titles(self, views: Views, d: str, out: list[Finding], w) -> None:
+        for m in _scan(_TITLE_RE, d, w):
             t, name = m.group("t"), m.group("name")
             if t in LEADER_TITLES[name]:
                 continue
@@ -464,24 +543,24 @@ class CompositionalDetector:
         c = max(before.rfind(q) for q in _QUOTES_CLOSE)
         return o > c and any(q in after for q in _QUOTES_CLOSE)
 
-    def _sovereignty(self, views: Views, d: str, out: list[Finding]) -> None:
+    def _sovereignty(self, views: Views, d: str, out: list[Finding], w) -> None:
         def add(s, e, type_, sev, rule, msg, sugg=None):
             start, end = views.dense_span(s, e)
             out.append(Finding(start=start, end=end, text=views.text[start:end], category="improper_wording",
                                type=type_, severity=sev, rule=rule, message=msg, suggestion=sugg,
                                basis=_WORDING_BASIS, score=0.8))
-        for m in _SEPARATIST_RE.finditer(d):
+        for m in _scan(_SEPARATIST_RE, d, w):
             s, e = m.span()
             if not self._quoted(d, s, e):
                 add(s, e, "needs_quotes", "review", "wording.quote_separatist",
                     f"“{d[s:e]}”须加引号", f"“{d[s:e]}”")
-        for m in _SAR_RE.finditer(d):
+        for m in _scan(_SAR_RE, d, w):
             s, e = m.span()
             if self._quiet(d, s, e, _SAR_NEWS) or self._quoted(d, s, e):
                 continue
             add(s, e, "political_term", "block", "wording.sar_government",
                 f"应称“{m.group('r')}特别行政区政府”或“{m.group('r')}特区政府”", f"{m.group('r')}特区政府")
-        for m in _STATE_RE.finditer(d):
+        for m in _scan(_STATE_RE, d, w):
             s, e = m.span()
             if self._quiet(d, s, e, _STATE_QUIET) or self._quoted(d, s, e):
                 continue
