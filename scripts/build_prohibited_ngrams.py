@@ -215,8 +215,8 @@ def main(argv=None) -> int:
             continue
         rid = "prohibited.piece." + hashlib.sha1(g.encode()).hexdigest()[:10]
         note = f"in {len(sup[g])} training-half entries, e.g. " + "|".join(sorted(sup[g])[:3])
-        if FUNCTION_CHARS & set(g):
-            continue
+        if FUNCTION_CHARS & set(g) or len(set(g)) < len(g):
+            continue  # 之淫; 淫淫 (the dense view reads a repeat once: it would be a one-character row)
         ctx = f";ctx={TRADE}" if CONTRABAND_CHARS & set(g) and not TRADE_CHARS & set(g) else ""
         # a piece with a strong character (屄 淫 枪) stands alone; a weaker one must be a word of its own
         word = "" if max(risk.get(ch, 0.0) for ch in g) >= WORDLESS_LOG_ODDS else "word;"
