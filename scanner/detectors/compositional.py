@@ -62,7 +62,7 @@ _FAKE = ("假证|假证件|假身份证|假驾照|假驾驶证|假文凭|假学�
          "假印章|假户口|假结婚证|假房产证|假营业执照|高仿证件")
 _INVOICE = "增值税专用发票|增值税发票|专用发票|发票"
 _BANK = ("银行卡|银行账户|对公账户|u盾|网银|手机卡|电话卡|物联网卡|实名卡|四件套|收款码|支付宝账号|微信账号|"
-         "微信号|qq号|实名账号")
+         "实名账号")
 _DATA = ("公民个人信息|个人信息|身份证信息|身份信息|户籍信息|开房记录|通话记录|通话详单|行踪轨迹|快递信息|"
          "快递单号信息|车主信息|学生信息|业主信息|股民信息|手机号码段|个人资料")
 _GAMBLE = ("网络赌博|赌博平台|赌博网站|赌博app|博彩平台|博彩网站|赌场|网赌|赌球|六合彩|时时彩|私彩|百家乐|老虎机|"
@@ -274,28 +274,30 @@ def _alt(words: str) -> str:
     return "|".join(sorted(set(words.split("|")), key=lambda w: (-len(w), w)))
 
 
+def _gate_words() -> tuple[str, ...]:
+    words: set[str] = set()
+    for objs, _verbs in _CLASSES.values():
+        words.update(objs.split("|"))
+    words.update(_TS_OBJ.split("|"))
+    words.update(_BID_GATE, _TOPIC_GATE, _PW_GATE, _FORM_GATE, _TITLE_GATE, _SOV_GATE)
+    return tuple(sorted(words))
+
+
+_GATE_WORDS = _gate_words()
+
+
 @lru_cache(maxsize=1)
 def _compiled():
     import daachorse
 
     objects: list[tuple[str, re.Pattern, re.Pattern]] = []
-    words: set[str] = set()
     for cls, (objs, verbs) in _CLASSES.items():
         o = _alt(objs)
         # verb first (出售仿真枪, 出售各类仿真枪), object first (仿真枪出售, 手枪有货)
         before = re.compile(rf"(?:{_alt(verbs)}){_GAP}{{0,6}}?(?:{o})")
         after = re.compile(rf"(?:{o}){_GAP}{{0,4}}?(?:{_alt(_AFTER + _AFTER_EXTRA.get(cls, ''))})")
         objects.append((cls, before, after))
-        words.update(objs.split("|"))
-    words.update(_TS_OBJ.split("|"))
-    words.update(_BID_GATE)
-    words.update(_TOPIC_GATE)
-    words.update(_PW_GATE)
-    words.update(_FORM_GATE)
-    words.update(_TITLE_GATE)
-    words.update(_SOV_GATE)
-    ws = sorted(words)
-    gates.register(*ws, *_SYMBOLS)
+    ws = list(_GATE_WORDS)
     return {
         "word_set": frozenset(ws),
         "pma": daachorse.CharwiseDoubleArrayAhoCorasick(ws),
@@ -319,6 +321,7 @@ def _compiled():
 #: decorative symbols a disguise puts between characters (海✿洛♂因): registered as gate words, so the
 #: shared gate pass over ``vis`` tells at no cost whether the text holds one
 _SYMBOLS = frozenset("★☆♂♀✿❀❁✪◆◇※→←↑↓↔❤♥♡♪♫♬◎●▲△▼▽■√✓✔✗✘♠♣♦♧♤♢☼☀☁☂☎☏✈✉✂✎✏❖❥❦❧✽✾❃❋✺✹✸✷✶✵✴✳✲✱✰✯✮✭✬✫✩✧✦✥✤✣✢✡")
+gates.register(*_GATE_WORDS, *_SYMBOLS)  # at import, like every detector (scanner/detectors/gates.py)
 _SPACED_RE = re.compile("[ \u3000\t][\u4e00-\u9fff][ \u3000\t]")
 
 
