@@ -65,6 +65,7 @@ HITS = [
     ("wording.sar_government", "澳门政府宣布新措施。"),
     ("wording.taiwan_state", "中台两国关系持续发展。"),
     ("wording.taiwan_state", "该国宣布与台湾建交。"),
+    ("wording.region_listed_as_country", "产品远销美国、日本、台湾等国家。"),
 ]
 
 # news of a crackdown, a verdict, a policy, a service; ordinary words
@@ -94,6 +95,8 @@ MISSES = [
     "所谓台湾是一个国家的说法是谬论。",
     "该国宣布与台湾断绝所谓外交关系。",
     "中美两国关系稳定发展。",
+    "产品远销美国、日本、中国台湾等国家和地区。",
+    "支持香港、澳门更好融入国家发展大局。",
 ]
 
 
@@ -113,6 +116,12 @@ def test_disguised_and_exact_offsets(sc):
         assert any(f.type == "prohibited_content" for f in res.findings), text
         for f in res.findings:
             assert text[f.start:f.end] == f.text
+
+
+def test_listed_region_span_starts_at_the_first_name(sc):
+    text = "产品远销美国、日本、台湾等国家。"
+    f = next(f for f in sc.scan(text).findings if f.rule == "wording.region_listed_as_country")
+    assert f.text == "美国、日本、台湾等国家"
 
 
 def test_default_scanner_reports_it():

@@ -252,8 +252,19 @@ _STATE_RE = re.compile(
     r"|台湾(?:是|为)(?:一个)?(?:主权)?(?:独立的?)?国家")
 _STATE_QUIET = ("所谓|不是|并非|绝不|决不|反对|妄称|鼓吹|图谋|企图|谬论|挑衅|歪曲|炒作|断交|断绝|一个中国|一中原则|"
                 "分裂|台独|否认|无权|不存在|从来|荒谬|不可能|不会|绝无|违背|违反|承认|恪守|坚持|遵守").split("|")
+#: Taiwan, Hong Kong or Macao as one item of a list of countries ending in 国家 (新加坡、韩国、台湾等国家):
+#: the list must say 国家和地区 (新华社禁用词: 不得将香港、澳门、台湾与国家并列)
+_COUNTRIES = ("美国|日本|韩国|朝鲜|新加坡|马来西亚|泰国|越南|印度|印度尼西亚|菲律宾|澳大利亚|新西兰|加拿大|墨西哥|巴西|"
+              "英国|法国|德国|意大利|西班牙|荷兰|比利时|瑞士|瑞典|挪威|丹麦|芬兰|俄罗斯|乌克兰|以色列|土耳其|沙特|伊朗|"
+              "埃及|南非|阿根廷|智利|巴基斯坦|孟加拉国|缅甸|柬埔寨|老挝|蒙古|哈萨克斯坦")
+_ITEM = r"[^、,。;!?]{1,8}"
+_REGION = r"(?:中国)?(?:台湾|香港|澳门)(?:地区)?"
+_LISTED_RE = re.compile(
+    r"(?:" + _ITEM + r"、){1,10}?" + _REGION + r"(?:、" + _ITEM + r"){0,10}?(?:等|等等)?(?:国家|各国|诸国)(?!和地区|或地区|与地区|及地区|\(地区\))"
+    r"|" + _REGION + r"(?:、" + _ITEM + r"){1,10}?(?:等|等等)?(?:国家|各国|诸国)(?!和地区|或地区|与地区|及地区|\(地区\))")
+_LISTED_GATE = ("台湾、", "、台湾", "香港、", "、香港", "澳门、", "、澳门")
 _SOV_GATE = ("藏独", "疆独", "港独", "蒙独", "香港政府", "澳门政府", "中台", "两个国家", "国与国", "台湾建交", "台湾正式建交",
-             "台湾复交", "台湾建立外交关系", "台湾恢复外交关系", "台湾互设大使馆", "台湾是", "台湾为")
+             "台湾复交", "台湾建立外交关系", "台湾恢复外交关系", "台湾互设大使馆", "台湾是", "台湾为", *_LISTED_GATE)
 _WORDING_BASIS = "新华社新闻信息报道中的禁用词和慎用词(2016年7月修订)·涉及我领土主权和港澳台; 中共中央台办、国务院台办涉台宣传用语规范"
 
 
@@ -364,7 +375,8 @@ class CompositionalDetector:
     rules = tuple([f"prohibited.trade.{c}" for c in _CLASSES] + [
         "prohibited.object.drug", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
         "secret.topic.composed", "secret.credential.password_value", "keyterm.formulation.number",
-        "keyterm.leader.title", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state"])
+        "keyterm.leader.title", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state",
+        "wording.region_listed_as_country"])
 
     def detect(self, views: Views) -> list[Finding]:
         d = views.dense
@@ -413,7 +425,7 @@ class CompositionalDetector:
         if not found.isdisjoint(_TITLE_GATE):
             self._titles(views, d, out, wins(_TITLE_GATE, 4))
         if not found.isdisjoint(_SOV_GATE):
-            self._sovereignty(views, d, out, wins(_SOV_GATE, 14))
+            self._sovereignty(views, d, out, wins(_SOV_GATE, 64))
         return out
 
     # ------------------------------------------------------------------ helpers
@@ -571,3 +583,13 @@ class CompositionalDetector:
                 continue
             add(s, e, "political_term", "block", "wording.taiwan_state",
                 "台湾是中国的一部分，不得将两岸表述为两个国家，不得称与台湾“建交”")
+        for m in _scan(_LISTED_RE, d, w):
+            s, e = m.span()
+            items = m.group(0).split("、")
+            if not any(re.search(_COUNTRIES, it) for it in items) or self._quoted(d, s, e):
+                continue
+            first = re.search(_COUNTRIES + "|" + _REGION, items[0])  # 产品远销|美国、…: from the first name on
+            if first:
+                s += first.start()
+            add(s, e, "political_term", "review", "wording.region_listed_as_country",
+                "香港、澳门、台湾不得与国家并列，应称“国家和地区”", None)
