@@ -76,6 +76,7 @@ WORDLESS_LOG_ODDS = 4.5  # (--strong) a piece of a single entry needs a characte
 
 def training_entries(data: Path) -> list[str]:
     from disguise_dataset import held_out
+
     from scanner.normalize import normalize
 
     out: set[str] = set()
@@ -94,7 +95,6 @@ def training_entries(data: Path) -> list[str]:
 def mine(entries: list[str], general: list[str], min_support: int, strong: float = STRONG_LOG_ODDS) -> tuple[list[str], dict[str, set[str]]]:
     import daachorse
 
-    from scanner.words import word_freq
 
     sup: dict[str, set[str]] = defaultdict(set)
     for t in entries:
@@ -151,7 +151,7 @@ def _risk_chars(entries: list[str]) -> dict[str, float]:
 
 
 def _inner(t: str) -> bool:
-    return hashlib.sha256(f"inner\t{t}".encode("utf-8")).digest()[0] & 1 == 1
+    return hashlib.sha256(f"inner\t{t}".encode()).digest()[0] & 1 == 1
 
 
 def _self_checked(rows: list[str]) -> list[str]:
@@ -203,6 +203,7 @@ def main(argv=None) -> int:
         return 0
 
     import disguise_items
+
     from scanner.lexicon import load_lexicons
     from scanner.resources import bundled_lexicon_dir
 

@@ -100,7 +100,7 @@ _CLASSES: dict[str, tuple[str, str]] = {
 }
 #: after the object: 枪支出售, 手枪转让, 冰毒有货, 发票代开 (and per class: 援交上门, 百家乐开户)
 _AFTER = ("出售|转让|专卖|直销|批发|零售|销售|代购|代发|求购|有货|现货|包邮|货到付款|到付|价格|面议|低价|特价|"
-          "供应|出租|代开|代办|加微|加v|加qq|私聊|私信|联系|一条龙")
+          "供应|出租|代开|代办|加微|加v|加qq|私聊|私信|一条龙")
 _AFTER_EXTRA = {"sex": "|上门|服务|包夜|全套", "gamble": "|网址|平台代理|代理|开户|注册|下注|彩金",
                 "explosive": "|教程|制作方法|制作教程|配方|配比|做法", "drug": "|教程|制作方法|配方|提炼"}
 _CLASS_NAMES = {"drug": "毒品", "weapon": "枪支弹药", "explosive": "爆炸物", "knife": "管制刀具", "fake": "伪造证件票币",
@@ -305,7 +305,10 @@ def _compiled():
     for cls, (objs, verbs) in _CLASSES.items():
         o = _alt(objs)
         # verb first (出售仿真枪, 出售各类仿真枪), object first (仿真枪出售, 手枪有货)
-        before = re.compile(rf"(?:{_alt(verbs)}){_GAP}{{0,6}}?(?:{o})")
+        # a one-character verb (收 有 约 找) only right before the object: 收银行卡, not 收到…银行卡
+        multi = "|".join(v for v in verbs.split("|") if len(v) > 1)
+        single = "".join(v for v in verbs.split("|") if len(v) == 1)
+        before = re.compile(rf"(?:(?:{_alt(multi)}){_GAP}{{0,6}}?" + (rf"|[{single}]" if single else "") + rf")(?:{o})")
         after = re.compile(rf"(?:{o}){_GAP}{{0,4}}?(?:{_alt(_AFTER + _AFTER_EXTRA.get(cls, ''))})")
         objects.append((cls, before, after))
     ws = list(_GATE_WORDS)
