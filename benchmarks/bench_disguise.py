@@ -152,7 +152,7 @@ def worker(records_path: str, data: str, repeat: int, out_path: str) -> None:
             sc.scan(t)
         times.append(time.process_time() - t0)
     json.dump({"scanner": scanner.__file__, "records": rec_out, "peers": peers, "alarms": alarms,
-               "nchar": nchar, "nbytes": nbytes, "scan_s": min(times), "build_s": build, "build2_s": build2,
+               "nchar": nchar, "nbytes": nbytes, "scan_s": min(times) if times else float("nan"), "build_s": build, "build2_s": build2,
                "keys": len(sc._matcher)}, open(out_path, "w", encoding="utf-8"), ensure_ascii=False)
 
 

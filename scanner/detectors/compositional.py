@@ -1,0 +1,598 @@
+"""Rules that generalise instead of strings (issue 16): a finding is a *composition* of a cue and
+an object class, each written once from a public norm, so a phrase nobody listed is still found.
+
+==================  ==========================================  ===============================
+rule family         composition                                 basis (object classes from)
+==================  ==========================================  ===============================
+contraband trade    a trade word (出售 供应 可购 求购 代办 …)     禁毒法; 麻醉药品和精神药品品种目录;
+                    next to a contraband object (drugs,          枪支管理法; 民用爆炸物品安全管理条例;
+                    guns, explosives, controlled knives, fake    管制刀具认定标准; 刑法 第二百八十条、
+                    papers, invoices, bank cards, personal       第二百零五条、第二百五十三条之一、第二百
+                    data, gambling, sex services, spy devices)   八十七条之二、第三百零三条、第三百五十八条
+drug object         an unambiguous drug name alone (海洛因)      禁毒法 第二条; 品种目录
+trade secret        a disclosure cue (内部 未公开的 本厂 …清单   反不正当竞争法(2019) 第九条; 最高人民法院
+                    …如下 …附后) with a technical or business    法释〔2020〕7号 第一条 (技术信息: 结构、
+                    information object (配方 工艺参数 图纸 …)     原料、配方、工艺、数据…; 经营信息: 客户信息、
+                                                                 财务、招投标材料…)
+bid secret          标底/底价 stated (…为, …是), the bid          招标投标法 第二十二条、第三十七条、第四十四条;
+                    committee or bidders named before award      政府采购法实施条例 第四十条
+secret topic        personnel before announcement (考察 推荐     保守国家秘密法 第十三条; 干部选拔任用工作条例;
+                    测评 + 得票/得分/名单), case clues and       监察法 第十八条; 军事设施保护法; 统计法 第二十
+                    measures, military sites with positions,     五条; 教育工作中国家秘密及其密级具体范围的规定;
+                    exam papers before the exam, unpublished     信访工作条例 第三十三条(举报人信息保密)
+                    statistics, whistle-blowers' details
+password value      a password label with a value that is a     网络安全法 第二十一条
+                    real password (letters and digits),
+                    without an account next to it
+==================  ==========================================  ===============================
+
+Every rule runs on the ``dense`` view (what the lexicon automaton sees: width, case, traditional
+characters, symbols between characters and repeats already undone), inside one sentence (。!?;),
+and only when one of its cue or object words is in the text (one Aho–Corasick pass of the words
+below). News of a crackdown or a verdict (查获 冰毒, 以非法出售枪支罪判处) is not the thing itself:
+each contraband rule is silenced by crackdown, court and warning words in its sentence.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+
+from ..model import Finding
+from ..normalize import Views
+from . import gates
+
+__all__ = ["CompositionalDetector"]
+
+_END = "。!?;"
+_GAP = r"[^。!?;,]"  # inside one clause
+
+# ------------------------------------------------------------------ contraband: object classes
+_DRUG = ("海洛因|冰毒|甲基苯丙胺|苯丙胺|摇头丸|k粉|氯胺酮|麻古|麻果|大麻|可卡因|古柯|鸦片|吗啡|杜冷丁|哌替啶|芬太尼|"
+         "美沙酮|三唑仑|氟硝西泮|羟丁酸|麦角酰二乙胺|迷幻药|迷药|迷奸药|迷魂药|迷情药|迷昏药|迷晕药|催情药|催情水|春药|"
+         "听话水|神仙水|蓝精灵|笑气|恰特草|卡痛|合成大麻素|依托咪酯|甲卡西酮|浴盐|毒品|白粉|安眠药|曲马多|地西泮|"
+         "艾司唑仑|阿普唑仑|佐匹克隆|唑吡坦|氯硝西泮|麻黄碱|麻黄素|羟亚胺|邻酮|上头电子烟|开心水|罂粟")
+_WEAPON = ("枪支|枪械|手枪|步枪|冲锋枪|狙击枪|霰弹枪|散弹枪|猎枪|气枪|汽枪|气步枪|气手枪|火药枪|钢珠枪|仿真枪|麻醉枪|"
+           "秃鹰|左轮|枪模|枪管|枪托|撞针|消音器|子弹|弹药|弹夹|弹匣|铅弹|钢珠弹|军火|弓弩|手弩|弩箭|军用枪|真枪|售枪|卖枪|买枪|购枪")
+_EXPLOSIVE = ("炸药|雷管|导火索|导爆索|黑火药|火药|tnt|硝铵|硝酸铵|硝化甘油|硝酸甘油|炸弹|手榴弹|燃烧瓶|燃烧弹|"
+              "起爆器|起爆药|爆炸物|土炸弹|礼花弹")
+_KNIFE = "管制刀具|弹簧刀|跳刀|军刺|三棱刺|三棱刮刀|匕首|蝴蝶刀|刺刀|开山刀|甩棍|电击器|电警棍|电棍|防狼喷雾|催泪喷雾"
+_FAKE = ("假证|假证件|假身份证|假驾照|假驾驶证|假文凭|假学历|假毕业证|假学位证|假发票|假币|假钞|伪钞|假护照|假公章|"
+         "假印章|假户口|假结婚证|假房产证|假营业执照|高仿证件")
+_INVOICE = "增值税专用发票|增值税发票|专用发票|发票"
+_BANK = ("银行卡|银行账户|对公账户|u盾|网银|手机卡|电话卡|物联网卡|实名卡|四件套|收款码|支付宝账号|微信账号|"
+         "实名账号")
+_DATA = ("公民个人信息|个人信息|身份证信息|身份信息|户籍信息|开房记录|通话记录|通话详单|行踪轨迹|快递信息|"
+         "快递单号信息|车主信息|学生信息|业主信息|股民信息|手机号码段|个人资料")
+_GAMBLE = ("网络赌博|赌博平台|赌博网站|赌博app|博彩平台|博彩网站|赌场|网赌|赌球|六合彩|时时彩|私彩|百家乐|老虎机|"
+           "赌博机|捕鱼机|赌博|博彩|外围赌|赌局")
+_SEX = ("卖淫|嫖娼|色情服务|特殊服务|全套服务|援交|裸聊|约炮|一夜情|包夜|楼凤|外围女|陪睡|色情视频|淫秽视频|"
+        "黄色视频|成人视频|黄片|色情片|a片|av|淫秽物品|小姐上门|美女上门|学生妹")
+_DEVICE = ("窃听器|针孔摄像头|针孔摄像机|偷拍设备|偷拍器|伪基站|gps定位器|定位器|信号屏蔽器|屏蔽器|监听器|"
+           "开锁工具|万能钥匙|作弊器|考试作弊|作弊设备|无线耳机作弊|考试答案|考题答案")
+_WILD = "象牙|犀牛角|犀角|穿山甲|虎骨|虎皮|熊胆|玳瑁|盔犀鸟|藏羚羊绒|沙图什"
+
+#: class -> (objects, the verbs that make an offer of it)
+_SALE = ("出售|售卖|贩卖|兜售|销售|零售|批发|供应|长期供应|大量供应|专供|提供|代购|求购|收购|高价收|回收|可购|有售|"
+         "专卖|直销|代发|订购|购买|转让|出租|租售|有货|现货|办理|代办|代开|虚开|定做|定制|制作|刻制|私刻|代刻|"
+         "查询|调取|开设|代理|招募|招聘|安排|介绍|加微信|加v|加qq|私信|私聊|联系")
+_CLASSES: dict[str, tuple[str, str]] = {
+    "drug": (_DRUG, "出售|售卖|贩卖|兜售|销售|零售|批发|供应|长期供应|大量供应|专供|提供|代购|求购|收购|回收|可购|"
+                    "有售|专卖|直销|代发|订购|购买|转让|有货|现货|加微信|加v|加qq|私信|私聊|联系"),
+    "weapon": (_WEAPON, "出售|售卖|贩卖|兜售|销售|零售|批发|供应|长期供应|专供|代购|求购|收购|高价收|回收|可购|有售|"
+                        "专卖|直销|代发|订购|转让|出租|租售|有货|现货|定做|定制|加微信|加v|加qq|私信|私聊"),
+    "explosive": (_EXPLOSIVE, "出售|售卖|贩卖|兜售|零售|批发|供应|长期供应|专供|代购|求购|收购|可购|有售|专卖|直销|"
+                              "代发|订购|转让|有货|现货|定做|加微信|加v|加qq|私信|私聊|自制|制作|制造|配制|教你做|教你制作"),
+    "knife": (_KNIFE, "出售|售卖|贩卖|兜售|零售|批发|供应|长期供应|专供|代购|求购|可购|有售|专卖|直销|代发|订购|转让|"
+                      "有货|现货|定做|加微信|加v|加qq|私信|私聊"),
+    "fake": (_FAKE, _SALE),
+    "invoice": (_INVOICE, "代开|虚开|出售|售卖|贩卖|兜售|买卖|代办|办理各类|长期代开|提供各类|低价开|票点"),
+    "bank": (_BANK, "出售|售卖|贩卖|兜售|买卖|收购|高价收|回收|求购|出租|租借|租用|代办|批量|转让|收"),
+    "data": (_DATA, "出售|售卖|贩卖|兜售|买卖|收购|求购|倒卖|查询|调取|代查|精准|批量"),
+    "gamble": (_GAMBLE, "提供|开设|代理|招募|招聘|开户|注册|下注|投注|充值|推荐|加入|包赢|稳赢|必中|带单|送彩金|"
+                        "加微信|加v|加qq|私信|私聊|网址|平台"),
+    "sex": (_SEX, "提供|安排|介绍|出售|兜售|贩卖|招聘|招募|有|约|找|同城|上门|包夜|加微信|加v|加qq|私信|私聊|服务"),
+    "device": (_DEVICE, "出售|售卖|贩卖|兜售|销售|零售|批发|供应|专供|代购|求购|可购|有售|专卖|直销|代发|订购|转让|"
+                        "有货|现货|定做|提供|加微信|加v|加qq|私信|私聊"),
+    "wildlife": (_WILD, "出售|售卖|贩卖|兜售|零售|批发|供应|代购|求购|收购|高价收|可购|有售|专卖|直销|代发|订购|转让|"
+                        "有货|现货|加微信|加v|加qq|私信|私聊"),
+}
+#: after the object: 枪支出售, 手枪转让, 冰毒有货, 发票代开 (and per class: 援交上门, 百家乐开户)
+_AFTER = ("出售|转让|专卖|直销|批发|零售|销售|代购|代发|求购|有货|现货|包邮|货到付款|到付|价格|面议|低价|特价|"
+          "供应|出租|代开|代办|加微|加v|加qq|私聊|私信|一条龙")
+_AFTER_EXTRA = {"sex": "|上门|服务|包夜|全套", "gamble": "|网址|平台代理|代理|开户|注册|下注|彩金",
+                "explosive": "|教程|制作方法|制作教程|配方|配比|做法", "drug": "|教程|制作方法|配方|提炼"}
+_CLASS_NAMES = {"drug": "毒品", "weapon": "枪支弹药", "explosive": "爆炸物", "knife": "管制刀具", "fake": "伪造证件票币",
+                "invoice": "发票", "bank": "银行卡及账号", "data": "公民个人信息", "gamble": "赌博", "sex": "色情服务",
+                "device": "窃听窃照及作弊器材", "wildlife": "珍贵濒危野生动物制品"}
+_BASIS = {
+    "drug": "禁毒法 第二条、第五十九条; 刑法 第三百四十七条; 麻醉药品和精神药品品种目录(2013版及增补)",
+    "weapon": "枪支管理法 第三条、第四十条、第四十四条; 刑法 第一百二十五条; 公安部《枪支致伤力的法庭科学鉴定判据》",
+    "explosive": "民用爆炸物品安全管理条例 第三条、第四十四条; 刑法 第一百二十五条",
+    "knife": "管制刀具认定标准(公通字〔2007〕2号); 治安管理处罚法 第三十二条",
+    "fake": "刑法 第二百八十条(伪造、买卖国家机关公文、证件、印章)、第一百七十条(伪造货币)",
+    "invoice": "刑法 第二百零五条、第二百零九条(虚开、出售发票); 发票管理办法 第二十二条",
+    "bank": "刑法 第二百八十七条之二(帮助信息网络犯罪活动); 反电信网络诈骗法 第三十一条",
+    "data": "刑法 第二百五十三条之一(侵犯公民个人信息); 个人信息保护法 第十条",
+    "gamble": "刑法 第三百零三条; 网络信息内容生态治理规定(2019) 第六条第(八)项",
+    "sex": "刑法 第三百五十八条、第三百六十三条; 网络信息内容生态治理规定(2019) 第六条第(八)项",
+    "device": "刑法 第二百八十三条(非法生产、销售专用间谍器材、窃听、窃照专用器材)、第二百八十四条之一(组织考试作弊)",
+    "wildlife": "野生动物保护法 第二十八条、第三十三条; 刑法 第三百四十一条",
+}
+#: news of a crackdown, a verdict, a warning or a policy: a mention, not an offer
+_NEWS = ("打击|整治|查处|查获|缴获|收缴|破获|抓获|捣毁|侦破|侦办|涉嫌|犯罪|违法|非法|警方|公安|民警|派出所|检察|法院|"
+         "判处|判决|审理|刑事|拘留|逮捕|缉毒|禁毒|缉私|海关|反赌|防范|警惕|远离|危害|拒绝|谨防|严禁|禁止|不得|提醒|揭秘|"
+         "骗局|陷阱|专项|案件|举报|治理|依法|扫黄|打非|涉案|被告|嫌疑|获刑|落网|罪|团伙|监管|管控|严厉|取缔|整改|查办|"
+         "执法|审查|批捕|起诉|宣判|有期徒刑|受害|诈骗|处罚|罚款|曝光|揭露|宣传|教育|科普|法律|法规|条例|规定|办法|"
+         "管理|许可|审批|登记|备案|合法|正规|医疗|医用|临床|处方|医院|药店|戒毒|吸毒|成瘾|滥用|列管|管制|毒害|美国|"
+         "军售|武器|部队|军队|军方|战场|冲突|袭击|空袭|射击|比赛|运动员|冠军|奥运|博物馆|文物|考古|历史|纪念|电影|"
+         "电视剧|小说|剧情|游戏|玩具|鉴定|警察|调查|税务|办税|纳税|社保")
+
+# ------------------------------------------------------------------ trade secrets (技术信息, 经营信息)
+_TS_OBJ = ("配方比例|配方|配比|工艺参数|工艺流程|工艺配方|工艺文件|技术参数|技术图纸|设计图纸|施工图纸|图纸|源代码|"
+           "源程序|核心算法|技术诀窍|诀窍|技术秘密|专有技术|技术资料|技术方案|技术文档|试验数据|实验数据|研发数据|"
+           "测试数据|客户名单|客户信息|客户资料|客户联系方式|客户清单|客户档案|客户数据|销售渠道|进货渠道|货源渠道|"
+           "供应商名单|采购价格|采购价|进货价|进价|成本核算|成本明细|成本构成|成本价|财务报表|财务数据|财务报告|经营数据|"
+           "销售数据|并购方案|重组方案|收购方案|融资方案|营销方案|营销策略|定价策略|报价单|报价清单|"
+           "投标方案|薪酬方案|商业计划")
+_TS_PRE = ("内部|未公开|未披露|尚未公开|尚未披露|尚未公布|未公布|未对外公布|不对外公开|不公开|保密|机密|秘密|本厂|本公司|"
+           "我公司|我厂|我司|本企业|该产品|该公司|独家|厂里")
+_TS_POST = ("明细|清单|汇编|如下|见附表|见附件|附后|附件|已发|外传|外泄|泄露|原件|截图|全文|尚未公开|未公开|尚未披露|"
+            "一览|汇总|资料包|数据包|请勿|勿外|不得外")
+_TS_NEWS = ("发布|公布|公开发布|披露了|依法披露|信息披露|上市公司|公告|年报|季报|招股|证监会|交易所|审计|保护|侵犯|"
+            "窃取|盗取|泄密案|判处|法院|检察|公安|涉嫌|知识产权|专利|攻关|突破|研发出|创新|自主|国产|首台|首套|"
+            "降低|减少|节约|优化|提升|推广|升级|改进|改造|标准|规范")
+
+# ------------------------------------------------------------------ bid secrets
+_BID_RE = re.compile(
+    r"(?P<a>(?:标底|底价|拍卖底价|采购底价|出让底价|挂牌底价|招标底价|最高限价底价)(?:价)?(?:为|是|:|定为|设定为|确定为))"
+    r"|(?P<b>(?:评标专家|评标委员会成员|评审专家|评委会成员|评标委员)" + _GAP + r"{0,3}?(?:名单|抽取结果|抽取情况|组成情况|联系方式|姓名))"
+    r"|(?P<c>(?:潜在投标人|投标人|投标单位|报名单位|供应商|竞买人|竞拍人)" + _GAP + r"{0,4}?(?:名单|报价情况|报价汇总|报价|数量|联系方式))"
+    r"|(?P<d>(?:开标前|开标之前|截标前)" + _GAP + r"{0,10}?(?:报价|投标|名单|标底|底价))")
+_BID_GATE = ("标底", "底价", "评标", "评审专家", "评委", "投标", "报名单位", "供应商", "竞买人", "竞拍人", "开标前", "截标前")
+_BID_NEWS = ("中标|成交|结果公告|中标公告|成交公告|候选人公示|评审结果|结果公示|公示期|已公开|依法公开|公开招标|"
+             "起始价|起拍价|竞得|流拍|溢价|保密|不得|泄露|严禁|禁止|透露|查处|犯罪|受贿|判处|串通|围标|检察|法院|"
+             "规定|办法|条例|法|制度|管理|应当|须|改革|平台|电子化|全流程|数量众多|积极")
+
+# ------------------------------------------------------------------ secret topics
+_TOPIC_RE = re.compile(
+    # personnel before announcement
+    r"(?P<vote>(?:民主推荐|民主测评|会议推荐|谈话推荐|推荐|测评|考察|酝酿)" + _GAP + r"{0,4}?(?:得票情况|得票数|得票|票数|得分|排名|排序))"
+    r"|(?P<cand>(?:考察对象|拟提拔|拟任用|拟任|拟推荐|拟调整|初步人选|推荐人选|提名人选|候选人初步|考察人选|干部任免|"
+    r"人事调整|干部调整|任免事项)" + _GAP + r"{0,4}?(?:名单|人选|初步名单|酝酿名单|建议名单|方案|情况|为|是|:|职务))"
+    # discipline and case investigation
+    r"|(?P<case>(?:案件|问题|违纪|违法)线索" + _GAP + r"{0,3}?(?:移送|清单|名单|明细|材料|情况|处置情况))"
+    r"|(?P<clue>(?:巡视|巡察|审计|督查)" + _GAP + r"{0,3}?发现的" + _GAP + r"{0,4}?(?:问题线索|线索))"
+    r"|(?P<lz>(?:留置|采取留置|留置措施|双规|初步核实|谈话函询|立案审查)" + _GAP + r"{0,4}?(?:时间|地点|对象|名单|情况报告|报告|材料|情况))"
+    # military sites
+    r"|(?P<mil>(?:导弹|雷达|军事|部队|军用|核|防空|武器|弹药|指挥所|驻军)" + _GAP + r"{0,3}?(?:阵地|基地|禁区|营区|设施|仓库|库)"
+    + _GAP + r"{0,3}?(?:坐标|位置|示意图|示意|分布图|分布|具体地址|经纬度|部署图|布局图))"
+    # exam papers before the exam
+    r"|(?P<exam>(?:高考|中考|考研|公务员考试|统考|考试)?(?:试题|试卷|考题|答案)" + _GAP + r"{0,6}?(?:开考前|考前|提前|泄露|流出|外泄|外传))"
+    # unpublished statistics
+    r"|(?P<stat>(?:未公布|尚未公布|未发布|尚未发布|未公开|尚未公开|尚未对外公布)的?" + _GAP + r"{0,4}?(?:统计数据|统计数|数据|统计结果|经济数据|普查数据|调查数据))"
+    # whistle-blowers
+    r"|(?P<wb>(?:信访|举报|控告)人" + _GAP + r"{0,2}?(?:姓名|电话|住址|身份|联系方式|信息|名单))")
+#: the rarer part of each pattern (a common word as a gate would cost every scan: 考察, 设施, 基地)
+_TOPIC_GATE = ("得票", "票数", "得分", "排名", "排序", "考察对象", "拟提拔", "拟任用", "拟任", "拟推荐", "拟调整", "初步人选",
+               "推荐人选", "提名人选", "候选人初步", "考察人选", "干部任免", "人事调整", "干部调整", "任免事项", "线索", "留置",
+               "双规", "初步核实", "谈话函询", "立案审查", "坐标", "经纬度", "示意图", "部署图", "布局图", "分布图",
+               "具体位置", "具体地址", *[a + b for a in ("阵地", "基地", "禁区", "营区", "设施", "仓库", "弹药库")
+                                     for b in ("位置", "分布", "示意")], "试题", "试卷", "考题", "答案", "未公布", "尚未公布", "未发布", "尚未发布", "未公开", "尚未公开",
+               "尚未对外公布", "信访人", "举报人", "控告人")
+_TOPIC_NEWS = ("公示|公告|公布|宣布|任前|宣誓|公开选拔|公开遴选|公开招聘|招聘|招录|录用|选调|面试|体检|评选|表彰|"
+               "先进|劳动模范|奖|选举|大选|议会|总统|总理|首相|美国|俄|乌|以色列|巴勒斯坦|日本|韩国|英国|法国|德国|"
+               "北约|联合国|外交部|发言人|报道|制度|规定|办法|条例|机制|加强|规范|严格|要求|坚持|完善|保密|严禁|"
+               "不得|禁止|依规|依纪|依法|累计|共|件|人次|万|统计显示|打击|查处|判处|涉嫌|犯罪|袭击|空袭|摧毁|击中|"
+               "演习|训练|开放日|参观|纪念|历史|旧址|遗址|博物馆|国家统计局|发布会|新闻|今天|昨天|日前|近日|"
+               "初步统计|数据显示|预计|评估|研究|调查显示|专家|防范|谣言|辟谣|虚假|诈骗|侦察|情报|武装|间谍")
+
+# ------------------------------------------------------------------ password with a value, no account
+#: (in the dense view spaces are gone: 密码 Ops#2025 reads 密码ops2025, so the separator is optional)
+_PW_VAL_RE = re.compile(r"(?:密码|口令|password|passwd|pwd)(?:为|是|:|=)?(?P<val>[!-~]{6,64})")
+_PW_HELP = ("首次登录", "请修改", "请及时修改", "及时修改", "修改密码", "自行设置", "身份证", "后六位", "后6位", "出生日期",
+            "忘记密码", "找回密码", "重置密码", "验证码", "示例", "例如", "格式", "位数", "长度", "包含", "至少", "不少于",
+            "大写", "小写", "字母", "数字和", "复杂度", "弱口令", "弱密码", "不要使用", "切勿", "避免")
+_TRAIL = ".,;:!?)]}>'\"，。；：！？）】》”’"
+
+
+# ------------------------------------------------------------------ numbered formulations
+#: formulation -> its number (党的十九大、二十大报告; 十九届六中全会决议(2021); 中央八项规定(2012)). A wrong number
+#: (三个确立, 5个意识, ④位一体总体布局) is a key_term_misspelling; any way of writing a digit is read.
+_FORMULATIONS = {"确立": 2, "维护": 2, "意识": 4, "自信": 4, "全面": 4, "代表": 3, "一百年": 2, "必由之路": 5}
+#: members that are ordinary words after a number need the rest of the formulation (五个全面战略布局; 三个代表
+#: 重要思想); 一个伟大, 两个务必 (1949), 两个攻坚战 are ordinary or older formulations and are not rules
+_FORMULATION_TAIL = {"全面": "(?:战略布局|战略)", "代表": "重要思想", "一百年": "奋斗目标"}
+_NUMERAL = {**{ch: d for ch, d in __import__("scanner.disguise", fromlist=["_DIGIT_OF"])._DIGIT_OF.items()},
+            "０": 0, "１": 1, "２": 2, "３": 3, "４": 4, "５": 5, "６": 6, "７": 7, "８": 8, "９": 9, "十": 10}
+_NUM_CLASS = "".join(sorted(set(_NUMERAL) - {"0", "〇", "零", "⓪", "⓿", "⁰", "₀"}))
+_FORM_RE = re.compile(
+    r"(?P<n>[" + re.escape(_NUM_CLASS) + r"])个(?P<w>" + "|".join(sorted(_FORMULATIONS, key=len, reverse=True)) + r")"
+    r"|(?P<n2>[" + re.escape(_NUM_CLASS) + r"])位(?:[一1①❶➀➊⓵㈠㊀¹₁Ⅰ壹])体(?=总体布局|的总体布局|布局)")
+_FORM_OK_BEFORE = ("第", "每", "这", "那", "前", "后", "头", "几", "各", "上述", "以下")
+
+# ------------------------------------------------------------------ leaders' titles
+#: 中共二十届一中全会(2022-10-23), 十四届全国人大一次会议(2023-03), 全国政协十四届一次会议(2023-03): the
+#: titles each holds now and held in the term before (news of 2018–2022 is right to say 中央纪委书记赵乐际).
+#: A name next to a title none of these was ever given for (全国政协主席赵乐际) is a wrong title.
+LEADER_TITLES: dict[str, tuple[str, ...]] = {
+    "习近平": ("总书记", "国家主席", "中央军委主席", "国家副主席", "中央书记处书记"),
+    "李强": ("国务院总理", "总理", "上海市委书记", "浙江省委书记", "江苏省委书记", "浙江省长"),
+    "赵乐际": ("全国人大常委会委员长", "委员长", "中央纪委书记", "中组部部长", "青海省委书记", "陕西省委书记"),
+    "王沪宁": ("全国政协主席", "中央书记处书记", "中央政策研究室主任"),
+    "蔡奇": ("中央书记处书记", "中央办公厅主任", "北京市委书记", "北京市长"),
+    "丁薛祥": ("国务院副总理", "常务副总理", "中央办公厅主任", "中央书记处书记"),
+    "李希": ("中央纪委书记", "广东省委书记", "辽宁省委书记", "辽宁省长"),
+}
+_TITLES = ("国家主席|国务院总理|全国人大常委会委员长|全国政协主席|中央纪委书记|国务院副总理|常务副总理|中央军委主席|"
+           "国家副主席|中央书记处书记|中央办公厅主任")
+_TITLE_RE = re.compile(r"(?P<t>" + _TITLES + r")(?P<name>" + "|".join(LEADER_TITLES) + r")")
+#: the wrong forms themselves are the gate words (两个确立 is in every other news item; 三个确立 in none)
+_FORM_GATE = tuple([ch + "个" + w for w, right in _FORMULATIONS.items() for ch, v in _NUMERAL.items()
+                    if ch in _NUM_CLASS and v >= 2 and v != right]
+                   + [ch + "位" + one + "体" for ch, v in _NUMERAL.items() if ch in _NUM_CLASS and v != 5 for one in "一1"])
+_TITLE_GATE = tuple(t + n for t in _TITLES.split("|") for n, ts in LEADER_TITLES.items() if t not in ts)
+_KEY_BASIS = ("党政机关公文处理工作条例(2012) 第十九条; 中共二十届一中全会公报(2022-10-23); 十四届全国人大一次会议、"
+              "全国政协十四届一次会议选举结果(2023-03); 党的十九大、二十大报告; 十九届六中全会决议(2021)")
+
+
+# ------------------------------------------------------------------ sovereignty and cross-strait wording
+#: 新华社新闻信息报道中的禁用词和慎用词(2016)·涉及我领土主权和港澳台; 中央台办《关于正确使用涉台宣传用语的意见》:
+#: separatist movements stand in quotes ("藏独" "疆独" "港独"; "台独" is a lexicon row), Hong Kong and Macao have
+#: a 特别行政区政府, Taiwan is never a state or a party to diplomatic relations.
+_SEPARATIST_RE = re.compile(r"(?<![香舞西内新])(?P<r>[藏疆港蒙])独(?![特立自有家到具一创资处白奏唱生子女苗居享占])")
+_QUOTES_OPEN, _QUOTES_CLOSE = "“\"‘「『《", "”\"’」』》"
+_SAR_RE = re.compile(r"(?<![英葡原前])(?P<r>香港|澳门)政府(?!总部|新闻处|统计处|公报|宪报)")
+_SAR_NEWS = tuple("港英|澳葡|殖民|回归前|英国|葡萄牙|英治|港督|澳督".split("|"))
+_STATE_RE = re.compile(
+    r"(?:中台|中华民国和中国|台湾和中国|中国和台湾|台湾与中国|中国与台湾|台湾和大陆|大陆和台湾)" + _GAP + r"{0,2}?(?:两国|两个国家|国与国)"
+    r"|(?:海峡)?两岸" + _GAP + r"{0,3}?(?:是|为)?两个国家"
+    r"|(?:与|和|同|跟)台湾" + _GAP + r"{0,2}?(?:建交|建立外交关系|恢复外交关系|复交|互设大使馆)"
+    r"|台湾(?:是|为)(?:一个)?(?:主权)?(?:独立的?)?国家")
+_STATE_QUIET = ("所谓|不是|并非|绝不|决不|反对|妄称|鼓吹|图谋|企图|谬论|挑衅|歪曲|炒作|断交|断绝|一个中国|一中原则|"
+                "分裂|台独|否认|无权|不存在|从来|荒谬|不可能|不会|绝无|违背|违反|承认|恪守|坚持|遵守").split("|")
+#: Taiwan, Hong Kong or Macao as one item of a list of countries ending in 国家 (新加坡、韩国、台湾等国家):
+#: the list must say 国家和地区 (新华社禁用词: 不得将香港、澳门、台湾与国家并列)
+_COUNTRIES = ("美国|日本|韩国|朝鲜|新加坡|马来西亚|泰国|越南|印度|印度尼西亚|菲律宾|澳大利亚|新西兰|加拿大|墨西哥|巴西|"
+              "英国|法国|德国|意大利|西班牙|荷兰|比利时|瑞士|瑞典|挪威|丹麦|芬兰|俄罗斯|乌克兰|以色列|土耳其|沙特|伊朗|"
+              "埃及|南非|阿根廷|智利|巴基斯坦|孟加拉国|缅甸|柬埔寨|老挝|蒙古|哈萨克斯坦")
+_ITEM = r"[^、,。;!?]{1,8}"
+_REGION = r"(?:中国)?(?:台湾|香港|澳门)(?:地区)?"
+_LISTED_RE = re.compile(
+    r"(?:" + _ITEM + r"、){1,10}?" + _REGION + r"(?:、" + _ITEM + r"){0,10}?(?:等|等等)?(?:国家|各国|诸国)(?!和地区|或地区|与地区|及地区|\(地区\))"
+    r"|" + _REGION + r"(?:、" + _ITEM + r"){1,10}?(?:等|等等)?(?:国家|各国|诸国)(?!和地区|或地区|与地区|及地区|\(地区\))")
+_LISTED_GATE = ("台湾、", "、台湾", "香港、", "、香港", "澳门、", "、澳门")
+_SOV_GATE = ("藏独", "疆独", "港独", "蒙独", "香港政府", "澳门政府", "中台", "两个国家", "国与国", "台湾建交", "台湾正式建交",
+             "台湾复交", "台湾建立外交关系", "台湾恢复外交关系", "台湾互设大使馆", "台湾是", "台湾为", *_LISTED_GATE)
+_WORDING_BASIS = "新华社新闻信息报道中的禁用词和慎用词(2016年7月修订)·涉及我领土主权和港澳台; 中共中央台办、国务院台办涉台宣传用语规范"
+
+
+_PW_GATE = frozenset(("密码", "口令", "password", "passwd", "pwd"))
+
+
+def _scan(rx: re.Pattern, d: str, windows: list[tuple[int, int]]):
+    """``rx.finditer`` inside each window (a match is reported once)."""
+    seen: set[tuple[int, int]] = set()
+    for lo, hi in windows:
+        for m in rx.finditer(d, lo, hi):
+            if m.span() not in seen:
+                seen.add(m.span())
+                yield m
+
+
+def _alt(words: str) -> str:
+    return "|".join(sorted(set(words.split("|")), key=lambda w: (-len(w), w)))
+
+
+def _gate_words() -> tuple[str, ...]:
+    words: set[str] = set()
+    for objs, _verbs in _CLASSES.values():
+        words.update(objs.split("|"))
+    words.update(_TS_OBJ.split("|"))
+    words.update(_BID_GATE, _TOPIC_GATE, _PW_GATE, _FORM_GATE, _TITLE_GATE, _SOV_GATE)
+    return tuple(sorted(words))
+
+
+_GATE_WORDS = _gate_words()
+
+
+@lru_cache(maxsize=1)
+def _compiled():
+    import daachorse
+
+    objects: list[tuple[str, re.Pattern, re.Pattern]] = []
+    for cls, (objs, verbs) in _CLASSES.items():
+        o = _alt(objs)
+        # verb first (出售仿真枪, 出售各类仿真枪), object first (仿真枪出售, 手枪有货)
+        # a one-character verb (收 有 约 找) only right before the object: 收银行卡, not 收到…银行卡
+        multi = "|".join(v for v in verbs.split("|") if len(v) > 1)
+        single = "".join(v for v in verbs.split("|") if len(v) == 1)
+        before = re.compile(rf"(?:(?:{_alt(multi)}){_GAP}{{0,6}}?" + (rf"|[{single}]" if single else "") + rf")(?:{o})")
+        after = re.compile(rf"(?:{o}){_GAP}{{0,4}}?(?:{_alt(_AFTER + _AFTER_EXTRA.get(cls, ''))})")
+        objects.append((cls, before, after))
+    ws = list(_GATE_WORDS)
+    return {
+        "word_set": frozenset(ws),
+        "pma": daachorse.CharwiseDoubleArrayAhoCorasick(ws),
+        "words": ws,
+        "objects": objects,
+        "object_words": {cls: frozenset(objs.split("|")) for cls, (objs, _v) in _CLASSES.items()},
+        "drug_alone": re.compile(r"(?:海洛因|冰毒|甲基苯丙胺|摇头丸|k粉|氯胺酮|麻古|可卡因|三唑仑|迷奸药|迷魂药|迷情药|"
+                                 r"听话水|神仙水|催情药|合成大麻素|甲卡西酮|大麻烟|大麻叶|大麻油)"),
+        "ts_pre": re.compile(rf"(?:{_alt(_TS_PRE)})的?{_GAP}{{0,4}}?(?:{_alt(_TS_OBJ)})"),
+        "ts_post": re.compile(rf"(?:{_alt(_TS_OBJ)}){_GAP}{{0,3}}?(?:{_alt(_TS_POST)})"),
+        "ts_news": tuple(_TS_NEWS.split("|")),
+        "ts_gate": frozenset(_TS_OBJ.split("|")),
+        "news": tuple(_NEWS.split("|")),
+        "bid_news": tuple(_BID_NEWS.split("|")),
+        "topic_news": tuple(_TOPIC_NEWS.split("|")),
+    }
+
+
+#: what a disguise leaves in the visible text (symbols between characters, spaced or tripled characters):
+#: only then can a gate word hide from the shared gate pass on ``vis`` and need a pass on ``dense``
+#: decorative symbols a disguise puts between characters (海✿洛♂因): registered as gate words, so the
+#: shared gate pass over ``vis`` tells at no cost whether the text holds one
+_SYMBOLS = frozenset("★☆♂♀✿❀❁✪◆◇※→←↑↓↔❤♥♡♪♫♬◎●▲△▼▽■√✓✔✗✘♠♣♦♧♤♢☼☀☁☂☎☏✈✉✂✎✏❖❥❦❧✽✾❃❋✺✹✸✷✶✵✴✳✲✱✰✯✮✭✬✫✩✧✦✥✤✣✢✡")
+gates.register(*_GATE_WORDS, *_SYMBOLS)  # at import, like every detector (scanner/detectors/gates.py)
+_SPACED_RE = re.compile("[ \u3000\t][\u4e00-\u9fff][ \u3000\t]")
+
+
+def _to_dense(views: Views, s: int, e: int) -> tuple[int, int]:
+    """A span of ``vis`` as a span of ``dense`` (through the original text)."""
+    if views.vis_map is not None:
+        s, e = int(views.vis_map[s]), int(views.vis_map[e - 1]) + 1
+    m = views.dense_map
+    if m is None:
+        return s, e
+    return int(np.searchsorted(m, s)), int(np.searchsorted(m, e))
+
+
+def _suspicious(views: Views, found: frozenset[str]) -> bool:
+    """Whether a disguise may hide a gate word from ``vis``: a decorative symbol, or spaced characters."""
+    if not found.isdisjoint(_SYMBOLS):
+        return True
+    v = views.vis
+    return (" " in v or "\u3000" in v or "\t" in v) and _SPACED_RE.search(v) is not None
+
+
+def _sentence(d: str, s: int, e: int, reach: int = 50) -> str:
+    """The sentence around d[s:e] (。!? bound it), at most ``reach`` characters either side, without
+    d[s:e] itself (尚未公布 is the cue, not news of a publication); a tab joins the two sides."""
+    a = max(0, s - reach)
+    k = max(d.rfind(c, a, s) for c in "。!?")
+    if k >= 0:
+        a = k + 1
+    b = min(len(d), e + reach)
+    for c in "。!?":
+        j = d.find(c, e, b)
+        if j >= 0:
+            b = j
+    return d[a:s] + "\t" + d[e:b]
+
+
+class CompositionalDetector:
+    name = "compositional"
+    categories = frozenset({"improper_wording", "commercial_secret", "state_secret"})
+    rules = tuple([f"prohibited.trade.{c}" for c in _CLASSES] + [
+        "prohibited.object.drug", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
+        "secret.topic.composed", "secret.credential.password_value", "keyterm.formulation.number",
+        "keyterm.leader.title", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state",
+        "wording.region_listed_as_country"])
+
+    def detect(self, views: Views) -> list[Finding]:
+        d = views.dense
+        if not d:
+            return []
+        c = _compiled()
+        words = c["words"]
+        mine = c["word_set"]
+        present = gates.present(views.vis)
+        if _suspicious(views, present):
+            # a disguise may hide a gate word from the visible text: one pass over the dense view
+            hits = [(s, e, words[p]) for s, e, p in c["pma"].find_overlapping(d)]
+        elif present.isdisjoint(mine):
+            return []
+        else:
+            # the shared gate pass over ``vis`` found the words: their places in the dense view
+            hits = [(*_to_dense(views, s, e), w) for s, e, w in gates.hits(views.vis) if w in mine]
+        if not hits:
+            return []
+        found = {w for _s, _e, w in hits}
+        out: list[Finding] = []
+
+        def wins(gate, reach: int) -> list[tuple[int, int]]:
+            """Merged windows around the hits of ``gate``: the patterns run there, not over the text."""
+            out_w: list[tuple[int, int]] = []
+            for s, e, w in hits:
+                if w in gate:
+                    lo, hi = max(0, s - reach), e + reach
+                    if out_w and lo <= out_w[-1][1]:
+                        out_w[-1] = (out_w[-1][0], max(out_w[-1][1], hi))
+                    else:
+                        out_w.append((lo, hi))
+            return out_w
+
+        self._contraband(views, d, c, found, out, wins)
+        if not found.isdisjoint(c["ts_gate"]):
+            self._trade_secret(views, d, c, out, wins(c["ts_gate"], 16))
+        if not found.isdisjoint(_BID_GATE):
+            self._bid(views, d, c, out, wins(_BID_GATE, 24))
+        if not found.isdisjoint(_TOPIC_GATE):
+            self._topic(views, d, c, out, wins(_TOPIC_GATE, 26))
+        if not found.isdisjoint(_PW_GATE):
+            self._password(views, d, out, wins(_PW_GATE, 72))
+        if not found.isdisjoint(_FORM_GATE):
+            self._formulations(views, d, out, wins(_FORM_GATE, 8))
+        if not found.isdisjoint(_TITLE_GATE):
+            self._titles(views, d, out, wins(_TITLE_GATE, 4))
+        if not found.isdisjoint(_SOV_GATE):
+            self._sovereignty(views, d, out, wins(_SOV_GATE, 64))
+        return out
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _finding(views: Views, s: int, e: int, category: str, type_: str, severity: str, rule: str, msg: str,
+                 basis: str, score: float) -> Finding:
+        start, end = views.dense_span(s, e)
+        return Finding(start=start, end=end, text=views.text[start:end], category=category, type=type_,
+                       severity=severity, rule=rule, message=msg, suggestion=None, basis=basis, score=score)
+
+    @staticmethod
+    def _quiet(d: str, s: int, e: int, words: tuple[str, ...]) -> bool:
+        sent = _sentence(d, s, e)
+        return any(w in sent for w in words)
+
+    # ------------------------------------------------------------------ contraband
+    def _contraband(self, views: Views, d: str, c: dict, found: set[str], out: list[Finding], wins) -> None:
+        taken: list[tuple[int, int]] = []
+        for cls, before, after in c["objects"]:
+            if found.isdisjoint(c["object_words"][cls]):
+                continue
+            w = wins(c["object_words"][cls], 16)
+            for rx in (before, after):
+                for m in _scan(rx, d, w):
+                    s, e = m.span()
+                    if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, c["news"]):
+                        continue
+                    taken.append((s, e))
+                    out.append(self._finding(
+                        views, s, e, "improper_wording", "prohibited_content", "block", f"prohibited.trade.{cls}",
+                        f"疑似发布买卖、提供{_CLASS_NAMES[cls]}的信息，政务新媒体不得发布", _BASIS[cls], 0.9))
+        if not found.isdisjoint(c["object_words"]["drug"]):
+            for m in _scan(c["drug_alone"], d, wins(c["object_words"]["drug"], 2)):
+                s, e = m.span()
+                if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, c["news"]):
+                    continue
+                out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
+                                         "prohibited.object.drug", "出现毒品名称且不在禁毒、打击等报道语境中，请核实",
+                                         _BASIS["drug"], 0.7))
+
+    # ------------------------------------------------------------------ trade secrets
+    def _trade_secret(self, views: Views, d: str, c: dict, out: list[Finding], w) -> None:
+        taken: list[tuple[int, int]] = []
+        for rx in (c["ts_pre"], c["ts_post"]):
+            for m in _scan(rx, d, w):
+                s, e = m.span()
+                if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, c["ts_news"]):
+                    continue
+                taken.append((s, e))
+                out.append(self._finding(
+                    views, s, e, "commercial_secret", "trade_secret", "review", "commercial.disclosure.trade_secret",
+                    "疑似公开了企业的技术信息或经营信息（商业秘密），请核实是否经权利人同意",
+                    "反不正当竞争法(2019) 第九条; 最高人民法院法释〔2020〕7号 第一条; 中央企业商业秘密保护暂行规定(2010)", 0.75))
+
+    def _bid(self, views: Views, d: str, c: dict, out: list[Finding], w) -> None:
+        for m in _scan(_BID_RE, d, w):
+            s, e = m.span()
+            if self._quiet(d, s, e, c["bid_news"]):
+                continue
+            out.append(self._finding(
+                views, s, e, "commercial_secret", "bid_secret", "block", "commercial.disclosure.bid",
+                "疑似在开标或成交前公开了标底、底价、评标专家或投标人信息",
+                "招标投标法 第二十二条、第三十七条、第四十四条; 政府采购法实施条例 第四十条", 0.8))
+
+    def _topic(self, views: Views, d: str, c: dict, out: list[Finding], w) -> None:
+        for m in _scan(_TOPIC_RE, d, w):
+            s, e = m.span()
+            if self._quiet(d, s, e, c["topic_news"]):
+                continue
+            out.append(self._finding(
+                views, s, e, "state_secret", "secret_topic", "review", "secret.topic.composed",
+                "疑似涉及不宜公开的事项（未公布的人事、案件线索、军事设施位置、考前试题、未发布的统计数据或举报人信息），请核实",
+                "保守国家秘密法 第十三条; 党政领导干部选拔任用工作条例(2019); 监察法 第十八条; 军事设施保护法(2021); "
+                "统计法 第二十五条; 信访工作条例 第三十三条", 0.7))
+
+    def _password(self, views: Views, d: str, out: list[Finding], w) -> None:
+        for m in _scan(_PW_VAL_RE, d, w):
+            val = m.group("val").rstrip(_TRAIL)
+            if len(val) < 6 or not (any(ch.isalpha() for ch in val) and any(ch.isdigit() for ch in val)):
+                continue
+            s, e = m.start(), m.start("val") + len(val)
+            if self._quiet(d, s, e, _PW_HELP):
+                continue
+            out.append(self._finding(
+                views, s, e, "state_secret", "credential", "block", "secret.credential.password_value",
+                "疑似公开了密码或口令，须立即删除并修改密码",
+                "中华人民共和国网络安全法 第二十一条、第四十二条; 政府网站与政务新媒体检查指标(国办函〔2019〕80号)·安全防护", 0.9))
+
+    # ------------------------------------------------------------------ key formulations and titles
+    def _formulations(self, views: Views, d: str, out: list[Finding], w) -> None:
+        for m in _scan(_FORM_RE, d, w):
+            s, e = m.span()
+            if m.group("n2"):
+                n, right, w = _NUMERAL[m.group("n2")], 5, "位一体"
+                correct = "五位一体"
+            else:
+                w = m.group("w")
+                n, right = _NUMERAL[m.group("n")], _FORMULATIONS[w]
+                tail = _FORMULATION_TAIL.get(w, "")
+                if tail and not re.match(tail, d[e:e + 8]):
+                    continue
+                correct = {2: "两", 3: "三", 4: "四", 5: "五", 10: "十"}[right] + "个" + w
+            if n == right or n < 2 or (s > 0 and any(d[max(0, s - len(b)):s] == b for b in _FORM_OK_BEFORE)):
+                continue
+            if s > 0 and (d[s - 1] in _NUMERAL or d[s - 1].isdigit()):
+                continue  # 13个意识 …: a count, not the formulation
+            start, end = views.dense_span(s, e)
+            out.append(Finding(start=start, end=end, text=views.text[start:end], category="improper_wording",
+                               type="key_term_misspelling", severity="block", rule="keyterm.formulation.number",
+                               message=f"固定表述的数字有误，应为“{correct}”", suggestion=correct, basis=_KEY_BASIS,
+                               score=0.85))
+
+    def _titles(self, views: Views, d: str, out: list[Finding], w) -> None:
+        for m in _scan(_TITLE_RE, d, w):
+            t, name = m.group("t"), m.group("name")
+            if t in LEADER_TITLES[name]:
+                continue
+            holder = next((n for n, ts in LEADER_TITLES.items() if ts and ts[0] == t), None)
+            s, e = m.span()
+            start, end = views.dense_span(s, e)
+            own = LEADER_TITLES[name][0]
+            out.append(Finding(start=start, end=end, text=views.text[start:end], category="improper_wording",
+                               type="key_term_misspelling", severity="block", rule="keyterm.leader.title",
+                               message=f"领导人职务有误：{name}的职务是{own}" + (f"，{t}是{holder}" if holder else ""),
+                               suggestion=own + name, basis=_KEY_BASIS, score=0.85))
+
+    # ------------------------------------------------------------------ sovereignty
+    @staticmethod
+    def _quoted(d: str, s: int, e: int) -> bool:
+        before, after = d[max(0, s - 8):s], d[e:e + 8]
+        o = max(before.rfind(q) for q in _QUOTES_OPEN)
+        c = max(before.rfind(q) for q in _QUOTES_CLOSE)
+        return o > c and any(q in after for q in _QUOTES_CLOSE)
+
+    def _sovereignty(self, views: Views, d: str, out: list[Finding], w) -> None:
+        def add(s, e, type_, sev, rule, msg, sugg=None):
+            start, end = views.dense_span(s, e)
+            out.append(Finding(start=start, end=end, text=views.text[start:end], category="improper_wording",
+                               type=type_, severity=sev, rule=rule, message=msg, suggestion=sugg,
+                               basis=_WORDING_BASIS, score=0.8))
+        for m in _scan(_SEPARATIST_RE, d, w):
+            s, e = m.span()
+            if not self._quoted(d, s, e):
+                add(s, e, "needs_quotes", "review", "wording.quote_separatist",
+                    f"“{d[s:e]}”须加引号", f"“{d[s:e]}”")
+        for m in _scan(_SAR_RE, d, w):
+            s, e = m.span()
+            if self._quiet(d, s, e, _SAR_NEWS) or self._quoted(d, s, e):
+                continue
+            add(s, e, "political_term", "block", "wording.sar_government",
+                f"应称“{m.group('r')}特别行政区政府”或“{m.group('r')}特区政府”", f"{m.group('r')}特区政府")
+        for m in _scan(_STATE_RE, d, w):
+            s, e = m.span()
+            if self._quiet(d, s, e, _STATE_QUIET) or self._quoted(d, s, e):
+                continue
+            add(s, e, "political_term", "block", "wording.taiwan_state",
+                "台湾是中国的一部分，不得将两岸表述为两个国家，不得称与台湾“建交”")
+        for m in _scan(_LISTED_RE, d, w):
+            s, e = m.span()
+            items = m.group(0).split("、")
+            if not any(re.search(_COUNTRIES, it) for it in items) or self._quoted(d, s, e):
+                continue
+            first = re.search(_COUNTRIES + "|" + _REGION, items[0])  # 产品远销|美国、…: from the first name on
+            if first:
+                s += first.start()
+            add(s, e, "political_term", "review", "wording.region_listed_as_country",
+                "香港、澳门、台湾不得与国家并列，应称“国家和地区”", None)

@@ -1,0 +1,130 @@
+"""Compositional rules (issue 16): a cue and an object class, written once, find phrases nobody listed."""
+from __future__ import annotations
+
+import pytest
+
+from scanner import Scanner
+from scanner.config import ALL_DETECTORS
+from scanner.detectors.compositional import CompositionalDetector
+
+
+@pytest.fixture(scope="module")
+def sc():
+    return Scanner(detectors=("compositional",), bundled_lexicons=False)
+
+
+def _rules(sc, text):
+    res = sc.scan(text)
+    for f in res.findings:
+        assert text[f.start:f.end] == f.text
+    return {f.rule for f in res.findings}
+
+
+def test_on_by_default():
+    assert "compositional" in ALL_DETECTORS
+    assert set(CompositionalDetector.rules) >= {"prohibited.trade.drug", "commercial.disclosure.trade_secret"}
+
+
+# (rule, text): an offer or a disclosure written in words no lexicon row holds
+HITS = [
+    ("prohibited.trade.drug", "私信可购海洛因，量大从优。"),
+    ("prohibited.trade.drug", "本店长期供应摇头丸。"),
+    ("prohibited.trade.drug", "出售各种迷幻药，货到付款。"),
+    ("prohibited.trade.weapon", "出售各类仿真气手枪，包邮。"),
+    ("prohibited.trade.weapon", "猎枪转让，价格面议。"),
+    ("prohibited.trade.explosive", "长期供应雷管导火索，私聊。"),
+    ("prohibited.trade.knife", "弹簧刀现货，加微信。"),
+    ("prohibited.trade.fake", "专业办理假文凭，三天出证。"),
+    ("prohibited.trade.invoice", "长期代开各类增值税专用发票。"),
+    ("prohibited.trade.bank", "高价收购银行卡四件套。"),
+    ("prohibited.trade.data", "出售全国车主信息，精准营销。"),
+    ("prohibited.trade.gamble", "百家乐开户，日赚千元。"),
+    ("prohibited.trade.sex", "同城援交上门服务。"),
+    ("prohibited.trade.device", "出售考试作弊器，包过。"),
+    ("prohibited.trade.wildlife", "出售象牙制品，私聊。"),
+    ("prohibited.object.drug", "一包神仙水，谁要？"),
+    ("commercial.disclosure.trade_secret", "附件为本厂工艺文件，请勿外传。"),
+    ("commercial.disclosure.trade_secret", "该产品的配方比例如下。"),
+    ("commercial.disclosure.trade_secret", "未公开的重组方案已经发到群里。"),
+    ("commercial.disclosure.bid", "本次招标底价为358万元。"),
+    ("commercial.disclosure.bid", "评审专家抽取结果如下。"),
+    ("commercial.disclosure.bid", "开标前各投标单位的报价汇总见附件。"),
+    ("secret.topic.composed", "副局长人选民主推荐得票情况通报如下。"),
+    ("secret.topic.composed", "拟提拔人选初步名单已经形成。"),
+    ("secret.topic.composed", "雷达站阵地坐标见附图。"),
+    ("secret.topic.composed", "物理试卷在开考前被泄露。"),
+    ("secret.topic.composed", "尚未公布的季度统计数据如下。"),
+    ("secret.topic.composed", "举报人姓名及电话附后。"),
+    ("secret.credential.password_value", "邮箱密码为Qq778899。"),
+    ("keyterm.formulation.number", "深刻领悟三个确立的决定性意义。"),
+    ("keyterm.formulation.number", "增强⑤个意识，坚定四个自信。"),
+    ("keyterm.formulation.number", "统筹推进④位1体总体布局。"),
+    ("keyterm.formulation.number", "协调推进五个全面战略布局。"),
+    ("keyterm.leader.title", "全国政协主席赵乐际出席会议。"),
+    ("wording.quote_separatist", "打击藏独分裂势力。"),
+    ("wording.sar_government", "澳门政府宣布新措施。"),
+    ("wording.taiwan_state", "中台两国关系持续发展。"),
+    ("wording.taiwan_state", "该国宣布与台湾建交。"),
+    ("wording.region_listed_as_country", "产品远销美国、日本、台湾等国家。"),
+]
+
+# news of a crackdown, a verdict, a policy, a service; ordinary words
+MISSES = [
+    "警方破获一起贩卖海洛因案件，缴获毒品3公斤。",
+    "法院以非法出售枪支罪判处被告人有期徒刑五年。",
+    "在男子10米气步枪决赛中，中国选手获得金牌。",
+    "纳税人可在电子税务局申请代开增值税发票。",
+    "群众可到临时办证点补办社保卡等服务。",
+    "专精特新中小企业营收利润率分别为9.6%、7.0%。",
+    "打通农产品销售渠道，助农增收。",
+    "考核结果将与领导班子考核评价挂钩。",
+    "初始密码为身份证号后六位，首次登录请修改。",
+    "密码长度至少8位，须包含字母和数字，例如Abc12345。",
+    "评标委员会成员名单在中标结果公告中一并公布。",
+    "提供上门服务的家政人员须持证上岗。",
+    "美国芬太尼滥用问题严重，已列管全部芬太尼类物质。",
+    "增强四个意识、坚定四个自信、做到两个维护。",
+    "中国是一个伟大的国家，这是一个伟大的胜利。",
+    "重温两个务必，打好两个攻坚战。",
+    "全国人大常委会委员长赵乐际主持会议。",
+    "中央纪委书记赵乐际作工作报告。",
+    "坚决反对“藏独”“港独”。",
+    "香港独特的文化魅力吸引游客。",
+    "香港特区政府今天公布数据。",
+    "港英时期的香港政府实行殖民统治。",
+    "所谓台湾是一个国家的说法是谬论。",
+    "该国宣布与台湾断绝所谓外交关系。",
+    "中美两国关系稳定发展。",
+    "产品远销美国、日本、中国台湾等国家和地区。",
+    "支持香港、澳门更好融入国家发展大局。",
+    "市民收到银行卡到期短信后报警。",
+]
+
+
+@pytest.mark.parametrize("rule,text", HITS)
+def test_hits(sc, rule, text):
+    assert rule in _rules(sc, text), text
+
+
+@pytest.mark.parametrize("text", MISSES)
+def test_misses(sc, text):
+    assert not _rules(sc, text), text
+
+
+def test_disguised_and_exact_offsets(sc):
+    for text in ("私信可购海✿洛♂因。", "本店長期供應搖頭丸。", "出 售 仿 真 枪，包邮。", "出售冰冰毒毒，私聊。"):
+        res = sc.scan(text)
+        assert any(f.type == "prohibited_content" for f in res.findings), text
+        for f in res.findings:
+            assert text[f.start:f.end] == f.text
+
+
+def test_listed_region_span_starts_at_the_first_name(sc):
+    text = "产品远销美国、日本、台湾等国家。"
+    f = next(f for f in sc.scan(text).findings if f.rule == "wording.region_listed_as_country")
+    assert f.text == "美国、日本、台湾等国家"
+
+
+def test_default_scanner_reports_it():
+    res = Scanner().scan("私信可购海洛因，量大从优。")
+    assert any(f.rule.startswith("prohibited.") for f in res.findings)
