@@ -39,6 +39,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .. import rx
 from ..model import Finding
 from ..normalize import Views
 from . import gates
@@ -145,7 +146,7 @@ _TS_NEWS = ("发布|公布|公开发布|披露了|依法披露|信息披露|上�
             "降低|减少|节约|优化|提升|推广|升级|改进|改造|标准|规范")
 
 # ------------------------------------------------------------------ bid secrets
-_BID_RE = re.compile(
+_BID_RE = rx.compile(
     r"(?P<a>(?:标底|底价|拍卖底价|采购底价|出让底价|挂牌底价|招标底价|最高限价底价)(?:价)?(?:为|是|:|定为|设定为|确定为))"
     r"|(?P<b>(?:评标专家|评标委员会成员|评审专家|评委会成员|评标委员)" + _GAP + r"{0,3}?(?:名单|抽取结果|抽取情况|组成情况|联系方式|姓名))"
     r"|(?P<c>(?:潜在投标人|投标人|投标单位|报名单位|供应商|竞买人|竞拍人)" + _GAP + r"{0,4}?(?:名单|报价情况|报价汇总|报价|数量|联系方式))"
@@ -156,7 +157,7 @@ _BID_NEWS = ("中标|成交|结果公告|中标公告|成交公告|候选人公�
              "规定|办法|条例|法|制度|管理|应当|须|改革|平台|电子化|全流程|数量众多|积极")
 
 # ------------------------------------------------------------------ secret topics
-_TOPIC_RE = re.compile(
+_TOPIC_RE = rx.compile(
     # personnel before announcement
     r"(?P<vote>(?:民主推荐|民主测评|会议推荐|谈话推荐|推荐|测评|考察|酝酿)" + _GAP + r"{0,4}?(?:得票情况|得票数|得票|票数|得分|排名|排序))"
     r"|(?P<cand>(?:考察对象|拟提拔|拟任用|拟任|拟推荐|拟调整|初步人选|推荐人选|提名人选|候选人初步|考察人选|干部任免|"
@@ -190,7 +191,7 @@ _TOPIC_NEWS = ("公示|公告|公布|宣布|任前|宣誓|公开选拔|公开遴
 
 # ------------------------------------------------------------------ password with a value, no account
 #: (in the dense view spaces are gone: 密码 Ops#2025 reads 密码ops2025, so the separator is optional)
-_PW_VAL_RE = re.compile(r"(?:密码|口令|password|passwd|pwd)(?:为|是|:|=)?(?P<val>[!-~]{6,64})")
+_PW_VAL_RE = rx.compile(r"(?:密码|口令|password|passwd|pwd)(?:为|是|:|=)?(?P<val>[!-~]{6,64})")
 _PW_HELP = ("首次登录", "请修改", "请及时修改", "及时修改", "修改密码", "自行设置", "身份证", "后六位", "后6位", "出生日期",
             "忘记密码", "找回密码", "重置密码", "验证码", "示例", "例如", "格式", "位数", "长度", "包含", "至少", "不少于",
             "大写", "小写", "字母", "数字和", "复杂度", "弱口令", "弱密码", "不要使用", "切勿", "避免")
@@ -207,7 +208,7 @@ _FORMULATION_TAIL = {"全面": "(?:战略布局|战略)", "代表": "重要思�
 _NUMERAL = {**{ch: d for ch, d in __import__("scanner.disguise", fromlist=["_DIGIT_OF"])._DIGIT_OF.items()},
             "０": 0, "１": 1, "２": 2, "３": 3, "４": 4, "５": 5, "６": 6, "７": 7, "８": 8, "９": 9, "十": 10}
 _NUM_CLASS = "".join(sorted(set(_NUMERAL) - {"0", "〇", "零", "⓪", "⓿", "⁰", "₀"}))
-_FORM_RE = re.compile(
+_FORM_RE = rx.compile(
     r"(?P<n>[" + re.escape(_NUM_CLASS) + r"])个(?P<w>" + "|".join(sorted(_FORMULATIONS, key=len, reverse=True)) + r")"
     r"|(?P<n2>[" + re.escape(_NUM_CLASS) + r"])位(?:[一1①❶➀➊⓵㈠㊀¹₁Ⅰ壹])体(?=总体布局|的总体布局|布局)")
 _FORM_OK_BEFORE = ("第", "每", "这", "那", "前", "后", "头", "几", "各", "上述", "以下")
@@ -227,7 +228,7 @@ LEADER_TITLES: dict[str, tuple[str, ...]] = {
 }
 _TITLES = ("国家主席|国务院总理|全国人大常委会委员长|全国政协主席|中央纪委书记|国务院副总理|常务副总理|中央军委主席|"
            "国家副主席|中央书记处书记|中央办公厅主任")
-_TITLE_RE = re.compile(r"(?P<t>" + _TITLES + r")(?P<name>" + "|".join(LEADER_TITLES) + r")")
+_TITLE_RE = rx.compile(r"(?P<t>" + _TITLES + r")(?P<name>" + "|".join(LEADER_TITLES) + r")")
 #: the wrong forms themselves are the gate words (两个确立 is in every other news item; 三个确立 in none)
 _FORM_GATE = tuple([ch + "个" + w for w, right in _FORMULATIONS.items() for ch, v in _NUMERAL.items()
                     if ch in _NUM_CLASS and v >= 2 and v != right]
@@ -241,11 +242,11 @@ _KEY_BASIS = ("党政机关公文处理工作条例(2012) 第十九条; 中共�
 #: 新华社新闻信息报道中的禁用词和慎用词(2016)·涉及我领土主权和港澳台; 中央台办《关于正确使用涉台宣传用语的意见》:
 #: separatist movements stand in quotes ("藏独" "疆独" "港独"; "台独" is a lexicon row), Hong Kong and Macao have
 #: a 特别行政区政府, Taiwan is never a state or a party to diplomatic relations.
-_SEPARATIST_RE = re.compile(r"(?<![香舞西内新])(?P<r>[藏疆港蒙])独(?![特立自有家到具一创资处白奏唱生子女苗居享占])")
+_SEPARATIST_RE = rx.compile(r"(?<![香舞西内新])(?P<r>[藏疆港蒙])独(?![特立自有家到具一创资处白奏唱生子女苗居享占])")
 _QUOTES_OPEN, _QUOTES_CLOSE = "“\"‘「『《", "”\"’」』》"
-_SAR_RE = re.compile(r"(?<![英葡原前])(?P<r>香港|澳门)政府(?!总部|新闻处|统计处|公报|宪报)")
+_SAR_RE = rx.compile(r"(?<![英葡原前])(?P<r>香港|澳门)政府(?!总部|新闻处|统计处|公报|宪报)")
 _SAR_NEWS = tuple("港英|澳葡|殖民|回归前|英国|葡萄牙|英治|港督|澳督".split("|"))
-_STATE_RE = re.compile(
+_STATE_RE = rx.compile(
     r"(?:中台|中华民国和中国|台湾和中国|中国和台湾|台湾与中国|中国与台湾|台湾和大陆|大陆和台湾)" + _GAP + r"{0,2}?(?:两国|两个国家|国与国)"
     r"|(?:海峡)?两岸" + _GAP + r"{0,3}?(?:是|为)?两个国家"
     r"|(?:与|和|同|跟)台湾" + _GAP + r"{0,2}?(?:建交|建立外交关系|恢复外交关系|复交|互设大使馆)"
@@ -259,7 +260,7 @@ _COUNTRIES = ("美国|日本|韩国|朝鲜|新加坡|马来西亚|泰国|越南|
               "埃及|南非|阿根廷|智利|巴基斯坦|孟加拉国|缅甸|柬埔寨|老挝|蒙古|哈萨克斯坦")
 _ITEM = r"[^、,。;!?]{1,8}"
 _REGION = r"(?:中国)?(?:台湾|香港|澳门)(?:地区)?"
-_LISTED_RE = re.compile(
+_LISTED_RE = rx.compile(
     r"(?:" + _ITEM + r"、){1,10}?" + _REGION + r"(?:、" + _ITEM + r"){0,10}?(?:等|等等)?(?:国家|各国|诸国)(?!和地区|或地区|与地区|及地区|\(地区\))"
     r"|" + _REGION + r"(?:、" + _ITEM + r"){1,10}?(?:等|等等)?(?:国家|各国|诸国)(?!和地区|或地区|与地区|及地区|\(地区\))")
 _LISTED_GATE = ("台湾、", "、台湾", "香港、", "、香港", "澳门、", "、澳门")
@@ -308,8 +309,8 @@ def _compiled():
         # a one-character verb (收 有 约 找) only right before the object: 收银行卡, not 收到…银行卡
         multi = "|".join(v for v in verbs.split("|") if len(v) > 1)
         single = "".join(v for v in verbs.split("|") if len(v) == 1)
-        before = re.compile(rf"(?:(?:{_alt(multi)}){_GAP}{{0,6}}?" + (rf"|[{single}]" if single else "") + rf")(?:{o})")
-        after = re.compile(rf"(?:{o}){_GAP}{{0,4}}?(?:{_alt(_AFTER + _AFTER_EXTRA.get(cls, ''))})")
+        before = rx.compile(rf"(?:(?:{_alt(multi)}){_GAP}{{0,6}}?" + (rf"|[{single}]" if single else "") + rf")(?:{o})")
+        after = rx.compile(rf"(?:{o}){_GAP}{{0,4}}?(?:{_alt(_AFTER + _AFTER_EXTRA.get(cls, ''))})")
         objects.append((cls, before, after))
     ws = list(_GATE_WORDS)
     return {
@@ -318,10 +319,10 @@ def _compiled():
         "words": ws,
         "objects": objects,
         "object_words": {cls: frozenset(objs.split("|")) for cls, (objs, _v) in _CLASSES.items()},
-        "drug_alone": re.compile(r"(?:海洛因|冰毒|甲基苯丙胺|摇头丸|k粉|氯胺酮|麻古|可卡因|三唑仑|迷奸药|迷魂药|迷情药|"
+        "drug_alone": rx.compile(r"(?:海洛因|冰毒|甲基苯丙胺|摇头丸|k粉|氯胺酮|麻古|可卡因|三唑仑|迷奸药|迷魂药|迷情药|"
                                  r"听话水|神仙水|催情药|合成大麻素|甲卡西酮|大麻烟|大麻叶|大麻油)"),
-        "ts_pre": re.compile(rf"(?:{_alt(_TS_PRE)})的?{_GAP}{{0,4}}?(?:{_alt(_TS_OBJ)})"),
-        "ts_post": re.compile(rf"(?:{_alt(_TS_OBJ)}){_GAP}{{0,3}}?(?:{_alt(_TS_POST)})"),
+        "ts_pre": rx.compile(rf"(?:{_alt(_TS_PRE)})的?{_GAP}{{0,4}}?(?:{_alt(_TS_OBJ)})"),
+        "ts_post": rx.compile(rf"(?:{_alt(_TS_OBJ)}){_GAP}{{0,3}}?(?:{_alt(_TS_POST)})"),
         "ts_news": tuple(_TS_NEWS.split("|")),
         "ts_gate": frozenset(_TS_OBJ.split("|")),
         "news": tuple(_NEWS.split("|")),
@@ -336,7 +337,7 @@ def _compiled():
 #: shared gate pass over ``vis`` tells at no cost whether the text holds one
 _SYMBOLS = frozenset("★☆♂♀✿❀❁✪◆◇※→←↑↓↔❤♥♡♪♫♬◎●▲△▼▽■√✓✔✗✘♠♣♦♧♤♢☼☀☁☂☎☏✈✉✂✎✏❖❥❦❧✽✾❃❋✺✹✸✷✶✵✴✳✲✱✰✯✮✭✬✫✩✧✦✥✤✣✢✡")
 gates.register(*_GATE_WORDS, *_SYMBOLS)  # at import, like every detector (scanner/detectors/gates.py)
-_SPACED_RE = re.compile("[ \u3000\t][\u4e00-\u9fff][ \u3000\t]")
+_SPACED_RE = rx.compile("[ \u3000\t][\u4e00-\u9fff][ \u3000\t]")
 
 
 def _to_dense(views: Views, s: int, e: int) -> tuple[int, int]:
@@ -451,8 +452,8 @@ class CompositionalDetector:
             if found.isdisjoint(c["object_words"][cls]):
                 continue
             w = wins(c["object_words"][cls], 16)
-            for rx in (before, after):
-                for m in _scan(rx, d, w):
+            for pat in (before, after):
+                for m in _scan(pat, d, w):
                     s, e = m.span()
                     if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, c["news"]):
                         continue
@@ -472,8 +473,8 @@ class CompositionalDetector:
     # ------------------------------------------------------------------ trade secrets
     def _trade_secret(self, views: Views, d: str, c: dict, out: list[Finding], w) -> None:
         taken: list[tuple[int, int]] = []
-        for rx in (c["ts_pre"], c["ts_post"]):
-            for m in _scan(rx, d, w):
+        for pat in (c["ts_pre"], c["ts_post"]):
+            for m in _scan(pat, d, w):
                 s, e = m.span()
                 if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, c["ts_news"]):
                     continue
