@@ -71,3 +71,20 @@ def test_words_registered_after_a_pass_are_found_in_the_same_text_object():
         assert "甲乙丙丁戊" in gates.present(t)
     finally:
         del gates._WORDS["甲乙丙丁戊"]  # (the other tests see the registered words only)
+
+
+def test_the_digit_run_gates_never_hide_a_run():
+    """pii and names look for digit runs only when the text's ASCII characters hold one
+    (gates.ascii_chars): a run in the text is a run there too, whatever stands around it."""
+    import random
+
+    rng = random.Random(5)
+    pieces = ["1", "3", "8", "0", "-", " ", "(", ")", "x", "+", "86", "张", "年", "①", "\u3000", "，", "a"]
+    for _ in range(3000):
+        v = "".join(rng.choice(pieces) for _ in range(rng.randint(5, 40)))
+        asc = gates.ascii_chars(v)
+        assert asc == v.encode("ascii", "ignore")
+        if pii._RUN_RE.search(v):
+            assert pii._RUN_GATE.search(asc), v
+        if names._DIGIT_RUN_RE.search(v):
+            assert names._DIGIT_RUN_GATE.search(asc), v

@@ -81,6 +81,7 @@ _DIGITS = frozenset("0123456789")
 # digit or "+" in C only when a pattern starts with a class; a leading look-ahead or an
 # alternation of repeats makes it try the pattern at every character (1.6x slower here).
 _DIGIT_RUN_RE = rx.compile(r"[0-9+](?:(?<=[0-9])(?:[0-9]{6}|[0-9]{2,3}[ -][0-9]{4}|(?<=0)086)|(?<=\+)86)")
+_DIGIT_RUN_GATE = rx.compile(_DIGIT_RUN_RE.pattern.encode())  # the same in the text's ASCII characters
 # A 公示 list row: item number, name, then a separator and personal attributes soon after.
 # (one run of blanks before the name unless an item number splits it: two adjacent optional
 # blank runs backtrack quadratically over a line that starts with many blanks)
@@ -376,7 +377,8 @@ class NameAddressDetector:
                 q = self._attribute_anchor(v, cs, cue == "岁")
                 if q is not None:
                     asks.append(("before", q, "row", self._row_name_before(v, q)))
-        for m in _DIGIT_RUN_RE.finditer(v):  # 范桂　6217-9950-…: a name right before a long number
+        digits = _DIGIT_RUN_GATE.search(gates.ascii_chars(v)) is not None  # (ASCII only: gates.ascii_chars)
+        for m in _DIGIT_RUN_RE.finditer(v) if digits else ():  # 范桂　6217-9950-…: a name before a long number
             q = self._attribute_anchor(v, m.start(), False)
             if q is not None:
                 asks.append(("before", q, "row", self._row_name_before(v, q)))

@@ -39,6 +39,7 @@ _AFTER = 6
 
 # Every alternative opens with a character class (no leading look-behind: DESIGN "Known traps").
 _RUN_RE = rx.compile(r"[0-9(][0-9 ()x-]{9,}[0-9x]")
+_RUN_GATE = rx.compile(_RUN_RE.pattern.encode())  # the same in the text's ASCII characters
 _NUM_RE = rx.compile(
     r"(?P<id>[1-9]\d{5}[- ]?(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[- ]?\d{3}[\dx])(?![0-9a-z])"
     r"|(?P<mobile>(?:(?:\+|00)?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2})(?![0-9a-z])"
@@ -134,7 +135,8 @@ class PersonalDataDetector:
         v = views.vis
         out: list[Finding] = []
         n = len(v)
-        for run in _RUN_RE.finditer(v):
+        asc = gates.ascii_chars(v)
+        for run in _RUN_RE.finditer(v) if _RUN_GATE.search(asc) else ():  # (a run is ASCII: gates.ascii_chars)
             self._run(views, v, run, out)
         # numbers written in other styles (一三九…, ①③⑧…, 壹叁玖…, mixed): the run read as
         # ASCII digits, same length, so offsets and context stay those of the text
@@ -148,7 +150,7 @@ class PersonalDataDetector:
             for run in styled:
                 for r in _RUN_RE.finditer(v2, run.start(), run.end()):
                     self._run(views, v2, r, out)
-        latin = _LATIN_RE.search(v.encode("ascii", "ignore")) is not None
+        latin = _LATIN_RE.search(asc) is not None
         for m in _TOKEN_RE.finditer(v) if latin else ():
             s, e = m.span()
             if (s > 0 and v[s - 1].isascii() and v[s - 1].isalnum()) or (e < n and v[e].isascii() and v[e].isalnum()):
