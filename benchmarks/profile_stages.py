@@ -34,7 +34,7 @@ def profile(sc, texts: list[str]) -> dict[str, float]:
 
     t = defaultdict(float)
     clock = time.perf_counter
-    matcher, dets, disabled, cfg = sc._matcher, sc._detectors, sc.config.disabled_rules, sc.config
+    matcher, dets, disabled = sc._matcher, sc._detectors, sc.config.disabled_rules
     for text in texts:
         a = clock()
         views = build_views(text)

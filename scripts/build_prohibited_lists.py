@@ -73,9 +73,9 @@ def _examples(rows: list[str]) -> list[str]:
     return ex
 
 
-def _self_checked(rows: list[str]) -> list[str]:
+def _self_checked(rows: list[str], hit: str = HIT) -> list[str]:
     """Rows whose hit example fires on their own (a two-character row that jieba reads as part of
-    a longer word in the example is left out: it would not fire in running text either)."""
+    a longer word in the example is left out: it would not fire in running text either). ``hit``: the sentence a row's term is put in."""
     import tempfile
 
     from scanner import Scanner
@@ -91,7 +91,7 @@ def _self_checked(rows: list[str]) -> list[str]:
         keep = []
         for r in rows:
             rid, t = r.split("\t")[:2]
-            if rid in {f.rule for f in sc.raw_findings(HIT.format(t))}:
+            if rid in {f.rule for f in sc.raw_findings(hit.format(t))}:
                 keep.append(r)
     return keep
 
