@@ -65,7 +65,7 @@ VENUE = "冰场|滑冰|冰雪|造雪|场馆|比赛|赛事|运动员|射击|靶�
 FUNCTION_CHARS = set("的了之是在和与及")
 HIT = "网上有人发帖出售{}，请速联系。"
 
-from build_prohibited_lists import _self_checked  # noqa: E402  (one check for both builders)
+from build_prohibited_lists import _examples, _self_checked  # noqa: E402  (shared by both builders)
 MISS = "警方破获一起{}相关案件，依法刑事拘留三人。"
 
 
@@ -213,13 +213,7 @@ def main(argv=None) -> int:
             "# from general and official text (the other half is benchmarks/bench_disguise.py's). Do not edit by",
             "# hand; regenerate."]
     OUT.write_text("\n".join(head + rows) + "\n", encoding="utf-8")
-    ex = ["expect\trule\ttext"]
-    for r in rows:
-        rid, t = r.split("\t")[:2]
-        ex.append(f"hit\t{rid}\t{HIT.format(t)}")
-    for r in rows[::max(1, len(rows) // 40)][:40]:
-        rid, t = r.split("\t")[:2]
-        ex.append(f"miss\t{rid}\t{MISS.format(t)}")
+    ex = _examples(rows, HIT, MISS)
     EXAMPLES.write_text("\n".join(ex) + "\n", encoding="utf-8")
     print(f"{len(rows)} rows of {len(keep)} pieces -> {OUT}")
     return 0
