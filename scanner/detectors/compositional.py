@@ -40,6 +40,7 @@ from functools import lru_cache
 import numpy as np
 
 from .. import rx
+from ..disguise import _DIGIT_OF
 from ..model import Finding
 from ..normalize import Views
 from . import gates
@@ -204,8 +205,8 @@ _TRAIL = ".,;:!?)]}>'\"，。；：！？）】》”’"
 _FORMULATIONS = {"确立": 2, "维护": 2, "意识": 4, "自信": 4, "全面": 4, "代表": 3, "一百年": 2, "必由之路": 5}
 #: members that are ordinary words after a number need the rest of the formulation (五个全面战略布局; 三个代表
 #: 重要思想); 一个伟大, 两个务必 (1949), 两个攻坚战 are ordinary or older formulations and are not rules
-_FORMULATION_TAIL = {"全面": "(?:战略布局|战略)", "代表": "重要思想", "一百年": "奋斗目标"}
-_NUMERAL = {**{ch: d for ch, d in __import__("scanner.disguise", fromlist=["_DIGIT_OF"])._DIGIT_OF.items()},
+_FORMULATION_TAIL = {w: rx.compile(t) for w, t in {"全面": "(?:战略布局|战略)", "代表": "重要思想", "一百年": "奋斗目标"}.items()}
+_NUMERAL = {**_DIGIT_OF,
             "０": 0, "１": 1, "２": 2, "３": 3, "４": 4, "５": 5, "６": 6, "７": 7, "８": 8, "９": 9, "十": 10}
 _NUM_CLASS = "".join(sorted(set(_NUMERAL) - {"0", "〇", "零", "⓪", "⓿", "⁰", "₀"}))
 _FORM_RE = rx.compile(
@@ -258,8 +259,10 @@ _STATE_QUIET = ("所谓|不是|并非|绝不|决不|反对|妄称|鼓吹|图谋|
 _COUNTRIES = ("美国|日本|韩国|朝鲜|新加坡|马来西亚|泰国|越南|印度|印度尼西亚|菲律宾|澳大利亚|新西兰|加拿大|墨西哥|巴西|"
               "英国|法国|德国|意大利|西班牙|荷兰|比利时|瑞士|瑞典|挪威|丹麦|芬兰|俄罗斯|乌克兰|以色列|土耳其|沙特|伊朗|"
               "埃及|南非|阿根廷|智利|巴基斯坦|孟加拉国|缅甸|柬埔寨|老挝|蒙古|哈萨克斯坦")
+_COUNTRY_RE = rx.compile(_COUNTRIES)
 _ITEM = r"[^、,。;!?]{1,8}"
 _REGION = r"(?:中国)?(?:台湾|香港|澳门)(?:地区)?"
+_FIRST_NAME_RE = rx.compile(_COUNTRIES + "|" + _REGION)
 _LISTED_RE = rx.compile(
     r"(?:" + _ITEM + r"、){1,10}?" + _REGION + r"(?:、" + _ITEM + r"){0,10}?(?:等|等等)?(?:国家|各国|诸国)(?!和地区|或地区|与地区|及地区|\(地区\))"
     r"|" + _REGION + r"(?:、" + _ITEM + r"){1,10}?(?:等|等等)?(?:国家|各国|诸国)(?!和地区|或地区|与地区|及地区|\(地区\))")
@@ -272,11 +275,11 @@ _WORDING_BASIS = "新华社新闻信息报道中的禁用词和慎用词(2016年
 _PW_GATE = frozenset(("密码", "口令", "password", "passwd", "pwd"))
 
 
-def _scan(rx: re.Pattern, d: str, windows: list[tuple[int, int]]):
-    """``rx.finditer`` inside each window (a match is reported once)."""
+def _scan(pat: re.Pattern, d: str, windows: list[tuple[int, int]]):
+    """``pat.finditer`` inside each window (a match is reported once)."""
     seen: set[tuple[int, int]] = set()
     for lo, hi in windows:
-        for m in rx.finditer(d, lo, hi):
+        for m in pat.finditer(d, lo, hi):
             if m.span() not in seen:
                 seen.add(m.span())
                 yield m
@@ -435,10 +438,11 @@ class CompositionalDetector:
     # ------------------------------------------------------------------ helpers
     @staticmethod
     def _finding(views: Views, s: int, e: int, category: str, type_: str, severity: str, rule: str, msg: str,
-                 basis: str, score: float) -> Finding:
+                 basis: str, score: float, suggestion: str | None = None) -> Finding:
+        """The finding of the dense view's span ``s:e``, with its offsets in the original text."""
         start, end = views.dense_span(s, e)
         return Finding(start=start, end=end, text=views.text[start:end], category=category, type=type_,
-                       severity=severity, rule=rule, message=msg, suggestion=None, basis=basis, score=score)
+                       severity=severity, rule=rule, message=msg, suggestion=suggestion, basis=basis, score=score)
 
     @staticmethod
     def _quiet(d: str, s: int, e: int, words: tuple[str, ...]) -> bool:
@@ -528,19 +532,17 @@ class CompositionalDetector:
             else:
                 w = m.group("w")
                 n, right = _NUMERAL[m.group("n")], _FORMULATIONS[w]
-                tail = _FORMULATION_TAIL.get(w, "")
-                if tail and not re.match(tail, d[e:e + 8]):
+                tail = _FORMULATION_TAIL.get(w)
+                if tail is not None and not tail.match(d, e, e + 8):
                     continue
                 correct = {2: "两", 3: "三", 4: "四", 5: "五", 10: "十"}[right] + "个" + w
             if n == right or n < 2 or (s > 0 and any(d[max(0, s - len(b)):s] == b for b in _FORM_OK_BEFORE)):
                 continue
             if s > 0 and (d[s - 1] in _NUMERAL or d[s - 1].isdigit()):
                 continue  # 13个意识 …: a count, not the formulation
-            start, end = views.dense_span(s, e)
-            out.append(Finding(start=start, end=end, text=views.text[start:end], category="improper_wording",
-                               type="key_term_misspelling", severity="block", rule="keyterm.formulation.number",
-                               message=f"固定表述的数字有误，应为“{correct}”", suggestion=correct, basis=_KEY_BASIS,
-                               score=0.85))
+            out.append(self._finding(views, s, e, "improper_wording", "key_term_misspelling", "block",
+                                     "keyterm.formulation.number", f"固定表述的数字有误，应为“{correct}”",
+                                     _KEY_BASIS, 0.85, correct))
 
     def _titles(self, views: Views, d: str, out: list[Finding], w) -> None:
         for m in _scan(_TITLE_RE, d, w):
@@ -549,12 +551,11 @@ class CompositionalDetector:
                 continue
             holder = next((n for n, ts in LEADER_TITLES.items() if ts and ts[0] == t), None)
             s, e = m.span()
-            start, end = views.dense_span(s, e)
             own = LEADER_TITLES[name][0]
-            out.append(Finding(start=start, end=end, text=views.text[start:end], category="improper_wording",
-                               type="key_term_misspelling", severity="block", rule="keyterm.leader.title",
-                               message=f"领导人职务有误：{name}的职务是{own}" + (f"，{t}是{holder}" if holder else ""),
-                               suggestion=own + name, basis=_KEY_BASIS, score=0.85))
+            out.append(self._finding(views, s, e, "improper_wording", "key_term_misspelling", "block",
+                                     "keyterm.leader.title",
+                                     f"领导人职务有误：{name}的职务是{own}" + (f"，{t}是{holder}" if holder else ""),
+                                     _KEY_BASIS, 0.85, own + name))
 
     # ------------------------------------------------------------------ sovereignty
     @staticmethod
@@ -566,10 +567,7 @@ class CompositionalDetector:
 
     def _sovereignty(self, views: Views, d: str, out: list[Finding], w) -> None:
         def add(s, e, type_, sev, rule, msg, sugg=None):
-            start, end = views.dense_span(s, e)
-            out.append(Finding(start=start, end=end, text=views.text[start:end], category="improper_wording",
-                               type=type_, severity=sev, rule=rule, message=msg, suggestion=sugg,
-                               basis=_WORDING_BASIS, score=0.8))
+            out.append(self._finding(views, s, e, "improper_wording", type_, sev, rule, msg, _WORDING_BASIS, 0.8, sugg))
         for m in _scan(_SEPARATIST_RE, d, w):
             s, e = m.span()
             if not self._quoted(d, s, e):
@@ -590,9 +588,9 @@ class CompositionalDetector:
         for m in _scan(_LISTED_RE, d, w):
             s, e = m.span()
             items = m.group(0).split("、")
-            if not any(re.search(_COUNTRIES, it) for it in items) or self._quoted(d, s, e):
+            if not any(_COUNTRY_RE.search(it) for it in items) or self._quoted(d, s, e):
                 continue
-            first = re.search(_COUNTRIES + "|" + _REGION, items[0])  # 产品远销|美国、…: from the first name on
+            first = _FIRST_NAME_RE.search(items[0])  # 产品远销|美国、…: from the first name on
             if first:
                 s += first.start()
             add(s, e, "political_term", "review", "wording.region_listed_as_country",
