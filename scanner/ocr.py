@@ -294,9 +294,9 @@ def _cache_store(key: str, pt: PictureText) -> None:
     p = _cache_file(key)
     if p is None:
         return
+    tmp = p.with_name(f".{p.name}.{os.getpid()}.{threading.get_ident()}")
     try:
         p.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        tmp = p.with_name(f".{p.name}.{os.getpid()}.{threading.get_ident()}")
         tmp.write_text(json.dumps({"width": pt.width, "height": pt.height, "skipped": pt.skipped,
                                    "lines": [[ln.text, list(ln.box), round(ln.score, 4), list(ln.xs), ln.code]
                                              for ln in pt.lines]},
@@ -304,8 +304,8 @@ def _cache_store(key: str, pt: PictureText) -> None:
         os.replace(tmp, p)
     except OSError:  # a read-only or full cache folder: no caching, never a failure
         try:
-            tmp.unlink()  # type: ignore[possibly-undefined]
-        except (OSError, UnboundLocalError, NameError):
+            tmp.unlink()
+        except OSError:
             pass
 
 
@@ -336,12 +336,13 @@ def open_image(data: bytes):
     return img
 
 
-def skip_reason(img) -> str | None:
+def skip_reason(img, grey=None) -> str | None:
     """Why a picture needs no OCR: ``too_small`` (a side under :data:`MIN_SIDE` px) or ``blank``
-    (one flat colour: the grey levels of a 64×64 thumbnail span less than 24). None: read it."""
+    (one flat colour: the grey levels of a 64×64 thumbnail span less than 24). None: read it.
+    ``grey``: the picture already converted to grey levels (``img.convert("L")``), if at hand."""
     if img.width < MIN_SIDE or img.height < MIN_SIDE:
         return "too_small"
-    thumb = img.convert("L")
+    thumb = img.convert("L") if grey is None else grey.copy()
     thumb.thumbnail((64, 64))
     lo, hi = thumb.getextrema()
     if hi - lo < 24:
@@ -349,7 +350,7 @@ def skip_reason(img) -> str | None:
     return None
 
 
-def text_area(img) -> tuple[int, int, int, int]:
+def text_area(img, grey=None) -> tuple[int, int, int, int]:
     """The box ``(x0, y0, x1, y1)`` of the picture that can hold text: when at least 90 % of its
     border is one colour (a screenshot's background, a page's paper: grey levels within 12 of the
     border's median), the bounding box of the
@@ -358,7 +359,7 @@ def text_area(img) -> tuple[int, int, int, int]:
     import numpy as np
 
     full = (0, 0, img.width, img.height)
-    g = np.asarray(img.convert("L"))
+    g = np.asarray(img.convert("L") if grey is None else grey)
     border = np.concatenate([g[0], g[-1], g[1:-1, 0], g[1:-1, -1]])
     bg = int(np.median(border))
     if np.count_nonzero(np.abs(border.astype(np.int16) - bg) <= 12) < 0.9 * border.size:
@@ -389,12 +390,20 @@ def read_image(img, key: str | None = None) -> PictureText:
     """OCR an RGB picture. ``key`` (a SHA-256 hex digest of what the picture was made from) makes
     the result cached; without it the picture's pixels are hashed."""
     if key is None:
-        key = hashlib.sha256(img.tobytes() + f"{img.width}x{img.height}".encode()).hexdigest()
+        h = hashlib.sha256(img.tobytes())  # (not tobytes() + size: a second copy of the pixels)
+        h.update(f"{img.width}x{img.height}".encode())
+        key = h.hexdigest()
     hit = _cache_load(key)
     if hit is not None:
         stats["cached"] += 1
         return hit
-    why = skip_reason(img)
+    return _read(img, key)
+
+
+def _read(img, key: str) -> PictureText:
+    """:func:`read_image` past its cache lookup: OCR ``img`` and cache the result under ``key``."""
+    grey = img.convert("L") if img.width >= MIN_SIDE and img.height >= MIN_SIDE else None
+    why = skip_reason(img, grey)
     if why is not None:
         stats["skipped"] += 1
         pt = PictureText((), img.width, img.height, why)
@@ -407,7 +416,7 @@ def read_image(img, key: str | None = None) -> PictureText:
     # a page's blank border), at the scale the whole picture would be read at (never enlarged, at
     # most DET_SIDE px on its long side): the same text size, fewer pixels
     scale = min(1.0, DET_SIDE / max(img.width, img.height))
-    x0, y0, x1, y1 = _at_least(text_area(img), math.ceil(MIN_DET / scale), img.width, img.height)
+    x0, y0, x1, y1 = _at_least(text_area(img, grey), math.ceil(MIN_DET / scale), img.width, img.height)
     area = img if (x0, y0, x1, y1) == (0, 0, img.width, img.height) else img.crop((x0, y0, x1, y1))
     try:
         result = engine(area, scale)
@@ -515,4 +524,4 @@ def read_picture(data: bytes) -> PictureText:
     if hit is not None:
         stats["cached"] += 1
         return hit
-    return read_image(open_image(data), key)
+    return _read(open_image(data), key)

@@ -34,6 +34,16 @@ _XMP_TAGS = {
 }
 
 
+def _decode(raw: bytes) -> str | None:
+    """Bytes a Chinese phone or program wrote: UTF-8, else GB18030; None when neither reads them."""
+    for enc in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
 def _text(v) -> str | None:
     if v is None:
         return None
@@ -44,25 +54,14 @@ def _text(v) -> str | None:
         elif len(v) % 2 == 0 and b"\x00" in v:  # XP* tags: UTF-16LE
             v = v.decode("utf-16-le", "replace")
         else:
-            for enc in ("utf-8", "gb18030"):
-                try:
-                    v = v.decode(enc)
-                    break
-                except UnicodeDecodeError:
-                    continue
-            else:
+            v = _decode(v)
+            if v is None:
                 return None
     v = str(v)
     if any("\x80" <= c <= "\xff" for c in v) and all(c <= "\xff" for c in v):
         # an ASCII tag holding UTF-8 or GB18030 bytes (phones and Chinese software write them):
         # Pillow hands them over decoded as Latin-1
-        raw = v.encode("latin-1")
-        for enc in ("utf-8", "gb18030"):
-            try:
-                v = raw.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
+        v = _decode(v.encode("latin-1")) or v
     v = " ".join(v.replace("\x00", " ").split())
     return v or None
 

@@ -12,12 +12,10 @@ import time
 from .document import Builder
 from .limits import Context, FileError
 
-__all__ = ["extract_image", "add_picture", "add_lines", "RASTER_SUFFIXES", "VECTOR_SUFFIXES"]
+__all__ = ["extract_image", "add_picture", "add_lines", "RASTER_SUFFIXES"]
 
 #: picture formats OCR reads (Pillow decodes them)
 RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".jpe", ".gif", ".bmp", ".dib", ".tif", ".tiff", ".webp")
-#: picture formats listed but not read: a drawing, not pixels (its text, if any, is in the drawing's XML)
-VECTOR_SUFFIXES = (".emf", ".wmf", ".svg", ".emz", ".wmz", ".svgz")
 
 
 def picture_label(part: str) -> str:

@@ -73,7 +73,7 @@ def _media(zf: SafeZip, res_parts: list[str]) -> dict[str, str]:
     return out
 
 
-def _read_page_pictures(zf: SafeZip, content, part: str, pg, base: str, doc, n: int, b: Builder,
+def _read_page_pictures(zf: SafeZip, content, part: str, base: str, doc, n: int, b: Builder,
                         ctx: Context) -> None:
     """A page without text (a scan): its pictures (``ImageObject``) read by OCR, the lines' boxes in
     the page's millimetres, as its text objects' are."""
@@ -140,7 +140,7 @@ def extract_ofd(zf: SafeZip, name: str, b: Builder, ctx: Context) -> None:
             content = zf.xml(part)
             lines = _lines(content)
             if not lines:
-                _read_page_pictures(zf, content, part, pg, base, doc, n, b, ctx)
+                _read_page_pictures(zf, content, part, base, doc, n, b, ctx)
             for text, box in lines:
                 b.add(text, part, "body", page=n, box=box, label=f"第 {n} 页")
         ann = doc.find(O + "Annotations")

@@ -50,9 +50,9 @@ async def _read_upload(request: Request, field: str = "id") -> tuple[bytes, str,
         doc_id = form.get(field)
         if isinstance(doc_id, UploadFile) or (isinstance(doc_id, str) and not doc_id.strip()):
             doc_id = None
-        if doc_id is not None and len(doc_id) > (256 if field == "id" else 1024):
-            raise ApiError(422, f"'{field}' is longer than 256 characters" if field == "id" else
-                           f"'{field}' is longer than 1024 characters", "wrong_type")
+        limit = 256 if field == "id" else 1024
+        if doc_id is not None and len(doc_id) > limit:
+            raise ApiError(422, f"'{field}' is longer than {limit} characters", "wrong_type")
         filename = (up.filename or "").replace("\\", "/").rsplit("/", 1)[-1] or "upload"
         data = await up.read()
     return data, filename, doc_id

@@ -30,11 +30,10 @@ from ..document import Document
 from ..limits import FileError
 from ..sheet import S, hidden_columns, row_cells, sheet_entries
 from .picture import clean_package_pictures
-from .package import Package, clean_properties
+from .package import _XML_SPACE, Package, clean_properties
 
 __all__ = ["annotate_xlsx", "clean_xlsx"]
 
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _COMMENT_RELS = ("comments", "threadedComment")
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 

@@ -30,7 +30,7 @@ from ...model import TYPE_LABELS
 from ..document import Document
 from ..limits import FileError
 from .picture import clean_package_pictures
-from .package import Package, apply_text_edits, clean_properties
+from .package import _XML_SPACE, Package, apply_text_edits, clean_properties
 from ..word import (INLINE, W, Styles, cell_of, load_styles, main_part, para_props, run_kind, story,
                     story_parts)
 
@@ -38,7 +38,6 @@ __all__ = ["annotate_docx", "clean_docx"]
 
 _W_NS = W[1:-1]
 _COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _T, _DT, _R, _RPR, _P, _PPR = (W + n for n in ("t", "delText", "r", "rPr", "p", "pPr"))
 _DELS = (W + "del", W + "moveFrom")
 _INSS = (W + "ins", W + "moveTo")
