@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 from . import rx
+from .disguise import KINDS as _KINDS  # a DisguiseTable stores a spelling's kind as its index here
 from .errors import LexiconError
 from .model import CATEGORY_OF, DEFAULT_SEVERITY, SEVERITIES, TYPES
 from .normalize import NOISE_SYMBOLS, dense, dense_runs, is_noise, normalize
@@ -307,13 +308,10 @@ _KIND_LABEL = {"number": "数字变体", "homophone": "同音字", "lookalike": 
 _WORD_KINDS = frozenset({"homophone", "lookalike", "split"})
 
 
-#: the kinds of :func:`scanner.disguise.disguises`, as the byte a :class:`DisguiseTable` stores
-_KINDS = tuple(_KIND_LABEL)
 
 
-def _variant_entry(e: Entry, v: str, k: str, kind: str) -> Entry:
-    """The entry of the disguised spelling ``v`` (dense key ``k``, of ``kind``) of row ``e``."""
-    runs = dense_runs(v)
+def _variant_options(e: Entry, k: str, kind: str) -> MatchOptions:
+    """The match options of a disguised spelling (dense key ``k``, of ``kind``) of row ``e``."""
     o = e.options
     if _ASCII_ALNUM.match(k):
         o = replace(o, ascii_word=True)
@@ -321,11 +319,18 @@ def _variant_entry(e: Entry, v: str, k: str, kind: str) -> Entry:
         o = replace(o, masked=True)
     elif kind in _WORD_KINDS:  # 实际深 inside 结合实际深入 is no 实际神
         o = replace(o, word=True)
+    return _OPTIONS.setdefault(o, o)
+
+
+def _variant_entry(e: Entry, v: str, k: str, kind: str) -> Entry:
+    """The entry of the disguised spelling ``v`` (dense key ``k``, of ``kind``) of row ``e``."""
+    runs = dense_runs(v)
+    o = _variant_options(e, k, kind)
     target = e.variant_of or e.term
     msg = f"疑似「{target}」的变形写法（{_KIND_LABEL[kind]}）：「{v}」"
     if e.message:
         msg += "；" + e.message
-    return replace(e, term=v, key=k, runs=runs if runs != k else "", tail=_tail(v), options=_OPTIONS.setdefault(o, o),
+    return replace(e, term=v, key=k, runs=runs if runs != k else "", tail=_tail(v), options=o,
                    variant_of=target, message=msg,
                    suggestion=e.suggestion or (target if e.type == "key_term_misspelling" else None))
 
@@ -351,6 +356,11 @@ class DisguiseTable:
     def entry(self, i: int) -> Entry:
         return _variant_entry(self.rows[self.row_of[i]], self.terms[i], self.keys[i], _KINDS[self.kinds[i]])
 
+    def row_and_options(self, i: int) -> tuple[Entry, MatchOptions]:
+        """Spelling ``i``'s row and match options, without building its entry."""
+        row = self.rows[self.row_of[i]]
+        return row, _variant_options(row, self.keys[i], _KINDS[self.kinds[i]])
+
     def __iter__(self):
         return map(self.entry, range(len(self.terms)))
 
@@ -373,7 +383,7 @@ def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full") -> D
     the row's id, with the row's term as ``variant_of``; see :func:`_variant_entry`). ``taken``:
     keys not to emit (every row's own key and those already emitted; updated)."""
     from .disguise import HIGH_RISK_TYPES, disguises
-    from .variants import _real_words, _stoplist
+    from .variants import _WORDISH_KINDS, _real_words, _stoplist
 
     stop, covered = _stoplist()
     row_of: list[int] = []
@@ -387,7 +397,7 @@ def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full") -> D
         pairs = disguises(e.term, high_risk=e.type in HIGH_RISK_TYPES, basic=mode == "basic")
         if not pairs:
             continue
-        wordish = [v for v, k in pairs if k in ("homophone", "lookalike", "split", "masked")]
+        wordish = [v for v, k in pairs if k in _WORDISH_KINDS]
         real = set(_real_words(e.term, wordish)) if (wordish and e.term not in covered) else set()
         for v, kind in pairs:
             if v in stop or v in real:

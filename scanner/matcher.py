@@ -152,13 +152,16 @@ class LexiconMatcher:
         self._ac = (_Daachorse if engine == "daachorse" else _PyAhoCorasick)(self.keys) if self.keys else None
         # short terms of the high-risk types: never the tail of one word and the head of the next
         # (东北|朝鲜族 holds no 北朝鲜, 增援|交警 no 援交); checked only for what is about to be reported
-        lazy_entries = [self._entries_of(p) for p in range(self._nrows, len(self.keys))]
+        # (a disguised spelling's row and options, not its entry: building ~50,000 entries here
+        # took 1.3 s of a cold build)
+        lazy_opts = [self._tables[t].row_and_options(i) for t, i in map(self._locate, lazy)]
         self._short: bytes = bytes(
-            any(e.type in _SHORT_CHECKED_TYPES and len(e.key) <= 3 and not e.options.word for e in es)
-            for es in self._deny + tuple(lazy_entries))
+            [any(e.type in _SHORT_CHECKED_TYPES and len(e.key) <= 3 and not e.options.word for e in es)
+             for es in self._deny]
+            + [row.type in _SHORT_CHECKED_TYPES and len(k) <= 3 and not o.word
+               for (row, o), k in zip(lazy_opts, lazy_keys)])
         self.needs_jieba = any(e.options.word for es in self._deny for e in es) or any(
-            e.options.word for es in lazy_entries for e in es) or any(self._short)
-        self._built.clear()  # (built above only to read their options)
+            o.word for _, o in lazy_opts) or any(self._short)
         self._tokenizer = None
         if self.needs_jieba:
             self._init_tokenizer()
@@ -170,10 +173,14 @@ class LexiconMatcher:
             return self._deny[p]
         got = self._built.get(p)
         if got is None:
-            flat = self._lazy[p - self._nrows]
-            t = bisect_right(self._table_starts, flat) - 1
-            got = self._built.setdefault(p, (self._tables[t].entry(flat - self._table_starts[t]),))
+            t, i = self._locate(self._lazy[p - self._nrows])
+            got = self._built.setdefault(p, (self._tables[t].entry(i),))
         return got
+
+    def _locate(self, flat: int) -> tuple[int, int]:
+        """(table, index in it) of a disguised spelling's flat index over the tables."""
+        t = bisect_right(self._table_starts, flat) - 1
+        return t, flat - self._table_starts[t]
 
     def __getstate__(self) -> dict:
         # pickled in the compiled cache (core._lexicon_tables) without jieba's tokenizer, which is

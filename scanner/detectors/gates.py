@@ -11,7 +11,6 @@ each gate was a separate substring search: 40 searches through every text, 23% o
 from __future__ import annotations
 
 import threading
-from functools import lru_cache
 from typing import Iterable
 
 __all__ = ["register", "present", "hits", "any_of", "ascii_chars", "warm_up"]
@@ -28,7 +27,6 @@ def register(*words: str) -> None:
         _WORDS.setdefault(w, None)
 
 
-@lru_cache(maxsize=4)
 def _automaton(words: tuple[str, ...]):
     import daachorse
 
