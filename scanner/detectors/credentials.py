@@ -125,7 +125,7 @@ class CredentialDetector:
             out.extend(self._ips(views, v))
         if not found.isdisjoint(_NET_GATE):
             out.extend(self._intranet(views, v))
-        if "://" in found:
+        if not found.isdisjoint(_INTERNAL_URL_GATE):
             out.extend(self._internal_urls(views, v, out))
         if not found.isdisjoint(_CONN_GATE):
             out.extend(self._connections(views, v))

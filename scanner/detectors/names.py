@@ -118,10 +118,20 @@ def masked_name(name: str, original: str | None = None) -> str:
 def beside_official_title(v: str, s: int, e: int) -> bool:
     """Whether the name ``v[s:e]`` stands next to an official title (张伟县长, 国务院总理李强), also
     across spaces or a line break (总理　　李克强): a public official acting in office."""
-    after, before = _unspaced(v[e:e + 8]), _unspaced(v[max(0, s - 10):s])
+    return official_title_after(v, e) or official_title_before(v, s)
+
+
+def official_title_after(v: str, e: int) -> bool:
+    """An official title starts at ``e`` (across spaces): 张伟|县长."""
+    return _unspaced(v[e:e + 8])[:4].startswith(_OFFICIAL_TITLES)
+
+
+def official_title_before(v: str, s: int) -> bool:
+    """An official title ends right before ``s`` (across spaces and a 的): 国务院总理|李强."""
+    before = _unspaced(v[max(0, s - 10):s])
     if before.endswith("的"):  # 当选全国政协委员的杨洋
         before = before[:-1]
-    return after[:4].startswith(_OFFICIAL_TITLES) or before[-6:].endswith(_OFFICIAL_TITLES)
+    return before[-6:].endswith(_OFFICIAL_TITLES)
 
 
 def _unspaced(w: str) -> str:

@@ -35,7 +35,7 @@ import csv
 import re
 import time
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -58,8 +58,7 @@ FAMILY_SEVERITY = {"health": "review", "minor": "block", "criminal": "block", "r
 # 张建生等10人涉嫌…: a group named in an authority's announcement of a case (通报) — review, not block
 # A news report's dateline at the top of the text (央视网消息（新闻联播）：, 新华社北京3月5日电, 本报讯,
 # （记者 张三）): processing for news reporting in the public interest has its own legal basis
-# (个人信息保护法 第十三条第一款第五项), so a named person with sensitive information in a datelined
-# report is shown to the reviewer as ``info`` instead of changing the verdict.
+# (个人信息保护法 第十三条第一款第五项), so the linker does not search a datelined report at all.
 _NEWS_DATELINE = rx.compile(
     r"\s*(?:[\u4e00-\u9fff]{1,8}(?:网|社|台|报)消息|新华社[\u4e00-\u9fff]{0,8}[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日电|"
     r"(?:本报|本台|本刊)讯|[（(]\s*记者[\u4e00-\u9fff ·、]{2,20}[)）])")
@@ -356,17 +355,17 @@ class SensitiveLinker:
         """Whether a name starting at ``s`` and ending at any of ``ends`` would be judged not private
         by :meth:`_private` from its surroundings alone: beside an official title, a speaker, a
         listed public figure or official, followed by a place or organisation word."""
-        from .names import beside_official_title
+        from .names import official_title_after, official_title_before
         from .names_nlp import _ORG_AFTER
 
-        if _title_before(v, s) or v[max(0, s - 6):s].endswith(_ROLE_BEFORE):
+        if official_title_before(v, s) or v[max(0, s - 6):s].endswith(_ROLE_BEFORE):
             return True  # a title or a role before it (局长许甘露, 运动员陆晓聪): whatever the name's length
         for e in ends:
             if e > len(v):
                 continue
             name = v[s:e]
             if name in self.public_officials or name in _public_figures() or _SPEAKS.match(v, e) \
-                    or beside_official_title(v, s, e) or v.startswith(_ORG_AFTER, e) or v[e:e + 1] in _PLACE_END:
+                    or official_title_after(v, e) or v.startswith(_ORG_AFTER, e) or v[e:e + 1] in _PLACE_END:
                 return True
         return False
 
@@ -406,7 +405,6 @@ class SensitiveLinker:
         from ..words import word_freq
 
         out = []
-        hits = sorted(hits, key=lambda h: h[0])
         hit_starts = [h[0] for h in hits]
         for (s, e), src in spans.items():
             while e - s > 2 and v[e - 1] in _FUNCTION_CHARS and v[e - 1] != "某":
@@ -449,7 +447,7 @@ class SensitiveLinker:
         t = [int(lex.translit[ord(ch)]) for ch in v[s + k:e]]
         return min(g) >= 6 and sum(g) >= (7 * len(g) if len(g) > 1 else 8) and sum(t) <= sum(g)
 
-    def _private(self, v: str, s: int, e: int, doc: dict | None = None) -> bool:
+    def _private(self, v: str, s: int, e: int, doc: dict) -> bool:
         """Whether the mention ``v[s:e]`` is a private person (not anonymised, official, in role,
         or famous)."""
         from ..words import word_freq
@@ -485,7 +483,7 @@ class SensitiveLinker:
             tr, gv = int(lex.translit[ord(name[1])]), int(lex.given[ord(name[1])])
             if tr >= 11 and tr > gv:
                 return False  # 罗塔, 苏拉: a transliterated foreign name
-        if (doc["discipline"] if doc is not None else _DISCIPLINE.search(v)):
+        if doc["discipline"]:
             return False  # a disciplinary decision on a party member or official, published by the commission
         for m in _DECEASED.finditer(v, max(0, s - 60), min(len(v), e + 80)):
             if not _KIN.search(v, max(0, m.start() - 8), m.start()):
@@ -494,7 +492,7 @@ class SensitiveLinker:
             return False
         if beside_official_title(v, s, e):
             return False
-        if doc is not None and name in doc["official"]:
+        if name in doc["official"]:
             if doc["official"][name]:
                 return False
         else:
@@ -504,8 +502,7 @@ class SensitiveLinker:
                     seen = True
                     break
                 at = v.find(name, at + len(name))
-            if doc is not None:
-                doc["official"][name] = seen  # (once per name and text: many mentions must not make this quadratic)
+            doc["official"][name] = seen  # (once per name and text: many mentions must not make this quadratic)
             if seen:
                 return False
         before = v[max(0, s - 6):s]
@@ -541,7 +538,6 @@ class SensitiveLinker:
                 sents[-1][1] = max(sents[-1][1], hi)
             else:
                 sents.append([lo, hi])
-        news = False  # (datelined news returned above)
         mentions: list[tuple[int, int, bool, str]] = []
         cand = self._candidates(v) if self.tagger is not None else None
         doc = {"discipline": bool(_DISCIPLINE.search(v)), "official": {}}
@@ -565,7 +561,7 @@ class SensitiveLinker:
             windows += [(a, b, len(chosen)) for a, b in reads]
             chosen.append((lo, hi, here))
         tagged: dict[int, list[tuple[int, int]]] = {}
-        if windows and not news and "lac" in self.sources:
+        if windows and "lac" in self.sources:
             from .. import person_model
 
             for (a0, _, k), spans in zip(windows, person_model.name_spans_many([v[a:b] for a, b, _ in windows])):
@@ -629,11 +625,7 @@ class SensitiveLinker:
                 self.debug.append((row.id, best[3], v[best[0]:best[1]], v[s:e]))
         out = []
         for (ns, ne), attrs in sorted(links.items()):
-            f = self._finding(views, v, ns, ne, attrs)
-            if news:
-                f = replace(f, severity="info", score=0.5, basis=f.basis + "；个人信息保护法 第十三条第一款第五项（新闻报道）",
-                            message=f.message + "（新闻报道稿件：请核实已取得本人同意或确属公共利益报道所必需）")
-            out.append(f)
+            out.append(self._finding(views, v, ns, ne, attrs))
         return out, set(links)
 
     def _finding(self, views: Views, v: str, ns: int, ne: int, attrs) -> Finding:
@@ -717,17 +709,6 @@ def _in_word(v: str, p: int, lex) -> bool:
                 if f >= 200 or (f >= 20 and (a < p or word_class(lex, v[a:a + n]) not in ("nr", "nrt"))):
                     return True
     return False
-
-
-def _title_before(v: str, s: int) -> bool:
-    """The "before" half of :func:`.names.beside_official_title`: an official title ends right
-    before ``s`` (across spaces and a 的)."""
-    from .names import _OFFICIAL_TITLES, _unspaced
-
-    before = _unspaced(v[max(0, s - 10):s])
-    if before.endswith("的"):
-        before = before[:-1]
-    return before[-6:].endswith(_OFFICIAL_TITLES)
 
 
 @lru_cache(maxsize=1)
