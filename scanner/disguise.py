@@ -40,6 +40,8 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
+from .variants import _is_han
+
 __all__ = ["HIGH_RISK_TYPES", "disguises", "parts", "lookalikes_of", "KINDS"]
 
 _DATA = Path(__file__).resolve().parent / "data"
@@ -62,10 +64,6 @@ _RADICAL_FORM = {"水": "氵", "犬": "犭", "手": "扌", "心": "忄", "人": 
                  "食": "饣", "糸": "纟", "示": "礻", "衣": "衤", "辵": "辶", "草": "艹", "刀": "刂",
                  "阜": "阝", "邑": "阝", "冰": "冫", "竹": "⺮", "玉": "王", "肉": "月"}
 _MAX_LOOKALIKE = 6
-
-
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003134f"
 
 
 @lru_cache(maxsize=1)

@@ -231,30 +231,27 @@ class LexiconMatcher:
         written = dense_runs(views.text[os_:oe])
         return any(r in written for r in runs)
 
+    def _bounds(self, d: str, s: int, e: int) -> set[int]:
+        """jieba's word boundaries in ``d`` from :data:`WORD_WINDOW` characters before ``s`` up to
+        the first one at or past ``e`` (the cut stops there)."""
+        pos = max(0, s - WORD_WINDOW)
+        bounds = {pos}
+        for tok in self._tokenizer.cut(d[pos:min(len(d), e + WORD_WINDOW)], HMM=False):  # type: ignore[union-attr]
+            pos += len(tok)
+            bounds.add(pos)
+            if pos >= e:
+                break
+        return bounds
+
     def _across_two_words(self, d: str, s: int, e: int) -> bool:
         """The hit is the tail of one word and the head of the next (东北|朝鲜族 for 北朝鲜,
         增援|交警 for 援交): jieba reads a word across each of its ends."""
-        ws = max(0, s - WORD_WINDOW)
-        pos = ws
-        left = right = False
-        for tok in self._tokenizer.cut(d[ws:min(len(d), e + WORD_WINDOW)], HMM=False):  # type: ignore[union-attr]
-            end = pos + len(tok)
-            left = left or pos < s < end
-            right = right or pos < e < end
-            pos = end
-            if pos >= e:
-                break
-        return left and right
+        b = self._bounds(d, s, e)
+        return s not in b and e not in b
 
     def _on_word_boundaries(self, d: str, s: int, e: int) -> bool:
-        ws = max(0, s - WORD_WINDOW)
-        we = min(len(d), e + WORD_WINDOW)
-        pos = ws
-        bounds = {ws}
-        for tok in self._tokenizer.cut(d[ws:we], HMM=False):  # type: ignore[union-attr]
-            pos += len(tok)
-            bounds.add(pos)
-        return s in bounds and e in bounds
+        b = self._bounds(d, s, e)
+        return s in b and e in b
 
     def _separated(self, views: Views) -> list[Hit]:
         """Terms of three or more characters written with a separator between every character

@@ -258,21 +258,24 @@ def _collapse(d: np.ndarray) -> np.ndarray | None:
     return keep.nonzero()[0]
 
 
+def _dense_cps(text: str) -> np.ndarray:
+    """The code points of ``text`` normalised, noise removed."""
+    lut, _, noise = _tables()
+    c = _codepoints(text)
+    return lut[c[~noise[c]]]
+
+
 def dense(text: str) -> str:
     """``text`` as the lexicon automaton sees it (how terms are compiled): normalised, noise
     removed, repeated Han characters collapsed."""
-    lut, _, noise = _tables()
-    c = _codepoints(text)
-    d = lut[c[~noise[c]]]
+    d = _dense_cps(text)
     keep = _collapse(d)
     return _decode(d if keep is None else d[keep])
 
 
 def dense_runs(text: str) -> str:
     """:func:`dense` without collapsing repeats (a term whose repeat is its point: 省省委, 回回)."""
-    lut, _, noise = _tables()
-    c = _codepoints(text)
-    return _decode(lut[c[~noise[c]]])
+    return _decode(_dense_cps(text))
 
 
 def is_noise(ch: str) -> bool:
