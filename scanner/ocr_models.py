@@ -155,22 +155,25 @@ def tiny_models() -> tuple[Path, Path, Path]:
             return _found
         so, stamp = _extension()
         folder = _folder(stamp)
-        det, rec, keys = folder / "det.onnx", folder / "rec.onnx", folder / "keys.txt"
-        if not all(p.exists() for p in (det, rec, keys)):
+        paths = (folder / "det.onnx", folder / "rec.onnx", folder / "keys.txt")
+        if not all(p.exists() for p in paths):
             d, r, k = find_models(so.read_bytes())
-            try:
+            contents = (d, r, ("\n".join(k) + "\n").encode("utf-8"))
+
+            def write(folder: Path) -> tuple[Path, Path, Path]:
                 folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-                for path, data in ((det, d), (rec, r), (keys, ("\n".join(k) + "\n").encode("utf-8"))):
+                out = (folder / "det.onnx", folder / "rec.onnx", folder / "keys.txt")
+                for path, data in zip(out, contents):
                     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
                     tmp.write_bytes(data)
                     os.replace(tmp, path)
+                return out
+
+            try:
+                paths = write(folder)
             except OSError:  # the cache folder turned read-only or full: a private one for this process
-                folder = _folder_tmp()
-                det, rec, keys = folder / "det.onnx", folder / "rec.onnx", folder / "keys.txt"
-                det.write_bytes(d)
-                rec.write_bytes(r)
-                keys.write_text("\n".join(k) + "\n", "utf-8")
-        _found = (det, rec, keys)
+                paths = write(_folder_tmp())
+        _found = paths
         return _found
 
 

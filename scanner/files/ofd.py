@@ -73,22 +73,26 @@ def _media(zf: SafeZip, res_parts: list[str]) -> dict[str, str]:
     return out
 
 
-def _read_page_pictures(zf: SafeZip, content, part: str, base: str, doc, n: int, b: Builder,
+def _doc_media(zf: SafeZip, base: str, doc) -> dict[str, str]:
+    """:func:`_media` of the document's own resource files (``PublicRes``, ``DocumentRes``)."""
+    common = doc.find(O + "CommonData")
+    return _media(zf, [_loc(base, el.text or "") for el in ([] if common is None else common)
+                       if el.tag in (O + "PublicRes", O + "DocumentRes") and (el.text or "").strip()])
+
+
+def _read_page_pictures(zf: SafeZip, content, part: str, doc_media: dict[str, str], n: int, b: Builder,
                         ctx: Context) -> None:
     """A page without text (a scan): its pictures (``ImageObject``) read by OCR, the lines' boxes in
-    the page's millimetres, as its text objects' are."""
+    the page's millimetres, as its text objects' are. ``doc_media``: :func:`_doc_media`, read once
+    per document (a page's own ``PageRes`` come on top of it)."""
     from .image import RASTER_SUFFIXES, add_picture
 
     images = list(content.iter(O + "ImageObject"))
     if not images:
         b.add_part(f"page {n}", "image", "not_read: an OFD page without text or pictures")
         return
-    common = doc.find(O + "CommonData")
-    res = [_loc(base, el.text or "") for el in ([] if common is None else common)
-           if el.tag in (O + "PublicRes", O + "DocumentRes") and (el.text or "").strip()]
-    res += [_loc(posixpath.dirname(part), el.text or "") for el in content.iter(O + "PageRes")
-            if (el.text or "").strip()]
-    media = _media(zf, res)
+    media = {**doc_media, **_media(zf, [_loc(posixpath.dirname(part), el.text or "")
+                                        for el in content.iter(O + "PageRes") if (el.text or "").strip()])}
     for k, io_ in enumerate(images, 1):
         member = media.get(io_.get("ResourceID") or "")
         box = _boundary(io_.get("Boundary"))
@@ -131,6 +135,7 @@ def extract_ofd(zf: SafeZip, name: str, b: Builder, ctx: Context) -> None:
         doc = zf.xml(doc_part)
         pages = doc.find(f"{O}Pages")
         page_ids: dict[str, int] = {}
+        doc_media: dict[str, str] | None = None  # read on the first page without text
         for n, pg in enumerate([] if pages is None else pages.findall(O + "Page"), 1):
             ctx.check_time(name)
             page_ids[pg.get("ID") or ""] = n
@@ -140,7 +145,9 @@ def extract_ofd(zf: SafeZip, name: str, b: Builder, ctx: Context) -> None:
             content = zf.xml(part)
             lines = _lines(content)
             if not lines:
-                _read_page_pictures(zf, content, part, base, doc, n, b, ctx)
+                if doc_media is None:
+                    doc_media = _doc_media(zf, base, doc)
+                _read_page_pictures(zf, content, part, doc_media, n, b, ctx)
             for text, box in lines:
                 b.add(text, part, "body", page=n, box=box, label=f"第 {n} 页")
         ann = doc.find(O + "Annotations")
