@@ -7,7 +7,6 @@ Used for a picture file and for every picture inside a file (``word/media/image1
 """
 from __future__ import annotations
 
-import time
 
 from .document import Builder
 from .limits import Context, FileError
@@ -94,15 +93,11 @@ def add_picture(data: bytes, part: str, b: Builder, ctx: Context, *, page: int |
     from .exif import read_photo_metadata
 
     read_photo_metadata(data, part, b)  # headers only: read whatever the budget says about OCR
-    refused = ctx.pictures.refuse(ctx.deadline)
-    if refused is not None:
-        b.add_part(part, "image", refused, len(data))
-        b.warn(f"{b.prefix}{part}: picture {refused}")
+    if ctx.pictures.refused(part, "picture", b, ctx, len(data)):
         return False
-    ctx.check_time(part)
-    t = time.monotonic()
     try:
-        pt = ocr.read_picture(data)
+        with ctx.pictures.timed():
+            pt = ocr.read_picture(data)
     except RuntimeError as e:  # no OCR engine (a broken install): said so, never a silent pass
         b.add_part(part, "image", f"not_read: {e}", len(data))
         b.warn(f"{b.prefix}{part}: picture not read: {e}")
@@ -113,8 +108,6 @@ def add_picture(data: bytes, part: str, b: Builder, ctx: Context, *, page: int |
         b.add_part(part, "image", f"skipped: {e}", len(data))
         b.warn(f"{b.prefix}{part}: picture not read: {e}")
         return False
-    finally:
-        ctx.pictures.spent(time.monotonic() - t)
     scale = None
     if place is not None and pt.width and pt.height:
         x0, y0, x1, y1 = place

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import time
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from typing import Any, Callable
 
@@ -139,8 +140,25 @@ class PictureBudget:
         self.count += 1
         return None
 
-    def spent(self, seconds: float) -> None:
-        self.seconds += seconds
+    def refused(self, part: str, what: str, b, ctx: Context, size: int = 0) -> bool:
+        """Whether the budget refuses picture ``part`` (then listed ``not_read`` with the reason and
+        said in a warning); else the file's time is checked and the picture counted."""
+        why = self.refuse(ctx.deadline)
+        if why is not None:
+            b.add_part(part, "image", why, size)
+            b.warn(f"{b.prefix}{part}: {what} {why}")
+            return True
+        ctx.check_time(part)
+        return False
+
+    @contextmanager
+    def timed(self):
+        """The seconds spent inside the ``with`` go on the budget (whatever the reading raised)."""
+        t = time.monotonic()
+        try:
+            yield
+        finally:
+            self.seconds += time.monotonic() - t
 
 
 class SafeZip:

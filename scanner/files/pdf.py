@@ -34,7 +34,6 @@ from __future__ import annotations
 import bisect
 import ctypes
 import re
-import time
 from dataclasses import dataclass, field
 
 from .. import rx
@@ -497,21 +496,15 @@ def _ocr_within_budget(part: str, what: str, fail: str, b: Builder, ctx: Context
     listed and the reason said, when the budget refuses it or it cannot be rendered or read."""
     from .. import ocr
 
-    refused = ctx.pictures.refuse(ctx.deadline)
-    if refused is not None:
-        b.add_part(part, "image", refused)
-        b.warn(f"{b.prefix}{part}: {what} {refused}")
+    if ctx.pictures.refused(part, what, b, ctx):
         return None
-    ctx.check_time(part)
-    t = time.monotonic()
     try:
-        return ocr.read_image(render())  # keyed in the OCR cache by the picture's pixels
+        with ctx.pictures.timed():
+            return ocr.read_image(render())  # keyed in the OCR cache by the picture's pixels
     except Exception as e:  # listed with the reason, never a silent skip
         b.add_part(part, "image", f"skipped: {fail} ({type(e).__name__}: {e})")
         b.warn(f"{b.prefix}{part}: {what} not read: {e}")
         return None
-    finally:
-        ctx.pictures.spent(time.monotonic() - t)
 
 
 def _ocr_page(page, n: int, part: str, b: Builder, ctx: Context) -> None:
