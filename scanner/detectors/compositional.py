@@ -325,14 +325,34 @@ def _compiled():
         "object_words": {cls: frozenset(objs.split("|")) for cls, (objs, _v) in _CLASSES.items()},
         "drug_alone": rx.compile(r"(?:海洛因|冰毒|甲基苯丙胺|摇头丸|k粉|氯胺酮|麻古|可卡因|三唑仑|迷奸药|迷魂药|迷情药|"
                                  r"听话水|神仙水|催情药|合成大麻素|甲卡西酮|大麻烟|大麻叶|大麻油)"),
-        "ts_pre": rx.compile(rf"(?:{_alt(_TS_PRE)})的?{_GAP}{{0,4}}?(?:{_alt(_TS_OBJ)})"),
-        "ts_post": rx.compile(rf"(?:{_alt(_TS_OBJ)}){_GAP}{{0,3}}?(?:{_alt(_TS_POST)})"),
+        "ts_patterns": (rx.compile(rf"(?:{_alt(_TS_PRE)})的?{_GAP}{{0,4}}?(?:{_alt(_TS_OBJ)})"),
+                        rx.compile(rf"(?:{_alt(_TS_OBJ)}){_GAP}{{0,3}}?(?:{_alt(_TS_POST)})")),
         "ts_news": tuple(_TS_NEWS.split("|")),
         "ts_gate": frozenset(_TS_OBJ.split("|")),
+        "bid_patterns": (_BID_RE,),
+        "bid_gate": _BID_GATE,
+        "topic_patterns": (_TOPIC_RE,),
+        "topic_gate": _TOPIC_GATE,
         "news": tuple(_NEWS.split("|")),
         "bid_news": tuple(_BID_NEWS.split("|")),
         "topic_news": tuple(_TOPIC_NEWS.split("|")),
     }
+
+
+#: disclosure rules, in the order they run: (name of their patterns, gate and news words in
+#: :func:`_compiled`, window reach, the finding's category, type, severity, rule, message, basis, score)
+_DISCLOSURES = (
+    ("ts", 16, ("commercial_secret", "trade_secret", "review", "commercial.disclosure.trade_secret",
+                "疑似公开了企业的技术信息或经营信息（商业秘密），请核实是否经权利人同意",
+                "反不正当竞争法(2019) 第九条; 最高人民法院法释〔2020〕7号 第一条; 中央企业商业秘密保护暂行规定(2010)", 0.75)),
+    ("bid", 24, ("commercial_secret", "bid_secret", "block", "commercial.disclosure.bid",
+                 "疑似在开标或成交前公开了标底、底价、评标专家或投标人信息",
+                 "招标投标法 第二十二条、第三十七条、第四十四条; 政府采购法实施条例 第四十条", 0.8)),
+    ("topic", 26, ("state_secret", "secret_topic", "review", "secret.topic.composed",
+                   "疑似涉及不宜公开的事项（未公布的人事、案件线索、军事设施位置、考前试题、未发布的统计数据或举报人信息），请核实",
+                   "保守国家秘密法 第十三条; 党政领导干部选拔任用工作条例(2019); 监察法 第十八条; 军事设施保护法(2021); "
+                   "统计法 第二十五条; 信访工作条例 第三十三条", 0.7)),
+)
 
 
 #: what a disguise leaves in the visible text (symbols between characters, spaced or tripled characters):
@@ -420,12 +440,10 @@ class CompositionalDetector:
             return out_w
 
         self._contraband(views, d, c, found, out, wins)
-        if not found.isdisjoint(c["ts_gate"]):
-            self._trade_secret(views, d, c, out, wins(c["ts_gate"], 16))
-        if not found.isdisjoint(_BID_GATE):
-            self._bid(views, d, c, out, wins(_BID_GATE, 24))
-        if not found.isdisjoint(_TOPIC_GATE):
-            self._topic(views, d, c, out, wins(_TOPIC_GATE, 26))
+        for name, reach, spec in _DISCLOSURES:
+            gate = c[f"{name}_gate"]
+            if not found.isdisjoint(gate):
+                self._disclosure(views, d, c[f"{name}_patterns"], c[f"{name}_news"], spec, out, wins(gate, reach))
         if not found.isdisjoint(_PW_GATE):
             self._password(views, d, out, wins(_PW_GATE, 72))
         if not found.isdisjoint(_FORM_GATE):
@@ -475,40 +493,19 @@ class CompositionalDetector:
                                          "prohibited.object.drug", "出现毒品名称且不在禁毒、打击等报道语境中，请核实",
                                          _BASIS["drug"], 0.7))
 
-    # ------------------------------------------------------------------ trade secrets
-    def _trade_secret(self, views: Views, d: str, c: dict, out: list[Finding], w) -> None:
+    # ------------------------------------------------------------------ disclosures
+    def _disclosure(self, views: Views, d: str, patterns, news: tuple[str, ...], spec: tuple, out: list[Finding],
+                    w) -> None:
+        """A disclosure rule of :data:`_DISCLOSURES`: its patterns in the windows ``w``, less what
+        overlaps an earlier match and what the sentence's news words silence."""
         taken: list[tuple[int, int]] = []
-        for pat in (c["ts_pre"], c["ts_post"]):
+        for pat in patterns:
             for m in _scan(pat, d, w):
                 s, e = m.span()
-                if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, c["ts_news"]):
+                if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, news):
                     continue
                 taken.append((s, e))
-                out.append(self._finding(
-                    views, s, e, "commercial_secret", "trade_secret", "review", "commercial.disclosure.trade_secret",
-                    "疑似公开了企业的技术信息或经营信息（商业秘密），请核实是否经权利人同意",
-                    "反不正当竞争法(2019) 第九条; 最高人民法院法释〔2020〕7号 第一条; 中央企业商业秘密保护暂行规定(2010)", 0.75))
-
-    def _bid(self, views: Views, d: str, c: dict, out: list[Finding], w) -> None:
-        for m in _scan(_BID_RE, d, w):
-            s, e = m.span()
-            if self._quiet(d, s, e, c["bid_news"]):
-                continue
-            out.append(self._finding(
-                views, s, e, "commercial_secret", "bid_secret", "block", "commercial.disclosure.bid",
-                "疑似在开标或成交前公开了标底、底价、评标专家或投标人信息",
-                "招标投标法 第二十二条、第三十七条、第四十四条; 政府采购法实施条例 第四十条", 0.8))
-
-    def _topic(self, views: Views, d: str, c: dict, out: list[Finding], w) -> None:
-        for m in _scan(_TOPIC_RE, d, w):
-            s, e = m.span()
-            if self._quiet(d, s, e, c["topic_news"]):
-                continue
-            out.append(self._finding(
-                views, s, e, "state_secret", "secret_topic", "review", "secret.topic.composed",
-                "疑似涉及不宜公开的事项（未公布的人事、案件线索、军事设施位置、考前试题、未发布的统计数据或举报人信息），请核实",
-                "保守国家秘密法 第十三条; 党政领导干部选拔任用工作条例(2019); 监察法 第十八条; 军事设施保护法(2021); "
-                "统计法 第二十五条; 信访工作条例 第三十三条", 0.7))
+                out.append(self._finding(views, s, e, *spec))
 
     def _password(self, views: Views, d: str, out: list[Finding], w) -> None:
         for m in _scan(_PW_VAL_RE, d, w):
