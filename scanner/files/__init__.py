@@ -56,6 +56,8 @@ _SUFFIX_KIND = {
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(s for s in _SUFFIX_KIND if s)
 
+#: how a zip container (OOXML, ODF, OFD, a zip of attachments) starts
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 #: how a picture file starts, and its media type
 _IMAGE_MEDIA = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"), (b"GIF87a", "image/gif"),
                 (b"GIF89a", "image/gif"), (b"BM", "image/bmp"), (b"II*\x00", "image/tiff"), (b"MM\x00*", "image/tiff"))
@@ -101,7 +103,7 @@ def sniff(data: bytes, name: str, ctx: Context | None = None) -> tuple[str, Safe
     head = data[:8]
     if data[:1024].lstrip()[:5] == b"%PDF-" or head.startswith(b"%PDF"):
         return "pdf", None
-    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+    if head.startswith(ZIP_MAGIC):
         zf = SafeZip(data, name, ctx or Context(Limits(), _recurse))
         return _zip_kind(zf), zf
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
@@ -130,7 +132,7 @@ def sniff(data: bytes, name: str, ctx: Context | None = None) -> tuple[str, Safe
 def sniff_suffix_inline(data: bytes, name: str) -> bool:
     """True for a plain-text draft (read in-process: nothing in it can make a parser spin)."""
     head = data[:8]
-    if head.startswith((b"%PDF", b"PK\x03\x04", b"PK\x05\x06", b"\xd0\xcf\x11\xe0")) or data.startswith(_IMAGE_MAGIC):
+    if head.startswith((b"%PDF", *ZIP_MAGIC, b"\xd0\xcf\x11\xe0")) or data.startswith(_IMAGE_MAGIC):
         return False
     return kind_of_suffix(name) in ("txt", "csv", "html")
 

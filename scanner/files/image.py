@@ -136,28 +136,29 @@ def picture_of(data: bytes, name: str, part: str, limits=None) -> tuple[bytes, s
     import io
 
     from .. import ocr
-    from . import is_picture
-    from .limits import Context, Limits, SafeZip
+    from . import ZIP_MAGIC, picture_media_type
+    from .limits import Context, Limits
 
     limits = limits or Limits()
     ctx = Context(limits, lambda *a: False)
     current, cname = data, name
     if part != name:
         for member in part.split("!"):
-            if not current.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+            if not current.startswith(ZIP_MAGIC):
                 raise FileError(f"{name}: no picture {part!r} in this file", "not_found")
-            zf = SafeZip(current, cname, ctx)
+            zf = ctx.open_zip(current, cname)
             if not zf.has(member):
                 raise FileError(f"{name}: no picture {part!r} in this file", "not_found")
             current, cname = zf.read(member), member
-    if not is_picture(current):
+    media = picture_media_type(current)
+    if media is None:
         raise FileError(f"{name}: {part!r} is not a picture", "not_found")
     try:
         img = ocr.open_image(current)
     except ValueError as e:
         raise FileError(f"{name}: {part}: {e}", "corrupt") from None
     out = io.BytesIO()
-    if current.startswith(b"\xff\xd8\xff"):
+    if media == "image/jpeg":
         img.save(out, "JPEG", quality=90)
         return out.getvalue(), "image/jpeg"
     img.save(out, "PNG")
