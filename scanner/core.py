@@ -73,12 +73,11 @@ def _merge_cluster(cluster: list[Finding], text: str) -> Finding:
     return replace(best, start=start, end=end, text=text[start:end], suggestion=sugg)
 
 
-def _lexicon_tables(folders: list, config: ScannerConfig) -> tuple[LexiconSet, LexiconMatcher, frozenset[str],
-                                                                  dict[tuple[str, str], str]]:
-    """The lexicons, the matcher built from the rows this config uses, the categories they report
-    and their messages: one object graph in the compiled cache, keyed by the lexicon files and the
-    config's choices, so a warm start unpickles each row once and runs no per-row Python (with the
-    disguise variants, ~54,000 rows: 1.0 s -> see benchmarks/README.md "Start-up")."""
+def _lexicon_tables(folders: list, config: ScannerConfig) -> tuple[LexiconSet, LexiconMatcher, frozenset[str]]:
+    """The lexicons, the matcher built from the rows this config uses and the categories they
+    report: one object graph in the compiled cache, keyed by the lexicon files and the config's
+    choices, so a warm start unpickles each row once and runs no per-row Python (the disguised
+    spellings are table columns: benchmarks/README.md "Start-up")."""
     use_lexicon = "lexicon" in config.detectors
 
     def configured(e: Entry) -> Entry | None:
@@ -95,11 +94,8 @@ def _lexicon_tables(folders: list, config: ScannerConfig) -> tuple[LexiconSet, L
         entries = [c for f in files for e in f.entries if (c := configured(e)) is not None]
         tables = [t for f in files if f.variants and (t := f.variants.select(configured)) is not None]
         matcher = LexiconMatcher(entries, engine=config.matcher, variants=tables)
-        # by id and term: the variants of one row share its id but say which spelling was seen (a
-        # disguised spelling's entry carries its own message, see Scanner._from_hit)
-        messages = {(e.id, e.term): _lexicon_message(e) for e in entries}
         categories = {e.category for e in entries} | {t.rows[i].category for t in tables for i in set(t.row_of)}
-        return lexicons, matcher, frozenset(categories), messages
+        return lexicons, matcher, frozenset(categories)
 
     from . import compiled
 
@@ -129,7 +125,7 @@ class Scanner:
         self.config: ScannerConfig = config
         warm_up()
         folders = ([bundled_lexicon_dir()] if config.bundled_lexicons else []) + list(config.lexicon_dirs)
-        self.lexicons, self._matcher, self._lexicon_categories, self._messages = _lexicon_tables(folders, config)
+        self.lexicons, self._matcher, self._lexicon_categories = _lexicon_tables(folders, config)
         self.lexicon_version: str = self.lexicons.version
         self._detectors = tuple(
             (cls.from_config(config) if hasattr(cls, "from_config") else cls())
@@ -225,7 +221,7 @@ class Scanner:
         score = 0.95 if h.context_confirmed else 0.9
         written = text[h.start:h.end]
         return Finding(start=h.start, end=h.end, text=written, category=e.category, type=e.type,
-                       severity=e.severity, rule=e.id, message=self._messages.get((e.id, e.term)) or _lexicon_message(e),
+                       severity=e.severity, rule=e.id, message=_lexicon_message(e),
                        suggestion=in_script_of(e.suggestion, written), basis=e.basis, score=score)
 
 
