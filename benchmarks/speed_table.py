@@ -23,8 +23,9 @@ Rows (each the median of --rounds runs, A and B alternating inside every round):
                        one (no pool, no pipes, no result files).
 
 Every measurement runs the checkout's own code in a subprocess (``PYTHONPATH`` = the checkout) with
-this interpreter, so both sides use the same installed packages. Each checkout gets its own compiled
-cache folder, warmed before the first round.
+this interpreter, so both sides use the same installed packages, byte-compiled as an installed
+package is (``PYTHONDONTWRITEBYTECODE`` is dropped: the warm-up writes each side's ``__pycache__``).
+Each checkout gets its own compiled cache folder, warmed before the first round.
 
 usage: python benchmarks/speed_table.py [--base REV|PATH] [--rounds 3] [--duration 10] [--quick]
                                         [--only startup,cli,scan,post,service,rescan] [--json OUT]
@@ -147,6 +148,10 @@ class Side:
         self.env = {**os.environ, "PYTHONPATH": str(path), "GOVSCAN_CACHE_DIR": str(self.cache),
                     "GOVSCAN_SHARED": os.environ.get("GOVSCAN_SHARED", str(REPO.parent / "shared"))}
         self.env.pop("GOVSCAN_NO_CACHE", None)
+        # byte-compiled modules, as an installed package runs (pip byte-compiles what it installs;
+        # a development sandbox that sets PYTHONDONTWRITEBYTECODE would charge every fresh process
+        # ~0.1 s of compiling the checkout's sources, which no user pays)
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
         self.cli = [sys.executable, "-c", "import sys; from scanner.cli import main; sys.exit(main())"]
 
     def run(self, args: list[str], **kw) -> subprocess.CompletedProcess:

@@ -207,8 +207,11 @@ def warm_up() -> None:
 
 @lru_cache(maxsize=1)
 def _traditional() -> frozenset[str]:
-    """The traditional characters the views fold to simplified ones."""
-    return frozenset(map(chr, _opencc_t2s()))
+    """The traditional characters the views fold to simplified ones (from the compiled cache:
+    reading OpenCC's tables took ~20 ms of every start)."""
+    from .compiled import code_key, memo
+
+    return memo("traditional", code_key(), lambda: frozenset(map(chr, _opencc_t2s())))
 
 
 @lru_cache(maxsize=1)
