@@ -244,16 +244,24 @@ def normalize(text: str) -> str:
     return _decode(lut[_codepoints(text)])
 
 
+try:  # numpy's C count_nonzero: np.count_nonzero is a Python wrapper costing ~1 µs a call, and a
+    # scan calls it four times whatever the text's length (ndarray.any() costs ~4 µs)
+    from numpy._core._multiarray_umath import count_nonzero as _count_nonzero
+except ImportError:  # pragma: no cover - numpy < 2
+    _count_nonzero = np.count_nonzero
+
+
 def _collapse(d: np.ndarray) -> np.ndarray | None:
     """Indexes of ``d`` to keep when every run of one character from U+3400 up (Han) counts once
     (None: all). Digits and Latin letters never collapse: 1100, kkk."""
     if len(d) < 2:
         return None
-    eq = d[1:] == d[:-1]
-    if not np.count_nonzero(eq):  # (count_nonzero: a C loop; ndarray.any() costs ~8 µs a call)
+    tail = d[1:]
+    eq = tail == d[:-1]
+    if not _count_nonzero(eq):
         return None
-    eq &= d[1:] >= 0x3400
-    if not np.count_nonzero(eq):
+    eq &= tail >= 0x3400
+    if not _count_nonzero(eq):
         return None
     keep = np.empty(len(d), dtype=bool)
     keep[0] = True
@@ -315,23 +323,25 @@ class Views:
 
 
 def build_views(text: str) -> Views:
+    # (ndarray.take, not fancy indexing: the same lookup with less overhead a call, which is
+    # most of the cost for a post of a few hundred characters)
     lut, invisible, noise = _tables()
     cps = _codepoints(text)
-    ncps = lut[cps]
+    ncps = lut.take(cps)
     norm = _decode(ncps)
 
-    inv = invisible[cps]
-    if np.count_nonzero(inv):
+    inv = invisible.take(cps)
+    if _count_nonzero(inv):
         vis_map = (~inv).nonzero()[0]
-        vis = _decode(ncps[vis_map])
+        vis = _decode(ncps.take(vis_map))
     else:
         vis_map = None
         vis = norm
 
-    nz = noise[cps]
-    if np.count_nonzero(nz):
+    nz = noise.take(cps)
+    if _count_nonzero(nz):
         dense_map = (~nz).nonzero()[0]
-        d = ncps[dense_map]
+        d = ncps.take(dense_map)
     else:
         dense_map = None
         d = ncps
@@ -344,7 +354,7 @@ def build_views(text: str) -> Views:
         last = np.empty(len(runs), dtype=np.int64)
         last[:-1] = runs[1:]
         last[-1] = len(d)
-        dense_emap = full[last - 1] + 1
-        dense_map = full[runs]
-        dense_text = _decode(d[runs])
+        dense_emap = full.take(last - 1) + 1
+        dense_map = full.take(runs)
+        dense_text = _decode(d.take(runs))
     return Views(text, norm, vis, vis_map, dense_text, dense_map, dense_emap)
