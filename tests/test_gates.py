@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import threading
 
-from scanner.detectors import credentials, gates, marks, names, pii
+from scanner.detectors import compositional, credentials, gates, marks, names, pii, sensitive
 
 
 def _words():
     return set(pii._GATE_WORDS + pii._EMAIL_GATE + credentials._PW_GATE + credentials._IP_GATE
                + credentials._KEY_GATE + credentials._NET_GATE + credentials._CONN_GATE + marks._GATE
-               + names._ADDR_PERSONAL + tuple(names._CUE_KINDS))
+               + names._ADDR_PERSONAL + tuple(names._CUE_KINDS) + compositional._GATE_WORDS
+               + tuple(compositional._SYMBOLS) + tuple(sensitive._gate_rows()))  # (the last registers them)
+
+
+def test_the_sensitive_attributes_are_read_from_the_shared_pass():
+    # the linker's attribute rows open on gate words of the one shared pass (no automaton of their own)
+    text = "居民巫海峰系精神分裂症患者"
+    rows = sensitive._gate_rows()
+    opened = [w for _, _, w in gates.hits(text) if w in rows]
+    assert opened, "an attribute gate word of the text is in the shared pass"
+    assert [r.family for _, _, r in sensitive.attribute_hits(text)]
 
 
 def test_present_is_every_registered_word_that_is_a_substring():
