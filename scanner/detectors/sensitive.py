@@ -340,15 +340,18 @@ class SensitiveLinker:
     def _flag_table(self):
         """Per code point: surname, ends a name's run, a clause can start after it, given-name
         bucket ≥ 7 and ≥ 6, transliteration bucket ≥ 10 (of this linker's name-model lexicon);
-        built on the first text that asks, ~10 ms."""
+        built on the first text that asks (~3 ms)."""
         t = self.__dict__.get("_flags")
         if t is None:
             import numpy as np
 
             lex = self.tagger.lexicon
-            t = (_surname_table().astype(np.uint8) * _F_SUR | _function_table().astype(np.uint8) * _F_FN
-                 | _boundary_table().astype(np.uint8) * _F_BOUND | (lex.given >= 7).astype(np.uint8) * _F_G7
-                 | (lex.given >= 6).astype(np.uint8) * _F_G6 | (lex.translit >= 10).astype(np.uint8) * _F_T10)
+            t = np.zeros(0x110000, dtype=np.uint8)
+            bit = np.empty_like(t)
+            for flag, mask in ((_F_SUR, _surname_table()), (_F_FN, _function_table()), (_F_BOUND, _boundary_table()),
+                               (_F_G7, lex.given >= 7), (_F_G6, lex.given >= 6), (_F_T10, lex.translit >= 10)):
+                np.multiply(mask.view(np.uint8), flag, out=bit)  # (in place: ~3 ms for the six, not ~13)
+                t |= bit
             t.setflags(write=False)
             self._flags = t
         return t
