@@ -188,3 +188,26 @@ def test_country_surname_pair_is_a_name_before_a_given_name():
 ])
 def test_links_do_not_cross_fields_or_headings(scanner, text):
     assert not spi(scanner, text)
+
+
+def test_clause_bounds_are_those_of_a_step_by_step_walk():
+    """_clause finds the last clause end before a match with one search; a walk back one character
+    at a time (how it was written first) must give the same bounds everywhere."""
+    import random
+
+    from scanner.detectors.sensitive import _CLAUSE_END, _clause
+
+    def walk(v, s, e):
+        lo = s
+        while lo > 0 and s - lo < 40 and not _CLAUSE_END.match(v, lo - 1):
+            lo -= 1
+        m = _CLAUSE_END.search(v, e, min(len(v), e + 40))
+        return lo, (m.start() if m else min(len(v), e + 40))
+
+    rng = random.Random(7)
+    alphabet = "张三李四患有糖尿病，。、（）\n:：ab1 "
+    for _ in range(400):
+        v = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 120)))
+        for s in range(len(v) + 1):
+            e = min(len(v), s + rng.randrange(0, 4))
+            assert _clause(v, s, e) == walk(v, s, e), (v, s, e)
