@@ -392,12 +392,14 @@ class LexiconMatcher:
                 if o.ctx_norm or o.nctx_norm:
                     win = d[max(0, s - o.window):e + o.window]
                     wn = norm[max(0, os_ - o.window):oe + o.window] if (o.ctx_extra or o.nctx_extra) else ""
-                    if o.nctx_norm and (any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_extra)):
-                        continue
+                    # the required context first: most hits of a context-bound term (战略, 总统 in
+                    # the official texts) have none, and then its list of excluding words is not read
                     if o.ctx_norm:
                         if not (any(w in win for w in o.ctx) or any(w in wn for w in o.ctx_extra)):
                             continue
                         confirmed = True
+                    if o.nctx_norm and (any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_extra)):
+                        continue
                 if o.quote and _quoted(d, s, e):
                     continue
                 if o.word and not (self._on_word_boundaries(d, s, e) if dg
