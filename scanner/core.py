@@ -73,11 +73,14 @@ def _merge_cluster(cluster: list[Finding], text: str) -> Finding:
     return replace(best, start=start, end=end, text=text[start:end], suggestion=sugg)
 
 
-def _lexicon_tables(folders: list, config: ScannerConfig) -> tuple[LexiconSet, LexiconMatcher, frozenset[str]]:
-    """The lexicons, the matcher built from the rows this config uses and the categories they
-    report: one object graph in the compiled cache, keyed by the lexicon files and the config's
-    choices, so a warm start unpickles each row once and runs no per-row Python (the disguised
-    spellings are table columns: benchmarks/README.md "Start-up")."""
+def _lexicon_tables(folders: list, config: ScannerConfig) -> tuple[LexiconSet | None, str, LexiconMatcher, frozenset[str]]:
+    """The lexicons (None when they came from the compiled cache: :attr:`Scanner.lexicons` loads
+    them when asked), their version, the matcher built from the rows this config uses and the
+    categories they report. The version, matcher and categories are one object graph in the
+    compiled cache, keyed by the lexicon files and the config's choices, so a warm start unpickles
+    each row once and runs no per-row Python (the disguised spellings are table columns:
+    benchmarks/README.md "Start-up"); the lexicon set itself (files, examples, sources: what
+    ``info``, the rescan fingerprints and ``lexicon lint`` read, never a scan) stays out of it."""
     use_lexicon = "lexicon" in config.detectors
 
     def configured(e: Entry) -> Entry | None:
@@ -88,23 +91,28 @@ def _lexicon_tables(folders: list, config: ScannerConfig) -> tuple[LexiconSet, L
             return e
         return replace(e, severity=sev)
 
+    built: list[LexiconSet] = []
+
     def build():
         lexicons = load_lexicons(folders) if folders else LexiconSet("0", ())
+        built.append(lexicons)
         files = lexicons.files if use_lexicon else ()
         entries = [c for f in files for e in f.entries if (c := configured(e)) is not None]
         tables = [t for f in files if f.variants and (t := f.variants.select(configured)) is not None]
         matcher = LexiconMatcher(entries, engine=config.matcher, variants=tables)
         categories = {e.category for e in entries} | {t.rows[i].category for t in tables for i in set(t.row_of)}
-        return lexicons, matcher, frozenset(categories)
+        return lexicons.version, matcher, frozenset(categories)
 
     from . import compiled
 
     key = compiled.lexicon_key_or_none(folders) if folders else None
     if key is None:
-        return build()
-    choice = orjson.dumps([key, use_lexicon, sorted(config.disabled_rules), sorted(config.severity.items()),
-                           config.matcher])
-    return compiled.memo("scanner_lexicons", hashlib.sha256(choice).hexdigest()[:32], build)
+        got = build()
+    else:
+        choice = orjson.dumps([key, use_lexicon, sorted(config.disabled_rules), sorted(config.severity.items()),
+                               config.matcher])
+        got = compiled.memo("scanner_matcher", hashlib.sha256(choice).hexdigest()[:32], build)
+    return (built[0] if built else None), *got
 
 
 class Scanner:
@@ -125,13 +133,24 @@ class Scanner:
         self.config: ScannerConfig = config
         warm_up()
         folders = ([bundled_lexicon_dir()] if config.bundled_lexicons else []) + list(config.lexicon_dirs)
-        self.lexicons, self._matcher, self._lexicon_categories = _lexicon_tables(folders, config)
-        self.lexicon_version: str = self.lexicons.version
+        self._folders = tuple(folders)
+        self._lexicons, self.lexicon_version, self._matcher, self._lexicon_categories = _lexicon_tables(folders, config)
         self._detectors = tuple(
             (cls.from_config(config) if hasattr(cls, "from_config") else cls())
             for cls in (BUILTIN_DETECTORS[name] for name in config.detectors if name in BUILTIN_DETECTORS))
         rx.save()  # the patterns compiled on the way, for the next process (scanner/rx.py)
         self._frozen = True
+
+    @property
+    def lexicons(self) -> LexiconSet:
+        """The lexicon files this scanner loaded (with their examples and sources). A scanner
+        built from the compiled cache reads them on first use (from the cache too): a scan never
+        needs them."""
+        got = self._lexicons
+        if got is None:
+            got = load_lexicons(self._folders) if self._folders else LexiconSet("0", ())
+            object.__setattr__(self, "_lexicons", got)  # (two threads may both load it: equal sets)
+        return got
 
     def __setattr__(self, name: str, value: Any) -> None:
         if getattr(self, "_frozen", False):

@@ -103,7 +103,7 @@ def test_results_are_byte_identical_with_and_without_the_cache(tmp_path):
     plain = run(GOVSCAN_NO_CACHE="1")
     assert not folder.exists() or not list(folder.glob("*.pickle"))
     building = run()
-    assert {p.name.split(".")[0] for p in folder.glob("*.pickle")} == {"lexicons", "automaton", "scanner_lexicons", "name_tagger", "norm_tables", "traditional", "regex"}
+    assert {p.name.split(".")[0] for p in folder.glob("*.pickle")} == {"lexicons", "automaton", "scanner_matcher", "name_tagger", "norm_tables", "traditional", "regex"}
     cached = run()
     assert plain == building == cached and len(orjson.loads(plain)) == len(texts)
 
@@ -144,3 +144,18 @@ def test_the_automaton_is_cached_by_its_terms(cache_folder):
     text = "内部资料，注意保存"
     assert [i for _, _, i in a.find(text)] == [1] == [i for _, _, i in again.find(text)]
     assert [i for _, _, i in b.find(text)] == [1] and b.find(text)[0][0] == 5
+
+
+def test_a_warm_scanner_reads_its_lexicon_set_only_when_asked(cache_folder, lex, monkeypatch):
+    """The matcher comes from the cache; the lexicon files (examples, sources) are read on first
+    use of ``Scanner.lexicons`` — from the cache too — and equal what a cold build loaded."""
+    from scanner import Scanner
+
+    cold = Scanner(bundled_lexicons=False, lexicon_dirs=[str(lex)])
+    assert cold._lexicons is not None  # the cold build keeps the set it parsed
+    calls = _spy_collect(monkeypatch)
+    warm = Scanner(bundled_lexicons=False, lexicon_dirs=[str(lex)])
+    assert warm._lexicons is None and warm.lexicon_version == cold.lexicon_version
+    assert warm.scan("网络赌博").to_dict() == cold.scan("网络赌博").to_dict()
+    assert warm.lexicons == cold.lexicons and warm.info() == cold.info()
+    assert calls == []  # the set came from the cache, not from the files
