@@ -532,9 +532,14 @@ def real_pages(mirror: Path) -> dict:
             labelled = {(x["type"], norm(x["value"])) for x in page["find"]}
             extra = [(f.type, f.text) for f in res.findings if f.severity in ("review", "block")
                      and not any(f.type == t_ and same_value(f.text, v) for t_, v in labelled)]
+            fa = None
+            if page.get("text"):  # the page's own text scanned as text: false alarms, text / picture
+                fa = (sum(f.severity in ("review", "block") for f in sc.scan(page["text"]).findings),
+                      sum(f.severity in ("review", "block") for f in res.findings), len(page["text"]))
             rows.append(dict(page=f"{page['repo']}:{page['path']}", px=page["text_px"], read=len(read),
                              n_read=len(page["read"]), missed=[v for v in page["read"] if v not in read],
-                             found=len(found), n_find=len(page["find"]), extra=extra, ms=ms))
+                             found=len(found), n_find=len(page["find"]), extra=extra, ms=ms, fa=fa,
+                             note=page.get("note", "")))
     finally:
         os.environ.pop("GOVSCAN_NO_CACHE", None)
     return dict(rows=rows, skipped=skipped, sources=spec["sources"])
@@ -562,8 +567,13 @@ def report_real(r: dict) -> None:
             g = sum(x["found"] for x in sel)
             print(f"{label}: strings read {k}/{n} ({k / max(n, 1):.3f}), findings {g}/{f}")
     for x in r["rows"]:
+        if x.get("fa"):
+            t, p, n = x["fa"]
+            print(f"  {x['page']}: false alarms (review/block) on its {n:,} characters: as text {t}, as the "
+                  f"picture {p} {'PASS' if p <= t else 'FAIL'}")
+    for x in r["rows"]:
         if x["missed"]:
-            print(f"  not read in {x['page']}: {x['missed']}")
+            print(f"  not read in {x['page']}{' (' + x['note'] + ')' if x.get('note') else ''}: {x['missed']}")
     for why in r["skipped"]:
         print(f"  skipped: {why}")
 
