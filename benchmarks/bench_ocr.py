@@ -582,7 +582,7 @@ def whole_picture() -> None:
     """Turn the product's text area off: every picture is read whole (for --no-area)."""
     from scanner import ocr
 
-    ocr.text_area = lambda img: (0, 0, img.width, img.height)
+    ocr.text_area = lambda img, grey=None: (0, 0, img.width, img.height)
 
 
 def report(r: dict) -> None:
@@ -714,7 +714,7 @@ def main() -> None:
                 if isinstance(eng, RuntimeError):
                     continue
                 ocr._engine, ocr.USE_CLS, ocr.CASCADE = eng, use_cls, cascade
-                ocr.text_area = (lambda img: (0, 0, img.width, img.height)) if whole else area
+                ocr.text_area = (lambda img, grey=None: (0, 0, img.width, img.height)) if whole else area
                 for what, got in timing(pics, runs=1).items():
                     times[f"{name}{label}", what].append(got)
         for name, label, whole, use_cls, cascade in configs:

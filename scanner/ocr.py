@@ -1,10 +1,12 @@
 """Reading the text of a picture (OCR), offline, on the CPU, with a results cache.
 
-The engine is RapidOCR 3 over ONNX Runtime with the PP-OCRv6 small Chinese detection and
-recognition models that ship inside the ``rapidocr`` wheel (nothing is downloaded at run time).
-``benchmarks/bench_ocr.py --engine`` measures it against ``rapidocr-onnxruntime``'s PP-OCRv4
-models and a mix of the two on one picture set; docs/FILES.md has the numbers that chose it
-(``GOVSCAN_OCR_ENGINE`` picks another of :data:`ENGINES`). The detector runs first and only the text lines it finds are
+The engine is RapidOCR 3 over ONNX Runtime with the PP-OCRv6 tiny Chinese detection and
+recognition models that ship inside the ``faster-paddle`` wheel (:mod:`scanner.ocr_models`;
+nothing is downloaded at run time), with a cascade (:data:`CASCADE`): a line whose long number or
+licence plate fails a check is read again by the PP-OCRv6 small recogniser of the ``rapidocr``
+wheel. ``benchmarks/bench_ocr.py --engine`` measures it against the small models and
+``rapidocr-onnxruntime``'s PP-OCRv4 ones on one picture set; docs/FILES.md has the numbers that
+chose it (``GOVSCAN_OCR_ENGINE`` picks another of :data:`ENGINES`). The detector runs first and only the text lines it finds are
 recognised, so a photo without text costs one detector pass; a picture too small to hold a line
 of text, or of one flat colour, costs nothing (:func:`skip_reason`).
 
