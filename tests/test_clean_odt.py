@@ -219,3 +219,19 @@ def test_clean_an_odt_written_by_libreoffice(scanner, photo, tmp_path):
     convert(cleaned, "txt:Text (encoded):UTF8", tmp_path / "txt")
     text = (tmp_path / "txt" / "公示.已清理.txt").read_text("utf-8-sig")
     assert "关于低保对象的公示" in text and ID_TEXT not in text and PHONE not in text
+
+
+def test_masks_over_spans_and_a_suggestion_holding_the_value():
+    """A value over a span boundary gets its share of the mask in each piece; a suggestion that
+    contains the value's characters does not make the writer mask its own mask again."""
+    from lxml import etree
+
+    from scanner.files.writers.odf import _mask_paragraph
+
+    t = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    p = etree.fromstring(f'<text:p xmlns:text="{t}">张伟<text:span>电话139</text:span>12345678；张伟<text:s/>'
+                         '张伟</text:p>')
+    n = _mask_paragraph(p, [("13912345678", "139****5678"), ("张伟", "张伟某")])
+    assert n == 4
+    assert "".join(p.itertext()) == "张伟某电话139****5678；张伟某张伟某"
+    assert p.find(f"{{{t}}}span").text == "电话139"  # the span keeps its own part

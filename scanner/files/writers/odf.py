@@ -75,11 +75,12 @@ def _mask_paragraph(p, masks: list[tuple[str, str]]) -> int:
     """Replace every occurrence of each ``(value, suggestion)`` in paragraph ``p``; returns how many."""
     n = 0
     for value, sugg in masks:
+        start = 0  # past the masks already written (a suggestion may hold the value's characters)
         while True:
             pieces: list = []
             _pieces(p, pieces)
             flat = "".join(s for _, _, s in pieces)
-            a = flat.find(value)
+            a = flat.find(value, start)
             # an occurrence over a piece that is not text is left (the rescan reports it)
             while a >= 0:
                 b = a + len(value)
@@ -107,6 +108,7 @@ def _mask_paragraph(p, masks: list[tuple[str, str]]) -> int:
                     else:
                         el.tail = new
                 cum += len(s)
+            start = a + len(sugg)
             n += 1
     return n
 
