@@ -354,7 +354,8 @@ def wanted(f) -> bool:
     return f.category == "personal_data" or f.type in SECRET_TYPES
 
 
-def run(args) -> dict:
+def run(args, quick: bool = False) -> dict:
+    """Score the labelled pictures; ``quick``: only them (no official texts, no second scan, no timing)."""
     from scanner import Scanner, ocr
     from scanner.files import extract
     from scanner.files.scan import scan_document
@@ -382,6 +383,7 @@ def run(args) -> dict:
     boxes = Counter()
     misses = []
     ocr_ms = []
+    reread0 = ocr.stats["reread"]
     first = time.perf_counter()
     for p in pics:
         tr = sc.scan(p.text)
@@ -412,6 +414,10 @@ def run(args) -> dict:
             if in_text and not hits:
                 misses.append((typ, val, p.variant, p.font, p.size, [f.text for f in pf if f.type == typ][:3]))
     first_s = time.perf_counter() - first
+    reread = ocr.stats["reread"] - reread0
+    if quick:
+        return dict(engine=args.engine, cascade=ocr.CASCADE, per_type=per_type, boxes=boxes, first_s=first_s,
+                    reread=reread, median_ms=statistics.median(ocr_ms), misses=misses)
     fa_text = fa_pic = chars = 0
     fa_examples = []
     for p in official:
@@ -434,7 +440,7 @@ def run(args) -> dict:
     n_all = len(pics) + len(official)
     # speed: a 1080p screenshot and an A4 page at 150 dpi, cache off, one thread
     speed = timing(pics)
-    return dict(engine=args.engine, no_area=args.no_area, pictures=len(pics), official=len(official), render_s=t_render,
+    return dict(engine=args.engine, cascade=ocr.CASCADE, reread=reread, no_area=args.no_area, pictures=len(pics), official=len(official), render_s=t_render,
                 per_type=per_type, per_variant=per_variant, boxes=boxes, misses=misses,
                 fa_text=fa_text, fa_pic=fa_pic, chars=chars, fa_examples=fa_examples,
                 first_s=first_s, second_s=second_s, hits=hits, n_all=n_all,
@@ -526,9 +532,14 @@ def real_pages(mirror: Path) -> dict:
             labelled = {(x["type"], norm(x["value"])) for x in page["find"]}
             extra = [(f.type, f.text) for f in res.findings if f.severity in ("review", "block")
                      and not any(f.type == t_ and same_value(f.text, v) for t_, v in labelled)]
+            fa = None
+            if page.get("text"):  # the page's own text scanned as text: false alarms, text / picture
+                fa = (sum(f.severity in ("review", "block") for f in sc.scan(page["text"]).findings),
+                      sum(f.severity in ("review", "block") for f in res.findings), len(page["text"]))
             rows.append(dict(page=f"{page['repo']}:{page['path']}", px=page["text_px"], read=len(read),
                              n_read=len(page["read"]), missed=[v for v in page["read"] if v not in read],
-                             found=len(found), n_find=len(page["find"]), extra=extra, ms=ms))
+                             found=len(found), n_find=len(page["find"]), extra=extra, ms=ms, fa=fa,
+                             note=page.get("note", "")))
     finally:
         os.environ.pop("GOVSCAN_NO_CACHE", None)
     return dict(rows=rows, skipped=skipped, sources=spec["sources"])
@@ -556,8 +567,13 @@ def report_real(r: dict) -> None:
             g = sum(x["found"] for x in sel)
             print(f"{label}: strings read {k}/{n} ({k / max(n, 1):.3f}), findings {g}/{f}")
     for x in r["rows"]:
+        if x.get("fa"):
+            t, p, n = x["fa"]
+            print(f"  {x['page']}: false alarms (review/block) on its {n:,} characters: as text {t}, as the "
+                  f"picture {p} {'PASS' if p <= t else 'FAIL'}")
+    for x in r["rows"]:
         if x["missed"]:
-            print(f"  not read in {x['page']}: {x['missed']}")
+            print(f"  not read in {x['page']}{' (' + x['note'] + ')' if x.get('note') else ''}: {x['missed']}")
     for why in r["skipped"]:
         print(f"  skipped: {why}")
 
@@ -566,11 +582,12 @@ def whole_picture() -> None:
     """Turn the product's text area off: every picture is read whole (for --no-area)."""
     from scanner import ocr
 
-    ocr.text_area = lambda img: (0, 0, img.width, img.height)
+    ocr.text_area = lambda img, grey=None: (0, 0, img.width, img.height)
 
 
 def report(r: dict) -> None:
-    print(f"engine {r['engine']}{' (whole pictures, no text area)' if r.get('no_area') else ''}; {r['pictures']} labelled pictures + {r['official']} official-text pictures "
+    print(f"engine {r['engine']}{' (whole pictures, no text area)' if r.get('no_area') else ''}"
+          f"{'' if r.get('cascade') else ' (cascade off)'}; {r['pictures']} labelled pictures + {r['official']} official-text pictures "
           f"(rendered in {r['render_s']:.1f} s); ONNX Runtime intra-op threads {os.environ.get('GOVSCAN_OCR_THREADS')}")
     print()
     print("| type | gold | found as text | found in picture | picture / text (target ≥ 0.95) |")
@@ -607,6 +624,7 @@ def report(r: dict) -> None:
         print(f"| {name} | {ms:.0f} | {nl} | {nc} |")
     print(f"| set pictures, extract + scan, median | {r['median_ms']:.0f} | | |")
     print()
+    print(f"lines read again by the cascade (scanner/ocr.py CASCADE) in the {r['pictures']} labelled pictures: {r['reread']}")
     print(f"second scan of all {r['n_all']} pictures: {r['hits']}/{r['n_all']} from the OCR cache, "
           f"{r['second_s']:.2f} s (first scan of the labelled ones {r['first_s']:.1f} s)")
     if r["misses"]:
@@ -614,6 +632,25 @@ def report(r: dict) -> None:
         print("missed in pictures (type, value, picture, font, size, what the picture scan found of that type):")
         for x in r["misses"][:15]:
             print("  ", x)
+
+
+def report_ab(on: dict, off: dict) -> None:
+    """The cascade on and off, the same pictures, the same run."""
+    print()
+    print("cascade A/B (the same labelled pictures, this run; picture / text recall of each type):")
+    print("| type | gold | cascade off | cascade on (default) |")
+    print("|---|---:|---:|---:|")
+    ton, toff = Counter(), Counter()
+    for typ, c in sorted(on["per_type"].items(), key=lambda kv: -kv[1]["gold"]):
+        c0 = off["per_type"][typ]
+        ton.update(c)
+        toff.update(c0)
+        print(f"| {typ} | {c['gold']} | {c0['both'] / max(c0['text'], 1):.3f} | {c['both'] / max(c['text'], 1):.3f} |")
+    print(f"| **all** | {ton['gold']} | {toff['both'] / max(toff['text'], 1):.3f} | {ton['both'] / max(ton['text'], 1):.3f} |")
+    print(f"| boxes covering ≥ 90 % | | {off['boxes']['covered']}/{off['boxes']['checked']} | "
+          f"{on['boxes']['covered']}/{on['boxes']['checked']} |")
+    print(f"| lines read again | | {off['reread']} | {on['reread']} |")
+    print(f"| first scan of the labelled pictures, s | | {off['first_s']:.1f} | {on['first_s']:.1f} |")
 
 
 def main() -> None:
@@ -629,6 +666,8 @@ def main() -> None:
     ap.add_argument("--real", action="store_true", help="only the real pages of benchmarks/data/ocr_real_pages.json")
     ap.add_argument("--no-area", action="store_true", help="read whole pictures (scanner/ocr.py text_area off), "
                     "to measure what the text area changes")
+    ap.add_argument("--no-cascade", action="store_true", help="the tiny recogniser alone (scanner/ocr.py CASCADE "
+                    "off: no line read again by the small one, no digit groups joined)")
     ap.add_argument("--timing", action="store_true", help="only the ms per picture (1080p, A4), both engines "
                     "of ENGINES that are installed, alternating, median of 3")
     args = ap.parse_args()
@@ -636,6 +675,8 @@ def main() -> None:
 
     if args.no_area:
         whole_picture()
+    if args.no_cascade:
+        ocr.CASCADE = False
     if args.real:
         if args.engine:
             use_engine(args.engine)
@@ -650,47 +691,58 @@ def main() -> None:
         area, cls = ocr.text_area, ocr.USE_CLS
         # (engine, label, whole pictures, angle classifier): the default, the previous default
         # (PP-OCRv6 small, whole pictures, no classifier), then one setting changed at a time
-        configs = [(ocr.DEFAULT_ENGINE, "", False, True),
-                   ("ppocrv6", ", the previous default: whole picture, no angle classifier", True, False),
-                   (ocr.DEFAULT_ENGINE, ", whole picture (no text area)", True, True),
-                   (ocr.DEFAULT_ENGINE, ", no angle classifier", False, False)]
-        configs += [(name, "", False, True) for name in ocr.ENGINES if name != ocr.DEFAULT_ENGINE]
+        configs = [(ocr.DEFAULT_ENGINE, "", False, True, True),
+                   ("ppocrv6", ", the previous default: whole picture, no angle classifier", True, False, True),
+                   (ocr.DEFAULT_ENGINE, ", whole picture (no text area)", True, True, True),
+                   (ocr.DEFAULT_ENGINE, ", no angle classifier", False, False, True),
+                   (ocr.DEFAULT_ENGINE, ", no cascade", False, True, False)]
+        configs += [(name, "", False, True, True) for name in ocr.ENGINES if name != ocr.DEFAULT_ENGINE]
         # every setting in turn, three rounds (the machine's load drifts: a setting's median is
         # over rounds spread across the whole run); each engine built once and kept
         engines, times = {}, defaultdict(list)
         for _ in range(3):
-            for name, label, whole, use_cls in configs:
-                if (name, use_cls) not in engines:
+            for name, label, whole, use_cls, cascade in configs:
+                if (name, use_cls, cascade) not in engines:
                     os.environ["GOVSCAN_OCR_ENGINE"] = name
-                    ocr.USE_CLS = use_cls
+                    ocr.USE_CLS, ocr.CASCADE = use_cls, cascade
                     ocr._engine = None
                     try:
-                        engines[name, use_cls] = ocr._get_engine()
+                        engines[name, use_cls, cascade] = ocr._get_engine()
                     except RuntimeError as e:
-                        engines[name, use_cls] = e
-                eng = engines[name, use_cls]
+                        engines[name, use_cls, cascade] = e
+                eng = engines[name, use_cls, cascade]
                 if isinstance(eng, RuntimeError):
                     continue
-                ocr._engine, ocr.USE_CLS = eng, use_cls
-                ocr.text_area = (lambda img: (0, 0, img.width, img.height)) if whole else area
+                ocr._engine, ocr.USE_CLS, ocr.CASCADE = eng, use_cls, cascade
+                ocr.text_area = (lambda img, grey=None: (0, 0, img.width, img.height)) if whole else area
                 for what, got in timing(pics, runs=1).items():
                     times[f"{name}{label}", what].append(got)
-        for name, label, whole, use_cls in configs:
-            if isinstance(engines.get((name, use_cls)), RuntimeError):
-                print(f"| {name} | not installed ({engines[name, use_cls]}) | | | |")
+        for name, label, whole, use_cls, cascade in configs:
+            if isinstance(engines.get((name, use_cls, cascade)), RuntimeError):
+                print(f"| {name} | not installed ({engines[name, use_cls, cascade]}) | | | |")
                 continue
             for (key, what), got in times.items():
                 if key == f"{name}{label}":
                     ms = statistics.median(g[0] for g in got)
                     print(f"| {key} | {what} | {ms:.0f} | {got[-1][1]} | {got[-1][2]} |")
-        ocr.text_area, ocr.USE_CLS = area, cls
+        ocr.text_area, ocr.USE_CLS, ocr.CASCADE = area, cls, True
         print(f"load average {os.getloadavg()[0]:.1f} (2 cores, shared)")
         return
     with tempfile.TemporaryDirectory() as cache:
         # a cold OCR cache (the compiled lexicon cache stays), so the first scan reads every picture
         ocr.ocr_cache_dir = lambda: Path(cache) if compiled.enabled() else None
         r = run(args)
+    ab = None
+    if ocr.CASCADE and ocr.engine_name() == "ppocrv6-tiny" and not args.no_area:
+        # the same labelled pictures with the cascade off: the before/after of one run
+        with tempfile.TemporaryDirectory() as cache:
+            ocr.ocr_cache_dir = lambda: Path(cache) if compiled.enabled() else None
+            ocr.CASCADE, ocr._engine = False, None
+            ab = run(args, quick=True)
+            ocr.CASCADE, ocr._engine = True, None
     report(r)
+    if ab is not None:
+        report_ab(r, ab)
     r["real"] = real_pages(Path(args.mirror))
     report_real(r["real"])
     if args.json:

@@ -1,10 +1,12 @@
 """Reading the text of a picture (OCR), offline, on the CPU, with a results cache.
 
-The engine is RapidOCR 3 over ONNX Runtime with the PP-OCRv6 small Chinese detection and
-recognition models that ship inside the ``rapidocr`` wheel (nothing is downloaded at run time).
-``benchmarks/bench_ocr.py --engine`` measures it against ``rapidocr-onnxruntime``'s PP-OCRv4
-models and a mix of the two on one picture set; docs/FILES.md has the numbers that chose it
-(``GOVSCAN_OCR_ENGINE`` picks another of :data:`ENGINES`). The detector runs first and only the text lines it finds are
+The engine is RapidOCR 3 over ONNX Runtime with the PP-OCRv6 tiny Chinese detection and
+recognition models that ship inside the ``faster-paddle`` wheel (:mod:`scanner.ocr_models`;
+nothing is downloaded at run time), with a cascade (:data:`CASCADE`): a line whose long number or
+licence plate fails a check is read again by the PP-OCRv6 small recogniser of the ``rapidocr``
+wheel. ``benchmarks/bench_ocr.py --engine`` measures it against the small models and
+``rapidocr-onnxruntime``'s PP-OCRv4 ones on one picture set; docs/FILES.md has the numbers that
+chose it (``GOVSCAN_OCR_ENGINE`` picks another of :data:`ENGINES`). The detector runs first and only the text lines it finds are
 recognised, so a photo without text costs one detector pass; a picture too small to hold a line
 of text, or of one flat colour, costs nothing (:func:`skip_reason`).
 
@@ -24,6 +26,7 @@ import io
 import json
 import math
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -32,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = ["Line", "PictureText", "read_picture", "read_image", "skip_reason", "text_area", "engine_id", "ocr_cache_dir",
-           "open_image", "MIN_SIDE", "MAX_PIXELS"]
+           "open_image", "suspect", "MIN_SIDE", "MAX_PIXELS"]
 
 #: a picture narrower or lower than this holds no line of readable text (text height ≥ ~10 px)
 MIN_SIDE = 12
@@ -62,9 +65,16 @@ MIN_DET = 96
 #: a gap between two recognised characters wider than this share of the line's height is a space
 #: (the recogniser itself drops spaces: 张伟　13812345678 would read 张伟13812345678)
 SPACE_GAP = 0.45
+#: the cascade (:func:`suspect`): a line in which the tiny recogniser read a number or a licence
+#: plate in a form no real one has (a 16–19 digit run grouped 8-4-4-1 or 4-12, a bank card number
+#: failing Luhn, an ID number failing its check character, 宁日·DC3226, 吉T·28WO1) is read again by
+#: the PP-OCRv6 small recogniser of the rapidocr wheel, and that reading is kept when it passes
+#: (benchmarks/bench_ocr.py: bank cards 0.80 → see docs/FILES.md; most pages re-read no line)
+CASCADE = True
 _FORMAT = 3  # bump when the cached JSON changes shape
-#: what this process read: pictures OCR'd, answered from the cache, skipped as tiny or blank
-stats = {"ocr": 0, "cached": 0, "skipped": 0}
+#: what this process read: pictures OCR'd, answered from the cache, skipped as tiny or blank, and
+#: text lines read again by the cascade (:data:`CASCADE`)
+stats = {"ocr": 0, "cached": 0, "skipped": 0, "reread": 0}
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +142,8 @@ def engine_name() -> str:
     return name
 
 
-@lru_cache(maxsize=4)
-def _engine_id(name: str) -> str:
+@lru_cache(maxsize=8)
+def _engine_id(name: str, cascade: bool, use_cls: bool) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     vs = []
@@ -142,12 +152,12 @@ def _engine_id(name: str) -> str:
             vs.append(f"{dist}-{version(dist)}")
         except PackageNotFoundError:
             pass
-    return f"{name}-{'-'.join(vs)}-{f'cls{VOTERS}' if USE_CLS else 'nocls'}-det{DET_SIDE}-b1-w{REC_MIN_WIDTH if name == 'ppocrv6-tiny' else 320}-s{MIN_SCORE}-g{SPACE_GAP}-a{AREA_PAD}-{MIN_DET}-f{_FORMAT}"
+    return f"{name}-{'-'.join(vs)}-{f'cls{VOTERS}' if use_cls else 'nocls'}-det{DET_SIDE}-b1-w{REC_MIN_WIDTH if name == 'ppocrv6-tiny' else 320}-s{MIN_SCORE}-g{SPACE_GAP}-a{AREA_PAD}-{MIN_DET}{'-c' if cascade and name == 'ppocrv6-tiny' else ''}-f{_FORMAT}"
 
 
 def engine_id() -> str:
     """Names the engine, its packages and the settings that change its output (the cache key)."""
-    return _engine_id(engine_name())
+    return _engine_id(engine_name(), CASCADE, USE_CLS)
 
 
 def _v4_det_model() -> str:
@@ -197,20 +207,178 @@ def _make_engine(name: str):
     if USE_CLS:
         turn = eng.text_cls = _PageTurn(eng._load_cls_model())
     run_lock = threading.Lock()
+    reread = _Reread(eng) if CASCADE and name == "ppocrv6-tiny" else None
 
     def run3(img, scale=1.0):
         # the detector sees the picture at ``scale`` (read_image: a text area cut from a larger
         # picture is read at the whole picture's scale)
         with run_lock:
             det_model.limit_side_len = max(32, round(max(img.width, img.height) * scale)) if scale < 1 else DET_SIDE
-            r = eng(_bgr(img), use_cls=USE_CLS, return_word_box=True)
+            bgr = _bgr(img)
+            r = eng(bgr, use_cls=USE_CLS, return_word_box=True)
             flipped = turn is not None and turn.flipped
-        if r.boxes is None:
-            return []
-        words = r.word_results or [()] * len(r.txts)
+            if r.boxes is None:
+                return []
+            words = list(r.word_results or [()] * len(r.txts))
+            txts, scores = list(r.txts), list(r.scores)
+            if reread is not None:
+                for k, t in enumerate(txts):
+                    if suspect(t):
+                        got = reread(bgr, r.boxes[k], flipped)
+                        if got is not None and not suspect(got[0]):
+                            txts[k], scores[k], words[k] = got
         return [(b.tolist(), t, s, [w[2] for w in ws], [w[0] for w in ws], flipped)
-                for b, t, s, ws in zip(r.boxes, r.txts, r.scores, words)]
+                for b, t, s, ws in zip(r.boxes, txts, scores, words)]
     return run3
+
+
+class _Reread:
+    """The cascade's second reader: the PP-OCRv6 small recogniser of the ``rapidocr`` wheel (the
+    previous default engine's, 5× slower than the tiny one and better at long digit runs), loaded
+    on the first line that needs it; :func:`suspect` decides which lines."""
+
+    def __init__(self, main):
+        self.main = main  # the tiny engine: its character-box mapping (calc_word_boxes)
+        self.rec = None
+
+    def __call__(self, bgr, quad, flipped: bool):
+        """(text, score, word results) of the line ``quad`` of ``bgr`` read again; None when the
+        small recogniser cannot start or reads nothing."""
+        import numpy as np
+        from rapidocr.ch_ppocr_rec.typings import TextRecInput
+        from rapidocr.utils.process_img import get_rotate_crop_image
+
+        if self.rec is None:
+            from rapidocr import RapidOCR
+
+            n = _threads()
+            small = RapidOCR(params={"EngineConfig.onnxruntime.intra_op_num_threads": n,
+                                     "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+                                     "EngineConfig.onnxruntime.enable_cpu_mem_arena": False,
+                                     "Global.use_det": False, "Global.use_cls": False,
+                                     "Global.log_level": "critical", "Rec.rec_batch_num": 1})
+            self.rec = small._load_rec_model()
+        crop = get_rotate_crop_image(bgr, np.array(quad, dtype=np.float32))
+        if flipped:
+            import cv2
+
+            crop = cv2.rotate(crop, cv2.ROTATE_180)
+        out = self.rec(TextRecInput(img=[crop], return_word_box=True))
+        stats["reread"] += 1
+        if not out.txts or not (out.txts[0] or "").strip() or float(out.scores[0]) < MIN_SCORE:
+            return None
+        words = self.main.calc_word_boxes([crop], np.array([quad]), out)
+        return out.txts[0], float(out.scores[0]), (words[0] if words else ())
+
+
+# what the cascade checks (:func:`suspect`)
+_GROUPED = re.compile(r"(?<![0-9A-Za-z])\d+(?: \d+)+(?![0-9A-Za-z])")
+_RUN = re.compile(r"(?<![0-9A-Za-z])\d{15,19}[Xx]?(?![0-9A-Za-z])")
+_PLATE_HEAD = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+#: a province, a letter that is no letter (宁日·DC3226) or a plate with I or O (吉T·28WO1)
+_PLATE_ODD = re.compile(rf"[{_PLATE_HEAD}](?:[^\x00-\x7f\s·•，。：；、（）]·|[A-Za-z][·• ]?(?=[A-Za-z0-9]{{5,6}}(?![A-Za-z0-9]))"
+                        rf"[A-Za-z0-9]*[IOio])[A-Za-z0-9]{{0,6}}(?![A-Za-z0-9])")
+
+
+def _regular(part: list[int]) -> bool:
+    """Digit groups a real number is printed in: a card 4-4-4-4(-1…4) of 15–19 digits, an ID
+    number 6-8-4, a mobile 3-4-4."""
+    return (len(part) >= 2 and 15 <= sum(part) <= 19 and all(n == 4 for n in part[:-1]) and part[-1] <= 4) \
+        or part in ([6, 8, 4], [3, 4, 4])
+
+
+def _odd_groups(lens: list[int], widest: int = 3) -> list[tuple[int, int]]:
+    """The windows ``(i, j)`` of ``lens`` (the lengths of digit groups a line's spaces split a run
+    of digits into) that look like one long number split in a way no real one is: 15–19 digits in
+    two or more groups, none a mobile (11) or a whole number already (≥ 15), left over after the
+    regular groupings (:func:`_regular`, longest first from the left) are taken out — so
+    ``6214 6723 2160 5439 7　5700`` (a card, then an amount) is fine, ``62146723 2160 5439 7`` not.
+    A window's widest group has at least ``widest`` digits (``1 2 3 … 12`` is a list, not a number)."""
+    single = []
+    i = 0
+    while i < len(lens):
+        j = next((j for j in range(len(lens), i + 1, -1) if _regular(lens[i:j])), None)
+        if j is None:
+            single.append(i)
+            i += 1
+        else:
+            single.append(-1)  # a boundary: the windows never cross a regular number
+            i = j
+    out = []
+    for a in range(len(single)):
+        for b in range(a + 2, len(single) + 1):
+            idx = single[a:b]
+            if -1 in idx:
+                break
+            part = [lens[k] for k in idx]
+            if 15 <= sum(part) <= 19 and widest <= max(part) < 15 and 11 not in part:
+                out.append((idx[0], idx[-1] + 1))
+    return out
+
+
+def suspect(text: str) -> bool:
+    """Whether ``text`` holds a number or a plate in a form no real one has: digits grouped by
+    spaces into 15–19 digits in no real grouping (:func:`_odd_groups`: the tiny recogniser drops or
+    adds spaces inside a long number), a 16–19 digit run starting 62 (UnionPay) that fails Luhn,
+    an 18-character ID number whose check character is wrong, a licence plate whose letter after
+    the province is a Chinese character or whose letters include I or O (never used on plates)."""
+    if not text:
+        return False
+    if any(ch.isdigit() for ch in text):
+        from .validators import id18_check_char, luhn_ok
+
+        for m in _GROUPED.finditer(text):
+            if _odd_groups([len(g) for g in m.group().split(" ")]):
+                return True
+        for m in _RUN.finditer(text):
+            v = m.group()
+            if len(v) == 18 and v[:17].isdigit() and v[0] in "1234569" and id18_check_char(v[:17]) != v[17].upper():
+                return True
+            if v.isdigit() and v.startswith("62") and len(v) >= 16 and not luhn_ok(v) \
+                    and not (len(v) == 18 and v[0] in "1234569"):
+                return True
+    return any(ch in _PLATE_HEAD for ch in text) and _PLATE_ODD.search(text) is not None
+
+
+#: a licence plate read with I or O among its last five or six characters: GA 36-2018 uses
+#: neither letter on plates (they read as 1 and 0), so a plate reading with them is a misread
+_PLATE_IO = re.compile(rf"([{_PLATE_HEAD}][A-HJ-NP-Z][·• ]?)([A-HJ-NP-Z0-9IO]{{5,6}})(?![A-Za-z0-9])")
+
+
+def _repair(text: str, xs: tuple[float, ...]) -> tuple[str, tuple[float, ...]]:
+    """What the cascade fixes without reading again. (1) The spaces inside a long number split
+    into groups no real one is printed in (:func:`_odd_groups`) are dropped when the digits joined
+    pass a check — Luhn for a 16–19 digit card, the check character for an 18-digit ID number:
+    OCR's spaces inside a digit run are unreliable (gaps between full-width digits, a space read or
+    not read between groups of four), its digits are not; ``xs`` (two edges a character) loses the
+    spaces' edges too. (2) I and O in the serial of a licence plate become 1 and 0 (GA 36-2018: no
+    plate uses them; 吉T28WO1 is 吉T28W01)."""
+    if any(ch in _PLATE_HEAD for ch in text) and ("O" in text or "I" in text):
+        text = _PLATE_IO.sub(lambda m: m.group(1) + m.group(2).replace("O", "0").replace("I", "1"), text)
+    if " " not in text or not any(ch.isdigit() for ch in text):
+        return text, xs
+    from .validators import is_valid_id18, luhn_ok
+
+    drop: list[int] = []
+    for m in _GROUPED.finditer(text):
+        groups = m.group().split(" ")
+        starts = [m.start()]
+        for g in groups[:-1]:
+            starts.append(starts[-1] + len(g) + 1)
+        best = None
+        for i, j in _odd_groups([len(g) for g in groups], widest=1):
+            v = "".join(groups[i:j])
+            if ((16 <= len(v) <= 19 and luhn_ok(v)) or is_valid_id18(v)) and (best is None or j - i > best[1] - best[0]):
+                best = (i, j)
+        if best is not None:
+            drop += [starts[k] - 1 for k in range(best[0] + 1, best[1])]
+    if not drop:
+        return text, xs
+    gone = set(drop)
+    out = "".join(ch for k, ch in enumerate(text) if k not in gone)
+    if xs and len(xs) == 2 * len(text):
+        xs = tuple(v for k in range(len(text)) if k not in gone for v in (xs[2 * k], xs[2 * k + 1]))
+    return out, xs
 
 
 class _PageTurn:
@@ -435,6 +603,8 @@ def _read(img, key: str) -> PictureText:
         if (x0 or y0) and char_quads:
             char_quads = [[(float(p[0]) + x0, float(p[1]) + y0) for p in q] for q in char_quads]
         text, cx = _spaced(text, char_quads, chars, box[3] - box[1])
+        if CASCADE:
+            text, cx = _repair(text, cx)
         if turned and cx:  # the line stood upside down: its first character is at its right end
             lo_hi = box[0] + box[2]
             cx = tuple(round(lo_hi - v, 1) for k in range(0, len(cx), 2) for v in (cx[k + 1], cx[k]))

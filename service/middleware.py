@@ -20,7 +20,8 @@ __all__ = ["RequestMiddleware", "UPLOAD_PATHS", "SECURITY_HEADERS"]
 log = logging.getLogger("govscan.service")
 
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
-UPLOAD_PATHS = frozenset({"/v1/scan/file", "/v1/annotate", "/v1/clean"})
+#: routes that take a file upload: their body may reach ``max_upload_bytes`` (the others ``max_body_bytes``)
+UPLOAD_PATHS = frozenset({"/v1/scan/file", "/v1/annotate", "/v1/clean", "/v1/file/picture"})
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),

@@ -385,3 +385,50 @@ def test_a_picture_inside_a_word_file_is_shown_with_its_boxes(page, server, tmp_
     _boxes_inside(page, fig)
     items = page.locator("#finding-list li")
     expect(items.filter(has_text="13812345678").locator(".where")).to_have_text(re.compile("图片 word/media/image1.png"))
+
+
+def test_an_odt_picture_is_boxed_and_the_cleaned_copy_masks_it(page, server, tmp_path):
+    """An OpenDocument text with a screenshot in Pictures/: the page draws the picture's boxes and
+    offers the cleaned copy (annotate is for Word, Excel, PowerPoint and PDF only); the downloaded
+    copy has the ID number's box painted black in the picture."""
+    pytest.importorskip("rapidocr")
+    from PIL import Image
+
+    png = _text_picture(["张伟，身份证号：11010519491231002X"], width=640)
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+               'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+               'xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3"><office:body><office:text>'
+               '<text:p>关于低保对象的公示（见附图）</text:p><text:p><draw:frame draw:name="图像1"><draw:image '
+               'xlink:href="Pictures/1.png"/></draw:frame></text:p></office:text></office:body>'
+               '</office:document-content>')
+    path = tmp_path / "附图.odt"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+        z.writestr("Pictures/1.png", png)
+    page.goto(server + "/review")
+    page.set_input_files("#file", str(path))
+    page.wait_for_selector("#draft mark.hl")
+    fig = page.locator("#pictures figure")
+    expect(fig).to_have_count(1)
+    expect(fig.locator("figcaption")).to_contain_text("Pictures/1.png")
+    expect(fig.locator(".pic-box[title*='11010519491231002X']")).to_be_visible()
+    _boxes_inside(page, fig)
+    expect(page.locator("#annotate-btn")).to_be_disabled()
+    expect(page.locator("#clean-btn")).to_be_enabled()
+    with page.expect_download() as dl:
+        page.click("#clean-btn")
+    saved = tmp_path / "cleaned.odt"
+    dl.value.save_as(saved)
+    z = zipfile.ZipFile(saved)
+    assert z.namelist()[0] == "mimetype"
+    before = Image.open(io.BytesIO(png)).convert("L")
+    after = Image.open(io.BytesIO(z.read("Pictures/1.png"))).convert("L")
+    assert after.size == before.size
+    # the ID number's half of the line is black, its start (张伟) is not
+    dark = lambda img, box: sum(v < 40 for v in img.crop(box).tobytes()) / ((box[2] - box[0]) * (box[3] - box[1]))  # noqa: E731
+    x0 = 30 + 8 * 24  # after 张伟，身份证号： (eight characters of 24 px)
+    assert dark(after, (x0 + 10, 26, x0 + 200, 40)) > 0.9 > dark(before, (x0 + 10, 26, x0 + 200, 40))
+    assert dark(after, (30 + 3 * 24, 26, 30 + 7 * 24, 40)) < 0.5  # 身份证号 (张伟 is masked too: a name)

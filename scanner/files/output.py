@@ -23,6 +23,7 @@ WRITERS: dict[str, tuple[str, str | None, str | None]] = {
     "pptx": ("slides", "annotate_pptx", "clean_pptx"),
     "pdf": ("pdf", "annotate_pdf", "clean_pdf"),
     "image": ("picture", None, "clean_image"),
+    "odf": ("odf", None, "clean_odf"),  # OpenDocument text (.odt/.ott); spreadsheets and slides: unsupported
 }
 
 

@@ -170,7 +170,9 @@
     renderPictures();
     const can = state.file && ['docx', 'xlsx', 'pptx', 'pdf'].includes(info.kind);
     $('annotate-btn').disabled = !can;
-    $('clean-btn').disabled = !(can || (state.file && info.kind === 'image'));  // a picture: EXIF off, boxes black
+    // a picture: EXIF off, boxes black; an OpenDocument text (.odt) is cleaned, not annotated
+    const odt = state.file && info.kind === 'odf' && /\.(odt|ott)$/i.test(state.file.name || '');
+    $('clean-btn').disabled = !(can || odt || (state.file && info.kind === 'image'));
   }
 
   // ------------------------------------------------------------------ pictures with their boxes
