@@ -310,6 +310,17 @@ def test_a_file_shows_each_finding_with_its_layer_and_place(page, server, tmp_pa
         page.click("#clean-btn")
     expect(page.locator("#status")).to_contain_text("清理版")
     page.screenshot(path=str(SCREENSHOT_DIR / "govscan-review-file.png"), full_page=True)
+    # a PDF is read and highlighted, but nothing writes an annotated or cleaned PDF: neither
+    # button is offered (they were, and answered 415)
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    pdf = tmp_path / "report.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.drawString(72, 700, "Tel 13812345678")
+    c.save()
+    page.set_input_files("#file", str(pdf))
+    expect(page.locator("#file-summary")).to_contain_text("pdf")
+    expect(page.locator("#annotate-btn")).to_be_disabled()
+    expect(page.locator("#clean-btn")).to_be_disabled()
 
 
 def _text_picture(lines, size=24, width=820) -> bytes:

@@ -130,6 +130,27 @@ def test_scan_file_docx_findings_point_into_extracted_text(client):
         assert text[f["start"]:f["end"]] == f["text"]
     loc = found["台湾总统"]["location"]
     assert (loc["part"], loc["layer"], loc["label"]) == ("word/document.xml", "body", "正文")
+    assert body["document"]["writable"] == {"annotate": True, "clean": True}
+
+
+def test_scan_file_says_what_annotate_and_clean_write_for_it(client):
+    """The reviewer page offers 批注版/清理版 from ``document.writable``: a PDF has no writer (the
+    endpoints answer 415 unsupported_file_type for it), a plain text has none either."""
+    reportlab = pytest.importorskip("reportlab")  # noqa: F841
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.drawString(72, 700, "Tel 13812345678")
+    c.save()
+    pdf = client.post("/v1/scan/file", files={"file": ("report.pdf", buf.getvalue(), "application/pdf")}).json()
+    assert pdf["document"]["kind"] == "pdf" and pdf["document"]["writable"] == {"annotate": False, "clean": False}
+    r = client.post("/v1/clean", files={"file": ("report.pdf", buf.getvalue(), "application/pdf")})
+    assert r.status_code == 415 and r.json()["code"] == "unsupported_file_type"
+    txt = client.post("/v1/scan/file", files={"file": ("a.txt", "联系电话13812345678".encode(), "text/plain")}).json()
+    assert txt["document"]["writable"] == {"annotate": False, "clean": False}
 
 
 def test_scan_file_html_and_txt(client):

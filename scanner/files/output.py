@@ -14,7 +14,7 @@ from ..model import ScanResult
 from .document import Document
 from .limits import FileError
 
-__all__ = ["WRITERS", "annotate_bytes", "clean_bytes", "CleanReport", "writable_kinds"]
+__all__ = ["WRITERS", "annotate_bytes", "can_write", "clean_bytes", "CleanReport", "writable_kinds"]
 
 #: kind -> (module under scanner.files.writers, annotate function, clean function, output suffix)
 WRITERS: dict[str, tuple[str, str | None, str | None]] = {
@@ -38,6 +38,14 @@ def writable_kinds(verb: str) -> list[str]:
         if spec[i] and hasattr(mod, spec[i]):
             out.append(kind)
     return out
+
+
+def can_write(kind: str, verb: str, name: str) -> bool:
+    """Whether ``annotate`` or ``clean`` (``verb``) writes a file of this kind and name (what the
+    reviewer page offers): an OpenDocument file is cleaned only as a text (.odt/.ott)."""
+    if kind not in writable_kinds(verb):
+        return False
+    return kind != "odf" or name.lower().endswith((".odt", ".ott"))
 
 
 def _writer(kind: str, verb: str, name: str):

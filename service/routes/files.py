@@ -13,7 +13,7 @@ from starlette.datastructures import UploadFile
 
 from scanner.errors import InputError
 from scanner.files import SUPPORTED_SUFFIXES, FileError, picture_media_type
-from scanner.files.output import annotate_bytes, clean_bytes, output_name
+from scanner.files.output import annotate_bytes, can_write, clean_bytes, output_name
 from scanner.files.scan import scan_document
 
 from ..auth import Token
@@ -88,7 +88,9 @@ async def scan_file(request: Request, st: Svc, caller: Token):
                                                                                deadline=deadline).to_dict()))[0]
     res["text"] = doc.text
     res["document"] = {"filename": filename, "kind": doc.kind, "title": doc.title, "encoding": doc.encoding,
-                       "bytes": len(data)}
+                       "bytes": len(data),
+                       # what POST /v1/annotate and /v1/clean write for this file (the page offers those)
+                       "writable": {verb: can_write(doc.kind, verb, filename or "") for verb in ("annotate", "clean")}}
     log_result(request, res)
     note(request, kind=doc.kind, bytes=len(data))
     return json_response(res)

@@ -168,11 +168,11 @@
     });
     (info.warnings || []).forEach((w) => ul.append(el('li', 'part-warning', w)));
     renderPictures();
-    const can = state.file && ['docx', 'xlsx', 'pptx', 'pdf'].includes(info.kind);
-    $('annotate-btn').disabled = !can;
-    // a picture: EXIF off, boxes black; an OpenDocument text (.odt) is cleaned, not annotated
-    const odt = state.file && info.kind === 'odf' && /\.(odt|ott)$/i.test(state.file.name || '');
-    $('clean-btn').disabled = !(can || odt || (state.file && info.kind === 'image'));
+    // the server says what it writes for this file (annotate: .docx .xlsx; clean: those, .pptx,
+    // pictures and OpenDocument text); a PDF is neither, so neither button is offered for one
+    const writable = (doc && doc.writable) || {};
+    $('annotate-btn').disabled = !(state.file && writable.annotate);
+    $('clean-btn').disabled = !(state.file && writable.clean);
   }
 
   // ------------------------------------------------------------------ pictures with their boxes
