@@ -6,7 +6,12 @@ normalise (the views), the lexicon automaton, the lexicon findings, each detecto
 and the result as JSON (``to_dict`` + orjson, what the CLI and the service write). The total is
 checked against plain ``Scanner.scan`` + JSON of the same texts in the same run.
 
-usage: python benchmarks/profile_stages.py [--data /work/shared/data] [--repeat 3]
+With ``--posts``, the same over the 400 posts of 2,000 characters the speed table uses (consecutive
+slices of the 新闻联播 transcripts, not datelined: the sensitive-information linker reads them), with
+the person-name tagger's window cache emptied before every pass (cold, as the speed table's post
+row) and the tagger's own share (LAC, inside the personal-data detector) printed apart.
+
+usage: python benchmarks/profile_stages.py [--data /work/shared/data] [--repeat 3] [--posts]
 """
 from __future__ import annotations
 
@@ -76,27 +81,62 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--posts", action="store_true", help="the speed table's 400 posts of 2,000 characters, tagger cache cold")
     args = ap.parse_args()
-    texts = [text for *_, text in official_records(args.data)]
+    recs = list(official_records(args.data))
+    texts = [r[4] for r in recs]
     if not texts:
         print(f"no official texts under {args.data}: nothing to profile", file=sys.stderr)
         return 0
-    from scanner import Scanner
+    what = f"{len(texts)} official texts"
+    if args.posts:  # as benchmarks/speed_table.py cuts them
+        news = "\n".join(r[4] for r in recs if r[0] == "xwlb")
+        step = max(2000, (len(news) - 2000) // 400)
+        texts = [news[i:i + 2000] for i in range(0, len(news) - 2000, step)][:400]
+        what = f"{len(texts)} posts of 2,000 characters (tagger cache emptied before each pass)"
+    from scanner import Scanner, person_model
 
     sc = Scanner()
     mb = sum(len(x.encode()) for x in texts) / 1e6
     profile(sc, texts[:200])  # warm up
+    tagger = {"s": 0.0}
+    real_spans = person_model.person_spans
+
+    def timed_spans(text):  # the name tagger's own time, inside the personal-data detector
+        t0 = time.perf_counter()
+        try:
+            return real_spans(text)
+        finally:
+            tagger["s"] += time.perf_counter() - t0
+
+    person_model.person_spans = timed_spans
     gc.collect()
     gc.freeze()
-    runs = [profile(sc, texts) for _ in range(args.repeat)]
-    totals = [plain(sc, texts) for _ in range(args.repeat)]
+    runs, tagged = [], []
+    for _ in range(args.repeat):
+        if args.posts:
+            person_model.reset_stats(cache=True)
+        tagger["s"] = 0.0
+        runs.append(profile(sc, texts))
+        tagged.append(tagger["s"])
+    totals = []
+    for _ in range(args.repeat):
+        if args.posts:
+            person_model.reset_stats(cache=True)
+        totals.append(plain(sc, texts))
+    person_model.person_spans = real_spans
     stages = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
     whole = sum(stages.values())
-    print(f"{len(texts)} official texts, {mb:.1f} MB UTF-8, one core, median of {args.repeat}")
+    print(f"{what}, {mb:.1f} MB UTF-8, one core, median of {args.repeat}")
     print(f"{'stage':<34} {'seconds':>8} {'share':>7} {'MB/s alone':>11}")
     for k, v in sorted(stages.items(), key=lambda kv: -kv[1]):
         print(f"{k:<34} {v:>8.3f} {v / whole:>7.1%} {mb / v:>11.1f}")
+    lac = statistics.median(tagged)
+    print(f"{'  of which the name tagger (LAC)':<34} {lac:>8.3f} {lac / whole:>7.1%} {'':>11}")
     print(f"{'all stages':<34} {whole:>8.3f} {1:>7.0%} {mb / whole:>11.1f}")
+    if args.posts:
+        n = len(texts)
+        print(f"{'per post, mean ms':<34} {whole / n * 1e3:>8.3f}")
     plain_t = statistics.median(totals)
     print(f"{'Scanner.scan + JSON (as used)':<34} {plain_t:>8.3f} {'':>7} {mb / plain_t:>11.1f}")
     return 0
