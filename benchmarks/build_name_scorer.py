@@ -4,8 +4,8 @@
 The name finder (:func:`scanner.person_model.name_spans`) takes LAC's PER words, drops the kinds of
 error :func:`keep_name` knows, and then keeps a word only when a logistic score over generic
 evidence (:func:`scanner.person_model.name_features`: surname list, length, jieba's class and
-frequency of the word, the character CRF's and LAC's own mean probability of a name over it, LAC's
-tags of the neighbouring words,
+frequency of the word, LAC's own mean probability of a PER word over it and of the likeliest other
+tag group, LAC's tags of the neighbouring words,
 the kind of neighbouring character) reaches a threshold.
 
 Data: the *tune* splits of benchmarks/bench_ner_names.py that are news or Resume — People's Daily
@@ -63,9 +63,8 @@ def collect(sets):
             words, emissions = pm.tag(text)
             cands = [c for c in pm.per_words(words) if pm.keep_name(text, c[0], c[1])]
             cands = [c for c in cands if not any(_ov(c[:2], d) for d in dont)]
-            probs = pm._crf_probabilities(text) if cands else None
             post = pm.marginals(emissions) if cands and emissions is not None else None
-            out = [((s, e), pm.name_features(text, s, e, pt, nt, probs, None if post is None else pm.lac_evidence(post, s, e)),
+            out = [((s, e), pm.name_features(text, s, e, pt, nt, None if post is None else pm.lac_evidence(post, s, e)),
                     any(_ov((s, e), sp) for sp in g)) for s, e, pt, nt in cands]
             rows.append((name, is_news, text, g, out))
     return rows

@@ -146,7 +146,7 @@ def test_scorer_reads_only_generic_evidence():
     sc = person_model._scorer()
     assert 0.0 < sc["threshold"] < 1.0 and sc["weights"]
     prefixes = ("bias", "sur=", "len=", "sur_len=", "cls=", "freq=", "cls_freq=", "prev_tag=", "next_tag=",
-                "prev_char=", "next_char=", "crf=", "crf_sur=", "lac=", "lac_sur=", "lac_crf=", "alt=",
+                "prev_char=", "next_char=", "lac=", "lac_sur=", "alt=",
                 "alt_sur=", "dot")
     assert all(k.startswith(prefixes) for k in sc["weights"])
     assert not any("\u4e00" <= ch <= "\u9fff" for k in sc["weights"] for ch in k)
