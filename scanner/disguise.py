@@ -177,8 +177,9 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
     gets ``number`` variants; ``high_risk`` terms all kinds, or with ``basic`` (a long generated
     list) only whole-term pinyin and initials. (A term written with a separator between every
     character, 法，轮，功, is read by the matcher, :meth:`scanner.matcher.LexiconMatcher.match`.)"""
-    from .variants import homophones
+    from .variants import common_chars, homophones
 
+    common = common_chars()
     n = len(term)
     han = all(_is_han(c) for c in term)
     out: dict[str, str] = {}
@@ -191,16 +192,25 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
         add(v, "number")
     if not high_risk or not han or n < 2:
         return list(out.items())
-    if basic:  # whole pinyin only: initials of a long list collide with acronyms (操你娘 → CNN)
+    if basic:  # whole pinyin: initials of a long list collide with acronyms (操你娘 → CNN); shapes
         py = _pinyin(term)
         if py and all(s.isascii() and s.isalpha() for s in py):
             add("".join(py), "pinyin")
+        for i, c in enumerate(term):  # a look-alike or a split character (睹博, 衣果舞) rarely makes a word
+            for h in lookalikes_of(c):
+                if n >= 3 or h not in common:  # (of two characters, only a rare one: see below)
+                    add(term[:i] + h + term[i + 1:], "lookalike")
+            for p in parts(c):
+                add(term[:i] + p + term[i + 1:], "split")
         return list(out.items())
     for i, c in enumerate(term):
-        if n >= 3:  # one character of two swapped is too often a word of its own (中港 → 中刚, 北韩 → 北旱)
+        if n >= 3:  # one sound of two swapped is too often a word of its own (中港 → 中刚, 北韩 → 北旱)
             for h in homophones(c):
                 add(term[:i] + h + term[i + 1:], "homophone")
-            for h in lookalikes_of(c):
+        for h in lookalikes_of(c):
+            # of two characters, one swapped for a common look-alike makes ordinary words (呆子 → 果子,
+            # 裸着 → 裹着); a rare one (冰毐, 滛靡) is a disguise
+            if n >= 3 or h not in common:
                 add(term[:i] + h + term[i + 1:], "lookalike")
         for p in parts(c):
             add(term[:i] + p + term[i + 1:], "split")

@@ -128,6 +128,12 @@ def _lookalike_map() -> dict[str, str]:
     return {c: "".join(v) for c, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def common_chars() -> frozenset[str]:
+    """The 3,755 common characters (GB 2312 level 1)."""
+    return frozenset("".join(_index()[1].values()))
+
+
 def homophones(ch: str) -> str:
     """Common characters read like ``ch`` (tone ignored), ``ch`` itself excluded."""
     by_reading = _index()[1]
@@ -352,13 +358,14 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
     from .normalize import normalize
 
     terms: list[str] = []
-    rows: list[tuple[str, str]] = []  # (term, type) of every other deny row
+    rows: list[tuple[str, str, bool]] = []  # (term, type, basic list) of every other deny row
     for d in lexicon_dirs:
         manifest = tomllib.loads((d / "manifest.toml").read_text(encoding="utf-8"))
         for spec in manifest.get("lexicon", []):
-            if spec.get("category") == "allow" or spec.get("disguise", "full") != "full":
+            if spec.get("category") == "allow" or spec.get("disguise", "full") == "none":
                 if spec.get("kind") != "key_terms":
                     continue
+            basic = spec.get("disguise", "full") == "basic"
             with open(d / spec["file"], encoding="utf-8") as f:
                 header = None
                 for line in f:
@@ -372,7 +379,7 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
                     if spec.get("kind") == "key_terms":
                         terms.append(row["term"].strip())
                     else:
-                        rows.append((row["term"].strip(), row.get("type", "").strip()))
+                        rows.append((row["term"].strip(), row.get("type", "").strip(), basic))
     terms = sorted(set(terms))
     variants: dict[str, str] = {}
     stop: dict[str, str] = {}
@@ -394,9 +401,9 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
     # disguised spellings (scanner.disguise) of every row and of the key terms' correct forms
     dvariants: dict[str, str] = {}
     dterms: set[str] = set()
-    for t, typ in sorted(set(rows)) + [(t, "key_term_misspelling") for t in terms]:
+    for t, typ, basic in sorted(set(rows)) + [(t, "key_term_misspelling", False) for t in terms]:
         t = normalize(t)
-        wordish = [v for v, k in disguises(t, high_risk=typ in HIGH_RISK_TYPES) if k in _WORDISH_KINDS]
+        wordish = [v for v, k in disguises(t, high_risk=typ in HIGH_RISK_TYPES, basic=basic) if k in _WORDISH_KINDS]
         if not wordish:
             continue
         dterms.add(t)

@@ -24,10 +24,18 @@ def test_every_kind_of_variant_is_generated():
     assert "2个维护" in kinds("两个维护", high_risk=False)["number"]
     # other rows: numbers and separators only
     assert kinds("考察对象", high_risk=False) == {}
-    assert set(kinds("出售仿真枪", high_risk=True, basic=True)) == {"pinyin"}
-    # two characters: no one-character swap (中港 → 中刚 is a country)
+    # a long generated list: whole pinyin and shapes (a look-alike or split character), no sounds or masks
+    basic = kinds("出售仿真枪", high_risk=True, basic=True)
+    assert set(basic) == {"pinyin", "lookalike", "split"}
+    assert "出售仿真抢" in basic["lookalike"] and "出售仿真木仓" in basic["split"]
+    # two characters: no sound swapped (中港 → 中刚 is a country), no common look-alike (港 → 巷, 呆子 → 果子)
     two = kinds("中港")
     assert "homophone" not in two and "lookalike" not in two
+    assert "果子" not in kinds("呆子").get("lookalike", [])
+    from scanner.variants import common_chars
+    for term in ("赌球", "台独", "冰毒", "藏独", "呆子"):
+        for v in kinds(term).get("lookalike", []):
+            assert not set(v) - set(term) <= common_chars(), (term, v)
 
 
 def test_character_data():
