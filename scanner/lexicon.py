@@ -398,7 +398,7 @@ def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full") -> D
         if not pairs:
             continue
         wordish = [v for v, k in pairs if k in _WORDISH_KINDS]
-        real = set(_real_words(e.term, wordish)) if (wordish and e.term not in covered) else set()
+        real = set(_real_words(e.term, wordish, strict=len(e.term) == 2)) if (wordish and e.term not in covered) else set()
         for v, kind in pairs:
             if v in stop or v in real:
                 continue

@@ -212,9 +212,13 @@ class LexiconMatcher:
     def _repeats_ok(d: str, dmap, emap, s: int, e: int) -> bool:
         """A repeat inside a hit is a disguise (赌赌博博), not two words meeting (实现|现代化):
         a doubled character that makes a word with the character before it and another with the
-        one after it is ordinary text."""
+        one after it is ordinary text. Two words meet over one doubled character: a tripled one, or
+        a second repeat in the hit (立立立法法院, 北北北朝朝鲜鲜), is a disguise."""
         from .words import word_freq
 
+        lens = [int(emap[i]) - int(dmap[i]) for i in range(s, e)]
+        if max(lens) > 2 or sum(n > 1 for n in lens) > 1:
+            return True
         for i in range(s + 1, e - 1):
             if int(emap[i]) - int(dmap[i]) > 1:
                 c = d[i]

@@ -181,12 +181,13 @@ def _jieba_freq() -> dict[str, int]:
     return out
 
 
-def _real_words(term: str, variants: list[str]) -> list[str]:
+def _real_words(term: str, variants: list[str], strict: bool = False) -> list[str]:
     """The variants that are words of their own. jieba's dictionary, built from web text, also holds
     common misprints (毫州 24 next to 亳州 62, 毛译东 2): a variant counts as a real word only when
-    it is at least as frequent as the correct form (any dictionary word, when the term is not one)."""
+    it is at least as frequent as the correct form (any dictionary word, when the term is not one,
+    or with ``strict``: the disguises of a two-character term, where one character of two is swapped)."""
     freq = _jieba_freq()
-    tf = freq.get(term, 0)
+    tf = 1 if strict else freq.get(term, 0)
     return [v for v in variants if v in freq and freq[v] >= tf]
 
 
@@ -409,7 +410,7 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
         dterms.add(t)
         for v in wordish:
             dvariants.setdefault(v, t)
-        for v in _real_words(t, wordish):
+        for v in _real_words(t, wordish, strict=len(t) == 2):
             stop.setdefault(v, "jieba")
             variants.setdefault(v, t)
     dkeys = [v for v in dvariants if v not in stop]

@@ -56,6 +56,9 @@ def test_character_data():
     ("宣扬法★轮♥功", "法★轮♥功"),
     ("提供赌赌博博平台", None),
     ("xijinping讲话", "xijinping"),
+    # 立法|法院 meet over a doubled 法, but a second repeat (or a tripled character) makes it a disguise
+    ("台湾立立法法院昨天开会", "立法法院"),
+    ("台湾立法法法院昨天开会", "立法法法院"),
 ])
 def test_disguises_are_found_with_exact_offsets(scanner, text, found):
     fs = [f for f in scanner.scan(text).findings if f.category == "improper_wording"]
