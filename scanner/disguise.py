@@ -51,7 +51,10 @@ _TWINS_PATH = _DATA / "hanzi_twins.txt"
 HIGH_RISK_TYPES = frozenset({"prohibited_content", "political_term", "needs_quotes", "banned_term", "outdated_term",
                              "secret_topic", "trade_secret", "bid_secret", "draft_marker", "internal_marker",
                              "key_term_misspelling"})
-KINDS = ("number", "homophone", "lookalike", "split", "masked", "pinyin")
+KINDS = ("number", "homophone", "lookalike", "split", "masked", "pinyin", "punct")
+#: a separator between the two characters of a short term (骚、货, 兽。交), as the dense view writes it
+#: (full-width ones folded to ASCII; '.' is noise there, so 兽.交 is the term itself)
+_PUNCT_SEPS = (",", ";", ":", "!", "?", "。", "、", "…")
 
 #: the ways of writing one digit, per style (index = digit); " " = none in that style
 _STYLES = ("0123456789", "〇一二三四五六七八九", "零壹贰叁肆伍陆柒捌玖", "⓪①②③④⑤⑥⑦⑧⑨", " ⑴⑵⑶⑷⑸⑹⑺⑻⑼",
@@ -214,6 +217,9 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
                 add(term[:i] + h + term[i + 1:], "lookalike")
         for p in parts(c):
             add(term[:i] + p + term[i + 1:], "split")
+    if n == 2:  # (three characters or more: the matcher reads separated characters itself)
+        for sep in _PUNCT_SEPS:
+            add(term[0] + sep + term[1], "punct")
     if n >= 3:
         for i in range(1, n - 1):
             for m in _MASKS:

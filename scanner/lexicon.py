@@ -303,9 +303,10 @@ def _load_entries(path: Path, name: str, category: str, problems: list[str], war
 
 
 _KIND_LABEL = {"number": "数字变体", "homophone": "同音字", "lookalike": "形近字",
-               "split": "拆字", "masked": "遮挡字", "pinyin": "拼音或首字母"}
-#: variants that replace one character: must be whole words (jieba boundaries)
-_WORD_KINDS = frozenset({"homophone", "lookalike", "split"})
+               "split": "拆字", "masked": "遮挡字", "pinyin": "拼音或首字母", "punct": "标点分隔"}
+#: variants that replace one character, or put a separator inside a two-character term: must be
+#: whole words (jieba boundaries: 豪赌，博弈 holds no 赌，博)
+_WORD_KINDS = frozenset({"homophone", "lookalike", "split", "punct"})
 
 
 

@@ -51,6 +51,7 @@ def test_character_data():
     ("宣扬法○功", "法○功"),
     ("宣扬法，轮，功", "法，轮，功"),
     ("宣扬法、轮、功的", "法、轮、功"),
+    ("这人就是个骚、货", "骚、货"),  # two characters with a separator: both single-character words there
     ("最新⑥合彩开奖", "⑥合彩"),
     ("最新6合彩开奖", "6合彩"),
     ("宣扬法★轮♥功", "法★轮♥功"),
@@ -71,6 +72,7 @@ def test_disguises_are_found_with_exact_offsets(scanner, text, found):
 
 @pytest.mark.parametrize("text", [
     "豪赌，博弈论的研究",  # a separator never joins two words
+    "她很风骚、货真价实的演技",  # 风骚|、|货真价实: the separator stands between two words
     "中央委员会候补委员马国强、王宁、王伟中",  # 王宁 is no masked 王沪宁
     "安全部门高层人员优素福·萨巴特",  # a middle dot in a name is no mask
     "精心组织广大党员干部结合实际深入学习",  # 实际深 is no homophone of a cult's name here
