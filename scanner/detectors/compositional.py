@@ -322,7 +322,7 @@ def _compiled():
     return {
         "word_set": frozenset(ws),
         "repairs": repairs,
-        "repair_set": frozenset(repairs),
+        "repair_set": frozenset(k for k, (_w, gone) in repairs.items() if gone < 0),  # (gate words)
         "words": ws,
         # the spellings that drop a masked character are looked for only in the dense pass (not gate words)
         "dropped": (lambda keys: (keys, daachorse.CharwiseDoubleArrayAhoCorasick(keys) if keys else None))(
@@ -367,8 +367,9 @@ _DISCLOSURES = (
 #: shared gate pass over ``vis`` tells at no cost whether the text holds one
 _SYMBOLS = frozenset("★☆♂♀✿❀❁✪◆◇※→←↑↓↔❤♥♡♪♫♬◎●▲△▼▽■√✓✔✗✘♠♣♦♧♤♢☼☀☁☂☎☏✈✉✂✎✏❖❥❦❧✽✾❃❋✺✹✸✷✶✵✴✳✲✱✰✯✮✭✬✫✩✧✦✥✤✣✢✡")
 gates.register(*_GATE_WORDS, *_SYMBOLS)  # at import, like every detector (scanner/detectors/gates.py)
-#: spaced characters (海 洛 因) or spaced syllables (hai luo yin): the dense view joins them
-_SPACED_RE = rx.compile("[ \u3000\t][\u4e00-\u9fff][ \u3000\t]|(?<![a-z])[a-z]{1,6}(?:[ \u3000][a-z]{1,6}){2,}(?![a-z])")
+_SPACED_RE = rx.compile("[ \u3000\t][\u4e00-\u9fff][ \u3000\t]")
+#: spaced syllables (hai luo yin), looked for in the text's ASCII characters only (gates.ascii_chars)
+_SPACED_LATIN_RE = re.compile(rb"(?<![a-z])[a-z]{1,6}(?: [a-z]{1,6}){2,}(?![a-z])")
 
 
 # ------------------------------------------------------------------ disguised words (issue 16)
@@ -427,11 +428,13 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
                     add(w[:i] + h + w[i + 1:], w)
             for p in parts(ch):
                 add(w[:i] + p + w[i + 1:], w)
-            if 0 < i < n - 1:  # a mask inside the word (at its edge: 10个国家 is no 两个国家)
-                for m in _MASK_LETTERS:
+            # a masked character: x anywhere (案x线索), 0 ? inside the word only (10个国家 is no 两个国家);
+            # a mask the dense view drops, in a word of three or more (checked in the text: 自制□烧弹)
+            for m in _MASK_LETTERS:
+                if m == "x" or 0 < i < n - 1:  # (? ends a question: 吗?)
                     add(w[:i] + m + w[i + 1:], w)
-                if n >= 4:
-                    add(w[:i] + w[i + 1:], w, i)
+            if n >= 3:
+                add(w[:i] + w[i + 1:], w, i)
         for v, kind in disguises(w, high_risk=True):
             if kind == "pinyin" and not (v.isascii() and len(v) == n):  # (initials: acronyms)
                 add(v, w)
@@ -494,7 +497,10 @@ def _suspicious(views: Views, found: frozenset[str]) -> bool:
     if not (found.isdisjoint(_SYMBOLS) and found.isdisjoint(_MASK_NOISE)):
         return True
     v = views.vis
-    return (" " in v or "\u3000" in v or "\t" in v) and _SPACED_RE.search(v) is not None
+    if not (" " in v or "\u3000" in v or "\t" in v):
+        return False
+    # spaced characters (海 洛 因) or spaced syllables (hai luo yin): the dense view joins them
+    return _SPACED_RE.search(v) is not None or _SPACED_LATIN_RE.search(gates.ascii_chars(v)) is not None
 
 
 def _sentence(d: str, s: int, e: int, reach: int = 50) -> str:
@@ -532,7 +538,7 @@ class CompositionalDetector:
         runs = separated_runs(views.norm)  # (found once per text, by the lexicon matcher too)
         if _suspicious(views, present):
             # a disguise may hide a gate word from the visible text: one pass over the dense view
-            hits = [h for h in gates.find(d) if h[2] in mine or h[2] in fix]
+            hits = [h for h in gates.find(d) if h[2] in mine or h[2] in c["repair_set"]]
             keys, pma = c["dropped"]
             if pma is not None:
                 hits += [(s, e, keys[p]) for s, e, p in pma.find_overlapping(d)]
@@ -540,7 +546,7 @@ class CompositionalDetector:
             return []
         else:
             # the shared gate pass over ``vis`` found the words: their places in the dense view
-            hits = [(*_to_dense(views, s, e), w) for s, e, w in gates.hits(views.vis) if w in mine or w in fix]
+            hits = [(*_to_dense(views, s, e), w) for s, e, w in gates.hits(views.vis) if w in mine or w in c["repair_set"]]
         disguised = [h for h in hits if h[2] in fix]
         if disguised:
             hits = [h for h in hits if h[2] in mine]
@@ -596,8 +602,15 @@ class CompositionalDetector:
                     k[-1].isascii() and e < n and d[e].isascii() and d[e].isalnum()):
                 continue  # inside a longer Latin word
             if gone >= 0:  # a mask the dense view dropped (自制□烧弹): it must be in the text there
-                lo, hi = int(de[s + gone - 1]), int(ds[s + gone])
-                if not (lo < hi and hi - lo <= 2 and _MASK_NOISE.issuperset(text[lo:hi])):
+                if 0 < gone < e - s:
+                    lo, hi = int(de[s + gone - 1]), int(ds[s + gone])
+                elif gone == 0:
+                    hi = int(ds[s])
+                    lo = hi - 1
+                else:
+                    lo = int(de[e - 1])
+                    hi = lo + 1
+                if not (0 <= lo < hi <= len(text) and hi - lo <= 2 and _MASK_NOISE.issuperset(text[lo:hi])):
                     continue
                 a = np.concatenate((ds[s:s + gone], [lo], ds[s + gone:e]))
                 b = np.concatenate((de[s:s + gone], [hi], de[s + gone:e]))

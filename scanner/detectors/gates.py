@@ -53,7 +53,8 @@ def _words_and_automaton() -> tuple[tuple[str, ...], object]:
     global _current
     cur = _current
     if cur is None or cur[0] != len(_WORDS):
-        words = tuple(_WORDS)
+        words = tuple(sorted(_WORDS))  # (a fixed order whatever the import order or the hash seed: the
+        # automaton's cache key is over the words)
         cur = _current = (len(words), words, _automaton(words))
     return cur[1], cur[2]
 
