@@ -322,6 +322,7 @@ def _compiled():
     return {
         "word_set": frozenset(ws),
         "repairs": repairs,
+        "vocabulary": daachorse.CharwiseDoubleArrayAhoCorasick(list(_vocabulary())),
         "repair_set": frozenset(k for k, (_w, gone) in repairs.items() if gone < 0),  # (gate words)
         "words": ws,
         # the spellings that drop a masked character are looked for only in the dense pass (not gate words)
@@ -369,7 +370,7 @@ _SYMBOLS = frozenset("★☆♂♀✿❀❁✪◆◇※→←↑↓↔❤♥♡�
 gates.register(*_GATE_WORDS, *_SYMBOLS)  # at import, like every detector (scanner/detectors/gates.py)
 _SPACED_RE = rx.compile("[ \u3000\t][\u4e00-\u9fff][ \u3000\t]")
 #: spaced syllables (hai luo yin), looked for in the text's ASCII characters only (gates.ascii_chars)
-_SPACED_LATIN_RE = re.compile(rb"(?<![a-z])[a-z]{1,6}(?: [a-z]{1,6}){2,}(?![a-z])")
+_SPACED_LATIN_RE = re.compile(rb"[a-z] [a-z]{1,6} [a-z]")
 
 
 # ------------------------------------------------------------------ disguised words (issue 16)
@@ -446,6 +447,15 @@ def _repairs() -> dict[str, tuple[str, int]]:
     from .. import compiled
 
     return compiled.memo("compositional_repairs", compiled.code_key(), _build_repairs)
+
+
+def _spans_a_word(vocab, norm: str, first: int, last: int) -> bool:
+    """Whether a word of the rules (``vocab``: their automaton) joins two characters of the separated
+    run ``norm[first:last + 1:2]``, read with up to six characters either side."""
+    chars = norm[first:last + 1:2]
+    left, right = norm[max(0, first - 6):first], norm[last + 1:last + 7]
+    a, b = len(left), len(left) + len(chars)
+    return any(s < b - 1 and e > a + 1 for s, e, _p in vocab.find_overlapping(left + chars + right))
 
 
 def _offsets(views: Views) -> tuple[np.ndarray, np.ndarray]:
@@ -551,6 +561,8 @@ class CompositionalDetector:
         if disguised:
             hits = [h for h in hits if h[2] in mine]
         out = self._rules(views, d, c, hits) if hits else []
+        if runs:  # only where a word of the rules spans two of the characters (中、美、日 changes nothing)
+            runs = [r for r in runs if _spans_a_word(c["vocabulary"], views.norm, *r)]
         if disguised or runs:
             out += self._disguised(views, d, c, disguised, runs, out)
         return out
@@ -621,11 +633,13 @@ class CompositionalDetector:
                 b = np.full(len(word), de[e - 1])
             cand.append((s, e, word, a, b))
         dm = views.dense_map
+        norm = views.norm
         for first, last in runs:  # 高。考。试。题: the characters without their separators
+            chars = norm[first:last + 1:2]
             s = first if dm is None else int(np.searchsorted(dm, first))
             e = (last if dm is None else int(np.searchsorted(dm, last))) + 1
             idx = np.arange(first, last + 1, 2, dtype=np.int64)
-            cand.append((s, e, views.norm[first:last + 1:2], idx, idx + 1))
+            cand.append((s, e, chars, idx, idx + 1))
         cand.sort(key=lambda x: (x[0], x[0] - x[1]))
         spans = []
         for x in cand:
