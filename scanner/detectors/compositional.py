@@ -424,7 +424,10 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
     for w in vocab:
         n = len(w)
         for i, ch in enumerate(w):
-            if n >= 3:  # one of two characters swapped reads ordinary text (冰堵 for 冰毒, 价证 for 假证)
+            # one of two characters swapped reads ordinary text (冰堵 for 冰毒, 价证 for 假证); so does
+            # the first or last one swapped when the rest is a word (卡塔尼|推荐 for 拟推荐)
+            edge_word = (i == 0 or i == n - 1) and freq.get(w[1:] if i == 0 else w[:-1], 0) > 0
+            if n >= 3 and not edge_word:
                 for h in homophones(ch) + lookalikes_of(ch):
                     add(w[:i] + h + w[i + 1:], w)
             for p in parts(ch):
@@ -437,7 +440,8 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
             if n >= 3:
                 add(w[:i] + w[i + 1:], w, i)
         for v, kind in disguises(w, high_risk=True):
-            if kind == "pinyin" and not (v.isascii() and len(v) == n):  # (initials: acronyms)
+            # initials only of a word of four characters or more (pfbl; three letters are acronyms)
+            if kind == "pinyin" and (n >= 4 or not (v.isascii() and len(v) == n)):
                 add(v, w)
     return out
 
