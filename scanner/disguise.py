@@ -10,17 +10,18 @@ kind        example (term → variant)                            for
 ==========  =================================================  ==============================
 number      六合彩 → 6合彩 ⑥合彩 ❻合彩 陆合彩 …, 两个维护 → 2个维护    every term with a numeral
 homophone   海洛因 → 海落因 (same toneless pinyin, GB 2312 level 1)    high-risk terms of 3+
-lookalike   法轮功 → 法抡功 (confusable radical; curated 形近字)       high-risk terms of 3+
+lookalike   法轮功 → 法抡功 (confusable radical; curated 形近字)       high-risk terms (of 2: a rare one)
 split       法轮功 → 氵去轮功 水去轮功 (a left-right character apart)    high-risk terms
 masked      法轮功 → 法x功 法0功 法?功, 法○功 / 法*功 → 法功             high-risk terms of 3+
 pinyin      法轮功 → falungong, 法lun功, flg (initials: 3+ characters) high-risk terms
+punct       骚货 → 骚、货 骚，货 (a separator inside)                  high-risk terms of 2
 ==========  =================================================  ==============================
 
 High-risk terms are the rows of types prohibited_content, political_term, needs_quotes and
 banned_term, and the correct forms of ``key_terms`` files (leaders' names, formulations). A county
 that adds a row of one of these types gets every variant without writing one. A lexicon whose
-manifest says ``disguise = "basic"`` (a long generated list) gets number styles and whole pinyin
-only (initials of a long list collide with acronyms: 操你娘 → CNN); ``disguise = "none"`` none. A term written with one separator between every
+manifest says ``disguise = "basic"`` (a long generated list) gets number styles, whole pinyin and
+look-alike and split characters only (initials of a long list collide with acronyms: 操你娘 → CNN); ``disguise = "none"`` none. A term written with one separator between every
 character (法，轮，功) is found by the matcher for every row (no variants needed).
 
 Variants that are real text are dropped, as for key-term misspellings (:mod:`scanner.variants`):
