@@ -140,6 +140,7 @@ DISGUISED_WORDS = [
     ("prohibited.trade.drug", "长期供应hailuoyin，量大从优。", "hailuoyin"),  # pinyin
     ("prohibited.trade.drug", "长期供应hai luo yin，量大从优。", "hai luo yin"),  # spaced pinyin
     ("commercial.disclosure.trade_secret", "本厂配。方。明。细如下。", "配。方"),  # a separator between each
+    ("prohibited.trade.drug", "长期供应海洛洛洛因，量大从优。", "洛洛洛因"),  # a tripled character hides 海洛因 from vis
 ]
 
 
@@ -159,6 +160,7 @@ def test_disguised_rule_words_are_read_back(sc, rule, text, part):
     "我国已与10个国家签署协议。",  # a digit before a word is no mask (两个国家)
     "二○○四年十月，中国主席团成员出席会议。",  # 国主席 without a mask where 家 was
     "本厂出售的产品配方比例均已公开发布。",  # the plain rule's news words still silence it
+    "副总理拉什科·科涅维奇出席。",  # a doubled character around noise is no tripled one
 ])
 def test_disguise_reading_stays_quiet_on_ordinary_text(sc, text):
     assert not _rules(sc, text), text

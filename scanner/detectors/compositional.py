@@ -510,6 +510,12 @@ def _suspicious(views: Views, found: frozenset[str]) -> bool:
     """Whether a disguise may hide a gate word from ``vis``: a decorative symbol, or spaced characters."""
     if not (found.isdisjoint(_SYMBOLS) and found.isdisjoint(_MASK_NOISE)):
         return True
+    em = views.dense_emap
+    if em is not None:  # a character written three times (三三三唑仑): ordinary text doubles (常常), never triples
+        m = views.dense_map
+        for i in np.flatnonzero(em - m > 2)[:8]:  # (a longer span may be a doubled one around noise: 拉什科·科涅)
+            if views.norm.count(views.dense[i], int(m[i]), int(em[i])) >= 3:
+                return True
     v = views.vis
     if not (" " in v or "\u3000" in v or "\t" in v):
         return False
