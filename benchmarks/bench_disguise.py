@@ -163,6 +163,7 @@ def score(recs: list[dict], found: dict) -> dict:
     tp = fp = 0
     neg_bad = 0
     misses, fps = [], []
+    missed_ids: set[str] = set()
     for r in recs:
         fl = [f for f in found[r["id"]] if f[4] in ("block", "review")
               and (f[3] in SCORED_CATEGORIES or f[2] in SCORED_TYPES_EXTRA)]
@@ -176,6 +177,7 @@ def score(recs: list[dict], found: dict) -> dict:
                 fam_hit[r["family"]] += 1
             else:
                 misses.append((r["family"], t, r["text"][s:e], r["source"]))
+                missed_ids.add(r["id"])
         bad = False
         for f in fl:
             over = [g for g in r["gold"] if f[0] < g[1] and g[0] < f[1]]
@@ -189,7 +191,14 @@ def score(recs: list[dict], found: dict) -> dict:
                 fps.append((r["family"], f[2], f[6], r["text"][max(0, f[0] - 10):f[1] + 10]))
         if r["kind"] == "negative" and bad:
             neg_bad += 1
-    return {"type": (type_tot, type_hit), "family": (fam_tot, fam_hit), "tp": tp, "fp": fp,
+    # carry-over: of the disguised positives whose plain form this scanner finds, the share found disguised
+    found_ids = {r["id"] for r in recs if r["kind"] == "positive" and r["id"] not in missed_ids}
+    carry_tot, carry_hit = Counter(), Counter()
+    for r in recs:
+        if r.get("plain") in found_ids:
+            carry_tot[r["family"]] += 1
+            carry_hit[r["family"]] += r["id"] in found_ids
+    return {"type": (type_tot, type_hit), "family": (fam_tot, fam_hit), "carry": (carry_tot, carry_hit), "tp": tp, "fp": fp,
             "neg_bad": neg_bad, "neg": sum(r["kind"] == "negative" for r in recs), "misses": misses, "fps": fps}
 
 
@@ -266,6 +275,18 @@ def main(argv=None) -> int:
 
     table("recall by type", "type")
     table("recall by family", "family")
+    print(f"{'carry-over by family':22} {'n':>9}  {'main':>6}  {'this':>6}   (disguised positives whose plain form the tree finds)")
+    for k in sorted(S["this"]["carry"][0]):
+        cells = []
+        for n in ("main", "this"):
+            tot_, hit_ = S[n]["carry"]
+            cells.append((tot_[k], hit_[k] / tot_[k] if tot_[k] else float("nan")))
+        print(f"{k:22} {cells[0][0]:4}/{cells[1][0]:<4}  {cells[0][1]:6.3f}  {cells[1][1]:6.3f}")
+    for n in ("main", "this"):
+        tot_, hit_ = S[n]["carry"]
+        S[n]["_carry_all"] = sum(hit_.values()) / max(1, sum(tot_.values()))
+    print(f"{'all':22} {sum(S['main']['carry'][0].values()):4}/{sum(S['this']['carry'][0].values()):<4}  "
+          f"{S['main']['_carry_all']:6.3f}  {S['this']['_carry_all']:6.3f}\n")
     for n in ("main", "this"):
         s = S[n]
         allh = sum(s["type"][1].values())
@@ -314,7 +335,7 @@ def main(argv=None) -> int:
     if a.json:
         json.dump({n: {"type_recall": {k: S[n]["type"][1][k] / v for k, v in S[n]["type"][0].items()},
                        "family_recall": {k: S[n]["family"][1][k] / v for k, v in S[n]["family"][0].items()},
-                       "tp": S[n]["tp"], "fp": S[n]["fp"], "per_million": results[n]["_per_m"],
+                       "carry_over": S[n]["_carry_all"], "tp": S[n]["tp"], "fp": S[n]["fp"], "per_million": results[n]["_per_m"],
                        "mb_s": results[n]["_mbs"], "keys": results[n]["keys"]} for n in S},
                   open(a.json, "w"), ensure_ascii=False, indent=1)
     return 0

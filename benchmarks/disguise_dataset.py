@@ -334,7 +334,8 @@ def build(seed: int = SEED) -> list[dict]:
             d = render(fam, text[s:e], rng)
             if d is None:
                 continue
-            plant(text[:s] + d + text[e:], [(s, s + len(d), typ)], family=fam, source=src, kind="positive")
+            plant(text[:s] + d + text[e:], [(s, s + len(d), typ)], family=fam, source=src, kind="positive",
+                  plain=f"d{k:05d}")  # the record of the same positive undisguised (base k planted k-th)
             made += 1
             if made >= PER_FAMILY:
                 break
@@ -348,11 +349,12 @@ def build(seed: int = SEED) -> list[dict]:
         phrase = ctx.format(written)
         s = ctx.index("{}")
         plant(phrase, [(s, s + len(written), typ)], family="number", source="generated", kind="positive")
-    numeric = [(typ, t, s, e) for typ, t, s, e, _ in base if any(c in _CN_DIGITS for c in t[s:e])]
-    for typ, text, s, e in numeric:
+    numeric = [(k, typ, t, s, e) for k, (typ, t, s, e, _) in enumerate(base) if any(c in _CN_DIGITS for c in t[s:e])]
+    for k, typ, text, s, e in numeric:
         d = render("number", text[s:e], rng)
         if d:
-            plant(text[:s] + d + text[e:], [(s, s + len(d), typ)], family="number", source="items", kind="positive")
+            plant(text[:s] + d + text[e:], [(s, s + len(d), typ)], family="number", source="items", kind="positive",
+                  plain=f"d{k:05d}")
 
     # hard negatives
     for p in HARD_NEGATIVES:

@@ -10,17 +10,18 @@ kind        example (term → variant)                            for
 ==========  =================================================  ==============================
 number      六合彩 → 6合彩 ⑥合彩 ❻合彩 陆合彩 …, 两个维护 → 2个维护    every term with a numeral
 homophone   海洛因 → 海落因 (same toneless pinyin, GB 2312 level 1)    high-risk terms of 3+
-lookalike   法轮功 → 法抡功 (confusable radical; curated 形近字)       high-risk terms of 3+
+lookalike   法轮功 → 法抡功 (confusable radical; curated 形近字)       high-risk terms (of 2: a rare one)
 split       法轮功 → 氵去轮功 水去轮功 (a left-right character apart)    high-risk terms
 masked      法轮功 → 法x功 法0功 法?功, 法○功 / 法*功 → 法功             high-risk terms of 3+
 pinyin      法轮功 → falungong, 法lun功, flg (initials: 3+ characters) high-risk terms
+punct       骚货 → 骚、货 骚，货 (a separator inside)                  high-risk terms of 2
 ==========  =================================================  ==============================
 
 High-risk terms are the rows of types prohibited_content, political_term, needs_quotes and
 banned_term, and the correct forms of ``key_terms`` files (leaders' names, formulations). A county
 that adds a row of one of these types gets every variant without writing one. A lexicon whose
-manifest says ``disguise = "basic"`` (a long generated list) gets number styles and whole pinyin
-only (initials of a long list collide with acronyms: 操你娘 → CNN); ``disguise = "none"`` none. A term written with one separator between every
+manifest says ``disguise = "basic"`` (a long generated list) gets number styles, whole pinyin and
+look-alike and split characters only (initials of a long list collide with acronyms: 操你娘 → CNN); ``disguise = "none"`` none. A term written with one separator between every
 character (法，轮，功) is found by the matcher for every row (no variants needed).
 
 Variants that are real text are dropped, as for key-term misspellings (:mod:`scanner.variants`):
@@ -51,7 +52,10 @@ _TWINS_PATH = _DATA / "hanzi_twins.txt"
 HIGH_RISK_TYPES = frozenset({"prohibited_content", "political_term", "needs_quotes", "banned_term", "outdated_term",
                              "secret_topic", "trade_secret", "bid_secret", "draft_marker", "internal_marker",
                              "key_term_misspelling"})
-KINDS = ("number", "homophone", "lookalike", "split", "masked", "pinyin")
+KINDS = ("number", "homophone", "lookalike", "split", "masked", "pinyin", "punct")
+#: a separator between the two characters of a short term (骚、货, 兽。交), as the dense view writes it
+#: (full-width ones folded to ASCII; '.' is noise there, so 兽.交 is the term itself)
+_PUNCT_SEPS = (",", ";", ":", "!", "?", "。", "、", "…")
 
 #: the ways of writing one digit, per style (index = digit); " " = none in that style
 _STYLES = ("0123456789", "〇一二三四五六七八九", "零壹贰叁肆伍陆柒捌玖", "⓪①②③④⑤⑥⑦⑧⑨", " ⑴⑵⑶⑷⑸⑹⑺⑻⑼",
@@ -177,8 +181,9 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
     gets ``number`` variants; ``high_risk`` terms all kinds, or with ``basic`` (a long generated
     list) only whole-term pinyin and initials. (A term written with a separator between every
     character, 法，轮，功, is read by the matcher, :meth:`scanner.matcher.LexiconMatcher.match`.)"""
-    from .variants import homophones
+    from .variants import common_chars, homophones
 
+    common = common_chars()
     n = len(term)
     han = all(_is_han(c) for c in term)
     out: dict[str, str] = {}
@@ -191,19 +196,31 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
         add(v, "number")
     if not high_risk or not han or n < 2:
         return list(out.items())
-    if basic:  # whole pinyin only: initials of a long list collide with acronyms (操你娘 → CNN)
+    if basic:  # whole pinyin: initials of a long list collide with acronyms (操你娘 → CNN); shapes
         py = _pinyin(term)
         if py and all(s.isascii() and s.isalpha() for s in py):
             add("".join(py), "pinyin")
+        for i, c in enumerate(term):  # a look-alike or a split character (睹博, 衣果舞) rarely makes a word
+            for h in lookalikes_of(c):
+                if n >= 3 or h not in common:  # (of two characters, only a rare one: see below)
+                    add(term[:i] + h + term[i + 1:], "lookalike")
+            for p in parts(c):
+                add(term[:i] + p + term[i + 1:], "split")
         return list(out.items())
     for i, c in enumerate(term):
-        if n >= 3:  # one character of two swapped is too often a word of its own (中港 → 中刚, 北韩 → 北旱)
+        if n >= 3:  # one sound of two swapped is too often a word of its own (中港 → 中刚, 北韩 → 北旱)
             for h in homophones(c):
                 add(term[:i] + h + term[i + 1:], "homophone")
-            for h in lookalikes_of(c):
+        for h in lookalikes_of(c):
+            # of two characters, one swapped for a common look-alike makes ordinary words (呆子 → 果子,
+            # 裸着 → 裹着); a rare one (冰毐, 滛靡) is a disguise
+            if n >= 3 or h not in common:
                 add(term[:i] + h + term[i + 1:], "lookalike")
         for p in parts(c):
             add(term[:i] + p + term[i + 1:], "split")
+    if n == 2:  # (three characters or more: the matcher reads separated characters itself)
+        for sep in _PUNCT_SEPS:
+            add(term[0] + sep + term[1], "punct")
     if n >= 3:
         for i in range(1, n - 1):
             for m in _MASKS:

@@ -303,9 +303,10 @@ def _load_entries(path: Path, name: str, category: str, problems: list[str], war
 
 
 _KIND_LABEL = {"number": "数字变体", "homophone": "同音字", "lookalike": "形近字",
-               "split": "拆字", "masked": "遮挡字", "pinyin": "拼音或首字母"}
-#: variants that replace one character: must be whole words (jieba boundaries)
-_WORD_KINDS = frozenset({"homophone", "lookalike", "split"})
+               "split": "拆字", "masked": "遮挡字", "pinyin": "拼音或首字母", "punct": "标点分隔"}
+#: variants that replace one character, or put a separator inside a two-character term: must be
+#: whole words (jieba boundaries: 豪赌，博弈 holds no 赌，博)
+_WORD_KINDS = frozenset({"homophone", "lookalike", "split", "punct"})
 
 
 
@@ -398,7 +399,7 @@ def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full") -> D
         if not pairs:
             continue
         wordish = [v for v, k in pairs if k in _WORDISH_KINDS]
-        real = set(_real_words(e.term, wordish)) if (wordish and e.term not in covered) else set()
+        real = set(_real_words(e.term, wordish, strict=len(e.term) == 2)) if (wordish and e.term not in covered) else set()
         for v, kind in pairs:
             if v in stop or v in real:
                 continue

@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from . import rx
+from .detectors.gates import separated_runs
 from .lexicon import DisguiseTable, Entry
 from .normalize import INVISIBLE_CHARS, Views, dense_runs
 
@@ -29,9 +29,6 @@ WORD_WINDOW = 8
 ENGINES = ("daachorse", "pyahocorasick")
 
 _INVISIBLE = frozenset(INVISIBLE_CHARS)
-#: separators between the characters of a term (in the norm view: full-width ones are ASCII there)
-_SEPS = "。、…‥,.;:!?，；：！？"
-_SEP_GATE = rx.compile(f"[{_SEPS}][\u3400-\u9fff][{_SEPS}]")  # opens on the rarer class
 _MIN_SEPARATED = 3
 _SHORT_CHECKED_TYPES = frozenset({"prohibited_content", "political_term", "needs_quotes", "banned_term"})
 
@@ -215,9 +212,13 @@ class LexiconMatcher:
     def _repeats_ok(d: str, dmap, emap, s: int, e: int) -> bool:
         """A repeat inside a hit is a disguise (赌赌博博), not two words meeting (实现|现代化):
         a doubled character that makes a word with the character before it and another with the
-        one after it is ordinary text."""
+        one after it is ordinary text. Two words meet over one doubled character: a tripled one, or
+        a second repeat in the hit (立立立法法院, 北北北朝朝鲜鲜), is a disguise."""
         from .words import word_freq
 
+        lens = [int(emap[i]) - int(dmap[i]) for i in range(s, e)]
+        if max(lens) > 2 or sum(n > 1 for n in lens) > 1:
+            return True
         for i in range(s + 1, e - 1):
             if int(emap[i]) - int(dmap[i]) > 1:
                 c = d[i]
@@ -258,18 +259,10 @@ class LexiconMatcher:
         (法，轮，功, 高。考。试。题): each run of single characters between separators, read without
         them. Two characters are never joined this way (豪赌，博弈)."""
         norm = views.norm
-        n = len(norm)
         out: list[Hit] = []
         dmap = views.dense_map
-        g = _SEP_GATE.search(norm)
-        while g is not None:
-            i = g.start()  # a separator, one Han character, a separator
-            base = i - 1 if i > 0 and _is_han(norm[i - 1]) else i + 1
-            p = base
-            while p + 2 < n and norm[p + 1] in _SEPS and _is_han(norm[p + 2]):
-                p += 2
+        for base, p in separated_runs(norm):
             chars = norm[base:p + 1:2]
-            g = _SEP_GATE.search(norm, p + 1)
             if len(chars) < _MIN_SEPARATED:
                 continue
             for s, e, k in self._ac.find(chars):

@@ -128,6 +128,12 @@ def _lookalike_map() -> dict[str, str]:
     return {c: "".join(v) for c, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def common_chars() -> frozenset[str]:
+    """The 3,755 common characters (GB 2312 level 1)."""
+    return frozenset("".join(_index()[1].values()))
+
+
 def homophones(ch: str) -> str:
     """Common characters read like ``ch`` (tone ignored), ``ch`` itself excluded."""
     by_reading = _index()[1]
@@ -175,12 +181,13 @@ def _jieba_freq() -> dict[str, int]:
     return out
 
 
-def _real_words(term: str, variants: list[str]) -> list[str]:
+def _real_words(term: str, variants: list[str], strict: bool = False) -> list[str]:
     """The variants that are words of their own. jieba's dictionary, built from web text, also holds
     common misprints (毫州 24 next to 亳州 62, 毛译东 2): a variant counts as a real word only when
-    it is at least as frequent as the correct form (any dictionary word, when the term is not one)."""
+    it is at least as frequent as the correct form (any dictionary word, when the term is not one,
+    or with ``strict``: the disguises of a two-character term, where one character of two is swapped)."""
     freq = _jieba_freq()
-    tf = freq.get(term, 0)
+    tf = 1 if strict else freq.get(term, 0)
     return [v for v in variants if v in freq and freq[v] >= tf]
 
 
@@ -352,13 +359,14 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
     from .normalize import normalize
 
     terms: list[str] = []
-    rows: list[tuple[str, str]] = []  # (term, type) of every other deny row
+    rows: list[tuple[str, str, bool]] = []  # (term, type, basic list) of every other deny row
     for d in lexicon_dirs:
         manifest = tomllib.loads((d / "manifest.toml").read_text(encoding="utf-8"))
         for spec in manifest.get("lexicon", []):
-            if spec.get("category") == "allow" or spec.get("disguise", "full") != "full":
+            if spec.get("category") == "allow" or spec.get("disguise", "full") == "none":
                 if spec.get("kind") != "key_terms":
                     continue
+            basic = spec.get("disguise", "full") == "basic"
             with open(d / spec["file"], encoding="utf-8") as f:
                 header = None
                 for line in f:
@@ -372,7 +380,7 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
                     if spec.get("kind") == "key_terms":
                         terms.append(row["term"].strip())
                     else:
-                        rows.append((row["term"].strip(), row.get("type", "").strip()))
+                        rows.append((row["term"].strip(), row.get("type", "").strip(), basic))
     terms = sorted(set(terms))
     variants: dict[str, str] = {}
     stop: dict[str, str] = {}
@@ -394,15 +402,15 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
     # disguised spellings (scanner.disguise) of every row and of the key terms' correct forms
     dvariants: dict[str, str] = {}
     dterms: set[str] = set()
-    for t, typ in sorted(set(rows)) + [(t, "key_term_misspelling") for t in terms]:
+    for t, typ, basic in sorted(set(rows)) + [(t, "key_term_misspelling", False) for t in terms]:
         t = normalize(t)
-        wordish = [v for v, k in disguises(t, high_risk=typ in HIGH_RISK_TYPES) if k in _WORDISH_KINDS]
+        wordish = [v for v, k in disguises(t, high_risk=typ in HIGH_RISK_TYPES, basic=basic) if k in _WORDISH_KINDS]
         if not wordish:
             continue
         dterms.add(t)
         for v in wordish:
             dvariants.setdefault(v, t)
-        for v in _real_words(t, wordish):
+        for v in _real_words(t, wordish, strict=len(t) == 2):
             stop.setdefault(v, "jieba")
             variants.setdefault(v, t)
     dkeys = [v for v in dvariants if v not in stop]

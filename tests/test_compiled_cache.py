@@ -103,7 +103,9 @@ def test_results_are_byte_identical_with_and_without_the_cache(tmp_path):
     plain = run(GOVSCAN_NO_CACHE="1")
     assert not folder.exists() or not list(folder.glob("*.pickle"))
     building = run()
-    assert {p.name.split(".")[0] for p in folder.glob("*.pickle")} == {"lexicons", "automaton", "scanner_matcher", "name_tagger", "norm_tables", "traditional", "regex"}
+    assert {p.name.split(".")[0] for p in folder.glob("*.pickle")} == {
+        "lexicons", "automaton", "scanner_matcher", "name_tagger", "norm_tables", "traditional", "regex", "gates",
+        "compositional_repairs"}
     cached = run()
     assert plain == building == cached and len(orjson.loads(plain)) == len(texts)
 

@@ -128,3 +128,47 @@ def test_listed_region_span_starts_at_the_first_name(sc):
 def test_default_scanner_reports_it():
     res = Scanner().scan("私信可购海洛因，量大从优。")
     assert any(f.rule.startswith("prohibited.") for f in res.findings)
+
+
+# the rules' own words written in disguise (issue 16: what is found plain is found disguised too);
+# phrases written for these tests, not taken from the benchmark's items
+DISGUISED_WORDS = [
+    ("prohibited.trade.drug", "长期供应海落因，量大从优。", "海落因"),  # a homophone in a word of three
+    ("prohibited.trade.drug", "长期供应氵每洛因，量大从优。", "氵每洛因"),  # a character split into its parts
+    ("prohibited.trade.weapon", "出售仿x枪，包邮。", "仿x枪"),  # a masked character the dense view keeps
+    ("prohibited.trade.drug", "私信可购甲基□丙胺。", "甲基□丙胺"),  # a mask the dense view drops
+    ("prohibited.trade.drug", "长期供应hailuoyin，量大从优。", "hailuoyin"),  # pinyin
+    ("prohibited.trade.drug", "长期供应hai luo yin，量大从优。", "hai luo yin"),  # spaced pinyin
+    ("commercial.disclosure.trade_secret", "本厂配。方。明。细如下。", "配。方"),  # a separator between each
+    ("prohibited.trade.drug", "长期供应海洛洛洛因，量大从优。", "洛洛洛因"),  # a tripled character hides 海洛因 from vis
+]
+
+
+@pytest.mark.parametrize("rule,text,part", DISGUISED_WORDS)
+def test_disguised_rule_words_are_read_back(sc, rule, text, part):
+    hits = [f for f in sc.scan(text).findings if f.rule == rule]
+    assert hits, text
+    for f in hits:
+        assert text[f.start:f.end] == f.text
+    assert any(part in f.text for f in hits), (text, [f.text for f in hits])
+
+
+@pytest.mark.parametrize("text", [
+    "原本1米高的涵洞被积冰堵住了一半。",  # 冰堵 sounds like 冰毒: two characters, one swapped, is ordinary text
+    "在重庆走马古镇摆起百米长桌宴。",  # 马古 / 麻古
+    "个人转让有价证券所得。",  # 价证 / 假证
+    "我国已与10个国家签署协议。",  # a digit before a word is no mask (两个国家)
+    "二○○四年十月，中国主席团成员出席会议。",  # 国主席 without a mask where 家 was
+    "本厂出售的产品配方比例均已公开发布。",  # the plain rule's news words still silence it
+    "副总理拉什科·科涅维奇出席。",  # a doubled character around noise is no tripled one
+])
+def test_disguise_reading_stays_quiet_on_ordinary_text(sc, text):
+    assert not _rules(sc, text), text
+
+
+def test_the_plain_finding_is_not_reported_twice(sc):
+    fs = sc.scan("长期供应海洛因和海落因，量大从优。").findings
+    assert any(f.text.endswith("海落因") or "海落因" in f.text for f in fs)
+    for i, f in enumerate(fs):
+        for g in fs[i + 1:]:
+            assert not (f.rule == g.rule and f.start < g.end and g.start < f.end), (f, g)

@@ -24,10 +24,18 @@ def test_every_kind_of_variant_is_generated():
     assert "2个维护" in kinds("两个维护", high_risk=False)["number"]
     # other rows: numbers and separators only
     assert kinds("考察对象", high_risk=False) == {}
-    assert set(kinds("出售仿真枪", high_risk=True, basic=True)) == {"pinyin"}
-    # two characters: no one-character swap (中港 → 中刚 is a country)
+    # a long generated list: whole pinyin and shapes (a look-alike or split character), no sounds or masks
+    basic = kinds("出售仿真枪", high_risk=True, basic=True)
+    assert set(basic) == {"pinyin", "lookalike", "split"}
+    assert "出售仿真抢" in basic["lookalike"] and "出售仿真木仓" in basic["split"]
+    # two characters: no sound swapped (中港 → 中刚 is a country), no common look-alike (港 → 巷, 呆子 → 果子)
     two = kinds("中港")
     assert "homophone" not in two and "lookalike" not in two
+    assert "果子" not in kinds("呆子").get("lookalike", [])
+    from scanner.variants import common_chars
+    for term in ("赌球", "台独", "冰毒", "藏独", "呆子"):
+        for v in kinds(term).get("lookalike", []):
+            assert not set(v) - set(term) <= common_chars(), (term, v)
 
 
 def test_character_data():
@@ -43,11 +51,15 @@ def test_character_data():
     ("宣扬法○功", "法○功"),
     ("宣扬法，轮，功", "法，轮，功"),
     ("宣扬法、轮、功的", "法、轮、功"),
+    ("这人就是个骚、货", "骚、货"),  # two characters with a separator: both single-character words there
     ("最新⑥合彩开奖", "⑥合彩"),
     ("最新6合彩开奖", "6合彩"),
     ("宣扬法★轮♥功", "法★轮♥功"),
     ("提供赌赌博博平台", None),
     ("xijinping讲话", "xijinping"),
+    # 立法|法院 meet over a doubled 法, but a second repeat (or a tripled character) makes it a disguise
+    ("台湾立立法法院昨天开会", "立法法院"),
+    ("台湾立法法法院昨天开会", "立法法法院"),
 ])
 def test_disguises_are_found_with_exact_offsets(scanner, text, found):
     fs = [f for f in scanner.scan(text).findings if f.category == "improper_wording"]
@@ -60,6 +72,7 @@ def test_disguises_are_found_with_exact_offsets(scanner, text, found):
 
 @pytest.mark.parametrize("text", [
     "豪赌，博弈论的研究",  # a separator never joins two words
+    "她很风骚、货真价实的演技",  # 风骚|、|货真价实: the separator stands between two words
     "中央委员会候补委员马国强、王宁、王伟中",  # 王宁 is no masked 王沪宁
     "安全部门高层人员优素福·萨巴特",  # a middle dot in a name is no mask
     "精心组织广大党员干部结合实际深入学习",  # 实际深 is no homophone of a cult's name here

@@ -98,3 +98,17 @@ def test_the_digit_run_gates_never_hide_a_run():
             assert pii._RUN_GATE.search(asc), v
         if names._DIGIT_RUN_RE.search(v):
             assert names._DIGIT_RUN_GATE.search(asc), v
+
+
+def test_separated_runs_are_single_characters_between_separators():
+    assert gates.separated_runs("修炼法，轮，功的人") == [(2, 6)]
+    assert gates.separated_runs("高。考。试。题泄露") == [(0, 6)]
+    assert gates.separated_runs("豪赌,博弈") == []  # (norm: full-width commas are ASCII there) no single character between two
+    assert gates.separated_runs("中、美、日三国") == [(0, 4)]
+
+
+def test_find_is_hits_of_another_text_without_replacing_the_cached_answer():
+    v = "联系微信wx123"
+    first = gates.hits(v)
+    assert [h for h in gates.find("密码123") if h[2] == "密码"] == [(0, 2, "密码")]
+    assert gates.hits(v) is first

@@ -44,6 +44,7 @@ from ..disguise import _DIGIT_OF
 from ..model import Finding
 from ..normalize import Views
 from . import gates
+from .gates import separated_runs
 from .credentials import _HELP, _TRAIL
 
 __all__ = ["CompositionalDetector"]
@@ -317,10 +318,16 @@ def _compiled():
         after = rx.compile(rf"(?:{o}){_GAP}{{0,4}}?(?:{_alt(_AFTER + _AFTER_EXTRA.get(cls, ''))})")
         objects.append((cls, before, after))
     ws = list(_GATE_WORDS)
+    repairs = _repairs()
     return {
         "word_set": frozenset(ws),
-        "pma": daachorse.CharwiseDoubleArrayAhoCorasick(ws),
+        "repairs": repairs,
+        "vocabulary": daachorse.CharwiseDoubleArrayAhoCorasick(list(_vocabulary())),
+        "repair_set": frozenset(k for k, (_w, gone) in repairs.items() if gone < 0),  # (gate words)
         "words": ws,
+        # the spellings that drop a masked character are looked for only in the dense pass (not gate words)
+        "dropped": (lambda keys: (keys, daachorse.CharwiseDoubleArrayAhoCorasick(keys) if keys else None))(
+            [k for k, (_w, gone) in repairs.items() if gone >= 0]),
         "objects": objects,
         "object_words": {cls: frozenset(objs.split("|")) for cls, (objs, _v) in _CLASSES.items()},
         "drug_alone": rx.compile(r"(?:海洛因|冰毒|甲基苯丙胺|摇头丸|k粉|氯胺酮|麻古|可卡因|三唑仑|迷奸药|迷魂药|迷情药|"
@@ -362,6 +369,131 @@ _DISCLOSURES = (
 _SYMBOLS = frozenset("★☆♂♀✿❀❁✪◆◇※→←↑↓↔❤♥♡♪♫♬◎●▲△▼▽■√✓✔✗✘♠♣♦♧♤♢☼☀☁☂☎☏✈✉✂✎✏❖❥❦❧✽✾❃❋✺✹✸✷✶✵✴✳✲✱✰✯✮✭✬✫✩✧✦✥✤✣✢✡")
 gates.register(*_GATE_WORDS, *_SYMBOLS)  # at import, like every detector (scanner/detectors/gates.py)
 _SPACED_RE = rx.compile("[ \u3000\t][\u4e00-\u9fff][ \u3000\t]")
+#: spaced syllables (hai luo yin), looked for in the text's ASCII characters only (gates.ascii_chars)
+_SPACED_LATIN_RE = re.compile(rb"[a-z] [a-z]{1,6} [a-z]")
+
+
+# ------------------------------------------------------------------ disguised words (issue 16)
+#: A rule's words written in disguise (海落因, 评标专家x取结果, jishumimi, 高。考。试。题) are read back
+#: before the rules run again: every word of the rules (objects, verbs, cues) gets its disguised
+#: spellings, as a lexicon row does (:mod:`scanner.disguise`: one character a homophone, a look-alike
+#: or split into its components, a character masked, pinyin), and those ride the shared gate pass;
+#: a text holding one (or characters with a separator between each) is scanned once more with the
+#: spelling replaced by its word, and what that finds over a repaired place is reported.
+_MASK_LETTERS = ("x", "0", "?")  # masks the dense view keeps; * × ○ □ it drops (a deleted character)
+_MASK_NOISE = frozenset("*×✕○●□■☐#")  # (as the norm view writes them: ＊ ＃ are * #)
+_WORD_RE = re.compile("[\u3400-\u9fff]{2,}")
+_REPAIR_REACH = 80  # characters of the dense view either side of a repaired place that the rules read
+_MIN_ASCII = 4  # a pinyin spelling shorter than this is an English word or an acronym too often
+
+
+def _vocabulary() -> tuple[str, ...]:
+    """Every word the rules are written with (objects, verbs, cues; not the news words that silence them)."""
+    srcs = [objs + "|" + verbs for objs, verbs in _CLASSES.values()]
+    srcs += [_AFTER, *_AFTER_EXTRA.values(), _TS_OBJ, _TS_PRE, _TS_POST, _BID_RE.pattern, _TOPIC_RE.pattern,
+             _STATE_RE.pattern, "|".join(_SOV_GATE), "香港政府|澳门政府", _TITLES, "|".join(LEADER_TITLES),
+             "|".join(_BID_GATE), "|".join(_TOPIC_GATE)]
+    return tuple(sorted({w for src in srcs for w in _WORD_RE.findall(src)}))
+
+
+def _build_repairs() -> dict[str, tuple[str, int]]:
+    """disguised spelling (as the dense view writes it) -> (the word, the index of a character a
+    dropped mask stood for, or -1). Spellings that are words of their own (jieba's dictionary, the
+    disguise stoplist) or another word of the rules are left out."""
+    from ..disguise import disguises, lookalikes_of, parts
+    from ..normalize import dense, dense_runs
+    from ..variants import _jieba_freq, _stoplist, homophones
+
+    vocab = _vocabulary()
+    taken = set(vocab)
+    freq = _jieba_freq()
+    stop = _stoplist()[0]
+    out: dict[str, tuple[str, int]] = {}
+
+    def add(v: str, w: str, gone: int = -1) -> None:
+        k = dense(v)
+        if not k or k in taken or k in out or v in stop or dense_runs(v) != k:
+            return  # (时时采 reads 时采 in the dense view: ordinary text)
+        if k.isascii():
+            if len(k) < _MIN_ASCII:
+                return
+        elif freq.get(k, 0) > 0:
+            return
+        out[k] = (w, gone)
+
+    for w in vocab:
+        n = len(w)
+        for i, ch in enumerate(w):
+            # one of two characters swapped reads ordinary text (冰堵 for 冰毒, 价证 for 假证); so does
+            # the first or last one swapped when the rest is a word (卡塔尼|推荐 for 拟推荐)
+            edge_word = (i == 0 or i == n - 1) and freq.get(w[1:] if i == 0 else w[:-1], 0) > 0
+            if n >= 3 and not edge_word:
+                for h in homophones(ch) + lookalikes_of(ch):
+                    add(w[:i] + h + w[i + 1:], w)
+            for p in parts(ch):
+                add(w[:i] + p + w[i + 1:], w)
+            # a masked character: x anywhere (案x线索), 0 ? inside the word only (10个国家 is no 两个国家);
+            # a mask the dense view drops, in a word of three or more (checked in the text: 自制□烧弹)
+            for m in _MASK_LETTERS:
+                if m == "x" or 0 < i < n - 1:  # (? ends a question: 吗?)
+                    add(w[:i] + m + w[i + 1:], w)
+            if n >= 3:
+                add(w[:i] + w[i + 1:], w, i)
+        for v, kind in disguises(w, high_risk=True):
+            # initials only of a word of four characters or more (pfbl; three letters are acronyms)
+            if kind == "pinyin" and (n >= 4 or not (v.isascii() and len(v) == n)):
+                add(v, w)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _repairs() -> dict[str, tuple[str, int]]:
+    from .. import compiled
+
+    return compiled.memo("compositional_repairs", compiled.code_key(), _build_repairs)
+
+
+def _spans_a_word(vocab, norm: str, first: int, last: int) -> bool:
+    """Whether a word of the rules (``vocab``: their automaton) joins two characters of the separated
+    run ``norm[first:last + 1:2]``, read with up to six characters either side."""
+    chars = norm[first:last + 1:2]
+    left, right = norm[max(0, first - 6):first], norm[last + 1:last + 7]
+    a, b = len(left), len(left) + len(chars)
+    return any(s < b - 1 and e > a + 1 for s, e, _p in vocab.find_overlapping(left + chars + right))
+
+
+def _offsets(views: Views) -> tuple[np.ndarray, np.ndarray]:
+    """For each character of ``dense``: its start and end in the original text."""
+    m, em = views.dense_map, views.dense_emap
+    if m is None:
+        a = np.arange(len(views.dense), dtype=np.int64)
+        return a, a + 1
+    return m.astype(np.int64), (em if em is not None else m + 1).astype(np.int64)
+
+
+def _repaired(views: Views, d: str, ds: np.ndarray, de: np.ndarray, lo: int, hi: int,
+              spans: list[tuple[int, int, str, np.ndarray, np.ndarray]]) -> Views:
+    """The views of ``d[lo:hi]`` with ``d[s:e]`` replaced by ``word`` for each of ``spans`` (s, e,
+    word, the starts and ends of the word's characters in the original text); the other characters
+    keep their offsets (``ds``, ``de``: :func:`_offsets`)."""
+    parts_: list[str] = []
+    ms: list[np.ndarray] = []
+    me: list[np.ndarray] = []
+    pos = lo
+    for s, e, word, a, b in spans:
+        parts_ += [d[pos:s], word]
+        ms += [ds[pos:s], a]
+        me += [de[pos:s], b]
+        pos = e
+    parts_.append(d[pos:hi])
+    ms.append(ds[pos:hi])
+    me.append(de[pos:hi])
+    return Views(views.text, views.norm, views.vis, views.vis_map, "".join(parts_), np.concatenate(ms), np.concatenate(me))
+
+
+#: a dropped mask leaves nothing in ``vis`` to find (自制□烧弹): those spellings (and the masks themselves,
+#: which open the pass over ``dense`` where the spellings are looked for) are not gate words of their own
+gates.register(*[k for k, (_w, gone) in _repairs().items() if gone < 0], *_MASK_NOISE)
 
 
 def _to_dense(views: Views, s: int, e: int) -> tuple[int, int]:
@@ -376,10 +508,19 @@ def _to_dense(views: Views, s: int, e: int) -> tuple[int, int]:
 
 def _suspicious(views: Views, found: frozenset[str]) -> bool:
     """Whether a disguise may hide a gate word from ``vis``: a decorative symbol, or spaced characters."""
-    if not found.isdisjoint(_SYMBOLS):
+    if not (found.isdisjoint(_SYMBOLS) and found.isdisjoint(_MASK_NOISE)):
         return True
+    em = views.dense_emap
+    if em is not None:  # a character written three times (三三三唑仑): ordinary text doubles (常常), never triples
+        m = views.dense_map
+        for i in np.flatnonzero(em - m > 2)[:8]:  # (a longer span may be a doubled one around noise: 拉什科·科涅)
+            if views.norm.count(views.dense[i], int(m[i]), int(em[i])) >= 3:
+                return True
     v = views.vis
-    return (" " in v or "\u3000" in v or "\t" in v) and _SPACED_RE.search(v) is not None
+    if not (" " in v or "\u3000" in v or "\t" in v):
+        return False
+    # spaced characters (海 洛 因) or spaced syllables (hai luo yin): the dense view joins them
+    return _SPACED_RE.search(v) is not None or _SPACED_LATIN_RE.search(gates.ascii_chars(v)) is not None
 
 
 def _sentence(d: str, s: int, e: int, reach: int = 50) -> str:
@@ -417,19 +558,33 @@ class CompositionalDetector:
         if not d:
             return []
         c = _compiled()
-        words = c["words"]
         mine = c["word_set"]
+        fix = c["repairs"]
         present = gates.present(views.vis)
+        runs = separated_runs(views.norm)  # (found once per text, by the lexicon matcher too)
         if _suspicious(views, present):
             # a disguise may hide a gate word from the visible text: one pass over the dense view
-            hits = [(s, e, words[p]) for s, e, p in c["pma"].find_overlapping(d)]
-        elif present.isdisjoint(mine):
+            hits = [h for h in gates.find(d) if h[2] in mine or h[2] in c["repair_set"]]
+            keys, pma = c["dropped"]
+            if pma is not None:
+                hits += [(s, e, keys[p]) for s, e, p in pma.find_overlapping(d)]
+        elif present.isdisjoint(mine) and present.isdisjoint(c["repair_set"]) and not runs:
             return []
         else:
             # the shared gate pass over ``vis`` found the words: their places in the dense view
-            hits = [(*_to_dense(views, s, e), w) for s, e, w in gates.hits(views.vis) if w in mine]
-        if not hits:
-            return []
+            hits = [(*_to_dense(views, s, e), w) for s, e, w in gates.hits(views.vis) if w in mine or w in c["repair_set"]]
+        disguised = [h for h in hits if h[2] in fix]
+        if disguised:
+            hits = [h for h in hits if h[2] in mine]
+        out = self._rules(views, d, c, hits) if hits else []
+        if runs:  # only where a word of the rules spans two of the characters (中、美、日 changes nothing)
+            runs = [r for r in runs if _spans_a_word(c["vocabulary"], views.norm, *r)]
+        if disguised or runs:
+            out += self._disguised(views, d, c, disguised, runs, out)
+        return out
+
+    def _rules(self, views: Views, d: str, c: dict, hits: list[tuple[int, int, str]]) -> list[Finding]:
+        """Every rule whose gate words are among ``hits`` (places in ``d``, the dense view of ``views``)."""
         found = {w for _s, _e, w in hits}
         out: list[Finding] = []
 
@@ -458,6 +613,77 @@ class CompositionalDetector:
             self._titles(views, d, out, wins(_TITLE_GATE, 4))
         if not found.isdisjoint(_SOV_GATE):
             self._sovereignty(views, d, out, wins(_SOV_GATE, 64))
+        return out
+
+    def _disguised(self, views: Views, d: str, c: dict, disguised: list[tuple[int, int, str]],
+                   runs: list[tuple[int, int]], found: list[Finding]) -> list[Finding]:
+        """The rules once more over ``d`` with its disguised words read back (:func:`_repaired`):
+        the findings that cover a repaired place and that the plain pass did not make."""
+        fix = c["repairs"]
+        text = views.text
+        ds, de = _offsets(views)
+        n = len(d)
+        cand: list[tuple[int, int, str, np.ndarray, np.ndarray]] = []
+        for s, e, k in disguised:
+            word, gone = fix[k]
+            if (k[0].isascii() and s > 0 and d[s - 1].isascii() and d[s - 1].isalnum()) or (
+                    k[-1].isascii() and e < n and d[e].isascii() and d[e].isalnum()):
+                continue  # inside a longer Latin word
+            if gone >= 0:  # a mask the dense view dropped (自制□烧弹): it must be in the text there
+                if 0 < gone < e - s:
+                    lo, hi = int(de[s + gone - 1]), int(ds[s + gone])
+                elif gone == 0:
+                    hi = int(ds[s])
+                    lo = hi - 1
+                else:
+                    lo = int(de[e - 1])
+                    hi = lo + 1
+                if not (0 <= lo < hi <= len(text) and hi - lo <= 2 and _MASK_NOISE.issuperset(text[lo:hi])):
+                    continue
+                a = np.concatenate((ds[s:s + gone], [lo], ds[s + gone:e]))
+                b = np.concatenate((de[s:s + gone], [hi], de[s + gone:e]))
+            elif len(word) == e - s:
+                a, b = ds[s:e], de[s:e]
+            else:  # pinyin, split characters: the word's characters all stand for the whole spelling
+                a = np.full(len(word), ds[s])
+                b = np.full(len(word), de[e - 1])
+            cand.append((s, e, word, a, b))
+        dm = views.dense_map
+        norm = views.norm
+        for first, last in runs:  # 高。考。试。题: the characters without their separators
+            chars = norm[first:last + 1:2]
+            s = first if dm is None else int(np.searchsorted(dm, first))
+            e = (last if dm is None else int(np.searchsorted(dm, last))) + 1
+            idx = np.arange(first, last + 1, 2, dtype=np.int64)
+            cand.append((s, e, chars, idx, idx + 1))
+        cand.sort(key=lambda x: (x[0], x[0] - x[1]))
+        spans = []
+        for x in cand:
+            if not spans or x[0] >= spans[-1][1]:
+                spans.append(x)
+        # each group of nearby places in a window of its own: the rules reach no further
+        groups: list[list] = []
+        for x in spans:
+            if groups and x[0] - groups[-1][-1][1] <= 2 * _REPAIR_REACH:
+                groups[-1].append(x)
+            else:
+                groups.append([x])
+        mine = c["word_set"]
+        out = []
+        for g in groups:
+            lo, hi = max(0, g[0][0] - _REPAIR_REACH), min(n, g[-1][1] + _REPAIR_REACH)
+            rv = _repaired(views, d, ds, de, lo, hi, g)
+            r = rv.dense
+            hits = [h for h in gates.find(r) if h[2] in mine]
+            if not hits:
+                continue
+            places = [(int(x[3][0]), int(x[4][-1])) for x in g]
+            for f in self._rules(rv, r, c, hits):
+                if not any(a < f.end and f.start < b for a, b in places):
+                    continue
+                if any(h.rule == f.rule and h.start < f.end and f.start < h.end for h in found + out):
+                    continue
+                out.append(f)
         return out
 
     # ------------------------------------------------------------------ helpers
