@@ -205,7 +205,8 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
                 if n >= 3 or h not in common:  # (of two characters, only a rare one: see below)
                     add(term[:i] + h + term[i + 1:], "lookalike")
             for p in parts(c):
-                add(term[:i] + p + term[i + 1:], "split")
+                if n >= 3 or not common.issuperset(p):  # (of two characters: see below)
+                    add(term[:i] + p + term[i + 1:], "split")
         return list(out.items())
     for i, c in enumerate(term):
         if n >= 3:  # one sound of two swapped is too often a word of its own (中港 → 中刚, 北韩 → 北旱)
@@ -217,7 +218,10 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
             if n >= 3 or h not in common:
                 add(term[:i] + h + term[i + 1:], "lookalike")
         for p in parts(c):
-            add(term[:i] + p + term[i + 1:], "split")
+            # of two characters, components that are common characters themselves make ordinary
+            # text (仿军 → 人方军 in 来信人方军涛); a radical form (亻方军, 氵去) is a disguise
+            if n >= 3 or not common.issuperset(p):
+                add(term[:i] + p + term[i + 1:], "split")
     if n == 2:  # (three characters or more: the matcher reads separated characters itself)
         for sep in _PUNCT_SEPS:
             add(term[0] + sep + term[1], "punct")
