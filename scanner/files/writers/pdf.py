@@ -17,9 +17,10 @@ the other cleaners remove them), then the boxes of its findings are painted blac
 
 Masked: what the picture cleaner masks (:data:`scanner.files.writers.picture.MASKED_CATEGORIES`,
 personal data, and credentials), since the page is a picture now. The pages are written into a
-new document, each one picture of the page's size (grey pages as greyscale, JPEG): no text
-layer, no metadata (Info or XMP), no annotations, no form, no attachments, no JavaScript,
-no outline. The copy cannot be searched or copied from; the rescan reads it by OCR, within the
+new document (:class:`_Writer`, a few dozen lines: catalog, page tree, one picture per page at
+the page's size; grey pages in 16 grey levels PNG-compressed, pages with colour as JPEG): no text
+layer, no metadata (no Info dictionary, no XMP), no annotations, no form, no attachments, no
+JavaScript, no outline. The copy cannot be searched or copied from; the rescan reads it by OCR, within the
 picture budget.
 
 Limits: an encrypted PDF PDFium cannot open is refused (``encrypted``), a PDF over
@@ -31,7 +32,7 @@ from __future__ import annotations
 
 import ctypes
 import io
-import re
+import struct
 
 from ..document import Document
 from ..limits import FileError, Limits
@@ -181,36 +182,100 @@ def _page_picture(raw, page, masks, scale: float):
     return img
 
 
-def _jpeg(img) -> bytes:
-    """The page as JPEG: greyscale when no pixel has colour (most text pages: a third of the size)."""
+def _png_data(png: bytes) -> tuple[int, int, int, int, bytes]:
+    """Width, height, bit depth, colour type and the zlib stream (IDAT chunks joined) of a PNG."""
+    pos, idat, head = 8, [], None
+    while pos + 8 <= len(png):
+        length = struct.unpack(">I", png[pos:pos + 4])[0]
+        kind = png[pos + 4:pos + 8]
+        body = png[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            head = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            idat.append(body)
+        pos += 12 + length
+    w, h, depth, ctype, _comp, _filt, interlace = head
+    if interlace:
+        raise ValueError("interlaced PNG")
+    return w, h, depth, ctype, b"".join(idat)
+
+
+def _page_image(img) -> tuple[bytes, bytes]:
+    """The page picture as a PDF image XObject: (dictionary entries, stream). A grey page (no
+    pixel with colour: most text pages) in 16 grey levels, PNG-compressed (Flate with PNG
+    predictors, which PDF reads as is: ~30 KB for a dense A4 text page, a tenth of its JPEG),
+    unless JPEG is smaller (a grey photograph, a noisy scan); a page with colour (a red seal, a
+    photo) as JPEG."""
     import numpy as np
+    from PIL import Image
 
-    a = np.asarray(img)[::3, ::3].astype(np.int16)
-    spread = int(max(np.abs(a[..., 0] - a[..., 1]).max(initial=0), np.abs(a[..., 1] - a[..., 2]).max(initial=0)))
-    if spread <= _GREY_SPREAD:
+    a = np.asarray(img)
+    step = a[::3, ::3].astype(np.int16)
+    spread = int(max(np.abs(step[..., 0] - step[..., 1]).max(initial=0),
+                     np.abs(step[..., 1] - step[..., 2]).max(initial=0)))
+    w, h = img.size
+    grey = spread <= _GREY_SPREAD
+    if grey:
         img = img.convert("L")
-    buf = io.BytesIO()
-    img.save(buf, "JPEG", quality=_JPEG_QUALITY, optimize=True)
-    return buf.getvalue()
+    jpeg = io.BytesIO()
+    img.save(jpeg, "JPEG", quality=_JPEG_QUALITY, optimize=True)
+    jpeg_dict = (f"/Width {w} /Height {h} /ColorSpace /{'DeviceGray' if grey else 'DeviceRGB'} "
+                 f"/BitsPerComponent 8 /Filter /DCTDecode").encode()
+    if not grey:
+        return jpeg_dict, jpeg.getvalue()
+    levels = ((np.asarray(img, dtype=np.uint16) * 15 + 127) // 255).astype(np.uint8)  # 0..15
+    png = io.BytesIO()
+    Image.fromarray(levels).save(png, "PNG", bits=4, compress_level=6)
+    pw, ph, depth, ctype, stream = _png_data(png.getvalue())
+    if (pw, ph, depth, ctype) != (w, h, 4, 0) or len(stream) >= len(jpeg.getvalue()):
+        return jpeg_dict, jpeg.getvalue()
+    return (f"/Width {w} /Height {h} /ColorSpace /DeviceGray /BitsPerComponent 4 /Filter /FlateDecode "
+            f"/DecodeParms << /Predictor 15 /Colors 1 /BitsPerComponent 4 /Columns {w} >>").encode(), stream
 
 
-_INFO_REF = re.compile(rb"/Info\s+(\d+)\s+0\s+R")
+def _num(x: float) -> str:
+    return f"{x:.4f}".rstrip("0").rstrip(".")
 
 
-def _blank_info(pdf: bytes) -> bytes:
-    """The saved copy with its Info dictionary emptied in place (PDFium writes ``/Creator(PDFium)``
-    and the time of writing; there is no API to leave them out): the dictionary's bytes become
-    spaces, so every offset of the cross-reference table stays right."""
-    m = None
-    for m in _INFO_REF.finditer(pdf, max(0, len(pdf) - 4096)):
-        pass  # the trailer's (the last) reference
-    if m is None:
-        return pdf
-    obj = re.compile(rb"(?:^|[\r\n])" + m.group(1) + rb"\s+0\s+obj\s*<<(.*?)>>\s*endobj", re.S)
-    o = obj.search(pdf)
-    if o is None or b"<<" in o.group(1):
-        return pdf
-    return pdf[:o.start(1)] + b" " * (o.end(1) - o.start(1)) + pdf[o.end(1):]
+class _Writer:
+    """A PDF of picture pages, written object by object: a catalog, the page tree, and per page
+    its dictionary, its content (the picture scaled to the page) and the picture. No Info
+    dictionary, no XMP, no ID: nothing but the pages."""
+
+    def __init__(self) -> None:
+        self.out = io.BytesIO()
+        self.out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+        self.offsets: dict[int, int] = {}
+        self.kids: list[int] = []
+        self.next = 3  # 1: catalog, 2: pages (written last)
+
+    def _obj(self, num: int, body: bytes, stream: bytes | None = None) -> None:
+        self.offsets[num] = self.out.tell()
+        self.out.write(f"{num} 0 obj\n".encode())
+        if stream is None:
+            self.out.write(body + b"\nendobj\n")
+        else:
+            self.out.write(b"<< " + body + f" /Length {len(stream)} >>\nstream\n".encode() + stream
+                           + b"\nendstream\nendobj\n")
+
+    def page(self, w: float, h: float, image: tuple[bytes, bytes]) -> None:
+        page, content, picture = self.next, self.next + 1, self.next + 2
+        self.next += 3
+        self._obj(picture, b"/Type /XObject /Subtype /Image " + image[0], image[1])
+        self._obj(content, b"", f"q {_num(w)} 0 0 {_num(h)} 0 0 cm /P0 Do Q".encode())
+        self._obj(page, (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {_num(w)} {_num(h)}] "
+                         f"/Resources << /XObject << /P0 {picture} 0 R >> >> /Contents {content} 0 R >>").encode())
+        self.kids.append(page)
+
+    def close(self) -> bytes:
+        self._obj(1, b"<< /Type /Catalog /Pages 2 0 R >>")
+        self._obj(2, f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in self.kids)}] "
+                     f"/Count {len(self.kids)} >>".encode())
+        xref = self.out.tell()
+        self.out.write(f"xref\n0 {self.next}\n0000000000 65535 f \n".encode())
+        self.out.write("".join(f"{self.offsets[i]:010d} 00000 n \n" for i in range(1, self.next)).encode())
+        self.out.write(f"trailer\n<< /Size {self.next} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+        return self.out.getvalue()
 
 
 def clean_pdf(data: bytes, name: str, doc: Document, result, limits: Limits | None = None) -> bytes:
@@ -218,20 +283,20 @@ def clean_pdf(data: bytes, name: str, doc: Document, result, limits: Limits | No
     pdfium, raw = _pdfium()
     limits = limits or Limits()
     src = open_pdf(data, name)
-    masks = page_masks(doc, result)
     scale = CLEAN_DPI / 72.0
-    out = pdfium.PdfDocument.new()
     try:
         n_pages = len(src)
         if n_pages > limits.max_pages:
             raise FileError(f"{name}: {n_pages} pages, over the limit of {limits.max_pages}", "too_large")
         if n_pages == 0:
             raise FileError(f"{name}: the PDF has no page", "corrupt")
+        masks = page_masks(doc, result)
         if src.get_formtype() != raw.FORMTYPE_NONE:
             try:
                 src.init_forms()  # form fields are drawn with their values
             except Exception:
                 pass  # a broken AcroForm: the page is drawn without its fields
+        out = _Writer()
         for i in range(n_pages):
             page = src[i]
             try:
@@ -239,20 +304,9 @@ def clean_pdf(data: bytes, name: str, doc: Document, result, limits: Limits | No
                 img = _page_picture(raw, page, masks.get(i + 1, ()), scale)
             finally:
                 page.close()
-            new = out.new_page(w, h)
-            try:
-                obj = pdfium.PdfImage.new(out)
-                obj.load_jpeg(io.BytesIO(_jpeg(img)), inline=True)
-                obj.set_matrix(pdfium.PdfMatrix().scale(w, h))
-                new.insert_obj(obj)
-                new.gen_content()
-            finally:
-                new.close()
-        buf = io.BytesIO()
-        out.save(buf)
-        return _blank_info(buf.getvalue())
+            out.page(w, h, _page_image(img))
+        return out.close()
     except pdfium.PdfiumError as e:
-        raise FileError(f"{name}: cannot write the cleaned PDF ({e})", "corrupt") from None
+        raise FileError(f"{name}: cannot render the PDF ({e})", "corrupt") from None
     finally:
-        out.close()
         src.close()
