@@ -3,6 +3,8 @@
     scanner annotate notice.docx --out notice.审查批注.docx   a Word comment (批注) at each finding
     scanner clean roster.xlsx --out roster.clean.xlsx        hidden layers and properties removed,
                                                              personal data masked in place
+    scanner clean report.pdf --out report.clean.pdf          a new PDF of the pages as pictures, personal
+                                                             data painted black (no text layer)
 
 Exit status as ``scanner scan``: 0 when the (cleaned) file has no ``block`` finding, 1 when it
 has, 2 for a usage error or a file that cannot be read or written.
@@ -18,7 +20,7 @@ EXIT_OK, EXIT_BLOCK, EXIT_USAGE = 0, 1, 2
 
 
 def add_arguments(name: str, p) -> None:
-    p.add_argument("file", help="the file (.docx, .xlsx, .pptx, .pdf …)")
+    p.add_argument("file", help="the file (annotate: .docx, .xlsx; clean: .docx, .xlsx, .pptx, .odt, .pdf, pictures)")
     p.add_argument("--out", required=True, metavar="FILE", help="where to write the copy (never the input itself)")
     p.add_argument("--config", metavar="TOML", help="scanner config file")
     p.add_argument("--force", action="store_true", help="overwrite --out when it exists")
