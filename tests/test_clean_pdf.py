@@ -155,6 +155,42 @@ def test_pdf_clean_is_offered(scanner):
     assert not can_write("pdf", "annotate", "report.pdf")  # annotate a PDF: still unsupported
 
 
+def test_a_turned_and_cropped_page_is_masked_where_its_text_shows(scanner):
+    """/Rotate 90 and a crop box: the masks follow PDFium's own page-to-pixel mapping, and the
+    copy's page has the size a reader sees (770 x 560 pt)."""
+    from pypdf import PdfReader, PdfWriter
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=PAGE)
+    c.setFont(FONT, 12)
+    c.drawString(72, 730, f"申请人身份证号：{ID}，电话{PHONE}。")
+    c.showPage()
+    c.save()
+    w = PdfWriter(clone_from=PdfReader(io.BytesIO(buf.getvalue())))
+    w.pages[0].rotate(90)
+    w.pages[0].cropbox.lower_left = (20, 30)
+    w.pages[0].cropbox.upper_right = (580, 800)
+    out = io.BytesIO()
+    w.write(out)
+    data = out.getvalue()
+    doc, before = scan(scanner, data)
+    assert {"id_card", "mobile_phone"} <= {f.type for f in pii(before)}
+    copy = clean_pdf(data, "x.pdf", doc, before)
+    page = pdfium.PdfDocument(copy)[0]
+    assert page.get_size() == (770.0, 560.0)
+    img = np.asarray(page.render(scale=SCALE).to_pil().convert("L"))
+    # turned 90° clockwise: page point (x, y) shows at pixel (y - 30, x - 20) in points
+    x = 72 + width("申请人身份证号：")
+    id_px = img[int((x - 20 + 2) * SCALE):int((x + width(ID) - 20 - 2) * SCALE),
+                int((730 - 30 + 1) * SCALE):int((730 + 8 - 30) * SCALE)]
+    assert id_px.size and id_px.max() < 60
+    label = img[int((72 - 20 + 2) * SCALE):int((72 + width("申请人身份") - 20) * SCALE),
+                int((730 - 30 - 2) * SCALE):int((730 + 10 - 30) * SCALE)]
+    assert label.min() < 100 and label.mean() > 150  # the label beside it stays readable
+    _, after = scan(scanner, copy)
+    assert not pii(after), [(f.type, f.text) for f in pii(after)]
+
+
 # ============================================================================ pictures (OCR)
 @pytest.mark.skipif(CJK_FONT is None, reason="no Chinese font (Debian fonts-wqy-zenhei)")
 def test_scanned_page_and_picture_on_a_page_have_their_ocr_boxes_painted(scanner):

@@ -137,9 +137,10 @@ def _to_device(raw, page, size, box) -> tuple[float, float, float, float]:
 
 
 def _pad(box, scale: float, share: float):
-    """A box in pixels widened by :data:`_PAD_PT` plus ``share`` of its height."""
+    """A box in pixels widened by :data:`_PAD_PT` plus ``share`` of its short side (the line's
+    height, also on a page turned by /Rotate, where a line runs down)."""
     x0, y0, x1, y1 = box
-    p = _PAD_PT * scale + share * (y1 - y0)
+    p = _PAD_PT * scale + share * min(y1 - y0, x1 - x0)
     return x0 - p, y0 - p, x1 + p, y1 + p
 
 
