@@ -291,3 +291,25 @@ def test_cli_clean_pdf(tmp_path):
     p = subprocess.run([str(EXE), "annotate", str(src), "--out", str(tmp_path / "a.pdf")], capture_output=True,
                        timeout=120)
     assert p.returncode == 2 and b"cannot annotate a pdf" in p.stderr, p.stderr.decode()
+
+
+@pytest.mark.skipif(CJK_FONT is None, reason="no Chinese font (Debian fonts-wqy-zenhei)")
+def test_a_page_past_the_picture_budget_is_copied_unmasked_and_the_rescan_says_so(scanner):
+    """Never a silent partial clean: the page the scan did not read (over the budget) is listed
+    not_read, copied as it is, and the rescan of the copy finds its ID number."""
+    png = text_picture([f"身份证号：{ID}"], size=32)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=PAGE)
+    for _ in range(2):
+        c.drawImage(ImageReader(io.BytesIO(png)), 0, 0, *PAGE)
+        c.showPage()
+    c.save()
+    data = buf.getvalue()
+    doc = extract(data, "x.pdf", limits=Limits(max_pictures=1))
+    before = scan_document(scanner, doc)
+    status = {p.name: p.status for p in doc.parts if p.kind == "image"}
+    assert status["page 1"] == "read" and status["page 2"].startswith("not_read"), status
+    out = clean_pdf(data, "x.pdf", doc, before)
+    _, after = scan(scanner, out)
+    left = [f for f in pii(after) if f.type == "id_card"]
+    assert [f.location["part"] for f in left] == ["page 2"], [(f.text, f.location) for f in left]

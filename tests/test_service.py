@@ -155,6 +155,7 @@ def test_scan_file_says_what_annotate_and_clean_write_for_it(client):
     r = client.post("/v1/clean", files={"file": ("report.pdf", buf.getvalue(), "application/pdf")})
     assert r.status_code == 200 and r.headers["content-type"] == "application/pdf", r.text[:300]
     assert r.headers["x-govscan-remaining"] == "0" and int(r.headers["x-govscan-findings"]) >= 1
+    assert r.headers["x-govscan-not-read"] == "0"
     copy = pdfium.PdfDocument(r.content)
     try:
         tp = copy[0].get_textpage()
