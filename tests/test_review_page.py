@@ -326,6 +326,7 @@ def test_a_file_shows_each_finding_with_its_layer_and_place(page, server, tmp_pa
     saved = tmp_path / "report.cleaned.pdf"
     dl.value.save_as(saved)
     assert dl.value.suggested_filename == "report.已清理.pdf"
+    expect(page.locator("#status")).to_contain_text("不含文字层")
     assert saved.read_bytes().startswith(b"%PDF-") and b"13812345678" not in saved.read_bytes()
 
 
