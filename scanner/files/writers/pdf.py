@@ -1,6 +1,6 @@
 """PDF cleaner: the copy is a new PDF whose pages are pictures of the pages as a reader sees them,
 with the personal data painted black — the way redaction tools make a copy safe to publish (a
-box drawn over text that stays in the text layer is this module's own ``unredacted_text``
+box drawn over text that stays in the text layer is the scanner's ``unredacted_text``
 finding; a picture cannot keep what was under the paint).
 
 Each page is rendered with PDFium at :data:`CLEAN_DPI` (form fields drawn with their values,
