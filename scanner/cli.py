@@ -89,9 +89,10 @@ EXTENSIONS = (
     ("purge", "service.cli", "delete the service's stored drafts older than a date (retention)"),
     ("rescan", "scanner.batch.cli", "re-scan an archive (JSONL, CSV, folder, SQL), resumable"),
     ("report", "scanner.batch.cli", "write the HTML patrol report (巡查记录) of a re-scan"),
-    ("annotate", "scanner.files.cli", "write a copy of a .docx/.xlsx/.pptx/.pdf with a reviewer comment at each finding"),
-    ("clean", "scanner.files.cli", "write a copy with hidden layers, comments, notes and properties removed and "
-                                   "personal data masked"),
+    ("annotate", "scanner.files.cli", "write a copy of a .docx/.xlsx with a reviewer comment at each finding"),
+    ("clean", "scanner.files.cli", "write a copy (.docx/.xlsx/.pptx/.odt/.pdf/pictures) with hidden layers, comments, "
+                                   "notes and properties removed and personal data masked (a PDF: pages as pictures, "
+                                   "no text layer)"),
 )
 
 

@@ -310,8 +310,8 @@ def test_a_file_shows_each_finding_with_its_layer_and_place(page, server, tmp_pa
         page.click("#clean-btn")
     expect(page.locator("#status")).to_contain_text("清理版")
     page.screenshot(path=str(SCREENSHOT_DIR / "govscan-review-file.png"), full_page=True)
-    # a PDF is read and highlighted, but nothing writes an annotated or cleaned PDF: neither
-    # button is offered (they were, and answered 415)
+    # a PDF is read and highlighted and cleaned (a new PDF of the pages as pictures), not annotated:
+    # 清理版 is offered, 批注版 is not (it was, and answered 415)
     canvas = pytest.importorskip("reportlab.pdfgen.canvas")
     pdf = tmp_path / "report.pdf"
     c = canvas.Canvas(str(pdf))
@@ -320,7 +320,14 @@ def test_a_file_shows_each_finding_with_its_layer_and_place(page, server, tmp_pa
     page.set_input_files("#file", str(pdf))
     expect(page.locator("#file-summary")).to_contain_text("pdf")
     expect(page.locator("#annotate-btn")).to_be_disabled()
-    expect(page.locator("#clean-btn")).to_be_disabled()
+    expect(page.locator("#clean-btn")).to_be_enabled()
+    with page.expect_download() as dl:
+        page.click("#clean-btn")
+    saved = tmp_path / "report.cleaned.pdf"
+    dl.value.save_as(saved)
+    assert dl.value.suggested_filename == "report.已清理.pdf"
+    expect(page.locator("#status")).to_contain_text("不含文字层")
+    assert saved.read_bytes().startswith(b"%PDF-") and b"13812345678" not in saved.read_bytes()
 
 
 def _text_picture(lines, size=24, width=820) -> bytes:

@@ -134,21 +134,41 @@ def test_scan_file_docx_findings_point_into_extracted_text(client):
 
 
 def test_scan_file_says_what_annotate_and_clean_write_for_it(client):
-    """The reviewer page offers 批注版/清理版 from ``document.writable``: a PDF has no writer (the
-    endpoints answer 415 unsupported_file_type for it), a plain text has none either."""
+    """The reviewer page offers 批注版/清理版 from ``document.writable``: a PDF is cleaned (a new PDF
+    of the pages as pictures, the phone number painted black) but not annotated (415
+    unsupported_file_type); a plain text has neither."""
     reportlab = pytest.importorskip("reportlab")  # noqa: F841
     import io
 
+    import pypdfium2 as pdfium
     from reportlab.pdfgen import canvas
 
     buf = io.BytesIO()
     c = canvas.Canvas(buf)
+    c.setAuthor("Zhang Jianguo")
     c.drawString(72, 700, "Tel 13812345678")
     c.save()
     pdf = client.post("/v1/scan/file", files={"file": ("report.pdf", buf.getvalue(), "application/pdf")}).json()
-    assert pdf["document"]["kind"] == "pdf" and pdf["document"]["writable"] == {"annotate": False, "clean": False}
-    r = client.post("/v1/clean", files={"file": ("report.pdf", buf.getvalue(), "application/pdf")})
+    assert pdf["document"]["kind"] == "pdf" and pdf["document"]["writable"] == {"annotate": False, "clean": True}
+    r = client.post("/v1/annotate", files={"file": ("report.pdf", buf.getvalue(), "application/pdf")})
     assert r.status_code == 415 and r.json()["code"] == "unsupported_file_type"
+    r = client.post("/v1/clean", files={"file": ("report.pdf", buf.getvalue(), "application/pdf")})
+    assert r.status_code == 200 and r.headers["content-type"] == "application/pdf", r.text[:300]
+    assert r.headers["x-govscan-remaining"] == "0" and int(r.headers["x-govscan-findings"]) >= 1
+    assert r.headers["x-govscan-not-read"] == "0"
+    copy = pdfium.PdfDocument(r.content)
+    try:
+        tp = copy[0].get_textpage()
+        assert len(copy) == 1 and tp.count_chars() == 0  # pictures only
+        tp.close()
+        assert not any(copy.get_metadata_dict().values())
+        img = copy[0].render(scale=150 / 72).to_pil().convert("L")
+    finally:
+        copy.close()
+    # "Tel " in Helvetica 12 is ~20 pt wide: the number from x ~ 93 pt at baseline 700 is black
+    h = img.height
+    box = img.crop((int(98 * 150 / 72), int(h - 708 * 150 / 72), int(150 * 150 / 72), int(h - 701 * 150 / 72)))
+    assert box.getextrema()[1] < 60, box.getextrema()
     txt = client.post("/v1/scan/file", files={"file": ("a.txt", "联系电话13812345678".encode(), "text/plain")}).json()
     assert txt["document"]["writable"] == {"annotate": False, "clean": False}
 

@@ -3,6 +3,8 @@
     scanner annotate notice.docx --out notice.审查批注.docx   a Word comment (批注) at each finding
     scanner clean roster.xlsx --out roster.clean.xlsx        hidden layers and properties removed,
                                                              personal data masked in place
+    scanner clean report.pdf --out report.clean.pdf          a new PDF of the pages as pictures, personal
+                                                             data painted black (no text layer)
 
 Exit status as ``scanner scan``: 0 when the (cleaned) file has no ``block`` finding, 1 when it
 has, 2 for a usage error or a file that cannot be read or written.
@@ -18,7 +20,7 @@ EXIT_OK, EXIT_BLOCK, EXIT_USAGE = 0, 1, 2
 
 
 def add_arguments(name: str, p) -> None:
-    p.add_argument("file", help="the file (.docx, .xlsx, .pptx, .pdf …)")
+    p.add_argument("file", help="the file (annotate: .docx, .xlsx; clean: .docx, .xlsx, .pptx, .odt, .pdf, pictures)")
     p.add_argument("--out", required=True, metavar="FILE", help="where to write the copy (never the input itself)")
     p.add_argument("--config", metavar="TOML", help="scanner config file")
     p.add_argument("--force", action="store_true", help="overwrite --out when it exists")
@@ -58,11 +60,23 @@ def run(name: str, args) -> int:
         if name == "annotate":
             print(f"{out}: {len(result.findings)} 处批注（结论 {result.verdict}）", file=sys.stderr)
             return EXIT_BLOCK if result.verdict == "block" else EXIT_OK
-        after, _ = scan_bytes(scanner, written, out.name, extractor=ex)
+        after, after_doc = scan_bytes(scanner, written, out.name, extractor=ex)
     left = [f for f in after.findings if f.severity != "info"]
     print(f"{out}: 清理前 {len(result.findings)} 处发现，清理后复查 {len(after.findings)} 处"
           f"（其中需处理 {len(left)} 处，结论 {after.verdict}）", file=sys.stderr)
+    if doc.kind == "pdf":
+        print("  清理版每页为一张图片（个人信息已涂黑）：没有文本层，不能检索、复制文字；复查靠 OCR 读取", file=sys.stderr)
+    _not_read(doc, "清理前未读取（其中的个人信息未能遮盖）")
+    _not_read(after_doc, "复查未读取")
     for f in left:
         loc = (f.location or {}).get("label") or ""
         print(f"  仍需处理：[{f.severity}] {f.type} 「{f.text}」 {loc}", file=sys.stderr)
     return EXIT_BLOCK if after.verdict == "block" else EXIT_OK
+
+
+def _not_read(doc, what: str) -> None:
+    """Pictures (PDF pages) the scan did not read, past the picture budget: never silent."""
+    skipped = [p.name for p in doc.parts if p.kind == "image" and p.status.startswith("not_read")]
+    if skipped:
+        more = f" 等 {len(skipped)} 处" if len(skipped) > 5 else ""
+        print(f"  {what}：{'、'.join(skipped[:5])}{more}", file=sys.stderr)

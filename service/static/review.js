@@ -264,6 +264,9 @@
       if (verb === 'clean') {
         const left = resp.headers.get('X-Govscan-Remaining');
         msg += left === '0' ? '（复查：无待处理问题）' : '（复查：仍有 ' + left + ' 处需人工处理，如密级标志、表述问题）';
+        const unread = resp.headers.get('X-Govscan-Not-Read');
+        if (unread && unread !== '0') msg += '；另有 ' + unread + ' 张图片/页面超出识别预算未读取，其中内容未遮盖，请人工核对';
+        if (state.file.name.toLowerCase().endsWith('.pdf')) msg += '；PDF 清理版每页为图片，不含文字层';
       }
       setStatus(msg);
     } catch (e) { setStatus(String(e.message || e), true); }
