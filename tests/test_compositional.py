@@ -172,3 +172,17 @@ def test_the_plain_finding_is_not_reported_twice(sc):
     for i, f in enumerate(fs):
         for g in fs[i + 1:]:
             assert not (f.rule == g.rule and f.start < g.end and g.start < f.end), (f, g)
+
+
+def test_the_cached_repairs_answer_as_the_dict_they_were_built_from():
+    import pickle
+
+    from scanner.detectors.compositional import _build_repairs, _Repairs
+
+    built = _build_repairs()
+    packed = pickle.loads(pickle.dumps(_Repairs(built)))
+    assert len(packed) == len(built) > 10_000
+    assert all(packed[k] == v for k, v in built.items())
+    assert "冰毒" not in packed or packed["冰毒"] == built["冰毒"]
+    assert packed.spellings(dropped=False) == tuple(k for k, (_w, g) in built.items() if g < 0)
+    assert packed.spellings(dropped=True) == tuple(k for k, (_w, g) in built.items() if g >= 0)

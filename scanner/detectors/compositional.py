@@ -35,6 +35,7 @@ each contraband rule is silenced by crackdown, court and warning words in its se
 from __future__ import annotations
 
 import re
+from array import array
 from functools import lru_cache
 
 import numpy as np
@@ -323,11 +324,11 @@ def _compiled():
         "word_set": frozenset(ws),
         "repairs": repairs,
         "vocabulary": daachorse.CharwiseDoubleArrayAhoCorasick(list(_vocabulary())),
-        "repair_set": frozenset(k for k, (_w, gone) in repairs.items() if gone < 0),  # (gate words)
+        "repair_set": frozenset(repairs.spellings(dropped=False)),  # (gate words)
         "words": ws,
         # the spellings that drop a masked character are looked for only in the dense pass (not gate words)
         "dropped": (lambda keys: (keys, daachorse.CharwiseDoubleArrayAhoCorasick(keys) if keys else None))(
-            [k for k, (_w, gone) in repairs.items() if gone >= 0]),
+            repairs.spellings(dropped=True)),
         "objects": objects,
         "object_words": {cls: frozenset(objs.split("|")) for cls, (objs, _v) in _CLASSES.items()},
         "drug_alone": rx.compile(r"(?:海洛因|冰毒|甲基苯丙胺|摇头丸|k粉|氯胺酮|麻古|可卡因|三唑仑|迷奸药|迷魂药|迷情药|"
@@ -367,7 +368,7 @@ _DISCLOSURES = (
 #: decorative symbols a disguise puts between characters (海✿洛♂因): registered as gate words, so the
 #: shared gate pass over ``vis`` tells at no cost whether the text holds one
 _SYMBOLS = frozenset("★☆♂♀✿❀❁✪◆◇※→←↑↓↔❤♥♡♪♫♬◎●▲△▼▽■√✓✔✗✘♠♣♦♧♤♢☼☀☁☂☎☏✈✉✂✎✏❖❥❦❧✽✾❃❋✺✹✸✷✶✵✴✳✲✱✰✯✮✭✬✫✩✧✦✥✤✣✢✡")
-gates.register(*_GATE_WORDS, *_SYMBOLS)  # at import, like every detector (scanner/detectors/gates.py)
+gates.register(*_GATE_WORDS, *sorted(_SYMBOLS))  # at import, like every detector (scanner/detectors/gates.py)
 _SPACED_RE = rx.compile("[ \u3000\t][\u4e00-\u9fff][ \u3000\t]")
 #: spaced syllables (hai luo yin), looked for in the text's ASCII characters only (gates.ascii_chars)
 _SPACED_LATIN_RE = re.compile(rb"[a-z] [a-z]{1,6} [a-z]")
@@ -446,11 +447,57 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
     return out
 
 
+class _Repairs:
+    """:func:`_build_repairs` as the compiled cache keeps it: the spellings as two strings (those a
+    gate word opens, then those whose mask the dense view drops), each one's word (an index into
+    ``words``) and dropped-mask index (-1: none) as arrays. ~36,000 spellings load in a few ms; a
+    dict of tuples took ~40 ms of every start, and registering them as gate words one by one ~20
+    ms more. ``repairs[k]`` answers ``(word, gone)`` as the dict did."""
+
+    __slots__ = ("words", "blobs", "word_of", "gone", "_lists", "_index")
+
+    def __init__(self, mapping: dict[str, tuple[str, int]]) -> None:
+        opened = [k for k, (_w, g) in mapping.items() if g < 0]
+        dropped = [k for k, (_w, g) in mapping.items() if g >= 0]
+        words = sorted({w for w, _g in mapping.values()})
+        at = {w: i for i, w in enumerate(words)}
+        self.words = tuple(words)
+        self.blobs = ("\x00".join(opened), "\x00".join(dropped))  # (a spelling never holds a NUL)
+        self.word_of = array("I", [at[mapping[k][0]] for k in opened + dropped])
+        self.gone = array("i", [mapping[k][1] for k in opened + dropped])
+        self._unpack()
+
+    def _unpack(self) -> None:
+        self._lists = tuple(tuple(b.split("\x00")) if b else () for b in self.blobs)
+        self._index = dict(zip(self._lists[0] + self._lists[1], range(len(self.gone))))
+
+    def __getstate__(self):
+        return self.words, self.blobs, self.word_of, self.gone
+
+    def __setstate__(self, state) -> None:
+        self.words, self.blobs, self.word_of, self.gone = state
+        self._unpack()
+
+    def __getitem__(self, k: str) -> tuple[str, int]:
+        i = self._index[k]
+        return self.words[self.word_of[i]], self.gone[i]
+
+    def __contains__(self, k: str) -> bool:
+        return k in self._index
+
+    def __len__(self) -> int:
+        return len(self.gone)
+
+    def spellings(self, *, dropped: bool) -> tuple[str, ...]:
+        """The spellings whose mask the dense view drops (``dropped``), or the others, in order."""
+        return self._lists[1 if dropped else 0]
+
+
 @lru_cache(maxsize=1)
-def _repairs() -> dict[str, tuple[str, int]]:
+def _repairs() -> _Repairs:
     from .. import compiled
 
-    return compiled.memo("compositional_repairs", compiled.code_key(), _build_repairs)
+    return compiled.memo("compositional_repairs", compiled.code_key(), lambda: _Repairs(_build_repairs()))
 
 
 def _spans_a_word(vocab, norm: str, first: int, last: int) -> bool:
@@ -493,7 +540,7 @@ def _repaired(views: Views, d: str, ds: np.ndarray, de: np.ndarray, lo: int, hi:
 
 #: a dropped mask leaves nothing in ``vis`` to find (自制□烧弹): those spellings (and the masks themselves,
 #: which open the pass over ``dense`` where the spellings are looked for) are not gate words of their own
-gates.register(*[k for k, (_w, gone) in _repairs().items() if gone < 0], *_MASK_NOISE)
+gates.register(*_repairs().spellings(dropped=False), *sorted(_MASK_NOISE))
 
 
 def _to_dense(views: Views, s: int, e: int) -> tuple[int, int]:

@@ -22,11 +22,12 @@ _local = threading.local()
 
 
 def register(*words: str) -> None:
-    """Add gate words (at import time, before the first scan)."""
-    for w in words:
-        if not w:
-            raise ValueError("a gate word must not be empty")
-        _WORDS.setdefault(w, None)
+    """Add gate words (at import time, before the first scan), in a fixed order: the automaton's
+    cache key is over the words in the order registered (never from a set's iteration, whose order
+    changes with the hash seed: sort such words)."""
+    if "" in words:
+        raise ValueError("a gate word must not be empty")
+    _WORDS.update(dict.fromkeys(words))  # (in C: the compositional rules register ~36,000 spellings)
 
 
 def _automaton(words: tuple[str, ...]):
@@ -53,8 +54,7 @@ def _words_and_automaton() -> tuple[tuple[str, ...], object]:
     global _current
     cur = _current
     if cur is None or cur[0] != len(_WORDS):
-        words = tuple(sorted(_WORDS))  # (a fixed order whatever the import order or the hash seed: the
-        # automaton's cache key is over the words)
+        words = tuple(_WORDS)  # (registration order: fixed, see register; sorting 39,000 words took 13 ms)
         cur = _current = (len(words), words, _automaton(words))
     return cur[1], cur[2]
 
