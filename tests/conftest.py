@@ -13,6 +13,16 @@ SHARED = Path(os.environ.get("GOVSCAN_SHARED", REPO.parent / "shared"))
 DATA = SHARED / "data"
 
 
+def service_config(folder: Path, token: str, **service) -> Path:
+    """A govscan.toml in ``folder`` for a test server: the fixture lexicon only, ``token`` as its
+    bearer token and the other ``[service]`` keys as given (strings quoted, numbers as they are)."""
+    keys = "".join(f"{k} = {v!r}\n" if isinstance(v, (int, float)) else f'{k} = "{v}"\n' for k, v in service.items())
+    cfg = folder / "govscan.toml"
+    cfg.write_text(f'[scanner]\nbundled_lexicons = false\nlexicon_dirs = ["{FIXTURE_LEX}"]\n\n'
+                   f'[service]\ntokens = ["{token}"]\n{keys}', encoding="utf-8")
+    return cfg
+
+
 @pytest.fixture(scope="session")
 def fixture_scanner():
     from scanner import Scanner

@@ -16,7 +16,7 @@ import pytest
 
 from service.spool import Spool
 from service.testing import serve_in_subprocess
-from tests.conftest import FIXTURE_LEX
+from tests.conftest import service_config
 
 pytest.importorskip("fastapi")
 
@@ -25,11 +25,7 @@ H = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def _config(tmp_path, db_url: str, spool_dir) -> str:
-    cfg = tmp_path / "govscan.toml"
-    cfg.write_text(f'[scanner]\nbundled_lexicons = false\nlexicon_dirs = ["{FIXTURE_LEX}"]\n\n'
-                   f'[service]\ntokens = ["{TOKEN}"]\ndb_url = "{db_url}"\nspool_dir = "{spool_dir}"\n'
-                   'store_timeout = 10\n', encoding="utf-8")
-    return str(cfg)
+    return str(service_config(tmp_path, TOKEN, db_url=db_url, spool_dir=spool_dir, store_timeout=10))
 
 
 def _kill9(srv) -> None:

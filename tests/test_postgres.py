@@ -16,6 +16,7 @@ from tests.conftest import (
     new_postgres_database,
     postgres_admin,
     scanner_cmd,
+    service_config,
 )
 
 pytest.importorskip("fastapi")
@@ -80,9 +81,7 @@ def test_scanner_serve_two_workers_on_postgresql(tmp_path, postgres_url):
     the schema at start-up; a scan written by one worker is read by either; a dismissal is kept."""
     from service.testing import serve_in_subprocess
 
-    cfg = tmp_path / "govscan.toml"
-    cfg.write_text(f'[scanner]\nbundled_lexicons = false\nlexicon_dirs = ["{FIXTURE_LEX}"]\n\n'
-                   f'[service]\ntokens = ["{TOKEN}"]\ndb_url = "{postgres_url}"\n', encoding="utf-8")
+    cfg = service_config(tmp_path, TOKEN, db_url=postgres_url)
     with serve_in_subprocess(["--config", str(cfg), "--workers", "2"], log_path=tmp_path / "serve.log") as srv:
         with httpx.Client(base_url=srv.url, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30) as c:
             r = c.post("/v1/scan", json={"text": "台湾总统发表讲话", "id": "pg\x00doc"})

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from service.testing import serve_in_subprocess
-from tests.conftest import FIXTURE_LEX
+from tests.conftest import service_config
 
 pytest.importorskip("fastapi")
 
@@ -23,10 +23,7 @@ H = {"Authorization": f"Bearer {TOKEN}"}
 @pytest.fixture(scope="module")
 def srv(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("conn")
-    cfg = tmp / "govscan.toml"
-    cfg.write_text(f'[scanner]\nbundled_lexicons = false\nlexicon_dirs = ["{FIXTURE_LEX}"]\n\n'
-                   f'[service]\ntokens = ["{TOKEN}"]\ndb_url = "sqlite:///{tmp}/c.db"\n'
-                   'header_timeout = 1.5\nbody_timeout = 2.0\n', encoding="utf-8")
+    cfg = service_config(tmp, TOKEN, db_url=f"sqlite:///{tmp}/c.db", header_timeout=1.5, body_timeout=2.0)
     with serve_in_subprocess(["--config", str(cfg)], log_path=tmp / "serve.log") as server:
         yield server
 

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from service.testing import serve_in_subprocess
-from tests.conftest import FIXTURE_LEX
+from tests.conftest import service_config
 
 pytest.importorskip("fastapi")
 Image = pytest.importorskip("PIL.Image")
@@ -24,10 +24,7 @@ UPLOAD = 512 * 1024   # max_upload_bytes of the test server
 @pytest.fixture(scope="module")
 def srv(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("upload")
-    cfg = tmp / "govscan.toml"
-    cfg.write_text(f'[scanner]\nbundled_lexicons = false\nlexicon_dirs = ["{FIXTURE_LEX}"]\n\n'
-                   f'[service]\ntokens = ["{TOKEN}"]\ndb_url = "sqlite:///{tmp}/u.db"\n'
-                   f'max_body_bytes = {BODY}\nmax_upload_bytes = {UPLOAD}\n', encoding="utf-8")
+    cfg = service_config(tmp, TOKEN, db_url=f"sqlite:///{tmp}/u.db", max_body_bytes=BODY, max_upload_bytes=UPLOAD)
     with serve_in_subprocess(["--config", str(cfg)], log_path=tmp / "serve.log",
                              env={"GOVSCAN_CACHE_DIR": str(tmp / "cache")}) as server:
         yield server
