@@ -301,13 +301,10 @@ def test_a_file_shows_each_finding_with_its_layer_and_place(page, server, tmp_pa
     items.filter(has_text="13812345678").click()
     expect(page.locator("#d-where")).to_have_text(re.compile(r"批注（王局长）.*word/comments\.xml"))
     expect(page.locator("#file-summary")).to_contain_text("docx")
-    with page.expect_download() as dl:
-        page.click("#annotate-btn")
     saved = tmp_path / "annotated.docx"
-    dl.value.save_as(saved)
+    _download(page, "#annotate-btn", saved)
     assert zipfile.ZipFile(saved).read("word/comments.xml").count(b"govscan") >= 2
-    with page.expect_download() as dl:
-        page.click("#clean-btn")
+    _download(page, "#clean-btn", tmp_path / "cleaned.docx")
     expect(page.locator("#status")).to_contain_text("清理版")
     page.screenshot(path=str(SCREENSHOT_DIR / "govscan-review-file.png"), full_page=True)
     # a PDF is read and highlighted and cleaned (a new PDF of the pages as pictures), not annotated:
@@ -319,13 +316,9 @@ def test_a_file_shows_each_finding_with_its_layer_and_place(page, server, tmp_pa
     c.save()
     page.set_input_files("#file", str(pdf))
     expect(page.locator("#file-summary")).to_contain_text("pdf")
-    expect(page.locator("#annotate-btn")).to_be_disabled()
-    expect(page.locator("#clean-btn")).to_be_enabled()
-    with page.expect_download() as dl:
-        page.click("#clean-btn")
+    _only_clean_offered(page)
     saved = tmp_path / "report.cleaned.pdf"
-    dl.value.save_as(saved)
-    assert dl.value.suggested_filename == "report.已清理.pdf"
+    assert _download(page, "#clean-btn", saved).suggested_filename == "report.已清理.pdf"
     expect(page.locator("#status")).to_contain_text("不含文字层")
     assert saved.read_bytes().startswith(b"%PDF-") and b"13812345678" not in saved.read_bytes()
 
@@ -347,6 +340,33 @@ def _text_picture(lines, size=24, width=820) -> bytes:
     return buf.getvalue()
 
 
+def _one_picture(page, server: str, path: Path, caption: str):
+    """Open the page, upload ``path`` and wait for its highlights; the one picture figure, with
+    ``caption`` in its caption."""
+    page.goto(server + "/review")
+    page.set_input_files("#file", str(path))
+    page.wait_for_selector("#draft mark.hl")
+    fig = page.locator("#pictures figure")
+    expect(fig).to_have_count(1)
+    expect(fig.locator("figcaption")).to_contain_text(caption)
+    return fig
+
+
+def _only_clean_offered(page) -> None:
+    """A file that clean writes and annotate does not (a PDF, an .odt, a picture): the page offers
+    清理版 only (both were offered for a PDF, and annotate answered 415)."""
+    expect(page.locator("#annotate-btn")).to_be_disabled()
+    expect(page.locator("#clean-btn")).to_be_enabled()
+
+
+def _download(page, button: str, path: Path):
+    """Click ``button`` and save the download at ``path``; the download."""
+    with page.expect_download() as dl:
+        page.click(button)
+    dl.value.save_as(path)
+    return dl.value
+
+
 def _boxes_inside(page, fig) -> list[dict]:
     img = fig.locator("img").bounding_box()
     boxes = [b.bounding_box() for b in fig.locator(".pic-box").all()]
@@ -362,12 +382,7 @@ def test_a_picture_shows_its_findings_boxed_by_category(page, server, tmp_path):
     pytest.importorskip("rapidocr")
     path = tmp_path / "公示截图.png"
     path.write_bytes(_text_picture(["内部资料\u3000注意保存", "张伟，身份证号：11010519491231002X"]))
-    page.goto(server + "/review")
-    page.set_input_files("#file", str(path))
-    page.wait_for_selector("#draft mark.hl")
-    fig = page.locator("#pictures figure")
-    expect(fig).to_have_count(1)
-    expect(fig.locator("figcaption")).to_contain_text("公示截图.png")
+    fig = _one_picture(page, server, path, "公示截图.png")
     expect(fig.locator(".pic-box.cat-state_secret").first).to_be_visible()
     expect(fig.locator(".pic-box.cat-personal_data").first).to_be_visible()
     boxes = _boxes_inside(page, fig)
@@ -426,20 +441,12 @@ def test_an_odt_picture_is_boxed_and_the_cleaned_copy_masks_it(page, server, tmp
         z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
         z.writestr("content.xml", content)
         z.writestr("Pictures/1.png", png)
-    page.goto(server + "/review")
-    page.set_input_files("#file", str(path))
-    page.wait_for_selector("#draft mark.hl")
-    fig = page.locator("#pictures figure")
-    expect(fig).to_have_count(1)
-    expect(fig.locator("figcaption")).to_contain_text("Pictures/1.png")
+    fig = _one_picture(page, server, path, "Pictures/1.png")
     expect(fig.locator(".pic-box[title*='11010519491231002X']")).to_be_visible()
     _boxes_inside(page, fig)
-    expect(page.locator("#annotate-btn")).to_be_disabled()
-    expect(page.locator("#clean-btn")).to_be_enabled()
-    with page.expect_download() as dl:
-        page.click("#clean-btn")
+    _only_clean_offered(page)
     saved = tmp_path / "cleaned.odt"
-    dl.value.save_as(saved)
+    _download(page, "#clean-btn", saved)
     z = zipfile.ZipFile(saved)
     assert z.namelist()[0] == "mimetype"
     before = Image.open(io.BytesIO(png)).convert("L")
