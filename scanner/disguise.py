@@ -176,6 +176,14 @@ def _numbers(term: str) -> list[str]:
     return out
 
 
+def _name_may_start(components: str, common: frozenset[str]) -> bool:
+    """Whether a character written as ``components`` (人方 for 仿) reads as ordinary text where a
+    person's name starts: every component a common character, the last one a surname."""
+    from .surnames import SURNAME_SET
+
+    return common.issuperset(components) and components[-1] in SURNAME_SET
+
+
 def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[str, str]]:
     """``(variant, kind)`` pairs of ``term`` in a fixed order, the term itself excluded. Every term
     gets ``number`` variants; ``high_risk`` terms all kinds, or with ``basic`` (a long generated
@@ -205,7 +213,7 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
                 if n >= 3 or h not in common:  # (of two characters, only a rare one: see below)
                     add(term[:i] + h + term[i + 1:], "lookalike")
             for p in parts(c):
-                if n >= 3 or not common.issuperset(p):  # (of two characters: see below)
+                if n >= 3 or not _name_may_start(p, common):  # (of two characters: see below)
                     add(term[:i] + p + term[i + 1:], "split")
         return list(out.items())
     for i, c in enumerate(term):
@@ -218,9 +226,10 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
             if n >= 3 or h not in common:
                 add(term[:i] + h + term[i + 1:], "lookalike")
         for p in parts(c):
-            # of two characters, components that are common characters themselves make ordinary
-            # text (仿军 → 人方军 in 来信人方军涛); a radical form (亻方军, 氵去) is a disguise
-            if n >= 3 or not common.issuperset(p):
+            # of two characters, components that are common characters and end on a surname read
+            # as a word and the start of a name (仿军 → 人方军 in 来信人方军涛); a radical form (亻方军)
+            # or other components (衣果舞, 迷女干) are a disguise
+            if n >= 3 or not _name_may_start(p, common):
                 add(term[:i] + p + term[i + 1:], "split")
     if n == 2:  # (three characters or more: the matcher reads separated characters itself)
         for sep in _PUNCT_SEPS:

@@ -137,15 +137,18 @@ def test_variant_forms_with_the_same_components_are_lookalikes():
     assert not [f for f in Scanner().scan("坚持科学发展观。").findings if f.type == "key_term_misspelling"]
 
 
-def test_a_two_character_term_split_into_common_characters_is_not_a_spelling():
-    """仿军 written 人方军 is ordinary text (来信人方军涛: a complainant's name after 来信人); the
-    radical form 亻方军 is a disguise. Three characters or more keep both (水去轮功)."""
+def test_a_two_character_split_that_ends_on_a_surname_is_not_a_spelling():
+    """仿军 written 人方军 is ordinary text (来信人方军涛: 来信人 and a complainant's name starting
+    with the surname 方); the radical form 亻方军 is a disguise, and so are splits whose components
+    do not end on a surname (衣果 for 裸, 女干 for 奸). Three characters or more keep all (水去轮功)."""
     from scanner import Scanner
     from scanner.disguise import disguises
 
     two = dict(disguises("仿军", high_risk=True))
     assert "人方军" not in two and two.get("亻方军") == "split"
     assert dict(disguises("仿军", high_risk=True, basic=True)).get("人方军") is None
+    assert dict(disguises("裸舞", high_risk=True)).get("衣果舞") == "split"
+    assert dict(disguises("迷奸", high_risk=True, basic=True)).get("迷女干") == "split"
     assert dict(disguises("法轮功", high_risk=True)).get("水去轮功") == "split"
     found = Scanner().scan("来信人方军涛，固定电话0931 703 1589，反映邻里纠纷问题。").findings
     assert not [f for f in found if f.category == "improper_wording"]
