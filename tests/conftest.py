@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import io
+
 import json
 import os
 import sys
@@ -178,6 +180,27 @@ def _spool_per_test(tmp_path, monkeypatch):
 CJK_FONT = next((p for p in ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
                              "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
                              "/usr/share/fonts/truetype/arphic/uming.ttc") if Path(p).exists()), None)
+#: the marks of a module of OCR tests: skipped without a Chinese font, the OCR cache per session
+OCR_TEST_MARKS = [pytest.mark.skipif(CJK_FONT is None, reason="no Chinese font (Debian fonts-wqy-zenhei)"),
+                  pytest.mark.usefixtures("ocr_cache")]
+
+
+def text_picture(lines, size: int = 24, fmt: str = "PNG", width: int = 820):
+    """A white picture of ``lines`` in :data:`CJK_FONT` (one every two line heights), and the
+    rectangle each line's text was drawn in."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(CJK_FONT, size)
+    img = Image.new("RGB", (width, 40 + 2 * size * len(lines)), "white")
+    d = ImageDraw.Draw(img)
+    rects = []
+    for k, text in enumerate(lines):
+        xy = (30, 20 + 2 * size * k)
+        d.text(xy, text, font=font, fill="black")
+        rects.append(d.textbbox(xy, text, font=font))
+    buf = io.BytesIO()
+    img.save(buf, fmt)
+    return buf.getvalue(), rects
 
 
 @pytest.fixture(scope="module")

@@ -26,10 +26,9 @@ from scanner import Scanner  # noqa: E402
 from scanner.files import FileError, extract  # noqa: E402
 from scanner.files.output import clean_bytes  # noqa: E402
 from scanner.files.scan import scan_document  # noqa: E402
-from tests.conftest import CJK_FONT  # noqa: E402
+from tests.conftest import CJK_FONT, OCR_TEST_MARKS  # noqa: E402
 
-pytestmark = [pytest.mark.skipif(CJK_FONT is None, reason="no Chinese font (Debian fonts-wqy-zenhei)"),
-              pytest.mark.usefixtures("ocr_cache")]
+pytestmark = OCR_TEST_MARKS
 
 ID_PIC = "11010519491231002X"
 ID_TEXT = "110101199003074477"

@@ -18,11 +18,10 @@ from scanner import Scanner  # noqa: E402
 from scanner.files import extract  # noqa: E402
 from scanner.files.output import clean_bytes, writable_kinds  # noqa: E402
 from scanner.files.scan import scan_document  # noqa: E402
-from tests.conftest import CJK_FONT  # noqa: E402
+from tests.conftest import CJK_FONT as FONT  # noqa: E402
+from tests.conftest import OCR_TEST_MARKS  # noqa: E402
 
-FONT = CJK_FONT
-pytestmark = [pytest.mark.skipif(FONT is None, reason="no Chinese font (Debian fonts-wqy-zenhei)"),
-              pytest.mark.usefixtures("ocr_cache")]
+pytestmark = OCR_TEST_MARKS
 ID = "11010519491231002X"
 
 

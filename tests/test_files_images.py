@@ -16,18 +16,17 @@ import pytest
 PIL = pytest.importorskip("PIL")
 pytest.importorskip("rapidocr")
 
-from PIL import Image, ImageDraw, ImageFont  # noqa: E402
+from PIL import Image, ImageFont  # noqa: E402
 
 from scanner import Scanner, ocr  # noqa: E402
 from scanner.files import FileError, Limits, extract  # noqa: E402
 from scanner.files.image import add_lines, rows_of  # noqa: E402
 from scanner.files.document import Builder  # noqa: E402
 from scanner.files.scan import scan_document  # noqa: E402
-from tests.conftest import CJK_FONT  # noqa: E402
+from tests.conftest import CJK_FONT as FONT  # noqa: E402
+from tests.conftest import OCR_TEST_MARKS, text_picture  # noqa: E402
 
-FONT = CJK_FONT
-pytestmark = [pytest.mark.skipif(FONT is None, reason="no Chinese font (Debian fonts-wqy-zenhei)"),
-              pytest.mark.usefixtures("ocr_cache")]
+pytestmark = OCR_TEST_MARKS
 
 ID = "11010519491231002X"
 LINE1 = "内部资料\u3000注意保存"  # an ideographic space, as a header is typed
@@ -41,17 +40,7 @@ def scanner():
 
 def _picture(lines=(LINE1, LINE2), size=24, fmt="PNG", width=820) -> tuple[bytes, list[tuple[float, float, float, float]]]:
     """A picture of ``lines`` and the rectangle each line's text was drawn in."""
-    font = ImageFont.truetype(FONT, size)
-    img = Image.new("RGB", (width, 40 + 2 * size * len(lines)), "white")
-    d = ImageDraw.Draw(img)
-    rects = []
-    for k, text in enumerate(lines):
-        xy = (30, 20 + 2 * size * k)
-        d.text(xy, text, font=font, fill="black")
-        rects.append(d.textbbox(xy, text, font=font))
-    buf = io.BytesIO()
-    img.save(buf, fmt)
-    return buf.getvalue(), rects
+    return text_picture(lines, size, fmt, width)
 
 
 def _covers(box, rect, share=0.9) -> bool:

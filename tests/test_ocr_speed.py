@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -19,9 +18,7 @@ from PIL import Image, ImageDraw, ImageFont  # noqa: E402
 from scanner import ocr  # noqa: E402
 from scanner.ocr_models import find_models, tiny_models  # noqa: E402
 
-FONT = next((p for p in ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-                         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-                         "/usr/share/fonts/truetype/arphic/uming.ttc") if Path(p).exists()), None)
+from tests.conftest import CJK_FONT as FONT  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from conftest import FIXTURE_LEX, REPO
+from conftest import CJK_FONT, FIXTURE_LEX, REPO, text_picture
 
 CHROMIUM = os.environ.get("GOVSCAN_CHROMIUM", "/usr/bin/chromium")
 if not Path(CHROMIUM).exists():
@@ -324,20 +324,9 @@ def test_a_file_shows_each_finding_with_its_layer_and_place(page, server, tmp_pa
 
 
 def _text_picture(lines, size=24, width=820) -> bytes:
-    from PIL import Image, ImageDraw, ImageFont
-
-    font = next((p for p in ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-                             "/usr/share/fonts/truetype/arphic/uming.ttc") if Path(p).exists()), None)
-    if font is None:
+    if CJK_FONT is None:
         pytest.skip("no Chinese font (fonts-wqy-zenhei)")
-    f = ImageFont.truetype(font, size)
-    img = Image.new("RGB", (width, 40 + 2 * size * len(lines)), "white")
-    d = ImageDraw.Draw(img)
-    for k, text in enumerate(lines):
-        d.text((30, 20 + 2 * size * k), text, font=f, fill="black")
-    buf = io.BytesIO()
-    img.save(buf, "PNG")
-    return buf.getvalue()
+    return text_picture(lines, size, "PNG", width)[0]
 
 
 def _one_picture(page, server: str, path: Path, caption: str):
