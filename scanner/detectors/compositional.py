@@ -850,18 +850,16 @@ class CompositionalDetector:
             if not self._quoted(d, s, e):
                 add(s, e, "needs_quotes", "review", "wording.quote_separatist",
                     f"“{d[s:e]}”须加引号", f"“{d[s:e]}”")
-        for m in _scan(_SAR_RE, d, w):
-            s, e = m.span()
-            if self._quiet(d, s, e, _SAR_NEWS) or self._quoted(d, s, e):
-                continue
-            add(s, e, "political_term", "block", "wording.sar_government",
-                f"应称“{m.group('r')}特别行政区政府”或“{m.group('r')}特区政府”", f"{m.group('r')}特区政府")
-        for m in _scan(_STATE_RE, d, w):
-            s, e = m.span()
-            if self._quiet(d, s, e, _STATE_QUIET) or self._quoted(d, s, e):
-                continue
-            add(s, e, "political_term", "block", "wording.taiwan_state",
-                "台湾是中国的一部分，不得将两岸表述为两个国家，不得称与台湾“建交”")
+        blocks = (  # (pattern, words that make it news, rule, message and suggestion of a match)
+            (_SAR_RE, _SAR_NEWS, "wording.sar_government",
+             lambda m: (f"应称“{m.group('r')}特别行政区政府”或“{m.group('r')}特区政府”", f"{m.group('r')}特区政府")),
+            (_STATE_RE, _STATE_QUIET, "wording.taiwan_state",
+             lambda m: ("台湾是中国的一部分，不得将两岸表述为两个国家，不得称与台湾“建交”", None)))
+        for pattern, quiet, rule, say in blocks:
+            for m in _scan(pattern, d, w):
+                s, e = m.span()
+                if not (self._quiet(d, s, e, quiet) or self._quoted(d, s, e)):
+                    add(s, e, "political_term", "block", rule, *say(m))
         for m in _scan(_LISTED_RE, d, w):
             s, e = m.span()
             items = m.group(0).split("、")
