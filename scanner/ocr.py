@@ -152,7 +152,7 @@ def _engine_id(name: str, cascade: bool, use_cls: bool) -> str:
             vs.append(f"{dist}-{version(dist)}")
         except PackageNotFoundError:
             pass
-    return f"{name}-{'-'.join(vs)}-{f'cls{VOTERS}' if use_cls else 'nocls'}-det{DET_SIDE}-b1-w{REC_MIN_WIDTH if name == 'ppocrv6-tiny' else 320}-s{MIN_SCORE}-g{SPACE_GAP}-a{AREA_PAD}-{MIN_DET}{'-c' if cascade and name == 'ppocrv6-tiny' else ''}-f{_FORMAT}"
+    return f"{name}-{'-'.join(vs)}-{f'cls{VOTERS}' if use_cls else 'nocls'}-det{DET_SIDE}-b1-w{REC_MIN_WIDTH if name == 'ppocrv6-tiny' else 320}-s{MIN_SCORE}-g{SPACE_GAP}-a{AREA_PAD}-{MIN_DET}{'-c' if cascade else ''}-f{_FORMAT}"
 
 
 def engine_id() -> str:

@@ -76,7 +76,7 @@ def run(name: str, args) -> int:
 
 def _not_read(doc, what: str) -> None:
     """Pictures (PDF pages) the scan did not read, past the picture budget: never silent."""
-    skipped = [p.name for p in doc.parts if p.kind == "image" and p.status.startswith("not_read")]
+    skipped = doc.pictures_not_read()
     if skipped:
         more = f" 等 {len(skipped)} 处" if len(skipped) > 5 else ""
         print(f"  {what}：{'、'.join(skipped[:5])}{more}", file=sys.stderr)

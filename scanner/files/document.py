@@ -122,6 +122,10 @@ class Document:
         """How many segments each layer has, in order of first appearance."""
         return dict(self._layers)
 
+    def pictures_not_read(self) -> list[str]:
+        """The pictures (a PDF's pages among them) the scan did not read, past the picture budget."""
+        return [p.name for p in self.parts if p.kind == "image" and p.status.startswith("not_read")]
+
     def in_layers(self, layers: frozenset[str] | set[str]) -> list[Segment]:
         """The segments of these layers, in document order."""
         if self._layers.keys().isdisjoint(layers):

@@ -20,8 +20,8 @@ __all__ = ["WRITERS", "annotate_bytes", "can_write", "clean_bytes", "CleanReport
 WRITERS: dict[str, tuple[str, str | None, str | None]] = {
     "docx": ("word", "annotate_docx", "clean_docx"),
     "xlsx": ("sheet", "annotate_xlsx", "clean_xlsx"),
-    "pptx": ("slides", "annotate_pptx", "clean_pptx"),
-    "pdf": ("pdf", "annotate_pdf", "clean_pdf"),
+    "pptx": ("slides", None, "clean_pptx"),
+    "pdf": ("pdf", None, "clean_pdf"),  # (a PDF is cleaned as pictures of its pages; nothing annotates one)
     "image": ("picture", None, "clean_image"),
     "odf": ("odf", None, "clean_odf"),  # OpenDocument text (.odt/.ott); spreadsheets and slides: unsupported
 }

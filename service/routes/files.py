@@ -115,8 +115,7 @@ async def _file_out(request: Request, st: ServiceState, verb: str) -> Response:
                "X-Govscan-Verdict": result.verdict, "X-Govscan-Findings": str(len(result.findings))}
     if verb == "clean":
         # pictures (a PDF's pages) the scan did not read, past the budget: copied without their masks
-        headers["X-Govscan-Not-Read"] = str(sum(p.kind == "image" and p.status.startswith("not_read")
-                                                for p in doc.parts))
+        headers["X-Govscan-Not-Read"] = str(len(doc.pictures_not_read()))
         try:
             after = await st.pool.run(lambda deadline: scan_document(sc, st.extractor.extract(out, filename),
                                                                      deadline=deadline))

@@ -169,7 +169,7 @@
     (info.warnings || []).forEach((w) => ul.append(el('li', 'part-warning', w)));
     renderPictures();
     // the server says what it writes for this file (annotate: .docx .xlsx; clean: those, .pptx,
-    // pictures and OpenDocument text); a PDF is neither, so neither button is offered for one
+    // pictures, OpenDocument text and PDF as pictures of its pages)
     const writable = (doc && doc.writable) || {};
     $('annotate-btn').disabled = !(state.file && writable.annotate);
     $('clean-btn').disabled = !(state.file && writable.clean);

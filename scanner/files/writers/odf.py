@@ -73,13 +73,18 @@ def _pieces(el, out: list) -> None:
 
 def _mask_paragraph(p, masks: list[tuple[str, str]]) -> int:
     """Replace every occurrence of each ``(value, suggestion)`` in paragraph ``p``; returns how many."""
+    def read() -> tuple[list, str]:
+        pieces: list = []
+        _pieces(p, pieces)
+        return pieces, "".join(s for _, _, s in pieces)
+
+    pieces, flat = read()  # (again only after a write: most paragraphs hold none of the values)
+    if not any(value in flat for value, _ in masks):
+        return 0
     n = 0
     for value, sugg in masks:
         start = 0  # past the masks already written (a suggestion may hold the value's characters)
         while True:
-            pieces: list = []
-            _pieces(p, pieces)
-            flat = "".join(s for _, _, s in pieces)
             a = flat.find(value, start)
             # an occurrence over a piece that is not text is left (the rescan reports it)
             while a >= 0:
@@ -108,6 +113,7 @@ def _mask_paragraph(p, masks: list[tuple[str, str]]) -> int:
                     else:
                         el.tail = new
                 cum += len(s)
+            pieces, flat = read()
             start = a + len(sugg)
             n += 1
     return n
@@ -178,7 +184,7 @@ def clean_odf(data: bytes, name: str, doc: Document, result) -> bytes:
                     el.text = el.text.replace(old, new)
         pkg.touch("meta.xml")
     if pkg.has("Thumbnails/thumbnail.png"):
-        pkg.removed.add("Thumbnails/thumbnail.png")
+        pkg.remove("Thumbnails/thumbnail.png")
         if pkg.has("META-INF/manifest.xml"):
             man = pkg.xml("META-INF/manifest.xml")
             for e in list(man.iter(f"{{{_MANIFEST}}}file-entry")):
