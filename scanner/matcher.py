@@ -33,8 +33,6 @@ _MIN_SEPARATED = 3
 _SHORT_CHECKED_TYPES = frozenset({"prohibited_content", "political_term", "needs_quotes", "banned_term"})
 
 
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff"
 #: what stands for a masked character (法○功, 法*功): the dense view drops these
 _MASKS = frozenset("*＊×✕○〇●□■☐?？#＃")
 
@@ -220,7 +218,7 @@ class LexiconMatcher:
         if max(lens) > 2 or sum(n > 1 for n in lens) > 1:
             return True
         for i in range(s + 1, e - 1):
-            if int(emap[i]) - int(dmap[i]) > 1:
+            if lens[i - s] > 1:
                 c = d[i]
                 if word_freq(d[i - 1] + c) > 0 and word_freq(c + d[i + 1]) > 0:
                     return False

@@ -50,7 +50,6 @@ from .credentials import _HELP, _TRAIL
 
 __all__ = ["CompositionalDetector"]
 
-_END = "。!?;"
 _GAP = r"[^。!?;,]"  # inside one clause
 
 # ------------------------------------------------------------------ contraband: object classes
@@ -156,7 +155,7 @@ _BID_RE = rx.compile(
     r"|(?P<b>(?:评标专家|评标委员会成员|评审专家|评委会成员|评标委员)" + _GAP + r"{0,3}?(?:名单|抽取结果|抽取情况|组成情况|联系方式|姓名))"
     r"|(?P<c>(?:潜在投标人|投标人|投标单位|报名单位|供应商|竞买人|竞拍人)" + _GAP + r"{0,4}?(?:名单|报价情况|报价汇总|报价|数量|联系方式))"
     r"|(?P<d>(?:开标前|开标之前|截标前)" + _GAP + r"{0,10}?(?:报价|投标|名单|标底|底价))")
-_BID_GATE = ("标底", "底价", "评标", "评审专家", "评委", "投标", "报名单位", "供应商", "竞买人", "竞拍人", "开标前", "截标前")
+_BID_GATE = frozenset(("标底", "底价", "评标", "评审专家", "评委", "投标", "报名单位", "供应商", "竞买人", "竞拍人", "开标前", "截标前"))
 _BID_NEWS = ("中标|成交|结果公告|中标公告|成交公告|候选人公示|评审结果|结果公示|公示期|已公开|依法公开|公开招标|"
              "起始价|起拍价|竞得|流拍|溢价|保密|不得|泄露|严禁|禁止|透露|查处|犯罪|受贿|判处|串通|围标|检察|法院|"
              "规定|办法|条例|法|制度|管理|应当|须|改革|平台|电子化|全流程|数量众多|积极")
@@ -181,12 +180,12 @@ _TOPIC_RE = rx.compile(
     # whistle-blowers
     r"|(?P<wb>(?:信访|举报|控告)人" + _GAP + r"{0,2}?(?:姓名|电话|住址|身份|联系方式|信息|名单))")
 #: the rarer part of each pattern (a common word as a gate would cost every scan: 考察, 设施, 基地)
-_TOPIC_GATE = ("得票", "票数", "得分", "排名", "排序", "考察对象", "拟提拔", "拟任用", "拟任", "拟推荐", "拟调整", "初步人选",
+_TOPIC_GATE = frozenset(("得票", "票数", "得分", "排名", "排序", "考察对象", "拟提拔", "拟任用", "拟任", "拟推荐", "拟调整", "初步人选",
                "推荐人选", "提名人选", "候选人初步", "考察人选", "干部任免", "人事调整", "干部调整", "任免事项", "线索", "留置",
                "双规", "初步核实", "谈话函询", "立案审查", "坐标", "经纬度", "示意图", "部署图", "布局图", "分布图",
                "具体位置", "具体地址", *[a + b for a in ("阵地", "基地", "禁区", "营区", "设施", "仓库", "弹药库")
                                      for b in ("位置", "分布", "示意")], "试题", "试卷", "考题", "答案", "未公布", "尚未公布", "未发布", "尚未发布", "未公开", "尚未公开",
-               "尚未对外公布", "信访人", "举报人", "控告人")
+               "尚未对外公布", "信访人", "举报人", "控告人"))
 _TOPIC_NEWS = ("公示|公告|公布|宣布|任前|宣誓|公开选拔|公开遴选|公开招聘|招聘|招录|录用|选调|面试|体检|评选|表彰|"
                "先进|劳动模范|奖|选举|大选|议会|总统|总理|首相|美国|俄|乌|以色列|巴勒斯坦|日本|韩国|英国|法国|德国|"
                "北约|联合国|外交部|发言人|报道|制度|规定|办法|条例|机制|加强|规范|严格|要求|坚持|完善|保密|严禁|"
@@ -234,10 +233,10 @@ _TITLES = ("国家主席|国务院总理|全国人大常委会委员长|全国�
            "国家副主席|中央书记处书记|中央办公厅主任")
 _TITLE_RE = rx.compile(r"(?P<t>" + _TITLES + r")(?P<name>" + "|".join(LEADER_TITLES) + r")")
 #: the wrong forms themselves are the gate words (两个确立 is in every other news item; 三个确立 in none)
-_FORM_GATE = tuple([ch + "个" + w for w, right in _FORMULATIONS.items() for ch, v in _NUMERAL.items()
+_FORM_GATE = frozenset([ch + "个" + w for w, right in _FORMULATIONS.items() for ch, v in _NUMERAL.items()
                     if ch in _NUM_CLASS and v >= 2 and v != right]
                    + [ch + "位" + one + "体" for ch, v in _NUMERAL.items() if ch in _NUM_CLASS and v != 5 for one in "一1"])
-_TITLE_GATE = tuple(t + n for t in _TITLES.split("|") for n, ts in LEADER_TITLES.items() if t not in ts)
+_TITLE_GATE = frozenset(t + n for t in _TITLES.split("|") for n, ts in LEADER_TITLES.items() if t not in ts)
 _KEY_BASIS = ("党政机关公文处理工作条例(2012) 第十九条; 中共二十届一中全会公报(2022-10-23); 十四届全国人大一次会议、"
               "全国政协十四届一次会议选举结果(2023-03); 党的十九大、二十大报告; 十九届六中全会决议(2021)")
 
@@ -270,8 +269,8 @@ _LISTED_RE = rx.compile(
     r"(?:" + _ITEM + r"、){1,10}?" + _REGION + r"(?:、" + _ITEM + r"){0,10}?(?:等|等等)?(?:国家|各国|诸国)(?!和地区|或地区|与地区|及地区|\(地区\))"
     r"|" + _REGION + r"(?:、" + _ITEM + r"){1,10}?(?:等|等等)?(?:国家|各国|诸国)(?!和地区|或地区|与地区|及地区|\(地区\))")
 _LISTED_GATE = ("台湾、", "、台湾", "香港、", "、香港", "澳门、", "、澳门")
-_SOV_GATE = ("藏独", "疆独", "港独", "蒙独", "香港政府", "澳门政府", "中台", "两个国家", "国与国", "台湾建交", "台湾正式建交",
-             "台湾复交", "台湾建立外交关系", "台湾恢复外交关系", "台湾互设大使馆", "台湾是", "台湾为", *_LISTED_GATE)
+_SOV_GATE = frozenset(("藏独", "疆独", "港独", "蒙独", "香港政府", "澳门政府", "中台", "两个国家", "国与国", "台湾建交", "台湾正式建交",
+             "台湾复交", "台湾建立外交关系", "台湾恢复外交关系", "台湾互设大使馆", "台湾是", "台湾为", *_LISTED_GATE))
 _WORDING_BASIS = "新华社新闻信息报道中的禁用词和慎用词(2016年7月修订)·涉及我领土主权和港澳台; 中共中央台办、国务院台办涉台宣传用语规范"
 
 
@@ -318,14 +317,12 @@ def _compiled():
         before = rx.compile(rf"(?:(?:{_alt(multi)}){_GAP}{{0,6}}?" + (rf"|[{single}]" if single else "") + rf")(?:{o})")
         after = rx.compile(rf"(?:{o}){_GAP}{{0,4}}?(?:{_alt(_AFTER + _AFTER_EXTRA.get(cls, ''))})")
         objects.append((cls, before, after))
-    ws = list(_GATE_WORDS)
     repairs = _repairs()
     return {
-        "word_set": frozenset(ws),
+        "word_set": frozenset(_GATE_WORDS),
         "repairs": repairs,
         "vocabulary": daachorse.CharwiseDoubleArrayAhoCorasick(list(_vocabulary())),
         "repair_set": frozenset(repairs.spellings(dropped=False)),  # (gate words)
-        "words": ws,
         # the spellings that drop a masked character are looked for only in the dense pass (not gate words)
         "dropped": (lambda keys: (keys, daachorse.CharwiseDoubleArrayAhoCorasick(keys) if keys else None))(
             repairs.spellings(dropped=True)),

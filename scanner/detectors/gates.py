@@ -63,9 +63,8 @@ def _pass(v: str) -> tuple[str, frozenset[str], list[tuple[int, int, str]], int]
     last = getattr(_local, "last", None)
     if last is not None and last[0] is v and last[3] == len(_WORDS):  # (words registered since: pass again)
         return last
-    words, pma = _words_and_automaton()
-    found = [(s, e, words[k]) for s, e, k in pma.find_overlapping(v)] if v else []
-    last = _local.last = (v, frozenset([w for _, _, w in found]), found, len(words))
+    found = find(v)
+    last = _local.last = (v, frozenset([w for _, _, w in found]), found, len(_WORDS))
     return last
 
 
