@@ -73,6 +73,11 @@ def _merge_cluster(cluster: list[Finding], text: str) -> Finding:
     return replace(best, start=start, end=end, text=text[start:end], suggestion=sugg)
 
 
+def _lexicon_set(folders) -> LexiconSet:
+    """The lexicon files of these folders (from the compiled cache when it has them); none: empty."""
+    return load_lexicons(folders) if folders else LexiconSet("0", ())
+
+
 def _lexicon_tables(folders: list, config: ScannerConfig) -> tuple[LexiconSet | None, str, LexiconMatcher, frozenset[str]]:
     """The lexicons (None when they came from the compiled cache: :attr:`Scanner.lexicons` loads
     them when asked), their version, the matcher built from the rows this config uses and the
@@ -94,7 +99,7 @@ def _lexicon_tables(folders: list, config: ScannerConfig) -> tuple[LexiconSet | 
     built: list[LexiconSet] = []
 
     def build():
-        lexicons = load_lexicons(folders) if folders else LexiconSet("0", ())
+        lexicons = _lexicon_set(folders)
         built.append(lexicons)
         files = lexicons.files if use_lexicon else ()
         entries = [c for f in files for e in f.entries if (c := configured(e)) is not None]
@@ -148,7 +153,7 @@ class Scanner:
         needs them."""
         got = self._lexicons
         if got is None:
-            got = load_lexicons(self._folders) if self._folders else LexiconSet("0", ())
+            got = _lexicon_set(self._folders)
             object.__setattr__(self, "_lexicons", got)  # (two threads may both load it: equal sets)
         return got
 

@@ -21,6 +21,8 @@ from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
+from . import rx
+
 __all__ = ["available", "tag_words", "per_words", "person_spans", "name_spans", "confident", "name_features", "name_spans_many", "keep_name", "warm", "stats", "reset_stats"]
 
 _lock = threading.Lock()
@@ -371,8 +373,8 @@ def keep_name(v: str, s: int, e: int) -> bool:
     return True
 
 
-_DATELINE_BEFORE = re.compile(r"(?:本报|新华社|中新社|电讯)$")
-_DATELINE_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}月")
+_DATELINE_BEFORE = rx.compile(r"(?:本报|新华社|中新社|电讯)$")
+_DATELINE_AFTER = rx.compile(r"[0-9０-９一二三四五六七八九十]{1,3}月")
 
 
 @lru_cache(maxsize=1)
@@ -383,20 +385,25 @@ def _places():
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             names.update(line.split())
-    longer = sorted((n for n in names if len(n) >= 3), key=len, reverse=True)
-    return frozenset(names), re.compile("|".join(map(re.escape, longer)))
+    longer = sorted((n for n in names if len(n) >= 3), key=lambda n: (-len(n), n))  # (one order: the rx cache)
+    return frozenset(names), rx.compile("|".join(map(re.escape, longer)))
+
+
+def keep_patterns() -> None:
+    """Compile :func:`keep_name`'s patterns now (the world-places alternation is built on first use)."""
+    _places()
 
 
 def _world_place(v: str, s: int, e: int) -> bool:
     """Whether ``v[s:e]`` is a country or capital (world_places.txt), or a fragment of one of three
     or more characters written around it (伊尔 in 扎伊尔, 几内亚比 in 几内亚比绍). A name that
     contains a place (王中国) is not a fragment."""
-    names, rx = _places()
+    names, places = _places()
     if v[s:e] in names:
         return True
-    for m in rx.finditer(v, max(0, s - 12), min(len(v), e + 12)):
+    for m in places.finditer(v, max(0, s - 12), min(len(v), e + 12)):
         a, b = m.span()
-        if a < e and s < b and (a < s or b > e) and not (s <= a and b <= e):
+        if a < e and s < b and (a < s or b > e):
             return True
     return False
 

@@ -291,6 +291,10 @@ class SensitiveLinker:
         self.debug: list | None = None  # (row, mention source, name, attribute) of every link, when a list
         attribute_rows()
         _gate_rows()
+        if "lac" in self.sources:  # the tagger's filters' patterns now, inside Scanner(), so that
+            from .. import person_model  # rx.save() keeps them (the model itself loads on first use)
+
+            person_model.keep_patterns()
 
     # -------------------------------------------------------------- mentions
     def _candidates(self, v: str):
