@@ -3,8 +3,9 @@
 and the full-scan MB/s of every STEP-th official text, each side in its own fresh process per
 round with its own compiled cache (medians of the rounds, and the ratio A/B).
 
-A quicker same-run check than ``speed_table.py`` for a change to the scan path; every number is
-CPU time of the scanning process, so a busy host moves both sides alike.
+A quicker same-run check than ``speed_table.py`` for a change to the scan path (the same posts,
+:func:`corpora.speed_posts`, the name tagger's cache emptied before the post pass); every number
+is CPU time of the scanning process, so a busy host moves both sides alike.
 
 usage: python benchmarks/ab_scan.py TREE_A TREE_B [--rounds 4] [--step 2] [--data ../shared/data]
        (a tree: a checkout or `git worktree add --detach /tmp/base <rev>`)
@@ -25,17 +26,20 @@ REPO = Path(__file__).resolve().parent.parent
 _SIDE = r'''
 import gc, json, sys, time
 sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[4])
-from corpora import official_records
+from corpora import official_records, speed_posts
 from scanner import Scanner
 recs = list(official_records(sys.argv[3]))
-news = "\n".join(r[4] for r in recs if r[0] == "xwlb")
-step = max(2000, (len(news) - 2000) // 400)
-posts = [news[i:i + 2000] for i in range(0, len(news) - 2000, step)][:400]
+posts = speed_posts(recs)
 texts = [r[4] for r in recs][::int(sys.argv[2])]
 s = Scanner()
 for t in posts + texts[:200]:
     s.scan(t)
 gc.collect(); gc.freeze()
+try:  # the person-name tagger's window cache starts empty, as in the speed table: a cold measure
+    from scanner.person_model import reset_stats
+    reset_stats(cache=True)
+except ImportError:  # (a tree without it)
+    pass
 pc = time.process_time
 lat = []
 for p in posts:

@@ -26,3 +26,11 @@ def official_records(data: Path) -> Iterator[tuple[str, str, int, dict, str]]:
             for i, line in enumerate(f):
                 obj = json.loads(line)
                 yield key, label, i, obj, obj[field]
+
+
+def speed_posts(records) -> list[str]:
+    """The speed table's 400 posts of 2,000 characters: consecutive slices of the 新闻联播
+    transcripts among ``records`` (:func:`official_records`), not datelined news."""
+    news = "\n".join(r[4] for r in records if r[0] == "xwlb")
+    step = max(2000, (len(news) - 2000) // 400)
+    return [news[i:i + 2000] for i in range(0, len(news) - 2000, step)][:400]

@@ -48,7 +48,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from corpora import official_records  # noqa: E402
+from corpora import official_records, speed_posts  # noqa: E402
 
 #: main when the speed issue (14) was filed: the "today's main" the issue compares against
 DEFAULT_BASE = "8bfee8c"
@@ -371,9 +371,7 @@ def main() -> int:
         recs = recs[::10]
     texts = [r[4] for r in recs]
     (work / "texts.json").write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
-    news = "\n".join(r[4] for r in recs if r[0] == "xwlb")
-    step = max(2000, (len(news) - 2000) // 400)
-    posts = [news[i:i + 2000] for i in range(0, len(news) - 2000, step)][:400]
+    posts = speed_posts(recs)
     (work / "posts.json").write_text(json.dumps(posts, ensure_ascii=False), encoding="utf-8")
     (work / "bodies.jsonl").write_text("".join(json.dumps({"id": f"p{i}", "text": t}, ensure_ascii=False) + "\n"
                                                for i, t in enumerate(posts)), encoding="utf-8")
