@@ -1,0 +1,92 @@
+"""The compiled views (scanner/_speedups.c, built at install by hatch_build.py) against the NumPy
+reference (normalize.build_views_numpy): the same six views for every text.
+
+The extension is optional (no C compiler at install: the NumPy path runs). scripts/test sets
+GOVSCAN_REQUIRE_SPEEDUPS=1, so the project's own test run fails when it was not built instead of
+silently measuring the slow path."""
+import os
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scanner import normalize
+from tests.conftest import DATA
+from tests.test_offsets_property import TEXTS
+
+try:
+    from scanner import _speedups
+except ImportError:  # pragma: no cover - depends on the install
+    _speedups = None
+
+needs_ext = pytest.mark.skipif(_speedups is None, reason="the C speedups are not built (no compiler at install)")
+
+
+def test_extension_is_built_where_required():
+    if os.environ.get("GOVSCAN_REQUIRE_SPEEDUPS") and _speedups is None:
+        pytest.fail("scanner/_speedups was not compiled at install (see hatch_build.py's warning)")
+    if _speedups is not None and not os.environ.get("GOVSCAN_PURE"):
+        normalize.build_views("")
+        assert normalize._sp is _speedups  # build_views uses it
+
+
+def _same(a, b):
+    assert (a.text, a.norm, a.vis, a.dense) == (b.text, b.norm, b.vis, b.dense)
+    for x, y in ((a.vis_map, b.vis_map), (a.dense_map, b.dense_map), (a.dense_emap, b.dense_emap)):
+        assert (x is None) == (y is None)
+        if x is not None:
+            assert np.array_equal(x, y)
+    # a view equal to norm is norm itself in both (per-text caches key on identity)
+    assert (a.vis is a.norm) == (b.vis is b.norm)
+    assert (a.dense is a.norm) == (b.dense is b.norm)
+
+
+def _c(text):
+    if normalize._sp is None or normalize._sp is normalize._UNSET:
+        normalize.build_views("")
+    return normalize.build_views(text)
+
+
+EDGES = ["", "a", "赌", "赌赌博博", "人人人", "\u200b", "\u200b赌\u200b博\u200b", "Ａ１２３　ｂ", "学学 习",
+         "\ud800x", "x\u200b", "  ", "aa11", "哈哈", "臺灣總統", "赌 赌\u200b赌博", "𠀀𠀀", "★★", "😀赌😀博",
+         "①②③", "\ufeff\ufeff", "賭賭博"]
+
+
+@needs_ext
+@pytest.mark.parametrize("text", EDGES)
+def test_edge_cases(text):
+    _same(_c(text), normalize.build_views_numpy(text))
+
+
+@needs_ext
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(TEXTS, st.text(max_size=60)))
+def test_same_views_as_numpy(text):
+    _same(_c(text), normalize.build_views_numpy(text))
+
+
+@needs_ext
+def test_same_views_on_official_texts():
+    path = DATA / "corpus-gov-work-reports" / "government_work_reports.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} absent")
+    import json
+
+    n = 0
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            text = json.loads(line)["content"]
+            _same(_c(text), normalize.build_views_numpy(text))
+            n += 1
+    assert n > 10
+
+
+@needs_ext
+def test_bad_input_is_a_clear_error():
+    with pytest.raises(TypeError):
+        _speedups.views(b"bytes")
+    with pytest.raises(ValueError):
+        _speedups.set_tables(np.zeros(3, np.uint32), np.zeros(3, bool), np.zeros(3, bool))
+    normalize.build_views("")  # the tables are still the good ones
+    assert normalize.build_views("ＡＢ").norm == "ab"
