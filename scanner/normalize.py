@@ -328,14 +328,13 @@ def _speedups():
     extension is built at install time when a C compiler is there, else the NumPy
     :func:`build_views_numpy` runs (the same views; tests/test_speedups.py). ``GOVSCAN_PURE=1``
     forces the NumPy path."""
-    if os.environ.get("GOVSCAN_PURE"):
+    from . import speedups
+
+    set_tables = speedups.get("set_tables")
+    if set_tables is None:
         return None
-    try:
-        from . import _speedups as sp
-    except ImportError:
-        return None
-    sp.set_tables(*_tables())
-    return sp
+    set_tables(*_tables())
+    return speedups.get("views")
 
 
 _I64 = np.dtype(np.int64)
@@ -353,7 +352,7 @@ def build_views(text: str) -> Views:
         sp = _sp = _speedups()
     if sp is None:
         return build_views_numpy(text)
-    norm, vis, vis_map, dense_, dense_map, dense_emap = sp.views(text)
+    norm, vis, vis_map, dense_, dense_map, dense_emap = sp(text)
     if vis is None:
         vis = norm
     else:

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scanner import normalize
+from scanner.detectors import compositional, gates
 from tests.conftest import DATA
 from tests.test_offsets_property import TEXTS
 
@@ -28,7 +29,9 @@ def test_extension_is_built_where_required():
         pytest.fail("scanner/_speedups was not compiled at install (see hatch_build.py's warning)")
     if _speedups is not None and not os.environ.get("GOVSCAN_PURE"):
         normalize.build_views("")
-        assert normalize._sp is _speedups  # build_views uses it
+        assert normalize._sp is _speedups.views  # build_views uses it
+        assert gates._c_separated_runs is _speedups.separated_runs
+        assert compositional._wide_runs is _speedups.wide_runs
 
 
 def _same(a, b):
@@ -90,3 +93,32 @@ def test_bad_input_is_a_clear_error():
         _speedups.set_tables(np.zeros(3, np.uint32), np.zeros(3, bool), np.zeros(3, bool))
     normalize.build_views("")  # the tables are still the good ones
     assert normalize.build_views("ＡＢ").norm == "ab"
+
+
+@needs_ext
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list("法轮功高考a1 ") + list(gates.SEPS) + ["𠀀", "\u3400", "\u9fff", "\ua000"]),
+                max_size=40).map("".join))
+def test_separated_runs_as_python(norm):
+    assert _speedups.separated_runs(norm) == gates._separated_runs(norm)
+
+
+@needs_ext
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(TEXTS, st.lists(st.sampled_from(list("三常科*  ·唑")), max_size=30).map("".join)))
+def test_wide_runs_as_numpy(text):
+    v = normalize.build_views_numpy(text)
+    if v.dense_emap is None:
+        return
+    for limit in (0, 1, 8):
+        assert _speedups.wide_runs(v.dense_map, v.dense_emap, limit) == list(np.flatnonzero(v.dense_emap - v.dense_map > 2)[:limit])
+
+
+@needs_ext
+def test_wide_runs_refuses_other_arrays():
+    with pytest.raises(ValueError):
+        _speedups.wide_runs(np.zeros(3, np.int32), np.zeros(3, np.int32), 8)
+    with pytest.raises(ValueError):
+        _speedups.wide_runs(np.zeros(3, np.int64), np.zeros(2, np.int64), 8)
+    with pytest.raises(TypeError):
+        _speedups.separated_runs(None)

@@ -1,0 +1,19 @@
+"""The optional C speedups (scanner/_speedups.c, compiled at install by hatch_build.py).
+
+Each compiled function has a Python reference beside its caller, which runs when the extension
+was not built (no C compiler at install) or when ``GOVSCAN_PURE=1``; tests/test_speedups.py checks
+that both give the same results."""
+from __future__ import annotations
+
+import os
+
+
+def get(name: str):
+    """The compiled function ``name``, or None (then the caller's Python reference runs)."""
+    if os.environ.get("GOVSCAN_PURE"):
+        return None
+    try:
+        from . import _speedups
+    except ImportError:
+        return None
+    return getattr(_speedups, name)
