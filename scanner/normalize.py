@@ -1,7 +1,8 @@
 """Normalisation views that defeat the usual disguises while keeping offsets exact.
 
-Three views of one input text are built, all with NumPy lookups over the text's code points
-(no per-character Python loop):
+Three views of one input text are built in one compiled pass over the text's code points
+(scanner/_speedups.c, :func:`build_views`), or with NumPy lookups where the extension was not
+compiled (:func:`build_views_numpy`, the reference); no per-character Python loop either way:
 
 ``norm``
     Same length as the input. One lookup table maps full-width forms to ASCII, upper to lower
