@@ -328,7 +328,90 @@ done:
     return out;
 }
 
+/* Gates over a class table: bytes of 0x110000, one per code point (speedups.class_table). */
+static int
+get_table(PyObject *obj, Py_buffer *buf)
+{
+    if (PyObject_GetBuffer(obj, buf, PyBUF_SIMPLE) < 0)
+        return -1;
+    if (buf->len != MAX_CP) {
+        PyBuffer_Release(buf);
+        PyErr_SetString(PyExc_ValueError, "a class table is 0x110000 bytes, one per code point");
+        return -1;
+    }
+    return 0;
+}
+
+/* has_run(text, table, min_len): whether a run of at least min_len characters whose table values
+ * are non-zero holds one whose value is 2 (pii: a phone or ID number written in other digit styles,
+ * ①③⑧…, 一三九…: the styled-run pattern runs only where such a run is). */
+static PyObject *
+has_run(PyObject *self, PyObject *args)
+{
+    PyObject *text, *tobj;
+    Py_ssize_t min_len;
+    if (!PyArg_ParseTuple(args, "UOn", &text, &tobj, &min_len))
+        return NULL;
+    Py_buffer tb;
+    if (get_table(tobj, &tb) < 0)
+        return NULL;
+    const uint8_t *t = (const uint8_t *)tb.buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t run = 0;
+    int marked = 0, found = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint8_t v = t[PyUnicode_READ(kind, data, i)];
+        if (v) {
+            run++;
+            marked |= v == 2;
+            if (marked && run >= min_len) {
+                found = 1;
+                break;
+            }
+        }
+        else {
+            run = 0;
+            marked = 0;
+        }
+    }
+    PyBuffer_Release(&tb);
+    return PyBool_FromLong(found);
+}
+
+/* has_pair(text, table): whether a character with bit 1 in the table is followed by one with bit 2
+ * (names: an address's house number, [0-9a-z-] before 号/栋/幢/座). */
+static PyObject *
+has_pair(PyObject *self, PyObject *args)
+{
+    PyObject *text, *tobj;
+    if (!PyArg_ParseTuple(args, "UO", &text, &tobj))
+        return NULL;
+    Py_buffer tb;
+    if (get_table(tobj, &tb) < 0)
+        return NULL;
+    const uint8_t *t = (const uint8_t *)tb.buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int found = 0;
+    uint8_t prev = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint8_t v = t[PyUnicode_READ(kind, data, i)];
+        if ((prev & 1) && (v & 2)) {
+            found = 1;
+            break;
+        }
+        prev = v;
+    }
+    PyBuffer_Release(&tb);
+    return PyBool_FromLong(found);
+}
+
 static PyMethodDef methods[] = {
+    {"has_run", has_run, METH_VARARGS, "has_run(text, table, min_len) -> bool"},
+    {"has_pair", has_pair, METH_VARARGS, "has_pair(text, table) -> bool"},
     {"wide_runs", wide_runs, METH_VARARGS, "wide_runs(dense_map, dense_emap, limit) -> [index, ...]"},
     {"separated_runs", separated_runs, METH_O, "separated_runs(norm) -> [(first, last), ...] (gates.separated_runs)"},
     {"set_tables", set_tables, METH_VARARGS, "set_tables(lut, invisible, noise): the normalisation tables"},

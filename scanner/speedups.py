@@ -16,4 +16,15 @@ def get(name: str):
         from . import _speedups
     except ImportError:
         return None
-    return getattr(_speedups, name)
+    return getattr(_speedups, name, None)  # (None: an extension compiled from an older source; reinstall)
+
+
+def class_table(classes: dict[str, int]) -> bytes:
+    """A table for the compiled gates (``has_run``, ``has_pair``): one byte per code point, the
+    value of the characters of each string in ``classes`` (OR-ed where a character is in several)."""
+    import numpy as np
+
+    t = np.zeros(0x110000, dtype=np.uint8)
+    for chars, value in classes.items():
+        t[[ord(c) for c in chars]] |= value
+    return t.tobytes()

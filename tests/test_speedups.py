@@ -122,3 +122,41 @@ def test_wide_runs_refuses_other_arrays():
         _speedups.wide_runs(np.zeros(3, np.int64), np.zeros(2, np.int64), 8)
     with pytest.raises(TypeError):
         _speedups.separated_runs(None)
+
+
+_STYLED_SAMPLE = "0123456789 -x一二三四五六七八九〇零壹贰叁①②③⑴⒈❶㈠³₃ａ号"
+
+
+@needs_ext
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list(_STYLED_SAMPLE) + ["电话", "年", "，"]), max_size=40).map("".join))
+def test_styled_run_gate_never_hides_a_run(text):
+    from scanner.detectors import pii
+
+    v = normalize.build_views(text).vis
+    runs = [r for r in pii._STYLED_RUN_RE.finditer(v) if not r.group().isascii()]
+    if runs:
+        assert _speedups.has_run(v, pii._STYLED_TABLE, 11)
+    assert _speedups.has_run(v, pii._STYLED_TABLE, 0) == any(not c.isascii() and c in pii._STYLED for c in v)
+
+
+@needs_ext
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list("0123ab-号栋幢座楼院室单元层 ，住址") + ["号召", "3号", "十"]), max_size=30).map("".join))
+def test_address_gate_never_hides_a_number(text):
+    from scanner.detectors import names
+
+    v = normalize.build_views(text).vis
+    if names._ADDR_TAIL_RE.search(v) or names._ADDR_DOOR_RE.search(v):
+        assert _speedups.has_pair(v, names._ADDR_PAIR)
+    assert not _speedups.has_pair(v.replace("号", "").replace("栋", "").replace("幢", "").replace("座", ""), names._ADDR_PAIR)
+
+
+@needs_ext
+def test_gates_refuse_bad_tables():
+    with pytest.raises(ValueError):
+        _speedups.has_run("abc", b"\x01" * 10, 2)
+    with pytest.raises(ValueError):
+        _speedups.has_pair("abc", b"")
+    with pytest.raises(TypeError):
+        _speedups.has_pair(b"abc", bytes(0x110000))
