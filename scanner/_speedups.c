@@ -409,7 +409,67 @@ has_pair(PyObject *self, PyObject *args)
     return PyBool_FromLong(found);
 }
 
+/* name_candidates(text, flags, given, translit): sensitive.SensitiveLinker._candidates in one pass
+ * (its NumPy version is the reference and documents the rule): positions where a surname is
+ * followed by given-name characters, outside transliterations. flags, given and translit are
+ * uint8 tables of 0x110000 (the linker's flag table and the name model's buckets). */
+enum { F_SUR = 1, F_FN = 2, F_BOUND = 4, F_G7 = 8, F_G6 = 16, F_T10 = 32 };
+
+static PyObject *
+name_candidates(PyObject *self, PyObject *args)
+{
+    PyObject *text, *fo, *go, *to;
+    if (!PyArg_ParseTuple(args, "UOOO", &text, &fo, &go, &to))
+        return NULL;
+    Py_buffer fb, gb, tb;
+    if (get_table(fo, &fb) < 0)
+        return NULL;
+    if (get_table(go, &gb) < 0) {
+        PyBuffer_Release(&fb);
+        return NULL;
+    }
+    if (get_table(to, &tb) < 0) {
+        PyBuffer_Release(&fb);
+        PyBuffer_Release(&gb);
+        return NULL;
+    }
+    const uint8_t *flags = fb.buf, *given = gb.buf, *translit = tb.buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0);
+#define CP(i) PyUnicode_READ(kind, data, (i))
+#define FL(i) ((i) < 0 ? F_BOUND : (i) >= n ? (F_BOUND | F_FN) : flags[CP(i)])
+    for (Py_ssize_t k = 0; out && k < n; k++) {
+        uint8_t cur = flags[CP(k)];
+        if (!(cur & F_SUR))
+            continue;
+        uint8_t nxt = FL(k + 1);
+        if ((nxt & (F_BOUND | F_G7)) != F_G7)
+            continue;
+        uint8_t prv = FL(k - 1), nx2 = FL(k + 2);
+        if (!(((nx2 & (F_G6 | F_FN)) | (prv & F_BOUND))))
+            continue;
+        if ((prv & nxt & F_T10) && !(prv & F_BOUND)) { /* inside a transliteration? (k >= 1, k + 1 < n here) */
+            Py_UCS4 a = CP(k - 1), b = CP(k + 1);
+            if (translit[a] > given[a] && translit[b] >= given[b])
+                continue;
+        }
+        PyObject *v = PyLong_FromSsize_t(k);
+        if (!v || PyList_Append(out, v) < 0)
+            Py_CLEAR(out);
+        Py_XDECREF(v);
+    }
+#undef FL
+#undef CP
+    PyBuffer_Release(&fb);
+    PyBuffer_Release(&gb);
+    PyBuffer_Release(&tb);
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"name_candidates", name_candidates, METH_VARARGS, "name_candidates(text, flags, given, translit) -> [position, ...]"},
     {"has_run", has_run, METH_VARARGS, "has_run(text, table, min_len) -> bool"},
     {"has_pair", has_pair, METH_VARARGS, "has_pair(text, table) -> bool"},
     {"wide_runs", wide_runs, METH_VARARGS, "wide_runs(dense_map, dense_emap, limit) -> [index, ...]"},

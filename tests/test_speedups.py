@@ -160,3 +160,15 @@ def test_gates_refuse_bad_tables():
         _speedups.has_pair("abc", b"")
     with pytest.raises(TypeError):
         _speedups.has_pair(b"abc", bytes(0x110000))
+
+
+@needs_ext
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(TEXTS, st.lists(st.sampled_from(list("王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾")
+                                                + list("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华")
+                                                + list("拉夫罗巴沙尔斯基科克，。的了说 1") + ["\u00b7"]),
+                               max_size=40).map("".join)))
+def test_name_candidates_as_numpy(scanner, text):
+    linker = [d for d in scanner._detectors if d.name == "personal_data"][0]._names.linker
+    v = normalize.build_views(text).vis
+    assert linker._candidates(v) == [int(i) for i in linker._candidates_numpy(v)]
