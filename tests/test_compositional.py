@@ -72,6 +72,8 @@ HITS = [
     ("prohibited.trade.explosive", "黑火药的配方，一看就会。"),
     ("prohibited.trade.weapon", "手枪配件专卖，量大从优。"),
     ("prohibited.trade.weapon", "弓弩专卖网，正品保障。"),
+    ("prohibited.trade.weapon", "猎枪订购，电话联系。"),
+    ("prohibited.trade.drug", "迷昏药买卖，微信联系。"),
 ]
 
 # news of a crackdown, a verdict, a policy, a service; ordinary words
@@ -82,6 +84,7 @@ MISSES = [
     "他们白手起家，为制造中国自己的原子弹隐姓埋名几十年。",
     "浏阳花炮制作技艺入选非遗名录，礼花弹制作现场吸引游客。",
     "警方查获一批手枪配件和子弹。",
+    "国家禁止枪支买卖。",
     "在男子10米气步枪决赛中，中国选手获得金牌。",
     "纳税人可在电子税务局申请代开增值税发票。",
     "群众可到临时办证点补办社保卡等服务。",

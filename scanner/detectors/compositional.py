@@ -109,7 +109,9 @@ _CLASSES: dict[str, tuple[str, str]] = {
 }
 #: after the object: 枪支出售, 手枪转让, 冰毒有货, 发票代开 (and per class: 援交上门, 百家乐开户)
 _AFTER = ("出售|转让|专卖|直销|批发|零售|销售|代购|代发|求购|有货|现货|包邮|货到付款|到付|价格|面议|低价|特价|"
-          "供应|出租|代开|代办|加微|加v|加qq|私聊|私信|一条龙")
+          "供应|出租|代开|代办|加微|加v|加qq|私聊|私信|一条龙|"
+          # mined like _AFTER_EXTRA below: 订购 (drug 7, weapon 20), 买卖 (weapon 15), 到货 (drug 2, weapon 9)
+          "订购|买卖|到货")
 #: the how-to and trade words after an object in the TRAINING half of konsheng's 涉枪涉爆 file (issue 16,
 #: scripts/build_prohibited_ngrams.py's entries; count in brackets): explosive 的 (21: 的制作, 的配方, 的成分),
 #: 配方 (14), 制作方法 (7), 方法 (5) (not a bare 制作 (25): 礼花弹制作 is fireworks news); weapon 配件 (31),
