@@ -14,6 +14,7 @@ detectors may be tuned on):
                                                                  other 2,636 sentences of example.test
   MSRA (SIGHAN06)    msra_test_bio.txt, 2,000 sentences by hash  the other 1,442 sentences (the
                                                                  train file is absent)
+  BosonNLP (news)    1,000 of 2,000 paragraphs by hash           the other 1,000 paragraphs
   Resume             dev + test                                   train
   CLUENER 2020       dev                                          train
   Weibo              dev + test                                   train
@@ -24,8 +25,12 @@ test set of the SIGHAN 2006 bakeoff) are read from a snapshot of the public repo
 OYE93/Chinese-NLP-Corpus (commit e9bb5b5f262466af5d45bcf7ee3380f2cb994907): a git directory
 (read with ``git show``) or a checkout, given by ``GOVSCAN_NEWS_NER`` or ``--news``; default
 ``../.mirror/OYE93+Chinese-NLP-Corpus/repo/.git`` next to the repository. They are never copied
-into this repository. Without them the news rows are skipped with a message. The three others
-come from ../shared/data (bench_ner.py's readers).
+into this repository. Without them the news rows are skipped with a message. BosonNLP's NER set
+(web news, 2,000 paragraphs, ``{{person_name:…}}`` inline) is read from a snapshot of
+InsaneLife/ChineseNLPCorpus (commit 65fc49b20af96c9f1ae159bef7f04b9e56157fda, NER/boson/origindata.txt;
+``GOVSCAN_BOSON_NER`` or ``--boson``; default ``../.mirror/InsaneLife+ChineseNLPCorpus/repo``), split
+by paragraph before any system was run on it. The three others come from ../shared/data
+(bench_ner.py's readers).
 
 Systems, every one scored on the same sentences:
   * ``default``  the default Scanner(): person_name and sensitive_personal_info findings
@@ -38,14 +43,16 @@ Scoring. Gold = the set's person labels (PER / NAME / PER.NAM). *Private* scorin
 a gold name that is not a private person's mention by issue 15's own definition is left out of the
 gold, and a prediction on it is neither right nor wrong: a name next to an official title (the
 detectors' shared test ``beside_official_title``: 书记, 总统, 总经理 …), an anonymised name
-(People's Daily labels the surname of 郑某), a one-character mention (老于, 姓樊: no more than the
+(People's Daily labels the surname of 郑某), a surname with a form of address or 老/小 (王女士, 老陈:
+BosonNLP labels them; no more than 王某), a name without Han characters (Ron Conway, @handles in
+BosonNLP), a one-character mention (老于, 姓樊: no more than the
 masked 于某; ``--keep-one-char`` keeps them), an eponym (马克思主义, 汤杯: People's Daily labels
 马克思 and 汤) and a title of a work (《李白》). The rule reads only the text, never a system's
 output, and is the same for every system. *All* scoring keeps every gold name. *overlap*: a gold name is found
 when a prediction overlaps it; a prediction is right when it overlaps a gold name. *exact*: the
 same with identical boundaries.
 
-usage: python benchmarks/bench_ner_names.py [--split heldout|tune] [--data DIR] [--news PATH]
+usage: python benchmarks/bench_ner_names.py [--split heldout|tune] [--data DIR] [--news PATH] [--boson PATH]
                                             [--sample 2000] [--systems default,+crf,lac,new]
                                             [--examples N] [--json OUT]
 """
