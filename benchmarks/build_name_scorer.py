@@ -9,7 +9,8 @@ tag group, LAC's tags of the neighbouring words,
 the kind of neighbouring character) reaches a threshold.
 
 Data: the *tune* splits of benchmarks/bench_ner_names.py that are news or Resume — People's Daily
-dev, the People's Daily and MSRA test sentences outside the held-out hash samples, Resume train.
+dev, the People's Daily and MSRA test sentences outside the held-out hash samples, the BosonNLP
+paragraphs outside its held-out half (``--boson`` / GOVSCAN_BOSON_NER), Resume train.
 The held-out splits are never read here. A candidate is labelled 1 when it overlaps a private
 person's gold name, 0 when it overlaps no gold name; a candidate on a gold name that is not a
 private person's (bench_ner_names.not_private) is left out.
