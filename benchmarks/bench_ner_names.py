@@ -14,6 +14,7 @@ detectors may be tuned on):
                                                                  other 2,636 sentences of example.test
   MSRA (SIGHAN06)    msra_test_bio.txt, 2,000 sentences by hash  the other 1,442 sentences (the
                                                                  train file is absent)
+  BosonNLP (news)    1,000 of 2,000 paragraphs by hash           the other 1,000 paragraphs
   Resume             dev + test                                   train
   CLUENER 2020       dev                                          train
   Weibo              dev + test                                   train
@@ -24,8 +25,12 @@ test set of the SIGHAN 2006 bakeoff) are read from a snapshot of the public repo
 OYE93/Chinese-NLP-Corpus (commit e9bb5b5f262466af5d45bcf7ee3380f2cb994907): a git directory
 (read with ``git show``) or a checkout, given by ``GOVSCAN_NEWS_NER`` or ``--news``; default
 ``../.mirror/OYE93+Chinese-NLP-Corpus/repo/.git`` next to the repository. They are never copied
-into this repository. Without them the news rows are skipped with a message. The three others
-come from ../shared/data (bench_ner.py's readers).
+into this repository. Without them the news rows are skipped with a message. BosonNLP's NER set
+(web news, 2,000 paragraphs, ``{{person_name:…}}`` inline) is read from a snapshot of
+InsaneLife/ChineseNLPCorpus (commit 65fc49b20af96c9f1ae159bef7f04b9e56157fda, NER/boson/origindata.txt;
+``GOVSCAN_BOSON_NER`` or ``--boson``; default ``../.mirror/InsaneLife+ChineseNLPCorpus/repo``), split
+by paragraph before any system was run on it. The three others come from ../shared/data
+(bench_ner.py's readers).
 
 Systems, every one scored on the same sentences:
   * ``default``  the default Scanner(): person_name and sensitive_personal_info findings
@@ -38,14 +43,16 @@ Scoring. Gold = the set's person labels (PER / NAME / PER.NAM). *Private* scorin
 a gold name that is not a private person's mention by issue 15's own definition is left out of the
 gold, and a prediction on it is neither right nor wrong: a name next to an official title (the
 detectors' shared test ``beside_official_title``: 书记, 总统, 总经理 …), an anonymised name
-(People's Daily labels the surname of 郑某), a one-character mention (老于, 姓樊: no more than the
+(People's Daily labels the surname of 郑某), a surname with a form of address or 老/小 (王女士, 老陈:
+BosonNLP labels them; no more than 王某), a name without Han characters (Ron Conway, @handles in
+BosonNLP), a one-character mention (老于, 姓樊: no more than the
 masked 于某; ``--keep-one-char`` keeps them), an eponym (马克思主义, 汤杯: People's Daily labels
 马克思 and 汤) and a title of a work (《李白》). The rule reads only the text, never a system's
 output, and is the same for every system. *All* scoring keeps every gold name. *overlap*: a gold name is found
 when a prediction overlaps it; a prediction is right when it overlaps a gold name. *exact*: the
 same with identical boundaries.
 
-usage: python benchmarks/bench_ner_names.py [--split heldout|tune] [--data DIR] [--news PATH]
+usage: python benchmarks/bench_ner_names.py [--split heldout|tune] [--data DIR] [--news PATH] [--boson PATH]
                                             [--sample 2000] [--systems default,+crf,lac,new]
                                             [--examples N] [--json OUT]
 """
@@ -55,6 +62,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -76,6 +84,16 @@ NEWS_FILES = {
     "msra_test": "NER/MSRA/msra_test_bio.txt",
 }
 TARGET_R = TARGET_P = 0.90
+
+# BosonNLP's NER set (2,000 paragraphs of web news, 2012-2014, six entity types; licence: BosonNLP
+# 数据使用许可证, free for research, no redistribution to third parties: read from a snapshot, never
+# copied here), as distributed by InsaneLife/ChineseNLPCorpus (the same file, blob a4ee40a4, is in
+# buppt/ChineseNER). First used here on 2026-12-06: held out = 1,000 paragraphs by a fixed hash,
+# tune = the other 1,000 (split by paragraph, so no story is on both sides).
+BOSON_REPO = "InsaneLife/ChineseNLPCorpus"
+BOSON_COMMIT = "65fc49b20af96c9f1ae159bef7f04b9e56157fda"
+BOSON_FILE = "NER/boson/origindata.txt"
+BOSON_HELDOUT = 1000
 
 
 # ------------------------------------------------------------------------------------ readers
@@ -117,6 +135,92 @@ def read_bio_text(raw: str, want: str = "PER"):
     if chars:
         out.append(("".join(chars), {"name": _entities(tags, want), "address": []}))
     return out
+
+
+def _boson_source(arg: str | None) -> Path | None:
+    cand = [arg, os.environ.get("GOVSCAN_BOSON_NER"),
+            str(REPO.parent / ".mirror" / "InsaneLife+ChineseNLPCorpus" / "repo")]
+    for c in cand:
+        if c and Path(c).exists():
+            return Path(c)
+    return None
+
+
+def _read_pinned(src: Path, rel: str, commit: str) -> str | None:
+    if (src / rel).is_file():
+        return (src / rel).read_text(encoding="utf-8")
+    if (src / "HEAD").is_file() or src.name.endswith(".git"):
+        for rev in (commit, "HEAD"):
+            r = subprocess.run(["git", "--git-dir", str(src), "show", f"{rev}:{rel}"], capture_output=True)
+            if r.returncode == 0:
+                return r.stdout.decode("utf-8")
+    return None
+
+
+_BOSON_OPEN = re.compile(r"\{\{([a-z_]+):")
+_SENT_END = re.compile(r"[。！？!?][”’」』）)]*")
+
+
+def read_boson_paragraphs(raw: str, want: str = "person_name"):
+    """Per paragraph (one line of the file), its sentences as (text, {"name": spans}).
+
+    The format is ``{{type:text}}`` inline (sometimes doubled: ``{{t:{{t:x}}}}``); a literal ``\\n``
+    is a line break; the file lost the middle dot of foreign names to ``?`` (the readme's own
+    example: 苏珊?菲利普斯), which is put back inside a person entity between Han characters.
+    Spans are trimmed of spaces; a sentence ends after 。！？!? (and closing quotes), never inside
+    a name."""
+    paras = []
+    for line in raw.split("\n"):
+        line = line.replace("\\n", "\n").rstrip("\r")
+        if not line.strip():
+            continue
+        buf: list[str] = []
+        stack: list[tuple[str, int]] = []
+        ents = set()
+        i = 0
+        while i < len(line):
+            m = _BOSON_OPEN.match(line, i)
+            if m:
+                stack.append((m.group(1), len(buf)))
+                i = m.end()
+                continue
+            if line.startswith("}}", i) and stack:
+                typ, st = stack.pop()
+                if typ == want:
+                    for k in range(st + 1, len(buf) - 1):
+                        if buf[k] in "?？" and _is_han(buf[k - 1]) and _is_han(buf[k + 1]):
+                            buf[k] = "·"
+                    a, b = st, len(buf)
+                    while a < b and buf[a].isspace():
+                        a += 1
+                    while b > a and buf[b - 1].isspace():
+                        b -= 1
+                    if b > a:
+                        ents.add((a, b))
+                i += 2
+                continue
+            buf.append(line[i])
+            i += 1
+        text = "".join(buf)
+        ents = sorted(ents)
+        sents, start = [], 0
+        cuts = [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
+        cuts += [k + 1 for k, ch in enumerate(text) if ch == "\n"]
+        for c in sorted(set(cuts)):
+            if c <= start or any(a < c < b for a, b in ents):
+                continue
+            piece = text[start:c]
+            if piece.strip():
+                sents.append((piece, {"name": [(a - start, b - start) for a, b in ents if start <= a and b <= c],
+                                      "address": []}))
+            start = c
+        if sents:
+            paras.append(sents)
+    return paras
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
 
 
 def hash_split(sents, n: int, salt: str):
@@ -161,7 +265,25 @@ def _shared_sets(data: Path, split: str):
     return out
 
 
-def load_sets(data: Path, news: Path | None, split: str, sample: int):
+def _boson_set(src: Path | None, split: str):
+    if src is None:
+        print("skipped BosonNLP: no snapshot (set GOVSCAN_BOSON_NER to a checkout or git directory of "
+              f"https://github.com/{BOSON_REPO}, commit {BOSON_COMMIT})")
+        return []
+    raw = _read_pinned(src, BOSON_FILE, BOSON_COMMIT)
+    if raw is None:
+        print(f"skipped BosonNLP: {BOSON_FILE} not in {src}")
+        return []
+    paras = read_boson_paragraphs(raw)
+    keyed = [("".join(t for t, _ in p), p) for p in paras]  # hash_split keys on the paragraph's text
+    held, rest = hash_split(keyed, BOSON_HELDOUT, "boson")
+    part = rest if split == "tune" else held
+    sents = [x for _, p in part for x in p]
+    label = f"bosonnlp {'tune' if split == 'tune' else 'test'} ({len(part)} of {len(paras)} paragraphs)"
+    return [(label, sents, True)]
+
+
+def load_sets(data: Path, news: Path | None, split: str, sample: int, boson: Path | None = None):
     sets = []
     if news is None:
         print("skipped People's Daily and MSRA: no news NER data (set GOVSCAN_NEWS_NER to a checkout or git "
@@ -183,7 +305,7 @@ def load_sets(data: Path, news: Path | None, split: str, sample: int):
             part = other if rest else held
             sets.append((label + (f" ({len(part)} of {len(sents)})" if len(part) < len(sents) else ""),
                          part, True))
-    return sets + _shared_sets(data, split)
+    return sets + _boson_set(boson, split) + _shared_sets(data, split)
 
 
 # ------------------------------------------------------------------------------------ systems
@@ -246,8 +368,14 @@ def not_private(text: str, norm: str, s: int, e: int) -> str | None:
         return "title"
     if "某" in text[s:e] or text.startswith("某", e):
         return "masked"
+    from scanner.person_model import surname_only
+
+    if surname_only(text[s:e]):
+        return "masked"  # (王女士, 老陈: BosonNLP labels them; no more than 王某)
     if e - s == 1 and ONE_CHAR_NOT_PRIVATE:
         return "one character"
+    if not any("\u3400" <= ch <= "\u9fff" for ch in text[s:e]):
+        return "latin"  # (Ron Conway, @Air_: BosonNLP labels handles and Latin names; the finder reads Han text)
     if text.startswith(_EPONYM_AFTER, e):
         return "eponym"
     lq, rq = text.rfind("《", 0, s), text.rfind("》", 0, s)
@@ -363,6 +491,7 @@ def main(argv=None):
     ap.add_argument("--split", choices=("heldout", "tune"), default="heldout")
     ap.add_argument("--data", default=os.environ.get("GOVSCAN_SHARED_DATA") or str(REPO.parent / "shared" / "data"))
     ap.add_argument("--news", help="checkout or git directory of OYE93/Chinese-NLP-Corpus (or GOVSCAN_NEWS_NER)")
+    ap.add_argument("--boson", help="checkout or git directory of InsaneLife/ChineseNLPCorpus (or GOVSCAN_BOSON_NER)")
     ap.add_argument("--sample", type=int, default=2000, help="sentences per news test split, by fixed hash (0: all)")
     ap.add_argument("--systems", default="default,+crf,lac,new")
     ap.add_argument("--examples", type=int, default=0)
@@ -373,7 +502,7 @@ def main(argv=None):
     global ONE_CHAR_NOT_PRIVATE
     ONE_CHAR_NOT_PRIVATE = not a.keep_one_char
     data = Path(a.data)
-    sets = load_sets(data, _news_source(a.news), a.split, a.sample)
+    sets = load_sets(data, _news_source(a.news), a.split, a.sample, _boson_source(a.boson))
     if not sets:
         print("no NER data found: nothing to score")
         return 0

