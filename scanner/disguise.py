@@ -43,7 +43,7 @@ from pathlib import Path
 
 from .variants import _is_han
 
-__all__ = ["HIGH_RISK_TYPES", "disguises", "parts", "lookalikes_of", "KINDS"]
+__all__ = ["HIGH_RISK_TYPES", "disguises", "parts", "lookalikes_of", "KINDS", "is_pinyin", "in_pinyin"]
 
 _DATA = Path(__file__).resolve().parent / "data"
 _PARTS_PATH = _DATA / "hanzi_parts.txt"
@@ -152,6 +152,47 @@ def _pinyin(term: str) -> tuple[str, ...]:
 
     out = lazy_pinyin(term, style=Style.NORMAL, errors=lambda s: list(s))
     return tuple(s.replace("ü", "v").lower() for s in out) if len(out) == len(term) else ()
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (ü as v) of the readings index (``data/hanzi_pinyin.txt``)."""
+    from .variants import _index
+
+    syl = {r for rs in _index()[0].values() for r in rs if r.isascii() and r.isalpha()}
+    return frozenset(syl | {"nv", "lv", "nve", "lve"})  # (the index writes 女 nu; term pinyin writes ü as v)
+
+
+@lru_cache(maxsize=4096)
+def is_pinyin(s: str) -> bool:
+    """Whether ``s`` (lower-case ASCII letters) is a sequence of whole pinyin syllables
+    (miyunyao: mi yun yao; not english)."""
+    syl = _syllables()
+    n = len(s)
+    ok = [True] + [False] * n
+    for i in range(n):
+        if ok[i]:
+            for j in range(i + 1, min(n, i + 6) + 1):
+                if s[i:j] in syl:
+                    ok[j] = True
+    return n > 0 and ok[n]
+
+
+def in_pinyin(norm: str, s: int, e: int) -> bool:
+    """Whether the pinyin spelling ``norm[s:e]`` (ASCII letters, possibly spaced: da ma yan) stands
+    among pinyin syllables only: the letters joined to it on either side and each space-separated
+    chunk of it are whole syllables (MiYunYao holds mi yun for 迷晕; falungongs and dama yanx hold
+    nothing). Read only when a pinyin spelling touches other letters or spans a space."""
+    a = s
+    while a > 0 and norm[a - 1].isascii() and norm[a - 1].isalpha():
+        a -= 1
+    b = e
+    while b < len(norm) and norm[b].isascii() and norm[b].isalpha():
+        b += 1
+    if (a < s and not is_pinyin(norm[a:s])) or (b > e and not is_pinyin(norm[e:b])):
+        return False
+    chunks = norm[s:e].split()
+    return all(c.isascii() and c.isalpha() and is_pinyin(c) for c in chunks)
 
 
 def _numbers(term: str) -> list[str]:

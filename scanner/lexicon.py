@@ -314,8 +314,8 @@ _WORD_KINDS = frozenset({"homophone", "lookalike", "split", "punct"})
 def _variant_options(e: Entry, k: str, kind: str) -> MatchOptions:
     """The match options of a disguised spelling (dense key ``k``, of ``kind``) of row ``e``."""
     o = e.options
-    if _ASCII_ALNUM.match(k):
-        o = replace(o, ascii_word=True)
+    if _ASCII_ALNUM.match(k):  # (ASCII boundaries instead of jieba's: mi yun | yao, matcher.in_pinyin)
+        o = replace(o, ascii_word=True, word=False)
     elif kind == "masked" and len(k) < len(e.key):
         o = replace(o, masked=True)
     elif kind in _WORD_KINDS:  # 实际深 inside 结合实际深入 is no 实际神
@@ -401,8 +401,8 @@ def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full") -> D
         wordish = [v for v, k in pairs if k in _WORDISH_KINDS]
         real = set(_real_words(e.term, wordish, strict=len(e.term) == 2)) if (wordish and e.term not in covered) else set()
         for v, kind in pairs:
-            if v in stop or v in real:
-                continue
+            if (v in stop or v in real) and not (kind == "masked" and len(v) < len(e.term)):
+                continue  # (a dropped mask is checked in the text: 立○院 is no 立院)
             k = dense(v)
             if not k or k in taken:
                 continue

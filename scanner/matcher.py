@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from .detectors.gates import separated_runs
+from .disguise import in_pinyin
 from .lexicon import DisguiseTable, Entry
 from .normalize import INVISIBLE_CHARS, Views, dense_runs
 
@@ -367,15 +368,16 @@ class LexiconMatcher:
                     if not (check_words and self._across_two_words(norm, start, end)):
                         hits.append(Hit(entry, start, end, s, e, False, dg))
                     continue
-                if dg and (o.ascii_word or (o.strict and not no_space)):
+                if dg and o.strict and not no_space and not o.ascii_word:
                     continue
                 if o.masked and not (dg and _MASKS.issuperset(views.text[start + 1:end - 1])):
                     continue  # 法○功 drops the mask; 王宁 is no 王沪宁, 福·萨 no 福摩萨
                 if o.ascii_word:
-                    if os_ > 0 and norm[os_ - 1].isascii() and norm[os_ - 1].isalnum():
-                        continue
-                    if oe < n and norm[oe].isascii() and norm[oe].isalnum():
-                        continue
+                    if dg or (os_ > 0 and norm[os_ - 1].isascii() and norm[os_ - 1].isalnum()) or (
+                            oe < n and norm[oe].isascii() and norm[oe].isalnum()):
+                        # pinyin among other syllables or spaced (MiYunYao, da ma yan): issue 16
+                        if not (entry.variant_of and in_pinyin(norm, os_, oe)):
+                            continue
                     # a digit beyond the noise the dense view dropped (1 8964: no hit for 8964)
                     if (s > 0 and d[s - 1].isdigit()) or (e < len(d) and d[e].isdigit()):
                         continue

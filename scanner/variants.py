@@ -404,7 +404,9 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
     dterms: set[str] = set()
     for t, typ, basic in sorted(set(rows)) + [(t, "key_term_misspelling", False) for t in terms]:
         t = normalize(t)
-        wordish = [v for v, k in disguises(t, high_risk=typ in HIGH_RISK_TYPES, basic=basic) if k in _WORDISH_KINDS]
+        # (a dropped mask, 立○院, is checked in the text at match time: never a stop string)
+        wordish = [v for v, k in disguises(t, high_risk=typ in HIGH_RISK_TYPES, basic=basic)
+                   if k in _WORDISH_KINDS and not (k == "masked" and len(v) < len(t))]
         if not wordish:
             continue
         dterms.add(t)

@@ -152,3 +152,58 @@ def test_a_two_character_split_that_ends_on_a_surname_is_not_a_spelling():
     assert dict(disguises("法轮功", high_risk=True)).get("水去轮功") == "split"
     found = Scanner().scan("来信人方军涛，固定电话0931 703 1589，反映邻里纠纷问题。").findings
     assert not [f for f in found if f.category == "improper_wording"]
+
+
+# ------------------------------------------------------------------ h16e: carry-over of pinyin and masks
+def test_pinyin_syllables():
+    from scanner.disguise import in_pinyin, is_pinyin
+
+    assert is_pinyin("miyunyao") and is_pinyin("dangnv") and is_pinyin("lihuadanzhixiao")
+    assert not is_pinyin("falungongs") and not is_pinyin("english") and not is_pinyin("")
+    assert in_pinyin("fa miyunyao x", 3, 8)  # mi yun | yao
+    assert in_pinyin("da ma yan", 0, 9)  # spaced syllables
+    assert not in_pinyin("falungongs", 0, 9)  # an s is no syllable
+    assert not in_pinyin("fa*lun*gong", 0, 11)  # symbols inside: not read as spaced pinyin
+
+
+@pytest.mark.parametrize("text, found, rule", [
+    # pinyin among other syllables (a term inside a longer pinyin word), title case, spaced
+    ("网上有人发布MiYunYao相关信息。", "MiYun", "prohibited.piece.c3e0b61851"),
+    ("网上有人发布yinshengxilie相关信息。", "yinsheng", "prohibited.piece.f693df8dd9"),
+    ("网上有人发布dang nv相关信息。", "dang nv", "prohibited.piece.5c87f74764"),
+    ("台湾jian cha yuan。", "jian cha yuan", "xinhua.quote_control_yuan"),
+    ("村里的can fei ren。", "can fei ren", "xinhua.disabled"),
+    ("群里有人修炼fa lun gong", "fa lun gong", "prohibited.cult.falungong"),
+    # the compositional rules' words in pinyin next to each other (礼花弹 + 直销)
+    ("网上有人发布li hua dan zhi xiao相关信息。", None, "prohibited.trade.explosive"),
+    # a dropped mask of a row that is also a jieba word (立院): checked in the text
+    ("台湾立○院通过修正案。", "立○院", "xinhua.quote_legislative_yuan"),
+    ("你他*的给我闭嘴", "他*的", "prohibited.insult.tamade"),  # (他的 is a word: the mask makes it 他妈的)
+    # masks at the edge of a rule word or inside a two-character one
+    ("网上有人发布刺□专卖网相关信息。", "刺□专卖", "prohibited.trade.knife"),
+    ("网上有人发布销*汽枪相关信息。", "销*汽枪", "prohibited.trade.weapon"),
+    ("网上流传自制×弹教程。", "自制×弹", "prohibited.trade.explosive"),
+    ("集团客户联系方式□单。", "客户联系方式□单", "commercial.disclosure.trade_secret"),
+    ("中0两国关系。", "中0两国", "wording.taiwan_state"),
+])
+def test_carry_over_of_pinyin_and_masks(scanner, text, found, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
+    assert fs, [(f.rule, f.text) for f in scanner.scan(text).findings]
+    for f in fs:
+        assert text[f.start:f.end] == f.text
+    if found:
+        assert any(f.text == found for f in fs), [f.text for f in fs]
+
+
+@pytest.mark.parametrize("text", [
+    "visit falungongs.com for details",  # a pinyin spelling inside an English word
+    "型号xjp2000的设备",
+    "共有10个国家和地区参加。",  # a digit next to an edge mask: no 两个国家
+    "成立□院校合作机制",  # a mask between a word's characters that are not the row (立院 in 成立|院校)
+    "计算3×4=12，再看炸弹的威力",  # a times sign in arithmetic
+    "请在□内打√：□是 □否 □供应",
+])
+def test_pinyin_and_masks_stay_quiet(scanner, text):
+    fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
+          and f.category in ("improper_wording", "state_secret", "commercial_secret")]
+    assert fs == [], [(f.text, f.rule) for f in fs]

@@ -41,7 +41,7 @@ from functools import lru_cache
 import numpy as np
 
 from .. import rx
-from ..disguise import _DIGIT_OF
+from ..disguise import _DIGIT_OF, in_pinyin
 from ..model import Finding
 from ..normalize import Views
 from . import gates
@@ -303,6 +303,15 @@ def _gate_words() -> tuple[str, ...]:
 _GATE_WORDS = _gate_words()
 
 
+def _edge_index(rest) -> dict[str, tuple[str, ...]]:
+    """What is left of each word of the rules without its first or last character (``rest``) ->
+    the words, longest first."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(_vocabulary(), key=lambda w: (-len(w), w)):
+        out.setdefault(rest(w), []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 @lru_cache(maxsize=1)
 def _compiled():
     import daachorse
@@ -326,6 +335,9 @@ def _compiled():
         # the spellings that drop a masked character are looked for only in the dense pass (not gate words)
         "dropped": (lambda keys: (keys, daachorse.CharwiseDoubleArrayAhoCorasick(keys) if keys else None))(
             repairs.spellings(dropped=True)),
+        # a mask symbol at the edge of a word (刺□专卖, 自制×弹, 联系方式□单): the word from what is left
+        "mask_end": _edge_index(lambda w: w[:-1]),
+        "mask_start": _edge_index(lambda w: w[1:]),
         "objects": objects,
         "object_words": {cls: frozenset(objs.split("|")) for cls, (objs, _v) in _CLASSES.items()},
         "drug_alone": rx.compile(r"(?:海洛因|冰毒|甲基苯丙胺|摇头丸|k粉|氯胺酮|麻古|可卡因|三唑仑|迷奸药|迷魂药|迷情药|"
@@ -430,10 +442,11 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
                     add(w[:i] + h + w[i + 1:], w)
             for p in parts(ch):
                 add(w[:i] + p + w[i + 1:], w)
-            # a masked character: x anywhere (案x线索), 0 ? inside the word only (10个国家 is no 两个国家);
+            # a masked character: x and 0 anywhere (案x线索, 弹簧0提供), ? inside the word only;
             # a mask the dense view drops, in a word of three or more (checked in the text: 自制□烧弹)
             for m in _MASK_LETTERS:
-                if m == "x" or 0 < i < n - 1:  # (? ends a question: 吗?)
+                # (? ends a question: 吗?; a digit or letter next to an edge mask is refused in the text: 10个国家)
+                if m != "?" or 0 < i < n - 1:
                     add(w[:i] + m + w[i + 1:], w)
             if n >= 3:
                 add(w[:i] + w[i + 1:], w, i)
@@ -582,6 +595,28 @@ def _sentence(d: str, s: int, e: int, reach: int = 50) -> str:
     return d[a:s] + "\t" + d[e:b]
 
 
+def _mask_place(text: str, ds: np.ndarray, de: np.ndarray, s: int, e: int, gone: int):
+    """The starts and ends in ``text`` of the characters of a word spelled ``dense[s:e]`` with its
+    character ``gone`` masked by a symbol the dense view dropped (自制□烧弹); None when no mask
+    symbol stands there in the text."""
+    if 0 < gone < e - s:
+        lo, hi = int(de[s + gone - 1]), int(ds[s + gone])
+    elif gone == 0:
+        hi = int(ds[s])
+        lo = hi - 1
+    else:
+        lo = int(de[e - 1])
+        hi = lo + 1
+    if not (0 <= lo < hi <= len(text) and hi - lo <= 2 and _MASK_NOISE.issuperset(text[lo:hi])):
+        return None
+    return (np.concatenate((ds[s:s + gone], [lo], ds[s + gone:e])),
+            np.concatenate((de[s:s + gone], [hi], de[s + gone:e])))
+
+
+#: at most this many words tried for one mask symbol at the edge of a word (×弹: 炸弹 子弹 导弹 …)
+_EDGE_TRIES = 8
+
+
 class CompositionalDetector:
     name = "compositional"
     categories = frozenset({"improper_wording", "commercial_secret", "state_secret"})
@@ -625,6 +660,48 @@ class CompositionalDetector:
             runs = [r for r in runs if _spans_a_word(c["vocabulary"], views.norm, *r)]
         if disguised or runs:
             out += self._disguised(views, d, c, disguised, runs, out)
+        if not present.isdisjoint(_MASK_NOISE) and views.dense_map is not None:
+            out += self._edge_masks(views, d, c, present, out)
+        return out
+
+    def _edge_masks(self, views: Views, d: str, c: dict, present: frozenset[str], found: list[Finding]) -> list[Finding]:
+        """A mask symbol the dense view dropped at the edge of a word of the rules (刺□专卖网, 自制×弹,
+        客户联系方式□单): each word whose other characters stand next to the mask is tried in its place
+        (a few at most), the rules read a window around it, and the first word that makes a finding
+        over the mask (that the plain pass did not make) is kept."""
+        norm, text = views.norm, views.text
+        ds, de = _offsets(views)
+        dm = views.dense_map
+        n = len(d)
+        out: list[Finding] = []
+        places: list[int] = []
+        for ch in sorted(present & _MASK_NOISE):
+            i = norm.find(ch)
+            while i >= 0 and len(places) < 16:
+                places.append(i)
+                i = norm.find(ch, i + 1)
+        mine = c["word_set"]
+        for pos in sorted(places):
+            p = int(np.searchsorted(dm, pos))  # the dense character after the mask
+            tries: list[tuple[int, int, str, int]] = []
+            for k in range(4, 0, -1):  # mask at the end of a word: its other characters before it
+                if p - k >= 0:
+                    tries += [(p - k, p, w, k) for w in c["mask_end"].get(d[p - k:p], ())]
+                if p + k <= n:  # mask at the start: the other characters after it
+                    tries += [(p, p + k, w, 0) for w in c["mask_start"].get(d[p:p + k], ())]
+            for s, e, w, gone in tries[:_EDGE_TRIES]:
+                ab = _mask_place(text, ds, de, s, e, gone)
+                if ab is None:
+                    continue
+                lo, hi = max(0, s - _REPAIR_REACH), min(n, e + _REPAIR_REACH)
+                rv = _repaired(views, d, ds, de, lo, hi, [(s, e, w, *ab)])
+                hits = [h for h in gates.find(rv.dense) if h[2] in mine]
+                a, b = int(ab[0][0]), int(ab[1][-1])
+                new = [f for f in self._rules(rv, rv.dense, c, hits) if a < f.end and f.start < b and not any(
+                    h.rule == f.rule and h.start < f.end and f.start < h.end for h in found + out)]
+                if new:
+                    out += new
+                    break
         return out
 
     def _rules(self, views: Views, d: str, c: dict, hits: list[tuple[int, int, str]]) -> list[Finding]:
@@ -670,22 +747,15 @@ class CompositionalDetector:
         cand: list[tuple[int, int, str, np.ndarray, np.ndarray]] = []
         for s, e, k in disguised:
             word, gone = fix[k]
-            if (k[0].isascii() and s > 0 and d[s - 1].isascii() and d[s - 1].isalnum()) or (
-                    k[-1].isascii() and e < n and d[e].isascii() and d[e].isalnum()):
-                continue  # inside a longer Latin word
+            if ((k[0].isascii() and s > 0 and d[s - 1].isascii() and d[s - 1].isalnum()) or (
+                    k[-1].isascii() and e < n and d[e].isascii() and d[e].isalnum())) and not (
+                    k.isascii() and in_pinyin(d, s, e)):
+                continue  # inside a longer Latin word (among other pinyin syllables: lihuadan|zhixiao is read)
             if gone >= 0:  # a mask the dense view dropped (自制□烧弹): it must be in the text there
-                if 0 < gone < e - s:
-                    lo, hi = int(de[s + gone - 1]), int(ds[s + gone])
-                elif gone == 0:
-                    hi = int(ds[s])
-                    lo = hi - 1
-                else:
-                    lo = int(de[e - 1])
-                    hi = lo + 1
-                if not (0 <= lo < hi <= len(text) and hi - lo <= 2 and _MASK_NOISE.issuperset(text[lo:hi])):
+                ab = _mask_place(text, ds, de, s, e, gone)
+                if ab is None:
                     continue
-                a = np.concatenate((ds[s:s + gone], [lo], ds[s + gone:e]))
-                b = np.concatenate((de[s:s + gone], [hi], de[s + gone:e]))
+                a, b = ab
             elif len(word) == e - s:
                 a, b = ds[s:e], de[s:e]
             else:  # pinyin, split characters: the word's characters all stand for the whole spelling
