@@ -376,7 +376,7 @@ class LexiconMatcher:
                     if dg or (os_ > 0 and norm[os_ - 1].isascii() and norm[os_ - 1].isalnum()) or (
                             oe < n and norm[oe].isascii() and norm[oe].isalnum()):
                         # pinyin among other syllables or spaced (MiYunYao, da ma yan): issue 16
-                        if not (entry.variant_of and in_pinyin(norm, os_, oe)):
+                        if not (entry.variant_of and in_pinyin(norm, os_, oe, views.text)):
                             continue
                     # a digit beyond the noise the dense view dropped (1 8964: no hit for 8964)
                     if (s > 0 and d[s - 1].isdigit()) or (e < len(d) and d[e].isdigit()):

