@@ -245,3 +245,27 @@ def test_two_character_lookalikes_stay_quiet(scanner, text):
     fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
           and f.category in ("improper_wording", "state_secret", "commercial_secret")]
     assert fs == [], [(f.text, f.rule) for f in fs]
+
+
+@pytest.mark.parametrize("text, found, rule", [
+    # a sound in a two-character word of the compositional rules, with the rule's other word
+    ("有人在群里兜售冰堵，价格面议。", "兜售冰堵", "prohibited.trade.drug"),
+    ("网上流传自制诈弹教程。", "自制诈弹", "prohibited.trade.explosive"),
+    ("网上有人发布辞刀专卖网相关信息。", "辞刀专卖", "prohibited.trade.knife"),
+])
+def test_sounds_in_two_character_rule_words(scanner, text, found, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
+    assert any(f.text == found and text[f.start:f.end] == found for f in fs), \
+        [(f.rule, f.text) for f in scanner.scan(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "积冰堵住了下水道",  # 积冰|堵住: the sound joins its neighbour into a word
+    "个人转让有价证券的所得",  # 有价证券 (假证)
+    "丽江古城是茶马古道上最著名的城镇之一",  # a sound alone never makes the one-word drug rule (麻古)
+    "海地首都太子港杜桑·卢维杜尔国际机场5日称",  # nor the separatist wording (港独)
+])
+def test_sounds_in_two_character_rule_words_stay_quiet(scanner, text):
+    fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
+          and f.category in ("improper_wording", "state_secret", "commercial_secret")]
+    assert fs == [], [(f.text, f.rule) for f in fs]

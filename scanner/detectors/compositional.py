@@ -44,7 +44,7 @@ from .. import rx
 from ..disguise import _DIGIT_OF, in_pinyin
 from ..model import Finding
 from ..normalize import Views
-from ..words import word_freq
+from ..words import cut, word_freq
 from . import gates
 from .gates import separated_runs
 from .credentials import _HELP, _TRAIL
@@ -400,6 +400,10 @@ _MIN_ASCII = 4  # a pinyin spelling shorter than this is an English word or an a
 #: (讨伐|开发票 holds no 伐开 for 代开, 专买|进口 no 买 for 卖: the swapped character and its
 #: neighbour outside the spelling must not be a word)
 _SWAPPED = -2
+#: the same for a sound (冰堵 for 冰毒): ``gone`` is _SOUND - i. A sound alone never makes a finding of
+#: the rules that read one word (茶马古道 holds no 麻古, 太子港杜桑 no 港独): it needs the rule's other words
+_SOUND = -4
+_LONE_RULES = frozenset({"prohibited.object.drug", "wording.quote_separatist"})
 
 
 def _vocabulary() -> tuple[str, ...]:
@@ -446,9 +450,11 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
             if n >= 3 and not edge_word:
                 for h in homophones(ch) + lookalikes_of(ch):
                     add(w[:i] + h + w[i + 1:], w)
-            elif n == 2:  # of two characters a look-alike, no sound (冰堵 for 冰毒 is ordinary text),
-                for h in lookalikes_of(ch):  # not joined into a word by its neighbour (checked in the text)
+            elif n == 2:  # of two characters a look-alike or a sound not joined into a word by its
+                for h in lookalikes_of(ch):  # neighbour (checked in the text: 积冰|堵住)
                     add(w[:i] + h + w[i + 1:], w, _SWAPPED - i)
+                for h in homophones(ch):
+                    add(w[:i] + h + w[i + 1:], w, _SOUND - i)
             for p in parts(ch):
                 add(w[:i] + p + w[i + 1:], w)
             # a masked character: x and 0 anywhere (案x线索, 弹簧0提供), ? inside the word only;
@@ -604,6 +610,19 @@ def _sentence(d: str, s: int, e: int, reach: int = 50) -> str:
     return d[a:s] + "\t" + d[e:b]
 
 
+def _inside_words(d: str, s: int, e: int) -> bool:
+    """Whether jieba reads ``d[s:e]`` inside words on both sides (太子港|杜桑, 茶马古道, 有价证券: no
+    spelling of 港独, 麻古, 假证 there)."""
+    lo = max(0, s - 8)
+    pos, bounds = lo, {lo}
+    for tok in cut(d[lo:min(len(d), e + 8)]):
+        pos += len(tok)
+        bounds.add(pos)
+        if pos >= e:
+            break
+    return s not in bounds and e not in bounds
+
+
 def _mask_place(text: str, ds: np.ndarray, de: np.ndarray, s: int, e: int, gone: int):
     """The starts and ends in ``text`` of the characters of a word spelled ``dense[s:e]`` with its
     character ``gone`` masked by a symbol the dense view dropped (自制□烧弹); None when no mask
@@ -754,16 +773,21 @@ class CompositionalDetector:
         ds, de = _offsets(views)
         n = len(d)
         cand: list[tuple[int, int, str, np.ndarray, np.ndarray]] = []
+        weak: set[tuple[int, int]] = set()  # places of a sound in a two-character word (in the text)
         for s, e, k in disguised:
             word, gone = fix[k]
             if ((k[0].isascii() and s > 0 and d[s - 1].isascii() and d[s - 1].isalnum()) or (
                     k[-1].isascii() and e < n and d[e].isascii() and d[e].isalnum())) and not (
                     k.isascii() and in_pinyin(views.norm, int(ds[s]), int(de[e - 1]), text)):
                 continue  # inside a longer Latin word (among other pinyin syllables: lihuadan|zhixiao is read)
-            if gone <= _SWAPPED:  # a look-alike in a two-character word: not part of a word next to it
-                j = s + _SWAPPED - gone
-                if (j == s and s > 0 and word_freq(d[s - 1:s + 1])) or (j == e - 1 and e < n and word_freq(d[e - 1:e + 1])):
+            if gone <= _SWAPPED:  # a sound or look-alike in a two-character word: not part of a word next to it
+                sound = gone <= _SOUND
+                j = s + ((_SOUND if sound else _SWAPPED) - gone)
+                if (j == s and s > 0 and word_freq(d[s - 1:s + 1])) or (j == e - 1 and e < n and word_freq(
+                        d[e - 1:e + 1])) or _inside_words(d, s, e):
                     continue
+                if sound:
+                    weak.add((int(ds[s]), int(de[e - 1])))
                 gone = -1
             if gone >= 0:  # a mask the dense view dropped (自制□烧弹): it must be in the text there
                 ab = _mask_place(text, ds, de, s, e, gone)
@@ -807,7 +831,8 @@ class CompositionalDetector:
                 continue
             places = [(int(x[3][0]), int(x[4][-1])) for x in g]
             for f in self._rules(rv, r, c, hits):
-                if not any(a < f.end and f.start < b for a, b in places):
+                over = [p for p in places if p[0] < f.end and f.start < p[1]]
+                if not over or (f.rule in _LONE_RULES and weak.issuperset(over)):
                     continue
                 if any(h.rule == f.rule and h.start < f.end and f.start < h.end for h in found + out):
                     continue
