@@ -269,3 +269,24 @@ def test_sounds_in_two_character_rule_words_stay_quiet(scanner, text):
     fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
           and f.category in ("improper_wording", "state_secret", "commercial_secret")]
     assert fs == [], [(f.text, f.rule) for f in fs]
+
+
+@pytest.mark.parametrize("text, found, rule", [
+    ("网上有人发布淫　荡相关信息。", "淫　荡", "prohibited.porn.yindang"),
+    ("高端援　交妹妹。", "援　交", "prohibited.porn.yuanjiao"),
+    ("台湾外 交 部。", "台湾外 交 部", "xinhua.quote_taiwan_mofa"),
+])
+def test_a_strict_term_spaced_alone(scanner, text, found, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
+    assert any(f.text == found and text[f.start:f.end] == found for f in fs), \
+        [(f.rule, f.text) for f in scanner.scan(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "紧急增援 交警部门到场",  # 增援 | 交警: two words meeting over a space
+    "网上有人发布淫\n荡相关信息。",  # a line break is layout, not a disguise
+])
+def test_a_strict_term_across_words_or_lines_stays_quiet(scanner, text):
+    fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
+          and f.category in ("improper_wording", "state_secret", "commercial_secret")]
+    assert fs == [], [(f.text, f.rule) for f in fs]
