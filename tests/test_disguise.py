@@ -290,3 +290,24 @@ def test_a_strict_term_across_words_or_lines_stays_quiet(scanner, text):
     fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
           and f.category in ("improper_wording", "state_secret", "commercial_secret")]
     assert fs == [], [(f.text, f.rule) for f in fs]
+
+
+@pytest.mark.parametrize("text, found, rule", [
+    # a formulation with a wrong number, in pinyin or initials (三个自信, 五个全面, 三个确立)
+    ("坚定sangezixin。", "sangezixin", "keyterm.formulation.four_confidences"),
+    ("WuGeQuanMian战略布局", "WuGeQuanMian", "keyterm.formulation.four_comprehensives"),
+    ("坚决做到SGQL", "SGQL", "keyterm.formulation.two_establishes"),
+])
+def test_wrong_numbers_in_pinyin(scanner, text, found, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
+    assert any(f.text == found and f.suggestion for f in fs), [(f.rule, f.text) for f in scanner.scan(text).findings]
+
+
+def test_wrong_numbers_get_only_pinyin(scanner):
+    """Only the pinyin of a wrong number is compiled (not every disguise of every wrong number)."""
+    from scanner.lexicon import _wrong_number
+
+    assert _wrong_number("三个自信", "四个自信") and not _wrong_number("四个自性", "四个自信")
+    tables = [t for f in scanner.lexicons.files if f.forms and (t := f.variants) is not None]
+    terms = {t.terms[i] for t in tables for i in range(len(t))}
+    assert "sangezixin" in terms and "三x自信" not in terms
