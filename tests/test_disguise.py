@@ -311,3 +311,13 @@ def test_wrong_numbers_get_only_pinyin(scanner):
     tables = [t for f in scanner.lexicons.files if f.forms and (t := f.variants) is not None]
     terms = {t.terms[i] for t in tables for i in range(len(t))}
     assert "sangezixin" in terms and "三x自信" not in terms
+
+
+@pytest.mark.parametrize("text, found", [
+    ("网上有人发布3唑仑相关信息。", "3唑仑"),  # a numeral of a rule word in another style
+    ("网上有人发布da ma yan相关信息。", "da ma yan"),  # the one-word drug names are words of the rules too
+    ("网上有人发布大，麻，烟相关信息。", "大，麻，烟"),
+])
+def test_drug_names_alone_carry_over(scanner, text, found):
+    fs = [f for f in scanner.scan(text).findings if f.rule == "prohibited.object.drug"]
+    assert any(f.text == found for f in fs), [(f.rule, f.text) for f in scanner.scan(text).findings]

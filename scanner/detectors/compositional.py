@@ -58,6 +58,9 @@ _DRUG = ("海洛因|冰毒|甲基苯丙胺|苯丙胺|摇头丸|k粉|氯胺酮|�
          "美沙酮|三唑仑|氟硝西泮|羟丁酸|麦角酰二乙胺|迷幻药|迷药|迷奸药|迷魂药|迷情药|迷昏药|迷晕药|催情药|催情水|春药|"
          "听话水|神仙水|蓝精灵|笑气|恰特草|卡痛|合成大麻素|依托咪酯|甲卡西酮|浴盐|毒品|白粉|安眠药|曲马多|地西泮|"
          "艾司唑仑|阿普唑仑|佐匹克隆|唑吡坦|氯硝西泮|麻黄碱|麻黄素|羟亚胺|邻酮|上头电子烟|开心水|罂粟")
+#: drug names that are an offence to mention alone (prohibited.object.drug)
+_DRUG_ALONE = ("海洛因|冰毒|甲基苯丙胺|摇头丸|k粉|氯胺酮|麻古|可卡因|三唑仑|迷奸药|迷魂药|迷情药|"
+               "听话水|神仙水|催情药|合成大麻素|甲卡西酮|大麻烟|大麻叶|大麻油")
 _WEAPON = ("枪支|枪械|手枪|步枪|冲锋枪|狙击枪|霰弹枪|散弹枪|猎枪|气枪|汽枪|气步枪|气手枪|火药枪|钢珠枪|仿真枪|麻醉枪|"
            "秃鹰|左轮|枪模|枪管|枪托|撞针|消音器|子弹|弹药|弹夹|弹匣|铅弹|钢珠弹|军火|弓弩|手弩|弩箭|军用枪|真枪|售枪|卖枪|买枪|购枪")
 _EXPLOSIVE = ("炸药|雷管|导火索|导爆索|黑火药|火药|tnt|硝铵|硝酸铵|硝化甘油|硝酸甘油|炸弹|手榴弹|燃烧瓶|燃烧弹|"
@@ -341,8 +344,7 @@ def _compiled():
         "mask_start": _edge_index(lambda w: w[1:]),
         "objects": objects,
         "object_words": {cls: frozenset(objs.split("|")) for cls, (objs, _v) in _CLASSES.items()},
-        "drug_alone": rx.compile(r"(?:海洛因|冰毒|甲基苯丙胺|摇头丸|k粉|氯胺酮|麻古|可卡因|三唑仑|迷奸药|迷魂药|迷情药|"
-                                 r"听话水|神仙水|催情药|合成大麻素|甲卡西酮|大麻烟|大麻叶|大麻油)"),
+        "drug_alone": rx.compile(f"(?:{_DRUG_ALONE})"),
         "ts_patterns": (rx.compile(rf"(?:{_alt(_TS_PRE)})的?{_GAP}{{0,4}}?(?:{_alt(_TS_OBJ)})"),
                         rx.compile(rf"(?:{_alt(_TS_OBJ)}){_GAP}{{0,3}}?(?:{_alt(_TS_POST)})")),
         "ts_news": tuple(_TS_NEWS.split("|")),
@@ -409,7 +411,7 @@ _LONE_RULES = frozenset({"prohibited.object.drug", "wording.quote_separatist"})
 def _vocabulary() -> tuple[str, ...]:
     """Every word the rules are written with (objects, verbs, cues; not the news words that silence them)."""
     srcs = [objs + "|" + verbs for objs, verbs in _CLASSES.values()]
-    srcs += [_AFTER, *_AFTER_EXTRA.values(), _TS_OBJ, _TS_PRE, _TS_POST, _BID_RE.pattern, _TOPIC_RE.pattern,
+    srcs += [_AFTER, *_AFTER_EXTRA.values(), _DRUG_ALONE, _TS_OBJ, _TS_PRE, _TS_POST, _BID_RE.pattern, _TOPIC_RE.pattern,
              _STATE_RE.pattern, "|".join(_SOV_GATE), "香港政府|澳门政府", _TITLES, "|".join(LEADER_TITLES),
              "|".join(_BID_GATE), "|".join(_TOPIC_GATE)]
     return tuple(sorted({w for src in srcs for w in _WORD_RE.findall(src)}))
@@ -466,8 +468,9 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
             if n >= 3:
                 add(w[:i] + w[i + 1:], w, i)
         for v, kind in disguises(w, high_risk=True):
-            # initials only of a word of four characters or more (pfbl; three letters are acronyms)
-            if kind == "pinyin" and (n >= 4 or not (v.isascii() and len(v) == n)):
+            # initials only of a word of four characters or more (pfbl; three letters are acronyms);
+            # a numeral in any style (3唑仑, ⑥合彩)
+            if (kind == "pinyin" and (n >= 4 or not (v.isascii() and len(v) == n))) or kind == "number":
                 add(v, w)
     return out
 
