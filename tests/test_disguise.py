@@ -321,3 +321,36 @@ def test_wrong_numbers_get_only_pinyin(scanner):
 def test_drug_names_alone_carry_over(scanner, text, found):
     fs = [f for f in scanner.scan(text).findings if f.rule == "prohibited.object.drug"]
     assert any(f.text == found for f in fs), [(f.rule, f.text) for f in scanner.scan(text).findings]
+
+
+def test_initials_readings():
+    from scanner.detectors.compositional import _compiled, _readings
+
+    idx = _compiled()["initials"]
+    assert ("步枪", "出售") in _readings("bqcs", idx)
+    assert all(len(r) == 2 and len(set(r)) == 2 for r in _readings("mymypc", idx))
+
+
+@pytest.mark.parametrize("text, found, rule", [
+    # initials of two words of the rules in one run of letters
+    ("网上有人发布bqcs相关信息。", "bqcs", "prohibited.trade.weapon"),
+    ("以下为SCGYCS明细", "SCGYCS明细", "commercial.disclosure.trade_secret"),
+    ("HXJSTZ附后，请查收", "HXJSTZ附后", "commercial.disclosure.trade_secret"),
+])
+def test_initials_of_two_rule_words(scanner, text, found, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
+    assert any(f.text == found and text[f.start:f.end] == found for f in fs), \
+        [(f.rule, f.text) for f in scanner.scan(text).findings]
+    assert all(f.severity == "review" for f in fs)  # initials are never a block on their own
+
+
+@pytest.mark.parametrize("text", [
+    "中心将设在台北光华商场的MYMYPC，",  # three words (卖淫 迷药 嫖娼) are no reading
+    "HTML和HTTP协议的规范",
+    "请访问www网站下载bqcsx文件",  # a longer run of letters
+    "他的英文名是Strength",  # mixed case, vowels
+])
+def test_initials_stay_quiet(scanner, text):
+    fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
+          and f.category in ("improper_wording", "state_secret", "commercial_secret")]
+    assert fs == [], [(f.text, f.rule) for f in fs]

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
@@ -342,6 +343,7 @@ def _compiled():
         # a mask symbol at the edge of a word (刺□专卖, 自制×弹, 联系方式□单): the word from what is left
         "mask_end": _edge_index(lambda w: w[:-1]),
         "mask_start": _edge_index(lambda w: w[1:]),
+        "initials": _initials_index(),
         "objects": objects,
         "object_words": {cls: frozenset(objs.split("|")) for cls, (objs, _v) in _CLASSES.items()},
         "drug_alone": rx.compile(f"(?:{_DRUG_ALONE})"),
@@ -613,6 +615,60 @@ def _sentence(d: str, s: int, e: int, reach: int = 50) -> str:
     return d[a:s] + "\t" + d[e:b]
 
 
+#: initials of words of the rules in one run of letters: 4 to 16 letters, not touching other letters
+#: or digits, one case, at most one vowel (initials are consonants: bqcs, SCGYCS; English words and
+#: most acronyms are not)
+_INITIALS_RE = re.compile(r"(?<![A-Za-z0-9])(?:[a-z]{4,16}|[A-Z]{4,16})(?![A-Za-z0-9])")
+_INITIALS_GATE = re.compile(rb"[A-Za-z]{4}")
+_VOWELS = frozenset("aeiouAEIOU")
+_MAX_READINGS = 24  # ways of reading one run tried at most
+_MAX_WORDS = 2  # words in one reading (three read a shop name MYMYPC as 卖淫 迷药 嫖娼)
+
+
+def _initial_runs(views: Views) -> list[tuple[int, int]]:
+    """Runs of letters in the text that may be initials of words of the rules (places in the text)."""
+    if not _INITIALS_GATE.search(gates.ascii_chars(views.vis)):
+        return []
+    text = views.text
+    return [m.span() for m in _INITIALS_RE.finditer(text) if sum(ch in _VOWELS for ch in m.group()) <= 1][:8]
+
+
+def _initials_index() -> dict[str, tuple[str, ...]]:
+    """Initials (2 to 8 letters) -> the words of the rules with them, shortest first."""
+    from ..disguise import _pinyin
+
+    out: dict[str, list[str]] = {}
+    for w in sorted(_vocabulary(), key=lambda w: (len(w), w)):
+        py = _pinyin(w)
+        if 2 <= len(w) <= 8 and py and all(x.isascii() and x.isalpha() for x in py):
+            out.setdefault("".join(x[0] for x in py), []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _readings(run: str, index: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The ways of reading ``run`` (lower-case letters) as the initials of two or more words of
+    the rules, at most :data:`_MAX_READINGS`, fewest words first."""
+    n = len(run)
+    out: list[tuple[str, ...]] = []
+
+    def walk(i: int, acc: tuple[str, ...]) -> None:
+        if len(out) >= _MAX_READINGS:
+            return
+        if i == n:
+            if len(acc) >= 2:
+                out.append(acc)
+            return
+        if len(acc) == _MAX_WORDS:
+            return
+        for j in range(min(n, i + 8), i + 1, -1):  # longer words first
+            for w in index.get(run[i:j], ())[:3]:
+                if w not in acc:  # (卖淫卖淫嫖娼 is no reading of MYMYPC)
+                    walk(j, acc + (w,))
+
+    walk(0, ())
+    return sorted(out, key=len)
+
+
 def _inside_words(d: str, s: int, e: int) -> bool:
     """Whether jieba reads ``d[s:e]`` inside words on both sides (太子港|杜桑, 茶马古道, 有价证券: no
     spelling of 港独, 麻古, 假证 there)."""
@@ -670,6 +726,7 @@ class CompositionalDetector:
         c = _compiled()
         mine = c["word_set"]
         fix = c["repairs"]
+        initials = None
         present = gates.present(views.vis)
         runs = separated_runs(views.norm)  # (found once per text, by the lexicon matcher too)
         if _suspicious(views, present):
@@ -678,7 +735,8 @@ class CompositionalDetector:
             keys, pma = c["dropped"]
             if pma is not None:
                 hits += [(s, e, keys[p]) for s, e, p in pma.find_overlapping(d)]
-        elif present.isdisjoint(mine) and present.isdisjoint(c["repair_set"]) and not runs:
+        elif present.isdisjoint(mine) and present.isdisjoint(c["repair_set"]) and not runs and not (
+                initials := _initial_runs(views)):
             return []
         else:
             # the shared gate pass over ``vis`` found the words: their places in the dense view
@@ -693,6 +751,35 @@ class CompositionalDetector:
             out += self._disguised(views, d, c, disguised, runs, out)
         if not present.isdisjoint(_MASK_NOISE) and views.dense_map is not None:
             out += self._edge_masks(views, d, c, present, out)
+        if initials is None:
+            initials = _initial_runs(views)
+        if initials:
+            out += self._initials(views, d, c, initials, out)
+        return out
+
+    def _initials(self, views: Views, d: str, c: dict, runs: list[tuple[int, int]], found: list[Finding]) -> list[Finding]:
+        """Initials of two or more words of the rules in one run of letters (bqcs 步枪出售, SCGYCS
+        生产工艺参数): each way of reading the run as initials of words of the rules is tried (a
+        few at most), and the first that makes a finding over the run is kept."""
+        ds, de = _offsets(views)
+        dm = views.dense_map
+        n = len(d)
+        mine = c["word_set"]
+        out: list[Finding] = []
+        for a, b in runs:
+            s = a if dm is None else int(np.searchsorted(dm, a))
+            e = (b - 1 if dm is None else int(np.searchsorted(dm, b - 1))) + 1
+            for words in _readings(d[s:e], c["initials"]):
+                phrase = "".join(words)
+                place = (s, e, phrase, np.full(len(phrase), ds[s]), np.full(len(phrase), de[e - 1]))
+                lo, hi = max(0, s - _REPAIR_REACH), min(n, e + _REPAIR_REACH)
+                rv = _repaired(views, d, ds, de, lo, hi, [place])
+                hits = [h for h in gates.find(rv.dense) if h[2] in mine]
+                new = [f for f in self._rules(rv, rv.dense, c, hits) if a < f.end and f.start < b and not any(
+                    h.rule == f.rule and h.start < f.end and f.start < h.end for h in found + out)]
+                if new:  # initials are the least certain spelling: a reviewer reads them (never block)
+                    out += [replace(f, severity="review") if f.severity == "block" else f for f in new]
+                    break
         return out
 
     def _edge_masks(self, views: Views, d: str, c: dict, present: frozenset[str], found: list[Finding]) -> list[Finding]:
@@ -730,8 +817,8 @@ class CompositionalDetector:
                 a, b = int(ab[0][0]), int(ab[1][-1])
                 new = [f for f in self._rules(rv, rv.dense, c, hits) if a < f.end and f.start < b and not any(
                     h.rule == f.rule and h.start < f.end and f.start < h.end for h in found + out)]
-                if new:
-                    out += new
+                if new:  # initials are the least certain spelling: a reviewer reads them (never block)
+                    out += [replace(f, severity="review") if f.severity == "block" else f for f in new]
                     break
         return out
 
