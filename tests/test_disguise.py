@@ -184,7 +184,7 @@ def test_pinyin_syllables():
     ("网上有人发布销*汽枪相关信息。", "销*汽枪", "prohibited.trade.weapon"),
     ("网上流传自制×弹教程。", "自制×弹", "prohibited.trade.explosive"),
     ("集团客户联系方式□单。", "客户联系方式□单", "commercial.disclosure.trade_secret"),
-    ("中0两国关系。", "中0两国", "wording.taiwan_state"),
+    ("中x两国关系。", "中x两国", "wording.taiwan_state"),  # (0 only inside a word: 10个, 0名 are everywhere)
 ])
 def test_carry_over_of_pinyin_and_masks(scanner, text, found, rule):
     fs = [f for f in scanner.scan(text).findings if f.rule == rule]

@@ -400,6 +400,8 @@ _MASK_NOISE = frozenset("*×✕○●□■☐#")  # (as the norm view writes th
 _WORD_RE = re.compile("[\u3400-\u9fff]{2,}")
 _REPAIR_REACH = 80  # characters of the dense view either side of a repaired place that the rules read
 _MIN_ASCII = 4  # a pinyin spelling shorter than this is an English word or an acronym too often
+#: a numeral before a counter (两个国家, 一个): a digit there is ordinary text (2个国家级), no spelling
+_COUNTED = re.compile("[一二两三四五六七八九十][个位项名家国条种次年月日]")
 #: a look-alike in a two-character word: ``gone`` is _SWAPPED - i for the swapped character i
 #: (讨伐|开发票 holds no 伐开 for 代开, 专买|进口 no 买 for 卖: the swapped character and its
 #: neighbour outside the spelling must not be a word)
@@ -419,16 +421,37 @@ def _vocabulary() -> tuple[str, ...]:
     return tuple(sorted({w for src in srcs for w in _WORD_RE.findall(src)}))
 
 
+#: the contraband objects (drugs, weapons, … and the drug names alone)
+_OBJECTS = frozenset({o for objs, _verbs in _CLASSES.values() for o in objs.split("|")} | set(_DRUG_ALONE.split("|")))
+
+
+def two_char_swaps(w: str) -> list[tuple[str, int, bool]]:
+    """The spellings of a two-character word of the rules with one character a look-alike or a
+    sound: (spelling, index of the swapped character, a sound). A sound only in a contraband object
+    (冰堵 for 冰毒; 军使 for 军事 is in every other news item). Those seen in general or official text
+    are stop strings (``scanner.variants build-stoplist``): 出手 reads ordinary text, 冰堵 not."""
+    from ..disguise import lookalikes_of
+    from ..variants import homophones
+
+    out: dict[str, tuple[str, int, bool]] = {}
+    for i, ch in enumerate(w):
+        for h in lookalikes_of(ch):
+            out.setdefault(w[:i] + h + w[i + 1:], (w[:i] + h + w[i + 1:], i, False))
+        for h in (homophones(ch) if w in _OBJECTS else ""):
+            out.setdefault(w[:i] + h + w[i + 1:], (w[:i] + h + w[i + 1:], i, True))
+    out.pop(w, None)
+    return list(out.values())
+
+
 def _build_repairs() -> dict[str, tuple[str, int]]:
     """disguised spelling (as the dense view writes it) -> (the word, the index of a character a
     dropped mask stood for, or -1). Spellings that are words of their own (jieba's dictionary, the
     disguise stoplist) or another word of the rules are left out."""
     from ..disguise import disguises, lookalikes_of, parts
     from ..normalize import dense, dense_runs
-    from ..variants import _jieba_freq, _stoplist, common_chars, homophones
+    from ..variants import _jieba_freq, _stoplist, homophones
 
     vocab = _vocabulary()
-    common = common_chars()
     taken = set(vocab)
     freq = _jieba_freq()
     stop = _stoplist()[0]
@@ -454,25 +477,25 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
             if n >= 3 and not edge_word:
                 for h in homophones(ch) + lookalikes_of(ch):
                     add(w[:i] + h + w[i + 1:], w)
-            elif n == 2:  # of two characters a look-alike or a sound not joined into a word by its
-                for h in lookalikes_of(ch):  # neighbour (checked in the text: 积冰|堵住)
-                    add(w[:i] + h + w[i + 1:], w, _SWAPPED - i)
-                for h in homophones(ch):
-                    add(w[:i] + h + w[i + 1:], w, _SOUND - i)
+        if n == 2:  # of two characters a look-alike or a sound not joined into a word by its neighbour
+            for v, i, sound in two_char_swaps(w):  # (checked in the text: 积冰|堵住) nor seen in general text
+                add(v, w, (_SOUND if sound else _SWAPPED) - i)
+        for i, ch in enumerate(w):
             for p in parts(ch):
                 add(w[:i] + p + w[i + 1:], w)
-            # a masked character: x and 0 anywhere (案x线索, 弹簧0提供), ? inside the word only;
-            # a mask the dense view drops, in a word of three or more (checked in the text: 自制□烧弹)
+            # a masked character: x anywhere (案x线索), 0 ? inside the word only (0 at an edge opens the
+            # read-back in every 10个, 0名; ? ends a question: 吗?); a mask the dense view drops, in a
+            # word of three or more (checked in the text: 自制□烧弹)
             for m in _MASK_LETTERS:
-                # (? ends a question: 吗?; a digit or letter next to an edge mask is refused in the text: 10个国家)
-                if m != "?" or 0 < i < n - 1:
+                if m == "x" or 0 < i < n - 1:
                     add(w[:i] + m + w[i + 1:], w)
             if n >= 3:
                 add(w[:i] + w[i + 1:], w, i)
         for v, kind in disguises(w, high_risk=True):
             # initials only of a word of four characters or more (pfbl; three letters are acronyms);
             # a numeral in any style (3唑仑, ⑥合彩)
-            if (kind == "pinyin" and (n >= 4 or not (v.isascii() and len(v) == n))) or kind == "number":
+            if (kind == "pinyin" and (n >= 4 or not (v.isascii() and len(v) == n))) or (
+                    kind == "number" and n >= 3 and not _COUNTED.search(w)):
                 add(v, w)
     return out
 
