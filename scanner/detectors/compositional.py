@@ -641,8 +641,8 @@ def _sentence(d: str, s: int, e: int, reach: int = 50) -> str:
 #: initials of words of the rules in one run of letters: 4 to 16 letters, not touching other letters
 #: or digits, one case, at most one vowel (initials are consonants: bqcs, SCGYCS; English words and
 #: most acronyms are not)
-_INITIALS_RE = re.compile(r"(?<![A-Za-z0-9])(?:[a-z]{4,16}|[A-Z]{4,16})(?![A-Za-z0-9])")
-_INITIALS_GATE = re.compile(rb"[A-Za-z]{4}")
+_INITIALS_RE = re.compile(r"[A-Za-z0-9]{4,}")  # (a maximal run; letters only, 4-16, one case: checked after)
+_INITIALS_GATE = re.compile(rb"[A-Za-z]{4}")  # (over the ASCII characters of the text: a cheap first look)
 _VOWELS = frozenset("aeiouAEIOU")
 _MAX_READINGS = 24  # ways of reading one run tried at most
 _MAX_WORDS = 2  # words in one reading (three read a shop name MYMYPC as 卖淫 迷药 嫖娼)
@@ -652,8 +652,12 @@ def _initial_runs(views: Views) -> list[tuple[int, int]]:
     """Runs of letters in the text that may be initials of words of the rules (places in the text)."""
     if not _INITIALS_GATE.search(gates.ascii_chars(views.vis)):
         return []
-    text = views.text
-    return [m.span() for m in _INITIALS_RE.finditer(text) if sum(ch in _VOWELS for ch in m.group()) <= 1][:8]
+    out = []
+    for m in _INITIALS_RE.finditer(views.text):
+        r = m.group()
+        if len(r) <= 16 and r.isalpha() and (r.islower() or r.isupper()) and sum(ch in _VOWELS for ch in r) <= 1:
+            out.append(m.span())
+    return out[:8]
 
 
 def _initials_index() -> dict[str, tuple[str, ...]]:
