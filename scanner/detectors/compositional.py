@@ -321,6 +321,8 @@ def _edge_index(rest) -> dict[str, tuple[str, ...]]:
 def _compiled():
     import daachorse
 
+    from .. import compiled
+
     objects: list[tuple[str, re.Pattern, re.Pattern]] = []
     for cls, (objs, verbs) in _CLASSES.items():
         o = _alt(objs)
@@ -343,7 +345,8 @@ def _compiled():
         # a mask symbol at the edge of a word (刺□专卖, 自制×弹, 联系方式□单): the word from what is left
         "mask_end": _edge_index(lambda w: w[:-1]),
         "mask_start": _edge_index(lambda w: w[1:]),
-        "initials": _initials_index(),
+        # (pypinyin's tables take 0.4 s to import: the index comes from the compiled cache)
+        "initials": compiled.memo("compositional_initials", compiled.code_key(), _initials_index),
         "objects": objects,
         "object_words": {cls: frozenset(objs.split("|")) for cls, (objs, _v) in _CLASSES.items()},
         "drug_alone": rx.compile(f"(?:{_DRUG_ALONE})"),
