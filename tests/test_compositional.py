@@ -66,12 +66,25 @@ HITS = [
     ("wording.taiwan_state", "中台两国关系持续发展。"),
     ("wording.taiwan_state", "该国宣布与台湾建交。"),
     ("wording.region_listed_as_country", "产品远销美国、日本、台湾等国家。"),
+    # the how-to and trade words of the training half of 涉枪涉爆 (issue 16, h16d)
+    ("prohibited.trade.nuclear", "三分钟教你做原子弹，零基础也能学会。"),
+    ("prohibited.trade.nuclear", "核弹制作方法大全，私聊获取。"),
+    ("prohibited.trade.explosive", "黑火药的配方，一看就会。"),
+    ("prohibited.trade.weapon", "手枪配件专卖，量大从优。"),
+    ("prohibited.trade.weapon", "弓弩专卖网，正品保障。"),
+    ("prohibited.trade.weapon", "猎枪订购，电话联系。"),
+    ("prohibited.trade.drug", "迷昏药买卖，微信联系。"),
 ]
 
 # news of a crackdown, a verdict, a policy, a service; ordinary words
 MISSES = [
     "警方破获一起贩卖海洛因案件，缴获毒品3公斤。",
     "法院以非法出售枪支罪判处被告人有期徒刑五年。",
+    "1964年10月16日，我国第一颗原子弹爆炸成功。",
+    "他们白手起家，为制造中国自己的原子弹隐姓埋名几十年。",
+    "浏阳花炮制作技艺入选非遗名录，礼花弹制作现场吸引游客。",
+    "警方查获一批手枪配件和子弹。",
+    "国家禁止枪支买卖。",
     "在男子10米气步枪决赛中，中国选手获得金牌。",
     "纳税人可在电子税务局申请代开增值税发票。",
     "群众可到临时办证点补办社保卡等服务。",

@@ -182,12 +182,13 @@ def test_pinyin_syllables():
     # masks at the edge of a rule word or inside a two-character one
     ("网上有人发布刺□专卖网相关信息。", "刺□专卖", "prohibited.trade.knife"),
     ("网上有人发布销*汽枪相关信息。", "销*汽枪", "prohibited.trade.weapon"),
-    ("网上流传自制×弹教程。", "自制×弹", "prohibited.trade.explosive"),
+    # (the mask hides which word: 炸弹 or 核弹, both a trade of a prohibited object)
+    ("网上流传自制×弹教程。", "自制×弹", "prohibited.trade."),
     ("集团客户联系方式□单。", "客户联系方式□单", "commercial.disclosure.trade_secret"),
     ("中x两国关系。", "中x两国", "wording.taiwan_state"),  # (0 only inside a word: 10个, 0名 are everywhere)
 ])
 def test_carry_over_of_pinyin_and_masks(scanner, text, found, rule):
-    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule or (rule.endswith(".") and f.rule.startswith(rule))]
     assert fs, [(f.rule, f.text) for f in scanner.scan(text).findings]
     for f in fs:
         assert text[f.start:f.end] == f.text
@@ -282,13 +283,12 @@ def test_a_strict_term_spaced_alone(scanner, text, found, rule):
         [(f.rule, f.text) for f in scanner.scan(text).findings]
 
 
-@pytest.mark.parametrize("text", [
-    "紧急增援 交警部门到场",  # 增援 | 交警: two words meeting over a space
-    "网上有人发布淫\n荡相关信息。",  # a line break is layout, not a disguise
+@pytest.mark.parametrize("text, rule", [
+    ("紧急增援 交警部门到场", "prohibited.porn.yuanjiao"),  # 增援 | 交警: two words meeting over a space
+    ("网上有人发布淫\n荡相关信息。", "prohibited.porn.yindang"),  # a line break is layout, not a disguise
 ])
-def test_a_strict_term_across_words_or_lines_stays_quiet(scanner, text):
-    fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
-          and f.category in ("improper_wording", "state_secret", "commercial_secret")]
+def test_a_strict_term_across_words_or_lines_stays_quiet(scanner, text, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
     assert fs == [], [(f.text, f.rule) for f in fs]
 
 

@@ -41,7 +41,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .. import rx
+from .. import rx, speedups
 from ..disguise import _DIGIT_OF, in_pinyin
 from ..model import Finding
 from ..normalize import Views
@@ -82,6 +82,9 @@ _DEVICE = ("窃听器|针孔摄像头|针孔摄像机|偷拍设备|偷拍器|伪
            "开锁工具|万能钥匙|作弊器|考试作弊|作弊设备|无线耳机作弊|考试答案|考题答案")
 _WILD = "象牙|犀牛角|犀角|穿山甲|虎骨|虎皮|熊胆|玳瑁|盔犀鸟|藏羚羊绒|沙图什"
 
+#: a nuclear weapon as the object of a how-to (原子弹制作方法, 教你做原子弹): never trade, and never the news
+#: of 1964 (第一颗原子弹爆炸成功, 研制原子弹): no verb of making reads it, only a teaching one
+_NUCLEAR = "原子弹|核弹|氢弹|脏弹"
 _CONTACT = "加微信|加v|加qq|私信|私聊"  # asking to be contacted off the platform
 #: class -> (objects, the verbs that make an offer of it)
 _SALE = ("出售|售卖|贩卖|兜售|销售|零售|批发|供应|长期供应|大量供应|专供|提供|代购|求购|收购|高价收|回收|可购|有售|"
@@ -107,15 +110,26 @@ _CLASSES: dict[str, tuple[str, str]] = {
                         "有货|现货|定做|提供|" + _CONTACT + ""),
     "wildlife": (_WILD, "出售|售卖|贩卖|兜售|零售|批发|供应|代购|求购|收购|高价收|可购|有售|专卖|直销|代发|订购|转让|"
                         "有货|现货|" + _CONTACT + ""),
+    "nuclear": (_NUCLEAR, "教你做|教你制作|教做|手把手教|在家里做|在家做|自制|diy"),
 }
 #: after the object: 枪支出售, 手枪转让, 冰毒有货, 发票代开 (and per class: 援交上门, 百家乐开户)
 _AFTER = ("出售|转让|专卖|直销|批发|零售|销售|代购|代发|求购|有货|现货|包邮|货到付款|到付|价格|面议|低价|特价|"
-          "供应|出租|代开|代办|加微|加v|加qq|私聊|私信|一条龙")
+          "供应|出租|代开|代办|加微|加v|加qq|私聊|私信|一条龙|"
+          # mined like _AFTER_EXTRA below: 订购 (drug 7, weapon 20), 买卖 (weapon 15), 到货 (drug 2, weapon 9)
+          "订购|买卖|到货")
+#: the how-to and trade words after an object in the TRAINING half of konsheng's 涉枪涉爆 file (issue 16,
+#: scripts/build_prohibited_ngrams.py's entries; count in brackets): explosive 的 (21: 的制作, 的配方, 的成分),
+#: 配方 (14), 制作方法 (7), 方法 (5) (not a bare 制作 (25): 礼花弹制作 is fireworks news); weapon 配件 (31),
+#: 模具 (17), 专卖网 (11), 专卖店 (8), 图纸 (7); nuclear (原子弹制作, 核弹制作方法, 原子弹配方, 简易原子弹教程 …: 17
+#: entries)
 _AFTER_EXTRA = {"sex": "|上门|服务|包夜|全套", "gamble": "|网址|平台代理|代理|开户|注册|下注|彩金",
-                "explosive": "|教程|制作方法|制作教程|配方|配比|做法", "drug": "|教程|制作方法|配方|提炼"}
+                "explosive": "|教程|制作方法|制作教程|配方|配比|做法|的制作|的配方|的成分|方法",
+                "drug": "|教程|制作方法|配方|提炼",
+                "weapon": "|配件|模具|专卖网|专卖店|图纸",
+                "nuclear": "|制作|制作方法|制作手册|配方|教程|方法|diy"}
 _CLASS_NAMES = {"drug": "毒品", "weapon": "枪支弹药", "explosive": "爆炸物", "knife": "管制刀具", "fake": "伪造证件票币",
                 "invoice": "发票", "bank": "银行卡及账号", "data": "公民个人信息", "gamble": "赌博", "sex": "色情服务",
-                "device": "窃听窃照及作弊器材", "wildlife": "珍贵濒危野生动物制品"}
+                "device": "窃听窃照及作弊器材", "wildlife": "珍贵濒危野生动物制品", "nuclear": "核武器制作方法"}
 _BASIS = {
     "drug": "禁毒法 第二条、第五十九条; 刑法 第三百四十七条; 麻醉药品和精神药品品种目录(2013版及增补)",
     "weapon": "枪支管理法 第三条、第四十条、第四十四条; 刑法 第一百二十五条; 公安部《枪支致伤力的法庭科学鉴定判据》",
@@ -129,6 +143,7 @@ _BASIS = {
     "sex": "刑法 第三百五十八条、第三百六十三条; 网络信息内容生态治理规定(2019) 第六条第(八)项",
     "device": "刑法 第二百八十三条(非法生产、销售专用间谍器材、窃听、窃照专用器材)、第二百八十四条之一(组织考试作弊)",
     "wildlife": "野生动物保护法 第二十八条、第三十三条; 刑法 第三百四十一条",
+    "nuclear": "刑法 第一百二十五条、第二百九十五条(传授犯罪方法); 网络信息内容生态治理规定(2019) 第六条第(五)(八)项",
 }
 #: news of a crackdown, a verdict, a warning or a policy: a mention, not an offer
 _NEWS = ("打击|整治|查处|查获|缴获|收缴|破获|抓获|捣毁|侦破|侦办|涉嫌|犯罪|违法|非法|警方|公安|民警|派出所|检察|法院|"
@@ -609,6 +624,9 @@ def _to_dense(views: Views, s: int, e: int) -> tuple[int, int]:
     return int(np.searchsorted(m, s)), int(np.searchsorted(m, e))
 
 
+_wide_runs = speedups.get("wide_runs")  # scanner/_speedups.c (the NumPy line below without its ~10 µs a call)
+
+
 def _suspicious(views: Views, found: frozenset[str]) -> bool:
     """Whether a disguise may hide a gate word from ``vis``: a decorative symbol, or spaced characters."""
     if not (found.isdisjoint(_SYMBOLS) and found.isdisjoint(_MASK_NOISE)):
@@ -616,7 +634,8 @@ def _suspicious(views: Views, found: frozenset[str]) -> bool:
     em = views.dense_emap
     if em is not None:  # a character written three times (三三三唑仑): ordinary text doubles (常常), never triples
         m = views.dense_map
-        for i in np.flatnonzero(em - m > 2)[:8]:  # (a longer span may be a doubled one around noise: 拉什科·科涅)
+        wide = _wide_runs(m, em, 8) if _wide_runs is not None else np.flatnonzero(em - m > 2)[:8]
+        for i in wide:  # (a longer span may be a doubled one around noise: 拉什科·科涅)
             if views.norm.count(views.dense[i], int(m[i]), int(em[i])) >= 3:
                 return True
     v = views.vis

@@ -19,7 +19,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
-from .. import rx
+from .. import rx, speedups
 from ..model import Finding
 from ..name_tagger import load_tagger, runs
 from ..normalize import INVISIBLE_CHARS, Views
@@ -146,6 +146,10 @@ _ADDR_TAIL_RE = rx.compile(
     r"(?:[0-9a-z一二三四五六七八九十-]{1,5}(?:号楼|栋|幢|座|单元|层|楼|室|号房|户|号)){1,4}"
 )
 _ADDR_DOOR_RE = rx.compile(r"[0-9a-z-]{1,6}号(?![0-9a-z楼院])")
+# both need [0-9a-z-] right before 号/栋/幢/座; looked for in C first (the patterns open on that
+# class at every position of a text with a 号, and 号召 is everywhere in the news)
+_has_pair = speedups.get("has_pair")
+_ADDR_PAIR = speedups.class_table({"0123456789abcdefghijklmnopqrstuvwxyz-": 1, "号栋幢座": 2}) if _has_pair is not None else b""
 _ADDR_DELIMS = frozenset("，。；：:、（）()【】[] \n\t,;！？!?“”\"'《》")
 _ADDR_LABELS = ("家庭住址", "家庭地址", "现住址", "住址", "地址", "家住", "住在", "现住", "现居住地", "居住地", "户籍地址",
                 "户籍地", "居住在", "住所", "现居", "居住于")
@@ -460,6 +464,8 @@ class NameAddressDetector:
     def _addresses(self, views: Views, v: str) -> list[Finding]:
         out = []
         if "号" not in v and "栋" not in v and "幢" not in v:
+            return out
+        if _has_pair is not None and not _has_pair(v, _ADDR_PAIR):
             return out
         taken = []
         for m in _ADDR_TAIL_RE.finditer(v):

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .. import rx
+from .. import rx, speedups
 from ..model import Finding
 from ..normalize import Views
 from ..surnames import COMPOUND_SURNAMES, SURNAME_SET, SURNAMES
@@ -48,7 +48,8 @@ from . import gates
 __all__ = ["AttributeRow", "SensitiveLinker", "attribute_rows", "attribute_hits", "mask_name"]
 
 # per-character flags of SensitiveLinker._candidates (one table lookup a text)
-_F_SUR, _F_FN, _F_BOUND, _F_G7, _F_G6, _F_T10 = 1, 2, 4, 8, 16, 32
+_F_SUR, _F_FN, _F_BOUND, _F_G7, _F_G6, _F_T10 = 1, 2, 4, 8, 16, 32  # (the same in scanner/_speedups.c)
+_name_candidates = speedups.get("name_candidates")
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sensitive_attributes.tsv"
 FAMILY_LABELS = {"health": "健康医疗", "minor": "不满十四周岁未成年人", "criminal": "违法犯罪记录", "religion": "宗教信仰",
@@ -309,8 +310,17 @@ class SensitiveLinker:
         * and ``i`` is not inside a transliteration: the characters either side are likelier in
           transliterated names than in given names (拉夫|罗|夫, 巴|沙|尔).
 
-        One lookup in a table of per-character flags, and shifted views of one padded copy (was
-        five table lookups and ten shifted copies: a third of the linker's time on a post)."""
+        One pass in C where the extension is built (scanner/_speedups.c, a list), else
+        :meth:`_candidates_numpy` (an array; both are read with bisect and indexing)."""
+        if _name_candidates is not None:
+            lex = self.tagger.lexicon
+            return _name_candidates(v, self._flag_table(), lex.given, lex.translit)
+        return self._candidates_numpy(v)
+
+    def _candidates_numpy(self, v: str):
+        """:meth:`_candidates` in NumPy, the reference: one lookup in a table of per-character
+        flags, and shifted views of one padded copy (was five table lookups and ten shifted
+        copies: a third of the linker's time on a post)."""
         import numpy as np
 
         flags = self._flag_table()

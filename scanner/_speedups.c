@@ -1,0 +1,490 @@
+/* The views of a text in one pass over its characters (scanner/normalize.py, build_views).
+ *
+ * The NumPy implementation in normalize.py is the reference: it is what runs when this module was
+ * not compiled (no C compiler at install time), and tests/test_speedups.py checks that both give
+ * the same views. Here the same tables (the normalisation lookup table and the invisible and noise
+ * masks, indexed by original code point) are read once per character, instead of some fifteen
+ * NumPy calls per text whose fixed cost was half of the views' time on 640-character texts.
+ *
+ * views(text) -> (norm, vis, vis_map, dense, dense_map, dense_emap)
+ *   norm       the length-preserving normalised text
+ *   vis        norm without invisible characters, or None when there is none (vis is norm)
+ *   vis_map    bytes of int64: vis index -> text index, or None
+ *   dense      norm without noise, a run of one Han character (U+3400 and up) counted once, or
+ *              None when dense is norm
+ *   dense_map  bytes of int64: dense index -> text index of its first character, or None
+ *   dense_emap bytes of int64: dense index -> text index after its run's last character, or None
+ *              when no run was collapsed
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+#define MAX_CP 0x110000
+
+static Py_buffer lut_buf, inv_buf, noise_buf;
+static int have_tables = 0;
+
+static PyObject *
+set_tables(PyObject *self, PyObject *args)
+{
+    PyObject *lut, *inv, *noise;
+    if (!PyArg_ParseTuple(args, "OOO", &lut, &inv, &noise))
+        return NULL;
+    Py_buffer a, b, c;
+    if (PyObject_GetBuffer(lut, &a, PyBUF_C_CONTIGUOUS) < 0)
+        return NULL;
+    if (PyObject_GetBuffer(inv, &b, PyBUF_C_CONTIGUOUS) < 0) {
+        PyBuffer_Release(&a);
+        return NULL;
+    }
+    if (PyObject_GetBuffer(noise, &c, PyBUF_C_CONTIGUOUS) < 0) {
+        PyBuffer_Release(&a);
+        PyBuffer_Release(&b);
+        return NULL;
+    }
+    if (a.len != (Py_ssize_t)(MAX_CP * sizeof(uint32_t)) || b.len != MAX_CP || c.len != MAX_CP) {
+        PyBuffer_Release(&a);
+        PyBuffer_Release(&b);
+        PyBuffer_Release(&c);
+        PyErr_SetString(PyExc_ValueError, "tables must be uint32[0x110000], bool[0x110000], bool[0x110000]");
+        return NULL;
+    }
+    if (have_tables) {
+        PyBuffer_Release(&lut_buf);
+        PyBuffer_Release(&inv_buf);
+        PyBuffer_Release(&noise_buf);
+    }
+    lut_buf = a;
+    inv_buf = b;
+    noise_buf = c;
+    have_tables = 1;
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+as_str(const Py_UCS4 *buf, Py_ssize_t n)
+{
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n);
+}
+
+static PyObject *
+as_bytes(const int64_t *buf, Py_ssize_t n)
+{
+    return PyBytes_FromStringAndSize((const char *)buf, n * (Py_ssize_t)sizeof(int64_t));
+}
+
+static PyObject *
+views(PyObject *self, PyObject *arg)
+{
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "views() expects a str");
+        return NULL;
+    }
+    if (!have_tables) {
+        PyErr_SetString(PyExc_RuntimeError, "set_tables() was not called");
+        return NULL;
+    }
+    const uint32_t *lut = (const uint32_t *)lut_buf.buf;
+    const uint8_t *invisible = (const uint8_t *)inv_buf.buf;
+    const uint8_t *noise = (const uint8_t *)noise_buf.buf;
+
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+
+    PyObject *result = NULL, *norm = NULL, *vis = NULL, *vis_map = NULL;
+    PyObject *dense = NULL, *dense_map = NULL, *dense_emap = NULL;
+    size_t cells = (size_t)(n ? n : 1);
+    Py_UCS4 *nbuf = PyMem_Malloc(cells * sizeof(Py_UCS4));
+    Py_UCS4 *dbuf = PyMem_Malloc(cells * sizeof(Py_UCS4));
+    int64_t *dmap = PyMem_Malloc(cells * sizeof(int64_t));
+    Py_UCS4 *vbuf = NULL, *cbuf = NULL;
+    int64_t *vmap = NULL, *cmap = NULL, *cemap = NULL;
+    if (!nbuf || !dbuf || !dmap) {
+        PyErr_NoMemory();
+        goto done;
+    }
+
+    /* one pass: norm, the dense characters (noise out) and their positions, invisible count */
+    Py_ssize_t k = 0, ninv = 0;
+#define PASS(T)                                                   \
+    {                                                             \
+        const T *s = (const T *)data;                             \
+        for (Py_ssize_t i = 0; i < n; i++) {                      \
+            Py_UCS4 c = s[i];                                     \
+            Py_UCS4 nc = lut[c];                                  \
+            nbuf[i] = nc;                                         \
+            ninv += invisible[c];                                 \
+            if (!noise[c]) {                                      \
+                dbuf[k] = nc;                                     \
+                dmap[k] = i;                                      \
+                k++;                                              \
+            }                                                     \
+        }                                                         \
+    }
+    if (kind == PyUnicode_1BYTE_KIND)
+        PASS(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        PASS(Py_UCS2)
+    else
+        PASS(Py_UCS4)
+#undef PASS
+
+    norm = as_str(nbuf, n);
+    if (!norm)
+        goto done;
+
+    if (ninv) {
+        Py_ssize_t m = 0;
+        vbuf = PyMem_Malloc(cells * sizeof(Py_UCS4));
+        vmap = PyMem_Malloc(cells * sizeof(int64_t));
+        if (!vbuf || !vmap) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        for (Py_ssize_t i = 0; i < n; i++) {
+            if (!invisible[PyUnicode_READ(kind, data, i)]) {
+                vbuf[m] = nbuf[i];
+                vmap[m] = i;
+                m++;
+            }
+        }
+        if (!(vis = as_str(vbuf, m)) || !(vis_map = as_bytes(vmap, m)))
+            goto done;
+    }
+    else {
+        vis = Py_NewRef(Py_None);
+        vis_map = Py_NewRef(Py_None);
+    }
+
+    /* a run of one Han character counts once (not digits or letters: 1100, kkk) */
+    int collapse = 0;
+    for (Py_ssize_t j = 1; j < k; j++) {
+        if (dbuf[j] == dbuf[j - 1] && dbuf[j] >= 0x3400) {
+            collapse = 1;
+            break;
+        }
+    }
+    int has_noise = k != n;
+    if (!collapse) {
+        if (has_noise) {
+            if (!(dense = as_str(dbuf, k)) || !(dense_map = as_bytes(dmap, k)))
+                goto done;
+        }
+        else {
+            dense = Py_NewRef(Py_None);
+            dense_map = Py_NewRef(Py_None);
+        }
+        dense_emap = Py_NewRef(Py_None);
+    }
+    else {
+        Py_ssize_t r = 0;
+        cbuf = PyMem_Malloc(cells * sizeof(Py_UCS4));
+        cmap = PyMem_Malloc(cells * sizeof(int64_t));
+        cemap = PyMem_Malloc(cells * sizeof(int64_t));
+        if (!cbuf || !cmap || !cemap) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        for (Py_ssize_t j = 0; j < k; j++) {
+            if (j == 0 || dbuf[j] != dbuf[j - 1] || dbuf[j] < 0x3400) {
+                if (r)
+                    cemap[r - 1] = dmap[j - 1] + 1;
+                cbuf[r] = dbuf[j];
+                cmap[r] = dmap[j];
+                r++;
+            }
+        }
+        cemap[r - 1] = dmap[k - 1] + 1;
+        if (!(dense = as_str(cbuf, r)) || !(dense_map = as_bytes(cmap, r)) || !(dense_emap = as_bytes(cemap, r)))
+            goto done;
+    }
+    result = PyTuple_Pack(6, norm, vis, vis_map, dense, dense_map, dense_emap);
+
+done:
+    Py_XDECREF(norm);
+    Py_XDECREF(vis);
+    Py_XDECREF(vis_map);
+    Py_XDECREF(dense);
+    Py_XDECREF(dense_map);
+    Py_XDECREF(dense_emap);
+    PyMem_Free(nbuf);
+    PyMem_Free(dbuf);
+    PyMem_Free(dmap);
+    PyMem_Free(vbuf);
+    PyMem_Free(vmap);
+    PyMem_Free(cbuf);
+    PyMem_Free(cmap);
+    PyMem_Free(cemap);
+    return result;
+}
+
+/* gates.separated_runs: runs of single Han characters with one separator between each (法，轮，功)
+ * in norm, as a list of (first, last) indexes. The same walk as the Python one, which a regular
+ * expression opened (a character class at every position: ~10 ns a character). */
+static inline int
+is_sep(Py_UCS4 c)
+{
+    switch (c) {
+    case 0x3002: case 0x3001: case 0x2026: case 0x2025: case ',': case '.': case ';': case ':': case '!':
+    case '?': case 0xFF0C: case 0xFF1B: case 0xFF1A: case 0xFF01: case 0xFF1F:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static inline int
+is_han(Py_UCS4 c)
+{
+    return c >= 0x3400 && c <= 0x9FFF;
+}
+
+static PyObject *
+separated_runs(PyObject *self, PyObject *arg)
+{
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "separated_runs() expects a str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    PyObject *out = PyList_New(0);
+    if (!out)
+        return NULL;
+    if (kind == PyUnicode_1BYTE_KIND)
+        return out; /* no Han character */
+#define CH(i) PyUnicode_READ(kind, data, (i))
+    Py_ssize_t i = 0;
+    while (i + 2 < n) {
+        if (!(is_sep(CH(i)) && is_han(CH(i + 1)) && is_sep(CH(i + 2)))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t base = (i > 0 && is_han(CH(i - 1))) ? i - 1 : i + 1;
+        Py_ssize_t p = base;
+        while (p + 2 < n && is_sep(CH(p + 1)) && is_han(CH(p + 2)))
+            p += 2;
+        if (p > base) {
+            PyObject *t = Py_BuildValue("(nn)", base, p);
+            if (!t || PyList_Append(out, t) < 0) {
+                Py_XDECREF(t);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(t);
+        }
+        i = p + 1;
+    }
+#undef CH
+    return out;
+}
+
+/* wide_runs(dense_map, dense_emap, limit): the first `limit` dense indexes whose characters span
+ * more than two characters of the text (a character written three times, or twice around noise):
+ * np.flatnonzero(emap - map > 2)[:limit] without NumPy's fixed cost a call (compositional._suspicious). */
+static PyObject *
+wide_runs(PyObject *self, PyObject *args)
+{
+    PyObject *mo, *eo;
+    Py_ssize_t limit;
+    if (!PyArg_ParseTuple(args, "OOn", &mo, &eo, &limit))
+        return NULL;
+    Py_buffer m, e;
+    if (PyObject_GetBuffer(mo, &m, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return NULL;
+    if (PyObject_GetBuffer(eo, &e, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
+        PyBuffer_Release(&m);
+        return NULL;
+    }
+    PyObject *out = NULL;
+    if (m.itemsize != 8 || e.itemsize != 8 || m.len != e.len || !m.format || !e.format
+            || (strcmp(m.format, "q") && strcmp(m.format, "l")) || (strcmp(e.format, "q") && strcmp(e.format, "l"))) {
+        PyErr_SetString(PyExc_ValueError, "wide_runs() expects two int64 arrays of one length");
+        goto done;
+    }
+    const int64_t *mp = (const int64_t *)m.buf, *ep = (const int64_t *)e.buf;
+    Py_ssize_t count = m.len / 8;
+    out = PyList_New(0);
+    if (!out)
+        goto done;
+    for (Py_ssize_t i = 0; i < count && PyList_GET_SIZE(out) < limit; i++) {
+        if (ep[i] - mp[i] > 2) {
+            PyObject *v = PyLong_FromSsize_t(i);
+            if (!v || PyList_Append(out, v) < 0) {
+                Py_XDECREF(v);
+                Py_CLEAR(out);
+                goto done;
+            }
+            Py_DECREF(v);
+        }
+    }
+done:
+    PyBuffer_Release(&m);
+    PyBuffer_Release(&e);
+    return out;
+}
+
+/* Gates over a class table: bytes of 0x110000, one per code point (speedups.class_table). */
+static int
+get_table(PyObject *obj, Py_buffer *buf)
+{
+    if (PyObject_GetBuffer(obj, buf, PyBUF_SIMPLE) < 0)
+        return -1;
+    if (buf->len != MAX_CP) {
+        PyBuffer_Release(buf);
+        PyErr_SetString(PyExc_ValueError, "a class table is 0x110000 bytes, one per code point");
+        return -1;
+    }
+    return 0;
+}
+
+/* has_run(text, table, min_len): whether a run of at least min_len characters whose table values
+ * are non-zero holds one whose value is 2 (pii: a phone or ID number written in other digit styles,
+ * ①③⑧…, 一三九…: the styled-run pattern runs only where such a run is). */
+static PyObject *
+has_run(PyObject *self, PyObject *args)
+{
+    PyObject *text, *tobj;
+    Py_ssize_t min_len;
+    if (!PyArg_ParseTuple(args, "UOn", &text, &tobj, &min_len))
+        return NULL;
+    Py_buffer tb;
+    if (get_table(tobj, &tb) < 0)
+        return NULL;
+    const uint8_t *t = (const uint8_t *)tb.buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t run = 0;
+    int marked = 0, found = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint8_t v = t[PyUnicode_READ(kind, data, i)];
+        if (v) {
+            run++;
+            marked |= v == 2;
+            if (marked && run >= min_len) {
+                found = 1;
+                break;
+            }
+        }
+        else {
+            run = 0;
+            marked = 0;
+        }
+    }
+    PyBuffer_Release(&tb);
+    return PyBool_FromLong(found);
+}
+
+/* has_pair(text, table): whether a character with bit 1 in the table is followed by one with bit 2
+ * (names: an address's house number, [0-9a-z-] before 号/栋/幢/座). */
+static PyObject *
+has_pair(PyObject *self, PyObject *args)
+{
+    PyObject *text, *tobj;
+    if (!PyArg_ParseTuple(args, "UO", &text, &tobj))
+        return NULL;
+    Py_buffer tb;
+    if (get_table(tobj, &tb) < 0)
+        return NULL;
+    const uint8_t *t = (const uint8_t *)tb.buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int found = 0;
+    uint8_t prev = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint8_t v = t[PyUnicode_READ(kind, data, i)];
+        if ((prev & 1) && (v & 2)) {
+            found = 1;
+            break;
+        }
+        prev = v;
+    }
+    PyBuffer_Release(&tb);
+    return PyBool_FromLong(found);
+}
+
+/* name_candidates(text, flags, given, translit): sensitive.SensitiveLinker._candidates in one pass
+ * (its NumPy version is the reference and documents the rule): positions where a surname is
+ * followed by given-name characters, outside transliterations. flags, given and translit are
+ * uint8 tables of 0x110000 (the linker's flag table and the name model's buckets). */
+enum { F_SUR = 1, F_FN = 2, F_BOUND = 4, F_G7 = 8, F_G6 = 16, F_T10 = 32 };
+
+static PyObject *
+name_candidates(PyObject *self, PyObject *args)
+{
+    PyObject *text, *fo, *go, *to;
+    if (!PyArg_ParseTuple(args, "UOOO", &text, &fo, &go, &to))
+        return NULL;
+    Py_buffer fb, gb, tb;
+    if (get_table(fo, &fb) < 0)
+        return NULL;
+    if (get_table(go, &gb) < 0) {
+        PyBuffer_Release(&fb);
+        return NULL;
+    }
+    if (get_table(to, &tb) < 0) {
+        PyBuffer_Release(&fb);
+        PyBuffer_Release(&gb);
+        return NULL;
+    }
+    const uint8_t *flags = fb.buf, *given = gb.buf, *translit = tb.buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0);
+#define CP(i) PyUnicode_READ(kind, data, (i))
+#define FL(i) ((i) < 0 ? F_BOUND : (i) >= n ? (F_BOUND | F_FN) : flags[CP(i)])
+    for (Py_ssize_t k = 0; out && k < n; k++) {
+        uint8_t cur = flags[CP(k)];
+        if (!(cur & F_SUR))
+            continue;
+        uint8_t nxt = FL(k + 1);
+        if ((nxt & (F_BOUND | F_G7)) != F_G7)
+            continue;
+        uint8_t prv = FL(k - 1), nx2 = FL(k + 2);
+        if (!(((nx2 & (F_G6 | F_FN)) | (prv & F_BOUND))))
+            continue;
+        if ((prv & nxt & F_T10) && !(prv & F_BOUND)) { /* inside a transliteration? (k >= 1, k + 1 < n here) */
+            Py_UCS4 a = CP(k - 1), b = CP(k + 1);
+            if (translit[a] > given[a] && translit[b] >= given[b])
+                continue;
+        }
+        PyObject *v = PyLong_FromSsize_t(k);
+        if (!v || PyList_Append(out, v) < 0)
+            Py_CLEAR(out);
+        Py_XDECREF(v);
+    }
+#undef FL
+#undef CP
+    PyBuffer_Release(&fb);
+    PyBuffer_Release(&gb);
+    PyBuffer_Release(&tb);
+    return out;
+}
+
+static PyMethodDef methods[] = {
+    {"name_candidates", name_candidates, METH_VARARGS, "name_candidates(text, flags, given, translit) -> [position, ...]"},
+    {"has_run", has_run, METH_VARARGS, "has_run(text, table, min_len) -> bool"},
+    {"has_pair", has_pair, METH_VARARGS, "has_pair(text, table) -> bool"},
+    {"wide_runs", wide_runs, METH_VARARGS, "wide_runs(dense_map, dense_emap, limit) -> [index, ...]"},
+    {"separated_runs", separated_runs, METH_O, "separated_runs(norm) -> [(first, last), ...] (gates.separated_runs)"},
+    {"set_tables", set_tables, METH_VARARGS, "set_tables(lut, invisible, noise): the normalisation tables"},
+    {"views", views, METH_O, "views(text) -> (norm, vis, vis_map, dense, dense_map, dense_emap)"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_speedups", "The views of a text in one pass (see normalize.build_views).", -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__speedups(void)
+{
+    return PyModule_Create(&module);
+}

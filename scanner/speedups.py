@@ -1,0 +1,30 @@
+"""The optional C speedups (scanner/_speedups.c, compiled at install by hatch_build.py).
+
+Each compiled function has a Python reference beside its caller, which runs when the extension
+was not built (no C compiler at install) or when ``GOVSCAN_PURE=1``; tests/test_speedups.py checks
+that both give the same results."""
+from __future__ import annotations
+
+import os
+
+
+def get(name: str):
+    """The compiled function ``name``, or None (then the caller's Python reference runs)."""
+    if os.environ.get("GOVSCAN_PURE"):
+        return None
+    try:
+        from . import _speedups
+    except ImportError:
+        return None
+    return getattr(_speedups, name, None)  # (None: an extension compiled from an older source; reinstall)
+
+
+def class_table(classes: dict[str, int]) -> bytes:
+    """A table for the compiled gates (``has_run``, ``has_pair``): one byte per code point, the
+    value of the characters of each string in ``classes`` (OR-ed where a character is in several)."""
+    import numpy as np
+
+    t = np.zeros(0x110000, dtype=np.uint8)
+    for chars, value in classes.items():
+        t[[ord(c) for c in chars]] |= value
+    return t.tobytes()

@@ -1,0 +1,174 @@
+"""The compiled views (scanner/_speedups.c, built at install by hatch_build.py) against the NumPy
+reference (normalize.build_views_numpy): the same six views for every text.
+
+The extension is optional (no C compiler at install: the NumPy path runs). scripts/test sets
+GOVSCAN_REQUIRE_SPEEDUPS=1, so the project's own test run fails when it was not built instead of
+silently measuring the slow path."""
+import os
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scanner import normalize
+from scanner.detectors import compositional, gates
+from tests.conftest import DATA
+from tests.test_offsets_property import TEXTS
+
+try:
+    from scanner import _speedups
+except ImportError:  # pragma: no cover - depends on the install
+    _speedups = None
+
+needs_ext = pytest.mark.skipif(_speedups is None, reason="the C speedups are not built (no compiler at install)")
+
+
+def test_extension_is_built_where_required():
+    if os.environ.get("GOVSCAN_REQUIRE_SPEEDUPS") and _speedups is None:
+        pytest.fail("scanner/_speedups was not compiled at install (see hatch_build.py's warning)")
+    if _speedups is not None and not os.environ.get("GOVSCAN_PURE"):
+        normalize.build_views("")
+        assert normalize._sp is _speedups.views  # build_views uses it
+        assert gates._c_separated_runs is _speedups.separated_runs
+        assert compositional._wide_runs is _speedups.wide_runs
+
+
+def _same(a, b):
+    assert (a.text, a.norm, a.vis, a.dense) == (b.text, b.norm, b.vis, b.dense)
+    for x, y in ((a.vis_map, b.vis_map), (a.dense_map, b.dense_map), (a.dense_emap, b.dense_emap)):
+        assert (x is None) == (y is None)
+        if x is not None:
+            assert np.array_equal(x, y)
+    # a view equal to norm is norm itself in both (per-text caches key on identity)
+    assert (a.vis is a.norm) == (b.vis is b.norm)
+    assert (a.dense is a.norm) == (b.dense is b.norm)
+
+
+def _c(text):
+    if normalize._sp is None or normalize._sp is normalize._UNSET:
+        normalize.build_views("")
+    return normalize.build_views(text)
+
+
+EDGES = ["", "a", "赌", "赌赌博博", "人人人", "\u200b", "\u200b赌\u200b博\u200b", "Ａ１２３　ｂ", "学学 习",
+         "\ud800x", "x\u200b", "  ", "aa11", "哈哈", "臺灣總統", "赌 赌\u200b赌博", "𠀀𠀀", "★★", "😀赌😀博",
+         "①②③", "\ufeff\ufeff", "賭賭博"]
+
+
+@needs_ext
+@pytest.mark.parametrize("text", EDGES)
+def test_edge_cases(text):
+    _same(_c(text), normalize.build_views_numpy(text))
+
+
+@needs_ext
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(TEXTS, st.text(max_size=60)))
+def test_same_views_as_numpy(text):
+    _same(_c(text), normalize.build_views_numpy(text))
+
+
+@needs_ext
+def test_same_views_on_official_texts():
+    path = DATA / "corpus-gov-work-reports" / "government_work_reports.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} absent")
+    import json
+
+    n = 0
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            text = json.loads(line)["content"]
+            _same(_c(text), normalize.build_views_numpy(text))
+            n += 1
+    assert n > 10
+
+
+@needs_ext
+def test_bad_input_is_a_clear_error():
+    with pytest.raises(TypeError):
+        _speedups.views(b"bytes")
+    with pytest.raises(ValueError):
+        _speedups.set_tables(np.zeros(3, np.uint32), np.zeros(3, bool), np.zeros(3, bool))
+    normalize.build_views("")  # the tables are still the good ones
+    assert normalize.build_views("ＡＢ").norm == "ab"
+
+
+@needs_ext
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list("法轮功高考a1 ") + list(gates.SEPS) + ["𠀀", "\u3400", "\u9fff", "\ua000"]),
+                max_size=40).map("".join))
+def test_separated_runs_as_python(norm):
+    assert _speedups.separated_runs(norm) == gates._separated_runs(norm)
+
+
+@needs_ext
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(TEXTS, st.lists(st.sampled_from(list("三常科*  ·唑")), max_size=30).map("".join)))
+def test_wide_runs_as_numpy(text):
+    v = normalize.build_views_numpy(text)
+    if v.dense_emap is None:
+        return
+    for limit in (0, 1, 8):
+        assert _speedups.wide_runs(v.dense_map, v.dense_emap, limit) == list(np.flatnonzero(v.dense_emap - v.dense_map > 2)[:limit])
+
+
+@needs_ext
+def test_wide_runs_refuses_other_arrays():
+    with pytest.raises(ValueError):
+        _speedups.wide_runs(np.zeros(3, np.int32), np.zeros(3, np.int32), 8)
+    with pytest.raises(ValueError):
+        _speedups.wide_runs(np.zeros(3, np.int64), np.zeros(2, np.int64), 8)
+    with pytest.raises(TypeError):
+        _speedups.separated_runs(None)
+
+
+_STYLED_SAMPLE = "0123456789 -x一二三四五六七八九〇零壹贰叁①②③⑴⒈❶㈠³₃ａ号"
+
+
+@needs_ext
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list(_STYLED_SAMPLE) + ["电话", "年", "，"]), max_size=40).map("".join))
+def test_styled_run_gate_never_hides_a_run(text):
+    from scanner.detectors import pii
+
+    v = normalize.build_views(text).vis
+    runs = [r for r in pii._STYLED_RUN_RE.finditer(v) if not r.group().isascii()]
+    if runs:
+        assert _speedups.has_run(v, pii._STYLED_TABLE, 11)
+    assert _speedups.has_run(v, pii._STYLED_TABLE, 0) == any(not c.isascii() and c in pii._STYLED for c in v)
+
+
+@needs_ext
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list("0123ab-号栋幢座楼院室单元层 ，住址") + ["号召", "3号", "十"]), max_size=30).map("".join))
+def test_address_gate_never_hides_a_number(text):
+    from scanner.detectors import names
+
+    v = normalize.build_views(text).vis
+    if names._ADDR_TAIL_RE.search(v) or names._ADDR_DOOR_RE.search(v):
+        assert _speedups.has_pair(v, names._ADDR_PAIR)
+    assert not _speedups.has_pair(v.replace("号", "").replace("栋", "").replace("幢", "").replace("座", ""), names._ADDR_PAIR)
+
+
+@needs_ext
+def test_gates_refuse_bad_tables():
+    with pytest.raises(ValueError):
+        _speedups.has_run("abc", b"\x01" * 10, 2)
+    with pytest.raises(ValueError):
+        _speedups.has_pair("abc", b"")
+    with pytest.raises(TypeError):
+        _speedups.has_pair(b"abc", bytes(0x110000))
+
+
+@needs_ext
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(TEXTS, st.lists(st.sampled_from(list("王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾")
+                                                + list("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华")
+                                                + list("拉夫罗巴沙尔斯基科克，。的了说 1") + ["\u00b7"]),
+                               max_size=40).map("".join)))
+def test_name_candidates_as_numpy(scanner, text):
+    linker = [d for d in scanner._detectors if d.name == "personal_data"][0]._names.linker
+    v = normalize.build_views(text).vis
+    assert linker._candidates(v) == [int(i) for i in linker._candidates_numpy(v)]
