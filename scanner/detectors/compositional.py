@@ -36,14 +36,16 @@ from __future__ import annotations
 
 import re
 from array import array
+from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
 
 from .. import rx, speedups
-from ..disguise import _DIGIT_OF
+from ..disguise import _DIGIT_OF, in_pinyin
 from ..model import Finding
 from ..normalize import Views
+from ..words import cut, word_freq
 from . import gates
 from .gates import separated_runs
 from .credentials import _HELP, _TRAIL
@@ -57,6 +59,9 @@ _DRUG = ("海洛因|冰毒|甲基苯丙胺|苯丙胺|摇头丸|k粉|氯胺酮|�
          "美沙酮|三唑仑|氟硝西泮|羟丁酸|麦角酰二乙胺|迷幻药|迷药|迷奸药|迷魂药|迷情药|迷昏药|迷晕药|催情药|催情水|春药|"
          "听话水|神仙水|蓝精灵|笑气|恰特草|卡痛|合成大麻素|依托咪酯|甲卡西酮|浴盐|毒品|白粉|安眠药|曲马多|地西泮|"
          "艾司唑仑|阿普唑仑|佐匹克隆|唑吡坦|氯硝西泮|麻黄碱|麻黄素|羟亚胺|邻酮|上头电子烟|开心水|罂粟")
+#: drug names that are an offence to mention alone (prohibited.object.drug)
+_DRUG_ALONE = ("海洛因|冰毒|甲基苯丙胺|摇头丸|k粉|氯胺酮|麻古|可卡因|三唑仑|迷奸药|迷魂药|迷情药|"
+               "听话水|神仙水|催情药|合成大麻素|甲卡西酮|大麻烟|大麻叶|大麻油")
 _WEAPON = ("枪支|枪械|手枪|步枪|冲锋枪|狙击枪|霰弹枪|散弹枪|猎枪|气枪|汽枪|气步枪|气手枪|火药枪|钢珠枪|仿真枪|麻醉枪|"
            "秃鹰|左轮|枪模|枪管|枪托|撞针|消音器|子弹|弹药|弹夹|弹匣|铅弹|钢珠弹|军火|弓弩|手弩|弩箭|军用枪|真枪|售枪|卖枪|买枪|购枪")
 _EXPLOSIVE = ("炸药|雷管|导火索|导爆索|黑火药|火药|tnt|硝铵|硝酸铵|硝化甘油|硝酸甘油|炸弹|手榴弹|燃烧瓶|燃烧弹|"
@@ -318,9 +323,20 @@ def _gate_words() -> tuple[str, ...]:
 _GATE_WORDS = _gate_words()
 
 
+def _edge_index(rest) -> dict[str, tuple[str, ...]]:
+    """What is left of each word of the rules without its first or last character (``rest``) ->
+    the words, longest first."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(_vocabulary(), key=lambda w: (-len(w), w)):
+        out.setdefault(rest(w), []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 @lru_cache(maxsize=1)
 def _compiled():
     import daachorse
+
+    from .. import compiled
 
     objects: list[tuple[str, re.Pattern, re.Pattern]] = []
     for cls, (objs, verbs) in _CLASSES.items():
@@ -341,10 +357,14 @@ def _compiled():
         # the spellings that drop a masked character are looked for only in the dense pass (not gate words)
         "dropped": (lambda keys: (keys, daachorse.CharwiseDoubleArrayAhoCorasick(keys) if keys else None))(
             repairs.spellings(dropped=True)),
+        # a mask symbol at the edge of a word (刺□专卖, 自制×弹, 联系方式□单): the word from what is left
+        "mask_end": _edge_index(lambda w: w[:-1]),
+        "mask_start": _edge_index(lambda w: w[1:]),
+        # (pypinyin's tables take 0.4 s to import: the index comes from the compiled cache)
+        "initials": compiled.memo("compositional_initials", compiled.code_key(), _initials_index),
         "objects": objects,
         "object_words": {cls: frozenset(objs.split("|")) for cls, (objs, _v) in _CLASSES.items()},
-        "drug_alone": rx.compile(r"(?:海洛因|冰毒|甲基苯丙胺|摇头丸|k粉|氯胺酮|麻古|可卡因|三唑仑|迷奸药|迷魂药|迷情药|"
-                                 r"听话水|神仙水|催情药|合成大麻素|甲卡西酮|大麻烟|大麻叶|大麻油)"),
+        "drug_alone": rx.compile(f"(?:{_DRUG_ALONE})"),
         "ts_patterns": (rx.compile(rf"(?:{_alt(_TS_PRE)})的?{_GAP}{{0,4}}?(?:{_alt(_TS_OBJ)})"),
                         rx.compile(rf"(?:{_alt(_TS_OBJ)}){_GAP}{{0,3}}?(?:{_alt(_TS_POST)})")),
         "ts_news": tuple(_TS_NEWS.split("|")),
@@ -398,15 +418,47 @@ _MASK_NOISE = frozenset("*×✕○●□■☐#")  # (as the norm view writes th
 _WORD_RE = re.compile("[\u3400-\u9fff]{2,}")
 _REPAIR_REACH = 80  # characters of the dense view either side of a repaired place that the rules read
 _MIN_ASCII = 4  # a pinyin spelling shorter than this is an English word or an acronym too often
+#: a numeral before a counter (两个国家, 一个): a digit there is ordinary text (2个国家级), no spelling
+_COUNTED = re.compile("[一二两三四五六七八九十][个位项名家国条种次年月日]")
+#: a look-alike in a two-character word: ``gone`` is _SWAPPED - i for the swapped character i
+#: (讨伐|开发票 holds no 伐开 for 代开, 专买|进口 no 买 for 卖: the swapped character and its
+#: neighbour outside the spelling must not be a word)
+_SWAPPED = -2
+#: the same for a sound (冰堵 for 冰毒): ``gone`` is _SOUND - i. A sound alone never makes a finding of
+#: the rules that read one word (茶马古道 holds no 麻古, 太子港杜桑 no 港独): it needs the rule's other words
+_SOUND = -4
+_LONE_RULES = frozenset({"prohibited.object.drug", "wording.quote_separatist"})
 
 
 def _vocabulary() -> tuple[str, ...]:
     """Every word the rules are written with (objects, verbs, cues; not the news words that silence them)."""
     srcs = [objs + "|" + verbs for objs, verbs in _CLASSES.values()]
-    srcs += [_AFTER, *_AFTER_EXTRA.values(), _TS_OBJ, _TS_PRE, _TS_POST, _BID_RE.pattern, _TOPIC_RE.pattern,
+    srcs += [_AFTER, *_AFTER_EXTRA.values(), _DRUG_ALONE, _TS_OBJ, _TS_PRE, _TS_POST, _BID_RE.pattern, _TOPIC_RE.pattern,
              _STATE_RE.pattern, "|".join(_SOV_GATE), "香港政府|澳门政府", _TITLES, "|".join(LEADER_TITLES),
              "|".join(_BID_GATE), "|".join(_TOPIC_GATE)]
     return tuple(sorted({w for src in srcs for w in _WORD_RE.findall(src)}))
+
+
+#: the contraband objects (drugs, weapons, … and the drug names alone)
+_OBJECTS = frozenset({o for objs, _verbs in _CLASSES.values() for o in objs.split("|")} | set(_DRUG_ALONE.split("|")))
+
+
+def two_char_swaps(w: str) -> list[tuple[str, int, bool]]:
+    """The spellings of a two-character word of the rules with one character a look-alike or a
+    sound: (spelling, index of the swapped character, a sound). A sound only in a contraband object
+    (冰堵 for 冰毒; 军使 for 军事 is in every other news item). Those seen in general or official text
+    are stop strings (``scanner.variants build-stoplist``): 出手 reads ordinary text, 冰堵 not."""
+    from ..disguise import lookalikes_of
+    from ..variants import homophones
+
+    out: dict[str, tuple[str, int, bool]] = {}
+    for i, ch in enumerate(w):
+        for h in lookalikes_of(ch):
+            out.setdefault(w[:i] + h + w[i + 1:], (w[:i] + h + w[i + 1:], i, False))
+        for h in (homophones(ch) if w in _OBJECTS else ""):
+            out.setdefault(w[:i] + h + w[i + 1:], (w[:i] + h + w[i + 1:], i, True))
+    out.pop(w, None)
+    return list(out.values())
 
 
 def _build_repairs() -> dict[str, tuple[str, int]]:
@@ -443,18 +495,25 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
             if n >= 3 and not edge_word:
                 for h in homophones(ch) + lookalikes_of(ch):
                     add(w[:i] + h + w[i + 1:], w)
+        if n == 2:  # of two characters a look-alike or a sound not joined into a word by its neighbour
+            for v, i, sound in two_char_swaps(w):  # (checked in the text: 积冰|堵住) nor seen in general text
+                add(v, w, (_SOUND if sound else _SWAPPED) - i)
+        for i, ch in enumerate(w):
             for p in parts(ch):
                 add(w[:i] + p + w[i + 1:], w)
-            # a masked character: x anywhere (案x线索), 0 ? inside the word only (10个国家 is no 两个国家);
-            # a mask the dense view drops, in a word of three or more (checked in the text: 自制□烧弹)
+            # a masked character: x anywhere (案x线索), 0 ? inside the word only (0 at an edge opens the
+            # read-back in every 10个, 0名; ? ends a question: 吗?); a mask the dense view drops, in a
+            # word of three or more (checked in the text: 自制□烧弹)
             for m in _MASK_LETTERS:
-                if m == "x" or 0 < i < n - 1:  # (? ends a question: 吗?)
+                if m == "x" or 0 < i < n - 1:
                     add(w[:i] + m + w[i + 1:], w)
             if n >= 3:
                 add(w[:i] + w[i + 1:], w, i)
         for v, kind in disguises(w, high_risk=True):
-            # initials only of a word of four characters or more (pfbl; three letters are acronyms)
-            if kind == "pinyin" and (n >= 4 or not (v.isascii() and len(v) == n)):
+            # initials only of a word of four characters or more (pfbl; three letters are acronyms);
+            # a numeral in any style (3唑仑, ⑥合彩)
+            if (kind == "pinyin" and (n >= 4 or not (v.isascii() and len(v) == n))) or (
+                    kind == "number" and n >= 3 and not _COUNTED.search(w)):
                 add(v, w)
     return out
 
@@ -601,6 +660,99 @@ def _sentence(d: str, s: int, e: int, reach: int = 50) -> str:
     return d[a:s] + "\t" + d[e:b]
 
 
+#: initials of words of the rules in one run of letters: 4 to 16 letters, not touching other letters
+#: or digits, one case, at most one vowel (initials are consonants: bqcs, SCGYCS; English words and
+#: most acronyms are not)
+_INITIALS_RE = re.compile(r"[A-Za-z0-9]{4,}")  # (a maximal run; letters only, 4-16, one case: checked after)
+_INITIALS_GATE = re.compile(rb"[A-Za-z]{4}")  # (over the ASCII characters of the text: a cheap first look)
+_VOWELS = frozenset("aeiouAEIOU")
+_MAX_READINGS = 24  # ways of reading one run tried at most
+_MAX_WORDS = 2  # words in one reading (three read a shop name MYMYPC as 卖淫 迷药 嫖娼)
+
+
+def _initial_runs(views: Views) -> list[tuple[int, int]]:
+    """Runs of letters in the text that may be initials of words of the rules (places in the text)."""
+    if not _INITIALS_GATE.search(gates.ascii_chars(views.vis)):
+        return []
+    out = []
+    for m in _INITIALS_RE.finditer(views.text):
+        r = m.group()
+        if len(r) <= 16 and r.isalpha() and (r.islower() or r.isupper()) and sum(ch in _VOWELS for ch in r) <= 1:
+            out.append(m.span())
+    return out[:8]
+
+
+def _initials_index() -> dict[str, tuple[str, ...]]:
+    """Initials (2 to 8 letters) -> the words of the rules with them, shortest first."""
+    from ..disguise import _pinyin
+
+    out: dict[str, list[str]] = {}
+    for w in sorted(_vocabulary(), key=lambda w: (len(w), w)):
+        py = _pinyin(w)
+        if 2 <= len(w) <= 8 and py and all(x.isascii() and x.isalpha() for x in py):
+            out.setdefault("".join(x[0] for x in py), []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _readings(run: str, index: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The ways of reading ``run`` (lower-case letters) as the initials of two or more words of
+    the rules, at most :data:`_MAX_READINGS`, fewest words first."""
+    n = len(run)
+    out: list[tuple[str, ...]] = []
+
+    def walk(i: int, acc: tuple[str, ...]) -> None:
+        if len(out) >= _MAX_READINGS:
+            return
+        if i == n:
+            if len(acc) >= 2:
+                out.append(acc)
+            return
+        if len(acc) == _MAX_WORDS:
+            return
+        for j in range(min(n, i + 8), i + 1, -1):  # longer words first
+            for w in index.get(run[i:j], ())[:3]:
+                if w not in acc:  # (卖淫卖淫嫖娼 is no reading of MYMYPC)
+                    walk(j, acc + (w,))
+
+    walk(0, ())
+    return sorted(out, key=len)
+
+
+def _inside_words(d: str, s: int, e: int) -> bool:
+    """Whether jieba reads ``d[s:e]`` inside words on both sides (太子港|杜桑, 茶马古道, 有价证券: no
+    spelling of 港独, 麻古, 假证 there)."""
+    lo = max(0, s - 8)
+    pos, bounds = lo, {lo}
+    for tok in cut(d[lo:min(len(d), e + 8)]):
+        pos += len(tok)
+        bounds.add(pos)
+        if pos >= e:
+            break
+    return s not in bounds and e not in bounds
+
+
+def _mask_place(text: str, ds: np.ndarray, de: np.ndarray, s: int, e: int, gone: int):
+    """The starts and ends in ``text`` of the characters of a word spelled ``dense[s:e]`` with its
+    character ``gone`` masked by a symbol the dense view dropped (自制□烧弹); None when no mask
+    symbol stands there in the text."""
+    if 0 < gone < e - s:
+        lo, hi = int(de[s + gone - 1]), int(ds[s + gone])
+    elif gone == 0:
+        hi = int(ds[s])
+        lo = hi - 1
+    else:
+        lo = int(de[e - 1])
+        hi = lo + 1
+    if not (0 <= lo < hi <= len(text) and hi - lo <= 2 and _MASK_NOISE.issuperset(text[lo:hi])):
+        return None
+    return (np.concatenate((ds[s:s + gone], [lo], ds[s + gone:e])),
+            np.concatenate((de[s:s + gone], [hi], de[s + gone:e])))
+
+
+#: at most this many words tried for one mask symbol at the edge of a word (×弹: 炸弹 子弹 导弹 …)
+_EDGE_TRIES = 8
+
+
 class CompositionalDetector:
     name = "compositional"
     categories = frozenset({"improper_wording", "commercial_secret", "state_secret"})
@@ -623,6 +775,7 @@ class CompositionalDetector:
         c = _compiled()
         mine = c["word_set"]
         fix = c["repairs"]
+        initials = None
         present = gates.present(views.vis)
         runs = separated_runs(views.norm)  # (found once per text, by the lexicon matcher too)
         if _suspicious(views, present):
@@ -631,7 +784,8 @@ class CompositionalDetector:
             keys, pma = c["dropped"]
             if pma is not None:
                 hits += [(s, e, keys[p]) for s, e, p in pma.find_overlapping(d)]
-        elif present.isdisjoint(mine) and present.isdisjoint(c["repair_set"]) and not runs:
+        elif present.isdisjoint(mine) and present.isdisjoint(c["repair_set"]) and not runs and not (
+                initials := _initial_runs(views)):
             return []
         else:
             # the shared gate pass over ``vis`` found the words: their places in the dense view
@@ -644,6 +798,77 @@ class CompositionalDetector:
             runs = [r for r in runs if _spans_a_word(c["vocabulary"], views.norm, *r)]
         if disguised or runs:
             out += self._disguised(views, d, c, disguised, runs, out)
+        if not present.isdisjoint(_MASK_NOISE) and views.dense_map is not None:
+            out += self._edge_masks(views, d, c, present, out)
+        if initials is None:
+            initials = _initial_runs(views)
+        if initials:
+            out += self._initials(views, d, c, initials, out)
+        return out
+
+    def _initials(self, views: Views, d: str, c: dict, runs: list[tuple[int, int]], found: list[Finding]) -> list[Finding]:
+        """Initials of two or more words of the rules in one run of letters (bqcs 步枪出售, SCGYCS
+        生产工艺参数): each way of reading the run as initials of words of the rules is tried (a
+        few at most), and the first that makes a finding over the run is kept."""
+        ds, de = _offsets(views)
+        dm = views.dense_map
+        n = len(d)
+        mine = c["word_set"]
+        out: list[Finding] = []
+        for a, b in runs:
+            s = a if dm is None else int(np.searchsorted(dm, a))
+            e = (b - 1 if dm is None else int(np.searchsorted(dm, b - 1))) + 1
+            for words in _readings(d[s:e], c["initials"]):
+                phrase = "".join(words)
+                place = (s, e, phrase, np.full(len(phrase), ds[s]), np.full(len(phrase), de[e - 1]))
+                lo, hi = max(0, s - _REPAIR_REACH), min(n, e + _REPAIR_REACH)
+                rv = _repaired(views, d, ds, de, lo, hi, [place])
+                hits = [h for h in gates.find(rv.dense) if h[2] in mine]
+                new = [f for f in self._rules(rv, rv.dense, c, hits) if a < f.end and f.start < b and not any(
+                    h.rule == f.rule and h.start < f.end and f.start < h.end for h in found + out)]
+                if new:  # initials are the least certain spelling: a reviewer reads them (never block)
+                    out += [replace(f, severity="review") if f.severity == "block" else f for f in new]
+                    break
+        return out
+
+    def _edge_masks(self, views: Views, d: str, c: dict, present: frozenset[str], found: list[Finding]) -> list[Finding]:
+        """A mask symbol the dense view dropped at the edge of a word of the rules (刺□专卖网, 自制×弹,
+        客户联系方式□单): each word whose other characters stand next to the mask is tried in its place
+        (a few at most), the rules read a window around it, and the first word that makes a finding
+        over the mask (that the plain pass did not make) is kept."""
+        norm, text = views.norm, views.text
+        ds, de = _offsets(views)
+        dm = views.dense_map
+        n = len(d)
+        out: list[Finding] = []
+        places: list[int] = []
+        for ch in sorted(present & _MASK_NOISE):
+            i = norm.find(ch)
+            while i >= 0 and len(places) < 16:
+                places.append(i)
+                i = norm.find(ch, i + 1)
+        mine = c["word_set"]
+        for pos in sorted(places):
+            p = int(np.searchsorted(dm, pos))  # the dense character after the mask
+            tries: list[tuple[int, int, str, int]] = []
+            for k in range(4, 0, -1):  # mask at the end of a word: its other characters before it
+                if p - k >= 0:
+                    tries += [(p - k, p, w, k) for w in c["mask_end"].get(d[p - k:p], ())]
+                if p + k <= n:  # mask at the start: the other characters after it
+                    tries += [(p, p + k, w, 0) for w in c["mask_start"].get(d[p:p + k], ())]
+            for s, e, w, gone in tries[:_EDGE_TRIES]:
+                ab = _mask_place(text, ds, de, s, e, gone)
+                if ab is None:
+                    continue
+                lo, hi = max(0, s - _REPAIR_REACH), min(n, e + _REPAIR_REACH)
+                rv = _repaired(views, d, ds, de, lo, hi, [(s, e, w, *ab)])
+                hits = [h for h in gates.find(rv.dense) if h[2] in mine]
+                a, b = int(ab[0][0]), int(ab[1][-1])
+                new = [f for f in self._rules(rv, rv.dense, c, hits) if a < f.end and f.start < b and not any(
+                    h.rule == f.rule and h.start < f.end and f.start < h.end for h in found + out)]
+                if new:  # initials are the least certain spelling: a reviewer reads them (never block)
+                    out += [replace(f, severity="review") if f.severity == "block" else f for f in new]
+                    break
         return out
 
     def _rules(self, views: Views, d: str, c: dict, hits: list[tuple[int, int, str]]) -> list[Finding]:
@@ -687,24 +912,27 @@ class CompositionalDetector:
         ds, de = _offsets(views)
         n = len(d)
         cand: list[tuple[int, int, str, np.ndarray, np.ndarray]] = []
+        weak: set[tuple[int, int]] = set()  # places of a sound in a two-character word (in the text)
         for s, e, k in disguised:
             word, gone = fix[k]
-            if (k[0].isascii() and s > 0 and d[s - 1].isascii() and d[s - 1].isalnum()) or (
-                    k[-1].isascii() and e < n and d[e].isascii() and d[e].isalnum()):
-                continue  # inside a longer Latin word
-            if gone >= 0:  # a mask the dense view dropped (自制□烧弹): it must be in the text there
-                if 0 < gone < e - s:
-                    lo, hi = int(de[s + gone - 1]), int(ds[s + gone])
-                elif gone == 0:
-                    hi = int(ds[s])
-                    lo = hi - 1
-                else:
-                    lo = int(de[e - 1])
-                    hi = lo + 1
-                if not (0 <= lo < hi <= len(text) and hi - lo <= 2 and _MASK_NOISE.issuperset(text[lo:hi])):
+            if ((k[0].isascii() and s > 0 and d[s - 1].isascii() and d[s - 1].isalnum()) or (
+                    k[-1].isascii() and e < n and d[e].isascii() and d[e].isalnum())) and not (
+                    k.isascii() and in_pinyin(views.norm, int(ds[s]), int(de[e - 1]), text)):
+                continue  # inside a longer Latin word (among other pinyin syllables: lihuadan|zhixiao is read)
+            if gone <= _SWAPPED:  # a sound or look-alike in a two-character word: not part of a word next to it
+                sound = gone <= _SOUND
+                j = s + ((_SOUND if sound else _SWAPPED) - gone)
+                if (j == s and s > 0 and word_freq(d[s - 1:s + 1])) or (j == e - 1 and e < n and word_freq(
+                        d[e - 1:e + 1])) or _inside_words(d, s, e):
                     continue
-                a = np.concatenate((ds[s:s + gone], [lo], ds[s + gone:e]))
-                b = np.concatenate((de[s:s + gone], [hi], de[s + gone:e]))
+                if sound:
+                    weak.add((int(ds[s]), int(de[e - 1])))
+                gone = -1
+            if gone >= 0:  # a mask the dense view dropped (自制□烧弹): it must be in the text there
+                ab = _mask_place(text, ds, de, s, e, gone)
+                if ab is None:
+                    continue
+                a, b = ab
             elif len(word) == e - s:
                 a, b = ds[s:e], de[s:e]
             else:  # pinyin, split characters: the word's characters all stand for the whole spelling
@@ -742,7 +970,8 @@ class CompositionalDetector:
                 continue
             places = [(int(x[3][0]), int(x[4][-1])) for x in g]
             for f in self._rules(rv, r, c, hits):
-                if not any(a < f.end and f.start < b for a, b in places):
+                over = [p for p in places if p[0] < f.end and f.start < p[1]]
+                if not over or (f.rule in _LONE_RULES and weak.issuperset(over)):
                     continue
                 if any(h.rule == f.rule and h.start < f.end and f.start < h.end for h in found + out):
                     continue
