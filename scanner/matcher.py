@@ -212,11 +212,20 @@ class LexiconMatcher:
         """A strict term written with spaces inside (淫　荡, 台湾外 交 部: issue 16), not two words
         meeting over a space (增援 交警, 东北 朝鲜族): only characters and spaces (no line break), and
         neither end makes a word with the character outside it."""
-        from .words import word_freq
-
         if "\n" in written or "\r" in written or not all(c.isspace() or c in d[s:e] for c in written):
             return False
-        return not ((s > 0 and word_freq(d[s - 1:s + 1]) > 0) or (e < len(d) and word_freq(d[e - 1:e + 1]) > 0))
+        return not LexiconMatcher._words_meet(d, s, e, written)
+
+    @staticmethod
+    def _words_meet(d: str, s: int, e: int, written: str) -> bool:
+        """Two words meeting over a space (东北 朝鲜族, 增援 交警), not a term spaced out: only the
+        term's characters and white space are written, and an end of the term makes a word with
+        the character outside it."""
+        from .words import word_freq
+
+        if not all(c.isspace() or c in d[s:e] for c in written):
+            return False
+        return (s > 0 and word_freq(d[s - 1:s + 1]) > 0) or (e < len(d) and word_freq(d[e - 1:e + 1]) > 0)
 
     @staticmethod
     def _repeats_ok(d: str, dmap, emap, s: int, e: int) -> bool:
@@ -375,12 +384,15 @@ class LexiconMatcher:
                 o = entry.options
                 # (last, only for what is about to be reported: jieba costs 30 µs a call)
                 check_words = short and not dg and not o.word and not entry.runs and entry.type in _SHORT_CHECKED_TYPES
+                if dg and not no_space and not o.ascii_word:  # white space inside
+                    written = views.text[os_:oe]
+                    if o.strict and not self._spaced_alone(d, s, e, written):
+                        continue
+                    if self._words_meet(d, s, e, written):
+                        continue  # 东北 朝鲜族 is no 北朝鲜 (issue 16: a space between two ordinary words)
                 if o.plain:
                     if not (check_words and self._across_two_words(norm, start, end)):
                         hits.append(Hit(entry, start, end, s, e, False, dg))
-                    continue
-                if dg and o.strict and not no_space and not o.ascii_word and not self._spaced_alone(
-                        d, s, e, views.text[os_:oe]):
                     continue
                 if o.masked and not (dg and _MASKS.issuperset(views.text[start + 1:end - 1])):
                     continue  # 法○功 drops the mask; 王宁 is no 王沪宁, 福·萨 no 福摩萨

@@ -276,6 +276,7 @@ def test_sounds_in_two_character_rule_words_stay_quiet(scanner, text):
     ("网上有人发布淫　荡相关信息。", "淫　荡", "prohibited.porn.yindang"),
     ("高端援　交妹妹。", "援　交", "prohibited.porn.yuanjiao"),
     ("台湾外 交 部。", "台湾外 交 部", "xinhua.quote_taiwan_mofa"),
+    ("所谓的北 朝 鲜问题。", "北 朝 鲜", "xinhua.north_korea"),  # a row that is not strict, spaced out
 ])
 def test_a_strict_term_spaced_alone(scanner, text, found, rule):
     fs = [f for f in scanner.scan(text).findings if f.rule == rule]
@@ -286,6 +287,9 @@ def test_a_strict_term_spaced_alone(scanner, text, found, rule):
 @pytest.mark.parametrize("text, rule", [
     ("紧急增援 交警部门到场", "prohibited.porn.yuanjiao"),  # 增援 | 交警: two words meeting over a space
     ("网上有人发布淫\n荡相关信息。", "prohibited.porn.yindang"),  # a line break is layout, not a disguise
+    # not strict rows either: 东北 | 朝鲜族, two words meeting over a space (issue 16's measured case)
+    ("延边是东北 朝鲜族聚居的地方。", "xinhua.north_korea"),
+    ("吉林省东北 朝鲜族民俗村开村。", "xinhua.north_korea"),
 ])
 def test_a_strict_term_across_words_or_lines_stays_quiet(scanner, text, rule):
     fs = [f for f in scanner.scan(text).findings if f.rule == rule]
