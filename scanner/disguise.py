@@ -114,37 +114,32 @@ def _by_right() -> dict[tuple[str, str], str]:
     return {k: "".join(v) for k, v in out.items()}
 
 
-@lru_cache(maxsize=1)
-def _twins() -> dict[str, str]:
-    """GB 2312 character -> the variant forms written with the same components (观 → 覌, 略 → 畧)."""
+def _pairs(path) -> dict[str, str]:
+    """A two-column data file (character, forms), comments and blank lines skipped; {} when absent."""
     out: dict[str, str] = {}
     try:
-        with open(_TWINS_PATH, encoding="utf-8") as f:
+        with open(path, encoding="utf-8") as f:
             for line in f:
                 if line.startswith("#") or not line.strip():
                     continue
-                ch, tw = line.rstrip("\n").split("\t")
-                out[ch] = tw
+                ch, forms = line.rstrip("\n").split("\t")
+                out[ch] = forms
     except FileNotFoundError:
         pass
     return out
+
+
+@lru_cache(maxsize=1)
+def _twins() -> dict[str, str]:
+    """GB 2312 character -> the variant forms written with the same components (观 → 覌, 略 → 畧)."""
+    return _pairs(_TWINS_PATH)
 
 
 @lru_cache(maxsize=1)
 def _kin() -> dict[str, str]:
     """GB 2312 character -> rare characters outside GB 2312 with the same radical and reading and one
     other component changed (淫 → 滛, 弹 → 弾, 药 → 薬, 操 → 撡): a look-alike that sounds the same."""
-    out: dict[str, str] = {}
-    try:
-        with open(_KIN_PATH, encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("#") or not line.strip():
-                    continue
-                ch, kin = line.rstrip("\n").split("\t")
-                out[ch] = kin
-    except FileNotFoundError:
-        pass
-    return out
+    return _pairs(_KIN_PATH)
 
 
 @lru_cache(maxsize=8192)

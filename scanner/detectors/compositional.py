@@ -813,7 +813,6 @@ class CompositionalDetector:
         ds, de = _offsets(views)
         dm = views.dense_map
         n = len(d)
-        mine = c["word_set"]
         out: list[Finding] = []
         for a, b in runs:
             s = a if dm is None else int(np.searchsorted(dm, a))
@@ -822,12 +821,9 @@ class CompositionalDetector:
                 phrase = "".join(words)
                 place = (s, e, phrase, np.full(len(phrase), ds[s]), np.full(len(phrase), de[e - 1]))
                 lo, hi = max(0, s - _REPAIR_REACH), min(n, e + _REPAIR_REACH)
-                rv = _repaired(views, d, ds, de, lo, hi, [place])
-                hits = [h for h in gates.find(rv.dense) if h[2] in mine]
-                new = [f for f in self._rules(rv, rv.dense, c, hits) if a < f.end and f.start < b and not any(
-                    h.rule == f.rule and h.start < f.end and f.start < h.end for h in found + out)]
+                new = self._guessed(_repaired(views, d, ds, de, lo, hi, [place]), c, a, b, found + out)
                 if new:  # initials are the least certain spelling: a reviewer reads them (never block)
-                    out += [replace(f, severity="review") if f.severity == "block" else f for f in new]
+                    out += new
                     break
         return out
 
@@ -847,7 +843,6 @@ class CompositionalDetector:
             while i >= 0 and len(places) < 16:
                 places.append(i)
                 i = norm.find(ch, i + 1)
-        mine = c["word_set"]
         for pos in sorted(places):
             p = int(np.searchsorted(dm, pos))  # the dense character after the mask
             tries: list[tuple[int, int, str, int]] = []
@@ -861,15 +856,20 @@ class CompositionalDetector:
                 if ab is None:
                     continue
                 lo, hi = max(0, s - _REPAIR_REACH), min(n, e + _REPAIR_REACH)
-                rv = _repaired(views, d, ds, de, lo, hi, [(s, e, w, *ab)])
-                hits = [h for h in gates.find(rv.dense) if h[2] in mine]
                 a, b = int(ab[0][0]), int(ab[1][-1])
-                new = [f for f in self._rules(rv, rv.dense, c, hits) if a < f.end and f.start < b and not any(
-                    h.rule == f.rule and h.start < f.end and f.start < h.end for h in found + out)]
-                if new:  # initials are the least certain spelling: a reviewer reads them (never block)
-                    out += [replace(f, severity="review") if f.severity == "block" else f for f in new]
+                new = self._guessed(_repaired(views, d, ds, de, lo, hi, [(s, e, w, *ab)]), c, a, b, found + out)
+                if new:  # a word guessed under a mask: a reviewer reads it (never block)
+                    out += new
                     break
         return out
+
+    def _guessed(self, rv: Views, c: dict, a: int, b: int, known: list[Finding]) -> list[Finding]:
+        """The rules' findings over the guessed spelling in ``rv`` (a repaired window) that cover the
+        original span [a, b) and that no finding in ``known`` already makes, as review at most."""
+        hits = [h for h in gates.find(rv.dense) if h[2] in c["word_set"]]
+        return [replace(f, severity="review") if f.severity == "block" else f
+                for f in self._rules(rv, rv.dense, c, hits) if a < f.end and f.start < b and not any(
+                    h.rule == f.rule and h.start < f.end and f.start < h.end for h in known)]
 
     def _rules(self, views: Views, d: str, c: dict, hits: list[tuple[int, int, str]]) -> list[Finding]:
         """Every rule whose gate words are among ``hits`` (places in ``d``, the dense view of ``views``)."""
