@@ -342,6 +342,27 @@ get_table(PyObject *obj, Py_buffer *buf)
     return 0;
 }
 
+/* a text and a class table read together by the gates below */
+typedef struct {
+    Py_buffer tb;
+    const uint8_t *t;
+    Py_ssize_t n;
+    int kind;
+    const void *data;
+} classed_text;
+
+static int
+open_classed(PyObject *text, PyObject *tobj, classed_text *c)
+{
+    if (get_table(tobj, &c->tb) < 0)
+        return -1;
+    c->t = (const uint8_t *)c->tb.buf;
+    c->n = PyUnicode_GET_LENGTH(text);
+    c->kind = PyUnicode_KIND(text);
+    c->data = PyUnicode_DATA(text);
+    return 0;
+}
+
 /* has_run(text, table, min_len): whether a run of at least min_len characters whose table values
  * are non-zero holds one whose value is 2 (pii: a phone or ID number written in other digit styles,
  * ①③⑧…, 一三九…: the styled-run pattern runs only where such a run is). */
@@ -350,19 +371,13 @@ has_run(PyObject *self, PyObject *args)
 {
     PyObject *text, *tobj;
     Py_ssize_t min_len;
-    if (!PyArg_ParseTuple(args, "UOn", &text, &tobj, &min_len))
+    classed_text c;
+    if (!PyArg_ParseTuple(args, "UOn", &text, &tobj, &min_len) || open_classed(text, tobj, &c) < 0)
         return NULL;
-    Py_buffer tb;
-    if (get_table(tobj, &tb) < 0)
-        return NULL;
-    const uint8_t *t = (const uint8_t *)tb.buf;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
     Py_ssize_t run = 0;
     int marked = 0, found = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        uint8_t v = t[PyUnicode_READ(kind, data, i)];
+    for (Py_ssize_t i = 0; i < c.n; i++) {
+        uint8_t v = c.t[PyUnicode_READ(c.kind, c.data, i)];
         if (v) {
             run++;
             marked |= v == 2;
@@ -376,7 +391,7 @@ has_run(PyObject *self, PyObject *args)
             marked = 0;
         }
     }
-    PyBuffer_Release(&tb);
+    PyBuffer_Release(&c.tb);
     return PyBool_FromLong(found);
 }
 
@@ -386,26 +401,20 @@ static PyObject *
 has_pair(PyObject *self, PyObject *args)
 {
     PyObject *text, *tobj;
-    if (!PyArg_ParseTuple(args, "UO", &text, &tobj))
+    classed_text c;
+    if (!PyArg_ParseTuple(args, "UO", &text, &tobj) || open_classed(text, tobj, &c) < 0)
         return NULL;
-    Py_buffer tb;
-    if (get_table(tobj, &tb) < 0)
-        return NULL;
-    const uint8_t *t = (const uint8_t *)tb.buf;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
     int found = 0;
     uint8_t prev = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        uint8_t v = t[PyUnicode_READ(kind, data, i)];
+    for (Py_ssize_t i = 0; i < c.n; i++) {
+        uint8_t v = c.t[PyUnicode_READ(c.kind, c.data, i)];
         if ((prev & 1) && (v & 2)) {
             found = 1;
             break;
         }
         prev = v;
     }
-    PyBuffer_Release(&tb);
+    PyBuffer_Release(&c.tb);
     return PyBool_FromLong(found);
 }
 
