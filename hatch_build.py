@@ -1,8 +1,9 @@
 """Build hook: compile the optional C speedups (scanner/_speedups.c) at install time.
 
-The extension makes the text views in one pass (scanner/normalize.py, build_views). It is
+The extension holds the scan's hot loops in C (the text views in one pass, the gates of some
+detectors, the linker's name candidates; see scanner/speedups.py). It is
 optional, like markupsafe's or simplejson's: without a C compiler the install goes on with a
-warning and the NumPy implementation runs, with the same results (tests/test_speedups.py).
+warning and the NumPy/Python implementations run, with the same results (tests/test_speedups.py).
 ``pip install -e .`` compiles it into the source tree, where the editable install imports from;
 a wheel carries it. ``GOVSCAN_NO_SPEEDUPS=1`` skips it.
 """

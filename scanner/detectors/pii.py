@@ -49,12 +49,13 @@ _NUM_RE = rx.compile(
 )
 # A run of 11+ digits in any style (一三九…, ①③⑧…, 壹叁玖…, ❶ ⑴ ⒈ ㈠ ³ …, mixed), spaces or dashes
 # between: a phone or ID number written to slip past digit patterns (DIGIT_FOLD reads it).
-_STYLED = "0-9" + "".join(sorted(chr(c) for c in DIGIT_FOLD if not chr(c).isascii()))
+_STYLED_OTHER = "".join(sorted(chr(c) for c in DIGIT_FOLD if not chr(c).isascii()))  # the non-ASCII digit styles
+_STYLED = "0-9" + _STYLED_OTHER
 _STYLED_RUN_RE = rx.compile(f"[{_STYLED}](?:[{_STYLED} -]){{9,}}[{_STYLED}x]")
 # the pattern runs only where a run of 11 such characters holds a non-ASCII one (in C: the
 # pattern opens on a class of ~150 characters at every position, and Chinese numerals are common)
 _has_run = speedups.get("has_run")
-_STYLED_TABLE = speedups.class_table({"0123456789 -x": 1, _STYLED[3:]: 2}) if _has_run is not None else b""
+_STYLED_TABLE = speedups.class_table({"0123456789 -x": 1, _STYLED_OTHER: 2}) if _has_run is not None else b""
 # A number directly followed by a unit is an amount or a count, not an identifier.
 _UNIT_AFTER = frozenset("元万亿人次个吨米台件户辆套股千百%亩斤公")
 # Digits written one by one with spaces (3 4 1 8 2 3 …): a deliberate disguise.
