@@ -208,23 +208,11 @@ class LexiconMatcher:
         return True
 
     @staticmethod
-    def _spaced_alone(d: str, s: int, e: int, written: str) -> bool:
-        """A strict term written with spaces inside (淫　荡, 台湾外 交 部: issue 16), not two words
-        meeting over a space (增援 交警, 东北 朝鲜族): only characters and spaces (no line break), and
-        neither end makes a word with the character outside it."""
-        if "\n" in written or "\r" in written or not all(c.isspace() or c in d[s:e] for c in written):
-            return False
-        return not LexiconMatcher._words_meet(d, s, e, written)
-
-    @staticmethod
-    def _words_meet(d: str, s: int, e: int, written: str) -> bool:
-        """Two words meeting over a space (东北 朝鲜族, 增援 交警), not a term spaced out: only the
-        term's characters and white space are written, and an end of the term makes a word with
-        the character outside it."""
+    def _words_meet(d: str, s: int, e: int) -> bool:
+        """An end of ``d[s:e]`` makes a word with the character outside it: written with only white
+        space inside, two words meeting over a space (东北 朝鲜族, 增援 交警), not a term spaced out."""
         from .words import word_freq
 
-        if not all(c.isspace() or c in d[s:e] for c in written):
-            return False
         return (s > 0 and word_freq(d[s - 1:s + 1]) > 0) or (e < len(d) and word_freq(d[e - 1:e + 1]) > 0)
 
     @staticmethod
@@ -386,9 +374,10 @@ class LexiconMatcher:
                 check_words = short and not dg and not o.word and not entry.runs and entry.type in _SHORT_CHECKED_TYPES
                 if dg and not no_space and not o.ascii_word:  # white space inside
                     written = views.text[os_:oe]
-                    if o.strict and not self._spaced_alone(d, s, e, written):
-                        continue
-                    if self._words_meet(d, s, e, written):
+                    only = all(c.isspace() or c in d[s:e] for c in written)  # the term's characters and spaces
+                    if o.strict and (not only or "\n" in written or "\r" in written):
+                        continue  # a strict term is read spaced only on its own (淫　荡, 台湾外 交 部), on one line
+                    if only and self._words_meet(d, s, e):
                         continue  # 东北 朝鲜族 is no 北朝鲜 (issue 16: a space between two ordinary words)
                 if o.plain:
                     if not (check_words and self._across_two_words(norm, start, end)):

@@ -430,6 +430,7 @@ _SOUND = -4
 _LONE_RULES = frozenset({"prohibited.object.drug", "wording.quote_separatist"})
 
 
+@lru_cache(maxsize=1)
 def _vocabulary() -> tuple[str, ...]:
     """Every word the rules are written with (objects, verbs, cues; not the news words that silence them)."""
     srcs = [objs + "|" + verbs for objs, verbs in _CLASSES.values()]
