@@ -453,12 +453,13 @@ def two_char_swaps(w: str) -> list[tuple[str, int, bool]]:
     from ..variants import homophones
 
     out: dict[str, tuple[str, int, bool]] = {}
+    sounds = w in _OBJECTS
     for i, ch in enumerate(w):
-        for h in lookalikes_of(ch):
-            out.setdefault(w[:i] + h + w[i + 1:], (w[:i] + h + w[i + 1:], i, False))
-        for h in (homophones(ch) if w in _OBJECTS else ""):
-            out.setdefault(w[:i] + h + w[i + 1:], (w[:i] + h + w[i + 1:], i, True))
-    out.pop(w, None)
+        swaps = [(h, False) for h in lookalikes_of(ch)] + ([(h, True) for h in homophones(ch)] if sounds else [])
+        for h, sound in swaps:
+            v = w[:i] + h + w[i + 1:]
+            if v != w:
+                out.setdefault(v, (v, i, sound))
     return list(out.values())
 
 
