@@ -14,10 +14,7 @@ Xinhua rule's suggestion 姓 + 某.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from functools import lru_cache
-from pathlib import Path
 
 from .. import rx, speedups
 from ..model import Finding
@@ -27,6 +24,8 @@ from ..surnames import COMPOUND_SURNAMES, SURNAME_SET, SURNAMES
 from ..words import tokenizer, word_freq
 from . import gates
 from .context import near
+from .person_cues import beside_official_title
+from .person_cues import minority_name_re as _minority_name_re  # (the name the tests and the CRF bench use)
 from .sensitive import SensitiveLinker
 
 __all__ = ["COMPOUND_SURNAMES", "SURNAMES", "NameAddressDetector"]
@@ -92,10 +91,6 @@ _ROW_RE = rx.compile(r"[ \t]*(?:(?:[0-9]{1,4}[.、)]|[(][0-9]{1,4}[)])[ \t]*)?(?
 #: a literal first character lets the engine jump from line feed to line feed, where "(?m)^"
 #: makes it test every character: 2x faster)
 _ROW_AFTER_LF_RE = rx.compile("\n" + _ROW_RE.pattern)
-_OFFICIAL_TITLES = ("总统", "国王", "首相", "大使", "领导人", "外长", "议长", "书记", "县长", "市长", "省长", "区长", "镇长", "乡长", "局长", "厅长", "部长", "处长", "科长", "主任",
-                    "主席", "总理", "委员长", "委员", "代表", "常委", "秘书长", "院长", "检察长", "庭长", "所长", "站长",
-                    "同志", "总书记", "副", "党组", "政委", "司令", "主委", "调研员", "干部", "总经理", "董事长", "校长")
-_SPACE = rx.compile(r"\s+")
 
 
 def masked_name(name: str, original: str | None = None) -> str:
@@ -113,31 +108,6 @@ def masked_name(name: str, original: str | None = None) -> str:
         return name[:k] + "某"
     shown = original if _INVISIBLE.isdisjoint(original) else "".join(c for c in original if c not in _INVISIBLE)
     return (shown[:k] if len(shown) >= k else name[:k]) + "某"
-
-
-def beside_official_title(v: str, s: int, e: int) -> bool:
-    """Whether the name ``v[s:e]`` stands next to an official title (张伟县长, 国务院总理李强), also
-    across spaces or a line break (总理　　李克强): a public official acting in office."""
-    return official_title_after(v, e) or official_title_before(v, s)
-
-
-def official_title_after(v: str, e: int) -> bool:
-    """An official title starts at ``e`` (across spaces): 张伟|县长."""
-    return _unspaced(v[e:e + 8])[:4].startswith(_OFFICIAL_TITLES)
-
-
-def official_title_before(v: str, s: int) -> bool:
-    """An official title ends right before ``s`` (across spaces and a 的): 国务院总理|李强."""
-    before = _unspaced(v[max(0, s - 10):s])
-    if before.endswith("的"):  # 当选全国政协委员的杨洋
-        before = before[:-1]
-    return before[-6:].endswith(_OFFICIAL_TITLES)
-
-
-def _unspaced(w: str) -> str:
-    """``w`` without whitespace; the regular expression only where there is some (every ``\\s``
-    character but the space and U+3000 is unprintable)."""
-    return _SPACE.sub("", w) if not w.isprintable() or " " in w or "\u3000" in w else w
 
 
 # Addresses: a numbered element (18号, 3栋) followed by at least one more (2单元, 501室).
@@ -169,19 +139,6 @@ _MODEL_THRESHOLD = 0.5
 _MODEL_WINDOW = 24
 _HAN_RUN_END = rx.compile(r"[\u4e00-\u9fff·•]+$")
 _NAME_RUN = rx.compile(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)*")
-
-
-@lru_cache(maxsize=1)
-def _minority_name_re() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
-    """One to three name parts without a Han surname (扎西多吉, 巴特尔), optionally followed by
-    "·" and more parts (阿依古丽·吐尔逊); parts from scanner/data/minority_name_parts.txt. Also the
-    characters that can start and end a part, checked before the pattern is tried."""
-    path = Path(__file__).resolve().parent.parent / "data" / "minority_name_parts.txt"
-    parts = sorted({ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
-                    if ln.strip() and not ln.startswith("#")}, key=lambda p: (-len(p), p))  # (one order: rx cache)
-    part = "(?:" + "|".join(map(re.escape, parts)) + ")"
-    return rx.compile(f"{part}{{1,3}}(?:[·•]{part}{{1,3}}){{0,2}}"), frozenset(p[0] for p in parts), \
-        frozenset(p[-1] for p in parts)
 
 
 def _is_word(s: str, threshold: int = 100) -> bool:

@@ -41,9 +41,12 @@ from pathlib import Path
 
 from .. import rx, speedups
 from ..model import Finding
+from ..name_tagger import runs, word_class
 from ..normalize import Views
 from ..surnames import COMPOUND_SURNAMES, SURNAME_SET, SURNAMES
+from ..words import word_freq
 from . import gates
+from .person_cues import ORG_AFTER, beside_official_title, minority_name_re, official_title_after, official_title_before
 
 __all__ = ["AttributeRow", "SensitiveLinker", "attribute_rows", "attribute_hits", "mask_name"]
 
@@ -379,10 +382,7 @@ class SensitiveLinker:
         not sit inside a dictionary word (``cand``, from :meth:`_candidates`), a compound surname,
         or minority name parts — less the names that cannot be private whatever the tagger says
         (:meth:`_public_at`). The tagger reads only around these positions; none: not at all."""
-        from ..words import word_freq
-        from .names import _minority_name_re
-
-        minority = _minority_name_re()[0]
+        minority = minority_name_re()[0]
         out: list[int] = []
         for s, e, row in hits:
             if row.check in ("passive", "label"):
@@ -416,9 +416,6 @@ class SensitiveLinker:
         """Whether a name starting at ``s`` and ending at any of ``ends`` would be judged not private
         by :meth:`_private` from its surroundings alone: beside an official title, a speaker, a
         listed public figure or official, followed by a place or organisation word."""
-        from .names import official_title_after, official_title_before
-        from .names_nlp import _ORG_AFTER
-
         if official_title_before(v, s) or v[max(0, s - 6):s].endswith(_ROLE_BEFORE):
             return True  # a title or a role before it (局长许甘露, 运动员陆晓聪): whatever the name's length
         for e in ends:
@@ -426,7 +423,7 @@ class SensitiveLinker:
                 continue
             name = v[s:e]
             if name in self.public_officials or name in _public_figures() or _SPEAKS.match(v, e) \
-                    or official_title_after(v, e) or v.startswith(_ORG_AFTER, e) or v[e:e + 1] in _PLACE_END:
+                    or official_title_after(v, e) or v.startswith(ORG_AFTER, e) or v[e:e + 1] in _PLACE_END:
                 return True
         return False
 
@@ -434,8 +431,6 @@ class SensitiveLinker:
                   tagged: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
         """Candidate person spans in ``v[lo:hi]``: cue names, the tagger's PER words, the CRF's runs
         and a surname-rule name at a clause start."""
-        from ..name_tagger import runs
-
         spans: dict[tuple[int, int], str] = {}
         for s, e in cue_names:
             if lo <= s and e <= hi:
@@ -444,9 +439,7 @@ class SensitiveLinker:
         for a, b in tagged:  # the tagger's PER words in this sentence (offsets into v)
             spans.setdefault(self._extend(v, a, b, hi), "lac")
         if "rule" in self.sources:  # minority names the tagger splits or misses (扎西顿珠)
-            from .names import _minority_name_re
-
-            for m in _minority_name_re()[0].finditer(seg):
+            for m in minority_name_re()[0].finditer(seg):
                 if m.end() - m.start() >= 3:
                     spans.setdefault((lo + m.start(), lo + m.end()), "rule")
         if self.tagger is not None and "crf" in self.sources:
@@ -463,7 +456,6 @@ class SensitiveLinker:
                     if c and (s - 2 <= c[1] <= s or c[0] in (e, e + 1) or v.startswith("的", c[1])) \
                             and self._given_like(v, c):
                         spans.setdefault(c, "rule")
-        from ..words import word_freq
 
         out = []
         hit_starts = [h[0] for h in hits]
@@ -490,7 +482,6 @@ class SensitiveLinker:
         word (蒙德|才欠下: 德才 is a word, so LAC cut the name)."""
         if b - a != 2 or b >= hi or v[a] not in SURNAME_SET or self.tagger is None:
             return a, b
-        from ..words import word_freq
 
         c = v[b]
         if c in _FUNCTION_CHARS or _CLAUSE_END.match(v, b) or int(self.tagger.lexicon.given[ord(c)]) < 7 \
@@ -511,10 +502,6 @@ class SensitiveLinker:
     def _private(self, v: str, s: int, e: int, doc: dict) -> bool:
         """Whether the mention ``v[s:e]`` is a private person (not anonymised, official, in role,
         or famous)."""
-        from ..words import word_freq
-        from .names import _minority_name_re, beside_official_title
-        from .names_nlp import _ORG_AFTER
-
         name = v[s:e]
         if "某" in name or _ALIAS.match(v, e) or name in self.public_officials or name in _public_figures():
             return False
@@ -522,21 +509,19 @@ class SensitiveLinker:
         if name[0] not in SURNAME_SET and k == 1:
             # no Han surname: a minority name (扎西顿珠, 阿依古丽) is private; a transliterated
             # foreign name (梅克达德, 古特雷斯) is a foreign public figure in this register
-            if not _minority_name_re()[0].fullmatch(name.replace("•", "·")):
+            if not minority_name_re()[0].fullmatch(name.replace("•", "·")):
                 return False
         if _DOC_NUMBER_AFTER.match(v, e):
             return False  # an agency's abbreviation in a document number (武公（交）罚〔2020〕)
         if v.startswith((":", "："), e) and (s == 0 or v[s - 1] in "\n：:"):
             return False  # a headline's subject (钱素云：危重患儿的生命之光)
-        if name[k:] in _HONORIFIC or _SPEAKS.match(v, e) or v.startswith(_ORG_AFTER, e):
+        if name[k:] in _HONORIFIC or _SPEAKS.match(v, e) or v.startswith(ORG_AFTER, e):
             return False  # 杜先生 (no given name), 胡翔介绍 (a source), 段家湾村 (a place)
         if "《" in v[max(0, s - 12):s] and "》" in v[e:e + 12] and "》" not in v[max(0, s - 12):s]:
             return False  # a character in a work: 《孔小西和哈基姆》
         if name[-1] in _PLACE_END or not _NOT_IN_NAME.isdisjoint(name):
             return False  # 石川县, 萧山站, 第十届: a place, an organisation, an ordinal the tagger took for a person
         if self.tagger is not None:
-            from ..name_tagger import word_class
-
             if word_class(self.tagger.lexicon, name) in ("word", "ns", "nt", "nrt"):
                 return False  # 加拿大, 家长, 石川: a dictionary word that is not a Chinese person's name
         if self.tagger is not None and len(name) == 2 and k == 1:
@@ -758,9 +743,6 @@ def _function_table():
 def _in_word(v: str, p: int, lex) -> bool:
     """Whether position ``p`` and the next lie inside a three- or four-character dictionary word
     that is not a person's name (莫斯科, 穆斯林, 黑龙江, 贝鲁特; not 徐国强)."""
-    from ..name_tagger import word_class
-    from ..words import word_freq
-
     for n in (3, 4):
         for a in range(max(0, p - n + 2), p + 1):
             if a + n <= len(v):
@@ -803,8 +785,6 @@ _SURNAME_AT = rx.compile("[" + SURNAMES + "]|" + "|".join(COMPOUND_SURNAMES))
 def _rule_name(v: str, s: int) -> tuple[int, int] | None:
     """A name the surname rules read at ``s``: a surname and one or two given-name characters that
     neither start nor end inside a dictionary word (抑郁症 has no 郁症, 方便快捷 no 方便快)."""
-    from ..words import word_freq
-
     def word(w: str) -> bool:
         return len(w) == 2 and word_freq(w) >= 100
 
