@@ -14,6 +14,7 @@ Xinhua rule's suggestion 姓 + 某.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from .. import rx, speedups
@@ -120,7 +121,8 @@ _ADDR_DOOR_RE = rx.compile(r"[0-9a-z-]{1,6}号(?![0-9a-z楼院])")
 # class at every position of a text with a 号, and 号召 is everywhere in the news)
 _has_pair = speedups.get("has_pair")
 _ADDR_PAIR = speedups.class_table({"0123456789abcdefghijklmnopqrstuvwxyz-": 1, "号栋幢座": 2}) if _has_pair is not None else b""
-_ADDR_DELIMS = frozenset("，。；：:、（）()【】[] \n\t,;！？!?“”\"'《》")
+_ADDR_DELIMS = "，。；：:、（）()【】[] \n\t,;！？!?“”\"'《》"
+_ADDR_AFTER_DELIM = rx.compile(f"[{re.escape(_ADDR_DELIMS)}]([^{re.escape(_ADDR_DELIMS)}]*)\\Z")
 _ADDR_LABELS = ("家庭住址", "家庭地址", "现住址", "住址", "地址", "家住", "住在", "现住", "现居住地", "居住地", "户籍地址",
                 "户籍地", "居住在", "住所", "现居", "居住于")
 _ADDR_PERSONAL = ("家住", "住址", "家庭住址", "户籍", "居住", "住所", "现住", "租住", "家中", "其家")
@@ -325,10 +327,10 @@ class NameAddressDetector:
                 out[side, at] = (ends[at], at)
         return out
 
-    def _names(self, views: Views, v: str) -> list[tuple[Finding, tuple[int, int]]]:
-        # Each cue asks for a name that starts ("after") or ends ("before") at a position; the
-        # candidate comes from the name model when it sees a name exactly there, else from the
-        # surname rules.
+    def _asks(self, v: str) -> list[tuple[str, int, str, tuple[int, int] | None]]:
+        """What each cue asks for: ``(side, at, how, rule_span)``, a name that starts (``after``) or
+        ends (``before``) at ``at``, the kind of cue (``strong`` and ``label`` labels, ``suffix``,
+        a list ``row``), and the name the surname rules read there (None: none)."""
         asks: list[tuple[str, int, str, tuple[int, int] | None]] = []
         n = len(v)
         for cs, ce, cue in gates.hits(v):
@@ -357,6 +359,13 @@ class NameAddressDetector:
             s, e = m.start("name") - 1, m.end("name") - 1
             c = self._candidate_after(v, s) or self._row_item_name(v, s, e)
             asks.append(("after", s, "row", c if c and c[1] <= e else None))
+        return asks
+
+    def _names(self, views: Views, v: str) -> list[tuple[Finding, tuple[int, int]]]:
+        """The person_name findings of ``v`` with their spans in ``v``: each cue's name
+        (:meth:`_asks`) from the name model when it sees a name exactly there, else from the
+        surname rules, less ordinary words and public officials."""
+        asks = self._asks(v)
         spans: dict[tuple[int, int], str] = {}
         confirmed: set[tuple[int, int]] = set()
         model = {}
@@ -375,25 +384,9 @@ class NameAddressDetector:
                 spans.setdefault(c, how)
         out = []
         for (s, e), how in sorted(spans.items()):
+            if not self._kept(v, s, e, how, (s, e) in confirmed):
+                continue
             name = v[s:e]
-            if name in self.public_officials:
-                continue
-            if _is_word(name, 2000 if how == "row" else 100):
-                continue
-            looks_like_words = len(name) == 3 and (
-                _is_word(name[1:]) or _is_word(v[s + 1:e + 1])
-                or (how in ("label", "row") and name[:2] not in COMPOUND_SURNAMES and _is_word(name[:2])))
-            # 游客见, 路线教, 方面取, 工商银行: the "name" is really words — unless it stands at the
-            # start of a list item (after a separator), where 戴建国 and 唐建国 are names
-            at_item_start = s == 0 or not _CJK.match(v[s - 1])
-            if looks_like_words and not (how == "row" and at_item_start) and (s, e) not in confirmed:
-                continue
-            if how == "row" and not at_item_start and len(name) == 2 and _is_word(name):
-                continue  # 发放明细（: 明细 is a word inside a sentence
-            if len(name) == 2 and _is_word(v[s:e + 1]):
-                continue
-            if beside_official_title(v, s, e):
-                continue  # a public official acting in office
             start, end = views.vis_span(s, e)
             out.append((Finding(start=start, end=end, text=views.text[start:end], category="personal_data",
                                 type="person_name", severity="info", rule="pii.person_name",
@@ -402,6 +395,29 @@ class NameAddressDetector:
                                 score=0.6 if how == "suffix" else 0.7),
                         (s, e)))
         return out
+
+    def _kept(self, v: str, s: int, e: int, how: str, confirmed: bool) -> bool:
+        """Whether a cue's candidate ``v[s:e]`` (cue kind ``how``; ``confirmed``: the name model saw
+        it) stays a private person's name: not on the public-officials list, not an ordinary word
+        or a run of words, not beside an official title."""
+        name = v[s:e]
+        if name in self.public_officials:
+            return False
+        if _is_word(name, 2000 if how == "row" else 100):
+            return False
+        looks_like_words = len(name) == 3 and (
+            _is_word(name[1:]) or _is_word(v[s + 1:e + 1])
+            or (how in ("label", "row") and name[:2] not in COMPOUND_SURNAMES and _is_word(name[:2])))
+        # 游客见, 路线教, 方面取, 工商银行: the "name" is really words — unless it stands at the
+        # start of a list item (after a separator), where 戴建国 and 唐建国 are names
+        at_item_start = s == 0 or not _CJK.match(v[s - 1])
+        if looks_like_words and not (how == "row" and at_item_start) and not confirmed:
+            return False
+        if how == "row" and not at_item_start and len(name) == 2 and _is_word(name):
+            return False  # 发放明细（: 明细 is a word inside a sentence
+        if len(name) == 2 and _is_word(v[s:e + 1]):
+            return False
+        return not beside_official_title(v, s, e)  # (beside a title: a public official acting in office)
 
     def _grade(self, views: Views, v: str, f: Finding, s: int, e: int, ids: list[Finding]) -> Finding:
         """Upgrade a name with another identifier in the same row to review (a name with sensitive
@@ -443,8 +459,8 @@ class NameAddressDetector:
 
     def _address(self, views: Views, v: str, s: int, e: int, door_only: bool) -> Finding | None:
         left = v[max(0, s - 40):s]
-        cut = max((i for i, c in enumerate(left) if c in _ADDR_DELIMS), default=-1)
-        prefix = left[cut + 1:]
+        m = _ADDR_AFTER_DELIM.search(left)  # (what follows the last delimiter: one search in C)
+        prefix = m.group(1) if m else left
         for lab in _ADDR_LABELS:
             i = prefix.rfind(lab)
             if i >= 0:
