@@ -167,7 +167,7 @@ class NameAddressDetector:
     def __init__(self, public_officials: tuple[str, ...] = (), *, use_model: bool = True) -> None:
         self.public_officials = frozenset(public_officials)
         self.tagger = load_tagger() if use_model else None
-        self.linker = SensitiveLinker(self.public_officials, self.tagger, _MODEL_THRESHOLD)
+        self.linker = SensitiveLinker(self.public_officials, self.tagger)
         gates.warm_up()
         _minority_name_re()
         tokenizer()  # load jieba's dictionary at build time, not on the first scan

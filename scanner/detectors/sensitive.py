@@ -41,7 +41,7 @@ from pathlib import Path
 
 from .. import rx, speedups
 from ..model import Finding
-from ..name_tagger import runs, word_class
+from ..name_tagger import word_class
 from ..normalize import Views
 from ..surnames import COMPOUND_SURNAMES, SURNAME_SET, SURNAMES
 from ..words import word_freq
@@ -78,6 +78,7 @@ _LINK_CHILD = 8       # … for a bare child word (儿童, 孤儿): 留守儿童
 _CLAUSE_WIDEN = 20    # a finding grows to the attribute's clause edge, at most this far
 _READ = 16            # the tagger reads this many characters either side of a plausible name
 _SENT_END = rx.compile(r"[。！？!?；;\n]")
+_LAST_SENT_END = rx.compile(r"[。！？!?；;\n][^。！？!?；;\n]*\Z")  # the last one before endpos
 _CLAUSE_END = rx.compile(r"[，,。！？!?；;：:\n、（）()“”\"]")
 _LAST_CLAUSE_END = rx.compile(r"[，,。！？!?；;：:\n、（）()“”\"][^，,。！？!?；;：:\n、（）()“”\"]*\Z")  # the last one before endpos
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -204,6 +205,25 @@ def _clause(v: str, s: int, e: int) -> tuple[int, int]:
     return lo, (m.start() if m else min(len(v), e + 40))
 
 
+def _sentences(v: str, hits) -> list[list[int]]:
+    """The sentences around the attribute ``hits`` (ordered by start), merged where they touch, as
+    ``[start, end]``: from after the last sentence end (or line break) at most 60 characters before
+    a hit to the next one at most 60 characters after it. Each is read once by the name models."""
+    sents: list[list[int]] = []
+    for s, e, _ in hits:
+        lo = max(v.rfind("\n", 0, s) + 1, s - 60)
+        m = _LAST_SENT_END.search(v, lo, s)
+        if m is not None:
+            lo = m.start() + 1
+        m = _SENT_END.search(v, e, min(len(v), e + 60))
+        hi = m.start() if m else min(len(v), e + 60)
+        if sents and lo <= sents[-1][1]:
+            sents[-1][1] = max(sents[-1][1], hi)
+        else:
+            sents.append([lo, hi])
+    return sents
+
+
 def _check(row: AttributeRow, v: str, s: int, e: int) -> bool:
     c = row.check
     if not c or c == "passive":  # passive: decided with the name (SensitiveLinker.link)
@@ -285,20 +305,21 @@ def mask_name(name: str, original: str | None = None) -> str:
 class SensitiveLinker:
     """Links attribute matches to private persons' names in the same sentence (module docstring)."""
 
-    def __init__(self, public_officials: frozenset[str], tagger=None, crf_threshold: float = 0.5) -> None:
+    def __init__(self, public_officials: frozenset[str], tagger=None) -> None:
+        """``tagger``: the character CRF (:mod:`scanner.name_tagger`), whose lexicon the cascade's
+        gate and filters read; None: cue names only. Person mentions come from the cue names, LAC
+        (:mod:`scanner.person_model`) and the surname rules; the CRF's own runs as a fourth source
+        added nothing on the dev half and false names on news (benchmarks/PII.md)."""
         self.public_officials = public_officials
         self.tagger = tagger
-        self.crf_threshold = crf_threshold
-        # where person mentions come from; the CRF ("crf") added nothing on the dev half and false
-        # names on news, so the cascade leaves it out (benchmarks/PII.md)
-        self.sources = frozenset(("cue", "lac", "rule"))
         self.debug: list | None = None  # (row, mention source, name, attribute) of every link, when a list
         attribute_rows()
         _gate_rows()
-        if "lac" in self.sources:  # the tagger's filters' patterns now, inside Scanner(), so that
-            from .. import person_model  # rx.save() keeps them (the model itself loads on first use)
+        # the tagger's filters' patterns now, inside Scanner(), so that rx.save() keeps them (the
+        # model itself loads on first use)
+        from .. import person_model
 
-            person_model.keep_patterns()
+        person_model.keep_patterns()
 
     # -------------------------------------------------------------- mentions
     def _candidates(self, v: str):
@@ -429,7 +450,7 @@ class SensitiveLinker:
 
     def _mentions(self, v: str, lo: int, hi: int, cue_names: list[tuple[int, int]], hits,
                   tagged: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
-        """Candidate person spans in ``v[lo:hi]``: cue names, the tagger's PER words, the CRF's runs
+        """Candidate person spans in ``v[lo:hi]``: cue names, the tagger's PER words (``tagged``), minority names
         and a surname-rule name at a clause start."""
         spans: dict[tuple[int, int], str] = {}
         for s, e in cue_names:
@@ -438,14 +459,10 @@ class SensitiveLinker:
         seg = v[lo:hi]
         for a, b in tagged:  # the tagger's PER words in this sentence (offsets into v)
             spans.setdefault(self._extend(v, a, b, hi), "lac")
-        if "rule" in self.sources:  # minority names the tagger splits or misses (扎西顿珠)
-            for m in minority_name_re()[0].finditer(seg):
-                if m.end() - m.start() >= 3:
-                    spans.setdefault((lo + m.start(), lo + m.end()), "rule")
-        if self.tagger is not None and "crf" in self.sources:
-            for a, b in runs(self.tagger.probabilities(seg), self.crf_threshold):
-                spans.setdefault((lo + a, lo + b), "crf")
-        if "rule" in self.sources and self.tagger is not None:
+        for m in minority_name_re()[0].finditer(seg):  # minority names the tagger splits or misses (扎西顿珠)
+            if m.end() - m.start() >= 3:
+                spans.setdefault((lo + m.start(), lo + m.end()), "rule")
+        if self.tagger is not None:
             for m in _CLAUSE_START.finditer(seg):
                 c = _rule_name(v, lo + m.start(1))
                 if c and self._given_like(v, c):
@@ -568,22 +585,7 @@ class SensitiveLinker:
         hits = attribute_hits(v)
         if not hits:
             return [], set()
-        # the sentences around the hits, each read once by the name models
-        sents: list[list[int]] = []
-        for s, e, _ in hits:
-            i = v.rfind("\n", 0, s)
-            lo = max(i + 1, s - 60)
-            m = None
-            for m in _SENT_END.finditer(v, lo, s):
-                pass
-            if m is not None:
-                lo = m.end()
-            m2 = _SENT_END.search(v, e, min(len(v), e + 60))
-            hi = m2.start() if m2 else min(len(v), e + 60)
-            if sents and lo <= sents[-1][1]:
-                sents[-1][1] = max(sents[-1][1], hi)
-            else:
-                sents.append([lo, hi])
+        sents = _sentences(v, hits)
         mentions: list[tuple[int, int, bool, str]] = []
         cand = self._candidates(v) if self.tagger is not None else None
         doc = {"discipline": bool(_DISCIPLINE.search(v)), "official": {}}
@@ -607,7 +609,7 @@ class SensitiveLinker:
             windows += [(a, b, len(chosen)) for a, b in reads]
             chosen.append((lo, hi, here))
         tagged: dict[int, list[tuple[int, int]]] = {}
-        if windows and "lac" in self.sources:
+        if windows:
             from .. import person_model
 
             for (a0, _, k), spans in zip(windows, person_model.name_spans_many([v[a:b] for a, b, _ in windows])):
