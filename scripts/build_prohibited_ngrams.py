@@ -79,21 +79,26 @@ WORDLESS_LOG_ODDS = 4.5  # (--strong) a piece of a single entry needs a characte
 
 
 def training_entries(data: Path) -> list[str]:
+    """The training half's entries of both lists (normalised, sorted; module docstring)."""
     from disguise_dataset import held_out
 
     from scanner.normalize import normalize
 
     out: set[str] = set()
     for name in KONSHENG:
-        for line in open(data / "sensitive-lexicon-konsheng" / name, encoding="utf-8"):
-            t = line.strip()
+        for t in _lines(data / "sensitive-lexicon-konsheng" / name):
             if _HAN.match(t) and not held_out("konsheng", t):
                 out.add(normalize(t))
-    for line in open(data / "sensitive-word-houbb" / "dict_v20240407.txt", encoding="utf-8"):
-        t = line.strip()
+    for t in _lines(data / "sensitive-word-houbb" / "dict_v20240407.txt"):
         if _HAN.match(t) and HOUBB_CHARS & set(t) and not held_out("houbb", t):
             out.add(normalize(t))
     return sorted(out)
+
+
+def _lines(path: Path) -> list[str]:
+    """The stripped lines of a UTF-8 file, split as iterating over the open file splits them (read
+    whole: the file is closed at once)."""
+    return [line.strip() for line in path.read_text(encoding="utf-8").split("\n")]
 
 
 def mine(entries: list[str], general: list[str], min_support: int, strong: float = STRONG_LOG_ODDS) -> tuple[list[str], dict[str, set[str]]]:
