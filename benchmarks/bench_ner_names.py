@@ -284,6 +284,8 @@ def _boson_set(src: Path | None, split: str):
 
 
 def load_sets(data: Path, news: Path | None, split: str, sample: int, boson: Path | None = None):
+    """[(label, sentences, is news)] of the ``split`` ("heldout" or "tune") of every set that can be
+    read (module docstring); a set that cannot is skipped with a message."""
     sets = []
     if news is None:
         print("skipped People's Daily and MSRA: no news NER data (set GOVSCAN_NEWS_NER to a checkout or git "
@@ -310,6 +312,8 @@ def load_sets(data: Path, news: Path | None, split: str, sample: int, boson: Pat
 
 # ------------------------------------------------------------------------------------ systems
 class ScannerNames:
+    """The default Scanner's person_name and sensitive_personal_info spans."""
+
     def __init__(self, sc):
         self.sc = sc
 
@@ -319,6 +323,8 @@ class ScannerNames:
 
 
 class WithCrf:
+    """The default Scanner's name spans with the opt-in CRF detector's added (merged as the scan merges)."""
+
     def __init__(self, scanner, detector):
         self.scanner, self.detector = scanner, detector
 
@@ -334,6 +340,8 @@ class WithCrf:
 
 
 class LacRaw:
+    """LAC's PER words, unfiltered."""
+
     def spans(self, text):
         from scanner import person_model
 
@@ -341,6 +349,8 @@ class LacRaw:
 
 
 class NewFinder:
+    """The name finder (:func:`scanner.person_model.name_spans`)."""
+
     def spans(self, text):
         from scanner import person_model
 
@@ -434,6 +444,7 @@ def _f(x):
 
 
 def run(systems, sets, examples: int):
+    """Score every system on every set, private and all names; print the tables; every number by key."""
     out = {}
     labels = [lab for lab, _ in systems]
     for private in (True, False):

@@ -174,6 +174,9 @@ class NameAddressDetector:
 
     # ------------------------------------------------------------------ entry point
     def detect(self, views: Views, other: list[Finding]) -> list[Finding]:
+        """Home addresses, sensitive personal information (:class:`.sensitive.SensitiveLinker`) and
+        the person names it did not take in; ``other``: the other personal-data findings, which
+        raise a name in the same row to review."""
         v = views.vis
         out: list[Finding] = []
         out.extend(self._addresses(views, v))

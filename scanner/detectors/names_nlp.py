@@ -59,10 +59,12 @@ class NlpNameDetector:
 
     @classmethod
     def from_config(cls, config) -> NlpNameDetector:
+        """The detector for a :class:`scanner.ScannerConfig` (its public-officials list)."""
         return cls(public_officials=config.public_officials)
 
     # ------------------------------------------------------------------ entry point
     def detect(self, views: Views) -> list[Finding]:
+        """The person_name findings of the CRF's names in ``views`` (offsets in the original text)."""
         v = views.vis
         out: list[Finding] = []
         for s, e, p in self.spans(v):

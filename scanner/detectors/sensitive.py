@@ -133,6 +133,9 @@ _FUNCTION_CHARS = frozenset("为的了在和与及是对把被向从于以也都
 
 @dataclass(frozen=True)
 class AttributeRow:
+    """One row of sensitive_attributes.tsv: its family, gate words, pattern, check, whether the
+    attribute itself is masked, legal basis, and the examples that must hit and must not."""
+
     id: str
     family: str
     gates: tuple[str, ...]
@@ -146,6 +149,7 @@ class AttributeRow:
 
 @lru_cache(maxsize=1)
 def attribute_rows() -> tuple[AttributeRow, ...]:
+    """The rows of sensitive_attributes.tsv (read once); ValueError for an unknown family or mask."""
     rows = []
     with open(DATA, encoding="utf-8", newline="") as f:
         lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
