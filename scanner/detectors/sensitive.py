@@ -590,6 +590,22 @@ class SensitiveLinker:
         if not hits:
             return [], set()
         sents = _sentences(v, hits)
+        kept = self._person_mentions(v, hits, sents, cue_names)
+        if not kept:
+            return [], set()
+        links = self._links(v, hits, sents, kept)
+        out = []
+        for (ns, ne), attrs in sorted(links.items()):
+            out.append(self._finding(views, v, ns, ne, attrs))
+        return out, set(links)
+
+    def _person_mentions(self, v: str, hits, sents: list[list[int]],
+                         cue_names: list[tuple[int, int]]) -> list[tuple[int, int, bool, str]]:
+        """The cascade: the person mentions ``(start, end, private, source)`` of the sentences
+        ``sents`` around the attribute ``hits``, ordered, none inside or across another. A sentence
+        with a cue name is read whole; otherwise the tagger reads only around the positions where a
+        private name is plausible (:meth:`_plausible`), all of the text's windows in one call, and a
+        sentence with none is not read at all."""
         mentions: list[tuple[int, int, bool, str]] = []
         cand = self._candidates(v) if self.tagger is not None else None
         doc = {"discipline": bool(_DISCIPLINE.search(v)), "official": {}}
@@ -622,9 +638,7 @@ class SensitiveLinker:
         for k, (lo, hi, here) in enumerate(chosen):
             for s, e, src in self._mentions(v, lo, hi, cue_names, here, tagged.get(k, ())):
                 mentions.append((s, e, self._private(v, s, e, doc), src))
-        if not mentions:
-            return [], set()
-        # drop a mention inside a longer one (the CRF's 海峰 inside LAC's 巫海峰)
+        # drop a mention inside a longer one (a rule's 海峰 inside LAC's 巫海峰)
         mentions.sort(key=lambda t: (t[0], -t[1]))
         kept: list[tuple[int, int, bool, str]] = []
         for t in mentions:
@@ -633,6 +647,13 @@ class SensitiveLinker:
             if kept and t[0] < kept[-1][1]:  # partial overlap: keep the one a private reading supports
                 continue
             kept.append(t)
+        return kept
+
+    def _links(self, v: str, hits, sents: list[list[int]],
+               kept: list[tuple[int, int, bool, str]]) -> dict[tuple[int, int], list[tuple[int, int, AttributeRow]]]:
+        """Private person's span -> the attributes linked to it: each attribute goes to the nearest
+        mention in its sentence, when that mention is a private person's, within linking distance,
+        and nothing between them says the attribute is someone else's (:meth:`_linkable`)."""
         links: dict[tuple[int, int], list[tuple[int, int, AttributeRow]]] = {}
         sent_starts = [lo for lo, _ in sents]
         kept_starts = [t[0] for t in kept]
@@ -655,30 +676,37 @@ class SensitiveLinker:
             limit = _LINK_CHILD if row.id == "spi.minor.child" else _LINK
             if gap_best > limit:
                 continue
-            if best[0] < s < best[1] < e and row.pattern.fullmatch(v, best[1], e):
-                s = best[1]  # a free prefix of the row's pattern took the name's end (扎西顿珠|信用卡逾期)
-            if best[0] < s < best[1] or (s <= best[0] < e < best[1]):
-                continue  # the attribute cuts through the name
-            between = v[best[1]:s] if best[1] <= s else v[e:best[0]]
-            if _OTHER_PERSON.search(between):
-                continue  # 冯士友补贴，他妻子腿有残疾: the attribute is another person's
-            if _COLON_OR_ID.search(between) and between.strip("：: ") != "":
-                continue  # across a heading's colon (…诈骗案件的情况通报：来信人黄丹博) or another identifier
-                # (程子立，男，手机号…，月补助金额…: the row's identifiers are reported on their own)
-            if row.check == "label" and not (v[e:best[0]] in ("", "，", ",", "：", ":", " ") or (
-                    best[1] <= s and _IS_A.fullmatch(v, best[1], s))):
-                continue  # 留守儿童蒋天佑, 蒋天佑是一名留守儿童; not 家长带着小朋友逛文博
-            if row.family == "minor" and _KIN_AFTER.match(v, e):
-                continue  # 杨永……三岁半的女儿: the child is the relative, not the named person
-            if row.check == "passive" and not (e <= best[0] <= e + 2 or (best[1] <= s and "被" in v[best[1]:s])):
-                continue  # 民警X抓获犯罪嫌疑人: X is the one who arrests
+            s = self._linkable(v, s, e, row, best[0], best[1])
+            if s is None:
+                continue
             links.setdefault((best[0], best[1]), []).append((s, e, row))
             if self.debug is not None:
                 self.debug.append((row.id, best[3], v[best[0]:best[1]], v[s:e]))
-        out = []
-        for (ns, ne), attrs in sorted(links.items()):
-            out.append(self._finding(views, v, ns, ne, attrs))
-        return out, set(links)
+        return links
+
+    @staticmethod
+    def _linkable(v: str, s: int, e: int, row: AttributeRow, ns: int, ne: int) -> int | None:
+        """Where the attribute ``v[s:e]`` of ``row`` starts when it belongs to the private person
+        named at ``v[ns:ne]`` (a free prefix of the row's pattern may have taken the name's end),
+        or None when the text says otherwise."""
+        if ns < s < ne < e and row.pattern.fullmatch(v, ne, e):
+            s = ne  # a free prefix of the row's pattern took the name's end (扎西顿珠|信用卡逾期)
+        if ns < s < ne or (s <= ns < e < ne):
+            return None  # the attribute cuts through the name
+        between = v[ne:s] if ne <= s else v[e:ns]
+        if _OTHER_PERSON.search(between):
+            return None  # 冯士友补贴，他妻子腿有残疾: the attribute is another person's
+        if _COLON_OR_ID.search(between) and between.strip("：: ") != "":
+            return None  # across a heading's colon (…诈骗案件的情况通报：来信人黄丹博) or another identifier
+            # (程子立，男，手机号…，月补助金额…: the row's identifiers are reported on their own)
+        if row.check == "label" and not (v[e:ns] in ("", "，", ",", "：", ":", " ") or (
+                ne <= s and _IS_A.fullmatch(v, ne, s))):
+            return None  # 留守儿童蒋天佑, 蒋天佑是一名留守儿童; not 家长带着小朋友逛文博
+        if row.family == "minor" and _KIN_AFTER.match(v, e):
+            return None  # 杨永……三岁半的女儿: the child is the relative, not the named person
+        if row.check == "passive" and not (e <= ns <= e + 2 or (ne <= s and "被" in v[ne:s])):
+            return None  # 民警X抓获犯罪嫌疑人: X is the one who arrests
+        return s
 
     def _finding(self, views: Views, v: str, ns: int, ne: int, attrs) -> Finding:
         lo, hi = ns, ne
