@@ -92,6 +92,10 @@ _ROW_RE = rx.compile(r"[ \t]*(?:(?:[0-9]{1,4}[.、)]|[(][0-9]{1,4}[)])[ \t]*)?(?
 #: a literal first character lets the engine jump from line feed to line feed, where "(?m)^"
 #: makes it test every character: 2x faster)
 _ROW_AFTER_LF_RE = rx.compile("\n" + _ROW_RE.pattern)
+#: _ROW_RE's look-ahead needs one of these in the text: gate words, so the answer comes free from
+#: the shared pass (a substring search for each would cost about what the pattern does)
+_ROW_CUES = ("男", "女", "身份证", "电话", "手机", "住址", "地址", "岁", "户", "家庭", "出生")
+gates.register(*_ROW_CUES)
 
 
 def masked_name(name: str, original: str | None = None) -> str:
@@ -120,6 +124,9 @@ _ADDR_DOOR_RE = rx.compile(r"[0-9a-z-]{1,6}号(?![0-9a-z楼院])")
 # both need [0-9a-z-] right before 号/栋/幢/座; looked for in C first (the patterns open on that
 # class at every position of a text with a 号, and 号召 is everywhere in the news)
 _has_pair = speedups.get("has_pair")
+_has_run = speedups.get("has_run")
+#: _DIGIT_RUN_RE needs 7 characters of digits, blanks and hyphens in a row (or +86, 0086)
+_DIGIT_TABLE = speedups.class_table({"0123456789 -": 2}) if _has_run is not None else b""
 _ADDR_PAIR = speedups.class_table({"0123456789abcdefghijklmnopqrstuvwxyz-": 1, "号栋幢座": 2}) if _has_pair is not None else b""
 _ADDR_DELIMS = "，。；：:、（）()【】[] \n\t,;！？!?“”\"'《》"
 _ADDR_AFTER_DELIM = rx.compile(f"[{re.escape(_ADDR_DELIMS)}]([^{re.escape(_ADDR_DELIMS)}]*)\\Z")
@@ -159,6 +166,21 @@ def _identifier_within(ids: list[Finding], start: int, end: int) -> bool:
             return True
         k += 1
     return False
+
+
+def _may_hold_digit_run(v: str) -> bool:
+    """False only when ``_DIGIT_RUN_RE`` finds nothing in ``v``: a run of 7 digits, blanks and
+    hyphens, in C (or +86, 0086 among the ASCII characters); without the extension, the pattern
+    over the ASCII characters (gates.ascii_chars), which 2024年10月15日 passes."""
+    asc = gates.ascii_chars(v)
+    if _has_run is None:
+        return _DIGIT_RUN_GATE.search(asc) is not None
+    return _has_run(v, _DIGIT_TABLE, 7) or b"+86" in asc or b"0086" in asc
+
+
+def _may_hold_row(v: str) -> bool:
+    """False only when ``_ROW_RE``'s look-ahead can hold nowhere in ``v``."""
+    return gates.any_of(v, _ROW_CUES)
 
 
 class NameAddressDetector:
@@ -353,12 +375,12 @@ class NameAddressDetector:
                 q = self._attribute_anchor(v, cs, cue == "岁")
                 if q is not None:
                     asks.append(("before", q, "row", self._row_name_before(v, q)))
-        digits = _DIGIT_RUN_GATE.search(gates.ascii_chars(v)) is not None  # (ASCII only: gates.ascii_chars)
+        digits = _may_hold_digit_run(v)
         for m in _DIGIT_RUN_RE.finditer(v) if digits else ():  # 范桂　6217-9950-…: a name before a long number
             q = self._attribute_anchor(v, m.start(), False)
             if q is not None:
                 asks.append(("before", q, "row", self._row_name_before(v, q)))
-        for m in _ROW_AFTER_LF_RE.finditer("\n" + v):  # one attempt per line start, in C
+        for m in _ROW_AFTER_LF_RE.finditer("\n" + v) if _may_hold_row(v) else ():  # one attempt per line start, in C
             s, e = m.start("name") - 1, m.end("name") - 1
             c = self._candidate_after(v, s) or self._row_item_name(v, s, e)
             asks.append(("after", s, "row", c if c and c[1] <= e else None))
