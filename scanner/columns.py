@@ -25,6 +25,16 @@ def _offsets(lengths: Iterable[int]) -> array:
     return array("Q", accumulate(lengths, initial=0))
 
 
+def _index(col: Sequence, i: int) -> int:
+    """``i`` as an index into ``col`` (negative from the end), or IndexError."""
+    n = len(col)
+    if i < 0:
+        i += n
+    if not 0 <= i < n:
+        raise IndexError(f"{type(col).__name__} index out of range")
+    return i
+
+
 def _same_items(a: Sequence, b: object) -> bool:
     """Equality with any sequence of the same items (a tuple built fresh equals its packed copy)."""
     if not isinstance(b, Sequence) or isinstance(b, (str, bytes)):
@@ -62,16 +72,15 @@ class PackedColumn(Sequence):
         return len(self._offsets) - 1
 
     def __getitem__(self, i: int) -> Any:  # type: ignore[override]
-        got = self._cache.get(i)
+        try:
+            got = self._cache.get(i)
+        except TypeError:  # a slice (unhashable before Python 3.12)
+            return [self[j] for j in range(*i.indices(len(self)))]
         if got is not None:
             return got
-        n = len(self._offsets) - 1
         if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(n))]
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError("PackedColumn index out of range")
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = _index(self, i)
         off = self._offsets
         return self._cache.setdefault(i, pickle.loads(self._blob[off[i]:off[i + 1]]))
 
@@ -102,11 +111,7 @@ class StrColumn(Sequence):
         return len(self._offsets) - 1
 
     def __getitem__(self, i: int) -> str:  # type: ignore[override]
-        n = len(self._offsets) - 1
         if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(n))]
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError("StrColumn index out of range")
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = _index(self, i)
         return self._joined[self._offsets[i]:self._offsets[i + 1]]

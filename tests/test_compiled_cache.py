@@ -173,7 +173,7 @@ def test_packed_columns_read_like_the_tuples_they_replace():
     rows = [("赌博", 1), (), ("台湾总统", None)]
     col = pickle.loads(pickle.dumps(PackedColumn(rows)))
     assert len(col) == 3 and list(col) == rows and col[-1] == rows[-1]
-    assert col[0] is col[0]
+    assert col[0] is col[0] and col[0:2] == rows[0:2] and col[-2:] == rows[-2:]
     with pytest.raises(IndexError):
         col[3]
     words = ("赌博", "", "𠀀博彩", "a")
