@@ -82,11 +82,14 @@ def training_entries(data: Path) -> list[str]:
 
     from scanner.normalize import normalize
 
+    from build_prohibited_lists import held_out_forms
+
     out: set[str] = set()
+    evaluation_forms = held_out_forms(data)  # the same entry spelled another way is held out too
     for name in KONSHENG:
         for line in open(data / "sensitive-lexicon-konsheng" / name, encoding="utf-8"):
             t = line.strip()
-            if _HAN.match(t) and not held_out("konsheng", t):
+            if _HAN.match(t) and not held_out("konsheng", t) and normalize(t) not in evaluation_forms:
                 out.add(normalize(t))
     for line in open(data / "sensitive-word-houbb" / "dict_v20240407.txt", encoding="utf-8"):
         t = line.strip()
@@ -231,7 +234,7 @@ def main(argv=None) -> int:
 
     evaluation = {p[p.index("[") + 1:p.index("]")] for ps in disguise_items.POSITIVES.values() for p in ps}
     existing = {e.term for e in load_lexicons([bundled_lexicon_dir()], cache=False).entries
-                if e.lexicon != "prohibited_ngrams"}
+                if e.lexicon not in ("prohibited_ngrams", "prohibited_textfilter")}
     keep, sup = mine(entries, general, a.min_support, a.strong)
     risk = _risk_chars(entries)
     rows = []
