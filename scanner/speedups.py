@@ -22,9 +22,8 @@ def get(name: str):
 def class_table(classes: dict[str, int]) -> bytes:
     """A table for the compiled gates (``has_run``, ``has_pair``): one byte per code point, the
     value of the characters of each string in ``classes`` (OR-ed where a character is in several)."""
-    import numpy as np
-
-    t = np.zeros(0x110000, dtype=np.uint8)
+    t = bytearray(0x110000)
     for chars, value in classes.items():
-        t[[ord(c) for c in chars]] |= value
-    return t.tobytes()
+        for c in chars:
+            t[ord(c)] |= value
+    return bytes(t)

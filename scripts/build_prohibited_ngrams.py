@@ -36,6 +36,7 @@ import os
 import re
 import sys
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -78,6 +79,7 @@ WORDLESS_LOG_ODDS = 4.5  # (--strong) a piece of a single entry needs a characte
 
 
 def training_entries(data: Path) -> list[str]:
+    """The training half's entries of both lists (normalised, sorted; module docstring)."""
     from disguise_dataset import held_out
 
     from scanner.normalize import normalize
@@ -87,21 +89,24 @@ def training_entries(data: Path) -> list[str]:
     out: set[str] = set()
     evaluation_forms = held_out_forms(data)  # the same entry spelled another way is held out too
     for name in KONSHENG:
-        for line in open(data / "sensitive-lexicon-konsheng" / name, encoding="utf-8"):
-            t = line.strip()
+        for t in _lines(data / "sensitive-lexicon-konsheng" / name):
             if _HAN.match(t) and not held_out("konsheng", t) and normalize(t) not in evaluation_forms:
                 out.add(normalize(t))
-    for line in open(data / "sensitive-word-houbb" / "dict_v20240407.txt", encoding="utf-8"):
-        t = line.strip()
+    for t in _lines(data / "sensitive-word-houbb" / "dict_v20240407.txt"):
         if _HAN.match(t) and HOUBB_CHARS & set(t) and not held_out("houbb", t):
             out.add(normalize(t))
     return sorted(out)
 
 
+def _lines(path: Path) -> list[str]:
+    """The stripped lines of a UTF-8 file, split as iterating over the open file splits them (read
+    whole: the file is closed at once)."""
+    return [line.strip() for line in path.read_text(encoding="utf-8").split("\n")]
+
+
 def mine(entries: list[str], general: list[str], min_support: int, strong: float = STRONG_LOG_ODDS) -> tuple[list[str], dict[str, set[str]]]:
-    import daachorse
-
-
+    """The pieces that become rows (module docstring) and, for every two- and three-character
+    piece of ``entries``, the entries that hold it."""
     sup: dict[str, set[str]] = defaultdict(set)
     for t in entries:
         for n in (2, 3):
@@ -160,19 +165,36 @@ def media_compositions(entries: list[str], general: list[str], skip: set[str]) -
     return {g: cands[g] for g in _absent(sorted(cands), general)}
 
 
+@lru_cache(maxsize=1)
+def _jieba_words() -> tuple[tuple[str, int], ...]:
+    """(word, frequency) of every line of jieba's dictionary, read once for the whole run (the
+    builders below asked for it seven times)."""
+    from scanner.words import jieba_dict_path
+
+    with open(jieba_dict_path(), encoding="utf-8") as f:
+        return tuple((w, int(freq)) for w, freq in (line.split()[:2] for line in f))
+
+
+@lru_cache(maxsize=1)
+def _char_background() -> Counter[str]:
+    """Character -> summed frequency of the jieba words that hold it (once per occurrence)."""
+    gc: Counter[str] = Counter()
+    for w, f in _jieba_words():
+        for c in w:
+            gc[c] += f
+    return gc
+
+
 def _dictionary_background(cands: list[str]) -> dict[str, int]:
     """piece -> summed frequency of jieba's dictionary words that contain it (压气 in 压气机, 天网 in
     天网恢恢): jieba's 349,000 words stand in for general text the corpora here are too small for."""
     import daachorse
 
-    from scanner.words import jieba_dict_path
-
     pma = daachorse.CharwiseDoubleArrayAhoCorasick(cands)
     out: Counter[str] = Counter()
-    for line in open(jieba_dict_path(), encoding="utf-8"):
-        w, f = line.split()[:2]
+    for w, f in _jieba_words():
         for g in {cands[p] for _s, _e, p in pma.find_overlapping(w)}:
-            out[g] += int(f)
+            out[g] += f
     return out
 
 
@@ -181,14 +203,8 @@ def _risk_chars(entries: list[str]) -> dict[str, float]:
     a piece must hold one, so 让高, 水提 (pieces across two ordinary words) never become rows."""
     import math
 
-    from scanner.words import jieba_dict_path
-
     tc = Counter(c for t in entries for c in t)
-    gc: Counter[str] = Counter()
-    for line in open(jieba_dict_path(), encoding="utf-8"):
-        w, f = line.split()[:2]
-        for c in w:
-            gc[c] += int(f)
+    gc = _char_background()
     t_all, g_all = sum(tc.values()), sum(gc.values())
     return {c: math.log((n / t_all) / ((gc[c] + 100) / g_all)) for c, n in tc.items() if n >= 3 and c not in NOT_RISK}
 

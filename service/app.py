@@ -50,7 +50,7 @@ from scanner.files.isolate import Extractor
 from . import errors, record
 from .errors import ApiError
 from .middleware import RequestMiddleware
-from .reload import build_scanner, watch_generation
+from .reload import build_scanner, warm_tagger, watch_generation
 from .results import redact_text
 from .routes import ROUTERS
 from .scanning import ScanPool
@@ -113,6 +113,8 @@ def create_app(config: ScannerConfig | str | os.PathLike | None = None, *, scann
         st.generation = st.store.get_meta("lexicon_generation")
         if st.scanner is None:
             st.scanner = await run_in_threadpool(build_scanner, st.config)
+        else:  # a Scanner handed in (create_app(scanner=...)): its tagger is warmed all the same
+            await run_in_threadpool(warm_tagger, st.scanner.config)
         st.loaded_at = record.now_iso()
         st.metrics.set_lexicon_version(st.scanner.lexicon_version)
         gc.collect()

@@ -15,20 +15,26 @@ from scanner.errors import ScannerError
 from . import record
 from .state import ServiceState
 
-__all__ = ["build_scanner", "lint_and_build", "watch_generation"]
+__all__ = ["build_scanner", "lint_and_build", "warm_tagger", "watch_generation"]
 
 log = logging.getLogger("govscan.service")
 
 
 def build_scanner(cfg: ScannerConfig) -> Scanner:
-    """The Scanner, with the pretrained person-name tagger warmed: ``Scanner()`` leaves it to the
-    first sentence that needs it (0.35 s), a service loads it at start-up instead."""
+    """The Scanner, with the pretrained person-name tagger warmed (:func:`warm_tagger`)."""
     sc = Scanner(cfg)
+    warm_tagger(cfg)
+    return sc
+
+
+def warm_tagger(cfg: ScannerConfig) -> None:
+    """Load the pretrained person-name tagger now when ``cfg`` scans personal data: ``Scanner()``
+    leaves it to the first sentence that needs it (0.35 s), a service loads it at start-up instead.
+    The model is the process's one; loading is locked (:mod:`scanner.person_model`)."""
     if "personal_data" in cfg.detectors:
         from scanner import person_model
 
         person_model.warm()
-    return sc
 
 
 def lint_and_build(cfg: ScannerConfig) -> tuple[list[str], list[str], Scanner | None]:

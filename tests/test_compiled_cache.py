@@ -161,3 +161,24 @@ def test_a_warm_scanner_reads_its_lexicon_set_only_when_asked(cache_folder, lex,
     assert warm.scan("网络赌博").to_dict() == cold.scan("网络赌博").to_dict()
     assert warm.lexicons == cold.lexicons and warm.info() == cold.info()
     assert calls == []  # the set came from the cache, not from the files
+
+
+def test_packed_columns_read_like_the_tuples_they_replace():
+    """The compiled cache's columns (scanner/columns.py) give back what was packed, one item at a
+    time, the same object on every read, with a clear error past the end."""
+    import pickle
+
+    from scanner.columns import PackedColumn, StrColumn
+
+    rows = [("赌博", 1), (), ("台湾总统", None)]
+    col = pickle.loads(pickle.dumps(PackedColumn(rows)))
+    assert len(col) == 3 and list(col) == rows and col[-1] == rows[-1]
+    assert col[0] is col[0]
+    with pytest.raises(IndexError):
+        col[3]
+    words = ("赌博", "", "𠀀博彩", "a")
+    s = pickle.loads(pickle.dumps(StrColumn(words)))
+    assert len(s) == 4 and tuple(s) == words and s[-2] == "𠀀博彩" and s[1:3] == ["", "𠀀博彩"]
+    with pytest.raises(IndexError):
+        s[4]
+    assert s == words and words == s and col == rows and s != ("赌博",)

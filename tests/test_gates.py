@@ -10,7 +10,7 @@ from scanner.detectors import compositional, credentials, gates, marks, names, p
 def _words():
     return set(pii._GATE_WORDS + pii._EMAIL_GATE + credentials._PW_GATE + credentials._IP_GATE
                + credentials._KEY_GATE + credentials._NET_GATE + credentials._CONN_GATE + marks._GATE
-               + names._ADDR_PERSONAL + tuple(names._CUE_KINDS) + compositional._GATE_WORDS
+               + names._ADDR_PERSONAL + tuple(names._CUE_KINDS) + names._ROW_CUES + compositional._GATE_WORDS
                + tuple(compositional._SYMBOLS) + tuple(sensitive._gate_rows()))  # (the last registers them)
 
 

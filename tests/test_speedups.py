@@ -172,3 +172,26 @@ def test_name_candidates_as_numpy(scanner, text):
     linker = [d for d in scanner._detectors if d.name == "personal_data"][0]._names.linker
     v = normalize.build_views(text).vis
     assert linker._candidates(v) == [int(i) for i in linker._candidates_numpy(v)]
+
+
+_GATE_SAMPLE = list("0123456789 -+x京沪苏ab女户岁，\n、.") + ["86", "0086", "电话", "地址", "家庭", "出生", "王小明", "年", "2024年10月"]
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_GATE_SAMPLE), max_size=40).map("".join))
+def test_pattern_gates_never_hide_a_match(text):
+    """The cheap gates in front of the digit-run, list-row, token and plate patterns answer False
+    only when the pattern finds nothing (with the extension and, through GOVSCAN_PURE, without)."""
+    from scanner.detectors import gates, names, pii
+
+    v = normalize.build_views(text).vis
+    gates.present(v)
+    if names._DIGIT_RUN_RE.search(v):
+        assert names._may_hold_digit_run(v)
+    if names._ROW_AFTER_LF_RE.search("\n" + v):
+        assert names._may_hold_row(v)
+    asc = gates.ascii_chars(v)
+    if any(not m.group().isdigit() and not m.group().isalpha() for m in pii._TOKEN_RE.finditer(v)):
+        assert pii._may_hold_token(asc)
+    if pii._PLATE_RE.search(v):
+        assert pii._may_hold_plate(v)

@@ -228,8 +228,8 @@ _FORMULATIONS = {"确立": 2, "维护": 2, "意识": 4, "自信": 4, "全面": 4
 #: members that are ordinary words after a number need the rest of the formulation (五个全面战略布局; 三个代表
 #: 重要思想); 一个伟大, 两个务必 (1949), 两个攻坚战 are ordinary or older formulations and are not rules
 _FORMULATION_TAIL = {w: rx.compile(t) for w, t in {"全面": "(?:战略布局|战略)", "代表": "重要思想", "一百年": "奋斗目标"}.items()}
-_NUMERAL = {**_DIGIT_OF,
-            "０": 0, "１": 1, "２": 2, "３": 3, "４": 4, "５": 5, "６": 6, "７": 7, "８": 8, "９": 9, "十": 10}
+#: (no full-width digits: every view the rules read, ``vis`` and ``dense``, folds ３ to 3)
+_NUMERAL = {**_DIGIT_OF, "十": 10}
 _NUM_CLASS = "".join(sorted(set(_NUMERAL) - {"0", "〇", "零", "⓪", "⓿", "⁰", "₀"}))
 _FORM_RE = rx.compile(
     r"(?P<n>[" + re.escape(_NUM_CLASS) + r"])个(?P<w>" + "|".join(sorted(_FORMULATIONS, key=len, reverse=True)) + r")"
@@ -453,12 +453,13 @@ def two_char_swaps(w: str) -> list[tuple[str, int, bool]]:
     from ..variants import homophones
 
     out: dict[str, tuple[str, int, bool]] = {}
+    sounds = w in _OBJECTS
     for i, ch in enumerate(w):
-        for h in lookalikes_of(ch):
-            out.setdefault(w[:i] + h + w[i + 1:], (w[:i] + h + w[i + 1:], i, False))
-        for h in (homophones(ch) if w in _OBJECTS else ""):
-            out.setdefault(w[:i] + h + w[i + 1:], (w[:i] + h + w[i + 1:], i, True))
-    out.pop(w, None)
+        swaps = [(h, False) for h in lookalikes_of(ch)] + ([(h, True) for h in homophones(ch)] if sounds else [])
+        for h, sound in swaps:
+            v = w[:i] + h + w[i + 1:]
+            if v != w:
+                out.setdefault(v, (v, i, sound))
     return list(out.values())
 
 
@@ -750,6 +751,11 @@ def _mask_place(text: str, ds: np.ndarray, de: np.ndarray, s: int, e: int, gone:
             np.concatenate((de[s:s + gone], [hi], de[s + gone:e])))
 
 
+def _made(f: Finding, known: list[Finding]) -> bool:
+    """Whether a finding of ``known`` already makes ``f``: the same rule over an overlapping span."""
+    return any(h.rule == f.rule and h.start < f.end and f.start < h.end for h in known)
+
+
 #: at most this many words tried for one mask symbol at the edge of a word (×弹: 炸弹 子弹 导弹 …)
 _EDGE_TRIES = 8
 
@@ -867,10 +873,13 @@ class CompositionalDetector:
     def _guessed(self, rv: Views, c: dict, a: int, b: int, known: list[Finding]) -> list[Finding]:
         """The rules' findings over the guessed spelling in ``rv`` (a repaired window) that cover the
         original span [a, b) and that no finding in ``known`` already makes, as review at most."""
-        hits = [h for h in gates.find(rv.dense) if h[2] in c["word_set"]]
         return [replace(f, severity="review") if f.severity == "block" else f
-                for f in self._rules(rv, rv.dense, c, hits) if a < f.end and f.start < b and not any(
-                    h.rule == f.rule and h.start < f.end and f.start < h.end for h in known)]
+                for f in self._rules_over(rv, c) if a < f.end and f.start < b and not _made(f, known)]
+
+    def _rules_over(self, rv: Views, c: dict) -> list[Finding]:
+        """Every rule over a repaired window ``rv``, gated by the rules' own words in its dense view."""
+        hits = [h for h in gates.find(rv.dense) if h[2] in c["word_set"]]
+        return self._rules(rv, rv.dense, c, hits) if hits else []
 
     def _rules(self, views: Views, d: str, c: dict, hits: list[tuple[int, int, str]]) -> list[Finding]:
         """Every rule whose gate words are among ``hits`` (places in ``d``, the dense view of ``views``)."""
@@ -960,23 +969,16 @@ class CompositionalDetector:
                 groups[-1].append(x)
             else:
                 groups.append([x])
-        mine = c["word_set"]
         out = []
         for g in groups:
             lo, hi = max(0, g[0][0] - _REPAIR_REACH), min(n, g[-1][1] + _REPAIR_REACH)
-            rv = _repaired(views, d, ds, de, lo, hi, g)
-            r = rv.dense
-            hits = [h for h in gates.find(r) if h[2] in mine]
-            if not hits:
-                continue
             places = [(int(x[3][0]), int(x[4][-1])) for x in g]
-            for f in self._rules(rv, r, c, hits):
+            for f in self._rules_over(_repaired(views, d, ds, de, lo, hi, g), c):
                 over = [p for p in places if p[0] < f.end and f.start < p[1]]
                 if not over or (f.rule in _LONE_RULES and weak.issuperset(over)):
                     continue
-                if any(h.rule == f.rule and h.start < f.end and f.start < h.end for h in found + out):
-                    continue
-                out.append(f)
+                if not _made(f, found) and not _made(f, out):
+                    out.append(f)
         return out
 
     # ------------------------------------------------------------------ helpers

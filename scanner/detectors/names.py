@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
-from pathlib import Path
 
 from .. import rx, speedups
 from ..model import Finding
@@ -27,6 +25,8 @@ from ..surnames import COMPOUND_SURNAMES, SURNAME_SET, SURNAMES
 from ..words import tokenizer, word_freq
 from . import gates
 from .context import near
+from .person_cues import beside_official_title
+from .person_cues import minority_name_re as _minority_name_re  # (the name the tests and the CRF bench use)
 from .sensitive import SensitiveLinker
 
 __all__ = ["COMPOUND_SURNAMES", "SURNAMES", "NameAddressDetector"]
@@ -92,10 +92,10 @@ _ROW_RE = rx.compile(r"[ \t]*(?:(?:[0-9]{1,4}[.、)]|[(][0-9]{1,4}[)])[ \t]*)?(?
 #: a literal first character lets the engine jump from line feed to line feed, where "(?m)^"
 #: makes it test every character: 2x faster)
 _ROW_AFTER_LF_RE = rx.compile("\n" + _ROW_RE.pattern)
-_OFFICIAL_TITLES = ("总统", "国王", "首相", "大使", "领导人", "外长", "议长", "书记", "县长", "市长", "省长", "区长", "镇长", "乡长", "局长", "厅长", "部长", "处长", "科长", "主任",
-                    "主席", "总理", "委员长", "委员", "代表", "常委", "秘书长", "院长", "检察长", "庭长", "所长", "站长",
-                    "同志", "总书记", "副", "党组", "政委", "司令", "主委", "调研员", "干部", "总经理", "董事长", "校长")
-_SPACE = rx.compile(r"\s+")
+#: _ROW_RE's look-ahead needs one of these in the text: gate words, so the answer comes free from
+#: the shared pass (a substring search for each would cost about what the pattern does)
+_ROW_CUES = ("男", "女", "身份证", "电话", "手机", "住址", "地址", "岁", "户", "家庭", "出生")
+gates.register(*_ROW_CUES)
 
 
 def masked_name(name: str, original: str | None = None) -> str:
@@ -115,31 +115,6 @@ def masked_name(name: str, original: str | None = None) -> str:
     return (shown[:k] if len(shown) >= k else name[:k]) + "某"
 
 
-def beside_official_title(v: str, s: int, e: int) -> bool:
-    """Whether the name ``v[s:e]`` stands next to an official title (张伟县长, 国务院总理李强), also
-    across spaces or a line break (总理　　李克强): a public official acting in office."""
-    return official_title_after(v, e) or official_title_before(v, s)
-
-
-def official_title_after(v: str, e: int) -> bool:
-    """An official title starts at ``e`` (across spaces): 张伟|县长."""
-    return _unspaced(v[e:e + 8])[:4].startswith(_OFFICIAL_TITLES)
-
-
-def official_title_before(v: str, s: int) -> bool:
-    """An official title ends right before ``s`` (across spaces and a 的): 国务院总理|李强."""
-    before = _unspaced(v[max(0, s - 10):s])
-    if before.endswith("的"):  # 当选全国政协委员的杨洋
-        before = before[:-1]
-    return before[-6:].endswith(_OFFICIAL_TITLES)
-
-
-def _unspaced(w: str) -> str:
-    """``w`` without whitespace; the regular expression only where there is some (every ``\\s``
-    character but the space and U+3000 is unprintable)."""
-    return _SPACE.sub("", w) if not w.isprintable() or " " in w or "\u3000" in w else w
-
-
 # Addresses: a numbered element (18号, 3栋) followed by at least one more (2单元, 501室).
 _ADDR_TAIL_RE = rx.compile(
     r"[0-9a-z-]{1,6}(?:号院|号楼|号|栋|幢|座)"
@@ -149,8 +124,12 @@ _ADDR_DOOR_RE = rx.compile(r"[0-9a-z-]{1,6}号(?![0-9a-z楼院])")
 # both need [0-9a-z-] right before 号/栋/幢/座; looked for in C first (the patterns open on that
 # class at every position of a text with a 号, and 号召 is everywhere in the news)
 _has_pair = speedups.get("has_pair")
+_has_run = speedups.get("has_run")
+#: _DIGIT_RUN_RE needs 7 characters of digits, blanks and hyphens in a row (or +86, 0086)
+_DIGIT_TABLE = speedups.class_table({"0123456789 -": 2}) if _has_run is not None else b""
 _ADDR_PAIR = speedups.class_table({"0123456789abcdefghijklmnopqrstuvwxyz-": 1, "号栋幢座": 2}) if _has_pair is not None else b""
-_ADDR_DELIMS = frozenset("，。；：:、（）()【】[] \n\t,;！？!?“”\"'《》")
+_ADDR_DELIMS = "，。；：:、（）()【】[] \n\t,;！？!?“”\"'《》"
+_ADDR_AFTER_DELIM = rx.compile(f"[{re.escape(_ADDR_DELIMS)}]([^{re.escape(_ADDR_DELIMS)}]*)\\Z")
 _ADDR_LABELS = ("家庭住址", "家庭地址", "现住址", "住址", "地址", "家住", "住在", "现住", "现居住地", "居住地", "户籍地址",
                 "户籍地", "居住在", "住所", "现居", "居住于")
 _ADDR_PERSONAL = ("家住", "住址", "家庭住址", "户籍", "居住", "住所", "现住", "租住", "家中", "其家")
@@ -171,19 +150,6 @@ _HAN_RUN_END = rx.compile(r"[\u4e00-\u9fff·•]+$")
 _NAME_RUN = rx.compile(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)*")
 
 
-@lru_cache(maxsize=1)
-def _minority_name_re() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
-    """One to three name parts without a Han surname (扎西多吉, 巴特尔), optionally followed by
-    "·" and more parts (阿依古丽·吐尔逊); parts from scanner/data/minority_name_parts.txt. Also the
-    characters that can start and end a part, checked before the pattern is tried."""
-    path = Path(__file__).resolve().parent.parent / "data" / "minority_name_parts.txt"
-    parts = sorted({ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
-                    if ln.strip() and not ln.startswith("#")}, key=lambda p: (-len(p), p))  # (one order: rx cache)
-    part = "(?:" + "|".join(map(re.escape, parts)) + ")"
-    return rx.compile(f"{part}{{1,3}}(?:[·•]{part}{{1,3}}){{0,2}}"), frozenset(p[0] for p in parts), \
-        frozenset(p[-1] for p in parts)
-
-
 def _is_word(s: str, threshold: int = 100) -> bool:
     """True for a word of jieba's dictionary at least this frequent (famous people's names are
     in it too, with lower counts: 李娜 438, 李强 159)."""
@@ -202,19 +168,37 @@ def _identifier_within(ids: list[Finding], start: int, end: int) -> bool:
     return False
 
 
+def _may_hold_digit_run(v: str) -> bool:
+    """False only when ``_DIGIT_RUN_RE`` finds nothing in ``v``: a run of 7 digits, blanks and
+    hyphens, in C (or +86, 0086 among the ASCII characters); without the extension, the pattern
+    over the ASCII characters (gates.ascii_chars), which 2024年10月15日 passes."""
+    asc = gates.ascii_chars(v)
+    if _has_run is None:
+        return _DIGIT_RUN_GATE.search(asc) is not None
+    return _has_run(v, _DIGIT_TABLE, 7) or b"+86" in asc or b"0086" in asc
+
+
+def _may_hold_row(v: str) -> bool:
+    """False only when ``_ROW_RE``'s look-ahead can hold nowhere in ``v``."""
+    return gates.any_of(v, _ROW_CUES)
+
+
 class NameAddressDetector:
     """Person names, home addresses and sensitive personal information (see module docstring)."""
 
     def __init__(self, public_officials: tuple[str, ...] = (), *, use_model: bool = True) -> None:
         self.public_officials = frozenset(public_officials)
         self.tagger = load_tagger() if use_model else None
-        self.linker = SensitiveLinker(self.public_officials, self.tagger, _MODEL_THRESHOLD)
+        self.linker = SensitiveLinker(self.public_officials, self.tagger)
         gates.warm_up()
         _minority_name_re()
         tokenizer()  # load jieba's dictionary at build time, not on the first scan
 
     # ------------------------------------------------------------------ entry point
     def detect(self, views: Views, other: list[Finding]) -> list[Finding]:
+        """Home addresses, sensitive personal information (:class:`.sensitive.SensitiveLinker`) and
+        the person names it did not take in; ``other``: the other personal-data findings, which
+        raise a name in the same row to review."""
         v = views.vis
         out: list[Finding] = []
         out.extend(self._addresses(views, v))
@@ -368,10 +352,10 @@ class NameAddressDetector:
                 out[side, at] = (ends[at], at)
         return out
 
-    def _names(self, views: Views, v: str) -> list[tuple[Finding, tuple[int, int]]]:
-        # Each cue asks for a name that starts ("after") or ends ("before") at a position; the
-        # candidate comes from the name model when it sees a name exactly there, else from the
-        # surname rules.
+    def _asks(self, v: str) -> list[tuple[str, int, str, tuple[int, int] | None]]:
+        """What each cue asks for: ``(side, at, how, rule_span)``, a name that starts (``after``) or
+        ends (``before``) at ``at``, the kind of cue (``strong`` and ``label`` labels, ``suffix``,
+        a list ``row``), and the name the surname rules read there (None: none)."""
         asks: list[tuple[str, int, str, tuple[int, int] | None]] = []
         n = len(v)
         for cs, ce, cue in gates.hits(v):
@@ -391,15 +375,22 @@ class NameAddressDetector:
                 q = self._attribute_anchor(v, cs, cue == "岁")
                 if q is not None:
                     asks.append(("before", q, "row", self._row_name_before(v, q)))
-        digits = _DIGIT_RUN_GATE.search(gates.ascii_chars(v)) is not None  # (ASCII only: gates.ascii_chars)
+        digits = _may_hold_digit_run(v)
         for m in _DIGIT_RUN_RE.finditer(v) if digits else ():  # 范桂　6217-9950-…: a name before a long number
             q = self._attribute_anchor(v, m.start(), False)
             if q is not None:
                 asks.append(("before", q, "row", self._row_name_before(v, q)))
-        for m in _ROW_AFTER_LF_RE.finditer("\n" + v):  # one attempt per line start, in C
+        for m in _ROW_AFTER_LF_RE.finditer("\n" + v) if _may_hold_row(v) else ():  # one attempt per line start, in C
             s, e = m.start("name") - 1, m.end("name") - 1
             c = self._candidate_after(v, s) or self._row_item_name(v, s, e)
             asks.append(("after", s, "row", c if c and c[1] <= e else None))
+        return asks
+
+    def _names(self, views: Views, v: str) -> list[tuple[Finding, tuple[int, int]]]:
+        """The person_name findings of ``v`` with their spans in ``v``: each cue's name
+        (:meth:`_asks`) from the name model when it sees a name exactly there, else from the
+        surname rules, less ordinary words and public officials."""
+        asks = self._asks(v)
         spans: dict[tuple[int, int], str] = {}
         confirmed: set[tuple[int, int]] = set()
         model = {}
@@ -418,25 +409,9 @@ class NameAddressDetector:
                 spans.setdefault(c, how)
         out = []
         for (s, e), how in sorted(spans.items()):
+            if not self._kept(v, s, e, how, (s, e) in confirmed):
+                continue
             name = v[s:e]
-            if name in self.public_officials:
-                continue
-            if _is_word(name, 2000 if how == "row" else 100):
-                continue
-            looks_like_words = len(name) == 3 and (
-                _is_word(name[1:]) or _is_word(v[s + 1:e + 1])
-                or (how in ("label", "row") and name[:2] not in COMPOUND_SURNAMES and _is_word(name[:2])))
-            # 游客见, 路线教, 方面取, 工商银行: the "name" is really words — unless it stands at the
-            # start of a list item (after a separator), where 戴建国 and 唐建国 are names
-            at_item_start = s == 0 or not _CJK.match(v[s - 1])
-            if looks_like_words and not (how == "row" and at_item_start) and (s, e) not in confirmed:
-                continue
-            if how == "row" and not at_item_start and len(name) == 2 and _is_word(name):
-                continue  # 发放明细（: 明细 is a word inside a sentence
-            if len(name) == 2 and _is_word(v[s:e + 1]):
-                continue
-            if beside_official_title(v, s, e):
-                continue  # a public official acting in office
             start, end = views.vis_span(s, e)
             out.append((Finding(start=start, end=end, text=views.text[start:end], category="personal_data",
                                 type="person_name", severity="info", rule="pii.person_name",
@@ -445,6 +420,29 @@ class NameAddressDetector:
                                 score=0.6 if how == "suffix" else 0.7),
                         (s, e)))
         return out
+
+    def _kept(self, v: str, s: int, e: int, how: str, confirmed: bool) -> bool:
+        """Whether a cue's candidate ``v[s:e]`` (cue kind ``how``; ``confirmed``: the name model saw
+        it) stays a private person's name: not on the public-officials list, not an ordinary word
+        or a run of words, not beside an official title."""
+        name = v[s:e]
+        if name in self.public_officials:
+            return False
+        if _is_word(name, 2000 if how == "row" else 100):
+            return False
+        looks_like_words = len(name) == 3 and (
+            _is_word(name[1:]) or _is_word(v[s + 1:e + 1])
+            or (how in ("label", "row") and name[:2] not in COMPOUND_SURNAMES and _is_word(name[:2])))
+        # 游客见, 路线教, 方面取, 工商银行: the "name" is really words — unless it stands at the
+        # start of a list item (after a separator), where 戴建国 and 唐建国 are names
+        at_item_start = s == 0 or not _CJK.match(v[s - 1])
+        if looks_like_words and not (how == "row" and at_item_start) and not confirmed:
+            return False
+        if how == "row" and not at_item_start and len(name) == 2 and _is_word(name):
+            return False  # 发放明细（: 明细 is a word inside a sentence
+        if len(name) == 2 and _is_word(v[s:e + 1]):
+            return False
+        return not beside_official_title(v, s, e)  # (beside a title: a public official acting in office)
 
     def _grade(self, views: Views, v: str, f: Finding, s: int, e: int, ids: list[Finding]) -> Finding:
         """Upgrade a name with another identifier in the same row to review (a name with sensitive
@@ -486,8 +484,8 @@ class NameAddressDetector:
 
     def _address(self, views: Views, v: str, s: int, e: int, door_only: bool) -> Finding | None:
         left = v[max(0, s - 40):s]
-        cut = max((i for i, c in enumerate(left) if c in _ADDR_DELIMS), default=-1)
-        prefix = left[cut + 1:]
+        m = _ADDR_AFTER_DELIM.search(left)  # (what follows the last delimiter: one search in C)
+        prefix = m.group(1) if m else left
         for lab in _ADDR_LABELS:
             i = prefix.rfind(lab)
             if i >= 0:

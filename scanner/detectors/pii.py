@@ -56,6 +56,10 @@ _STYLED_RUN_RE = rx.compile(f"[{_STYLED}](?:[{_STYLED} -]){{9,}}[{_STYLED}x]")
 # pattern opens on a class of ~150 characters at every position, and Chinese numerals are common)
 _has_run = speedups.get("has_run")
 _STYLED_TABLE = speedups.class_table({"0123456789 -x": 1, _STYLED_OTHER: 2}) if _has_run is not None else b""
+_has_pair = speedups.get("has_pair")
+_PLATES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"  # _PLATE_RE's first character
+#: a plate opens on a province's character and a letter: the pair, looked for in C before the pattern
+_PLATE_PAIR = speedups.class_table({_PLATES: 1, "abcdefghijklmnopqrstuvwxyz": 2}) if _has_pair is not None else b""
 # A number directly followed by a unit is an amount or a count, not an identifier.
 _UNIT_AFTER = frozenset("元万亿人次个吨米台件户辆套股千百%亩斤公")
 # Digits written one by one with spaces (3 4 1 8 2 3 …): a deliberate disguise.
@@ -68,13 +72,17 @@ _TOKEN_RE = rx.compile(r"[a-z0-9]{7,19}")
 # searched in the text's ASCII characters only (encode drops the rest in C): twice as fast as a
 # search of the whole text.
 _LATIN_RE = rx.compile(rb"[a-z]")
+# a mixed token (letters and digits, 7 or more) is a run in the text's ASCII characters too, with a
+# letter beside a digit: both gates over the (short) ASCII bytes before _TOKEN_RE reads the text
+_TOKEN_GATE_RUN = rx.compile(rb"[a-z0-9]{7}")
+_TOKEN_GATE_MIX = rx.compile(rb"[a-z][0-9]|[0-9][a-z]")
 _PASSPORT_RE = rx.compile(r"(?:e\d{8}|e[a-hj-np-z]\d{7}|g\d{8}|[dsp]e?\d{7,8})$")
 _HK_MO_RE = rx.compile(r"[hm]\d{8}(?:\d{2})?$")  # 港澳居民来往内地通行证 (回乡证)
 _MAINLAND_PERMIT_RE = rx.compile(r"(?:c[0-9a-hj-np-z]\d{7}|w\d{8}|l\d{8})$")  # 往来港澳通行证 / 赴台证
 _VIN_RE = rx.compile(r"[a-hj-npr-z0-9]{17}$")
 _EMAIL_RE = rx.compile(r"[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}(?![a-z0-9])")
 _PLATE_RE = rx.compile(
-    r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][a-hj-np-z][·• ]?"
+    f"[{_PLATES}]" r"[a-hj-np-z][·• ]?"
     r"(?:[df][a-hj-np-z0-9]\d{4}|\d{5}[df]|[a-hj-np-z0-9]{4}[a-hj-np-z0-9挂学警港澳])(?![0-9a-z])"
 )
 _QQ_RE = rx.compile(r"(?:qq|扣扣|企鹅)(?:号码|号)?(?:是|为)?[:： “\"'「]{0,3}(?P<v>[1-9]\d{4,10})(?![0-9a-z])")
@@ -100,6 +108,17 @@ _NEG_CTX = ("订单号", "流水号", "文号", "编号", "批准号", "索引�
 _GATE_WORDS = ("qq", "扣扣", "企鹅", "微信", "vx", "wx", "weixin", "wechat", "台胞证", "来往大陆通行证")
 _EMAIL_GATE = ("@",)
 gates.register(*_GATE_WORDS, *_EMAIL_GATE)
+
+
+def _may_hold_token(asc: bytes) -> bool:
+    """False only when ``_TOKEN_RE`` finds no mixed token (letters and digits) in the text whose
+    ASCII characters are ``asc``."""
+    return _TOKEN_GATE_MIX.search(asc) is not None and _TOKEN_GATE_RUN.search(asc) is not None
+
+
+def _may_hold_plate(v: str) -> bool:
+    """False only when ``_PLATE_RE`` finds nothing in ``v`` (a province's character and a letter)."""
+    return _has_pair is None or _has_pair(v, _PLATE_PAIR)
 
 
 def _near(v: str, s: int, e: int, words: tuple[str, ...], before: int = _BEFORE) -> bool:
@@ -157,7 +176,7 @@ class PersonalDataDetector:
                 for r in _RUN_RE.finditer(v2, run.start(), run.end()):
                     self._run(views, v2, r, out)
         latin = _LATIN_RE.search(asc) is not None
-        for m in _TOKEN_RE.finditer(v) if latin else ():
+        for m in _TOKEN_RE.finditer(v) if latin and _may_hold_token(asc) else ():
             s, e = m.span()
             if (s > 0 and v[s - 1].isascii() and v[s - 1].isalnum()) or (e < n and v[e].isascii() and v[e].isalnum()):
                 continue
@@ -170,7 +189,7 @@ class PersonalDataDetector:
         if not found.isdisjoint(_EMAIL_GATE):
             for m in _EMAIL_RE.finditer(v):
                 out.append(self._email(views, m.start(), m.end()))
-        for m in _PLATE_RE.finditer(v) if latin else ():
+        for m in _PLATE_RE.finditer(v) if latin and _may_hold_plate(v) else ():
             out.append(self._plate(views, v, m))
         if not found.isdisjoint(_GATE_WORDS):
             out.extend(self._social(views, v))

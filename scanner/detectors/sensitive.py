@@ -41,9 +41,12 @@ from pathlib import Path
 
 from .. import rx, speedups
 from ..model import Finding
+from ..name_tagger import word_class
 from ..normalize import Views
 from ..surnames import COMPOUND_SURNAMES, SURNAME_SET, SURNAMES
+from ..words import word_freq
 from . import gates
+from .person_cues import ORG_AFTER, beside_official_title, minority_name_re, official_title_after, official_title_before
 
 __all__ = ["AttributeRow", "SensitiveLinker", "attribute_rows", "attribute_hits", "mask_name"]
 
@@ -75,6 +78,7 @@ _LINK_CHILD = 8       # … for a bare child word (儿童, 孤儿): 留守儿童
 _CLAUSE_WIDEN = 20    # a finding grows to the attribute's clause edge, at most this far
 _READ = 16            # the tagger reads this many characters either side of a plausible name
 _SENT_END = rx.compile(r"[。！？!?；;\n]")
+_LAST_SENT_END = rx.compile(r"[。！？!?；;\n][^。！？!?；;\n]*\Z")  # the last one before endpos
 _CLAUSE_END = rx.compile(r"[，,。！？!?；;：:\n、（）()“”\"]")
 _LAST_CLAUSE_END = rx.compile(r"[，,。！？!?；;：:\n、（）()“”\"][^，,。！？!?；;：:\n、（）()“”\"]*\Z")  # the last one before endpos
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -129,6 +133,9 @@ _FUNCTION_CHARS = frozenset("为的了在和与及是对把被向从于以也都
 
 @dataclass(frozen=True)
 class AttributeRow:
+    """One row of sensitive_attributes.tsv: its family, gate words, pattern, check, whether the
+    attribute itself is masked, legal basis, and the examples that must hit and must not."""
+
     id: str
     family: str
     gates: tuple[str, ...]
@@ -142,6 +149,7 @@ class AttributeRow:
 
 @lru_cache(maxsize=1)
 def attribute_rows() -> tuple[AttributeRow, ...]:
+    """The rows of sensitive_attributes.tsv (read once); ValueError for an unknown family or mask."""
     rows = []
     with open(DATA, encoding="utf-8", newline="") as f:
         lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
@@ -199,6 +207,25 @@ def _clause(v: str, s: int, e: int) -> tuple[int, int]:
     lo = m.start() + 1 if m else a
     m = _CLAUSE_END.search(v, e, min(len(v), e + 40))
     return lo, (m.start() if m else min(len(v), e + 40))
+
+
+def _sentences(v: str, hits) -> list[list[int]]:
+    """The sentences around the attribute ``hits`` (ordered by start), merged where they touch, as
+    ``[start, end]``: from after the last sentence end (or line break) at most 60 characters before
+    a hit to the next one at most 60 characters after it. Each is read once by the name models."""
+    sents: list[list[int]] = []
+    for s, e, _ in hits:
+        lo = max(v.rfind("\n", 0, s) + 1, s - 60)
+        m = _LAST_SENT_END.search(v, lo, s)
+        if m is not None:
+            lo = m.start() + 1
+        m = _SENT_END.search(v, e, min(len(v), e + 60))
+        hi = m.start() if m else min(len(v), e + 60)
+        if sents and lo <= sents[-1][1]:
+            sents[-1][1] = max(sents[-1][1], hi)
+        else:
+            sents.append([lo, hi])
+    return sents
 
 
 def _check(row: AttributeRow, v: str, s: int, e: int) -> bool:
@@ -282,20 +309,21 @@ def mask_name(name: str, original: str | None = None) -> str:
 class SensitiveLinker:
     """Links attribute matches to private persons' names in the same sentence (module docstring)."""
 
-    def __init__(self, public_officials: frozenset[str], tagger=None, crf_threshold: float = 0.5) -> None:
+    def __init__(self, public_officials: frozenset[str], tagger=None) -> None:
+        """``tagger``: the character CRF (:mod:`scanner.name_tagger`), whose lexicon the cascade's
+        gate and filters read; None: cue names only. Person mentions come from the cue names, LAC
+        (:mod:`scanner.person_model`) and the surname rules; the CRF's own runs as a fourth source
+        added nothing on the dev half and false names on news (benchmarks/PII.md)."""
         self.public_officials = public_officials
         self.tagger = tagger
-        self.crf_threshold = crf_threshold
-        # where person mentions come from; the CRF ("crf") added nothing on the dev half and false
-        # names on news, so the cascade leaves it out (benchmarks/PII.md)
-        self.sources = frozenset(("cue", "lac", "rule"))
         self.debug: list | None = None  # (row, mention source, name, attribute) of every link, when a list
         attribute_rows()
         _gate_rows()
-        if "lac" in self.sources:  # the tagger's filters' patterns now, inside Scanner(), so that
-            from .. import person_model  # rx.save() keeps them (the model itself loads on first use)
+        # the tagger's filters' patterns now, inside Scanner(), so that rx.save() keeps them (the
+        # model itself loads on first use)
+        from .. import person_model
 
-            person_model.keep_patterns()
+        person_model.keep_patterns()
 
     # -------------------------------------------------------------- mentions
     def _candidates(self, v: str):
@@ -379,10 +407,7 @@ class SensitiveLinker:
         not sit inside a dictionary word (``cand``, from :meth:`_candidates`), a compound surname,
         or minority name parts — less the names that cannot be private whatever the tagger says
         (:meth:`_public_at`). The tagger reads only around these positions; none: not at all."""
-        from ..words import word_freq
-        from .names import _minority_name_re
-
-        minority = _minority_name_re()[0]
+        minority = minority_name_re()[0]
         out: list[int] = []
         for s, e, row in hits:
             if row.check in ("passive", "label"):
@@ -416,9 +441,6 @@ class SensitiveLinker:
         """Whether a name starting at ``s`` and ending at any of ``ends`` would be judged not private
         by :meth:`_private` from its surroundings alone: beside an official title, a speaker, a
         listed public figure or official, followed by a place or organisation word."""
-        from .names import official_title_after, official_title_before
-        from .names_nlp import _ORG_AFTER
-
         if official_title_before(v, s) or v[max(0, s - 6):s].endswith(_ROLE_BEFORE):
             return True  # a title or a role before it (局长许甘露, 运动员陆晓聪): whatever the name's length
         for e in ends:
@@ -426,16 +448,14 @@ class SensitiveLinker:
                 continue
             name = v[s:e]
             if name in self.public_officials or name in _public_figures() or _SPEAKS.match(v, e) \
-                    or official_title_after(v, e) or v.startswith(_ORG_AFTER, e) or v[e:e + 1] in _PLACE_END:
+                    or official_title_after(v, e) or v.startswith(ORG_AFTER, e) or v[e:e + 1] in _PLACE_END:
                 return True
         return False
 
     def _mentions(self, v: str, lo: int, hi: int, cue_names: list[tuple[int, int]], hits,
                   tagged: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
-        """Candidate person spans in ``v[lo:hi]``: cue names, the tagger's PER words, the CRF's runs
+        """Candidate person spans in ``v[lo:hi]``: cue names, the tagger's PER words (``tagged``), minority names
         and a surname-rule name at a clause start."""
-        from ..name_tagger import runs
-
         spans: dict[tuple[int, int], str] = {}
         for s, e in cue_names:
             if lo <= s and e <= hi:
@@ -443,16 +463,10 @@ class SensitiveLinker:
         seg = v[lo:hi]
         for a, b in tagged:  # the tagger's PER words in this sentence (offsets into v)
             spans.setdefault(self._extend(v, a, b, hi), "lac")
-        if "rule" in self.sources:  # minority names the tagger splits or misses (扎西顿珠)
-            from .names import _minority_name_re
-
-            for m in _minority_name_re()[0].finditer(seg):
-                if m.end() - m.start() >= 3:
-                    spans.setdefault((lo + m.start(), lo + m.end()), "rule")
-        if self.tagger is not None and "crf" in self.sources:
-            for a, b in runs(self.tagger.probabilities(seg), self.crf_threshold):
-                spans.setdefault((lo + a, lo + b), "crf")
-        if "rule" in self.sources and self.tagger is not None:
+        for m in minority_name_re()[0].finditer(seg):  # minority names the tagger splits or misses (扎西顿珠)
+            if m.end() - m.start() >= 3:
+                spans.setdefault((lo + m.start(), lo + m.end()), "rule")
+        if self.tagger is not None:
             for m in _CLAUSE_START.finditer(seg):
                 c = _rule_name(v, lo + m.start(1))
                 if c and self._given_like(v, c):
@@ -463,7 +477,6 @@ class SensitiveLinker:
                     if c and (s - 2 <= c[1] <= s or c[0] in (e, e + 1) or v.startswith("的", c[1])) \
                             and self._given_like(v, c):
                         spans.setdefault(c, "rule")
-        from ..words import word_freq
 
         out = []
         hit_starts = [h[0] for h in hits]
@@ -490,7 +503,6 @@ class SensitiveLinker:
         word (蒙德|才欠下: 德才 is a word, so LAC cut the name)."""
         if b - a != 2 or b >= hi or v[a] not in SURNAME_SET or self.tagger is None:
             return a, b
-        from ..words import word_freq
 
         c = v[b]
         if c in _FUNCTION_CHARS or _CLAUSE_END.match(v, b) or int(self.tagger.lexicon.given[ord(c)]) < 7 \
@@ -511,10 +523,6 @@ class SensitiveLinker:
     def _private(self, v: str, s: int, e: int, doc: dict) -> bool:
         """Whether the mention ``v[s:e]`` is a private person (not anonymised, official, in role,
         or famous)."""
-        from ..words import word_freq
-        from .names import _minority_name_re, beside_official_title
-        from .names_nlp import _ORG_AFTER
-
         name = v[s:e]
         if "某" in name or _ALIAS.match(v, e) or name in self.public_officials or name in _public_figures():
             return False
@@ -522,21 +530,19 @@ class SensitiveLinker:
         if name[0] not in SURNAME_SET and k == 1:
             # no Han surname: a minority name (扎西顿珠, 阿依古丽) is private; a transliterated
             # foreign name (梅克达德, 古特雷斯) is a foreign public figure in this register
-            if not _minority_name_re()[0].fullmatch(name.replace("•", "·")):
+            if not minority_name_re()[0].fullmatch(name.replace("•", "·")):
                 return False
         if _DOC_NUMBER_AFTER.match(v, e):
             return False  # an agency's abbreviation in a document number (武公（交）罚〔2020〕)
         if v.startswith((":", "："), e) and (s == 0 or v[s - 1] in "\n：:"):
             return False  # a headline's subject (钱素云：危重患儿的生命之光)
-        if name[k:] in _HONORIFIC or _SPEAKS.match(v, e) or v.startswith(_ORG_AFTER, e):
+        if name[k:] in _HONORIFIC or _SPEAKS.match(v, e) or v.startswith(ORG_AFTER, e):
             return False  # 杜先生 (no given name), 胡翔介绍 (a source), 段家湾村 (a place)
         if "《" in v[max(0, s - 12):s] and "》" in v[e:e + 12] and "》" not in v[max(0, s - 12):s]:
             return False  # a character in a work: 《孔小西和哈基姆》
         if name[-1] in _PLACE_END or not _NOT_IN_NAME.isdisjoint(name):
             return False  # 石川县, 萧山站, 第十届: a place, an organisation, an ordinal the tagger took for a person
         if self.tagger is not None:
-            from ..name_tagger import word_class
-
             if word_class(self.tagger.lexicon, name) in ("word", "ns", "nt", "nrt"):
                 return False  # 加拿大, 家长, 石川: a dictionary word that is not a Chinese person's name
         if self.tagger is not None and len(name) == 2 and k == 1:
@@ -583,22 +589,23 @@ class SensitiveLinker:
         hits = attribute_hits(v)
         if not hits:
             return [], set()
-        # the sentences around the hits, each read once by the name models
-        sents: list[list[int]] = []
-        for s, e, _ in hits:
-            i = v.rfind("\n", 0, s)
-            lo = max(i + 1, s - 60)
-            m = None
-            for m in _SENT_END.finditer(v, lo, s):
-                pass
-            if m is not None:
-                lo = m.end()
-            m2 = _SENT_END.search(v, e, min(len(v), e + 60))
-            hi = m2.start() if m2 else min(len(v), e + 60)
-            if sents and lo <= sents[-1][1]:
-                sents[-1][1] = max(sents[-1][1], hi)
-            else:
-                sents.append([lo, hi])
+        sents = _sentences(v, hits)
+        kept = self._person_mentions(v, hits, sents, cue_names)
+        if not kept:
+            return [], set()
+        links = self._links(v, hits, sents, kept)
+        out = []
+        for (ns, ne), attrs in sorted(links.items()):
+            out.append(self._finding(views, v, ns, ne, attrs))
+        return out, set(links)
+
+    def _person_mentions(self, v: str, hits, sents: list[list[int]],
+                         cue_names: list[tuple[int, int]]) -> list[tuple[int, int, bool, str]]:
+        """The cascade: the person mentions ``(start, end, private, source)`` of the sentences
+        ``sents`` around the attribute ``hits``, ordered, none inside or across another. A sentence
+        with a cue name is read whole; otherwise the tagger reads only around the positions where a
+        private name is plausible (:meth:`_plausible`), all of the text's windows in one call, and a
+        sentence with none is not read at all."""
         mentions: list[tuple[int, int, bool, str]] = []
         cand = self._candidates(v) if self.tagger is not None else None
         doc = {"discipline": bool(_DISCIPLINE.search(v)), "official": {}}
@@ -622,7 +629,7 @@ class SensitiveLinker:
             windows += [(a, b, len(chosen)) for a, b in reads]
             chosen.append((lo, hi, here))
         tagged: dict[int, list[tuple[int, int]]] = {}
-        if windows and "lac" in self.sources:
+        if windows:
             from .. import person_model
 
             for (a0, _, k), spans in zip(windows, person_model.name_spans_many([v[a:b] for a, b, _ in windows])):
@@ -631,9 +638,7 @@ class SensitiveLinker:
         for k, (lo, hi, here) in enumerate(chosen):
             for s, e, src in self._mentions(v, lo, hi, cue_names, here, tagged.get(k, ())):
                 mentions.append((s, e, self._private(v, s, e, doc), src))
-        if not mentions:
-            return [], set()
-        # drop a mention inside a longer one (the CRF's 海峰 inside LAC's 巫海峰)
+        # drop a mention inside a longer one (a rule's 海峰 inside LAC's 巫海峰)
         mentions.sort(key=lambda t: (t[0], -t[1]))
         kept: list[tuple[int, int, bool, str]] = []
         for t in mentions:
@@ -642,6 +647,13 @@ class SensitiveLinker:
             if kept and t[0] < kept[-1][1]:  # partial overlap: keep the one a private reading supports
                 continue
             kept.append(t)
+        return kept
+
+    def _links(self, v: str, hits, sents: list[list[int]],
+               kept: list[tuple[int, int, bool, str]]) -> dict[tuple[int, int], list[tuple[int, int, AttributeRow]]]:
+        """Private person's span -> the attributes linked to it: each attribute goes to the nearest
+        mention in its sentence, when that mention is a private person's, within linking distance,
+        and nothing between them says the attribute is someone else's (:meth:`_linkable`)."""
         links: dict[tuple[int, int], list[tuple[int, int, AttributeRow]]] = {}
         sent_starts = [lo for lo, _ in sents]
         kept_starts = [t[0] for t in kept]
@@ -664,30 +676,37 @@ class SensitiveLinker:
             limit = _LINK_CHILD if row.id == "spi.minor.child" else _LINK
             if gap_best > limit:
                 continue
-            if best[0] < s < best[1] < e and row.pattern.fullmatch(v, best[1], e):
-                s = best[1]  # a free prefix of the row's pattern took the name's end (扎西顿珠|信用卡逾期)
-            if best[0] < s < best[1] or (s <= best[0] < e < best[1]):
-                continue  # the attribute cuts through the name
-            between = v[best[1]:s] if best[1] <= s else v[e:best[0]]
-            if _OTHER_PERSON.search(between):
-                continue  # 冯士友补贴，他妻子腿有残疾: the attribute is another person's
-            if _COLON_OR_ID.search(between) and between.strip("：: ") != "":
-                continue  # across a heading's colon (…诈骗案件的情况通报：来信人黄丹博) or another identifier
-                # (程子立，男，手机号…，月补助金额…: the row's identifiers are reported on their own)
-            if row.check == "label" and not (v[e:best[0]] in ("", "，", ",", "：", ":", " ") or (
-                    best[1] <= s and _IS_A.fullmatch(v, best[1], s))):
-                continue  # 留守儿童蒋天佑, 蒋天佑是一名留守儿童; not 家长带着小朋友逛文博
-            if row.family == "minor" and _KIN_AFTER.match(v, e):
-                continue  # 杨永……三岁半的女儿: the child is the relative, not the named person
-            if row.check == "passive" and not (e <= best[0] <= e + 2 or (best[1] <= s and "被" in v[best[1]:s])):
-                continue  # 民警X抓获犯罪嫌疑人: X is the one who arrests
+            s = self._linkable(v, s, e, row, best[0], best[1])
+            if s is None:
+                continue
             links.setdefault((best[0], best[1]), []).append((s, e, row))
             if self.debug is not None:
                 self.debug.append((row.id, best[3], v[best[0]:best[1]], v[s:e]))
-        out = []
-        for (ns, ne), attrs in sorted(links.items()):
-            out.append(self._finding(views, v, ns, ne, attrs))
-        return out, set(links)
+        return links
+
+    @staticmethod
+    def _linkable(v: str, s: int, e: int, row: AttributeRow, ns: int, ne: int) -> int | None:
+        """Where the attribute ``v[s:e]`` of ``row`` starts when it belongs to the private person
+        named at ``v[ns:ne]`` (a free prefix of the row's pattern may have taken the name's end),
+        or None when the text says otherwise."""
+        if ns < s < ne < e and row.pattern.fullmatch(v, ne, e):
+            s = ne  # a free prefix of the row's pattern took the name's end (扎西顿珠|信用卡逾期)
+        if ns < s < ne or (s <= ns < e < ne):
+            return None  # the attribute cuts through the name
+        between = v[ne:s] if ne <= s else v[e:ns]
+        if _OTHER_PERSON.search(between):
+            return None  # 冯士友补贴，他妻子腿有残疾: the attribute is another person's
+        if _COLON_OR_ID.search(between) and between.strip("：: ") != "":
+            return None  # across a heading's colon (…诈骗案件的情况通报：来信人黄丹博) or another identifier
+            # (程子立，男，手机号…，月补助金额…: the row's identifiers are reported on their own)
+        if row.check == "label" and not (v[e:ns] in ("", "，", ",", "：", ":", " ") or (
+                ne <= s and _IS_A.fullmatch(v, ne, s))):
+            return None  # 留守儿童蒋天佑, 蒋天佑是一名留守儿童; not 家长带着小朋友逛文博
+        if row.family == "minor" and _KIN_AFTER.match(v, e):
+            return None  # 杨永……三岁半的女儿: the child is the relative, not the named person
+        if row.check == "passive" and not (e <= ns <= e + 2 or (ne <= s and "被" in v[ne:s])):
+            return None  # 民警X抓获犯罪嫌疑人: X is the one who arrests
+        return s
 
     def _finding(self, views: Views, v: str, ns: int, ne: int, attrs) -> Finding:
         lo, hi = ns, ne
@@ -758,9 +777,6 @@ def _function_table():
 def _in_word(v: str, p: int, lex) -> bool:
     """Whether position ``p`` and the next lie inside a three- or four-character dictionary word
     that is not a person's name (莫斯科, 穆斯林, 黑龙江, 贝鲁特; not 徐国强)."""
-    from ..name_tagger import word_class
-    from ..words import word_freq
-
     for n in (3, 4):
         for a in range(max(0, p - n + 2), p + 1):
             if a + n <= len(v):
@@ -803,8 +819,6 @@ _SURNAME_AT = rx.compile("[" + SURNAMES + "]|" + "|".join(COMPOUND_SURNAMES))
 def _rule_name(v: str, s: int) -> tuple[int, int] | None:
     """A name the surname rules read at ``s``: a surname and one or two given-name characters that
     neither start nor end inside a dictionary word (抑郁症 has no 郁症, 方便快捷 no 方便快)."""
-    from ..words import word_freq
-
     def word(w: str) -> bool:
         return len(w) == 2 and word_freq(w) >= 100
 
