@@ -202,6 +202,57 @@ def score(recs: list[dict], found: dict) -> dict:
             "neg_bad": neg_bad, "neg": sum(r["kind"] == "negative" for r in recs), "misses": misses, "fps": fps}
 
 
+#: the public lists rows are written from (scripts/build_prohibited_*.py): a held-out positive that is
+#: equal to or inside an entry of one of them is overlap between public lists, not generalisation
+ROW_SOURCES = {"konsheng": ("sensitive-lexicon-konsheng", ("色情类型.txt", "色情词库.txt", "涉枪涉爆.txt", "暴恐词库.txt")),
+               "houbb": ("sensitive-word-houbb", ("dict_v20240407.txt",)),
+               "textfilter": ("textfilter-observerss", ("keywords.txt",))}
+
+
+def row_source_text(data: Path) -> str:
+    """Every entry of the row sources' TRAINING halves (konsheng, houbb; all of textfilter, which the
+    benchmark never reads for positives), normalised, one a line."""
+    sys.path.insert(0, str(HERE))
+    from disguise_dataset import held_out
+
+    from scanner.normalize import normalize
+
+    out = []
+    for src, (folder, files) in ROW_SOURCES.items():
+        for name in files:
+            p = data / folder / name
+            if not p.exists():
+                continue
+            for line in open(p, encoding="utf-8"):
+                t = line.strip()
+                if t and (src == "textfilter" or not held_out(src, t)):
+                    out.append(normalize(t))
+    return "\n".join(out)
+
+
+def generalisation(recs: list[dict], found: dict, source_text: str) -> dict:
+    """Recall on the held-out list positives (konsheng, houbb; plain and disguised), all of them and
+    those whose plain term occurs in no row source's entry (the generalisation figure). Aggregates
+    only: the terms are never printed."""
+    from scanner.normalize import normalize
+
+    by_id = {r["id"]: r for r in recs}
+    tot, hit = Counter(), Counter()
+    for r in recs:
+        if r["kind"] != "positive" or r["source"] not in ("konsheng", "houbb"):
+            continue
+        plain = by_id[r.get("plain", r["id"])]
+        s, e, _t = plain["gold"][0]
+        novel = normalize(plain["text"][s:e]) not in source_text
+        fl = [f for f in found[r["id"]] if f[4] in ("block", "review") and f[3] in SCORED_CATEGORIES]
+        ok = all(any(f[0] < g[1] and g[0] < f[1] and f[2] in ACCEPT.get(g[2], {g[2]}) for f in fl) for g in r["gold"])
+        for key in ("all", "novel" if novel else "overlap"):
+            for fam in ("any", "plain" if r["family"] == "plain" else "disguised"):
+                tot[key, fam] += 1
+                hit[key, fam] += ok
+    return {"tot": tot, "hit": hit}
+
+
 def peer_score(found: list) -> tuple[Counter, Counter, list]:
     tot, ok = Counter(), Counter()
     fails = []
@@ -293,6 +344,16 @@ def main(argv=None) -> int:
         prec = s["tp"] / (s["tp"] + s["fp"]) if s["tp"] + s["fp"] else 1.0
         print(f"{n:5} recall {allh / npos:.3f}  precision {prec:.3f} ({s['fp']} false alarms)  "
               f"hard negatives with a false alarm: {s['neg_bad']}/{s['neg']}")
+    print()
+    src_text = row_source_text(Path(a.data))
+    G = {n: generalisation(recs, results[n]["records"], src_text) for n in ("main", "this")}
+    print(f"{'held-out list positives':28} {'n':>5}  {'main':>6}  {'this':>6}   (konsheng/houbb; novel = in no entry of "
+          f"the row sources {', '.join(ROW_SOURCES)})")
+    for key in ("all", "overlap", "novel"):
+        for fam in ("any", "plain", "disguised"):
+            n = G["this"]["tot"][key, fam]
+            if n:
+                print(f"{key + ' / ' + fam:28} {n:5}  {G['main']['hit'][key, fam] / n:6.3f}  {G['this']['hit'][key, fam] / n:6.3f}")
     print()
     print(f"{'peer cases (adapted)':28} {'cases':>5}  {'main':>6}  {'this':>6}")
     tot = P["this"][0]

@@ -84,10 +84,13 @@ def training_entries(data: Path) -> list[str]:
 
     from scanner.normalize import normalize
 
+    from build_prohibited_lists import held_out_forms
+
     out: set[str] = set()
+    evaluation_forms = held_out_forms(data)  # the same entry spelled another way is held out too
     for name in KONSHENG:
         for t in _lines(data / "sensitive-lexicon-konsheng" / name):
-            if _HAN.match(t) and not held_out("konsheng", t):
+            if _HAN.match(t) and not held_out("konsheng", t) and normalize(t) not in evaluation_forms:
                 out.add(normalize(t))
     for t in _lines(data / "sensitive-word-houbb" / "dict_v20240407.txt"):
         if _HAN.match(t) and HOUBB_CHARS & set(t) and not held_out("houbb", t):
@@ -247,7 +250,7 @@ def main(argv=None) -> int:
 
     evaluation = {p[p.index("[") + 1:p.index("]")] for ps in disguise_items.POSITIVES.values() for p in ps}
     existing = {e.term for e in load_lexicons([bundled_lexicon_dir()], cache=False).entries
-                if e.lexicon != "prohibited_ngrams"}
+                if e.lexicon not in ("prohibited_ngrams", "prohibited_textfilter")}
     keep, sup = mine(entries, general, a.min_support, a.strong)
     risk = _risk_chars(entries)
     rows = []
