@@ -253,6 +253,36 @@ def generalisation(recs: list[dict], found: dict, source_text: str) -> dict:
     return {"tot": tot, "hit": hit}
 
 
+def row_terms() -> set[str]:
+    """This checkout's lexicon terms as written (no generated spellings)."""
+    from scanner.lexicon import load_lexicons
+    from scanner.resources import bundled_lexicon_dir
+
+    return {e.term for e in load_lexicons([bundled_lexicon_dir()]).entries if e.variant_of is None}
+
+
+def items_split(recs: list[dict], found: dict, terms: set[str]) -> dict:
+    """Recall on the positives written for the benchmark (source ``items``, plain and disguised),
+    split by whether the plain phrase equals a lexicon row of this checkout (the standard names both
+    wrote the same way, and rows written later from a norm that names the same thing:
+    tests/test_disguise_dataset.py KNOWN_SHARED) or none (the figure no row can flatter)."""
+    by_id = {r["id"]: r for r in recs}
+    tot, hit = Counter(), Counter()
+    for r in recs:
+        if r["kind"] != "positive" or r["source"] != "items":
+            continue
+        plain = by_id[r.get("plain", r["id"])]
+        s, e, _t = plain["gold"][0]
+        key = "row-equal" if plain["text"][s:e] in terms else "independent"
+        fl = [f for f in found[r["id"]] if f[4] in ("block", "review")
+              and (f[3] in SCORED_CATEGORIES or f[2] in SCORED_TYPES_EXTRA)]
+        ok = all(any(f[0] < g[1] and g[0] < f[1] and f[2] in ACCEPT.get(g[2], {g[2]}) for f in fl) for g in r["gold"])
+        for k in ("all", key):
+            tot[k] += 1
+            hit[k] += ok
+    return {"tot": tot, "hit": hit}
+
+
 def peer_score(found: list) -> tuple[Counter, Counter, list]:
     tot, ok = Counter(), Counter()
     fails = []
@@ -354,6 +384,14 @@ def main(argv=None) -> int:
             n = G["this"]["tot"][key, fam]
             if n:
                 print(f"{key + ' / ' + fam:28} {n:5}  {G['main']['hit'][key, fam] / n:6.3f}  {G['this']['hit'][key, fam] / n:6.3f}")
+    terms = row_terms()
+    I = {n: items_split(recs, results[n]["records"], terms) for n in ("main", "this")}
+    print(f"\n{'benchmark-written positives':28} {'n':>5}  {'main':>6}  {'this':>6}   (row-equal: the plain phrase "
+          "equals a row of this checkout)")
+    for key in ("all", "independent", "row-equal"):
+        n = I["this"]["tot"][key]
+        if n:
+            print(f"{key:28} {n:5}  {I['main']['hit'][key] / n:6.3f}  {I['this']['hit'][key] / n:6.3f}")
     print()
     print(f"{'peer cases (adapted)':28} {'cases':>5}  {'main':>6}  {'this':>6}")
     tot = P["this"][0]
