@@ -230,6 +230,14 @@ def row_source_text(data: Path) -> str:
     return "\n".join(out)
 
 
+def _all_found(r: dict, found: dict, extra_types: bool) -> bool:
+    """Whether every gold span of record ``r`` is overlapped by a block/review finding of its type
+    (or an accepted neighbour); ``extra_types``: the digit detectors' types count too."""
+    fl = [f for f in found[r["id"]] if f[4] in ("block", "review")
+          and (f[3] in SCORED_CATEGORIES or (extra_types and f[2] in SCORED_TYPES_EXTRA))]
+    return all(any(f[0] < g[1] and g[0] < f[1] and f[2] in ACCEPT.get(g[2], {g[2]}) for f in fl) for g in r["gold"])
+
+
 def generalisation(recs: list[dict], found: dict, source_text: str) -> dict:
     """Recall on the held-out list positives (konsheng, houbb; plain and disguised), all of them and
     those whose plain term occurs in no row source's entry (the generalisation figure). Aggregates
@@ -244,8 +252,7 @@ def generalisation(recs: list[dict], found: dict, source_text: str) -> dict:
         plain = by_id[r.get("plain", r["id"])]
         s, e, _t = plain["gold"][0]
         novel = normalize(plain["text"][s:e]) not in source_text
-        fl = [f for f in found[r["id"]] if f[4] in ("block", "review") and f[3] in SCORED_CATEGORIES]
-        ok = all(any(f[0] < g[1] and g[0] < f[1] and f[2] in ACCEPT.get(g[2], {g[2]}) for f in fl) for g in r["gold"])
+        ok = _all_found(r, found, extra_types=False)
         for key in ("all", "novel" if novel else "overlap"):
             for fam in ("any", "plain" if r["family"] == "plain" else "disguised"):
                 tot[key, fam] += 1
@@ -274,9 +281,7 @@ def items_split(recs: list[dict], found: dict, terms: set[str]) -> dict:
         plain = by_id[r.get("plain", r["id"])]
         s, e, _t = plain["gold"][0]
         key = "row-equal" if plain["text"][s:e] in terms else "independent"
-        fl = [f for f in found[r["id"]] if f[4] in ("block", "review")
-              and (f[3] in SCORED_CATEGORIES or f[2] in SCORED_TYPES_EXTRA)]
-        ok = all(any(f[0] < g[1] and g[0] < f[1] and f[2] in ACCEPT.get(g[2], {g[2]}) for f in fl) for g in r["gold"])
+        ok = _all_found(r, found, extra_types=True)
         for k in ("all", key):
             tot[k] += 1
             hit[k] += ok
