@@ -242,6 +242,13 @@ is_han(Py_UCS4 c)
     return c >= 0x3400 && c <= 0x9FFF;
 }
 
+/* FN##_ucs1/2/4(typed text, ...) for the kind of a str's data: the walks below are written once
+ * (a macro each) and compiled per kind */
+#define BY_KIND(kind, data, FN, ...)                                                                \
+    ((kind) == PyUnicode_1BYTE_KIND   ? FN##_ucs1((const Py_UCS1 *)(data), __VA_ARGS__)            \
+     : (kind) == PyUnicode_2BYTE_KIND ? FN##_ucs2((const Py_UCS2 *)(data), __VA_ARGS__)            \
+                                      : FN##_ucs4((const Py_UCS4 *)(data), __VA_ARGS__))
+
 /* the walk, once per string kind (a typed pointer instead of PyUnicode_READ's switch on the kind
  * at every character: the loop runs ~3x faster); appends (first, last) pairs to out */
 #define SEPARATED_WALK(NAME, T)                                                                    \
@@ -269,6 +276,7 @@ is_han(Py_UCS4 c)
         }                                                                                          \
         return 0;                                                                                  \
     }
+SEPARATED_WALK(separated_ucs1, Py_UCS1)
 SEPARATED_WALK(separated_ucs2, Py_UCS2)
 SEPARATED_WALK(separated_ucs4, Py_UCS4)
 
@@ -287,9 +295,7 @@ separated_runs(PyObject *self, PyObject *arg)
         return NULL;
     if (kind == PyUnicode_1BYTE_KIND)
         return out; /* no Han character */
-    int rc = kind == PyUnicode_2BYTE_KIND ? separated_ucs2((const Py_UCS2 *)data, n, out)
-                                          : separated_ucs4((const Py_UCS4 *)data, n, out);
-    if (rc < 0) {
+    if (BY_KIND(kind, data, separated, n, out) < 0) {
         Py_DECREF(out);
         return NULL;
     }
@@ -411,9 +417,7 @@ has_run(PyObject *self, PyObject *args)
     classed_text c;
     if (!PyArg_ParseTuple(args, "UOn", &text, &tobj, &min_len) || open_classed(text, tobj, &c) < 0)
         return NULL;
-    int found = c.kind == PyUnicode_1BYTE_KIND   ? has_run_ucs1((const Py_UCS1 *)c.data, c.n, c.t, min_len)
-                : c.kind == PyUnicode_2BYTE_KIND ? has_run_ucs2((const Py_UCS2 *)c.data, c.n, c.t, min_len)
-                                                 : has_run_ucs4((const Py_UCS4 *)c.data, c.n, c.t, min_len);
+    int found = BY_KIND(c.kind, c.data, has_run, c.n, c.t, min_len);
     PyBuffer_Release(&c.tb);
     return PyBool_FromLong(found);
 }
@@ -443,9 +447,7 @@ has_pair(PyObject *self, PyObject *args)
     classed_text c;
     if (!PyArg_ParseTuple(args, "UO", &text, &tobj) || open_classed(text, tobj, &c) < 0)
         return NULL;
-    int found = c.kind == PyUnicode_1BYTE_KIND   ? has_pair_ucs1((const Py_UCS1 *)c.data, c.n, c.t)
-                : c.kind == PyUnicode_2BYTE_KIND ? has_pair_ucs2((const Py_UCS2 *)c.data, c.n, c.t)
-                                                 : has_pair_ucs4((const Py_UCS4 *)c.data, c.n, c.t);
+    int found = BY_KIND(c.kind, c.data, has_pair, c.n, c.t);
     PyBuffer_Release(&c.tb);
     return PyBool_FromLong(found);
 }
