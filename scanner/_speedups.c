@@ -221,6 +221,44 @@ done:
     return result;
 }
 
+/* fold(text, mode): one view of a short string without the maps: 0 the norm view (normalize()),
+ * 1 normalised with noise out (dense_runs()), 2 that with a run of one Han character counted once
+ * (dense()); the same tables and rules as views(), for callers that fold a term or a hit's span
+ * and need no NumPy (normalize.py's NumPy versions stay the reference). */
+static PyObject *
+fold(PyObject *self, PyObject *args)
+{
+    PyObject *arg;
+    int mode;
+    if (!PyArg_ParseTuple(args, "Ui", &arg, &mode))
+        return NULL;
+    if (!have_tables) {
+        PyErr_SetString(PyExc_RuntimeError, "set_tables() was not called");
+        return NULL;
+    }
+    const uint32_t *lut = (const uint32_t *)lut_buf.buf;
+    const uint8_t *noise = (const uint8_t *)noise_buf.buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_UCS4 *buf = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Py_UCS4));
+    if (!buf)
+        return PyErr_NoMemory();
+    Py_ssize_t k = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (mode && noise[c])
+            continue;
+        Py_UCS4 nc = lut[c];
+        if (mode == 2 && k && nc == buf[k - 1] && nc >= 0x3400)
+            continue;
+        buf[k++] = nc;
+    }
+    PyObject *out = as_str(buf, k);
+    PyMem_Free(buf);
+    return out;
+}
+
 /* gates.separated_runs: runs of single Han characters with one separator between each (法，轮，功)
  * in norm, as a list of (first, last) indexes. The same walk as the Python one, which a regular
  * expression opened (a character class at every position: ~10 ns a character). */
@@ -519,6 +557,7 @@ static PyMethodDef methods[] = {
     {"separated_runs", separated_runs, METH_O, "separated_runs(norm) -> [(first, last), ...] (gates.separated_runs)"},
     {"set_tables", set_tables, METH_VARARGS, "set_tables(lut, invisible, noise): the normalisation tables"},
     {"views", views, METH_O, "views(text) -> (norm, vis, vis_map, dense, dense_map, dense_emap)"},
+    {"fold", fold, METH_VARARGS, "fold(text, mode) -> norm (0), dense without collapsing (1), dense (2)"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -9,12 +9,10 @@ window around the hit.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Iterable, Sequence
-
-import numpy as np
 
 from .columns import PackedColumn, StrColumn
 from .detectors.gates import separated_runs
@@ -283,7 +281,7 @@ class LexiconMatcher:
                 if e - s < _MIN_SEPARATED:
                     continue
                 os_, oe = base + 2 * s, base + 2 * (e - 1) + 1
-                ds = os_ if dmap is None else int(np.searchsorted(dmap, os_))
+                ds = os_ if dmap is None else bisect_left(dmap, os_)
                 for entry in self._entries_of(k):
                     o = entry.options
                     if o.strict or o.ascii_word or o.masked or entry.runs or entry.tail:

@@ -31,13 +31,12 @@ from pathlib import Path
 
 import numpy as np
 
-from .resources import find_bundled
+from .lazy_tagger import MODEL_NAME, model_path
 
-__all__ = ["LABELS", "Lexicon", "NameTagger", "build_lexicon", "feature_keys", "load_tagger", "model_path", "runs",
+__all__ = ["LABELS", "MODEL_NAME", "Lexicon", "NameTagger", "build_lexicon", "feature_keys", "load_tagger", "model_path", "runs",
            "word_class"]
 
 LABELS = ("O", "B", "M", "E", "S")
-MODEL_NAME = "zh_name_crf"
 _MAX_CP = 0x110000
 _TBITS = 50  # key = template << 50 | value
 _EMPTY = np.int64(-1)
@@ -48,11 +47,6 @@ _C_PAD, _C_HAN, _C_DIGIT, _C_LATIN, _C_SPACE, _C_PUNCT, _C_DOT, _C_OTHER = range
 # dictionary word classes
 _W_NONE, _W_WORD, _W_NR, _W_NRT, _W_NS, _W_NT = range(6)
 _VBITS = 14  # vocabulary ids < 2**14
-
-
-def model_path() -> Path | None:
-    """The shipped model: inside the wheel (``scanner/_bundled/models``) or the source tree."""
-    return find_bundled("models", MODEL_NAME, marker="model.npz")
 
 
 # ------------------------------------------------------------------------------------------

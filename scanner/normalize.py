@@ -37,8 +37,12 @@ import os
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # (NumPy loads only where the compiled extension is missing: ~80 ms of start-up)
+    from collections.abc import Sequence
+
+    import numpy as np
 
 __all__ = [
     "Views",
@@ -144,19 +148,28 @@ def _styled_to_ascii() -> dict[int, int]:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(norm lookup table, invisible mask, noise mask of a character's normalised form; all
-    indexed by original code points), from the compiled cache when an earlier process built
-    them with the same code."""
+def _raw_tables() -> tuple[bytes, bytes, bytes]:
+    """(norm lookup table as uint32, invisible mask, noise mask of a character's normalised form
+    as one byte each; all indexed by original code points) as bytes, from the compiled cache when
+    an earlier process built them with the same code: the compiled extension reads them as they
+    are, without NumPy."""
     from .compiled import code_key, memo
 
-    tables = memo("norm_tables", code_key(), _build_tables)
-    for t in tables:
-        t.setflags(write=False)
-    return tables
+    return memo("norm_tables", code_key(), lambda: tuple(t.tobytes() for t in _build_tables()))
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_raw_tables` as read-only NumPy arrays (the NumPy reference path)."""
+    import numpy as np
+
+    lut, invisible, noise = _raw_tables()
+    return np.frombuffer(lut, np.uint32), np.frombuffer(invisible, bool), np.frombuffer(noise, bool)
 
 
 def _build_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    import numpy as np
+
     lut = np.arange(_MAX_CP, dtype=np.uint32)
     # Full-width ASCII forms and the ideographic space.
     lut[0xFF01:0xFF5F] = np.arange(0x21, 0x7F, dtype=np.uint32)
@@ -202,7 +215,7 @@ def _build_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def warm_up() -> None:
     """Build the lookup tables now (about 0.1 s) instead of on the first scan."""
-    _tables()
+    _raw_tables()
     build_views("")  # (loads the compiled extension's tables)
     _traditional()  # (the simplified-to-traditional converter, 60 ms, loads on the first traditional draft)
 
@@ -237,20 +250,30 @@ def _decode(cps: np.ndarray) -> str:
 
 
 def _codepoints(text: str) -> np.ndarray:
+    import numpy as np
+
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def normalize(text: str) -> str:
     """The length-preserving ``norm`` view of ``text``."""
-    lut = _tables()[0]
-    return _decode(lut[_codepoints(text)])
+    f = _fold()
+    return f(text, 0) if f is not None else _normalize_numpy(text)
 
 
-try:  # numpy's C count_nonzero: np.count_nonzero is a Python wrapper costing ~1 µs a call, and a
-    # scan calls it four times whatever the text's length (ndarray.any() costs ~4 µs)
-    from numpy._core._multiarray_umath import count_nonzero as _count_nonzero
-except ImportError:  # pragma: no cover - numpy < 2
-    _count_nonzero = np.count_nonzero
+def _normalize_numpy(text: str) -> str:
+    return _decode(_tables()[0][_codepoints(text)])
+
+
+@lru_cache(maxsize=1)
+def _count_nonzero():
+    """NumPy's C count_nonzero: np.count_nonzero is a Python wrapper costing ~1 µs a call, and a
+    scan calls it four times whatever the text's length (ndarray.any() costs ~4 µs)."""
+    try:
+        from numpy._core._multiarray_umath import count_nonzero
+    except ImportError:  # pragma: no cover - numpy < 2
+        from numpy import count_nonzero
+    return count_nonzero
 
 
 def _collapse(d: np.ndarray) -> np.ndarray | None:
@@ -258,12 +281,15 @@ def _collapse(d: np.ndarray) -> np.ndarray | None:
     (None: all). Digits and Latin letters never collapse: 1100, kkk."""
     if len(d) < 2:
         return None
+    import numpy as np
+
+    nonzero = _count_nonzero()
     tail = d[1:]
     eq = tail == d[:-1]
-    if not _count_nonzero(eq):
+    if not nonzero(eq):
         return None
     eq &= tail >= 0x3400
-    if not _count_nonzero(eq):
+    if not nonzero(eq):
         return None
     keep = np.empty(len(d), dtype=bool)
     keep[0] = True
@@ -281,6 +307,11 @@ def _dense_cps(text: str) -> np.ndarray:
 def dense(text: str) -> str:
     """``text`` as the lexicon automaton sees it (how terms are compiled): normalised, noise
     removed, repeated Han characters collapsed."""
+    f = _fold()
+    return f(text, 2) if f is not None else _dense_numpy(text)
+
+
+def _dense_numpy(text: str) -> str:
     d = _dense_cps(text)
     keep = _collapse(d)
     return _decode(d if keep is None else d[keep])
@@ -288,11 +319,12 @@ def dense(text: str) -> str:
 
 def dense_runs(text: str) -> str:
     """:func:`dense` without collapsing repeats (a term whose repeat is its point: 省省委, 回回)."""
-    return _decode(_dense_cps(text))
+    f = _fold()
+    return f(text, 1) if f is not None else _decode(_dense_cps(text))
 
 
 def is_noise(ch: str) -> bool:
-    return bool(_tables()[2][ord(ch)])
+    return bool(_raw_tables()[2][ord(ch)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,10 +334,10 @@ class Views:
     text: str
     norm: str
     vis: str
-    vis_map: np.ndarray | None
+    vis_map: Sequence[int] | None
     dense: str
-    dense_map: np.ndarray | None
-    dense_emap: np.ndarray | None = None
+    dense_map: Sequence[int] | None
+    dense_emap: Sequence[int] | None = None
 
     def vis_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of ``vis`` to the original text."""
@@ -334,11 +366,19 @@ def _speedups():
     set_tables = speedups.get("set_tables")
     if set_tables is None:
         return None
-    set_tables(*_tables())
+    set_tables(*_raw_tables())
     return speedups.get("views")
 
 
-_I64 = np.dtype(np.int64)
+@lru_cache(maxsize=1)
+def _fold():
+    """The compiled ``fold`` (normalize, dense_runs and dense of a short string) with the tables
+    loaded, or None (the NumPy versions)."""
+    from . import speedups
+
+    return speedups.get("fold") if _speedups() is not None else None
+
+
 _UNSET = object()
 _sp = _UNSET  # the extension once loaded (None: the NumPy path)
 
@@ -354,16 +394,18 @@ def build_views(text: str) -> Views:
     if sp is None:
         return build_views_numpy(text)
     norm, vis, vis_map, dense_, dense_map, dense_emap = sp(text)
+    # the maps as int64 memoryviews (indexing, len and bisect; np.asarray() reads them without a
+    # copy where NumPy is wanted)
     if vis is None:
         vis = norm
     else:
-        vis_map = np.frombuffer(vis_map, _I64)
+        vis_map = memoryview(vis_map).cast("q")
     if dense_ is None:
         dense_ = norm
     else:
-        dense_map = np.frombuffer(dense_map, _I64)
+        dense_map = memoryview(dense_map).cast("q")
         if dense_emap is not None:
-            dense_emap = np.frombuffer(dense_emap, _I64)
+            dense_emap = memoryview(dense_emap).cast("q")
     return Views(text, norm, vis, vis_map, dense_, dense_map, dense_emap)
 
 
@@ -371,13 +413,16 @@ def build_views_numpy(text: str) -> Views:
     """:func:`build_views` in NumPy: the reference, and the path without the compiled extension."""
     # (ndarray.take, not fancy indexing: the same lookup with less overhead a call, which is
     # most of the cost for a post of a few hundred characters)
+    import numpy as np
+
+    nonzero = _count_nonzero()
     lut, invisible, noise = _tables()
     cps = _codepoints(text)
     ncps = lut.take(cps)
     norm = _decode(ncps)
 
     inv = invisible.take(cps)
-    if _count_nonzero(inv):
+    if nonzero(inv):
         vis_map = (~inv).nonzero()[0]
         vis = _decode(ncps.take(vis_map))
     else:
@@ -385,7 +430,7 @@ def build_views_numpy(text: str) -> Views:
         vis = norm
 
     nz = noise.take(cps)
-    if _count_nonzero(nz):
+    if nonzero(nz):
         dense_map = (~nz).nonzero()[0]
         d = ncps.take(dense_map)
     else:

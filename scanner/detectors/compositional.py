@@ -37,9 +37,9 @@ from __future__ import annotations
 import re
 from array import array
 from dataclasses import replace
+from bisect import bisect_left
 from functools import lru_cache
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .. import rx, speedups
 from ..disguise import _DIGIT_OF, in_pinyin
@@ -49,6 +49,9 @@ from ..words import cut, word_freq
 from . import gates
 from .gates import separated_runs
 from .credentials import _HELP, _TRAIL
+
+if TYPE_CHECKING:  # (NumPy loads only when a disguised spelling is read back)
+    import numpy as np
 
 __all__ = ["CompositionalDetector"]
 
@@ -584,11 +587,14 @@ def _spans_a_word(vocab, norm: str, first: int, last: int) -> bool:
 
 def _offsets(views: Views) -> tuple[np.ndarray, np.ndarray]:
     """For each character of ``dense``: its start and end in the original text."""
+    import numpy as np
+
     m, em = views.dense_map, views.dense_emap
     if m is None:
         a = np.arange(len(views.dense), dtype=np.int64)
         return a, a + 1
-    return m.astype(np.int64), (em if em is not None else m + 1).astype(np.int64)
+    m = np.asarray(m, dtype=np.int64)
+    return m, (np.asarray(em, dtype=np.int64) if em is not None else m + 1)
 
 
 def _repaired(views: Views, d: str, ds: np.ndarray, de: np.ndarray, lo: int, hi: int,
@@ -596,6 +602,8 @@ def _repaired(views: Views, d: str, ds: np.ndarray, de: np.ndarray, lo: int, hi:
     """The views of ``d[lo:hi]`` with ``d[s:e]`` replaced by ``word`` for each of ``spans`` (s, e,
     word, the starts and ends of the word's characters in the original text); the other characters
     keep their offsets (``ds``, ``de``: :func:`_offsets`)."""
+    import numpy as np
+
     parts_: list[str] = []
     ms: list[np.ndarray] = []
     me: list[np.ndarray] = []
@@ -623,10 +631,16 @@ def _to_dense(views: Views, s: int, e: int) -> tuple[int, int]:
     m = views.dense_map
     if m is None:
         return s, e
-    return int(np.searchsorted(m, s)), int(np.searchsorted(m, e))
+    return bisect_left(m, s), bisect_left(m, e)
 
 
 _wide_runs = speedups.get("wide_runs")  # scanner/_speedups.c (the NumPy line below without its ~10 µs a call)
+
+
+def _wide_runs_numpy(m, em, limit: int):
+    import numpy as np
+
+    return np.flatnonzero(np.asarray(em) - np.asarray(m) > 2)[:limit]
 
 
 def _suspicious(views: Views, found: frozenset[str]) -> bool:
@@ -636,7 +650,7 @@ def _suspicious(views: Views, found: frozenset[str]) -> bool:
     em = views.dense_emap
     if em is not None:  # a character written three times (三三三唑仑): ordinary text doubles (常常), never triples
         m = views.dense_map
-        wide = _wide_runs(m, em, 8) if _wide_runs is not None else np.flatnonzero(em - m > 2)[:8]
+        wide = _wide_runs(m, em, 8) if _wide_runs is not None else _wide_runs_numpy(m, em, 8)
         for i in wide:  # (a longer span may be a doubled one around noise: 拉什科·科涅)
             if views.norm.count(views.dense[i], int(m[i]), int(em[i])) >= 3:
                 return True
@@ -737,6 +751,8 @@ def _mask_place(text: str, ds: np.ndarray, de: np.ndarray, s: int, e: int, gone:
     """The starts and ends in ``text`` of the characters of a word spelled ``dense[s:e]`` with its
     character ``gone`` masked by a symbol the dense view dropped (自制□烧弹); None when no mask
     symbol stands there in the text."""
+    import numpy as np
+
     if 0 < gone < e - s:
         lo, hi = int(de[s + gone - 1]), int(ds[s + gone])
     elif gone == 0:
@@ -817,13 +833,15 @@ class CompositionalDetector:
         """Initials of two or more words of the rules in one run of letters (bqcs 步枪出售, SCGYCS
         生产工艺参数): each way of reading the run as initials of words of the rules is tried (a
         few at most), and the first that makes a finding over the run is kept."""
+        import numpy as np
+
         ds, de = _offsets(views)
         dm = views.dense_map
         n = len(d)
         out: list[Finding] = []
         for a, b in runs:
-            s = a if dm is None else int(np.searchsorted(dm, a))
-            e = (b - 1 if dm is None else int(np.searchsorted(dm, b - 1))) + 1
+            s = a if dm is None else bisect_left(dm, a)
+            e = (b - 1 if dm is None else bisect_left(dm, b - 1)) + 1
             for words in _readings(d[s:e], c["initials"]):
                 phrase = "".join(words)
                 place = (s, e, phrase, np.full(len(phrase), ds[s]), np.full(len(phrase), de[e - 1]))
@@ -851,7 +869,7 @@ class CompositionalDetector:
                 places.append(i)
                 i = norm.find(ch, i + 1)
         for pos in sorted(places):
-            p = int(np.searchsorted(dm, pos))  # the dense character after the mask
+            p = bisect_left(dm, pos)  # the dense character after the mask
             tries: list[tuple[int, int, str, int]] = []
             for k in range(4, 0, -1):  # mask at the end of a word: its other characters before it
                 if p - k >= 0:
@@ -917,6 +935,8 @@ class CompositionalDetector:
                    runs: list[tuple[int, int]], found: list[Finding]) -> list[Finding]:
         """The rules once more over ``d`` with its disguised words read back (:func:`_repaired`):
         the findings that cover a repaired place and that the plain pass did not make."""
+        import numpy as np
+
         fix = c["repairs"]
         text = views.text
         ds, de = _offsets(views)
@@ -953,8 +973,8 @@ class CompositionalDetector:
         norm = views.norm
         for first, last in runs:  # 高。考。试。题: the characters without their separators
             chars = norm[first:last + 1:2]
-            s = first if dm is None else int(np.searchsorted(dm, first))
-            e = (last if dm is None else int(np.searchsorted(dm, last))) + 1
+            s = first if dm is None else bisect_left(dm, first)
+            e = (last if dm is None else bisect_left(dm, last)) + 1
             idx = np.arange(first, last + 1, 2, dtype=np.int64)
             cand.append((s, e, chars, idx, idx + 1))
         cand.sort(key=lambda x: (x[0], x[0] - x[1]))

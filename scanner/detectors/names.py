@@ -19,7 +19,7 @@ from bisect import bisect_left
 
 from .. import rx, speedups
 from ..model import Finding
-from ..name_tagger import load_tagger, runs
+from ..lazy_tagger import lazy_tagger
 from ..normalize import INVISIBLE_CHARS, Views
 from ..surnames import COMPOUND_SURNAMES, SURNAME_SET, SURNAMES
 from ..words import tokenizer, word_freq
@@ -188,7 +188,7 @@ class NameAddressDetector:
 
     def __init__(self, public_officials: tuple[str, ...] = (), *, use_model: bool = True) -> None:
         self.public_officials = frozenset(public_officials)
-        self.tagger = load_tagger() if use_model else None
+        self.tagger = lazy_tagger() if use_model else None  # (loads on the first window it reads)
         self.linker = SensitiveLinker(self.public_officials, self.tagger)
         gates.warm_up()
         _minority_name_re()
@@ -336,6 +336,8 @@ class NameAddressDetector:
                 ranges[-1][1] = max(ranges[-1][1], hi)
             else:
                 ranges.append([lo, hi])
+        from ..name_tagger import runs
+
         starts: dict[int, int] = {}
         ends: dict[int, int] = {}
         for lo, hi in ranges:

@@ -20,12 +20,16 @@ construction (``scanner`` then names the missing folder), never silently finds n
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import rx
 from ..model import Finding
-from ..name_tagger import NameTagger, load_tagger, runs
 from ..normalize import Views
 from .names import _BASIS_NAME, masked_name, trim_function_char
 from .person_cues import OFFICIAL_TITLES, ORG_AFTER, beside_official_title
+
+if TYPE_CHECKING:  # (the tagger and NumPy load when this opt-in detector is built)
+    from ..name_tagger import NameTagger
 
 __all__ = ["THRESHOLD", "NlpNameDetector"]
 
@@ -50,6 +54,8 @@ class NlpNameDetector:
 
     def __init__(self, public_officials: tuple[str, ...] = (), *,
                  threshold: float | None = None, tagger: NameTagger | None = None) -> None:
+        from ..name_tagger import load_tagger
+
         self.public_officials = frozenset(public_officials)
         self.tagger = tagger or load_tagger()
         if self.tagger is None:
@@ -81,6 +87,8 @@ class NlpNameDetector:
 
     def spans(self, v: str) -> list[tuple[int, int, float]]:
         """(start, end, probability) of every name in ``v`` (the ``vis`` view), in order."""
+        from ..name_tagger import runs
+
         out = []
         p = self.tagger.probabilities(v)
         for s, e in runs(p, self.threshold):

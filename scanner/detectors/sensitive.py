@@ -41,7 +41,6 @@ from pathlib import Path
 
 from .. import rx, speedups
 from ..model import Finding
-from ..name_tagger import word_class
 from ..normalize import Views
 from ..surnames import COMPOUND_SURNAMES, SURNAME_SET, SURNAMES
 from ..words import word_freq
@@ -49,6 +48,13 @@ from . import gates
 from .person_cues import ORG_AFTER, beside_official_title, minority_name_re, official_title_after, official_title_before
 
 __all__ = ["AttributeRow", "SensitiveLinker", "attribute_rows", "attribute_hits", "mask_name"]
+
+
+def word_class(lex, word: str) -> str | None:
+    """:func:`scanner.name_tagger.word_class` (imported on first use: the tagger's module needs NumPy)."""
+    from ..name_tagger import word_class
+
+    return word_class(lex, word)
 
 # per-character flags of SensitiveLinker._candidates (one table lookup a text)
 _F_SUR, _F_FN, _F_BOUND, _F_G7, _F_G6, _F_T10 = 1, 2, 4, 8, 16, 32  # (the same in scanner/_speedups.c)
