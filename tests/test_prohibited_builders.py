@@ -85,3 +85,29 @@ def test_rows_from_the_split_lists_come_from_their_training_half():
         assert not held_out(src, f[1]), f[0]
         n += 1
     assert n > 200
+
+
+def test_textfilter_rows_are_not_bundled_but_build_into_a_folder_of_ones_own(tmp_path):
+    """observerss/textfilter states no licence (the shared data's SOURCE.txt: do not redistribute):
+    its rows are no bundled lexicon; the builder writes a folder a deployment loads itself."""
+    import pytest
+
+    from scanner import Scanner
+    from scanner.lexicon import load_lexicons
+    from scanner.resources import bundled_lexicon_dir
+    from tests.conftest import DATA
+
+    bundled = load_lexicons([bundled_lexicon_dir()])
+    assert not any(e.id.startswith("prohibited.tf.") for e in bundled.entries)
+    assert not list(bundled_lexicon_dir().rglob("*textfilter*"))
+    t = _load("build_prohibited_textfilter")
+    with pytest.raises(SystemExit):  # no --out: nowhere to write, a clear usage error
+        t.main(["--data", str(DATA)])
+    if not (DATA / "textfilter-observerss" / "keywords.txt").is_file():
+        pytest.skip("textfilter-observerss absent from the shared data")
+    out = tmp_path / "tf"
+    assert t.main(["--data", str(DATA), "--out", str(out)]) == 0
+    text = "网上有人发帖出售万淫堂会员，请速联系。"
+    assert "prohibited.tf." not in " ".join(f.rule for f in Scanner().scan(text).findings)
+    rules = [f.rule for f in Scanner(lexicon_dirs=[str(out)]).scan(text).findings]
+    assert any(r.startswith("prohibited.tf.piece.") for r in rules), rules
