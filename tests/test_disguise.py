@@ -24,10 +24,18 @@ def test_every_kind_of_variant_is_generated():
     assert "2个维护" in kinds("两个维护", high_risk=False)["number"]
     # other rows: numbers and separators only
     assert kinds("考察对象", high_risk=False) == {}
-    # a long generated list: whole pinyin and shapes (a look-alike or split character), no sounds or masks
+    # a long generated list: whole pinyin and shapes (a look-alike or split character); of three
+    # characters or more also sounds (not at an edge whose rest is a word) and inner masks; no initials
     basic = kinds("出售仿真枪", high_risk=True, basic=True)
-    assert set(basic) == {"pinyin", "lookalike", "split"}
-    assert "出售仿真抢" in basic["lookalike"] and "出售仿真木仓" in basic["split"]
+    assert set(basic) == {"pinyin", "lookalike", "split", "homophone", "masked"}
+    assert "出售仿真抢" in basic["homophone"] and "出售仿真棆" in basic["lookalike"] and "出售仿真木仓" in basic["split"]
+    assert "出售仿真x枪" not in basic["masked"] and "出x仿真枪" in basic["masked"]
+    assert "chusfzq" not in basic["pinyin"]
+    assert "激情迎" not in kinds("激情影", basic=True).get("homophone", [])  # 激情|迎亚冬
+    assert "激晴影" in kinds("激情影", basic=True)["homophone"]
+    assert set(kinds("冰毒", basic=True)) <= {"pinyin", "lookalike", "split"}  # two characters: shapes only
+    # a dropped mask of every inner position (the matcher checks the mask in the text)
+    assert {"国资源部", "国土源部", "国土资部"} <= set(kinds("国土资源部")["masked"])
     # two characters: no sound swapped (中港 → 中刚 is a country), no common look-alike (港 → 巷, 呆子 → 果子)
     two = kinds("中港")
     assert "homophone" not in two and "lookalike" not in two
@@ -42,6 +50,23 @@ def test_character_data():
     assert parts("法") == ("氵去", "水去")
     assert "睹" in lookalikes_of("赌")
     assert lookalikes_of("乎") and "平" in lookalikes_of("乎")
+    # data/hanzi_shapes.txt: one component changed for a look-alike one, four-corner codes close
+    assert "沧" in lookalikes_of("沦") and "阵" in lookalikes_of("陈") and "祆" in lookalikes_of("袄")
+    assert "呆" not in lookalikes_of("困") and "吕" not in lookalikes_of("回")  # 囗 is no 口
+
+
+@pytest.mark.parametrize("text, found", [
+    ("由国土*源部负责", "国土*源部"),
+    ("由国○资源部负责", "国○资源部"),
+    ("由国x资源部负责", "国x资源部"),
+    ("由国土源部负责", None),  # no mask in the text: no disguise
+    ("由国土·源部负责", None),  # a middle dot is no mask
+])
+def test_a_dropped_mask_in_a_longer_term(text, found):
+    from scanner import Scanner
+
+    got = [f.text for f in Scanner().scan(text).findings if f.rule == "outdated.mlr"]
+    assert got == ([found] if found else [])
 
 
 @pytest.mark.parametrize("text, found", [
