@@ -25,12 +25,13 @@ def test_every_kind_of_variant_is_generated():
     # other rows: numbers and separators only
     assert kinds("考察对象", high_risk=False) == {}
     # a long generated list: whole pinyin and shapes (a look-alike or split character); of three
-    # characters or more also sounds (not at an edge whose rest is a word) and inner masks; no initials
+    # characters or more also inner masks, of three (the pieces) sounds, not at an edge whose rest is
+    # a word; no initials
     basic = kinds("出售仿真枪", high_risk=True, basic=True)
-    assert set(basic) == {"pinyin", "lookalike", "split", "homophone", "masked"}
-    assert "出售仿真抢" in basic["homophone"] and "出售仿真棆" in basic["lookalike"] and "出售仿真木仓" in basic["split"]
+    assert set(basic) == {"pinyin", "lookalike", "split", "masked"}
+    assert "出售仿真抢" in basic["lookalike"] and "出售仿真木仓" in basic["split"]
     assert "出售仿真x枪" not in basic["masked"] and "出x仿真枪" in basic["masked"]
-    assert "chusfzq" not in basic["pinyin"]
+    assert "cspzq" not in basic["pinyin"]
     assert "激情迎" not in kinds("激情影", basic=True).get("homophone", [])  # 激情|迎亚冬
     assert "激晴影" in kinds("激情影", basic=True)["homophone"]
     assert set(kinds("冰毒", basic=True)) <= {"pinyin", "lookalike", "split"}  # two characters: shapes only
@@ -67,6 +68,19 @@ def test_a_dropped_mask_in_a_longer_term(text, found):
 
     got = [f.text for f in Scanner().scan(text).findings if f.rule == "outdated.mlr"]
     assert got == ([found] if found else [])
+
+
+@pytest.mark.parametrize("text, found", [
+    ("会议由习辶斤乎主持", "习辶斤乎"),  # a slip (乎) and a split character (辶斤)
+    ("坚持一国丙治方针", "一国丙治"),  # a slip (治) and a look-alike (丙)
+    ("坚持一国两治方针", "一国两治"),  # the slip alone, as before
+    ("会议由习近平主持", None),
+])
+def test_a_key_terms_misspelling_carries_its_shapes(text, found):
+    from scanner import Scanner
+
+    got = [(f.text, f.suggestion) for f in Scanner().scan(text).findings if f.type == "key_term_misspelling"]
+    assert got == ([(found, "习近平" if "习" in found else "一国两制")] if found else [])
 
 
 @pytest.mark.parametrize("text, found", [
