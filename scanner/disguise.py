@@ -328,6 +328,12 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
 
     for v in _numbers(term):
         add(v, "number")
+    if high_risk and han and n == 1 and not basic:
+        # one character: written apart (马蚤, 扌喿), unless its parts read as a word and the start
+        # of a name (女干 in 女干部); a word of its own on jieba boundaries, no jieba word at all
+        for p in parts(term):
+            if not _name_may_start(p, common):
+                add(p, "split")
     if not high_risk or not han or n < 2:
         return list(out.items())
     py = _ascii_pinyin(term)

@@ -388,8 +388,9 @@ class DisguiseTable:
                              tuple(self.keys[i] for i in keep), bytes(self.kinds[i] for i in keep))
 
 
-#: the disguises of a key term's misspelling (a slip and a disguise together: 习x乎, 习近丿乎, 习沂乎):
-#: not its sounds (a second slip of the same kind: 600,000 spellings) nor its pinyin (the correct form's)
+#: the disguises of a key term's misspelling (a slip and a disguise together: 习辶斤乎, 一国丙治):
+#: not its sounds (a second slip of the same kind: 600,000 spellings) nor its pinyin (the correct
+#: form's); nor its masks (20,000 spellings) or numbers (13,000): measured, no disguise more found
 _STACKED_KINDS = frozenset({"lookalike", "split"})
 #: ... of a misspelling of at most this many characters (names and short formulations: 习近乎, 一国两治;
 #: the masks of every misspelling of the long formulations would be 100,000 spellings)
@@ -434,7 +435,7 @@ def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full",
         if not pairs:
             continue
         wordish = [v for v, k in pairs if k in _WORDISH_KINDS]
-        real = set(_real_words(e.term, wordish, strict=len(e.term) == 2)) if (wordish and e.term not in covered) else set()
+        real = set(_real_words(e.term, wordish, strict=len(e.term) <= 2)) if (wordish and e.term not in covered) else set()
         for v, kind in pairs:
             if (v in stop or v in real) and not (kind == "masked" and len(v) < len(e.term) == 3):
                 continue  # (a dropped mask is checked in the text: 立○院 is no 立院; of a longer term,

@@ -419,7 +419,7 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
         dterms.add(t)
         for v in wordish:
             dvariants.setdefault(v, t)
-        for v in _real_words(t, wordish, strict=len(t) == 2):
+        for v in _real_words(t, wordish, strict=len(t) <= 2):
             stop.setdefault(v, "jieba")
             variants.setdefault(v, t)
     # the compositional rules' two-character words with one character swapped (冰堵 for 冰毒): every

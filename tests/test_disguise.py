@@ -70,6 +70,18 @@ def test_a_dropped_mask_in_a_longer_term(text, found):
     assert got == ([found] if found else [])
 
 
+def test_a_one_character_term_written_apart():
+    from scanner import Scanner
+
+    assert kinds("骚") == {"split": ["马蚤"]}
+    from scanner.variants import _stoplist
+
+    assert "女干" in _stoplist()[0]  # 女干部: seen in ordinary text, never a disguise
+    sc = Scanner()
+    assert [f.text for f in sc.scan("她是个马蚤").findings] == ["马蚤"]
+    assert sc.scan("优秀女干部代表发言").findings == ()
+
+
 @pytest.mark.parametrize("text, found", [
     ("会议由习辶斤乎主持", "习辶斤乎"),  # a slip (乎) and a split character (辶斤)
     ("坚持一国丙治方针", "一国丙治"),  # a slip (治) and a look-alike (丙)
