@@ -406,7 +406,8 @@ def _wrong_number(term: str, correct: str) -> bool:
 
 
 def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full",
-                    pinyin_from: int | None = None, shapes_from: int | None = None) -> DisguiseTable | None:
+                    pinyin_from: int | None = None, shapes_from: int | None = None,
+                    row_keys: set[str] | None = None) -> DisguiseTable | None:
     """Every disguised spelling (:mod:`scanner.disguise`) of ``rows`` (entries of their own, sharing
     the row's id, with the row's term as ``variant_of``; see :func:`_variant_entry`). ``taken``:
     keys not to emit (every row's own key and those already emitted; updated). Rows from index
@@ -442,10 +443,14 @@ def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full",
                 # one seen in ordinary text is a stop string all the same, 社会主义现代化国 and 中关系
                 # would be checked for a mask in every other post)
             k = dense(v)
-            if not k or k in taken:
-                continue
+            if not k or (k in taken and not (kind == "masked" and len(k) < len(e.key) and row_keys and k in row_keys)):
+                continue  # (a dropped mask joins another row's key, 中港台 → 中□台 next to the row 中台:
+                # the matcher checks each entry of a key by its own options; never a row's own key, as
+                # the dense view writes it: 市市委 is 市委 there, and its dropped mask no mask at all)
             if dense_runs(v) != k and not e.runs:
                 continue  # a variant that makes a repeat collapses into other text
+            if row_keys:
+                row_keys.discard(k)  # (one dropped mask joins a row's key)
             taken.add(k)
             row_of.append(j)
             terms.append(v)
@@ -606,6 +611,7 @@ def _collect(folders: Iterable[str | Path]) -> tuple[str, list[LexiconFile], lis
 def _with_disguises(files: list[LexiconFile]) -> list[LexiconFile]:
     """Every file with the disguised spellings of its rows (:func:`_disguise_table`)."""
     taken = {e.key for f in files for e in f.entries} | {e.key for f in files for e in f.forms}
+    row_keys = set(taken)  # (a dropped mask may join one of these: :func:`_disguise_table`)
     out = []
     for f in files:
         if f.disguise == "none":
@@ -620,7 +626,8 @@ def _with_disguises(files: list[LexiconFile]) -> list[LexiconFile]:
             shapes_from = len(rows)
             rows += [e for e in f.entries if e.variant_of and len(e.term) <= _STACKED_MAX_LEN
                      and not _wrong_number(e.term, e.variant_of)]
-        table = _disguise_table(rows, taken, f.disguise, pinyin_from=spelled, shapes_from=shapes_from)
+        table = _disguise_table(rows, taken, f.disguise, pinyin_from=spelled, shapes_from=shapes_from,
+                                row_keys=row_keys)
         out.append(replace(f, variants=table) if table else f)
     return out
 
