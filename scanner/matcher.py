@@ -39,7 +39,6 @@ _SHORT_CHECKED_TYPES = frozenset({"prohibited_content", "political_term", "needs
 _MASKS = frozenset("*＊×✕○〇●□■☐?？#＃")
 
 
-
 def _masked_only(written: str, visible: int) -> bool:
     """Whether what the dense view dropped from ``written`` (a hit of ``visible`` dense characters)
     is mask symbols only, at least one: 法○功, 国土*源部 (a term with a masked character), not 福·萨."""
