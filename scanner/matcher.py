@@ -36,6 +36,14 @@ _SHORT_CHECKED_TYPES = frozenset({"prohibited_content", "political_term", "needs
 #: what stands for a masked character (法○功, 法*功): the dense view drops these
 _MASKS = frozenset("*＊×✕○〇●□■☐?？#＃")
 
+
+def _masked_only(written: str, visible: int) -> bool:
+    """Whether what the dense view dropped from ``written`` (a hit of ``visible`` dense characters)
+    is mask symbols only, at least one: 法○功, 国土*源部 (a term with a masked character), not 福·萨."""
+    masks = sum(c in _MASKS for c in written)
+    return masks > 0 and len(written) - masks - sum(c in _INVISIBLE for c in written) == visible
+
+
 _OPEN_QUOTES = "“‘「『《\"'"
 _CLOSE_QUOTES = "”’」』》\"'"
 _QUOTE_REACH = 12
@@ -388,7 +396,7 @@ class LexiconMatcher:
                     if not (check_words and self._across_two_words(norm, start, end)):
                         hits.append(Hit(entry, start, end, s, e, False, dg))
                     continue
-                if o.masked and not (dg and _MASKS.issuperset(views.text[start + 1:end - 1])):
+                if o.masked and not (dg and _masked_only(views.text[start:end], e - s)):
                     continue  # 法○功 drops the mask; 王宁 is no 王沪宁, 福·萨 no 福摩萨
                 if o.ascii_word:
                     if dg or (os_ > 0 and norm[os_ - 1].isascii() and norm[os_ - 1].isalnum()) or (

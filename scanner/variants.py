@@ -399,20 +399,27 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
                 counts[p] = counts.get(p, 0) + 1
         for p, c in counts.items():
             stop[keys[p]] = f"corpus:{c}"
-    # disguised spellings (scanner.disguise) of every row and of the key terms' correct forms
+    # disguised spellings (scanner.disguise) of every row, of the key terms' correct forms and of their
+    # short misspellings (scanner.lexicon._STACKED_KINDS: masks and shapes of 习近乎)
+    from .lexicon import _STACKED_KINDS, _STACKED_MAX_LEN
+
+    slips = sorted({v for t in terms if len(t) <= _STACKED_MAX_LEN for v in raw_variants(t) if v not in stop})
     dvariants: dict[str, str] = {}
     dterms: set[str] = set()
-    for t, typ, basic in sorted(set(rows)) + [(t, "key_term_misspelling", False) for t in terms]:
+    for t, typ, basic in (sorted(set(rows)) + [(t, "key_term_misspelling", False) for t in terms]
+                          + [(t, "slip", False) for t in slips]):
         t = normalize(t)
-        # (a dropped mask, 立○院, is checked in the text at match time: never a stop string)
-        wordish = [v for v, k in disguises(t, high_risk=typ in HIGH_RISK_TYPES, basic=basic)
-                   if k in _WORDISH_KINDS and not (k == "masked" and len(v) < len(t))]
+        # (a dropped mask of three characters, 立○院, is checked in the text at match time: never a
+        # stop string; of more, one seen in ordinary text is, lest the matcher check it everywhere)
+        wordish = [v for v, k in disguises(t, high_risk=typ in HIGH_RISK_TYPES or typ == "slip", basic=basic)
+                   if k in _WORDISH_KINDS and not (k == "masked" and len(v) < len(t) == 3)
+                   and (typ != "slip" or k in _STACKED_KINDS)]
         if not wordish:
             continue
         dterms.add(t)
         for v in wordish:
             dvariants.setdefault(v, t)
-        for v in _real_words(t, wordish, strict=len(t) == 2):
+        for v in _real_words(t, wordish, strict=len(t) <= 2):
             stop.setdefault(v, "jieba")
             variants.setdefault(v, t)
     # the compositional rules' two-character words with one character swapped (冰堵 for 冰毒): every
