@@ -7,8 +7,8 @@ time budget; a result is answered only once it is durable (database or spool).
   ``scan_timeout``, and the scan stops at its next stage (:class:`scanner.ScanTimeout`).
 - Short drafts (up to ``scan_inline_chars``, 5,000 characters: a scan of about a millisecond) are scanned on
   the event loop itself: handing one to a thread and back costs 150–300 µs here (two wake-ups),
-  a quarter of the service's throughput at 2,000-character posts (measured: benchmarks/README.md,
-  "Serving"). A thread holding the GIL blocks the loop for up to the switch interval (1 ms) anyway,
+  a quarter of the service's throughput at 2,000-character posts (measured: docs/SERVICE.md,
+  "Where scans run"). A thread holding the GIL blocks the loop for up to the switch interval (1 ms) anyway,
   so ``/v1/health`` and ``/metrics`` wait no longer behind an inline scan than behind a pooled one;
   everything longer, every batch over the bound and every file goes to the pool.
 - :func:`scan_durably`: scan, apply the document's dismissals, hand the scans to the store and wait
