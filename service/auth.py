@@ -21,7 +21,7 @@ from .inputs import str_field
 from .settings import ServiceSettings
 from .state import ServiceState, Svc
 
-__all__ = ["Caller", "authorised", "require_token", "require_admin", "Token", "check_token", "may_approve", "reviewer_of",
+__all__ = ["Caller", "authorised", "caller_of", "require_token", "require_admin", "Token", "check_token", "may_approve", "reviewer_of",
            "REVIEWER_DOC"]
 
 _REVIEWER_MAX = 100
@@ -44,7 +44,11 @@ class Caller:
 
 
 def _bearer(request: Request) -> bytes:
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return _bearer_of(request.headers.get("authorization", ""))
+
+
+def _bearer_of(authorization: str) -> bytes:
+    scheme, _, token = authorization.partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
         raise ApiError(401, "missing bearer token (Authorization: Bearer <token>)", "unauthorized", _CHALLENGE)
@@ -55,7 +59,14 @@ def check_token(request: Request, settings: ServiceSettings) -> Caller:
     """Check the bearer token of a request to a /v1 endpoint; who is calling."""
     if not settings.auth_enabled:
         return Caller()  # development mode: no tokens at all
-    tok = _bearer(request)
+    return caller_of(request.headers.get("authorization", ""), settings)
+
+
+def caller_of(authorization: str, settings: ServiceSettings) -> Caller:
+    """:func:`check_token` from the ``Authorization`` header's value (``""`` when absent)."""
+    if not settings.auth_enabled:
+        return Caller()
+    tok = _bearer_of(authorization)
     identity = None
     client = None
     for t, name in settings.reviewers:  # every pair is compared: no timing hint of which matched

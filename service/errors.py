@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .store import StoreUnavailable
 
-__all__ = ["ApiError", "ErrorBody", "ERRORS", "error_body", "json_response", "request_id", "note", "install"]
+__all__ = ["ApiError", "ErrorBody", "ERRORS", "error_body", "error_answer", "json_response", "request_id", "note", "install"]
 
 log = logging.getLogger("govscan.service")
 
@@ -54,6 +54,21 @@ def error_body(status: int, error: str, code: str, request_id: str | None, **ext
     return orjson.dumps({"error": error, "code": code, "status": status, "request_id": request_id, **extra})
 
 
+def error_answer(exc: ApiError | StoreUnavailable, state: dict[str, Any]) -> tuple[int, bytes, dict[str, str]]:
+    """The answer to an :class:`ApiError` or :class:`StoreUnavailable` (503 ``database_unavailable``,
+    logged): status, JSON body and extra headers. ``state``: the request's scope state (its request
+    id; the log line's fields get ``error``)."""
+    rid = state.get("request_id")
+    if isinstance(exc, StoreUnavailable):
+        log.warning("rid=%s database unavailable: %s", rid, exc)
+        state.setdefault("log", {})["error"] = "database_unavailable"
+        return 503, error_body(503, "the database is unavailable for now; try again shortly (every scan "
+                                    "answered with a scan_id is kept and stored when it is back)",
+                               "database_unavailable", rid), {"Retry-After": "5"}
+    state.setdefault("log", {})["error"] = exc.code
+    return exc.status, error_body(exc.status, exc.error, exc.code, rid, **exc.extra), exc.headers
+
+
 def json_response(data: Any, status: int = 200, headers: Mapping[str, str] | None = None) -> Response:
     return Response(orjson.dumps(data), status_code=status, media_type="application/json", headers=headers)
 
@@ -71,19 +86,10 @@ def install(app: FastAPI) -> None:
     """The exception handlers that give every error the one JSON body."""
 
     @app.exception_handler(ApiError)
-    async def _api_error(request: Request, exc: ApiError):
-        note(request, error=exc.code)
-        return Response(error_body(exc.status, exc.error, exc.code, request_id(request), **exc.extra),
-                        status_code=exc.status, media_type="application/json", headers=exc.headers)
-
     @app.exception_handler(StoreUnavailable)
-    async def _store_unavailable(request: Request, exc: StoreUnavailable):
-        log.warning("rid=%s database unavailable: %s", request_id(request), exc)
-        note(request, error="database_unavailable")
-        return Response(error_body(503, "the database is unavailable for now; try again shortly (every scan "
-                                        "answered with a scan_id is kept and stored when it is back)",
-                                   "database_unavailable", request_id(request)),
-                        status_code=503, media_type="application/json", headers={"Retry-After": "5"})
+    async def _api_error(request: Request, exc: ApiError | StoreUnavailable):
+        status, body, headers = error_answer(exc, request.scope.setdefault("state", {}))
+        return Response(body, status_code=status, media_type="application/json", headers=headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):

@@ -11,17 +11,25 @@ from scanner.textio import json_object as parse_json_object
 from .errors import ApiError
 from .store import RESERVED_ID_PREFIXES
 
-__all__ = ["json_object", "json_type", "text_field", "id_field", "str_field"]
+__all__ = ["json_object", "check_json_type", "body_object", "json_type", "text_field", "id_field", "str_field"]
 
 
 async def json_object(request: Request) -> dict[str, Any]:
-    ctype = request.headers.get("content-type")
+    check_json_type(request.headers.get("content-type"))
+    return body_object(await request.body())
+
+
+def check_json_type(ctype: str | None) -> None:
+    """415 unless the ``Content-Type`` (when there is one) is JSON."""
     if ctype:
         media = ctype.split(";", 1)[0].strip().lower()
         if media != "application/json" and not media.endswith("+json"):
             raise ApiError(415, f"the body must be JSON (Content-Type: application/json), not {media[:60]}",
                            "unsupported_media_type")
-    body = await request.body()
+
+
+def body_object(body: bytes) -> dict[str, Any]:
+    """The request body as a JSON object, or the 4xx saying why not."""
     if not body.strip():
         raise ApiError(400, "empty request body; expected a JSON object", "empty_body")
     try:

@@ -61,20 +61,37 @@ class Metrics:
         self.store_up = Gauge("govscan_store_up", "1 while the database takes writes, else 0", registry=r,
                               multiprocess_mode="livemin")
         self._version: str | None = None
+        # the labelled series a request touches, looked up once (``labels()`` builds its key and
+        # takes a lock on every call); their keys are bounded: route templates, statuses, verdicts,
+        # categories and severities
+        self._request_series: dict[tuple[str, str, int], tuple] = {}
+        self._scan_series: dict[str, object] = {}
+        self._finding_series: dict[tuple[str, str], object] = {}
 
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
-        self.requests.labels(method, route, str(status)).inc()
-        self.latency.labels(method, route).observe(seconds)
+        key = (method, route, status)
+        series = self._request_series.get(key)
+        if series is None:
+            series = self._request_series[key] = (self.requests.labels(method, route, str(status)),
+                                                  self.latency.labels(method, route))
+        series[0].inc()
+        series[1].observe(seconds)
 
     def observe_scan(self, verdict: str, chars: int, findings: Iterable[dict]) -> None:
-        self.scans.labels(verdict).inc()
+        series = self._scan_series.get(verdict)
+        if series is None:
+            series = self._scan_series[verdict] = self.scans.labels(verdict)
+        series.inc()
         self.chars.inc(chars)
         counts: dict[tuple[str, str], int] = {}
         for f in findings:
             key = (f["category"], f["severity"])
             counts[key] = counts.get(key, 0) + 1
-        for (cat, sev), n in counts.items():
-            self.findings.labels(cat, sev).inc(n)
+        for key, n in counts.items():
+            series = self._finding_series.get(key)
+            if series is None:
+                series = self._finding_series[key] = self.findings.labels(*key)
+            series.inc(n)
 
     def set_lexicon_version(self, version: str) -> None:
         if self._version is not None and self._version != version:

@@ -6,14 +6,14 @@ import logging
 import re
 import time
 import traceback
-from typing import Any
+from typing import Any, Awaitable, Callable, Mapping
 
 import orjson
 from starlette.requests import ClientDisconnect
 
-from .errors import ApiError, error_body
+from .errors import ApiError, error_answer, error_body
 from .state import ServiceState
-from .store import new_id
+from .store import StoreUnavailable, new_id
 
 __all__ = ["RequestMiddleware", "UPLOAD_PATHS", "SECURITY_HEADERS"]
 
@@ -33,9 +33,12 @@ class RequestMiddleware:
 
     A pure ASGI middleware (BaseHTTPMiddleware costs ~10x more per request)."""
 
-    def __init__(self, app, state: ServiceState):
+    def __init__(self, app, state: ServiceState, direct: Mapping[str, Callable[..., Awaitable[bytes]]] | None = None):
         self.app = app
         self.st = state
+        #: POST paths answered here, without the app's routing: path → ``handler(state, scope state,
+        #: authorization, content type, receive)`` returning the JSON answer (service/routes/scan.py)
+        self.direct = dict(direct or {})
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -43,6 +46,7 @@ class RequestMiddleware:
         t0 = time.perf_counter()
         rid = None
         length = None
+        authorization = content_type = None
         for k, v in scope["headers"]:
             if k == b"x-request-id":
                 cand = v.decode("latin-1")
@@ -53,6 +57,12 @@ class RequestMiddleware:
                     length = int(v)
                 except ValueError:
                     length = -1
+            elif k == b"authorization":
+                if authorization is None:  # the first, as Starlette's Headers.get
+                    authorization = v.decode("latin-1")
+            elif k == b"content-type":
+                if content_type is None:
+                    content_type = v.decode("latin-1")
         rid = rid or new_id()
         state = scope.setdefault("state", {})
         state["request_id"] = rid
@@ -68,6 +78,7 @@ class RequestMiddleware:
             await send(message)
 
         path = scope["path"]
+        direct_route = None
         settings = self.st.settings
         limit = settings.max_upload_bytes if path in UPLOAD_PATHS else settings.max_body_bytes
         try:
@@ -87,7 +98,12 @@ class RequestMiddleware:
                             raise ApiError(413, f"request body over the limit of {limit} bytes", "body_too_large")
                     return message
 
-                await self.app(scope, limited_receive, send_wrapper)
+                direct = self.direct.get(path) if scope["method"] == "POST" else None
+                if direct is None:
+                    await self.app(scope, limited_receive, send_wrapper)
+                else:
+                    direct_route = path
+                    await self._direct(direct, state, authorization, content_type, limited_receive, send_wrapper)
         except ClientDisconnect:
             # the client went away mid-request: nobody to answer, nothing wrong here (not a 5xx)
             status_box[0] = 499
@@ -101,17 +117,32 @@ class RequestMiddleware:
                                        "internal_error", rid)
         finally:
             dt = time.perf_counter() - t0
-            route = scope.get("route")
-            route_path = getattr(route, "path", None) or ("/static" if path.startswith("/static/") else "unmatched")
+            route_path = direct_route or getattr(scope.get("route"), "path", None) or (
+                "/static" if path.startswith("/static/") else "unmatched")
             method = scope["method"]
             status = status_box[0]
             try:
                 self.st.metrics.observe_request(method, route_path, status, dt)
             except Exception:  # metrics must never break a request
                 pass
-            extra = state.get("log")
-            tail = "".join(f" {k}={_logval(v)}" for k, v in extra.items()) if extra else ""
-            log.info("rid=%s %s %s %d %.2fms%s", rid, method, route_path, status, dt * 1000, tail)
+            if log.isEnabledFor(logging.INFO):
+                extra = state.get("log")
+                tail = "".join(f" {k}={_logval(v)}" for k, v in extra.items()) if extra else ""
+                log.info("rid=%s %s %s %d %.2fms%s", rid, method, route_path, status, dt * 1000, tail)
+
+    async def _direct(self, handler, state, authorization, content_type, receive, send) -> None:
+        """Answer a request with one of ``direct``'s handlers (the JSON body, or an ApiError /
+        StoreUnavailable turned into the error answer the app's exception handlers give)."""
+        try:
+            body = await handler(self.st, state, authorization or "", content_type, receive)
+            status, headers = 200, [(b"content-type", b"application/json")]
+        except (ApiError, StoreUnavailable) as exc:
+            status, body, extra = error_answer(exc, state)
+            headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in extra.items()]
+            headers.append((b"content-type", b"application/json"))
+        headers.append((b"content-length", str(len(body)).encode()))
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
 
     @staticmethod
     async def _send_error(send, status: int, error: str, code: str, rid: str) -> None:

@@ -7,8 +7,8 @@ time budget; a result is answered only once it is durable (database or spool).
   ``scan_timeout``, and the scan stops at its next stage (:class:`scanner.ScanTimeout`).
 - Short drafts (up to ``scan_inline_chars``, 5,000 characters: a scan of about a millisecond) are scanned on
   the event loop itself: handing one to a thread and back costs 150–300 µs here (two wake-ups),
-  a quarter of the service's throughput at 2,000-character posts (measured: benchmarks/README.md,
-  "Serving"). A thread holding the GIL blocks the loop for up to the switch interval (1 ms) anyway,
+  a quarter of the service's throughput at 2,000-character posts (measured: docs/SERVICE.md,
+  "Where scans run"). A thread holding the GIL blocks the loop for up to the switch interval (1 ms) anyway,
   so ``/v1/health`` and ``/metrics`` wait no longer behind an inline scan than behind a pooled one;
   everything longer, every batch over the bound and every file goes to the pool.
 - :func:`scan_durably`: scan, apply the document's dismissals, hand the scans to the store and wait
@@ -30,7 +30,7 @@ from scanner import ScanTimeout
 from .errors import ApiError
 from .results import cap_findings, enrich, present
 from .state import ServiceState
-from .store import StoreUnavailable, doc_key_of, new_id
+from .store import Locked, StoreUnavailable, doc_key_of, new_id
 
 __all__ = ["ScanPool", "scan_and_store", "scan_durably"]
 
@@ -160,9 +160,9 @@ def _store_and_present(st: ServiceState, raws: list[tuple], *, source: str,
         dism, unknown = {}, set(keyed)
     stored = None
     if keep:
-        stored = (store.save_scans_here if here else store.save_scans)(
-            {"scan_id": sid, "doc_key": dk, "doc_id": did, "text": t, "result": raw, "source": source,
-             "filename": filename} for sid, dk, did, t, raw in raws)
+        rows = ({"scan_id": sid, "doc_key": dk, "doc_id": did, "text": t, "result": raw, "source": source,
+                 "filename": filename} for sid, dk, did, t, raw in raws)
+        stored = store.save_scans_here(rows, keep_locked=True) if here else store.save_scans(rows)
     out = []
     for sid, dk, did, t, raw in raws:
         res = present(raw, dism.get(dk, {}), sid if keep else None)
@@ -181,6 +181,22 @@ def scan_and_store(st: ServiceState, items: list[tuple[str, Any]], *, source: st
     return _store_and_present(st, raws, source=source, filename=filename)
 
 
+#: pauses (s) before committing on the loop again rows whose SQLite write lock another worker
+#: held (its commit takes ~0.1 ms); the loop serves other requests meanwhile. After the last, the
+#: rows go to the writer thread. About one post in ten met the other worker's lock at 2 workers and
+#: ~600 posts/s each, and each such post cost two thread hand-overs and a GIL round trip.
+_HERE_RETRIES = (0.0, 0.0005, 0.001, 0.002)
+
+
+async def _retry_here(store, locked: Locked):
+    for i, pause in enumerate(_HERE_RETRIES):
+        await asyncio.sleep(pause)
+        locked = store.retry_here(locked, last=i == len(_HERE_RETRIES) - 1)
+        if not isinstance(locked, Locked):
+            return locked
+    return locked  # (never: the last try hands the rows to the writer)
+
+
 async def scan_durably(st: ServiceState, items: list[tuple[str, Any]], *, source: str, filename: str | None = None,
                        scan: Callable[..., dict] | None = None, client: str = "default") -> list[dict[str, Any]]:
     """Scan and store; return the results once the scans are in the database or the spool. Raises
@@ -197,6 +213,8 @@ async def scan_durably(st: ServiceState, items: list[tuple[str, Any]], *, source
     else:
         out, stored = await st.pool.run(scan_and_store, st, items, source=source, filename=filename, scan=scan,
                                         client=client)
+    if isinstance(stored, Locked):
+        stored = await _retry_here(st.store, stored)
     if stored is not None:
         try:
             await asyncio.wait_for(asyncio.wrap_future(stored), timeout=st.settings.store_timeout)

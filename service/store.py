@@ -38,7 +38,7 @@ from scanner.errors import ConfigError
 
 from .spool import Spool
 
-__all__ = ["Store", "StoreUnavailable", "open_store", "default_spool_dir", "fingerprint", "now_iso", "doc_key_of", "client_of",
+__all__ = ["Store", "StoreUnavailable", "Locked", "open_store", "default_spool_dir", "fingerprint", "now_iso", "doc_key_of", "client_of",
            "new_id"]
 
 
@@ -196,12 +196,13 @@ class _SqliteBackend:
         with self._transaction() as conn:
             conn.executemany(sql, rows)
 
-    def try_executemany(self, sql: str, rows: list[Mapping[str, Any]]) -> bool:
-        """``executemany`` in one transaction if the file's write lock is free right now; False,
-        with nothing written, when it is not or the write fails (the caller hands the rows to the
-        writer thread, which waits, retries and spools). Its own connection never waits for a lock
-        and never checkpoints the WAL (``wal_autocheckpoint=0``: a checkpoint syncs the file, the
-        writer thread runs them, :meth:`checkpoint`)."""
+    def try_executemany(self, sql: str, rows: list[Mapping[str, Any]]) -> bool | None:
+        """``executemany`` in one transaction if the file's write lock is free right now: True; None,
+        with nothing written, when another connection holds the lock; False when the write fails
+        otherwise (the caller retries shortly, or hands the rows to the writer thread, which waits,
+        retries and spools). Its own connection never waits for a lock and never checkpoints the
+        WAL (``wal_autocheckpoint=0``: a checkpoint syncs the file, the writer thread runs them,
+        :meth:`checkpoint`)."""
         conn = getattr(self._local, "fast", None)
         if conn is None:
             conn = sqlite3.connect(self._target, uri=self._uri, check_same_thread=False, isolation_level=None,
@@ -214,8 +215,9 @@ class _SqliteBackend:
                 self._all.append(conn)
         try:
             conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error:
-            return False
+        except sqlite3.Error as e:
+            code = getattr(e, "sqlite_errorcode", 0) & 0xFF  # (the primary code of an extended one)
+            return None if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(e) else False
         try:
             conn.executemany(sql, rows)
             conn.execute("COMMIT")
@@ -379,6 +381,16 @@ class _Pending:
     def __init__(self, rows: list[dict[str, Any]]):
         self.rows = rows
         self.future: Future = Future()
+
+
+class Locked:
+    """Rows :meth:`Store.save_scans_here` did not write because another connection held the
+    SQLite file's write lock at that instant (``keep_locked``)."""
+
+    __slots__ = ("batch",)
+
+    def __init__(self, batch: list[dict[str, Any]]):
+        self.batch = batch
 
 
 class Store:
@@ -574,21 +586,34 @@ class Store:
         ``save_scans_wait`` for threads, ``asyncio.wrap_future`` on an event loop."""
         return self._enqueue(self._rows(rows))
 
-    def save_scans_here(self, rows: Iterable[Mapping[str, Any]]) -> Future | None:
+    def save_scans_here(self, rows: Iterable[Mapping[str, Any]], *,
+                        keep_locked: bool = False) -> Future | None | Locked:
         """``save_scans`` from the event loop: None when the rows were committed right here, which
         happens when the database is a local SQLite file that is up, nothing waits in the writer's
         queue and the file's write lock is free (one short transaction, ~50 µs of CPU for a
         2,000-character post); otherwise the writer's future, as ``save_scans``. Handing each
         post to the writer thread and back cost the service ~0.1 ms of CPU per request and a
-        GIL round trip of latency (two thread wake-ups)."""
-        batch = self._rows(rows)
+        GIL round trip of latency (two thread wake-ups). ``keep_locked``: when the only obstacle
+        is the write lock, held by another connection (another worker's commit, ~0.1 ms), return a
+        :class:`Locked` (nothing written, nothing queued) for :meth:`retry_here` instead."""
+        return self._here_or_writer(self._rows(rows), keep_locked)
+
+    def retry_here(self, locked: Locked, *, last: bool = False) -> Future | None | Locked:
+        """:meth:`save_scans_here` again for rows it kept; ``last``: hand them to the writer if the
+        lock is still held."""
+        return self._here_or_writer(locked.batch, not last)
+
+    def _here_or_writer(self, batch: list[dict[str, Any]], keep_locked: bool) -> Future | None | Locked:
         if (batch and self._down_since is None and isinstance(self._db, _SqliteBackend) and self._queue.empty()
-                and self._writer.is_alive()
-                and self._db.try_executemany(_SCAN_INSERT, batch)):
-            self._here += 1
-            if self._here % 500 == 0:  # its connection does not checkpoint the WAL: the writer does
-                self._queue.put(_CHECKPOINT)
-            return None
+                and self._writer.is_alive()):
+            done = self._db.try_executemany(_SCAN_INSERT, batch)
+            if done:
+                self._here += 1
+                if self._here % 500 == 0:  # its connection does not checkpoint the WAL: the writer does
+                    self._queue.put(_CHECKPOINT)
+                return None
+            if done is None and keep_locked:
+                return Locked(batch)
         return self._enqueue(batch)
 
     def _rows(self, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:

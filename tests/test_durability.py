@@ -192,6 +192,37 @@ def _row(i: int) -> dict:
             "result": {"verdict": "pass", "findings": [], "lexicon_version": "t"}, "source": "api", "filename": None}
 
 
+def test_save_scans_here_keeps_rows_a_held_lock_stopped_for_a_retry_on_the_loop(tmp_path):
+    """With ``keep_locked`` a write lock held elsewhere (another worker's commit) leaves the rows
+    with the caller, written nowhere and queued nowhere, for ``retry_here``: committed on the loop
+    once the lock is free; the last retry under a held lock hands them to the writer thread. The
+    service's scan path retries so (service/scanning.py) instead of one thread hand-over in ten."""
+    from service.store import Locked, Store
+
+    db = tmp_path / "s.db"
+    store = Store(f"sqlite:///{db}", spool_dir=tmp_path / "spool", write_timeout=10)
+    other = sqlite3.connect(db)
+    try:
+        with _locked(db):
+            kept = store.save_scans_here([_row(0)], keep_locked=True)
+            assert isinstance(kept, Locked)
+            assert store.status()["queued"] == 0
+            kept = store.retry_here(kept)
+            assert isinstance(kept, Locked)
+        assert store.retry_here(kept) is None  # the lock is free: committed right here
+        assert other.execute("SELECT scan_id FROM scans").fetchall() == [("here-0",)]
+        with _locked(db):
+            kept = store.save_scans_here([_row(1)], keep_locked=True)
+            fut = store.retry_here(kept, last=True)
+            assert not isinstance(fut, Locked) and fut is not None  # the writer's future
+            assert not fut.done()
+        fut.result(timeout=10)
+        assert {r[0] for r in other.execute("SELECT scan_id FROM scans")} == {"here-0", "here-1"}
+    finally:
+        other.close()
+        store.close()
+
+
 def test_save_scans_here_commits_at_once_and_hands_a_locked_file_to_the_writer(tmp_path):
     """On the event loop with a local SQLite file a scan is committed right there (no future to
     wait for, readable at once by another connection); when another program holds the file's lock,
