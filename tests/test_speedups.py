@@ -174,7 +174,7 @@ def test_name_candidates_as_numpy(scanner, text):
     assert linker._candidates(v) == [int(i) for i in linker._candidates_numpy(v)]
 
 
-_GATE_SAMPLE = list("0123456789 -+x京沪苏ab女户岁，\n、.") + ["86", "0086", "电话", "地址", "家庭", "出生", "王小明", "年", "2024年10月"]
+_GATE_SAMPLE = list("0123456789 -+x京沪苏ab女户岁，\n、.()\u3000\t") + ["86", "0086", "电话", "地址", "家庭", "出生", "王小明", "年", "2024年10月"]
 
 
 @settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -195,3 +195,28 @@ def test_pattern_gates_never_hide_a_match(text):
         assert pii._may_hold_token(asc)
     if pii._PLATE_RE.search(v):
         assert pii._may_hold_plate(v)
+    if pii._RUN_RE.search(v):
+        assert pii._may_hold_run(v, asc)
+    if any(not m.group().isdigit() and not m.group().isalpha() for m in pii._TOKEN_RE.finditer(v)):
+        assert pii._may_hold_token_in(v, asc)
+    from scanner.detectors import compositional
+
+    if compositional._SPACED_RE.search(v):
+        assert compositional._may_hold_spaced(v)
+
+
+@needs_ext
+def test_compiled_run_gates_refuse_joined_ascii():
+    """The text's ASCII characters join across Han characters (2024年10月15日至2025年 reads
+    2024101520 25…): the compiled walks answer False there, and True for the runs themselves."""
+    from scanner.detectors import compositional, gates, pii
+
+    v = normalize.build_views("2024年10月15日至2025年3月1日，编号ab12中cd34中ef56").vis
+    asc = gates.ascii_chars(v)
+    assert pii._RUN_GATE.search(asc) and not pii._may_hold_run(v, asc)
+    assert pii._may_hold_token(asc) and not pii._may_hold_token_in(v, asc)
+    v = normalize.build_views("电话13800138000，账号ab12cd34ef").vis
+    asc = gates.ascii_chars(v)
+    assert pii._may_hold_run(v, asc) and pii._may_hold_token_in(v, asc)
+    assert not compositional._may_hold_spaced("海洛因 fine 。")
+    assert compositional._may_hold_spaced("海 洛 因")
