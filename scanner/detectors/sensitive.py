@@ -111,7 +111,11 @@ _COLON_OR_ID = rx.compile(r"[：:]|[0-9](?:[ \u3000-]?[0-9]){6}|现住|住址|�
 _DOC_NUMBER_AFTER = rx.compile(r"[（(]?[\u4e00-\u9fff]{0,3}[）)]?[\u4e00-\u9fff]{0,2}[〔\[]")
 _OTHER_PERSON = rx.compile("(?<![与和被因同跟向对])(?:[他她其]的?|的)(?:妻子|丈夫|儿子|女儿|孙子|孙女|父亲|母亲|爷爷|奶奶|老伴|孩子)"
                            "|(?:确认|发现|帮助?|为|给|替|陪|送)[他她]")
-_DISCIPLINE = rx.compile("开除党籍|开除公职|党纪处分|政务处分|严重违纪|职务违法|纪律审查|监察调查")
+#: words of a disciplinary report (its subject is an official): gate words, so whether the text
+#: holds one comes from the shared pass (a search of the alternation read every character of a
+#: 2,000-character post again, ~30 µs)
+_DISCIPLINE_WORDS = ("开除党籍", "开除公职", "党纪处分", "政务处分", "严重违纪", "职务违法", "纪律审查", "监察调查")
+gates.register(*_DISCIPLINE_WORDS)
 _KIN_AFTER = rx.compile("的?(?:女儿|儿子|孩子|孙子|孙女|外孙|弟弟|妹妹|小孩)")
 _IS_A = rx.compile("[，,]?(?:是|系|为|作为)?(?:一名|一个|一位)?")
 _KIN = rx.compile("父亲|母亲|丈夫|妻子|儿子|女儿|爷爷|奶奶|外公|外婆|家人|亲人|父母|老伴|哥哥|姐姐|弟弟|妹妹")
@@ -608,7 +612,7 @@ class SensitiveLinker:
         sentence with none is not read at all."""
         mentions: list[tuple[int, int, bool, str]] = []
         cand = self._candidates(v) if self.tagger is not None else None
-        doc = {"discipline": bool(_DISCIPLINE.search(v)), "official": {}}
+        doc = {"discipline": gates.any_of(v, _DISCIPLINE_WORDS), "official": {}}
         chosen = []
         windows: list[tuple[int, int, int]] = []  # (start, end, index into chosen): what the tagger reads
         for lo, hi in sents:
