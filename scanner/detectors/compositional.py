@@ -693,15 +693,25 @@ _MAX_READINGS = 24  # ways of reading one run tried at most
 _MAX_WORDS = 2  # words in one reading (three read a shop name MYMYPC as 卖淫 迷药 嫖娼)
 
 
+_class_runs = speedups.get("class_runs")
+#: _INITIALS_RE's matches are the maximal runs of its class, 4 or longer: found in C (the pattern
+#: opens on a class at every position of texts that are mostly long ones with English in them)
+_ALNUM_TABLE = speedups.class_table({"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789": 2}) \
+    if _class_runs is not None else b""
+
+
 def _initial_runs(views: Views) -> list[tuple[int, int]]:
     """Runs of letters in the text that may be initials of words of the rules (places in the text)."""
     if not _INITIALS_GATE.search(gates.ascii_chars(views.vis)):
         return []
+    text = views.text
+    spans = _class_runs(text, _ALNUM_TABLE, 4) if _class_runs is not None else (
+        m.span() for m in _INITIALS_RE.finditer(text))
     out = []
-    for m in _INITIALS_RE.finditer(views.text):
-        r = m.group()
+    for s, e in spans:
+        r = text[s:e]
         if len(r) <= 16 and r.isalpha() and (r.islower() or r.isupper()) and sum(ch in _VOWELS for ch in r) <= 1:
-            out.append(m.span())
+            out.append((s, e))
     return out[:8]
 
 

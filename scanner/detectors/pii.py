@@ -134,6 +134,17 @@ def _may_hold_run(v: str, asc: bytes) -> bool:
     return _RUN_GATE.search(asc) is not None
 
 
+_class_runs = speedups.get("class_runs")
+
+
+def _run_matches(v: str, asc: bytes):
+    """``_RUN_RE``'s matches in ``v``, in order: searched only inside the runs of 11 or more of its
+    characters (in C: a match is made of them only), else over the text when :func:`_may_hold_run`."""
+    if _class_runs is None or _has_run is None:
+        return _RUN_RE.finditer(v) if _may_hold_run(v, asc) else ()
+    return [m for a, b in _class_runs(v, _RUN_TABLE, 11) for m in _RUN_RE.finditer(v, a, b)]
+
+
 def _may_hold_token_in(v: str, asc: bytes) -> bool:
     """False only when ``_TOKEN_RE`` finds no mixed token in ``v``: a letter in ``asc``, the two
     gates of :func:`_may_hold_token`, and 7 letters or digits in a row in ``v`` itself."""
@@ -185,7 +196,7 @@ class PersonalDataDetector:
         out: list[Finding] = []
         n = len(v)
         asc = gates.ascii_chars(v)
-        for run in _RUN_RE.finditer(v) if _may_hold_run(v, asc) else ():  # (11 of its characters in a row: in C)
+        for run in _run_matches(v, asc):  # (inside 11 of its characters in a row: in C)
             self._run(views, v, run, out)
         # numbers written in other styles (一三九…, ①③⑧…, 壹叁玖…, mixed): the run read as
         # ASCII digits, same length, so offsets and context stay those of the text
