@@ -549,6 +549,8 @@ name_candidates(PyObject *self, PyObject *args)
     return out;
 }
 
+static PyObject *class_runs(PyObject *self, PyObject *args); /* (at the end of the file) */
+
 static PyMethodDef methods[] = {
     {"name_candidates", name_candidates, METH_VARARGS, "name_candidates(text, flags, given, translit) -> [position, ...]"},
     {"has_run", has_run, METH_VARARGS, "has_run(text, table, min_len) -> bool"},
@@ -558,6 +560,7 @@ static PyMethodDef methods[] = {
     {"set_tables", set_tables, METH_VARARGS, "set_tables(lut, invisible, noise): the normalisation tables"},
     {"views", views, METH_O, "views(text) -> (norm, vis, vis_map, dense, dense_map, dense_emap)"},
     {"fold", fold, METH_VARARGS, "fold(text, mode) -> norm (0), dense without collapsing (1), dense (2)"},
+    {"class_runs", class_runs, METH_VARARGS, "class_runs(text, table, min_len) -> [(start, end), ...]"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -569,4 +572,57 @@ PyMODINIT_FUNC
 PyInit__speedups(void)
 {
     return PyModule_Create(&module);
+}
+
+/* class_runs(text, table, min_len): the maximal runs of characters whose table values are non-zero,
+ * at least min_len long and holding one whose value is 2 (has_run's runs, all of them), as (start,
+ * end) pairs. A pattern whose matches are made only of a class's characters finds its matches
+ * inside these runs: pii digit runs, names long numbers, compositional initials (its Python
+ * reference: speedups.class_runs_py). */
+#define CLASS_RUNS_WALK(NAME, T)                                                                   \
+    static int NAME(const T *s, Py_ssize_t n, const uint8_t *t, Py_ssize_t min_len, PyObject *out) \
+    {                                                                                              \
+        Py_ssize_t i = 0;                                                                          \
+        while (i < n) {                                                                            \
+            if (!t[s[i]]) {                                                                        \
+                i++;                                                                               \
+                continue;                                                                          \
+            }                                                                                      \
+            Py_ssize_t start = i;                                                                  \
+            int marked = 0;                                                                        \
+            uint8_t v;                                                                             \
+            while (i < n && (v = t[s[i]]) != 0) {                                                  \
+                marked |= v == 2;                                                                  \
+                i++;                                                                               \
+            }                                                                                      \
+            if (marked && i - start >= min_len) {                                                  \
+                PyObject *pair = Py_BuildValue("(nn)", start, i);                                  \
+                if (!pair || PyList_Append(out, pair) < 0) {                                       \
+                    Py_XDECREF(pair);                                                              \
+                    return -1;                                                                     \
+                }                                                                                  \
+                Py_DECREF(pair);                                                                   \
+            }                                                                                      \
+        }                                                                                          \
+        return 0;                                                                                  \
+    }
+CLASS_RUNS_WALK(class_runs_ucs1, Py_UCS1)
+CLASS_RUNS_WALK(class_runs_ucs2, Py_UCS2)
+CLASS_RUNS_WALK(class_runs_ucs4, Py_UCS4)
+
+static PyObject *
+class_runs(PyObject *self, PyObject *args)
+{
+    PyObject *text, *tobj;
+    Py_ssize_t min_len;
+    classed_text c;
+    if (!PyArg_ParseTuple(args, "UOn", &text, &tobj, &min_len) || open_classed(text, tobj, &c) < 0)
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (!out || BY_KIND(c.kind, c.data, class_runs, c.n, c.t, min_len, out) < 0) {
+        Py_XDECREF(out);
+        out = NULL;
+    }
+    PyBuffer_Release(&c.tb);
+    return out;
 }

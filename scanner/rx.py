@@ -15,7 +15,7 @@ import hashlib
 import re
 import sys
 
-__all__ = ["compile", "save"]
+__all__ = ["compile", "save", "first_chars"]
 
 try:  # CPython 3.11+: re._parser / re._compiler (sre_parse / sre_compile before)
     import _sre
@@ -100,3 +100,62 @@ def save() -> None:
     if stored is not None:
         _known = merged
         _new.clear()
+
+
+def first_chars(pattern: str, flags: int = 0, limit: int = 400) -> str | None:
+    """A character class (what goes between ``[`` and ``]``) holding every character a match of
+    ``pattern`` can start with, or None when that is not worked out here or holds more than
+    ``limit`` characters: a match may be empty, or start with a category (``\\d``), ``.``, a negated
+    class or a back-reference, or the flags fold case. ``(?=[…])(?:pattern)`` then finds exactly
+    the matches of ``pattern``; the engine tries a pattern that opens on optional groups at every
+    position, and the look-ahead turns most of them away with one class test."""
+    if not _OK or flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    try:
+        got = _first(_rp.parse(pattern, flags))
+    except Exception:  # noqa: BLE001 - parser internals not as expected: no look-ahead
+        return None
+    if got is None or got[1]:
+        return None
+    spans = sorted(set(got[0]))
+    if sum(b - a + 1 for a, b in spans) > limit:
+        return None
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans)
+
+
+def _first(items) -> tuple[list[tuple[int, int]], bool] | None:
+    """(ranges of the characters a match of the parsed ``items`` can start with, whether it can
+    be empty), or None where an item is not one of the kinds read here."""
+    out: list[tuple[int, int]] = []
+    repeats = (_rp.MAX_REPEAT, _rp.MIN_REPEAT, getattr(_rp, "POSSESSIVE_REPEAT", _rp.MAX_REPEAT))
+    for op, av in items:
+        if op is _rp.LITERAL:
+            out.append((av, av))
+            return out, False
+        if op is _rp.IN:
+            for o, a in av:
+                if o is _rp.LITERAL:
+                    out.append((a, a))
+                elif o is _rp.RANGE:
+                    out.append(a)
+                else:
+                    return None  # NEGATE, CATEGORY
+            return out, False
+        if op is _rp.SUBPATTERN or op in repeats or op is _rp.BRANCH:
+            subs = [av[-1]] if op is _rp.SUBPATTERN else av[-1:] if op in repeats else av[1]
+            empty = False
+            for sub in subs:
+                got = _first(sub)
+                if got is None:
+                    return None
+                out += got[0]
+                empty |= got[1]
+            if op in repeats and av[0] == 0:
+                empty = True
+            if not empty:
+                return out, False
+            continue  # (it can match nothing: what follows can start the match too)
+        if op in (_rp.ASSERT, _rp.ASSERT_NOT, _rp.AT):
+            continue  # zero-width
+        return None  # ANY, NOT_LITERAL, GROUPREF, ATOMIC_GROUP …
+    return out, True

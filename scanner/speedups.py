@@ -19,6 +19,26 @@ def get(name: str):
     return getattr(_speedups, name, None)  # (None: an extension compiled from an older source; reinstall)
 
 
+def class_runs_py(text: str, table: bytes, min_len: int) -> list[tuple[int, int]]:
+    """The reference of the compiled ``class_runs`` (tests/test_speedups.py compares them; the
+    callers use their own pattern when the extension is missing, not this loop): the maximal runs
+    of characters whose ``table`` values are non-zero, ``min_len`` long at least and holding one
+    whose value is 2, as (start, end) pairs."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        if not table[ord(text[i])]:
+            i += 1
+            continue
+        start, marked = i, False
+        while i < n and table[ord(text[i])]:
+            marked |= table[ord(text[i])] == 2
+            i += 1
+        if marked and i - start >= min_len:
+            out.append((start, i))
+    return out
+
+
 def class_table(classes: dict[str, int]) -> bytes:
     """A table for the compiled gates (``has_run``, ``has_pair``): one byte per code point, the
     value of the characters of each string in ``classes`` (OR-ed where a character is in several)."""

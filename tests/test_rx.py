@@ -79,3 +79,41 @@ def test_a_full_cache_keeps_only_what_the_writing_process_used(monkeypatch):
     if kept is None:
         pytest.skip("no writable cache folder")
     assert ("甲乙丙[一-龥]+", 0) in kept and ("zz-not-used", 0) not in kept
+
+
+@pytest.mark.parametrize("pattern, want", [
+    ("abc", {"a"}),
+    ("(?:家庭)?(?:人均)?(?:月|年)?收入", set("家人月年收")),
+    ("(?<![0-9])[0-9]{2}岁", set("0123456789")),
+    ("(?:ab|cd)*e", {"a", "c", "e"}),
+    ("a{0,3}b", {"a", "b"}),
+    ("(?=q)z", {"z"}),
+    ("[a-c\\-]x", {"a", "b", "c", "-"}),
+])
+def test_first_chars_holds_every_first_character(pattern, want):
+    cls = rx.first_chars(pattern)
+    assert cls is not None
+    assert {c for c in map(chr, range(0x10000)) if re.fullmatch(f"[{cls}]", c)} == want
+
+
+@pytest.mark.parametrize("pattern", ["a?", "x|y?", "\\d+", "[^a]b", ".b", "(a)?\\1b", "(?>ab)c", "[\u4e00-\u9fff]x"])
+def test_first_chars_gives_up_where_it_cannot_tell(pattern):
+    assert rx.first_chars(pattern, limit=400) is None  # (empty match, category, negation, any, back-reference, atomic, too many)
+    assert rx.first_chars("Ab", re.IGNORECASE) is None
+
+
+def test_first_chars_look_ahead_finds_the_same_matches():
+    """The sensitive-attribute rows behind their look-ahead find exactly what they find alone, on
+    their own examples run together with text around them (windows starting anywhere)."""
+    from scanner import Scanner
+    from scanner.detectors import sensitive
+
+    Scanner()
+    rows, searchers = sensitive.attribute_rows(), sensitive._row_searchers()
+    assert sum(p is not r.pattern for p, r in zip(searchers, rows)) >= 15  # most rows have a look-ahead
+    text = "，".join(f"据悉{r.hit}另{r.miss}" for r in rows) + "。家庭人均月收入3000元，今年12岁的小明在读小学三年级"
+    for r, p in zip(rows, searchers):
+        for a in range(0, len(text), 7):
+            b = min(len(text), a + 90)
+            assert [(m.span(), m.groups()) for m in p.finditer(text, a, b)] == \
+                [(m.span(), m.groups()) for m in r.pattern.finditer(text, a, b)], r.id

@@ -187,7 +187,7 @@ def test_name_candidates_as_numpy(scanner, text):
     assert linker._candidates(v) == [int(i) for i in linker._candidates_numpy(v)]
 
 
-_GATE_SAMPLE = list("0123456789 -+x京沪苏ab女户岁，\n、.") + ["86", "0086", "电话", "地址", "家庭", "出生", "王小明", "年", "2024年10月"]
+_GATE_SAMPLE = list("0123456789 -+x京沪苏ab女户岁，\n、.()\u3000\t") + ["86", "0086", "电话", "地址", "家庭", "出生", "王小明", "年", "2024年10月"]
 
 
 @settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -208,3 +208,71 @@ def test_pattern_gates_never_hide_a_match(text):
         assert pii._may_hold_token(asc)
     if pii._PLATE_RE.search(v):
         assert pii._may_hold_plate(v)
+    if pii._RUN_RE.search(v):
+        assert pii._may_hold_run(v, asc)
+    if any(not m.group().isdigit() and not m.group().isalpha() for m in pii._TOKEN_RE.finditer(v)):
+        assert pii._may_hold_token_in(v, asc)
+    from scanner.detectors import compositional
+
+    if compositional._SPACED_RE.search(v):
+        assert compositional._may_hold_spaced(v)
+
+
+@needs_ext
+def test_compiled_run_gates_refuse_joined_ascii():
+    """The text's ASCII characters join across Han characters (2024年10月15日至2025年 reads
+    2024101520 25…): the compiled walks answer False there, and True for the runs themselves."""
+    from scanner.detectors import compositional, gates, pii
+
+    if pii._has_run is None:
+        pytest.skip("GOVSCAN_PURE=1: the compiled gates are off")
+    v = normalize.build_views("2024年10月15日至2025年3月1日，编号ab12中cd34中ef56").vis
+    asc = gates.ascii_chars(v)
+    assert pii._RUN_GATE.search(asc) and not pii._may_hold_run(v, asc)
+    assert pii._may_hold_token(asc) and not pii._may_hold_token_in(v, asc)
+    v = normalize.build_views("电话13800138000，账号ab12cd34ef").vis
+    asc = gates.ascii_chars(v)
+    assert pii._may_hold_run(v, asc) and pii._may_hold_token_in(v, asc)
+    assert not compositional._may_hold_spaced("海洛因 fine 。")
+    assert compositional._may_hold_spaced("海 洛 因")
+
+
+_RUN_SAMPLE = list("0123456789 -+()xabcAZ王，\n") + ["\U0001d7d8", "0086", "+86", "2024年10月"]
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_RUN_SAMPLE), max_size=60).map("".join))
+def test_class_runs_as_python_and_patterns_inside_them(text):
+    """The compiled class_runs equals its Python reference, and the three patterns searched only
+    inside its runs find exactly what they find over the whole text."""
+    from scanner import speedups
+    from scanner.detectors import names, pii
+
+    if pii._class_runs is not None:  # (GOVSCAN_PURE=1: the callers' patterns alone, checked below)
+        for table, k in ((pii._RUN_TABLE, 11), (names._DIGIT_TABLE, 7), (compositional._ALNUM_TABLE, 4),
+                         (speedups.class_table({"0123456789": 2, " -": 1}), 3)):
+            assert _speedups.class_runs(text, table, k) == speedups.class_runs_py(text, table, k)
+    v = normalize.build_views(text).vis
+    gates.present(v)
+    asc = gates.ascii_chars(v)
+    spans = [m.span() for m in pii._RUN_RE.finditer(v)]
+    assert [m.span() for m in pii._run_matches(v, asc)] == spans
+    assert [m.span() for m in names._digit_run_matches(v)] == [m.span() for m in names._DIGIT_RUN_RE.finditer(v)]
+    views = normalize.build_views(text)
+    want = [m.span() for m in compositional._INITIALS_RE.finditer(text)
+            if len(m.group()) <= 16 and m.group().isalpha() and (m.group().islower() or m.group().isupper())
+            and sum(ch in compositional._VOWELS for ch in m.group()) <= 1][:8]
+    assert compositional._initial_runs(views) == want
+
+
+@needs_ext
+def test_class_runs_reads_every_string_kind():
+    from scanner import speedups
+
+    table = speedups.class_table({"0123456789": 2, " ": 1})
+    for text, want in (("ab 123 4567 x", [(2, 12)]), ("王 123 4567 王", [(1, 11)]), ("\U0001f600 123 4567 \U0001f600", [(1, 11)])):
+        assert _speedups.class_runs(text, table, 5) == want == speedups.class_runs_py(text, table, 5)
+    assert _speedups.class_runs("12 345", table, 7) == []  # shorter than min_len
+    assert _speedups.class_runs("     ", table, 1) == []  # no character of value 2 in the run
+    with pytest.raises(ValueError):
+        _speedups.class_runs("abc", b"\x01", 1)

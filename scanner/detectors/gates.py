@@ -76,14 +76,20 @@ def find(v: str) -> list[tuple[int, int, str]]:
 
 def present(v: str) -> frozenset[str]:
     """The registered gate words that occur in ``v``."""
-    return _pass(v)[1]
+    last = getattr(_local, "last", None)  # (the cache read inline: ~8 calls a text, every detector)
+    if last is None or last[0] is not v or last[3] != len(_WORDS):
+        last = _pass(v)
+    return last[1]
 
 
 def hits(v: str) -> list[tuple[int, int, str]]:
     """Every occurrence of a registered word in ``v`` as (start, end, word), overlapping ones
     included, ordered by end (words ending at the same place: longest first). The names detector
     reads its cue positions from here instead of a second automaton pass. Do not modify the list."""
-    return _pass(v)[2]
+    last = getattr(_local, "last", None)
+    if last is None or last[0] is not v or last[3] != len(_WORDS):
+        last = _pass(v)
+    return last[2]
 
 
 def ascii_chars(v: str) -> bytes:
@@ -102,7 +108,10 @@ def ascii_chars(v: str) -> bytes:
 
 def any_of(v: str, words: Iterable[str]) -> bool:
     """Whether one of ``words`` (each registered) occurs in ``v``."""
-    return not present(v).isdisjoint(words)
+    last = getattr(_local, "last", None)
+    if last is None or last[0] is not v or last[3] != len(_WORDS):
+        last = _pass(v)
+    return not last[1].isdisjoint(words)
 
 
 def warm_up() -> None:

@@ -178,6 +178,21 @@ def _may_hold_digit_run(v: str) -> bool:
     return _has_run(v, _DIGIT_TABLE, 7) or b"+86" in asc or b"0086" in asc
 
 
+_class_runs = speedups.get("class_runs")
+
+
+def _digit_run_matches(v: str):
+    """``_DIGIT_RUN_RE``'s matches in ``v``, in order. Without +86 or 0086 among the ASCII
+    characters a match is 7 or more digits, blanks and hyphens: it is searched only inside such
+    runs (in C), not over the whole text (the pattern opens on a class at every position)."""
+    if not _may_hold_digit_run(v):
+        return ()
+    asc = gates.ascii_chars(v)
+    if _class_runs is None or b"+86" in asc or b"0086" in asc:
+        return _DIGIT_RUN_RE.finditer(v)
+    return [m for a, b in _class_runs(v, _DIGIT_TABLE, 7) for m in _DIGIT_RUN_RE.finditer(v, a, b)]
+
+
 def _may_hold_row(v: str) -> bool:
     """False only when ``_ROW_RE``'s look-ahead can hold nowhere in ``v``."""
     return gates.any_of(v, _ROW_CUES)
@@ -377,8 +392,7 @@ class NameAddressDetector:
                 q = self._attribute_anchor(v, cs, cue == "岁")
                 if q is not None:
                     asks.append(("before", q, "row", self._row_name_before(v, q)))
-        digits = _may_hold_digit_run(v)
-        for m in _DIGIT_RUN_RE.finditer(v) if digits else ():  # 范桂　6217-9950-…: a name before a long number
+        for m in _digit_run_matches(v):  # 范桂　6217-9950-…: a name before a long number
             q = self._attribute_anchor(v, m.start(), False)
             if q is not None:
                 asks.append(("before", q, "row", self._row_name_before(v, q)))
