@@ -21,7 +21,8 @@ try:
 except ImportError:  # pragma: no cover - depends on the install
     _speedups = None
 
-needs_ext = pytest.mark.skipif(_speedups is None, reason="the C speedups are not built (no compiler at install)")
+needs_ext = pytest.mark.skipif(_speedups is None or bool(os.environ.get("GOVSCAN_PURE")),
+                               reason="the C speedups are not built (no compiler at install) or GOVSCAN_PURE=1 turns them off")
 
 
 def test_extension_is_built_where_required():
