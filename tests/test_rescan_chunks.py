@@ -83,3 +83,26 @@ def test_commits_are_bounded_by_records_and_the_collector_is_left_as_found(tmp_p
     assert sum(commits) == 1000 and max(commits) < 100 + 32 and len(commits) >= 2 * 4
     con = sqlite3.connect(tmp_path / "w2" / "results.sqlite")
     assert con.execute("SELECT COUNT(*), MIN(pos), MAX(pos) FROM scans").fetchone() == (500, 0, 499)
+
+
+def test_pool_pipes_hold_a_whole_result():
+    import fcntl
+    import multiprocessing as mp
+    import sys
+    from concurrent.futures import ProcessPoolExecutor
+
+    import pytest
+
+    from scanner.batch.executors import PIPE_BYTES, _widen_pipes
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("pipe sizes are a Linux setting")
+    pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
+    try:
+        want = min(PIPE_BYTES, int(Path("/proc/sys/fs/pipe-max-size").read_text()))
+        assert _widen_pipes(pool) == want
+        for q in (pool._result_queue, pool._call_queue):
+            assert fcntl.fcntl(q._writer.fileno(), fcntl.F_GETPIPE_SZ) == want
+        assert pool.submit(sum, [1, 2]).result() == 3
+    finally:
+        pool.shutdown()
