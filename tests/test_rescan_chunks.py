@@ -30,8 +30,11 @@ def test_guided_chunks_shrink_towards_the_end_and_keep_every_record_in_order():
     assert [ch.next_pos for ch in chunks] == [ch.items[-1][0] + 1 for ch in chunks]
     sizes = [ch.nbytes for ch in chunks]
     assert sum(sizes) == total
-    assert sizes[0] >= total // 8 - 4000  # big at first: what is left over 4 per worker
-    assert sizes == sorted(sizes, reverse=True) or all(a >= b - 4000 for a, b in zip(sizes, sizes[1:]))
+    assert 64 << 10 <= sizes[0] <= (64 << 10) + 4000  # a small first chunk: every worker starts at once
+    assert sizes[1] >= 2 * sizes[0] - 4000
+    peak = sizes.index(max(sizes))
+    assert max(sizes) >= total // 10  # big in the middle: what is left over 4 per worker
+    assert all(a >= b - 4000 for a, b in zip(sizes[peak:], sizes[peak + 1:]))  # then shrinking
     assert max(sizes[-3:]) <= MIN_CHUNK_BYTES + 4000  # small at the end: the workers finish together
     assert len(chunks) < 2000 / 8  # not one record at a time either
 

@@ -505,7 +505,8 @@ def _chunks(records: Iterator[RawRecord], max_records: int, max_bytes: int, prev
 
     With ``parts`` > 1 workers and the source's size known, chunks are sized by what is left
     (guided self-scheduling): ``left / (4 * parts)``, between :data:`MIN_CHUNK_BYTES` and
-    ``max_bytes``. Big chunks in the middle of the run (fewer hand-overs between the main process
+    ``max_bytes``, the first ones ramping up from 64 KiB so that no worker waits long for its
+    first chunk. Big chunks in the middle of the run (fewer hand-overs between the main process
     and the workers, each one a pause of ~2 ms in a worker), small ones at the end so that the
     workers finish together instead of one waiting for the other's last big chunk."""
     buf: list[RawRecord] = []
@@ -517,11 +518,18 @@ def _chunks(records: Iterator[RawRecord], max_records: int, max_bytes: int, prev
         items = [(r.pos, r.key, r.payload, olds.get(r.key)) for r in buf]
         return Chunk(items, buf[-1].pos + 1, size)
 
+    ramp = MIN_CHUNK_BYTES  # the first chunks double from 64 KiB: every worker starts at once
+
     def target() -> int:
         if left is None:
             return max_bytes
-        return max(min(max_bytes, MIN_CHUNK_BYTES), min(max_bytes, left // (4 * parts)))
+        return min(ramp, max(min(max_bytes, MIN_CHUNK_BYTES), min(max_bytes, left // (4 * parts))))
 
+    def grow() -> None:
+        nonlocal ramp
+        ramp = ramp * 2 if ramp < max_bytes else ramp
+
+    grow()
     limit = target()
     for r in records:
         buf.append(r)
@@ -530,6 +538,7 @@ def _chunks(records: Iterator[RawRecord], max_records: int, max_bytes: int, prev
             yield make(buf, size)
             if left is not None:
                 left = max(0, left - size)
+                grow()
                 limit = target()
             buf, size = [], 0
     if buf:
