@@ -91,7 +91,7 @@ class RescanOptions:
     restart: bool = False
     store_text: str = "findings"  # findings | all | none
     commit_interval: float = 1.0  # seconds between commits (at most)
-    commit_records: int = 2_000  # … and records between commits (at most): a short last commit
+    commit_records: int = 1_000  # … and records between commits (at most): a short last commit
     chunk_records: int = 1024
     chunk_bytes: int = 1 << 20  # the largest chunk; smaller ones near the end (see _chunks)
     spark_batch_records: int = 50_000
