@@ -225,7 +225,7 @@ def compare(args) -> int:
     base = args.base.resolve()
     work = Path(tempfile.mkdtemp(prefix="bench_rescan_ab_"))
     corpus = work / "official_texts.jsonl"
-    records, chars, text_bytes = build_corpus(args.data, corpus)
+    records, _, text_bytes = build_corpus(args.data, corpus)
     texts = work / "texts.json"
     texts.write_text(json.dumps([json.loads(line)["text"] for line in corpus.open(encoding="utf-8")],
                                 ensure_ascii=False), encoding="utf-8")
@@ -258,8 +258,8 @@ def compare(args) -> int:
     ref = _rows(work / "base-1" / "results.sqlite")
     same_rows = all(_rows(work / f"{n}-{w}" / "results.sqlite") == ref for n in ("base", "this") for w in (1, 2))
     print()
-    print(f"| side | rec/s 1 worker | rec/s 2 workers | 2 / 1 (median of rounds) | main CPU s, 1 / 2 workers | "
-          f"workers CPU s (sum) | setup s, 1 / 2 | peak RSS / PSS per worker MiB |")
+    print("| side | rec/s 1 worker | rec/s 2 workers | 2 / 1 (median of rounds) | main CPU s, 1 / 2 workers | "
+          "workers CPU s (sum) | setup s, 1 / 2 | peak RSS / PSS per worker MiB |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, _ in sides:
         one, two = res[(name, 1)], res[(name, 2)]

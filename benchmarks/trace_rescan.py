@@ -34,10 +34,10 @@ if "--tree" in sys.argv:  # before importing scanner: whose code runs
 else:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import scanner.batch.executors as E  # noqa: E402
-import scanner.batch.runner as R  # noqa: E402
-import scanner.batch.store as S  # noqa: E402
-import scanner.batch.worker as W  # noqa: E402
+import scanner.batch.executors as E
+import scanner.batch.runner as R
+import scanner.batch.store as S
+import scanner.batch.worker as W
 
 LOG: list = []
 TMP = Path(tempfile.mkdtemp(prefix="trace_rescan_"))

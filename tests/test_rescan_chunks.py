@@ -58,8 +58,7 @@ def test_a_continued_run_sizes_chunks_by_what_is_left():
 def test_commits_are_bounded_by_records_and_the_collector_is_left_as_found(tmp_path):
     src = tmp_path / "posts.jsonl"
     with open(src, "w", encoding="utf-8") as f:
-        for i in range(500):
-            f.write(json.dumps({"id": i, "text": f"全县生产总值增长{i}%。联系人手机13912345678。"}, ensure_ascii=False) + "\n")
+        f.writelines(json.dumps({"id": i, "text": f"全县生产总值增长{i}%。联系人手机13912345678。"}, ensure_ascii=False) + "\n" for i in range(500))
     cfg = ScannerConfig(lexicon_dirs=[FIXTURE_LEX], bundled_lexicons=False)
     commits: list[int] = []
     from scanner.batch import store as store_mod

@@ -20,7 +20,14 @@ from dataclasses import dataclass
 
 from ..errors import ScannerError
 from .store import now_iso
-from .worker import JobParams, init_worker, scan_chunk, spark_partition, spark_warm, warm_up
+from .worker import (
+    JobParams,
+    init_worker,
+    scan_chunk,
+    spark_partition,
+    spark_warm,
+    warm_up,
+)
 
 __all__ = ["Chunk", "InProcessExecutor", "PoolExecutor", "SparkExecutor"]
 
