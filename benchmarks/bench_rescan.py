@@ -21,6 +21,17 @@ Then it writes the patrol report of the all-cores run.
 
 usage: python benchmarks/bench_rescan.py [--data DIR] [--repeat 5] [--wait-idle 120] [--no-spark]
                                         [--report FILE] [--json OUT] [--keep DIR]
+       python benchmarks/bench_rescan.py --base PATH [--repeat 3] [--wait-idle 60]
+
+With ``--base PATH`` (another checkout, e.g. a ``git worktree`` of main) it compares instead: in
+every round, after waiting for idle CPUs, the base and this checkout each run ``--workers 1`` and
+``--workers 2`` (order alternating between rounds), then the machine's ceiling (two independent
+processes scanning the texts in a loop against one, as ``speed_table.py`` measures it). Per run it
+samples /proc every 0.05 s: the main process's CPU and each worker's CPU during the scan phase
+(from the sample nearest the end of the setup), and each worker's peak RSS / PSS. It prints the
+medians per side, the same-run ratios, the load average before each round, and whether the two
+sides wrote the same results (JSONL byte for byte; the ``scans`` and ``findings`` rows, all
+columns but ``scanned_at``).
 """
 from __future__ import annotations
 
@@ -82,6 +93,196 @@ def build_corpus(data: Path, out: Path) -> tuple[int, int, int]:
     return n, chars, nbytes
 
 
+# ------------------------------------------------------------------ --base: this checkout against another
+_CEILING = r"""
+import json, sys, time
+from scanner import Scanner
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+s = Scanner()
+for t in texts[:50]:
+    s.scan(t)
+try:
+    from scanner import person_model
+    person_model.warm()
+except ImportError:
+    pass
+sys.stdout.write("ready\n"); sys.stdout.flush()
+sys.stdin.readline()
+t0 = time.perf_counter()
+for t in texts:
+    s.scan(t)
+print(time.perf_counter() - t0)
+"""
+
+_TCK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _proc_cpu(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            v = f.read().rsplit(")", 1)[1].split()
+        return (int(v[11]) + int(v[12])) / _TCK
+    except (OSError, IndexError):
+        return None
+
+
+def _children(pid: int) -> list[int]:
+    out: list[int] = []
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/children") as f:
+                out += [int(x) for x in f.read().split()]
+    except OSError:
+        pass
+    return out
+
+
+def _rss_pss(pid: int) -> tuple[float, float]:
+    rss = pss = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Rss:"):
+                    rss = int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss = int(line.split()[1])
+    except OSError:
+        pass
+    return rss / 1024, pss / 1024
+
+
+def _run_sampled(tree: Path, corpus: Path, out: Path, workers: int) -> dict:
+    """One ``scanner rescan`` of ``tree``'s code; CPU of the main process and of every worker
+    during the scan phase, peak RSS / PSS per worker."""
+    shutil.rmtree(out, ignore_errors=True)
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    t0 = time.monotonic()
+    p = subprocess.Popen([sys.executable, "-m", "scanner.cli", "rescan", str(corpus), "--out", str(out),
+                          "--no-progress", "--json", "--workers", str(workers)],
+                         env=env, cwd=tree, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    samples: dict[int, list[tuple[float, float]]] = {}
+    peak: dict[int, tuple[float, float]] = {}
+    while p.poll() is None:
+        now = time.monotonic() - t0
+        for pid in [p.pid] + (_children(p.pid) if workers > 1 else []):
+            c = _proc_cpu(pid)
+            if c is not None:
+                samples.setdefault(pid, []).append((now, c))
+            if pid != p.pid:
+                r = _rss_pss(pid)
+                o = peak.get(pid, (0.0, 0.0))
+                peak[pid] = (max(o[0], r[0]), max(o[1], r[1]))
+        time.sleep(0.05)
+    ended = time.monotonic() - t0
+    stdout, stderr = p.communicate()
+    if p.returncode not in (0, 1):
+        sys.exit(f"{tree}: rescan --workers {workers} failed:\n{stderr.decode(errors='replace')[-1500:]}")
+    st = json.loads(stdout)
+    # the scan phase began (scan + what follows it in the command) before the process ended; the
+    # interpreter's exit after that is not counted, so this errs a few tens of ms late
+    start = ended - (st["wall_seconds"] - st["setup_seconds"])
+
+    def during(pid: int) -> float:
+        s = samples[pid]
+        at = min(s, key=lambda x: abs(x[0] - start))[1]
+        return s[-1][1] - at
+
+    workers_cpu = [during(pid) for pid in samples if pid != p.pid and len(samples[pid]) > 1]
+    return {"scan_s": st["scan_seconds"], "setup_s": st["setup_seconds"], "records": st["records"],
+            "main_cpu_s": st["main_cpu_seconds"], "workers_cpu_s": workers_cpu,
+            "worker_peak": [v for v in peak.values() if v[0] > 0]}
+
+
+def _ceiling(tree: Path, texts: Path) -> float:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+
+    def together(n: int) -> float:
+        procs = [subprocess.Popen([sys.executable, "-c", _CEILING, str(texts)], env=env, cwd=tree,
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) for _ in range(n)]
+        for q in procs:
+            assert q.stdout.readline().strip() == "ready"
+        for q in procs:
+            q.stdin.write("go\n")
+            q.stdin.flush()
+        return max(float(q.communicate()[0].split()[-1]) for q in procs)
+
+    return 2 * together(1) / together(2)
+
+
+def _rows(db: Path) -> tuple[list, list]:
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    cols = [r[1] for r in con.execute("PRAGMA table_info(scans)") if r[1] != "scanned_at"]
+    scans = con.execute(f"SELECT {', '.join(cols)} FROM scans ORDER BY pos").fetchall()
+    finds = con.execute("SELECT * FROM findings ORDER BY pos, idx").fetchall()
+    con.close()
+    return scans, finds
+
+
+def compare(args) -> int:
+    med = statistics.median
+    base = args.base.resolve()
+    work = Path(tempfile.mkdtemp(prefix="bench_rescan_ab_"))
+    corpus = work / "official_texts.jsonl"
+    records, _, text_bytes = build_corpus(args.data, corpus)
+    texts = work / "texts.json"
+    texts.write_text(json.dumps([json.loads(line)["text"] for line in corpus.open(encoding="utf-8")],
+                                ensure_ascii=False), encoding="utf-8")
+    sides = [("base", base), ("this", REPO)]
+    print(f"corpus: {records:,} records, {text_bytes / 1e6:.1f} MB UTF-8 text; base {base}, this {REPO}")
+    res: dict[tuple[str, int], list[dict]] = {}
+    ceil: list[float] = []
+    loads: list[str] = []
+    for r in range(args.repeat):
+        order = sides if r % 2 == 0 else sides[::-1]
+        for name, tree in order:
+            for w in (1, 2):
+                busy = wait_idle(args.wait_idle) if args.wait_idle else None
+                la = os.getloadavg()[0]
+                m = _run_sampled(tree, corpus, work / f"{name}-{w}", w)
+                assert m["records"] == records, m
+                m["busy_before"], m["load1"] = busy, la
+                res.setdefault((name, w), []).append(m)
+                wc = " + ".join(f"{c:.2f}" for c in m["workers_cpu_s"])
+                print(f"  round {r + 1} {name} --workers {w}: scan {m['scan_s']:.2f} s ({records / m['scan_s']:,.0f} "
+                      f"rec/s), setup {m['setup_s']:.2f} s, main CPU {m['main_cpu_s']:.2f} s"
+                      + (f", workers CPU {wc} s" if wc else "") + f"; load {la:.2f}", flush=True)
+        if args.wait_idle:
+            wait_idle(args.wait_idle)
+        loads.append(f"{os.getloadavg()[0]:.2f}")
+        ceil.append(_ceiling(REPO, texts))
+        print(f"  round {r + 1} ceiling (2 independent processes / 1): {ceil[-1]:.2f}x", flush=True)
+    same_jsonl = (work / "base-1" / "results.jsonl").read_bytes() == (work / "this-1" / "results.jsonl").read_bytes() \
+        == (work / "this-2" / "results.jsonl").read_bytes() == (work / "base-2" / "results.jsonl").read_bytes()
+    ref = _rows(work / "base-1" / "results.sqlite")
+    same_rows = all(_rows(work / f"{n}-{w}" / "results.sqlite") == ref for n in ("base", "this") for w in (1, 2))
+    print()
+    print("| side | rec/s 1 worker | rec/s 2 workers | 2 / 1 (median of rounds) | main CPU s, 1 / 2 workers | "
+          "workers CPU s (sum) | setup s, 1 / 2 | peak RSS / PSS per worker MiB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for name, _ in sides:
+        one, two = res[(name, 1)], res[(name, 2)]
+        ratios = [a["scan_s"] / b["scan_s"] for a, b in zip(one, two)]
+        rss = max((v[0] for m in two for v in m["worker_peak"]), default=0)
+        pss = max((v[1] for m in two for v in m["worker_peak"]), default=0)
+        print(f"| {name} | {records / med(m['scan_s'] for m in one):,.0f} | {records / med(m['scan_s'] for m in two):,.0f} "
+              f"| {med(ratios):.2f}x ({', '.join(f'{x:.2f}' for x in ratios)}) "
+              f"| {med(m['main_cpu_s'] for m in one):.2f} / {med(m['main_cpu_s'] for m in two):.2f} "
+              f"| {med(sum(m['workers_cpu_s']) for m in two):.2f} "
+              f"| {med(m['setup_s'] for m in one):.2f} / {med(m['setup_s'] for m in two):.2f} | {rss:.0f} / {pss:.0f} |")
+    print(f"ceiling, two independent scanning processes / one: {med(ceil):.2f}x ({', '.join(f'{x:.2f}' for x in ceil)}); "
+          f"load average (1 min) before each run: {', '.join(format(m['load1'], '.2f') for k in res for m in res[k])}")
+    print(f"same results.jsonl (byte for byte): {'yes' if same_jsonl else 'NO'}; same scans/findings rows "
+          f"(all columns but scanned_at): {'yes' if same_rows else 'NO'}")
+    if args.json:
+        args.json.write_text(json.dumps({"records": records, "ceiling": ceil, "same_jsonl": same_jsonl,
+                                         "same_rows": same_rows,
+                                         "runs": {f"{k[0]}-{k[1]}": v for k, v in res.items()}}, indent=2))
+    shutil.rmtree(work, ignore_errors=True)
+    return 0 if same_jsonl and same_rows else 1
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
@@ -94,7 +295,10 @@ def main() -> int:
     ap.add_argument("--wait-idle", type=float, default=120, metavar="SECONDS",
                     help="before each run wait up to this long for the CPUs to be idle (default 120; 0: never)")
     ap.add_argument("--keep", type=Path, help="keep the results folders here (default: a temporary folder)")
+    ap.add_argument("--base", type=Path, help="compare with this other checkout (see above) instead")
     args = ap.parse_args()
+    if args.base:
+        return compare(args)
 
     from scanner.batch.report import write_report
     from scanner.batch.runner import cpu_count

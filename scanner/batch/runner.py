@@ -91,8 +91,9 @@ class RescanOptions:
     restart: bool = False
     store_text: str = "findings"  # findings | all | none
     commit_interval: float = 1.0  # seconds between commits (at most)
-    chunk_records: int = 128
-    chunk_bytes: int = 256 << 10
+    commit_records: int = 1_000  # … and records between commits (at most): a short last commit
+    chunk_records: int = 1024
+    chunk_bytes: int = 1 << 20  # the largest chunk; smaller ones near the end (see _chunks)
     spark_batch_records: int = 50_000
     spark_batch_bytes: int = 64 << 20
     progress: bool | None = None  # None: when stderr is a terminal
@@ -137,6 +138,10 @@ class RescanStats:
         d["records_per_s"] = self.records_per_s
         d["mb_per_s"] = self.mb_per_s
         return d
+
+
+#: the smallest chunk (by size) sent to a worker near the end of a run (see :func:`_chunks`)
+MIN_CHUNK_BYTES = 32 << 10
 
 
 def _default_log(msg: str) -> None:
@@ -305,7 +310,8 @@ def rescan(opts: RescanOptions) -> RescanStats:
             signal.signal(signal.SIGTERM, on_term)
         interrupted = False
         try:
-            chunks = _chunks(records, opts.chunk_records, opts.chunk_bytes, prev_store)
+            chunks = _chunks(records, opts.chunk_records, opts.chunk_bytes, prev_store, source.total_bytes,
+                             done_bytes, executor.workers if isinstance(executor, PoolExecutor) else 1)
             for ch, (rows, frows, blob, n) in executor.map(chunks):
                 pending_scans.extend(rows)
                 pending_findings.extend(frows)
@@ -313,7 +319,7 @@ def rescan(opts: RescanOptions) -> RescanStats:
                 pending_n += n
                 pending_bytes += ch.nbytes
                 next_pos = ch.next_pos
-                if time.monotonic() - last_commit >= opts.commit_interval or len(pending_scans) >= 20_000:
+                if time.monotonic() - last_commit >= opts.commit_interval or pending_n >= opts.commit_records:
                     commit()
             commit()
         except KeyboardInterrupt:
@@ -493,21 +499,47 @@ def _skip_done(store: ResultStore, records: Iterator[RawRecord], skip: int) -> i
     return nbytes
 
 
-def _chunks(records: Iterator[RawRecord], max_records: int, max_bytes: int,
-            prev: ResultStore | None) -> Iterator[Chunk]:
+def _chunks(records: Iterator[RawRecord], max_records: int, max_bytes: int, prev: ResultStore | None,
+            total_bytes: int | None = None, done_bytes: int = 0, parts: int = 1) -> Iterator[Chunk]:
+    """Contiguous records in chunks of at most ``max_records`` records and about ``max_bytes``.
+
+    With ``parts`` > 1 workers and the source's size known, chunks are sized by what is left
+    (guided self-scheduling): ``left / (4 * parts)``, between :data:`MIN_CHUNK_BYTES` and
+    ``max_bytes``, the first ones ramping up from 64 KiB so that no worker waits long for its
+    first chunk. Big chunks in the middle of the run (fewer hand-overs between the main process
+    and the workers, each one a pause of ~2 ms in a worker), small ones at the end so that the
+    workers finish together instead of one waiting for the other's last big chunk."""
     buf: list[RawRecord] = []
     size = 0
+    left = None if not total_bytes or parts <= 1 else max(0, total_bytes - done_bytes)
 
     def make(buf: list[RawRecord], size: int) -> Chunk:
         olds = prev.lookup([r.key for r in buf]) if prev is not None else {}
         items = [(r.pos, r.key, r.payload, olds.get(r.key)) for r in buf]
         return Chunk(items, buf[-1].pos + 1, size)
 
+    ramp = MIN_CHUNK_BYTES  # the first chunks double from 64 KiB: every worker starts at once
+
+    def target() -> int:
+        if left is None:
+            return max_bytes
+        return min(ramp, max(min(max_bytes, MIN_CHUNK_BYTES), min(max_bytes, left // (4 * parts))))
+
+    def grow() -> None:
+        nonlocal ramp
+        ramp = ramp * 2 if ramp < max_bytes else ramp
+
+    grow()
+    limit = target()
     for r in records:
         buf.append(r)
         size += r.nbytes
-        if len(buf) >= max_records or size >= max_bytes:
+        if len(buf) >= max_records or size >= limit:
             yield make(buf, size)
+            if left is not None:
+                left = max(0, left - size)
+                grow()
+                limit = target()
             buf, size = [], 0
     if buf:
         yield make(buf, size)

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Where a `scanner rescan` run's time goes, per process (issue 14, "archive at scale").
+
+Runs :func:`scanner.batch.runner.rescan` in this process with light instrumentation (wrappers
+around the worker's ``scan_chunk``, the pool's sending of a result, the store's commit; no
+change to what is computed) and prints, for the scan phase:
+
+* the main process's CPU per thread: main (reading, chunking, committing), the pool's result
+  collector and its chunk feeder;
+* per worker: chunks, time inside ``scan_chunk`` (wall and CPU), time between chunks (sending
+  the result, waiting for the next chunk), time blocked sending results back (wall and CPU),
+  when its first chunk started and its last one ended, minor page faults (copy-on-write);
+* the commits (how many, the largest, the last one) and the chunk sizes.
+
+usage: python benchmarks/trace_rescan.py [--tree PATH] [--workers 2] [--chunk-records N --chunk-bytes B] SOURCE
+       (SOURCE e.g. the JSONL bench_rescan.py builds from ../shared/data; results in a temp dir;
+       --tree: the checkout whose code runs, default this one)
+"""
+from __future__ import annotations
+
+import argparse
+import concurrent.futures.process as cfp
+import json
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if "--tree" in sys.argv:  # before importing scanner: whose code runs
+    sys.path.insert(0, str(Path(sys.argv[sys.argv.index("--tree") + 1]).resolve()))
+else:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import scanner.batch.executors as E
+import scanner.batch.runner as R
+import scanner.batch.store as S
+import scanner.batch.worker as W
+
+LOG: list = []
+TMP = Path(tempfile.mkdtemp(prefix="trace_rescan_"))
+mono = time.monotonic
+
+
+def _dump() -> None:
+    (TMP / f"{os.getpid()}.json").write_text(json.dumps(LOG))
+
+
+_scan_chunk = W.scan_chunk
+
+
+def scan_chunk(params, items, scanned_at):
+    t, c = mono(), time.process_time()
+    f0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    r = _scan_chunk(params, items, scanned_at)
+    LOG.append(("chunk", t, mono(), time.process_time() - c, len(items),
+                resource.getrusage(resource.RUSAGE_SELF).ru_minflt - f0))
+    _dump()
+    return r
+
+
+scan_chunk.__module__, scan_chunk.__qualname__ = "scanner.batch.worker", "scan_chunk"  # pickled by name
+W.scan_chunk = E.scan_chunk = scan_chunk
+_sendback = cfp._sendback_result
+
+
+def sendback(*a, **k):
+    t, c = mono(), time.process_time()
+    _sendback(*a, **k)
+    LOG.append(("send", t, mono(), time.process_time() - c))
+    _dump()
+
+
+cfp._sendback_result = sendback
+_commit = S.ResultStore.commit
+
+
+def commit(self, scans, *a):
+    t = mono()
+    _commit(self, scans, *a)
+    LOG.append(("commit", t, mono(), len(scans)))
+
+
+S.ResultStore.commit = commit
+THREADS: dict = {}
+
+
+def _threads() -> dict[int, float]:
+    out = {}
+    for t in os.listdir("/proc/self/task"):
+        with open(f"/proc/self/task/{t}/stat") as f:
+            v = f.read().rsplit(")", 1)[1].split()
+        out[int(t)] = (int(v[11]) + int(v[12])) / os.sysconf("SC_CLK_TCK")
+    return out
+
+
+_init, _close = E.PoolExecutor.__init__, E.PoolExecutor.close
+
+
+def init(self, *a):
+    _init(self, *a)
+    THREADS["start"] = _threads()
+
+
+def close(self):
+    THREADS["end"] = _threads()
+    _close(self)
+
+
+E.PoolExecutor.__init__, E.PoolExecutor.close = init, close
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("source")
+    ap.add_argument("--tree", help="the checkout whose code runs (default: this one)")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--chunk-records", type=int)
+    ap.add_argument("--chunk-bytes", type=int)
+    args = ap.parse_args()
+    extra = {k: v for k, v in (("chunk_records", args.chunk_records), ("chunk_bytes", args.chunk_bytes)) if v}
+    out = TMP / "out"
+    t0 = mono()
+    st = R.rescan(R.RescanOptions(args.source, out, workers=args.workers, progress=False, log=lambda m: None,
+                                  **extra))
+    start, end = t0 + st.setup_seconds, t0 + st.setup_seconds + st.scan_seconds
+    print(f"scan {st.scan_seconds:.3f} s, setup {st.setup_seconds:.3f} s, main process CPU in the scan "
+          f"{st.main_cpu_seconds:.3f} s, {st.records:,} records")
+    if THREADS:
+        a, b = THREADS["start"], THREADS["end"]
+        names = {os.getpid(): "main"}
+        cpu = {names.get(t, f"thread {t}"): round(b[t] - a.get(t, 0), 3) for t in b if b[t] - a.get(t, 0) > 0}
+        print(f"  main process CPU by thread (besides main: the pool's result collector, chunk feeder): {cpu}")
+    logs = {p.stem: json.loads(p.read_text()) for p in TMP.glob("*.json")}
+    sizes = []
+    for pid, log in sorted(logs.items()):
+        ch = [x for x in log if x[0] == "chunk" and x[1] >= start - 0.01]
+        sb = [x for x in log if x[0] == "send" and x[1] >= start - 0.01]
+        sizes += [(x[1], x[4]) for x in ch]
+        if not ch:
+            continue
+        gaps = [ch[i + 1][1] - ch[i][2] for i in range(len(ch) - 1)]
+        print(f"  process {pid}: {len(ch)} chunks, in scan_chunk {sum(x[2] - x[1] for x in ch):.3f} s wall / "
+              f"{sum(x[3] for x in ch):.3f} s CPU; between chunks {sum(gaps):.3f} s (largest {max(gaps, default=0):.3f}); "
+              f"sending results {sum(x[2] - x[1] for x in sb):.3f} s wall / {sum(x[3] for x in sb):.3f} s CPU; "
+              f"first chunk at +{ch[0][1] - start:.3f} s, last ended {end - ch[-1][2]:.3f} s before the end; "
+              f"minor faults {sum(x[5] for x in ch):,}")
+    cs = [x for x in LOG if x[0] == "commit"]
+    if cs:
+        print(f"  commits: {len(cs)}, largest {max(x[3] for x in cs):,} records, the last {cs[-1][3]:,} records "
+              f"in {cs[-1][2] - cs[-1][1]:.3f} s, all {sum(x[2] - x[1] for x in cs):.3f} s")
+    print(f"  chunk sizes (records, in order): {[n for _, n in sorted(sizes)]}")
+    shutil.rmtree(TMP, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
