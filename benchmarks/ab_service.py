@@ -6,8 +6,8 @@ flips every round). Prints every round and the medians of requests/s, wrk's p99 
 CPU milliseconds per request (user + system of the worker processes, from /proc: the figure the
 host's noise moves least), and the ratios A/B.
 
-The measurement is ``speed_table.py``'s own (:func:`speed_table.m_service`'s server start and wrk
-script), plus the CPU count.
+The measurement is ``speed_table.py``'s own (:func:`speed_table.m_service`: the server started as
+the README starts it, the wrk script, the workers' CPU from /proc).
 
 usage: python benchmarks/ab_service.py TREE_A TREE_B [--rounds 3] [--duration 10] [--data ../shared/data]
        (a tree: a checkout or `git worktree add --detach /tmp/base <rev>`)
@@ -16,78 +16,23 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from corpora import official_records, speed_posts  # noqa: E402
-from speed_table import _WRK_LUA, TOKEN, Side, cpu_busy, free_port, proc_children  # noqa: E402
-
-
-def _cpu_ticks(pids: list[int]) -> int:
-    total = 0
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-        except OSError:
-            pass
-    return total
+from speed_table import Side, cpu_busy, m_service  # noqa: E402
 
 
 def serve_and_load(side: Side, bodies: Path, work: Path, duration: float) -> dict:
-    port = free_port()
-    db = work / f"service-{side.name}-{port}.db"
-    log = open(work / f"service-{side.name}.log", "w")
-    env = {**side.env, "GOVSCAN_TOKENS": TOKEN}
-    srv = subprocess.Popen(side.cli + ["serve", "--workers", "2", "--port", str(port), "--db", f"sqlite:///{db}",
-                                       "--log-level", "warning"], env=env, cwd=work, stdout=log, stderr=log)
-    try:
-        import httpx
-
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if srv.poll() is not None or time.monotonic() > deadline:
-                sys.exit(f"{side.name}: the service did not start, see {log.name}")
-            time.sleep(0.2)
-        lua = work / "wrk.lua"
-        lua.write_text(_WRK_LUA % (bodies, TOKEN))
-        url = f"http://127.0.0.1:{port}"
-        subprocess.run(["wrk", "-t1", "-c8", "-d2s", "-s", str(lua), url], capture_output=True)  # warm-up
-        workers = proc_children(srv.pid)
-        hz = 100
-        c0 = _cpu_ticks(workers)
-        p = subprocess.run(["wrk", "-t2", "-c8", f"-d{duration:g}s", "--latency", "-s", str(lua), url],
-                           capture_output=True, text=True, check=True)
-        c1 = _cpu_ticks(workers)
-        rps = float(re.search(r"Requests/sec:\s+([\d.]+)", p.stdout).group(1))
-        n = int(re.search(r"(\d+) requests in", p.stdout).group(1))
-        m = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", p.stdout, re.M)
-        p99 = float(m.group(1)) * {"us": 1e-3, "ms": 1.0, "s": 1e3}[m.group(2)]
-        bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", p.stdout)
-        return {"rps": rps, "p99_ms": p99, "cpu_ms": (c1 - c0) / hz * 1e3 / max(1, n),
-                "errors": int(bad.group(1)) if bad else 0}
-    finally:
-        srv.terminate()
-        try:
-            srv.wait(20)
-        except subprocess.TimeoutExpired:
-            srv.kill()
-        log.close()
+    m = m_service(side, bodies, work, duration)
+    return {"rps": m["service_rps"], "p99_ms": m["service_p99_ms"], "cpu_ms": m["service_cpu_ms"],
+            "errors": m["service_errors"]}
 
 
 def main() -> int:

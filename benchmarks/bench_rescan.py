@@ -51,6 +51,9 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from corpora import official_records  # noqa: E402
+from speed_table import Side, m_ceiling  # noqa: E402
+from speed_table import proc_children as _children  # noqa: E402
+from speed_table import rss_pss as _rss_pss  # noqa: E402
 
 def cpu_busy(seconds: float = 1.0) -> float | None:
     """Fraction of all CPUs busy over ``seconds`` (Linux /proc/stat), None elsewhere."""
@@ -94,26 +97,6 @@ def build_corpus(data: Path, out: Path) -> tuple[int, int, int]:
 
 
 # ------------------------------------------------------------------ --base: this checkout against another
-_CEILING = r"""
-import json, sys, time
-from scanner import Scanner
-texts = json.load(open(sys.argv[1], encoding="utf-8"))
-s = Scanner()
-for t in texts[:50]:
-    s.scan(t)
-try:
-    from scanner import person_model
-    person_model.warm()
-except ImportError:
-    pass
-sys.stdout.write("ready\n"); sys.stdout.flush()
-sys.stdin.readline()
-t0 = time.perf_counter()
-for t in texts:
-    s.scan(t)
-print(time.perf_counter() - t0)
-"""
-
 _TCK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
@@ -124,31 +107,6 @@ def _proc_cpu(pid: int) -> float | None:
         return (int(v[11]) + int(v[12])) / _TCK
     except (OSError, IndexError):
         return None
-
-
-def _children(pid: int) -> list[int]:
-    out: list[int] = []
-    try:
-        for tid in os.listdir(f"/proc/{pid}/task"):
-            with open(f"/proc/{pid}/task/{tid}/children") as f:
-                out += [int(x) for x in f.read().split()]
-    except OSError:
-        pass
-    return out
-
-
-def _rss_pss(pid: int) -> tuple[float, float]:
-    rss = pss = 0
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as f:
-            for line in f:
-                if line.startswith("Rss:"):
-                    rss = int(line.split()[1])
-                elif line.startswith("Pss:"):
-                    pss = int(line.split()[1])
-    except OSError:
-        pass
-    return rss / 1024, pss / 1024
 
 
 def _run_sampled(tree: Path, corpus: Path, out: Path, workers: int) -> dict:
@@ -194,19 +152,8 @@ def _run_sampled(tree: Path, corpus: Path, out: Path, workers: int) -> dict:
 
 
 def _ceiling(tree: Path, texts: Path) -> float:
-    env = {**os.environ, "PYTHONPATH": str(tree)}
-
-    def together(n: int) -> float:
-        procs = [subprocess.Popen([sys.executable, "-c", _CEILING, str(texts)], env=env, cwd=tree,
-                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) for _ in range(n)]
-        for q in procs:
-            assert q.stdout.readline().strip() == "ready"
-        for q in procs:
-            q.stdin.write("go\n")
-            q.stdin.flush()
-        return max(float(q.communicate()[0].split()[-1]) for q in procs)
-
-    return 2 * together(1) / together(2)
+    """The machine's ceiling (two independent scanning processes against one): the speed table's."""
+    return m_ceiling(Side("ceiling", tree, texts.parent), texts)["ceiling_ratio"]
 
 
 def _rows(db: Path) -> tuple[list, list]:

@@ -200,6 +200,19 @@ def proc_children(pid: int) -> list[int]:
     return out
 
 
+def cpu_ticks(pids: list[int]) -> int:
+    """User + system clock ticks (``os.sysconf("SC_CLK_TCK")`` a second) of ``pids`` from /proc."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except OSError:
+            pass
+    return total
+
+
 def rss_pss(pid: int) -> tuple[float, float]:
     """RSS and PSS of a process in MiB (smaps_rollup), (0, 0) when it is gone."""
     rss = pss = 0
@@ -273,14 +286,19 @@ def m_service(side: Side, bodies: Path, work: Path, duration: float) -> dict:
         lua.write_text(_WRK_LUA % (bodies, TOKEN))
         url = f"http://127.0.0.1:{port}"
         subprocess.run(["wrk", "-t1", "-c8", "-d2s", "-s", str(lua), url], capture_output=True)  # warm-up
+        workers = proc_children(srv.pid)
+        c0 = cpu_ticks(workers)
         p = subprocess.run(["wrk", "-t2", "-c8", f"-d{duration:g}s", "--latency", "-s", str(lua), url],
                            capture_output=True, text=True, check=True)
+        c1 = cpu_ticks(workers)
         rps = float(re.search(r"Requests/sec:\s+([\d.]+)", p.stdout).group(1))
+        n = int(re.search(r"(\d+) requests in", p.stdout).group(1))
         m = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", p.stdout, re.M)
         p99 = float(m.group(1)) * {"us": 1e-3, "ms": 1.0, "s": 1e3}[m.group(2)]
         bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", p.stdout)
         errors = int(bad.group(1)) if bad else 0
-        return {"service_rps": rps, "service_p99_ms": p99, "service_errors": errors}
+        cpu_ms = (c1 - c0) / os.sysconf("SC_CLK_TCK") * 1e3 / max(1, n)  # the workers' CPU per request
+        return {"service_rps": rps, "service_p99_ms": p99, "service_errors": errors, "service_cpu_ms": cpu_ms}
     finally:
         srv.terminate()
         try:
