@@ -72,14 +72,11 @@ class PackedColumn(Sequence):
         return len(self._offsets) - 1
 
     def __getitem__(self, i: int) -> Any:  # type: ignore[override]
-        try:
-            got = self._cache.get(i)
-        except TypeError:  # a slice (unhashable before Python 3.12)
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if got is not None:
-            return got
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
+        got = self._cache.get(i)
+        if got is not None:
+            return got
         i = _index(self, i)
         off = self._offsets
         return self._cache.setdefault(i, pickle.loads(self._blob[off[i]:off[i + 1]]))

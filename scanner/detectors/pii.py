@@ -146,10 +146,10 @@ def _run_matches(v: str, asc: bytes):
 
 
 def _may_hold_token_in(v: str, asc: bytes) -> bool:
-    """False only when ``_TOKEN_RE`` finds no mixed token in ``v``: a letter in ``asc``, the two
-    gates of :func:`_may_hold_token`, and 7 letters or digits in a row in ``v`` itself."""
-    return (_LATIN_RE.search(asc) is not None and _may_hold_token(asc)
-            and (_has_run is None or _has_run(v, _TOKEN_TABLE, 7)))
+    """False only when ``_TOKEN_RE`` finds no mixed token in ``v`` (whose ASCII characters, ``asc``,
+    hold a letter: the caller's test): the two gates of :func:`_may_hold_token`, and 7 letters or
+    digits in a row in ``v`` itself."""
+    return _may_hold_token(asc) and (_has_run is None or _has_run(v, _TOKEN_TABLE, 7))
 
 
 def _may_hold_plate(v: str) -> bool:

@@ -56,6 +56,7 @@ def word_class(lex, word: str) -> str | None:
 
     return word_class(lex, word)
 
+
 # per-character flags of SensitiveLinker._candidates (one table lookup a text)
 _F_SUR, _F_FN, _F_BOUND, _F_G7, _F_G6, _F_T10 = 1, 2, 4, 8, 16, 32  # (the same in scanner/_speedups.c)
 _name_candidates = speedups.get("name_candidates")
