@@ -49,6 +49,7 @@ from ..words import cut, word_freq
 from . import gates
 from .gates import separated_runs
 from .credentials import _HELP, _TRAIL
+from . import formulations
 
 if TYPE_CHECKING:  # (NumPy loads only when a disguised spelling is read back)
     import numpy as np
@@ -259,6 +260,8 @@ _TITLE_RE = rx.compile(r"(?P<t>" + _TITLES + r")(?P<name>" + "|".join(LEADER_TIT
 _FORM_GATE = frozenset([ch + "个" + w for w, right in _FORMULATIONS.items() for ch, v in _NUMERAL.items()
                     if ch in _NUM_CLASS and v >= 2 and v != right]
                    + [ch + "位" + one + "体" for ch, v in _NUMERAL.items() if ch in _NUM_CLASS and v != 5 for one in "一1"])
+_MEMBER_GATE = frozenset(w for w in formulations.GATE_WORDS if w not in formulations.LEADER_NAMES)
+_LEADER_GATE = frozenset(formulations.LEADER_NAMES)
 _TITLE_GATE = frozenset(t + n for t in _TITLES.split("|") for n, ts in LEADER_TITLES.items() if t not in ts)
 _KEY_BASIS = ("党政机关公文处理工作条例(2012) 第十九条; 中共二十届一中全会公报(2022-10-23); 十四届全国人大一次会议、"
               "全国政协十四届一次会议选举结果(2023-03); 党的十九大、二十大报告; 十九届六中全会决议(2021)")
@@ -319,7 +322,7 @@ def _gate_words() -> tuple[str, ...]:
     for objs, _verbs in _CLASSES.values():
         words.update(objs.split("|"))
     words.update(_TS_OBJ.split("|"))
-    words.update(_BID_GATE, _TOPIC_GATE, _PW_GATE, _FORM_GATE, _TITLE_GATE, _SOV_GATE)
+    words.update(_BID_GATE, _TOPIC_GATE, _PW_GATE, _FORM_GATE, _TITLE_GATE, _SOV_GATE, formulations.GATE_WORDS)
     return tuple(sorted(words))
 
 
@@ -813,7 +816,7 @@ class CompositionalDetector:
     rules = tuple([f"prohibited.trade.{c}" for c in _CLASSES] + [
         "prohibited.object.drug", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
         "secret.topic.composed", "secret.credential.password_value", "keyterm.formulation.number",
-        "keyterm.leader.title", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state",
+        "keyterm.leader.title", "keyterm.formulation.member", "keyterm.leader.order", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state",
         "wording.region_listed_as_country"])
 
     def __init__(self) -> None:
@@ -958,6 +961,10 @@ class CompositionalDetector:
             self._formulations(views, d, out, wins(_FORM_GATE, 8))
         if not found.isdisjoint(_TITLE_GATE):
             self._titles(views, d, out, wins(_TITLE_GATE, 4))
+        if not found.isdisjoint(_MEMBER_GATE):
+            self._members(views, d, out, wins(_MEMBER_GATE, 48))
+        if not found.isdisjoint(_LEADER_GATE):
+            self._leader_order(views, d, out, wins(_LEADER_GATE, 40))
         if not found.isdisjoint(_SOV_GATE):
             self._sovereignty(views, d, out, wins(_SOV_GATE, 64))
         return out
@@ -1119,6 +1126,20 @@ class CompositionalDetector:
             out.append(self._finding(views, s, e, "improper_wording", "key_term_misspelling", "block",
                                      "keyterm.formulation.number", f"固定表述的数字有误，应为“{correct}”",
                                      _KEY_BASIS, 0.85, correct))
+
+    def _members(self, views: Views, d: str, out: list[Finding], w) -> None:
+        for s, e, f, fix, anchored in formulations.member_errors(d, w):
+            members = "、".join(f.member(c) for c in f.cores)
+            out.append(self._finding(views, s, e, "improper_wording", "key_term_misspelling",
+                                     "block" if anchored else "review", "keyterm.formulation.member",
+                                     f"固定表述“{f.name}”的内容有误：应为{members}", f.basis, 0.85 if anchored else 0.7,
+                                     fix or None))
+
+    def _leader_order(self, views: Views, d: str, out: list[Finding], w) -> None:
+        for s, e, term, right in formulations.order_errors(d, w):
+            out.append(self._finding(views, s, e, "improper_wording", "key_term_misspelling", "review",
+                                     "keyterm.leader.order", f"中央政治局常委排序有误，{term}的顺序为：{right}",
+                                     formulations.ORDER_BASIS, 0.8, right))
 
     def _titles(self, views: Views, d: str, out: list[Finding], w) -> None:
         for m in _scan(_TITLE_RE, d, w):
