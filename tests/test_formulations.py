@@ -100,3 +100,88 @@ def test_default_scanner_reports_them():
     f = next(f for f in res.findings if f.rule == "keyterm.formulation.member")
     assert (f.category, f.type, f.text) == ("improper_wording", "key_term_misspelling", "服务意识")
     assert res.verdict == "block"
+
+
+# ------------------------------------------------------------------ leaders' titles from the lexicons
+from pathlib import Path  # noqa: E402
+
+from scanner.batch.fingerprint import lexicon_rows  # noqa: E402
+from scanner.errors import LexiconError  # noqa: E402
+from scanner.lexicon import lint, load_leaders  # noqa: E402
+from scanner.resources import bundled_lexicon_dir  # noqa: E402
+
+COUNTY = Path(__file__).resolve().parent.parent / "docs" / "examples" / "county-lexicon"
+
+
+@pytest.fixture(scope="module")
+def national():
+    return Scanner(detectors=("compositional",))
+
+
+@pytest.fixture(scope="module")
+def county():
+    return Scanner(detectors=("compositional",), lexicon_dirs=[str(COUNTY)])
+
+
+@pytest.mark.parametrize("text,fix,says", [
+    ("全国政协主席赵乐际出席会议。", "全国人大常委会委员长赵乐际", "全国政协主席是王沪宁"),
+    ("国务院总理王沪宁会见外宾。", "全国政协主席王沪宁", "国务院总理是李强"),
+    ("北京市委书记李强到基层调研。", "国务院总理李强", "李强的职务是国务院总理"),
+])
+def test_a_title_the_leader_never_held(national, text, fix, says):
+    f = [f for f in national.scan(text).findings if f.rule == "keyterm.leader.title"]
+    assert len(f) == 1 and f[0].severity == "block" and f[0].suggestion == fix and says in f[0].message
+    assert text[f[0].start:f[0].end] == f[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "全国人大常委会委员长赵乐际出席会议。",
+    "中央纪委书记赵乐际作工作报告。",          # held 2017-2022: news of that time is right
+    "上海市委书记李强主持会议。",
+    "国务院副总理何立峰出席活动。",            # a name the table does not hold
+])
+def test_titles_held_now_or_before_are_quiet(national, text):
+    assert _found(national, text, "keyterm.leader.title") == []
+
+
+def test_no_bundled_lexicons_no_national_table():
+    bare = Scanner(detectors=("compositional",), bundled_lexicons=False)
+    assert _found(bare, "全国政协主席赵乐际出席会议。", "keyterm.leader.title") == []
+
+
+def test_a_county_adds_its_leaders(county, national):
+    assert [x[0] for x in _found(county, "县委书记赵样例主持召开会议。", "keyterm.leader.title")] == ["县委书记赵样例"]
+    assert _found(county, "时任县长王示范到乡镇调研。", "keyterm.leader.title") == []  # held 2018-2021
+    assert _found(county, "副县长钱模板出席活动。", "keyterm.leader.title") == []  # another title
+    assert _found(county, "全国政协主席赵乐际出席会议。", "keyterm.leader.title")  # the national table stays
+    assert _found(national, "县委书记赵样例主持召开会议。", "keyterm.leader.title") == []
+
+
+def test_leaders_rows_are_read_with_their_dates():
+    rows = load_leaders([bundled_lexicon_dir()])
+    now = {(r.name, r.title) for r in rows if r.current}
+    assert ("赵乐际", "全国人大常委会委员长") in now and ("赵乐际", "中央纪委书记") not in now
+    assert all(r.basis and r.start <= (r.end or "9999") for r in rows)
+
+
+@pytest.mark.parametrize("row,problem", [
+    ("x.bad\t王示范\t县长\t2021-13-01\t\t依据", "not YYYY-MM-DD"),
+    ("x.bad\t王示范\t县长\t2021-06-01\t2020-01-01\t依据", "before 'from'"),
+    ("x.bad\t王示范\t县长\t2021-06-01\t\t", "basis are required"),
+])
+def test_a_bad_leaders_row_is_an_error(tmp_path, row, problem):
+    (tmp_path / "manifest.toml").write_text(
+        'version = "1"\n[[lexicon]]\nname = "t"\nkind = "leaders"\nfile = "l.tsv"\ncategory = "improper_wording"\n'
+        'version = "1"\nsource = "s"\nlicence = "CC0-1.0"\n', encoding="utf-8")
+    (tmp_path / "l.tsv").write_text("id\tname\ttitle\tfrom\tto\tbasis\tnote\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as e:
+        load_leaders([tmp_path])
+    assert any(problem in p for p in e.value.problems)
+    errors, _ = lint([tmp_path])
+    assert any(problem in p for p in errors)
+
+
+def test_a_leaders_change_is_a_changed_row_for_the_rescan(county, national):
+    names = {key for _fp, rule, key in lexicon_rows(county) if rule.startswith("county_example.title.")}
+    assert names == {"王示范", "赵样例", "钱模板"}
+    assert not any(rule.startswith("county_example.") for _fp, rule, _k in lexicon_rows(national))
