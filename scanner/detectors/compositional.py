@@ -849,14 +849,19 @@ class CompositionalDetector:
         gates.register(*sorted(self._leaders.gate))
         self._words = c["word_set"] | self._leaders.gate
 
-    @classmethod
-    def from_config(cls, config) -> "CompositionalDetector":
-        """With the leaders' titles of the config's lexicon folders (bundled and ``lexicon_dirs``)."""
-        from ..lexicon import load_leaders
-        from ..resources import bundled_lexicon_dir
+    #: built with the rows of the lexicons' ``kind = "leaders"`` files (:class:`scanner.Scanner`
+    #: passes them from its compiled cache; without them they are read from the config's folders)
+    uses_leaders = True
 
-        folders = ([bundled_lexicon_dir()] if config.bundled_lexicons else []) + list(config.lexicon_dirs)
-        return cls(load_leaders(folders))
+    @classmethod
+    def from_config(cls, config, leaders: tuple | None = None) -> "CompositionalDetector":
+        """With the leaders' titles of the config's lexicon folders (bundled and ``lexicon_dirs``)."""
+        if leaders is None:
+            from ..lexicon import load_leaders
+            from ..resources import bundled_lexicon_dir
+
+            leaders = load_leaders(([bundled_lexicon_dir()] if config.bundled_lexicons else []) + list(config.lexicon_dirs))
+        return cls(leaders)
 
     def detect(self, views: Views) -> list[Finding]:
         d = views.dense
