@@ -282,8 +282,8 @@ def _leader_titles(rows: tuple) -> LeaderTitles:
 _FORM_GATE = frozenset([ch + "个" + w for w, right in _FORMULATIONS.items() for ch, v in _NUMERAL.items()
                     if ch in _NUM_CLASS and v >= 2 and v != right]
                    + [ch + "位" + one + "体" for ch, v in _NUMERAL.items() if ch in _NUM_CLASS and v != 5 for one in "一1"])
-_MEMBER_GATE = frozenset(w for w in formulations.GATE_WORDS if w not in formulations.LEADER_NAMES)
-_LEADER_GATE = frozenset(formulations.LEADER_NAMES)
+_MEMBER_GATE = formulations.MEMBER_GATE
+_LEADER_GATE = formulations.ORDER_GATE
 _KEY_BASIS = ("党政机关公文处理工作条例(2012) 第十九条; 中共二十届一中全会公报(2022-10-23); 十四届全国人大一次会议、"
               "全国政协十四届一次会议选举结果(2023-03); 党的十九大、二十大报告; 十九届六中全会决议(2021)")
 
@@ -343,7 +343,7 @@ def _gate_words() -> tuple[str, ...]:
     for objs, _verbs in _CLASSES.values():
         words.update(objs.split("|"))
     words.update(_TS_OBJ.split("|"))
-    words.update(_BID_GATE, _TOPIC_GATE, _PW_GATE, _FORM_GATE, _SOV_GATE, formulations.GATE_WORDS)
+    words.update(_BID_GATE, _TOPIC_GATE, _PW_GATE, _FORM_GATE, _SOV_GATE, _MEMBER_GATE, _LEADER_GATE)
     return tuple(sorted(words))
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from .. import rx
 
-__all__ = ["FORMULATIONS", "STANDING_COMMITTEES", "GATE_WORDS", "LEADER_NAMES", "ORDER_BASIS", "member_errors", "order_errors"]
+__all__ = ["FORMULATIONS", "STANDING_COMMITTEES", "MEMBER_GATE", "ORDER_GATE", "LEADER_NAMES", "ORDER_BASIS", "member_errors", "order_errors"]
 
 _HAN = "\u3400-\u9fff"
 #: between two items of a list (not a comma: 社会建设，加快全面建设 starts a clause, not an item)
@@ -210,7 +210,45 @@ def order_errors(d: str, windows: list[tuple[int, int]]) -> list[tuple[int, int,
     return out
 
 
-#: the compositional rules' gate words for both: every member written out and every name
-GATE_WORDS: tuple[str, ...] = tuple(sorted({f.member(c) for f in FORMULATIONS if f.affix for c in f.cores}
-                                           | {a for f in FORMULATIONS if not f.affix for a in f.anchors}
-                                           | LEADER_NAMES))
+#: separators between two list items as the gate words spell them
+_GATE_SEPS = ("、", "和", "及", "与", "以及")
+
+
+def _member_gate() -> frozenset[str]:
+    """Two members next to each other (政治意识、大局意识, in either order): a list with all members
+    but one always holds two of them side by side (three of four in four places); and the names of
+    the formulations of three (三严三实), whose named list may hold its two members apart. Not a
+    member alone, nor a frequent name (经济建设, 四个意识 and 习近平 are in most official texts, and every
+    text with a gate word runs the rules: a named list of four with two members apart is missed)."""
+    out: set[str] = set()
+    for f in FORMULATIONS:
+        if len(f.cores) <= 3:
+            out.update(f.anchors)
+        members = [f.member(c) for c in f.cores]
+        if f.prefix:  # (a verb may stand between: 进行伟大斗争、建设伟大工程: a member before 、 opens the list)
+            out.update(m + "、" for m in members)
+        seps = _GATE_SEPS if f.affix else ("、", "和")
+        out.update(a + sep + b for a in members for b in members if a != b for sep in seps)
+    return frozenset(out)
+
+
+def _order_gate() -> frozenset[str]:
+    """Two names side by side out of a term's order (李强、习近平): a list out of its term's order
+    always holds such a pair (a list whose every neighbours are in order is in order). Not a pair in
+    the current term's order (赵乐际、王沪宁 is right since 2022 and in every news item that lists
+    them; it was wrong in the 十九届, whose lists with it are found only beside another pair)."""
+    current = STANDING_COMMITTEES[0][1]
+    out: set[str] = set()
+    for _term, names in STANDING_COMMITTEES:
+        for i, a in enumerate(names):
+            for b in names[:i]:
+                if a in current and b in current and current.index(a) < current.index(b):
+                    continue
+                for x in (a, a + "同志"):
+                    out.update(x + sep + b for sep in ("、", ",", "和"))
+    return frozenset(out)
+
+
+#: the compositional rules' gate words for each rule
+MEMBER_GATE: frozenset[str] = _member_gate()
+ORDER_GATE: frozenset[str] = _order_gate()
