@@ -46,6 +46,12 @@ HITS = [
     ("他说河南人都是骗子。", "河南人都是骗子", "banned_term", "wording.slur.stereotype"),
     ("有人说新疆人天生懒。", "新疆人天生懒", "banned_term", "wording.slur.stereotype"),
     ("农民工都是小偷这种说法。", "农民工都是小偷", "banned_term", "wording.slur.stereotype"),
+    # sex and age: a stereotype, a derogatory modifier on a sex or age head
+    ("有人说女司机都是马路杀手。", "女司机都是马路杀手", "banned_term", "wording.slur.sex_age"),
+    ("他说老人都是碰瓷的。", "老人都是碰瓷", "banned_term", "wording.slur.sex_age"),
+    ("她被同事称作剩女。", "剩女", "banned_term", "wording.slur.sex_age"),
+    ("这个渣男骗了她。", "渣男", "banned_term", "wording.slur.sex_age"),
+    ("回家面对黄脸婆。", "黄脸婆", "banned_term", "wording.slur.sex_age"),
     # 中国残联 2022·八 and the morphemes of its list
     ("村里有个瘸子在修鞋。", "瘸子", "banned_term", "wording.slur.disability"),
     ("那个瘫子每天坐在门口。", "瘫子", "banned_term", "wording.slur.disability"),
@@ -99,6 +105,11 @@ MISSES = [
     "大陆和台湾的交流日益密切。",      # the right pairing
     "每个人都是自己健康的第一责任人。",  # 人都是 without a derogatory predicate
     "河南人民勤劳朴实。",              # praise, not a slur
+    "凤凰男篮夺得冠军。",              # 凤凰 (a place) 男篮
+    "减肥女性应注意营养。",            # 减肥
+    "潜水员打捞女尸。",                # 打捞
+    "男人女人都要参加体检。",          # 男人 女人
+    "剩余女工的安置工作。",            # 剩余
 ]
 
 

@@ -77,6 +77,19 @@ _PRED = ("小偷|骗子|偷东西|偷|骗人|骗|懒|脏|素质低|没素质|没
 _NOT_AFTER_PRED = "渡税拍猎排运袭听看窥取保贷局术得不"  # 偷渡 偷税 偷拍 … 骗取 骗保 骗贷 骗局 … are acts, not a trait
 
 
+#: sex and age groups (新华社 2015 国际关系类: 性别; 网络信息内容生态治理规定 第七条): a stereotype only with a
+#: generalising word and a derogatory predicate right after (女司机都是马路杀手, 老人都是碰瓷的)
+_SEX_AGE = ("女人|男人|女的|男的|女孩子|女生|男生|女司机|老人|老年人|老头|老太太|老太婆|大妈|大爷|年轻人|90后|00后|80后|"
+            "95后|穷人|胖子|矮子")
+_SEX_AGE_GENERAL = "都是|全是|全都是|个个都是|就是|天生|没一个好|没有一个好|都"
+_SEX_AGE_PRED = ("头发长见识短|马路杀手|不会开车|碰瓷|为老不尊|倚老卖老|拜金|矫情|废物|垃圾|不靠谱|脑残|小偷|骗子|坏人|"
+                 "懒|蠢|笨|贱")
+#: a derogatory modifier on a sex or age head (剩女, 渣男, 凤凰男, 绿茶婊, 黄脸婆, 男人婆, 娘娘腔, 老不死): the
+#: modifier x head composition, not a list of its words
+_SEX_MOD = "剩|渣|拜金|绿茶|心机|妈宝|凤凰|黄脸|肥|泼|败家|丑|老处|娘娘|男人|直男"
+_SEX_HEAD = "女|男|婆|婊|妇|腔|癌"
+
+
 def _alt(words: str) -> str:
     return "|".join(sorted(set(words.split("|")), key=lambda w: (-len(w), w)))
 
@@ -91,6 +104,10 @@ _STEREO_RE = rx.compile(
     rf"(?P<g>{_alt(_REGIONS + '|' + _NATIONS + '|' + _ETHNIC + '|' + _SKIN)})人(?:的)?(?P<q>{_alt(_GENERAL)})[^。!?;,、]{{0,2}}?"
     rf"(?P<h>{_alt(_PRED)})(?![{_NOT_AFTER_PRED}])"
     rf"|(?P<g2>{_alt(_OCCUPATIONS)})(?P<q2>都是|全是|全都是|个个都是|没一个好|没有一个好)(?P<h2>小偷|骗子|贼|坏人|流氓|无赖|刁民|土包子)")
+_SEX_RE = rx.compile(
+    rf"(?P<g>{_alt(_SEX_AGE)})(?P<q>{_alt(_SEX_AGE_GENERAL)})(?P<h>{_alt(_SEX_AGE_PRED)})(?![{_NOT_AFTER_PRED}])"
+    rf"|(?<![减打增瘦])(?P<m>{_alt(_SEX_MOD)})(?P<h2>{_alt(_SEX_HEAD)})(?![篮足排子生士性装神王儿婿孩童工方人团科主星症])"
+    r"|(?P<w>老不死|糟老头|死老头|老棺材|小屁孩|娘炮|女拳|田园女权)")
 #: a disability morpheme and a person suffix (瞎子 瘸子 聋子 瘫子 跛子 哑巴 傻子 疯子 呆子): 中国残联 2022·八
 _DISABILITY_RE = rx.compile(
     r"(?<!黑)(?P<m>[瞎瘸聋哑瘫跛])(?P<h>子|巴|佬|鬼|婆|汉)(?![亏英语])"
@@ -230,7 +247,10 @@ _TW_GATE = tuple(f"{c}{j}{i}" for c in _TW_CUE.split("|") for j in ("", "的", "
 _SLUR_GATE = tuple(dict.fromkeys(_CRIME.split("|") + _HEADS.split("|") + [f"人{q}" for q in _GENERAL.split("|")]
                                  + [f"人的{q}" for q in _GENERAL.split("|")] + [o + q for o in _OCCUPATIONS.split("|")
                                                                               for q in ("都是", "全是", "全都是", "个个都是", "没一个好", "没有一个好")]
-                                 + [n + a for n in _NATIONS.split("|") for a in _ANIMALS.split("|")] + [
+                                 + [n + a for n in _NATIONS.split("|") for a in _ANIMALS.split("|")]
+                                 + [g + q for g in _SEX_AGE.split("|") for q in _SEX_AGE_GENERAL.split("|")]
+                                 + [m + h for m in _SEX_MOD.split("|") for h in _SEX_HEAD.split("|")]
+                                 + ["老不死", "糟老头", "死老头", "老棺材", "小屁孩", "娘炮", "女拳", "田园女权"] + [
     "瞎子", "瘸子", "聋子", "瘫子", "跛子", "哑巴", "哑子", "傻子", "疯子", "呆子", "瞎佬", "瘸佬", "聋佬", "傻佬", "瞎鬼", "瘸鬼",
     "聋婆", "瞎婆", "疯婆", "傻婆", "瞎汉", "聋汉", "瘸汉", "跛佬", "瘫佬", "呆佬", "疯佬", "智障", "脑残", "白痴", "低能儿",
     "弱智儿", "残废人"]))
@@ -297,7 +317,8 @@ def _quoted(d: str, s: int, e: int) -> bool:
 class WordingRuleDetector:
     name = "wording"
     categories = frozenset({"improper_wording"})
-    rules = ("wording.slur.label", "wording.slur.group", "wording.slur.stereotype", "wording.slur.disability",
+    rules = ("wording.slur.label", "wording.slur.group", "wording.slur.stereotype", "wording.slur.sex_age",
+             "wording.slur.disability",
              "wording.agency.central", "wording.agency.local", "wording.tw.institution", "wording.tw.state_attribute",
              "wording.tw.china_pairing")
 
@@ -392,6 +413,11 @@ class WordingRuleDetector:
             g, h = (m.group("g"), m.group("h")) if m.group("g") else (m.group("g2"), m.group("h2"))
             s, e = m.span()
             add(s, e, "wording.slur.group", f"歧视性称呼：“{g}”后接贬称“{h}”，不得使用", _SLUR_BASIS)
+        for m in self._scan(_SEX_RE, d, windows):
+            s, e = m.span()
+            g = m.group("g")
+            add(s, e, "wording.slur.sex_age", (f"性别或年龄歧视：不得以偏概全地贬损“{g}”群体" if g else
+                                                f"性别或年龄歧视：“{d[s:e]}”是贬损性称谓，不得使用"), _SLUR_BASIS)
         if dis:
             for m in self._scan(_DISABILITY_RE, d, windows):
                 s, e = m.span()
