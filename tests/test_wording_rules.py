@@ -37,6 +37,9 @@ HITS = [
     ("一名快递员劫匪落网。", "快递员劫匪", "banned_term", "wording.slur.label"),
     ("一名黑人罪犯抢劫商店。", "黑人罪犯", "banned_term", "wording.slur.label"),
     ("这个女小偷专挑老人下手。", "女小偷", "banned_term", "wording.slur.label"),
+    # 民族宗教类: an ethnic group or a faith as a label of crime or terror
+    ("报道称一名维吾尔族恐怖分子被捕。", "维吾尔族恐怖分子", "banned_term", "wording.slur.label"),
+    ("有自媒体渲染穆斯林极端分子威胁。", "穆斯林极端分子", "banned_term", "wording.slur.label"),
     # group joined to a derogatory head
     ("评论区里有人骂上海佬。", "上海佬", "banned_term", "wording.slur.group"),
     ("他张口就是越南猴子。", "越南猴子", "banned_term", "wording.slur.group"),
@@ -105,6 +108,8 @@ MISSES = [
     "大陆和台湾的交流日益密切。",      # the right pairing
     "每个人都是自己健康的第一责任人。",  # 人都是 without a derogatory predicate
     "河南人民勤劳朴实。",              # praise, not a slur
+    "依法严厉打击暴力恐怖分子。",      # no people or faith named
+    "坚决打击东突恐怖分子。",          # the official wording
     "凤凰男篮夺得冠军。",              # 凤凰 (a place) 男篮
     "减肥女性应注意营养。",            # 减肥
     "潜水员打捞女尸。",                # 打捞

@@ -94,8 +94,13 @@ def _alt(words: str) -> str:
     return "|".join(sorted(set(words.split("|")), key=lambda w: (-len(w), w)))
 
 
+#: an ethnic group or a religion as a label of crime or terror (新华社 民族宗教类: 不把民族、宗教与犯罪、恐怖
+#:主义挂钩): 维吾尔族恐怖分子, 穆斯林极端分子, 回族小偷; 暴力恐怖分子, 东突恐怖分子 name no people or faith
+_FAITHS = "伊斯兰|伊斯兰教|穆斯林|佛教|基督教|天主教|藏传佛教|道教|犹太教"
+_TERROR = "恐怖分子|极端分子|暴徒|恐怖组织|恐怖主义"
 _LABEL_RE = rx.compile(
     rf"(?P<g>{_alt(_REGIONS + '|' + _OCCUPATIONS + '|' + _SKIN)})(?:籍|人)?(?P<h>{_alt(_CRIME)})"
+    rf"|(?P<g3>{_alt(_ETHNIC + '|' + _FAITHS)})(?:人|的|徒)?(?P<h3>{_alt(_CRIME + '|' + _TERROR)})"
     rf"|(?P<g2>女|男)(?P<h2>小偷|歹徒|骗子|劫匪|扒手|杀人犯|凶手|罪犯)")
 _GROUP_RE = rx.compile(
     rf"(?P<g>{_alt(_REGIONS + '|' + _NATIONS + '|' + _ETHNIC + '|' + _OCCUPATIONS + '|' + _SKIN)})人?(?P<h>{_alt(_HEADS)})"
@@ -244,7 +249,7 @@ _TW_GATE = tuple(f"{c}{j}{i}" for c in _TW_CUE.split("|") for j in ("", "的", "
 
 #: the gate: crime labels and derogatory heads; for the stereotype a group's 人 with its generalising word (人都是,
 #: 人天生: a predicate alone, 骗 偷 懒, is in too many texts), for 狗 猪 the nation with it
-_SLUR_GATE = tuple(dict.fromkeys(_CRIME.split("|") + _HEADS.split("|") + [f"人{q}" for q in _GENERAL.split("|")]
+_SLUR_GATE = tuple(dict.fromkeys(_CRIME.split("|") + _TERROR.split("|") + _HEADS.split("|") + [f"人{q}" for q in _GENERAL.split("|")]
                                  + [f"人的{q}" for q in _GENERAL.split("|")] + [o + q for o in _OCCUPATIONS.split("|")
                                                                               for q in ("都是", "全是", "全都是", "个个都是", "没一个好", "没有一个好")]
                                  + [n + a for n in _NATIONS.split("|") for a in _ANIMALS.split("|")]
@@ -399,11 +404,12 @@ class WordingRuleDetector:
             out.append(self._finding(views, s, e, "banned_term", rule, msg, basis, sugg))
 
         for m in self._scan(_LABEL_RE, d, windows):
-            g, h = (m.group("g"), m.group("h")) if m.group("g") else (m.group("g2"), m.group("h2"))
+            g, h = next((m.group(a), m.group(b)) for a, b in (("g", "h"), ("g2", "h2"), ("g3", "h3")) if m.group(a))
             s, e = m.span()
             if m.group("g2") and s > 0 and d[s - 1] in "妇少男女子美":
                 continue  # (妇女歹徒 … read from the longer group; 美女骗子 is another pattern's)
-            add(s, e, "wording.slur.label", f"标签式前缀：案件报道中不要用籍贯、社会身份、肤色或性别作“{h}”的前缀（“{g}”）",
+            add(s, e, "wording.slur.label", (f"民族宗教歧视：不要把民族、宗教（“{g}”）与犯罪、恐怖主义挂钩" if m.group("g3") else
+                                              f"标签式前缀：案件报道中不要用籍贯、社会身份、肤色或性别作“{h}”的前缀（“{g}”）"),
                 _SLUR_BASIS, h)
         for m in self._scan(_STEREO_RE, d, windows):
             g = m.group("g") or m.group("g2")
