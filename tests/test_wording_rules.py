@@ -76,6 +76,10 @@ HITS = [
     ("他持有台湾国籍。", "台湾国籍", "political_term", "wording.tw.state_attribute"),
     ("专家谈中国和台湾的关系。", "中国和台湾的关系", "political_term", "wording.tw.china_pairing"),
     ("中国与香港贸易往来密切。", "中国与香港贸易", "political_term", "wording.tw.china_pairing"),
+    # draft labels in any bracket (the rows spell out four)
+    ("关于加强社区治理的实施方案〈初稿〉", "〈初稿〉", "draft_marker", "secret.draft.bracketed"),
+    ("年度工作要点「草稿」请各科室传阅。", "「草稿」", "draft_marker", "secret.draft.bracketed"),
+    ("实施细则（第二稿）已印发各单位。", "（第二稿）", "draft_marker", "secret.draft.bracketed"),
 ]
 
 
@@ -108,6 +112,8 @@ MISSES = [
     "大陆和台湾的交流日益密切。",      # the right pairing
     "每个人都是自己健康的第一责任人。",  # 人都是 without a derogatory predicate
     "河南人民勤劳朴实。",              # praise, not a slur
+    "长篇小说《初稿》出版发行。",      # a title
+    "方案（初稿）已提交常务会议审议。",  # the meeting that discusses it (the rows' quiet words)
     "依法严厉打击暴力恐怖分子。",      # no people or faith named
     "坚决打击东突恐怖分子。",          # the official wording
     "凤凰男篮夺得冠军。",              # 凤凰 (a place) 男篮

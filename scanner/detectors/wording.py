@@ -28,6 +28,9 @@ wording.tw.state_attribute  Taiwan with a state's attribute (台湾国旗,      
                             台湾国籍, 台湾驻美大使馆)
 wording.tw.china_pairing    China paired with Taiwan, Hong Kong or Macao     《关于涉台港澳宣传报道中几个提法的意见》·一;
                             as equals (中国和台湾的关系, 中国与香港贸易)     新华社禁用词(2015)·涉及我领土主权和港澳台
+secret.draft.bracketed      a draft label in any bracket (〈初稿〉「草稿」     政府信息公开条例(2019) 第十六条(过程性
+                            『修订稿』{代拟稿} (第二稿) [初审稿 v2]); the     信息); 党政机关公文处理工作条例 第三章
+                            plain draft words are lexicon rows
 ==========================  ==============================================  =====================================
 
 An outdated agency name is history, not a mistake, when the text is: a history word next to it
@@ -249,6 +252,17 @@ _TW_GATE = tuple(f"{c}{j}{i}" for c in _TW_CUE.split("|") for j in ("", "的", "
 
 #: the gate: crime labels and derogatory heads; for the stereotype a group's 人 with its generalising word (人都是,
 #: 人天生: a predicate alone, 骗 偷 懒, is in too many texts), for 狗 猪 the nation with it
+# ------------------------------------------------------------------ draft labels in any bracket
+#: the generic draft words (初稿 草稿 …) are a label only in brackets; the rows spell four brackets out
+#: (internal_markers.tsv: (初稿) 【初稿】 〔初稿〕 [初稿]), the rule reads every bracket (not 《》: a title)
+_DRAFT_WORDS = "初稿|草稿|代拟稿|修订稿|初审稿|内部稿|审改稿|修改初稿|讨论初稿"
+_DRAFT_RE = rx.compile(
+    r"[(\[【〔〈「『{<﹝〖]\s*(?P<w>" + _alt(_DRAFT_WORDS) + r"|第?[一二三四五六七八九十1-9]稿)"
+    r"\s*(?:v?[0-9][0-9.]*)?\s*[)\]】〕〉」』}>﹞〗]")
+_DRAFT_QUIET = ("公开征求", "向社会", "社会公众", "征求社会", "社会各界", "广大市民", "公众意见", "意见建议", "座谈会", "听取",
+                "公布", "讨论", "审议", "常务会议", "全会", "会议")
+_DRAFT_GATE = tuple(_DRAFT_WORDS.split("|")) + tuple(f"{n}稿" for n in "一二三四五六七八九十123456789")
+
 _SLUR_GATE = tuple(dict.fromkeys(_CRIME.split("|") + _TERROR.split("|") + _HEADS.split("|") + [f"人{q}" for q in _GENERAL.split("|")]
                                  + [f"人的{q}" for q in _GENERAL.split("|")] + [o + q for o in _OCCUPATIONS.split("|")
                                                                               for q in ("都是", "全是", "全都是", "个个都是", "没一个好", "没有一个好")]
@@ -260,9 +274,10 @@ _SLUR_GATE = tuple(dict.fromkeys(_CRIME.split("|") + _TERROR.split("|") + _HEADS
     "聋婆", "瞎婆", "疯婆", "傻婆", "瞎汉", "聋汉", "瘸汉", "跛佬", "瘫佬", "呆佬", "疯佬", "智障", "脑残", "白痴", "低能儿",
     "弱智儿", "残废人"]))
 _AGENCY_GATE = tuple(AGENCY_REFORMS) + tuple(LOCAL_DEPARTMENTS)
-gates.register(*_SLUR_GATE, *_AGENCY_GATE, *_TW_GATE)  # (tuples: a fixed order, see gates.register)
+gates.register(*_SLUR_GATE, *_AGENCY_GATE, *_TW_GATE, *_DRAFT_GATE)  # (tuples: a fixed order, see gates.register)
 _SLUR_SET, _AGENCY_SET, _TW_SET = frozenset(_SLUR_GATE), frozenset(_AGENCY_GATE), frozenset(_TW_GATE)
-_ALL_SET = _SLUR_SET | _AGENCY_SET | _TW_SET
+_DRAFT_SET = frozenset(_DRAFT_GATE)
+_ALL_SET = _SLUR_SET | _AGENCY_SET | _TW_SET | _DRAFT_SET
 _DIS_SET = frozenset(w for w in _SLUR_GATE if w[0] in "瞎瘸聋哑瘫跛傻疯呆智脑白低弱残")
 _REACH = 24  # characters of the dense view either side of a gate word that the patterns read
 
@@ -321,11 +336,11 @@ def _quoted(d: str, s: int, e: int) -> bool:
 
 class WordingRuleDetector:
     name = "wording"
-    categories = frozenset({"improper_wording"})
+    categories = frozenset({"improper_wording", "state_secret"})
     rules = ("wording.slur.label", "wording.slur.group", "wording.slur.stereotype", "wording.slur.sex_age",
              "wording.slur.disability",
              "wording.agency.central", "wording.agency.local", "wording.tw.institution", "wording.tw.state_attribute",
-             "wording.tw.china_pairing")
+             "wording.tw.china_pairing", "secret.draft.bracketed")
 
     def __init__(self) -> None:
         _patterns()
@@ -346,6 +361,7 @@ class WordingRuleDetector:
         slur = not present.isdisjoint(_SLUR_SET)
         agency = not present.isdisjoint(_AGENCY_SET)
         tw = not present.isdisjoint(_TW_SET)
+        draft = not present.isdisjoint(_DRAFT_SET)
         if dense_hits is not None:
             places = [(s, e) for s, e, _w in dense_hits]
         else:  # (the places of this detector's few words, not a walk over every detector's hits)
@@ -371,6 +387,8 @@ class WordingRuleDetector:
             self._agencies(views, d, windows, out)
         if tw:
             self._taiwan(views, d, windows, out)
+        if draft:
+            self._drafts(views, d, windows, out)
         return out
 
     # ------------------------------------------------------------------ helpers
@@ -459,6 +477,19 @@ class WordingRuleDetector:
                     views, s, e, "outdated_term", f"wording.agency.{kind}",
                     f"机构名称已过时：「{name}」已于{year}年机构改革中撤销或更名，现应称「{succ}」（历史表述除外）",
                     _AGENCY_BASIS, succ))
+
+    # ------------------------------------------------------------------ draft labels
+    def _drafts(self, views: Views, d: str, windows, out: list[Finding]) -> None:
+        for m in self._scan(_DRAFT_RE, d, windows):
+            s, e = m.span()
+            if any(w in _sentence(d, s, e, 40, 40) for w in _DRAFT_QUIET):
+                continue
+            start, end = views.dense_span(s, e)
+            out.append(Finding(start=start, end=end, text=views.text[start:end], category="state_secret",
+                               type="draft_marker", severity="review", rule="secret.draft.bracketed",
+                               message=f"文稿标注「{m.group('w')}」，尚未定稿，发布前请确认是否为正式版本",
+                               suggestion=None, basis="政府信息公开条例(2019) 第十六条(过程性信息可以不予公开); "
+                               "党政机关公文处理工作条例(2012) 第三章", score=0.7))
 
     # ------------------------------------------------------------------ Taiwan, Hong Kong, Macao
     def _taiwan(self, views: Views, d: str, windows, out: list[Finding]) -> None:
