@@ -9,17 +9,20 @@ wording.slur.label          a native place, an occupation, skin colour or   新�
                             歹徒, 黑人罪犯, 东北籍骗子)                     ·国际关系类(不突出肤色、种族、性别)
 wording.slur.group          a group (place, nation, ethnic group,           新华社禁用词(2015)·民族宗教类、国际关系类;
                             occupation) joined to a derogatory head          网络信息内容生态治理规定(2019) 第七条
-                            (上海佬, 越南猴子, 民工仔? no: 佬 鬼子 蛮子      (地域歧视、民族歧视)
-                            毛子 棒子 猴子 杂种 蝗虫 …)
+                            (上海佬, 越南猴子, 高丽棒子: 佬 鬼子 蛮子        (地域歧视、民族歧视)
+                            毛子 棒子 猴子 杂种 …)
 wording.slur.stereotype     a group (+人) with a generalising word and a     same
-                            derogatory predicate (河南人都是骗子, 东北人
-                            天生爱打架? no: 都 全 个个 天生 … + 偷 骗 懒 …)
+                            derogatory predicate (河南人都是骗子: 都 全
+                            个个 天生 … + 骗子 小偷 懒 脏 …)
+wording.slur.sex_age        a sex or age group's stereotype (女司机都是      新华社禁用词(2015)·国际关系类(性别);
+                            马路杀手), a derogatory modifier on a sex or     网络信息内容生态治理规定(2019) 第七条
+                            age head (剩女 渣男 黄脸婆 男人婆 直男癌)
 wording.slur.disability     a disability morpheme with a person suffix       中国残联《关于宣传报道中残疾人及残疾人
                             (瞎子 瘸子 聋子 瘫子 跛子 哑巴 傻子 疯子),        工作有关称谓的通知》(2022)·八
                             or an insult of intellect (智障 脑残 白痴 低能)
 wording.agency.central      a central agency abolished or renamed in the    国务院机构改革方案(1998, 2003, 2008,
                             State Council reforms (table: year, successor)  2013, 2018, 2023)
-wording.agency.local        a place (省 市 县 区 州 or a province) and an    《深化党和国家机构改革方案》(2018)·十
+wording.agency.local        any place (a name shared abroad: 市 区 自治州  《深化党和国家机构改革方案》(2018)·十
                             old local department name (卫计局, 文广新局 …)   (省市县机构设置同中央基本对应)
 wording.tw.institution      Taiwan's "state" institutions after a Taiwan     涉台宣传用语意见(2016)·第2、3条
                             cue, without quotes or 所谓 (台湾外交部, 台当局   (不直接使用"国家""中央"名义机构名称,
