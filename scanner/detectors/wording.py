@@ -22,8 +22,9 @@ wording.slur.disability     a disability morpheme with a person suffix       中
                             or an insult of intellect (智障 脑残 白痴 低能)
 wording.agency.central      a central agency abolished or renamed in the    国务院机构改革方案(1998, 2003, 2008,
                             State Council reforms (table: year, successor)  2013, 2018, 2023)
-wording.agency.local        any place (a name shared abroad: 市 区 自治州  《深化党和国家机构改革方案》(2018)·十
-                            old local department name (卫计局, 文广新局 …)   (省市县机构设置同中央基本对应)
+wording.agency.local        an old local department name after any place     《深化党和国家机构改革方案》(2018)·十
+                            (卫计委, 文广新局 …; one shared abroad, 旅游局,  (省市县机构设置同中央基本对应)
+                            after 市 区 自治州 旗 or a mainland province)
 wording.tw.institution      Taiwan's "state" institutions after a Taiwan     涉台宣传用语意见(2016)·第2、3条
                             cue, without quotes or 所谓 (台湾外交部, 台当局   (不直接使用"国家""中央"名义机构名称,
                             陆委会, 台湾国安局)                              不得不用时加引号)
