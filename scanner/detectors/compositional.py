@@ -35,6 +35,7 @@ each contraband rule is silenced by crackdown, court and warning words in its se
 from __future__ import annotations
 
 import re
+import threading
 from array import array
 from dataclasses import replace
 from bisect import bisect_left
@@ -688,8 +689,21 @@ def _wide_runs_numpy(m, em, limit: int):
     return np.flatnonzero(np.asarray(em) - np.asarray(m) > 2)[:limit]
 
 
+_susp_local = threading.local()
+
+
 def _suspicious(views: Views, found: frozenset[str]) -> bool:
-    """Whether a disguise may hide a gate word from ``vis``: a decorative symbol, or spaced characters."""
+    """Whether a disguise may hide a gate word from ``vis``: a decorative symbol, or spaced characters
+    (a one-entry cache by the views' identity: the wording rules ask about the same text next)."""
+    last = getattr(_susp_local, "last", None)
+    if last is not None and last[0] is views and last[1] is found:
+        return last[2]
+    r = _suspicious_uncached(views, found)
+    _susp_local.last = (views, found, r)
+    return r
+
+
+def _suspicious_uncached(views: Views, found: frozenset[str]) -> bool:
     if not (found.isdisjoint(_SYMBOLS) and found.isdisjoint(_MASK_NOISE)):
         return True
     em = views.dense_emap
