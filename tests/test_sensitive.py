@@ -104,6 +104,9 @@ def test_attribute_checks():
     ages = [v[s:e] for s, e, r in attribute_hits(v) if r.id == "spi.minor.age"]
     assert ages == ["今年6岁"]
     assert [r.id for _, _, r in attribute_hits("103岁高龄的老人")] == []
+    # 小三通 (the cross-strait links) is not 小三; a mistress still is
+    assert [r.id for _, _, r in attribute_hits("福州黄岐至马祖四条“小三通”航线客流量增长")] == []
+    assert [r.id for _, _, r in attribute_hits("邻居说杜海涛在外面有个小三。")] == ["spi.private.relations"]
 
 
 def test_mask_name():
