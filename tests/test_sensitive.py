@@ -214,3 +214,27 @@ def test_clause_bounds_are_those_of_a_step_by_step_walk():
         for s in range(len(v) + 1):
             e = min(len(v), s + rng.randrange(0, 4))
             assert _clause(v, s, e) == walk(v, s, e), (v, s, e)
+
+
+def test_minority_search_from_the_gate_pass_is_the_patterns_search():
+    """_plausible finds minority names from the shared gate pass's name parts: the same match as
+    the pattern's own search, for every region of texts made of parts, their pieces and others."""
+    import random
+
+    from scanner.detectors import gates
+    from scanner.detectors.person_cues import minority_name_parts
+    from scanner.detectors.sensitive import _minority_search, _part_spans, minority_name_re
+
+    Scanner()  # (registers the parts as gate words)
+    rng = random.Random(7)
+    parts = minority_name_parts()
+    pieces = list(parts) + [p[:1] for p in parts] + [p[1:] for p in parts] + list("·•，的张伟是")
+    pattern = minority_name_re()[0]
+    for _ in range(300):
+        v = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        spans = _part_spans(v)
+        assert gates.hits(v) is not None
+        for a in range(len(v) + 1):
+            for end in range(a, len(v) + 1):
+                m1, m2 = pattern.search(v, a, end), _minority_search(v, a, end, spans)
+                assert (m1 and m1.span()) == (m2 and m2.span()), (v, a, end)
