@@ -638,10 +638,10 @@ class SensitiveLinker:
     def _person_mentions(self, v: str, hits, sents: list[list[int]],
                          cue_names: list[tuple[int, int]]) -> list[tuple[int, int, bool, str]]:
         """The cascade: the person mentions ``(start, end, private, source)`` of the sentences
-        ``sents`` around the attribute ``hits``, ordered, none inside or across another. A sentence
-        with a cue name is read whole; otherwise the tagger reads only around the positions where a
-        private name is plausible (:meth:`_plausible`), all of the text's windows in one call, and a
-        sentence with none is not read at all."""
+        ``sents`` around the attribute ``hits``, ordered, none inside or across another. The tagger
+        reads only around the positions where a private name is plausible (:meth:`_plausible`), all
+        of the text's windows in one call; a sentence with none is not read by the tagger, and the
+        rules read it only when it holds a cue name."""
         mentions: list[tuple[int, int, bool, str]] = []
         cand = self._candidates(v) if self.tagger is not None else None
         doc = {"discipline": gates.any_of(v, _DISCIPLINE_WORDS), "official": {}}
