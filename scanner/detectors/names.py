@@ -86,7 +86,7 @@ _DIGIT_RUN_GATE = rx.compile(_DIGIT_RUN_RE.pattern.encode())  # the same in the 
 # (one run of blanks before the name unless an item number splits it: two adjacent optional
 # blank runs backtrack quadratically over a line that starts with many blanks)
 _ROW_RE = rx.compile(r"[ \t]*(?:(?:[0-9]{1,4}[.、)]|[(][0-9]{1,4}[)])[ \t]*)?(?P<name>[\u4e00-\u9fff]{2,4})[,，、:： \t]"
-                     r"(?=[^\n]{0,12}(?:男|女|身份证|电话|手机|住址|地址|[0-9]{1,3}岁|户|家庭|出生))")
+                     r"(?=[^\n]{0,12}(?:男(?![子儿])|女(?![子儿])|身份证|电话|手机|住址|地址|[0-9]{1,3}岁|户|家庭|出生))")
 #: _ROW_RE tried after every line feed, searched in "\n" + text so the first line has one too (a
 #: match never crosses a line end, so finditer's matches are exactly one ``_ROW_RE.match`` per line;
 #: a literal first character lets the engine jump from line feed to line feed, where "(?m)^"
@@ -303,8 +303,11 @@ class NameAddressDetector:
         """Where a name would end before an attribute at q: after 1–2 separators (or 的 before
         身份证), or None."""
         if age:  # 张伟，45岁: skip the digits of the age first
+            at = q
             while q > 0 and v[q - 1] in _DIGITS:
                 q -= 1
+            if q == at:
+                return None  # no age: 岁末, 岁月, 岁物丰成
         p = q
         while p > 0 and q - p < 2 and v[p - 1] in _ATTR_SEPARATORS:
             p -= 1
@@ -388,7 +391,8 @@ class NameAddressDetector:
                              self._candidate_after(v, p)))
             if is_suffix:
                 asks.append(("before", cs, "suffix", self._candidate_before(v, cs)))
-            if is_attr:
+            if is_attr and not (v[ce:ce + 1] in "子儿" and cue in ("男", "女") or cue == "患" and v.startswith("者", ce)):
+                # (女子铁饼, 男子组, 女儿, 患者: words, not a list row's gender or illness)
                 q = self._attribute_anchor(v, cs, cue == "岁")
                 if q is not None:
                     asks.append(("before", q, "row", self._row_name_before(v, q)))

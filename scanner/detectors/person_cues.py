@@ -10,8 +10,8 @@ from pathlib import Path
 
 from .. import rx
 
-__all__ = ["OFFICIAL_TITLES", "ORG_AFTER", "beside_official_title", "minority_name_re", "official_title_after",
-           "official_title_before"]
+__all__ = ["OFFICIAL_TITLES", "ORG_AFTER", "beside_official_title", "minority_name_parts", "minority_name_re",
+           "official_title_after", "official_title_before"]
 
 #: titles that make a name beside them a public official acting in office (张伟县长, 国务院总理李强)
 OFFICIAL_TITLES = ("总统", "国王", "首相", "大使", "领导人", "外长", "议长", "书记", "县长", "市长", "省长", "区长", "镇长", "乡长", "局长", "厅长", "部长", "处长", "科长", "主任",
@@ -55,13 +55,19 @@ def _unspaced(w: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def minority_name_parts() -> tuple[str, ...]:
+    """The name parts of scanner/data/minority_name_parts.txt, longest first (one order: rx cache)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "minority_name_parts.txt"
+    return tuple(sorted({ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+                         if ln.strip() and not ln.startswith("#")}, key=lambda p: (-len(p), p)))
+
+
+@lru_cache(maxsize=1)
 def minority_name_re() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
     """One to three name parts without a Han surname (扎西多吉, 巴特尔), optionally followed by
     "·" and more parts (阿依古丽·吐尔逊); parts from scanner/data/minority_name_parts.txt. Also the
     characters that can start and end a part, checked before the pattern is tried."""
-    path = Path(__file__).resolve().parent.parent / "data" / "minority_name_parts.txt"
-    parts = sorted({ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
-                    if ln.strip() and not ln.startswith("#")}, key=lambda p: (-len(p), p))  # (one order: rx cache)
+    parts = minority_name_parts()
     part = "(?:" + "|".join(map(re.escape, parts)) + ")"
     return rx.compile(f"{part}{{1,3}}(?:[·•]{part}{{1,3}}){{0,2}}"), frozenset(p[0] for p in parts), \
         frozenset(p[-1] for p in parts)
