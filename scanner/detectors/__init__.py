@@ -14,8 +14,9 @@ from .credentials import CredentialDetector
 from .marks import ClassificationMarkDetector
 from .names_nlp import NlpNameDetector
 from .pii import PersonalDataDetector
+from .prohibited_model import ProhibitedModelDetector
 
-__all__ = ["Detector", "ClassificationMarkDetector", "CompositionalDetector", "CredentialDetector", "PersonalDataDetector", "BUILTIN_DETECTORS"]
+__all__ = ["Detector", "ClassificationMarkDetector", "CompositionalDetector", "CredentialDetector", "PersonalDataDetector", "ProhibitedModelDetector", "BUILTIN_DETECTORS"]
 
 
 class Detector(Protocol):
@@ -32,4 +33,5 @@ BUILTIN_DETECTORS = {
     CredentialDetector.name: CredentialDetector,
     CompositionalDetector.name: CompositionalDetector,
     NlpNameDetector.name: NlpNameDetector,
+    ProhibitedModelDetector.name: ProhibitedModelDetector,
 }
