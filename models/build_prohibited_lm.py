@@ -203,8 +203,9 @@ def main(argv=None) -> int:
         "positives": {"entries": len(entries), "sources": ["konsheng/Sensitive-lexicon@5a8da94c (MIT), training half",
                                                           "houbb/sensitive-word@b86249dd (Apache-2.0), training half"]},
         "negatives": {"texts": len(counted), "characters": sum(map(len, counted)),
-                      "sources": ["ner-cluener2020", "ner-weibo", "ner-resume", "corpus-gov-work-reports",
-                                  "corpus-govcn-policies-2019 (even hash half)", "jieba dict.txt words"]},
+                      "sources": ["the even-hash half of each: ner-cluener2020, ner-weibo, ner-resume, "
+                                  "corpus-gov-work-reports, corpus-govcn-policies-2019 (never corpus-xwlb-cctv)",
+                                  f"jieba dict.txt words, frequency-weighted, {JIEBA_MASS} x the corpora's characters"]},
         "anchors": model["anchors"], "threshold": th, "prefilter": PREFILTER, "budget_per_million": a.budget,
         "validation": val,
     }
