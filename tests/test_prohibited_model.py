@@ -201,3 +201,15 @@ def test_shipped_model_is_what_the_builder_writes(capsys):
 
     assert b.main(["--data", str(DATA), "--check"]) == 0
     assert "identical" in capsys.readouterr().out
+
+
+def test_a_rows_finding_keeps_its_span():
+    """The model's span is looser than a row's (骚逼嫩妹 around the row 骚逼): where another finding of
+    its category overlaps, the model's is dropped before the merge, so the row's span and message
+    stay what the row says."""
+    text = "群主发了很多骚逼嫩妹。"
+    assert _found(ProhibitedModelDetector(), text)  # the model alone finds the longer span
+    got = [f for f in Scanner().scan(text).findings if f.category == "improper_wording"]
+    assert [(f.text, f.rule) for f in got] == [("骚逼", "prohibited.porn.saobi")]
+    # where nothing else finds the phrase, the model's finding stays
+    assert [f.rule for f in Scanner().scan("有人兜售迷魂催情喷剂。").findings] == ["prohibited.model"]

@@ -255,6 +255,9 @@ class ProhibitedModelDetector:
     name = "prohibited_model"
     rules = (RULE,)
     categories = frozenset({"improper_wording"})
+    #: the scanner keeps a finding of this detector only where no other finding of its category
+    #: overlaps it (scanner/core.py): a row's or a rule's finding keeps its own span and message
+    subsidiary = True
 
     def __init__(self, model: CharLLR | None = None, path: str | Path | None = None):
         """``model``: a built :class:`CharLLR` (tests, the builder's validation); else the model
