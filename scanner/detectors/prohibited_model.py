@@ -14,18 +14,23 @@ ordinary text?* — the log-likelihood ratio of two character language models sh
   fixed hash, of CLUENER 2020, Weibo NER, résumés, government work reports, congress reports and
   State Council policies — never 新闻联播 — and jieba's dictionary words).
 
-Candidates are found in one pass: a regular expression of **anchor characters** (characters much
-more frequent in the list model than in the general one: 淫 屄 枪 弩 …; trade and media characters
-such as 售 图 网 never anchor) over the ``dense`` view (what the lexicon automaton sees: disguises
-of spacing, symbols, repeats, width and traditional characters already undone). Around each
-anchor, every span of 2–``maxlen`` Han characters that holds it is scored (at most ~36 cached
-table look-ups); the best span is reported when
+Candidates are found without a pass of their own: the **anchor characters** (much more frequent in
+the list model than in the general one: 淫 屄 枪 弩 …; trade and media characters such as 售 图 网
+never anchor) are gate words of the detectors' shared pass over ``vis`` (scanner/detectors/gates.py),
+carried into the ``dense`` view (what the lexicon automaton sees: disguises of spacing, symbols,
+repeats, width and traditional characters already undone). An anchor inside an ordinary bigram
+(汽车, 药品) or with too little character evidence around it (``prefilter``, a bound summed in C) is
+skipped; around the others, every span of 2–``maxlen`` Han characters that holds the anchor is
+scored (at most 33 cached table look-ups); the best span is reported when
 
 * its score is at least the model's threshold (chosen on a validation split, ``meta.json`` of the
   model: the training half split by a second fixed hash, the held-out half of general text);
 * it is no common word (jieba frequency < 50: 导弹, 药品 are words of ordinary text);
-* its sentence holds no crackdown, court, warning, military or policy word (the compositional
-  rules' ``_NEWS``): news of a seizure names the thing without offering it.
+* its sentence, the span included, holds no crackdown, court, warning, venue or policy word (the
+  compositional rules' ``_NEWS``) nor a war-report word (``_WAR``): news of a seizure or of an
+  attack names the thing without offering it;
+* no other finding of its category overlaps it (``subsidiary``: scanner/core.py keeps a row's
+  span and message).
 
 A finding is ``prohibited_content`` at ``review`` severity (a statistical judgement: a reviewer
 decides), rule ``prohibited.model``. Without the model file a scanner that asks for this detector
@@ -35,15 +40,14 @@ raises :class:`~scanner.errors.ConfigError` naming the build command (or leave t
 from __future__ import annotations
 
 import gzip
-from bisect import bisect_left
 import json
 import math
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from .. import rx
 from ..errors import ConfigError
 from ..model import Finding
 from ..normalize import Views
@@ -280,7 +284,6 @@ class ProhibitedModelDetector:
             anchors = model.anchors
         self._anchors = frozenset(anchors)
         gates.register(*sorted(self._anchors))  # (found in the detectors' one pass over ``vis``)
-        self._anchor_rx = rx.compile("[" + "".join(sorted(self._anchors)) + "]")
         self._news = _news_words()
 
     @property
