@@ -78,10 +78,12 @@ def _lexicon_set(folders) -> LexiconSet:
     return load_lexicons(folders) if folders else LexiconSet("0", ())
 
 
-def _lexicon_tables(folders: list, config: ScannerConfig) -> tuple[LexiconSet | None, str, LexiconMatcher, frozenset[str]]:
+def _lexicon_tables(folders: list, config: ScannerConfig
+                    ) -> tuple[LexiconSet | None, str, LexiconMatcher, frozenset[str], tuple]:
     """The lexicons (None when they came from the compiled cache: :attr:`Scanner.lexicons` loads
     them when asked), their version, the matcher built from the rows this config uses and the
-    categories they report. The version, matcher and categories are one object graph in the
+    categories they report, and the rows of the ``kind = "leaders"`` files (the title rule's
+    table, :mod:`.detectors.compositional`). The version, matcher, categories and leaders are one object graph in the
     compiled cache, keyed by the lexicon files and the config's choices, so a warm start unpickles
     each row once and runs no per-row Python (the disguised spellings are table columns:
     benchmarks/README.md "Start-up"); the lexicon set itself (files, examples, sources: what
@@ -106,7 +108,8 @@ def _lexicon_tables(folders: list, config: ScannerConfig) -> tuple[LexiconSet | 
         tables = [t for f in files if f.variants and (t := f.variants.select(configured)) is not None]
         matcher = LexiconMatcher(entries, engine=config.matcher, variants=tables)
         categories = {e.category for e in entries} | {t.rows[i].category for t in tables for i in set(t.row_of)}
-        return lexicons.version, matcher, frozenset(categories)
+        leaders = tuple(r for f in lexicons.files for r in f.leaders)
+        return lexicons.version, matcher, frozenset(categories), leaders
 
     from . import compiled
 
@@ -139,10 +142,18 @@ class Scanner:
         warm_up()
         folders = ([bundled_lexicon_dir()] if config.bundled_lexicons else []) + list(config.lexicon_dirs)
         self._folders = tuple(folders)
-        self._lexicons, self.lexicon_version, self._matcher, self._lexicon_categories = _lexicon_tables(folders, config)
-        self._detectors = tuple(
-            (cls.from_config(config) if hasattr(cls, "from_config") else cls())
-            for cls in (BUILTIN_DETECTORS[name] for name in config.detectors if name in BUILTIN_DETECTORS))
+        self._lexicons, self.lexicon_version, self._matcher, self._lexicon_categories, leaders = _lexicon_tables(
+            folders, config)
+        classes = [BUILTIN_DETECTORS[name] for name in config.detectors if name in BUILTIN_DETECTORS]
+        # a detector that registers gate words from the lexicons (the leaders' titles) is built
+        # first, so that the others' warm-up loads the shared gate automaton once, with every word
+        # (scanner/detectors/gates.py); the detectors still run in the config's order
+        built = {}
+        for cls in sorted(classes, key=lambda c: not (getattr(c, "uses_leaders", False)
+                                                       or getattr(c, "registers_gates", False))):
+            built[cls] = (cls.from_config(config, leaders=leaders) if getattr(cls, "uses_leaders", False)
+                          else cls.from_config(config) if hasattr(cls, "from_config") else cls())
+        self._detectors = tuple(built[cls] for cls in classes)
         rx.save()  # the patterns compiled on the way, for the next process (scanner/rx.py)
         self._frozen = True
 

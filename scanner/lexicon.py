@@ -6,6 +6,7 @@ error with its file and line, never silently skipped.
 from __future__ import annotations
 
 from array import array
+from datetime import date as _date
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -163,6 +164,26 @@ class Example:
 
 
 @dataclass(frozen=True, slots=True)
+class LeaderRow:
+    """One title a leader held, with its dates (a ``kind = "leaders"`` file): who holds a title now
+    and which titles a name was ever given (``keyterm.leader.title``)."""
+
+    id: str
+    name: str
+    title: str
+    start: str  # ISO date the title was taken
+    end: str  # ISO date it was left; "" while it is held
+    basis: str
+    source: str  # file:line
+
+    __reduce__ = _by_fields
+
+    @property
+    def current(self) -> bool:
+        return not self.end
+
+
+@dataclass(frozen=True, slots=True)
 class LexiconFile:
     name: str
     path: Path
@@ -176,6 +197,7 @@ class LexiconFile:
     forms: tuple[Entry, ...] = ()  # a key_terms file's correct forms (never matched themselves)
     disguise: str = "full"  # manifest `disguise`: full, basic (number styles, pinyin) or none
     variants: DisguiseTable | None = None  # the disguised spellings of the rows (:func:`_with_disguises`)
+    leaders: tuple[LeaderRow, ...] = ()  # a ``kind = "leaders"`` file's rows (no entries: a rule reads them)
 
     def all_entries(self) -> list[Entry]:
         """The rows and every disguised spelling as entries of their own (built on demand)."""
@@ -189,7 +211,7 @@ class LexiconFile:
             "version": self.version,
             "source": self.source,
             "licence": self.licence,
-            "entries": len(self.entries) + (len(self.variants) if self.variants else 0),
+            "entries": len(self.entries) + (len(self.variants) if self.variants else 0) + len(self.leaders),
             "examples": len(self.examples),
         }
 
@@ -484,6 +506,80 @@ def _expand_key_terms(rows: list[Entry], problems: list[str]) -> list[Entry]:
     return out
 
 
+LEADER_COLUMNS = ("id", "name", "title", "from", "to", "basis", "note")
+_DATE_RE = rx.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _load_leaders(path: Path, problems: list[str]) -> list[LeaderRow]:
+    """The rows of a ``kind = "leaders"`` file: one title a person held, from a date, to a date or
+    still (``to`` empty). Checked: the columns, ids, ISO dates, from ≤ to, a basis on every row, and
+    one current holder per title at most."""
+    rows = iter(_read_tsv(path))
+    try:
+        hno, header = next(rows)
+    except StopIteration:
+        problems.append(f"{path}: empty file (a header line is required)")
+        return []
+    header = [h.strip() for h in header]
+    if [h for h in header if h not in LEADER_COLUMNS] or [c for c in LEADER_COLUMNS[:6] if c not in header]:
+        problems.append(f"{path}:{hno}: a leaders file's columns are {', '.join(LEADER_COLUMNS)}")
+        return []
+    out: list[LeaderRow] = []
+    ids: set[str] = set()
+    holders: dict[str, str] = {}
+    for no, cells in rows:
+        where = f"{path}:{no}"
+        row = dict(zip(header, (c.strip() for c in cells)))
+        rid, name, title = row.get("id", ""), row.get("name", ""), row.get("title", "")
+        start, end, basis = row.get("from", ""), row.get("to", ""), row.get("basis", "")
+        bad = []
+        if not rid or not _ID_RE.match(rid) or rid in ids:
+            bad.append(f"bad or repeated id {rid!r}")
+        if not name or not title or not basis:
+            bad.append("name, title and basis are required")
+        for d in (start, end) if end else (start,):
+            try:
+                if not _DATE_RE.match(d):
+                    raise ValueError
+                _date.fromisoformat(d)
+            except ValueError:
+                bad.append(f"date {d!r} is not YYYY-MM-DD")
+        if not bad and end and end < start:
+            bad.append(f"'to' {end} is before 'from' {start}")
+        if not bad and not end:
+            if title in holders and holders[title] != name:
+                bad.append(f"{title} has two current holders ({holders[title]}, {name})")
+            holders[title] = name
+        if bad:
+            problems.append(f"{where}: " + "; ".join(bad))
+            continue
+        ids.add(rid)
+        out.append(LeaderRow(rid, name, title, start, end, basis, where))
+    return out
+
+
+def load_leaders(folders: Iterable[str | Path]) -> tuple[LeaderRow, ...]:
+    """The rows of every ``kind = "leaders"`` file of these lexicon folders, read from their
+    manifests alone (a few dozen rows: what the title rule needs, without loading the lexicons).
+    Raises :class:`LexiconError` on a problem in one of them."""
+    import tomllib
+
+    problems: list[str] = []
+    out: list[LeaderRow] = []
+    for folder in folders:
+        folder = Path(folder)
+        try:
+            manifest = tomllib.loads((folder / "manifest.toml").read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+            continue  # (the lexicon loader reports the manifest itself)
+        for spec in manifest.get("lexicon", []):
+            if spec.get("kind") == "leaders" and spec.get("file") and (folder / spec["file"]).is_file():
+                out += _load_leaders(folder / spec["file"], problems)
+    if problems:
+        raise LexiconError(f"{len(problems)} problem(s) in the leaders files", problems)
+    return tuple(out)
+
+
 def _load_examples(path: Path, problems: list[str]) -> list[Example]:
     rows = iter(_read_tsv(path))
     try:
@@ -545,10 +641,14 @@ def _load_manifest(folder: Path, problems: list[str], warnings: list[str]) -> tu
             problems.append(f"{where}: file {spec['file']} not found")
             continue
         kind = spec.get("kind", "terms")
-        if kind not in ("terms", "key_terms"):
-            problems.append(f"{where}: unknown kind {kind!r} (terms or key_terms)")
+        if kind not in ("terms", "key_terms", "leaders"):
+            problems.append(f"{where}: unknown kind {kind!r} (terms, key_terms or leaders)")
             continue
-        entries = _load_entries(path, name, category, problems, warnings)
+        leaders: tuple[LeaderRow, ...] = ()
+        if kind == "leaders":
+            leaders, entries = tuple(_load_leaders(path, problems)), []
+        else:
+            entries = _load_entries(path, name, category, problems, warnings)
         forms: list[Entry] = []
         if kind == "key_terms":
             forms = [e for e in entries if e.type == "key_term_misspelling"]
@@ -565,7 +665,8 @@ def _load_manifest(folder: Path, problems: list[str], warnings: list[str]) -> tu
             problems.append(f"{where}: disguise must be full, basic or none, not {mode!r}")
             continue
         files.append(LexiconFile(name, path, category, str(spec["version"]), spec["source"],
-                                 spec["licence"], ex_path, tuple(entries), tuple(examples), tuple(forms), mode))
+                                 spec["licence"], ex_path, tuple(entries), tuple(examples), tuple(forms),
+                                 "none" if leaders else mode, leaders=leaders))
     return version, files
 
 
@@ -683,7 +784,7 @@ def check_examples(scanner, files: Iterable[LexiconFile] | None = None) -> list[
     known = {e.id for e in lexset.entries}
     for f in files:
         for ex in f.examples:
-            if ex.rule and ex.rule not in known and not ex.rule.startswith(("pii.", "secret.mark", "detector.")):
+            if ex.rule and ex.rule not in known and not ex.rule.startswith(("pii.", "secret.mark", "detector.", "keyterm.leader.")):
                 failures.append(f"{ex.source}: unknown rule {ex.rule!r}")
                 continue
             found = {fi.rule for fi in scanner.raw_findings(ex.text)}

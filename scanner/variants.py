@@ -363,6 +363,8 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
     for d in lexicon_dirs:
         manifest = tomllib.loads((d / "manifest.toml").read_text(encoding="utf-8"))
         for spec in manifest.get("lexicon", []):
+            if spec.get("kind") == "leaders":
+                continue  # (titles and names with dates: no terms to disguise)
             if spec.get("category") == "allow" or spec.get("disguise", "full") == "none":
                 if spec.get("kind") != "key_terms":
                     continue

@@ -60,7 +60,6 @@ HITS = [
     ("keyterm.formulation.number", "增强⑤个意识，坚定四个自信。"),
     ("keyterm.formulation.number", "统筹推进④位1体总体布局。"),
     ("keyterm.formulation.number", "协调推进五个全面战略布局。"),
-    ("keyterm.leader.title", "全国政协主席赵乐际出席会议。"),
     ("wording.quote_separatist", "打击藏独分裂势力。"),
     ("wording.sar_government", "澳门政府宣布新措施。"),
     ("wording.taiwan_state", "中台两国关系持续发展。"),

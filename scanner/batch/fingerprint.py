@@ -43,11 +43,16 @@ def entry_fingerprint(e) -> str:
 
 
 def lexicon_rows(scanner) -> list[tuple[str, str, str]]:
-    """(fingerprint, rule id, key) of every entry the scanner loaded."""
+    """(fingerprint, rule id, key) of every entry the scanner loaded, and of every leaders row
+    (its name as the key)."""
     seen: dict[str, tuple[str, str, str]] = {}
     for e in scanner.lexicons.entries:
         fp = entry_fingerprint(e)
         seen.setdefault(fp, (fp, e.id, e.key))
+    for f in scanner.lexicons.files:  # a leaders row changes results only where its name is written
+        for r in f.leaders:
+            fp = short_hash(orjson.dumps((r.id, r.name, r.title, r.start, r.end)), 12)
+            seen.setdefault(fp, (fp, r.id, r.name))
     return sorted(seen.values())
 
 

@@ -15,8 +15,9 @@ from .marks import ClassificationMarkDetector
 from .names_nlp import NlpNameDetector
 from .pii import PersonalDataDetector
 from .prohibited_model import ProhibitedModelDetector
+from .wording import WordingRuleDetector
 
-__all__ = ["Detector", "ClassificationMarkDetector", "CompositionalDetector", "CredentialDetector", "PersonalDataDetector", "ProhibitedModelDetector", "BUILTIN_DETECTORS"]
+__all__ = ["Detector", "ClassificationMarkDetector", "CompositionalDetector", "CredentialDetector", "PersonalDataDetector", "ProhibitedModelDetector", "WordingRuleDetector", "BUILTIN_DETECTORS"]
 
 
 class Detector(Protocol):
@@ -33,5 +34,6 @@ BUILTIN_DETECTORS = {
     CredentialDetector.name: CredentialDetector,
     CompositionalDetector.name: CompositionalDetector,
     NlpNameDetector.name: NlpNameDetector,
+    WordingRuleDetector.name: WordingRuleDetector,
     ProhibitedModelDetector.name: ProhibitedModelDetector,
 }

@@ -35,6 +35,7 @@ each contraband rule is silenced by crackdown, court and warning words in its se
 from __future__ import annotations
 
 import re
+import threading
 from array import array
 from dataclasses import replace
 from bisect import bisect_left
@@ -49,6 +50,7 @@ from ..words import cut, word_freq
 from . import gates
 from .gates import separated_runs
 from .credentials import _HELP, _TRAIL
+from . import formulations
 
 if TYPE_CHECKING:  # (NumPy loads only when a disguised spelling is read back)
     import numpy as np
@@ -240,26 +242,49 @@ _FORM_RE = rx.compile(
 _FORM_OK_BEFORE = ("第", "每", "这", "那", "前", "后", "头", "几", "各", "上述", "以下")
 
 # ------------------------------------------------------------------ leaders' titles
-#: 中共二十届一中全会(2022-10-23), 十四届全国人大一次会议(2023-03), 全国政协十四届一次会议(2023-03): the
-#: titles each holds now and held in the term before (news of 2018–2022 is right to say 中央纪委书记赵乐际).
-#: A name next to a title none of these was ever given for (全国政协主席赵乐际) is a wrong title.
-LEADER_TITLES: dict[str, tuple[str, ...]] = {
-    "习近平": ("总书记", "国家主席", "中央军委主席", "国家副主席", "中央书记处书记"),
-    "李强": ("国务院总理", "总理", "上海市委书记", "浙江省委书记", "江苏省委书记", "浙江省长"),
-    "赵乐际": ("全国人大常委会委员长", "委员长", "中央纪委书记", "中组部部长", "青海省委书记", "陕西省委书记"),
-    "王沪宁": ("全国政协主席", "中央书记处书记", "中央政策研究室主任"),
-    "蔡奇": ("中央书记处书记", "中央办公厅主任", "北京市委书记", "北京市长"),
-    "丁薛祥": ("国务院副总理", "常务副总理", "中央办公厅主任", "中央书记处书记"),
-    "李希": ("中央纪委书记", "广东省委书记", "辽宁省委书记", "辽宁省长"),
-}
-_TITLES = ("国家主席|国务院总理|全国人大常委会委员长|全国政协主席|中央纪委书记|国务院副总理|常务副总理|中央军委主席|"
-           "国家副主席|中央书记处书记|中央办公厅主任")
-_TITLE_RE = rx.compile(r"(?P<t>" + _TITLES + r")(?P<name>" + "|".join(LEADER_TITLES) + r")")
+#: the titles that stand before a leader's name come from the lexicons' ``kind = "leaders"`` files
+#: (lexicons/improper_wording/leaders.tsv: 二十届一中全会, 十四届全国人大、全国政协一次会议, and the
+#: titles each held before, with dates; a county adds its own): :class:`LeaderTitles`.
+
+
+class LeaderTitles:
+    """The title rule's table: a name right after a title of the table that the person never held
+    (全国政协主席赵乐际) is a wrong title. Built once per set of rows (a few dozen)."""
+
+    def __init__(self, rows) -> None:
+        self.held: dict[str, set[str]] = {}
+        self.current: dict[str, list[str]] = {}  # name -> titles held now, in file order
+        holders: dict[str, list[str]] = {}  # title -> names holding it now
+        for r in rows:
+            self.held.setdefault(r.name, set()).add(r.title)
+            if r.current:
+                self.current.setdefault(r.name, []).append(r.title)
+                holders.setdefault(r.title, []).append(r.name)
+        self.holder = {t: ns[0] for t, ns in holders.items() if len(ns) == 1 and "副" not in t}
+        titles = sorted({t for ts in self.held.values() for t in ts}, key=lambda t: (-len(t), t))
+        names = sorted(self.held, key=lambda n: (-len(n), n))
+        self.pattern = rx.compile(f"(?P<t>{'|'.join(map(re.escape, titles))})(?P<name>{'|'.join(map(re.escape, names))})"
+                                  ) if titles else None
+        self.gate = frozenset(t + n for t in titles for n in names if t not in self.held[n])
+
+
+#: the national titles and names as words of the rules' vocabulary (:func:`_vocabulary`: their
+#: disguised spellings are read back); the table itself is the bundled leaders file
+_VOCABULARY_TITLES = ("国家主席|国务院总理|全国人大常委会委员长|全国政协主席|中央纪委书记|国务院副总理|常务副总理|中央军委主席|"
+                      "国家副主席|中央书记处书记|中央办公厅主任|习近平|李强|赵乐际|王沪宁|蔡奇|丁薛祥|李希")
+
+
+@lru_cache(maxsize=8)
+def _leader_titles(rows: tuple) -> LeaderTitles:
+    return LeaderTitles(rows)
+
+
 #: the wrong forms themselves are the gate words (两个确立 is in every other news item; 三个确立 in none)
 _FORM_GATE = frozenset([ch + "个" + w for w, right in _FORMULATIONS.items() for ch, v in _NUMERAL.items()
                     if ch in _NUM_CLASS and v >= 2 and v != right]
                    + [ch + "位" + one + "体" for ch, v in _NUMERAL.items() if ch in _NUM_CLASS and v != 5 for one in "一1"])
-_TITLE_GATE = frozenset(t + n for t in _TITLES.split("|") for n, ts in LEADER_TITLES.items() if t not in ts)
+_MEMBER_GATE = formulations.MEMBER_GATE
+_LEADER_GATE = formulations.ORDER_GATE
 _KEY_BASIS = ("党政机关公文处理工作条例(2012) 第十九条; 中共二十届一中全会公报(2022-10-23); 十四届全国人大一次会议、"
               "全国政协十四届一次会议选举结果(2023-03); 党的十九大、二十大报告; 十九届六中全会决议(2021)")
 
@@ -319,7 +344,7 @@ def _gate_words() -> tuple[str, ...]:
     for objs, _verbs in _CLASSES.values():
         words.update(objs.split("|"))
     words.update(_TS_OBJ.split("|"))
-    words.update(_BID_GATE, _TOPIC_GATE, _PW_GATE, _FORM_GATE, _TITLE_GATE, _SOV_GATE)
+    words.update(_BID_GATE, _TOPIC_GATE, _PW_GATE, _FORM_GATE, _SOV_GATE, _MEMBER_GATE, _LEADER_GATE)
     return tuple(sorted(words))
 
 
@@ -459,7 +484,7 @@ def _vocabulary() -> tuple[str, ...]:
     """Every word the rules are written with (objects, verbs, cues; not the news words that silence them)."""
     srcs = [objs + "|" + verbs for objs, verbs in _CLASSES.values()]
     srcs += [_AFTER, *_AFTER_EXTRA.values(), _DRUG_ALONE, _TS_OBJ, _TS_PRE, _TS_POST, _BID_RE.pattern, _TOPIC_RE.pattern,
-             _STATE_RE.pattern, "|".join(_SOV_GATE), "香港政府|澳门政府", _TITLES, "|".join(LEADER_TITLES),
+             _STATE_RE.pattern, "|".join(_SOV_GATE), "香港政府|澳门政府", _VOCABULARY_TITLES,
              "|".join(_BID_GATE), "|".join(_TOPIC_GATE)]
     return tuple(sorted({w for src in srcs for w in _WORD_RE.findall(src)}))
 
@@ -664,8 +689,21 @@ def _wide_runs_numpy(m, em, limit: int):
     return np.flatnonzero(np.asarray(em) - np.asarray(m) > 2)[:limit]
 
 
+_susp_local = threading.local()
+
+
 def _suspicious(views: Views, found: frozenset[str]) -> bool:
-    """Whether a disguise may hide a gate word from ``vis``: a decorative symbol, or spaced characters."""
+    """Whether a disguise may hide a gate word from ``vis``: a decorative symbol, or spaced characters
+    (a one-entry cache by the views' identity: the wording rules ask about the same text next)."""
+    last = getattr(_susp_local, "last", None)
+    if last is not None and last[0] is views and last[1] is found:
+        return last[2]
+    r = _suspicious_uncached(views, found)
+    _susp_local.last = (views, found, r)
+    return r
+
+
+def _suspicious_uncached(views: Views, found: frozenset[str]) -> bool:
     if not (found.isdisjoint(_SYMBOLS) and found.isdisjoint(_MASK_NOISE)):
         return True
     em = views.dense_emap
@@ -813,21 +851,38 @@ class CompositionalDetector:
     rules = tuple([f"prohibited.trade.{c}" for c in _CLASSES] + [
         "prohibited.object.drug", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
         "secret.topic.composed", "secret.credential.password_value", "keyterm.formulation.number",
-        "keyterm.leader.title", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state",
+        "keyterm.leader.title", "keyterm.formulation.member", "keyterm.leader.order", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state",
         "wording.region_listed_as_country"])
 
-    def __init__(self) -> None:
+    def __init__(self, leaders: tuple = ()) -> None:
         # the rules' patterns and automaton now, inside Scanner(), so that rx.save() keeps the
         # patterns for the next process (built on the first scan, every CLI run and worker
         # compiled these 27 patterns again: ~45 ms)
-        _compiled()
+        c = _compiled()
+        self._leaders = _leader_titles(tuple(leaders))
+        gates.register(*sorted(self._leaders.gate))
+        self._words = c["word_set"] | self._leaders.gate
+
+    #: built with the rows of the lexicons' ``kind = "leaders"`` files (:class:`scanner.Scanner`
+    #: passes them from its compiled cache; without them they are read from the config's folders)
+    uses_leaders = True
+
+    @classmethod
+    def from_config(cls, config, leaders: tuple | None = None) -> "CompositionalDetector":
+        """With the leaders' titles of the config's lexicon folders (bundled and ``lexicon_dirs``)."""
+        if leaders is None:
+            from ..lexicon import load_leaders
+            from ..resources import bundled_lexicon_dir
+
+            leaders = load_leaders(([bundled_lexicon_dir()] if config.bundled_lexicons else []) + list(config.lexicon_dirs))
+        return cls(leaders)
 
     def detect(self, views: Views) -> list[Finding]:
         d = views.dense
         if not d:
             return []
         c = _compiled()
-        mine = c["word_set"]
+        mine = self._words
         fix = c["repairs"]
         initials = None
         present = gates.present(views.vis)
@@ -927,7 +982,7 @@ class CompositionalDetector:
 
     def _rules_over(self, rv: Views, c: dict) -> list[Finding]:
         """Every rule over a repaired window ``rv``, gated by the rules' own words in its dense view."""
-        hits = [h for h in gates.find(rv.dense) if h[2] in c["word_set"]]
+        hits = [h for h in gates.find(rv.dense) if h[2] in self._words]
         return self._rules(rv, rv.dense, c, hits) if hits else []
 
     def _rules(self, views: Views, d: str, c: dict, hits: list[tuple[int, int, str]]) -> list[Finding]:
@@ -956,8 +1011,12 @@ class CompositionalDetector:
             self._password(views, d, out, wins(_PW_GATE, 72))
         if not found.isdisjoint(_FORM_GATE):
             self._formulations(views, d, out, wins(_FORM_GATE, 8))
-        if not found.isdisjoint(_TITLE_GATE):
-            self._titles(views, d, out, wins(_TITLE_GATE, 4))
+        if not found.isdisjoint(self._leaders.gate):
+            self._titles(views, d, out, wins(self._leaders.gate, 4))
+        if not found.isdisjoint(_MEMBER_GATE):
+            self._members(views, d, out, wins(_MEMBER_GATE, 48))
+        if not found.isdisjoint(_LEADER_GATE):
+            self._leader_order(views, d, out, wins(_LEADER_GATE, 40))
         if not found.isdisjoint(_SOV_GATE):
             self._sovereignty(views, d, out, wins(_SOV_GATE, 64))
         return out
@@ -1120,18 +1179,33 @@ class CompositionalDetector:
                                      "keyterm.formulation.number", f"固定表述的数字有误，应为“{correct}”",
                                      _KEY_BASIS, 0.85, correct))
 
+    def _members(self, views: Views, d: str, out: list[Finding], w) -> None:
+        for s, e, f, fix, anchored in formulations.member_errors(d, w):
+            members = "、".join(f.member(c) for c in f.cores)
+            out.append(self._finding(views, s, e, "improper_wording", "key_term_misspelling",
+                                     "block" if anchored else "review", "keyterm.formulation.member",
+                                     f"固定表述“{f.name}”的内容有误：应为{members}", f.basis, 0.85 if anchored else 0.7,
+                                     fix or None))
+
+    def _leader_order(self, views: Views, d: str, out: list[Finding], w) -> None:
+        for s, e, term, right in formulations.order_errors(d, w):
+            out.append(self._finding(views, s, e, "improper_wording", "key_term_misspelling", "review",
+                                     "keyterm.leader.order", f"中央政治局常委排序有误，{term}的顺序为：{right}",
+                                     formulations.ORDER_BASIS, 0.8, right))
+
     def _titles(self, views: Views, d: str, out: list[Finding], w) -> None:
-        for m in _scan(_TITLE_RE, d, w):
+        table = self._leaders
+        for m in _scan(table.pattern, d, w):
             t, name = m.group("t"), m.group("name")
-            if t in LEADER_TITLES[name]:
-                continue
-            holder = next((n for n, ts in LEADER_TITLES.items() if ts and ts[0] == t), None)
             s, e = m.span()
-            own = LEADER_TITLES[name][0]
+            if t in table.held[name] or d[s - 1:s] in ("副", "代"):
+                continue  # (副县长 and 代县长 are other titles than 县长)
+            own = table.current.get(name)
+            holder = table.holder.get(t)
+            msg = (f"领导人职务有误：{name}的职务是{own[0]}" if own else f"领导人职务有误：{name}未担任过{t}") + (
+                f"，{t}是{holder}" if holder else "")
             out.append(self._finding(views, s, e, "improper_wording", "key_term_misspelling", "block",
-                                     "keyterm.leader.title",
-                                     f"领导人职务有误：{name}的职务是{own}" + (f"，{t}是{holder}" if holder else ""),
-                                     _KEY_BASIS, 0.85, own + name))
+                                     "keyterm.leader.title", msg, _KEY_BASIS, 0.85, own[0] + name if own else None))
 
     # ------------------------------------------------------------------ sovereignty
     @staticmethod

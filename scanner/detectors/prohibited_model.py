@@ -272,6 +272,9 @@ class ProhibitedModelDetector:
     #: the scanner keeps a finding of this detector only where no other finding of its category
     #: overlaps it (scanner/core.py): a row's or a rule's finding keeps its own span and message
     subsidiary = True
+    #: registers its anchors as gate words when built: the scanner builds it before the detectors
+    #: whose warm-up loads the shared gate automaton (scanner/core.py), so that loads once
+    registers_gates = True
 
     def __init__(self, model: CharLLR | None = None, path: str | Path | None = None):
         """``model``: a built :class:`CharLLR` (tests, the builder's validation); else the model

@@ -1,0 +1,534 @@
+"""Wording rules that generalise (issue 16): each finding is a composition written once from a
+public norm, so a phrase no lexicon row lists is still found.
+
+==========================  ==============================================  =====================================
+rule                        composition                                     basis
+==========================  ==============================================  =====================================
+wording.slur.label          a native place, an occupation, skin colour or   新华社禁用词和慎用词(2016)·法律法规类
+                            sex joined to a crime label (河南小偷, 保安     (不以社会身份或籍贯作标签式前缀);
+                            歹徒, 黑人罪犯, 东北籍骗子)                     ·国际关系类(不突出肤色、种族、性别)
+wording.slur.group          a group (place, nation, ethnic group,           新华社禁用词(2015)·民族宗教类、国际关系类;
+                            occupation) joined to a derogatory head          网络信息内容生态治理规定(2019) 第七条
+                            (上海佬, 越南猴子, 高丽棒子: 佬 鬼子 蛮子        (地域歧视、民族歧视)
+                            毛子 棒子 猴子 杂种 …)
+wording.slur.stereotype     a group (+人) with a generalising word and a     same
+                            derogatory predicate (河南人都是骗子: 都 全
+                            个个 天生 … + 骗子 小偷 懒 脏 …)
+wording.slur.sex_age        a sex or age group's stereotype (女司机都是      新华社禁用词(2015)·国际关系类(性别);
+                            马路杀手), a derogatory modifier on a sex or     网络信息内容生态治理规定(2019) 第七条
+                            age head (剩女 渣男 黄脸婆 男人婆 直男癌)
+wording.slur.disability     a disability morpheme with a person suffix       中国残联《关于宣传报道中残疾人及残疾人
+                            (瞎子 瘸子 聋子 瘫子 跛子 哑巴 傻子 疯子),        工作有关称谓的通知》(2022)·八
+                            or an insult of intellect (智障 脑残 白痴 低能)
+wording.agency.central      a central agency abolished or renamed in the    国务院机构改革方案(1998, 2003, 2008,
+                            State Council reforms (table: year, successor)  2013, 2018, 2023)
+wording.agency.local        an old local department name after any place     《深化党和国家机构改革方案》(2018)·十
+                            (卫计委, 文广新局 …; one shared abroad, 旅游局,  (省市县机构设置同中央基本对应)
+                            after 市 区 自治州 旗 or a mainland province)
+wording.tw.institution      Taiwan's "state" institutions after a Taiwan     涉台宣传用语意见(2016)·第2、3条
+                            cue, without quotes or 所谓 (台湾外交部, 台当局   (不直接使用"国家""中央"名义机构名称,
+                            陆委会, 台湾国安局)                              不得不用时加引号)
+wording.tw.state_attribute  Taiwan with a state's attribute (台湾国旗,      涉台宣传用语意见·第1条; 新华社禁用词(2015)
+                            台湾国籍, 台湾驻美大使馆)
+wording.tw.china_pairing    China paired with Taiwan, Hong Kong or Macao     《关于涉台港澳宣传报道中几个提法的意见》·一;
+                            as equals (中国和台湾的关系, 中国与香港贸易)     新华社禁用词(2015)·涉及我领土主权和港澳台
+secret.draft.bracketed      a draft label in any bracket (〈初稿〉「草稿」     政府信息公开条例(2019) 第十六条(过程性
+                            『修订稿』{代拟稿} (第二稿) [初审稿 v2]); the     信息); 党政机关公文处理工作条例 第三章
+                            plain draft words are lexicon rows
+==========================  ==============================================  =====================================
+
+An outdated agency name is history, not a mistake, when the text is: a history word next to it
+(原 时任 更名 撤销 组建 …), a year up to the change next to it, or a text whose years are mostly
+years up to the change (a 1990s work report says 国家计委 rightly). Every rule runs on the
+``dense`` view inside windows around its gate words (one Aho–Corasick pass shared by all
+detectors, :mod:`scanner.detectors.gates`), and reports exact offsets in the original text.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import rx
+from ..model import Finding
+from ..normalize import Views
+from . import gates
+
+__all__ = ["WordingRuleDetector", "AGENCY_REFORMS", "LOCAL_DEPARTMENTS"]
+
+_HAN = "\u3400-\u9fff"
+
+# ------------------------------------------------------------------ groups of people
+#: province-level regions (full short names), regions people are labelled by, and the places the norm's
+#: examples stand for (新华社: 河南小偷, 安徽农民歹徒)
+_PROVINCES = ("北京|天津|河北|山西|内蒙古|内蒙|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|"
+              "广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|台湾|香港|澳门")
+_REGIONS = _PROVINCES + "|东北|西北|西南|华北|苏北|苏南|皖北|豫东|鲁西南|潮汕|温州|外地|外省|外乡|北方|南方|乡下"
+_NATIONS = ("日本|韩国|朝鲜|南韩|北韩|高丽|印度|越南|菲律宾|美国|英国|俄国|俄罗斯|法国|德国|非洲|阿拉伯|犹太|缅甸|泰国|"
+            "巴基斯坦|阿富汗|蒙古|外国|东洋|西洋|洋")
+_ETHNIC = ("回族|回民|藏族|藏民|维吾尔族|维吾尔|蒙古族|苗族|彝族|壮族|满族|朝鲜族|哈萨克族|土家族|侗族|瑶族|白族|傣族|"
+           "黎族|畲族|少数民族|穆斯林")
+_OCCUPATIONS = ("农民工|农民|民工|工人|保安|保姆|司机|快递员|外卖员|城管|小贩|商贩|摊贩|清洁工|环卫工|教授|老师|教师|医生|"
+                "护士|学生|大学生|律师|和尚|出租车司机|个体户|打工者|拾荒者|乞丐|下岗工人|厨师|演员|官员|公务员|村民|渔民|"
+                "牧民|矿工|程序员|退伍军人|农村人|乡下人|山里人|城里人")
+_SKIN = "黑人|白人|黄种人|黑种人"
+#: crime labels the norm names (小偷 强奸犯 歹徒 罪犯) and their kin (骗子 杀人犯 劫匪 …); 暴徒 and 恐怖分子
+#: are left out: 香港暴徒, 东突恐怖分子 are the official wording
+_CRIME = "小偷|歹徒|骗子|强奸犯|罪犯|杀人犯|劫匪|窃贼|扒手|抢劫犯|人贩子|凶手|盗贼|诈骗犯|蟊贼|毒贩"
+#: derogatory heads joined to a group name (上海佬, 日本鬼子, 南蛮子, 老毛子, 高丽棒子, 越南猴子, 大陆蝗虫)
+_HEADS = "佬|鬼子|鬼佬|蛮子|毛子|棒子|猴子|杂种|杂碎|崽子|土鳖|刁民|贱民|畜生|婊子|黑鬼|猪猡|狗腿子|阿三"
+#: 狗 and 猪 only after a nation (韩国狗, 日本猪): after a place or an ethnic group they are livestock (藏猪, 东北民猪)
+_ANIMALS = "狗|猪"
+_GENERAL = "都是|全是|全都是|全都|都|个个都|个个|就是|天生就|天生|生来就|本来就|果然|就爱|就会|最爱|专门|净是|没一个好|没有一个好|一贯"
+_PRED = ("小偷|骗子|偷东西|偷|骗人|骗|懒|脏|素质低|没素质|没有素质|不要脸|狡猾|野蛮|刁民|无赖|流氓|黑社会|好吃懒做|"
+         "不讲卫生|不讲理|蠢|笨|抠门|小气|坏人|坏种|土包子|乡巴佬")
+_NOT_AFTER_PRED = "渡税拍猎排运袭听看窥取保贷局术得不"  # 偷渡 偷税 偷拍 … 骗取 骗保 骗贷 骗局 … are acts, not a trait
+
+
+#: sex and age groups (新华社 2015 国际关系类: 性别; 网络信息内容生态治理规定 第七条): a stereotype only with a
+#: generalising word and a derogatory predicate right after (女司机都是马路杀手, 老人都是碰瓷的)
+_SEX_AGE = ("女人|男人|女的|男的|女孩子|女生|男生|女司机|老人|老年人|老头|老太太|老太婆|大妈|大爷|年轻人|90后|00后|80后|"
+            "95后|穷人|胖子|矮子")
+_SEX_AGE_GENERAL = "都是|全是|全都是|个个都是|就是|天生|没一个好|没有一个好|都"
+_SEX_AGE_PRED = ("头发长见识短|马路杀手|不会开车|碰瓷|为老不尊|倚老卖老|拜金|矫情|废物|垃圾|不靠谱|脑残|小偷|骗子|坏人|"
+                 "懒|蠢|笨|贱")
+#: a derogatory modifier on a sex or age head (剩女, 渣男, 凤凰男, 绿茶婊, 黄脸婆, 男人婆, 娘娘腔, 老不死): the
+#: modifier x head composition, not a list of its words
+_SEX_MOD = "剩|渣|拜金|绿茶|心机|妈宝|凤凰|黄脸|肥|泼|败家|丑|老处|娘娘|男人|直男"
+_SEX_HEAD = "女|男|婆|婊|妇|腔|癌"
+
+
+def _alt(words: str) -> str:
+    return "|".join(sorted(set(words.split("|")), key=lambda w: (-len(w), w)))
+
+
+#: an ethnic group or a religion as a label of crime or terror (新华社 民族宗教类: 不把民族、宗教与犯罪、恐怖
+#:主义挂钩): 维吾尔族恐怖分子, 穆斯林极端分子, 回族小偷; 暴力恐怖分子, 东突恐怖分子 name no people or faith
+_FAITHS = "伊斯兰|伊斯兰教|穆斯林|佛教|基督教|天主教|藏传佛教|道教|犹太教"
+_TERROR = "恐怖分子|极端分子|暴徒|恐怖组织|恐怖主义"
+_LABEL_RE = rx.compile(
+    rf"(?P<g>{_alt(_REGIONS + '|' + _OCCUPATIONS + '|' + _SKIN)})(?:籍|人)?(?P<h>{_alt(_CRIME)})"
+    rf"|(?P<g3>{_alt(_ETHNIC + '|' + _FAITHS)})(?:人|的|徒)?(?P<h3>{_alt(_CRIME + '|' + _TERROR)})"
+    rf"|(?P<g2>女|男)(?P<h2>小偷|歹徒|骗子|劫匪|扒手|杀人犯|凶手|罪犯)")
+_GROUP_RE = rx.compile(
+    rf"(?P<g>{_alt(_REGIONS + '|' + _NATIONS + '|' + _ETHNIC + '|' + _OCCUPATIONS + '|' + _SKIN)})人?(?P<h>{_alt(_HEADS)})"
+    rf"|(?P<g2>{_alt(_NATIONS)})(?P<h2>{_ANIMALS})(?![肉粮食年场仔种只头瘟业圈舍崽])")
+_STEREO_RE = rx.compile(
+    rf"(?P<g>{_alt(_REGIONS + '|' + _NATIONS + '|' + _ETHNIC + '|' + _SKIN)})人(?:的)?(?P<q>{_alt(_GENERAL)})[^。!?;,、]{{0,2}}?"
+    rf"(?P<h>{_alt(_PRED)})(?![{_NOT_AFTER_PRED}])"
+    rf"|(?P<g2>{_alt(_OCCUPATIONS)})(?P<q2>都是|全是|全都是|个个都是|没一个好|没有一个好)(?P<h2>小偷|骗子|贼|坏人|流氓|无赖|刁民|土包子)")
+_SEX_RE = rx.compile(
+    rf"(?P<g>{_alt(_SEX_AGE)})(?P<q>{_alt(_SEX_AGE_GENERAL)})(?P<h>{_alt(_SEX_AGE_PRED)})(?![{_NOT_AFTER_PRED}])"
+    rf"|(?<![减打增瘦])(?P<m>{_alt(_SEX_MOD)})(?P<h2>{_alt(_SEX_HEAD)})(?![篮足排子生士性装神王儿婿孩童工方人团科主星症])"
+    r"|(?P<w>老不死|糟老头|死老头|老棺材|小屁孩|娘炮|女拳|田园女权)")
+#: a disability morpheme and a person suffix (瞎子 瘸子 聋子 瘫子 跛子 哑巴 傻子 疯子 呆子): 中国残联 2022·八
+_DISABILITY_RE = rx.compile(
+    r"(?<!黑)(?P<m>[瞎瘸聋哑瘫跛])(?P<h>子|巴|佬|鬼|婆|汉)(?![亏英语])"
+    r"|(?<!书)(?P<m2>[傻疯呆])(?P<h2>子|佬|婆)(?!瓜子)"
+    r"|(?P<w>智障|脑残|白痴|低能儿|弱智儿|残废人|死瘸子|死瞎子|瘸腿子|聋哑子)")
+#: war and history: 日本鬼子 in a veteran's words about 1937 is history (抗战, 侵华 …)
+_SLUR_QUIET = ("抗战", "抗日", "侵华", "侵略", "八路军", "新四军", "老兵", "战争", "日军", "沦陷", "电影", "电视剧", "小说",
+               "台词", "所谓", "称为", "被称", "蔑称", "贬称", "歧视", "禁用", "不要使用", "不得使用", "不宜", "避免", "不能称",
+               "不应", "称谓", "侮辱", "辱骂")
+_SLUR_BASIS = ("新华社新闻信息报道中的禁用词和慎用词(2016年7月修订)·法律法规类(不要使用社会身份或籍贯作标签式前缀)、"
+               "国际关系类(不刻意突出肤色、种族和性别特征)、民族宗教类; 网络信息内容生态治理规定(2019) 第七条")
+_DISABILITY_BASIS = "中国残联宣文部《关于宣传报道中残疾人及残疾人工作有关称谓的通知》(2022)·八(禁用瞎子、瘸子、哑巴、傻子、弱智、疯子等贬损称谓)"
+_DISABILITY_FIX = {"瞎": "视力残疾人/盲人", "瘸": "肢体残疾人", "跛": "肢体残疾人", "瘫": "肢体残疾人", "聋": "听力残疾人",
+                   "哑": "言语残疾人", "傻": "智力残疾人", "呆": "智力残疾人", "疯": "精神残疾人", "智障": "智力残疾人",
+                   "脑残": None, "白痴": None, "低能儿": "智力残疾人", "弱智儿": "智力残疾儿童", "残废人": "残疾人"}
+
+# ------------------------------------------------------------------ agencies of the reforms
+#: central agencies abolished or renamed by the State Council reform plans: name -> (year of the change,
+#: the present successor). Sources: 国务院机构改革方案 1998 (九届全国人大一次会议, 1998-03-10), 2003 (十届一次,
+#: 2003-03-10), 2008 (十一届一次, 2008-03-15), 2013 (十二届一次, 2013-03-14), 2018 (十三届一次, 2018-03-17; 《深化
+#: 党和国家机构改革方案》2018-03-21), 2023 (《党和国家机构改革方案》2023-03-16). Left out: names kept as a second plate
+#: (国家海洋局, 国家乡村振兴局, 国家公务员局, 国家宗教事务局, 国务院侨办, 国务院港澳办), names in use again
+#: (国家药品监督管理局 1998 and 2018) and short forms of a present name (广电总局).
+AGENCY_REFORMS: dict[str, tuple[int, str]] = {
+    # 1998
+    "电力工业部": (1998, "国家能源局"), "煤炭工业部": (1998, "国家能源局"), "冶金工业部": (1998, "工业和信息化部"),
+    "机械工业部": (1998, "工业和信息化部"), "电子工业部": (1998, "工业和信息化部"), "化学工业部": (1998, "工业和信息化部"),
+    "邮电部": (1998, "工业和信息化部"), "地质矿产部": (1998, "自然资源部"), "林业部": (1998, "国家林业和草原局"),
+    "广播电影电视部": (1998, "国家广播电视总局"), "广电部": (1998, "国家广播电视总局"), "劳动部": (1998, "人力资源和社会保障部"),
+    "国家体育运动委员会": (1998, "国家体育总局"), "国家体委": (1998, "国家体育总局"),
+    "国家科学技术委员会": (1998, "科学技术部"), "国家科委": (1998, "科学技术部"),
+    "国家教育委员会": (1998, "教育部"), "国家教委": (1998, "教育部"),
+    "国家经济体制改革委员会": (1998, "国家发展和改革委员会"), "国家体改委": (1998, "国家发展和改革委员会"),
+    "国内贸易部": (1998, "商务部"), "中国纺织总会": (1998, "工业和信息化部"), "中国轻工总会": (1998, "工业和信息化部"),
+    "国家土地管理局": (1998, "自然资源部"), "国家医药管理局": (1998, "国家药品监督管理局"),
+    "国家技术监督局": (1998, "国家市场监督管理总局"), "国家质量技术监督局": (2001, "国家市场监督管理总局"),
+    "国家出入境检验检疫局": (2001, "海关总署"), "国家工商行政管理局": (2001, "国家市场监督管理总局"),
+    # 2003
+    "国家计划委员会": (1998, "国家发展和改革委员会"), "国家计委": (2003, "国家发展和改革委员会"),
+    "国家发展计划委员会": (2003, "国家发展和改革委员会"), "国家经济贸易委员会": (2003, "国家发展和改革委员会、商务部"),
+    "国家经贸委": (2003, "国家发展和改革委员会、商务部"), "对外贸易经济合作部": (2003, "商务部"), "外经贸部": (2003, "商务部"),
+    "对外经济贸易部": (1993, "商务部"), "国务院经济体制改革办公室": (2003, "国家发展和改革委员会"),
+    "国务院体改办": (2003, "国家发展和改革委员会"), "国家计划生育委员会": (2003, "国家卫生健康委员会"),
+    "国家计生委": (2003, "国家卫生健康委员会"),
+    # 2008
+    "国防科学技术工业委员会": (2008, "工业和信息化部、国家国防科技工业局"), "国防科工委": (2008, "工业和信息化部、国家国防科技工业局"),
+    "国务院信息化工作办公室": (2008, "工业和信息化部"), "国务院信息办": (2008, "工业和信息化部"),
+    "国家环境保护总局": (2008, "生态环境部"), "国家环境保护局": (1998, "生态环境部"),
+    "中国民用航空总局": (2008, "中国民用航空局"), "民航总局": (2008, "中国民用航空局"),
+    "国家食品药品监督管理局": (2013, "国家市场监督管理总局、国家药品监督管理局"),
+    # 2013
+    "国家人口和计划生育委员会": (2013, "国家卫生健康委员会"), "国家人口计生委": (2013, "国家卫生健康委员会"),
+    "国家广播电影电视总局": (2013, "国家广播电视总局"), "新闻出版总署": (2013, "国家新闻出版署"),
+    "国家电力监管委员会": (2013, "国家能源局"), "电监会": (2013, "国家能源局"),
+    # 2018
+    "国家卫计委": (2018, "国家卫生健康委员会"), "国家测绘局": (2018, "自然资源部"), "国家安全生产监督管理局": (2018, "应急管理部"),
+    "国务院法制办公室": (2018, "司法部"), "公安部消防局": (2018, "应急管理部消防救援局"),
+    "国家工商总局": (2018, "国家市场监督管理总局"), "国家质检总局": (2018, "国家市场监督管理总局"),
+    "国家食药监总局": (2018, "国家市场监督管理总局、国家药品监督管理局"), "国家安监总局": (2018, "应急管理部"),
+    "国家旅游局": (2018, "文化和旅游部"), "国家新闻出版广电总局": (2018, "国家广播电视总局、国家新闻出版署"),
+    # 2023
+    "中国银保监会": (2023, "国家金融监督管理总局"), "国务院金融稳定发展委员会": (2023, "中央金融委员会"),
+}
+#: local departments of the old structure (2018 plan·十: 省市县主要机构设置同中央基本对应, 2019年3月底前基本完成;
+#: 2013: 卫生 and 计生 merged; 2008-2013: 文广新 bureaus) -> (year, successor). A name a foreign, Hong Kong
+#: or Macao office shares (旅游局 文化局 人事局 劳动局 国税局) needs a level (省 市 县 区 州) or a province before it.
+LOCAL_DEPARTMENTS: dict[str, tuple[int, str, bool]] = {  # name -> (year, successor, needs a place)
+    "卫计委": (2018, "卫生健康委员会", False), "卫计局": (2018, "卫生健康局", False), "卫生计生委": (2018, "卫生健康委员会", False),
+    "卫生计生局": (2018, "卫生健康局", False), "卫生和计划生育委员会": (2018, "卫生健康委员会", False),
+    "卫生和计划生育局": (2018, "卫生健康局", False), "人口计生委": (2013, "卫生健康委员会", False),
+    "人口计生局": (2013, "卫生健康局", False), "计生委": (2013, "卫生健康委员会", False), "计生局": (2013, "卫生健康局", False),
+    "人口和计划生育委员会": (2013, "卫生健康委员会", False), "人口和计划生育局": (2013, "卫生健康局", False),
+    "食药监局": (2018, "市场监督管理局", False), "食品药品监管局": (2018, "市场监督管理局", False),
+    "食品药品监督管理局": (2018, "市场监督管理局", False), "质监局": (2018, "市场监督管理局", False),
+    "质量技术监督局": (2018, "市场监督管理局", False), "安监局": (2018, "应急管理局", False),
+    "安全生产监督管理局": (2018, "应急管理局", False), "国土资源局": (2018, "自然资源局", False),
+    "国土局": (2018, "自然资源局", False), "文广新局": (2018, "文化和旅游局", False), "文广局": (2018, "文化和旅游局", False),
+    "文体广电局": (2018, "文化和旅游局", False), "文广新旅局": (2018, "文化和旅游局", False),
+    "文化广电新闻出版局": (2018, "文化和旅游局", False), "人事局": (2008, "人力资源和社会保障局", True),
+    "劳动局": (2008, "人力资源和社会保障局", True), "劳动和社会保障局": (2008, "人力资源和社会保障局", False),
+    "劳动保障局": (2008, "人力资源和社会保障局", False), "国税局": (2018, "税务局", True), "地税局": (2018, "税务局", False),
+    "旅游局": (2018, "文化和旅游局", True), "文化局": (2018, "文化和旅游局", True), "卫生局": (2013, "卫生健康委员会", True),
+    "环保局": (2018, "生态环境局", True), "工商局": (2018, "市场监督管理局", True), "法制办": (2018, "司法局", True),
+    "政府法制办公室": (2018, "司法局", False), "监察局": (2018, "监察委员会", True), "外专局": (2018, "科学技术厅(局)", True),
+}
+_MAINLAND = "|".join(p for p in _PROVINCES.split("|") if p not in ("台湾", "香港", "澳门"))
+#: (林业部门, 劳动部门, 邮电部门 are the generic "departments": not the ministry)
+_AGENCY_RE = rx.compile(rf"(?P<c>{_alt('|'.join(AGENCY_REFORMS))})(?!门)")
+#: names a foreign ministry shares (俄罗斯劳动部): quiet next to a foreign country
+_GENERIC = frozenset(("林业部", "劳动部", "邮电部", "广电部", "国内贸易部", "电力工业部", "煤炭工业部", "冶金工业部", "机械工业部",
+                      "电子工业部", "化学工业部"))
+#: a name a foreign office shares needs a city or district level or a mainland province (not 省 or 县:
+#: 安大略省旅游局, 冲绳县旅游局 are Canada's and Japan's)
+_LOCAL_RE = rx.compile(
+    rf"(?<!特)(?P<p>{_alt('市|区|自治州|旗|' + _MAINLAND)})(?P<l>{_alt('|'.join(k for k, v in LOCAL_DEPARTMENTS.items() if v[2]))})"
+    rf"|(?P<l2>{_alt('|'.join(k for k, v in LOCAL_DEPARTMENTS.items() if not v[2]))})")
+#: history next to an old name (the outdated rows' nctx words, and a reform's own words)
+_HISTORY = ("前身", "曾", "时任", "历任", "先后任", "就职于", "退休", "离休", "更名", "改名", "改为", "改组",
+            "机构改革", "组建", "不再保留", "撤销", "撤并", "合并", "划入", "整合", "并入", "历史", "当年", "那年", "年代", "成立于", "旧称", "简历", "任职", "工作经历", "回忆", "老同志", "原来", "过去", "以前", "当时", "前称")
+_YEAR_RE = re.compile(r"(19[4-9]\d|20[0-4]\d)年|([一二][九〇零][〇零一二三四五六七八九]{2})年")
+#: 原国家计委, 原深圳市卫计委 (not 原则 原因 原材料 …)
+_FORMER_RE = re.compile("原(?![则因料材始本创生貌汁油有定先])")
+_FOREIGN = ("美国", "日本", "韩国", "朝鲜", "俄罗斯", "俄", "英国", "法国", "德国", "印度", "越南", "老挝", "柬埔寨", "蒙古",
+            "巴基斯坦", "哈萨克斯坦", "乌兹别克斯坦", "白俄罗斯", "乌克兰", "古巴", "加拿大", "澳大利亚", "新西兰", "泰国",
+            "新加坡", "马来西亚", "印尼", "菲律宾", "意大利", "西班牙", "瑞士", "外国", "国外", "境外", "海外", "该国", "两国", "双方")
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+_AGENCY_BASIS = ("国务院机构改革方案(1998、2003、2008、2013、2018); 《深化党和国家机构改革方案》(2018); 《党和国家机构改革方案》(2023); "
+                 "党政机关公文处理工作条例(2012) 第十九条(机关名称使用全称或规范化简称)")
+
+# ------------------------------------------------------------------ Taiwan, Hong Kong, Macao
+_TW_CUE = "台湾|台湾地区|台湾当局|台当局|台北当局|岛内|民进党当局|台方"
+_TW_INST = ("总统府|行政院|立法院|监察院|考试院|司法院|国防部|外交部|内政部|经济部|教育部|财政部|法务部|文化部|卫生福利部|卫福部|"
+            "劳动部|数位发展部|数字发展部|侨务委员会|侨委会|大陆委员会|陆委会|国家安全局|国安局|国安会|国家安全会议|海巡署|"
+            "海洋委员会|海委会|国家发展委员会|国发会|金融监督管理委员会|金管会|中央选举委员会|中选会|国家通讯传播委员会|通传会|"
+            "原住民族委员会|客家委员会|退辅会|国军|国史馆|驻美代表处|外交部长|国防部长|行政院长|立法院长|总统|副总统")
+_TW_ATTR = "国旗|国歌|国徽|国号|国父|国籍|国会|元首|首都|宪法|大使馆|大使|领事馆|国家元首"
+_TW_INST_RE = rx.compile(rf"(?P<cue>{_alt(_TW_CUE)})(?:的|地区的)?(?P<i>{_alt(_TW_INST)})")
+_TW_ATTR_RE = rx.compile(rf"(?P<cue>台湾|台湾地区)(?:的)?(?P<i>{_alt(_TW_ATTR)})")
+_PAIR_RE = rx.compile(
+    r"(?<![一个])(?P<a>中国|中华人民共和国)(?P<j>和|与|同|跟|及|、)(?P<b>台湾|香港|澳门|港澳|港澳台)(?!地区|同胞|居民|青年|企业|各界)"
+    r"(?:之间)?(?:的)?(?P<t>关系|贸易|往来|交流|合作|经贸|双边|外交|两地|两国|互设)"
+    r"|(?P<b2>台湾|香港|澳门)(?P<j2>和|与|同|跟)(?P<a2>中国)(?!大陆|内地)(?:之间)?(?:的)?(?P<t2>关系|贸易|往来|交流|合作|经贸|双边|外交|两地|两国)")
+_TW_QUIET = ("所谓", "“", "\"", "「", "『", "台湾地区领导人", "妄称", "鼓吹", "不是", "并非", "绝不", "决不", "反对", "谬论", "一个中国",
+             "一中原则", "不存在", "荒谬", "图谋", "歪曲", "炒作", "违背", "违反", "挑衅")
+_TW_BASIS = ("中央台办、外交部、中央外宣办《关于正确使用涉台宣传用语的意见》(2002; 2016年3月修订)·第1、2、3条; "
+             "新华社新闻报道中的禁用词(第一批,2015)·涉及我领土、主权和港澳台; 《关于涉台港澳宣传报道中几个提法的意见》·一")
+_PAIR_GATE = tuple(f"{a}{j}{b}" for a in ("中国", "中华人民共和国") for j in ("和", "与", "同", "跟", "及", "、")
+                   for b in ("台湾", "香港", "澳门", "港澳")) + tuple(
+    f"{b}{j}中国" for b in ("台湾", "香港", "澳门") for j in ("和", "与", "同", "跟"))
+#: the gate is the cue joined to the institution (台湾外交部): 外交部 alone is in every other official text
+_TW_GATE = tuple(f"{c}{j}{i}" for c in _TW_CUE.split("|") for j in ("", "的", "地区的") for i in _TW_INST.split("|")
+                 if not (j == "地区的" and c.endswith("地区"))) + tuple(
+    f"台湾{j}{a}" for j in ("", "的", "地区", "地区的") for a in _TW_ATTR.split("|")) + _PAIR_GATE
+
+#: the gate: crime labels and derogatory heads; for the stereotype a group's 人 with its generalising word (人都是,
+#: 人天生: a predicate alone, 骗 偷 懒, is in too many texts), for 狗 猪 the nation with it
+# ------------------------------------------------------------------ draft labels in any bracket
+#: the generic draft words (初稿 草稿 …) are a label only in brackets; the rows spell four brackets out
+#: (internal_markers.tsv: (初稿) 【初稿】 〔初稿〕 [初稿]), the rule reads every bracket (not 《》: a title)
+_DRAFT_WORDS = "初稿|草稿|代拟稿|修订稿|初审稿|内部稿|审改稿|修改初稿|讨论初稿"
+_DRAFT_RE = rx.compile(
+    r"[(\[【〔〈「『{<﹝〖]\s*(?P<w>" + _alt(_DRAFT_WORDS) + r"|第?[一二三四五六七八九十1-9]稿)"
+    r"\s*(?:v?[0-9][0-9.]*)?\s*[)\]】〕〉」』}>﹞〗]")
+_DRAFT_QUIET = ("公开征求", "向社会", "社会公众", "征求社会", "社会各界", "广大市民", "公众意见", "意见建议", "座谈会", "听取",
+                "公布", "讨论", "审议", "常务会议", "全会", "会议")
+_DRAFT_GATE = tuple(_DRAFT_WORDS.split("|")) + tuple(f"{n}稿" for n in "一二三四五六七八九十123456789")
+
+_SLUR_GATE = tuple(dict.fromkeys(_CRIME.split("|") + _TERROR.split("|") + _HEADS.split("|") + [f"人{q}" for q in _GENERAL.split("|")]
+                                 + [f"人的{q}" for q in _GENERAL.split("|")] + [o + q for o in _OCCUPATIONS.split("|")
+                                                                              for q in ("都是", "全是", "全都是", "个个都是", "没一个好", "没有一个好")]
+                                 + [n + a for n in _NATIONS.split("|") for a in _ANIMALS.split("|")]
+                                 + [g + q for g in _SEX_AGE.split("|") for q in _SEX_AGE_GENERAL.split("|")]
+                                 + [m + h for m in _SEX_MOD.split("|") for h in _SEX_HEAD.split("|")]
+                                 + ["老不死", "糟老头", "死老头", "老棺材", "小屁孩", "娘炮", "女拳", "田园女权"] + [
+    "瞎子", "瘸子", "聋子", "瘫子", "跛子", "哑巴", "哑子", "傻子", "疯子", "呆子", "瞎佬", "瘸佬", "聋佬", "傻佬", "瞎鬼", "瘸鬼",
+    "聋婆", "瞎婆", "疯婆", "傻婆", "瞎汉", "聋汉", "瘸汉", "跛佬", "瘫佬", "呆佬", "疯佬", "智障", "脑残", "白痴", "低能儿",
+    "弱智儿", "残废人"]))
+_AGENCY_GATE = tuple(AGENCY_REFORMS) + tuple(LOCAL_DEPARTMENTS)
+gates.register(*_SLUR_GATE, *_AGENCY_GATE, *_TW_GATE, *_DRAFT_GATE)  # (tuples: a fixed order, see gates.register)
+_SLUR_SET, _AGENCY_SET, _TW_SET = frozenset(_SLUR_GATE), frozenset(_AGENCY_GATE), frozenset(_TW_GATE)
+_DRAFT_SET = frozenset(_DRAFT_GATE)
+_ALL_SET = _SLUR_SET | _AGENCY_SET | _TW_SET | _DRAFT_SET
+_DIS_SET = frozenset(w for w in _SLUR_GATE if w[0] in "瞎瘸聋哑瘫跛傻疯呆智脑白低弱残")
+_REACH = 24  # characters of the dense view either side of a gate word that the patterns read
+
+
+from .compositional import _suspicious, _to_dense  # noqa: E402  (the same disguise test and span mapping)
+
+
+def _sentence(d: str, s: int, e: int, before: int = 16, after: int = 10) -> str:
+    """What stands around d[s:e] in its sentence (。!?; bound it), the span left out."""
+    a = max(0, s - before)
+    k = max(d.rfind(c, a, s) for c in "。!?;！？；")
+    if k >= 0:
+        a = k + 1
+    b = min(len(d), e + after)
+    for c in "。!?;！？；":
+        j = d.find(c, e, b)
+        if j >= 0:
+            b = j
+    return d[a:s] + "\t" + d[e:b]
+
+
+def _years(text: str) -> list[int]:
+    out = []
+    for m in _YEAR_RE.finditer(text):
+        if m.group(1):
+            out.append(int(m.group(1)))
+        else:
+            out.append(int("".join(_CN_DIGIT[c] for c in m.group(2))))
+    return out
+
+
+def _historical(views: Views, d: str, s: int, e: int, year: int, doc_years: list[int]) -> bool:
+    """Whether an old agency name at d[s:e] (changed in ``year``) is history: a history word or a year
+    up to the change next to it, or a text whose years are mostly years up to the change (years are
+    read in the ``norm`` view: the dense view writes 一九九六 as 一九六)."""
+    near = _sentence(d, s, e, 24, 16)
+    if _FORMER_RE.search(d, max(0, s - 8), s) or any(w in near for w in _HISTORY):
+        return True
+    a, b = views.dense_span(s, e)
+    t = views.norm  # (the original's offsets; full-width digits folded: １９５６年)
+    if any(y <= year for y in _years(_sentence(t, a, b, 30, 20))):
+        return True
+    if doc_years:
+        old = sum(1 for y in doc_years if y <= year)
+        return old * 2 > len(doc_years)
+    return False
+
+
+def _quoted(d: str, s: int, e: int) -> bool:
+    """d[s:e] right after an opening quote (or inside quotes that open within 6 characters)."""
+    before = d[max(0, s - 6):s]
+    o = max(before.rfind(q) for q in "“\"‘「『《")
+    c = max(before.rfind(q) for q in "”\"’」』》")
+    return o >= 0 and o > c
+
+
+class WordingRuleDetector:
+    name = "wording"
+    categories = frozenset({"improper_wording", "state_secret"})
+    rules = ("wording.slur.label", "wording.slur.group", "wording.slur.stereotype", "wording.slur.sex_age",
+             "wording.slur.disability",
+             "wording.agency.central", "wording.agency.local", "wording.tw.institution", "wording.tw.state_attribute",
+             "wording.tw.china_pairing", "secret.draft.bracketed")
+
+    def __init__(self) -> None:
+        _patterns()
+
+    def detect(self, views: Views) -> list[Finding]:
+        present = gates.present(views.vis)
+        d = views.dense
+        dense_hits = None
+        if present.isdisjoint(_ALL_SET):
+            if not _suspicious(views, present):
+                return []
+            # a disguise (symbols or blanks between characters, a character tripled) may hide a gate word
+            # from ``vis``: the dense view once, as the compositional rules do
+            dense_hits = [h for h in gates.find(d) if h[2] in _ALL_SET]
+            if not dense_hits:
+                return []
+            present = frozenset(w for _s, _e, w in dense_hits)
+        slur = not present.isdisjoint(_SLUR_SET)
+        agency = not present.isdisjoint(_AGENCY_SET)
+        tw = not present.isdisjoint(_TW_SET)
+        draft = not present.isdisjoint(_DRAFT_SET)
+        if dense_hits is not None:
+            places = [(s, e) for s, e, _w in dense_hits]
+        else:  # (the places of this detector's few words, not a walk over every detector's hits)
+            v = views.vis
+            places = []
+            for w in present & _ALL_SET:
+                i = v.find(w)
+                while i >= 0:
+                    places.append(_to_dense(views, i, i + len(w)))
+                    i = v.find(w, i + 1)
+            places.sort()
+        windows: list[tuple[int, int]] = []
+        for a, b in places:
+            lo, hi = max(0, a - _REACH), b + _REACH
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
+            else:
+                windows.append((lo, hi))
+        out: list[Finding] = []
+        if slur:
+            self._slurs(views, d, windows, out, dis=not present.isdisjoint(_DIS_SET))
+        if agency:
+            self._agencies(views, d, windows, out)
+        if tw:
+            self._taiwan(views, d, windows, out)
+        if draft:
+            self._drafts(views, d, windows, out)
+        return out
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _finding(views: Views, s: int, e: int, type_: str, rule: str, msg: str, basis: str,
+                 suggestion: str | None = None, score: float = 0.75) -> Finding:
+        start, end = views.dense_span(s, e)
+        return Finding(start=start, end=end, text=views.text[start:end], category="improper_wording", type=type_,
+                       severity="review", rule=rule, message=msg, suggestion=suggestion, basis=basis, score=score)
+
+    @staticmethod
+    def _scan(pat: re.Pattern, d: str, windows: list[tuple[int, int]]):
+        seen: set[tuple[int, int]] = set()
+        for lo, hi in windows:
+            for m in pat.finditer(d, lo, min(hi, len(d))):
+                if m.span() not in seen:
+                    seen.add(m.span())
+                    yield m
+
+    # ------------------------------------------------------------------ slurs
+    def _slurs(self, views: Views, d: str, windows, out: list[Finding], dis: bool) -> None:
+        taken: list[tuple[int, int]] = []
+
+        def add(s, e, rule, msg, basis, sugg=None):
+            if any(a < e and s < b for a, b in taken):
+                return
+            sent = _sentence(d, s, e)
+            if any(w in sent for w in _SLUR_QUIET) or _quoted(d, s, e):
+                return
+            taken.append((s, e))
+            out.append(self._finding(views, s, e, "banned_term", rule, msg, basis, sugg))
+
+        for m in self._scan(_LABEL_RE, d, windows):
+            g, h = next((m.group(a), m.group(b)) for a, b in (("g", "h"), ("g2", "h2"), ("g3", "h3")) if m.group(a))
+            s, e = m.span()
+            if m.group("g2") and s > 0 and d[s - 1] in "妇少男女子美":
+                continue  # (妇女歹徒 … read from the longer group; 美女骗子 is another pattern's)
+            add(s, e, "wording.slur.label", (f"民族宗教歧视：不要把民族、宗教（“{g}”）与犯罪、恐怖主义挂钩" if m.group("g3") else
+                                              f"标签式前缀：案件报道中不要用籍贯、社会身份、肤色或性别作“{h}”的前缀（“{g}”）"),
+                _SLUR_BASIS, h)
+        for m in self._scan(_STEREO_RE, d, windows):
+            g = m.group("g") or m.group("g2")
+            s, e = m.span()
+            add(s, e, "wording.slur.stereotype", f"地域、民族或职业歧视：不得以偏概全地贬损“{g}”群体", _SLUR_BASIS)
+        for m in self._scan(_GROUP_RE, d, windows):
+            g, h = (m.group("g"), m.group("h")) if m.group("g") else (m.group("g2"), m.group("h2"))
+            s, e = m.span()
+            add(s, e, "wording.slur.group", f"歧视性称呼：“{g}”后接贬称“{h}”，不得使用", _SLUR_BASIS)
+        for m in self._scan(_SEX_RE, d, windows):
+            s, e = m.span()
+            g = m.group("g")
+            add(s, e, "wording.slur.sex_age", (f"性别或年龄歧视：不得以偏概全地贬损“{g}”群体" if g else
+                                                f"性别或年龄歧视：“{d[s:e]}”是贬损性称谓，不得使用"), _SLUR_BASIS)
+        if dis:
+            for m in self._scan(_DISABILITY_RE, d, windows):
+                s, e = m.span()
+                key = m.group("w") or m.group("m") or m.group("m2")
+                fix = _DISABILITY_FIX.get(key)
+                add(s, e, "wording.slur.disability", f"贬损残疾人的称谓“{d[s:e]}”不得使用" + (f"，应称“{fix}”" if fix else ""),
+                    _DISABILITY_BASIS, fix)
+
+    # ------------------------------------------------------------------ agencies
+    def _agencies(self, views: Views, d: str, windows, out: list[Finding]) -> None:
+        doc_years: list[int] | None = None
+        taken: list[tuple[int, int]] = []
+        for pat, kind in ((_AGENCY_RE, "central"), (_LOCAL_RE, "local")):
+            for m in self._scan(pat, d, windows):
+                if kind == "central":
+                    name = m.group("c")
+                    year, succ = AGENCY_REFORMS[name]
+                    s, e = m.span()
+                else:
+                    name = m.group("l") or m.group("l2")
+                    year, succ, _place = LOCAL_DEPARTMENTS[name]
+                    s, e = m.span("l") if m.group("l") else m.span("l2")
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                if (name in _GENERIC or kind == "local") and any(w in _sentence(d, s, e, 30, 20) for w in _FOREIGN):
+                    continue
+                if doc_years is None:
+                    doc_years = _years(views.norm)
+                if _historical(views, d, s, e, year, doc_years):
+                    continue
+                taken.append((s, e))
+                out.append(self._finding(
+                    views, s, e, "outdated_term", f"wording.agency.{kind}",
+                    f"机构名称已过时：「{name}」已于{year}年机构改革中撤销或更名，现应称「{succ}」（历史表述除外）",
+                    _AGENCY_BASIS, succ))
+
+    # ------------------------------------------------------------------ draft labels
+    def _drafts(self, views: Views, d: str, windows, out: list[Finding]) -> None:
+        for m in self._scan(_DRAFT_RE, d, windows):
+            s, e = m.span()
+            if any(w in _sentence(d, s, e, 40, 40) for w in _DRAFT_QUIET):
+                continue
+            start, end = views.dense_span(s, e)
+            out.append(Finding(start=start, end=end, text=views.text[start:end], category="state_secret",
+                               type="draft_marker", severity="review", rule="secret.draft.bracketed",
+                               message=f"文稿标注「{m.group('w')}」，尚未定稿，发布前请确认是否为正式版本",
+                               suggestion=None, basis="政府信息公开条例(2019) 第十六条(过程性信息可以不予公开); "
+                               "党政机关公文处理工作条例(2012) 第三章", score=0.7))
+
+    # ------------------------------------------------------------------ Taiwan, Hong Kong, Macao
+    def _taiwan(self, views: Views, d: str, windows, out: list[Finding]) -> None:
+        def quiet(s, e):
+            sent = _sentence(d, s, e, 12, 4)
+            return any(w in sent for w in _TW_QUIET)
+
+        for m in self._scan(_TW_INST_RE, d, windows):
+            s, e = m.span("i")
+            inst = m.group("i")
+            if _quoted(d, s, e) or quiet(m.start(), e):
+                continue
+            if inst in ("总统", "副总统"):
+                out.append(self._finding(views, m.start(), e, "political_term", "wording.tw.institution",
+                                         "涉台表述错误：不得称台湾地区领导人为“总统”，应称台湾地区领导人", _TW_BASIS, "台湾地区领导人"))
+                continue
+            out.append(self._finding(views, s, e, "needs_quotes", "wording.tw.institution",
+                                     f"涉台用语：台湾当局以“国家”“中央”名义设立的机构“{inst}”不得直接使用，须加引号（或改称台湾地区有关主管部门）",
+                                     _TW_BASIS, f"“{inst}”"))
+        for m in self._scan(_TW_ATTR_RE, d, windows):
+            s, e = m.span()
+            if _quoted(d, m.start("i"), e) or quiet(s, e):
+                continue
+            out.append(self._finding(views, s, e, "political_term", "wording.tw.state_attribute",
+                                     f"涉台表述错误：台湾是中国的一部分，不得使用“{d[s:e]}”这类国家属性的称谓", _TW_BASIS))
+        for m in self._scan(_PAIR_RE, d, windows):
+            s, e = m.span()
+            if quiet(s, e) or _quoted(d, s, e):
+                continue
+            b = m.group("b") or m.group("b2")
+            fix = "大陆和台湾" if b == "台湾" else "内地和" + b
+            out.append(self._finding(views, s, e, "political_term", "wording.tw.china_pairing",
+                                     f"涉港澳台表述错误：“中国”不能与{b}并列，应写“{fix}”", _TW_BASIS, None))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple:
+    return (_LABEL_RE, _GROUP_RE, _STEREO_RE, _DISABILITY_RE, _AGENCY_RE, _LOCAL_RE, _TW_INST_RE, _TW_ATTR_RE, _PAIR_RE)
