@@ -5,7 +5,7 @@ A config is plain data, built from keyword arguments, a dict or a TOML file::
     # scanner.toml
     bundled_lexicons = true          # load the lexicons shipped with the package
     lexicon_dirs = ["/etc/govscan/county"]   # extra folders, each with a manifest.toml
-    detectors = ["lexicon", "personal_data", "classification_mark", "credential", "compositional", "wording"]   # default: all
+    detectors = ["lexicon", "personal_data", "classification_mark", "credential", "compositional", "wording", "prohibited_model"]   # default: all
     disabled_rules = ["xinhua.laoban"]
     matcher = "daachorse"            # or "pyahocorasick"
     public_officials = ["张三"]       # office holders whose names are not private data
@@ -25,7 +25,7 @@ from .model import CATEGORY_OF, SEVERITIES, TYPES
 
 __all__ = ["ScannerConfig", "ALL_DETECTORS", "KNOWN_DETECTORS"]
 
-ALL_DETECTORS = ("lexicon", "personal_data", "classification_mark", "credential", "compositional", "wording")
+ALL_DETECTORS = ("lexicon", "personal_data", "classification_mark", "credential", "compositional", "wording", "prohibited_model")
 #: Detectors that exist but are off by default: "person_name_nlp" tags names in free text with
 #: jieba's part-of-speech model (~0.5 MB/s; benchmarks/NAMES.md).
 KNOWN_DETECTORS = ALL_DETECTORS + ("person_name_nlp",)

@@ -149,7 +149,8 @@ class Scanner:
         # first, so that the others' warm-up loads the shared gate automaton once, with every word
         # (scanner/detectors/gates.py); the detectors still run in the config's order
         built = {}
-        for cls in sorted(classes, key=lambda c: not getattr(c, "uses_leaders", False)):
+        for cls in sorted(classes, key=lambda c: not (getattr(c, "uses_leaders", False)
+                                                       or getattr(c, "registers_gates", False))):
             built[cls] = (cls.from_config(config, leaders=leaders) if getattr(cls, "uses_leaders", False)
                           else cls.from_config(config) if hasattr(cls, "from_config") else cls())
         self._detectors = tuple(built[cls] for cls in classes)
@@ -208,16 +209,22 @@ class Scanner:
         else:
             out = []
         disabled = self.config.disabled_rules
+        second: list[Finding] = []  # findings of a subsidiary detector (below)
         for det in self._detectors:
             if categories is not None and categories.isdisjoint(getattr(det, "categories", categories)):
                 continue
             if deadline is not None and time.monotonic() > deadline:
                 raise ScanTimeout(f"scan of {len(text)} characters stopped at its deadline (before {getattr(det, 'name', type(det).__name__)})")
+            into = second if getattr(det, "subsidiary", False) else out
             for f in det.detect(views):
                 if f.rule in disabled:
                     continue
                 sev = self.config.severity_for(f.rule, f.type, f.severity)
-                out.append(f if sev == f.severity else replace(f, severity=sev))
+                into.append(f if sev == f.severity else replace(f, severity=sev))
+        if second:  # a subsidiary detector (the prohibited-content model) reports only what nothing else
+            # of its category found: its looser span would otherwise widen a row's finding when merged
+            out += [f for f in second
+                    if not any(g.category == f.category and g.start < f.end and f.start < g.end for g in out)]
         return out
 
     def redact(self, text: str) -> str:

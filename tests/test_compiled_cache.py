@@ -105,7 +105,7 @@ def test_results_are_byte_identical_with_and_without_the_cache(tmp_path):
     building = run()
     assert {p.name.split(".")[0] for p in folder.glob("*.pickle")} == {
         "lexicons", "automaton", "scanner_matcher", "name_tagger", "norm_tables", "traditional", "regex", "gates",
-        "compositional_repairs", "compositional_initials", "row_first_chars"}
+        "compositional_repairs", "compositional_initials", "row_first_chars", "prohibited_lm"}
     cached = run()
     assert plain == building == cached and len(orjson.loads(plain)) == len(texts)
 

@@ -14,9 +14,10 @@ from .credentials import CredentialDetector
 from .marks import ClassificationMarkDetector
 from .names_nlp import NlpNameDetector
 from .pii import PersonalDataDetector
+from .prohibited_model import ProhibitedModelDetector
 from .wording import WordingRuleDetector
 
-__all__ = ["Detector", "ClassificationMarkDetector", "CompositionalDetector", "CredentialDetector", "PersonalDataDetector", "WordingRuleDetector", "BUILTIN_DETECTORS"]
+__all__ = ["Detector", "ClassificationMarkDetector", "CompositionalDetector", "CredentialDetector", "PersonalDataDetector", "ProhibitedModelDetector", "WordingRuleDetector", "BUILTIN_DETECTORS"]
 
 
 class Detector(Protocol):
@@ -34,4 +35,5 @@ BUILTIN_DETECTORS = {
     CompositionalDetector.name: CompositionalDetector,
     NlpNameDetector.name: NlpNameDetector,
     WordingRuleDetector.name: WordingRuleDetector,
+    ProhibitedModelDetector.name: ProhibitedModelDetector,
 }

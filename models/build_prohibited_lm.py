@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Build models/prohibited_lm/model.json.gz: the character language-model classifier of
+prohibited content that no list contains (issue 16; scanner/detectors/prohibited_model.py).
+
+Data (all from ../shared/data, never copied into the repository; deterministic, no randomness):
+
+* **list model** (positives): the TRAINING half of konsheng/Sensitive-lexicon@5a8da94c (porn,
+  guns/explosives, terror files; MIT) and houbb/sensitive-word@b86249dd (entries with a drugs, guns,
+  gambling, sex or insult character; Apache-2.0), exactly the entries
+  ``scripts/build_prohibited_ngrams.py: training_entries`` reads (``held_out`` of
+  benchmarks/disguise_dataset.py puts the other half in the evaluation). Character uni-, bi- and
+  trigram counts.
+* **general model** (negatives): the half of the general texts whose index hash is even
+  (``_general_half``) — CLUENER 2020, Weibo NER, résumés, government work and congress reports,
+  State Council policies, normalised as the scanner normalises; **新闻联播 is never read** — and
+  every word of jieba's dictionary once. Character uni- and bigram counts (bigrams seen twice or
+  more).
+* **anchors**: characters whose list/general log-odds is at least ``--anchor`` (3.5), seen twice
+  in the lists, not a trade or media character (售 图 网 …: ``NOT_RISK``).
+
+Validation before the threshold is fixed (printed, and stored in the model's ``meta``):
+
+* the training half split again by a second fixed hash (``lm-val``): a model built from one part
+  scores the other part's entries that are in no entry of the first (the "novel" ones), each planted
+  in three carrier sentences written here;
+* the other half of the general texts (odd index hash: never counted into the model) is scanned
+  with the same detector; findings per million characters.
+
+The threshold is the smallest of ``GRID`` whose findings on that held-out general half stay at or
+below ``--budget`` per million characters (1.5). The shipped model is then built from the whole
+training half with that threshold. usage::
+
+    python models/build_prohibited_lm.py [--data DIR] [--out DIR] [--check]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import io
+import json
+import math
+import os
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+sys.path.insert(0, str(REPO / "scripts"))
+
+OUT = REPO / "models" / "prohibited_lm"
+LAMBDAS = (0.5, 0.3, 0.15, 0.05)  # list model: trigram, bigram, unigram, uniform
+BG_LAMBDA = 0.7                   # general model: bigram (the rest unigram)
+VOCAB = 8000
+MAXLEN = 6
+ANCHOR_LOG_ODDS = 4.0
+BG_MIN = 2  # a general bigram is kept when seen this often and both its characters are in list entries
+PREFILTER = 12.0  # CharLLR.prefilter
+#: trade characters (NOT_RISK has the others): an offer, not what is offered
+NOT_ANCHOR = set("买")
+JIEBA_MASS = 0.5  # jieba's words weigh this many times the corpora's characters in the general model
+GRID = tuple(range(8, 25))
+BUDGET = 0.0  # findings per million characters of the held-out general half (none)
+CARRIERS = ("有人在群里发{}的消息。", "朋友圈有人转发{}，大家注意。", "某网站首页出现{}等字样。")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _hash_bit(tag: str, key: str) -> int:
+    return hashlib.sha256(f"{tag}\t{key}".encode("utf-8")).digest()[0] & 1
+
+
+def _general_half(data: Path) -> tuple[list[str], list[str]]:
+    """(counted, held out) general texts, normalised; split by a hash of source and index."""
+    from build_prohibited_ngrams import GENERAL
+
+    from scanner.normalize import normalize
+    from scanner.variants import _corpus_texts
+
+    counted: list[str] = []
+    held: list[str] = []
+    for src in GENERAL:  # (never corpus-xwlb-cctv)
+        for i, t in enumerate(_corpus_texts(data, (src,))):
+            (held if _hash_bit("lm-general", f"{src}:{i}") else counted).append(normalize(t))
+    return counted, held
+
+
+def _counts(seqs, orders) -> list[Counter]:
+    out = [Counter() for _ in range(max(orders))]
+    for s in seqs:
+        for n in orders:
+            c = out[n - 1]
+            for i in range(len(s) - n + 1):
+                c[s[i:i + n]] += 1
+    return out
+
+
+def build_model(entries: list[str], general: list[str], threshold: float, anchor: float | None = None) -> dict:
+    """The model's data (what model.json.gz holds) from list entries and general texts."""
+    anchor = ANCHOR_LOG_ODDS if anchor is None else anchor
+    from build_prohibited_ngrams import NOT_RISK, _jieba_words
+
+    pos = _counts(entries, (1, 2, 3))
+    runs = [r for t in general for r in _HAN_RUN.findall(t)]
+    bg = _counts(runs, (1, 2))
+    # jieba's dictionary stands in for the general text the corpora here are too small for: every
+    # word's characters and bigrams, weighted by its frequency, scaled to JIEBA_MASS times the
+    # corpora's characters (汽车, 药品 are frequent there; the corpora alone count 汽车 212 times)
+    jw = _jieba_words()
+    total = sum(f * len(w) for w, f in jw)
+    scale = JIEBA_MASS * sum(bg[0].values()) / total
+    extra = [Counter(), Counter()]
+    for w, f in jw:
+        for n in (1, 2):
+            c = extra[n - 1]
+            for i in range(len(w) - n + 1):
+                c[w[i:i + n]] += f
+    for n in (0, 1):
+        for g, v in extra[n].items():
+            bg[n][g] += max(1, round(v * scale))
+    n_pos, n_bg = sum(pos[0].values()), sum(bg[0].values())
+    anchors = sorted(c for c, n in pos[0].items()
+                     if n >= 2 and c not in NOT_RISK and c not in NOT_ANCHOR and "\u4e00" <= c <= "\u9fff"
+                     and math.log((n / n_pos) / ((bg[0][c] + 5) / n_bg)) >= anchor)
+    return {
+        "pos1": dict(sorted(pos[0].items())), "pos2": dict(sorted(pos[1].items())), "pos3": dict(sorted(pos[2].items())),
+        "bg1": dict(sorted(bg[0].items())), "bg2": dict(sorted((k, v) for k, v in bg[1].items()
+                                                         if v >= BG_MIN and k[0] in pos[0] and k[1] in pos[0])),
+        "lambdas": list(LAMBDAS), "bg_lambda": BG_LAMBDA, "vocab": VOCAB, "maxlen": MAXLEN,
+        "anchors": "".join(anchors), "threshold": threshold, "prefilter": PREFILTER,
+    }
+
+
+def _scores(det, texts: list[str]) -> list[tuple[float, str]]:
+    from scanner.normalize import build_views
+
+    out = []
+    for t in texts:
+        for f in det.detect(build_views(t)):
+            out.append((float(f.message.split("对数似然比 ")[1].split("，")[0]), f.text))
+    return out
+
+
+def validate(entries: list[str], counted: list[str], held: list[str]) -> dict:
+    """Recall on the inner split's novel entries and findings on the held-out general half, per
+    threshold of GRID (module docstring)."""
+    from scanner.detectors.prohibited_model import CharLLR, ProhibitedModelDetector
+
+    part_a = [t for t in entries if not _hash_bit("lm-val", t)]
+    part_b = [t for t in entries if _hash_bit("lm-val", t)]
+    novel = [t for t in part_b if not any(t in a for a in part_a)]
+    model = CharLLR(build_model(part_a, counted, threshold=min(GRID)))
+    det = ProhibitedModelDetector(model)
+    pos = []
+    for k, t in enumerate(novel):
+        got = [s for s, w in _scores(det, [CARRIERS[k % 3].format(t)]) if set(w) & set(t)]
+        pos.append(max(got, default=-math.inf))
+    neg = _scores(det, held)
+    chars = sum(len(t) for t in held)
+    table = []
+    for th in GRID:
+        fp = sorted(w for s, w in neg if s >= th)
+        table.append({"threshold": th, "novel_recall": round(sum(p >= th for p in pos) / len(pos), 3),
+                      "general_findings": len(fp), "per_million": round(len(fp) / chars * 1e6, 2),
+                      "examples": fp[:8]})
+    return {"part_a": len(part_a), "novel_b": len(novel), "general_held_chars": chars, "table": table}
+
+
+def _dump(data: dict) -> bytes:
+    raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    buf = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as g:
+        g.write(raw)
+    return buf.getvalue()
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=str(Path(os.environ.get("GOVSCAN_SHARED", REPO.parent / "shared")) / "data"))
+    ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--budget", type=float, default=BUDGET)
+    ap.add_argument("--check", action="store_true", help="build in memory and compare with the file in --out")
+    a = ap.parse_args(argv)
+    data = Path(a.data)
+    from build_prohibited_ngrams import training_entries
+
+    entries = training_entries(data)
+    counted, held = _general_half(data)
+    val = validate(entries, counted, held)
+    for row in val["table"]:
+        print(f"threshold {row['threshold']:>3}: novel recall {row['novel_recall']:.3f}, held-out general "
+              f"{row['general_findings']} ({row['per_million']}/M) {' '.join(row['examples'])}")
+    ok = [r["threshold"] for r in val["table"] if r["per_million"] <= a.budget]
+    if not ok:
+        print("no threshold of the grid meets the budget", file=sys.stderr)
+        return 1
+    th = float(min(ok))
+    model = build_model(entries, counted, threshold=th)
+    model["meta"] = {
+        "name": "prohibited_lm", "built_by": "models/build_prohibited_lm.py",
+        "positives": {"entries": len(entries), "sources": ["konsheng/Sensitive-lexicon@5a8da94c (MIT), training half",
+                                                          "houbb/sensitive-word@b86249dd (Apache-2.0), training half"]},
+        "negatives": {"texts": len(counted), "characters": sum(map(len, counted)),
+                      "sources": ["the even-hash half of each: ner-cluener2020, ner-weibo, ner-resume, "
+                                  "corpus-gov-work-reports, corpus-govcn-policies-2019 (never corpus-xwlb-cctv)",
+                                  f"jieba dict.txt words, frequency-weighted, {JIEBA_MASS} x the corpora's characters"]},
+        "anchors": model["anchors"], "threshold": th, "prefilter": PREFILTER, "budget_per_million": a.budget,
+        "validation": val,
+    }
+    blob = _dump(model)
+    out = Path(a.out)
+    print(f"threshold {th} (budget {a.budget}/M), {len(model['anchors'])} anchors, "
+          f"sha256 {hashlib.sha256(blob).hexdigest()[:16]}, {len(blob)} bytes")
+    if a.check:
+        old = (out / "model.json.gz").read_bytes() if (out / "model.json.gz").is_file() else b""
+        print("identical" if old == blob else "DIFFERS")
+        return 0 if old == blob else 1
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "model.json.gz").write_bytes(blob)
+    (out / "meta.json").write_text(json.dumps(model["meta"], ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                   encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

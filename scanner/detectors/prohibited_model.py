@@ -1,0 +1,358 @@
+"""Prohibited content no list contains (issue 16): a character language-model classifier.
+
+A lexicon row finds its term; the pieces of ``prohibited_ngrams.tsv`` find the entries built of
+known pieces. Neither finds a term whose pieces no list has. This detector asks of a short span of
+Chinese characters: *is it written in the language of the prohibited lists or in the language of
+ordinary text?* — the log-likelihood ratio of two character language models shipped in
+``models/prohibited_lm/model.json.gz`` (built by ``models/build_prohibited_lm.py``, deterministic):
+
+* the **list model**: an interpolated character trigram model of the TRAINING half of
+  konsheng/Sensitive-lexicon (porn, guns/explosives, terror files, MIT) and houbb/sensitive-word
+  (entries with a drugs, guns, gambling, sex or insult character, Apache-2.0), split by
+  ``benchmarks.disguise_dataset.held_out`` (the other half is the evaluation's);
+* the **general model**: an interpolated character bigram model of general text (one half, by a
+  fixed hash, of CLUENER 2020, Weibo NER, résumés, government work reports, congress reports and
+  State Council policies — never 新闻联播 — and jieba's dictionary words).
+
+Candidates are found without a pass of their own: the **anchor characters** (much more frequent in
+the list model than in the general one: 淫 屄 枪 弩 …; trade and media characters such as 售 图 网
+never anchor) are gate words of the detectors' shared pass over ``vis`` (scanner/detectors/gates.py),
+carried into the ``dense`` view (what the lexicon automaton sees: disguises of spacing, symbols,
+repeats, width and traditional characters already undone). An anchor inside an ordinary bigram
+(汽车, 药品) or with too little character evidence around it (``prefilter``, a bound summed in C) is
+skipped; around the others, every span of 2–``maxlen`` Han characters that holds the anchor is
+scored (at most 33 cached table look-ups); the best span is reported when
+
+* its score is at least the model's threshold (chosen on a validation split, ``meta.json`` of the
+  model: the training half split by a second fixed hash, the held-out half of general text);
+* it is no common word (jieba frequency < 50: 导弹, 药品 are words of ordinary text);
+* its sentence, the span included, holds no crackdown, court, warning, venue or policy word (the
+  compositional rules' ``_NEWS``) nor a war-report word (``_WAR``): news of a seizure or of an
+  attack names the thing without offering it;
+* no other finding of its category overlaps it (``subsidiary``: scanner/core.py keeps a row's
+  span and message).
+
+A finding is ``prohibited_content`` at ``review`` severity (a statistical judgement: a reviewer
+decides), rule ``prohibited.model``. Without the model file a scanner that asks for this detector
+raises :class:`~scanner.errors.ConfigError` naming the build command (or leave the detector out of
+``detectors``).
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from bisect import bisect_left
+from functools import lru_cache
+from itertools import repeat
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from ..model import Finding
+from ..normalize import Views
+from ..resources import bundled_candidates, find_bundled
+from ..words import word_freq
+from . import gates
+
+__all__ = ["ProhibitedModelDetector", "CharLLR", "load_model", "read_meta", "model_path", "MODEL_NAME", "MODEL_FILE"]
+
+MODEL_NAME = "prohibited_lm"
+MODEL_FILE = "model.json.gz"
+META_FILE = "meta.json"
+RULE = "prohibited.model"
+BASIS = ("网络信息内容生态治理规定(2019) 第六条第(五)(八)项(淫秽色情、赌博、暴力、恐怖)、第七条; 枪支管理法 第四十四条; "
+         "民用爆炸物品安全管理条例; 禁毒法 第二条")
+ORDINARY_MIN = 5  # general-text count per list count (+1) from which an anchor's bigram is ordinary
+COMMON_WORD = 50  # jieba frequency from which a span is an ordinary word (the lists' own filter)
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+class CharLLR:
+    """The two character models and the span scorer (the same code builds, validates and scans)."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.pos = [data["pos1"], data["pos2"], data["pos3"]]
+        self.bg = [data["bg1"], data["bg2"]]
+        self.n_pos = sum(self.pos[0].values())
+        self.n_bg = sum(self.bg[0].values())
+        self.lam = tuple(data["lambdas"])  # trigram, bigram, unigram, uniform (list model)
+        self.bg_lam = float(data["bg_lambda"])  # bigram weight (general model)
+        self.vocab = int(data["vocab"])
+        self.anchors: str = data["anchors"]
+        self.maxlen = int(data["maxlen"])
+        self.threshold = float(data["threshold"])
+        #: the window's characters' positive log-odds (context-free) must sum to this before any
+        #: bigram or trigram is looked up (validated with the threshold: meta.json)
+        self.prefilter = float(data.get("prefilter", 0.0))
+        self.meta = data.get("meta", {})
+        self._cache: dict[str, float] = {}
+        self._spans: dict[tuple[str, int], tuple[float, int, int]] = {}
+        #: bigrams of an anchor character that general text writes ORDINARY_MIN times per list occurrence (汽车,
+        #: 药品, 导弹, 操作): an anchor inside one on either side is not scored
+        anchors = set(self.anchors)
+        p2 = self.pos[1]
+        #: max(0, log-odds of a character without context), for the prefilter's bound in C (map):
+        #: the characters of either model, and one value for every other character
+        self._pos_u_rest = max(0.0, self.llr("", "\U0010fffd"))
+        self._pos_u = {c: max(0.0, self.llr("", c)) for c in sorted(set(self.pos[0]) | set(self.bg[0]))}
+        self._cache.clear()
+        self.ordinary = frozenset(g for g, n in self.bg[1].items()
+                                  if (g[0] in anchors or g[1] in anchors) and n >= ORDINARY_MIN * (p2.get(g, 0) + 1))
+
+    # ------------------------------------------------------------------ the two models
+    def _p_list(self, ctx: str, ch: str) -> float:
+        p1, p2, p3 = self.pos
+        l3, l2, l1, l0 = self.lam
+        uni = p1.get(ch, 0) / self.n_pos
+        bi = uni
+        if ctx:
+            d = p1.get(ctx[-1], 0)
+            if d:
+                bi = p2.get(ctx[-1] + ch, 0) / d
+        tri = bi
+        if len(ctx) == 2:
+            d = p2.get(ctx, 0)
+            if d:
+                tri = p3.get(ctx + ch, 0) / d
+        return l0 / self.vocab + l1 * uni + l2 * bi + l3 * tri
+
+    def _p_general(self, ctx: str, ch: str) -> float:
+        b1, b2 = self.bg
+        uni = (b1.get(ch, 0) + 0.5) / self.n_bg
+        if ctx:
+            d = b1.get(ctx[-1], 0)
+            if d:
+                return (1 - self.bg_lam) * uni + self.bg_lam * b2.get(ctx[-1] + ch, 0) / d
+        return uni
+
+    def llr(self, ctx: str, ch: str) -> float:
+        """log P_list(ch | ctx) − log P_general(ch | ctx); ``ctx`` the 0–2 characters before."""
+        key = ctx + ch
+        v = self._cache.get(key)
+        if v is None:
+            v = math.log(self._p_list(ctx, ch)) - math.log(self._p_general(ctx, ch))
+            if len(self._cache) < 500_000:
+                self._cache[key] = v
+        return v
+
+    def score(self, s: str) -> float:
+        """The log-likelihood ratio of the span ``s`` (its first character without context)."""
+        return sum(self.llr(s[max(0, i - 2):i], ch) for i, ch in enumerate(s))
+
+    def best_span(self, d: str, i: int) -> tuple[float, int, int]:
+        """The best-scoring span of 2..maxlen Han characters of ``d`` that holds ``d[i]``, as
+        (score, start, end); (-inf, i, i + 1) when ``d[i]`` stands alone or stands in an ordinary
+        word on either side (汽车, 药品, 操作: :attr:`ordinary`)."""
+        none = (-math.inf, i, i + 1)
+        ordinary = self.ordinary
+        if d[i - 1:i + 1] in ordinary or d[i:i + 2] in ordinary:
+            return none
+        m = self.maxlen
+        near = d[max(0, i - m + 1):i + m]  # (holds the window below; every term ≥ 0: a bound, in C)
+        if self.prefilter > 0 and sum(map(self._pos_u.get, near, repeat(self._pos_u_rest))) < self.prefilter:
+            return none
+        lo = i
+        while lo > i - m + 1 and lo > 0 and _is_han(d[lo - 1]):
+            lo -= 1
+        hi = i + 1
+        n = len(d)
+        while hi < i + m and hi < n and _is_han(d[hi]):
+            hi += 1
+        if hi - lo < 2:
+            return none
+        w = d[lo:hi]
+        key = (w, i - lo)
+        got = self._spans.get(key)
+        if got is None:
+            got = self._best_in(w, i - lo)
+            if len(self._spans) < 100_000:
+                self._spans[key] = got
+        return (got[0], lo + got[1], lo + got[2]) if got[0] > -math.inf else none
+
+    def _best_in(self, w: str, ii: int) -> tuple[float, int, int]:
+        """:meth:`best_span` inside the window ``w`` for the anchor ``w[ii]`` (offsets into ``w``;
+        the same windows come back in every document: 药品监督管理, memoised by the caller)."""
+        m = self.maxlen
+        llr = self.llr
+        # the score of w[a:b] is u[a] + c1[a + 1] + c2[a + 2] + … + c2[b - 1] (context inside the span)
+        u = [llr("", ch) for ch in w]
+        if sum(x for x in u if x > 0) < self.prefilter:  # (the characters alone: ~6,000 keys, always cached)
+            return (-math.inf, ii, ii + 1)
+        c1 = [0.0] + [llr(w[k - 1], w[k]) for k in range(1, len(w))]
+        c2 = [0.0, 0.0] + [llr(w[k - 2:k], w[k]) for k in range(2, len(w))]
+        best = (-math.inf, ii, ii + 1)
+        for a in range(0, ii + 1):
+            if a + 1 >= len(w):
+                break
+            total = u[a] + c1[a + 1]
+            if a + 2 > ii and total > best[0]:
+                best = (total, a, a + 2)
+            for b in range(a + 3, min(len(w), a + m) + 1):
+                total += c2[b - 1]
+                if b > ii and total > best[0]:
+                    best = (total, a, b)
+        return best
+
+
+def model_path() -> Path | None:
+    """The shipped model folder (wheel or source tree), or None when it is missing."""
+    return find_bundled("models", MODEL_NAME, marker=MODEL_FILE)
+
+
+def _folder(path: str | Path | None) -> Path:
+    """The model folder (``path``, or the shipped one); a :class:`ConfigError` naming the build
+    command when its files are missing."""
+    folder = Path(path) if path is not None else model_path()
+    if folder is None or not (folder / MODEL_FILE).is_file() or not (folder / META_FILE).is_file():
+        where = folder if folder is not None else " or ".join(str(c) for c in bundled_candidates("models", MODEL_NAME))
+        raise ConfigError(f"the prohibited-content model is missing ({where}/{MODEL_FILE}, {META_FILE}); build it "
+                          "with `python models/build_prohibited_lm.py`, or leave 'prohibited_model' out of detectors")
+    return folder
+
+
+def read_meta(path: str | Path | None = None) -> dict[str, Any]:
+    """The model's ``meta.json`` (anchors, threshold, data, validation): what a scanner reads at
+    start-up; the tables load on the first text with an anchor character (:func:`load_model`)."""
+    folder = _folder(path)
+    try:
+        meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+        if not isinstance(meta.get("anchors"), str) or not meta["anchors"]:
+            raise ValueError("no anchors")
+        return meta
+    except (OSError, ValueError) as e:
+        raise ConfigError(f"the prohibited-content model {folder / META_FILE} cannot be read: {e}") from None
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> CharLLR:
+    """The model in ``path`` (a folder holding model.json.gz), or the shipped one, from the
+    compiled cache when an earlier process read the same file (0.05 s against 0.12 s); a missing
+    or unreadable file is a :class:`ConfigError` that names the build command."""
+    folder = _folder(path)
+    file = folder / MODEL_FILE
+
+    def read() -> CharLLR:
+        try:
+            with gzip.open(file, "rt", encoding="utf-8") as f:
+                return CharLLR(json.load(f))
+        except (OSError, EOFError, ValueError, KeyError, TypeError) as e:
+            raise ConfigError(f"the prohibited-content model {file} cannot be read: {e}") from None
+
+    from ..compiled import code_key, memo
+
+    return memo("prohibited_lm", code_key(file), read)
+
+
+#: news of war and violence: weapons named in a report of an attack, not offered (the compositional
+#: rules' ``_NEWS`` has 袭击, 部队, 战场; a report of a strike names 导弹 and 手榴弹 with these)
+_WAR = ("战争|战斗|作战|交火|开火|开枪|枪击|枪战|炮击|轰炸|空袭|袭击|爆炸|恐怖|武装|军事|军火库|导弹|火箭弹|炮弹|"
+        "无人机|阵地|前线|停火|局势|伤亡|死亡|遇难|身亡|受伤|平民|声明|总统|国防|外交|联合国")
+
+
+def _news_words() -> tuple[str, ...]:
+    from .compositional import _NEWS
+
+    return tuple(dict.fromkeys(_NEWS.split("|") + _WAR.split("|")))
+
+
+def _sentence(d: str, s: int, e: int, reach: int = 50) -> str:
+    from .compositional import _sentence as sentence
+
+    return sentence(d, s, e, reach)
+
+
+class ProhibitedModelDetector:
+    name = "prohibited_model"
+    rules = (RULE,)
+    categories = frozenset({"improper_wording"})
+    #: the scanner keeps a finding of this detector only where no other finding of its category
+    #: overlaps it (scanner/core.py): a row's or a rule's finding keeps its own span and message
+    subsidiary = True
+    #: registers its anchors as gate words when built: the scanner builds it before the detectors
+    #: whose warm-up loads the shared gate automaton (scanner/core.py), so that loads once
+    registers_gates = True
+
+    def __init__(self, model: CharLLR | None = None, path: str | Path | None = None):
+        """``model``: a built :class:`CharLLR` (tests, the builder's validation); else the model
+        in ``path`` or the shipped one, whose files must exist (checked here: ConfigError)."""
+        self._model = model
+        if model is None:
+            self._path = str(_folder(path))
+            anchors = read_meta(self._path)["anchors"]
+        else:
+            anchors = model.anchors
+        self._anchors = frozenset(anchors)
+        gates.register(*sorted(self._anchors))  # (found in the detectors' one pass over ``vis``)
+        self._news = _news_words()
+
+    @property
+    def model(self) -> CharLLR:
+        """The tables (loaded on the first text with an anchor character)."""
+        got = self._model
+        if got is None:
+            got = self._model = load_model(self._path)
+            if frozenset(got.anchors) != self._anchors:
+                raise ConfigError(f"the prohibited-content model in {self._path}: meta.json and model.json.gz "
+                                  "disagree (rebuild both with models/build_prohibited_lm.py)")
+        return got
+
+    @classmethod
+    def from_config(cls, config) -> "ProhibitedModelDetector":
+        return cls()
+
+    def detect(self, views: Views) -> list[Finding]:
+        d = views.dense
+        anchors = self._anchors
+        if not d or gates.present(views.vis).isdisjoint(anchors):
+            return []  # (every character of ``dense`` is in ``vis``: dense only drops)
+        model = self.model
+        out: list[Finding] = []
+        done = -1  # the end of the last span reported: an anchor inside it is not scored again
+        for i in self._anchor_places(views, d):
+            if i < done:
+                continue
+            sc, a, b = model.best_span(d, i)
+            if sc >= model.threshold:
+                done = b
+                span = d[a:b]
+                if word_freq(span) >= COMMON_WORD:
+                    continue
+                sent = _sentence(d, a, b).replace("\t", span, 1)  # (the span itself too: 炸弹袭击)
+                if not any(w in sent for w in self._news):
+                    out.append(self._finding(views, a, b, sc))
+        return out
+
+    def _anchor_places(self, views: Views, d: str) -> list[int]:
+        """The indexes of ``d`` (the dense view) that hold an anchor character, ascending: read
+        from the shared gate pass over ``vis`` (its hits of the anchors, through the original text
+        into ``dense``; an anchor the dense view dropped, a repeat, is not there), not from a second
+        pass over the text (a regular expression over ``dense`` cost 6.5 ns a character)."""
+        anchors = self._anchors
+        vm, dm = views.vis_map, views.dense_map
+        out: list[int] = []
+        last = -1
+        for s, _e, w in gates.hits(views.vis):
+            if w not in anchors:
+                continue
+            j = int(vm[s]) if vm is not None else s
+            if dm is not None:
+                j = bisect_left(dm, j)
+            if j > last and j < len(d) and d[j] == w:
+                out.append(j)
+                last = j
+        if out != sorted(out):  # (hits are ordered by end in ``vis``: one character each, so ascending)
+            out = sorted(set(out))
+        return out
+
+    def _finding(self, views: Views, a: int, b: int, sc: float) -> Finding:
+        start, end = views.dense_span(a, b)
+        written = views.text[start:end]
+        msg = (f"疑似违禁内容（统计模型判断）：「{written}」的用字与公开违禁词表的条目相近，而少见于一般文本"
+               f"（对数似然比 {sc:.1f}，阈值 {self.model.threshold:.1f}）。未在任何词表中，请人工核实上下文")
+        score = round(1 / (1 + math.exp(-(sc - self.model.threshold) / 4)) * 0.3 + 0.5, 3)
+        return Finding(start=start, end=end, text=written, category="improper_wording", type="prohibited_content",
+                       severity="review", rule=RULE, message=msg, suggestion=None, basis=BASIS, score=score)

@@ -1,0 +1,215 @@
+"""The prohibited-content language-model classifier (scanner/detectors/prohibited_model.py, issue 16).
+
+The must-hit phrases below were written for these tests and are in no entry of konsheng, houbb or
+textfilter (checked when they were written: the detector finds them by their characters, not by
+a list); no phrase of the benchmark's items or held-out halves is used.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from scanner import Scanner
+from scanner.config import ALL_DETECTORS
+from scanner.detectors import prohibited_model as pm
+from scanner.detectors.prohibited_model import CharLLR, ProhibitedModelDetector, load_model, read_meta
+from scanner.errors import ConfigError
+from scanner.normalize import build_views
+
+from conftest import DATA, REPO
+
+# ----------------------------------------------------------------------------- examples
+MUST_HIT = {  # (text, the written phrase the finding must cover)
+    "群里有人在卖钢珠狙击弩，要的私聊。": "钢珠狙击弩",
+    "网友分享猎枪铅弹打鸟技巧。": "猎枪铅弹",
+    "有人兜售迷魂催情喷剂。": "迷魂催情喷剂",
+    "网友晒出自制霰弹猎枪。": "霰弹猎枪",
+    "卖家称有强效迷昏喷雾。": "迷昏喷雾",
+    "本店常年猎枪霰弹批发。": "猎枪霰弹",
+}
+MUST_NOT_HIT = (
+    "市场监管部门加强药品质量抽检，保障群众用药安全。",
+    "新能源汽车销量持续增长，蒸汽机车退出历史舞台。",
+    "射击运动员在气步枪比赛中夺冠。",
+    "我们要坚决打赢污染防治攻坚战，加强雾霾治理。",
+    "妹妹在姨妈家学习插花和弓箭。",
+    "禁毒宣传进校园，引导青少年远离毒品。",
+    "中医药是中华文明的瑰宝。",
+    "烈士陵园里安葬着在战斗中牺牲的英雄，他们用步枪和手榴弹打退了敌人。",
+)
+#: the same phrases in news of a crackdown or a verdict: a mention, not an offer
+CRACKDOWN = (
+    "警方查获一批钢珠狙击弩和自制霰弹猎枪，三名嫌疑人被刑事拘留。",
+    "公安机关破获一起兜售迷魂催情喷剂的案件。",
+    "法院审理了一起出售强效迷昏喷雾的案件，被告人获刑三年。",
+)
+
+
+@pytest.fixture(scope="module")
+def det() -> ProhibitedModelDetector:
+    return ProhibitedModelDetector()
+
+
+def _found(det, text):
+    return det.detect(build_views(text))
+
+
+@pytest.mark.parametrize("text,phrase", sorted(MUST_HIT.items()))
+def test_must_hit(det, text, phrase):
+    got = _found(det, text)
+    assert len(got) == 1, got
+    f = got[0]
+    s = text.index(phrase)
+    assert f.start < s + len(phrase) and s < f.end  # it covers the phrase
+    assert (f.category, f.type, f.severity, f.rule) == ("improper_wording", "prohibited_content", "review",
+                                                          "prohibited.model")
+    assert f.message.startswith("疑似违禁内容（统计模型判断）") and f.basis and "禁毒法" in f.basis
+
+
+@pytest.mark.parametrize("text", MUST_NOT_HIT)
+def test_must_not_hit(det, text):
+    assert _found(det, text) == []
+
+
+@pytest.mark.parametrize("text", CRACKDOWN)
+def test_crackdown_news_is_gated(det, text):
+    assert _found(det, text) == []
+
+
+def test_gate_is_what_silences(det):
+    """The crackdown sentences above are silent because of their news words: the same phrase in
+    an offer is found (so the gate test can fail)."""
+    assert _found(det, "有人在群里出售自制霰弹猎枪。")
+    assert _found(det, "有人在群里兜售迷魂催情喷剂。")
+
+
+# ----------------------------------------------------------------------------- offsets
+DISGUISED = (
+    "群里有人在卖钢 珠 狙 击 弩，要的私聊。",
+    "群里有人在卖钢※珠※狙※击※弩，要的私聊。",
+    "群里有人在賣鋼珠狙擊弩，要的私聊。",
+    "群里有人在卖钢钢珠珠狙击弩弩，要的私聊。",
+    "ＡＢ群里有人在卖钢珠狙击弩\u200b，要的私聊。",
+    "有人兜售迷魂催情喷剂，又有人网友晒出自制霰弹猎枪。",
+)
+
+
+@pytest.mark.parametrize("text", DISGUISED)
+def test_offsets_in_the_original_text(det, text):
+    got = _found(det, text)
+    assert got
+    for f in got:
+        assert text[f.start:f.end] == f.text
+        assert 0 <= f.start < f.end <= len(text)
+
+
+def test_offsets_through_the_scanner():
+    s = Scanner()
+    for text in DISGUISED + tuple(MUST_HIT):
+        r = s.scan(text)
+        mine = [f for f in r.findings if f.type == "prohibited_content"]
+        assert mine, text
+        assert all(text[f.start:f.end] == f.text for f in r.findings)
+
+
+def test_texts_without_candidates_are_unchanged():
+    """Texts without an anchor character: the same findings with and without the detector."""
+    with_ = Scanner()
+    without = Scanner(detectors=[d for d in ALL_DETECTORS if d != "prohibited_model"])
+    for text in MUST_NOT_HIT + ("台湾总统发表讲话", "联系电话13912345678，身份证号110101199003074514。"):
+        assert with_.scan(text).findings == without.scan(text).findings
+
+
+def test_on_by_default():
+    assert "prohibited_model" in ALL_DETECTORS
+    assert any(f.rule == "prohibited.model" for f in Scanner().scan("有人兜售迷魂催情喷剂。").findings)
+
+
+# ----------------------------------------------------------------------------- the model file
+def test_missing_model_is_a_clear_error(tmp_path, monkeypatch):
+    with pytest.raises(ConfigError, match="build_prohibited_lm.py"):
+        ProhibitedModelDetector(path=tmp_path)
+    monkeypatch.setattr(pm, "model_path", lambda: None)
+    with pytest.raises(ConfigError, match="prohibited-content model is missing"):
+        Scanner()
+    # leaving the detector out is the documented way to run without it
+    s = Scanner(detectors=[d for d in ALL_DETECTORS if d != "prohibited_model"])
+    assert not any(f.rule == "prohibited.model" for f in s.scan("有人兜售迷魂催情喷剂。").findings)
+
+
+def test_meta_and_tables_must_agree(tmp_path):
+    shipped = pm.model_path()
+    shutil.copy(shipped / pm.MODEL_FILE, tmp_path / pm.MODEL_FILE)
+    meta = json.loads((shipped / pm.META_FILE).read_text(encoding="utf-8"))
+    meta["anchors"] = "淫"
+    (tmp_path / pm.META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    d = ProhibitedModelDetector(path=tmp_path)
+    with pytest.raises(ConfigError, match="disagree"):
+        d.detect(build_views("有人兜售淫秽物品"))
+
+
+def test_unreadable_model_is_a_clear_error(tmp_path):
+    shutil.copy(pm.model_path() / pm.META_FILE, tmp_path / pm.META_FILE)
+    (tmp_path / pm.MODEL_FILE).write_bytes(b"not gzip")
+    with pytest.raises(ConfigError, match="cannot be read"):
+        load_model(str(tmp_path))
+
+
+def test_shipped_model_matches_its_meta():
+    m = load_model()
+    meta = read_meta()
+    assert m.anchors == meta["anchors"] and m.threshold == meta["threshold"]
+    assert not set(m.anchors) & set("售卖买购图网")  # trade and media characters never anchor
+    # the threshold was the smallest of the grid with no finding on the held-out general half
+    table = {r["threshold"]: r for r in meta["validation"]["table"]}
+    assert table[m.threshold]["general_findings"] == 0
+    assert all(table[t]["general_findings"] > 0 for t in table if t < m.threshold)
+
+
+def test_scores_are_log_likelihood_ratios():
+    m = load_model()
+    assert m.score("钢珠狙击弩") > m.threshold > m.score("人民代表大会")
+    sc, a, b = m.best_span("有人卖钢珠狙击弩了", 7)  # 弩
+    assert 2 <= b - a <= m.maxlen and a <= 7 < b and sc == pytest.approx(m.score("有人卖钢珠狙击弩了"[a:b]))
+
+
+# ----------------------------------------------------------------------------- the build
+sys.path.insert(0, str(REPO / "models"))
+
+
+def test_build_is_deterministic():
+    import build_prohibited_lm as b
+
+    entries = ["出售钢珠枪", "淫乱视频", "迷魂药出售", "狙击枪专卖", "淫荡少妇"]
+    general = ["今年要全面推进乡村振兴。", "新能源汽车销量持续增长。", "中医药是中华文明的瑰宝。"]
+    one = b._dump(b.build_model(entries, general, threshold=15.0, anchor=1.0))
+    two = b._dump(b.build_model(list(reversed(entries)), list(reversed(general)), threshold=15.0, anchor=1.0))
+    assert one == two
+    model = CharLLR(json.loads(gzip.decompress(one)))
+    assert "枪" in model.anchors and "售" not in model.anchors  # a trade character never anchors
+    assert model.score("钢珠枪") > model.score("汽车销")
+
+
+@pytest.mark.skipif(not DATA.exists(), reason="shared data absent")
+def test_shipped_model_is_what_the_builder_writes(capsys):
+    import build_prohibited_lm as b
+
+    assert b.main(["--data", str(DATA), "--check"]) == 0
+    assert "identical" in capsys.readouterr().out
+
+
+def test_a_rows_finding_keeps_its_span():
+    """The model's span is looser than a row's (骚逼嫩妹 around the row 骚逼): where another finding of
+    its category overlaps, the model's is dropped before the merge, so the row's span and message
+    stay what the row says."""
+    text = "群主发了很多骚逼嫩妹。"
+    assert _found(ProhibitedModelDetector(), text)  # the model alone finds the longer span
+    got = [f for f in Scanner().scan(text).findings if f.category == "improper_wording"]
+    assert [(f.text, f.rule) for f in got] == [("骚逼", "prohibited.porn.saobi")]
+    # where nothing else finds the phrase, the model's finding stays
+    assert [f.rule for f in Scanner().scan("有人兜售迷魂催情喷剂。").findings] == ["prohibited.model"]
