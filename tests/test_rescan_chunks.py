@@ -64,10 +64,13 @@ def test_commits_are_bounded_by_records_and_the_collector_is_left_as_found(tmp_p
     from scanner.batch import store as store_mod
 
     orig = store_mod.ResultStore.commit
+    done = [0]
 
-    def spy(self, scans, findings, lines, next_pos):
-        commits.append(len(scans))
-        return orig(self, scans, findings, lines, next_pos)
+    def spy(self, scans, findings, lines, next_pos, shards=()):
+        commits.append(next_pos - done[0])  # records in this commit
+        done[0] = next_pos if next_pos < 500 else 0
+        assert len(lines) and sum(x.count(b"\n") for x in lines) == commits[-1]
+        return orig(self, scans, findings, lines, next_pos, shards)
 
     store_mod.ResultStore.commit = spy
     try:

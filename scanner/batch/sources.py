@@ -19,23 +19,24 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import rx
-from ..errors import InputError
+from ..errors import InputError, ScannerError
 from ..files import SUPPORTED_SUFFIXES as _FILE_SUFFIXES
 
 #: what a folder re-scan reads: every file format, pictures included (OCR, cached by picture hash:
 #: a second re-scan of the archive never reads the same picture twice)
 SUPPORTED_SUFFIXES = tuple(_FILE_SUFFIXES)
 
-__all__ = ["CSV_SUFFIXES", "JSONL_SUFFIXES", "Fields", "RawRecord", "Source", "open_source"]
+__all__ = ["CSV_SUFFIXES", "JSONL_SUFFIXES", "Fields", "RawRecord", "Source", "Span", "open_source", "span_items"]
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 CSV_SUFFIXES = (".csv", ".tsv")
@@ -82,6 +83,11 @@ class Source:
 
 
 # ------------------------------------------------------------------------------------- JSONL
+def _blank(raw: bytes) -> bool:
+    """A blank line (only ASCII white space) is not a record (SPEC section 4)."""
+    return raw[:1] != b"{" and not raw.strip()
+
+
 class JsonlSource(Source):
     kind = "jsonl"
 
@@ -89,15 +95,124 @@ class JsonlSource(Source):
         self.path = path
         self.spec = str(path.resolve())
         self.total_bytes = path.stat().st_size
+        #: (byte offset, line number) just after the last record yielded by iterating: where
+        #: :meth:`spans` continues after the records a resumed run skipped
+        self.after = (0, 1)
 
     def __iter__(self) -> Iterator[RawRecord]:
         pos = 0
+        offset = 0
+        self.after = (0, 1)
         with open(self.path, "rb", buffering=1 << 20) as f:
             for lineno, raw in enumerate(f, 1):
-                if not raw.strip():
-                    continue  # blank lines are not records (SPEC section 4)
+                offset += len(raw)
+                if _blank(raw):
+                    continue
+                self.after = (offset, lineno + 1)
                 yield RawRecord(pos, f"L{lineno}", raw, len(raw))
                 pos += 1
+
+    def spans(self, offset: int, first_line: int, first_pos: int, target: Callable[[int], int],
+              max_records: int) -> Iterator[tuple[Span, bytes]]:
+        """The file from ``offset`` on as :class:`Span` s of whole lines, each with its bytes.
+
+        ``target(nbytes_so_far)`` gives the size wanted for the next span (it ends at the first
+        line end after that many bytes; at most ``max_records`` lines). The work here is per
+        span, not per line: one read, a count of line ends and of lines starting with ``{``
+        (a line that does is a record; only a span with another kind of line is looked at line
+        by line). The lines themselves are split and decoded by whoever scans the span
+        (:func:`span_items`), in a worker."""
+        path = str(self.path)
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            done = 0
+            while True:
+                want = max(1, target(done))
+                data = os.pread(fd, want, offset)
+                if not data:
+                    return
+                if len(data) == want:  # not at the end of the file: end at a line end
+                    cut = data.rfind(b"\n") + 1
+                    while not cut:  # one line longer than the span: read on to its end
+                        more = os.pread(fd, max(want, 1 << 16), offset + len(data))
+                        if not more:
+                            break
+                        i = more.find(b"\n")
+                        data += more if i < 0 else more[:i + 1]
+                        cut = len(data) if i >= 0 else 0
+                    if cut and cut < len(data):
+                        data = data[:cut]
+                lines = data.count(b"\n")
+                if lines > max_records:
+                    i = 0
+                    for _ in range(max_records):
+                        i = data.find(b"\n", i) + 1
+                    data = data[:i]
+                    lines = max_records
+                n = lines + (not data.endswith(b"\n"))  # the last line of a file may have no line end
+                if data.count(b"\n{") + data.startswith(b"{") == n:
+                    records, nbytes = n, len(data)  # every line starts a JSON object: no blank line
+                else:
+                    records = nbytes = 0
+                    for raw in io.BytesIO(data):
+                        if not _blank(raw):
+                            records += 1
+                            nbytes += len(raw)
+                span = Span(path, offset, len(data), first_line, first_pos, lines, records, nbytes)
+                offset += len(data)
+                first_line += lines
+                first_pos += records
+                done += len(data)
+                if records:
+                    yield span, data
+        finally:
+            os.close(fd)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Whole lines of a JSONL file, to be read and split by the process that scans them: what a
+    pool worker gets instead of the records themselves (a few numbers instead of the bytes)."""
+
+    path: str
+    offset: int
+    length: int
+    first_line: int  # line number of its first line (1-based)
+    first_pos: int  # position of its first record
+    lines: int  # line ends in it
+    records: int  # lines that are records (not blank)
+    nbytes: int  # bytes of those records, for progress and MB/s
+
+
+class SourceChanged(ScannerError):
+    """The source file changed while it was being re-scanned."""
+
+
+def span_items(span: Span, data: bytes | None = None) -> list[tuple]:
+    """The ``(pos, key, raw line, None)`` items of ``span`` — the same as :class:`JsonlSource`
+    yields for those lines. Reads the file unless ``data`` (its bytes) is given; checks that the
+    lines are those the main process counted."""
+    if data is None:
+        fd = os.open(span.path, os.O_RDONLY)
+        try:
+            data = os.pread(fd, span.length, span.offset)
+        finally:
+            os.close(fd)
+    if len(data) != span.length or data.count(b"\n") != span.lines:
+        raise SourceChanged(f"{span.path} changed during the re-scan (the bytes at {span.offset:,}–"
+                            f"{span.offset + span.length:,} are not the lines counted): the results committed so far "
+                            "are kept; run the same command to continue, or --restart if the file was replaced")
+    items = []
+    pos = span.first_pos
+    for lineno, raw in enumerate(io.BytesIO(data), span.first_line):
+        if _blank(raw):
+            continue
+        items.append((pos, f"L{lineno}", raw, None))
+        pos += 1
+    if pos - span.first_pos != span.records:
+        raise SourceChanged(f"{span.path} changed during the re-scan (lines {span.first_line:,}–"
+                            f"{span.first_line + span.lines:,}): run the same command to continue")
+    return items
 
 
 # ------------------------------------------------------------------------------------- CSV
