@@ -49,10 +49,10 @@ def _dump() -> None:
 
 
 def _traced(fn):
-    def wrapper(params, work, scanned_at):
+    def wrapper(params, work, scanned_at, *rest):
         t, c = mono(), time.process_time()
         f0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-        r = fn(params, work, scanned_at)
+        r = fn(params, work, scanned_at, *rest)
         LOG.append(("chunk", t, mono(), time.process_time() - c, r[3],
                     resource.getrusage(resource.RUSAGE_SELF).ru_minflt - f0))
         _dump()
@@ -80,10 +80,10 @@ cfp._sendback_result = sendback
 _commit = S.ResultStore.commit
 
 
-def commit(self, scans, *a):
+def commit(self, scans, findings, lines, *a):
     t = mono()
-    _commit(self, scans, *a)
-    LOG.append(("commit", t, mono(), len(scans)))
+    _commit(self, scans, findings, lines, *a)
+    LOG.append(("commit", t, mono(), sum(x.count(b"\n") for x in lines)))  # records: one line each
 
 
 S.ResultStore.commit = commit
