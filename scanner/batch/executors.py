@@ -38,18 +38,16 @@ __all__ = ["Chunk", "InProcessExecutor", "PoolExecutor", "SparkExecutor"]
 @dataclass
 class Chunk:
     """Contiguous records of the source, as the workers get them: the records themselves
-    (``items``), or a span of a JSONL file the worker reads itself (``span``; ``data``: its
-    bytes, for scanning in this process)."""
+    (``items``), or a span of a JSONL file the worker reads itself (``span``)."""
 
     items: list | None  # (pos, key, payload, old)
     next_pos: int
     nbytes: int
     span: Span | None = None
-    data: bytes | None = None
 
     def records(self) -> list:
-        """The items, split out of the span's bytes if need be (in this process)."""
-        return self.items if self.span is None else span_items(self.span, self.data)
+        """The items, read from the span's lines if need be (in this process)."""
+        return self.items if self.span is None else span_items(self.span)
 
 
 def _balanced(items: list, sizes: list[int], parts: int) -> list[list]:
@@ -169,7 +167,6 @@ class PoolExecutor:
         try:
             for ch in chunks:
                 if ch.span is not None:  # the worker reads the lines itself: a few numbers through the pipe
-                    ch.data = None
                     fut = self.pool.submit(scan_span, self.params, ch.span, now_iso(), CAN_SHARD)
                 else:
                     fut = self.pool.submit(scan_chunk, self.params, ch.items, now_iso(), CAN_SHARD)

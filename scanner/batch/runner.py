@@ -6,14 +6,18 @@ Shape::
 
     main process                                   worker processes (one Scanner each)
     ───────────                                    ───────────────────────────────────
-    source ──► chunks of raw records ──────────►   process_items: decode JSON / extract file,
-               (bytes lines, rows, paths)           scan, build the JSONL line + DB rows
-    commit ◄── results, in input order ◄────────
-    (JSONL append + fsync, then one SQLite transaction; see store.py)
+    source ──► chunks: spans of a JSONL file ───►   (a span: read its lines from the file)
+               (offset, length, first line and      process_items: decode JSON / extract file,
+               position), or raw records (CSV,      scan, build the JSONL line + DB rows;
+               SQL rows, paths)                     the rows into an in-memory SQLite shard
+    commit ◄── JSONL bytes + serialised shard, in input order ◄──
+    (JSONL append + fsync, then one SQLite transaction copying the shards; see store.py)
 
 The same :func:`~scanner.batch.worker.process_items` runs in-process (``--workers 1``), in a
 ``multiprocessing`` pool (every core) and on Spark executors (``--engine spark``), so the three
-give identical output.
+give identical output. The pool's hand-overs carry as little as possible both ways, because on
+two cores every CPU second the main process spends is taken from a worker (docs/RESCAN.md, "Two
+workers against one").
 
 Where each stage is (all in ``scanner/batch/``):
 
@@ -573,5 +577,5 @@ def _span_chunks(source: JsonlSource, skip: int, max_records: int, max_bytes: in
     :func:`_chunks` sizes them; the records are split out by the worker that scans them."""
     offset, line = source.after if skip else (0, 1)
     target = _target(max_bytes, source.total_bytes, done_bytes, parts)
-    for span, data in source.spans(offset, line, skip, target, max_records):
-        yield Chunk(None, span.first_pos + span.records, span.nbytes, span, data)
+    for span in source.spans(offset, line, skip, target, max_records):
+        yield Chunk(None, span.first_pos + span.records, span.nbytes, span)

@@ -13,7 +13,10 @@ Schema (documented for readers in ``docs/RESCAN.md``; ``schema_version`` in ``me
 
 Commit protocol (exactly one line per record, even after ``kill -9``): the lines of a batch of
 finished records are appended to the JSONL file, flushed and fsynced; then, in one SQLite
-transaction, their rows are inserted and ``meta.jsonl_bytes`` / ``meta.next_pos`` are set.
+transaction, their rows are inserted and ``meta.jsonl_bytes`` / ``meta.next_pos`` are set. Rows
+come as tuples (``--workers 1``, Spark) or, from pool workers, as serialised in-memory databases
+(:func:`shard_database`) copied in with ``INSERT … SELECT``. WAL checkpoints run in a thread
+(:class:`_Checkpointer`), not inside a commit.
 A run that continues an interrupted one first truncates the JSONL file to ``jsonl_bytes``
 (dropping lines written after the last commit) and skips the first ``next_pos`` records.
 """
