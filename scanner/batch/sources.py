@@ -195,11 +195,9 @@ class SourceChanged(ScannerError):
 def span_items(span: Span) -> list[tuple]:
     """The ``(pos, key, raw line, None)`` items of ``span``, read from the file — the same as
     :class:`JsonlSource` yields for those lines; checks that the lines are those counted."""
-    fd = os.open(span.path, os.O_RDONLY)
-    try:
-        data = os.pread(fd, span.length, span.offset)
-    finally:
-        os.close(fd)
+    with open(span.path, "rb") as f:
+        f.seek(span.offset)
+        data = f.read(span.length)
     items = []
     pos = span.first_pos
     lineno = span.first_line - 1
