@@ -2,12 +2,12 @@
 """Where a `scanner rescan` run's time goes, per process (issue 14, "archive at scale").
 
 Runs :func:`scanner.batch.runner.rescan` in this process with light instrumentation (wrappers
-around the worker's ``scan_chunk``, the pool's sending of a result, the store's commit; no
+around the worker's ``scan_chunk`` and ``scan_span``, the pool's sending of a result, the store's commit; no
 change to what is computed) and prints, for the scan phase:
 
 * the main process's CPU per thread: main (reading, chunking, committing), the pool's result
   collector and its chunk feeder;
-* per worker: chunks, time inside ``scan_chunk`` (wall and CPU), time between chunks (sending
+* per worker: chunks, time inside ``scan_chunk`` / ``scan_span`` (wall and CPU), time between chunks (sending
   the result, waiting for the next chunk), time blocked sending results back (wall and CPU),
   when its first chunk started and its last one ended, minor page faults (copy-on-write);
 * the commits (how many, the largest, the last one) and the chunk sizes.
@@ -48,21 +48,24 @@ def _dump() -> None:
     (TMP / f"{os.getpid()}.json").write_text(json.dumps(LOG))
 
 
-_scan_chunk = W.scan_chunk
+def _traced(fn):
+    def wrapper(params, work, scanned_at, *rest):
+        t, c = mono(), time.process_time()
+        f0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        r = fn(params, work, scanned_at, *rest)
+        LOG.append(("chunk", t, mono(), time.process_time() - c, r[3],
+                    resource.getrusage(resource.RUSAGE_SELF).ru_minflt - f0))
+        _dump()
+        return r
+
+    wrapper.__module__, wrapper.__qualname__ = "scanner.batch.worker", fn.__name__  # pickled by name
+    return wrapper
 
 
-def scan_chunk(params, items, scanned_at):
-    t, c = mono(), time.process_time()
-    f0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-    r = _scan_chunk(params, items, scanned_at)
-    LOG.append(("chunk", t, mono(), time.process_time() - c, len(items),
-                resource.getrusage(resource.RUSAGE_SELF).ru_minflt - f0))
-    _dump()
-    return r
-
-
-scan_chunk.__module__, scan_chunk.__qualname__ = "scanner.batch.worker", "scan_chunk"  # pickled by name
-W.scan_chunk = E.scan_chunk = scan_chunk
+# a chunk of records, or (trees that have it) a span of a JSONL file the worker reads itself
+W.scan_chunk = E.scan_chunk = _traced(W.scan_chunk)
+if hasattr(W, "scan_span"):
+    W.scan_span = E.scan_span = _traced(W.scan_span)
 _sendback = cfp._sendback_result
 
 
@@ -77,10 +80,10 @@ cfp._sendback_result = sendback
 _commit = S.ResultStore.commit
 
 
-def commit(self, scans, *a):
+def commit(self, scans, findings, lines, *a):
     t = mono()
-    _commit(self, scans, *a)
-    LOG.append(("commit", t, mono(), len(scans)))
+    _commit(self, scans, findings, lines, *a)
+    LOG.append(("commit", t, mono(), sum(x.count(b"\n") for x in lines)))  # records: one line each
 
 
 S.ResultStore.commit = commit

@@ -8,9 +8,11 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from scanner import ScannerConfig
 from scanner.batch.runner import MIN_CHUNK_BYTES, RescanOptions, _chunks, rescan
-from scanner.batch.sources import RawRecord
+from scanner.batch.sources import JsonlSource, RawRecord, SourceChanged, span_items
 from tests.conftest import FIXTURE_LEX
 
 
@@ -64,10 +66,13 @@ def test_commits_are_bounded_by_records_and_the_collector_is_left_as_found(tmp_p
     from scanner.batch import store as store_mod
 
     orig = store_mod.ResultStore.commit
+    done = [0]
 
-    def spy(self, scans, findings, lines, next_pos):
-        commits.append(len(scans))
-        return orig(self, scans, findings, lines, next_pos)
+    def spy(self, scans, findings, lines, next_pos, shards=()):
+        commits.append(next_pos - done[0])  # records in this commit
+        done[0] = next_pos if next_pos < 500 else 0
+        assert len(lines) and sum(x.count(b"\n") for x in lines) == commits[-1]
+        return orig(self, scans, findings, lines, next_pos, shards)
 
     store_mod.ResultStore.commit = spy
     try:
@@ -108,3 +113,122 @@ def test_pool_pipes_hold_a_whole_result():
         assert pool.submit(sum, [1, 2]).result() == 3
     finally:
         pool.shutdown()
+
+
+# ------------------------------------------------------------------ spans: workers read the JSONL file
+LINES = [b'{"id": 1, "text": "\xe5\x85\xa8\xe5\x8e\xbf"}\n', b"\n", b"   \n", b"\r\n", b' {"id": 2}\n', b"{not json\n",
+         b'{"text": "' + b"x" * 3000 + b'"}\n', b"\t\n", b"{}\n", b'{"id": 3}\r\n', b"[1]\n"]
+
+
+def test_spans_give_the_records_that_iterating_the_file_gives(tmp_path):
+    """Blank and white-space lines (not records), CRLF, a line longer than a span, a last line
+    without a line end; any span size, record limit and resume point: the same (pos, key, line)
+    items as reading the file record by record, and the byte counts progress reports."""
+    import random
+
+    rng = random.Random(5)
+    path = tmp_path / "x.jsonl"
+    for trial in range(60):
+        lines = [rng.choice(LINES) for _ in range(rng.randint(1, 40))]
+        if trial % 2:
+            lines[-1] = lines[-1].rstrip(b"\n")
+        path.write_bytes(b"".join(lines))
+        src = JsonlSource(path)
+        ref = [(r.pos, r.key, r.payload, None) for r in src]
+        for size in (1, 50, 4000, 1 << 20):
+            for max_records in (1, 3, 1024):
+                for skip in {0, min(2, len(ref)), len(ref)}:
+                    it = iter(src)
+                    for _ in range(skip):
+                        next(it)
+                    offset, line = src.after if skip else (0, 1)
+                    got, nbytes = [], 0
+                    for span in src.spans(offset, line, skip, lambda done, size=size: size, max_records):
+                        items = span_items(span)  # read from the file, as a pool worker does
+                        assert len(items) == span.records > 0 and span.lines <= max_records
+                        got += items
+                        nbytes += span.nbytes
+                    assert got == ref[skip:], (trial, size, max_records, skip)
+                    assert nbytes == sum(len(it[2]) for it in ref[skip:])
+
+
+def test_a_span_of_a_file_that_changed_is_refused(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(b'{"id": 1}\n{"id": 2}\n{"id": 3}\n')
+    src = JsonlSource(path)
+    span, = src.spans(0, 1, 0, lambda done: 1 << 20, 1024)
+    assert span.records == span.lines == 3
+    for changed in (b'{"id": 1}\n         \n{"id": 3}\n',  # same size and lines, a record blanked
+                    b'{"id": 1}\n\n{"id": 3}\n{"id": 4}\n',  # a line inserted
+                    b'{"id": 1}\n'):  # cut
+        path.write_bytes(changed)
+        with pytest.raises(SourceChanged, match="changed during the re-scan"):
+            span_items(span)
+
+
+def _rows(out: Path) -> tuple[list, list]:
+    con = sqlite3.connect(out / "results.sqlite")
+    cols = [r[1] for r in con.execute("PRAGMA table_info(scans)") if r[1] != "scanned_at"]
+    scans = con.execute(f"SELECT {', '.join(cols)}, {', '.join(f'typeof({c})' for c in cols)} FROM scans "
+                        "ORDER BY pos").fetchall()
+    finds = con.execute("SELECT *, typeof(span_start), typeof(text) FROM findings ORDER BY pos, idx").fetchall()
+    con.close()
+    return scans, finds
+
+
+def test_pool_workers_shards_hold_the_rows_scanning_in_process_writes(tmp_path):
+    """The pool's workers hand their rows over as serialised SQLite databases (several per commit
+    here), --workers 1 inserts them itself: the same rows, value for value and type for type, for
+    a JSONL file (spans) and a CSV file (records)."""
+    from scanner.batch.store import CAN_SHARD
+
+    if not CAN_SHARD:
+        pytest.skip("this sqlite3 cannot serialise databases")
+    texts = ["全县生产总值增长6.5%。", "台湾总统发表讲话。", "联系人手机13912345678，邮箱a@b.cn。", "严禁赌博。"]
+    jsonl = tmp_path / "posts.jsonl"
+    with open(jsonl, "w", encoding="utf-8") as f:
+        for i in range(300):
+            rec = {"id": [f"p{i}", i, i + 0.5, None][i % 4], "text": texts[i % 4] * (i % 5 + 1), "title": f"标题{i}",
+                   "date": "2024-05-01", "account": "县融媒体中心"}
+            f.write(json.dumps(rec, ensure_ascii=False) + ("\n\n" if i % 50 == 0 else "\n"))
+        f.write('{"id": "bad", "text": 5}\n{not json\n')
+    csvf = tmp_path / "posts.csv"
+    csvf.write_text("id,text\n" + "".join(f"c{i},{texts[i % 4]}\n" for i in range(120)), encoding="utf-8")
+    cfg = ScannerConfig(lexicon_dirs=[FIXTURE_LEX], bundled_lexicons=False)
+    for src in (jsonl, csvf):
+        runs = {}
+        for workers in (1, 2):
+            out = tmp_path / f"{src.suffix[1:]}-{workers}"
+            st = rescan(RescanOptions(str(src), out, workers=workers, chunk_records=16, commit_records=100,
+                                      commit_interval=3600, store_text="all", config=cfg, log=quiet))
+            assert st.status == "finished"
+            runs[workers] = ((out / "results.jsonl").read_bytes(), _rows(out))
+        assert runs[1] == runs[2]
+        assert len(runs[2][1][0]) == (302 if src == jsonl else 120) and runs[2][1][1]  # rows and findings
+
+
+def test_checkpoints_run_beside_the_writer_and_leave_no_wal_behind(tmp_path):
+    from scanner.batch import store as store_mod
+
+    seen = []
+    orig = store_mod._Checkpointer.request
+
+    def spy(self):
+        seen.append(self.thread.is_alive())
+        orig(self)
+
+    store_mod._Checkpointer.request = spy
+    try:
+        src = tmp_path / "posts.jsonl"
+        src.write_text("".join(json.dumps({"id": i, "text": "全县生产总值增长。" * 50}, ensure_ascii=False) + "\n"
+                               for i in range(400)), encoding="utf-8")
+        cfg = ScannerConfig(lexicon_dirs=[FIXTURE_LEX], bundled_lexicons=False)
+        st = rescan(RescanOptions(str(src), tmp_path / "R", workers=1, chunk_records=25, commit_records=50,
+                                  commit_interval=3600, store_text="all", config=cfg, log=quiet))
+    finally:
+        store_mod._Checkpointer.request = orig
+    assert st.status == "finished" and len(seen) == 8 and all(seen)  # one request per commit, thread alive
+    assert not (tmp_path / "R" / "results.sqlite-wal").exists()
+    con = sqlite3.connect(tmp_path / "R" / "results.sqlite")
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert con.execute("SELECT COUNT(*) FROM scans").fetchone() == (400,)

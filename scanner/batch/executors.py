@@ -19,11 +19,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..errors import ScannerError
-from .store import now_iso
+from .sources import Span, span_items
+from .store import CAN_SHARD, now_iso
 from .worker import (
     JobParams,
+    Packed,
     init_worker,
     scan_chunk,
+    scan_span,
     spark_partition,
     spark_warm,
     warm_up,
@@ -34,11 +37,17 @@ __all__ = ["Chunk", "InProcessExecutor", "PoolExecutor", "SparkExecutor"]
 
 @dataclass
 class Chunk:
-    """Contiguous records of the source, as the workers get them."""
+    """Contiguous records of the source, as the workers get them: the records themselves
+    (``items``), or a span of a JSONL file the worker reads itself (``span``)."""
 
-    items: list  # (pos, key, payload, old)
+    items: list | None  # (pos, key, payload, old)
     next_pos: int
     nbytes: int
+    span: Span | None = None
+
+    def records(self) -> list:
+        """The items, read from the span's lines if need be (in this process)."""
+        return self.items if self.span is None else span_items(self.span)
 
 
 def _balanced(items: list, sizes: list[int], parts: int) -> list[list]:
@@ -108,9 +117,9 @@ class InProcessExecutor:
         warm_up(params)  # as the pool does before forking: the scan phase measures warm scans
         _freeze()
 
-    def map(self, chunks: Iterable[Chunk]) -> Iterator[tuple[Chunk, list]]:
+    def map(self, chunks: Iterable[Chunk]) -> Iterator[tuple[Chunk, Packed]]:
         for ch in chunks:
-            yield ch, scan_chunk(self.params, ch.items, now_iso())
+            yield ch, scan_chunk(self.params, ch.records(), now_iso())
 
     def close(self) -> None:
         gc.unfreeze()
@@ -150,14 +159,18 @@ class PoolExecutor:
             gc.unfreeze()
             raise
 
-    def map(self, chunks: Iterable[Chunk]) -> Iterator[tuple[Chunk, list]]:
+    def map(self, chunks: Iterable[Chunk]) -> Iterator[tuple[Chunk, Packed]]:
         from concurrent.futures.process import BrokenProcessPool
 
         window: deque = deque()
         limit = self.workers * 4
         try:
             for ch in chunks:
-                window.append((ch, self.pool.submit(scan_chunk, self.params, ch.items, now_iso())))
+                if ch.span is not None:  # the worker reads the lines itself: a few numbers through the pipe
+                    fut = self.pool.submit(scan_span, self.params, ch.span, now_iso(), CAN_SHARD)
+                else:
+                    fut = self.pool.submit(scan_chunk, self.params, ch.items, now_iso(), CAN_SHARD)
+                window.append((ch, fut))
                 while len(window) >= limit or (window and window[0][1].done()):
                     c, fut = window.popleft()
                     yield c, fut.result()
@@ -169,14 +182,20 @@ class PoolExecutor:
                                "committed so far are kept: run the same command to continue") from None
 
     def close(self) -> None:
-        procs = list(getattr(self.pool, "_processes", {}).values())
+        """Stop the workers (killed: no chunk is left that anybody will commit). :meth:`reap`
+        waits for them to be gone: the system takes ~10 ms to tear down each worker's memory,
+        which can overlap what the main process does after the run."""
+        self._procs = list(getattr(self.pool, "_processes", {}).values())
         self.pool.shutdown(wait=False, cancel_futures=True)
-        for p in procs:  # do not wait for chunks nobody will commit
+        for p in self._procs:
             if p.is_alive():
                 p.kill()
-        for p in procs:
-            p.join(5)
         gc.unfreeze()
+
+    def reap(self) -> None:
+        for p in getattr(self, "_procs", ()):
+            p.join(5)
+        self._procs = []
 
 
 class SparkExecutor:
@@ -197,13 +216,13 @@ class SparkExecutor:
         n = self.workers
         sc.parallelize(range(n), n).mapPartitions(functools.partial(spark_warm, params)).collect()
 
-    def map(self, chunks: Iterable[Chunk]) -> Iterator[tuple[Chunk, list]]:
+    def map(self, chunks: Iterable[Chunk]) -> Iterator[tuple[Chunk, Packed]]:
         sc = self.spark.sparkContext
         batch: list[Chunk] = []
         n = size = 0
 
         def run(batch: list[Chunk]):
-            items = [it for ch in batch for it in ch.items]
+            items = [it for ch in batch for it in ch.records()]
             sizes = [len(it[2]) if isinstance(it[2], (bytes, str)) else 256 for it in items]
             if self.params.kind == "folder":
                 sizes = [1024 for _ in items]  # payload is a path; the files' sizes are not at hand here
@@ -219,7 +238,7 @@ class SparkExecutor:
             rows = [r for _, p in out for r in p[0]]
             frows = [f for _, p in out for f in p[1]]
             merged = Chunk(items, batch[-1].next_pos, sum(c.nbytes for c in batch))
-            return merged, (rows, frows, b"".join(p[2] for _, p in out), sum(p[3] for _, p in out))
+            return merged, Packed(rows, frows, b"".join(p[2] for _, p in out), sum(p[3] for _, p in out))
 
         for ch in chunks:
             batch.append(ch)

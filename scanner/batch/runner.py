@@ -6,14 +6,18 @@ Shape::
 
     main process                                   worker processes (one Scanner each)
     ───────────                                    ───────────────────────────────────
-    source ──► chunks of raw records ──────────►   process_items: decode JSON / extract file,
-               (bytes lines, rows, paths)           scan, build the JSONL line + DB rows
-    commit ◄── results, in input order ◄────────
-    (JSONL append + fsync, then one SQLite transaction; see store.py)
+    source ──► chunks: spans of a JSONL file ───►   (a span: read its lines from the file)
+               (offset, length, first line and      process_items: decode JSON / extract file,
+               position), or raw records (CSV,      scan, build the JSONL line + DB rows;
+               SQL rows, paths)                     the rows into an in-memory SQLite shard
+    commit ◄── JSONL bytes + serialised shard, in input order ◄──
+    (JSONL append + fsync, then one SQLite transaction copying the shards; see store.py)
 
 The same :func:`~scanner.batch.worker.process_items` runs in-process (``--workers 1``), in a
 ``multiprocessing`` pool (every core) and on Spark executors (``--engine spark``), so the three
-give identical output.
+give identical output. The pool's hand-overs carry as little as possible both ways, because on
+two cores every CPU second the main process spends is taken from a worker (docs/RESCAN.md, "Two
+workers against one").
 
 Where each stage is (all in ``scanner/batch/``):
 
@@ -60,7 +64,7 @@ from .fingerprint import (
 from .plan import plan_changed_since
 from .progress import RescanProgress
 from .records import normalise_date
-from .sources import Fields, RawRecord, Source, open_source
+from .sources import Fields, JsonlSource, RawRecord, Source, open_source
 from .store import ResultStore
 from .worker import JobParams, clear_contexts, set_parent_scanner
 
@@ -191,6 +195,7 @@ def rescan(opts: RescanOptions) -> RescanStats:
     store = ResultStore(opts.out)
     store.lock()
     prev_store: ResultStore | None = None
+    executor: Any = None
     try:
         # ----------------------------------------------------------- what to do
         mode, meta = _decide(opts, store, cur, log)
@@ -256,6 +261,12 @@ def rescan(opts: RescanOptions) -> RescanStats:
         if skip:
             done_bytes = _skip_done(store, records, skip)
             log(f"continuing an interrupted run: {skip:,} records already done")
+        # a JSONL file is handed to the workers as spans of lines they read themselves (not with
+        # --changed-since, whose previous results are looked up here by record key, nor to Spark,
+        # whose executors may not see the file)
+        by_span = isinstance(source, JsonlSource) and prev_store is None and opts.engine != "spark"
+        if by_span:
+            records.close()
 
         # ----------------------------------------------------------- executor (fork before opening files)
         store.close()
@@ -263,7 +274,7 @@ def rescan(opts: RescanOptions) -> RescanStats:
             prev_store.close()
         workers = opts.workers or cpu_count()
         if opts.engine == "spark":
-            executor: Any = SparkExecutor(params, opts.spark_master, opts.spark_batch_records,
+            executor = SparkExecutor(params, opts.spark_master, opts.spark_batch_records,
                                           opts.spark_batch_bytes, log)
         elif workers <= 1:
             executor = InProcessExecutor(params)
@@ -286,18 +297,20 @@ def rescan(opts: RescanOptions) -> RescanStats:
         pending_scans: list = []
         pending_findings: list = []
         pending_lines: list = []
+        pending_shards: list = []
         pending_bytes = pending_n = 0
         next_pos = skip
         last_commit = time.monotonic()
 
         def commit() -> None:
-            nonlocal pending_scans, pending_findings, pending_lines, pending_bytes, pending_n, last_commit
+            nonlocal pending_scans, pending_findings, pending_lines, pending_shards, pending_bytes, pending_n
+            nonlocal last_commit
             if pending_lines:
-                store.commit(pending_scans, pending_findings, pending_lines, next_pos)
+                store.commit(pending_scans, pending_findings, pending_lines, next_pos, pending_shards)
                 prog.advance(pending_bytes, pending_n)
                 stats.processed_now += pending_n
                 stats.bytes_now += pending_bytes
-            pending_scans, pending_findings, pending_lines = [], [], []
+            pending_scans, pending_findings, pending_lines, pending_shards = [], [], [], []
             pending_bytes = pending_n = 0
             last_commit = time.monotonic()
 
@@ -310,13 +323,21 @@ def rescan(opts: RescanOptions) -> RescanStats:
             signal.signal(signal.SIGTERM, on_term)
         interrupted = False
         try:
-            chunks = _chunks(records, opts.chunk_records, opts.chunk_bytes, prev_store, source.total_bytes,
-                             done_bytes, executor.workers if isinstance(executor, PoolExecutor) else 1)
-            for ch, (rows, frows, blob, n) in executor.map(chunks):
-                pending_scans.extend(rows)
-                pending_findings.extend(frows)
-                pending_lines.append(blob)
-                pending_n += n
+            parts = executor.workers if isinstance(executor, PoolExecutor) else 1
+            if by_span:
+                assert isinstance(source, JsonlSource)
+                chunks = _span_chunks(source, skip, opts.chunk_records, opts.chunk_bytes, done_bytes, parts)
+            else:
+                chunks = _chunks(records, opts.chunk_records, opts.chunk_bytes, prev_store, source.total_bytes,
+                                 done_bytes, parts)
+            for ch, res in executor.map(chunks):
+                if res.shard is not None:
+                    pending_shards.append(res.shard)
+                else:
+                    pending_scans.extend(res.rows)
+                    pending_findings.extend(res.frows)
+                pending_lines.append(res.lines)
+                pending_n += res.n
                 pending_bytes += ch.nbytes
                 next_pos = ch.next_pos
                 if time.monotonic() - last_commit >= opts.commit_interval or pending_n >= opts.commit_records:
@@ -354,6 +375,8 @@ def rescan(opts: RescanOptions) -> RescanStats:
         if prev_store is not None:
             prev_store.close()
         store.release()
+        if executor is not None and hasattr(executor, "reap"):
+            executor.reap()  # the workers were stopped at the end of the scan; gone by now
 
 
 def _fill(stats: RescanStats, c: dict[str, int]) -> None:
@@ -499,47 +522,60 @@ def _skip_done(store: ResultStore, records: Iterator[RawRecord], skip: int) -> i
     return nbytes
 
 
+def _target(max_bytes: int, total_bytes: int | None, done_bytes: int, parts: int) -> Callable[[int], int]:
+    """The size of the next chunk, given the bytes handed out so far (guided self-scheduling).
+
+    With ``parts`` > 1 workers and the source's size known: ``left / (4 * parts)``, between
+    :data:`MIN_CHUNK_BYTES` and ``max_bytes``, the first ones ramping up (doubling) from 64 KiB
+    so that no worker waits long for its first chunk. Big chunks in the middle of the run (fewer
+    hand-overs between the main process and the workers), small ones at the end so that the
+    workers finish together instead of one waiting for the other's last big chunk. Otherwise
+    ``max_bytes``. One call per chunk."""
+    left0 = None if not total_bytes or parts <= 1 else max(0, total_bytes - done_bytes)
+    ramp = MIN_CHUNK_BYTES
+
+    def target(done: int) -> int:
+        nonlocal ramp
+        if left0 is None:
+            return max_bytes
+        ramp = ramp * 2 if ramp < max_bytes else ramp
+        left = max(0, left0 - done)
+        return min(ramp, max(min(max_bytes, MIN_CHUNK_BYTES), min(max_bytes, left // (4 * parts))))
+
+    return target
+
+
 def _chunks(records: Iterator[RawRecord], max_records: int, max_bytes: int, prev: ResultStore | None,
             total_bytes: int | None = None, done_bytes: int = 0, parts: int = 1) -> Iterator[Chunk]:
-    """Contiguous records in chunks of at most ``max_records`` records and about ``max_bytes``.
-
-    With ``parts`` > 1 workers and the source's size known, chunks are sized by what is left
-    (guided self-scheduling): ``left / (4 * parts)``, between :data:`MIN_CHUNK_BYTES` and
-    ``max_bytes``, the first ones ramping up from 64 KiB so that no worker waits long for its
-    first chunk. Big chunks in the middle of the run (fewer hand-overs between the main process
-    and the workers, each one a pause of ~2 ms in a worker), small ones at the end so that the
-    workers finish together instead of one waiting for the other's last big chunk."""
+    """Contiguous records in chunks of at most ``max_records`` records and about the size
+    :func:`_target` gives (``max_bytes`` at most)."""
     buf: list[RawRecord] = []
-    size = 0
-    left = None if not total_bytes or parts <= 1 else max(0, total_bytes - done_bytes)
+    size = done = 0
+    target = _target(max_bytes, total_bytes, done_bytes, parts)
 
     def make(buf: list[RawRecord], size: int) -> Chunk:
         olds = prev.lookup([r.key for r in buf]) if prev is not None else {}
         items = [(r.pos, r.key, r.payload, olds.get(r.key)) for r in buf]
         return Chunk(items, buf[-1].pos + 1, size)
 
-    ramp = MIN_CHUNK_BYTES  # the first chunks double from 64 KiB: every worker starts at once
-
-    def target() -> int:
-        if left is None:
-            return max_bytes
-        return min(ramp, max(min(max_bytes, MIN_CHUNK_BYTES), min(max_bytes, left // (4 * parts))))
-
-    def grow() -> None:
-        nonlocal ramp
-        ramp = ramp * 2 if ramp < max_bytes else ramp
-
-    grow()
-    limit = target()
+    limit = target(0)
     for r in records:
         buf.append(r)
         size += r.nbytes
         if len(buf) >= max_records or size >= limit:
             yield make(buf, size)
-            if left is not None:
-                left = max(0, left - size)
-                grow()
-                limit = target()
+            done += size
+            limit = target(done)
             buf, size = [], 0
     if buf:
         yield make(buf, size)
+
+
+def _span_chunks(source: JsonlSource, skip: int, max_records: int, max_bytes: int, done_bytes: int,
+                 parts: int) -> Iterator[Chunk]:
+    """A JSONL file as chunks of whole lines (:class:`~scanner.batch.sources.Span`), sized as
+    :func:`_chunks` sizes them; the records are split out by the worker that scans them."""
+    offset, line = source.after if skip else (0, 1)
+    target = _target(max_bytes, source.total_bytes, done_bytes, parts)
+    for span in source.spans(offset, line, skip, target, max_records):
+        yield Chunk(None, span.first_pos + span.records, span.nbytes, span)

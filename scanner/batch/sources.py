@@ -19,23 +19,24 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import rx
-from ..errors import InputError
+from ..errors import InputError, ScannerError
 from ..files import SUPPORTED_SUFFIXES as _FILE_SUFFIXES
 
 #: what a folder re-scan reads: every file format, pictures included (OCR, cached by picture hash:
 #: a second re-scan of the archive never reads the same picture twice)
 SUPPORTED_SUFFIXES = tuple(_FILE_SUFFIXES)
 
-__all__ = ["CSV_SUFFIXES", "JSONL_SUFFIXES", "Fields", "RawRecord", "Source", "open_source"]
+__all__ = ["CSV_SUFFIXES", "JSONL_SUFFIXES", "Fields", "RawRecord", "Source", "Span", "open_source", "span_items"]
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 CSV_SUFFIXES = (".csv", ".tsv")
@@ -82,6 +83,11 @@ class Source:
 
 
 # ------------------------------------------------------------------------------------- JSONL
+def _blank(raw: bytes) -> bool:
+    """A blank line (only ASCII white space) is not a record (SPEC section 4)."""
+    return raw[:1] != b"{" and not raw.strip()
+
+
 class JsonlSource(Source):
     kind = "jsonl"
 
@@ -89,15 +95,125 @@ class JsonlSource(Source):
         self.path = path
         self.spec = str(path.resolve())
         self.total_bytes = path.stat().st_size
+        #: (byte offset, line number) just after the last record yielded by iterating: where
+        #: :meth:`spans` continues after the records a resumed run skipped
+        self.after = (0, 1)
 
     def __iter__(self) -> Iterator[RawRecord]:
         pos = 0
+        offset = 0
+        self.after = (0, 1)
         with open(self.path, "rb", buffering=1 << 20) as f:
             for lineno, raw in enumerate(f, 1):
-                if not raw.strip():
-                    continue  # blank lines are not records (SPEC section 4)
+                offset += len(raw)
+                if _blank(raw):
+                    continue
+                self.after = (offset, lineno + 1)
                 yield RawRecord(pos, f"L{lineno}", raw, len(raw))
                 pos += 1
+
+    def spans(self, offset: int, first_line: int, first_pos: int, target: Callable[[int], int],
+              max_records: int) -> Iterator[Span]:
+        """The file from ``offset`` on as :class:`Span` s of whole lines.
+
+        ``target(nbytes_so_far)`` gives the size wanted for the next span (it ends at the first
+        line end after that many bytes; at most ``max_records`` lines). The file is mapped, not
+        read: the work here is a walk over the line ends (``mmap.find``: memchr, ~0.5 µs a line
+        against ~3 µs a record for reading the records) that counts them and checks that each
+        line starts with ``{`` (then it is a record; only a span with another kind of line is
+        copied and split here to find its blank lines). Whoever scans a span reads and splits
+        its lines (:func:`span_items`), in a worker."""
+        import mmap
+
+        path = str(self.path)
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if offset >= size:
+                return
+            mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        try:
+            find = mm.find
+            done = 0
+            while offset < size:
+                end = min(size, offset + max(1, target(done)))
+                # the line end at or after `end` closes the span (or the end of the file)
+                stop = find(b"\n", end - 1)
+                stop = size if stop < 0 else stop + 1
+                # walk its line ends: count them, see whether every line starts a JSON object
+                lines = 0
+                objects = mm[offset:offset + 1] == b"{"
+                i = find(b"\n", offset, stop)
+                while i >= 0:
+                    lines += 1
+                    i += 1
+                    if lines == max_records:
+                        stop = i
+                        break
+                    if objects and i < stop and mm[i:i + 1] != b"{":
+                        objects = False
+                    i = find(b"\n", i, stop)
+                open_end = mm[stop - 1:stop] != b"\n"  # the file's last line may have no line end
+                if objects:
+                    records, nbytes = lines + open_end, stop - offset
+                else:
+                    records = nbytes = 0
+                    for raw in io.BytesIO(mm[offset:stop]):
+                        if not _blank(raw):
+                            records += 1
+                            nbytes += len(raw)
+                span = Span(path, offset, stop - offset, first_line, first_pos, lines, records, nbytes, open_end)
+                done += stop - offset
+                offset = stop
+                first_line += lines
+                first_pos += records
+                if records:
+                    yield span
+        finally:
+            mm.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Whole lines of a JSONL file, to be read and split by the process that scans them: what a
+    pool worker gets instead of the records themselves (a few numbers instead of the bytes)."""
+
+    path: str
+    offset: int
+    length: int
+    first_line: int  # line number of its first line (1-based)
+    first_pos: int  # position of its first record
+    lines: int  # line ends in it
+    records: int  # lines that are records (not blank)
+    nbytes: int  # bytes of those records, for progress and MB/s
+    open_end: bool = False  # its last line has no line end (the file's last line)
+
+
+class SourceChanged(ScannerError):
+    """The source file changed while it was being re-scanned."""
+
+
+def span_items(span: Span) -> list[tuple]:
+    """The ``(pos, key, raw line, None)`` items of ``span``, read from the file — the same as
+    :class:`JsonlSource` yields for those lines; checks that the lines are those counted."""
+    with open(span.path, "rb") as f:
+        f.seek(span.offset)
+        data = f.read(span.length)
+    items = []
+    pos = span.first_pos
+    lineno = span.first_line - 1
+    for lineno, raw in enumerate(io.BytesIO(data), span.first_line):
+        if _blank(raw):
+            continue
+        items.append((pos, f"L{lineno}", raw, None))
+        pos += 1
+    lines = lineno - span.first_line + 1  # lines seen, the last one with or without a line end
+    if (len(data) != span.length or lines != span.lines + span.open_end or data.endswith(b"\n") == span.open_end
+            or pos - span.first_pos != span.records):
+        raise SourceChanged(f"{span.path} changed during the re-scan (lines {span.first_line:,}–"
+                            f"{span.first_line + span.lines - 1:,}, bytes {span.offset:,}–{span.offset + span.length:,} "
+                            "are not what was counted): the results committed so far are kept; run the same command "
+                            "to continue, or with --restart if the file was replaced")
+    return items
 
 
 # ------------------------------------------------------------------------------------- CSV

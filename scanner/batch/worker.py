@@ -12,21 +12,24 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..config import ScannerConfig
 from .plan import KeyMatcher
 from .records import error_record, scan_record, where_in_source
-from .sources import Fields
+from .sources import Fields, Span, span_items
+from .store import INSERT_FINDING, INSERT_SCAN, shard_database
 
 __all__ = [
     "WARM_UP_TEXT",
     "JobParams",
+    "Packed",
     "WorkerContext",
     "clear_contexts",
     "init_worker",
     "process_items",
     "scan_chunk",
+    "scan_span",
     "set_parent_scanner",
     "spark_partition",
     "spark_warm",
@@ -140,17 +143,60 @@ def init_worker(params: JobParams, parent_pid: int) -> None:
     warm_up(params)
 
 
-def _pack(outs: list[tuple]) -> tuple[list, list, bytes, int]:
-    """A chunk's results as few objects as possible (cheap to pickle back to the main process):
-    (scan rows, finding rows, the JSONL lines joined, count)."""
+class Packed(NamedTuple):
+    """A chunk's results as few objects as possible (cheap to pickle back to the main process).
+
+    ``rows`` / ``frows`` are the ``scans`` / ``findings`` rows as tuples (scanning in the main
+    process, Spark), or empty when ``shard`` holds them: a serialised SQLite database with the
+    same two tables, built in a pool worker, which the main process copies into the results in
+    one ``INSERT … SELECT`` each (store.py) instead of unpickling and binding every value."""
+
+    rows: list
+    frows: list
+    lines: bytes  # the JSONL lines, joined
+    n: int  # records
+    shard: bytes | None = None
+
+
+def _pack(outs: list[tuple]) -> Packed:
     rows = [o[0] for o in outs]
     frows = [f for o in outs if o[1] for f in o[1]]
-    return rows, frows, b"".join(o[2] for o in outs), len(outs)
+    return Packed(rows, frows, b"".join(o[2] for o in outs), len(outs))
 
 
-def scan_chunk(params: JobParams, items: list, scanned_at: str) -> tuple[list, list, bytes, int]:
-    """One chunk, scanned and packed: the task of a pool worker (and of ``--workers 1``)."""
-    return _pack(process_items(params, items, scanned_at))
+#: this process's scratch database for :func:`_pack_shard` (pid: not one inherited through fork)
+_SHARD: tuple[int, Any] | None = None
+
+
+def _pack_shard(outs: list[tuple]) -> Packed:
+    """As :func:`_pack`, the rows written to an in-memory database and serialised: the worker
+    pays for binding the values (in parallel), the main process only copies pages."""
+    global _SHARD
+    p = _pack(outs)
+    if _SHARD is None or _SHARD[0] != os.getpid():
+        _SHARD = (os.getpid(), shard_database())
+    con = _SHARD[1]
+    con.execute("BEGIN")
+    con.execute("DELETE FROM scans")
+    con.execute("DELETE FROM findings")
+    con.executemany(INSERT_SCAN, p.rows)
+    if p.frows:
+        con.executemany(INSERT_FINDING, p.frows)
+    con.execute("COMMIT")
+    return Packed([], [], p.lines, p.n, con.serialize())
+
+
+def scan_chunk(params: JobParams, items: list, scanned_at: str, shard: bool = False) -> Packed:
+    """One chunk, scanned and packed: the task of a pool worker (``shard``) and of ``--workers 1``."""
+    outs = process_items(params, items, scanned_at)
+    return _pack_shard(outs) if shard else _pack(outs)
+
+
+def scan_span(params: JobParams, span: Span, scanned_at: str, shard: bool = False) -> Packed:
+    """A span of a JSONL file, read here, scanned and packed: the task of a pool worker when the
+    source is a JSONL file (the main process sends where the lines are, not the lines)."""
+    outs = process_items(params, span_items(span), scanned_at)
+    return _pack_shard(outs) if shard else _pack(outs)
 
 
 def process_items(params: JobParams, items: Sequence[tuple], scanned_at: str) -> list[tuple]:
