@@ -254,14 +254,22 @@ def _read_tsv(path: Path) -> Iterable[tuple[int, list[str]]]:
         yield no, line.split("\t")
 
 
-def _load_entries(path: Path, name: str, category: str, problems: list[str], warnings: list[str]) -> list[Entry]:
+def _header_and_rows(path: Path, problems: list[str]):
+    """(line number, stripped header, the rows after it) of a TSV file, or None when it is empty."""
     rows = iter(_read_tsv(path))
     try:
         hno, header = next(rows)
     except StopIteration:
         problems.append(f"{path}: empty file (a header line is required)")
+        return None
+    return hno, [h.strip() for h in header], rows
+
+
+def _load_entries(path: Path, name: str, category: str, problems: list[str], warnings: list[str]) -> list[Entry]:
+    got = _header_and_rows(path, problems)
+    if got is None:
         return []
-    header = [h.strip() for h in header]
+    hno, header, rows = got
     unknown = [h for h in header if h not in COLUMNS]
     missing = [c for c in _REQUIRED if c not in header]
     if unknown or missing:
@@ -514,13 +522,10 @@ def _load_leaders(path: Path, problems: list[str]) -> list[LeaderRow]:
     """The rows of a ``kind = "leaders"`` file: one title a person held, from a date, to a date or
     still (``to`` empty). Checked: the columns, ids, ISO dates, from ≤ to, a basis on every row, and
     one current holder per title at most."""
-    rows = iter(_read_tsv(path))
-    try:
-        hno, header = next(rows)
-    except StopIteration:
-        problems.append(f"{path}: empty file (a header line is required)")
+    got = _header_and_rows(path, problems)
+    if got is None:
         return []
-    header = [h.strip() for h in header]
+    hno, header, rows = got
     if [h for h in header if h not in LEADER_COLUMNS] or [c for c in LEADER_COLUMNS[:6] if c not in header]:
         problems.append(f"{path}:{hno}: a leaders file's columns are {', '.join(LEADER_COLUMNS)}")
         return []

@@ -49,6 +49,7 @@ from ..normalize import Views
 from ..words import cut, word_freq
 from . import gates
 from .gates import separated_runs
+from .context import sentence_around
 from .credentials import _HELP, _TRAIL
 from . import formulations
 
@@ -723,16 +724,7 @@ def _suspicious_uncached(views: Views, found: frozenset[str]) -> bool:
 def _sentence(d: str, s: int, e: int, reach: int = 50) -> str:
     """The sentence around d[s:e] (。!? bound it), at most ``reach`` characters either side, without
     d[s:e] itself (尚未公布 is the cue, not news of a publication); a tab joins the two sides."""
-    a = max(0, s - reach)
-    k = max(d.rfind(c, a, s) for c in "。!?")
-    if k >= 0:
-        a = k + 1
-    b = min(len(d), e + reach)
-    for c in "。!?":
-        j = d.find(c, e, b)
-        if j >= 0:
-            b = j
-    return d[a:s] + "\t" + d[e:b]
+    return sentence_around(d, s, e, reach, reach)
 
 
 #: initials of words of the rules in one run of letters: 4 to 16 letters, not touching other letters

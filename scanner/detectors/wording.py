@@ -52,6 +52,7 @@ from .. import rx
 from ..model import Finding
 from ..normalize import Views
 from . import gates
+from .context import sentence_around
 
 __all__ = ["WordingRuleDetector", "AGENCY_REFORMS", "LOCAL_DEPARTMENTS"]
 
@@ -291,16 +292,7 @@ from .compositional import _suspicious, _to_dense  # noqa: E402  (the same disgu
 
 def _sentence(d: str, s: int, e: int, before: int = 16, after: int = 10) -> str:
     """What stands around d[s:e] in its sentence (。!?; bound it), the span left out."""
-    a = max(0, s - before)
-    k = max(d.rfind(c, a, s) for c in "。!?;！？；")
-    if k >= 0:
-        a = k + 1
-    b = min(len(d), e + after)
-    for c in "。!?;！？；":
-        j = d.find(c, e, b)
-        if j >= 0:
-            b = j
-    return d[a:s] + "\t" + d[e:b]
+    return sentence_around(d, s, e, before, after, "。!?;！？；")
 
 
 def _years(text: str) -> list[int]:
