@@ -145,12 +145,11 @@ class Scanner:
         self._lexicons, self.lexicon_version, self._matcher, self._lexicon_categories, leaders = _lexicon_tables(
             folders, config)
         classes = [BUILTIN_DETECTORS[name] for name in config.detectors if name in BUILTIN_DETECTORS]
-        # a detector that registers gate words from the lexicons (the leaders' titles) is built
-        # first, so that the others' warm-up loads the shared gate automaton once, with every word
+        # a detector that registers gate words when built (the leaders' titles, the model's
+        # anchors) is built first, so that the others' warm-up loads the shared gate automaton once, with every word
         # (scanner/detectors/gates.py); the detectors still run in the config's order
         built = {}
-        for cls in sorted(classes, key=lambda c: not (getattr(c, "uses_leaders", False)
-                                                       or getattr(c, "registers_gates", False))):
+        for cls in sorted(classes, key=lambda c: not getattr(c, "registers_gates", False)):
             built[cls] = (cls.from_config(config, leaders=leaders) if getattr(cls, "uses_leaders", False)
                           else cls.from_config(config) if hasattr(cls, "from_config") else cls())
         self._detectors = tuple(built[cls] for cls in classes)

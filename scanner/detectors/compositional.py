@@ -858,6 +858,9 @@ class CompositionalDetector:
     #: built with the rows of the lexicons' ``kind = "leaders"`` files (:class:`scanner.Scanner`
     #: passes them from its compiled cache; without them they are read from the config's folders)
     uses_leaders = True
+    #: registers the titles' gate words when built: the scanner builds it before the detectors
+    #: whose warm-up loads the shared gate automaton (scanner/core.py), so that loads once
+    registers_gates = True
 
     @classmethod
     def from_config(cls, config, leaders: tuple | None = None) -> "CompositionalDetector":

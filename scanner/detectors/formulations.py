@@ -105,13 +105,13 @@ def _more(f: Formulation) -> re.Pattern:
     return rx.compile(f"{_SEP}[{_HAN}]{{1,{k}}}?{a}")
 
 
-_MORE = {id(f): _more(f) for f in FORMULATIONS}
+_MORE = tuple(_more(f) for f in FORMULATIONS)
 
 
-def _continues(d: str, m: re.Match, f: Formulation) -> bool:
+def _continues(d: str, m: re.Match, f: Formulation, more: re.Pattern) -> bool:
     if not f.affix:
-        return _MORE[id(f)].search(d, max(0, m.start() - 3), m.start()) is not None
-    return _MORE[id(f)].match(d, m.end()) is not None
+        return more.search(d, max(0, m.start() - 3), m.start()) is not None
+    return more.match(d, m.end()) is not None
 _ANCHOR_REACH = 6  # characters between a list and its formulation's name (“四个意识”：, …的)
 
 
@@ -125,7 +125,7 @@ def member_errors(d: str, windows: list[tuple[int, int]]) -> list[tuple[int, int
     formulation, the member it should be or "", anchored)."""
     out: list[tuple[int, int, Formulation, str, bool]] = []
     seen: set[tuple[int, int]] = set()
-    for f, pat in zip(FORMULATIONS, _PATTERNS):
+    for f, pat, more in zip(FORMULATIONS, _PATTERNS, _MORE):
         n = len(f.cores)
         cores = set(f.cores)
         for lo, hi in windows:
@@ -143,7 +143,7 @@ def member_errors(d: str, windows: list[tuple[int, int]]) -> list[tuple[int, int
                         spans[0] = (spans[0][1] - len(own), spans[0][1])
                         first = own
                     items[0] = first
-                if _continues(d, m, f):
+                if _continues(d, m, f, more):
                     continue  # a longer list: not the formulation
                 wrong = [i for i, it in enumerate(items) if it not in cores]
                 right = n - len(wrong)
@@ -192,7 +192,7 @@ def order_errors(d: str, windows: list[tuple[int, int]]) -> list[tuple[int, int,
             if m.start() in seen:
                 continue
             seen.add(m.start())
-            if m.start() > 0 and re.match(f"[{_HAN}]", d[m.start() - 1]) and d[m.start() - 1] not in "和与及同":
+            if m.start() > 0 and "\u3400" <= d[m.start() - 1] <= "\u9fff" and d[m.start() - 1] not in "和与及同":
                 continue  # inside a longer name (欧阳李强)
             if d[m.start() - 1:m.start()] == "、" or d[m.end():m.end() + 1] == "、":
                 continue  # part of a longer list of names (the Politburo in stroke order: …、李希、李强、李鸿忠…)

@@ -54,6 +54,7 @@ from ..normalize import Views
 from ..resources import bundled_candidates, find_bundled
 from ..words import word_freq
 from . import gates
+from .context import sentence_around
 
 __all__ = ["ProhibitedModelDetector", "CharLLR", "load_model", "read_meta", "model_path", "MODEL_NAME", "MODEL_FILE"]
 
@@ -259,12 +260,6 @@ def _news_words() -> tuple[str, ...]:
     return tuple(dict.fromkeys(_NEWS.split("|") + _WAR.split("|")))
 
 
-def _sentence(d: str, s: int, e: int, reach: int = 50) -> str:
-    from .compositional import _sentence as sentence
-
-    return sentence(d, s, e, reach)
-
-
 class ProhibitedModelDetector:
     name = "prohibited_model"
     rules = (RULE,)
@@ -321,7 +316,7 @@ class ProhibitedModelDetector:
                 span = d[a:b]
                 if word_freq(span) >= COMMON_WORD:
                     continue
-                sent = _sentence(d, a, b).replace("\t", span, 1)  # (the span itself too: 炸弹袭击)
+                sent = sentence_around(d, a, b, 50, 50).replace("\t", span, 1)  # (the span itself too: 炸弹袭击)
                 if not any(w in sent for w in self._news):
                     out.append(self._finding(views, a, b, sc))
         return out
