@@ -64,13 +64,16 @@ class MatchOptions:
     quote: bool = False
     strict: bool = False
     ascii_word: bool = False
+    #: the year the term was superseded (outdated names): a hit is history, not reported, when a year up
+    #: to it stands in its sentence or most of the text's years are up to it (detectors.context)
+    until: int = 0
 
     __reduce__ = _by_fields
 
     @property
     def plain(self) -> bool:
         return not (self.word or self.ctx_norm or self.nctx_norm or self.quote or self.strict or self.ascii_word
-                    or self.masked)
+                    or self.masked or self.until)
 
 
 @lru_cache(maxsize=None)
@@ -105,6 +108,13 @@ def _parse_options(raw: str, term_dense: str) -> tuple[MatchOptions, list[str]]:
             kw[key] = tuple(dict.fromkeys(r for r in raw if _dense_word(r) == r))
             kw[f"{key}_norm"] = tuple(dict.fromkeys(raw))
             kw[f"{key}_extra"] = tuple(r for r in kw[f"{key}_norm"] if r not in kw[key])
+        elif key == "until" and eq:
+            try:
+                kw["until"] = int(value)
+                if not 1900 <= kw["until"] <= 2100:
+                    raise ValueError
+            except ValueError:
+                errors.append(f"option until={value!r} is not a year in 1900..2100")
         elif key == "win" and eq:
             try:
                 kw["window"] = int(value)

@@ -8,6 +8,7 @@ window around the hit.
 """
 from __future__ import annotations
 
+import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from itertools import accumulate
 from typing import Iterable, Sequence
 
 from .columns import PackedColumn, StrColumn
+from .detectors.context import years, years_say_history
 from .detectors.gates import separated_runs
 from .disguise import in_pinyin
 from .lexicon import DisguiseTable, Entry
@@ -303,6 +305,8 @@ class LexiconMatcher:
                             if not any(w in wn for w in o.ctx_norm):
                                 continue
                             confirmed = True
+                    if o.until and _history(views, os_, oe, o.until):
+                        continue
                     out.append(Hit(entry, os_, oe, ds, ds + (oe - os_), confirmed, True))
         return out
 
@@ -426,5 +430,21 @@ class LexiconMatcher:
                     continue
                 if check_words and self._across_two_words(norm, start, end):
                     continue
+                if o.until and _history(views, start, end, o.until):
+                    continue
                 hits.append(Hit(entry, start, end, s, e, confirmed, dg))
         return hits
+
+
+def _history(views: Views, s: int, e: int, until: int) -> bool:
+    """Whether the years around views.text[s:e] make a term superseded in ``until`` history (row
+    option ``until=YEAR``, :func:`scanner.detectors.context.years_say_history`). The text's years
+    are read once per text, on its first such hit (a one-entry cache per thread)."""
+    norm = views.norm
+    last = getattr(_years_seen, "last", None)
+    if last is None or last[0] is not norm:
+        last = _years_seen.last = (norm, years(norm))
+    return years_say_history(norm, s, e, until, last[1])
+
+
+_years_seen = threading.local()

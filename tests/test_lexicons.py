@@ -37,3 +37,40 @@ def test_first_lexicon_set_size():
     assert len(xinhua.entries) >= 100
     assert by_type.get("internal_marker", 0) >= 20
     assert by_type.get("prohibited_content", 0) >= 100
+
+
+def _one_row_lexicon(tmp_path, options: str) -> None:
+    (tmp_path / "manifest.toml").write_text(
+        'version = "u"\n[[lexicon]]\nname = "u"\nfile = "u.tsv"\ncategory = "improper_wording"\n'
+        'version = "1"\nsource = "t"\nlicence = "CC0-1.0"\n', encoding="utf-8")
+    (tmp_path / "u.tsv").write_text(
+        "id\tterm\ttype\tsuggestion\tbasis\toptions\n"
+        f"u.old\t城建局\toutdated_term\t住房和城乡建设局\tx\t{options}\n", encoding="utf-8")
+
+
+def test_until_reads_the_years_around_a_superseded_name(tmp_path):
+    _one_row_lexicon(tmp_path, "until=2018")
+    s = Scanner(bundled_lexicons=False, lexicon_dirs=[str(tmp_path)], detectors=("lexicon",))
+    rules = lambda t: [f.rule for f in s.scan(t).findings]  # noqa: E731
+    assert rules("请到县城建局办理。") == ["u.old"]  # no year: read as written today
+    assert rules("2024年起，请到县城建局办理。") == ["u.old"]  # a later year
+    assert rules("2016年，请到县城建局办理。") == []  # a year up to the change in its sentence
+    assert rules("县城建局。") == ["u.old"]
+    # most of the text's years are up to the change: an old document says it rightly
+    assert rules("2010年工作安排。县城建局负责审批。2011年底前完成。") == []
+    assert rules("2010年工作安排。县城建局负责审批。2023年、2024年底前完成。") == ["u.old"]
+
+
+@pytest.mark.parametrize("bad", ["until=18", "until=abc", "until=2200"])
+def test_until_must_be_a_year(tmp_path, bad):
+    from scanner.errors import LexiconError
+
+    _one_row_lexicon(tmp_path, bad)
+    with pytest.raises(LexiconError, match="until="):
+        load_lexicons([tmp_path], cache=False)
+
+
+def test_until_one_year_elsewhere_dates_an_event_not_the_text(tmp_path):
+    _one_row_lexicon(tmp_path, "until=2018")
+    s = Scanner(bundled_lexicons=False, lexicon_dirs=[str(tmp_path)], detectors=("lexicon",))
+    assert [f.rule for f in s.scan("2009年举行了气候变化大会。县城建局印发通知。").findings] == ["u.old"]

@@ -1,7 +1,14 @@
-"""Context words by character window (Chinese has no spaces, so no token windows)."""
+"""Context words by character window (Chinese has no spaces, so no token windows), and the years
+that make a superseded name history."""
 from __future__ import annotations
 
-__all__ = ["near", "sentence_around"]
+import re
+
+__all__ = ["near", "sentence_around", "years", "years_say_history"]
+
+#: a year written 2016年, 一九九六年 (a year between 1940 and 2049: not 2728号 or 100年)
+_YEAR_RE = re.compile(r"(19[4-9]\d|20[0-4]\d)年|([一二][九〇零][〇零一二三四五六七八九]{2})年")
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
 def near(v: str, s: int, e: int, words: tuple[str, ...], before: int, after: int = 0) -> bool:
@@ -24,3 +31,26 @@ def sentence_around(d: str, s: int, e: int, before: int, after: int, ends: str =
         if j >= 0:
             b = j
     return d[a:s] + "\t" + d[e:b]
+
+
+def years(text: str) -> list[int]:
+    """The years ``text`` names (2016年, 一九九六年), in order. Read them in the ``norm`` view: the
+    dense view writes 一九九六 as 一九六."""
+    out = []
+    for m in _YEAR_RE.finditer(text):
+        if m.group(1):
+            out.append(int(m.group(1)))
+        else:
+            out.append(int("".join(_CN_DIGIT[c] for c in m.group(2))))
+    return out
+
+
+def years_say_history(norm: str, s: int, e: int, until: int, doc_years: list[int]) -> bool:
+    """Whether the years make a name superseded in ``until`` at ``norm[s:e]`` history, not a slip:
+    a year up to ``until`` in its sentence (2016年环境保护部印发…), or a text whose years are mostly
+    years up to ``until`` (a 2009 work report says 卫生部 rightly). ``doc_years`` is
+    :func:`years` of the whole text; a text naming fewer than two years is read as written today
+    (one year in another sentence of a short post dates an event, not the post)."""
+    if any(y <= until for y in years(sentence_around(norm, s, e, 30, 20, "。!?;！？；"))):
+        return True
+    return len(doc_years) > 1 and sum(1 for y in doc_years if y <= until) * 2 > len(doc_years)

@@ -52,7 +52,7 @@ from .. import rx
 from ..model import Finding
 from ..normalize import Views
 from . import gates
-from .context import sentence_around
+from .context import sentence_around, years, years_say_history
 
 __all__ = ["WordingRuleDetector", "AGENCY_REFORMS", "LOCAL_DEPARTMENTS"]
 
@@ -220,13 +220,11 @@ _LOCAL_RE = rx.compile(
 #: history next to an old name (the outdated rows' nctx words, and a reform's own words)
 _HISTORY = ("前身", "曾", "时任", "历任", "先后任", "就职于", "退休", "离休", "更名", "改名", "改为", "改组",
             "机构改革", "组建", "不再保留", "撤销", "撤并", "合并", "划入", "整合", "并入", "历史", "当年", "那年", "年代", "成立于", "旧称", "简历", "任职", "工作经历", "回忆", "老同志", "原来", "过去", "以前", "当时", "前称")
-_YEAR_RE = re.compile(r"(19[4-9]\d|20[0-4]\d)年|([一二][九〇零][〇零一二三四五六七八九]{2})年")
 #: 原国家计委, 原深圳市卫计委 (not 原则 原因 原材料 …)
 _FORMER_RE = re.compile("原(?![则因料材始本创生貌汁油有定先])")
 _FOREIGN = ("美国", "日本", "韩国", "朝鲜", "俄罗斯", "俄", "英国", "法国", "德国", "印度", "越南", "老挝", "柬埔寨", "蒙古",
             "巴基斯坦", "哈萨克斯坦", "乌兹别克斯坦", "白俄罗斯", "乌克兰", "古巴", "加拿大", "澳大利亚", "新西兰", "泰国",
             "新加坡", "马来西亚", "印尼", "菲律宾", "意大利", "西班牙", "瑞士", "外国", "国外", "境外", "海外", "该国", "两国", "双方")
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _AGENCY_BASIS = ("国务院机构改革方案(1998、2003、2008、2013、2018); 《深化党和国家机构改革方案》(2018); 《党和国家机构改革方案》(2023); "
                  "党政机关公文处理工作条例(2012) 第十九条(机关名称使用全称或规范化简称)")
 
@@ -295,16 +293,6 @@ def _sentence(d: str, s: int, e: int, before: int = 16, after: int = 10) -> str:
     return sentence_around(d, s, e, before, after, "。!?;！？；")
 
 
-def _years(text: str) -> list[int]:
-    out = []
-    for m in _YEAR_RE.finditer(text):
-        if m.group(1):
-            out.append(int(m.group(1)))
-        else:
-            out.append(int("".join(_CN_DIGIT[c] for c in m.group(2))))
-    return out
-
-
 def _historical(views: Views, d: str, s: int, e: int, year: int, doc_years: list[int]) -> bool:
     """Whether an old agency name at d[s:e] (changed in ``year``) is history: a history word or a year
     up to the change next to it, or a text whose years are mostly years up to the change (years are
@@ -313,13 +301,8 @@ def _historical(views: Views, d: str, s: int, e: int, year: int, doc_years: list
     if _FORMER_RE.search(d, max(0, s - 8), s) or any(w in near for w in _HISTORY):
         return True
     a, b = views.dense_span(s, e)
-    t = views.norm  # (the original's offsets; full-width digits folded: １９５６年)
-    if any(y <= year for y in _years(_sentence(t, a, b, 30, 20))):
-        return True
-    if doc_years:
-        old = sum(1 for y in doc_years if y <= year)
-        return old * 2 > len(doc_years)
-    return False
+    # (the original's offsets; full-width digits folded: １９５６年)
+    return years_say_history(views.norm, a, b, year, doc_years)
 
 
 def _quoted(d: str, s: int, e: int) -> bool:
@@ -465,7 +448,7 @@ class WordingRuleDetector:
                 if (name in _GENERIC or kind == "local") and any(w in _sentence(d, s, e, 30, 20) for w in _FOREIGN):
                     continue
                 if doc_years is None:
-                    doc_years = _years(views.norm)
+                    doc_years = years(views.norm)
                 if _historical(views, d, s, e, year, doc_years):
                     continue
                 taken.append((s, e))
