@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from contextlib import nullcontext
 from dataclasses import replace
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -10,7 +11,9 @@ import orjson
 
 from . import rx
 from .config import ScannerConfig
+from .dates import published_year
 from .detectors import BUILTIN_DETECTORS
+from .detectors.context import published_in
 from .errors import InputError, ScanTimeout
 from .lexicon import Entry, LexiconSet, bundled_lexicon_dir, load_lexicons
 from .matcher import Hit, LexiconMatcher
@@ -173,12 +176,17 @@ class Scanner:
         object.__setattr__(self, name, value)
 
     # ---------------------------------------------------------------- public verbs
-    def scan(self, text: str, *, id: Any = None, deadline: float | None = None) -> ScanResult:
+    def scan(self, text: str, *, id: Any = None, deadline: float | None = None, published: Any = None) -> ScanResult:
         """Scan one text. ``text[f.start:f.end] == f.text`` for every finding.
 
         ``deadline``: a ``time.monotonic()`` time; a scan still running at it raises
-        :class:`ScanTimeout` (checked between stages, each linear in the text)."""
-        findings = _merge(self.raw_findings(text, deadline=deadline), text)
+        :class:`ScanTimeout` (checked between stages, each linear in the text).
+        ``published``: when the text was (or will be) published — a date, a year or a date string
+        (``2015-06-01``, ``2015年6月``); an outdated name is right in a text published before its
+        change (an archive re-scan of a 2015 post: 环境保护部). Without it the text's own years
+        decide (docs/LEXICONS.md, option ``until``). A value that is no date is an InputError."""
+        with published_in(published_year(published)) if published is not None else nullcontext():
+            findings = _merge(self.raw_findings(text, deadline=deadline), text)
         return ScanResult(id=id, verdict=verdict_of(findings), findings=tuple(findings),
                           lexicon_version=self.lexicon_version)
 

@@ -434,3 +434,20 @@ def test_rescan_table_query_reads_a_database_source(tmp_path):
     p = run("rescan", f"sqlite:///{archive}", "--out", str(tmp_path / "R"), "--config", str(cfg))
     assert p.returncode == 1, p.stderr.decode()
     assert [(r["id"], r["verdict"]) for r in lines(tmp_path / "R" / "results.jsonl")] == [(1, "block"), (4, "pass")]
+
+
+def test_the_records_date_makes_an_outdated_name_history(tmp_path):
+    """An archive post published before an agency's reform names it rightly; the same words in a
+    post published after it are outdated (the bundled outdated rows carry until=YEAR)."""
+    src = tmp_path / "posts.jsonl"
+    text = "请市民关注环境保护部发布的空气质量预报。"
+    rows = [{"id": "old", "text": text, "published_at": "2015-06-01"},
+            {"id": "new", "text": text, "published_at": "2024-06-01"},
+            {"id": "none", "text": text}]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "R"
+    rescan(RescanOptions(str(src), out, config=ScannerConfig(), workers=1, log=quiet))
+    rules = {r["id"]: [f["rule"] for f in r["findings"]] for r in lines(out / "results.jsonl")}
+    assert rules == {"old": [], "new": ["outdated.mep"], "none": ["outdated.mep"]}
+    assert [r["published"] for r in db(out).execute("SELECT published FROM scans ORDER BY pos")] == [
+        "2015-06-01", "2024-06-01", None]

@@ -1,4 +1,5 @@
 """Scanner behaviour: results, merging, batches, immutability, threads, config."""
+import datetime
 import threading
 
 import pytest
@@ -118,3 +119,21 @@ def test_suggestion_is_written_in_the_script_of_the_draft(scanner, text, found, 
     assert f.suggestion == fix
     fixed = text[:f.start] + f.suggestion + text[f.end:]
     assert [g for g in scanner.scan(fixed).findings if g.rule == f.rule] == []  # applying the fix clears it
+
+
+def test_published_date_decides_whether_an_outdated_name_is_history(scanner):
+    text = "请市民关注环境保护部发布的空气质量预报。"
+    rules = lambda **kw: [f.rule for f in scanner.scan(text, **kw).findings]  # noqa: E731
+    assert rules() == ["outdated.mep"]  # no date: read as written today
+    assert rules(published="2015-06-01") == [] and rules(published=2018) == []
+    assert rules(published=datetime.date(2024, 6, 1)) == ["outdated.mep"] and rules(published="2024年6月") == ["outdated.mep"]
+    # a year up to the change in the sentence is history whenever the post was published
+    assert [f.rule for f in scanner.scan("2016年环境保护部印发通知。", published=2024).findings] == []
+    # the date is per call: a later call without it reads the text alone again
+    assert rules() == ["outdated.mep"]
+
+
+@pytest.mark.parametrize("bad", ["yesterday", 12, 3.5, True, [2015]])
+def test_published_must_be_a_date(scanner, bad):
+    with pytest.raises(InputError):
+        scanner.scan("环境保护部", published=bad)

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from .. import rx
+from ..dates import normalise_date
+from ..detectors.context import published_in
 from ..errors import InputError
 from ..textio import JsonObjectError, json_object
 from .fingerprint import short_hash
@@ -24,47 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["error_record", "normalise_date", "scan_record", "where_in_source"]
 
-_DATE8 = rx.compile(r"^\s*(\d{4})(\d{2})(\d{2})")
-_DATE = rx.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?")
-_YEAR = rx.compile(r"^\s*(\d{4})\s*年?\s*$")
 _PATH_DATE = rx.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])(?:[-_.]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
-
-
-def normalise_date(value: Any) -> str | None:
-    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` from the usual ways dates are written, else None."""
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, str) and len(value) >= 8:  # fast paths: 2024-05-01…, 20240501
-        v = value
-        if len(v) >= 10 and v[4] == "-" and v[7] == "-" and v[:4].isdigit() and v[5:7].isdigit() and v[8:10].isdigit():
-            if "01" <= v[5:7] <= "12" and "01" <= v[8:10] <= "31":
-                return v[:10]
-        elif len(v) == 8 and v.isdigit() and "01" <= v[4:6] <= "12" and "01" <= v[6:] <= "31":
-            return f"{v[:4]}-{v[4:6]}-{v[6:]}"
-    if isinstance(value, (int, float)):
-        v = int(value)
-        if 1000 <= v <= 2999:
-            return f"{v:04d}"
-        if v > 10**11:
-            v //= 1000  # milliseconds
-        if v > 10**8:
-            import datetime as dt
-
-            try:
-                return dt.datetime.fromtimestamp(v).date().isoformat()
-            except (OverflowError, OSError, ValueError):
-                return None
-        s = str(v)
-    else:
-        s = str(value)
-    for pat in (_DATE8, _DATE):
-        m = pat.search(s) if pat is _DATE else pat.match(s)
-        if m:
-            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None
-            if 1 <= mo <= 12 and 1000 <= y <= 2999:
-                return f"{y:04d}-{mo:02d}-{d:02d}" if d and 1 <= d <= 31 else f"{y:04d}-{mo:02d}"
-    m = _YEAR.match(s)
-    return m.group(1) if m else None
 
 
 def _first(rec: dict, names: tuple[str, ...]) -> tuple[str | None, Any]:
@@ -191,8 +153,9 @@ def scan_record(ctx: WorkerContext, pos: int, key: str, payload: Any, old: OldRo
                                                           f"file's encoding (at character {e.start})", scanned_at, meta)
     raw = text.encode("utf-8", "surrogatepass")
     text_hash = short_hash(raw)
+    # (a changed publication date changes what is outdated: scanned again)
     carried = (old is not None and ctx.keys is not None and old.error is None and old.text_hash == text_hash
-               and not ctx.keys.touches(text))
+               and old.published == published and not ctx.keys.touches(text))
     if carried:
         findings_json = old.findings or "[]"
         findings = orjson.loads(findings_json)
@@ -202,9 +165,10 @@ def scan_record(ctx: WorkerContext, pos: int, key: str, payload: Any, old: OldRo
         if blocks_doc is not None:  # a file: every part of it, findings located (SPEC section 6)
             from ..files.scan import scan_document
 
-            result = scan_document(ctx.scanner, blocks_doc, id=ident)
-        else:
-            result = ctx.scanner.scan(text, id=ident)
+            with published_in(int(published[:4]) if published else None):
+                result = scan_document(ctx.scanner, blocks_doc, id=ident)
+        else:  # the record's date: an outdated name in a post published before the change is right
+            result = ctx.scanner.scan(text, id=ident, published=published)
         verdict = result.verdict
         findings = [fi.to_dict() for fi in result.findings]
         for fd in findings:

@@ -153,6 +153,7 @@ class OldRow:
     findings: str | None
     text_hash: str | None
     scanned_at: str | None
+    published: str | None
 
 
 class _Checkpointer:
@@ -394,7 +395,7 @@ class ResultStore:
         out: dict[str, OldRow] = {}
         for i in range(0, len(records), 500):
             part = records[i:i + 500]
-            q = ("SELECT record, verdict, error, findings, text_hash, scanned_at FROM scans WHERE record IN "
+            q = ("SELECT record, verdict, error, findings, text_hash, scanned_at, published FROM scans WHERE record IN "
                  f"({', '.join('?' * len(part))})")
             for row in self.con.execute(q, part):
                 out[row[0]] = OldRow(*row)

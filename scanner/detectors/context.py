@@ -3,8 +3,10 @@ that make a superseded name history."""
 from __future__ import annotations
 
 import re
+import threading
+from contextlib import contextmanager
 
-__all__ = ["near", "sentence_around", "years", "years_say_history"]
+__all__ = ["near", "sentence_around", "years", "years_say_history", "published_in", "published_year"]
 
 #: a year written 2016年, 一九九六年 (a year between 1940 and 2049: not 2728号 or 100年)
 _YEAR_RE = re.compile(r"(19[4-9]\d|20[0-4]\d)年|([一二][九〇零][〇零一二三四五六七八九]{2})年")
@@ -47,10 +49,36 @@ def years(text: str) -> list[int]:
 
 def years_say_history(norm: str, s: int, e: int, until: int, doc_years: list[int]) -> bool:
     """Whether the years make a name superseded in ``until`` at ``norm[s:e]`` history, not a slip:
-    a year up to ``until`` in its sentence (2016年环境保护部印发…), or a text whose years are mostly
-    years up to ``until`` (a 2009 work report says 卫生部 rightly). ``doc_years`` is
-    :func:`years` of the whole text; a text naming fewer than two years is read as written today
-    (one year in another sentence of a short post dates an event, not the post)."""
+    the text was published up to ``until`` (when the caller said when: :func:`published_in`), a
+    year up to ``until`` in its sentence (2016年环境保护部印发…), or, when the publication date is
+    not known, a text whose years are mostly years up to ``until`` (a 2009 work report says 卫生部
+    rightly). ``doc_years`` is :func:`years` of the whole text; a text naming fewer than two years
+    is read as written today (one year in another sentence of a short post dates an event, not
+    the post)."""
+    pub = getattr(_published, "year", None)
+    if pub is not None and pub <= until:
+        return True
     if any(y <= until for y in years(sentence_around(norm, s, e, 30, 20, "。!?;！？；"))):
         return True
+    if pub is not None:
+        return False  # published after the change: the text's other years date events, not the text
     return len(doc_years) > 1 and sum(1 for y in doc_years if y <= until) * 2 > len(doc_years)
+
+
+_published = threading.local()
+
+
+def published_year() -> int | None:
+    """The publication year of the text being scanned in this thread, when its caller gave one."""
+    return getattr(_published, "year", None)
+
+
+@contextmanager
+def published_in(year: int | None):
+    """The scan inside reads ``year`` as its text's publication year (``Scanner.scan(published=)``)."""
+    before = getattr(_published, "year", None)
+    _published.year = year
+    try:
+        yield
+    finally:
+        _published.year = before
