@@ -100,7 +100,24 @@ def get_spark(master: str | None = None, app_name: str = "govscan"):
 
 
 # ------------------------------------------------------------------------- DataFrame API
-def _finding_rows(config, text_col: str, id_col: str | None, keep: Sequence[str],
+def _published_of(value: Any) -> int | None:
+    """The publication year of a date cell (a date, a timestamp, or a string ``normalise_date``
+    reads); None for an empty or unreadable cell (archives hold both: the text is still scanned)."""
+    if value is None or value != value:  # None, NaN, NaT
+        return None
+    if hasattr(value, "year") and isinstance(value.year, int):  # date, datetime, pandas Timestamp
+        return value.year
+    from scanner.dates import normalise_date
+
+    d = normalise_date(value)
+    return int(d[:4]) if d else None
+
+
+def _dates(pdf, date_col: str | None, n: int) -> list:
+    return [_published_of(v) for v in pdf[date_col].tolist()] if date_col else [None] * n
+
+
+def _finding_rows(config, text_col: str, id_col: str | None, keep: Sequence[str], date_col: str | None,
                   batches: Iterator[Any]) -> Iterator[Any]:
     import pandas as pd
 
@@ -111,10 +128,11 @@ def _finding_rows(config, text_col: str, id_col: str | None, keep: Sequence[str]
         out: list[tuple] = []
         texts = pdf[text_col].tolist()
         lead = [pdf[c].tolist() for c in head]
+        dates = _dates(pdf, date_col, len(texts))
         for i, text in enumerate(texts):
             if not isinstance(text, str) or not text:
                 continue
-            r = scanner.scan(text)
+            r = scanner.scan(text, published=dates[i])
             if not r.findings:
                 continue
             pre = tuple(col[i] for col in lead)
@@ -125,7 +143,7 @@ def _finding_rows(config, text_col: str, id_col: str | None, keep: Sequence[str]
         yield df.astype({"start": "int32", "end": "int32", "score": "float64"}) if out else df
 
 
-def _result_rows(config, text_col: str, id_col: str | None, keep: Sequence[str],
+def _result_rows(config, text_col: str, id_col: str | None, keep: Sequence[str], date_col: str | None,
                  batches: Iterator[Any]) -> Iterator[Any]:
     import orjson
     import pandas as pd
@@ -137,13 +155,14 @@ def _result_rows(config, text_col: str, id_col: str | None, keep: Sequence[str],
         out: list[tuple] = []
         texts = pdf[text_col].tolist()
         lead = [pdf[c].tolist() for c in head]
+        dates = _dates(pdf, date_col, len(texts))
         for i, text in enumerate(texts):
             pre = tuple(col[i] for col in lead)
             if not isinstance(text, str):
                 reason = f"no text in {text_col!r}" if text is None else f"{text_col!r} is not a string"
                 out.append(pre + (None, 0, 0, None, scanner.lexicon_version, reason))
                 continue
-            r = scanner.scan(text)
+            r = scanner.scan(text, published=dates[i])
             nb = sum(1 for f in r.findings if f.severity == "block")
             out.append(pre + (r.verdict, len(r.findings), nb,
                               orjson.dumps([f.to_dict() for f in r.findings]).decode(), r.lexicon_version, None))
@@ -151,7 +170,8 @@ def _result_rows(config, text_col: str, id_col: str | None, keep: Sequence[str],
         yield df.astype({"n_findings": "int32", "n_block": "int32"}) if out else df
 
 
-def _schema(df, text_col: str, id_col: str | None, keep: Sequence[str], tail: Iterable[tuple[str, str]]):
+def _schema(df, text_col: str, id_col: str | None, keep: Sequence[str], tail: Iterable[tuple[str, str]],
+            date_col: str | None = None):
     from pyspark.sql.types import (
         DoubleType,
         IntegerType,
@@ -162,7 +182,7 @@ def _schema(df, text_col: str, id_col: str | None, keep: Sequence[str], tail: It
 
     types = {"int": IntegerType(), "string": StringType(), "double": DoubleType()}
     names = df.columns
-    for c in [text_col] + ([id_col] if id_col else []) + list(keep):
+    for c in [text_col] + ([id_col] if id_col else []) + list(keep) + ([date_col] if date_col else []):
         if c not in names:
             raise ValueError(f"no column {c!r} in the DataFrame (columns: {', '.join(names)})")
     head = ([id_col] if id_col else []) + list(keep)
@@ -175,14 +195,17 @@ def _schema(df, text_col: str, id_col: str | None, keep: Sequence[str], tail: It
 
 
 def scan_dataframe(df, text_col: str = "text", id_col: str | None = "id", *, keep: Sequence[str] = (),
+                   date_col: str | None = None,
                    config: ScannerConfig | None = None):
     """Findings of every row's ``text_col``, one row per finding (SPEC section 2 columns, plus the
     post's ``verdict`` and the ``lexicon_version``), led by ``id_col`` and the ``keep`` columns.
-    Rows without findings produce no rows."""
+    Rows without findings produce no rows. ``date_col``: the posts' publication dates (an
+    outdated name in a post published before its change is history: ``Scanner.scan(published=)``)."""
     id_col = id_col if id_col and id_col in df.columns else None
-    schema = _schema(df, text_col, id_col, keep, FINDING_FIELDS)
-    cols = [text_col] + ([id_col] if id_col else []) + [c for c in keep if c not in (text_col, id_col)]
-    fn = functools.partial(_finding_rows, config, text_col, id_col, tuple(keep))
+    schema = _schema(df, text_col, id_col, keep, FINDING_FIELDS, date_col)
+    cols = ([text_col] + ([id_col] if id_col else []) + [c for c in keep if c not in (text_col, id_col)]
+            + ([date_col] if date_col else []))
+    fn = functools.partial(_finding_rows, config, text_col, id_col, tuple(keep), date_col)
     return df.select(*dict.fromkeys(cols)).mapInPandas(fn, schema)
 
 
@@ -191,13 +214,16 @@ RESULT_FIELDS = (("verdict", "string"), ("n_findings", "int"), ("n_block", "int"
 
 
 def scan_results(df, text_col: str = "text", id_col: str | None = "id", *, keep: Sequence[str] = (),
+                 date_col: str | None = None,
                  config: ScannerConfig | None = None):
     """One row per input row: ``verdict``, ``n_findings``, ``n_block``, ``findings`` (the SPEC
-    JSON array as a string), ``lexicon_version`` and ``error`` (set when the text is missing)."""
+    JSON array as a string), ``lexicon_version`` and ``error`` (set when the text is missing);
+    ``date_col`` as for :func:`scan_dataframe`."""
     id_col = id_col if id_col and id_col in df.columns else None
-    schema = _schema(df, text_col, id_col, keep, RESULT_FIELDS)
-    cols = [text_col] + ([id_col] if id_col else []) + [c for c in keep if c not in (text_col, id_col)]
-    fn = functools.partial(_result_rows, config, text_col, id_col, tuple(keep))
+    schema = _schema(df, text_col, id_col, keep, RESULT_FIELDS, date_col)
+    cols = ([text_col] + ([id_col] if id_col else []) + [c for c in keep if c not in (text_col, id_col)]
+            + ([date_col] if date_col else []))
+    fn = functools.partial(_result_rows, config, text_col, id_col, tuple(keep), date_col)
     return df.select(*dict.fromkeys(cols)).mapInPandas(fn, schema)
 
 
@@ -213,6 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--text-col", default="text")
     p.add_argument("--id-col", default="id")
     p.add_argument("--keep", default="", help="comma-separated columns to copy into the output")
+    p.add_argument("--date-col", default=None, help="the posts' publication dates (outdated names before a change are history)")
     p.add_argument("--output", required=True)
     p.add_argument("--output-format", default="parquet", choices=("parquet", "json", "csv", "orc"))
     p.add_argument("--results", action="store_true", help="one row per post instead of one per finding")
@@ -233,7 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.partitions:
         df = df.repartition(args.partitions)
     keep = [c for c in args.keep.split(",") if c.strip()]
-    out = (scan_results if args.results else scan_dataframe)(df, args.text_col, args.id_col, keep=keep, config=config)
+    out = (scan_results if args.results else scan_dataframe)(df, args.text_col, args.id_col, keep=keep, config=config,
+                                                                   date_col=args.date_col)
     out.write.mode("overwrite").format(args.output_format).save(args.output)
     n = spark.read.format(args.output_format).load(args.output).count()
     print(f"scanner.spark: wrote {n} {'results' if args.results else 'findings'} to {args.output}", file=sys.stderr)

@@ -190,3 +190,20 @@ def test_rescan_engine_spark_reads_a_postgresql_archive(tmp_path, postgres_url):
     got = [json.loads(x) for x in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in got] == list(range(1, 301))
     assert [r["id"] for r in got if r["verdict"] == "block"] == list(range(10, 301, 10))
+
+
+def test_a_date_column_makes_outdated_names_history(spark):
+    """``date_col``: the bundled outdated rows carry the year of their change; a post published
+    before it names the old agency rightly, one published after does not; empty and unreadable
+    dates scan as undated posts, a missing column is a clear error."""
+    from scanner.spark import scan_dataframe, scan_results
+
+    text = "请市民关注环境保护部发布的空气质量预报。"
+    df = spark.createDataFrame([("old", text, "2015-06-01"), ("new", text, "2024年6月"), ("none", text, None),
+                                ("junk", text, "昨天")], "id string, text string, published string")
+    found = {r["id"]: r["rule"] for r in scan_dataframe(df, date_col="published").collect()}
+    assert found == {"new": "outdated.mep", "none": "outdated.mep", "junk": "outdated.mep"}
+    verdicts = {r["id"]: r["verdict"] for r in scan_results(df, date_col="published").collect()}
+    assert verdicts == {"old": "pass", "new": "review", "none": "review", "junk": "review"}
+    with pytest.raises(ValueError, match="no column 'date'"):
+        scan_dataframe(df, date_col="date")
