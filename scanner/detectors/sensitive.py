@@ -246,6 +246,25 @@ def _clause(v: str, s: int, e: int) -> tuple[int, int]:
     return lo, (m.start() if m else min(len(v), e + 40))
 
 
+def _read_window(v: str, lo: int, hi: int, p: int, hits) -> tuple[int, int]:
+    """What the tagger reads around a plausible name at ``p`` of the sentence ``v[lo:hi]`` with the
+    attribute ``hits``: up to ``_READ`` characters either side, and a side stops at the clause end
+    nearest the name (kept, so that the name's neighbour is the one the whole sentence gives it)
+    when no attribute lies beyond that clause end. LAC costs ~11 µs a character, and a clause with
+    no attribute needs no name read: no attribute there could link to one. A clause with an
+    attribute is read as before, since a name the tagger finds there may be nearer that attribute
+    than the plausible one (到7月下旬蒋介石才离开广州，鲍罗廷…: the window must reach 蒋介石).
+    benchmarks/README.md, issue 14's seventh session."""
+    a, b = max(lo, p - _READ), min(hi, p + _READ)
+    m = _LAST_READ_END.search(v, a, p)
+    if m and not any(h[0] < m.start() for h in hits):
+        a = m.start()
+    m = _READ_END.search(v, min(b, p + 2), b)
+    if m and not any(h[1] > m.end() for h in hits):
+        b = m.end()
+    return a, b
+
+
 def _sentences(v: str, hits) -> list[list[int]]:
     """The sentences around the attribute ``hits`` (ordered by start), merged where they touch, as
     ``[start, end]``: from after the last sentence end (or line break) at most 60 characters before
@@ -664,15 +683,7 @@ class SensitiveLinker:
                     continue  # no cue name and nothing that could be a private name: neither the tagger nor the rules read it
                 reads = []
                 for p in at:
-                    # up to _READ characters either side, within the name's clause (LAC needs no more:
-                    # the SPI and PII sets lose nothing, and the tagger costs ~11 µs a character)
-                    a, b = max(lo, p - _READ), min(hi, p + _READ)
-                    m = _LAST_READ_END.search(v, a, p)
-                    if m:
-                        a = m.end()
-                    m = _READ_END.search(v, min(b, p + 2), b)
-                    if m:
-                        b = m.start()
+                    a, b = _read_window(v, lo, hi, p, here)
                     if reads and a <= reads[-1][1]:
                         reads[-1] = (reads[-1][0], max(reads[-1][1], b))
                     else:
