@@ -552,6 +552,8 @@ name_candidates(PyObject *self, PyObject *args)
 static PyObject *class_runs(PyObject *self, PyObject *args); /* (at the end of the file) */
 static PyObject *fb_marginals(PyObject *self, PyObject *args);
 static PyObject *topk_viterbi(PyObject *self, PyObject *args);
+static PyObject *topk_viterbi_rows(PyObject *self, PyObject *args);
+static PyObject *viterbi_core(const int64_t *cand, const double *em, const double *trans, Py_ssize_t n, Py_ssize_t k, Py_ssize_t nt);
 
 static PyMethodDef methods[] = {
     {"name_candidates", name_candidates, METH_VARARGS, "name_candidates(text, flags, given, translit) -> [position, ...]"},
@@ -565,6 +567,7 @@ static PyMethodDef methods[] = {
     {"class_runs", class_runs, METH_VARARGS, "class_runs(text, table, min_len) -> [(start, end), ...]"},
     {"fb_marginals", fb_marginals, METH_VARARGS, "fb_marginals(w, et, out, n, k): a linear-chain CRF's tag posteriors into out"},
     {"topk_viterbi", topk_viterbi, METH_VARARGS, "topk_viterbi(cand, em, trans, n, k, ntags) -> [tag id, ...]"},
+    {"topk_viterbi_rows", topk_viterbi_rows, METH_VARARGS, "topk_viterbi_rows(order, em, trans, n, k, ntags) -> [tag id, ...]"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -788,8 +791,17 @@ topk_viterbi(PyObject *self, PyObject *args)
         PyBuffer_Release(&eb);
         return NULL;
     }
-    const int64_t *cand = (const int64_t *)cb.buf;
-    const double *em = (const double *)eb.buf, *trans = (const double *)tb.buf;
+    PyObject *out = viterbi_core((const int64_t *)cb.buf, (const double *)eb.buf, (const double *)tb.buf, n, k, nt);
+    PyBuffer_Release(&cb);
+    PyBuffer_Release(&eb);
+    PyBuffer_Release(&tb);
+    return out;
+}
+
+/* topk_viterbi's search on cand (n x k tag ids) and em (n x k their emission scores) */
+static PyObject *
+viterbi_core(const int64_t *cand, const double *em, const double *trans, Py_ssize_t n, Py_ssize_t k, Py_ssize_t nt)
+{
     PyObject *out = NULL;
     unsigned char *back = PyMem_Malloc((size_t)n * k);
     double *score = PyMem_Malloc(sizeof(double) * 2 * k);
@@ -846,7 +858,71 @@ topk_viterbi(PyObject *self, PyObject *args)
 done:
     PyMem_Free(back);
     PyMem_Free(score);
-    PyBuffer_Release(&cb);
+    return out;
+}
+
+/* topk_viterbi_rows(order, em, trans, n, k, ntags) -> [tag id, ...]: topk_viterbi on the first k
+ * tag ids of each row of order (n x ntags int64: np.argpartition(-em, k - 1, axis=1)) and their
+ * scores in em (n x ntags, float32 or float64, read as doubles): the same path as topk_viterbi(
+ * order[:, :k], take_along_axis(em, order[:, :k], 1).astype(float64), ...), without the gathers. */
+static PyObject *
+topk_viterbi_rows(PyObject *self, PyObject *args)
+{
+    PyObject *oo, *eo, *to;
+    Py_ssize_t n, k, nt;
+    if (!PyArg_ParseTuple(args, "OOOnnn", &oo, &eo, &to, &n, &k, &nt))
+        return NULL;
+    if (n < 1 || k < 1 || k > 64 || nt < k) {
+        PyErr_SetString(PyExc_ValueError, "topk_viterbi_rows: bad shape");
+        return NULL;
+    }
+    Py_buffer ob, eb, tb;
+    if (get_array(oo, &ob, 'q', n * nt, "topk_viterbi_rows order", 0) < 0)
+        return NULL;
+    if (PyObject_GetBuffer(eo, &eb, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
+        PyBuffer_Release(&ob);
+        return NULL;
+    }
+    const char *f = eb.format ? eb.format : "B";
+    if (*f == '<' || *f == '=' || *f == '@')
+        f++;
+    int f32 = eb.itemsize == 4 && strcmp(f, "f") == 0;
+    if (!(f32 || (eb.itemsize == 8 && strcmp(f, "d") == 0)) || eb.len != n * nt * eb.itemsize) {
+        PyBuffer_Release(&ob);
+        PyBuffer_Release(&eb);
+        PyErr_Format(PyExc_ValueError, "topk_viterbi_rows em: expected a C-contiguous float32 or float64 array of %zd items",
+                     n * nt);
+        return NULL;
+    }
+    if (get_array(to, &tb, 'd', nt * nt, "topk_viterbi_rows trans", 0) < 0) {
+        PyBuffer_Release(&ob);
+        PyBuffer_Release(&eb);
+        return NULL;
+    }
+    PyObject *out = NULL;
+    const int64_t *order = (const int64_t *)ob.buf;
+    int64_t *cand = PyMem_Malloc(sizeof(int64_t) * n * k);
+    double *em = PyMem_Malloc(sizeof(double) * n * k);
+    if (!cand || !em) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t t = 0; t < n; t++) {
+        for (Py_ssize_t j = 0; j < k; j++) {
+            int64_t c = order[t * nt + j];
+            if (c < 0 || c >= nt) {
+                PyErr_SetString(PyExc_ValueError, "topk_viterbi_rows: a tag id out of range");
+                goto done;
+            }
+            cand[t * k + j] = c;
+            em[t * k + j] = f32 ? (double)((const float *)eb.buf)[t * nt + c] : ((const double *)eb.buf)[t * nt + c];
+        }
+    }
+    out = viterbi_core(cand, em, (const double *)tb.buf, n, k, nt);
+done:
+    PyMem_Free(cand);
+    PyMem_Free(em);
+    PyBuffer_Release(&ob);
     PyBuffer_Release(&eb);
     PyBuffer_Release(&tb);
     return out;

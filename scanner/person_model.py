@@ -41,6 +41,7 @@ __all__ = ["available", "loaded", "warm", "tag", "tag_words", "per_words", "pers
 
 _fb_marginals = speedups.get("fb_marginals")  # (compiled loops; None: the NumPy/Python references run)
 _topk_viterbi = speedups.get("topk_viterbi")
+_topk_viterbi_rows = speedups.get("topk_viterbi_rows")
 
 _load_lock = threading.Lock()
 _cache_lock = threading.Lock()
@@ -321,7 +322,11 @@ def _top_k_viterbi(emissions, trans: list[list[float]]) -> list[int]:
     import numpy as np
 
     n, k = emissions.shape[0], min(_TOP_K, emissions.shape[1])
-    cand = np.argpartition(-emissions, k - 1, axis=1)[:, :k]
+    order = np.argpartition(-emissions, k - 1, axis=1)
+    if _topk_viterbi_rows is not None and n and order.flags.c_contiguous and emissions.flags.c_contiguous \
+            and emissions.dtype in (np.float32, np.float64):  # the gathers below in C too: the same path
+        return _topk_viterbi_rows(order, emissions, _transitions_array(trans), n, k, len(trans))
+    cand = order[:, :k]
     if _topk_viterbi is not None and n:  # the same loop in C, on the same candidates (the same path)
         return _topk_viterbi(np.ascontiguousarray(cand, dtype=np.int64),
                              np.take_along_axis(emissions, cand, 1).astype(np.float64), _transitions_array(trans),

@@ -156,3 +156,25 @@ def test_augment_swaps_names_and_keeps_spans_exact():
         assert len(spans) == 2 and text[spans[0][1]:spans[1][0]] == "和"
         assert all(b - a >= 2 for a, b in spans)
     assert build.augment(sents, copies=0) == sents
+
+
+def test_word_class_same_as_the_array_lookup():
+    """word_class (one key, Python integers) answers as _word_classes (the array hashes and probe)
+    on jieba's words of 2-4 characters, on strings made of their characters, and on astral ones."""
+    from scanner.name_tagger import WORD_CLASSES, _word_classes, jieba_entries, word_class
+
+    lex = build_lexicon()
+
+    def by_arrays(word):
+        cps = np.frombuffer(word.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        return WORD_CLASSES[int(_word_classes(lex, cps, len(word))[len(word)][0])]
+
+    words = [w for i, (w, _, _) in enumerate(jieba_entries()) if 2 <= len(w) <= 4 and i % 7 == 0]
+    rnd = random.Random(5)
+    chars = "".join(words[:3000])
+    words += ["".join(rnd.choice(chars) for _ in range(rnd.randint(2, 4))) for _ in range(3000)]
+    words += ["王建国", "北京市", "ab", "\U0001F600\U0001F600", "a\U0010FFFF", "\U00020000字"]
+    got = [word_class(lex, w) for w in words]
+    assert got == [by_arrays(w) for w in words]
+    assert {"word", "nr", "ns", None} <= set(got)
+    assert word_class(lex, "王") is None and word_class(lex, "王建国同志") is None

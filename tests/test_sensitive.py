@@ -254,3 +254,23 @@ def test_a_cue_sentence_is_read_only_around_its_plausible_names(scanner):
     assert [f.text[:5] for f in found] == ["王宇婷妊娠"]
     st = person_model.stats()
     assert st["calls"] == 1 and 0 < st["chars"] < len(text.split("，")[0]) + 20 < len(text) // 2
+
+
+def test_tagger_window_stops_at_a_clause_end_only_where_no_attribute_lies_beyond():
+    """LAC's window around a plausible name: up to 16 characters either side, a side cut at the
+    nearest clause end (kept in the window) unless an attribute of the sentence lies beyond it."""
+    from scanner.detectors.sensitive import _read_window
+
+    v = "据了解，去年秋天村民陈建华查出患有糖尿病，此后一直在县医院治疗。"
+    p = v.index("陈建华")
+    hit = (v.index("糖尿病"), v.index("糖尿病") + 3, None)
+    a, b = _read_window(v, 0, len(v), p, [hit])
+    assert v[a:b] == "，去年秋天村民陈建华查出患有糖尿病，"  # both sides stop at the commas, which stay
+    later = (v.index("治疗"), v.index("治疗") + 2, None)  # an attribute in the next clause: read up to it
+    a, b = _read_window(v, 0, len(v), p, [hit, later])
+    assert v[a] == "，" and b == min(len(v), p + 16)
+    earlier = (v.index("据了解"), v.index("据了解") + 3, None)
+    a, b = _read_window(v, 0, len(v), p, [earlier, hit])
+    assert a == max(0, p - 16) and v[b - 1] == "，"
+    a, b = _read_window(v, 5, len(v), p, [])  # never outside the sentence, never past 16 characters
+    assert a >= 5 and b - p <= 16 and p - a <= 16

@@ -336,10 +336,19 @@ def test_topk_viterbi_same_path_as_python(n, monkeypatch):
             em[:] = 1.0
             trans[:] = 0.5
         tl = trans.tolist()
-        got = person_model._top_k_viterbi(em, tl)
-        monkeypatch.setattr(person_model, "_topk_viterbi", None)
-        want = person_model._top_k_viterbi(em, tl)
-        monkeypatch.undo()
-        assert got == want and len(got) == n and all(isinstance(t, int) for t in got)
+        for e in (em, em.astype(np.float64)):
+            got = person_model._top_k_viterbi(e, tl)  # topk_viterbi_rows: the gathers in C too
+            monkeypatch.setattr(person_model, "_topk_viterbi_rows", None)
+            gathered = person_model._top_k_viterbi(e, tl)  # topk_viterbi on NumPy's gathers
+            monkeypatch.setattr(person_model, "_topk_viterbi", None)
+            want = person_model._top_k_viterbi(e, tl)
+            monkeypatch.undo()
+            assert got == gathered == want and len(got) == n and all(isinstance(t, int) for t in got)
     with pytest.raises(ValueError):
         _speedups.topk_viterbi(np.full((2, 4), 99, dtype=np.int64), np.zeros((2, 4)), np.zeros((59, 59)), 2, 4, 59)
+    with pytest.raises(ValueError):
+        _speedups.topk_viterbi_rows(np.full((2, 59), 99, dtype=np.int64), np.zeros((2, 59), dtype=np.float32),
+                                    np.zeros((59, 59)), 2, 4, 59)
+    with pytest.raises(ValueError):  # (an int array is not scores)
+        _speedups.topk_viterbi_rows(np.zeros((2, 59), dtype=np.int64), np.zeros((2, 59), dtype=np.int32),
+                                    np.zeros((59, 59)), 2, 4, 59)
