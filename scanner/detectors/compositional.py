@@ -487,11 +487,20 @@ def _vocabulary() -> tuple[str, ...]:
     srcs += [_AFTER, *_AFTER_EXTRA.values(), _DRUG_ALONE, _TS_OBJ, _TS_PRE, _TS_POST, _BID_RE.pattern, _TOPIC_RE.pattern,
              _STATE_RE.pattern, "|".join(_SOV_GATE), "香港政府|澳门政府", _VOCABULARY_TITLES,
              "|".join(_BID_GATE), "|".join(_TOPIC_GATE)]
-    return tuple(sorted({w for src in srcs for w in _WORD_RE.findall(src)}))
+    from .wording import disguise_words  # (the wording rules run over the repaired windows too)
+
+    return tuple(sorted({w for src in srcs for w in _WORD_RE.findall(src)} | set(disguise_words())))
 
 
 #: the contraband objects (drugs, weapons, … and the drug names alone)
 _OBJECTS = frozenset({o for objs, _verbs in _CLASSES.values() for o in objs.split("|")} | set(_DRUG_ALONE.split("|")))
+
+
+@lru_cache(maxsize=1)
+def _sounded_heads() -> frozenset[str]:
+    from .wording import SOUNDED_HEADS
+
+    return SOUNDED_HEADS
 
 
 def two_char_swaps(w: str) -> list[tuple[str, int, bool]]:
@@ -503,7 +512,7 @@ def two_char_swaps(w: str) -> list[tuple[str, int, bool]]:
     from ..variants import homophones
 
     out: dict[str, tuple[str, int, bool]] = {}
-    sounds = w in _OBJECTS
+    sounds = w in _OBJECTS or w in _sounded_heads()
     for i, ch in enumerate(w):
         swaps = [(h, False) for h in lookalikes_of(ch)] + ([(h, True) for h in homophones(ch)] if sounds else [])
         for h, sound in swaps:
@@ -763,8 +772,13 @@ def _initials_index() -> dict[str, tuple[str, ...]]:
     """Initials (2 to 8 letters) -> the words of the rules with them, shortest first."""
     from ..disguise import _pinyin
 
+    from .wording import lone_words
+
+    lone = lone_words()
     out: dict[str, list[str]] = {}
     for w in sorted(_vocabulary(), key=lambda w: (len(w), w)):
+        if w in lone:
+            continue
         py = _pinyin(w)
         if 2 <= len(w) <= 8 and py and all(x.isascii() and x.isalpha() for x in py):
             out.setdefault("".join(x[0] for x in py), []).append(w)
@@ -826,6 +840,14 @@ def _mask_place(text: str, ds: np.ndarray, de: np.ndarray, s: int, e: int, gone:
         return None
     return (np.concatenate((ds[s:s + gone], [lo], ds[s + gone:e])),
             np.concatenate((de[s:s + gone], [hi], de[s + gone:e])))
+
+
+@lru_cache(maxsize=1)
+def _wording():
+    """The wording rules' detector, run over the repaired windows (its patterns are module-level)."""
+    from .wording import WordingRuleDetector
+
+    return WordingRuleDetector()
 
 
 def _made(f: Finding, known: list[Finding]) -> bool:
@@ -976,9 +998,12 @@ class CompositionalDetector:
                 for f in self._rules_over(rv, c) if a < f.end and f.start < b and not _made(f, known)]
 
     def _rules_over(self, rv: Views, c: dict) -> list[Finding]:
-        """Every rule over a repaired window ``rv``, gated by the rules' own words in its dense view."""
-        hits = [h for h in gates.find(rv.dense) if h[2] in self._words]
-        return self._rules(rv, rv.dense, c, hits) if hits else []
+        """Every rule over a repaired window ``rv``, gated by the rules' own words in its dense view,
+        and the wording rules (:mod:`.wording`: slurs, agencies, Taiwan) over it too."""
+        every = gates.find(rv.dense)
+        hits = [h for h in every if h[2] in self._words]
+        out = self._rules(rv, rv.dense, c, hits) if hits else []
+        return out + _wording().detect_over(rv, every)
 
     def _rules(self, views: Views, d: str, c: dict, hits: list[tuple[int, int, str]]) -> list[Finding]:
         """Every rule whose gate words are among ``hits`` (places in ``d``, the dense view of ``views``)."""

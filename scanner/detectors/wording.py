@@ -287,7 +287,49 @@ _DIS_SET = frozenset(w for w in _SLUR_GATE if w[0] in "瞎瘸聋哑瘫跛傻疯�
 _REACH = 24  # characters of the dense view either side of a gate word that the patterns read
 
 
-from .compositional import _suspicious, _to_dense  # noqa: E402  (the same disguise test and span mapping)
+#: derogatory heads: a sound of one of their two characters is read back too (日本圭子), as for a
+#: contraband object; the group rule needs the group before it, so a sound alone makes nothing
+SOUNDED_HEADS = frozenset(w for w in _HEADS.split("|") if len(w) >= 2)
+
+
+def lone_words() -> frozenset[str]:
+    """The words of :func:`disguise_words` that make a finding alone (剩女, 瞎佬, 国家旅游局): never
+    one word of the initials of two (ysxl would read 瞎佬 after any word spelled ys); their
+    initials are read only as a whole run (gjzjzj), as a row's are."""
+    from ..variants import _jieba_freq
+
+    freq = _jieba_freq()
+    out = {m + h for m in _SEX_MOD.split("|") for h in _SEX_HEAD.split("|") if freq.get(m + h, 0) > 0}
+    out.update(("老不死", "糟老头", "死老头", "老棺材", "小屁孩", "娘炮", "女拳", "田园女权"), _DIS_SET, AGENCY_REFORMS,
+               LOCAL_DEPARTMENTS)
+    return frozenset(out)
+
+
+def disguise_words() -> tuple[str, ...]:
+    """The words of these rules whose disguised spellings (a homophone, a look-alike, split or masked
+    character, pinyin, initials, separators) the compositional read-back reads back before these rules
+    run again over the repaired window (:meth:`WordingRuleDetector.detect_over`): the derogatory heads
+    and crime labels, the groups of nations (the initials RBGZ read 日本 鬼子), the sex and age
+    words that are words (剩女, 渣男: jieba's dictionary, not every modifier x head), the disability
+    words and the agencies of the reforms (国家质检总局 → gjzjzj). Words of two characters or more."""
+    words = set(_HEADS.split("|")) | set(_CRIME.split("|")) | set(_NATIONS.split("|")) | lone_words()
+    return tuple(sorted(w for w in words if len(w) >= 2))
+
+
+def _suspicious(views: Views, found: frozenset[str]) -> bool:
+    """compositional's disguise test (imported on first use: compositional reads this module's
+    :func:`disguise_words` while it is imported itself)."""
+    global _suspicious, _to_dense
+    from .compositional import _suspicious, _to_dense  # (the same disguise test and span mapping)
+
+    return _suspicious(views, found)
+
+
+def _to_dense(views: Views, s: int, e: int) -> tuple[int, int]:
+    global _suspicious, _to_dense
+    from .compositional import _suspicious, _to_dense
+
+    return _to_dense(views, s, e)
 
 
 def _sentence(d: str, s: int, e: int, before: int = 16, after: int = 10) -> str:
@@ -354,10 +396,6 @@ class WordingRuleDetector:
             if not dense_hits:
                 return []
             present = frozenset(w for _s, _e, w in dense_hits)
-        slur = not present.isdisjoint(_SLUR_SET)
-        agency = not present.isdisjoint(_AGENCY_SET)
-        tw = not present.isdisjoint(_TW_SET)
-        draft = not present.isdisjoint(_DRAFT_SET)
         if dense_hits is not None:
             places = [(s, e) for s, e, _w in dense_hits]
         else:  # (the places of this detector's few words, not a walk over every detector's hits)
@@ -369,6 +407,21 @@ class WordingRuleDetector:
                     places.append(_to_dense(views, i, i + len(w)))
                     i = v.find(w, i + 1)
             places.sort()
+        return self._run(views, d, present, places)
+
+    def detect_over(self, rv: Views, hits: list[tuple[int, int, str]]) -> list[Finding]:
+        """The rules over a repaired window ``rv`` of the compositional read-back (a disguised word
+        read back: 日本圭子, 剩、女, gjzjzj), gated by ``hits`` (the shared gate pass over ``rv.dense``)."""
+        mine = [(s, e) for s, e, w in hits if w in _ALL_SET]
+        if not mine:
+            return []
+        return self._run(rv, rv.dense, frozenset(w for _s, _e, w in hits if w in _ALL_SET), mine)
+
+    def _run(self, views: Views, d: str, present: frozenset[str], places: list[tuple[int, int]]) -> list[Finding]:
+        slur = not present.isdisjoint(_SLUR_SET)
+        agency = not present.isdisjoint(_AGENCY_SET)
+        tw = not present.isdisjoint(_TW_SET)
+        draft = not present.isdisjoint(_DRAFT_SET)
         windows: list[tuple[int, int]] = []
         for a, b in places:
             lo, hi = max(0, a - _REACH), b + _REACH
