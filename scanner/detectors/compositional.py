@@ -294,6 +294,7 @@ _KEY_BASIS = ("党政机关公文处理工作条例(2012) 第十九条; 中共�
 #: 新华社新闻信息报道中的禁用词和慎用词(2016)·涉及我领土主权和港澳台; 中央台办《关于正确使用涉台宣传用语的意见》:
 #: separatist movements stand in quotes ("藏独" "疆独" "港独"; "台独" is a lexicon row), Hong Kong and Macao have
 #: a 特别行政区政府, Taiwan is never a state or a party to diplomatic relations.
+_SEPARATIST = ("藏独", "疆独", "港独", "蒙独")
 _SEPARATIST_RE = rx.compile(r"(?<![香舞西内新])(?P<r>[藏疆港蒙])独(?![特立自有家到具一创资处白奏唱生子女苗居享占])")
 _QUOTES_OPEN, _QUOTES_CLOSE = "“\"‘「『《", "”\"’」』》"
 _SAR_RE = rx.compile(r"(?<![英葡原前])(?P<r>香港|澳门)政府(?!总部|新闻处|统计处|公报|宪报)")
@@ -478,6 +479,14 @@ _SWAPPED = -2
 #: the rules that read one word (茶马古道 holds no 麻古, 太子港杜桑 no 港独): it needs the rule's other words
 _SOUND = -4
 _LONE_RULES = frozenset({"prohibited.object.drug", "wording.quote_separatist"})
+#: the wording rules one word makes alone (a disability or sex and age word, an agency)
+_WORDING_LONE_RULES = frozenset({"wording.slur.disability", "wording.slur.sex_age", "wording.agency.central",
+                                 "wording.agency.local"})
+#: a separator between the two characters of a word that makes a finding alone (冰，毒, 渣、男: the
+#: drug names, the separatist words, the wording rules' one-word slurs): ``gone`` is _SEP, read back
+#: only where neither character makes a word with its neighbour outside the spelling (结冰，毒雾)
+_SEP = -10
+_SEPARATORS = (",", ";", ":", "!", "?", "。", "、", "…")  # (as the dense view writes them: scanner.disguise._PUNCT_SEPS)
 
 
 @lru_cache(maxsize=1)
@@ -547,6 +556,15 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
             return
         out[k] = (w, gone)
 
+    from .wording import agency_words, lone_words
+
+    for w in sorted(agency_words()):  # (pinyin and initials only: gjjw for 国家计委)
+        for v, kind in disguises(w, high_risk=True):
+            if kind == "pinyin" and v.isascii() and len(w) >= 4:
+                add(v, w)
+    for w in sorted({w for w in _DRUG_ALONE.split("|") + list(_SEPARATIST) + sorted(lone_words()) if len(w) == 2}):
+        for sep in _SEPARATORS:
+            add(w[0] + sep + w[1], w, _SEP)
     for w in vocab:
         n = len(w)
         for i, ch in enumerate(w):
@@ -949,7 +967,11 @@ class CompositionalDetector:
                 phrase = "".join(words)
                 place = (s, e, phrase, np.full(len(phrase), ds[s]), np.full(len(phrase), de[e - 1]))
                 lo, hi = max(0, s - _REPAIR_REACH), min(n, e + _REPAIR_REACH)
-                new = self._guessed(_repaired(views, d, ds, de, lo, hi, [place]), c, a, b, found + out)
+                # (not a rule that one word of two letters makes alone: bdxl is no 冰毒 and any word
+                # spelled xl; three letters are specific enough, mhy for 迷魂药)
+                lone_ok = any(len(w) >= 3 for w in words if w in _OBJECTS)
+                new = [f for f in self._guessed(_repaired(views, d, ds, de, lo, hi, [place]), c, a, b, found + out)
+                       if lone_ok or f.rule not in _LONE_RULES]
                 if new:  # initials are the least certain spelling: a reviewer reads them (never block)
                     out += new
                     break
@@ -986,6 +1008,8 @@ class CompositionalDetector:
                 lo, hi = max(0, s - _REPAIR_REACH), min(n, e + _REPAIR_REACH)
                 a, b = int(ab[0][0]), int(ab[1][-1])
                 new = self._guessed(_repaired(views, d, ds, de, lo, hi, [(s, e, w, *ab)]), c, a, b, found + out)
+                if len(w) == 2:  # half a word guessed: not a wording rule that one word makes (□子 is no 瞎子)
+                    new = [f for f in new if f.rule not in _WORDING_LONE_RULES]
                 if new:  # a word guessed under a mask: a reviewer reads it (never block)
                     out += new
                     break
@@ -1059,7 +1083,11 @@ class CompositionalDetector:
                     k[-1].isascii() and e < n and d[e].isascii() and d[e].isalnum())) and not (
                     k.isascii() and in_pinyin(views.norm, int(ds[s]), int(de[e - 1]), text)):
                 continue  # inside a longer Latin word (among other pinyin syllables: lihuadan|zhixiao is read)
-            if gone <= _SWAPPED:  # a sound or look-alike in a two-character word: not part of a word next to it
+            if gone == _SEP:  # 冰，毒: neither character a word with its neighbour (结冰，毒雾)
+                if (s > 0 and word_freq(d[s - 1:s + 1])) or (e < n and word_freq(d[e - 1:e + 1])):
+                    continue
+                gone = -1
+            elif gone <= _SWAPPED:  # a sound or look-alike in a two-character word: not part of a word next to it
                 sound = gone <= _SOUND
                 j = s + ((_SOUND if sound else _SWAPPED) - gone)
                 if (j == s and s > 0 and word_freq(d[s - 1:s + 1])) or (j == e - 1 and e < n and word_freq(
