@@ -453,6 +453,7 @@ def test_a_radical_dropped_or_added_is_a_lookalike():
     ("他是个白，痴", "白，痴", "wording.slur.disability"),
     ("有人兜售冰，毒", "兜售冰，毒", "prohibited.trade.drug"),
     ("网上有人发布去轮功相关信息。", "去轮功", "prohibited.cult.falungong"),  # 去: 法 without its 氵
+    ("据报道，台湾内；政；部发表声明", "内；政；部", "wording.tw.institution"),  # a separated institution
 ])
 def test_every_detectors_plain_hit_carries_over(scanner, text, found, rule):
     fs = [f for f in scanner.scan(text).findings if f.rule == rule]
@@ -468,6 +469,7 @@ def test_every_detectors_plain_hit_carries_over(scanner, text, found, rule):
     "陕西西安发布“春约长安”春游主题新线路",  # 约 is 药 without 艹, but common: no spelling of 春药
     "格方坚定奉行一个中国政策",  # common look-alikes of two-character rows stay out (measured: +7 reviews)
     "进入冬季，狂风裹着暴雪",
+    "内；政；部发言人表示",  # no Taiwan cue: an institution alone is no finding
 ])
 def test_carry_over_stays_quiet(scanner, text):
     fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")

@@ -382,7 +382,10 @@ def _compiled():
     return {
         "word_set": frozenset(_GATE_WORDS),
         "repairs": repairs,
-        "vocabulary": daachorse.CharwiseDoubleArrayAhoCorasick(list(_vocabulary())),
+        # (the words that make characters with a separator between each worth reading back: the
+        # rules' words, and Taiwan's institutions of the wording rules, 台湾外；交；部, which get no
+        # disguised spellings of their own)
+        "vocabulary": daachorse.CharwiseDoubleArrayAhoCorasick(sorted(set(_vocabulary()) | _run_words())),
         "repair_set": frozenset(repairs.spellings(dropped=False)),  # (gate words)
         # the spellings that drop a masked character are looked for only in the dense pass (not gate words)
         "dropped": (lambda keys: (keys, daachorse.CharwiseDoubleArrayAhoCorasick(keys) if keys else None))(
@@ -503,6 +506,19 @@ def _vocabulary() -> tuple[str, ...]:
 
 #: the contraband objects (drugs, weapons, … and the drug names alone)
 _OBJECTS = frozenset({o for objs, _verbs in _CLASSES.values() for o in objs.split("|")} | set(_DRUG_ALONE.split("|")))
+
+
+@lru_cache(maxsize=1)
+def _read_back_plausible():
+    from .wording import read_back_plausible
+
+    return read_back_plausible
+
+
+def _run_words() -> frozenset[str]:
+    from .wording import run_words
+
+    return run_words()
 
 
 @lru_cache(maxsize=1)
@@ -1077,8 +1093,11 @@ class CompositionalDetector:
         n = len(d)
         cand: list[tuple[int, int, str, np.ndarray, np.ndarray]] = []
         weak: set[tuple[int, int]] = set()  # places of a sound in a two-character word (in the text)
+        plausible = _read_back_plausible()
         for s, e, k in disguised:
             word, gone = fix[k]
+            if not plausible(word, d, s, e):
+                continue  # (a wording head without its group, a nation without its head: no window)
             if ((k[0].isascii() and s > 0 and d[s - 1].isascii() and d[s - 1].isalnum()) or (
                     k[-1].isascii() and e < n and d[e].isascii() and d[e].isalnum())) and not (
                     k.isascii() and in_pinyin(views.norm, int(ds[s]), int(de[e - 1]), text)):

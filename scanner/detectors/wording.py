@@ -309,6 +309,34 @@ def agency_words() -> frozenset[str]:
     return frozenset(AGENCY_REFORMS) | frozenset(LOCAL_DEPARTMENTS)
 
 
+_GROUP_WORDS = frozenset((_REGIONS + "|" + _NATIONS + "|" + _ETHNIC + "|" + _OCCUPATIONS + "|" + _SKIN).split("|"))
+_AFTER_GROUP = tuple(sorted(set(_HEADS.split("|") + _CRIME.split("|") + _ANIMALS.split("|"))))
+_NEEDS_GROUP = frozenset(w for w in _AFTER_GROUP if len(w) >= 2)
+_NATION_SET = frozenset(_NATIONS.split("|"))
+
+
+def read_back_plausible(word: str, d: str, s: int, e: int) -> bool:
+    """Whether a disguised spelling of ``word`` at ``d[s:e]`` (the dense view) can make a group rule's
+    finding, before the read-back builds its window: a head or crime label read back needs a group
+    right before it (越南猴紫; 除生 for 畜生 in any text is not worth a window), a nation read back a head
+    right after it (with 人 between or not). Other words: always."""
+    if word in _NEEDS_GROUP:
+        for k in range(1, 6):
+            if s - k >= 0 and (d[s - k:s] in _GROUP_WORDS or (d[s - 1] in "人籍" and d[max(0, s - k - 1):s - 1] in _GROUP_WORDS)):
+                return True
+        return False
+    if word in _NATION_SET:
+        return any(d.startswith(h, e) or (d.startswith("人", e) and d.startswith(h, e + 1)) for h in _AFTER_GROUP)
+    return True
+
+
+def run_words() -> frozenset[str]:
+    """Taiwan's institutions and a state's attributes (外交部, 国旗): characters written with a
+    separator between each (台湾外；交；部) that one of these joins are read back and the Taiwan rules
+    run over them; no other disguised spelling (外交部 alone is in every other official text)."""
+    return frozenset(w for w in _TW_INST.split("|") + _TW_ATTR.split("|") if len(w) >= 2)
+
+
 def disguise_words() -> tuple[str, ...]:
     """The words of these rules whose disguised spellings (a homophone, a look-alike, split or masked
     character, pinyin, initials, separators) the compositional read-back reads back before these rules
