@@ -432,13 +432,16 @@ def test_a_radical_dropped_or_added_is_a_lookalike():
     """``disguise._bare`` (hanzi_parts.txt + four-corner codes): a left or top radical of 氵艹亻扌讠忄
     beside a common character of two parts that are no single strokes, or a part over a bottom 灬
     (last corners 3 3)."""
-    assert "胡" in lookalikes_of("湖") and "湖" in lookalikes_of("胡")
-    assert "荒" in lookalikes_of("慌")
-    assert "敖" in lookalikes_of("熬") and "熬" in lookalikes_of("敖")
-    assert "工" not in lookalikes_of("江") and "十" not in lookalikes_of("汁")  # (二丨, 一丨: strokes)
-    assert "禾" not in lookalikes_of("秋")  # 火 on the right, not 灬 at the bottom (秋 2998)
-    assert "去轮功" in kinds("法轮功")["lookalike"]
-    assert "春约" not in kinds("春药").get("lookalike", [])  # of two characters only a rare look-alike
+    def bare(c):
+        return lookalikes_of(c, bare=True)
+
+    assert "胡" in bare("湖") and "湖" in bare("胡")
+    assert "荒" in bare("慌")
+    assert "敖" in bare("熬") and "熬" in bare("敖")
+    assert "工" not in bare("江") and "十" not in bare("汁")  # (二丨, 一丨: strokes)
+    assert "禾" not in bare("秋")  # 火 on the right, not 灬 at the bottom (秋 2998)
+    # the compositional read-back's words only: as lexicon variants they cost 2.3% on the speed posts
+    assert "去轮功" not in kinds("法轮功").get("lookalike", [])
 
 
 @pytest.mark.parametrize("text, found, rule", [
@@ -452,7 +455,8 @@ def test_a_radical_dropped_or_added_is_a_lookalike():
     ("她被人叫作渣、男", "渣、男", "wording.slur.sex_age"),  # a separator in a word that makes a finding alone
     ("他是个白，痴", "白，痴", "wording.slur.disability"),
     ("有人兜售冰，毒", "兜售冰，毒", "prohibited.trade.drug"),
-    ("网上有人发布去轮功相关信息。", "去轮功", "prohibited.cult.falungong"),  # 去: 法 without its 氵
+    ("有人兜售海各因，价格面议", "兜售海各因", "prohibited.trade.drug"),  # 各: 洛 without its 氵 (hanzi_bare)
+    ("这些越南人犭侯子", "越南人犭侯子", "wording.slur.group"),
     ("据报道，台湾内；政；部发表声明", "内；政；部", "wording.tw.institution"),  # a separated institution
 ])
 def test_every_detectors_plain_hit_carries_over(scanner, text, found, rule):

@@ -539,7 +539,7 @@ def two_char_swaps(w: str) -> list[tuple[str, int, bool]]:
     out: dict[str, tuple[str, int, bool]] = {}
     sounds = w in _OBJECTS or w in _sounded_heads()
     for i, ch in enumerate(w):
-        swaps = [(h, False) for h in lookalikes_of(ch)] + ([(h, True) for h in homophones(ch)] if sounds else [])
+        swaps = [(h, False) for h in lookalikes_of(ch, bare=True)] + ([(h, True) for h in homophones(ch)] if sounds else [])
         for h, sound in swaps:
             v = w[:i] + h + w[i + 1:]
             if v != w:
@@ -588,7 +588,7 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
             # the first or last one swapped when the rest is a word (卡塔尼|推荐 for 拟推荐)
             edge_word = (i == 0 or i == n - 1) and freq.get(w[1:] if i == 0 else w[:-1], 0) > 0
             if n >= 3 and not edge_word:
-                for h in homophones(ch) + lookalikes_of(ch):
+                for h in homophones(ch) + lookalikes_of(ch, bare=True):
                     add(w[:i] + h + w[i + 1:], w)
         if n == 2:  # of two characters a look-alike or a sound not joined into a word by its neighbour
             for v, i, sound in two_char_swaps(w):  # (checked in the text: 积冰|堵住) nor seen in general text
