@@ -215,8 +215,7 @@ def lookalikes_of(ch: str, bare: bool = False) -> str:
     """Visually confusable characters: the curated 形近字 groups, the variant forms made of the
     same components (观 → 覌: 又+见 and 又+見), rare characters of the same radical and sound (淫 →
     滛), with ``bare`` the character with a radical dropped or added (湖 → 胡: the compositional
-    read-back's words only; as lexicon variants the 2,244 keys cost 2.3% of the instructions on the
-    speed posts for no measured gain), then the characters written with a confusable
+    read-back's words only; as lexicon variants, 2,244 keys, they found no benchmark span more), then the characters written with a confusable
     radical over the same right-hand part (赌 → 睹), at most six of those."""
     from .variants import lookalikes
 
