@@ -425,3 +425,57 @@ def test_initials_stay_quiet(scanner, text):
     fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
           and f.category in ("improper_wording", "state_secret", "commercial_secret")]
     assert fs == [], [(f.text, f.rule) for f in fs]
+
+
+# ------------------------------------------------------------------ h16k: every detector's plain hit carries over
+def test_a_radical_dropped_or_added_is_a_lookalike():
+    """``disguise._bare`` (hanzi_parts.txt + four-corner codes): a left or top radical of 氵艹亻扌讠忄
+    beside a common character of two parts that are no single strokes, or a part over a bottom 灬
+    (last corners 3 3)."""
+    def bare(c):
+        return lookalikes_of(c, bare=True)
+
+    assert "胡" in bare("湖") and "湖" in bare("胡")
+    assert "荒" in bare("慌")
+    assert "敖" in bare("熬") and "熬" in bare("敖")
+    assert "工" not in bare("江") and "十" not in bare("汁")  # (二丨, 一丨: strokes)
+    assert "禾" not in bare("秋")  # 火 on the right, not 灬 at the bottom (秋 2998)
+    # the compositional read-back's words only (as lexicon variants they found nothing more)
+    assert "去轮功" not in kinds("法轮功").get("lookalike", [])
+
+
+@pytest.mark.parametrize("text, found, rule", [
+    # the wording rules over the compositional read-back: a head split, sounded or masked after a group
+    ("这些越南犭侯子真是", "越南犭侯子", "wording.slur.group"),
+    ("这些越南猴紫真是", "越南猴紫", "wording.slur.group"),
+    ("这些越南猴x真是", "越南猴x", "wording.slur.group"),
+    ("网上有人发布MGGZ相关信息。", "MGGZ", "wording.slur.group"),  # initials of a nation and a head
+    ("请到gjjw办理", "gjjw", "wording.agency.central"),  # an agency's initials, a whole run
+    ("请到guojiajiwei办理", "guojiajiwei", "wording.agency.central"),
+    ("她被人叫作渣、男", "渣、男", "wording.slur.sex_age"),  # a separator in a word that makes a finding alone
+    ("他是个白，痴", "白，痴", "wording.slur.disability"),
+    ("有人兜售冰，毒", "兜售冰，毒", "prohibited.trade.drug"),
+    ("有人兜售海各因，价格面议", "兜售海各因", "prohibited.trade.drug"),  # 各: 洛 without its 氵 (hanzi_bare)
+    ("这些越南人犭侯子", "越南人犭侯子", "wording.slur.group"),
+    ("据报道，台湾内；政；部发表声明", "内；政；部", "wording.tw.institution"),  # a separated institution
+])
+def test_every_detectors_plain_hit_carries_over(scanner, text, found, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
+    assert any(f.text == found and text[f.start:f.end] == found for f in fs), \
+        [(f.rule, f.text) for f in scanner.scan(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "网上有人发布bdxl相关信息。",  # a word that makes a finding alone is never one of two initials
+    "俄罗斯帽子很暖和",  # 帽子 (毛子) is seen in general text: a stop string
+    "一些渣，男人们",  # 男人 is a word with its neighbour
+    "湖面结冰，毒雾弥漫",  # 结冰 is a word
+    "陕西西安发布“春约长安”春游主题新线路",  # 约 is 药 without 艹, but common: no spelling of 春药
+    "格方坚定奉行一个中国政策",  # common look-alikes of two-character rows stay out (measured: +7 reviews)
+    "进入冬季，狂风裹着暴雪",
+    "内；政；部发言人表示",  # no Taiwan cue: an institution alone is no finding
+])
+def test_carry_over_stays_quiet(scanner, text):
+    fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
+          and f.category in ("improper_wording", "state_secret", "commercial_secret")]
+    assert fs == [], [(f.text, f.rule) for f in fs]

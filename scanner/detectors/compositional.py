@@ -294,6 +294,7 @@ _KEY_BASIS = ("党政机关公文处理工作条例(2012) 第十九条; 中共�
 #: 新华社新闻信息报道中的禁用词和慎用词(2016)·涉及我领土主权和港澳台; 中央台办《关于正确使用涉台宣传用语的意见》:
 #: separatist movements stand in quotes ("藏独" "疆独" "港独"; "台独" is a lexicon row), Hong Kong and Macao have
 #: a 特别行政区政府, Taiwan is never a state or a party to diplomatic relations.
+_SEPARATIST = ("藏独", "疆独", "港独", "蒙独")
 _SEPARATIST_RE = rx.compile(r"(?<![香舞西内新])(?P<r>[藏疆港蒙])独(?![特立自有家到具一创资处白奏唱生子女苗居享占])")
 _QUOTES_OPEN, _QUOTES_CLOSE = "“\"‘「『《", "”\"’」』》"
 _SAR_RE = rx.compile(r"(?<![英葡原前])(?P<r>香港|澳门)政府(?!总部|新闻处|统计处|公报|宪报)")
@@ -381,7 +382,10 @@ def _compiled():
     return {
         "word_set": frozenset(_GATE_WORDS),
         "repairs": repairs,
-        "vocabulary": daachorse.CharwiseDoubleArrayAhoCorasick(list(_vocabulary())),
+        # (the words that make characters with a separator between each worth reading back: the
+        # rules' words, and Taiwan's institutions of the wording rules, 台湾外；交；部, which get no
+        # disguised spellings of their own)
+        "vocabulary": daachorse.CharwiseDoubleArrayAhoCorasick(sorted(set(_vocabulary()) | _run_words())),
         "repair_set": frozenset(repairs.spellings(dropped=False)),  # (gate words)
         # the spellings that drop a masked character are looked for only in the dense pass (not gate words)
         "dropped": (lambda keys: (keys, daachorse.CharwiseDoubleArrayAhoCorasick(keys) if keys else None))(
@@ -478,6 +482,14 @@ _SWAPPED = -2
 #: the rules that read one word (茶马古道 holds no 麻古, 太子港杜桑 no 港独): it needs the rule's other words
 _SOUND = -4
 _LONE_RULES = frozenset({"prohibited.object.drug", "wording.quote_separatist"})
+#: the wording rules one word makes alone (a disability or sex and age word, an agency)
+_WORDING_LONE_RULES = frozenset({"wording.slur.disability", "wording.slur.sex_age", "wording.agency.central",
+                                 "wording.agency.local"})
+#: a separator between the two characters of a word that makes a finding alone (冰，毒, 渣、男: the
+#: drug names, the separatist words, the wording rules' one-word slurs): ``gone`` is _SEP, read back
+#: only where neither character makes a word with its neighbour outside the spelling (结冰，毒雾)
+_SEP = -10
+_SEPARATORS = (",", ";", ":", "!", "?", "。", "、", "…")  # (as the dense view writes them: scanner.disguise._PUNCT_SEPS)
 
 
 @lru_cache(maxsize=1)
@@ -487,11 +499,33 @@ def _vocabulary() -> tuple[str, ...]:
     srcs += [_AFTER, *_AFTER_EXTRA.values(), _DRUG_ALONE, _TS_OBJ, _TS_PRE, _TS_POST, _BID_RE.pattern, _TOPIC_RE.pattern,
              _STATE_RE.pattern, "|".join(_SOV_GATE), "香港政府|澳门政府", _VOCABULARY_TITLES,
              "|".join(_BID_GATE), "|".join(_TOPIC_GATE)]
-    return tuple(sorted({w for src in srcs for w in _WORD_RE.findall(src)}))
+    from .wording import disguise_words  # (the wording rules run over the repaired windows too)
+
+    return tuple(sorted({w for src in srcs for w in _WORD_RE.findall(src)} | set(disguise_words())))
 
 
 #: the contraband objects (drugs, weapons, … and the drug names alone)
 _OBJECTS = frozenset({o for objs, _verbs in _CLASSES.values() for o in objs.split("|")} | set(_DRUG_ALONE.split("|")))
+
+
+@lru_cache(maxsize=1)
+def _read_back_plausible():
+    from .wording import read_back_plausible
+
+    return read_back_plausible
+
+
+def _run_words() -> frozenset[str]:
+    from .wording import run_words
+
+    return run_words()
+
+
+@lru_cache(maxsize=1)
+def _sounded_heads() -> frozenset[str]:
+    from .wording import SOUNDED_HEADS
+
+    return SOUNDED_HEADS
 
 
 def two_char_swaps(w: str) -> list[tuple[str, int, bool]]:
@@ -503,9 +537,9 @@ def two_char_swaps(w: str) -> list[tuple[str, int, bool]]:
     from ..variants import homophones
 
     out: dict[str, tuple[str, int, bool]] = {}
-    sounds = w in _OBJECTS
+    sounds = w in _OBJECTS or w in _sounded_heads()
     for i, ch in enumerate(w):
-        swaps = [(h, False) for h in lookalikes_of(ch)] + ([(h, True) for h in homophones(ch)] if sounds else [])
+        swaps = [(h, False) for h in lookalikes_of(ch, bare=True)] + ([(h, True) for h in homophones(ch)] if sounds else [])
         for h, sound in swaps:
             v = w[:i] + h + w[i + 1:]
             if v != w:
@@ -538,6 +572,15 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
             return
         out[k] = (w, gone)
 
+    from .wording import agency_words, lone_words
+
+    for w in sorted(agency_words()):  # (pinyin and initials only: gjjw for 国家计委)
+        for v, kind in disguises(w, high_risk=True):
+            if kind == "pinyin" and v.isascii() and len(w) >= 4:
+                add(v, w)
+    for w in sorted({w for w in _DRUG_ALONE.split("|") + list(_SEPARATIST) + sorted(lone_words()) if len(w) == 2}):
+        for sep in _SEPARATORS:
+            add(w[0] + sep + w[1], w, _SEP)
     for w in vocab:
         n = len(w)
         for i, ch in enumerate(w):
@@ -545,7 +588,7 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
             # the first or last one swapped when the rest is a word (卡塔尼|推荐 for 拟推荐)
             edge_word = (i == 0 or i == n - 1) and freq.get(w[1:] if i == 0 else w[:-1], 0) > 0
             if n >= 3 and not edge_word:
-                for h in homophones(ch) + lookalikes_of(ch):
+                for h in homophones(ch) + lookalikes_of(ch, bare=True):
                     add(w[:i] + h + w[i + 1:], w)
         if n == 2:  # of two characters a look-alike or a sound not joined into a word by its neighbour
             for v, i, sound in two_char_swaps(w):  # (checked in the text: 积冰|堵住) nor seen in general text
@@ -763,8 +806,13 @@ def _initials_index() -> dict[str, tuple[str, ...]]:
     """Initials (2 to 8 letters) -> the words of the rules with them, shortest first."""
     from ..disguise import _pinyin
 
+    from .wording import lone_words
+
+    lone = lone_words()
     out: dict[str, list[str]] = {}
     for w in sorted(_vocabulary(), key=lambda w: (len(w), w)):
+        if w in lone:
+            continue
         py = _pinyin(w)
         if 2 <= len(w) <= 8 and py and all(x.isascii() and x.isalpha() for x in py):
             out.setdefault("".join(x[0] for x in py), []).append(w)
@@ -826,6 +874,14 @@ def _mask_place(text: str, ds: np.ndarray, de: np.ndarray, s: int, e: int, gone:
         return None
     return (np.concatenate((ds[s:s + gone], [lo], ds[s + gone:e])),
             np.concatenate((de[s:s + gone], [hi], de[s + gone:e])))
+
+
+@lru_cache(maxsize=1)
+def _wording():
+    """The wording rules' detector, run over the repaired windows (its patterns are module-level)."""
+    from .wording import WordingRuleDetector
+
+    return WordingRuleDetector()
 
 
 def _made(f: Finding, known: list[Finding]) -> bool:
@@ -927,7 +983,11 @@ class CompositionalDetector:
                 phrase = "".join(words)
                 place = (s, e, phrase, np.full(len(phrase), ds[s]), np.full(len(phrase), de[e - 1]))
                 lo, hi = max(0, s - _REPAIR_REACH), min(n, e + _REPAIR_REACH)
-                new = self._guessed(_repaired(views, d, ds, de, lo, hi, [place]), c, a, b, found + out)
+                # (not a rule that one word of two letters makes alone: bdxl is no 冰毒 and any word
+                # spelled xl; three letters are specific enough, mhy for 迷魂药)
+                lone_ok = any(len(w) >= 3 for w in words if w in _OBJECTS)
+                new = [f for f in self._guessed(_repaired(views, d, ds, de, lo, hi, [place]), c, a, b, found + out)
+                       if lone_ok or f.rule not in _LONE_RULES]
                 if new:  # initials are the least certain spelling: a reviewer reads them (never block)
                     out += new
                     break
@@ -964,6 +1024,8 @@ class CompositionalDetector:
                 lo, hi = max(0, s - _REPAIR_REACH), min(n, e + _REPAIR_REACH)
                 a, b = int(ab[0][0]), int(ab[1][-1])
                 new = self._guessed(_repaired(views, d, ds, de, lo, hi, [(s, e, w, *ab)]), c, a, b, found + out)
+                if len(w) == 2:  # half a word guessed: not a wording rule that one word makes (□子 is no 瞎子)
+                    new = [f for f in new if f.rule not in _WORDING_LONE_RULES]
                 if new:  # a word guessed under a mask: a reviewer reads it (never block)
                     out += new
                     break
@@ -976,9 +1038,12 @@ class CompositionalDetector:
                 for f in self._rules_over(rv, c) if a < f.end and f.start < b and not _made(f, known)]
 
     def _rules_over(self, rv: Views, c: dict) -> list[Finding]:
-        """Every rule over a repaired window ``rv``, gated by the rules' own words in its dense view."""
-        hits = [h for h in gates.find(rv.dense) if h[2] in self._words]
-        return self._rules(rv, rv.dense, c, hits) if hits else []
+        """Every rule over a repaired window ``rv``, gated by the rules' own words in its dense view,
+        and the wording rules (:mod:`.wording`: slurs, agencies, Taiwan) over it too."""
+        every = gates.find(rv.dense)
+        hits = [h for h in every if h[2] in self._words]
+        out = self._rules(rv, rv.dense, c, hits) if hits else []
+        return out + _wording().detect_over(rv, every)
 
     def _rules(self, views: Views, d: str, c: dict, hits: list[tuple[int, int, str]]) -> list[Finding]:
         """Every rule whose gate words are among ``hits`` (places in ``d``, the dense view of ``views``)."""
@@ -1028,13 +1093,20 @@ class CompositionalDetector:
         n = len(d)
         cand: list[tuple[int, int, str, np.ndarray, np.ndarray]] = []
         weak: set[tuple[int, int]] = set()  # places of a sound in a two-character word (in the text)
+        plausible = _read_back_plausible()
         for s, e, k in disguised:
             word, gone = fix[k]
+            if not plausible(word, d, s, e):
+                continue  # (a wording head without its group, a nation without its head: no window)
             if ((k[0].isascii() and s > 0 and d[s - 1].isascii() and d[s - 1].isalnum()) or (
                     k[-1].isascii() and e < n and d[e].isascii() and d[e].isalnum())) and not (
                     k.isascii() and in_pinyin(views.norm, int(ds[s]), int(de[e - 1]), text)):
                 continue  # inside a longer Latin word (among other pinyin syllables: lihuadan|zhixiao is read)
-            if gone <= _SWAPPED:  # a sound or look-alike in a two-character word: not part of a word next to it
+            if gone == _SEP:  # 冰，毒: neither character a word with its neighbour (结冰，毒雾)
+                if (s > 0 and word_freq(d[s - 1:s + 1])) or (e < n and word_freq(d[e - 1:e + 1])):
+                    continue
+                gone = -1
+            elif gone <= _SWAPPED:  # a sound or look-alike in a two-character word: not part of a word next to it
                 sound = gone <= _SOUND
                 j = s + ((_SOUND if sound else _SWAPPED) - gone)
                 if (j == s and s > 0 and word_freq(d[s - 1:s + 1])) or (j == e - 1 and e < n and word_freq(
