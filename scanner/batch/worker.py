@@ -137,14 +137,18 @@ def warm_up(params: JobParams) -> None:
         ctx.scanner.scan(WARM_UP_TEXT * 8)
 
 
-def init_worker(params: JobParams, parent_pid: int) -> None:
+def init_worker(params: JobParams, parent_pid: int, ready=None) -> None:
     """The process pool's initializer: signals, death with the parent, the Scanner, a warm-up
     (with fork the main process warmed the Scanner up before forking; this one copies the pages
-    the scans write to now, in the setup, rather than in the first chunks)."""
+    the scans write to now, in the setup, rather than in the first chunks). Then ``ready`` (a
+    semaphore of the pool's context) is released: the main process waits for every worker's
+    release before its scan phase begins."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent(parent_pid)
     warm_up(params)
+    if ready is not None:
+        ready.release()
 
 
 class Packed(NamedTuple):
