@@ -53,6 +53,8 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from corpora import official_records  # noqa: E402
 from speed_table import Side, m_ceiling  # noqa: E402
 from speed_table import proc_children as _children  # noqa: E402
+from speed_table import PSS_EVERY  # noqa: E402
+from speed_table import peak_rss as _peak_rss  # noqa: E402
 from speed_table import rss_pss as _rss_pss  # noqa: E402
 
 def cpu_busy(seconds: float = 1.0) -> float | None:
@@ -120,16 +122,20 @@ def _run_sampled(tree: Path, corpus: Path, out: Path, workers: int) -> dict:
                          env=env, cwd=tree, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     samples: dict[int, list[tuple[float, float]]] = {}
     peak: dict[int, tuple[float, float]] = {}
+    last_pss = 0.0
     while p.poll() is None:
         now = time.monotonic() - t0
+        pss_now = now - last_pss >= PSS_EVERY  # smaps_rollup is dear (speed_table.rss_pss): not every 0.05 s
+        if pss_now:
+            last_pss = now
         for pid in [p.pid] + (_children(p.pid) if workers > 1 else []):
             c = _proc_cpu(pid)
             if c is not None:
                 samples.setdefault(pid, []).append((now, c))
             if pid != p.pid:
-                r = _rss_pss(pid)
                 o = peak.get(pid, (0.0, 0.0))
-                peak[pid] = (max(o[0], r[0]), max(o[1], r[1]))
+                pss = _rss_pss(pid)[1] if pss_now or not o[1] else 0.0
+                peak[pid] = (max(o[0], _peak_rss(pid)), max(o[1], pss))
         time.sleep(0.05)
     ended = time.monotonic() - t0
     stdout, stderr = p.communicate()

@@ -10,9 +10,15 @@ change to what is computed) and prints, for the scan phase:
 * per worker: chunks, time inside ``scan_chunk`` / ``scan_span`` (wall and CPU), time between chunks (sending
   the result, waiting for the next chunk), time blocked sending results back (wall and CPU),
   when its first chunk started and its last one ended, minor page faults (copy-on-write);
-* the commits (how many, the largest, the last one) and the chunk sizes.
+* the commits (how many, the largest, the last one) and the chunk sizes;
+* with ``--timeline``: every chunk, result send and worker start-up (the pool's initializer) per
+  worker, the commits, the last results reaching the main thread and the pool's teardown, in
+  seconds from the start of the scan phase.
 
-usage: python benchmarks/trace_rescan.py [--tree PATH] [--workers 2] [--chunk-records N --chunk-bytes B] SOURCE
+Each process appends its events to its own file with one ``os.write`` (a few µs): an earlier
+version rewrote the whole log after every chunk, which itself showed up as "time between chunks".
+
+usage: python benchmarks/trace_rescan.py [--tree PATH] [--workers 2] [--timeline] [--chunk-records N --chunk-bytes B] SOURCE
        (SOURCE e.g. the JSONL bench_rescan.py builds from ../shared/data; results in a temp dir;
        --tree: the checkout whose code runs, default this one)
 """
@@ -44,8 +50,15 @@ TMP = Path(tempfile.mkdtemp(prefix="trace_rescan_"))
 mono = time.monotonic
 
 
+_FD: list = [None, None]  # (pid, fd) of this process's log file
+
+
 def _dump() -> None:
-    (TMP / f"{os.getpid()}.json").write_text(json.dumps(LOG))
+    """Append the newest event to this process's log (one write: cheap next to a chunk; the
+    workers are killed at the end of the run, so nothing can wait until they exit)."""
+    if _FD[0] != os.getpid():
+        _FD[:] = [os.getpid(), os.open(TMP / f"{os.getpid()}.jsonl", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)]
+    os.write(_FD[1], json.dumps(LOG[-1]).encode() + b"\n")
 
 
 def _traced(fn):
@@ -64,6 +77,20 @@ def _traced(fn):
 
 # a chunk of records, or (trees that have it) a span of a JSONL file the worker reads itself
 W.scan_chunk = E.scan_chunk = _traced(W.scan_chunk)
+_init_worker = E.init_worker
+
+
+def init_worker(*a):
+    t, c = mono(), time.process_time()
+    f0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    _init_worker(*a)
+    LOG.append(("init", t, mono(), time.process_time() - c, 0,
+                resource.getrusage(resource.RUSAGE_SELF).ru_minflt - f0))
+    _dump()
+
+
+init_worker.__module__, init_worker.__qualname__ = "scanner.batch.worker", "init_worker"
+E.init_worker = init_worker
 if hasattr(W, "scan_span"):
     W.scan_span = E.scan_span = _traced(W.scan_span)
 _sendback = cfp._sendback_result
@@ -109,10 +136,21 @@ def init(self, *a):
 
 def close(self):
     THREADS["end"] = _threads()
+    t = mono()
     _close(self)
+    LOG.append(("close", t, mono()))
 
 
-E.PoolExecutor.__init__, E.PoolExecutor.close = init, close
+_map = E.PoolExecutor.map
+
+
+def pool_map(self, chunks):
+    for item in _map(self, chunks):
+        LOG.append(("result", mono(), item[1].n))  # a result in the main thread's hands
+        yield item
+
+
+E.PoolExecutor.__init__, E.PoolExecutor.close, E.PoolExecutor.map = init, close, pool_map
 
 
 def main() -> int:
@@ -122,6 +160,9 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--chunk-records", type=int)
     ap.add_argument("--chunk-bytes", type=int)
+    ap.add_argument("--timeline", action="store_true",
+                    help="also print every chunk (worker, start, end relative to the scan phase, CPU, faults) "
+                         "and each worker's start-up (initializer)")
     args = ap.parse_args()
     extra = {k: v for k, v in (("chunk_records", args.chunk_records), ("chunk_bytes", args.chunk_bytes)) if v}
     out = TMP / "out"
@@ -136,7 +177,7 @@ def main() -> int:
         names = {os.getpid(): "main"}
         cpu = {names.get(t, f"thread {t}"): round(b[t] - a.get(t, 0), 3) for t in b if b[t] - a.get(t, 0) > 0}
         print(f"  main process CPU by thread (besides main: the pool's result collector, chunk feeder): {cpu}")
-    logs = {p.stem: json.loads(p.read_text()) for p in TMP.glob("*.json")}
+    logs = {p.stem: [json.loads(x) for x in p.read_text().splitlines()] for p in TMP.glob("*.jsonl")}
     sizes = []
     for pid, log in sorted(logs.items()):
         ch = [x for x in log if x[0] == "chunk" and x[1] >= start - 0.01]
@@ -145,11 +186,31 @@ def main() -> int:
         if not ch:
             continue
         gaps = [ch[i + 1][1] - ch[i][2] for i in range(len(ch) - 1)]
+        # of the gaps: after sending a result, waiting for (and unpickling) the next chunk
+        waits = [ch[i + 1][1] - max((x[2] for x in sb if ch[i][2] <= x[1] <= ch[i + 1][1]), default=ch[i][2])
+                 for i in range(len(ch) - 1)]
         print(f"  process {pid}: {len(ch)} chunks, in scan_chunk {sum(x[2] - x[1] for x in ch):.3f} s wall / "
-              f"{sum(x[3] for x in ch):.3f} s CPU; between chunks {sum(gaps):.3f} s (largest {max(gaps, default=0):.3f}); "
+              f"{sum(x[3] for x in ch):.3f} s CPU; between chunks {sum(gaps):.3f} s (largest {max(gaps, default=0):.3f}; "
+              f"after sending, getting the next chunk {sum(waits):.3f} s); "
               f"sending results {sum(x[2] - x[1] for x in sb):.3f} s wall / {sum(x[3] for x in sb):.3f} s CPU; "
               f"first chunk at +{ch[0][1] - start:.3f} s, last ended {end - ch[-1][2]:.3f} s before the end; "
               f"minor faults {sum(x[5] for x in ch):,}")
+    if args.timeline:
+        for pid, log in sorted(logs.items()):
+            for x in log:
+                if x[0] in ("init", "chunk") and (x[0] == "init" or x[1] >= start - 0.01):
+                    print(f"    {pid} {x[0]:5} {x[1] - start:+.4f} .. {x[2] - start:+.4f} s  cpu {x[3]:.4f}  "
+                          f"records {x[4]:4}  faults {x[5]:,}")
+                elif x[0] == "send" and x[1] >= start - 0.01:
+                    print(f"    {pid} send  {x[1] - start:+.4f} .. {x[2] - start:+.4f} s  cpu {x[3]:.4f}")
+        for x in LOG:
+            if x[0] == "commit":
+                print(f"    main commit {x[1] - start:+.4f} .. {x[2] - start:+.4f} s  records {x[3]}")
+            elif x[0] == "result" and x[1] >= end - 0.1:
+                print(f"    main result {x[1] - start:+.4f} s  records {x[2]}")
+            elif x[0] == "close":
+                print(f"    main close  {x[1] - start:+.4f} .. {x[2] - start:+.4f} s")
+        print(f"    scan phase ends at {end - start:+.3f} s")
     cs = [x for x in LOG if x[0] == "commit"]
     if cs:
         print(f"  commits: {len(cs)}, largest {max(x[3] for x in cs):,} records, the last {cs[-1][3]:,} records "

@@ -115,6 +115,58 @@ def test_pool_pipes_hold_a_whole_result():
         pool.shutdown()
 
 
+def test_the_warm_up_text_loads_what_loads_on_first_use():
+    """The prohibited-content model's tables load on the first text with one of its anchor
+    characters: the warm-up (before forking) must have one, or every worker loads its own copy in
+    its first chunk, inside the scan phase."""
+    from scanner.batch.worker import WARM_UP_TEXT
+    from scanner.detectors.prohibited_model import read_meta
+
+    assert set(read_meta()["anchors"]) & set(WARM_UP_TEXT)
+
+
+def test_the_pool_waits_for_every_worker_to_start(tmp_path, monkeypatch):
+    """A worker whose start-up fails after another worker ran every start-up task stops the pool
+    before the scan phase (the pool waits for each worker's initializer, not only for tasks)."""
+    import os
+    import sys
+    import time
+    from concurrent.futures.process import BrokenProcessPool
+
+    import scanner.batch.executors as E
+    from scanner.batch.sources import Fields
+    from scanner.batch.worker import JobParams
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("relies on fork inheriting the patched initializer")
+    real, flag, started = E.init_worker, tmp_path / "first", tmp_path / "started"
+
+    def init(params, parent_pid, ready=None):
+        try:
+            os.close(os.open(flag, os.O_CREAT | os.O_EXCL))  # the first worker starts normally
+        except FileExistsError:  # the other one fails once the first has started (and can run every task)
+            deadline = time.monotonic() + 20
+            while not started.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            time.sleep(0.3)
+            raise RuntimeError("this worker cannot start") from None
+        real(params, parent_pid, *([] if ready is None else [ready]))
+        started.touch()
+
+    monkeypatch.setattr(E, "init_worker", init)
+    params = JobParams("test-ready", ScannerConfig(lexicon_dirs=(str(FIXTURE_LEX),), bundled_lexicons=False,
+                                                   detectors=("lexicon",)),
+                       "jsonl", Fields(), "findings", "t", None)
+    from scanner.batch.worker import clear_contexts
+
+    try:
+        with pytest.raises(BrokenProcessPool):
+            E.PoolExecutor(params, 2)
+        assert gc.get_freeze_count() == 0  # the collector unfrozen again
+    finally:
+        clear_contexts()
+
+
 # ------------------------------------------------------------------ spans: workers read the JSONL file
 LINES = [b'{"id": 1, "text": "\xe5\x85\xa8\xe5\x8e\xbf"}\n', b"\n", b"   \n", b"\r\n", b' {"id": 2}\n', b"{not json\n",
          b'{"text": "' + b"x" * 3000 + b'"}\n', b"\t\n", b"{}\n", b'{"id": 3}\r\n', b"[1]\n"]
