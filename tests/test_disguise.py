@@ -253,6 +253,7 @@ def test_pinyin_syllables():
     ("网上流传自制×弹教程。", "自制×弹", "prohibited.trade."),
     ("集团客户联系方式□单。", "客户联系方式□单", "commercial.disclosure.trade_secret"),
     ("中x两国关系。", "中x两国", "wording.taiwan_state"),  # (0 only inside a word: 10个, 0名 are everywhere)
+    ("网上有人出售□毒，微信联系。", "出售□毒", "prohibited.trade.drug"),  # half a drug name with a trade verb
 ])
 def test_carry_over_of_pinyin_and_masks(scanner, text, found, rule):
     fs = [f for f in scanner.scan(text).findings if f.rule == rule or (rule.endswith(".") and f.rule.startswith(rule))]
@@ -270,6 +271,9 @@ def test_carry_over_of_pinyin_and_masks(scanner, text, found, rule):
     "成立□院校合作机制",  # a mask between a word's characters that are not the row (立院 in 成立|院校)
     "计算3×4=12，再看炸弹的威力",  # a times sign in arithmetic
     "请在□内打√：□是 □否 □供应",
+    # a form's check box before a word: half of a drug name guessed under a mask makes no finding alone
+    "请勾选：□冰箱 □毒性物质 □其他",
+    "检测结果：□毒阴性",
 ])
 def test_pinyin_and_masks_stay_quiet(scanner, text):
     fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")

@@ -1024,8 +1024,9 @@ class CompositionalDetector:
                 lo, hi = max(0, s - _REPAIR_REACH), min(n, e + _REPAIR_REACH)
                 a, b = int(ab[0][0]), int(ab[1][-1])
                 new = self._guessed(_repaired(views, d, ds, de, lo, hi, [(s, e, w, *ab)]), c, a, b, found + out)
-                if len(w) == 2:  # half a word guessed: not a wording rule that one word makes (□子 is no 瞎子)
-                    new = [f for f in new if f.rule not in _WORDING_LONE_RULES]
+                if len(w) == 2:  # half a word guessed: not a rule that one word makes (□子 is no 瞎子, and a
+                    # form's check box before 毒性物质 is no 冰毒), as a sound alone makes none
+                    new = [f for f in new if f.rule not in _WORDING_LONE_RULES and f.rule not in _LONE_RULES]
                 if new:  # a word guessed under a mask: a reviewer reads it (never block)
                     out += new
                     break
