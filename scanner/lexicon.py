@@ -91,6 +91,10 @@ def _tail(term: str) -> str:
     return n[i:]
 
 
+#: options with an integer value: option -> (MatchOptions field, lowest, highest, what it is)
+_INT_OPTIONS = {"win": ("window", 1, 500, "an integer"), "until": ("until", 1900, 2100, "a year")}
+
+
 def _parse_options(raw: str, term_dense: str) -> tuple[MatchOptions, list[str]]:
     errors: list[str] = []
     kw: dict = {}
@@ -108,20 +112,13 @@ def _parse_options(raw: str, term_dense: str) -> tuple[MatchOptions, list[str]]:
             kw[key] = tuple(dict.fromkeys(r for r in raw if _dense_word(r) == r))
             kw[f"{key}_norm"] = tuple(dict.fromkeys(raw))
             kw[f"{key}_extra"] = tuple(r for r in kw[f"{key}_norm"] if r not in kw[key])
-        elif key == "until" and eq:
-            try:
-                kw["until"] = int(value)
-                if not 1900 <= kw["until"] <= 2100:
-                    raise ValueError
-            except ValueError:
-                errors.append(f"option until={value!r} is not a year in 1900..2100")
-        elif key == "win" and eq:
-            try:
-                kw["window"] = int(value)
-                if not 1 <= kw["window"] <= 500:
-                    raise ValueError
-            except ValueError:
-                errors.append(f"option win={value!r} is not an integer in 1..500")
+        elif key in _INT_OPTIONS and eq:
+            field, lo, hi, what = _INT_OPTIONS[key]
+            n = int(value) if value.strip().isdigit() else None
+            if n is None or not lo <= n <= hi:
+                errors.append(f"option {key}={value!r} is not {what} in {lo}..{hi}")
+            else:
+                kw[field] = n
         else:
             errors.append(f"unknown option {part!r}")
     if _ASCII_ALNUM.match(term_dense):
