@@ -6,7 +6,7 @@ import re
 import threading
 from contextlib import contextmanager
 
-__all__ = ["near", "sentence_around", "years", "years_say_history", "published_in", "published_year"]
+__all__ = ["near", "sentence_around", "years", "years_say_history", "published_in"]
 
 #: a year written 2016年, 一九九六年 (a year between 1940 and 2049: not 2728号 or 100年)
 _YEAR_RE = re.compile(r"(19[4-9]\d|20[0-4]\d)年|([一二][九〇零][〇零一二三四五六七八九]{2})年")
@@ -65,12 +65,7 @@ def years_say_history(norm: str, s: int, e: int, until: int, doc_years: list[int
     return len(doc_years) > 1 and sum(1 for y in doc_years if y <= until) * 2 > len(doc_years)
 
 
-_published = threading.local()
-
-
-def published_year() -> int | None:
-    """The publication year of the text being scanned in this thread, when its caller gave one."""
-    return getattr(_published, "year", None)
+_published = threading.local()  # .year: the publication year of the text this thread scans
 
 
 @contextmanager
