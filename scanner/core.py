@@ -191,12 +191,13 @@ class Scanner:
                           lexicon_version=self.lexicon_version)
 
     def scan_many(self, items: Iterable[Any]) -> Iterator[ScanResult]:
-        """Scan an iterable of texts, ``(id, text)`` pairs or ``{"id", "text"}`` mappings, lazily."""
+        """Scan an iterable of texts, ``(id, text)`` pairs or ``{"id", "text"}`` mappings (with an
+        optional ``"published"`` date, as :meth:`scan` takes it), lazily."""
         for i, item in enumerate(items):
             if isinstance(item, str):
                 yield self.scan(item, id=i)
             elif isinstance(item, Mapping):
-                yield self.scan(item.get("text"), id=item.get("id", i))
+                yield self.scan(item.get("text"), id=item.get("id", i), published=item.get("published"))
             else:
                 ident, text = item
                 yield self.scan(text, id=ident)

@@ -131,6 +131,8 @@ def test_published_date_decides_whether_an_outdated_name_is_history(scanner):
     assert [f.rule for f in scanner.scan("2016年环境保护部印发通知。", published=2024).findings] == []
     # the date is per call: a later call without it reads the text alone again
     assert rules() == ["outdated.mep"]
+    many = scanner.scan_many([{"id": 1, "text": text, "published": "2015-06-01"}, {"id": 2, "text": text}])
+    assert [[f.rule for f in r.findings] for r in many] == [[], ["outdated.mep"]]
 
 
 @pytest.mark.parametrize("bad", ["yesterday", 12, 3.5, True, [2015]])
