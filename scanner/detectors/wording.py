@@ -96,6 +96,9 @@ _SEX_AGE_PRED = ("头发长见识短|马路杀手|不会开车|碰瓷|为老不�
 #: modifier x head composition, not a list of its words
 _SEX_MOD = "剩|渣|拜金|绿茶|心机|妈宝|凤凰|黄脸|肥|泼|败家|丑|老处|娘娘|男人|直男"
 _SEX_HEAD = "女|男|婆|婊|妇|腔|癌"
+#: every modifier x head of the composition (each one a slur), and the age and sex slurs outside it
+_SEX_COMPOSED = tuple(m + h for m in _SEX_MOD.split("|") for h in _SEX_HEAD.split("|"))
+_SEX_WORDS = "老不死|糟老头|死老头|老棺材|小屁孩|娘炮|女拳|田园女权"
 
 
 def _alt(words: str) -> str:
@@ -120,12 +123,17 @@ _STEREO_RE = rx.compile(
 _SEX_RE = rx.compile(
     rf"(?P<g>{_alt(_SEX_AGE)})(?P<q>{_alt(_SEX_AGE_GENERAL)})(?P<h>{_alt(_SEX_AGE_PRED)})(?![{_NOT_AFTER_PRED}])"
     rf"|(?<![减打增瘦])(?P<m>{_alt(_SEX_MOD)})(?P<h2>{_alt(_SEX_HEAD)})(?![篮足排子生士性装神王儿婿孩童工方人团科主星症])"
-    r"|(?P<w>老不死|糟老头|死老头|老棺材|小屁孩|娘炮|女拳|田园女权)")
+    rf"|(?P<w>{_SEX_WORDS})")
 #: a disability morpheme and a person suffix (瞎子 瘸子 聋子 瘫子 跛子 哑巴 傻子 疯子 呆子): 中国残联 2022·八
 _DISABILITY_RE = rx.compile(
     r"(?<!黑)(?P<m>[瞎瘸聋哑瘫跛])(?P<h>子|巴|佬|鬼|婆|汉)(?![亏英语])"
     r"|(?<!书)(?P<m2>[傻疯呆])(?P<h2>子|佬|婆)(?!瓜子)"
     r"|(?P<w>智障|脑残|白痴|低能儿|弱智儿|残废人|死瘸子|死瞎子|瘸腿子|聋哑子)")
+#: the disability words the gate passes on to that rule (the morpheme x suffix words it reads, and the whole words)
+_DISABILITY_WORDS = (
+    "瞎子", "瘸子", "聋子", "瘫子", "跛子", "哑巴", "哑子", "傻子", "疯子", "呆子", "瞎佬", "瘸佬", "聋佬", "傻佬", "瞎鬼", "瘸鬼",
+    "聋婆", "瞎婆", "疯婆", "傻婆", "瞎汉", "聋汉", "瘸汉", "跛佬", "瘫佬", "呆佬", "疯佬", "智障", "脑残", "白痴", "低能儿",
+    "弱智儿", "残废人")
 #: war and history: 日本鬼子 in a veteran's words about 1937 is history (抗战, 侵华 …)
 _SLUR_QUIET = ("抗战", "抗日", "侵华", "侵略", "八路军", "新四军", "老兵", "战争", "日军", "沦陷", "电影", "电视剧", "小说",
                "台词", "所谓", "称为", "被称", "蔑称", "贬称", "歧视", "禁用", "不要使用", "不得使用", "不宜", "避免", "不能称",
@@ -271,17 +279,13 @@ _SLUR_GATE = tuple(dict.fromkeys(_CRIME.split("|") + _TERROR.split("|") + _HEADS
                                                                               for q in ("都是", "全是", "全都是", "个个都是", "没一个好", "没有一个好")]
                                  + [n + a for n in _NATIONS.split("|") for a in _ANIMALS.split("|")]
                                  + [g + q for g in _SEX_AGE.split("|") for q in _SEX_AGE_GENERAL.split("|")]
-                                 + [m + h for m in _SEX_MOD.split("|") for h in _SEX_HEAD.split("|")]
-                                 + ["老不死", "糟老头", "死老头", "老棺材", "小屁孩", "娘炮", "女拳", "田园女权"] + [
-    "瞎子", "瘸子", "聋子", "瘫子", "跛子", "哑巴", "哑子", "傻子", "疯子", "呆子", "瞎佬", "瘸佬", "聋佬", "傻佬", "瞎鬼", "瘸鬼",
-    "聋婆", "瞎婆", "疯婆", "傻婆", "瞎汉", "聋汉", "瘸汉", "跛佬", "瘫佬", "呆佬", "疯佬", "智障", "脑残", "白痴", "低能儿",
-    "弱智儿", "残废人"]))
+                                 + list(_SEX_COMPOSED) + _SEX_WORDS.split("|") + list(_DISABILITY_WORDS)))
 _AGENCY_GATE = tuple(AGENCY_REFORMS) + tuple(LOCAL_DEPARTMENTS)
 gates.register(*_SLUR_GATE, *_AGENCY_GATE, *_TW_GATE, *_DRAFT_GATE)  # (tuples: a fixed order, see gates.register)
 _SLUR_SET, _AGENCY_SET, _TW_SET = frozenset(_SLUR_GATE), frozenset(_AGENCY_GATE), frozenset(_TW_GATE)
 _DRAFT_SET = frozenset(_DRAFT_GATE)
 _ALL_SET = _SLUR_SET | _AGENCY_SET | _TW_SET | _DRAFT_SET
-_DIS_SET = frozenset(w for w in _SLUR_GATE if w[0] in "瞎瘸聋哑瘫跛傻疯呆智脑白低弱残")
+_DIS_SET = frozenset(_DISABILITY_WORDS)
 _REACH = 24  # characters of the dense view either side of a gate word that the patterns read
 
 
@@ -294,10 +298,7 @@ def lone_words() -> frozenset[str]:
     """The words of :func:`disguise_words` that make a finding alone (渣男, 瞎佬, 国家计委): never
     one word of the initials of two (bdxl would read 瞎佬 after any word spelled bd); their
     initials are read only as a whole run (gjjw), as a row's are."""
-    out = {m + h for m in _SEX_MOD.split("|") for h in _SEX_HEAD.split("|")}  # (the composition: every one a slur)
-    out.update(("老不死", "糟老头", "死老头", "老棺材", "小屁孩", "娘炮", "女拳", "田园女权"), _DIS_SET, AGENCY_REFORMS,
-               LOCAL_DEPARTMENTS)
-    return frozenset(out)
+    return frozenset(_SEX_COMPOSED) | frozenset(_SEX_WORDS.split("|")) | _DIS_SET | agency_words()
 
 
 def agency_words() -> frozenset[str]:
