@@ -571,25 +571,9 @@ def _load_leaders(path: Path, problems: list[str]) -> list[LeaderRow]:
 
 
 def load_leaders(folders: Iterable[str | Path]) -> tuple[LeaderRow, ...]:
-    """The rows of every ``kind = "leaders"`` file of these lexicon folders, read from their
-    manifests alone (a few dozen rows: what the title rule needs, without loading the lexicons).
-    Raises :class:`LexiconError` on a problem in one of them."""
-    import tomllib
-
-    problems: list[str] = []
-    out: list[LeaderRow] = []
-    for folder in folders:
-        folder = Path(folder)
-        try:
-            manifest = tomllib.loads((folder / "manifest.toml").read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-            continue  # (the lexicon loader reports the manifest itself)
-        for spec in manifest.get("lexicon", []):
-            if spec.get("kind") == "leaders" and spec.get("file") and (folder / spec["file"]).is_file():
-                out += _load_leaders(folder / spec["file"], problems)
-    if problems:
-        raise LexiconError(f"{len(problems)} problem(s) in the leaders files", problems)
-    return tuple(out)
+    """The rows of every ``kind = "leaders"`` file of these lexicon folders (:func:`load_lexicons`
+    reads them with the rest). Raises :class:`LexiconError` on a problem."""
+    return tuple(r for f in load_lexicons(folders).files for r in f.leaders)
 
 
 def _load_examples(path: Path, problems: list[str]) -> list[Example]:
@@ -793,10 +777,11 @@ def check_examples(scanner, files: Iterable[LexiconFile] | None = None) -> list[
     lexset = scanner.lexicons
     files = list(lexset.files if files is None else files)
     rules_of = {f.name: {e.id for e in f.entries} for f in lexset.files}
-    known = {e.id for e in lexset.entries}
+    # the rows, and the rules of the detectors (a leaders file's examples name keyterm.leader.title)
+    known = {e.id for e in lexset.entries} | {r for d in scanner._detectors for r in getattr(d, "rules", ())}
     for f in files:
         for ex in f.examples:
-            if ex.rule and ex.rule not in known and not ex.rule.startswith(("pii.", "secret.mark", "detector.", "keyterm.leader.")):
+            if ex.rule and ex.rule not in known and not ex.rule.startswith(("pii.", "secret.mark", "detector.")):
                 failures.append(f"{ex.source}: unknown rule {ex.rule!r}")
                 continue
             found = {fi.rule for fi in scanner.raw_findings(ex.text)}

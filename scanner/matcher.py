@@ -8,7 +8,6 @@ window around the hit.
 """
 from __future__ import annotations
 
-import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from itertools import accumulate
 from typing import Iterable, Sequence
 
 from .columns import PackedColumn, StrColumn
-from .detectors.context import years, years_say_history
+from .detectors.context import doc_years, years_say_history
 from .detectors.gates import separated_runs
 from .disguise import in_pinyin
 from .lexicon import DisguiseTable, Entry
@@ -438,13 +437,5 @@ class LexiconMatcher:
 
 def _history(views: Views, s: int, e: int, until: int) -> bool:
     """Whether the years around views.text[s:e] make a term superseded in ``until`` history (row
-    option ``until=YEAR``, :func:`scanner.detectors.context.years_say_history`). The text's years
-    are read once per text, on its first such hit (a one-entry cache per thread)."""
-    norm = views.norm
-    last = getattr(_years_seen, "last", None)
-    if last is None or last[0] is not norm:
-        last = _years_seen.last = (norm, years(norm))
-    return years_say_history(norm, s, e, until, last[1])
-
-
-_years_seen = threading.local()
+    option ``until=YEAR``, :func:`scanner.detectors.context.years_say_history`)."""
+    return years_say_history(views.norm, s, e, until, doc_years(views.norm))

@@ -162,13 +162,14 @@ def scan_record(ctx: WorkerContext, pos: int, key: str, payload: Any, old: OldRo
         verdict = old.verdict
         at = old.scanned_at or scanned_at
     else:
-        if blocks_doc is not None:  # a file: every part of it, findings located (SPEC section 6)
-            from ..files.scan import scan_document
+        # the record's date (normalised: YYYY…): an outdated name in a post published before its change is right
+        with published_in(int(published[:4]) if published else None):
+            if blocks_doc is not None:  # a file: every part of it, findings located (SPEC section 6)
+                from ..files.scan import scan_document
 
-            with published_in(int(published[:4]) if published else None):
                 result = scan_document(ctx.scanner, blocks_doc, id=ident)
-        else:  # the record's date: an outdated name in a post published before the change is right
-            result = ctx.scanner.scan(text, id=ident, published=published)
+            else:
+                result = ctx.scanner.scan(text, id=ident)
         verdict = result.verdict
         findings = [fi.to_dict() for fi in result.findings]
         for fd in findings:

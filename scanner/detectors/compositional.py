@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import rx, speedups
-from ..disguise import _DIGIT_OF, in_pinyin
+from ..disguise import _DIGIT_OF, _PUNCT_SEPS, in_pinyin
 from ..model import Finding
 from ..normalize import Views
 from ..words import cut, word_freq
@@ -485,11 +485,11 @@ _LONE_RULES = frozenset({"prohibited.object.drug", "wording.quote_separatist"})
 #: the wording rules one word makes alone (a disability or sex and age word, an agency)
 _WORDING_LONE_RULES = frozenset({"wording.slur.disability", "wording.slur.sex_age", "wording.agency.central",
                                  "wording.agency.local"})
+_ANY_LONE_RULES = _LONE_RULES | _WORDING_LONE_RULES
 #: a separator between the two characters of a word that makes a finding alone (冰，毒, 渣、男: the
 #: drug names, the separatist words, the wording rules' one-word slurs): ``gone`` is _SEP, read back
 #: only where neither character makes a word with its neighbour outside the spelling (结冰，毒雾)
 _SEP = -10
-_SEPARATORS = (",", ";", ":", "!", "?", "。", "、", "…")  # (as the dense view writes them: scanner.disguise._PUNCT_SEPS)
 
 
 @lru_cache(maxsize=1)
@@ -579,7 +579,7 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
             if kind == "pinyin" and v.isascii() and len(w) >= 4:
                 add(v, w)
     for w in sorted({w for w in _DRUG_ALONE.split("|") + list(_SEPARATIST) + sorted(lone_words()) if len(w) == 2}):
-        for sep in _SEPARATORS:
+        for sep in _PUNCT_SEPS:  # (as the dense view writes them)
             add(w[0] + sep + w[1], w, _SEP)
     for w in vocab:
         n = len(w)
@@ -1026,7 +1026,7 @@ class CompositionalDetector:
                 new = self._guessed(_repaired(views, d, ds, de, lo, hi, [(s, e, w, *ab)]), c, a, b, found + out)
                 if len(w) == 2:  # half a word guessed: not a rule that one word makes (□子 is no 瞎子, and a
                     # form's check box before 毒性物质 is no 冰毒), as a sound alone makes none
-                    new = [f for f in new if f.rule not in _WORDING_LONE_RULES and f.rule not in _LONE_RULES]
+                    new = [f for f in new if f.rule not in _ANY_LONE_RULES]
                 if new:  # a word guessed under a mask: a reviewer reads it (never block)
                     out += new
                     break
@@ -1041,7 +1041,7 @@ class CompositionalDetector:
     def _rules_over(self, rv: Views, c: dict) -> list[Finding]:
         """Every rule over a repaired window ``rv``, gated by the rules' own words in its dense view,
         and the wording rules (:mod:`.wording`: slurs, agencies, Taiwan) over it too."""
-        every = gates.find(rv.dense)
+        every = gates.find_uncached(rv.dense)  # (a window read once: the text's cached pass stays)
         hits = [h for h in every if h[2] in self._words]
         out = self._rules(rv, rv.dense, c, hits) if hits else []
         return out + _wording().detect_over(rv, every)

@@ -6,7 +6,7 @@ import re
 import threading
 from contextlib import contextmanager
 
-__all__ = ["near", "sentence_around", "years", "years_say_history", "published_in"]
+__all__ = ["near", "sentence_around", "years", "doc_years", "years_say_history", "published_in"]
 
 #: a year written 2016年, 一九九六年 (a year between 1940 and 2049: not 2728号 or 100年)
 _YEAR_RE = re.compile(r"(19[4-9]\d|20[0-4]\d)年|([一二][九〇零][〇零一二三四五六七八九]{2})年")
@@ -45,6 +45,19 @@ def years(text: str) -> list[int]:
         else:
             out.append(int("".join(_CN_DIGIT[c] for c in m.group(2))))
     return out
+
+
+def doc_years(norm: str) -> list[int]:
+    """:func:`years` of a whole text's ``norm`` view, read once per text (a one-entry cache per
+    thread: the lexicon's ``until`` rows and the agency rules ask about the same text). Do not
+    modify the list."""
+    last = getattr(_years_seen, "last", None)
+    if last is None or last[0] is not norm:
+        last = _years_seen.last = (norm, years(norm))
+    return last[1]
+
+
+_years_seen = threading.local()
 
 
 def years_say_history(norm: str, s: int, e: int, until: int, doc_years: list[int]) -> bool:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from .. import rx
 
-__all__ = ["FORMULATIONS", "STANDING_COMMITTEES", "MEMBER_GATE", "ORDER_GATE", "LEADER_NAMES", "ORDER_BASIS", "member_errors", "order_errors"]
+__all__ = ["FORMULATIONS", "STANDING_COMMITTEES", "MEMBER_GATE", "ORDER_GATE", "ORDER_BASIS", "member_errors", "order_errors"]
 
 _HAN = "\u3400-\u9fff"
 #: between two items of a list (not a comma: 社会建设，加快全面建设 starts a clause, not an item)
@@ -80,9 +80,7 @@ def _pattern(f: Formulation) -> re.Pattern:
         # (a verb before each later member: 进行伟大斗争、建设伟大工程、推进伟大事业…)
         items = [("" if i == 0 else f"[{_HAN}]{{0,2}}?") + f"{a}(?P<i{i}>[{_HAN}]{{{min(map(len, f.cores))},{k}}}?)"
                  for i in range(n)]
-        body = _SEP.join(items[:-1]) + _SEP + items[-1]
-        # the last item: as long as a member of that length (伟大梦想 ends the list)
-        return rx.compile(body)
+        return rx.compile(_SEP.join(items))
     if not f.affix:  # bare items (创新、协调…): only before the formulation's name
         items = [f"(?P<i{i}>[{_HAN}]{{2}})" for i in range(n)]
         return rx.compile("、".join(items[:-1]) + "(?:、|和)" + items[-1]
@@ -174,7 +172,6 @@ STANDING_COMMITTEES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _NAMES = sorted({n for _t, ns in STANDING_COMMITTEES for n in ns}, key=lambda n: (-len(n), n))
 _NAME_ALT = "|".join(_NAMES)
-LEADER_NAMES = frozenset(_NAMES)
 #: two or more of them in a row (同志 after a name is kept in the list: 习近平同志、李强同志)
 _LIST_RE = rx.compile(f"(?:{_NAME_ALT})(?:同志)?(?:(?:、|,|和)(?:{_NAME_ALT})(?:同志)?)+")
 _NAME_RE = rx.compile(_NAME_ALT)

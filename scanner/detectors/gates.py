@@ -15,7 +15,7 @@ from typing import Iterable
 
 from .. import rx, speedups
 
-__all__ = ["register", "present", "hits", "any_of", "ascii_chars", "separated_runs", "SEPS", "find", "warm_up"]
+__all__ = ["register", "present", "hits", "any_of", "ascii_chars", "separated_runs", "SEPS", "find", "find_uncached", "warm_up"]
 
 _WORDS: dict[str, None] = {}
 _local = threading.local()
@@ -63,7 +63,7 @@ def _pass(v: str) -> tuple[str, frozenset[str], list[tuple[int, int, str]], int]
     last = getattr(_local, "last", None)
     if last is not None and last[0] is v and last[3] == len(_WORDS):  # (words registered since: pass again)
         return last
-    found = find(v)
+    found = find_uncached(v)
     last = _local.last = (v, frozenset([w for _, _, w in found]), found, len(_WORDS))
     return last
 
@@ -75,10 +75,15 @@ def find(v: str) -> list[tuple[int, int, str]]:
     last = getattr(_local, "found", None)
     if last is not None and last[0] is v and last[2] == len(_WORDS):
         return last[1]
-    words, pma = _words_and_automaton()
-    out = [(s, e, words[k]) for s, e, k in pma.find_overlapping(v)] if v else []
+    out = find_uncached(v)
     _local.found = (v, out, len(_WORDS))
     return out
+
+
+def find_uncached(v: str) -> list[tuple[int, int, str]]:
+    """The gate pass over ``v`` without any cache (a text read once: a repaired window)."""
+    words, pma = _words_and_automaton()
+    return [(s, e, words[k]) for s, e, k in pma.find_overlapping(v)] if v else []
 
 
 def present(v: str) -> frozenset[str]:

@@ -336,11 +336,9 @@ class ProhibitedModelDetector:
             j = int(vm[s]) if vm is not None else s
             if dm is not None:
                 j = bisect_left(dm, j)
-            if j > last and j < len(d) and d[j] == w:
+            if j > last and j < len(d) and d[j] == w:  # (j > last: ascending, each place once)
                 out.append(j)
                 last = j
-        if out != sorted(out):  # (hits are ordered by end in ``vis``: one character each, so ascending)
-            out = sorted(set(out))
         return out
 
     def _finding(self, views: Views, a: int, b: int, sc: float) -> Finding:

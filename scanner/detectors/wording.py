@@ -52,7 +52,7 @@ from .. import rx
 from ..model import Finding
 from ..normalize import Views
 from . import gates
-from .context import sentence_around, years, years_say_history
+from .context import doc_years, sentence_around, years_say_history
 
 __all__ = ["WordingRuleDetector", "AGENCY_REFORMS", "LOCAL_DEPARTMENTS"]
 
@@ -368,7 +368,7 @@ def _sentence(d: str, s: int, e: int, before: int = 16, after: int = 10) -> str:
     return sentence_around(d, s, e, before, after, "。!?;！？；")
 
 
-def _historical(views: Views, d: str, s: int, e: int, year: int, doc_years: list[int]) -> bool:
+def _historical(views: Views, d: str, s: int, e: int, year: int) -> bool:
     """Whether an old agency name at d[s:e] (changed in ``year``) is history: a history word or a year
     up to the change next to it, or a text whose years are mostly years up to the change (years are
     read in the ``norm`` view: the dense view writes 一九九六 as 一九六)."""
@@ -377,7 +377,7 @@ def _historical(views: Views, d: str, s: int, e: int, year: int, doc_years: list
         return True
     a, b = views.dense_span(s, e)
     # (the original's offsets; full-width digits folded: １９５６年)
-    return years_say_history(views.norm, a, b, year, doc_years)
+    return years_say_history(views.norm, a, b, year, doc_years(views.norm))
 
 
 def _quoted(d: str, s: int, e: int) -> bool:
@@ -518,7 +518,6 @@ class WordingRuleDetector:
 
     # ------------------------------------------------------------------ agencies
     def _agencies(self, views: Views, d: str, windows, out: list[Finding]) -> None:
-        doc_years: list[int] | None = None
         taken: list[tuple[int, int]] = []
         for pat, kind in ((_AGENCY_RE, "central"), (_LOCAL_RE, "local")):
             for m in self._scan(pat, d, windows):
@@ -534,9 +533,7 @@ class WordingRuleDetector:
                     continue
                 if (name in _GENERIC or kind == "local") and any(w in _sentence(d, s, e, 30, 20) for w in _FOREIGN):
                     continue
-                if doc_years is None:
-                    doc_years = years(views.norm)
-                if _historical(views, d, s, e, year, doc_years):
+                if _historical(views, d, s, e, year):
                     continue
                 taken.append((s, e))
                 out.append(self._finding(
