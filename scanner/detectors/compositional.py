@@ -51,7 +51,7 @@ from . import gates
 from .gates import separated_runs
 from .context import sentence_around
 from .credentials import _HELP, _TRAIL
-from . import formulations
+from . import formulations, wording  # (wording imports this module back: attributes read at call time)
 
 if TYPE_CHECKING:  # (NumPy loads only when a disguised spelling is read back)
     import numpy as np
@@ -385,7 +385,7 @@ def _compiled():
         # (the words that make characters with a separator between each worth reading back: the
         # rules' words, and Taiwan's institutions of the wording rules, 台湾外；交；部, which get no
         # disguised spellings of their own)
-        "vocabulary": daachorse.CharwiseDoubleArrayAhoCorasick(sorted(set(_vocabulary()) | _run_words())),
+        "vocabulary": daachorse.CharwiseDoubleArrayAhoCorasick(sorted(set(_vocabulary()) | wording.run_words())),
         "repair_set": frozenset(repairs.spellings(dropped=False)),  # (gate words)
         # the spellings that drop a masked character are looked for only in the dense pass (not gate words)
         "dropped": (lambda keys: (keys, daachorse.CharwiseDoubleArrayAhoCorasick(keys) if keys else None))(
@@ -499,33 +499,12 @@ def _vocabulary() -> tuple[str, ...]:
     srcs += [_AFTER, *_AFTER_EXTRA.values(), _DRUG_ALONE, _TS_OBJ, _TS_PRE, _TS_POST, _BID_RE.pattern, _TOPIC_RE.pattern,
              _STATE_RE.pattern, "|".join(_SOV_GATE), "香港政府|澳门政府", _VOCABULARY_TITLES,
              "|".join(_BID_GATE), "|".join(_TOPIC_GATE)]
-    from .wording import disguise_words  # (the wording rules run over the repaired windows too)
-
-    return tuple(sorted({w for src in srcs for w in _WORD_RE.findall(src)} | set(disguise_words())))
+    # (the wording rules run over the repaired windows too)
+    return tuple(sorted({w for src in srcs for w in _WORD_RE.findall(src)} | set(wording.disguise_words())))
 
 
 #: the contraband objects (drugs, weapons, … and the drug names alone)
 _OBJECTS = frozenset({o for objs, _verbs in _CLASSES.values() for o in objs.split("|")} | set(_DRUG_ALONE.split("|")))
-
-
-@lru_cache(maxsize=1)
-def _read_back_plausible():
-    from .wording import read_back_plausible
-
-    return read_back_plausible
-
-
-def _run_words() -> frozenset[str]:
-    from .wording import run_words
-
-    return run_words()
-
-
-@lru_cache(maxsize=1)
-def _sounded_heads() -> frozenset[str]:
-    from .wording import SOUNDED_HEADS
-
-    return SOUNDED_HEADS
 
 
 def two_char_swaps(w: str) -> list[tuple[str, int, bool]]:
@@ -537,7 +516,7 @@ def two_char_swaps(w: str) -> list[tuple[str, int, bool]]:
     from ..variants import homophones
 
     out: dict[str, tuple[str, int, bool]] = {}
-    sounds = w in _OBJECTS or w in _sounded_heads()
+    sounds = w in _OBJECTS or w in wording.SOUNDED_HEADS
     for i, ch in enumerate(w):
         swaps = [(h, False) for h in lookalikes_of(ch, bare=True)] + ([(h, True) for h in homophones(ch)] if sounds else [])
         for h, sound in swaps:
@@ -572,13 +551,11 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
             return
         out[k] = (w, gone)
 
-    from .wording import agency_words, lone_words
-
-    for w in sorted(agency_words()):  # (pinyin and initials only: gjjw for 国家计委)
+    for w in sorted(wording.agency_words()):  # (pinyin and initials only: gjjw for 国家计委)
         for v, kind in disguises(w, high_risk=True):
             if kind == "pinyin" and v.isascii() and len(w) >= 4:
                 add(v, w)
-    for w in sorted({w for w in _DRUG_ALONE.split("|") + list(_SEPARATIST) + sorted(lone_words()) if len(w) == 2}):
+    for w in sorted({w for w in _DRUG_ALONE.split("|") + list(_SEPARATIST) + list(wording.lone_words()) if len(w) == 2}):
         for sep in _PUNCT_SEPS:  # (as the dense view writes them)
             add(w[0] + sep + w[1], w, _SEP)
     for w in vocab:
@@ -806,9 +783,7 @@ def _initials_index() -> dict[str, tuple[str, ...]]:
     """Initials (2 to 8 letters) -> the words of the rules with them, shortest first."""
     from ..disguise import _pinyin
 
-    from .wording import lone_words
-
-    lone = lone_words()
+    lone = wording.lone_words()
     out: dict[str, list[str]] = {}
     for w in sorted(_vocabulary(), key=lambda w: (len(w), w)):
         if w in lone:
@@ -879,9 +854,7 @@ def _mask_place(text: str, ds: np.ndarray, de: np.ndarray, s: int, e: int, gone:
 @lru_cache(maxsize=1)
 def _wording():
     """The wording rules' detector, run over the repaired windows (its patterns are module-level)."""
-    from .wording import WordingRuleDetector
-
-    return WordingRuleDetector()
+    return wording.WordingRuleDetector()
 
 
 def _made(f: Finding, known: list[Finding]) -> bool:
@@ -1094,7 +1067,7 @@ class CompositionalDetector:
         n = len(d)
         cand: list[tuple[int, int, str, np.ndarray, np.ndarray]] = []
         weak: set[tuple[int, int]] = set()  # places of a sound in a two-character word (in the text)
-        plausible = _read_back_plausible()
+        plausible = wording.read_back_plausible
         for s, e, k in disguised:
             word, gone = fix[k]
             if not plausible(word, d, s, e):

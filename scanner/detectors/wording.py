@@ -51,7 +51,7 @@ from functools import lru_cache
 from .. import rx
 from ..model import Finding
 from ..normalize import Views
-from . import gates
+from . import compositional, gates  # (compositional imports this module: attributes read at call time)
 from .context import doc_years, sentence_around, years_say_history
 
 __all__ = ["WordingRuleDetector", "AGENCY_REFORMS", "LOCAL_DEPARTMENTS"]
@@ -347,22 +347,6 @@ def disguise_words() -> tuple[str, ...]:
     return tuple(sorted(w for w in words if len(w) >= 2))
 
 
-def _suspicious(views: Views, found: frozenset[str]) -> bool:
-    """compositional's disguise test (imported on first use: compositional reads this module's
-    :func:`disguise_words` while it is imported itself)."""
-    global _suspicious, _to_dense
-    from .compositional import _suspicious, _to_dense  # (the same disguise test and span mapping)
-
-    return _suspicious(views, found)
-
-
-def _to_dense(views: Views, s: int, e: int) -> tuple[int, int]:
-    global _suspicious, _to_dense
-    from .compositional import _suspicious, _to_dense
-
-    return _to_dense(views, s, e)
-
-
 def _sentence(d: str, s: int, e: int, before: int = 16, after: int = 10) -> str:
     """What stands around d[s:e] in its sentence (。!?; bound it), the span left out."""
     return sentence_around(d, s, e, before, after, "。!?;！？；")
@@ -404,7 +388,7 @@ class WordingRuleDetector:
         d = views.dense
         dense_hits = None
         if present.isdisjoint(_ALL_SET):
-            if not _suspicious(views, present):
+            if not compositional._suspicious(views, present):
                 return []
             # a disguise (symbols or blanks between characters, a character tripled) may hide a gate word
             # from ``vis``: the dense view once, as the compositional rules do
@@ -420,7 +404,7 @@ class WordingRuleDetector:
             for w in present & _ALL_SET:
                 i = v.find(w)
                 while i >= 0:
-                    places.append(_to_dense(views, i, i + len(w)))
+                    places.append(compositional._to_dense(views, i, i + len(w)))
                     i = v.find(w, i + 1)
             places.sort()
         return self._run(views, d, present, places)
