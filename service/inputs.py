@@ -5,13 +5,16 @@ from typing import Any, Mapping
 
 from fastapi import Request
 
+from scanner.dates import published_year
+from scanner.errors import InputError
 from scanner.textio import JsonObjectError
 from scanner.textio import json_object as parse_json_object
 
 from .errors import ApiError
 from .store import RESERVED_ID_PREFIXES
 
-__all__ = ["json_object", "check_json_type", "body_object", "json_type", "text_field", "id_field", "str_field"]
+__all__ = ["json_object", "check_json_type", "body_object", "json_type", "text_field", "id_field", "published_field",
+           "str_field"]
 
 
 async def json_object(request: Request) -> dict[str, Any]:
@@ -71,6 +74,19 @@ def id_field(obj: Mapping[str, Any], where: str = "") -> str | int | None:
                                 "scans without an id and integer ids)", "wrong_type")
         return ident
     raise ApiError(422, f"{where}'id' must be a string or an integer, not {json_type(ident)}", "wrong_type")
+
+
+def published_field(obj: Mapping[str, Any], where: str = "") -> int | None:
+    """The optional ``published`` date of a draft (``2015-06-01``, ``20150601``, ``2015年6月1日``,
+    ``2015``): its year, which decides whether an outdated name (环境保护部 …) is history
+    (:meth:`scanner.Scanner.scan`); absent or null: the text is read as written today."""
+    value = obj.get("published")
+    if value is None:
+        return None
+    try:
+        return published_year(value)
+    except InputError as e:
+        raise ApiError(422, f"{where}{e}", "wrong_type") from None
 
 
 def str_field(obj: Mapping[str, Any], key: str, *, required: bool, max_len: int) -> str | None:

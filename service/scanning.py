@@ -125,10 +125,11 @@ def _scan_items(st: ServiceState, items: list[tuple[str, Any]], *, scan: Callabl
     result capped and enriched, with its new scan id and its document key."""
     sc = st.scanner
     raws = []
-    for text, doc_id in items:
+    for text, doc_id, *published in items:
         scan_id = new_id()
         doc_key = doc_key_of(doc_id, scan_id, client)
-        d = scan(text, doc_id, deadline) if scan is not None else sc.scan(text, id=doc_id, deadline=deadline).to_dict()
+        d = (scan(text, doc_id, deadline) if scan is not None else
+             sc.scan(text, id=doc_id, deadline=deadline, published=published[0] if published else None).to_dict())
         cap_findings(d, st.settings.max_findings)
         raws.append((scan_id, doc_key, doc_id, text, enrich(d, text, doc_key)))
     return raws
@@ -204,7 +205,7 @@ async def scan_durably(st: ServiceState, items: list[tuple[str, Any]], *, source
     is scanned on the event loop, and its dismissals read there too from a SQLite file (a local
     read in WAL mode, which writers do not block) or in a thread from a database server (the loop
     never waits on the network); anything else is scanned and stored in the pool."""
-    if scan is None and sum(len(t) for t, _ in items) <= st.settings.scan_inline_chars:
+    if scan is None and sum(len(it[0]) for it in items) <= st.settings.scan_inline_chars:
         raws = await st.pool.run(_scan_items, st, items, client=client, inline=True)
         if _keyed(raws) and not st.store.local:
             out, stored = await run_in_threadpool(_store_and_present, st, raws, source=source, filename=filename)

@@ -115,6 +115,23 @@ def test_batch_keeps_order_and_ids(client, scanner):
     assert len({x["scan_id"] for x in results}) == 3
 
 
+def test_published_date_makes_an_outdated_name_history(client, scanner):
+    text = "环境保护部近日印发通知，要求各地加强大气污染防治。"
+    today = client.post("/v1/scan", json={"text": text}).json()
+    assert today["verdict"] == "review" and [f["rule"] for f in today["findings"]] == ["outdated.mep"]
+    old = client.post("/v1/scan", json={"text": text, "published": "2015-06-01"}).json()
+    assert old["verdict"] == "pass" and old["findings"] == []
+    assert client.post("/v1/scan", json={"text": text, "published": 2024}).json()["verdict"] == "review"
+    r = client.post("/v1/scan/batch", json={"items": [{"text": text, "published": "2015年6月1日"},
+                                                      {"text": text, "published": None}]})
+    assert [x["verdict"] for x in r.json()["results"]] == ["pass", "review"]
+    for bad in ({"text": text, "published": "soon"}, {"text": text, "published": True}):
+        r = client.post("/v1/scan", json=bad)
+        assert r.status_code == 422 and "published" in r.json()["error"]
+    r = client.post("/v1/scan/batch", json={"items": [{"text": text}, {"text": text, "published": 99999}]})
+    assert r.status_code == 422 and r.json()["error"].startswith("items[1]: ") and "99999" in r.json()["error"]
+
+
 def test_scan_file_docx_findings_point_into_extracted_text(client):
     data = make_docx(["关于低保对象的公示", "张伟，身份证号11010519491231002X，联系电话13812345678。", "台湾总统发表讲话"])
     r = client.post("/v1/scan/file", files={"file": ("公示.docx", data, "application/octet-stream")},

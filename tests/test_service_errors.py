@@ -267,7 +267,7 @@ def test_422_decisions_and_review(c, blocked_scan):
 class ExplodingScanner(Scanner):
     """A scanner that fails on purpose, with the draft in its exception message."""
 
-    def scan(self, text, *, id=None, deadline=None):
+    def scan(self, text, *, id=None, deadline=None, published=None):
         raise RuntimeError(f"cannot scan {text!r}")
 
 

@@ -9,7 +9,7 @@ from starlette.requests import ClientDisconnect
 
 from ..auth import Token, authorised, caller_of
 from ..errors import ERRORS, ApiError, json_response, note
-from ..inputs import body_object, check_json_type, id_field, json_object, json_type, text_field
+from ..inputs import body_object, check_json_type, id_field, json_object, json_type, published_field, text_field
 from ..results import redact_text
 from ..scanning import scan_durably
 from ..state import ServiceState, Svc
@@ -31,7 +31,11 @@ def log_result(request: Request, res: dict[str, Any]) -> None:
 SCAN_BODY = {"content": {"application/json": {"schema": {
     "type": "object", "required": ["text"],
     "properties": {"text": {"type": "string", "description": "the draft"},
-                   "id": {"type": ["string", "integer"], "description": "document id: dismissals follow it"}}},
+                   "id": {"type": ["string", "integer"], "description": "document id: dismissals follow it"},
+                   "published": {"type": ["string", "integer"],
+                                 "description": "when the text was published (2015-06-01, 20150601, 2015年6月1日, "
+                                                "2015): an outdated name in a text published before its change "
+                                                "is history, not a finding; absent: written today"}}},
     "example": {"id": "post-17", "text": "台湾总统近日发表讲话，联系电话13812345678。"}}}, "required": True}
 
 
@@ -70,7 +74,7 @@ async def scan_direct(st: ServiceState, state: dict[str, Any], authorization: st
     obj = body_object(await read_body(receive))
     text = text_field(obj, st.settings.max_chars)
     doc_id = id_field(obj)
-    res = (await scan_durably(st, [(text, doc_id)], source="api", client=caller.client))[0]
+    res = (await scan_durably(st, [(text, doc_id, published_field(obj))], source="api", client=caller.client))[0]
     state.setdefault("log", {}).update(result_fields(res))
     return orjson.dumps(res)
 
@@ -102,7 +106,7 @@ async def scan_batch(request: Request):
         where = f"items[{i}]: "
         if not isinstance(it, dict):
             raise ApiError(422, f"{where}expected an object, got {json_type(it)}", "wrong_type")
-        pairs.append((text_field(it, st.settings.max_chars, where), id_field(it, where)))
+        pairs.append((text_field(it, st.settings.max_chars, where), id_field(it, where), published_field(it, where)))
     results = await scan_durably(st, pairs, source="batch", client=caller.client)
     note(request, items=len(results), block=sum(r["verdict"] == "block" for r in results),
          findings=sum(len(r["findings"]) for r in results))
