@@ -67,13 +67,16 @@ class MatchOptions:
     #: the year the term was superseded (outdated names): a hit is history, not reported, when a year up
     #: to it stands in its sentence or most of the text's years are up to it (detectors.context)
     until: int = 0
+    #: the year a style norm took effect (解放前 → 新中国成立前, 2016): a hit is not reported in a text
+    #: published before it, or, the date unknown, in a text whose two or more years are all before it
+    since: int = 0
 
     __reduce__ = _by_fields
 
     @property
     def plain(self) -> bool:
         return not (self.word or self.ctx_norm or self.nctx_norm or self.quote or self.strict or self.ascii_word
-                    or self.masked or self.until)
+                    or self.masked or self.until or self.since)
 
 
 @lru_cache(maxsize=None)
@@ -92,7 +95,8 @@ def _tail(term: str) -> str:
 
 
 #: options with an integer value: option -> (MatchOptions field, lowest, highest, what it is)
-_INT_OPTIONS = {"win": ("window", 1, 500, "an integer"), "until": ("until", 1900, 2100, "a year")}
+_INT_OPTIONS = {"win": ("window", 1, 500, "an integer"), "until": ("until", 1900, 2100, "a year"),
+                "since": ("since", 1900, 2100, "a year")}
 
 
 def _parse_options(raw: str, term_dense: str) -> tuple[MatchOptions, list[str]]:

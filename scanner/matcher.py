@@ -15,7 +15,7 @@ from itertools import accumulate
 from typing import Iterable, Sequence
 
 from .columns import PackedColumn, StrColumn
-from .detectors.context import doc_years, years_say_history
+from .detectors.context import doc_years, years_say_before, years_say_history
 from .detectors.gates import separated_runs
 from .disguise import in_pinyin
 from .lexicon import DisguiseTable, Entry
@@ -306,6 +306,8 @@ class LexiconMatcher:
                             confirmed = True
                     if o.until and _history(views, os_, oe, o.until):
                         continue
+                    if o.since and years_say_before(o.since, doc_years(views.norm)):
+                        continue
                     out.append(Hit(entry, os_, oe, ds, ds + (oe - os_), confirmed, True))
         return out
 
@@ -430,6 +432,8 @@ class LexiconMatcher:
                 if check_words and self._across_two_words(norm, start, end):
                     continue
                 if o.until and _history(views, start, end, o.until):
+                    continue
+                if o.since and years_say_before(o.since, doc_years(views.norm)):
                     continue
                 hits.append(Hit(entry, start, end, s, e, confirmed, dg))
         return hits

@@ -74,3 +74,28 @@ def test_until_one_year_elsewhere_dates_an_event_not_the_text(tmp_path):
     _one_row_lexicon(tmp_path, "until=2018")
     s = Scanner(bundled_lexicons=False, lexicon_dirs=[str(tmp_path)], detectors=("lexicon",))
     assert [f.rule for f in s.scan("2009年举行了气候变化大会。县城建局印发通知。").findings] == ["u.old"]
+
+
+def test_since_keeps_a_style_norm_out_of_texts_written_before_it(tmp_path):
+    _one_row_lexicon(tmp_path, "since=2016")
+    s = Scanner(bundled_lexicons=False, lexicon_dirs=[str(tmp_path)], detectors=("lexicon",))
+    rules = lambda t, **kw: [f.rule for f in s.scan(t, **kw).findings]  # noqa: E731
+    assert rules("请到县城建局办理。") == ["u.old"]  # no year: read as written today
+    assert rules("2010年工作安排。县城建局负责审批。2011年底前完成。") == []  # every year before the norm
+    assert rules("一九五五年，县城建局成立。一九五六年扩建。") == []
+    # a text of today about the past: one year from the norm on keeps the hit
+    assert rules("2010年至2012年，县城建局负责审批。2024年总结。") == ["u.old"]
+    assert rules("2010年，县城建局负责审批。") == ["u.old"]  # one year dates an event, not the text
+    # a publication date decides instead of the text's years
+    assert rules("2010年工作安排。县城建局负责审批。2011年底前完成。", published=2024) == ["u.old"]
+    assert rules("请到县城建局办理。", published="2012-03-01") == []
+    assert rules("请到县城建局办理。", published=2016) == ["u.old"]
+
+
+@pytest.mark.parametrize("bad", ["since=16", "since=", "since=2300"])
+def test_since_must_be_a_year(tmp_path, bad):
+    from scanner.errors import LexiconError
+
+    _one_row_lexicon(tmp_path, bad)
+    with pytest.raises(LexiconError, match="since"):
+        load_lexicons([tmp_path], cache=False)

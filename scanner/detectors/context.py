@@ -6,7 +6,8 @@ import re
 import threading
 from contextlib import contextmanager
 
-__all__ = ["near", "sentence_around", "years", "doc_years", "years_say_history", "published_in"]
+__all__ = ["near", "sentence_around", "years", "doc_years", "years_say_history", "years_say_before",
+           "published_in"]
 
 #: a year written 2016年, 一九九六年 (a year between 1940 and 2049: not 2728号 or 100年)
 _YEAR_RE = re.compile(r"(19[4-9]\d|20[0-4]\d)年|([一二][九〇零][〇零一二三四五六七八九]{2})年")
@@ -76,6 +77,18 @@ def years_say_history(norm: str, s: int, e: int, until: int, doc_years: list[int
     if pub is not None:
         return False  # published after the change: the text's other years date events, not the text
     return len(doc_years) > 1 and sum(1 for y in doc_years if y <= until) * 2 > len(doc_years)
+
+
+def years_say_before(since: int, doc_years: list[int]) -> bool:
+    """Whether a text predates a norm in force from ``since``: published before it (when the caller
+    said when: :func:`published_in`), or, the date unknown, naming two or more years, all before it
+    (a 1956 report says 解放前 as its time did). Stricter than :func:`years_say_history`: a post of
+    today about the past names old years too, and a norm binds what is written today, so one year
+    from ``since`` on keeps the hit."""
+    pub = getattr(_published, "year", None)
+    if pub is not None:
+        return pub < since
+    return len(doc_years) > 1 and max(doc_years) < since
 
 
 _published = threading.local()  # .year: the publication year of the text this thread scans
