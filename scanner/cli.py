@@ -57,6 +57,10 @@ def _build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--out", metavar="OUT", default="-", help="batch output file (default: standard output)")
     sc.add_argument("--format", choices=("text", "json"), default="text", help="report format for one draft")
     sc.add_argument("--id", help="document id to put in the result")
+    sc.add_argument("--published", metavar="DATE",
+                    help="when the draft was published (2015-06-01, 2015年6月1日, 2015): an outdated name in a text "
+                         "published before its change is history, not a finding (one draft; with --jsonl, "
+                         "use 'scanner rescan', which reads each record's date)")
     sc.add_argument("--config", metavar="TOML", help="scanner config file")
     sc.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     sc.add_argument("--explain", action="store_true", help="also list findings before overlaps are merged")
@@ -176,6 +180,10 @@ def _place(f) -> str:
 
 
 def _cmd_scan_one(args, out: IO[str]) -> int:
+    if args.published is not None:
+        from .dates import published_year
+
+        published_year(args.published)  # a bad date is a usage error before any work
     if args.file == "-" or args.file is None:
         if args.file is None and sys.stdin.isatty():
             raise UsageError("give a FILE, - for standard input, or --jsonl IN")
@@ -185,7 +193,7 @@ def _cmd_scan_one(args, out: IO[str]) -> int:
     if _is_plain_text(data, name):
         text, _ = decode_bytes(data, name=str(args.file or name))
         scanner = _make_scanner(_config(args.config))
-        result = scanner.scan(text, id=args.id)
+        result = scanner.scan(text, id=args.id, published=args.published)
     else:  # a file (SPEC section 6): every part of it, findings located
         from .files.isolate import Extractor
         from .files.scan import scan_document
@@ -193,7 +201,7 @@ def _cmd_scan_one(args, out: IO[str]) -> int:
         with Extractor(workers=1) as ex:
             doc = ex.extract(data, name)
         scanner = _make_scanner(_config(args.config))
-        result = scan_document(scanner, doc, id=args.id)
+        result = scan_document(scanner, doc, id=args.id, published=args.published)
         text = result.text
     if args.format == "json":
         out.write(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n")
@@ -248,6 +256,8 @@ def scan_jsonl(scanner, lines, write) -> tuple[int, int, int]:
 def _cmd_scan_jsonl(args) -> int:
     if args.file is not None:
         raise UsageError("give either FILE or --jsonl IN, not both")
+    if args.published is not None:
+        raise UsageError("--published is for one draft; 'scanner rescan' reads each record's date")
     if args.jsonl == "-":
         src = sys.stdin.buffer
         close_src = False

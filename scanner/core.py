@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import time
-from contextlib import nullcontext
 from dataclasses import replace
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -11,9 +10,8 @@ import orjson
 
 from . import rx
 from .config import ScannerConfig
-from .dates import published_year
 from .detectors import BUILTIN_DETECTORS
-from .detectors.context import published_in
+from .detectors.context import published_as
 from .errors import InputError, ScanTimeout
 from .lexicon import Entry, LexiconSet, bundled_lexicon_dir, load_lexicons
 from .matcher import Hit, LexiconMatcher
@@ -185,7 +183,7 @@ class Scanner:
         (``2015-06-01``, ``2015年6月``); an outdated name is right in a text published before its
         change (an archive re-scan of a 2015 post: 环境保护部). Without it the text's own years
         decide (docs/LEXICONS.md, option ``until``). A value that is no date is an InputError."""
-        with published_in(published_year(published)) if published is not None else nullcontext():
+        with published_as(published):
             findings = _merge(self.raw_findings(text, deadline=deadline), text)
         return ScanResult(id=id, verdict=verdict_of(findings), findings=tuple(findings),
                           lexicon_version=self.lexicon_version)

@@ -143,3 +143,18 @@ def test_lexicon_info_lists_files_and_versions():
     info = json.loads(p.stdout)
     assert info["lexicon_version"] and info["terms"] > 100
     assert {f["name"] for f in info["lexicons"]} >= {"xinhua_style", "internal_markers", "prohibited_content"}
+
+
+def test_published_date_of_one_draft(tmp_path):
+    """--published: an outdated name in a draft published before its change is history; a bad
+    date or --published with --jsonl is a usage error (exit 2), before any work."""
+    draft = tmp_path / "mep.txt"
+    draft.write_text("环境保护部近日印发通知，要求各地加强大气污染防治。", encoding="utf-8")
+    now = run("scan", str(draft), "--format", "json")
+    assert now.returncode == 0 and json.loads(now.stdout)["verdict"] == "review"
+    old = run("scan", str(draft), "--format", "json", "--published", "2015年6月1日")
+    assert old.returncode == 0 and json.loads(old.stdout)["findings"] == []
+    bad = run("scan", str(draft), "--published", "soon")
+    assert bad.returncode == 2 and b"published 'soon' is not a date" in bad.stderr and not bad.stdout
+    both = run("scan", "--jsonl", str(draft), "--published", "2015")
+    assert both.returncode == 2 and b"--published is for one draft" in both.stderr

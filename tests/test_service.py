@@ -130,6 +130,14 @@ def test_published_date_makes_an_outdated_name_history(client, scanner):
         assert r.status_code == 422 and "published" in r.json()["error"]
     r = client.post("/v1/scan/batch", json={"items": [{"text": text}, {"text": text, "published": 99999}]})
     assert r.status_code == 422 and r.json()["error"].startswith("items[1]: ") and "99999" in r.json()["error"]
+    # an uploaded file: the form's published field
+    docx = make_docx([text])
+    up = lambda **form: client.post("/v1/scan/file", files={"file": ("通知.docx", docx)}, data=form)  # noqa: E731
+    assert [f["rule"] for f in up().json()["findings"]] == ["outdated.mep"]
+    assert up(published="2015-06-01").json()["findings"] == []
+    assert up(published="").json()["verdict"] == "review"  # an empty field is no date
+    r = up(published="soon")
+    assert r.status_code == 422 and "published" in r.json()["error"]
 
 
 def test_scan_file_docx_findings_point_into_extracted_text(client):

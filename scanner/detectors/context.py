@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 __all__ = ["near", "sentence_around", "years", "doc_years", "years_say_history", "years_say_before",
-           "published_in"]
+           "published_in", "published_as"]
 
 #: a year written 2016年, 一九九六年 (a year between 1940 and 2049: not 2728号 or 100年)
 _YEAR_RE = re.compile(r"(19[4-9]\d|20[0-4]\d)年|([一二][九〇零][〇零一二三四五六七八九]{2})年")
@@ -103,3 +103,14 @@ def published_in(year: int | None):
         yield
     finally:
         _published.year = before
+
+
+def published_as(value):
+    """:func:`published_in` the year of ``value`` (a date, a year or a date string:
+    :func:`scanner.dates.published_year`, an InputError when it is none); None changes nothing
+    (an outer :func:`published_in`, a re-scanned record's date, stands)."""
+    if value is None:
+        return nullcontext()
+    from ..dates import published_year
+
+    return published_in(published_year(value))

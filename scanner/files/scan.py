@@ -20,6 +20,7 @@ from typing import Any
 
 from .. import rx
 from ..core import _merge
+from ..detectors.context import published_as
 from ..model import SEVERITY_RANK, Finding, ScanResult, verdict_of
 from .document import Document, Segment
 from .meta import PATH_FIELDS, PERSON_FIELDS
@@ -210,14 +211,16 @@ def _locate(findings: list[Finding], doc: Document) -> list[Finding]:
     return out
 
 
-def scan_document(scanner, doc: Document, *, id: Any = None, deadline: float | None = None) -> ScanResult:
+def scan_document(scanner, doc: Document, *, id: Any = None, deadline: float | None = None,
+                  published: Any = None) -> ScanResult:
     """Scan a file's :class:`Document` with ``scanner``: a SPEC section 6 result with ``text``,
-    ``file`` (what was read, what was not) and a ``location`` for every finding. ``deadline``: as
-    for :meth:`Scanner.scan`."""
+    ``file`` (what was read, what was not) and a ``location`` for every finding. ``deadline`` and
+    ``published``: as for :meth:`Scanner.scan`."""
     text = doc.text
-    raw = scanner.raw_findings(text, deadline=deadline) if text else []
-    if len(doc.segments) > 1 or (doc.segments and doc.segments[0].context):
-        raw += _context_findings(scanner, doc, raw, deadline)
+    with published_as(published):
+        raw = scanner.raw_findings(text, deadline=deadline) if text else []
+        if len(doc.segments) > 1 or (doc.segments and doc.segments[0].context):
+            raw += _context_findings(scanner, doc, raw, deadline)
     raw += _file_findings(doc)
     merged = _merge(raw, text)
     merged = _gps_on_sites(merged)

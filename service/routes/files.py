@@ -18,6 +18,7 @@ from scanner.files.scan import scan_document
 
 from ..auth import Token
 from ..errors import ERRORS, ApiError, json_response, note
+from ..inputs import published_field
 from ..scanning import scan_durably
 from ..state import ServiceState, Svc
 from .scan import log_result
@@ -36,10 +37,16 @@ FILE_BODY = {"content": {"multipart/form-data": {"schema": {
     "type": "object", "required": ["file"],
     "properties": {"file": {"type": "string", "format": "binary",
                             "description": "a draft or attachment: " + ", ".join(SUPPORTED_SUFFIXES)},
-                   "id": {"type": "string", "description": "document id"}}}}}, "required": True}
+                   "id": {"type": "string", "description": "document id"},
+                   "published": {"type": "string", "description": "when it was published (2015-06-01, 2015年6月1日, "
+                                                                 "2015), as for /v1/scan"}}}}}, "required": True}
 
 
-async def _read_upload(request: Request, field: str = "id") -> tuple[bytes, str, str | None]:
+async def _read_upload(request: Request, field: str = "id", *, published: list | None = None
+                       ) -> tuple[bytes, str, str | None]:
+    """The uploaded file's bytes, its name and the form's ``field``; with ``published`` (a list),
+    the year of the form's ``published`` date appended to it (None when absent; a 422 when it is
+    not a date)."""
     ctype = request.headers.get("content-type", "")
     if not ctype.startswith("multipart/form-data"):
         raise ApiError(415, "expected multipart/form-data with a 'file' field", "unsupported_media_type")
@@ -53,6 +60,10 @@ async def _read_upload(request: Request, field: str = "id") -> tuple[bytes, str,
         limit = 256 if field == "id" else 1024
         if doc_id is not None and len(doc_id) > limit:
             raise ApiError(422, f"'{field}' is longer than {limit} characters", "wrong_type")
+        if published is not None:
+            value = form.get("published")
+            published.append(published_field({"published": value if isinstance(value, str) and value.strip()
+                                                             else None}))
         filename = (up.filename or "").replace("\\", "/").rsplit("/", 1)[-1] or "upload"
         data = await up.read()
     return data, filename, doc_id
@@ -79,13 +90,14 @@ async def _extract_upload(st: ServiceState, data: bytes, filename: str):
              summary="Scan an uploaded file (Word, Excel, PDF, slides, OFD, ODF, HTML, zip …): every part and "
                      "layer; findings point into the extracted text and carry their location")
 async def scan_file(request: Request, st: Svc, caller: Token):
-    data, filename, doc_id = await _read_upload(request)
+    published: list = []
+    data, filename, doc_id = await _read_upload(request, published=published)
     doc = await _extract_upload(st, data, filename)
     sc = st.scanner
     res = (await scan_durably(st, [(doc.text, doc_id)], source=f"file:{doc.kind}", filename=filename,
                               client=caller.client,
-                              scan=lambda text, ident, deadline: scan_document(sc, doc, id=ident,
-                                                                               deadline=deadline).to_dict()))[0]
+                              scan=lambda text, ident, deadline: scan_document(
+                                  sc, doc, id=ident, deadline=deadline, published=published[0]).to_dict()))[0]
     res["text"] = doc.text
     res["document"] = {"filename": filename, "kind": doc.kind, "title": doc.title, "encoding": doc.encoding,
                        "bytes": len(data),
