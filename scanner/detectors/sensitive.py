@@ -891,8 +891,8 @@ def _word_cut(v: str, p: int, lex) -> bool:
     * the name can only have one given-name character (the next one is unlikely in given names,
       bucket < 6) and that character starts a word with the next (严才能: 才能 is a word, as
       :func:`_rule_name` refuses a one-character given name that starts a word)."""
-    if p > 0 and word_class(lex, v[p - 1:p + 1]) == "ns":
-        return True
+    if p > 0 and word_freq(v[p - 1:p + 1]) and word_class(lex, v[p - 1:p + 1]) == "ns":
+        return True  # (the class is asked only of a word: most pairs are none, and the frequency is a dict's)
     return p + 2 < len(v) and int(lex.given[ord(v[p + 2])]) < 6 and word_freq(v[p + 1:p + 3]) >= 100
 
 
