@@ -152,7 +152,8 @@ _NAME_RUN = rx.compile(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)*")
 
 # a word this frequent right after a label is the sentence going on, not a name starting with a
 # surname (死者包括…, 患者成为…, 村民关于…): jieba's two-character words from a surname of 10,000 or
-# more are all such words (包括, 成为, 关于, 于是, 任何, 许多, 农民, 武汉 …; no given name)
+# more are all such words (包括, 成为, 关于, 于是, 任何, 许多, 农民, 武汉 …, 33 with the traditional
+# spellings; 明白, which jieba tags nr, is the everyday word)
 _LABEL_SUBJECT = 10_000
 
 
