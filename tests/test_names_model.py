@@ -106,3 +106,17 @@ def test_words_are_not_a_list_rows_attributes(scanner, text):
 ])
 def test_list_rows_still_read(scanner, text, name):
     assert any(name in t for _, _, t, _ in people(scanner, text))
+
+
+@pytest.mark.parametrize("text", [
+    "7名工作人员在袭击中身亡，死者包括巴勒斯坦人，以及波兰、澳大利亚和英国人。",  # 包括, not 包 + 括巴
+    "患者关于治疗方案的意见已经记录。",
+])
+def test_a_label_followed_by_a_frequent_word_asks_for_no_name(scanner, text):
+    """A label followed by one of jieba's most frequent words that start with a surname character
+    (包括, 关于, 成为 …) is the subject of a sentence: no name is read there and the model is not asked."""
+    assert people(scanner, text) == []
+    d = NameAddressDetector()
+    v = build_views(text).vis
+    assert [a for a in d._asks(v) if a[2] in ("strong", "label") and a[3] is not None] == []
+    assert d._names(build_views(text), v) == []

@@ -150,6 +150,13 @@ _HAN_RUN_END = rx.compile(r"[\u4e00-\u9fff·•]+$")
 _NAME_RUN = rx.compile(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)*")
 
 
+# a word this frequent right after a label is the sentence going on, not a name starting with a
+# surname (死者包括…, 患者成为…, 村民关于…): jieba's two-character words from a surname of 10,000 or
+# more are all such words (包括, 成为, 关于, 于是, 任何, 许多, 农民, 武汉 …, 33 with the traditional
+# spellings; 明白, which jieba tags nr, is the everyday word)
+_LABEL_SUBJECT = 10_000
+
+
 def _is_word(s: str, threshold: int = 100) -> bool:
     """True for a word of jieba's dictionary at least this frequent (famous people's names are
     in it too, with lower counts: 李娜 438, 李强 159)."""
@@ -387,8 +394,10 @@ class NameAddressDetector:
                 p = ce
                 while p < n and p < ce + 2 and v[p] in ":： ":
                     p += 1
-                asks.append(("after", p, "strong" if cue in _STRONG_LABELS else "label",
-                             self._candidate_after(v, p)))
+                c = self._candidate_after(v, p)
+                if c and _is_word(v[c[0]:c[0] + 2], _LABEL_SUBJECT):
+                    c = None  # 死者包括巴勒斯坦人: the label is a sentence's subject, 包括 a word, not 包 + given name
+                asks.append(("after", p, "strong" if cue in _STRONG_LABELS else "label", c))
             if is_suffix:
                 asks.append(("before", cs, "suffix", self._candidate_before(v, cs)))
             if is_attr and not (v[ce:ce + 1] in "子儿" and cue in ("男", "女") or cue == "患" and v.startswith("者", ce)):

@@ -468,6 +468,7 @@ class SensitiveLinker:
         or minority name parts — less the names that cannot be private whatever the tagger says
         (:meth:`_public_at`). The tagger reads only around these positions; none: not at all."""
         parts = _part_spans(v)
+        lex = self.tagger.lexicon
         out: list[int] = []
         for s, e, row in hits:
             if row.check in ("passive", "label"):
@@ -490,9 +491,9 @@ class SensitiveLinker:
                     # the second surname-like character of a name (丁|薛祥), not an official, a speaker,
                     # a public figure or a place (局长许甘露, 王沪宁表示, 杜马镇)
                     if word_freq(v[p:p + 2]) < 100 and (p == 0 or word_freq(v[p - 1:p + 1]) < 100) \
-                            and not (k > 0 and p - int(cand[k - 1]) <= 2) and not _in_word(v, p, self.tagger.lexicon) \
+                            and not (k > 0 and p - int(cand[k - 1]) <= 2) and not _in_word(v, p, lex) \
                             and word_freq(v[p + 1:p + 3]) < 5000 and (p == 0 or v[p - 1] not in "·•") \
-                            and not self._public_at(v, p, (p + 2, p + 3)):
+                            and not _word_cut(v, p, lex) and not self._public_at(v, p, (p + 2, p + 3)):
                         out.append(p)
                     k += 1
         return sorted(set(out))
@@ -681,7 +682,12 @@ class SensitiveLinker:
                 # cue name is a mention already: LAC reading the whole sentence for it cost ~25 µs a
                 # character and found nothing the windows miss on the SPI and NER sets)
                 at = self._plausible(v, lo, hi, here, cand)
-                if not at and not any(lo <= a and b <= hi for a, b in cue_names):
+                cues = [(a, b) for a, b in cue_names if lo <= a and b <= hi]
+                if at and cues:
+                    # a plausible name the cue rules already read (村民王宇婷, 居民龙立勤) is a mention
+                    # without the tagger: its window would only repeat it (~0.5 ms a post)
+                    at = [p for p in at if not any(a <= p < b for a, b in cues)]
+                if not at and not cues:
                     continue  # no cue name and nothing that could be a private name: neither the tagger nor the rules read it
                 reads = []
                 for p in at:
@@ -875,6 +881,19 @@ def _in_word(v: str, p: int, lex) -> bool:
                 if f >= 200 or (f >= 20 and (a < p or word_class(lex, v[a:a + n]) not in ("nr", "nrt"))):
                     return True
     return False
+
+
+def _word_cut(v: str, p: int, lex) -> bool:
+    """Whether a name at ``p`` would cut a word either side, so that it is no name (the cascade's
+    gate; the surname rules' own tests, :func:`_rule_name`):
+
+    * the surname character ends a place name of the dictionary (加沙|婴儿: 加沙 is ``ns``), or
+    * the name can only have one given-name character (the next one is unlikely in given names,
+      bucket < 6) and that character starts a word with the next (严才能: 才能 is a word, as
+      :func:`_rule_name` refuses a one-character given name that starts a word)."""
+    if p > 0 and word_freq(v[p - 1:p + 1]) and word_class(lex, v[p - 1:p + 1]) == "ns":
+        return True  # (the class is asked only of a word: most pairs are none, and the frequency is a dict's)
+    return p + 2 < len(v) and int(lex.given[ord(v[p + 2])]) < 6 and word_freq(v[p + 1:p + 3]) >= 100
 
 
 @lru_cache(maxsize=1)
