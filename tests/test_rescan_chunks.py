@@ -259,6 +259,42 @@ def test_pool_workers_shards_hold_the_rows_scanning_in_process_writes(tmp_path):
         assert len(runs[2][1][0]) == (302 if src == jsonl else 120) and runs[2][1][1]  # rows and findings
 
 
+def test_commits_are_bounded_by_bytes_of_results_too(tmp_path):
+    """Long texts with findings (stored) make big results from few records: a commit is also due
+    after ``commit_bytes`` of results, so the last one (which no scanning overlaps) stays small;
+    the results are the same whatever the commits' sizes."""
+    from scanner.batch import store as store_mod
+
+    sizes: list[int] = []
+    orig = store_mod.ResultStore.commit
+
+    def spy(self, scans, findings, lines, next_pos, shards=()):
+        sizes.append(sum(map(len, lines)) + sum(map(len, shards)))
+        orig(self, scans, findings, lines, next_pos, shards)
+
+    src = tmp_path / "posts.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": "台湾总统发表讲话。全县生产总值增长。" * (40 + i)},
+                                      ensure_ascii=False) + "\n" for i in range(120)), encoding="utf-8")
+    cfg = ScannerConfig(lexicon_dirs=[FIXTURE_LEX], bundled_lexicons=False)
+    runs = {}
+    store_mod.ResultStore.commit = spy
+    try:
+        for limit in (1 << 40, 40_000):
+            sizes.clear()
+            out = tmp_path / f"R{limit}"
+            st = rescan(RescanOptions(str(src), out, workers=2, chunk_records=8, commit_records=10**9,
+                                      commit_interval=3600, commit_bytes=limit, config=cfg, log=quiet))
+            assert st.status == "finished" and st.records == 120
+            runs[limit] = ((out / "results.jsonl").read_bytes(), _rows(out), list(sizes))
+    finally:
+        store_mod.ResultStore.commit = orig
+    assert runs[1 << 40][:2] == runs[40_000][:2]
+    assert len(runs[1 << 40][2]) == 1  # by records and time alone: everything in one (last) commit
+    by_bytes = runs[40_000][2]
+    assert len(by_bytes) > 3 and all(b >= 40_000 for b in by_bytes[:-1])  # each one due by bytes
+    assert by_bytes[-1] < sum(by_bytes) / 3  # the last one: what came after the one before
+
+
 def test_checkpoints_run_beside_the_writer_and_leave_no_wal_behind(tmp_path):
     from scanner.batch import store as store_mod
 
