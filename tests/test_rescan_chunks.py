@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from scanner import ScannerConfig
-from scanner.batch.runner import MIN_CHUNK_BYTES, RescanOptions, _chunks, rescan
+from scanner.batch.runner import LEFT_SHARES, MIN_CHUNK_BYTES, RescanOptions, _chunks, rescan
 from scanner.batch.sources import JsonlSource, RawRecord, SourceChanged, span_items
 from tests.conftest import FIXTURE_LEX
 
@@ -35,7 +35,7 @@ def test_guided_chunks_shrink_towards_the_end_and_keep_every_record_in_order():
     assert 64 << 10 <= sizes[0] <= (64 << 10) + 4000  # a small first chunk: every worker starts at once
     assert sizes[1] >= 2 * sizes[0] - 4000
     peak = sizes.index(max(sizes))
-    assert max(sizes) >= total // 10  # big in the middle: what is left over 4 per worker
+    assert max(sizes) >= total // 10  # big in the middle: what is left over LEFT_SHARES per worker
     assert all(a >= b - 4000 for a, b in zip(sizes[peak:], sizes[peak + 1:]))  # then shrinking
     assert max(sizes[-3:]) <= MIN_CHUNK_BYTES + 4000  # small at the end: the workers finish together
     assert len(chunks) < 2000 / 8  # not one record at a time either
@@ -54,7 +54,7 @@ def test_a_continued_run_sizes_chunks_by_what_is_left():
     recs = records([4000] * 100)
     total = 4000 * 1000  # 900 records were done before
     chunks = list(_chunks(iter(recs), 1024, 1 << 20, None, total, total - 400_000, 2))
-    assert chunks[0].nbytes <= 400_000 // 8 + 4000
+    assert chunks[0].nbytes <= 400_000 // (2 * LEFT_SHARES) + 4000
 
 
 def test_commits_are_bounded_by_records_and_the_collector_is_left_as_found(tmp_path):
