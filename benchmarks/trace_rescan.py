@@ -10,6 +10,9 @@ change to what is computed) and prints, for the scan phase:
 * per worker: chunks, time inside ``scan_chunk`` / ``scan_span`` (wall and CPU), time between chunks (sending
   the result, waiting for the next chunk), time blocked sending results back (wall and CPU),
   when its first chunk started and its last one ended, minor page faults (copy-on-write);
+* each worker's scan phase as running + waiting for a CPU + idle (``/proc/PID/schedstat``; for
+  ``--workers 1`` the main thread's): on a shared host the waiting is the other jobs', the idle
+  the pool's own (no chunk to scan, the first one not there yet, the last commit);
 * the commits (how many, the largest, the last one) and the chunk sizes;
 * with ``--timeline``: every chunk, result send and worker start-up (the pool's initializer) per
   worker, the commits, the last results reaching the main thread and the pool's teardown, in
