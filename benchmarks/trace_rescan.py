@@ -10,6 +10,9 @@ change to what is computed) and prints, for the scan phase:
 * per worker: chunks, time inside ``scan_chunk`` / ``scan_span`` (wall and CPU), time between chunks (sending
   the result, waiting for the next chunk), time blocked sending results back (wall and CPU),
   when its first chunk started and its last one ended, minor page faults (copy-on-write);
+* each worker's scan phase as running + waiting for a CPU + idle (``/proc/PID/schedstat``; for
+  ``--workers 1`` the main thread's): on a shared host the waiting is the other jobs', the idle
+  the pool's own (no chunk to scan, the first one not there yet, the last commit);
 * the commits (how many, the largest, the last one) and the chunk sizes;
 * with ``--timeline``: every chunk, result send and worker start-up (the pool's initializer) per
   worker, the commits, the last results reaching the main thread and the pool's teardown, in
@@ -126,16 +129,32 @@ def _threads() -> dict[int, float]:
     return out
 
 
+def _schedstat(pid: int) -> tuple[float, float] | None:
+    """(CPU, time waiting for a CPU) of a process so far, in seconds (/proc/PID/schedstat)."""
+    try:
+        with open(f"/proc/{pid}/schedstat") as f:
+            v = f.read().split()
+        return int(v[0]) / 1e9, int(v[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _workers_sched(pool) -> dict[int, tuple[float, float, float] | None]:
+    return {pid: ((mono(),) + st) if (st := _schedstat(pid)) else None for pid in getattr(pool, "_processes", {})}
+
+
 _init, _close = E.PoolExecutor.__init__, E.PoolExecutor.close
 
 
 def init(self, *a):
     _init(self, *a)
     THREADS["start"] = _threads()
+    THREADS["sched_start"] = _workers_sched(self.pool)
 
 
 def close(self):
     THREADS["end"] = _threads()
+    THREADS["sched_end"] = _workers_sched(self.pool)
     t = mono()
     _close(self)
     LOG.append(("close", t, mono()))
@@ -151,6 +170,20 @@ def pool_map(self, chunks):
 
 
 E.PoolExecutor.__init__, E.PoolExecutor.close, E.PoolExecutor.map = init, close, pool_map
+_init1, _close1 = E.InProcessExecutor.__init__, E.InProcessExecutor.close
+
+
+def init1(self, *a):  # --workers 1: the main thread itself, over the same span of time
+    _init1(self, *a)
+    THREADS["sched1_start"] = (mono(),) + (_schedstat(os.getpid()) or (0.0, 0.0))
+
+
+def close1(self):
+    THREADS["sched1_end"] = (mono(),) + (_schedstat(os.getpid()) or (0.0, 0.0))
+    _close1(self)
+
+
+E.InProcessExecutor.__init__, E.InProcessExecutor.close = init1, close1
 
 
 def main() -> int:
@@ -172,11 +205,24 @@ def main() -> int:
     start, end = t0 + st.setup_seconds, t0 + st.setup_seconds + st.scan_seconds
     print(f"scan {st.scan_seconds:.3f} s, setup {st.setup_seconds:.3f} s, main process CPU in the scan "
           f"{st.main_cpu_seconds:.3f} s, {st.records:,} records")
-    if THREADS:
+    if "start" in THREADS:
         a, b = THREADS["start"], THREADS["end"]
         names = {os.getpid(): "main"}
         cpu = {names.get(t, f"thread {t}"): round(b[t] - a.get(t, 0), 3) for t in b if b[t] - a.get(t, 0) > 0}
         print(f"  main process CPU by thread (besides main: the pool's result collector, chunk feeder): {cpu}")
+        # each worker from the end of the setup to the pool's close (just after the last commit): running,
+        # runnable but waiting for a CPU (the host's other jobs, the main process), or idle (no work)
+        for pid, st0 in THREADS.get("sched_start", {}).items():
+            st1 = THREADS.get("sched_end", {}).get(pid)
+            if st0 and st1:
+                span, run, wait = st1[0] - st0[0], st1[1] - st0[1], st1[2] - st0[2]
+                print(f"  worker {pid} over the scan phase: {span:.3f} s = running {run:.3f} + waiting for a CPU "
+                      f"{wait:.3f} + idle {span - run - wait:.3f}")
+    if "sched1_start" in THREADS and "sched1_end" in THREADS:
+        st0, st1 = THREADS["sched1_start"], THREADS["sched1_end"]
+        span, run, wait = st1[0] - st0[0], st1[1] - st0[1], st1[2] - st0[2]
+        print(f"  main thread over the scan phase: {span:.3f} s = running {run:.3f} + waiting for a CPU {wait:.3f} "
+              f"+ idle (fsync, …) {span - run - wait:.3f}")
     logs = {p.stem: [json.loads(x) for x in p.read_text().splitlines()] for p in TMP.glob("*.jsonl")}
     sizes = []
     for pid, log in sorted(logs.items()):

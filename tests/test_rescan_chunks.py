@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from scanner import ScannerConfig
-from scanner.batch.runner import MIN_CHUNK_BYTES, RescanOptions, _chunks, rescan
+from scanner.batch.runner import LEFT_SHARES, MIN_CHUNK_BYTES, RescanOptions, _chunks, rescan
 from scanner.batch.sources import JsonlSource, RawRecord, SourceChanged, span_items
 from tests.conftest import FIXTURE_LEX
 
@@ -35,7 +35,7 @@ def test_guided_chunks_shrink_towards_the_end_and_keep_every_record_in_order():
     assert 64 << 10 <= sizes[0] <= (64 << 10) + 4000  # a small first chunk: every worker starts at once
     assert sizes[1] >= 2 * sizes[0] - 4000
     peak = sizes.index(max(sizes))
-    assert max(sizes) >= total // 10  # big in the middle: what is left over 4 per worker
+    assert max(sizes) >= total // 10  # big in the middle: what is left over LEFT_SHARES per worker
     assert all(a >= b - 4000 for a, b in zip(sizes[peak:], sizes[peak + 1:]))  # then shrinking
     assert max(sizes[-3:]) <= MIN_CHUNK_BYTES + 4000  # small at the end: the workers finish together
     assert len(chunks) < 2000 / 8  # not one record at a time either
@@ -54,7 +54,7 @@ def test_a_continued_run_sizes_chunks_by_what_is_left():
     recs = records([4000] * 100)
     total = 4000 * 1000  # 900 records were done before
     chunks = list(_chunks(iter(recs), 1024, 1 << 20, None, total, total - 400_000, 2))
-    assert chunks[0].nbytes <= 400_000 // 8 + 4000
+    assert chunks[0].nbytes <= 400_000 // (2 * LEFT_SHARES) + 4000
 
 
 def test_commits_are_bounded_by_records_and_the_collector_is_left_as_found(tmp_path):
@@ -257,6 +257,42 @@ def test_pool_workers_shards_hold_the_rows_scanning_in_process_writes(tmp_path):
             runs[workers] = ((out / "results.jsonl").read_bytes(), _rows(out))
         assert runs[1] == runs[2]
         assert len(runs[2][1][0]) == (302 if src == jsonl else 120) and runs[2][1][1]  # rows and findings
+
+
+def test_commits_are_bounded_by_bytes_of_results_too(tmp_path):
+    """Long texts with findings (stored) make big results from few records: a commit is also due
+    after ``commit_bytes`` of results, so the last one (which no scanning overlaps) stays small;
+    the results are the same whatever the commits' sizes."""
+    from scanner.batch import store as store_mod
+
+    sizes: list[int] = []
+    orig = store_mod.ResultStore.commit
+
+    def spy(self, scans, findings, lines, next_pos, shards=()):
+        sizes.append(sum(map(len, lines)) + sum(map(len, shards)))
+        orig(self, scans, findings, lines, next_pos, shards)
+
+    src = tmp_path / "posts.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": "台湾总统发表讲话。全县生产总值增长。" * (40 + i)},
+                                      ensure_ascii=False) + "\n" for i in range(120)), encoding="utf-8")
+    cfg = ScannerConfig(lexicon_dirs=[FIXTURE_LEX], bundled_lexicons=False)
+    runs = {}
+    store_mod.ResultStore.commit = spy
+    try:
+        for limit in (1 << 40, 40_000):
+            sizes.clear()
+            out = tmp_path / f"R{limit}"
+            st = rescan(RescanOptions(str(src), out, workers=2, chunk_records=8, commit_records=10**9,
+                                      commit_interval=3600, commit_bytes=limit, config=cfg, log=quiet))
+            assert st.status == "finished" and st.records == 120
+            runs[limit] = ((out / "results.jsonl").read_bytes(), _rows(out), list(sizes))
+    finally:
+        store_mod.ResultStore.commit = orig
+    assert runs[1 << 40][:2] == runs[40_000][:2]
+    assert len(runs[1 << 40][2]) == 1  # by records and time alone: everything in one (last) commit
+    by_bytes = runs[40_000][2]
+    assert len(by_bytes) > 3 and all(b >= 40_000 for b in by_bytes[:-1])  # each one due by bytes
+    assert by_bytes[-1] < sum(by_bytes) / 3  # the last one: what came after the one before
 
 
 def test_checkpoints_run_beside_the_writer_and_leave_no_wal_behind(tmp_path):

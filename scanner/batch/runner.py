@@ -96,6 +96,7 @@ class RescanOptions:
     store_text: str = "findings"  # findings | all | none
     commit_interval: float = 1.0  # seconds between commits (at most)
     commit_records: int = 1_000  # … and records between commits (at most): a short last commit
+    commit_bytes: int = 1 << 20  # … and bytes of results (JSONL lines + workers' rows) between commits (at most)
     chunk_records: int = 1024
     chunk_bytes: int = 1 << 20  # the largest chunk; smaller ones near the end (see _chunks)
     spark_batch_records: int = 50_000
@@ -146,6 +147,9 @@ class RescanStats:
 
 #: the smallest chunk (by size) sent to a worker near the end of a run (see :func:`_chunks`)
 MIN_CHUNK_BYTES = 32 << 10
+#: a chunk near the end is what is left over this many per worker ("factoring"): 2 ends a run of the
+#: official texts with 36 chunks instead of 47 (with 4) at the same balance (docs/RESCAN.md, h14r4)
+LEFT_SHARES = 2
 
 
 def _default_log(msg: str) -> None:
@@ -298,20 +302,20 @@ def rescan(opts: RescanOptions) -> RescanStats:
         pending_findings: list = []
         pending_lines: list = []
         pending_shards: list = []
-        pending_bytes = pending_n = 0
+        pending_bytes = pending_n = pending_out = 0
         next_pos = skip
         last_commit = time.monotonic()
 
         def commit() -> None:
             nonlocal pending_scans, pending_findings, pending_lines, pending_shards, pending_bytes, pending_n
-            nonlocal last_commit
+            nonlocal pending_out, last_commit
             if pending_lines:
                 store.commit(pending_scans, pending_findings, pending_lines, next_pos, pending_shards)
                 prog.advance(pending_bytes, pending_n)
                 stats.processed_now += pending_n
                 stats.bytes_now += pending_bytes
             pending_scans, pending_findings, pending_lines, pending_shards = [], [], [], []
-            pending_bytes = pending_n = 0
+            pending_bytes = pending_n = pending_out = 0
             last_commit = time.monotonic()
 
         old_term = signal.getsignal(signal.SIGTERM)
@@ -334,14 +338,21 @@ def rescan(opts: RescanOptions) -> RescanStats:
             for ch, res in executor.map(chunks):
                 if res.shard is not None:
                     pending_shards.append(res.shard)
+                    pending_out += len(res.shard)
                 else:
                     pending_scans.extend(res.rows)
                     pending_findings.extend(res.frows)
                 pending_lines.append(res.lines)
+                pending_out += len(res.lines)
                 pending_n += res.n
                 pending_bytes += ch.nbytes
                 next_pos = ch.next_pos
-                if time.monotonic() - last_commit >= opts.commit_interval or pending_n >= opts.commit_records:
+                # what is pending is committed at least every second, 1,000 records and 1 MiB of workers'
+                # results: the last commit, which no scanning overlaps, copies little. (By records alone,
+                # the last one of the official texts held 134 records whose shards were 3.3 MB —
+                # long documents with findings, their texts stored —: 6–8 ms with both workers idle.)
+                if (time.monotonic() - last_commit >= opts.commit_interval or pending_n >= opts.commit_records
+                        or pending_out >= opts.commit_bytes):
                     commit()
             commit()
             # the scan phase ends with the last result committed: stopping the workers (the pool's
@@ -532,7 +543,7 @@ def _skip_done(store: ResultStore, records: Iterator[RawRecord], skip: int) -> i
 def _target(max_bytes: int, total_bytes: int | None, done_bytes: int, parts: int) -> Callable[[int], int]:
     """The size of the next chunk, given the bytes handed out so far (guided self-scheduling).
 
-    With ``parts`` > 1 workers and the source's size known: ``left / (4 * parts)``, between
+    With ``parts`` > 1 workers and the source's size known: ``left / (LEFT_SHARES * parts)``, between
     :data:`MIN_CHUNK_BYTES` and ``max_bytes``, the first ones ramping up (doubling) from 64 KiB
     so that no worker waits long for its first chunk. Big chunks in the middle of the run (fewer
     hand-overs between the main process and the workers), small ones at the end so that the
@@ -547,7 +558,7 @@ def _target(max_bytes: int, total_bytes: int | None, done_bytes: int, parts: int
             return max_bytes
         ramp = ramp * 2 if ramp < max_bytes else ramp
         left = max(0, left0 - done)
-        return min(ramp, max(min(max_bytes, MIN_CHUNK_BYTES), min(max_bytes, left // (4 * parts))))
+        return min(ramp, max(min(max_bytes, MIN_CHUNK_BYTES), min(max_bytes, left // (LEFT_SHARES * parts))))
 
     return target
 
