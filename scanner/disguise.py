@@ -59,7 +59,10 @@ _BARE_PATH = _DATA / "hanzi_bare.txt"
 HIGH_RISK_TYPES = frozenset({"prohibited_content", "political_term", "needs_quotes", "banned_term", "outdated_term",
                              "secret_topic", "trade_secret", "bid_secret", "draft_marker", "internal_marker",
                              "key_term_misspelling"})
-KINDS = ("number", "homophone", "lookalike", "split", "masked", "pinyin", "punct")
+KINDS = ("number", "homophone", "lookalike", "split", "masked", "pinyin", "punct", "swap2")
+#: the types whose two-character rows get ``swap2`` spellings: one character a sound or a common
+#: look-alike (赌球 → 赌秋), each checked in the text as a word that stands alone (see :func:`disguises`)
+SWAP2_TYPES = frozenset({"prohibited_content", "needs_quotes"})
 #: a separator between the two characters of a short term (骚、货, 兽。交), as the dense view writes it
 #: (full-width ones folded to ASCII; '.' is noise there, so 兽.交 is the term itself)
 _PUNCT_SEPS = (",", ";", ":", "!", "?", "。", "、", "…")
@@ -367,7 +370,21 @@ def _add_masks(term: str, add) -> None:
         add(term[:i] + term[i + 1:], "masked")
 
 
-def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[str, str]]:
+def _swap2(term: str, common: frozenset[str]):
+    """One character of a two-character ``term`` a sound (GB 2312 level 1) or a common look-alike:
+    the spellings :func:`_one_swapped` leaves out of a two-character term because they make words
+    (呆子 → 果子, 中港 → 中刚). What is a jieba word or seen in general text is dropped when the rows
+    load (the stoplist); the matcher reads the rest only as a word standing alone (neither end a word
+    with its neighbour outside, on jieba's boundaries) and reports it as review."""
+    from .variants import homophones
+
+    for i, c in enumerate(term):
+        alts = homophones(c) + "".join(h for h in lookalikes_of(c) if h in common)
+        for h in alts:
+            yield term[:i] + h + term[i + 1:]
+
+
+def disguises(term: str, *, high_risk: bool, basic: bool = False, swap2: bool = False) -> list[tuple[str, str]]:
     """``(variant, kind)`` pairs of ``term`` in a fixed order, the term itself excluded. Every term
     gets ``number`` variants; ``high_risk`` terms all kinds, or with ``basic`` (a long generated
     list) only whole-term pinyin, look-alike and split characters. (A term written with a separator
@@ -409,6 +426,9 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
     # one sound of two swapped is too often a word of its own (中港 → 中刚, 北韩 → 北旱)
     for v, kind in _one_swapped(term, common, sounds=n >= 3):
         add(v, kind)
+    if n == 2 and swap2:
+        for v in _swap2(term, common):
+            add(v, "swap2")
     if n == 2:  # (three characters or more: the matcher reads separated characters itself)
         for sep in _PUNCT_SEPS:
             add(term[0] + sep + term[1], "punct")

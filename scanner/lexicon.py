@@ -64,6 +64,8 @@ class MatchOptions:
     quote: bool = False
     strict: bool = False
     ascii_word: bool = False
+    #: a spelling that stands alone: neither end a word with the character outside it (中刚|两国 no 中港)
+    lone: bool = False
     #: the year the term was superseded (outdated names): a hit is history, not reported, when a year up
     #: to it stands in its sentence or most of the text's years are up to it (detectors.context)
     until: int = 0
@@ -340,7 +342,8 @@ def _load_entries(path: Path, name: str, category: str, problems: list[str], war
 
 
 _KIND_LABEL = {"number": "数字变体", "homophone": "同音字", "lookalike": "形近字",
-               "split": "拆字", "masked": "遮挡字", "pinyin": "拼音或首字母", "punct": "标点分隔"}
+               "split": "拆字", "masked": "遮挡字", "pinyin": "拼音或首字母", "punct": "标点分隔",
+               "swap2": "同音或形近字"}
 #: variants that replace one character, or put a separator inside a two-character term: must be
 #: whole words (jieba boundaries: 豪赌，博弈 holds no 赌，博)
 _WORD_KINDS = frozenset({"homophone", "lookalike", "split", "punct"})
@@ -357,6 +360,8 @@ def _variant_options(e: Entry, k: str, kind: str) -> MatchOptions:
         o = replace(o, masked=True)
     elif kind in _WORD_KINDS:  # 实际深 inside 结合实际深入 is no 实际神
         o = replace(o, word=True)
+    elif kind == "swap2":  # a word standing alone: 中刚|两国 … no, 都比|去年 no (matcher)
+        o = replace(o, word=True, lone=True)
     return _OPTIONS.setdefault(o, o)
 
 
@@ -369,7 +374,7 @@ def _variant_entry(e: Entry, v: str, k: str, kind: str) -> Entry:
     if e.message:
         msg += "；" + e.message
     return replace(e, term=v, key=k, runs=runs if runs != k else "", tail=_tail(v), options=o,
-                   variant_of=target, message=msg,
+                   variant_of=target, message=msg, severity="review" if kind == "swap2" else e.severity,
                    suggestion=e.suggestion or (target if e.type == "key_term_misspelling" else None))
 
 
@@ -451,7 +456,7 @@ def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full",
     ``pinyin_from`` on get their pinyin spellings only (a key term's wrong numbers), rows from index
     ``shapes_from`` on (a key term's misspellings: 习近乎 → 习近丿乎, 习x乎) their masks, look-alike and
     split characters only (:data:`_STACKED_KINDS`)."""
-    from .disguise import HIGH_RISK_TYPES, disguises
+    from .disguise import HIGH_RISK_TYPES, SWAP2_TYPES, disguises
     from .variants import _WORDISH_KINDS, _real_words, _stoplist
 
     stop, covered = _stoplist()
@@ -463,7 +468,8 @@ def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full",
     for j, e in enumerate(rows):
         if e.is_allow:
             continue
-        pairs = disguises(e.term, high_risk=e.type in HIGH_RISK_TYPES, basic=mode == "basic")
+        pairs = disguises(e.term, high_risk=e.type in HIGH_RISK_TYPES, basic=mode == "basic",
+                          swap2=e.type in SWAP2_TYPES and (pinyin_from is None or j < pinyin_from))
         if shapes_from is not None and j >= shapes_from:
             # (not a dropped mask: 习近乎 → 习乎 is a common pair of characters the matcher would check
             # for a mask everywhere, 5,600 times in 400 posts)

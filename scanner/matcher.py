@@ -427,12 +427,40 @@ class LexiconMatcher:
                 if o.word and not (self._on_word_boundaries(d, s, e) if dg
                                    else self._on_word_boundaries(norm, os_, oe)):
                     continue
+                if o.lone and ((dg and _line_break(views.text, os_, oe)) or self._words_meet(d, s, e)
+                               or not _swap_alone(d, s, e, entry.variant_of or "")):
+                    continue  # 都比|去年, 音爆|据, 10件货: a swapped spelling stands alone, on one line (swap2)
                 if check_words and self._across_two_words(norm, start, end):
                     continue
                 if o.until and _history(views, start, end, o.until):
                     continue
                 hits.append(Hit(entry, start, end, s, e, confirmed, dg))
         return hits
+
+
+def _line_break(text: str, s: int, e: int) -> bool:
+    return "\n" in text[s:e] or "\r" in text[s:e]
+
+
+#: a character jieba counts this often as a word of its own (的 了 是 我 你 他 在 有 不 这 人 …) pairs with
+#: any character: a two-character term one of whose characters is one (丫的, 你妹) swapped in its other
+#: character reads every word that ends or starts that way (阮思雅的), so that spelling is no disguise
+_FUNCTION_FREQ = 100_000
+_NUMERALS = frozenset("0123456789〇一二两三四五六七八九十百千万亿几多数")
+
+
+def _swap_alone(d: str, s: int, e: int, target: str) -> bool:
+    """A two-character term with one character swapped (``d[s:e]`` for ``target``, a ``swap2``
+    spelling) reads as a disguise: the character kept is no function word (雅的 for 丫的), and a
+    swapped first character follows no numeral (10件货 for 贱货: a counted noun)."""
+    from .words import word_freq
+
+    if len(target) != 2 or e - s != 2:
+        return True
+    i = 0 if d[s] != target[0] else 1
+    if word_freq(target[1 - i]) >= _FUNCTION_FREQ:
+        return False
+    return not (i == 0 and s > 0 and d[s - 1] in _NUMERALS)
 
 
 def _history(views: Views, s: int, e: int, until: int) -> bool:

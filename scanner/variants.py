@@ -343,7 +343,7 @@ def _corpus_texts(folder: Path, only: tuple[str, ...] | None = None) -> list[str
 
 
 #: the disguise kinds (scanner.disguise) whose variants can be ordinary text
-_WORDISH_KINDS = ("homophone", "lookalike", "split", "masked")
+_WORDISH_KINDS = ("homophone", "lookalike", "split", "masked", "swap2")
 #: corpora read for disguise variants: general text and two of the official corpora. 新闻联播
 #: (corpus-xwlb-cctv) is left out on purpose: benchmarks/bench_disguise.py counts false alarms on
 #: it, and a stoplist read from it would hide them.
@@ -355,7 +355,7 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
 
     import daachorse
 
-    from .disguise import HIGH_RISK_TYPES, disguises
+    from .disguise import HIGH_RISK_TYPES, SWAP2_TYPES, disguises
     from .normalize import normalize
 
     terms: list[str] = []
@@ -413,7 +413,8 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
         t = normalize(t)
         # (a dropped mask of three characters, 立○院, is checked in the text at match time: never a
         # stop string; of more, one seen in ordinary text is, lest the matcher check it everywhere)
-        wordish = [v for v, k in disguises(t, high_risk=typ in HIGH_RISK_TYPES or typ == "slip", basic=basic)
+        wordish = [v for v, k in disguises(t, high_risk=typ in HIGH_RISK_TYPES or typ == "slip", basic=basic,
+                                           swap2=typ in SWAP2_TYPES)
                    if k in _WORDISH_KINDS and not (k == "masked" and len(v) < len(t) == 3)
                    and (typ != "slip" or k in _STACKED_KINDS)]
         if not wordish:
