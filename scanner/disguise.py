@@ -370,7 +370,7 @@ def _add_masks(term: str, add) -> None:
         add(term[:i] + term[i + 1:], "masked")
 
 
-def _swap2(term: str, common: frozenset[str]):
+def _swap2(term: str, common: frozenset[str], sounds: bool = True):
     """One character of a two-character ``term`` a sound (GB 2312 level 1) or a common look-alike:
     the spellings :func:`_one_swapped` leaves out of a two-character term because they make words
     (呆子 → 果子, 中港 → 中刚). What is a jieba word or seen in general text is dropped when the rows
@@ -379,7 +379,7 @@ def _swap2(term: str, common: frozenset[str]):
     from .variants import homophones
 
     for i, c in enumerate(term):
-        alts = homophones(c) + "".join(h for h in lookalikes_of(c) if h in common)
+        alts = (homophones(c) if sounds else "") + "".join(h for h in lookalikes_of(c) if h in common)
         for h in alts:
             yield term[:i] + h + term[i + 1:]
 
@@ -409,6 +409,9 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False, swap2: bool = 
         for p in parts(term):
             if not _name_may_start(p, common):
                 add(p, "split")
+        for h in lookalikes_of(term):  # a rare look-alike (滛 for 淫, 奷 for 奸): no one writes it otherwise
+            if h not in common:
+                add(h, "lookalike")
     if not high_risk or not han or n < 2:
         return list(out.items())
     py = _ascii_pinyin(term)
@@ -420,6 +423,9 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False, swap2: bool = 
         # (睹博, 衣果舞 rarely make a word; a sound at an edge whose rest is a word does: 激情|迎, 免费|给)
         for v, kind in _one_swapped(term, common, sounds=n == 3, edge_sounds=False):
             add(v, kind)
+        if n == 2 and swap2:  # a common look-alike, not a sound (路生梅, 巴音: the pieces' sounds read names)
+            for v in _swap2(term, common, sounds=False):
+                add(v, "swap2")
         if n >= 3:
             _add_masks(term, add)
         return list(out.items())
