@@ -59,7 +59,7 @@ _BARE_PATH = _DATA / "hanzi_bare.txt"
 HIGH_RISK_TYPES = frozenset({"prohibited_content", "political_term", "needs_quotes", "banned_term", "outdated_term",
                              "secret_topic", "trade_secret", "bid_secret", "draft_marker", "internal_marker",
                              "key_term_misspelling"})
-KINDS = ("number", "homophone", "lookalike", "split", "masked", "pinyin", "punct", "swap2")
+KINDS = ("number", "homophone", "lookalike", "split", "masked", "pinyin", "punct", "swap2", "initials")
 #: the types whose two-character rows get ``swap2`` spellings: one character a sound or a common
 #: look-alike (赌球 → 赌秋), each checked in the text as a word that stands alone (see :func:`disguises`)
 SWAP2_TYPES = frozenset({"prohibited_content", "needs_quotes"})
@@ -420,6 +420,9 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False, swap2: bool = 
         # stands on jieba word boundaries and passes the stoplist, as for a full row)
         if py:
             add("".join(py), "pinyin")
+            if n >= 3:  # initials only as letters standing alone among Chinese and seen in no
+                # ordinary text as a token (the stoplist): CNN, GDP are acronyms; 发布sdy相关 is a disguise
+                add("".join(x[0] for x in py), "initials")
         # (睹博, 衣果舞 rarely make a word; a sound at an edge whose rest is a word does: 激情|迎, 免费|给)
         for v, kind in _one_swapped(term, common, sounds=n == 3, edge_sounds=False):
             add(v, kind)

@@ -64,8 +64,11 @@ class MatchOptions:
     quote: bool = False
     strict: bool = False
     ascii_word: bool = False
-    #: a spelling that stands alone: neither end a word with the character outside it (中刚|两国 no 中港)
+    #: a spelling that stands alone: neither end a word with the character outside it (swap2: 都比|去年)
     lone: bool = False
+    #: letters that stand alone among Chinese: a Han character right before and after, one case (initials
+    #: of a generated list's entry: 发布sdy相关)
+    isolated: bool = False
     #: the year the term was superseded (outdated names): a hit is history, not reported, when a year up
     #: to it stands in its sentence or most of the text's years are up to it (detectors.context)
     until: int = 0
@@ -343,7 +346,7 @@ def _load_entries(path: Path, name: str, category: str, problems: list[str], war
 
 _KIND_LABEL = {"number": "数字变体", "homophone": "同音字", "lookalike": "形近字",
                "split": "拆字", "masked": "遮挡字", "pinyin": "拼音或首字母", "punct": "标点分隔",
-               "swap2": "同音或形近字"}
+               "swap2": "同音或形近字", "initials": "拼音首字母"}
 #: variants that replace one character, or put a separator inside a two-character term: must be
 #: whole words (jieba boundaries: 豪赌，博弈 holds no 赌，博)
 _WORD_KINDS = frozenset({"homophone", "lookalike", "split", "punct"})
@@ -354,7 +357,9 @@ _WORD_KINDS = frozenset({"homophone", "lookalike", "split", "punct"})
 def _variant_options(e: Entry, k: str, kind: str) -> MatchOptions:
     """The match options of a disguised spelling (dense key ``k``, of ``kind``) of row ``e``."""
     o = e.options
-    if _ASCII_ALNUM.match(k):  # (ASCII boundaries instead of jieba's: mi yun | yao, matcher.in_pinyin)
+    if kind == "initials":  # (letters among Chinese on both sides, one case: matcher)
+        o = replace(o, ascii_word=True, word=False, isolated=True)
+    elif _ASCII_ALNUM.match(k):  # (ASCII boundaries instead of jieba's: mi yun | yao, matcher.in_pinyin)
         o = replace(o, ascii_word=True, word=False)
     elif kind == "masked" and len(k) < len(e.key):
         o = replace(o, masked=True)
@@ -374,7 +379,8 @@ def _variant_entry(e: Entry, v: str, k: str, kind: str) -> Entry:
     if e.message:
         msg += "；" + e.message
     return replace(e, term=v, key=k, runs=runs if runs != k else "", tail=_tail(v), options=o,
-                   variant_of=target, message=msg, severity="review" if kind == "swap2" else e.severity,
+                   variant_of=target, message=msg,
+                   severity="review" if kind in ("swap2", "initials") else e.severity,
                    suggestion=e.suggestion or (target if e.type == "key_term_misspelling" else None))
 
 

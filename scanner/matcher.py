@@ -401,6 +401,8 @@ class LexiconMatcher:
                     continue
                 if o.masked and not (dg and _masked_only(views.text[start:end], e - s)):
                     continue  # 法○功 drops the mask; 王宁 is no 王沪宁, 福·萨 no 福摩萨
+                if o.isolated and (dg or not _among_han(norm, views.text, os_, oe)):
+                    continue  # initials of a generated list's entry: letters alone among Chinese
                 if o.ascii_word:
                     if dg or (os_ > 0 and norm[os_ - 1].isascii() and norm[os_ - 1].isalnum()) or (
                             oe < n and norm[oe].isascii() and norm[oe].isalnum()):
@@ -436,6 +438,17 @@ class LexiconMatcher:
                     continue
                 hits.append(Hit(entry, start, end, s, e, confirmed, dg))
         return hits
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def _among_han(norm: str, text: str, s: int, e: int) -> bool:
+    """Letters ``norm[s:e]`` with a Han character right before and right after, all of one case in
+    ``text`` (发布sdy相关, 发布SDY相关; not Sdy, not at a line's start: an acronym opens a line)."""
+    w = text[s:e]
+    return s > 0 and e < len(norm) and _is_han(norm[s - 1]) and _is_han(norm[e]) and (w.islower() or w.isupper())
 
 
 def _line_break(text: str, s: int, e: int) -> bool:
