@@ -61,7 +61,7 @@ HIGH_RISK_TYPES = frozenset({"prohibited_content", "political_term", "needs_quot
                              "key_term_misspelling"})
 KINDS = ("number", "homophone", "lookalike", "split", "masked", "pinyin", "punct", "swap2", "initials")
 #: the types whose two-character rows get ``swap2`` spellings: one character a sound or a common
-#: look-alike (赌球 → 赌秋), each checked in the text as a word that stands alone (see :func:`disguises`)
+#: look-alike (赌球 → 堵球, 睹球), each checked in the text as a word that stands alone (see :func:`disguises`)
 SWAP2_TYPES = frozenset({"prohibited_content", "needs_quotes"})
 #: a separator between the two characters of a short term (骚、货, 兽。交), as the dense view writes it
 #: (full-width ones folded to ASCII; '.' is noise there, so 兽.交 is the term itself)
@@ -387,7 +387,9 @@ def _swap2(term: str, common: frozenset[str], sounds: bool = True):
 def disguises(term: str, *, high_risk: bool, basic: bool = False, swap2: bool = False) -> list[tuple[str, str]]:
     """``(variant, kind)`` pairs of ``term`` in a fixed order, the term itself excluded. Every term
     gets ``number`` variants; ``high_risk`` terms all kinds, or with ``basic`` (a long generated
-    list) only whole-term pinyin, look-alike and split characters. (A term written with a separator
+    list) only whole-term pinyin, initials (kind ``initials``, read only among Chinese), look-alike and
+    split characters; with ``swap2`` a two-character term also one character a sound or a common
+    look-alike (kind ``swap2``; of a generated list, a look-alike only). (A term written with a separator
     between every character, 法，轮，功, is read by the matcher,
     :meth:`scanner.matcher.LexiconMatcher.match`.)"""
     from .variants import common_chars
@@ -432,7 +434,8 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False, swap2: bool = 
         if n >= 3:
             _add_masks(term, add)
         return list(out.items())
-    # one sound of two swapped is too often a word of its own (中港 → 中刚, 北韩 → 北旱)
+    # one sound of two swapped is too often a word of its own (中港 → 中刚, 北韩 → 北旱): only with
+    # ``swap2`` (the prohibited and needs-quotes rows), as spellings the matcher reads where they stand alone
     for v, kind in _one_swapped(term, common, sounds=n >= 3):
         add(v, kind)
     if n == 2 and swap2:

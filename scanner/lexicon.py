@@ -365,7 +365,7 @@ def _variant_options(e: Entry, k: str, kind: str) -> MatchOptions:
         o = replace(o, masked=True)
     elif kind in _WORD_KINDS:  # 实际深 inside 结合实际深入 is no 实际神
         o = replace(o, word=True)
-    elif kind == "swap2":  # a word standing alone: 中刚|两国 … no, 都比|去年 no (matcher)
+    elif kind == "swap2":  # a word standing alone (matcher: 堵球|场 holds no 赌球: 球场 is a word)
         o = replace(o, word=True, lone=True)
     return _OPTIONS.setdefault(o, o)
 

@@ -534,10 +534,10 @@ def test_swap2_spellings_are_generated_for_the_right_rows():
         return out
 
     full = kinds2("赌球")
-    assert "赌秋" in full["swap2"] and "睹球" in full["swap2"]  # a sound, a common look-alike
+    assert "堵球" in full["swap2"] and "睹球" in full["swap2"]  # a sound, a common look-alike
     assert "swap2" not in kinds2("赌球", swap2=False)  # the row's type decides (disguise.SWAP2_TYPES)
-    piece = kinds2("赌术", basic=True)  # a generated list's piece: a look-alike, no sound (路生梅 for 露…)
-    assert "睹术" in piece["swap2"] and "赌述" not in piece["swap2"]
+    piece = kinds2("买枪", basic=True)  # a generated list's piece: a look-alike, no sound (路生梅 for 露…)
+    assert "买抢" in piece["swap2"] and "麦枪" not in piece["swap2"]
     assert "swap2" not in kinds2("法轮功")  # three characters: their own homophone and lookalike kinds
     from scanner.disguise import SWAP2_TYPES
     assert SWAP2_TYPES == {"prohibited_content", "needs_quotes"}
