@@ -59,7 +59,10 @@ _BARE_PATH = _DATA / "hanzi_bare.txt"
 HIGH_RISK_TYPES = frozenset({"prohibited_content", "political_term", "needs_quotes", "banned_term", "outdated_term",
                              "secret_topic", "trade_secret", "bid_secret", "draft_marker", "internal_marker",
                              "key_term_misspelling"})
-KINDS = ("number", "homophone", "lookalike", "split", "masked", "pinyin", "punct")
+KINDS = ("number", "homophone", "lookalike", "split", "masked", "pinyin", "punct", "swap2", "initials")
+#: the types whose two-character rows get ``swap2`` spellings: one character a sound or a common
+#: look-alike (赌球 → 堵球, 睹球), each checked in the text as a word that stands alone (see :func:`disguises`)
+SWAP2_TYPES = frozenset({"prohibited_content", "needs_quotes"})
 #: a separator between the two characters of a short term (骚、货, 兽。交), as the dense view writes it
 #: (full-width ones folded to ASCII; '.' is noise there, so 兽.交 is the term itself)
 _PUNCT_SEPS = (",", ";", ":", "!", "?", "。", "、", "…")
@@ -367,10 +370,26 @@ def _add_masks(term: str, add) -> None:
         add(term[:i] + term[i + 1:], "masked")
 
 
-def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[str, str]]:
+def _swap2(term: str, common: frozenset[str], sounds: bool = True):
+    """One character of a two-character ``term`` a sound (GB 2312 level 1) or a common look-alike:
+    the spellings :func:`_one_swapped` leaves out of a two-character term because they make words
+    (呆子 → 果子, 中港 → 中刚). What is a jieba word or seen in general text is dropped when the rows
+    load (the stoplist); the matcher reads the rest only as a word standing alone (neither end a word
+    with its neighbour outside, on jieba's boundaries) and reports it as review."""
+    from .variants import homophones
+
+    for i, c in enumerate(term):
+        alts = (homophones(c) if sounds else "") + "".join(h for h in lookalikes_of(c) if h in common)
+        for h in alts:
+            yield term[:i] + h + term[i + 1:]
+
+
+def disguises(term: str, *, high_risk: bool, basic: bool = False, swap2: bool = False) -> list[tuple[str, str]]:
     """``(variant, kind)`` pairs of ``term`` in a fixed order, the term itself excluded. Every term
     gets ``number`` variants; ``high_risk`` terms all kinds, or with ``basic`` (a long generated
-    list) only whole-term pinyin, look-alike and split characters. (A term written with a separator
+    list) only whole-term pinyin, initials (kind ``initials``, read only among Chinese), look-alike and
+    split characters; with ``swap2`` a two-character term also one character a sound or a common
+    look-alike (kind ``swap2``; of a generated list, a look-alike only). (A term written with a separator
     between every character, 法，轮，功, is read by the matcher,
     :meth:`scanner.matcher.LexiconMatcher.match`.)"""
     from .variants import common_chars
@@ -392,6 +411,9 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
         for p in parts(term):
             if not _name_may_start(p, common):
                 add(p, "split")
+        for h in lookalikes_of(term):  # a rare look-alike (滛 for 淫, 奷 for 奸): no one writes it otherwise
+            if h not in common:
+                add(h, "lookalike")
     if not high_risk or not han or n < 2:
         return list(out.items())
     py = _ascii_pinyin(term)
@@ -400,15 +422,25 @@ def disguises(term: str, *, high_risk: bool, basic: bool = False) -> list[tuple[
         # stands on jieba word boundaries and passes the stoplist, as for a full row)
         if py:
             add("".join(py), "pinyin")
+            if n >= 3:  # initials only as letters standing alone among Chinese and seen in no
+                # ordinary text as a token (the stoplist): CNN, GDP are acronyms; 发布sdy相关 is a disguise
+                add("".join(x[0] for x in py), "initials")
         # (睹博, 衣果舞 rarely make a word; a sound at an edge whose rest is a word does: 激情|迎, 免费|给)
         for v, kind in _one_swapped(term, common, sounds=n == 3, edge_sounds=False):
             add(v, kind)
+        if n == 2 and swap2:  # a common look-alike, not a sound (路生梅, 巴音: the pieces' sounds read names)
+            for v in _swap2(term, common, sounds=False):
+                add(v, "swap2")
         if n >= 3:
             _add_masks(term, add)
         return list(out.items())
-    # one sound of two swapped is too often a word of its own (中港 → 中刚, 北韩 → 北旱)
+    # one sound of two swapped is too often a word of its own (中港 → 中刚, 北韩 → 北旱): only with
+    # ``swap2`` (the prohibited and needs-quotes rows), as spellings the matcher reads where they stand alone
     for v, kind in _one_swapped(term, common, sounds=n >= 3):
         add(v, kind)
+    if n == 2 and swap2:
+        for v in _swap2(term, common):
+            add(v, "swap2")
     if n == 2:  # (three characters or more: the matcher reads separated characters itself)
         for sep in _PUNCT_SEPS:
             add(term[0] + sep + term[1], "punct")

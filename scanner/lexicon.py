@@ -64,6 +64,11 @@ class MatchOptions:
     quote: bool = False
     strict: bool = False
     ascii_word: bool = False
+    #: a spelling that stands alone: neither end a word with the character outside it (swap2: 都比|去年)
+    lone: bool = False
+    #: letters that stand alone among Chinese: a Han character right before and after, one case (initials
+    #: of a generated list's entry: 发布sdy相关)
+    isolated: bool = False
     #: the year the term was superseded (outdated names): a hit is history, not reported, when a year up
     #: to it stands in its sentence or most of the text's years are up to it (detectors.context)
     until: int = 0
@@ -344,7 +349,8 @@ def _load_entries(path: Path, name: str, category: str, problems: list[str], war
 
 
 _KIND_LABEL = {"number": "数字变体", "homophone": "同音字", "lookalike": "形近字",
-               "split": "拆字", "masked": "遮挡字", "pinyin": "拼音或首字母", "punct": "标点分隔"}
+               "split": "拆字", "masked": "遮挡字", "pinyin": "拼音或首字母", "punct": "标点分隔",
+               "swap2": "同音或形近字", "initials": "拼音首字母"}
 #: variants that replace one character, or put a separator inside a two-character term: must be
 #: whole words (jieba boundaries: 豪赌，博弈 holds no 赌，博)
 _WORD_KINDS = frozenset({"homophone", "lookalike", "split", "punct"})
@@ -355,12 +361,16 @@ _WORD_KINDS = frozenset({"homophone", "lookalike", "split", "punct"})
 def _variant_options(e: Entry, k: str, kind: str) -> MatchOptions:
     """The match options of a disguised spelling (dense key ``k``, of ``kind``) of row ``e``."""
     o = e.options
-    if _ASCII_ALNUM.match(k):  # (ASCII boundaries instead of jieba's: mi yun | yao, matcher.in_pinyin)
+    if kind == "initials":  # (letters among Chinese on both sides, one case: matcher)
+        o = replace(o, ascii_word=True, word=False, isolated=True)
+    elif _ASCII_ALNUM.match(k):  # (ASCII boundaries instead of jieba's: mi yun | yao, matcher.in_pinyin)
         o = replace(o, ascii_word=True, word=False)
     elif kind == "masked" and len(k) < len(e.key):
         o = replace(o, masked=True)
     elif kind in _WORD_KINDS:  # 实际深 inside 结合实际深入 is no 实际神
         o = replace(o, word=True)
+    elif kind == "swap2":  # a word standing alone (matcher: 堵球|场 holds no 赌球: 球场 is a word)
+        o = replace(o, word=True, lone=True)
     return _OPTIONS.setdefault(o, o)
 
 
@@ -374,6 +384,7 @@ def _variant_entry(e: Entry, v: str, k: str, kind: str) -> Entry:
         msg += "；" + e.message
     return replace(e, term=v, key=k, runs=runs if runs != k else "", tail=_tail(v), options=o,
                    variant_of=target, message=msg,
+                   severity="review" if kind in ("swap2", "initials") else e.severity,
                    suggestion=e.suggestion or (target if e.type == "key_term_misspelling" else None))
 
 
@@ -455,7 +466,7 @@ def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full",
     ``pinyin_from`` on get their pinyin spellings only (a key term's wrong numbers), rows from index
     ``shapes_from`` on (a key term's misspellings: 习近乎 → 习近丿乎, 习x乎) their masks, look-alike and
     split characters only (:data:`_STACKED_KINDS`)."""
-    from .disguise import HIGH_RISK_TYPES, disguises
+    from .disguise import HIGH_RISK_TYPES, SWAP2_TYPES, disguises
     from .variants import _WORDISH_KINDS, _real_words, _stoplist
 
     stop, covered = _stoplist()
@@ -467,7 +478,8 @@ def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full",
     for j, e in enumerate(rows):
         if e.is_allow:
             continue
-        pairs = disguises(e.term, high_risk=e.type in HIGH_RISK_TYPES, basic=mode == "basic")
+        pairs = disguises(e.term, high_risk=e.type in HIGH_RISK_TYPES, basic=mode == "basic",
+                          swap2=e.type in SWAP2_TYPES and (pinyin_from is None or j < pinyin_from))
         if shapes_from is not None and j >= shapes_from:
             # (not a dropped mask: 习近乎 → 习乎 is a common pair of characters the matcher would check
             # for a mask everywhere, 5,600 times in 400 posts)

@@ -403,6 +403,8 @@ class LexiconMatcher:
                     continue
                 if o.masked and not (dg and _masked_only(views.text[start:end], e - s)):
                     continue  # 法○功 drops the mask; 王宁 is no 王沪宁, 福·萨 no 福摩萨
+                if o.isolated and (dg or not _among_han(norm, views.text, os_, oe)):
+                    continue  # initials of a generated list's entry: letters alone among Chinese
                 if o.ascii_word:
                     if dg or (os_ > 0 and norm[os_ - 1].isascii() and norm[os_ - 1].isalnum()) or (
                             oe < n and norm[oe].isascii() and norm[oe].isalnum()):
@@ -429,6 +431,9 @@ class LexiconMatcher:
                 if o.word and not (self._on_word_boundaries(d, s, e) if dg
                                    else self._on_word_boundaries(norm, os_, oe)):
                     continue
+                if o.lone and ((dg and _line_break(views.text, os_, oe)) or self._words_meet(d, s, e)
+                               or not _swap_alone(d, s, e, entry.variant_of or "")):
+                    continue  # 都比|去年, 音爆|据, 10件货: a swapped spelling stands alone, on one line (swap2)
                 if check_words and self._across_two_words(norm, start, end):
                     continue
                 if o.until and _history(views, start, end, o.until):
@@ -437,6 +442,42 @@ class LexiconMatcher:
                     continue
                 hits.append(Hit(entry, start, end, s, e, confirmed, dg))
         return hits
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def _among_han(norm: str, text: str, s: int, e: int) -> bool:
+    """Letters ``norm[s:e]`` with a Han character right before and right after, all of one case in
+    ``text`` (发布sdy相关, 发布SDY相关; not Sdy, not at a line's start: an acronym opens a line)."""
+    w = text[s:e]
+    return s > 0 and e < len(norm) and _is_han(norm[s - 1]) and _is_han(norm[e]) and (w.islower() or w.isupper())
+
+
+def _line_break(text: str, s: int, e: int) -> bool:
+    return "\n" in text[s:e] or "\r" in text[s:e]
+
+
+#: a character jieba counts this often as a word of its own (的 了 是 我 你 他 在 有 不 这 人 …) pairs with
+#: any character: a two-character term one of whose characters is one (丫的, 你妹) swapped in its other
+#: character reads every word that ends or starts that way (阮思雅的), so that spelling is no disguise
+_FUNCTION_FREQ = 100_000
+_NUMERALS = frozenset("0123456789〇一二两三四五六七八九十百千万亿几多数")
+
+
+def _swap_alone(d: str, s: int, e: int, target: str) -> bool:
+    """A two-character term with one character swapped (``d[s:e]`` for ``target``, a ``swap2``
+    spelling) reads as a disguise: the character kept is no function word (雅的 for 丫的), and a
+    swapped first character follows no numeral (10件货 for 贱货: a counted noun)."""
+    from .words import word_freq
+
+    if len(target) != 2 or e - s != 2:
+        return True
+    i = 0 if d[s] != target[0] else 1
+    if word_freq(target[1 - i]) >= _FUNCTION_FREQ:
+        return False
+    return not (i == 0 and s > 0 and d[s - 1] in _NUMERALS)
 
 
 def _history(views: Views, s: int, e: int, until: int) -> bool:

@@ -26,9 +26,10 @@ def test_every_kind_of_variant_is_generated():
     assert kinds("考察对象", high_risk=False) == {}
     # a long generated list: whole pinyin and shapes (a look-alike or split character); of three
     # characters or more also inner masks, of three (the pieces) sounds, not at an edge whose rest is
-    # a word; no initials
+    # a word; initials only as their own kind (read among Chinese only, matcher)
     basic = kinds("出售仿真枪", high_risk=True, basic=True)
-    assert set(basic) == {"pinyin", "lookalike", "split", "masked"}
+    assert set(basic) == {"pinyin", "lookalike", "split", "masked", "initials"}
+    assert basic["initials"] == ["csfzq"]
     assert "出售仿真抢" in basic["lookalike"] and "出售仿真木仓" in basic["split"]
     assert "出售仿真x枪" not in basic["masked"] and "出x仿真枪" in basic["masked"]
     assert "cspzq" not in basic["pinyin"]
@@ -483,3 +484,80 @@ def test_carry_over_stays_quiet(scanner, text):
     fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
           and f.category in ("improper_wording", "state_secret", "commercial_secret")]
     assert fs == [], [(f.text, f.rule) for f in fs]
+
+
+# ------------------------------------------------------------------ h16l: sounds and shapes of two-character rows
+@pytest.mark.parametrize("text, found, rule", [
+    # one character of a two-character prohibited or needs-quotes row a sound or a common look-alike
+    # (kind swap2), standing alone: reported as review
+    ("这个人真是个骚祸，别理他", "骚祸", "prohibited.insult.saohuo"),
+    ("有人公开宣扬台毒主张", "台毒", "xinhua.quote_taiwan_independence"),
+    ("他张口就是卧曹两个字", "卧曹", "prohibited.insult.wocao"),
+    ("有人在群里骂人婊紫", "婊紫", "prohibited.insult.biaozi"),
+    # a one-character row's rare look-alike (滛 for 淫: kin data)
+    ("这个帖子很滛，别看", "滛", "prohibited.solo.yin"),
+    # initials of a generated list's entry (色网站): letters of one case between two Han characters
+    ("他整天逛swz找资源", "swz", "prohibited.media.fa84733a6e"),
+    ("他整天逛SWZ找资源", "SWZ", "prohibited.media.fa84733a6e"),
+])
+def test_sounds_and_shapes_of_two_character_rows(scanner, text, found, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
+    assert any(f.text == found and text[f.start:f.end] == found for f in fs), \
+        [(f.rule, f.text) for f in scanner.scan(text).findings]
+    assert all(f.severity == "review" for f in fs)  # the least certain spellings: never a block
+
+
+@pytest.mark.parametrize("text", [
+    "在台毒品走私案件增多",  # 台毒 for 台独: 毒品 is a word (the spelling does not stand alone)
+    "婊紫色的衣服",  # 紫色 is a word
+    "上空引发音爆\n据当地媒体报道",  # 爆据 for 爆菊 across a line break
+    "阮思雅的行头很重",  # 雅的 for 丫的: 的 pairs with any character (a name's last here)
+    "就算10件货也认真挑选",  # 件货 for 贱货 after a numeral: a counted noun
+    "都比去年有所增加",  # 都比 for 逗比: ordinary text (the stoplist)
+    "中刚两国传统友谊深厚",  # 中港 is a political row: its sounds are countries (中刚), not read
+    "南涝北旱特征明显",  # 北韩 is a style row: no swap2
+    "他整天逛 swz 找资源",  # initials of a list entry: only right between two Han characters
+    "他整天逛Swz找资源",  # mixed case
+    "详见APP说明",  # a token of letters that ordinary text writes
+])
+def test_sounds_and_shapes_of_two_character_rows_stay_quiet(scanner, text):
+    fs = [f for f in scanner.scan(text).findings if f.severity in ("block", "review")
+          and f.category in ("improper_wording", "state_secret", "commercial_secret")]
+    assert fs == [], [(f.text, f.rule) for f in fs]
+
+
+def test_swap2_spellings_are_generated_for_the_right_rows():
+    def kinds2(term, basic=False, swap2=True):
+        out = {}
+        for v, k in disguises(term, high_risk=True, basic=basic, swap2=swap2):
+            out.setdefault(k, []).append(v)
+        return out
+
+    full = kinds2("赌球")
+    assert "堵球" in full["swap2"] and "睹球" in full["swap2"]  # a sound, a common look-alike
+    assert "swap2" not in kinds2("赌球", swap2=False)  # the row's type decides (disguise.SWAP2_TYPES)
+    piece = kinds2("买枪", basic=True)  # a generated list's piece: a look-alike, no sound (路生梅 for 露…)
+    assert "买抢" in piece["swap2"] and "麦枪" not in piece["swap2"]
+    assert "swap2" not in kinds2("法轮功")  # three characters: their own homophone and lookalike kinds
+    from scanner.disguise import SWAP2_TYPES
+    assert SWAP2_TYPES == {"prohibited_content", "needs_quotes"}
+
+
+@pytest.mark.parametrize("text, found, rule", [
+    # initials of three or four words of the rules in a run of seven letters or more
+    ("网上有人发布FZQBQCS相关信息", "FZQBQCS", "prohibited.trade.weapon"),  # 仿真枪 步枪 出售
+    ("网上有人发布fzqbqcs相关信息", "fzqbqcs", "prohibited.trade.weapon"),
+])
+def test_initials_of_more_rule_words(scanner, text, found, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
+    assert any(f.text == found and text[f.start:f.end] == found for f in fs), \
+        [(f.rule, f.text) for f in scanner.scan(text).findings]
+    assert all(f.severity == "review" for f in fs)
+
+
+def test_initials_of_more_words_need_a_longer_run():
+    from scanner.detectors.compositional import _compiled, _readings
+
+    idx = _compiled()["initials"]
+    assert ("仿真枪", "步枪", "出售") in _readings("fzqbqcs", idx)  # seven letters: three words
+    assert all(len(r) == 2 for r in _readings("mymypc", idx))  # six: two words at most (a shop name)

@@ -754,7 +754,10 @@ _INITIALS_RE = re.compile(r"[A-Za-z0-9]{4,}")  # (a maximal run; letters only, 4
 _INITIALS_GATE = re.compile(rb"[A-Za-z]{4}")  # (over the ASCII characters of the text: a cheap first look)
 _VOWELS = frozenset("aeiouAEIOU")
 _MAX_READINGS = 24  # ways of reading one run tried at most
-_MAX_WORDS = 2  # words in one reading (three read a shop name MYMYPC as 卖淫 迷药 嫖娼)
+_MAX_WORDS = 4  # words in one reading; three or more only in a run of _MIN_MANY letters or more
+#: letters a run needs to be read as three or four words (a shop name of six, MYMYPC, read 卖淫 迷药 嫖娼;
+#: HXLALGGJ, YCLCGJG are phrases of the rules spelled out)
+_MIN_MANY = 7
 
 
 _class_runs = speedups.get("class_runs")
@@ -774,7 +777,9 @@ def _initial_runs(views: Views) -> list[tuple[int, int]]:
     out = []
     for s, e in spans:
         r = text[s:e]
-        if len(r) <= 16 and r.isalpha() and (r.islower() or r.isupper()) and sum(ch in _VOWELS for ch in r) <= 1:
+        v = sum(ch in _VOWELS for ch in r)
+        # (a long run may hold two vowel-initial syllables, 安 爱 欧 二: one vowel in four letters at most)
+        if len(r) <= 16 and r.isalpha() and (r.islower() or r.isupper()) and (v <= 1 or (len(r) >= 8 and v <= len(r) // 4)):
             out.append((s, e))
     return out[:8]
 
@@ -804,7 +809,7 @@ def _readings(run: str, index: dict[str, tuple[str, ...]]) -> list[tuple[str, ..
         if len(out) >= _MAX_READINGS:
             return
         if i == n:
-            if len(acc) >= 2:
+            if len(acc) >= 2 and (len(acc) == 2 or n >= _MIN_MANY):
                 out.append(acc)
             return
         if len(acc) == _MAX_WORDS:
