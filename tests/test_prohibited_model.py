@@ -30,6 +30,12 @@ MUST_HIT = {  # (text, the written phrase the finding must cover)
     "网友晒出自制霰弹猎枪。": "霰弹猎枪",
     "卖家称有强效迷昏喷雾。": "迷昏喷雾",
     "本店常年猎枪霰弹批发。": "猎枪霰弹",
+    # (h16m) anchors rarer than 4.0 log-odds but rare in general text (催 袜 诱 婊 昏), a lower
+    # prefilter: found since the eighth session
+    "有人在传催情口服液。": "催情口服液",
+    "有人在传黑丝袜诱惑。": "黑丝袜诱惑",
+    "群里出售婊姐写真集，加微信。": "婊姐写真",
+    "有人在传昏睡喷剂。": "昏睡喷剂",
 }
 MUST_NOT_HIT = (
     "市场监管部门加强药品质量抽检，保障群众用药安全。",
@@ -40,6 +46,11 @@ MUST_NOT_HIT = (
     "禁毒宣传进校园，引导青少年远离毒品。",
     "中医药是中华文明的瑰宝。",
     "烈士陵园里安葬着在战斗中牺牲的英雄，他们用步枪和手榴弹打退了敌人。",
+    # (h16m) a span that cuts a frequent word (型 of 大型) and is a common word without it
+    "农场购进一台大型喷雾机用于果园。",
+    "工人用大型燃烧炉处理垃圾。",
+    # common characters of the lists that are no anchors (气 激 冰 刀: frequent in general text)
+    "今天天气晴朗，冰雪运动激发了群众热情，厨师刀工精湛。",
 )
 #: the same phrases in news of a crackdown or a verdict: a mention, not an offer
 CRACKDOWN = (
@@ -85,6 +96,39 @@ def test_gate_is_what_silences(det):
     an offer is found (so the gate test can fail)."""
     assert _found(det, "有人在群里出售自制霰弹猎枪。")
     assert _found(det, "有人在群里兜售迷魂催情喷剂。")
+
+
+# ----------------------------------------------------------------------------- the offer band
+def test_offer_words_lower_the_threshold(det):
+    """A span scored between the offer threshold and the threshold (袜诱写真: ~11.5) is reported
+    only in a sentence that offers, contacts or downloads (OFFER), never in an ordinary one."""
+    m = det.model
+    assert m.offer_threshold < m.threshold
+    assert m.offer_threshold <= m.score("袜诱写真") < m.threshold
+    got = _found(det, "袜诱写真，货到付款。")
+    assert [f.text for f in got] == ["袜诱写真"]
+    assert "交易用语" in got[0].message and got[0].severity == "review"
+    assert _found(det, "网友说袜诱写真好看。") == []
+    assert _found(det, "袜诱写真，有意者私聊。") and _found(det, "袜诱写真，加vx详谈。")
+    # the offer words are no news words: a crackdown still silences the band
+    assert _found(det, "警方查获袜诱写真，货到付款的卖家被抓获。") == []
+
+
+@pytest.mark.parametrize("word", ["发布", "信息", "网上", "价格", "联系"])
+def test_reporting_words_are_no_offer(word):
+    """Words of reporting, price or contact alone are everyday news words: no offer."""
+    assert not pm._OFFER_RE.search(word)
+
+
+def test_word_edges():
+    # jieba cuts 大型|燃烧弹: a span starting at 型 moves to 燃
+    d = "以军发射多枚大型燃烧弹引发大火"
+    a = d.index("型")
+    assert pm._word_edges(d, a, a + 4) == (a + 1, a + 4)
+    # a span on word boundaries stays
+    d = "有人在群里发出售炸药的消息"
+    a = d.index("出售")
+    assert pm._word_edges(d, a, a + 4) == (a, a + 4)
 
 
 # ----------------------------------------------------------------------------- offsets
@@ -164,10 +208,15 @@ def test_shipped_model_matches_its_meta():
     meta = read_meta()
     assert m.anchors == meta["anchors"] and m.threshold == meta["threshold"]
     assert not set(m.anchors) & set("售卖买购图网")  # trade and media characters never anchor
-    # the threshold was the smallest of the grid with no finding on the held-out general half
+    # the threshold was the smallest of the grid within the budget on the held-out general half
     table = {r["threshold"]: r for r in meta["validation"]["table"]}
-    assert table[m.threshold]["general_findings"] == 0
-    assert all(table[t]["general_findings"] > 0 for t in table if t < m.threshold)
+    budget = meta["budget_per_million"]
+    assert table[m.threshold]["per_million"] <= budget
+    assert all(table[t]["per_million"] > budget for t in table if t < m.threshold)
+    # the offer band adds no finding there, and its floor holds
+    assert m.offer_threshold == meta["offer_threshold"] <= m.threshold
+    row = table[m.offer_threshold]
+    assert set(row["general_offer_findings"]) <= set(table[m.threshold]["examples"])
 
 
 def test_scores_are_log_likelihood_ratios():

@@ -42,6 +42,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import repeat
@@ -52,7 +53,7 @@ from ..errors import ConfigError
 from ..model import Finding
 from ..normalize import Views
 from ..resources import bundled_candidates, find_bundled
-from ..words import word_freq
+from ..words import cut, word_freq
 from . import gates
 from .context import sentence_around
 
@@ -65,7 +66,29 @@ RULE = "prohibited.model"
 BASIS = ("网络信息内容生态治理规定(2019) 第六条第(五)(八)项(淫秽色情、赌博、暴力、恐怖)、第七条; 枪支管理法 第四十四条; "
          "民用爆炸物品安全管理条例; 禁毒法 第二条")
 ORDINARY_MIN = 5  # general-text count per list count (+1) from which an anchor's bigram is ordinary
+#: jieba frequency of a two-character word from which a span that cuts it (its first or last character
+#: is the word's second or first) is scored without the cut character (大型 in 大型燃烧弹)
+BROKEN_WORD = 1000
 COMMON_WORD = 50  # jieba frequency from which a span is an ordinary word (the lists' own filter)
+
+
+def _word_edges(d: str, a: int, b: int) -> tuple[int, int]:
+    """(a, b) moved inwards to the nearest word boundaries of jieba's segmentation of the text
+    around ``d[a:b]`` where a word of two or more characters and frequency ``BROKEN_WORD`` or more
+    crosses an edge (大型 in 大型燃烧弹: 型 leaves the span)."""
+    lo, hi = max(0, a - 6), min(len(d), b + 6)
+    pos = lo
+    na, nb = a, b
+    for w in cut(d[lo:hi]):
+        s, e = pos, pos + len(w)
+        pos = e
+        if e - s < 2 or word_freq(w) < BROKEN_WORD:
+            continue
+        if s < a < e:
+            na = max(na, e)
+        if s < b < e:
+            nb = min(nb, s)
+    return na, nb
 
 
 def _is_han(ch: str) -> bool:
@@ -86,6 +109,9 @@ class CharLLR:
         self.anchors: str = data["anchors"]
         self.maxlen = int(data["maxlen"])
         self.threshold = float(data["threshold"])
+        #: the lower threshold of a span whose sentence offers something (``OFFER``: 出售, 加微信 …);
+        #: the threshold itself where the model has none
+        self.offer_threshold = float(data.get("offer_threshold", self.threshold))
         #: the window's characters' positive log-odds (context-free) must sum to this before any
         #: bigram or trigram is looked up (validated with the threshold: meta.json)
         self.prefilter = float(data.get("prefilter", 0.0))
@@ -254,6 +280,16 @@ _WAR = ("战争|战斗|作战|交火|开火|开枪|枪击|枪战|炮击|轰炸|�
         "无人机|阵地|前线|停火|局势|伤亡|死亡|遇难|身亡|受伤|平民|声明|总统|国防|外交|联合国")
 
 
+#: words of an offer, a contact or a download in the sentence (the dense view: lower case, no spaces):
+#: a span scored between the model's ``offer_threshold`` and its ``threshold`` is reported only beside
+#: one (出售 … 加微信 is an offer; the same span in an ordinary sentence is not enough evidence). No word
+#: of reporting (发布, 信息, 网上: news and notices write them every day), none of price or contact
+#: alone (价格, 联系: market news)
+OFFER = ("出售|求购|有售|代购|代发|批发|包邮|货到付款|到付|加微|微信号|加v|vx|qq|扣扣|私聊|私信|下单|有货|现货|"
+         "在线观看|免费观看|免费下载|网址|联系方式|联系电话")
+_OFFER_RE = re.compile(OFFER)
+
+
 def _news_words() -> tuple[str, ...]:
     from .compositional import _NEWS
 
@@ -311,12 +347,17 @@ class ProhibitedModelDetector:
             if i < done:
                 continue
             sc, a, b = model.best_span(d, i)
-            if sc >= model.threshold:
+            if sc >= model.offer_threshold:
+                sent = sentence_around(d, a, b, 50, 50).replace("\t", d[a:b], 1)  # (the span itself too: 炸弹袭击)
+                if sc < model.threshold and not _OFFER_RE.search(sent):
+                    continue
                 done = b
+                cut_a, cut_b = _word_edges(d, a, b)
+                if (cut_a, cut_b) != (a, b) and word_freq(d[cut_a:cut_b]) >= COMMON_WORD:
+                    continue  # a common word and a piece of its neighbour (型 of 大型 in 大型燃烧弹)
                 span = d[a:b]
                 if word_freq(span) >= COMMON_WORD:
                     continue
-                sent = sentence_around(d, a, b, 50, 50).replace("\t", span, 1)  # (the span itself too: 炸弹袭击)
                 if not any(w in sent for w in self._news):
                     out.append(self._finding(views, a, b, sc))
         return out
@@ -345,7 +386,9 @@ class ProhibitedModelDetector:
         start, end = views.dense_span(a, b)
         written = views.text[start:end]
         msg = (f"疑似违禁内容（统计模型判断）：「{written}」的用字与公开违禁词表的条目相近，而少见于一般文本"
-               f"（对数似然比 {sc:.1f}，阈值 {self.model.threshold:.1f}）。未在任何词表中，请人工核实上下文")
+               f"（对数似然比 {sc:.1f}，阈值 {self.model.threshold:.1f}"
+               + (f"，句中有出售、联系方式等交易用语时 {self.model.offer_threshold:.1f}" if sc < self.model.threshold else "")
+               + "）。未在任何词表中，请人工核实上下文")
         score = round(1 / (1 + math.exp(-(sc - self.model.threshold) / 4)) * 0.3 + 0.5, 3)
         return Finding(start=start, end=end, text=written, category="improper_wording", type="prohibited_content",
                        severity="review", rule=RULE, message=msg, suggestion=None, basis=BASIS, score=score)
