@@ -131,6 +131,18 @@ def test_word_edges():
     assert pm._word_edges(d, a, a + 4) == (a, a + 4)
 
 
+def test_media_words_inside_the_span_are_no_news(det):
+    """电影 and 小说 are news words of the compositional rules and the lists' own vocabulary: inside
+    the span they name the thing offered (found), outside it they make a film's or a novel's news."""
+    assert pm.MEDIA_NEWS <= set(pm._news_words())
+    assert [f.text for f in _found(det, "群里有人在传偷拍淫嫂电影。")] == ["偷拍淫嫂电影"]
+    assert [f.text for f in _found(det, "群里有人在传淫嫂小说。")] == ["淫嫂小说"]
+    assert _found(det, "这部电影讲述了一名猎枪手的故事。") == []
+    assert _found(det, "这部小说写了寂寞少妇的故事。") == []
+    # the other news words still count inside the span (炸弹袭击)
+    assert "袭击" in det._news and "电影" not in det._news and "电影" in det._news_outside
+
+
 # ----------------------------------------------------------------------------- offsets
 DISGUISED = (
     "群里有人在卖钢 珠 狙 击 弩，要的私聊。",
