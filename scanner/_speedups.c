@@ -18,6 +18,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -553,6 +554,7 @@ static PyObject *class_runs(PyObject *self, PyObject *args); /* (at the end of t
 static PyObject *fb_marginals(PyObject *self, PyObject *args);
 static PyObject *topk_viterbi(PyObject *self, PyObject *args);
 static PyObject *topk_viterbi_rows(PyObject *self, PyObject *args);
+static PyObject *llr_best(PyObject *self, PyObject *args);
 static PyObject *viterbi_core(const int64_t *cand, const double *em, const double *trans, Py_ssize_t n, Py_ssize_t k, Py_ssize_t nt);
 
 static PyMethodDef methods[] = {
@@ -568,6 +570,7 @@ static PyMethodDef methods[] = {
     {"fb_marginals", fb_marginals, METH_VARARGS, "fb_marginals(w, et, out, n, k): a linear-chain CRF's tag posteriors into out"},
     {"topk_viterbi", topk_viterbi, METH_VARARGS, "topk_viterbi(cand, em, trans, n, k, ntags) -> [tag id, ...]"},
     {"topk_viterbi_rows", topk_viterbi_rows, METH_VARARGS, "topk_viterbi_rows(order, em, trans, n, k, ntags) -> [tag id, ...]"},
+    {"llr_best", llr_best, METH_VARARGS, "llr_best(w, ii, maxlen, tables) -> (score, start, end) (prohibited_model.CharLLR._best_in)"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -926,4 +929,126 @@ done:
     PyBuffer_Release(&eb);
     PyBuffer_Release(&tb);
     return out;
+}
+
+/* llr_best(w, ii, maxlen, tables): the best-scoring span of 2..maxlen characters of the window w that
+ * holds w[ii], as (score, start, end), or (-inf, ii, ii + 1); the Python reference is
+ * scanner/detectors/prohibited_model.py CharLLR._best_in (its callers run the prefilter first, in
+ * Python). tables = (p1, p2, p3, b1, b2, l3, l2, l1, l0, n_pos, n_bg, bg_lam, vocab): the list model's
+ * uni-, bi- and trigram counts and the general model's uni- and bigram counts (dicts of str -> int)
+ * and the constants. Every probability and log-odds is computed with the same operations in the
+ * same order as CharLLR._p_list, _p_general and llr (int / int as the division of two doubles, exact
+ * below 2**53), and the spans are summed in the same order: the same doubles, the same decisions
+ * (tests/test_prohibited_model.py compares both on random windows). Windows longer than 64
+ * characters return None (the caller's Python path runs). */
+#define LLR_MAXW 64
+
+static int
+llr_count(PyObject *dict, PyObject *w, Py_ssize_t start, Py_ssize_t end, long long *out)
+{
+    PyObject *key = PyUnicode_Substring(w, start, end);
+    if (!key)
+        return -1;
+    PyObject *v = PyDict_GetItemWithError(dict, key);
+    Py_DECREF(key);
+    if (!v) {
+        if (PyErr_Occurred())
+            return -1;
+        *out = 0;
+        return 0;
+    }
+    long long n = PyLong_AsLongLong(v);
+    if (n == -1 && PyErr_Occurred())
+        return -1;
+    if (n < 0 || n > (1LL << 53)) {
+        PyErr_SetString(PyExc_ValueError, "llr_best: a count outside 0..2**53");
+        return -1;
+    }
+    *out = n;
+    return 0;
+}
+
+static PyObject *
+llr_best(PyObject *self, PyObject *args)
+{
+    PyObject *w, *tab;
+    Py_ssize_t ii, m;
+    if (!PyArg_ParseTuple(args, "UnnO!", &w, &ii, &m, &PyTuple_Type, &tab))
+        return NULL;
+    if (PyTuple_GET_SIZE(tab) != 13) {
+        PyErr_SetString(PyExc_ValueError, "llr_best: tables must be a tuple of 13");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    if (n > LLR_MAXW)
+        Py_RETURN_NONE;
+    PyObject *p1 = PyTuple_GET_ITEM(tab, 0), *p2 = PyTuple_GET_ITEM(tab, 1), *p3 = PyTuple_GET_ITEM(tab, 2);
+    PyObject *b1 = PyTuple_GET_ITEM(tab, 3), *b2 = PyTuple_GET_ITEM(tab, 4);
+    if (!PyDict_Check(p1) || !PyDict_Check(p2) || !PyDict_Check(p3) || !PyDict_Check(b1) || !PyDict_Check(b2)) {
+        PyErr_SetString(PyExc_TypeError, "llr_best: the tables must be dicts");
+        return NULL;
+    }
+    double c[8];
+    for (int k = 0; k < 8; k++) {
+        c[k] = PyFloat_AsDouble(PyTuple_GET_ITEM(tab, 5 + k));
+        if (c[k] == -1.0 && PyErr_Occurred())
+            return NULL;
+    }
+    const double l3 = c[0], l2 = c[1], l1 = c[2], l0 = c[3], n_pos = c[4], n_bg = c[5], lam = c[6], vocab = c[7];
+    long long p1c[LLR_MAXW], p2c[LLR_MAXW], p3c[LLR_MAXW], b1c[LLR_MAXW], b2c[LLR_MAXW];
+    double u[LLR_MAXW], c1[LLR_MAXW], c2[LLR_MAXW];
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (llr_count(p1, w, k, k + 1, &p1c[k]) < 0 || llr_count(b1, w, k, k + 1, &b1c[k]) < 0)
+            return NULL;
+        if (k >= 1 && (llr_count(p2, w, k - 1, k + 1, &p2c[k]) < 0 || llr_count(b2, w, k - 1, k + 1, &b2c[k]) < 0))
+            return NULL;
+        if (k >= 2 && llr_count(p3, w, k - 2, k + 1, &p3c[k]) < 0)
+            return NULL;
+    }
+    const double base = l0 / vocab;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        double uni = (double)p1c[k] / n_pos;
+        double ug = ((double)b1c[k] + 0.5) / n_bg;
+        /* no context: the bigram and trigram are the unigram; the general model its unigram */
+        u[k] = log(base + l1 * uni + l2 * uni + l3 * uni) - log(ug);
+        c1[k] = c2[k] = 0.0;
+        if (k >= 1) {
+            double bi = uni;
+            if (p1c[k - 1])
+                bi = (double)p2c[k] / (double)p1c[k - 1];
+            double pg = ug;
+            if (b1c[k - 1])
+                pg = (1.0 - lam) * ug + lam * (double)b2c[k] / (double)b1c[k - 1];
+            double lg = log(pg);
+            c1[k] = log(base + l1 * uni + l2 * bi + l3 * bi) - lg;
+            if (k >= 2) {
+                double tri = bi;
+                if (p2c[k - 1])
+                    tri = (double)p3c[k] / (double)p2c[k - 1];
+                c2[k] = log(base + l1 * uni + l2 * bi + l3 * tri) - lg;
+            }
+        }
+    }
+    double best = -INFINITY;
+    Py_ssize_t ba = ii, bb = ii + 1;
+    for (Py_ssize_t a = 0; a <= ii; a++) {
+        if (a + 1 >= n)
+            break;
+        double total = u[a] + c1[a + 1];
+        if (a + 2 > ii && total > best) {
+            best = total;
+            ba = a;
+            bb = a + 2;
+        }
+        Py_ssize_t top = n < a + m ? n : a + m;
+        for (Py_ssize_t b = a + 3; b <= top; b++) {
+            total += c2[b - 1];
+            if (b > ii && total > best) {
+                best = total;
+                ba = a;
+                bb = b;
+            }
+        }
+    }
+    return Py_BuildValue("(dnn)", best, ba, bb);
 }

@@ -238,6 +238,35 @@ def test_scores_are_log_likelihood_ratios():
     assert 2 <= b - a <= m.maxlen and a <= 7 < b and sc == pytest.approx(m.score("有人卖钢珠狙击弩了"[a:b]))
 
 
+def test_compiled_scorer_equals_the_reference():
+    """The compiled window scorer (scanner/_speedups.c llr_best) gives the same doubles and the
+    same span as CharLLR._best_in_py on random windows: of the model's characters, of official
+    text, and anchors mixed in (the scanner's decisions compare these floats with thresholds)."""
+    from scanner import speedups
+
+    llr_best = speedups.get("llr_best")
+    if llr_best is None:
+        pytest.skip("the C extension is not built")
+    import random
+
+    m = load_model()
+    rng = random.Random(16)
+    chars = sorted(c for c in set(m.pos[0]) | set(m.bg[0]) if pm._is_han(c))
+    prose = [c for c in "今年要全面推进乡村振兴新能源汽车销量持续增长中医药是中华文明的瑰宝有人卖钢珠狙击弩了网友晒出自制猎枪" if pm._is_han(c)]
+    prefilter, m.prefilter = m.prefilter, 0.0  # (the reference's own prefilter: the loops compared on every window)
+    try:
+        for _ in range(3000):
+            n = rng.randint(2, 2 * m.maxlen - 1)
+            pick = rng.choice((chars, prose, m.anchors))
+            w = "".join(rng.choice(pick) if rng.random() < 0.7 else rng.choice(m.anchors) for _ in range(n))
+            ii = rng.randrange(n)
+            assert llr_best(w, ii, m.maxlen, m._ctab) == m._best_in_py(w, ii), w
+    finally:
+        m.prefilter = prefilter
+    w = "有人卖钢珠狙击弩了"
+    assert m._best_in(w, 7) == m._best_in_py(w, 7)  # (with the prefilter: the same rejection)
+
+
 # ----------------------------------------------------------------------------- the build
 sys.path.insert(0, str(REPO / "models"))
 

@@ -49,6 +49,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
+from .. import speedups
 from ..errors import ConfigError
 from ..model import Finding
 from ..normalize import Views
@@ -91,6 +92,10 @@ def _word_edges(d: str, a: int, b: int) -> tuple[int, int]:
     return na, nb
 
 
+#: the compiled scorer of a window (scanner/_speedups.c llr_best; None: CharLLR._best_in_py runs)
+_llr_best = speedups.get("llr_best")
+
+
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -127,6 +132,9 @@ class CharLLR:
         self._pos_u_rest = max(0.0, self.llr("", "\U0010fffd"))
         self._pos_u = {c: max(0.0, self.llr("", c)) for c in sorted(set(self.pos[0]) | set(self.bg[0]))}
         self._cache.clear()
+        #: the tables and constants of the compiled scorer (llr_best), in its order
+        self._ctab = (self.pos[0], self.pos[1], self.pos[2], self.bg[0], self.bg[1], *map(float, self.lam),
+                      float(self.n_pos), float(self.n_bg), self.bg_lam, float(self.vocab))
         self.ordinary = frozenset(g for g, n in self.bg[1].items()
                                   if (g[0] in anchors or g[1] in anchors) and n >= ORDINARY_MIN * (p2.get(g, 0) + 1))
 
@@ -202,7 +210,21 @@ class CharLLR:
 
     def _best_in(self, w: str, ii: int) -> tuple[float, int, int]:
         """:meth:`best_span` inside the window ``w`` for the anchor ``w[ii]`` (offsets into ``w``;
-        the same windows come back in every document: 药品监督管理, memoised by the caller)."""
+        the same windows come back in every document: 药品监督管理, memoised by the caller): the
+        prefilter on the characters alone (``_pos_u``: their positive log-odds, the same sum as
+        :meth:`_best_in_py`'s), then the compiled scorer (``llr_best``: the same doubles as
+        :meth:`_best_in_py`, no look-up cache needed) or, without the extension, the reference."""
+        if sum(map(self._pos_u.get, w, repeat(self._pos_u_rest))) < self.prefilter:
+            return (-math.inf, ii, ii + 1)
+        if _llr_best is not None:
+            got = _llr_best(w, ii, self.maxlen, self._ctab)
+            if got is not None:
+                return got
+        return self._best_in_py(w, ii)
+
+    def _best_in_py(self, w: str, ii: int) -> tuple[float, int, int]:
+        """The reference of :meth:`_best_in` (and of the compiled ``llr_best``, which
+        tests/test_prohibited_model.py compares with it on random windows)."""
         m = self.maxlen
         llr = self.llr
         # the score of w[a:b] is u[a] + c1[a + 1] + c2[a + 2] + … + c2[b - 1] (context inside the span)
