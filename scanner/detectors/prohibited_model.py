@@ -386,12 +386,11 @@ class ProhibitedModelDetector:
                 if sc < model.threshold and not _OFFER_RE.search(sent):
                     continue
                 done = b
-                cut_a, cut_b = _word_edges(d, a, b)
+                if word_freq(d[a:b]) >= COMMON_WORD:
+                    continue
+                cut_a, cut_b = _word_edges(d, a, b)  # (after the cheaper test: jieba's cut)
                 if (cut_a, cut_b) != (a, b) and word_freq(d[cut_a:cut_b]) >= COMMON_WORD:
                     continue  # a common word and a piece of its neighbour (型 of 大型 in 大型燃烧弹)
-                span = d[a:b]
-                if word_freq(span) >= COMMON_WORD:
-                    continue
                 if not any(w in sent for w in self._news) and not any(w in around for w in self._news_outside):
                     out.append(self._finding(views, a, b, sc))
         return out
