@@ -555,6 +555,7 @@ static PyObject *fb_marginals(PyObject *self, PyObject *args);
 static PyObject *topk_viterbi(PyObject *self, PyObject *args);
 static PyObject *topk_viterbi_rows(PyObject *self, PyObject *args);
 static PyObject *llr_best(PyObject *self, PyObject *args);
+static PyObject *llr_tables(PyObject *self, PyObject *args);
 static PyObject *viterbi_core(const int64_t *cand, const double *em, const double *trans, Py_ssize_t n, Py_ssize_t k, Py_ssize_t nt);
 
 static PyMethodDef methods[] = {
@@ -570,7 +571,8 @@ static PyMethodDef methods[] = {
     {"fb_marginals", fb_marginals, METH_VARARGS, "fb_marginals(w, et, out, n, k): a linear-chain CRF's tag posteriors into out"},
     {"topk_viterbi", topk_viterbi, METH_VARARGS, "topk_viterbi(cand, em, trans, n, k, ntags) -> [tag id, ...]"},
     {"topk_viterbi_rows", topk_viterbi_rows, METH_VARARGS, "topk_viterbi_rows(order, em, trans, n, k, ntags) -> [tag id, ...]"},
-    {"llr_best", llr_best, METH_VARARGS, "llr_best(w, ii, maxlen, tables) -> (score, start, end) (prohibited_model.CharLLR._best_in)"},
+    {"llr_tables", llr_tables, METH_VARARGS, "llr_tables(tables) -> the prohibited-content model's tables for llr_best (a capsule)"},
+    {"llr_best", llr_best, METH_VARARGS, "llr_best(w, ii, maxlen, capsule) -> (score, start, end) (prohibited_model.CharLLR._best_in)"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -931,84 +933,186 @@ done:
     return out;
 }
 
-/* llr_best(w, ii, maxlen, tables): the best-scoring span of 2..maxlen characters of the window w that
- * holds w[ii], as (score, start, end), or (-inf, ii, ii + 1); the Python reference is
- * scanner/detectors/prohibited_model.py CharLLR._best_in (its callers run the prefilter first, in
- * Python). tables = (p1, p2, p3, b1, b2, l3, l2, l1, l0, n_pos, n_bg, bg_lam, vocab): the list model's
- * uni-, bi- and trigram counts and the general model's uni- and bigram counts (dicts of str -> int)
- * and the constants. Every probability and log-odds is computed with the same operations in the
- * same order as CharLLR._p_list, _p_general and llr (int / int as the division of two doubles, exact
- * below 2**53), and the spans are summed in the same order: the same doubles, the same decisions
- * (tests/test_prohibited_model.py compares both on random windows). Windows longer than 64
- * characters return None (the caller's Python path runs). */
+
+/* The prohibited-content model's window scorer (scanner/detectors/prohibited_model.py; its Python
+ * reference is CharLLR._best_in_py, and the callers run the prefilter first, in Python).
+ *
+ * llr_tables(tables) -> capsule: tables = (p1, p2, p3, b1, b2, l3, l2, l1, l0, n_pos, n_bg, bg_lam,
+ * vocab), the list model's uni-, bi- and trigram counts and the general model's uni- and bigram
+ * counts (dicts of str -> int) and the constants, copied once into open-addressing hash tables keyed
+ * by the code points of a key of 1, 2 or 3 characters (a key of another length cannot be found by
+ * the scorer's look-ups and is left out).
+ *
+ * llr_best(w, ii, maxlen, capsule) -> (score, start, end): the best-scoring span of 2..maxlen
+ * characters of the window w that holds w[ii], or (-inf, ii, ii + 1). Every probability and log-odds
+ * is computed with the same operations in the same order as CharLLR._p_list, _p_general and llr (an
+ * int / int is the division of two doubles, exact below 2**53), and the spans are summed in the same
+ * order as _best_in_py: the same doubles, the same decisions (tests/test_prohibited_model.py compares
+ * both on random windows). A window longer than 64 characters returns None (the Python path runs). */
 #define LLR_MAXW 64
 
-static int
-llr_count(PyObject *dict, PyObject *w, Py_ssize_t start, Py_ssize_t end, long long *out)
+typedef struct {
+    uint64_t *keys; /* key + 1; 0: empty */
+    int64_t *vals;
+    uint64_t mask;
+} llr_map;
+
+typedef struct {
+    llr_map m[5];
+    double l3, l2, l1, l0, n_pos, n_bg, lam, vocab;
+} llr_tab;
+
+static inline uint64_t
+llr_hash(uint64_t k)
 {
-    PyObject *key = PyUnicode_Substring(w, start, end);
-    if (!key)
+    k ^= k >> 31;
+    k *= 0x9E3779B97F4A7C15ULL;
+    k ^= k >> 29;
+    return k;
+}
+
+static inline int64_t
+llr_get(const llr_map *m, uint64_t key)
+{
+    uint64_t k1 = key + 1, h = llr_hash(key) & m->mask;
+    for (;;) {
+        uint64_t got = m->keys[h];
+        if (got == k1)
+            return m->vals[h];
+        if (got == 0)
+            return 0;
+        h = (h + 1) & m->mask;
+    }
+}
+
+static void
+llr_tab_free(PyObject *capsule)
+{
+    llr_tab *t = PyCapsule_GetPointer(capsule, "govscan.llr_tables");
+    if (!t)
+        return;
+    for (int j = 0; j < 5; j++) {
+        PyMem_Free(t->m[j].keys);
+        PyMem_Free(t->m[j].vals);
+    }
+    PyMem_Free(t);
+}
+
+static int
+llr_fill(llr_map *m, PyObject *dict, Py_ssize_t klen)
+{
+    Py_ssize_t n = PyDict_Size(dict), size = 16;
+    while (size < 2 * n + 2)
+        size *= 2;
+    m->keys = PyMem_Calloc(size, sizeof(uint64_t));
+    m->vals = PyMem_Calloc(size, sizeof(int64_t));
+    m->mask = (uint64_t)size - 1;
+    if (!m->keys || !m->vals) {
+        PyErr_NoMemory();
         return -1;
-    PyObject *v = PyDict_GetItemWithError(dict, key);
-    Py_DECREF(key);
-    if (!v) {
-        if (PyErr_Occurred())
+    }
+    Py_ssize_t pos = 0;
+    PyObject *k, *v;
+    while (PyDict_Next(dict, &pos, &k, &v)) {
+        if (!PyUnicode_Check(k) || PyUnicode_GET_LENGTH(k) != klen)
+            continue;
+        long long c = PyLong_AsLongLong(v);
+        if (c == -1 && PyErr_Occurred())
             return -1;
-        *out = 0;
-        return 0;
+        if (c < 0 || c > (1LL << 53)) {
+            PyErr_SetString(PyExc_ValueError, "llr_tables: a count outside 0..2**53");
+            return -1;
+        }
+        uint64_t key = 0;
+        for (Py_ssize_t j = 0; j < klen; j++)
+            key = (key << 21) | (uint64_t)PyUnicode_READ_CHAR(k, j);
+        uint64_t h = llr_hash(key) & m->mask;
+        while (m->keys[h] != 0 && m->keys[h] != key + 1)
+            h = (h + 1) & m->mask;
+        m->keys[h] = key + 1;
+        m->vals[h] = c;
     }
-    long long n = PyLong_AsLongLong(v);
-    if (n == -1 && PyErr_Occurred())
-        return -1;
-    if (n < 0 || n > (1LL << 53)) {
-        PyErr_SetString(PyExc_ValueError, "llr_best: a count outside 0..2**53");
-        return -1;
-    }
-    *out = n;
     return 0;
+}
+
+static PyObject *
+llr_tables(PyObject *self, PyObject *args)
+{
+    PyObject *tab;
+    if (!PyArg_ParseTuple(args, "O!", &PyTuple_Type, &tab))
+        return NULL;
+    if (PyTuple_GET_SIZE(tab) != 13) {
+        PyErr_SetString(PyExc_ValueError, "llr_tables: a tuple of 13");
+        return NULL;
+    }
+    static const Py_ssize_t klen[5] = {1, 2, 3, 1, 2};
+    for (int j = 0; j < 5; j++)
+        if (!PyDict_Check(PyTuple_GET_ITEM(tab, j))) {
+            PyErr_SetString(PyExc_TypeError, "llr_tables: the tables must be dicts");
+            return NULL;
+        }
+    llr_tab *t = PyMem_Calloc(1, sizeof(llr_tab));
+    if (!t)
+        return PyErr_NoMemory();
+    PyObject *capsule = PyCapsule_New(t, "govscan.llr_tables", llr_tab_free);
+    if (!capsule) {
+        PyMem_Free(t);
+        return NULL;
+    }
+    for (int j = 0; j < 5; j++)
+        if (llr_fill(&t->m[j], PyTuple_GET_ITEM(tab, j), klen[j]) < 0) {
+            Py_DECREF(capsule);
+            return NULL;
+        }
+    double c[8];
+    for (int k = 0; k < 8; k++) {
+        c[k] = PyFloat_AsDouble(PyTuple_GET_ITEM(tab, 5 + k));
+        if (c[k] == -1.0 && PyErr_Occurred()) {
+            Py_DECREF(capsule);
+            return NULL;
+        }
+    }
+    t->l3 = c[0], t->l2 = c[1], t->l1 = c[2], t->l0 = c[3];
+    t->n_pos = c[4], t->n_bg = c[5], t->lam = c[6], t->vocab = c[7];
+    return capsule;
 }
 
 static PyObject *
 llr_best(PyObject *self, PyObject *args)
 {
-    PyObject *w, *tab;
+    PyObject *w, *capsule;
     Py_ssize_t ii, m;
-    if (!PyArg_ParseTuple(args, "UnnO!", &w, &ii, &m, &PyTuple_Type, &tab))
+    if (!PyArg_ParseTuple(args, "UnnO", &w, &ii, &m, &capsule))
         return NULL;
-    if (PyTuple_GET_SIZE(tab) != 13) {
-        PyErr_SetString(PyExc_ValueError, "llr_best: tables must be a tuple of 13");
+    llr_tab *t = PyCapsule_GetPointer(capsule, "govscan.llr_tables");
+    if (!t)
         return NULL;
-    }
     Py_ssize_t n = PyUnicode_GET_LENGTH(w);
     if (n > LLR_MAXW)
         Py_RETURN_NONE;
-    PyObject *p1 = PyTuple_GET_ITEM(tab, 0), *p2 = PyTuple_GET_ITEM(tab, 1), *p3 = PyTuple_GET_ITEM(tab, 2);
-    PyObject *b1 = PyTuple_GET_ITEM(tab, 3), *b2 = PyTuple_GET_ITEM(tab, 4);
-    if (!PyDict_Check(p1) || !PyDict_Check(p2) || !PyDict_Check(p3) || !PyDict_Check(b1) || !PyDict_Check(b2)) {
-        PyErr_SetString(PyExc_TypeError, "llr_best: the tables must be dicts");
-        return NULL;
-    }
-    double c[8];
-    for (int k = 0; k < 8; k++) {
-        c[k] = PyFloat_AsDouble(PyTuple_GET_ITEM(tab, 5 + k));
-        if (c[k] == -1.0 && PyErr_Occurred())
-            return NULL;
-    }
-    const double l3 = c[0], l2 = c[1], l1 = c[2], l0 = c[3], n_pos = c[4], n_bg = c[5], lam = c[6], vocab = c[7];
-    long long p1c[LLR_MAXW], p2c[LLR_MAXW], p3c[LLR_MAXW], b1c[LLR_MAXW], b2c[LLR_MAXW];
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    uint64_t cp[LLR_MAXW];
+    int64_t p1c[LLR_MAXW], p2c[LLR_MAXW], p3c[LLR_MAXW], b1c[LLR_MAXW], b2c[LLR_MAXW];
     double u[LLR_MAXW], c1[LLR_MAXW], c2[LLR_MAXW];
     for (Py_ssize_t k = 0; k < n; k++) {
-        if (llr_count(p1, w, k, k + 1, &p1c[k]) < 0 || llr_count(b1, w, k, k + 1, &b1c[k]) < 0)
-            return NULL;
-        if (k >= 1 && (llr_count(p2, w, k - 1, k + 1, &p2c[k]) < 0 || llr_count(b2, w, k - 1, k + 1, &b2c[k]) < 0))
-            return NULL;
-        if (k >= 2 && llr_count(p3, w, k - 2, k + 1, &p3c[k]) < 0)
-            return NULL;
+        cp[k] = PyUnicode_READ(kind, data, k);
+        p1c[k] = llr_get(&t->m[0], cp[k]);
+        b1c[k] = llr_get(&t->m[3], cp[k]);
+        p2c[k] = b2c[k] = p3c[k] = 0;
+        if (k >= 1) {
+            uint64_t k2 = (cp[k - 1] << 21) | cp[k];
+            p2c[k] = llr_get(&t->m[1], k2);
+            b2c[k] = llr_get(&t->m[4], k2);
+            if (k >= 2)
+                p3c[k] = llr_get(&t->m[2], (cp[k - 2] << 42) | k2);
+        }
     }
-    const double base = l0 / vocab;
+    const double l3 = t->l3, l2 = t->l2, l1 = t->l1, lam = t->lam;
+    const double base = t->l0 / t->vocab;
     for (Py_ssize_t k = 0; k < n; k++) {
-        double uni = (double)p1c[k] / n_pos;
-        double ug = ((double)b1c[k] + 0.5) / n_bg;
+        double uni = (double)p1c[k] / t->n_pos;
+        double ug = ((double)b1c[k] + 0.5) / t->n_bg;
         /* no context: the bigram and trigram are the unigram; the general model its unigram */
         u[k] = log(base + l1 * uni + l2 * uni + l3 * uni) - log(ug);
         c1[k] = c2[k] = 0.0;

@@ -92,8 +92,10 @@ def _word_edges(d: str, a: int, b: int) -> tuple[int, int]:
     return na, nb
 
 
-#: the compiled scorer of a window (scanner/_speedups.c llr_best; None: CharLLR._best_in_py runs)
+#: the compiled scorer of a window and its tables (scanner/_speedups.c llr_best, llr_tables; None:
+#: CharLLR._best_in_py runs)
 _llr_best = speedups.get("llr_best")
+_llr_tables = speedups.get("llr_tables")
 
 
 def _is_han(ch: str) -> bool:
@@ -132,11 +134,25 @@ class CharLLR:
         self._pos_u_rest = max(0.0, self.llr("", "\U0010fffd"))
         self._pos_u = {c: max(0.0, self.llr("", c)) for c in sorted(set(self.pos[0]) | set(self.bg[0]))}
         self._cache.clear()
-        #: the tables and constants of the compiled scorer (llr_best), in its order
+        #: the tables and constants of the compiled scorer (llr_tables), in its order; its copy of them,
+        #: made on the first window scored (not pickled: the compiled cache stores this object)
         self._ctab = (self.pos[0], self.pos[1], self.pos[2], self.bg[0], self.bg[1], *map(float, self.lam),
                       float(self.n_pos), float(self.n_bg), self.bg_lam, float(self.vocab))
+        self._scorer = None
         self.ordinary = frozenset(g for g, n in self.bg[1].items()
                                   if (g[0] in anchors or g[1] in anchors) and n >= ORDINARY_MIN * (p2.get(g, 0) + 1))
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_scorer"] = None  # (a capsule: made again on the first window scored)
+        return state
+
+    def scorer(self):
+        """The compiled scorer's copy of the tables (``llr_tables``), or None without the extension."""
+        got = getattr(self, "_scorer", None)
+        if got is None and _llr_tables is not None:
+            got = self._scorer = _llr_tables(self._ctab)
+        return got
 
     # ------------------------------------------------------------------ the two models
     def _p_list(self, ctx: str, ch: str) -> float:
@@ -216,8 +232,9 @@ class CharLLR:
         :meth:`_best_in_py`, no look-up cache needed) or, without the extension, the reference."""
         if sum(map(self._pos_u.get, w, repeat(self._pos_u_rest))) < self.prefilter:
             return (-math.inf, ii, ii + 1)
-        if _llr_best is not None:
-            got = _llr_best(w, ii, self.maxlen, self._ctab)
+        tab = self._scorer if self._scorer is not None else self.scorer()
+        if tab is not None:
+            got = _llr_best(w, ii, self.maxlen, tab)
             if got is not None:
                 return got
         return self._best_in_py(w, ii)
