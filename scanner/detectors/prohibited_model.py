@@ -21,7 +21,8 @@ carried into the ``dense`` view (what the lexicon automaton sees: disguises of s
 repeats, width and traditional characters already undone). An anchor inside an ordinary bigram
 (汽车, 药品) or with too little character evidence around it (``prefilter``, a bound summed in C) is
 skipped; around the others, every span of 2–``maxlen`` Han characters that holds the anchor is
-scored (at most 33 cached table look-ups); the best span is reported when
+scored (in C: scanner/_speedups.c llr_best, 1 µs a window; the Python reference is
+CharLLR._best_in_py); the best span is reported when
 
 * its score is at least the model's threshold (chosen on a validation split, ``meta.json`` of the
   model: the training half split by a second fixed hash, the held-out half of general text);
@@ -310,7 +311,9 @@ def load_model(path: str | None = None) -> CharLLR:
 
     from ..compiled import code_key, memo
 
-    return memo("prohibited_lm", code_key(file), read)
+    model = memo("prohibited_lm", code_key(file), read)
+    model.scorer()  # (the compiled scorer's tables, ~10 ms: with the model, so a service's warm-up makes them)
+    return model
 
 
 #: news of war and violence: weapons named in a report of an attack, not offered (the compositional
