@@ -267,6 +267,36 @@ def test_compiled_scorer_equals_the_reference():
     assert m._best_in(w, 7) == m._best_in_py(w, 7)  # (with the prefilter: the same rejection)
 
 
+def test_compiled_best_span_equals_the_reference(monkeypatch):
+    """The compiled best_span (llr_span: ordinary bigrams, both prefilters, the Han window and its
+    best span) equals CharLLR._best_span_py over the pure window scorer, on random texts with
+    anchors, non-Han characters and edges, at the model's prefilter and at others."""
+    from scanner import speedups
+
+    llr_span = speedups.get("llr_span")
+    m = load_model()
+    if llr_span is None or m.scorer() is None:
+        pytest.skip("the C extension is not built")
+    import random
+
+    rng = random.Random(16)
+    prose = "今年要全面推进乡村振兴。新能源汽车销量持续增长，中医药是中华文明的瑰宝；药品监督管理局 2024 年"
+    monkeypatch.setattr(m, "_best_in", m._best_in_py)
+    monkeypatch.setattr(m, "_spans", {})  # (the memo would keep a window's answer across prefilters)
+    prefilter = m.prefilter
+    try:
+        for _ in range(3000):
+            d = "".join(rng.choice(m.anchors) if rng.random() < 0.3 else rng.choice(prose)
+                        for _ in range(rng.randint(1, 24)))
+            i = rng.randrange(len(d))
+            for pf in (prefilter, 0.0, 3.0):
+                m.prefilter = pf
+                m._spans.clear()
+                assert llr_span(d, i, m.maxlen, pf, m.scorer()) == m._best_span_py(d, i), (d, i, pf)
+    finally:
+        m.prefilter = prefilter
+
+
 # ----------------------------------------------------------------------------- the build
 sys.path.insert(0, str(REPO / "models"))
 

@@ -44,6 +44,7 @@ import gzip
 import json
 import math
 import re
+import sys
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import repeat
@@ -97,6 +98,9 @@ def _word_edges(d: str, a: int, b: int) -> tuple[int, int]:
 #: CharLLR._best_in_py runs)
 _llr_best = speedups.get("llr_best")
 _llr_tables = speedups.get("llr_tables")
+#: the compiled best_span (llr_span): its prefilter sums add left to right, as sum() of floats before
+#: Python 3.12 (3.12 compensates its float sums: there the reference runs, the same decisions)
+_llr_span = speedups.get("llr_span") if sys.version_info < (3, 12) else None
 
 
 def _is_han(ch: str) -> bool:
@@ -135,13 +139,14 @@ class CharLLR:
         self._pos_u_rest = max(0.0, self.llr("", "\U0010fffd"))
         self._pos_u = {c: max(0.0, self.llr("", c)) for c in sorted(set(self.pos[0]) | set(self.bg[0]))}
         self._cache.clear()
-        #: the tables and constants of the compiled scorer (llr_tables), in its order; its copy of them,
-        #: made on the first window scored (not pickled: the compiled cache stores this object)
-        self._ctab = (self.pos[0], self.pos[1], self.pos[2], self.bg[0], self.bg[1], *map(float, self.lam),
-                      float(self.n_pos), float(self.n_bg), self.bg_lam, float(self.vocab))
-        self._scorer = None
         self.ordinary = frozenset(g for g, n in self.bg[1].items()
                                   if (g[0] in anchors or g[1] in anchors) and n >= ORDINARY_MIN * (p2.get(g, 0) + 1))
+        #: the tables and constants of the compiled scorer (llr_tables), in its order; its copy of them,
+        #: made with the model (load_model; not pickled: the compiled cache stores this object)
+        self._ctab = (self.pos[0], self.pos[1], self.pos[2], self.bg[0], self.bg[1], *map(float, self.lam),
+                      float(self.n_pos), float(self.n_bg), self.bg_lam, float(self.vocab),
+                      self._pos_u, self._pos_u_rest, self.ordinary)
+        self._scorer = None
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
@@ -199,6 +204,17 @@ class CharLLR:
         """The best-scoring span of 2..maxlen Han characters of ``d`` that holds ``d[i]``, as
         (score, start, end); (-inf, i, i + 1) when ``d[i]`` stands alone or stands in an ordinary
         word on either side (汽车, 药品, 操作: :attr:`ordinary`)."""
+        if _llr_span is not None:
+            tab = self._scorer if self._scorer is not None else self.scorer()
+            if tab is not None:
+                got = _llr_span(d, i, self.maxlen, self.prefilter, tab)
+                if got is not None:
+                    return got
+        return self._best_span_py(d, i)
+
+    def _best_span_py(self, d: str, i: int) -> tuple[float, int, int]:
+        """The reference of :meth:`best_span` (and of the compiled ``llr_span``, without its
+        window memo: tests/test_prohibited_model.py compares both)."""
         none = (-math.inf, i, i + 1)
         ordinary = self.ordinary
         if d[i - 1:i + 1] in ordinary or d[i:i + 2] in ordinary:
