@@ -18,6 +18,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -553,6 +554,9 @@ static PyObject *class_runs(PyObject *self, PyObject *args); /* (at the end of t
 static PyObject *fb_marginals(PyObject *self, PyObject *args);
 static PyObject *topk_viterbi(PyObject *self, PyObject *args);
 static PyObject *topk_viterbi_rows(PyObject *self, PyObject *args);
+static PyObject *llr_best(PyObject *self, PyObject *args);
+static PyObject *llr_tables(PyObject *self, PyObject *args);
+static PyObject *llr_span(PyObject *self, PyObject *args);
 static PyObject *viterbi_core(const int64_t *cand, const double *em, const double *trans, Py_ssize_t n, Py_ssize_t k, Py_ssize_t nt);
 
 static PyMethodDef methods[] = {
@@ -568,6 +572,9 @@ static PyMethodDef methods[] = {
     {"fb_marginals", fb_marginals, METH_VARARGS, "fb_marginals(w, et, out, n, k): a linear-chain CRF's tag posteriors into out"},
     {"topk_viterbi", topk_viterbi, METH_VARARGS, "topk_viterbi(cand, em, trans, n, k, ntags) -> [tag id, ...]"},
     {"topk_viterbi_rows", topk_viterbi_rows, METH_VARARGS, "topk_viterbi_rows(order, em, trans, n, k, ntags) -> [tag id, ...]"},
+    {"llr_tables", llr_tables, METH_VARARGS, "llr_tables(tables) -> the prohibited-content model's tables for llr_best (a capsule)"},
+    {"llr_span", llr_span, METH_VARARGS, "llr_span(d, i, maxlen, prefilter, capsule) -> (score, start, end) (prohibited_model.CharLLR.best_span)"},
+    {"llr_best", llr_best, METH_VARARGS, "llr_best(w, ii, maxlen, capsule) -> (score, start, end) (prohibited_model.CharLLR._best_in)"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -926,4 +933,374 @@ done:
     PyBuffer_Release(&eb);
     PyBuffer_Release(&tb);
     return out;
+}
+
+
+/* The prohibited-content model's window scorer (scanner/detectors/prohibited_model.py; its Python
+ * reference is CharLLR._best_in_py, and the callers run the prefilter first, in Python).
+ *
+ * llr_tables(tables) -> capsule: tables = (p1, p2, p3, b1, b2, l3, l2, l1, l0, n_pos, n_bg, bg_lam,
+ * vocab), the list model's uni-, bi- and trigram counts and the general model's uni- and bigram
+ * counts (dicts of str -> int) and the constants, copied once into open-addressing hash tables keyed
+ * by the code points of a key of 1, 2 or 3 characters (a key of another length cannot be found by
+ * the scorer's look-ups and is left out).
+ *
+ * llr_best(w, ii, maxlen, capsule) -> (score, start, end): the best-scoring span of 2..maxlen
+ * characters of the window w that holds w[ii], or (-inf, ii, ii + 1). Every probability and log-odds
+ * is computed with the same operations in the same order as CharLLR._p_list, _p_general and llr (an
+ * int / int is the division of two doubles, exact below 2**53), and the spans are summed in the same
+ * order as _best_in_py: the same doubles, the same decisions (tests/test_prohibited_model.py compares
+ * both on random windows). A window longer than 64 characters returns None (the Python path runs). */
+#define LLR_MAXW 64
+
+typedef struct {
+    uint64_t *keys; /* key + 1; 0: empty */
+    int64_t *vals;
+    uint64_t mask;
+} llr_map;
+
+typedef struct {
+    llr_map m[5];
+    llr_map pos_u;    /* code point -> the bits of max(0, its context-free log-odds) */
+    llr_map ordinary; /* packed pairs of the ordinary bigrams (value 1) */
+    double pos_u_rest; /* the same for every other character */
+    int has_span;      /* pos_u and ordinary given (llr_span may run) */
+    double l3, l2, l1, l0, n_pos, n_bg, lam, vocab;
+} llr_tab;
+
+static inline uint64_t
+llr_hash(uint64_t k)
+{
+    k ^= k >> 31;
+    k *= 0x9E3779B97F4A7C15ULL;
+    k ^= k >> 29;
+    return k;
+}
+
+static inline int64_t
+llr_get(const llr_map *m, uint64_t key)
+{
+    uint64_t k1 = key + 1, h = llr_hash(key) & m->mask;
+    for (;;) {
+        uint64_t got = m->keys[h];
+        if (got == k1)
+            return m->vals[h];
+        if (got == 0)
+            return 0;
+        h = (h + 1) & m->mask;
+    }
+}
+
+static void
+llr_tab_free(PyObject *capsule)
+{
+    llr_tab *t = PyCapsule_GetPointer(capsule, "govscan.llr_tables");
+    if (!t)
+        return;
+    for (int j = 0; j < 5; j++) {
+        PyMem_Free(t->m[j].keys);
+        PyMem_Free(t->m[j].vals);
+    }
+    PyMem_Free(t->pos_u.keys);
+    PyMem_Free(t->pos_u.vals);
+    PyMem_Free(t->ordinary.keys);
+    PyMem_Free(t->ordinary.vals);
+    PyMem_Free(t);
+}
+
+/* kind 0: a dict of str -> int count; 1: a dict of str -> float (its bits); 2: a set or frozenset
+ * of str (value 1) */
+static int
+llr_fill(llr_map *m, PyObject *dict, Py_ssize_t klen, int kind)
+{
+    Py_ssize_t n = kind == 2 ? PySet_Size(dict) : PyDict_Size(dict), size = 16;
+    if (n < 0)
+        return -1;
+    while (size < 2 * n + 2)
+        size *= 2;
+    m->keys = PyMem_Calloc(size, sizeof(uint64_t));
+    m->vals = PyMem_Calloc(size, sizeof(int64_t));
+    m->mask = (uint64_t)size - 1;
+    if (!m->keys || !m->vals) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    PyObject *it = kind == 2 ? PyObject_GetIter(dict) : NULL;
+    if (kind == 2 && !it)
+        return -1;
+    Py_ssize_t pos = 0;
+    PyObject *k = NULL, *v = NULL;
+    for (;;) {
+        int64_t c = 1;
+        if (kind == 2) {
+            Py_XDECREF(k);
+            k = PyIter_Next(it);
+            if (!k) {
+                Py_DECREF(it);
+                if (PyErr_Occurred())
+                    return -1;
+                break;
+            }
+        } else if (!PyDict_Next(dict, &pos, &k, &v))
+            break;
+        if (!PyUnicode_Check(k) || PyUnicode_GET_LENGTH(k) != klen)
+            continue;
+        if (kind == 0) {
+            long long got = PyLong_AsLongLong(v);
+            if (got == -1 && PyErr_Occurred())
+                return -1;
+            if (got < 0 || got > (1LL << 53)) {
+                PyErr_SetString(PyExc_ValueError, "llr_tables: a count outside 0..2**53");
+                return -1;
+            }
+            c = got;
+        } else if (kind == 1) {
+            double x = PyFloat_AsDouble(v);
+            if (x == -1.0 && PyErr_Occurred())
+                return -1;
+            memcpy(&c, &x, sizeof c);
+        }
+        uint64_t key = 0;
+        for (Py_ssize_t j = 0; j < klen; j++)
+            key = (key << 21) | (uint64_t)PyUnicode_READ_CHAR(k, j);
+        uint64_t h = llr_hash(key) & m->mask;
+        while (m->keys[h] != 0 && m->keys[h] != key + 1)
+            h = (h + 1) & m->mask;
+        m->keys[h] = key + 1;
+        m->vals[h] = c;
+    }
+    if (kind == 2)
+        Py_XDECREF(k);
+    return 0;
+}
+
+static PyObject *
+llr_tables(PyObject *self, PyObject *args)
+{
+    PyObject *tab;
+    if (!PyArg_ParseTuple(args, "O!", &PyTuple_Type, &tab))
+        return NULL;
+    Py_ssize_t size = PyTuple_GET_SIZE(tab);
+    if (size != 13 && size != 16) {
+        PyErr_SetString(PyExc_ValueError, "llr_tables: a tuple of 13 or 16");
+        return NULL;
+    }
+    static const Py_ssize_t klen[5] = {1, 2, 3, 1, 2};
+    for (int j = 0; j < 5; j++)
+        if (!PyDict_Check(PyTuple_GET_ITEM(tab, j))) {
+            PyErr_SetString(PyExc_TypeError, "llr_tables: the tables must be dicts");
+            return NULL;
+        }
+    llr_tab *t = PyMem_Calloc(1, sizeof(llr_tab));
+    if (!t)
+        return PyErr_NoMemory();
+    PyObject *capsule = PyCapsule_New(t, "govscan.llr_tables", llr_tab_free);
+    if (!capsule) {
+        PyMem_Free(t);
+        return NULL;
+    }
+    for (int j = 0; j < 5; j++)
+        if (llr_fill(&t->m[j], PyTuple_GET_ITEM(tab, j), klen[j], 0) < 0) {
+            Py_DECREF(capsule);
+            return NULL;
+        }
+    double c[8];
+    for (int k = 0; k < 8; k++) {
+        c[k] = PyFloat_AsDouble(PyTuple_GET_ITEM(tab, 5 + k));
+        if (c[k] == -1.0 && PyErr_Occurred()) {
+            Py_DECREF(capsule);
+            return NULL;
+        }
+    }
+    t->l3 = c[0], t->l2 = c[1], t->l1 = c[2], t->l0 = c[3];
+    t->n_pos = c[4], t->n_bg = c[5], t->lam = c[6], t->vocab = c[7];
+    if (size == 16) {
+        PyObject *pu = PyTuple_GET_ITEM(tab, 13), *ord = PyTuple_GET_ITEM(tab, 15);
+        if (!PyDict_Check(pu) || !PyAnySet_Check(ord)) {
+            PyErr_SetString(PyExc_TypeError, "llr_tables: pos_u must be a dict, ordinary a set");
+            Py_DECREF(capsule);
+            return NULL;
+        }
+        t->pos_u_rest = PyFloat_AsDouble(PyTuple_GET_ITEM(tab, 14));
+        if ((t->pos_u_rest == -1.0 && PyErr_Occurred()) || llr_fill(&t->pos_u, pu, 1, 1) < 0
+            || llr_fill(&t->ordinary, ord, 2, 2) < 0) {
+            Py_DECREF(capsule);
+            return NULL;
+        }
+        t->has_span = 1;
+    }
+    return capsule;
+}
+
+/* the best span of the window of code points cp[0..n) for the anchor cp[ii] (n <= LLR_MAXW) */
+static double
+llr_core(const llr_tab *t, const uint64_t *cp, Py_ssize_t n, Py_ssize_t ii, Py_ssize_t m, Py_ssize_t *ra, Py_ssize_t *rb)
+{
+    int64_t p1c[LLR_MAXW], p2c[LLR_MAXW], p3c[LLR_MAXW], b1c[LLR_MAXW], b2c[LLR_MAXW];
+    double u[LLR_MAXW], c1[LLR_MAXW], c2[LLR_MAXW];
+    for (Py_ssize_t k = 0; k < n; k++) {
+        p1c[k] = llr_get(&t->m[0], cp[k]);
+        b1c[k] = llr_get(&t->m[3], cp[k]);
+        p2c[k] = b2c[k] = p3c[k] = 0;
+        if (k >= 1) {
+            uint64_t k2 = (cp[k - 1] << 21) | cp[k];
+            p2c[k] = llr_get(&t->m[1], k2);
+            b2c[k] = llr_get(&t->m[4], k2);
+            if (k >= 2)
+                p3c[k] = llr_get(&t->m[2], (cp[k - 2] << 42) | k2);
+        }
+    }
+    const double l3 = t->l3, l2 = t->l2, l1 = t->l1, lam = t->lam;
+    const double base = t->l0 / t->vocab;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        double uni = (double)p1c[k] / t->n_pos;
+        double ug = ((double)b1c[k] + 0.5) / t->n_bg;
+        /* no context: the bigram and trigram are the unigram; the general model its unigram */
+        u[k] = log(base + l1 * uni + l2 * uni + l3 * uni) - log(ug);
+        c1[k] = c2[k] = 0.0;
+        if (k >= 1) {
+            double bi = uni;
+            if (p1c[k - 1])
+                bi = (double)p2c[k] / (double)p1c[k - 1];
+            double pg = ug;
+            if (b1c[k - 1])
+                pg = (1.0 - lam) * ug + lam * (double)b2c[k] / (double)b1c[k - 1];
+            double lg = log(pg);
+            c1[k] = log(base + l1 * uni + l2 * bi + l3 * bi) - lg;
+            if (k >= 2) {
+                double tri = bi;
+                if (p2c[k - 1])
+                    tri = (double)p3c[k] / (double)p2c[k - 1];
+                c2[k] = log(base + l1 * uni + l2 * bi + l3 * tri) - lg;
+            }
+        }
+    }
+    double best = -INFINITY;
+    Py_ssize_t ba = ii, bb = ii + 1;
+    for (Py_ssize_t a = 0; a <= ii; a++) {
+        if (a + 1 >= n)
+            break;
+        double total = u[a] + c1[a + 1];
+        if (a + 2 > ii && total > best) {
+            best = total;
+            ba = a;
+            bb = a + 2;
+        }
+        Py_ssize_t top = n < a + m ? n : a + m;
+        for (Py_ssize_t b = a + 3; b <= top; b++) {
+            total += c2[b - 1];
+            if (b > ii && total > best) {
+                best = total;
+                ba = a;
+                bb = b;
+            }
+        }
+    }
+    *ra = ba;
+    *rb = bb;
+    return best;
+}
+
+static PyObject *
+llr_best(PyObject *self, PyObject *args)
+{
+    PyObject *w, *capsule;
+    Py_ssize_t ii, m;
+    if (!PyArg_ParseTuple(args, "UnnO", &w, &ii, &m, &capsule))
+        return NULL;
+    llr_tab *t = PyCapsule_GetPointer(capsule, "govscan.llr_tables");
+    if (!t)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    if (n > LLR_MAXW || ii < 0 || ii >= n)
+        Py_RETURN_NONE;
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    uint64_t cp[LLR_MAXW];
+    for (Py_ssize_t k = 0; k < n; k++)
+        cp[k] = PyUnicode_READ(kind, data, k);
+    Py_ssize_t ba, bb;
+    double best = llr_core(t, cp, n, ii, m, &ba, &bb);
+    return Py_BuildValue("(dnn)", best, ba, bb);
+}
+
+static inline double
+llr_pos_u(const llr_tab *t, uint64_t c)
+{
+    uint64_t k1 = c + 1, h = llr_hash(c) & t->pos_u.mask;
+    for (;;) {
+        uint64_t got = t->pos_u.keys[h];
+        if (got == k1) {
+            double x;
+            memcpy(&x, &t->pos_u.vals[h], sizeof x);
+            return x;
+        }
+        if (got == 0)
+            return t->pos_u_rest;
+        h = (h + 1) & t->pos_u.mask;
+    }
+}
+
+#define LLR_HAN(c) ((c) >= 0x4E00 && (c) <= 0x9FFF)
+
+/* llr_span(d, i, maxlen, prefilter, capsule) -> (score, start, end): CharLLR.best_span (its Python
+ * reference _best_span_py, without the window memo): an anchor in an ordinary bigram on either
+ * side, or whose characters' positive log-odds around it (d[i - maxlen + 1:i + maxlen]) or in its
+ * Han window sum below the prefilter, is (-inf, i, i + 1); else the window's best span, offsets
+ * into d. The sums are plain left-to-right additions, as Python's sum() of floats before 3.12 (the
+ * caller uses this only there); None when the capsule has no prefilter tables or maxlen > 32. */
+static PyObject *
+llr_span(PyObject *self, PyObject *args)
+{
+    PyObject *d, *capsule;
+    Py_ssize_t i, m;
+    double prefilter;
+    if (!PyArg_ParseTuple(args, "UnndO", &d, &i, &m, &prefilter, &capsule))
+        return NULL;
+    llr_tab *t = PyCapsule_GetPointer(capsule, "govscan.llr_tables");
+    if (!t)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(d);
+    if (!t->has_span || m < 2 || 2 * m - 1 > LLR_MAXW || i < 0 || i >= n)
+        Py_RETURN_NONE;
+    int kind = PyUnicode_KIND(d);
+    const void *data = PyUnicode_DATA(d);
+    Py_ssize_t s0 = i - m + 1 > 0 ? i - m + 1 : 0, s1 = i + m < n ? i + m : n;
+    uint64_t near[LLR_MAXW];
+    for (Py_ssize_t k = s0; k < s1; k++)
+        near[k - s0] = PyUnicode_READ(kind, data, k);
+    const uint64_t *c = near - s0; /* c[k]: the code point of d[k], s0 <= k < s1 */
+    if (i >= 1 && llr_get(&t->ordinary, (c[i - 1] << 21) | c[i]))
+        goto none;
+    if (i + 2 <= n && llr_get(&t->ordinary, (c[i] << 21) | c[i + 1]))
+        goto none;
+    if (prefilter > 0) {
+        double sum = 0.0;
+        for (Py_ssize_t k = s0; k < s1; k++)
+            sum += llr_pos_u(t, c[k]);
+        if (sum < prefilter)
+            goto none;
+    }
+    Py_ssize_t lo = i, hi = i + 1;
+    while (lo > i - m + 1 && lo > 0 && LLR_HAN(c[lo - 1]))
+        lo--;
+    while (hi < i + m && hi < n && LLR_HAN(c[hi]))
+        hi++;
+    if (hi - lo < 2)
+        goto none;
+    {
+        double sum = 0.0; /* _best_in's own prefilter, over the window */
+        for (Py_ssize_t k = lo; k < hi; k++)
+            sum += llr_pos_u(t, c[k]);
+        if (sum < prefilter)
+            goto none;
+    }
+    {
+        Py_ssize_t ba, bb;
+        double best = llr_core(t, c + lo, hi - lo, i - lo, m, &ba, &bb);
+        if (best > -INFINITY)
+            return Py_BuildValue("(dnn)", best, lo + ba, lo + bb);
+    }
+none:
+    return Py_BuildValue("(dnn)", -INFINITY, i, i + 1);
 }

@@ -30,6 +30,12 @@ MUST_HIT = {  # (text, the written phrase the finding must cover)
     "网友晒出自制霰弹猎枪。": "霰弹猎枪",
     "卖家称有强效迷昏喷雾。": "迷昏喷雾",
     "本店常年猎枪霰弹批发。": "猎枪霰弹",
+    # (h16m) anchors rarer than 4.0 log-odds but rare in general text (催 袜 诱 婊 昏), a lower
+    # prefilter: found since the eighth session
+    "有人在传催情口服液。": "催情口服液",
+    "有人在传黑丝袜诱惑。": "黑丝袜诱惑",
+    "群里出售婊姐写真集，加微信。": "婊姐写真",
+    "有人在传昏睡喷剂。": "昏睡喷剂",
 }
 MUST_NOT_HIT = (
     "市场监管部门加强药品质量抽检，保障群众用药安全。",
@@ -40,6 +46,11 @@ MUST_NOT_HIT = (
     "禁毒宣传进校园，引导青少年远离毒品。",
     "中医药是中华文明的瑰宝。",
     "烈士陵园里安葬着在战斗中牺牲的英雄，他们用步枪和手榴弹打退了敌人。",
+    # (h16m) a span that cuts a frequent word (型 of 大型) and is a common word without it
+    "农场购进一台大型喷雾机用于果园。",
+    "工人用大型燃烧炉处理垃圾。",
+    # common characters of the lists that are no anchors (气 激 冰 刀: frequent in general text)
+    "今天天气晴朗，冰雪运动激发了群众热情，厨师刀工精湛。",
 )
 #: the same phrases in news of a crackdown or a verdict: a mention, not an offer
 CRACKDOWN = (
@@ -85,6 +96,51 @@ def test_gate_is_what_silences(det):
     an offer is found (so the gate test can fail)."""
     assert _found(det, "有人在群里出售自制霰弹猎枪。")
     assert _found(det, "有人在群里兜售迷魂催情喷剂。")
+
+
+# ----------------------------------------------------------------------------- the offer band
+def test_offer_words_lower_the_threshold(det):
+    """A span scored between the offer threshold and the threshold (袜诱写真: ~11.5) is reported
+    only in a sentence that offers, contacts or downloads (OFFER), never in an ordinary one."""
+    m = det.model
+    assert m.offer_threshold < m.threshold
+    assert m.offer_threshold <= m.score("袜诱写真") < m.threshold
+    got = _found(det, "袜诱写真，货到付款。")
+    assert [f.text for f in got] == ["袜诱写真"]
+    assert "交易用语" in got[0].message and got[0].severity == "review"
+    assert _found(det, "网友说袜诱写真好看。") == []
+    assert _found(det, "袜诱写真，有意者私聊。") and _found(det, "袜诱写真，加vx详谈。")
+    # the offer words are no news words: a crackdown still silences the band
+    assert _found(det, "警方查获袜诱写真，货到付款的卖家被抓获。") == []
+
+
+@pytest.mark.parametrize("word", ["发布", "信息", "网上", "价格", "联系"])
+def test_reporting_words_are_no_offer(word):
+    """Words of reporting, price or contact alone are everyday news words: no offer."""
+    assert not pm._OFFER_RE.search(word)
+
+
+def test_word_edges():
+    # jieba cuts 大型|燃烧弹: a span starting at 型 moves to 燃
+    d = "以军发射多枚大型燃烧弹引发大火"
+    a = d.index("型")
+    assert pm._word_edges(d, a, a + 4) == (a + 1, a + 4)
+    # a span on word boundaries stays
+    d = "有人在群里发出售炸药的消息"
+    a = d.index("出售")
+    assert pm._word_edges(d, a, a + 4) == (a, a + 4)
+
+
+def test_media_words_inside_the_span_are_no_news(det):
+    """电影 and 小说 are news words of the compositional rules and the lists' own vocabulary: inside
+    the span they name the thing offered (found), outside it they make a film's or a novel's news."""
+    assert pm.MEDIA_NEWS <= set(pm._news_words())
+    assert [f.text for f in _found(det, "群里有人在传偷拍淫嫂电影。")] == ["偷拍淫嫂电影"]
+    assert [f.text for f in _found(det, "群里有人在传淫嫂小说。")] == ["淫嫂小说"]
+    assert _found(det, "这部电影讲述了一名猎枪手的故事。") == []
+    assert _found(det, "这部小说写了寂寞少妇的故事。") == []
+    # the other news words still count inside the span (炸弹袭击)
+    assert "袭击" in det._news and "电影" not in det._news and "电影" in det._news_outside
 
 
 # ----------------------------------------------------------------------------- offsets
@@ -164,10 +220,15 @@ def test_shipped_model_matches_its_meta():
     meta = read_meta()
     assert m.anchors == meta["anchors"] and m.threshold == meta["threshold"]
     assert not set(m.anchors) & set("售卖买购图网")  # trade and media characters never anchor
-    # the threshold was the smallest of the grid with no finding on the held-out general half
+    # the threshold was the smallest of the grid within the budget on the held-out general half
     table = {r["threshold"]: r for r in meta["validation"]["table"]}
-    assert table[m.threshold]["general_findings"] == 0
-    assert all(table[t]["general_findings"] > 0 for t in table if t < m.threshold)
+    budget = meta["budget_per_million"]
+    assert table[m.threshold]["per_million"] <= budget
+    assert all(table[t]["per_million"] > budget for t in table if t < m.threshold)
+    # the offer band adds no finding there, and its floor holds
+    assert m.offer_threshold == meta["offer_threshold"] <= m.threshold
+    row = table[m.offer_threshold]
+    assert set(row["general_offer_findings"]) <= set(table[m.threshold]["examples"])
 
 
 def test_scores_are_log_likelihood_ratios():
@@ -175,6 +236,65 @@ def test_scores_are_log_likelihood_ratios():
     assert m.score("钢珠狙击弩") > m.threshold > m.score("人民代表大会")
     sc, a, b = m.best_span("有人卖钢珠狙击弩了", 7)  # 弩
     assert 2 <= b - a <= m.maxlen and a <= 7 < b and sc == pytest.approx(m.score("有人卖钢珠狙击弩了"[a:b]))
+
+
+def test_compiled_scorer_equals_the_reference():
+    """The compiled window scorer (scanner/_speedups.c llr_best) gives the same doubles and the
+    same span as CharLLR._best_in_py on random windows: of the model's characters, of official
+    text, and anchors mixed in (the scanner's decisions compare these floats with thresholds)."""
+    from scanner import speedups
+
+    llr_best = speedups.get("llr_best")
+    m = load_model()
+    if llr_best is None or m.scorer() is None:
+        pytest.skip("the C extension is not built")
+    import random
+
+    rng = random.Random(16)
+    chars = sorted(c for c in set(m.pos[0]) | set(m.bg[0]) if pm._is_han(c))
+    prose = [c for c in "今年要全面推进乡村振兴新能源汽车销量持续增长中医药是中华文明的瑰宝有人卖钢珠狙击弩了网友晒出自制猎枪" if pm._is_han(c)]
+    prefilter, m.prefilter = m.prefilter, 0.0  # (the reference's own prefilter: the loops compared on every window)
+    try:
+        for _ in range(3000):
+            n = rng.randint(2, 2 * m.maxlen - 1)
+            pick = rng.choice((chars, prose, m.anchors))
+            w = "".join(rng.choice(pick) if rng.random() < 0.7 else rng.choice(m.anchors) for _ in range(n))
+            ii = rng.randrange(n)
+            assert llr_best(w, ii, m.maxlen, m.scorer()) == m._best_in_py(w, ii), w
+    finally:
+        m.prefilter = prefilter
+    w = "有人卖钢珠狙击弩了"
+    assert m._best_in(w, 7) == m._best_in_py(w, 7)  # (with the prefilter: the same rejection)
+
+
+def test_compiled_best_span_equals_the_reference(monkeypatch):
+    """The compiled best_span (llr_span: ordinary bigrams, both prefilters, the Han window and its
+    best span) equals CharLLR._best_span_py over the pure window scorer, on random texts with
+    anchors, non-Han characters and edges, at the model's prefilter and at others."""
+    from scanner import speedups
+
+    llr_span = speedups.get("llr_span")
+    m = load_model()
+    if llr_span is None or m.scorer() is None:
+        pytest.skip("the C extension is not built")
+    import random
+
+    rng = random.Random(16)
+    prose = "今年要全面推进乡村振兴。新能源汽车销量持续增长，中医药是中华文明的瑰宝；药品监督管理局 2024 年"
+    monkeypatch.setattr(m, "_best_in", m._best_in_py)
+    monkeypatch.setattr(m, "_spans", {})  # (the memo would keep a window's answer across prefilters)
+    prefilter = m.prefilter
+    try:
+        for _ in range(3000):
+            d = "".join(rng.choice(m.anchors) if rng.random() < 0.3 else rng.choice(prose)
+                        for _ in range(rng.randint(1, 24)))
+            i = rng.randrange(len(d))
+            for pf in (prefilter, 0.0, 3.0):
+                m.prefilter = pf
+                m._spans.clear()
+                assert llr_span(d, i, m.maxlen, pf, m.scorer()) == m._best_span_py(d, i), (d, i, pf)
+    finally:
+        m.prefilter = prefilter
 
 
 # ----------------------------------------------------------------------------- the build

@@ -21,7 +21,8 @@ carried into the ``dense`` view (what the lexicon automaton sees: disguises of s
 repeats, width and traditional characters already undone). An anchor inside an ordinary bigram
 (汽车, 药品) or with too little character evidence around it (``prefilter``, a bound summed in C) is
 skipped; around the others, every span of 2–``maxlen`` Han characters that holds the anchor is
-scored (at most 33 cached table look-ups); the best span is reported when
+scored (in C: scanner/_speedups.c llr_best, 1 µs a window; the Python reference is
+CharLLR._best_in_py); the best span is reported when
 
 * its score is at least the model's threshold (chosen on a validation split, ``meta.json`` of the
   model: the training half split by a second fixed hash, the held-out half of general text);
@@ -42,17 +43,20 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
+import sys
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 from typing import Any
 
+from .. import speedups
 from ..errors import ConfigError
 from ..model import Finding
 from ..normalize import Views
 from ..resources import bundled_candidates, find_bundled
-from ..words import word_freq
+from ..words import cut, word_freq
 from . import gates
 from .context import sentence_around
 
@@ -65,7 +69,38 @@ RULE = "prohibited.model"
 BASIS = ("网络信息内容生态治理规定(2019) 第六条第(五)(八)项(淫秽色情、赌博、暴力、恐怖)、第七条; 枪支管理法 第四十四条; "
          "民用爆炸物品安全管理条例; 禁毒法 第二条")
 ORDINARY_MIN = 5  # general-text count per list count (+1) from which an anchor's bigram is ordinary
+#: jieba frequency of a two-character word from which a span that cuts it (its first or last character
+#: is the word's second or first) is scored without the cut character (大型 in 大型燃烧弹)
+BROKEN_WORD = 1000
 COMMON_WORD = 50  # jieba frequency from which a span is an ordinary word (the lists' own filter)
+
+
+def _word_edges(d: str, a: int, b: int) -> tuple[int, int]:
+    """(a, b) moved inwards to the nearest word boundaries of jieba's segmentation of the text
+    around ``d[a:b]`` where a word of two or more characters and frequency ``BROKEN_WORD`` or more
+    crosses an edge (大型 in 大型燃烧弹: 型 leaves the span)."""
+    lo, hi = max(0, a - 6), min(len(d), b + 6)
+    pos = lo
+    na, nb = a, b
+    for w in cut(d[lo:hi]):
+        s, e = pos, pos + len(w)
+        pos = e
+        if e - s < 2 or word_freq(w) < BROKEN_WORD:
+            continue
+        if s < a < e:
+            na = max(na, e)
+        if s < b < e:
+            nb = min(nb, s)
+    return na, nb
+
+
+#: the compiled scorer of a window and its tables (scanner/_speedups.c llr_best, llr_tables; None:
+#: CharLLR._best_in_py runs)
+_llr_best = speedups.get("llr_best")
+_llr_tables = speedups.get("llr_tables")
+#: the compiled best_span (llr_span): its prefilter sums add left to right, as sum() of floats before
+#: Python 3.12 (3.12 compensates its float sums: there the reference runs, the same decisions)
+_llr_span = speedups.get("llr_span") if sys.version_info < (3, 12) else None
 
 
 def _is_han(ch: str) -> bool:
@@ -86,6 +121,9 @@ class CharLLR:
         self.anchors: str = data["anchors"]
         self.maxlen = int(data["maxlen"])
         self.threshold = float(data["threshold"])
+        #: the lower threshold of a span whose sentence offers something (``OFFER``: 出售, 加微信 …);
+        #: the threshold itself where the model has none
+        self.offer_threshold = float(data.get("offer_threshold", self.threshold))
         #: the window's characters' positive log-odds (context-free) must sum to this before any
         #: bigram or trigram is looked up (validated with the threshold: meta.json)
         self.prefilter = float(data.get("prefilter", 0.0))
@@ -103,6 +141,24 @@ class CharLLR:
         self._cache.clear()
         self.ordinary = frozenset(g for g, n in self.bg[1].items()
                                   if (g[0] in anchors or g[1] in anchors) and n >= ORDINARY_MIN * (p2.get(g, 0) + 1))
+        #: the tables and constants of the compiled scorer (llr_tables), in its order; its copy of them,
+        #: made with the model (load_model; not pickled: the compiled cache stores this object)
+        self._ctab = (self.pos[0], self.pos[1], self.pos[2], self.bg[0], self.bg[1], *map(float, self.lam),
+                      float(self.n_pos), float(self.n_bg), self.bg_lam, float(self.vocab),
+                      self._pos_u, self._pos_u_rest, self.ordinary)
+        self._scorer = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_scorer"] = None  # (a capsule: made again on the first window scored)
+        return state
+
+    def scorer(self):
+        """The compiled scorer's copy of the tables (``llr_tables``), or None without the extension."""
+        got = getattr(self, "_scorer", None)
+        if got is None and _llr_tables is not None:
+            got = self._scorer = _llr_tables(self._ctab)
+        return got
 
     # ------------------------------------------------------------------ the two models
     def _p_list(self, ctx: str, ch: str) -> float:
@@ -148,6 +204,17 @@ class CharLLR:
         """The best-scoring span of 2..maxlen Han characters of ``d`` that holds ``d[i]``, as
         (score, start, end); (-inf, i, i + 1) when ``d[i]`` stands alone or stands in an ordinary
         word on either side (汽车, 药品, 操作: :attr:`ordinary`)."""
+        if _llr_span is not None:
+            tab = self._scorer if self._scorer is not None else self.scorer()
+            if tab is not None:
+                got = _llr_span(d, i, self.maxlen, self.prefilter, tab)
+                if got is not None:
+                    return got
+        return self._best_span_py(d, i)
+
+    def _best_span_py(self, d: str, i: int) -> tuple[float, int, int]:
+        """The reference of :meth:`best_span` (and of the compiled ``llr_span``, without its
+        window memo: tests/test_prohibited_model.py compares both)."""
         none = (-math.inf, i, i + 1)
         ordinary = self.ordinary
         if d[i - 1:i + 1] in ordinary or d[i:i + 2] in ordinary:
@@ -176,7 +243,22 @@ class CharLLR:
 
     def _best_in(self, w: str, ii: int) -> tuple[float, int, int]:
         """:meth:`best_span` inside the window ``w`` for the anchor ``w[ii]`` (offsets into ``w``;
-        the same windows come back in every document: 药品监督管理, memoised by the caller)."""
+        the same windows come back in every document: 药品监督管理, memoised by the caller): the
+        prefilter on the characters alone (``_pos_u``: their positive log-odds, the same sum as
+        :meth:`_best_in_py`'s), then the compiled scorer (``llr_best``: the same doubles as
+        :meth:`_best_in_py`, no look-up cache needed) or, without the extension, the reference."""
+        if sum(map(self._pos_u.get, w, repeat(self._pos_u_rest))) < self.prefilter:
+            return (-math.inf, ii, ii + 1)
+        tab = self._scorer if self._scorer is not None else self.scorer()
+        if tab is not None:
+            got = _llr_best(w, ii, self.maxlen, tab)
+            if got is not None:
+                return got
+        return self._best_in_py(w, ii)
+
+    def _best_in_py(self, w: str, ii: int) -> tuple[float, int, int]:
+        """The reference of :meth:`_best_in` (and of the compiled ``llr_best``, which
+        tests/test_prohibited_model.py compares with it on random windows)."""
         m = self.maxlen
         llr = self.llr
         # the score of w[a:b] is u[a] + c1[a + 1] + c2[a + 2] + … + c2[b - 1] (context inside the span)
@@ -245,13 +327,32 @@ def load_model(path: str | None = None) -> CharLLR:
 
     from ..compiled import code_key, memo
 
-    return memo("prohibited_lm", code_key(file), read)
+    model = memo("prohibited_lm", code_key(file), read)
+    model.scorer()  # (the compiled scorer's tables, ~10 ms: with the model, so a service's warm-up makes them)
+    return model
 
 
 #: news of war and violence: weapons named in a report of an attack, not offered (the compositional
 #: rules' ``_NEWS`` has 袭击, 部队, 战场; a report of a strike names 导弹 and 手榴弹 with these)
 _WAR = ("战争|战斗|作战|交火|开火|开枪|枪击|枪战|炮击|轰炸|空袭|袭击|爆炸|恐怖|武装|军事|军火库|导弹|火箭弹|炮弹|"
         "无人机|阵地|前线|停火|局势|伤亡|死亡|遇难|身亡|受伤|平民|声明|总统|国防|外交|联合国")
+
+
+#: words of an offer, a contact or a download in the sentence (the dense view: lower case, no spaces):
+#: a span scored between the model's ``offer_threshold`` and its ``threshold`` is reported only beside
+#: one (出售 … 加微信 is an offer; the same span in an ordinary sentence is not enough evidence). No word
+#: of reporting (发布, 信息, 网上: news and notices write them every day), none of price or contact
+#: alone (价格, 联系: market news)
+OFFER = ("出售|求购|有售|代购|代发|批发|包邮|货到付款|到付|加微|微信号|加v|vx|qq|扣扣|私聊|私信|下单|有货|现货|"
+         "在线观看|免费观看|免费下载|网址|联系方式|联系电话")
+_OFFER_RE = re.compile(OFFER)
+
+
+#: the compositional rules' news words that are the lists' own vocabulary: media words in 5 or more
+#: training-half entries (电影 91, 小说 23, 游戏 8: 淫乱电影, 色情小说, 成人游戏; 爆炸, in 6, is a war
+#: word and stays one). Inside the span they name the thing offered, so they count only outside it
+#: (a film named beside a weapon is news of a film)
+MEDIA_NEWS = frozenset(("电影", "小说", "游戏"))
 
 
 def _news_words() -> tuple[str, ...]:
@@ -282,7 +383,11 @@ class ProhibitedModelDetector:
             anchors = model.anchors
         self._anchors = frozenset(anchors)
         gates.register(*sorted(self._anchors))  # (found in the detectors' one pass over ``vis``)
-        self._news = _news_words()
+        news = _news_words()
+        #: media words count only outside the span: 淫乱电影 is the thing offered, a film named
+        #: beside a weapon is news of a film
+        self._news = tuple(w for w in news if w not in MEDIA_NEWS)
+        self._news_outside = tuple(w for w in news if w in MEDIA_NEWS)
 
     @property
     def model(self) -> CharLLR:
@@ -311,13 +416,18 @@ class ProhibitedModelDetector:
             if i < done:
                 continue
             sc, a, b = model.best_span(d, i)
-            if sc >= model.threshold:
-                done = b
-                span = d[a:b]
-                if word_freq(span) >= COMMON_WORD:
+            if sc >= model.offer_threshold:
+                around = sentence_around(d, a, b, 50, 50)
+                sent = around.replace("\t", d[a:b], 1)  # (the span itself too: 炸弹袭击)
+                if sc < model.threshold and not _OFFER_RE.search(sent):
                     continue
-                sent = sentence_around(d, a, b, 50, 50).replace("\t", span, 1)  # (the span itself too: 炸弹袭击)
-                if not any(w in sent for w in self._news):
+                done = b
+                if word_freq(d[a:b]) >= COMMON_WORD:
+                    continue
+                cut_a, cut_b = _word_edges(d, a, b)  # (after the cheaper test: jieba's cut)
+                if (cut_a, cut_b) != (a, b) and word_freq(d[cut_a:cut_b]) >= COMMON_WORD:
+                    continue  # a common word and a piece of its neighbour (型 of 大型 in 大型燃烧弹)
+                if not any(w in sent for w in self._news) and not any(w in around for w in self._news_outside):
                     out.append(self._finding(views, a, b, sc))
         return out
 
@@ -345,7 +455,9 @@ class ProhibitedModelDetector:
         start, end = views.dense_span(a, b)
         written = views.text[start:end]
         msg = (f"疑似违禁内容（统计模型判断）：「{written}」的用字与公开违禁词表的条目相近，而少见于一般文本"
-               f"（对数似然比 {sc:.1f}，阈值 {self.model.threshold:.1f}）。未在任何词表中，请人工核实上下文")
+               f"（对数似然比 {sc:.1f}，阈值 {self.model.threshold:.1f}"
+               + (f"，句中有出售、联系方式等交易用语时 {self.model.offer_threshold:.1f}" if sc < self.model.threshold else "")
+               + "）。未在任何词表中，请人工核实上下文")
         score = round(1 / (1 + math.exp(-(sc - self.model.threshold) / 4)) * 0.3 + 0.5, 3)
         return Finding(start=start, end=end, text=written, category="improper_wording", type="prohibited_content",
                        severity="review", rule=RULE, message=msg, suggestion=None, basis=BASIS, score=score)
