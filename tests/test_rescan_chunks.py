@@ -92,6 +92,46 @@ def test_commits_are_bounded_by_records_and_the_collector_is_left_as_found(tmp_p
     assert con.execute("SELECT COUNT(*), MIN(pos), MAX(pos) FROM scans").fetchone() == (500, 0, 499)
 
 
+def test_two_workers_are_one_pool_process_and_the_main_process(monkeypatch):
+    """--workers 2 on a fork platform: one pool process, and the main process scans a chunk
+    whenever the pool has its window full; results come back in input order."""
+    import sys
+
+    import scanner.batch.executors as E
+    from scanner.batch.sources import Fields
+    from scanner.batch.worker import JobParams, clear_contexts
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("fork only")
+    params = JobParams("test-caller-runs", ScannerConfig(lexicon_dirs=(str(FIXTURE_LEX),), bundled_lexicons=False,
+                                                         detectors=("lexicon",)),
+                       "jsonl", Fields(), "findings", "t", None)
+    line = '{"text": "%s台湾总统发表讲话，联系电话13812345678。"}\n' % ("全县" * 400)
+    chunks = [E.Chunk([(k * 20 + i, f"L{k * 20 + i + 1}", line.encode(), None) for i in range(20)], (k + 1) * 20, 0)
+              for k in range(40)]
+    try:
+        ex = E.PoolExecutor(params, 2)
+        try:
+            assert ex.caller_runs and ex.pool_size == 1
+            got = [c.next_pos for c, _ in ex.map(chunks)]
+        finally:
+            ex.close()
+            ex.reap()
+        assert got == [c.next_pos for c in chunks]
+        assert 0 < ex.scanned_here < 40
+        monkeypatch.setenv("GOVSCAN_CALLER_RUNS", "0")  # the switch back to a pool of two
+        ex = E.PoolExecutor(params, 2)
+        try:
+            assert not ex.caller_runs and ex.pool_size == 2
+            assert [c.next_pos for c, _ in ex.map(chunks[:6])] == [c.next_pos for c in chunks[:6]]
+            assert ex.scanned_here == 0
+        finally:
+            ex.close()
+            ex.reap()
+    finally:
+        clear_contexts()
+
+
 def test_pool_pipes_hold_a_whole_result():
     import fcntl
     import multiprocessing as mp
@@ -161,7 +201,7 @@ def test_the_pool_waits_for_every_worker_to_start(tmp_path, monkeypatch):
 
     try:
         with pytest.raises(BrokenProcessPool):
-            E.PoolExecutor(params, 2)
+            E.PoolExecutor(params, 3)  # two pool workers (the main process scans too)
         assert gc.get_freeze_count() == 0  # the collector unfrozen again
     finally:
         clear_contexts()

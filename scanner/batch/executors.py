@@ -16,6 +16,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 from ..errors import ScannerError
@@ -142,6 +143,12 @@ class PoolExecutor:
         self.params = params
         self.workers = workers
         self.name = f"{workers} processes"
+        #: the main process scans too (fork: it holds the warmed Scanner the workers inherit): a
+        #: chunk when the pool has its window full, so ``workers`` processes scan, not
+        #: ``workers`` plus a main process that mostly waits and competes with them for the cores
+        self.caller_runs = method == "fork" and workers > 1 and os.environ.get("GOVSCAN_CALLER_RUNS", "1") != "0"
+        pool_size = workers - 1 if self.caller_runs else workers
+        self.scanned_here = 0  # chunks the main process scanned
         if method == "fork":
             # warmed before forking: what the first scans build (lazily compiled patterns, caches)
             # is built once and shared by the workers instead of once in each
@@ -150,17 +157,18 @@ class PoolExecutor:
         try:
             ctx = mp.get_context(method)
             ready = ctx.Semaphore(0)
-            self.pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=init_worker,
+            self.pool = ProcessPoolExecutor(pool_size, mp_context=ctx, initializer=init_worker,
                                             initargs=(params, os.getpid(), ready))
             self.pipe_bytes = _widen_pipes(self.pool)
             # start every worker now (with fork they all start on the first submit), before the
             # results files are opened
-            for f in [self.pool.submit(os.getpid) for _ in range(workers)]:
+            for f in [self.pool.submit(os.getpid) for _ in range(pool_size)]:
                 f.result()
             # ... and wait until each has finished its start-up: one worker may have run every
             # task above while another was still warming up (measured: the second worker's first
             # chunk 20–30 ms into the scan phase in such runs)
-            self._wait_ready(ready, workers)
+            self._wait_ready(ready, pool_size)
+            self.pool_size = pool_size
         except BaseException:
             gc.unfreeze()
             raise
@@ -177,15 +185,24 @@ class PoolExecutor:
         from concurrent.futures.process import BrokenProcessPool
 
         window: deque = deque()
-        limit = self.workers * 4
+        # with the main process scanning too, two chunks per worker in flight (one running, one
+        # queued): more would leave the workers a queue to finish while the main process idles
+        limit = self.pool_size * (2 if self.caller_runs else 4)
+        keep = 8 * limit if self.caller_runs else limit  # results held for the order
         try:
             for ch in chunks:
-                if ch.span is not None:  # the worker reads the lines itself: a few numbers through the pipe
-                    fut = self.pool.submit(scan_span, self.params, ch.span, now_iso(), CAN_SHARD)
+                if self.caller_runs and sum(1 for _, f in window if not f.done()) >= limit and len(window) < keep:
+                    # the pool has its window full: this process scans the chunk itself (no shard:
+                    # its results are here already), in its place in the order
+                    done: Future = Future()
+                    done.set_result(scan_chunk(self.params, ch.records(), now_iso()))
+                    window.append((ch, done))
+                    self.scanned_here += 1
+                elif ch.span is not None:  # the worker reads the lines itself: a few numbers through the pipe
+                    window.append((ch, self.pool.submit(scan_span, self.params, ch.span, now_iso(), CAN_SHARD)))
                 else:
-                    fut = self.pool.submit(scan_chunk, self.params, ch.items, now_iso(), CAN_SHARD)
-                window.append((ch, fut))
-                while len(window) >= limit or (window and window[0][1].done()):
+                    window.append((ch, self.pool.submit(scan_chunk, self.params, ch.items, now_iso(), CAN_SHARD)))
+                while len(window) >= keep or (window and window[0][1].done()):
                     c, fut = window.popleft()
                     yield c, fut.result()
             while window:
