@@ -119,6 +119,12 @@ def test_two_workers_are_one_pool_process_and_the_main_process(monkeypatch):
             ex.reap()
         assert got == [c.next_pos for c in chunks]
         assert 0 < ex.scanned_here < 40
+        ex = E.PoolExecutor(params, E.CALLER_RUNS_MAX + 1)  # beyond: the main process only commits
+        try:
+            assert not ex.caller_runs and ex.pool_size == E.CALLER_RUNS_MAX + 1
+        finally:
+            ex.close()
+            ex.reap()
         monkeypatch.setenv("GOVSCAN_CALLER_RUNS", "0")  # the switch back to a pool of two
         ex = E.PoolExecutor(params, 2)
         try:

@@ -126,6 +126,10 @@ class InProcessExecutor:
         gc.unfreeze()
 
 
+#: the most ``--workers`` with which the main process scans beside the pool (:class:`PoolExecutor`)
+CALLER_RUNS_MAX = 4
+
+
 class PoolExecutor:
     """A process pool with a bounded window of chunks in flight, results taken in input order.
 
@@ -145,8 +149,11 @@ class PoolExecutor:
         self.name = f"{workers} processes"
         #: the main process scans too (fork: it holds the warmed Scanner the workers inherit): a
         #: chunk when the pool has its window full, so ``workers`` processes scan, not
-        #: ``workers`` plus a main process that mostly waits and competes with them for the cores
-        self.caller_runs = method == "fork" and workers > 1 and os.environ.get("GOVSCAN_CALLER_RUNS", "1") != "0"
+        #: ``workers`` plus a main process that mostly waits and competes with them for the cores.
+        #: Up to CALLER_RUNS_MAX workers: beyond, committing every worker's results is the main
+        #: process's whole job (measured on two cores only)
+        self.caller_runs = (method == "fork" and 1 < workers <= CALLER_RUNS_MAX
+                            and os.environ.get("GOVSCAN_CALLER_RUNS", "1") != "0")
         pool_size = workers - 1 if self.caller_runs else workers
         self.scanned_here = 0  # chunks the main process scanned
         if method == "fork":
