@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 
 from .columns import PackedColumn, StrColumn
 from .detectors.context import doc_years, years_say_before, years_say_history
-from .detectors.gates import separated_runs
+from .detectors.gates import is_han, separated_runs
 from .disguise import in_pinyin
 from .lexicon import DisguiseTable, Entry
 from .normalize import INVISIBLE_CHARS, Views, dense_runs
@@ -304,9 +304,7 @@ class LexiconMatcher:
                             if not any(w in wn for w in o.ctx_norm):
                                 continue
                             confirmed = True
-                    if o.until and _history(views, os_, oe, o.until):
-                        continue
-                    if o.since and years_say_before(o.since, doc_years(views.norm)):
+                    if (o.until or o.since) and _dated_out(views, os_, oe, o):
                         continue
                     out.append(Hit(entry, os_, oe, ds, ds + (oe - os_), confirmed, True))
         return out
@@ -436,23 +434,17 @@ class LexiconMatcher:
                     continue  # 都比|去年, 音爆|据, 10件货: a swapped spelling stands alone, on one line (swap2)
                 if check_words and self._across_two_words(norm, start, end):
                     continue
-                if o.until and _history(views, start, end, o.until):
-                    continue
-                if o.since and years_say_before(o.since, doc_years(views.norm)):
+                if (o.until or o.since) and _dated_out(views, start, end, o):
                     continue
                 hits.append(Hit(entry, start, end, s, e, confirmed, dg))
         return hits
-
-
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff"
 
 
 def _among_han(norm: str, text: str, s: int, e: int) -> bool:
     """Letters ``norm[s:e]`` with a Han character right before and right after, all of one case in
     ``text`` (发布sdy相关, 发布SDY相关; not Sdy, not at a line's start: an acronym opens a line)."""
     w = text[s:e]
-    return s > 0 and e < len(norm) and _is_han(norm[s - 1]) and _is_han(norm[e]) and (w.islower() or w.isupper())
+    return s > 0 and e < len(norm) and is_han(norm[s - 1]) and is_han(norm[e]) and (w.islower() or w.isupper())
 
 
 def _line_break(text: str, s: int, e: int) -> bool:
@@ -480,7 +472,10 @@ def _swap_alone(d: str, s: int, e: int, target: str) -> bool:
     return not (i == 0 and s > 0 and d[s - 1] in _NUMERALS)
 
 
-def _history(views: Views, s: int, e: int, until: int) -> bool:
-    """Whether the years around views.text[s:e] make a term superseded in ``until`` history (row
-    option ``until=YEAR``, :func:`scanner.detectors.context.years_say_history`)."""
-    return years_say_history(views.norm, s, e, until, doc_years(views.norm))
+def _dated_out(views: Views, s: int, e: int, o) -> bool:
+    """Whether the years make the hit at views.text[s:e] no finding: a term superseded in
+    ``o.until`` in a text of before (:func:`scanner.detectors.context.years_say_history`), or a
+    norm in force from ``o.since`` in a text written before it (``years_say_before``)."""
+    years = doc_years(views.norm)
+    return bool((o.until and years_say_history(views.norm, s, e, o.until, years))
+                or (o.since and years_say_before(o.since, years)))

@@ -119,17 +119,18 @@ class ScanPool:
         self._ex.shutdown(wait=False, cancel_futures=True)
 
 
-def _scan_items(st: ServiceState, items: list[tuple[str, Any]], *, scan: Callable[..., dict] | None = None,
+def _scan_items(st: ServiceState, items: list[tuple[str, Any, Any]], *, scan: Callable[..., dict] | None = None,
                 client: str = "default", deadline: float | None = None) -> list[tuple]:
-    """Scan each text (``scan(text, id, deadline)`` when given: a file's located result); each
-    result capped and enriched, with its new scan id and its document key."""
+    """Scan each ``(text, id, published)`` (``scan(text, id, deadline)`` when given: a file's located
+    result, its date already bound); each result capped and enriched, with its new scan id and its
+    document key."""
     sc = st.scanner
     raws = []
-    for text, doc_id, *published in items:
+    for text, doc_id, published in items:
         scan_id = new_id()
         doc_key = doc_key_of(doc_id, scan_id, client)
         d = (scan(text, doc_id, deadline) if scan is not None else
-             sc.scan(text, id=doc_id, deadline=deadline, published=published[0] if published else None).to_dict())
+             sc.scan(text, id=doc_id, deadline=deadline, published=published).to_dict())
         cap_findings(d, st.settings.max_findings)
         raws.append((scan_id, doc_key, doc_id, text, enrich(d, text, doc_key)))
     return raws
@@ -174,7 +175,7 @@ def _store_and_present(st: ServiceState, raws: list[tuple], *, source: str,
     return out, stored
 
 
-def scan_and_store(st: ServiceState, items: list[tuple[str, Any]], *, source: str, filename: str | None = None,
+def scan_and_store(st: ServiceState, items: list[tuple[str, Any, Any]], *, source: str, filename: str | None = None,
                    scan: Callable[..., dict] | None = None, client: str = "default",
                    deadline: float | None = None) -> tuple[list[dict[str, Any]], Any]:
     """:func:`_scan_items` then :func:`_store_and_present`, in one scan thread."""
@@ -198,14 +199,14 @@ async def _retry_here(store, locked: Locked):
     return locked  # (never: the last try hands the rows to the writer)
 
 
-async def scan_durably(st: ServiceState, items: list[tuple[str, Any]], *, source: str, filename: str | None = None,
+async def scan_durably(st: ServiceState, items: list[tuple[str, Any, Any]], *, source: str, filename: str | None = None,
                        scan: Callable[..., dict] | None = None, client: str = "default") -> list[dict[str, Any]]:
     """Scan and store; return the results once the scans are in the database or the spool. Raises
     StoreUnavailable (→ 503) when neither can take them: a 200 is never a lost scan. A short draft
     is scanned on the event loop, and its dismissals read there too from a SQLite file (a local
     read in WAL mode, which writers do not block) or in a thread from a database server (the loop
     never waits on the network); anything else is scanned and stored in the pool."""
-    if scan is None and sum(len(it[0]) for it in items) <= st.settings.scan_inline_chars:
+    if scan is None and sum(len(t) for t, *_ in items) <= st.settings.scan_inline_chars:
         raws = await st.pool.run(_scan_items, st, items, client=client, inline=True)
         if _keyed(raws) and not st.store.local:
             out, stored = await run_in_threadpool(_store_and_present, st, raws, source=source, filename=filename)

@@ -127,7 +127,8 @@ SEPS = "。、…‥,.;:!?，；：！？"
 _SEP_GATE = rx.compile(f"[{SEPS}][\u3400-\u9fff][{SEPS}]")  # opens on the rarer class
 
 
-def _is_han(ch: str) -> bool:
+def is_han(ch: str) -> bool:
+    """A Han character of the BMP (CJK Unified Ideographs and Extension A)."""
     return "\u3400" <= ch <= "\u9fff"
 
 
@@ -153,9 +154,9 @@ def _separated_runs(norm: str) -> list[tuple[int, int]]:
     g = _SEP_GATE.search(norm)
     while g is not None:
         i = g.start()  # a separator, one Han character, a separator
-        base = i - 1 if i > 0 and _is_han(norm[i - 1]) else i + 1
+        base = i - 1 if i > 0 and is_han(norm[i - 1]) else i + 1
         p = base
-        while p + 2 < n and norm[p + 1] in SEPS and _is_han(norm[p + 2]):
+        while p + 2 < n and norm[p + 1] in SEPS and is_han(norm[p + 2]):
             p += 2
         if p > base:
             out.append((base, p))

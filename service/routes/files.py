@@ -42,11 +42,10 @@ FILE_BODY = {"content": {"multipart/form-data": {"schema": {
                                                                  "2015), as for /v1/scan"}}}}}, "required": True}
 
 
-async def _read_upload(request: Request, field: str = "id", *, published: list | None = None
-                       ) -> tuple[bytes, str, str | None]:
-    """The uploaded file's bytes, its name and the form's ``field``; with ``published`` (a list),
-    the year of the form's ``published`` date appended to it (None when absent; a 422 when it is
-    not a date)."""
+async def _read_upload(request: Request, field: str = "id", *, dated: bool = False
+                       ) -> tuple[bytes, str, str | None, int | None]:
+    """The uploaded file's bytes, its name, the form's ``field`` and, when ``dated``, the year of
+    the form's ``published`` date (None when absent or not ``dated``; a 422 when it is not a date)."""
     ctype = request.headers.get("content-type", "")
     if not ctype.startswith("multipart/form-data"):
         raise ApiError(415, "expected multipart/form-data with a 'file' field", "unsupported_media_type")
@@ -60,13 +59,13 @@ async def _read_upload(request: Request, field: str = "id", *, published: list |
         limit = 256 if field == "id" else 1024
         if doc_id is not None and len(doc_id) > limit:
             raise ApiError(422, f"'{field}' is longer than {limit} characters", "wrong_type")
-        if published is not None:
+        published = None
+        if dated:
             value = form.get("published")
-            published.append(published_field({"published": value if isinstance(value, str) and value.strip()
-                                                             else None}))
+            published = published_field({"published": value if isinstance(value, str) and value.strip() else None})
         filename = (up.filename or "").replace("\\", "/").rsplit("/", 1)[-1] or "upload"
         data = await up.read()
-    return data, filename, doc_id
+    return data, filename, doc_id, published
 
 
 async def _extract_upload(st: ServiceState, data: bytes, filename: str):
@@ -90,14 +89,13 @@ async def _extract_upload(st: ServiceState, data: bytes, filename: str):
              summary="Scan an uploaded file (Word, Excel, PDF, slides, OFD, ODF, HTML, zip …): every part and "
                      "layer; findings point into the extracted text and carry their location")
 async def scan_file(request: Request, st: Svc, caller: Token):
-    published: list = []
-    data, filename, doc_id = await _read_upload(request, published=published)
+    data, filename, doc_id, published = await _read_upload(request, dated=True)
     doc = await _extract_upload(st, data, filename)
     sc = st.scanner
-    res = (await scan_durably(st, [(doc.text, doc_id)], source=f"file:{doc.kind}", filename=filename,
+    res = (await scan_durably(st, [(doc.text, doc_id, published)], source=f"file:{doc.kind}", filename=filename,
                               client=caller.client,
                               scan=lambda text, ident, deadline: scan_document(
-                                  sc, doc, id=ident, deadline=deadline, published=published[0]).to_dict()))[0]
+                                  sc, doc, id=ident, deadline=deadline, published=published).to_dict()))[0]
     res["text"] = doc.text
     res["document"] = {"filename": filename, "kind": doc.kind, "title": doc.title, "encoding": doc.encoding,
                        "bytes": len(data),
@@ -109,7 +107,7 @@ async def scan_file(request: Request, st: Svc, caller: Token):
 
 
 async def _file_out(request: Request, st: ServiceState, verb: str) -> Response:
-    data, filename, _ = await _read_upload(request)
+    data, filename, _, _ = await _read_upload(request)
     doc = await _extract_upload(st, data, filename)
     sc = st.scanner
 
@@ -169,7 +167,7 @@ PICTURE_BODY = {"content": {"multipart/form-data": {"schema": {
 async def file_picture(request: Request, st: Svc, caller: Token):
     from scanner.files.image import picture_of
 
-    data, filename, part = await _read_upload(request, "part")
+    data, filename, part, _ = await _read_upload(request, "part")
     if not part:
         raise ApiError(400, "missing the 'part' field: the picture's location.part", "missing_part")
     if len(data) > st.settings.max_upload_bytes:

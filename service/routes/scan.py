@@ -101,13 +101,13 @@ async def scan_batch(request: Request):
     if len(items) > st.settings.max_batch:
         raise ApiError(413, f"{len(items)} items is over the batch limit of {st.settings.max_batch}",
                        "batch_too_large", limit=st.settings.max_batch)
-    pairs = []
+    drafts = []
     for i, it in enumerate(items):
         where = f"items[{i}]: "
         if not isinstance(it, dict):
             raise ApiError(422, f"{where}expected an object, got {json_type(it)}", "wrong_type")
-        pairs.append((text_field(it, st.settings.max_chars, where), id_field(it, where), published_field(it, where)))
-    results = await scan_durably(st, pairs, source="batch", client=caller.client)
+        drafts.append((text_field(it, st.settings.max_chars, where), id_field(it, where), published_field(it, where)))
+    results = await scan_durably(st, drafts, source="batch", client=caller.client)
     note(request, items=len(results), block=sum(r["verdict"] == "block" for r in results),
          findings=sum(len(r["findings"]) for r in results))
     return json_response({"results": results})
