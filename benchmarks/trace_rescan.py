@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures.process as cfp
+import multiprocessing.connection as mpc
 import json
 import os
 import resource
@@ -94,6 +95,8 @@ def init_worker(*a):
 
 init_worker.__module__, init_worker.__qualname__ = "scanner.batch.worker", "init_worker"
 E.init_worker = init_worker
+if hasattr(W, "serve_spans"):  # a SpanPool's workers start up through the worker module's own name
+    W.init_worker = init_worker
 if hasattr(W, "scan_span"):
     W.scan_span = E.scan_span = _traced(W.scan_span)
 _sendback = cfp._sendback_result
@@ -107,6 +110,20 @@ def sendback(*a, **k):
 
 
 cfp._sendback_result = sendback
+_MAIN_PID = os.getpid()
+_send_bytes = mpc.Connection.send_bytes
+
+
+def send_bytes(self, *a, **k):  # a SpanPool worker sending a result (the main process sends tasks: not logged)
+    if os.getpid() == _MAIN_PID:
+        return _send_bytes(self, *a, **k)
+    t, c = mono(), time.process_time()
+    _send_bytes(self, *a, **k)
+    LOG.append(("send", t, mono(), time.process_time() - c))
+    _dump()
+
+
+mpc.Connection.send_bytes = send_bytes
 _commit = S.ResultStore.commit
 
 
@@ -139,37 +156,39 @@ def _schedstat(pid: int) -> tuple[float, float] | None:
         return None
 
 
-def _workers_sched(pool) -> dict[int, tuple[float, float, float] | None]:
-    return {pid: ((mono(),) + st) if (st := _schedstat(pid)) else None for pid in getattr(pool, "_processes", {})}
+def _workers_sched(ex) -> dict[int, tuple[float, float, float] | None]:
+    pids = [p.pid for p in getattr(ex, "_procs", ())] or list(getattr(getattr(ex, "pool", None), "_processes", {}))
+    return {pid: ((mono(),) + st) if (st := _schedstat(pid)) else None for pid in pids + [os.getpid()]}
 
 
-_init, _close = E.PoolExecutor.__init__, E.PoolExecutor.close
+def _hook(cls) -> None:
+    """Trace a pool class: CPU per thread of the main process and every process's schedstat over
+    the scan phase (from the end of the setup to close), results reaching the main thread."""
+    _init, _close, _map = cls.__init__, cls.close, cls.map
+
+    def init(self, *a):
+        _init(self, *a)
+        THREADS["start"] = _threads()
+        THREADS["sched_start"] = _workers_sched(self)
+
+    def close(self):
+        THREADS["end"] = _threads()
+        THREADS["sched_end"] = _workers_sched(self)
+        t = mono()
+        _close(self)
+        LOG.append(("close", t, mono()))
+
+    def pool_map(self, chunks):
+        for item in _map(self, chunks):
+            LOG.append(("result", mono(), item[1].n))  # a result in the main thread's hands
+            yield item
+
+    cls.__init__, cls.close, cls.map = init, close, pool_map
 
 
-def init(self, *a):
-    _init(self, *a)
-    THREADS["start"] = _threads()
-    THREADS["sched_start"] = _workers_sched(self.pool)
-
-
-def close(self):
-    THREADS["end"] = _threads()
-    THREADS["sched_end"] = _workers_sched(self.pool)
-    t = mono()
-    _close(self)
-    LOG.append(("close", t, mono()))
-
-
-_map = E.PoolExecutor.map
-
-
-def pool_map(self, chunks):
-    for item in _map(self, chunks):
-        LOG.append(("result", mono(), item[1].n))  # a result in the main thread's hands
-        yield item
-
-
-E.PoolExecutor.__init__, E.PoolExecutor.close, E.PoolExecutor.map = init, close, pool_map
+_hook(E.PoolExecutor)
+if hasattr(E, "SpanPool"):
+    _hook(E.SpanPool)
 _init1, _close1 = E.InProcessExecutor.__init__, E.InProcessExecutor.close
 
 
@@ -216,7 +235,8 @@ def main() -> int:
             st1 = THREADS.get("sched_end", {}).get(pid)
             if st0 and st1:
                 span, run, wait = st1[0] - st0[0], st1[1] - st0[1], st1[2] - st0[2]
-                print(f"  worker {pid} over the scan phase: {span:.3f} s = running {run:.3f} + waiting for a CPU "
+                who = "main thread" if pid == os.getpid() else f"worker {pid}"
+                print(f"  {who} over the scan phase: {span:.3f} s = running {run:.3f} + waiting for a CPU "
                       f"{wait:.3f} + idle {span - run - wait:.3f}")
     if "sched1_start" in THREADS and "sched1_end" in THREADS:
         st0, st1 = THREADS["sched1_start"], THREADS["sched1_end"]

@@ -366,3 +366,147 @@ def test_checkpoints_run_beside_the_writer_and_leave_no_wal_behind(tmp_path):
     con = sqlite3.connect(tmp_path / "R" / "results.sqlite")
     assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert con.execute("SELECT COUNT(*) FROM scans").fetchone() == (400,)
+
+
+def _span_job(tmp_path, n: int = 400) -> tuple:
+    from scanner.batch.sources import Fields
+    from scanner.batch.worker import JobParams
+
+    path = tmp_path / "posts.jsonl"
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            f.write(json.dumps({"id": i, "text": "全县" * (i % 50) + "台湾总统发表讲话，联系电话13812345678。"},
+                               ensure_ascii=False) + "\n")
+    params = JobParams(f"test-span-pool-{n}", ScannerConfig(lexicon_dirs=(str(FIXTURE_LEX),), bundled_lexicons=False,
+                                                            detectors=("lexicon", "personal_data")),
+                       "jsonl", Fields(), "findings", "t", None)
+    return path, params
+
+
+def _span_chunks_of(path: Path, size: int = 2000):
+    import scanner.batch.executors as E
+
+    src = JsonlSource(path)
+    return [E.Chunk(None, s.first_pos + s.records, s.nbytes, s) for s in src.spans(0, 1, 0, lambda done: size, 1024)]
+
+
+def test_span_pool_processes_take_spans_as_they_are_free_and_results_come_in_order(tmp_path, monkeypatch):
+    """The pool for a JSONL file on Linux: every process (the main one too, up to CALLER_RUNS_MAX
+    workers) takes the next span itself; the results are those of scanning in one process, in
+    the order of the file, whoever scanned them."""
+    import sys
+
+    import scanner.batch.executors as E
+    from scanner.batch.worker import _pack, clear_contexts, process_items
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("fork only")
+    path, params = _span_job(tmp_path)
+    chunks = _span_chunks_of(path)
+    assert len(chunks) > 20
+    try:
+        want = [_pack(process_items(params, ch.records(), "t")) for ch in chunks]
+        for workers, env, caller_runs in ((2, "1", True), (3, "1", True), (2, "0", False)):
+            monkeypatch.setenv("GOVSCAN_CALLER_RUNS", env)
+            ex = E.SpanPool(params, workers)
+            try:
+                assert ex.caller_runs is caller_runs and ex.pool_size == (workers - 1 if caller_runs else workers)
+                got = list(ex.map(chunks))
+            finally:
+                ex.close()
+                ex.reap()
+            assert [c.next_pos for c, _ in got] == [c.next_pos for c in chunks]
+            # the same lines (a worker's rows come as a shard, the main process's as rows)
+            assert [(p.lines, p.n) for _, p in got] == [(w.lines, w.n) for w in want]
+            assert b"".join(p.lines for _, p in got).count(b"\n") == 400
+            if caller_runs:
+                assert 0 < ex.scanned_here < len(chunks)  # both took spans
+            else:
+                assert ex.scanned_here == 0
+    finally:
+        clear_contexts()
+
+
+def test_a_span_pool_worker_that_dies_stops_the_run_with_a_message(tmp_path):
+    """A worker killed by the system (out of memory) mid-run: a ScannerError naming it, not a hang;
+    what was yielded before is whole."""
+    import os
+    import signal
+    import sys
+
+    import scanner.batch.executors as E
+    from scanner.batch.worker import clear_contexts
+    from scanner.errors import ScannerError
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("fork only")
+    path, params = _span_job(tmp_path, 2000)
+    chunks = _span_chunks_of(path, 500)
+    try:
+        ex = E.SpanPool(params, 2)
+        seen = 0
+        try:
+            with pytest.raises(ScannerError, match="worker process died"):
+                for i, _ in enumerate(ex.map(chunks)):
+                    seen += 1
+                    if i == 3:
+                        os.kill(ex._procs[0].pid, signal.SIGKILL)
+        finally:
+            ex.close()
+            ex.reap()
+        assert 4 <= seen < len(chunks)
+    finally:
+        clear_contexts()
+
+
+def test_a_span_that_fails_in_a_worker_is_raised_in_its_place(tmp_path):
+    """The file changed under the run: the worker's SourceChanged reaches the main process, raised
+    when its span's turn comes (what comes before it is yielded first)."""
+    import sys
+
+    import scanner.batch.executors as E
+    from scanner.batch.worker import clear_contexts
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("fork only")
+    path, params = _span_job(tmp_path, 300)
+    chunks = _span_chunks_of(path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])  # cut: the spans of the second half no longer exist
+    try:
+        ex = E.SpanPool(params, 2)
+        got = []
+        try:
+            with pytest.raises(SourceChanged):
+                for c, _ in ex.map(chunks):
+                    got.append(c.next_pos)
+        finally:
+            ex.close()
+            ex.reap()
+        assert got == [c.next_pos for c in chunks[: len(got)]] and 0 < len(got) < len(chunks)
+    finally:
+        clear_contexts()
+
+
+def test_a_span_pool_whose_worker_cannot_start_says_so(tmp_path, monkeypatch):
+    import sys
+
+    import scanner.batch.executors as E
+    import scanner.batch.worker as W
+    from scanner.batch.worker import clear_contexts
+    from scanner.errors import ScannerError
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("fork only")
+
+    def broken(*a):
+        raise RuntimeError("this worker cannot start")
+
+    monkeypatch.setattr(W, "init_worker", broken)
+    _, params = _span_job(tmp_path, 10)
+    try:
+        with pytest.raises(ScannerError, match="failed to start"):
+            E.SpanPool(params, 3)
+        assert gc.get_freeze_count() == 0
+    finally:
+        clear_contexts()

@@ -2,7 +2,9 @@
 they give identical output:
 
 * :class:`InProcessExecutor` – ``--workers 1``: in the main process;
-* :class:`PoolExecutor` – every core: a process pool, a bounded window of chunks in flight;
+* :class:`SpanPool` – every core, a JSONL file on Linux: forked processes that take spans of
+  lines from one shared queue as they become free, the main process among them;
+* :class:`PoolExecutor` – every core otherwise: a process pool, a bounded window of chunks in flight;
 * :class:`SparkExecutor` – ``--engine spark``: batches of chunks as Spark partitions.
 
 Each has ``name``, ``workers``, ``map(chunks)`` yielding ``(chunk, packed results)`` in input
@@ -28,12 +30,13 @@ from .worker import (
     init_worker,
     scan_chunk,
     scan_span,
+    serve_spans,
     spark_partition,
     spark_warm,
     warm_up,
 )
 
-__all__ = ["Chunk", "InProcessExecutor", "PoolExecutor", "SparkExecutor"]
+__all__ = ["Chunk", "InProcessExecutor", "PoolExecutor", "SparkExecutor", "SpanPool"]
 
 
 @dataclass
@@ -82,28 +85,41 @@ def _freeze() -> None:
 PIPE_BYTES = 1 << 20
 
 
-def _widen_pipes(pool) -> int:
-    """Give the pool's two pipes (chunks out, results back) room for a whole chunk or result.
+def _pipe_size() -> int:
+    """:data:`PIPE_BYTES`, or the system's most if that is less."""
+    try:
+        with open("/proc/sys/fs/pipe-max-size") as f:
+            return min(PIPE_BYTES, int(f.read()))
+    except (OSError, ValueError):
+        return PIPE_BYTES
+
+
+def _widen(fds: Iterable[int]) -> int:
+    """Give pipes room for a whole chunk or result (Linux; the default is 64 KiB).
 
     With the default 64 KiB a worker sending a chunk's results (~300 KB for 1 MiB of texts)
     blocks until the main process has read all but the last 64 KiB — piece by piece, each read
     waiting for the main process's GIL (its main thread inserting rows or reading the source):
     measured 0.06–0.12 s per worker per run on the official texts, 5–10% of its time. Returns
-    the size set (0 where that is not possible: not Linux, or the pool's insides differ)."""
+    the size set (0 where that is not possible)."""
     try:
         import fcntl
 
-        size = PIPE_BYTES
-        try:
-            with open("/proc/sys/fs/pipe-max-size") as f:
-                size = min(size, int(f.read()))
-        except (OSError, ValueError):
-            pass
+        size = _pipe_size()
         done = 0
-        for q in (pool._result_queue, pool._call_queue):
-            done = fcntl.fcntl(q._reader.fileno(), fcntl.F_SETPIPE_SZ, size)
+        for fd in fds:
+            done = fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, size)
         return done
     except (ImportError, AttributeError, OSError, ValueError):
+        return 0
+
+
+def _widen_pipes(pool) -> int:
+    """:func:`_widen` for a ``ProcessPoolExecutor``'s two pipes (chunks out, results back); 0 where
+    the pool's insides differ."""
+    try:
+        return _widen(q._reader.fileno() for q in (pool._result_queue, pool._call_queue))
+    except AttributeError:
         return 0
 
 
@@ -130,6 +146,12 @@ class InProcessExecutor:
 CALLER_RUNS_MAX = 4
 
 
+def _caller_runs(workers: int) -> bool:
+    """Whether the main process scans beside a pool of ``workers - 1`` (fork only: it holds the
+    warmed Scanner the workers inherit). ``GOVSCAN_CALLER_RUNS=0`` turns it off."""
+    return 1 < workers <= CALLER_RUNS_MAX and os.environ.get("GOVSCAN_CALLER_RUNS", "1") != "0"
+
+
 class PoolExecutor:
     """A process pool with a bounded window of chunks in flight, results taken in input order.
 
@@ -152,8 +174,7 @@ class PoolExecutor:
         #: ``workers`` plus a main process that mostly waits and competes with them for the cores.
         #: Up to CALLER_RUNS_MAX workers: beyond, committing every worker's results is the main
         #: process's whole job (measured on two cores only)
-        self.caller_runs = (method == "fork" and 1 < workers <= CALLER_RUNS_MAX
-                            and os.environ.get("GOVSCAN_CALLER_RUNS", "1") != "0")
+        self.caller_runs = method == "fork" and _caller_runs(workers)
         pool_size = workers - 1 if self.caller_runs else workers
         self.scanned_here = 0  # chunks the main process scanned
         if method == "fork":
@@ -232,6 +253,162 @@ class PoolExecutor:
 
     def reap(self) -> None:
         for p in getattr(self, "_procs", ()):
+            p.join(5)
+        self._procs = []
+
+
+def _worker_died() -> ScannerError:
+    return ScannerError("a worker process died (killed by the system, out of memory?); the results "
+                        "committed so far are kept: run the same command to continue")
+
+
+class SpanPool:
+    """Every core on a JSONL file (fork): ``workers`` processes scanning spans, the main process
+    one of them up to :data:`CALLER_RUNS_MAX` (:func:`_caller_runs`).
+
+    The spans wait in one pipe, in file order; whichever process is free takes the next one
+    (under a lock; ``taken`` counts what was taken). Unlike a pool the main process feeds, a
+    worker never waits for the main process to hand it work while that process scans or commits,
+    and the last spans go to whoever is free, so the processes finish together. Each worker
+    sends its results on its own pipe; the main process collects them between its own spans and
+    yields every result in input order."""
+
+    #: spans in the pipe that nobody has taken yet, per worker (+ 2): enough that a worker finds
+    #: one whenever it is free, however long the main process's own span or commit takes
+    AHEAD = 2
+    #: spans written and not yet yielded, per worker (+ 2): results held here for the order
+    KEEP = 16
+
+    def __init__(self, params: JobParams, workers: int):
+        import multiprocessing as mp
+
+        self.params = params
+        self.workers = workers
+        self.name = f"{workers} processes"
+        self.caller_runs = _caller_runs(workers)
+        self.pool_size = workers - 1 if self.caller_runs else workers
+        self.scanned_here = 0  # spans the main process scanned
+        self._procs: list = []
+        self._conns: list = []
+        warm_up(params)  # before forking: what the first scans build is built once, shared
+        _freeze()
+        try:
+            ctx = mp.get_context("fork")
+            ready = ctx.Semaphore(0)
+            self._tasks, self._send_task = ctx.Pipe(duplex=False)
+            self._lock = ctx.Lock()
+            self._taken = ctx.RawValue("q", 0)
+            for _ in range(self.pool_size):
+                r, w = ctx.Pipe(duplex=False)
+                p = ctx.Process(target=serve_spans, daemon=True, name="govscan-rescan",
+                                args=(params, os.getpid(), ready, self._tasks, self._lock, self._taken, w))
+                p.start()
+                w.close()
+                self._procs.append(p)
+                self._conns.append(r)
+            self.pipe_bytes = _widen(c.fileno() for c in self._conns)
+            for _ in range(self.pool_size):  # every worker started up before the scan phase
+                while not ready.acquire(timeout=0.2):
+                    if any(p.exitcode is not None for p in self._procs):
+                        raise ScannerError("a worker process failed to start")
+        except BaseException:
+            self.close()
+            self.reap()
+            raise
+
+    def map(self, chunks: Iterable[Chunk]) -> Iterator[tuple[Chunk, Packed]]:
+        import pickle
+
+        it = iter(chunks)
+        ahead = self.AHEAD * (self.pool_size + 1)
+        keep = self.KEEP * (self.pool_size + 1)
+        pending: dict[int, Chunk] = {}
+        done: dict[int, tuple] = {}
+        written = yielded = 0
+        exhausted = False
+        taken = self._taken
+        while True:
+            while not exhausted and written - taken.value < ahead and written - yielded < keep:
+                ch = next(it, None)
+                if ch is None:
+                    exhausted = True
+                    break
+                if ch.span is None:
+                    raise TypeError("SpanPool scans spans of a JSONL file")
+                pending[written] = ch
+                self._send_task.send_bytes(pickle.dumps((written, ch.span, now_iso()), pickle.HIGHEST_PROTOCOL))
+                written += 1
+            self._collect(done, 0)
+            while yielded in done:
+                packed, err = done.pop(yielded)
+                if err is not None:
+                    raise err
+                yield pending.pop(yielded), packed
+                yielded += 1
+            if exhausted and yielded == written:
+                return
+            if self.caller_runs and written > taken.value:
+                task = self._claim(written)
+                if task is not None:
+                    seq, span, scanned_at = task
+                    try:  # no shard: its results are here already
+                        done[seq] = (scan_span(self.params, span, scanned_at), None)
+                    except Exception as e:  # noqa: BLE001 - raised in its place in the order
+                        done[seq] = (None, e)
+                    self.scanned_here += 1
+                    continue
+            # nothing to scan here: wait for a result (briefly if a span is left that the lock kept
+            # from this process)
+            self._collect(done, 0.005 if self.caller_runs and written > taken.value else None)
+
+    def _claim(self, written: int) -> tuple | None:
+        """The next span in the pipe for this process, or None when another process holds the
+        lock or took the last one (a worker waiting on an empty pipe holds the lock; the main
+        process, the pipe's only writer, must never wait for it)."""
+        import pickle
+
+        if not self._lock.acquire(timeout=0.002):
+            return None
+        try:
+            if written <= self._taken.value:
+                return None
+            msg = self._tasks.recv_bytes()
+            self._taken.value += 1
+        finally:
+            self._lock.release()
+        return pickle.loads(msg)
+
+    def _collect(self, done: dict, timeout: float | None) -> None:
+        """Results that have arrived (waiting up to ``timeout``, None: until one does) into
+        ``done``; a worker that has exited is an error (they run until killed)."""
+        import pickle
+        from multiprocessing.connection import wait
+
+        sentinels = {p.sentinel: p for p in self._procs}
+        ready = wait(self._conns + list(sentinels), timeout)
+        for r in ready:
+            if r in sentinels:
+                raise _worker_died()
+            try:
+                seq, packed, err = pickle.loads(r.recv_bytes())
+            except (EOFError, OSError):  # its end closed: the worker is gone
+                raise _worker_died() from None
+            done[seq] = (packed, err)
+
+    def close(self) -> None:
+        """Stop the workers (killed: nothing is left that anybody will commit); :meth:`reap`
+        waits for them to be gone."""
+        for p in self._procs:
+            if p.exitcode is None:
+                p.kill()
+        for c in self._conns + [getattr(self, "_tasks", None), getattr(self, "_send_task", None)]:
+            if c is not None:
+                c.close()
+        self._conns = []
+        gc.unfreeze()
+
+    def reap(self) -> None:
+        for p in self._procs:
             p.join(5)
         self._procs = []
 

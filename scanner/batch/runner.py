@@ -52,7 +52,7 @@ import orjson
 
 from ..config import ScannerConfig
 from ..errors import InputError, ScannerError
-from .executors import Chunk, InProcessExecutor, PoolExecutor, SparkExecutor
+from .executors import Chunk, InProcessExecutor, PoolExecutor, SpanPool, SparkExecutor
 from .fingerprint import (
     config_fingerprint,
     engine_fingerprint,
@@ -154,6 +154,12 @@ LEFT_SHARES = 2
 
 def _default_log(msg: str) -> None:
     print(f"scanner rescan: {msg}", file=sys.stderr, flush=True)
+
+
+def _can_fork() -> bool:
+    import multiprocessing as mp
+
+    return "fork" in mp.get_all_start_methods() and sys.platform != "darwin"
 
 
 def cpu_count() -> int:
@@ -282,6 +288,8 @@ def rescan(opts: RescanOptions) -> RescanStats:
                                           opts.spark_batch_bytes, log)
         elif workers <= 1:
             executor = InProcessExecutor(params)
+        elif by_span and _can_fork():
+            executor = SpanPool(params, workers)
         else:
             executor = PoolExecutor(params, workers)
         stats.engine = executor.name
@@ -328,7 +336,7 @@ def rescan(opts: RescanOptions) -> RescanStats:
         interrupted = False
         scan_end: tuple[float, float] | None = None
         try:
-            parts = executor.workers if isinstance(executor, PoolExecutor) else 1
+            parts = executor.workers if isinstance(executor, (PoolExecutor, SpanPool)) else 1
             if by_span:
                 assert isinstance(source, JsonlSource)
                 chunks = _span_chunks(source, skip, opts.chunk_records, opts.chunk_bytes, done_bytes, parts)

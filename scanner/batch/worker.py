@@ -18,7 +18,7 @@ from ..config import ScannerConfig
 from .plan import KeyMatcher
 from .records import error_record, scan_record, where_in_source
 from .sources import Fields, Span, span_items
-from .store import INSERT_FINDING, INSERT_SCAN, shard_database
+from .store import CAN_SHARD, INSERT_FINDING, INSERT_SCAN, shard_database
 
 __all__ = [
     "WARM_UP_TEXT",
@@ -30,6 +30,7 @@ __all__ = [
     "process_items",
     "scan_chunk",
     "scan_span",
+    "serve_spans",
     "set_parent_scanner",
     "spark_partition",
     "spark_warm",
@@ -205,6 +206,30 @@ def scan_span(params: JobParams, span: Span, scanned_at: str, shard: bool = Fals
     source is a JSONL file (the main process sends where the lines are, not the lines)."""
     outs = process_items(params, span_items(span), scanned_at)
     return _pack_shard(outs) if shard else _pack(outs)
+
+
+def serve_spans(params: JobParams, parent_pid: int, ready, tasks, lock, taken, results) -> None:
+    """A :class:`~scanner.batch.executors.SpanPool` process: after :func:`init_worker`, takes the
+    next task from the pool's one task pipe (``tasks``, shared by every process that scans, read
+    under ``lock``; ``taken`` counts the tasks read), scans its span and sends ``(seq, packed,
+    error)`` back on its own pipe (``results``), until killed. Tasks are taken, not given: a free
+    process starts the next span at once, whatever the main process is doing."""
+    import pickle
+
+    init_worker(params, parent_pid, ready)
+    while True:
+        with lock:
+            msg = tasks.recv_bytes()
+            taken.value += 1
+        seq, span, scanned_at = pickle.loads(msg)
+        try:
+            out = pickle.dumps((seq, scan_span(params, span, scanned_at, CAN_SHARD), None), pickle.HIGHEST_PROTOCOL)
+        except Exception as e:  # noqa: BLE001 - sent back, raised in the main process in its place in the order
+            try:
+                out = pickle.dumps((seq, None, e), pickle.HIGHEST_PROTOCOL)
+            except Exception:  # noqa: BLE001 - an exception that does not pickle
+                out = pickle.dumps((seq, None, RuntimeError(f"{type(e).__name__}: {e}")), pickle.HIGHEST_PROTOCOL)
+        results.send_bytes(out)
 
 
 def process_items(params: JobParams, items: Sequence[tuple], scanned_at: str) -> list[tuple]:
