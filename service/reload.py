@@ -20,26 +20,12 @@ __all__ = ["build_scanner", "lint_and_build", "warm_tagger", "watch_generation"]
 log = logging.getLogger("govscan.service")
 
 
-#: drafts a worker scans once when it builds its Scanner, before the Scanner serves: a detector
-#: builds some tables on the first text that asks (the name linker's per-code-point flags: 8 ms on
-#: a quiet core, 16-20 ms measured as the first 2,000-character post of a fresh worker; the
-#: prohibited-content model's tables, ~20 ms, on the first text with one of its anchor characters
-#: such as 药 枪 弹 毒 赌), and no request should pay for that
-WARM_DRAFTS = (
-    "患者李明，男，42岁，确诊为乙肝，住院治疗。",
-    "加强农药兽药和烟花爆竹管理，严厉打击非法制售枪支弹药和涉毒涉赌违法犯罪。",
-    "居民张某某，男，1985年出生，现住阳光小区3栋，电话13812345678，身份证号11010519491231002X。",
-    "王建国，男，汉族，1970年出生，中共党员，曾因盗窃罪被判处有期徒刑。台湾总统近日发表讲话。",
-)
-
-
 def build_scanner(cfg: ScannerConfig) -> Scanner:
     """The Scanner, with the pretrained person-name tagger warmed (:func:`warm_tagger`) and
-    :data:`WARM_DRAFTS` scanned."""
+    :meth:`Scanner.warm`: no request pays for what loads on first use."""
     sc = Scanner(cfg)
     warm_tagger(cfg)
-    for draft in WARM_DRAFTS:
-        sc.scan(draft)
+    sc.warm()
     return sc
 
 

@@ -165,10 +165,10 @@ def test_the_warm_up_text_loads_what_loads_on_first_use():
     """The prohibited-content model's tables load on the first text with one of its anchor
     characters: the warm-up (before forking) must have one, or every worker loads its own copy in
     its first chunk, inside the scan phase."""
-    from scanner.batch.worker import WARM_UP_TEXT
+    from scanner.core import WARM_TEXT
     from scanner.detectors.prohibited_model import read_meta
 
-    assert set(read_meta()["anchors"]) & set(WARM_UP_TEXT)
+    assert set(read_meta()["anchors"]) & set(WARM_TEXT)
 
 
 def test_the_pool_waits_for_every_worker_to_start(tmp_path, monkeypatch):

@@ -21,7 +21,6 @@ from .sources import Fields, Span, span_items
 from .store import CAN_SHARD, INSERT_FINDING, INSERT_SCAN, shard_database
 
 __all__ = [
-    "WARM_UP_TEXT",
     "JobParams",
     "Packed",
     "WorkerContext",
@@ -115,27 +114,12 @@ def clear_contexts() -> None:
     _CTX.clear()
 
 
-#: Scanned once by every worker as it starts: a forked worker's first scans pay for copying the
-#: pages of the inherited Scanner it writes to (reference counts) and for cold caches; better in
-#: the setup than in the first chunks. It must reach every part of the Scanner that loads on
-#: first use: the third item's characters (药, 枪, 弹, 毒, 赌) are anchors of the prohibited-content
-#: model (detectors/prohibited_model.py), whose tables (~12 MB, 20 ms) otherwise load in each
-#: worker on its first text with one of them, inside the scan phase and unshared.
-WARM_UP_TEXT = (
-    "关于做好2024年春节期间安全生产工作的通知。各乡镇人民政府、县直各单位：为切实做好节日期间安全生产工作，"
-    "经县政府同意，现将有关事项通知如下。一、提高思想认识。二、强化隐患排查，严禁在居民楼内存放易燃易爆物品。"
-    "三、加强农药兽药和烟花爆竹管理，严厉打击非法制售枪支弹药和涉毒涉赌违法犯罪。"
-    "联系人：张伟，联系电话0371-12345678，手机13812345678，邮箱 office@example.gov.cn。"
-    "县委书记李明主持召开常委会议，传达学习中央经济工作会议精神，研究部署乡村振兴、生态环境保护和营商环境优化工作。"
-    "全县地区生产总值增长6.5%，城乡居民人均可支配收入分别增长5.1%和7.3%。附件：征求意见稿（内部资料，注意保存）。"
-)
-
-
 def warm_up(params: JobParams) -> None:
-    """Scan :data:`WARM_UP_TEXT` a few times with this process's Scanner for the job."""
-    ctx = _ctx_for(params)
-    for _ in range(3):  # measured: the pool's scan phase about 6% shorter on the benchmark corpus
-        ctx.scanner.scan(WARM_UP_TEXT * 8)
+    """Warm this process's Scanner for the job up (:meth:`~scanner.core.Scanner.warm`): a forked
+    worker's first scans pay for copying the pages of the inherited Scanner they write to
+    (reference counts) and for cold caches; better in the setup than in the first chunks."""
+    # measured: the pool's scan phase about 6% shorter on the benchmark corpus
+    _ctx_for(params).scanner.warm(rounds=3, repeat=8)
 
 
 def init_worker(params: JobParams, parent_pid: int, ready=None) -> None:
