@@ -75,6 +75,9 @@ class MatchOptions:
     #: the year a style norm took effect (解放前 → 新中国成立前, 2016): a hit is not reported in a text
     #: published before it, or, the date unknown, in a text whose two or more years are all before it
     since: int = 0
+    #: the negative context is read in the hit's own sentence only (within the window): a foreign
+    #: country in the sentence before is not the owner of the agency name after it
+    sent: bool = False
 
     __reduce__ = _by_fields
 
@@ -110,7 +113,7 @@ def _parse_options(raw: str, term_dense: str) -> tuple[MatchOptions, list[str]]:
     for part in filter(None, (p.strip() for p in raw.split(";"))):
         key, eq, value = part.partition("=")
         key = key.strip()
-        if key in ("word", "quote", "strict", "ascii_word") and not eq:
+        if key in ("word", "quote", "strict", "ascii_word", "sent") and not eq:
             kw[key] = True
         elif key in ("ctx", "nctx") and eq:
             raw = [normalize(w.strip()) for w in value.split("|") if w.strip()]

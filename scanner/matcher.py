@@ -15,7 +15,7 @@ from itertools import accumulate
 from typing import Iterable, Sequence
 
 from .columns import PackedColumn, StrColumn
-from .detectors.context import doc_years, years_say_before, years_say_history
+from .detectors.context import doc_years, sentence_around, years_say_before, years_say_history
 from .detectors.gates import is_han, separated_runs
 from .disguise import in_pinyin
 from .lexicon import DisguiseTable, Entry
@@ -298,7 +298,7 @@ class LexiconMatcher:
                     confirmed = False
                     if o.ctx_norm or o.nctx_norm:
                         wn = norm[max(0, os_ - o.window):oe + o.window]
-                        if any(w in wn for w in o.nctx_norm):
+                        if any(w in (_own_sentence(norm, os_, oe, o.window) if o.sent else wn) for w in o.nctx_norm):
                             continue
                         if o.ctx_norm:
                             if not any(w in wn for w in o.ctx_norm):
@@ -422,8 +422,13 @@ class LexiconMatcher:
                         if not (any(w in win for w in o.ctx) or any(w in wn for w in o.ctx_extra)):
                             continue
                         confirmed = True
-                    if o.nctx_norm and (any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_extra)):
-                        continue
+                    if o.nctx_norm:
+                        if o.sent:
+                            sn = _own_sentence(norm, os_, oe, o.window)
+                            if any(w in sn for w in o.nctx_norm):
+                                continue
+                        elif any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_extra):
+                            continue
                 if o.quote and _quoted(d, s, e):
                     continue
                 if o.word and not (self._on_word_boundaries(d, s, e) if dg
@@ -470,6 +475,14 @@ def _swap_alone(d: str, s: int, e: int, target: str) -> bool:
     if word_freq(target[1 - i]) >= _FUNCTION_FREQ:
         return False
     return not (i == 0 and s > 0 and d[s - 1] in _NUMERALS)
+
+
+def _own_sentence(norm: str, s: int, e: int, window: int) -> str:
+    """The hit's own sentence within ``window`` characters either side (option ``sent``)."""
+    return sentence_around(norm, s, e, window, window, _SENTENCE_ENDS)
+
+
+_SENTENCE_ENDS = "。!?;！？；\n"
 
 
 def _dated_out(views: Views, s: int, e: int, o) -> bool:

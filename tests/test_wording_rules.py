@@ -74,6 +74,7 @@ HITS = [
     ("台湾的海巡署出动船只。", "海巡署", "needs_quotes", "wording.tw.institution"),
     ("现场有人挥舞台湾国旗。", "台湾国旗", "political_term", "wording.tw.state_attribute"),
     ("他持有台湾国籍。", "台湾国籍", "political_term", "wording.tw.state_attribute"),
+    ("台湾的邦交国又减少了一个。", "台湾的邦交国", "political_term", "wording.tw.state_attribute"),
     ("专家谈中国和台湾的关系。", "中国和台湾的关系", "political_term", "wording.tw.china_pairing"),
     ("中国与香港贸易往来密切。", "中国与香港贸易", "political_term", "wording.tw.china_pairing"),
     # draft labels in any bracket (the rows spell out four)
@@ -107,6 +108,7 @@ MISSES = [
     "澳门特区政府旅游局举办活动。",    # Macao's own office
     "台湾“外交部”宣称。",              # quoted
     "所谓台湾外交部的声明。",          # 所谓
+    "台湾所谓“邦交国”又少了一个。",    # quoted, 所谓
     "台湾地区领导人选举。",            # the norm's wording
     "中国台湾的关系网。",              # 中国台湾 is right
     "大陆和台湾的交流日益密切。",      # the right pairing

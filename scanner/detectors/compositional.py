@@ -266,7 +266,10 @@ class LeaderTitles:
         names = sorted(self.held, key=lambda n: (-len(n), n))
         self.pattern = rx.compile(f"(?P<t>{'|'.join(map(re.escape, titles))})(?P<name>{'|'.join(map(re.escape, names))})"
                                   ) if titles else None
-        self.gate = frozenset(t + n for t in titles for n in names if t not in self.held[n])
+        # (not a title whose 副 form the person held: 总理韩正 stands in every 国务院副总理韩正, and the rule
+        # skips a title after 副 anyway)
+        self.gate = frozenset(t + n for t in titles for n in names if t not in self.held[n]
+                              and not any(h.endswith(("副" + t, "代" + t)) for h in self.held[n]))
 
 
 #: the national titles and names as words of the rules' vocabulary (:func:`_vocabulary`: their
