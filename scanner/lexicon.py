@@ -447,6 +447,9 @@ _STACKED_KINDS = frozenset({"lookalike", "split"})
 #: ... of a misspelling of at most this many characters (names and short formulations: 习近乎, 一国两治;
 #: the masks of every misspelling of the long formulations would be 100,000 spellings)
 _STACKED_MAX_LEN = 6
+#: the disguises of a formulation's wrong number (三个维护 for 两个维护), beside its pinyin: those of a
+#: misspelling and its masks (four characters: eight spellings a row, ~1,500 keys in all)
+_NUMBER_KINDS = _STACKED_KINDS | {"masked"}
 
 
 def _wrong_number(term: str, correct: str) -> bool:
@@ -485,7 +488,9 @@ def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full",
             # for a mask everywhere, 5,600 times in 400 posts)
             pairs = [(v, k) for v, k in pairs if k in _STACKED_KINDS and not (k == "masked" and len(v) < len(e.term))]
         elif pinyin_from is not None and j >= pinyin_from:
-            pairs = [(v, k) for v, k in pairs if k == "pinyin" and v.isascii()]
+            # a wrong number (三个维护) is a misspelling whose disguises read as the formulation's: its
+            # pinyin, and a slip and a disguise stacked (五介全面, 五亻丨意识, 三○维护); not its sounds
+            pairs = [(v, k) for v, k in pairs if (k == "pinyin" and v.isascii()) or k in _NUMBER_KINDS]
         if not pairs:
             continue
         wordish = [v for v, k in pairs if k in _WORDISH_KINDS]
