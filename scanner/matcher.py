@@ -11,6 +11,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from typing import Iterable, Sequence
 
@@ -31,6 +32,27 @@ ENGINES = ("daachorse", "pyahocorasick")
 
 _INVISIBLE = frozenset(INVISIBLE_CHARS)
 _MIN_SEPARATED = 3
+
+
+@lru_cache(maxsize=4096)
+def _pinyin_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The toneless pinyin of each of ``words`` of two Han characters or more, joined (出售 → chushou),
+    at least five letters (a context word's pinyin is looked for among the letters around a spelling
+    in pinyin: shorter ones occur by chance)."""
+    from .disguise import _ascii_pinyin
+
+    out = []
+    for w in words:
+        if len(w) >= 2 and all(is_han(c) for c in w):
+            py = "".join(_ascii_pinyin(w))
+            if len(py) >= 5:
+                out.append(py)
+    return tuple(dict.fromkeys(out))
+
+
+def _pinyin_in(around: str, words: tuple[str, ...]) -> bool:
+    """Whether the pinyin of one of ``words`` (:func:`_pinyin_words`) occurs in ``around``."""
+    return any(p in around for p in _pinyin_words(words))
 _SHORT_CHECKED_TYPES = frozenset({"prohibited_content", "political_term", "needs_quotes", "banned_term"})
 
 
@@ -416,13 +438,19 @@ class LexiconMatcher:
                 if o.ctx_norm or o.nctx_norm:
                     win = d[max(0, s - o.window):e + o.window]
                     wn = norm[max(0, os_ - o.window):oe + o.window] if (o.ctx_extra or o.nctx_extra) else ""
+                    # a term spelled in pinyin has its context in pinyin too (tanhuangdaotigong): the
+                    # letters around the spelling, the spelling itself left out
+                    around = (d[max(0, s - o.window):s] + "|" + d[e:e + o.window]) if (
+                        entry.variant_of and d[s:e].isascii()) else ""
                     # the required context first: most hits of a context-bound term (战略, 总统 in
                     # the official texts) have none, and then its list of excluding words is not read
                     if o.ctx_norm:
-                        if not (any(w in win for w in o.ctx) or any(w in wn for w in o.ctx_extra)):
+                        if not (any(w in win for w in o.ctx) or any(w in wn for w in o.ctx_extra)
+                                or (around and _pinyin_in(around, o.ctx))):
                             continue
                         confirmed = True
-                    if o.nctx_norm and (any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_extra)):
+                    if o.nctx_norm and (any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_extra)
+                                        or (around and _pinyin_in(around, o.nctx))):
                         continue
                 if o.quote and _quoted(d, s, e):
                     continue
