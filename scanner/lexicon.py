@@ -354,6 +354,8 @@ _KIND_LABEL = {"number": "数字变体", "homophone": "同音字", "lookalike": 
 #: variants that replace one character, or put a separator inside a two-character term: must be
 #: whole words (jieba boundaries: 豪赌，博弈 holds no 赌，博)
 _WORD_KINDS = frozenset({"homophone", "lookalike", "split", "punct"})
+#: the radical forms that a split character shows and no word of ordinary text holds (氵 钅 亻 …: not 王 月)
+_RADICAL_FORMS = frozenset("氵犭扌忄亻讠钅饣纟礻衤辶艹刂阝冫⺮")
 
 
 
@@ -367,7 +369,9 @@ def _variant_options(e: Entry, k: str, kind: str) -> MatchOptions:
         o = replace(o, ascii_word=True, word=False)
     elif kind == "masked" and len(k) < len(e.key):
         o = replace(o, masked=True)
-    elif kind in _WORD_KINDS:  # 实际深 inside 结合实际深入 is no 实际神
+    elif kind in _WORD_KINDS and not (kind == "split" and not _RADICAL_FORMS.isdisjoint(k)):
+        # 实际深 inside 结合实际深入 is no 实际神; a character split into a radical form and its part (钅戋赌)
+        # reads as no word of ordinary text, wherever jieba cuts after it (钅戋赌|博 as 钱赌|博)
         o = replace(o, word=True)
     elif kind == "swap2":  # a word standing alone (matcher: 堵球|场 holds no 赌球: 球场 is a word)
         o = replace(o, word=True, lone=True)
