@@ -469,6 +469,9 @@ _SPACED_LATIN_RE = re.compile(rb"[a-z] [a-z]{1,6} [a-z]")
 #: a text holding one (or characters with a separator between each) is scanned once more with the
 #: spelling replaced by its word, and what that finds over a repaired place is reported.
 _MASK_LETTERS = ("x", "0", "?")  # masks the dense view keeps; * × ○ □ it drops (a deleted character)
+#: a separator that ends a sentence (as the norm view writes it): after a run of other separators it
+#: is the sentence's end, and the character after it starts the next sentence (大，麻，烟。据悉)
+_SENTENCE_END = frozenset("。!?")
 _MASK_NOISE = frozenset("*×✕○●□■☐#")  # (as the norm view writes them: ＊ ＃ are * #)
 _WORD_RE = re.compile("[\u3400-\u9fff]{2,}")
 _REPAIR_REACH = 80  # characters of the dense view either side of a repaired place that the rules read
@@ -1109,6 +1112,8 @@ class CompositionalDetector:
         dm = views.dense_map
         norm = views.norm
         for first, last in runs:  # 高。考。试。题: the characters without their separators
+            if last - first >= 4 and norm[last - 1] in _SENTENCE_END and norm[last - 1] != norm[first + 1]:
+                last -= 2  # 大，麻，烟。据悉…: a sentence's end after the run, not a separator of it
             chars = norm[first:last + 1:2]
             s = first if dm is None else bisect_left(dm, first)
             e = (last if dm is None else bisect_left(dm, last)) + 1
