@@ -379,14 +379,59 @@ def test_wrong_numbers_in_pinyin(scanner, text, found, rule):
     assert any(f.text == found and f.suggestion for f in fs), [(f.rule, f.text) for f in scanner.scan(text).findings]
 
 
-def test_wrong_numbers_get_only_pinyin(scanner):
-    """Only the pinyin of a wrong number is compiled (not every disguise of every wrong number)."""
+def test_wrong_numbers_get_pinyin_shapes_and_masks_only(scanner):
+    """A wrong number gets its pinyin and the spellings of a misspelling (look-alike and split
+    characters) and masks, not its sounds (a second slip: 三个字信)."""
     from scanner.lexicon import _wrong_number
 
     assert _wrong_number("三个自信", "四个自信") and not _wrong_number("四个自性", "四个自信")
     tables = [t for f in scanner.lexicons.files if f.forms and (t := f.variants) is not None]
     terms = {t.terms[i] for t in tables for i in range(len(t))}
-    assert "sangezixin" in terms and "三x自信" not in terms
+    assert "sangezixin" in terms and "三x自信" in terms and "三亻丨自信" in terms
+    assert "三个字信" not in terms
+
+
+@pytest.mark.parametrize("text, found, rule", [
+    # a wrong number and a disguise stacked: a mask, a split character (h16p)
+    ("坚定五×自信。", "五×自信", "keyterm.formulation.four_confidences"),
+    ("坚定五亻丨自信。", "五亻丨自信", "keyterm.formulation.four_confidences"),
+    # a character doubled inside a rule's gate word: the dense view collapses it (h16p)
+    ("干部考察察对象名单已确定。", "考察察对象名单", "secret.topic.composed"),
+    # a separated run stops before a sentence's end: the next sentence's news words are not its context
+    ("群里有人卖氯，胺，酮。据悉美国警方已介入。", "氯，胺，酮", "prohibited.object.drug"),
+    # a split spelling with a radical form needs no word boundaries (亻崔情药|品: 药品 is a word)
+    ("网上有人发布亻崔情药品。", "亻崔情药", "prohibited.porn.cuiqing_yao"),
+])
+def test_stacked_and_hidden_disguises_carry_over(scanner, text, found, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
+    assert any(f.text == found and text[f.start:f.end] == found for f in fs), \
+        [(f.rule, f.text) for f in scanner.scan(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "他常常说，大家天天见，人人有责。",  # doubled characters of ordinary text
+    "考察察看了现场，对象是学生。",  # (no gate word of the rules once collapsed)
+])
+def test_doubled_characters_stay_quiet(scanner, text):
+    assert not [f for f in scanner.scan(text).findings if f.severity in ("block", "review")]
+
+
+def test_context_words_in_pinyin_around_a_pinyin_spelling():
+    """A row that needs a context word finds it spelled in pinyin around its own pinyin spelling,
+    and its excluding words too (the lexicon alone: the compositional rules read these as well)."""
+    from scanner import Scanner
+    from scanner.matcher import _pinyin_words
+
+    assert "zhuce" in _pinyin_words(("注册", "app", "赌"))  # two Han characters or more, five letters
+    assert _pinyin_words(("赌", "qq")) == ()
+    s = Scanner(detectors=["lexicon"])
+    rule = "prohibited.gamble.laohuji"
+
+    def rules(t):
+        return {f.rule for f in s.scan(t).findings}
+    assert rule in rules("群里在传laohuji zhuce。") and rule in rules("群里在传LaoHuJiZhuCe。")
+    assert rule not in rules("群里在传laohuji。")  # no context word
+    assert rule not in rules("群里在传laohuji zhuce jingfang chachu。")  # 警方 查处
 
 
 @pytest.mark.parametrize("text, found", [
