@@ -399,6 +399,7 @@ def test_wrong_numbers_get_pinyin_shapes_and_masks_only(scanner):
     ("干部考察察对象名单已确定。", "考察察对象名单", "secret.topic.composed"),
     # a separated run stops before a sentence's end: the next sentence's news words are not its context
     ("群里有人卖氯，胺，酮。据悉美国警方已介入。", "氯，胺，酮", "prohibited.object.drug"),
+    ("消息说。氯！胺！酮有人在卖。", "氯！胺！酮", "prohibited.object.drug"),  # (说。 opens no run of ！)
     # a split spelling with a radical form needs no word boundaries (亻崔情药|品: 药品 is a word)
     ("网上有人发布亻崔情药品。", "亻崔情药", "prohibited.porn.cuiqing_yao"),
 ])

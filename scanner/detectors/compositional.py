@@ -1112,8 +1112,11 @@ class CompositionalDetector:
         dm = views.dense_map
         norm = views.norm
         for first, last in runs:  # 高。考。试。题: the characters without their separators
-            if last - first >= 4 and norm[last - 1] in _SENTENCE_END and norm[last - 1] != norm[first + 1]:
-                last -= 2  # 大，麻，烟。据悉…: a sentence's end after the run, not a separator of it
+            # a sentence's end before or after the run, not a separator of it (造。信！访！举！报, 大，麻，烟。据悉)
+            if last - first >= 4 and norm[first + 1] in _SENTENCE_END and norm[first + 1] != norm[first + 3]:
+                first += 2
+            if last - first >= 4 and norm[last - 1] in _SENTENCE_END and norm[last - 1] != norm[last - 3]:
+                last -= 2
             chars = norm[first:last + 1:2]
             s = first if dm is None else bisect_left(dm, first)
             e = (last if dm is None else bisect_left(dm, last)) + 1
