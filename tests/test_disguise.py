@@ -607,3 +607,18 @@ def test_initials_of_more_words_need_a_longer_run():
     idx = _compiled()["initials"]
     assert ("仿真枪", "步枪", "出售") in _readings("fzqbqcs", idx)  # seven letters: three words
     assert all(len(r) == 2 for r in _readings("mymypc", idx))  # six: two words at most (a shop name)
+
+
+def test_a_mask_inside_a_rule_word_whose_dropped_spelling_is_ordinary_text():
+    """A mask symbol inside a word of the rules is tried with the words whose other characters stand
+    on both sides of it (芬□尼: its dropped spelling 芬尼 is no spelling of its own); one character of
+    three guessed never makes a rule that one word makes (老□婆)."""
+    from scanner import Scanner
+
+    s = Scanner(detectors=["compositional", "wording"])
+
+    def found(t):
+        return [(f.rule, t[f.start:f.end]) for f in s.scan(t).findings if f.severity in ("block", "review")]
+    assert any("芬□尼" in x for _r, x in found("网上有人出售芬□尼，价格面议。"))
+    assert any("成□核算" in x for _r, x in found("公司的成□核算尚未公开。"))
+    assert found("公司的老□婆尚未公开。") == []

@@ -362,6 +362,17 @@ def _edge_index(rest) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _inner_index() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(the characters of a word of the rules before one inner character, those after it) -> the
+    words, longest first: a mask symbol the dense view dropped inside a word (试□数据 for 试验数据,
+    whose dropped spelling 试数据 is ordinary text, 测试数据, and so no spelling of its own)."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for w in sorted(_vocabulary(), key=lambda w: (-len(w), w)):
+        for i in range(1, len(w) - 1):
+            out.setdefault((w[:i], w[i + 1:]), []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 @lru_cache(maxsize=1)
 def _compiled():
     import daachorse
@@ -393,6 +404,7 @@ def _compiled():
         # a mask symbol at the edge of a word (刺□专卖, 自制×弹, 联系方式□单): the word from what is left
         "mask_end": _edge_index(lambda w: w[:-1]),
         "mask_start": _edge_index(lambda w: w[1:]),
+        "mask_inner": _inner_index(),
         # (pypinyin's tables take 0.4 s to import: the index comes from the compiled cache)
         "initials": compiled.memo("compositional_initials", compiled.code_key(), _initials_index),
         "objects": objects,
@@ -994,6 +1006,11 @@ class CompositionalDetector:
         for pos in sorted(places):
             p = bisect_left(dm, pos)  # the dense character after the mask
             tries: list[tuple[int, int, str, int]] = []
+            # a mask inside a word: its other characters on both sides (the most context first)
+            inner = [(p - i, p + j, w, i) for i in range(3, 0, -1) for j in range(3, 0, -1) if p - i >= 0 and p + j <= n
+                     for w in c["mask_inner"].get((d[p - i:p], d[p:p + j]), ())]
+            inner.sort(key=lambda t: t[0] - t[1])
+            tries += inner
             for k in range(4, 0, -1):  # mask at the end of a word: its other characters before it
                 if p - k >= 0:
                     tries += [(p - k, p, w, k) for w in c["mask_end"].get(d[p - k:p], ())]
@@ -1006,8 +1023,9 @@ class CompositionalDetector:
                 lo, hi = max(0, s - _REPAIR_REACH), min(n, e + _REPAIR_REACH)
                 a, b = int(ab[0][0]), int(ab[1][-1])
                 new = self._guessed(_repaired(views, d, ds, de, lo, hi, [(s, e, w, *ab)]), c, a, b, found + out)
-                if len(w) == 2:  # half a word guessed: not a rule that one word makes (□子 is no 瞎子, and a
-                    # form's check box before 毒性物质 is no 冰毒), as a sound alone makes none
+                if len(w) == 2 or (len(w) == 3 and 0 < gone < 2):  # half a word guessed (or one character
+                    # of three between two): not a rule that one word makes (□子 is no 瞎子, and a form's
+                    # check box before 毒性物质 is no 冰毒; 老□婆 no slur), as a sound alone makes none
                     new = [f for f in new if f.rule not in _ANY_LONE_RULES]
                 if new:  # a word guessed under a mask: a reviewer reads it (never block)
                     out += new
