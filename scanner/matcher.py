@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Iterable, Sequence
 
+from . import speedups
 from .columns import PackedColumn, StrColumn
 from .detectors.context import doc_years, years_say_before, years_say_history
 from .detectors.gates import is_han, separated_runs
@@ -32,6 +33,24 @@ ENGINES = ("daachorse", "pyahocorasick")
 
 _INVISIBLE = frozenset(INVISIBLE_CHARS)
 _MIN_SEPARATED = 3
+#: mask symbols the dense view drops, as the norm view writes them (a mask at a row's edge: _edge_masked)
+_DROPPED_MASKS = "*×○□"
+#: counters and units after a lone 0 (为0分, 0元): a number, not a mask
+_COUNTERS = frozenset("个名元分次年月日号岁件人家位项条只台辆吨米斤克天时周倍层所批张本套双对例度角秒")
+_EDGE_REACH = 60  # characters either side of an edge mask read again (a row's context window is 40 at most)
+_has_pair = speedups.get("has_pair")
+
+
+def _han_mask_table() -> bytes:
+    t = bytearray(0x110000)  # a Han character (bit 1) followed by a lone 0 or x (bit 2)
+    t[0x4E00:0xA000] = b"\x01" * (0xA000 - 0x4E00)
+    t[0x3400:0x4DC0] = b"\x01" * (0x4DC0 - 0x3400)
+    for ch in "0x":
+        t[ord(ch)] |= 2
+    return bytes(t)
+
+
+_HAN_MASK = _han_mask_table() if _has_pair is not None else b""
 
 
 @lru_cache(maxsize=4096)
@@ -162,6 +181,15 @@ class LexiconMatcher:
             flat += len(t)
         row_keys = tuple(by_key)
         self._nrows = len(row_keys)
+        # a mask at the edge of a high-risk row of 3+ characters (弹簧0提供 for 弹簧刀): the row's other
+        # characters -> (the masked character, 1 at the end or 0 at the start) (:meth:`_edge_masked`)
+        edge: dict[str, list[tuple[str, int]]] = {}
+        for k in row_keys:
+            if len(k) >= 3 and all(map(is_han, k)) and any(
+                    not e.is_allow and e.variant_of is None and e.type in _SHORT_CHECKED_TYPES for e in by_key[k]):
+                edge.setdefault(k[:-1], []).append((k[-1], 1))
+                edge.setdefault(k[1:], []).append((k[0], 0))
+        self._edge: dict[str, tuple[tuple[str, int], ...]] = {r: tuple(v) for r, v in edge.items()}
         keys = row_keys + tuple(lazy_keys)
         self.keys: Sequence[str] = StrColumn(keys)  # the automaton's patterns, by pattern number
         # a PackedColumn once it comes from the compiled cache (__getstate__)
@@ -332,6 +360,80 @@ class LexiconMatcher:
         return out
 
     def match(self, views: Views) -> list[Hit]:
+        hits = self._match(views)
+        if self._edge and self._ac is not None:
+            hits += self._edge_masked(views, hits)
+        return hits
+
+    def _edge_places(self, views: Views) -> list[int]:
+        """Places in ``norm`` of a mask that may stand for the first or last character of a row: a
+        lone 0 or x between two Han characters (not 0 before a counter: 为0分), or a mask symbol the
+        dense view dropped (* × ○ □) next to a Han character; eight at most."""
+        norm = views.norm
+        n = len(norm)
+        out: list[int] = []
+        if _has_pair is None or _has_pair(norm, _HAN_MASK):
+            for ch in "0x":
+                i = norm.find(ch)
+                while i >= 0 and len(out) < 8:
+                    if 0 < i < n - 1 and is_han(norm[i - 1]) and is_han(norm[i + 1]) and not (
+                            ch == "0" and norm[i + 1] in _COUNTERS):
+                        out.append(i)
+                    i = norm.find(ch, i + 1)
+        if views.dense_map is not None:
+            for ch in _DROPPED_MASKS:
+                i = norm.find(ch)
+                while i >= 0 and len(out) < 8:
+                    if (i > 0 and is_han(norm[i - 1])) or (i < n - 1 and is_han(norm[i + 1])):
+                        out.append(i)
+                    i = norm.find(ch, i + 1)
+        return sorted(out)
+
+    def _edge_masked(self, views: Views, hits: list[Hit]) -> list[Hit]:
+        """A mask at the edge of a high-risk row of three characters or more (弹簧0提供, 台湾□交部 for
+        台湾外交部 no: inside; 环境保护□ for 环境保护部): the row's other characters stand next to the
+        mask; the text is read again in a window with the mask replaced by the character (one for
+        one: the offsets hold), and a hit of that row over the mask is reported as review (a guess)."""
+        places = [p for p in self._edge_places(views) if not any(h.start <= p < h.end for h in hits)]
+        if not places:
+            return []
+        from dataclasses import replace as _replace
+
+        from .lexicon import _KIND_LABEL
+        from .normalize import build_views
+
+        norm, text = views.norm, views.text
+        n = len(norm)
+        out: list[Hit] = []
+        for p in places:
+            cands: list[tuple[str, str]] = []  # (the character in the mask's place, the row's key)
+            for k in (4, 3, 2):
+                left, right = norm[max(0, p - k):p], norm[p + 1:p + 1 + k]
+                if len(left) == k:
+                    cands += [(c, left + c) for c, side in self._edge.get(left, ()) if side == 1]
+                if len(right) == k:
+                    cands += [(c, c + right) for c, side in self._edge.get(right, ()) if side == 0]
+            for c, key in cands[:4]:
+                lo, hi = max(0, p - _EDGE_REACH), min(n, p + 1 + _EDGE_REACH)
+                v2 = build_views(text[lo:p] + c + text[p + 1:hi])
+                got = [h for h in self._match(v2) if h.entry.key == key and h.start <= p - lo < h.end]
+                if not got:
+                    continue
+                h = got[0]
+                start, end = h.start + lo, h.end + lo
+                written = text[start:end]
+                msg = f"疑似「{h.entry.term}」的变形写法（{_KIND_LABEL['masked']}）：「{written}」"
+                if h.entry.message:
+                    msg += "；" + h.entry.message
+                entry = _replace(h.entry, severity="review", message=msg)
+                dm = views.dense_map
+                ds = start if dm is None else bisect_left(dm, start)
+                de = end if dm is None else bisect_left(dm, end)
+                out.append(Hit(entry, start, end, ds, max(de, ds + 1), h.context_confirmed, True))
+                break
+        return out
+
+    def _match(self, views: Views) -> list[Hit]:
         if self._ac is None:
             return []
         d = views.dense

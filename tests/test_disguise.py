@@ -622,3 +622,23 @@ def test_a_mask_inside_a_rule_word_whose_dropped_spelling_is_ordinary_text():
     assert any("芬□尼" in x for _r, x in found("网上有人出售芬□尼，价格面议。"))
     assert any("成□核算" in x for _r, x in found("公司的成□核算尚未公开。"))
     assert found("公司的老□婆尚未公开。") == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("群里有人在练□轮功。", "□轮功"),  # a mask symbol the dense view drops, at a row's start
+    ("群里有人在练法轮○。", "法轮○"),  # ... at its end
+    ("网上有人发布x轮功相关信息。", "x轮功"),  # a lone x between two Han characters
+])
+def test_a_mask_at_a_rows_edge(scanner, text, found):
+    fs = [f for f in scanner.scan(text).findings if f.rule == "prohibited.cult.falungong"]
+    assert any(f.text == found and text[f.start:f.end] == found and f.severity == "review" for f in fs), \
+        [(f.rule, f.text, f.severity) for f in scanner.scan(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "二○一五年的工作报告。",  # ○ for zero in a year
+    "得分为0分，价格为0元，比分1x0。",  # a lone 0 before a counter; x between digits
+    "他练过轮功夫。",  # no mask at all: the row's other characters alone are nothing
+])
+def test_edge_masks_stay_quiet(scanner, text):
+    assert not [f for f in scanner.scan(text).findings if f.severity in ("block", "review")]
