@@ -37,6 +37,8 @@ _MIN_SEPARATED = 3
 _DROPPED_MASKS = "*×○□"
 #: counters and units after a lone 0 (为0分, 0元): a number, not a mask
 _COUNTERS = frozenset("个名元分次年月日号岁件人家位项条只台辆吨米斤克天时周倍层所批张本套双对例度角秒")
+#: Chinese numerals: a 0 or ○ next to one is a zero of a number (二○一五, 二0二二年), not a mask
+_NUMERALS = frozenset("〇一二三四五六七八九十百千万亿零两")
 _EDGE_REACH = 60  # characters either side of an edge mask read again (a row's context window is 40 at most)
 _has_pair = speedups.get("has_pair")
 
@@ -377,15 +379,16 @@ class LexiconMatcher:
                 i = norm.find(ch)
                 while i >= 0 and len(out) < 8:
                     if 0 < i < n - 1 and is_han(norm[i - 1]) and is_han(norm[i + 1]) and not (
-                            ch == "0" and norm[i + 1] in _COUNTERS):
+                            ch == "0" and (norm[i + 1] in _COUNTERS or norm[i - 1] in _NUMERALS or norm[i + 1] in _NUMERALS)):
                         out.append(i)
                     i = norm.find(ch, i + 1)
         if views.dense_map is not None:
             for ch in _DROPPED_MASKS:
                 i = norm.find(ch)
                 while i >= 0 and len(out) < 8:
-                    if (i > 0 and is_han(norm[i - 1])) or (i < n - 1 and is_han(norm[i + 1])):
-                        out.append(i)
+                    if ((i > 0 and is_han(norm[i - 1])) or (i < n - 1 and is_han(norm[i + 1]))) and not (
+                            (i > 0 and norm[i - 1] in _NUMERALS) or (i < n - 1 and norm[i + 1] in _NUMERALS)):
+                        out.append(i)  # (二○一五, 二0二二年: a zero among numerals)
                     i = norm.find(ch, i + 1)
         return sorted(out)
 
