@@ -392,7 +392,7 @@ class LexiconMatcher:
                             ch == "0" and (norm[i + 1] in _COUNTERS or norm[i - 1] in _NUMERALS or norm[i + 1] in _NUMERALS)):
                         out.append(i)
                     i = norm.find(ch, i + 1)
-        if views.dense_map is not None and (_has_pair is None or _has_pair(norm, _MASK_ANY)):
+        if views.dense_map is not None and (_has_pair is None or _has_pair(norm, _MASK_ANY) or norm[-1] in _DROPPED_MASKS):
             for ch in _DROPPED_MASKS:
                 i = norm.find(ch)
                 while i >= 0 and len(out) < 8:
