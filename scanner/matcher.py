@@ -18,7 +18,8 @@ from typing import Iterable, Sequence
 from . import speedups
 from .columns import PackedColumn, StrColumn
 from .detectors.context import doc_years, years_say_before, years_say_history
-from .detectors.gates import is_han, separated_runs
+from .detectors.gates import ascii_chars, is_han, present, separated_runs
+from .detectors.gates import register as register_gates
 from .disguise import in_pinyin
 from .lexicon import DisguiseTable, Entry
 from .normalize import INVISIBLE_CHARS, Views, dense_runs
@@ -35,6 +36,7 @@ _INVISIBLE = frozenset(INVISIBLE_CHARS)
 _MIN_SEPARATED = 3
 #: mask symbols the dense view drops, as the norm view writes them (a mask at a row's edge: _edge_masked)
 _DROPPED_MASKS = "*×○□"
+register_gates(*_DROPPED_MASKS)  # (the compositional rules register them too: whether a text holds one)
 #: counters and units after a lone 0 (为0分, 0元): a number, not a mask
 _COUNTERS = frozenset("个名元分次年月日号岁件人家位项条只台辆吨米斤克天时周倍层所批张本套双对例度角秒")
 #: Chinese numerals: a 0 or ○ next to one is a zero of a number (二○一五, 二0二二年), not a mask
@@ -53,16 +55,6 @@ def _han_mask_table() -> bytes:
 
 
 _HAN_MASK = _han_mask_table() if _has_pair is not None else b""
-#: a mask symbol the dense view drops (bit 1) followed by any character (bit 2): whether a text holds one,
-#: in C (four str.find calls over a 2,000-character post cost ~5 µs, 1.7% of its scan)
-def _mask_any_table() -> bytes:
-    t = bytearray(b"\x02") * 0x110000
-    for ch in _DROPPED_MASKS:
-        t[ord(ch)] = 3
-    return bytes(t)
-
-
-_MASK_ANY = _mask_any_table() if _has_pair is not None else b""
 
 
 @lru_cache(maxsize=4096)
@@ -384,7 +376,10 @@ class LexiconMatcher:
         norm = views.norm
         n = len(norm)
         out: list[int] = []
-        if _has_pair is None or _has_pair(norm, _HAN_MASK):
+        # (``gates.ascii_chars`` and ``gates.present`` are cached per text for the detectors after the
+        # matcher: asking them first costs the full scan nothing, where a walk over every text did)
+        asc = ascii_chars(views.vis)
+        if (b"0" in asc or b"x" in asc) and (_has_pair is None or _has_pair(norm, _HAN_MASK)):
             for ch in "0x":
                 i = norm.find(ch)
                 while i >= 0 and len(out) < 8:
@@ -392,7 +387,7 @@ class LexiconMatcher:
                             ch == "0" and (norm[i + 1] in _COUNTERS or norm[i - 1] in _NUMERALS or norm[i + 1] in _NUMERALS)):
                         out.append(i)
                     i = norm.find(ch, i + 1)
-        if views.dense_map is not None and (_has_pair is None or _has_pair(norm, _MASK_ANY) or norm[-1] in _DROPPED_MASKS):
+        if views.dense_map is not None and not present(views.vis).isdisjoint(_DROPPED_MASKS):
             for ch in _DROPPED_MASKS:
                 i = norm.find(ch)
                 while i >= 0 and len(out) < 8:
