@@ -357,6 +357,8 @@ _KIND_LABEL = {"number": "数字变体", "homophone": "同音字", "lookalike": 
 #: variants that replace one character, or put a separator inside a two-character term: must be
 #: whole words (jieba boundaries: 豪赌，博弈 holds no 赌，博)
 _WORD_KINDS = frozenset({"homophone", "lookalike", "split", "punct"})
+#: the radical forms that a split character shows and no word of ordinary text holds (氵 钅 亻 …: not 王 月)
+_RADICAL_FORMS = frozenset("氵犭扌忄亻讠钅饣纟礻衤辶艹刂阝冫⺮")
 
 
 
@@ -370,7 +372,9 @@ def _variant_options(e: Entry, k: str, kind: str) -> MatchOptions:
         o = replace(o, ascii_word=True, word=False)
     elif kind == "masked" and len(k) < len(e.key):
         o = replace(o, masked=True)
-    elif kind in _WORD_KINDS:  # 实际深 inside 结合实际深入 is no 实际神
+    elif kind in _WORD_KINDS and not (kind == "split" and not _RADICAL_FORMS.isdisjoint(k)):
+        # 实际深 inside 结合实际深入 is no 实际神; a character split into a radical form and its part (钅戋赌)
+        # reads as no word of ordinary text, wherever jieba cuts after it (钅戋赌|博 as 钱赌|博)
         o = replace(o, word=True)
     elif kind == "swap2":  # a word standing alone (matcher: 堵球|场 holds no 赌球: 球场 is a word)
         o = replace(o, word=True, lone=True)
@@ -450,6 +454,9 @@ _STACKED_KINDS = frozenset({"lookalike", "split"})
 #: ... of a misspelling of at most this many characters (names and short formulations: 习近乎, 一国两治;
 #: the masks of every misspelling of the long formulations would be 100,000 spellings)
 _STACKED_MAX_LEN = 6
+#: the disguises of a formulation's wrong number (三个维护 for 两个维护), beside its pinyin: those of a
+#: misspelling and its masks (four characters: eight spellings a row, ~1,500 keys in all)
+_NUMBER_KINDS = _STACKED_KINDS | {"masked"}
 
 
 def _wrong_number(term: str, correct: str) -> bool:
@@ -488,7 +495,9 @@ def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full",
             # for a mask everywhere, 5,600 times in 400 posts)
             pairs = [(v, k) for v, k in pairs if k in _STACKED_KINDS and not (k == "masked" and len(v) < len(e.term))]
         elif pinyin_from is not None and j >= pinyin_from:
-            pairs = [(v, k) for v, k in pairs if k == "pinyin" and v.isascii()]
+            # a wrong number (三个维护) is a misspelling whose disguises read as the formulation's: its
+            # pinyin, and a slip and a disguise stacked (五介全面, 五亻丨意识, 三○维护); not its sounds
+            pairs = [(v, k) for v, k in pairs if (k == "pinyin" and v.isascii()) or k in _NUMBER_KINDS]
         if not pairs:
             continue
         wordish = [v for v, k in pairs if k in _WORDISH_KINDS]

@@ -11,12 +11,15 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from typing import Iterable, Sequence
 
+from . import speedups
 from .columns import PackedColumn, StrColumn
 from .detectors.context import doc_years, sentence_around, years_say_before, years_say_history
-from .detectors.gates import is_han, separated_runs
+from .detectors.gates import ascii_chars, is_han, present, separated_runs
+from .detectors.gates import register as register_gates
 from .disguise import in_pinyin
 from .lexicon import DisguiseTable, Entry
 from .normalize import INVISIBLE_CHARS, Views, dense_runs
@@ -31,6 +34,48 @@ ENGINES = ("daachorse", "pyahocorasick")
 
 _INVISIBLE = frozenset(INVISIBLE_CHARS)
 _MIN_SEPARATED = 3
+#: mask symbols the dense view drops, as the norm view writes them (a mask at a row's edge: _edge_masked)
+_DROPPED_MASKS = "*×○□"
+register_gates(*_DROPPED_MASKS)  # (the compositional rules register them too: whether a text holds one)
+#: counters and units after a lone 0 (为0分, 0元): a number, not a mask
+_COUNTERS = frozenset("个名元分次年月日号岁件人家位项条只台辆吨米斤克天时周倍层所批张本套双对例度角秒")
+#: Chinese numerals: a 0 or ○ next to one is a zero of a number (二○一五, 二0二二年), not a mask
+_NUMERALS = frozenset("〇一二三四五六七八九十百千万亿零两")
+_EDGE_REACH = 60  # characters either side of an edge mask read again (a row's context window is 40 at most)
+_has_pair = speedups.get("has_pair")
+
+
+def _han_mask_table() -> bytes:
+    t = bytearray(0x110000)  # a Han character (bit 1) followed by a lone 0 or x (bit 2)
+    t[0x4E00:0xA000] = b"\x01" * (0xA000 - 0x4E00)
+    t[0x3400:0x4DC0] = b"\x01" * (0x4DC0 - 0x3400)
+    for ch in "0x":
+        t[ord(ch)] |= 2
+    return bytes(t)
+
+
+_HAN_MASK = _han_mask_table() if _has_pair is not None else b""
+
+
+@lru_cache(maxsize=4096)
+def _pinyin_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The toneless pinyin of each of ``words`` of two Han characters or more, joined (出售 → chushou),
+    at least five letters (a context word's pinyin is looked for among the letters around a spelling
+    in pinyin: shorter ones occur by chance)."""
+    from .disguise import _ascii_pinyin
+
+    out = []
+    for w in words:
+        if len(w) >= 2 and all(is_han(c) for c in w):
+            py = "".join(_ascii_pinyin(w))
+            if len(py) >= 5:
+                out.append(py)
+    return tuple(dict.fromkeys(out))
+
+
+def _pinyin_in(around: str, words: tuple[str, ...]) -> bool:
+    """Whether the pinyin of one of ``words`` (:func:`_pinyin_words`) occurs in ``around``."""
+    return any(p in around for p in _pinyin_words(words))
 _SHORT_CHECKED_TYPES = frozenset({"prohibited_content", "political_term", "needs_quotes", "banned_term"})
 
 
@@ -140,6 +185,15 @@ class LexiconMatcher:
             flat += len(t)
         row_keys = tuple(by_key)
         self._nrows = len(row_keys)
+        # a mask at the edge of a high-risk row of 3+ characters (弹簧0提供 for 弹簧刀): the row's other
+        # characters -> (the masked character, 1 at the end or 0 at the start) (:meth:`_edge_masked`)
+        edge: dict[str, list[tuple[str, int]]] = {}
+        for k in row_keys:
+            if len(k) >= 3 and all(map(is_han, k)) and any(
+                    not e.is_allow and e.variant_of is None and e.type in _SHORT_CHECKED_TYPES for e in by_key[k]):
+                edge.setdefault(k[:-1], []).append((k[-1], 1))
+                edge.setdefault(k[1:], []).append((k[0], 0))
+        self._edge: dict[str, tuple[tuple[str, int], ...]] = {r: tuple(v) for r, v in edge.items()}
         keys = row_keys + tuple(lazy_keys)
         self.keys: Sequence[str] = StrColumn(keys)  # the automaton's patterns, by pattern number
         # a PackedColumn once it comes from the compiled cache (__getstate__)
@@ -310,6 +364,84 @@ class LexiconMatcher:
         return out
 
     def match(self, views: Views) -> list[Hit]:
+        hits = self._match(views)
+        if self._edge and self._ac is not None:
+            hits += self._edge_masked(views, hits)
+        return hits
+
+    def _edge_places(self, views: Views) -> list[int]:
+        """Places in ``norm`` of a mask that may stand for the first or last character of a row: a
+        lone 0 or x between two Han characters (not 0 before a counter: 为0分), or a mask symbol the
+        dense view dropped (* × ○ □) next to a Han character; eight at most."""
+        norm = views.norm
+        n = len(norm)
+        out: list[int] = []
+        # (``gates.ascii_chars`` and ``gates.present`` are cached per text for the detectors after the
+        # matcher: asking them first costs the full scan nothing, where a walk over every text did)
+        asc = ascii_chars(views.vis)
+        if (b"0" in asc or b"x" in asc) and (_has_pair is None or _has_pair(norm, _HAN_MASK)):
+            for ch in "0x":
+                i = norm.find(ch)
+                while i >= 0 and len(out) < 8:
+                    if 0 < i < n - 1 and is_han(norm[i - 1]) and is_han(norm[i + 1]) and not (
+                            ch == "0" and (norm[i + 1] in _COUNTERS or norm[i - 1] in _NUMERALS or norm[i + 1] in _NUMERALS)):
+                        out.append(i)
+                    i = norm.find(ch, i + 1)
+        if views.dense_map is not None and not present(views.vis).isdisjoint(_DROPPED_MASKS):
+            for ch in _DROPPED_MASKS:
+                i = norm.find(ch)
+                while i >= 0 and len(out) < 8:
+                    if ((i > 0 and is_han(norm[i - 1])) or (i < n - 1 and is_han(norm[i + 1]))) and not (
+                            (i > 0 and norm[i - 1] in _NUMERALS) or (i < n - 1 and norm[i + 1] in _NUMERALS)):
+                        out.append(i)  # (二○一五, 二0二二年: a zero among numerals)
+                    i = norm.find(ch, i + 1)
+        return sorted(out)
+
+    def _edge_masked(self, views: Views, hits: list[Hit]) -> list[Hit]:
+        """A mask at the edge of a high-risk row of three characters or more (弹簧0提供, 台湾□交部 for
+        台湾外交部 no: inside; 环境保护□ for 环境保护部): the row's other characters stand next to the
+        mask; the text is read again in a window with the mask replaced by the character (one for
+        one: the offsets hold), and a hit of that row over the mask is reported as review (a guess)."""
+        places = [p for p in self._edge_places(views) if not any(h.start <= p < h.end for h in hits)]
+        if not places:
+            return []
+        from dataclasses import replace as _replace
+
+        from .lexicon import _KIND_LABEL
+        from .normalize import build_views
+
+        norm, text = views.norm, views.text
+        n = len(norm)
+        out: list[Hit] = []
+        for p in places:
+            cands: list[tuple[str, str]] = []  # (the character in the mask's place, the row's key)
+            for k in (4, 3, 2):
+                left, right = norm[max(0, p - k):p], norm[p + 1:p + 1 + k]
+                if len(left) == k:
+                    cands += [(c, left + c) for c, side in self._edge.get(left, ()) if side == 1]
+                if len(right) == k:
+                    cands += [(c, c + right) for c, side in self._edge.get(right, ()) if side == 0]
+            for c, key in cands[:4]:
+                lo, hi = max(0, p - _EDGE_REACH), min(n, p + 1 + _EDGE_REACH)
+                v2 = build_views(text[lo:p] + c + text[p + 1:hi])
+                got = [h for h in self._match(v2) if h.entry.key == key and h.start <= p - lo < h.end]
+                if not got:
+                    continue
+                h = got[0]
+                start, end = h.start + lo, h.end + lo
+                written = text[start:end]
+                msg = f"疑似「{h.entry.term}」的变形写法（{_KIND_LABEL['masked']}）：「{written}」"
+                if h.entry.message:
+                    msg += "；" + h.entry.message
+                entry = _replace(h.entry, severity="review", message=msg)
+                dm = views.dense_map
+                ds = start if dm is None else bisect_left(dm, start)
+                de = end if dm is None else bisect_left(dm, end)
+                out.append(Hit(entry, start, end, ds, max(de, ds + 1), h.context_confirmed, True))
+                break
+        return out
+
+    def _match(self, views: Views) -> list[Hit]:
         if self._ac is None:
             return []
         d = views.dense
@@ -416,18 +548,24 @@ class LexiconMatcher:
                 if o.ctx_norm or o.nctx_norm:
                     win = d[max(0, s - o.window):e + o.window]
                     wn = norm[max(0, os_ - o.window):oe + o.window] if (o.ctx_extra or o.nctx_extra) else ""
+                    # a term spelled in pinyin has its context in pinyin too (tanhuangdaotigong): the
+                    # letters around the spelling, the spelling itself left out
+                    around = (d[max(0, s - o.window):s] + "|" + d[e:e + o.window]) if (
+                        entry.variant_of and d[s:e].isascii()) else ""
                     # the required context first: most hits of a context-bound term (战略, 总统 in
                     # the official texts) have none, and then its list of excluding words is not read
                     if o.ctx_norm:
-                        if not (any(w in win for w in o.ctx) or any(w in wn for w in o.ctx_extra)):
+                        if not (any(w in win for w in o.ctx) or any(w in wn for w in o.ctx_extra)
+                                or (around and _pinyin_in(around, o.ctx))):
                             continue
                         confirmed = True
                     if o.nctx_norm:
                         if o.sent:
                             sn = _own_sentence(norm, os_, oe, o.window)
-                            if any(w in sn for w in o.nctx_norm):
+                            if any(w in sn for w in o.nctx_norm) or (around and _pinyin_in(around, o.nctx)):
                                 continue
-                        elif any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_extra):
+                        elif (any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_extra)
+                              or (around and _pinyin_in(around, o.nctx))):
                             continue
                 if o.quote and _quoted(d, s, e):
                     continue

@@ -379,14 +379,60 @@ def test_wrong_numbers_in_pinyin(scanner, text, found, rule):
     assert any(f.text == found and f.suggestion for f in fs), [(f.rule, f.text) for f in scanner.scan(text).findings]
 
 
-def test_wrong_numbers_get_only_pinyin(scanner):
-    """Only the pinyin of a wrong number is compiled (not every disguise of every wrong number)."""
+def test_wrong_numbers_get_pinyin_shapes_and_masks_only(scanner):
+    """A wrong number gets its pinyin and the spellings of a misspelling (look-alike and split
+    characters) and masks, not its sounds (a second slip: 三个字信)."""
     from scanner.lexicon import _wrong_number
 
     assert _wrong_number("三个自信", "四个自信") and not _wrong_number("四个自性", "四个自信")
     tables = [t for f in scanner.lexicons.files if f.forms and (t := f.variants) is not None]
     terms = {t.terms[i] for t in tables for i in range(len(t))}
-    assert "sangezixin" in terms and "三x自信" not in terms
+    assert "sangezixin" in terms and "三x自信" in terms and "三亻丨自信" in terms
+    assert "三个字信" not in terms
+
+
+@pytest.mark.parametrize("text, found, rule", [
+    # a wrong number and a disguise stacked: a mask, a split character (h16p)
+    ("坚定五×自信。", "五×自信", "keyterm.formulation.four_confidences"),
+    ("坚定五亻丨自信。", "五亻丨自信", "keyterm.formulation.four_confidences"),
+    # a character doubled inside a rule's gate word: the dense view collapses it (h16p)
+    ("干部考察察对象名单已确定。", "考察察对象名单", "secret.topic.composed"),
+    # a separated run stops before a sentence's end: the next sentence's news words are not its context
+    ("群里有人卖氯，胺，酮。据悉美国警方已介入。", "氯，胺，酮", "prohibited.object.drug"),
+    ("消息说。氯！胺！酮有人在卖。", "氯！胺！酮", "prohibited.object.drug"),  # (说。 opens no run of ！)
+    # a split spelling with a radical form needs no word boundaries (亻崔情药|品: 药品 is a word)
+    ("网上有人发布亻崔情药品。", "亻崔情药", "prohibited.porn.cuiqing_yao"),
+])
+def test_stacked_and_hidden_disguises_carry_over(scanner, text, found, rule):
+    fs = [f for f in scanner.scan(text).findings if f.rule == rule]
+    assert any(f.text == found and text[f.start:f.end] == found for f in fs), \
+        [(f.rule, f.text) for f in scanner.scan(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "他常常说，大家天天见，人人有责。",  # doubled characters of ordinary text
+    "考察察看了现场，对象是学生。",  # (no gate word of the rules once collapsed)
+])
+def test_doubled_characters_stay_quiet(scanner, text):
+    assert not [f for f in scanner.scan(text).findings if f.severity in ("block", "review")]
+
+
+def test_context_words_in_pinyin_around_a_pinyin_spelling():
+    """A row that needs a context word finds it spelled in pinyin around its own pinyin spelling,
+    and its excluding words too (the lexicon alone: the compositional rules read these as well)."""
+    from scanner import Scanner
+    from scanner.matcher import _pinyin_words
+
+    assert "zhuce" in _pinyin_words(("注册", "app", "赌"))  # two Han characters or more, five letters
+    assert _pinyin_words(("赌", "qq")) == ()
+    s = Scanner(detectors=["lexicon"])
+    rule = "prohibited.gamble.laohuji"
+
+    def rules(t):
+        return {f.rule for f in s.scan(t).findings}
+    assert rule in rules("群里在传laohuji zhuce。") and rule in rules("群里在传LaoHuJiZhuCe。")
+    assert rule not in rules("群里在传laohuji。")  # no context word
+    assert rule not in rules("群里在传laohuji zhuce jingfang chachu。")  # 警方 查处
 
 
 @pytest.mark.parametrize("text, found", [
@@ -561,3 +607,38 @@ def test_initials_of_more_words_need_a_longer_run():
     idx = _compiled()["initials"]
     assert ("仿真枪", "步枪", "出售") in _readings("fzqbqcs", idx)  # seven letters: three words
     assert all(len(r) == 2 for r in _readings("mymypc", idx))  # six: two words at most (a shop name)
+
+
+def test_a_mask_inside_a_rule_word_whose_dropped_spelling_is_ordinary_text():
+    """A mask symbol inside a word of the rules is tried with the words whose other characters stand
+    on both sides of it (芬□尼: its dropped spelling 芬尼 is no spelling of its own); one character of
+    three guessed never makes a rule that one word makes (老□婆)."""
+    from scanner import Scanner
+
+    s = Scanner(detectors=["compositional", "wording"])
+
+    def found(t):
+        return [(f.rule, t[f.start:f.end]) for f in s.scan(t).findings if f.severity in ("block", "review")]
+    assert any("芬□尼" in x for _r, x in found("网上有人出售芬□尼，价格面议。"))
+    assert any("成□核算" in x for _r, x in found("公司的成□核算尚未公开。"))
+    assert found("公司的老□婆尚未公开。") == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("群里有人在练□轮功。", "□轮功"),  # a mask symbol the dense view drops, at a row's start
+    ("群里有人在练法轮○。", "法轮○"),  # ... at its end
+    ("网上有人发布x轮功相关信息。", "x轮功"),  # a lone x between two Han characters
+])
+def test_a_mask_at_a_rows_edge(scanner, text, found):
+    fs = [f for f in scanner.scan(text).findings if f.rule == "prohibited.cult.falungong"]
+    assert any(f.text == found and text[f.start:f.end] == found and f.severity == "review" for f in fs), \
+        [(f.rule, f.text, f.severity) for f in scanner.scan(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "二○一五年的工作报告。",  # ○ for zero in a year
+    "得分为0分，价格为0元，比分1x0。",  # a lone 0 before a counter; x between digits
+    "他练过轮功夫。",  # no mask at all: the row's other characters alone are nothing
+])
+def test_edge_masks_stay_quiet(scanner, text):
+    assert not [f for f in scanner.scan(text).findings if f.severity in ("block", "review")]

@@ -365,6 +365,17 @@ def _edge_index(rest) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _inner_index() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(the characters of a word of the rules before one inner character, those after it) -> the
+    words, longest first: a mask symbol the dense view dropped inside a word (试□数据 for 试验数据,
+    whose dropped spelling 试数据 is ordinary text, 测试数据, and so no spelling of its own)."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for w in sorted(_vocabulary(), key=lambda w: (-len(w), w)):
+        for i in range(1, len(w) - 1):
+            out.setdefault((w[:i], w[i + 1:]), []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 @lru_cache(maxsize=1)
 def _compiled():
     import daachorse
@@ -396,6 +407,7 @@ def _compiled():
         # a mask symbol at the edge of a word (刺□专卖, 自制×弹, 联系方式□单): the word from what is left
         "mask_end": _edge_index(lambda w: w[:-1]),
         "mask_start": _edge_index(lambda w: w[1:]),
+        "mask_inner": _inner_index(),
         # (pypinyin's tables take 0.4 s to import: the index comes from the compiled cache)
         "initials": compiled.memo("compositional_initials", compiled.code_key(), _initials_index),
         "objects": objects,
@@ -437,6 +449,7 @@ _DISCLOSURES = (
 #: shared gate pass over ``vis`` tells at no cost whether the text holds one
 _SYMBOLS = frozenset("★☆♂♀✿❀❁✪◆◇※→←↑↓↔❤♥♡♪♫♬◎●▲△▼▽■√✓✔✗✘♠♣♦♧♤♢☼☀☁☂☎☏✈✉✂✎✏❖❥❦❧✽✾❃❋✺✹✸✷✶✵✴✳✲✱✰✯✮✭✬✫✩✧✦✥✤✣✢✡")
 gates.register(*_GATE_WORDS, *sorted(_SYMBOLS))  # at import, like every detector (scanner/detectors/gates.py)
+gates.register_doubled(*_GATE_WORDS)  # (初步核核实: the repeat hides the word from ``vis``)
 _SPACED_RE = rx.compile("[ \u3000\t][\u4e00-\u9fff][ \u3000\t]")
 #: _SPACED_RE opens on a blank followed by a Han character: that pair, looked for in C first (the
 #: pattern opens on a class at every position; a quarter of the texts with a blank have no such pair)
@@ -471,6 +484,9 @@ _SPACED_LATIN_RE = re.compile(rb"[a-z] [a-z]{1,6} [a-z]")
 #: a text holding one (or characters with a separator between each) is scanned once more with the
 #: spelling replaced by its word, and what that finds over a repaired place is reported.
 _MASK_LETTERS = ("x", "0", "?")  # masks the dense view keeps; * × ○ □ it drops (a deleted character)
+#: a separator that ends a sentence (as the norm view writes it): after a run of other separators it
+#: is the sentence's end, and the character after it starts the next sentence (大，麻，烟。据悉)
+_SENTENCE_END = frozenset("。!?")
 _MASK_NOISE = frozenset("*×✕○●□■☐#")  # (as the norm view writes them: ＊ ＃ are * #)
 _WORD_RE = re.compile("[\u3400-\u9fff]{2,}")
 _REPAIR_REACH = 80  # characters of the dense view either side of a repaired place that the rules read
@@ -728,7 +744,7 @@ def _suspicious(views: Views, found: frozenset[str]) -> bool:
 
 
 def _suspicious_uncached(views: Views, found: frozenset[str]) -> bool:
-    if not (found.isdisjoint(_SYMBOLS) and found.isdisjoint(_MASK_NOISE)):
+    if not (found.isdisjoint(_SYMBOLS) and found.isdisjoint(_MASK_NOISE) and found.isdisjoint(gates.DOUBLED)):
         return True
     em = views.dense_emap
     if em is not None:  # a character written three times (三三三唑仑): ordinary text doubles (常常), never triples
@@ -993,6 +1009,11 @@ class CompositionalDetector:
         for pos in sorted(places):
             p = bisect_left(dm, pos)  # the dense character after the mask
             tries: list[tuple[int, int, str, int]] = []
+            # a mask inside a word: its other characters on both sides (the most context first)
+            inner = [(p - i, p + j, w, i) for i in range(3, 0, -1) for j in range(3, 0, -1) if p - i >= 0 and p + j <= n
+                     for w in c["mask_inner"].get((d[p - i:p], d[p:p + j]), ())]
+            inner.sort(key=lambda t: t[0] - t[1])
+            tries += inner
             for k in range(4, 0, -1):  # mask at the end of a word: its other characters before it
                 if p - k >= 0:
                     tries += [(p - k, p, w, k) for w in c["mask_end"].get(d[p - k:p], ())]
@@ -1005,8 +1026,9 @@ class CompositionalDetector:
                 lo, hi = max(0, s - _REPAIR_REACH), min(n, e + _REPAIR_REACH)
                 a, b = int(ab[0][0]), int(ab[1][-1])
                 new = self._guessed(_repaired(views, d, ds, de, lo, hi, [(s, e, w, *ab)]), c, a, b, found + out)
-                if len(w) == 2:  # half a word guessed: not a rule that one word makes (□子 is no 瞎子, and a
-                    # form's check box before 毒性物质 is no 冰毒), as a sound alone makes none
+                if len(w) == 2 or (len(w) == 3 and 0 < gone < 2):  # half a word guessed (or one character
+                    # of three between two): not a rule that one word makes (□子 is no 瞎子, and a form's
+                    # check box before 毒性物质 is no 冰毒; 老□婆 no slur), as a sound alone makes none
                     new = [f for f in new if f.rule not in _ANY_LONE_RULES]
                 if new:  # a word guessed under a mask: a reviewer reads it (never block)
                     out += new
@@ -1111,6 +1133,11 @@ class CompositionalDetector:
         dm = views.dense_map
         norm = views.norm
         for first, last in runs:  # 高。考。试。题: the characters without their separators
+            # a sentence's end before or after the run, not a separator of it (造。信！访！举！报, 大，麻，烟。据悉)
+            if last - first >= 4 and norm[first + 1] in _SENTENCE_END and norm[first + 1] != norm[first + 3]:
+                first += 2
+            if last - first >= 4 and norm[last - 1] in _SENTENCE_END and norm[last - 1] != norm[last - 3]:
+                last -= 2
             chars = norm[first:last + 1:2]
             s = first if dm is None else bisect_left(dm, first)
             e = (last if dm is None else bisect_left(dm, last)) + 1

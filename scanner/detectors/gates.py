@@ -15,7 +15,7 @@ from typing import Iterable
 
 from .. import rx, speedups
 
-__all__ = ["register", "present", "hits", "any_of", "ascii_chars", "separated_runs", "SEPS", "find", "find_uncached", "warm_up"]
+__all__ = ["register", "register_doubled", "DOUBLED", "present", "hits", "any_of", "ascii_chars", "separated_runs", "SEPS", "find", "find_uncached", "warm_up"]
 
 _WORDS: dict[str, None] = {}
 _local = threading.local()
@@ -28,6 +28,27 @@ def register(*words: str) -> None:
     if "" in words:
         raise ValueError("a gate word must not be empty")
     _WORDS.update(dict.fromkeys(words))  # (in C: the compositional rules register ~36,000 spellings)
+
+
+#: the gate words' spellings with one inner character doubled (初步核核实): the dense view collapses the
+#: repeat, the visible text no longer holds the word (see :func:`register_doubled`)
+DOUBLED: set[str] = set()
+
+
+def register_doubled(*words: str) -> None:
+    """Register, for each of ``words`` of three characters or more, its spellings with one inner Han
+    character written twice (初步核实 → 初步步核实, 初步核核实; a doubled first or last character leaves
+    the word whole in the text), and remember them in :data:`DOUBLED`: a text holding one is worth a
+    pass over the dense view (``compositional._suspicious``). Ordinary text doubles a character (常常)
+    but rarely inside one of these words."""
+    out = []
+    for w in words:
+        for i in range(1, len(w) - 1):
+            if is_han(w[i]) and w[i] != w[i - 1] and w[i] != w[i + 1]:
+                out.append(w[:i + 1] + w[i:])
+    new = [d for d in dict.fromkeys(out) if d not in _WORDS]
+    DOUBLED.update(new)
+    register(*new)
 
 
 def _automaton(words: tuple[str, ...]):

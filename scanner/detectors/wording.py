@@ -282,6 +282,7 @@ _SLUR_GATE = tuple(dict.fromkeys(_CRIME.split("|") + _TERROR.split("|") + _HEADS
                                  + list(_SEX_COMPOSED) + _SEX_WORDS.split("|") + list(_DISABILITY_WORDS)))
 _AGENCY_GATE = tuple(AGENCY_REFORMS) + tuple(LOCAL_DEPARTMENTS)
 gates.register(*_SLUR_GATE, *_AGENCY_GATE, *_TW_GATE, *_DRAFT_GATE)  # (tuples: a fixed order, see gates.register)
+gates.register_doubled(*_SLUR_GATE, *_AGENCY_GATE, *_TW_GATE, *_DRAFT_GATE)  # (a repeat inside: compositional._suspicious)
 _SLUR_SET, _AGENCY_SET, _TW_SET = frozenset(_SLUR_GATE), frozenset(_AGENCY_GATE), frozenset(_TW_GATE)
 _DRAFT_SET = frozenset(_DRAFT_GATE)
 _ALL_SET = _SLUR_SET | _AGENCY_SET | _TW_SET | _DRAFT_SET
