@@ -343,6 +343,8 @@ READ_BACK = {
     "有人在传黑丝衤末诱惑。": ("黑丝衤末诱惑", "黑丝袜诱惑"),
     "有人在传催；情；口；服；液。": ("催；情；口；服；液", "催情口服液"),
     "有人在传催、情、口、服、液，要的私聊。": ("催、情、口、服、液", "催情口服液"),
+    # beside an anchor, two components of a character that is no anchor (目垂 睡: the repair)
+    "有人在传昏目垂喷剂。": ("昏目垂喷剂", "昏睡喷剂"),
 }
 READ_BACK_NOT = (
     "抢险队员抢救被困群众，大家抢购年货。",   # 抢 is a look-alike of 枪, and an ordinary word
@@ -365,6 +367,13 @@ def test_read_back(det, text, want):
 @pytest.mark.parametrize("text", READ_BACK_NOT)
 def test_read_back_not(det, text):
     assert _found(det, text) == []
+
+
+def test_repairs_skip_what_general_text_writes():
+    """Two components general text writes side by side are no disguise (月交 of 九月交付)."""
+    m = load_model()
+    assert pm.repairs("九月交付", 0, 4, m.bg[1]) == []
+    assert pm.repairs("昏目垂", 0, 3, m.bg[1]) == [(1, 2, "睡")]
 
 
 def test_read_back_table():

@@ -355,6 +355,59 @@ _OFFER_RE = re.compile(OFFER)
 MEDIA_NEWS = frozenset(("电影", "小说", "游戏"))
 
 
+REPAIR_REACH = 4  # characters on either side of an anchor where a disguised character is read back
+@lru_cache(maxsize=1)
+def _composed() -> dict[str, str]:
+    """Two components -> the common character they make (钅戋 钱, 廿一 甘; scanner/disguise.py
+    ``parts``, GB 2312 level 1 only)."""
+    from ..disguise import _parts
+    from ..variants import common_chars
+
+    common = common_chars()
+    out: dict[str, str] = {}
+    for ch, (a, ra, b) in sorted(_parts().items()):
+        if ch in common:
+            for p in (ra + b, a + b):
+                if len(p) == 2:
+                    out.setdefault(p, ch)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _rare_lookalike() -> dict[str, str]:
+    """A character outside GB 2312 level 1 -> the common characters it is a look-alike of (滛 淫,
+    覌 观: :func:`~scanner.disguise.lookalikes_of`, read backwards)."""
+    from ..disguise import lookalikes_of
+    from ..variants import common_chars
+
+    common = common_chars()
+    out: dict[str, str] = {}
+    for ch in sorted(common):
+        for c in lookalikes_of(ch):
+            if c not in common and _is_han(c):
+                out[c] = out.get(c, "") + ch
+    return out
+
+
+def repairs(d: str, lo: int, hi: int, general_bigrams) -> list[tuple[int, int, str]]:
+    """The disguised characters written in ``d[lo:hi]`` as (index, length, the characters each may
+    stand for): two components that make a common character and that general text does not write
+    side by side (``general_bigrams``: 月交 of 九月交付 is no 胶), a rare character that looks like
+    common ones. (Not a mask, x 0 ? between two characters: read as each of the 70 anchors it
+    made evidence rather than read it — 枪0弹 scored as 枪霰弹.)"""
+    comp = _composed()
+    rare = _rare_lookalike()
+    out = []
+    for k in range(lo, hi):
+        ch = d[k]
+        p = d[k:k + 2]
+        if len(p) == 2 and p in comp and not general_bigrams.get(p, 0):
+            out.append((k, 2, comp[p]))
+        elif ch >= "㐀" and ch in rare:
+            out.append((k, 1, rare[ch]))
+    return out
+
+
 def readback_table(anchors) -> dict[str, str]:
     """Disguised spelling -> the anchor it stands for, from the scanner's own look-alike and
     component data (scanner/disguise.py, never the benchmark's): a character of
@@ -444,23 +497,32 @@ class ProhibitedModelDetector:
         for i in places:
             if i < done:
                 continue
-            got = self._judge(model, d, i)
+            scored: list = []
+            got = self._judge(model, d, i, scored)
             if got is not None:
                 done = got[1]
                 if got[2]:
                     out.append(self._finding(views, got[0], got[1], got[3]))
+            elif scored:  # (an anchor inside an ordinary word, 导弹 药品, is not repaired either)
+                rep = self._repair(views, model, d, i)
+                if rep is not None:
+                    done = rep[0]
+                    out.append(rep[1])
         if places:
             out += self._read_runs(views, model, out)
         if not present.isdisjoint(self._readback):
             out += self._read_back(views, model, d, out)
         return out
 
-    def _judge(self, model: CharLLR, d: str, i: int) -> tuple[int, int, bool, float] | None:
+    def _judge(self, model: CharLLR, d: str, i: int, scored: list | None = None) -> tuple[int, int, bool, float] | None:
         """The best span of ``d`` around the anchor ``d[i]`` as (start, end, reported, score), or
         None when it scores below the offer threshold (or below the threshold with no offer word in
         its sentence); ``reported`` is False when it is a common word, a common word and a piece of
-        its neighbour, or named in news."""
+        its neighbour, or named in news. ``scored``: gets True appended when the anchor was scored
+        at all (not inside an ordinary word, past the prefilter)."""
         sc, a, b = model.best_span(d, i)
+        if scored is not None and sc > -math.inf:
+            scored.append(True)
         if sc < model.offer_threshold:
             return None
         around = sentence_around(d, a, b, 50, 50)
@@ -474,6 +536,34 @@ class ProhibitedModelDetector:
             return a, b, False, sc  # a common word and a piece of its neighbour (型 of 大型 in 大型燃烧弹)
         news = any(w in sent for w in self._news) or any(w in around for w in self._news_outside)
         return a, b, not news, sc
+
+    def _repair(self, views: Views, model: CharLLR, d: str, i: int) -> tuple[int, Finding] | None:
+        """A span around the anchor ``d[i]`` that scores only with one disguised character beside
+        it read back (:func:`repairs`: a rare character for the common one it looks like, two
+        components for the character they make),
+        as (its end in ``d``, the finding); None when no repair is written there or none scores."""
+        lo, hi = max(0, i - REPAIR_REACH), min(len(d), i + REPAIR_REACH + 1)
+        best = None
+        for k, n, rs in repairs(d, lo, hi, model.bg[1]):
+            base = max(0, k - 60)
+            for r in rs:
+                alt = d[base:k] + r + d[k + n:k + n + 60]
+                ii = (i - base) if i < k else (i - base - n + 1)
+                got = self._judge(model, alt, ii)
+                if got is None or not got[2]:
+                    continue
+                a, b, _ok, sc = got
+                kk = k - base
+                if not a <= kk < b or (best is not None and sc <= best[0]):
+                    continue  # (the read-back character must be in the span)
+                da = base + a if a <= kk else base + a + n - 1
+                db = base + b if b <= kk else base + b + n - 1
+                best = (sc, da, db, alt[a:b])
+        if best is None:
+            return None
+        sc, da, db, read = best
+        start, end = views.dense_span(da, db)
+        return db, self._finding_text(views, start, end, sc, read)
 
     def _read_runs(self, views: Views, model: CharLLR, found: list[Finding]) -> list[Finding]:
         """Spans of a run of single characters with a separator between each (出；售；弹；药, the
