@@ -474,6 +474,14 @@ def _by_reading(model: CharLLR) -> dict[str, str]:
     return {r: "".join(sorted(cs, key=lambda c: (-pos1[c], c))[:PINYIN_CHOICES]) for r, cs in sorted(got.items())}
 
 
+def _pinyin_tables(model: CharLLR) -> None:
+    """Load the syllables and the readings of the pinyin read-back (the readings index)."""
+    from ..disguise import _syllables
+
+    _syllables()
+    _by_reading(model)
+
+
 def decode_pinyin(model: CharLLR, sylls: list[str]) -> str | None:
     """The characters for ``sylls`` the list model scores best against the general one (a beam of
     PINYIN_BEAM over log-likelihood ratios), or None when a syllable has no character the lists use."""
@@ -558,6 +566,7 @@ class ProhibitedModelDetector:
             if frozenset(got.anchors) != self._anchors:
                 raise ConfigError(f"the prohibited-content model in {self._path}: meta.json and model.json.gz "
                                   "disagree (rebuild both with models/build_prohibited_lm.py)")
+            _pinyin_tables(got)  # (with the model, ~7 ms: not inside the first scan of a pinyin run)
         return got
 
     @classmethod
