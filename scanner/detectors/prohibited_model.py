@@ -474,10 +474,13 @@ def _by_reading(model: CharLLR) -> dict[str, str]:
     return {r: "".join(sorted(cs, key=lambda c: (-pos1[c], c))[:PINYIN_CHOICES]) for r, cs in sorted(got.items())}
 
 
-def _pinyin_tables(model: CharLLR) -> None:
-    """Load the syllables and the readings of the pinyin read-back (the readings index)."""
+def _read_back_tables(model: CharLLR) -> None:
+    """Load the tables of the read-backs (components, rare look-alikes, the pinyin syllables and
+    readings): ~30 ms, once, with the model."""
     from ..disguise import _syllables
 
+    _composed()
+    _rare_lookalike()
     _syllables()
     _by_reading(model)
 
@@ -566,7 +569,7 @@ class ProhibitedModelDetector:
             if frozenset(got.anchors) != self._anchors:
                 raise ConfigError(f"the prohibited-content model in {self._path}: meta.json and model.json.gz "
                                   "disagree (rebuild both with models/build_prohibited_lm.py)")
-            _pinyin_tables(got)  # (with the model, ~7 ms: not inside the first scan of a pinyin run)
+            _read_back_tables(got)  # (with the model, ~30 ms once: not inside the first text that needs one)
         return got
 
     @classmethod
@@ -737,19 +740,18 @@ class ProhibitedModelDetector:
         scored with the anchor read back in a window of the dense view; a span must hold the read-back
         character."""
         table = self._readback
+        words = {w for w in gates.present(views.vis) & table.keys() if len(w) == 1 or not model.bg[1].get(w, 0)}
+        if not words:
+            return []  # (two components general text writes side by side, 女干部 石肖像, are no disguise)
         vm, dm = views.vis_map, views.dense_map
         out: list[Finding] = []
         done = -1
-        for s, e, w in gates.hits(views.vis):
-            if w not in table:
-                continue
+        for s, _e, w in [h for h in gates.hits(views.vis) if h[2] in words]:
             j = int(vm[s]) if vm is not None else s
             if dm is not None:
                 j = bisect_left(dm, j)
             if j < done or d[j:j + len(w)] != w:
                 continue
-            if len(w) > 1 and model.bg[1].get(w, 0):
-                continue  # two components general text writes side by side (女干部, 石肖像): no disguise
             lo = max(0, j - 60)
             alt = d[lo:j] + table[w] + d[j + len(w):j + len(w) + 60]
             i = j - lo
