@@ -408,6 +408,8 @@ def test_pinyin_syllables():
     assert pm.pinyin_syllables("welcome", "welcome") is None
     assert pm.pinyin_syllables("xiaoming", "XiaomIng") is None  # a capital inside a syllable
     assert [(a, b) for _s, a, b in pm.pinyin_syllables("lie qiang", "lie qiang")] == [(0, 3), (4, 9)]
+    long = "a" * 200_000  # every letter a syllable: no segmentation of a run this long (memory)
+    assert pm.pinyin_syllables(long, long) is None
 
 
 def test_read_back_table():

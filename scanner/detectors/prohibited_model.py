@@ -428,6 +428,8 @@ def pinyin_syllables(run: str, written: str) -> list[tuple[str, int, int]] | Non
     word is seldom whole syllables: welcome, china)."""
     from ..disguise import _syllables
 
+    if len(run) > PINYIN_MAX * 7:
+        return None  # (longer than PINYIN_MAX syllables of six letters and a space: no segmentation)
     syl = _syllables()
     out: list[tuple[str, int, int]] = []
     caps = len(written) == len(run) and any(c.isupper() for c in written) and not written.isupper()
@@ -619,6 +621,8 @@ class ProhibitedModelDetector:
         out: list[Finding] = []
         for mt in _PINYIN_RUN.finditer(vis):
             s0, e0 = mt.span()
+            if e0 - s0 > PINYIN_MAX * 7:
+                continue  # (a run of letters too long for PINYIN_MAX syllables: text in a Latin script)
             o0 = int(vm[s0]) if vm is not None else s0
             o1 = int(vm[e0 - 1]) + 1 if vm is not None else e0
             sylls = pinyin_syllables(vis[s0:e0], text[o0:o1])
