@@ -376,42 +376,6 @@ def test_repairs_skip_what_general_text_writes():
     assert pm.repairs("昏目垂", 0, 3, m.bg[1]) == [(1, 2, "睡")]
 
 
-#: pinyin decoded by the list model (phrases of MUST_HIT written in pinyin), and ordinary pinyin
-PINYIN_HIT = {
-    "有人在卖lie qiang xian dan，要的私聊。": "lie qiang xian dan",
-    "有人在卖GangZhuJuJiNu，要的私聊。": "GangZhuJuJiNu",
-}
-PINYIN_NOT = (
-    "欢迎来到 shanghai jiaotong daxue 参观。",
-    "We will visit Beijing Daxue tomorrow.",
-    "wo ai ni zhong guo",
-    "HELLO WORLD, welcome to china",
-    "警方查获lie qiang xian dan一批。",  # crackdown news
-)
-
-
-@pytest.mark.parametrize("text,written", sorted(PINYIN_HIT.items()))
-def test_pinyin(det, text, written):
-    got = _found(det, text)
-    assert len(got) == 1, got
-    f = got[0]
-    assert f.text == written == text[f.start:f.end] and f.message.startswith("疑似违禁内容（统计模型判断）：拼音「")
-
-
-@pytest.mark.parametrize("text", PINYIN_NOT)
-def test_pinyin_not(det, text):
-    assert _found(det, text) == []
-
-
-def test_pinyin_syllables():
-    assert [s for s, _a, _b in pm.pinyin_syllables("xiaoming", "XiaoMing")] == ["xiao", "ming"]
-    assert pm.pinyin_syllables("welcome", "welcome") is None
-    assert pm.pinyin_syllables("xiaoming", "XiaomIng") is None  # a capital inside a syllable
-    assert [(a, b) for _s, a, b in pm.pinyin_syllables("lie qiang", "lie qiang")] == [(0, 3), (4, 9)]
-    long = "a" * 200_000  # every letter a syllable: no segmentation of a run this long (memory)
-    assert pm.pinyin_syllables(long, long) is None
-
-
 def test_read_back_table():
     """From the scanner's look-alike and component data: no anchor reads as another."""
     table = pm.readback_table(read_meta()["anchors"])

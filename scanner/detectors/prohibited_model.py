@@ -408,97 +408,10 @@ def repairs(d: str, lo: int, hi: int, general_bigrams) -> list[tuple[int, int, s
     return out
 
 
-#: pinyin read by the model: a run of PINYIN_MIN..PINYIN_MAX syllables; each syllable is read as
-#: one of the PINYIN_CHOICES characters of that reading the lists use most, and a span pays
-#: PINYIN_PRICE a character for the choice (a decoder that picks the likeliest character per
-#: syllable makes its own evidence: 娼泰弹 for chang tai dan). The price is the smallest of 0, 1,
-#: 1.5, log 6, 2, 2.5, 3 with no finding on 17,646 phrases of 3–6 characters of the held-out general
-#: half written in pinyin (18 at log 6: 姐兽奸赌奸插 …; validation novel entries written in pinyin
-#: found: 0.351 at 2.5, with the inner split's model; benchmarks/DISGUISE.md, h16n)
-PINYIN_MIN, PINYIN_MAX, PINYIN_CHOICES, PINYIN_BEAM, PINYIN_PRICE = 3, 12, 6, 16, 2.5
-_PINYIN_GATE = re.compile(rb"[A-Za-z]{6}|[A-Za-z]{2,6} [A-Za-z]{2,6} [A-Za-z]{2,6}")
-_PINYIN_RUN = re.compile(r"[a-z]+(?: [a-z]+)*")
-
-
-def pinyin_syllables(run: str, written: str) -> list[tuple[str, int, int]] | None:
-    """The syllables of a run of lower-case letters and single spaces (``run``, from ``vis``;
-    ``written``, the same run in the original text) as (syllable, start, end) in the run, or None
-    when it is no pinyin: title case splits at the capitals (XiaoMing: xiao ming, each chunk one
-    syllable), spaces split, and a chunk of several syllables is split into the fewest (an English
-    word is seldom whole syllables: welcome, china)."""
-    from ..disguise import _syllables
-
-    if len(run) > PINYIN_MAX * 7:
-        return None  # (longer than PINYIN_MAX syllables of six letters and a space: no segmentation)
-    syl = _syllables()
-    out: list[tuple[str, int, int]] = []
-    caps = len(written) == len(run) and any(c.isupper() for c in written) and not written.isupper()
-    pos = 0
-    for chunk in run.split(" "):
-        cs = pos
-        pos += len(chunk) + 1
-        if caps:
-            cuts = [i for i in range(len(chunk)) if written[cs + i].isupper()] or [0]
-            if cuts[0] != 0:
-                return None
-            parts = [(chunk[a:b], cs + a, cs + b) for a, b in zip(cuts, cuts[1:] + [len(chunk)])]
-            if not all(p in syl for p, _a, _b in parts):
-                return None
-            out += parts
-            continue
-        n = len(chunk)
-        best: list = [None] * (n + 1)
-        best[0] = []
-        for i in range(n):
-            if best[i] is None:
-                continue
-            for j in range(i + 1, min(n, i + 6) + 1):
-                if chunk[i:j] in syl and (best[j] is None or len(best[i]) + 1 < len(best[j])):
-                    best[j] = best[i] + [(chunk[i:j], cs + i, cs + j)]
-        if best[n] is None:
-            return None
-        out += best[n]
-    return out
-
-
-@lru_cache(maxsize=4)
-def _by_reading(model: CharLLR) -> dict[str, str]:
-    """Reading -> the PINYIN_CHOICES characters of that reading the list model counts most (seen
-    twice or more; readings index data/hanzi_pinyin.txt)."""
-    from ..variants import _index
-
-    pos1 = model.pos[0]
-    got: dict[str, list[str]] = {}
-    for ch, rs in _index()[0].items():
-        if pos1.get(ch, 0) >= 2:
-            for r in rs:
-                got.setdefault(r.replace("ü", "v"), []).append(ch)
-    return {r: "".join(sorted(cs, key=lambda c: (-pos1[c], c))[:PINYIN_CHOICES]) for r, cs in sorted(got.items())}
-
-
 def _read_back_tables(model: CharLLR) -> None:
-    """Load the tables of the read-backs (components, rare look-alikes, the pinyin syllables and
-    readings): ~30 ms, once, with the model."""
-    from ..disguise import _syllables
-
+    """Load the tables of the repair (components, rare look-alikes): ~25 ms, once, with the model."""
     _composed()
     _rare_lookalike()
-    _syllables()
-    _by_reading(model)
-
-
-def decode_pinyin(model: CharLLR, sylls: list[str]) -> str | None:
-    """The characters for ``sylls`` the list model scores best against the general one (a beam of
-    PINYIN_BEAM over log-likelihood ratios), or None when a syllable has no character the lists use."""
-    by = _by_reading(model)
-    hyps = [(0.0, "")]
-    for sy in sylls:
-        cands = by.get(sy)
-        if not cands:
-            return None
-        hyps = sorted(((sc + model.llr(h[-2:], c), h + c) for sc, h in hyps for c in cands),
-                      key=lambda x: (-x[0], x[1]))[:PINYIN_BEAM]
-    return hyps[0][1]
 
 
 def readback_table(anchors) -> dict[str, str]:
@@ -571,7 +484,7 @@ class ProhibitedModelDetector:
             if frozenset(got.anchors) != self._anchors:
                 raise ConfigError(f"the prohibited-content model in {self._path}: meta.json and model.json.gz "
                                   "disagree (rebuild both with models/build_prohibited_lm.py)")
-            _read_back_tables(got)  # (with the model, ~30 ms once: not inside the first text that needs one)
+            _read_back_tables(got)  # (with the model, ~25 ms once: not inside the first text that needs one)
         return got
 
     @classmethod
@@ -584,8 +497,7 @@ class ProhibitedModelDetector:
         present = gates.present(views.vis)
         if not d:
             return []
-        pinyin = _PINYIN_GATE.search(gates.ascii_chars(views.vis)) is not None
-        if present.isdisjoint(anchors) and present.isdisjoint(self._readback) and not pinyin:
+        if present.isdisjoint(anchors) and present.isdisjoint(self._readback):
             return []  # (every character of ``dense`` is in ``vis``: dense only drops)
         model = self.model
         out: list[Finding] = []
@@ -609,53 +521,6 @@ class ProhibitedModelDetector:
             out += self._read_runs(views, model, out)
         if not present.isdisjoint(self._readback):
             out += self._read_back(views, model, d, out)
-        if pinyin:
-            out += self._read_pinyin(views, model, out)
-        return out
-
-    def _read_pinyin(self, views: Views, model: CharLLR, found: list[Finding]) -> list[Finding]:
-        """A run of three or more pinyin syllables (spaced, joined or in title case) decoded into
-        the characters the list model finds likeliest (:func:`decode_pinyin`) and scored with a
-        price for the choice: ``PINYIN_PRICE`` a character of the span."""
-        vis, text, vm = views.vis, views.text, views.vis_map
-        out: list[Finding] = []
-        for mt in _PINYIN_RUN.finditer(vis):
-            s0, e0 = mt.span()
-            if e0 - s0 > PINYIN_MAX * 7:
-                continue  # (a run of letters too long for PINYIN_MAX syllables: text in a Latin script)
-            o0 = int(vm[s0]) if vm is not None else s0
-            o1 = int(vm[e0 - 1]) + 1 if vm is not None else e0
-            sylls = pinyin_syllables(vis[s0:e0], text[o0:o1])
-            if sylls is None or not PINYIN_MIN <= len(sylls) <= PINYIN_MAX:
-                continue
-            got = decode_pinyin(model, [sy for sy, _a, _b in sylls])
-            if got is None:
-                continue
-            # the decoded characters scored on their own (the letters end the span on both sides)
-            best = None
-            for k in range(len(got)):
-                sc, a, b = model.best_span(got, k)
-                if sc == -math.inf:
-                    continue
-                sc -= (b - a) * PINYIN_PRICE
-                if best is None or sc > best[0]:
-                    best = (sc, a, b)
-            if best is None or best[0] < model.threshold:
-                continue
-            sc, a, b = best
-            span = got[a:b]
-            # its sentence, the run read as the decoded characters
-            alt = vis[max(0, s0 - 60):s0] + got + vis[e0:e0 + 60]
-            base = min(s0, 60)
-            around = sentence_around(alt, base + a, base + b, 50, 50)
-            sent = around.replace("\t", span, 1)
-            if word_freq(span) >= COMMON_WORD or any(w in sent for w in self._news) \
-                    or any(w in around for w in self._news_outside):
-                continue
-            va, vb = s0 + sylls[a][1], s0 + sylls[b - 1][2]
-            start, end = views.vis_span(va, vb)
-            if not any(f.start < end and start < f.end for f in found + out):
-                out.append(self._finding_text(views, start, end, sc, span, pinyin=True))
         return out
 
     def _judge(self, model: CharLLR, d: str, i: int, scored: list | None = None) -> tuple[int, int, bool, float] | None:
@@ -798,17 +663,11 @@ class ProhibitedModelDetector:
         start, end = views.dense_span(a, b)
         return self._finding_text(views, start, end, sc)
 
-    def _finding_text(self, views: Views, start: int, end: int, sc: float, read: str | None = None,
-                      pinyin: bool = False) -> Finding:
+    def _finding_text(self, views: Views, start: int, end: int, sc: float, read: str | None = None) -> Finding:
         """The finding of the text's span [start, end); ``read``: the span as read back (a disguise
-        undone), named in the message; ``pinyin``: read from pinyin (the characters are a guess)."""
+        undone), named in the message."""
         written = views.text[start:end]
-        if read is None:
-            shown = f"「{written}」"
-        elif pinyin:
-            shown = f"拼音「{written}」（按字音近似读作「{read}」，字形为推测）"
-        else:
-            shown = f"「{written}」（读作「{read}」）"
+        shown = f"「{written}」（读作「{read}」）" if read is not None else f"「{written}」"
         msg = (f"疑似违禁内容（统计模型判断）：{shown}的用字与公开违禁词表的条目相近，而少见于一般文本"
                f"（对数似然比 {sc:.1f}，阈值 {self.model.threshold:.1f}"
                + (f"，句中有出售、联系方式等交易用语时 {self.model.offer_threshold:.1f}" if sc < self.model.threshold else "")
