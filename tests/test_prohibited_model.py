@@ -332,3 +332,53 @@ def test_a_rows_finding_keeps_its_span():
     assert [(f.text, f.rule) for f in got] == [("骚逼", "prohibited.porn.saobi")]
     # where nothing else finds the phrase, the model's finding stays
     assert [f.rule for f in Scanner().scan("有人兜售迷魂催情喷剂。").findings] == ["prohibited.model"]
+
+
+# ----------------------------------------------------------------------------- read-backs (h16n)
+#: a disguised anchor read back before the span is scored: a look-alike of the scanner's own data
+#: (昬 for 昏), two components (氏日 for 昏, 衤末 for 袜), a separator between every character
+READ_BACK = {
+    "有人在传昬睡喷剂。": ("昬睡喷剂", "昏睡喷剂"),
+    "有人在传氏日睡喷剂。": ("氏日睡喷剂", "昏睡喷剂"),
+    "有人在传黑丝衤末诱惑。": ("黑丝衤末诱惑", "黑丝袜诱惑"),
+    "有人在传催；情；口；服；液。": ("催；情；口；服；液", "催情口服液"),
+    "有人在传催、情、口、服、液，要的私聊。": ("催、情、口、服、液", "催情口服液"),
+    # beside an anchor, two components of a character that is no anchor (目垂 睡: the repair)
+    "有人在传昏目垂喷剂。": ("昏目垂喷剂", "昏睡喷剂"),
+}
+READ_BACK_NOT = (
+    "抢险队员抢救被困群众，大家抢购年货。",   # 抢 is a look-alike of 枪, and an ordinary word
+    "女干部们参加了德、智、体、美、劳评比。",   # 女干 (奸) is in a word; a run of single characters
+    "他目睹了事故的经过，包裹已经寄出。",       # 睹 赌, 裹 裸
+    "石肖像，彷徨，一棵树。",
+    "警方查获一批催；情；口；服；液。",         # a read-back run in crackdown news
+)
+
+
+@pytest.mark.parametrize("text,want", sorted(READ_BACK.items()))
+def test_read_back(det, text, want):
+    got = _found(det, text)
+    assert len(got) == 1, got
+    f = got[0]
+    assert f.text == want[0] == text[f.start:f.end]
+    assert f"读作「{want[1]}」" in f.message and f.rule == "prohibited.model" and f.severity == "review"
+
+
+@pytest.mark.parametrize("text", READ_BACK_NOT)
+def test_read_back_not(det, text):
+    assert _found(det, text) == []
+
+
+def test_repairs_skip_what_general_text_writes():
+    """Two components general text writes side by side are no disguise (月交 of 九月交付)."""
+    m = load_model()
+    assert pm.repairs("九月交付", 0, 4, m.bg[1]) == []
+    assert pm.repairs("昏目垂", 0, 3, m.bg[1]) == [(1, 2, "睡")]
+
+
+def test_read_back_table():
+    """From the scanner's look-alike and component data: no anchor reads as another."""
+    table = pm.readback_table(read_meta()["anchors"])
+    anchors = set(read_meta()["anchors"])
+    assert table["昬"] == "昏" and table["弓单"] == "弹" and table["衤末"] == "袜"
+    assert not anchors & set(table) and set(table.values()) <= anchors

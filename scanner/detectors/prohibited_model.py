@@ -355,6 +355,88 @@ _OFFER_RE = re.compile(OFFER)
 MEDIA_NEWS = frozenset(("电影", "小说", "游戏"))
 
 
+REPAIR_REACH = 4  # characters on either side of an anchor where a disguised character is read back
+@lru_cache(maxsize=1)
+def _composed() -> dict[str, str]:
+    """Two components -> the common character they make (钅戋 钱, 廿一 甘; scanner/disguise.py
+    ``parts``, GB 2312 level 1 only)."""
+    from ..disguise import _parts
+    from ..variants import common_chars
+
+    common = common_chars()
+    out: dict[str, str] = {}
+    for ch, (a, ra, b) in sorted(_parts().items()):
+        if ch in common:
+            for p in (ra + b, a + b):
+                if len(p) == 2:
+                    out.setdefault(p, ch)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _rare_lookalike() -> dict[str, str]:
+    """A character outside GB 2312 level 1 -> the common characters it is a look-alike of (滛 淫,
+    覌 观: :func:`~scanner.disguise.lookalikes_of`, read backwards)."""
+    from ..disguise import lookalikes_of
+    from ..variants import common_chars
+
+    common = common_chars()
+    out: dict[str, str] = {}
+    for ch in sorted(common):
+        for c in lookalikes_of(ch):
+            if c not in common and _is_han(c):
+                out[c] = out.get(c, "") + ch
+    return out
+
+
+def repairs(d: str, lo: int, hi: int, general_bigrams) -> list[tuple[int, int, str]]:
+    """The disguised characters written in ``d[lo:hi]`` as (index, length, the characters each may
+    stand for): two components that make a common character and that general text does not write
+    side by side (``general_bigrams``: 月交 of 九月交付 is no 胶), a rare character that looks like
+    common ones. (Not a mask, x 0 ? between two characters: read as each of the 70 anchors it
+    made evidence rather than read it — 枪0弹 scored as 枪霰弹.)"""
+    comp = _composed()
+    rare = _rare_lookalike()
+    out = []
+    for k in range(lo, hi):
+        ch = d[k]
+        p = d[k:k + 2]
+        if len(p) == 2 and p in comp and not general_bigrams.get(p, 0):
+            out.append((k, 2, comp[p]))
+        elif ch >= "㐀" and ch in rare:
+            out.append((k, 1, rare[ch]))
+    return out
+
+
+def _read_back_tables(model: CharLLR) -> None:
+    """Load the tables of the repair (components, rare look-alikes): ~25 ms, once, with the model."""
+    _composed()
+    _rare_lookalike()
+
+
+def readback_table(anchors) -> dict[str, str]:
+    """Disguised spelling -> the anchor it stands for, from the scanner's own look-alike and
+    component data (scanner/disguise.py, never the benchmark's): a character of
+    :func:`~scanner.disguise.lookalikes_of` (the curated 形近字 groups, the variant and rare forms of
+    the same components or sound: 抢 枪, 滛 淫, 睹 赌) that is no anchor itself, and the two
+    components an anchor is written with (弓单 弹, 衤末 袜). A pair that general text writes side by
+    side (女干 of 女干部: the general model's bigram counts) is skipped where it is read
+    (:meth:`ProhibitedModelDetector._read_back`: the tables load after start-up)."""
+    from ..disguise import lookalikes_of, parts
+
+    anchors = set(anchors)
+    out: dict[str, str] = {}
+    for a in sorted(anchors):
+        for c in lookalikes_of(a):
+            if c not in anchors and _is_han(c):
+                out.setdefault(c, a)
+    for a in sorted(anchors):
+        for p in parts(a):
+            if len(p) == 2 and all(map(_is_han, p)):
+                out.setdefault(p, a)
+    return dict(sorted(out.items()))
+
+
 def _news_words() -> tuple[str, ...]:
     from .compositional import _NEWS
 
@@ -388,6 +470,10 @@ class ProhibitedModelDetector:
         #: beside a weapon is news of a film
         self._news = tuple(w for w in news if w not in MEDIA_NEWS)
         self._news_outside = tuple(w for w in news if w in MEDIA_NEWS)
+        #: read-backs of disguised anchors (:func:`readback_table`): a look-alike (抢 → 枪, 滛 → 淫)
+        #: or two components (弓单 → 弹) written for an anchor; gate words of the same shared pass
+        self._readback = readback_table(anchors)
+        gates.register(*self._readback)
 
     @property
     def model(self) -> CharLLR:
@@ -398,6 +484,7 @@ class ProhibitedModelDetector:
             if frozenset(got.anchors) != self._anchors:
                 raise ConfigError(f"the prohibited-content model in {self._path}: meta.json and model.json.gz "
                                   "disagree (rebuild both with models/build_prohibited_lm.py)")
+            _read_back_tables(got)  # (with the model, ~25 ms once: not inside the first text that needs one)
         return got
 
     @classmethod
@@ -407,28 +494,149 @@ class ProhibitedModelDetector:
     def detect(self, views: Views) -> list[Finding]:
         d = views.dense
         anchors = self._anchors
-        if not d or gates.present(views.vis).isdisjoint(anchors):
+        present = gates.present(views.vis)
+        if not d:
+            return []
+        if present.isdisjoint(anchors) and present.isdisjoint(self._readback):
             return []  # (every character of ``dense`` is in ``vis``: dense only drops)
         model = self.model
         out: list[Finding] = []
         done = -1  # the end of the last span reported: an anchor inside it is not scored again
-        for i in self._anchor_places(views, d):
+        places = self._anchor_places(views, d)
+        for i in places:
             if i < done:
                 continue
-            sc, a, b = model.best_span(d, i)
-            if sc >= model.offer_threshold:
-                around = sentence_around(d, a, b, 50, 50)
-                sent = around.replace("\t", d[a:b], 1)  # (the span itself too: 炸弹袭击)
-                if sc < model.threshold and not _OFFER_RE.search(sent):
+            scored: list = []
+            got = self._judge(model, d, i, scored)
+            if got is not None:
+                done = got[1]
+                if got[2]:
+                    out.append(self._finding(views, got[0], got[1], got[3]))
+            elif scored:  # (an anchor inside an ordinary word, 导弹 药品, is not repaired either)
+                rep = self._repair(views, model, d, i)
+                if rep is not None:
+                    done = rep[0]
+                    out.append(rep[1])
+        if places:
+            out += self._read_runs(views, model, out)
+        if not present.isdisjoint(self._readback):
+            out += self._read_back(views, model, d, out)
+        return out
+
+    def _judge(self, model: CharLLR, d: str, i: int, scored: list | None = None) -> tuple[int, int, bool, float] | None:
+        """The best span of ``d`` around the anchor ``d[i]`` as (start, end, reported, score), or
+        None when it scores below the offer threshold (or below the threshold with no offer word in
+        its sentence); ``reported`` is False when it is a common word, a common word and a piece of
+        its neighbour, or named in news. ``scored``: gets True appended when the anchor was scored
+        at all (not inside an ordinary word, past the prefilter)."""
+        sc, a, b = model.best_span(d, i)
+        if scored is not None and sc > -math.inf:
+            scored.append(True)
+        if sc < model.offer_threshold:
+            return None
+        around = sentence_around(d, a, b, 50, 50)
+        sent = around.replace("\t", d[a:b], 1)  # (the span itself too: 炸弹袭击)
+        if sc < model.threshold and not _OFFER_RE.search(sent):
+            return None
+        if word_freq(d[a:b]) >= COMMON_WORD:
+            return a, b, False, sc
+        cut_a, cut_b = _word_edges(d, a, b)  # (after the cheaper test: jieba's cut)
+        if (cut_a, cut_b) != (a, b) and word_freq(d[cut_a:cut_b]) >= COMMON_WORD:
+            return a, b, False, sc  # a common word and a piece of its neighbour (型 of 大型 in 大型燃烧弹)
+        news = any(w in sent for w in self._news) or any(w in around for w in self._news_outside)
+        return a, b, not news, sc
+
+    def _repair(self, views: Views, model: CharLLR, d: str, i: int) -> tuple[int, Finding] | None:
+        """A span around the anchor ``d[i]`` that scores only with one disguised character beside
+        it read back (:func:`repairs`: a rare character for the common one it looks like, two
+        components for the character they make),
+        as (its end in ``d``, the finding); None when no repair is written there or none scores."""
+        lo, hi = max(0, i - REPAIR_REACH), min(len(d), i + REPAIR_REACH + 1)
+        best = None
+        for k, n, rs in repairs(d, lo, hi, model.bg[1]):
+            base = max(0, k - 60)
+            for r in rs:
+                alt = d[base:k] + r + d[k + n:k + n + 60]
+                ii = (i - base) if i < k else (i - base - n + 1)
+                got = self._judge(model, alt, ii)
+                if got is None or not got[2]:
                     continue
+                a, b, _ok, sc = got
+                kk = k - base
+                if not a <= kk < b or (best is not None and sc <= best[0]):
+                    continue  # (the read-back character must be in the span)
+                da = base + a if a <= kk else base + a + n - 1
+                db = base + b if b <= kk else base + b + n - 1
+                best = (sc, da, db, alt[a:b])
+        if best is None:
+            return None
+        sc, da, db, read = best
+        start, end = views.dense_span(da, db)
+        return db, self._finding_text(views, start, end, sc, read)
+
+    def _read_runs(self, views: Views, model: CharLLR, found: list[Finding]) -> list[Finding]:
+        """Spans of a run of single characters with a separator between each (出；售；弹；药, the
+        lexicon's ``punct`` disguise: gates.separated_runs of ``norm``, shared with the matcher),
+        scored with the separators taken out, around each anchor of the run."""
+        norm = views.norm
+        anchors = self._anchors
+        out: list[Finding] = []
+        for first, last in gates.separated_runs(norm):
+            chars = norm[first:last + 1:2]
+            if len(chars) < 3 or anchors.isdisjoint(chars):
+                continue
+            # the run read as one word inside its sentence (sentence_around must not stop at its 。)
+            d = norm[:first] + chars + norm[last + 1:]
+            done = -1
+            for k, ch in enumerate(chars):
+                i = first + k
+                if ch not in anchors or i < done:
+                    continue
+                got = self._judge(model, d, i)
+                if got is None:
+                    continue
+                a, b, ok, sc = got
                 done = b
-                if word_freq(d[a:b]) >= COMMON_WORD:
-                    continue
-                cut_a, cut_b = _word_edges(d, a, b)  # (after the cheaper test: jieba's cut)
-                if (cut_a, cut_b) != (a, b) and word_freq(d[cut_a:cut_b]) >= COMMON_WORD:
-                    continue  # a common word and a piece of its neighbour (型 of 大型 in 大型燃烧弹)
-                if not any(w in sent for w in self._news) and not any(w in around for w in self._news_outside):
-                    out.append(self._finding(views, a, b, sc))
+                if not ok or a < first or b > first + len(chars):
+                    continue  # (a span that runs out of the run is the ordinary pass's business)
+                start, end = first + 2 * (a - first), first + 2 * (b - 1 - first) + 1
+                if not any(f.start < end and start < f.end for f in found):
+                    out.append(self._finding_text(views, start, end, sc, d[a:b]))
+        return out
+
+    def _read_back(self, views: Views, model: CharLLR, d: str, found: list[Finding]) -> list[Finding]:
+        """Spans around a disguised anchor (a look-alike or two components: :func:`readback_table`),
+        scored with the anchor read back in a window of the dense view; a span must hold the read-back
+        character."""
+        table = self._readback
+        words = {w for w in gates.present(views.vis) & table.keys() if len(w) == 1 or not model.bg[1].get(w, 0)}
+        if not words:
+            return []  # (two components general text writes side by side, 女干部 石肖像, are no disguise)
+        vm, dm = views.vis_map, views.dense_map
+        out: list[Finding] = []
+        done = -1
+        for s, _e, w in [h for h in gates.hits(views.vis) if h[2] in words]:
+            j = int(vm[s]) if vm is not None else s
+            if dm is not None:
+                j = bisect_left(dm, j)
+            if j < done or d[j:j + len(w)] != w:
+                continue
+            lo = max(0, j - 60)
+            alt = d[lo:j] + table[w] + d[j + len(w):j + len(w) + 60]
+            i = j - lo
+            got = self._judge(model, alt, i)
+            if got is None:
+                continue
+            a, b, ok, sc = got
+            if not ok:
+                continue
+            # back to the dense view: the anchor stands for len(w) characters
+            da = lo + a if a <= i else lo + a + len(w) - 1
+            db = lo + b if b <= i else lo + b + len(w) - 1
+            done = db
+            start, end = views.dense_span(da, db)
+            if not any(f.start < end and start < f.end for f in found + out):
+                out.append(self._finding_text(views, start, end, sc, alt[a:b]))
         return out
 
     def _anchor_places(self, views: Views, d: str) -> list[int]:
@@ -453,8 +661,14 @@ class ProhibitedModelDetector:
 
     def _finding(self, views: Views, a: int, b: int, sc: float) -> Finding:
         start, end = views.dense_span(a, b)
+        return self._finding_text(views, start, end, sc)
+
+    def _finding_text(self, views: Views, start: int, end: int, sc: float, read: str | None = None) -> Finding:
+        """The finding of the text's span [start, end); ``read``: the span as read back (a disguise
+        undone), named in the message."""
         written = views.text[start:end]
-        msg = (f"疑似违禁内容（统计模型判断）：「{written}」的用字与公开违禁词表的条目相近，而少见于一般文本"
+        shown = f"「{written}」（读作「{read}」）" if read is not None else f"「{written}」"
+        msg = (f"疑似违禁内容（统计模型判断）：{shown}的用字与公开违禁词表的条目相近，而少见于一般文本"
                f"（对数似然比 {sc:.1f}，阈值 {self.model.threshold:.1f}"
                + (f"，句中有出售、联系方式等交易用语时 {self.model.offer_threshold:.1f}" if sc < self.model.threshold else "")
                + "）。未在任何词表中，请人工核实上下文")
