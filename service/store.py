@@ -125,6 +125,24 @@ def fingerprint(doc_key: str, rule: str, text: str) -> str:
     return hashlib.sha256(f"{doc_key}\x1f{rule}\x1f{text}".encode("utf-8")).hexdigest()[:32]
 
 
+def _set_wal(conn: sqlite3.Connection, wait: float = 10.0) -> None:
+    """``PRAGMA journal_mode=WAL``, retried: the service's workers start together and open the same
+    new database file at once; switching it to WAL takes an exclusive lock, and SQLite refuses one
+    of two connections that both hold a shared lock and ask for it at once ("database is locked")
+    without waiting (the busy timeout would deadlock them), so the refused one tries again. Once
+    one worker has switched, the mode is stored in the file and the others' switch is a no-op."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            msg = str(e).lower()
+            if not ("locked" in msg or "busy" in msg) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 class _SqliteBackend:
     """One connection per thread (WAL: readers never wait for the writer thread)."""
 
@@ -145,7 +163,7 @@ class _SqliteBackend:
         self._lock = threading.Lock()
         conn = self._conn()
         if not self._uri:
-            conn.execute("PRAGMA journal_mode=WAL")
+            _set_wal(conn)
 
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)

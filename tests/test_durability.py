@@ -265,3 +265,39 @@ def test_save_scans_here_commits_at_once_and_hands_a_locked_file_to_the_writer(t
         other.close()
     finally:
         store.close()
+
+
+def _open_at_once(path: str, barrier, errors) -> None:
+    from service.store import _SqliteBackend
+
+    try:
+        barrier.wait(10)
+        _SqliteBackend(path).close()
+    except Exception as e:  # noqa: BLE001 - reported to the parent
+        errors.put(f"{type(e).__name__}: {e}")
+
+
+def test_workers_that_open_a_new_sqlite_database_at_once_all_start(tmp_path):
+    """The service's workers start together and each opens the store: on a new database file two
+    of them asking for WAL at the same moment made SQLite refuse one at once ("database is
+    locked"), and the service failed to start. Real processes, a barrier, many fresh files."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    errors = ctx.Queue()
+    for trial in range(40):
+        path = str(tmp_path / f"t{trial}.sqlite")
+        barrier = ctx.Barrier(3)
+        procs = [ctx.Process(target=_open_at_once, args=(path, barrier, errors)) for _ in range(3)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(30)
+            assert p.exitcode == 0
+        con = sqlite3.connect(path)
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        con.close()
+    got = []
+    while not errors.empty():
+        got.append(errors.get())
+    assert got == []
