@@ -77,6 +77,9 @@ _MASKS = ("x", "0", "?", "o")  # the dense view drops * × ○ □ (noise): thos
 _RADICAL_FORM = {"水": "氵", "犬": "犭", "手": "扌", "心": "忄", "人": "亻", "言": "讠", "金": "钅",
                  "食": "饣", "糸": "纟", "示": "礻", "衣": "衤", "辵": "辶", "草": "艹", "刀": "刂",
                  "阜": "阝", "邑": "阝", "冰": "冫", "竹": "⺮", "玉": "王", "肉": "月"}
+#: the radical forms that a split character shows and no word of ordinary text writes (氵 钅 亻 …;
+#: 王 and 月 are characters of their own)
+BOUND_RADICALS = frozenset(v for v in _RADICAL_FORM.values() if v not in "王月")
 _MAX_LOOKALIKE = 6
 
 

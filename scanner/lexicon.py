@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import rx
+from .disguise import BOUND_RADICALS
 from .disguise import KINDS as _KINDS  # a DisguiseTable stores a spelling's kind as its index here
 from .errors import LexiconError
 from .model import CATEGORY_OF, DEFAULT_SEVERITY, SEVERITIES, TYPES
@@ -357,8 +358,6 @@ _KIND_LABEL = {"number": "数字变体", "homophone": "同音字", "lookalike": 
 #: variants that replace one character, or put a separator inside a two-character term: must be
 #: whole words (jieba boundaries: 豪赌，博弈 holds no 赌，博)
 _WORD_KINDS = frozenset({"homophone", "lookalike", "split", "punct"})
-#: the radical forms that a split character shows and no word of ordinary text holds (氵 钅 亻 …: not 王 月)
-_RADICAL_FORMS = frozenset("氵犭扌忄亻讠钅饣纟礻衤辶艹刂阝冫⺮")
 
 
 
@@ -372,7 +371,7 @@ def _variant_options(e: Entry, k: str, kind: str) -> MatchOptions:
         o = replace(o, ascii_word=True, word=False)
     elif kind == "masked" and len(k) < len(e.key):
         o = replace(o, masked=True)
-    elif kind in _WORD_KINDS and not (kind == "split" and not _RADICAL_FORMS.isdisjoint(k)):
+    elif kind in _WORD_KINDS and not (kind == "split" and not BOUND_RADICALS.isdisjoint(k)):
         # 实际深 inside 结合实际深入 is no 实际神; a character split into a radical form and its part (钅戋赌)
         # reads as no word of ordinary text, wherever jieba cuts after it (钅戋赌|博 as 钱赌|博)
         o = replace(o, word=True)

@@ -39,8 +39,10 @@ _DROPPED_MASKS = "*×○□"
 register_gates(*_DROPPED_MASKS)  # (the compositional rules register them too: whether a text holds one)
 #: counters and units after a lone 0 (为0分, 0元): a number, not a mask
 _COUNTERS = frozenset("个名元分次年月日号岁件人家位项条只台辆吨米斤克天时周倍层所批张本套双对例度角秒")
-#: Chinese numerals: a 0 or ○ next to one is a zero of a number (二○一五, 二0二二年), not a mask
-_NUMERALS = frozenset("〇一二三四五六七八九十百千万亿零两")
+#: numerals, Arabic and Chinese: a 0 or ○ next to one is a zero of a number (二○一五, 二0二二年, 10x), not a
+#: mask (:meth:`LexiconMatcher._edge_places`), and a sound swapped into a term's first character after one
+#: is a count, not a disguise (:func:`_swap_alone`)
+_NUMERALS = frozenset("0123456789〇一二两三四五六七八九十百千万亿几多数")
 _EDGE_REACH = 60  # characters either side of an edge mask read again (a row's context window is 40 at most)
 _has_pair = speedups.get("has_pair")
 
@@ -562,10 +564,10 @@ class LexiconMatcher:
                     if o.nctx_norm:
                         if o.sent:
                             sn = _own_sentence(norm, os_, oe, o.window)
-                            if any(w in sn for w in o.nctx_norm) or (around and _pinyin_in(around, o.nctx)):
-                                continue
-                        elif (any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_extra)
-                              or (around and _pinyin_in(around, o.nctx))):
+                            neg = any(w in sn for w in o.nctx_norm)
+                        else:
+                            neg = any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_extra)
+                        if neg or (around and _pinyin_in(around, o.nctx)):
                             continue
                 if o.quote and _quoted(d, s, e):
                     continue
@@ -598,7 +600,6 @@ def _line_break(text: str, s: int, e: int) -> bool:
 #: any character: a two-character term one of whose characters is one (丫的, 你妹) swapped in its other
 #: character reads every word that ends or starts that way (阮思雅的), so that spelling is no disguise
 _FUNCTION_FREQ = 100_000
-_NUMERALS = frozenset("0123456789〇一二两三四五六七八九十百千万亿几多数")
 
 
 def _swap_alone(d: str, s: int, e: int, target: str) -> bool:

@@ -152,6 +152,11 @@ def _caller_runs(workers: int) -> bool:
     return 1 < workers <= CALLER_RUNS_MAX and os.environ.get("GOVSCAN_CALLER_RUNS", "1") != "0"
 
 
+def _worker_died() -> ScannerError:
+    return ScannerError("a worker process died (killed by the system, out of memory?); the results "
+                        "committed so far are kept: run the same command to continue")
+
+
 class PoolExecutor:
     """A process pool with a bounded window of chunks in flight, results taken in input order.
 
@@ -237,8 +242,7 @@ class PoolExecutor:
                 c, fut = window.popleft()
                 yield c, fut.result()
         except BrokenProcessPool:
-            raise ScannerError("a worker process died (killed by the system, out of memory?); the results "
-                               "committed so far are kept: run the same command to continue") from None
+            raise _worker_died() from None
 
     def close(self) -> None:
         """Stop the workers (killed: no chunk is left that anybody will commit). :meth:`reap`
@@ -255,11 +259,6 @@ class PoolExecutor:
         for p in getattr(self, "_procs", ()):
             p.join(5)
         self._procs = []
-
-
-def _worker_died() -> ScannerError:
-    return ScannerError("a worker process died (killed by the system, out of memory?); the results "
-                        "committed so far are kept: run the same command to continue")
 
 
 class SpanPool:

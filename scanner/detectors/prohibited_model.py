@@ -356,6 +356,14 @@ MEDIA_NEWS = frozenset(("电影", "小说", "游戏"))
 
 
 REPAIR_REACH = 4  # characters on either side of an anchor where a disguised character is read back
+
+
+def _unread(x: int, lo: int, k: int, n: int) -> int:
+    """Position ``x`` of a window read back (``d[lo:]`` with the ``n`` characters at ``k - lo`` read
+    as one) as a position of ``d``."""
+    return lo + x if x <= k - lo else lo + x + n - 1
+
+
 @lru_cache(maxsize=1)
 def _composed() -> dict[str, str]:
     """Two components -> the common character they make (钅戋 钱, 廿一 甘; scanner/disguise.py
@@ -408,7 +416,7 @@ def repairs(d: str, lo: int, hi: int, general_bigrams) -> list[tuple[int, int, s
     return out
 
 
-def _read_back_tables(model: CharLLR) -> None:
+def _read_back_tables() -> None:
     """Load the tables of the repair (components, rare look-alikes): ~25 ms, once, with the model."""
     _composed()
     _rare_lookalike()
@@ -484,7 +492,7 @@ class ProhibitedModelDetector:
             if frozenset(got.anchors) != self._anchors:
                 raise ConfigError(f"the prohibited-content model in {self._path}: meta.json and model.json.gz "
                                   "disagree (rebuild both with models/build_prohibited_lm.py)")
-            _read_back_tables(got)  # (with the model, ~25 ms once: not inside the first text that needs one)
+            _read_back_tables()  # (with the model, ~25 ms once: not inside the first text that needs one)
         return got
 
     @classmethod
@@ -562,12 +570,9 @@ class ProhibitedModelDetector:
                 if got is None or not got[2]:
                     continue
                 a, b, _ok, sc = got
-                kk = k - base
-                if not a <= kk < b or (best is not None and sc <= best[0]):
+                if not a <= k - base < b or (best is not None and sc <= best[0]):
                     continue  # (the read-back character must be in the span)
-                da = base + a if a <= kk else base + a + n - 1
-                db = base + b if b <= kk else base + b + n - 1
-                best = (sc, da, db, alt[a:b])
+                best = (sc, _unread(a, base, k, n), _unread(b, base, k, n), alt[a:b])
         if best is None:
             return None
         sc, da, db, read = best
@@ -631,8 +636,7 @@ class ProhibitedModelDetector:
             if not ok:
                 continue
             # back to the dense view: the anchor stands for len(w) characters
-            da = lo + a if a <= i else lo + a + len(w) - 1
-            db = lo + b if b <= i else lo + b + len(w) - 1
+            da, db = _unread(a, lo, j, len(w)), _unread(b, lo, j, len(w))
             done = db
             start, end = views.dense_span(da, db)
             if not any(f.start < end and start < f.end for f in found + out):
