@@ -126,7 +126,8 @@ def test_a_key_terms_misspelling_carries_its_shapes(text, found):
     ("提供赌赌博博平台", None),
     ("xijinping讲话", "xijinping"),
     # 立法|法院 meet over a doubled 法, but a second repeat (or a tripled character) makes it a disguise
-    ("台湾立立法法院昨天开会", "立法法院"),
+    # (the Taiwan-institution rule reads 台湾立法院 with both repeats: the whole written span)
+    ("台湾立立法法院昨天开会", "立立法法院"),
     ("台湾立法法法院昨天开会", "立法法法院"),
 ])
 def test_disguises_are_found_with_exact_offsets(scanner, text, found):
@@ -415,6 +416,30 @@ def test_stacked_and_hidden_disguises_carry_over(scanner, text, found, rule):
 ])
 def test_doubled_characters_stay_quiet(scanner, text):
     assert not [f for f in scanner.scan(text).findings if f.severity in ("block", "review")]
+
+
+@pytest.mark.parametrize("text, inside", [
+    ("干部考察察对象名单。", True),  # an inner character of a gate word doubled
+    ("干部考考察对象名单。", False),  # the first one doubled: the word stands whole in the text
+    ("干部考察对象象名单。", False),  # the last one doubled: the same
+    ("他常常说，大家天天见，人人有责。", False),  # doubled characters of ordinary text
+    ("考察察看了现场，对象是学生。", False),  # the triple 考察看 belongs to no word
+    ("单位考察对象名单已公布。", False),  # no repeat at all
+])
+def test_doubled_inside(scanner, text, inside):
+    """gates.doubled_inside finds a gate word with a doubled inner character in the dense view, with
+    the compiled extension and with its pure-Python fallback alike."""
+    from scanner.detectors import gates
+    from scanner.normalize import build_views
+
+    v = build_views(text)
+    reps = gates.repeats(v.dense_map, v.dense_emap)
+    assert gates.doubled_inside(v.dense, reps) is inside
+    saved, gates._runs = gates._runs, None
+    try:
+        assert gates.repeats(v.dense_map, v.dense_emap) == reps
+    finally:
+        gates._runs = saved
 
 
 def test_context_words_in_pinyin_around_a_pinyin_spelling():

@@ -4,6 +4,7 @@ reference (normalize.build_views_numpy): the same six views for every text.
 The extension is optional (no C compiler at install: the NumPy path runs). scripts/test sets
 GOVSCAN_REQUIRE_SPEEDUPS=1, so the project's own test run fails when it was not built instead of
 silently measuring the slow path."""
+import functools
 import os
 
 import numpy as np
@@ -32,7 +33,7 @@ def test_extension_is_built_where_required():
         normalize.build_views("")
         assert normalize._sp is _speedups.views  # build_views uses it
         assert gates._c_separated_runs is _speedups.separated_runs
-        assert compositional._wide_runs is _speedups.wide_runs
+        assert gates._runs is _speedups.wide_runs
 
 
 def _same(a, b):
@@ -126,6 +127,9 @@ def test_wide_runs_as_numpy(text):
         return
     for limit in (0, 1, 8):
         assert _speedups.wide_runs(v.dense_map, v.dense_emap, limit) == list(np.flatnonzero(v.dense_emap - v.dense_map > 2)[:limit])
+        for wider in (1, 2, 3):
+            assert _speedups.wide_runs(v.dense_map, v.dense_emap, limit, wider) == list(
+                np.flatnonzero(v.dense_emap - v.dense_map > wider)[:limit])
 
 
 @needs_ext
@@ -277,6 +281,55 @@ def test_class_runs_reads_every_string_kind():
     assert _speedups.class_runs("     ", table, 1) == []  # no character of value 2 in the run
     with pytest.raises(ValueError):
         _speedups.class_runs("abc", b"\x01", 1)
+
+
+def _class_gates_py(text: str, table, min_len: int):
+    """has_pair, has_run and class_runs over a flat table, in Python (the references)."""
+    from scanner import speedups
+
+    vals = [table[ord(c)] for c in text]
+    pair = any((a & 1) and (b & 2) for a, b in zip(vals, vals[1:]))
+    runs = speedups.class_runs_py(text, table, min_len)
+    run, marked, has_run = 0, False, False
+    for v in vals:
+        run, marked = (run + 1, marked or v == 2) if v else (0, False)
+        has_run |= bool(v) and marked and run >= min_len
+    return pair, has_run, runs
+
+
+@needs_ext
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list("王号栋一二三四五六七八九十字") + list("0123 ax-") + ["\u3000", "\U0001f600", "\u9fa5", "\u3400"]),
+                max_size=40).map("".join), st.integers(0, 3), st.integers(0, 2))
+def test_compact_class_tables_read_like_flat_ones(text, min_len, shape):
+    """The gates compact a class table into blocks of 256 code points, identical blocks once (C):
+    a table whose Han range is all one value, one with a few Han characters marked, one varied
+    block by block; as bytes (compacted once and kept) and as a bytearray (compacted per call),
+    every gate reads each code point's value as the flat table gives it."""
+    for table in _shape_tables(shape):
+        want = _class_gates_py(text, table, min_len)
+        got = (_speedups.has_pair(text, table), _speedups.has_run(text, table, min_len),
+               _speedups.class_runs(text, table, min_len))
+        assert got == want
+
+
+@functools.lru_cache(maxsize=None)
+def _shape_tables(shape: int):
+    # (built once: the extension keeps each bytes table it compacted, 64 at most)
+    t = bytearray(0x110000)
+    if shape == 0:
+        t[0x4E00:0xA000] = b"\x01" * (0xA000 - 0x4E00)  # every Han character one value
+        t[ord("0")] = t[ord("x")] = 2
+    elif shape == 1:
+        for c in "0123456789ax-":
+            t[ord(c)] = 1
+        for c in "号栋":
+            t[ord(c)] = 2  # two Han characters in a block of zeros
+    else:
+        for cp in range(0x3400, 0xA000, 7):
+            t[cp] = 1 + cp % 3  # every block different
+        t[0x1F600] = 2
+    return bytes(t), t
 
 
 # ------------------------------------------------------------------ the name models' loops

@@ -720,15 +720,6 @@ def _to_dense(views: Views, s: int, e: int) -> tuple[int, int]:
     return bisect_left(m, s), bisect_left(m, e)
 
 
-_wide_runs = speedups.get("wide_runs")  # scanner/_speedups.c (the NumPy line below without its ~10 µs a call)
-
-
-def _wide_runs_numpy(m, em, limit: int):
-    import numpy as np
-
-    return np.flatnonzero(np.asarray(em) - np.asarray(m) > 2)[:limit]
-
-
 _susp_local = threading.local()
 
 
@@ -744,12 +735,16 @@ def _suspicious(views: Views, found: frozenset[str]) -> bool:
 
 
 def _suspicious_uncached(views: Views, found: frozenset[str]) -> bool:
-    if not (found.isdisjoint(_SYMBOLS) and found.isdisjoint(_MASK_NOISE) and found.isdisjoint(gates.DOUBLED)):
+    if not (found.isdisjoint(_SYMBOLS) and found.isdisjoint(_MASK_NOISE)):
         return True
     em = views.dense_emap
-    if em is not None:  # a character written three times (三三三唑仑): ordinary text doubles (常常), never triples
+    if em is not None:
         m = views.dense_map
-        wide = _wide_runs(m, em, 8) if _wide_runs is not None else _wide_runs_numpy(m, em, 8)
+        reps = gates.repeats(m, em)
+        if gates.doubled_inside(views.dense, reps):  # a doubled character inside a gate word (初步核核实)
+            return True
+        # a character written three times (三三三唑仑): ordinary text doubles (常常), never triples
+        wide = [i for i in reps if em[i] - m[i] > 2][:8]
         for i in wide:  # (a longer span may be a doubled one around noise: 拉什科·科涅)
             if views.norm.count(views.dense[i], int(m[i]), int(em[i])) >= 3:
                 return True

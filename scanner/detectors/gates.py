@@ -15,7 +15,7 @@ from typing import Iterable
 
 from .. import rx, speedups
 
-__all__ = ["register", "register_doubled", "DOUBLED", "present", "hits", "any_of", "ascii_chars", "separated_runs", "SEPS", "find", "find_uncached", "warm_up"]
+__all__ = ["register", "register_doubled", "repeats", "doubled_inside", "present", "hits", "any_of", "ascii_chars", "separated_runs", "SEPS", "find", "find_uncached", "warm_up"]
 
 _WORDS: dict[str, None] = {}
 _local = threading.local()
@@ -30,25 +30,60 @@ def register(*words: str) -> None:
     _WORDS.update(dict.fromkeys(words))  # (in C: the compositional rules register ~36,000 spellings)
 
 
-#: the gate words' spellings with one inner character doubled (初步核核实): the dense view collapses the
-#: repeat, the visible text no longer holds the word (see :func:`register_doubled`)
-DOUBLED: set[str] = set()
+#: the words of :func:`register_doubled` (registered as gate words too) and their inner triples: a
+#: character, the one before it and the one after it, for every inner character that may be doubled
+_DOUBLED_WORDS: set[str] = set()
+_DOUBLED_TRIPLES: set[str] = set()
+_DOUBLED_REACH = 0  # the longest of those words, less one: how far around a repeat one may reach
+_runs = speedups.get("wide_runs")  # scanner/_speedups.c
 
 
 def register_doubled(*words: str) -> None:
-    """Register, for each of ``words`` of three characters or more, its spellings with one inner Han
-    character written twice (初步核实 → 初步步核实, 初步核核实; a doubled first or last character leaves
-    the word whole in the text), and remember them in :data:`DOUBLED`: a text holding one is worth a
-    pass over the dense view (``compositional._suspicious``). Ordinary text doubles a character (常常)
-    but rarely inside one of these words."""
-    out = []
+    """Register ``words`` as gate words and remember those of three characters or more for
+    :func:`doubled_inside`: a text that writes one of them with one inner Han character twice
+    (初步核实 → 初步步核实, 初步核核实; a doubled first or last character leaves the word whole in the
+    text) is worth a pass over the dense view (``compositional._suspicious``). Ordinary text doubles a
+    character (常常) but rarely inside one of these words."""
+    global _DOUBLED_REACH
+    register(*words)
     for w in words:
-        for i in range(1, len(w) - 1):
-            if is_han(w[i]) and w[i] != w[i - 1] and w[i] != w[i + 1]:
-                out.append(w[:i + 1] + w[i:])
-    new = [d for d in dict.fromkeys(out) if d not in _WORDS]
-    DOUBLED.update(new)
-    register(*new)
+        triples = [w[i - 1:i + 2] for i in range(1, len(w) - 1)
+                   if is_han(w[i]) and w[i] != w[i - 1] and w[i] != w[i + 1]]
+        if triples:
+            _DOUBLED_WORDS.add(w)
+            _DOUBLED_TRIPLES.update(triples)
+            _DOUBLED_REACH = max(_DOUBLED_REACH, len(w) - 1)
+
+
+def repeats(dense_map, dense_emap) -> list[int]:
+    """The dense indexes whose character stands for a repeat in the text (written twice or more,
+    ``dense_emap - dense_map > 1``; none when ``dense_emap`` is None)."""
+    if dense_emap is None:
+        return []
+    if _runs is not None:
+        return _runs(dense_map, dense_emap, 1 << 62, 1)
+    import numpy as np  # (no compiled extension)
+
+    return np.flatnonzero(np.asarray(dense_emap) - np.asarray(dense_map) > 1).tolist()
+
+
+def doubled_inside(dense: str, reps: list[int]) -> bool:
+    """Whether one of the repeats ``reps`` (:func:`repeats`) is an inner character of a word of
+    :func:`register_doubled` in ``dense`` (初步核核实 reads 初步核实 there). Only repeats whose
+    neighbours make one of the words' inner triples are looked at (a set lookup each: 常常 of
+    ordinary text makes none), and around those the gate automaton reads a window; the words'
+    17,000 doubled spellings are not in the automaton (a larger automaton made every text's pass
+    slower)."""
+    cand = [k for k in reps if 0 < k and dense[k - 1:k + 2] in _DOUBLED_TRIPLES]
+    if not cand:
+        return False
+    words, pma = _words_and_automaton()
+    for k in cand:
+        lo = max(0, k - _DOUBLED_REACH)
+        for s, e, w in pma.find_overlapping(dense[lo:k + _DOUBLED_REACH + 1]):
+            if s + lo < k < e + lo - 1 and words[w] in _DOUBLED_WORDS:
+                return True
+    return False
 
 
 def _automaton(words: tuple[str, ...]):
