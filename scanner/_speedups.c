@@ -24,118 +24,7 @@
 
 #define MAX_CP 0x110000
 
-/* Gates over a class table: bytes of 0x110000, one per code point (speedups.class_table). */
-static int
-get_table(PyObject *obj, Py_buffer *buf)
-{
-    if (PyObject_GetBuffer(obj, buf, PyBUF_SIMPLE) < 0)
-        return -1;
-    if (buf->len != MAX_CP) {
-        PyBuffer_Release(buf);
-        PyErr_SetString(PyExc_ValueError, "a class table is 0x110000 bytes, one per code point");
-        return -1;
-    }
-    return 0;
-}
-
-/* A class table read by the gates below, in two levels: the code point's block of 256 (top) and
- * its byte in that block, identical blocks stored once. A walk over Chinese text read the flat
- * table's bytes for every Han character it met: ~300 cache lines of each table a post (the Han
- * block of one table is 21 KB), evicted again by the automata before the next text; as blocks,
- * the Han range of a table that gives every Han character one value (all 0, or all 1) is one
- * block of 256 bytes, so a walk stays in a few lines (issue 14: L2 misses of the post scan).
- * Tables are compacted once per bytes object and kept (with a reference, so the address is never
- * reused); other buffers (a bytearray may change) are compacted for the one call. */
-#define CT_BLOCKS (MAX_CP >> 8)
-typedef struct {
-    PyObject *src; /* the bytes object (a strong reference), or NULL when not cached */
-    uint16_t top[CT_BLOCKS];
-    uint8_t *blocks; /* nblocks x 256 */
-} compact_table;
-
-#define CT(ct, c) ((ct)->blocks[((size_t)(ct)->top[(c) >> 8] << 8) | ((c) & 0xFF)])
-#define CT_CACHE 64
-static compact_table *ct_cache[CT_CACHE];
-static int ct_cached = 0;
-
-static void
-ct_free(compact_table *ct)
-{
-    if (ct) {
-        PyMem_Free(ct->blocks);
-        PyMem_Free(ct);
-    }
-}
-
-static compact_table *
-ct_build(const uint8_t *flat)
-{
-    compact_table *ct = PyMem_Calloc(1, sizeof *ct);
-    uint16_t *first = PyMem_Malloc(CT_BLOCKS * sizeof(uint16_t)); /* a block's first index with its hash */
-    uint32_t *hash = PyMem_Malloc(CT_BLOCKS * sizeof(uint32_t));
-    if (!ct || !first || !hash) {
-        PyMem_Free(first);
-        PyMem_Free(hash);
-        ct_free(ct);
-        PyErr_NoMemory();
-        return NULL;
-    }
-    Py_ssize_t nb = 0;
-    uint16_t *uniq = first; /* (reused: the block number of each distinct block, in order) */
-    for (Py_ssize_t b = 0; b < CT_BLOCKS; b++) {
-        const uint8_t *blk = flat + (b << 8);
-        uint32_t h = 2166136261u;
-        for (int i = 0; i < 256; i++)
-            h = (h ^ blk[i]) * 16777619u;
-        Py_ssize_t j = 0;
-        for (; j < nb; j++)
-            if (hash[j] == h && memcmp(flat + ((Py_ssize_t)uniq[j] << 8), blk, 256) == 0)
-                break;
-        if (j == nb) {
-            hash[nb] = h;
-            uniq[nb++] = (uint16_t)b;
-        }
-        ct->top[b] = (uint16_t)j;
-    }
-    ct->blocks = PyMem_Malloc((size_t)nb << 8);
-    if (!ct->blocks) {
-        PyMem_Free(first);
-        PyMem_Free(hash);
-        ct_free(ct);
-        PyErr_NoMemory();
-        return NULL;
-    }
-    for (Py_ssize_t j = 0; j < nb; j++)
-        memcpy(ct->blocks + (j << 8), flat + ((Py_ssize_t)uniq[j] << 8), 256);
-    PyMem_Free(first);
-    PyMem_Free(hash);
-    return ct;
-}
-
-/* the compact form of a class table: from the cache for a bytes object seen before */
-static compact_table *
-ct_of(PyObject *tobj)
-{
-    int cacheable = PyBytes_CheckExact(tobj);
-    if (cacheable)
-        for (int i = 0; i < ct_cached; i++)
-            if (ct_cache[i]->src == tobj)
-                return ct_cache[i];
-    Py_buffer tb;
-    if (get_table(tobj, &tb) < 0)
-        return NULL;
-    compact_table *ct = ct_build((const uint8_t *)tb.buf);
-    PyBuffer_Release(&tb);
-    if (ct && cacheable && ct_cached < CT_CACHE) {
-        Py_INCREF(tobj);
-        ct->src = tobj;
-        ct_cache[ct_cached++] = ct;
-    }
-    return ct;
-}
-
-static Py_buffer lut_buf;
-static compact_table *view_flags; /* bit 1 invisible, bit 2 noise, bit 4 the fold changes it */
+static Py_buffer lut_buf, inv_buf, noise_buf;
 static int have_tables = 0;
 
 static PyObject *
@@ -156,38 +45,21 @@ set_tables(PyObject *self, PyObject *args)
         PyBuffer_Release(&b);
         return NULL;
     }
-    compact_table *flags = NULL;
     if (a.len != (Py_ssize_t)(MAX_CP * sizeof(uint32_t)) || b.len != MAX_CP || c.len != MAX_CP) {
-        PyErr_SetString(PyExc_ValueError, "tables must be uint32[0x110000], bool[0x110000], bool[0x110000]");
-    }
-    else {
-        /* one byte a code point for the pass of views(): most characters are neither invisible nor
-         * noise and fold to themselves, so the pass reads this compact table (a few cache lines
-         * for the Han range) and the 4-byte fold table only for the characters it changes */
-        uint8_t *flat = PyMem_Malloc(MAX_CP);
-        if (!flat)
-            PyErr_NoMemory();
-        else {
-            const uint32_t *l = (const uint32_t *)a.buf;
-            const uint8_t *iv = (const uint8_t *)b.buf, *no = (const uint8_t *)c.buf;
-            for (Py_ssize_t i = 0; i < MAX_CP; i++)
-                flat[i] = (uint8_t)((iv[i] ? 1 : 0) | (no[i] ? 2 : 0) | (l[i] != (uint32_t)i ? 4 : 0));
-            flags = ct_build(flat);
-            PyMem_Free(flat);
-        }
-    }
-    PyBuffer_Release(&b);
-    PyBuffer_Release(&c);
-    if (!flags) {
         PyBuffer_Release(&a);
+        PyBuffer_Release(&b);
+        PyBuffer_Release(&c);
+        PyErr_SetString(PyExc_ValueError, "tables must be uint32[0x110000], bool[0x110000], bool[0x110000]");
         return NULL;
     }
     if (have_tables) {
         PyBuffer_Release(&lut_buf);
-        ct_free(view_flags);
+        PyBuffer_Release(&inv_buf);
+        PyBuffer_Release(&noise_buf);
     }
     lut_buf = a;
-    view_flags = flags;
+    inv_buf = b;
+    noise_buf = c;
     have_tables = 1;
     Py_RETURN_NONE;
 }
@@ -216,7 +88,8 @@ views(PyObject *self, PyObject *arg)
         return NULL;
     }
     const uint32_t *lut = (const uint32_t *)lut_buf.buf;
-    const compact_table *vf = view_flags;
+    const uint8_t *invisible = (const uint8_t *)inv_buf.buf;
+    const uint8_t *noise = (const uint8_t *)noise_buf.buf;
 
     Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
     int kind = PyUnicode_KIND(arg);
@@ -242,11 +115,10 @@ views(PyObject *self, PyObject *arg)
         const T *s = (const T *)data;                             \
         for (Py_ssize_t i = 0; i < n; i++) {                      \
             Py_UCS4 c = s[i];                                     \
-            uint8_t f = CT(vf, c);                                \
-            Py_UCS4 nc = (f & 4) ? lut[c] : c;                    \
+            Py_UCS4 nc = lut[c];                                  \
             nbuf[i] = nc;                                         \
-            ninv += f & 1;                                        \
-            if (!(f & 2)) {                                       \
+            ninv += invisible[c];                                 \
+            if (!noise[c]) {                                      \
                 dbuf[k] = nc;                                     \
                 dmap[k] = i;                                      \
                 k++;                                              \
@@ -274,7 +146,7 @@ views(PyObject *self, PyObject *arg)
             goto done;
         }
         for (Py_ssize_t i = 0; i < n; i++) {
-            if (!(CT(vf, PyUnicode_READ(kind, data, i)) & 1)) {
+            if (!invisible[PyUnicode_READ(kind, data, i)]) {
                 vbuf[m] = nbuf[i];
                 vmap[m] = i;
                 m++;
@@ -366,7 +238,7 @@ fold(PyObject *self, PyObject *args)
         return NULL;
     }
     const uint32_t *lut = (const uint32_t *)lut_buf.buf;
-    const compact_table *vf = view_flags;
+    const uint8_t *noise = (const uint8_t *)noise_buf.buf;
     Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
     int kind = PyUnicode_KIND(arg);
     const void *data = PyUnicode_DATA(arg);
@@ -376,10 +248,9 @@ fold(PyObject *self, PyObject *args)
     Py_ssize_t k = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        uint8_t f = CT(vf, c);
-        if (mode && (f & 2))
+        if (mode && noise[c])
             continue;
-        Py_UCS4 nc = (f & 4) ? lut[c] : c;
+        Py_UCS4 nc = lut[c];
         if (mode == 2 && k && nc == buf[k - 1] && nc >= 0x3400)
             continue;
         buf[k++] = nc;
@@ -473,7 +344,7 @@ separated_runs(PyObject *self, PyObject *arg)
 /* wide_runs(dense_map, dense_emap, limit, wider=2): the first `limit` dense indexes whose characters
  * span more than `wider` characters of the text (wider=2: a character written three times, or twice
  * around noise; wider=1: any repeat): np.flatnonzero(emap - map > wider)[:limit] without NumPy's fixed
- * cost a call (compositional._suspicious, gates.doubled_inside). */
+ * cost a call (gates.repeats). */
 static PyObject *
 wide_runs(PyObject *self, PyObject *args)
 {
@@ -516,9 +387,24 @@ done:
     return out;
 }
 
+/* Gates over a class table: bytes of 0x110000, one per code point (speedups.class_table). */
+static int
+get_table(PyObject *obj, Py_buffer *buf)
+{
+    if (PyObject_GetBuffer(obj, buf, PyBUF_SIMPLE) < 0)
+        return -1;
+    if (buf->len != MAX_CP) {
+        PyBuffer_Release(buf);
+        PyErr_SetString(PyExc_ValueError, "a class table is 0x110000 bytes, one per code point");
+        return -1;
+    }
+    return 0;
+}
+
 /* a text and a class table read together by the gates below */
 typedef struct {
-    compact_table *t;
+    Py_buffer tb;
+    const uint8_t *t;
     Py_ssize_t n;
     int kind;
     const void *data;
@@ -527,34 +413,25 @@ typedef struct {
 static int
 open_classed(PyObject *text, PyObject *tobj, classed_text *c)
 {
-    c->t = ct_of(tobj);
-    if (!c->t)
+    if (get_table(tobj, &c->tb) < 0)
         return -1;
+    c->t = (const uint8_t *)c->tb.buf;
     c->n = PyUnicode_GET_LENGTH(text);
     c->kind = PyUnicode_KIND(text);
     c->data = PyUnicode_DATA(text);
     return 0;
 }
 
-/* done with a classed text: frees a table compacted for this call only */
-static void
-close_classed(classed_text *c)
-{
-    if (c->t && !c->t->src)
-        ct_free(c->t);
-    c->t = NULL;
-}
-
 /* has_run(text, table, min_len): whether a run of at least min_len characters whose table values
  * are non-zero holds one whose value is 2 (pii: a phone or ID number written in other digit styles,
  * ①③⑧…, 一三九…: the styled-run pattern runs only where such a run is). */
 #define HAS_RUN_WALK(NAME, T)                                                                      \
-    static int NAME(const T *s, Py_ssize_t n, const compact_table *t, Py_ssize_t min_len)         \
+    static int NAME(const T *s, Py_ssize_t n, const uint8_t *t, Py_ssize_t min_len)               \
     {                                                                                              \
         Py_ssize_t run = 0;                                                                        \
         int marked = 0;                                                                            \
         for (Py_ssize_t i = 0; i < n; i++) {                                                       \
-            uint8_t v = CT(t, s[i]);                                                               \
+            uint8_t v = t[s[i]];                                                                   \
             if (v) {                                                                               \
                 run++;                                                                             \
                 marked |= v == 2;                                                                  \
@@ -581,18 +458,18 @@ has_run(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "UOn", &text, &tobj, &min_len) || open_classed(text, tobj, &c) < 0)
         return NULL;
     int found = BY_KIND(c.kind, c.data, has_run, c.n, c.t, min_len);
-    close_classed(&c);
+    PyBuffer_Release(&c.tb);
     return PyBool_FromLong(found);
 }
 
 /* has_pair(text, table): whether a character with bit 1 in the table is followed by one with bit 2
  * (names: an address's house number, [0-9a-z-] before 号/栋/幢/座). */
 #define HAS_PAIR_WALK(NAME, T)                                                                     \
-    static int NAME(const T *s, Py_ssize_t n, const compact_table *t)                             \
+    static int NAME(const T *s, Py_ssize_t n, const uint8_t *t)                                   \
     {                                                                                              \
         uint8_t prev = 0;                                                                          \
         for (Py_ssize_t i = 0; i < n; i++) {                                                       \
-            uint8_t v = CT(t, s[i]);                                                               \
+            uint8_t v = t[s[i]];                                                                   \
             if ((prev & 1) && (v & 2))                                                             \
                 return 1;                                                                          \
             prev = v;                                                                              \
@@ -611,7 +488,7 @@ has_pair(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "UO", &text, &tobj) || open_classed(text, tobj, &c) < 0)
         return NULL;
     int found = BY_KIND(c.kind, c.data, has_pair, c.n, c.t);
-    close_classed(&c);
+    PyBuffer_Release(&c.tb);
     return PyBool_FromLong(found);
 }
 
@@ -718,18 +595,18 @@ PyInit__speedups(void)
  * inside these runs: pii digit runs, names long numbers, compositional initials (its Python
  * reference: speedups.class_runs_py). */
 #define CLASS_RUNS_WALK(NAME, T)                                                                   \
-    static int NAME(const T *s, Py_ssize_t n, const compact_table *t, Py_ssize_t min_len, PyObject *out) \
+    static int NAME(const T *s, Py_ssize_t n, const uint8_t *t, Py_ssize_t min_len, PyObject *out) \
     {                                                                                              \
         Py_ssize_t i = 0;                                                                          \
         while (i < n) {                                                                            \
-            if (!CT(t, s[i])) {                                                                    \
+            if (!t[s[i]]) {                                                                        \
                 i++;                                                                               \
                 continue;                                                                          \
             }                                                                                      \
             Py_ssize_t start = i;                                                                  \
             int marked = 0;                                                                        \
             uint8_t v;                                                                             \
-            while (i < n && (v = CT(t, s[i])) != 0) {                                              \
+            while (i < n && (v = t[s[i]]) != 0) {                                                  \
                 marked |= v == 2;                                                                  \
                 i++;                                                                               \
             }                                                                                      \
@@ -761,7 +638,7 @@ class_runs(PyObject *self, PyObject *args)
         Py_XDECREF(out);
         out = NULL;
     }
-    close_classed(&c);
+    PyBuffer_Release(&c.tb);
     return out;
 }
 

@@ -301,11 +301,10 @@ def _class_gates_py(text: str, table, min_len: int):
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(list("王号栋一二三四五六七八九十字") + list("0123 ax-") + ["\u3000", "\U0001f600", "\u9fa5", "\u3400"]),
                 max_size=40).map("".join), st.integers(0, 3), st.integers(0, 2))
-def test_compact_class_tables_read_like_flat_ones(text, min_len, shape):
-    """The gates compact a class table into blocks of 256 code points, identical blocks once (C):
-    a table whose Han range is all one value, one with a few Han characters marked, one varied
-    block by block; as bytes (compacted once and kept) and as a bytearray (compacted per call),
-    every gate reads each code point's value as the flat table gives it."""
+def test_class_gates_as_python_on_varied_tables(text, min_len, shape):
+    """has_pair, has_run and class_runs give what their Python references give, on a table whose
+    Han range is all one value, one with a few Han characters marked, one varied block by block,
+    as bytes and as a bytearray."""
     for table in _shape_tables(shape):
         want = _class_gates_py(text, table, min_len)
         got = (_speedups.has_pair(text, table), _speedups.has_run(text, table, min_len),
@@ -315,7 +314,6 @@ def test_compact_class_tables_read_like_flat_ones(text, min_len, shape):
 
 @functools.lru_cache(maxsize=None)
 def _shape_tables(shape: int):
-    # (built once: the extension keeps each bytes table it compacted, 64 at most)
     t = bytearray(0x110000)
     if shape == 0:
         t[0x4E00:0xA000] = b"\x01" * (0xA000 - 0x4E00)  # every Han character one value
