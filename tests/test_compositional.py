@@ -73,6 +73,14 @@ HITS = [
     ("prohibited.trade.weapon", "弓弩专卖网，正品保障。"),
     ("prohibited.trade.weapon", "猎枪订购，电话联系。"),
     ("prohibited.trade.drug", "迷昏药买卖，微信联系。"),
+    # issue 16, h16q: the catalogues' controlled substances by name; the insult grammar of the training half
+    ("prohibited.object.drug", "群里有人在问氟硝西泮的事。"),
+    ("prohibited.object.drug", "一瓶咪达唑仑，谁要？"),
+    ("prohibited.trade.drug", "出售阿普唑仑，加微信。"),
+    ("prohibited.insult.composed", "干他娘的，这活不干了！"),
+    ("prohibited.insult.composed", "插你祖宗十八代。"),
+    ("prohibited.insult.composed", "这破手机太他妈难用了。"),
+    ("prohibited.insult.composed", "滚他妈一边去。"),
 ]
 
 # news of a crackdown, a verdict, a policy, a service; ordinary words
@@ -110,6 +118,16 @@ MISSES = [
     "产品远销美国、日本、中国台湾等国家和地区。",
     "支持香港、澳门更好融入国家发展大局。",
     "市民收到银行卡到期短信后报警。",
+    # (h16q) a hospital's or a crackdown's controlled substance; kin and words around 他妈
+    "医院提醒：氟硝西泮须凭处方购买。",
+    "警方查获苯巴比妥200片。",
+    "生日那天他妈妈给他买了蛋糕。",
+    "节日他娘家来了不少亲戚。",
+    "周末我去他妈家吃饭。",
+    "他太太他妈都来了。",
+    "天真他妈妈很高兴。",
+    "你他妈妈身体还好吗？",
+    "她娘家在河北。",
 ]
 
 
