@@ -189,6 +189,9 @@ _INSULT_INTENSIFIER = "你真太去滚"
 #: a character after a kin word 妈/娘 that makes it kin (他妈妈, 她娘家, 你娘舅) or a name
 _INSULT_KIN_AFTER = "妈娘家子舅姨们亲俩"
 _INSULT_KIN_AFTER_SET = frozenset(_INSULT_KIN_AFTER)
+#: (the intensified forms are words of the rules: their look-alike, sound, mask and pinyin spellings
+#: are read back like every word of the rules, 太他吗, 滚獭妈)
+_INSULT_INTENSIFIED = tuple(i + "他妈" for i in _INSULT_INTENSIFIER)
 _INSULT_GATE = frozenset(w + k for w in _INSULT_WHO for k in _INSULT_KIN.split("|"))
 _INSULT_RE = rx.compile(
     rf"(?P<v>[{_INSULT_VERB}])[{_INSULT_WHO}](?:全家|祖宗|奶奶|爷爷|老母|大爷|[妈娘](?![{_INSULT_KIN_AFTER}]))"
@@ -553,7 +556,7 @@ def _vocabulary() -> tuple[str, ...]:
     srcs = [objs + "|" + verbs for objs, verbs in _CLASSES.values()]
     srcs += [_AFTER, *_AFTER_EXTRA.values(), _DRUG_ALONE, _TS_OBJ, _TS_PRE, _TS_POST, _BID_RE.pattern, _TOPIC_RE.pattern,
              _STATE_RE.pattern, "|".join(_SOV_GATE), "香港政府|澳门政府", _VOCABULARY_TITLES,
-             "|".join(_BID_GATE), "|".join(_TOPIC_GATE)]
+             "|".join(_BID_GATE), "|".join(_TOPIC_GATE), "|".join(_INSULT_INTENSIFIED)]
     # (the wording rules run over the repaired windows too)
     return tuple(sorted({w for src in srcs for w in _WORD_RE.findall(src)} | set(wording.disguise_words())))
 
