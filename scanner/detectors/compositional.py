@@ -175,14 +175,16 @@ _NEWS = ("打击|整治|查处|查获|缴获|收缴|破获|抓获|捣毁|侦破|
 
 # ------------------------------------------------------------------ insults (prohibited.insult.composed)
 #: the shape of the insult entries of the lists' TRAINING half (konsheng's porn files and houbb's
-#: dictionary, benchmarks/disguise_dataset.held_out false): a verb of the obscene family, a pronoun
-#: and a kin word — 操你娘 干你娘 操你祖宗 操你全家 操你奶奶 操你爷爷 操他妈 操妳妈 插你妈逼 日你妈啦屄
-#: 逼你老母 (and the hand-written rows 操你妈 草你妈 日你妈 操你大爷). Every verb is read with every
-#: pronoun and kin word, so 干他娘 or 插你祖宗, which no list holds, is found too.
-_INSULT_VERB = "操草日干插肏艹"
+#: dictionary, benchmarks/disguise_dataset.held_out false, and no held-out entry in another spelling
+#: or list: build_prohibited_lists.held_out_forms): a verb of the obscene family, a pronoun and a kin
+#: word — 操你娘 干你娘 操你祖宗 毛狂操你全家 操你奶奶 操你爷爷 操妳妈 操妳祖宗 插你妈逼 日你妈啦屄 操逼你老母
+#: 草你吗 肏你 操尼 (and the rows 操你妈 草你妈 日你妈 操你大爷 干你娘; the third person, 他 and its written
+#: feminine 她, from the row 他妈的, the 2015 Xinhua list's 脏话). Every verb is read with every pronoun and kin word, so 干他娘
+#: or 插你祖宗, which no list holds, is found too.
+_INSULT_VERB = "操草日干插肏"
 _INSULT_WHO = "你妳他她尼"
 _INSULT_KIN = "全家|祖宗|奶奶|爷爷|老母|大爷|妈|娘"
-#: 他妈 as an intensifier (他妈的 is the 2015 Xinhua list's 脏话, a row; 操他妈 a training-half entry):
+#: 他妈 as an intensifier (他妈的 is the 2015 Xinhua list's 脏话, a row since before issue 16):
 #: after a pronoun of address or a degree word it is no one's mother (你他妈, 真他妈, 太他妈, 去他妈,
 #: 滚他妈) — 问你他妈妈, 去他妈家 and 他妈妈 are kin (the character after 妈 says so)
 _INSULT_INTENSIFIER = "你真太去滚"
