@@ -171,6 +171,12 @@ DISGUISED_WORDS = [
     ("prohibited.trade.drug", "长期供应hai luo yin，量大从优。", "hai luo yin"),  # spaced pinyin
     ("commercial.disclosure.trade_secret", "本厂配。方。明。细如下。", "配。方"),  # a separator between each
     ("prohibited.trade.drug", "长期供应海洛洛洛因，量大从优。", "洛洛洛因"),  # a tripled character hides 海洛因 from vis
+    # (h16q) the intensified insult forms are words of the rules, written for these tests
+    ("prohibited.insult.composed", "这破手机太他吗难用了。", "太他吗"),  # a look-alike
+    ("prohibited.insult.composed", "滚獭妈一边去。", "滚獭妈"),  # a sound
+    ("prohibited.insult.composed", "这破手机太□妈难用了。", "太□妈"),  # a mask the dense view drops
+    ("prohibited.insult.composed", "这破手机太ta妈难用了。", "太ta妈"),  # one syllable in pinyin
+    ("prohibited.object.drug", "有人在问氟　硝　西　泮的事。", "氟　硝　西　泮"),  # spaces (the dense view)
 ]
 
 
@@ -191,6 +197,7 @@ def test_disguised_rule_words_are_read_back(sc, rule, text, part):
     "二○○四年十月，中国主席团成员出席会议。",  # 国主席 without a mask where 家 was
     "本厂出售的产品配方比例均已公开发布。",  # the plain rule's news words still silence it
     "副总理拉什科·科涅维奇出席。",  # a doubled character around noise is no tripled one
+    "你说的是他吗？是他吗？",  # 他吗 (a look-alike of 他妈) after no intensifier
 ])
 def test_disguise_reading_stays_quiet_on_ordinary_text(sc, text):
     assert not _rules(sc, text), text
