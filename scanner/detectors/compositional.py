@@ -188,8 +188,8 @@ _INSULT_KIN = "全家|祖宗|奶奶|爷爷|老母|大爷|妈|娘"
 #: after a pronoun of address or a degree word it is no one's mother (你他妈, 真他妈, 太他妈, 去他妈,
 #: 滚他妈) — 问你他妈妈, 去他妈家 and 他妈妈 are kin (the character after 妈 says so)
 _INSULT_INTENSIFIER = "你真太去滚"
-#: a character after a kin word 妈/娘 that makes it kin (他妈妈, 她娘家, 你娘舅) or a name
-_INSULT_KIN_AFTER = "妈娘家子舅姨们亲俩"
+#: a character after a kin word 妈/娘 that makes it kin (他妈妈, 她娘家, 你娘舅, 去他妈那儿)
+_INSULT_KIN_AFTER = "妈娘家子舅姨们亲俩那这处"
 _INSULT_KIN_AFTER_SET = frozenset(_INSULT_KIN_AFTER)
 #: (the intensified forms are words of the rules: their look-alike, sound, mask and pinyin spellings
 #: are read back like every word of the rules, 太他吗, 滚獭妈)
