@@ -73,6 +73,14 @@ HITS = [
     ("prohibited.trade.weapon", "弓弩专卖网，正品保障。"),
     ("prohibited.trade.weapon", "猎枪订购，电话联系。"),
     ("prohibited.trade.drug", "迷昏药买卖，微信联系。"),
+    # issue 16, h16q: the catalogues' controlled substances by name; the insult grammar of the training half
+    ("prohibited.object.drug", "群里有人在问氟硝西泮的事。"),
+    ("prohibited.object.drug", "一瓶咪达唑仑，谁要？"),
+    ("prohibited.trade.drug", "出售阿普唑仑，加微信。"),
+    ("prohibited.insult.composed", "干他娘的，这活不干了！"),
+    ("prohibited.insult.composed", "插你祖宗十八代。"),
+    ("prohibited.insult.composed", "这破手机太他妈难用了。"),
+    ("prohibited.insult.composed", "滚他妈一边去。"),
 ]
 
 # news of a crackdown, a verdict, a policy, a service; ordinary words
@@ -110,6 +118,18 @@ MISSES = [
     "产品远销美国、日本、中国台湾等国家和地区。",
     "支持香港、澳门更好融入国家发展大局。",
     "市民收到银行卡到期短信后报警。",
+    # (h16q) a hospital's or a crackdown's controlled substance; kin and words around 他妈
+    "医院提醒：氟硝西泮须凭处方购买。",
+    "警方查获苯巴比妥200片。",
+    "生日那天他妈妈给他买了蛋糕。",
+    "节日他娘家来了不少亲戚。",
+    "周末我去他妈家吃饭。",
+    "他太太他妈都来了。",
+    "天真他妈妈很高兴。",
+    "你他妈妈身体还好吗？",
+    "她娘家在河北。",
+    "他昨天去他妈那儿了。",
+    "回去他妈就骂了他一顿。",
 ]
 
 
@@ -153,6 +173,12 @@ DISGUISED_WORDS = [
     ("prohibited.trade.drug", "长期供应hai luo yin，量大从优。", "hai luo yin"),  # spaced pinyin
     ("commercial.disclosure.trade_secret", "本厂配。方。明。细如下。", "配。方"),  # a separator between each
     ("prohibited.trade.drug", "长期供应海洛洛洛因，量大从优。", "洛洛洛因"),  # a tripled character hides 海洛因 from vis
+    # (h16q) the intensified insult forms are words of the rules, written for these tests
+    ("prohibited.insult.composed", "这破手机太他吗难用了。", "太他吗"),  # a look-alike
+    ("prohibited.insult.composed", "滚獭妈一边去。", "滚獭妈"),  # a sound
+    ("prohibited.insult.composed", "这破手机太□妈难用了。", "太□妈"),  # a mask the dense view drops
+    ("prohibited.insult.composed", "这破手机太ta妈难用了。", "太ta妈"),  # one syllable in pinyin
+    ("prohibited.object.drug", "有人在问氟　硝　西　泮的事。", "氟　硝　西　泮"),  # spaces (the dense view)
 ]
 
 
@@ -173,6 +199,7 @@ def test_disguised_rule_words_are_read_back(sc, rule, text, part):
     "二○○四年十月，中国主席团成员出席会议。",  # 国主席 without a mask where 家 was
     "本厂出售的产品配方比例均已公开发布。",  # the plain rule's news words still silence it
     "副总理拉什科·科涅维奇出席。",  # a doubled character around noise is no tripled one
+    "你说的是他吗？是他吗？",  # 他吗 (a look-alike of 他妈) after no intensifier
 ])
 def test_disguise_reading_stays_quiet_on_ordinary_text(sc, text):
     assert not _rules(sc, text), text

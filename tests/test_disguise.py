@@ -247,7 +247,9 @@ def test_pinyin_syllables():
     ("网上有人发布li hua dan zhi xiao相关信息。", None, "prohibited.trade.explosive"),
     # a dropped mask of a row that is also a jieba word (立院): checked in the text
     ("台湾立○院通过修正案。", "立○院", "xinhua.quote_legislative_yuan"),
-    ("你他*的给我闭嘴", "他*的", "prohibited.insult.tamade"),  # (他的 is a word: the mask makes it 他妈的)
+    # (他的 is a word: the mask makes it 他妈的; since h16q the insult grammar reads 你他□ as the intensifier
+    # 你他妈 too, and the two findings over one insult are one, from 你)
+    ("你他*的给我闭嘴", "你他*的", "prohibited.insult.tamade"),
     # masks at the edge of a rule word or inside a two-character one
     ("网上有人发布刺□专卖网相关信息。", "刺□专卖", "prohibited.trade.knife"),
     ("网上有人发布销*汽枪相关信息。", "销*汽枪", "prohibited.trade.weapon"),
