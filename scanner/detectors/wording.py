@@ -20,6 +20,21 @@ wording.slur.sex_age        a sex or age group's stereotype (女司机都是    
 wording.slur.disability     a disability morpheme with a person suffix       中国残联《关于宣传报道中残疾人及残疾人
                             (瞎子 瘸子 聋子 瘫子 跛子 哑巴 傻子 疯子),        工作有关称谓的通知》(2022)·八
                             or an insult of intellect (智障 脑残 白痴 低能)
+wording.slur.old_name       an old Sinocentric name of the peoples around   政务院《关于处理带有歧视或侮辱少数民族
+                            (two of 蛮 夷 戎 狄: 蛮夷 夷狄; 南蛮 东夷 西戎   性质的称谓、地名、碑碣、匾联的指示》
+                            北狄; 胡虏 鞑子 番邦 番鬼), outside history      (1951); 新华社禁用词(2015)·民族宗教类
+                                                                            (回回 蛮子 → 回族)
+wording.slur.colour         a skin colour joined to a derogatory head       新华社禁用词(2015)·国际关系类(不突出
+                            (黑鬼 白鬼子 黑佬 白皮猪 黄皮猴子)              肤色、种族); 网络信息内容生态治理规定 第七条
+wording.slur.relation       a vulgar word for an extramarital relation      新华社禁用词和慎用词(2016)·不文明用语;
+                            (二奶 三奶 小三 小四 小蜜 姘头), not 小三通     网络信息内容生态治理规定(2019) 第七条(七)
+wording.state.compass       a divided state's name with a compass word      新华社禁用词(2015)·国际关系类(北朝鲜 →
+                            (南朝鲜 南韩; 北朝鲜 北韩 are the list's rows)    朝鲜); 1992 中韩建交 (南朝鲜 → 韩国)
+wording.tw.exile            a Chinese region's "government in exile"        国务院新闻办《西藏发展道路的历史选择》(2015)
+                            unquoted (西藏流亡政府, 藏人行政中央,           等白皮书: 所谓"西藏流亡政府"; 涉台宣传
+                            东突厥斯坦流亡政府)                             用语意见 (不使用分裂势力自称的"政府")
+wording.tw.founder          国父 for 孙中山 (the ROC's state title of       新华社禁用词和慎用词(2016)·涉台类(不使用
+                            1940) beside 孙中山/中山先生/民国, unquoted      中华民国纪年及旗、徽、歌); 涉台宣传用语意见·第1条
 wording.agency.central      a central agency abolished or renamed in the    国务院机构改革方案(1998, 2003, 2008,
                             State Council reforms (table: year, successor)  2013, 2018, 2023)
 wording.agency.local        an old local department name after any place     《深化党和国家机构改革方案》(2018)·十
@@ -50,8 +65,9 @@ from functools import lru_cache
 
 from .. import rx
 from ..model import Finding
-from ..normalize import Views
+from ..normalize import DIGIT_FOLD, Views
 from . import compositional, gates  # (compositional imports this module: attributes read at call time)
+from ..words import word_freq
 from .context import doc_years, sentence_around, years_say_history
 
 __all__ = ["WordingRuleDetector", "AGENCY_REFORMS", "LOCAL_DEPARTMENTS"]
@@ -144,6 +160,62 @@ _DISABILITY_BASIS = "中国残联宣文部《关于宣传报道中残疾人及�
 _DISABILITY_FIX = {"瞎": "视力残疾人/盲人", "瘸": "肢体残疾人", "跛": "肢体残疾人", "瘫": "肢体残疾人", "聋": "听力残疾人",
                    "哑": "言语残疾人", "傻": "智力残疾人", "呆": "智力残疾人", "疯": "精神残疾人", "智障": "智力残疾人",
                    "脑残": None, "白痴": None, "低能儿": "智力残疾人", "弱智儿": "智力残疾儿童", "残废人": "残疾人"}
+
+# ------------------------------------------------------------------ names of peoples, states, relations
+#: the old Sinocentric names of the peoples around the Central Plain (蛮 夷 戎 狄, "四夷"), in pairs (蛮夷 夷狄
+#: 戎狄 …) or with their compass (南蛮 东夷 西戎 北狄), and the names of the same kind (胡虏 鞑虏 鞑子 番邦 番鬼):
+#: the 1951 order of the 政务院 removed such names from use; the Xinhua list bans 回回 蛮子 (rows) for the same
+#: reason. Quiet in history and archaeology (东夷文化, 春秋时期的戎狄) and in quotes.
+_BARBARIANS = "蛮夷戎狄"
+_OLD_NAMES = tuple(a + b for a in _BARBARIANS for b in _BARBARIANS if a != b) + (
+    "南蛮", "东夷", "西戎", "北狄", "胡虏", "鞑虏", "鞑子", "番邦", "番鬼")
+_OLD_QUIET = ("文化", "遗址", "考古", "部落", "部族", "古国", "方国", "先民", "古代", "古人", "先秦", "春秋", "战国", "商周",
+              "夏商", "西周", "东周", "秦汉", "汉代", "唐代", "宋代", "明代", "清代", "典籍", "文献", "史记", "史书", "史料",
+              "历史", "传说", "华夏", "中原", "王朝", "朝代", "攘夷", "诗经", "左传", "尚书", "论语", "孟子", "古籍", "驱除",
+              "同盟会", "纲领", "文物", "研究", "学者", "史学", "民族融合", "交融", "朝贡", "王化", "天下观", "夷夏")
+_OLD_RE = rx.compile(rf"(?<![以师制])(?P<w>{_alt('|'.join(_OLD_NAMES))})(?![制长族文])")
+#: a skin colour joined to a derogatory head (新华社 国际关系类: 不刻意突出肤色、种族; the group rule reads
+#: 黑人 and 白人 with a head after them): 黑鬼 白鬼子 黑佬 白皮猪 黄皮猴子
+_COLOUR_HEADS = "鬼子|鬼佬|鬼|佬|皮猪|皮狗|皮猴子|皮猴|番"
+_COLOUR_RE = rx.compile(rf"(?<![漆乌青红灰紫拉抹])(?P<c>[黑白黄棕])(?P<h>{_alt(_COLOUR_HEADS)})(?![怪魂火屋脸话])")
+_COLOUR_WORDS = tuple(c + h for c in "黑白黄棕" for h in _COLOUR_HEADS.split("|"))
+#: vulgar words for an extramarital relation (二奶 三奶: a numeral and 奶, not 二奶奶 a grandmother; 小三 小四:
+#: not 小三通 the cross-strait links, 小三级 工会, 缩小三大差别, 小三居, 小学三年级; 小蜜 not 小蜜蜂; 姘头)
+#: the numeral in any written style (②奶, 小❸: the digit fold of the dense view's number styles, DIGIT_FOLD)
+_NUM_FORMS = {k: "".join(sorted({chr(c) for c, v in DIGIT_FOLD.items() if chr(v) == k} | {"234"["234".index(k)]}))
+              for k in "234"}
+_N234, _N34 = _NUM_FORMS["2"] + _NUM_FORMS["3"] + _NUM_FORMS["4"], _NUM_FORMS["3"] + _NUM_FORMS["4"]
+_RELATION_RE = rx.compile(
+    rf"(?<![{_N234}奶])(?P<a>[{_N234}]奶)(?![奶粉茶牛油])"
+    rf"|(?<![缩减大从最上读念])(?P<b>小[{_N34}])(?![通级峡居室轮门线角元号环点口岁个只条分度万千百十届期次天寸人楼层区道队年班维国通方0-9])"
+    r"|(?P<c>小蜜|姘头)(?!蜂|桃|枣)")
+_RELATION_WORDS = tuple(n + "奶" for n in _N234) + tuple("小" + n for n in _N34) + ("小蜜", "姘头")
+_RELATION_QUIET = ("小学", "年级", "学生", "班级", "语文", "数学", "老师", "考试", "电视剧", "电影", "剧中", "小说", "角色",
+                   "所谓", "称为", "被称", "俗称", "蔑称", "歧视", "不要使用", "不得使用", "不宜", "避免")
+_RELATION_BASIS = ("新华社新闻信息报道中的禁用词和慎用词(2016年7月修订)·不文明用语; 网络信息内容生态治理规定(2019) "
+                   "第七条(七)(宣扬低俗、庸俗、媚俗内容)")
+#: a divided state's name with a compass word (新华社 2015 国际关系类: 北朝鲜 → 朝鲜, a row; the same norm for the
+#: other state of the peninsula: 南朝鲜 → 韩国 since the 1992 relations, 南韩 the name used outside the
+#: mainland; 北韩 is a row). 南朝鲜 in a text whose years are up to 1992 is history (the 1950s–80s work reports).
+_COMPASS_STATES = {"南朝鲜": ("韩国", 1992), "南韩": ("韩国", 0)}
+_COMPASS_RE = rx.compile(r"(?P<w>南朝鲜|南韩)(?!战争)")
+_COMPASS_BASIS = "新华社新闻报道中的禁用词(第一批,2015)·国际关系类(“北朝鲜”应称“朝鲜”; 国名以我国外交部公布的为准)"
+#: a Chinese region's "government in exile" (达赖集团's and the 东突 groups' own names): the white papers write
+#: 所谓“西藏流亡政府”, never the name alone
+_EXILE_RE = rx.compile(r"(?P<g>西藏|藏人|藏族|东突厥斯坦|东突厥|东突|维吾尔|新疆|内蒙古|南蒙古)(?P<h>流亡政府|流亡议会|流亡国会|行政中央|流亡内阁)")
+_EXILE_BASIS = ("国务院新闻办公室《西藏发展道路的历史选择》(2015)、《新疆的若干历史问题》(2019)等白皮书(所谓“西藏流亡政府”); "
+                "新华社禁用词(2015)·涉及我领土、主权和港澳台(分裂势力的名称加引号)")
+#: 国父 for 孙中山: the ROC's title of 1940 (a state attribute, as its calendar, flag and anthem): with 孙中山,
+#: 中山先生, 孙文, 民国 or a Taiwan cue in its sentence, unquoted; 美国父母, 新加坡国父 are not it
+_FOUNDER_RE = rx.compile(r"(?<![美法德英韩印泰])(?P<w>国父)(?![母亲子女辈])")
+_FOUNDER_CUE = ("孙中山", "中山先生", "孙文", "孙逸仙", "民国", "台湾", "台北", "国民党", "纪念馆", "遗嘱", "遗教")
+_FOUNDER_BASIS = ("新华社新闻信息报道中的禁用词和慎用词(2016年7月修订)·涉及领土、主权和港澳台类(不使用“中华民国”纪年及旗、徽、歌); "
+                  "中央台办、外交部、中央外宣办《关于正确使用涉台宣传用语的意见》(2016年3月修订)·第1条")
+_OLD_BASIS = ("政务院《关于处理带有歧视或侮辱少数民族性质的称谓、地名、碑碣、匾联的指示》(1951年5月16日); "
+              "新华社新闻报道中的禁用词(第一批,2015)·民族宗教类(不得使用“回回”“蛮子”等带有侮辱性的称谓)")
+_NAMES_GATE = tuple(dict.fromkeys(_OLD_NAMES + _COLOUR_WORDS + _RELATION_WORDS + tuple(_COMPASS_STATES)
+                                  + tuple(g + h for g in ("西藏", "藏人", "藏族", "东突厥斯坦", "东突厥", "东突", "维吾尔", "新疆", "内蒙古", "南蒙古")
+                                          for h in ("流亡政府", "流亡议会", "流亡国会", "行政中央", "流亡内阁")) + ("国父",)))
 
 # ------------------------------------------------------------------ agencies of the reforms
 #: central agencies abolished or renamed by the State Council reform plans: name -> (year of the change,
@@ -281,11 +353,12 @@ _SLUR_GATE = tuple(dict.fromkeys(_CRIME.split("|") + _TERROR.split("|") + _HEADS
                                  + [g + q for g in _SEX_AGE.split("|") for q in _SEX_AGE_GENERAL.split("|")]
                                  + list(_SEX_COMPOSED) + _SEX_WORDS.split("|") + list(_DISABILITY_WORDS)))
 _AGENCY_GATE = tuple(AGENCY_REFORMS) + tuple(LOCAL_DEPARTMENTS)
-gates.register(*_SLUR_GATE, *_AGENCY_GATE, *_TW_GATE, *_DRAFT_GATE)  # (tuples: a fixed order, see gates.register)
-gates.register_doubled(*_SLUR_GATE, *_AGENCY_GATE, *_TW_GATE, *_DRAFT_GATE)  # (a repeat inside: compositional._suspicious)
+gates.register(*_SLUR_GATE, *_AGENCY_GATE, *_TW_GATE, *_DRAFT_GATE, *_NAMES_GATE)  # (tuples: a fixed order, see gates.register)
+gates.register_doubled(*_SLUR_GATE, *_AGENCY_GATE, *_TW_GATE, *_DRAFT_GATE, *_NAMES_GATE)  # (a repeat inside: compositional._suspicious)
 _SLUR_SET, _AGENCY_SET, _TW_SET = frozenset(_SLUR_GATE), frozenset(_AGENCY_GATE), frozenset(_TW_GATE)
 _DRAFT_SET = frozenset(_DRAFT_GATE)
-_ALL_SET = _SLUR_SET | _AGENCY_SET | _TW_SET | _DRAFT_SET
+_NAMES_SET = frozenset(_NAMES_GATE)
+_ALL_SET = _SLUR_SET | _AGENCY_SET | _TW_SET | _DRAFT_SET | _NAMES_SET
 _DIS_SET = frozenset(_DISABILITY_WORDS)
 _REACH = 24  # characters of the dense view either side of a gate word that the patterns read
 
@@ -299,7 +372,31 @@ def lone_words() -> frozenset[str]:
     """The words of :func:`disguise_words` that make a finding alone (渣男, 瞎佬, 国家计委): never
     one word of the initials of two (bdxl would read 瞎佬 after any word spelled bd); their
     initials are read only as a whole run (gjjw), as a row's are."""
-    return frozenset(_SEX_COMPOSED) | frozenset(_SEX_WORDS.split("|")) | _DIS_SET | agency_words()
+    return frozenset(_SEX_COMPOSED) | frozenset(_SEX_WORDS.split("|")) | _DIS_SET | agency_words() | name_words()
+
+
+def name_words() -> frozenset[str]:
+    """The words of the names rules that make a finding alone (蛮夷, 黑鬼, 二奶, 南朝鲜, 国父): their
+    look-alike, split, masked, separated, pinyin and initials spellings are read back (never a sound
+    alone, as for the other one-word rules)."""
+    return frozenset(w for w in _NAMES_GATE if len(w) >= 2 and not any(c in _N234 and c not in "二三四" for c in w))
+
+
+#: a blank between the two characters of a names word (蛮　夷, 国 父): one blank is no disguise the shared
+#: check (compositional._suspicious) looks for, so the detector looks for these pairs itself
+_SPACED_PAIR_RE = re.compile("[\u4e00-\u9fff][ \u3000]{1,3}[\u4e00-\u9fff]")
+
+
+def _spaced_pair(v: str) -> bool:
+    if " " not in v and "\u3000" not in v:
+        return False
+    pairs = _spaced_pairs()
+    return any(v[m.start()] + v[m.end() - 1] in pairs for m in _SPACED_PAIR_RE.finditer(v))
+
+
+@lru_cache(maxsize=1)
+def _spaced_pairs() -> frozenset[str]:
+    return frozenset(w for w in name_words() if len(w) == 2)
 
 
 def agency_words() -> frozenset[str]:
@@ -379,7 +476,8 @@ class WordingRuleDetector:
     rules = ("wording.slur.label", "wording.slur.group", "wording.slur.stereotype", "wording.slur.sex_age",
              "wording.slur.disability",
              "wording.agency.central", "wording.agency.local", "wording.tw.institution", "wording.tw.state_attribute",
-             "wording.tw.china_pairing", "secret.draft.bracketed")
+             "wording.tw.china_pairing", "secret.draft.bracketed", "wording.slur.old_name", "wording.slur.colour",
+             "wording.slur.relation", "wording.state.compass", "wording.tw.exile", "wording.tw.founder")
 
     def __init__(self) -> None:
         _patterns()
@@ -389,7 +487,7 @@ class WordingRuleDetector:
         d = views.dense
         dense_hits = None
         if present.isdisjoint(_ALL_SET):
-            if not compositional._suspicious(views, present):
+            if not compositional._suspicious(views, present) and not _spaced_pair(views.vis):
                 return []
             # a disguise (symbols or blanks between characters, a character tripled) may hide a gate word
             # from ``vis``: the dense view once, as the compositional rules do
@@ -424,6 +522,7 @@ class WordingRuleDetector:
         agency = not present.isdisjoint(_AGENCY_SET)
         tw = not present.isdisjoint(_TW_SET)
         draft = not present.isdisjoint(_DRAFT_SET)
+        names = not present.isdisjoint(_NAMES_SET)
         windows: list[tuple[int, int]] = []
         for a, b in places:
             lo, hi = max(0, a - _REACH), b + _REACH
@@ -440,6 +539,8 @@ class WordingRuleDetector:
             self._taiwan(views, d, windows, out)
         if draft:
             self._drafts(views, d, windows, out)
+        if names:
+            self._names(views, d, windows, out)
         return out
 
     # ------------------------------------------------------------------ helpers
@@ -526,6 +627,61 @@ class WordingRuleDetector:
                     f"机构名称已过时：「{name}」已于{year}年机构改革中撤销或更名，现应称「{succ}」（历史表述除外）",
                     _AGENCY_BASIS, succ))
 
+    # ------------------------------------------------------------------ names of peoples, states, relations
+    def _names(self, views: Views, d: str, windows, out: list[Finding]) -> None:
+        taken = [(f.start, f.end) for f in out]
+
+        text = views.text
+
+        def add(s, e, type_, rule, msg, basis, sugg=None, quiet=(), cue=None):
+            a, b = views.dense_span(s, e)
+            if any(x < b and a < y for x, y in taken):
+                return
+            if (" " in text[a:b] or "\u3000" in text[a:b]) and (
+                    (a > 0 and word_freq(text[a - 1:a + 1])) or (b < len(text) and word_freq(text[b - 1:b + 1]))):
+                return  # spaced, and an end makes a word with its neighbour (天黑 鬼魂, 大小 三个): not the word
+            sent = _sentence(d, s, e)
+            if _quoted(d, s, e) or any(w in sent for w in quiet) or (cue is not None and not any(w in sent for w in cue)):
+                return
+            taken.append((a, b))
+            out.append(self._finding(views, s, e, type_, rule, msg, basis, sugg))
+
+        for m in self._scan(_OLD_RE, d, windows):
+            s, e = m.span("w")
+            add(s, e, "banned_term", "wording.slur.old_name",
+                f"民族称谓：“{m.group('w')}”是旧时对周边民族带有侮辱性的称呼，不得使用（历史叙述、引文除外）",
+                _OLD_BASIS, None, _OLD_QUIET + _SLUR_QUIET)
+        for m in self._scan(_COLOUR_RE, d, windows):
+            s, e = m.span()
+            add(s, e, "banned_term", "wording.slur.colour", f"种族歧视：以肤色加贬称“{d[s:e]}”称呼他人，不得使用",
+                _SLUR_BASIS, None, _SLUR_QUIET)
+        for m in self._scan(_RELATION_RE, d, windows):
+            s, e = m.span()
+            a, b = views.dense_span(s, e)
+            if m.group("a") and views.text[a:b].endswith("奶奶") and b - a == 3:
+                continue  # 二奶奶 三奶奶: a grandmother (the dense view folds the repeat)
+            add(s, e, "banned_term", "wording.slur.relation", f"低俗用语：“{d[s:e]}”是对婚外关系的低俗称呼，不得使用（可写“第三者”“情人”或如实表述）",
+                _RELATION_BASIS, None, _RELATION_QUIET)
+        for m in self._scan(_COMPASS_RE, d, windows):
+            s, e = m.span("w")
+            w = m.group("w")
+            fix, year = _COMPASS_STATES[w]
+            if year and _historical(views, d, s, e, year):
+                continue
+            add(s, e, "banned_term", "wording.state.compass", f"国名不规范：“{w}”应称“{fix}”", _COMPASS_BASIS, fix,
+                ("所谓", "称为", "被称", "旧称", "俗称"))
+        for m in self._scan(_EXILE_RE, d, windows):
+            s, e = m.span()
+            if "所谓" in d[max(0, s - 4):s]:
+                continue
+            add(s, e, "political_term", "wording.tw.exile",
+                f"涉藏涉疆表述错误：分裂势力自称的“{d[s:e]}”不得直接使用，须写作所谓“{d[s:e]}”", _EXILE_BASIS, f"所谓“{d[s:e]}”")
+        for m in self._scan(_FOUNDER_RE, d, windows):
+            s, e = m.span("w")
+            add(s, e, "needs_quotes", "wording.tw.founder",
+                "涉台用语：“国父”是台湾当局对孙中山的称谓，不得直接使用，应称“孙中山先生”，引用时须加引号", _FOUNDER_BASIS,
+                "孙中山先生", ("所谓",), _FOUNDER_CUE)
+
     # ------------------------------------------------------------------ draft labels
     def _drafts(self, views: Views, d: str, windows, out: list[Finding]) -> None:
         for m in self._scan(_DRAFT_RE, d, windows):
@@ -575,4 +731,5 @@ class WordingRuleDetector:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple:
-    return (_LABEL_RE, _GROUP_RE, _STEREO_RE, _DISABILITY_RE, _AGENCY_RE, _LOCAL_RE, _TW_INST_RE, _TW_ATTR_RE, _PAIR_RE)
+    return (_LABEL_RE, _GROUP_RE, _STEREO_RE, _DISABILITY_RE, _AGENCY_RE, _LOCAL_RE, _TW_INST_RE, _TW_ATTR_RE, _PAIR_RE,
+            _OLD_RE, _COLOUR_RE, _RELATION_RE, _COMPASS_RE, _EXILE_RE, _FOUNDER_RE)

@@ -1,0 +1,112 @@
+"""The names rules of scanner/detectors/wording.py (issue 16, tenth session, h16r): old names of peoples,
+colour slurs, vulgar words for relations, a divided state's compass names, "governments in exile" and
+国父. Examples written from each rule's norm (none from benchmarks/disguise_items.py): what must hit,
+what must stay quiet, exact offsets."""
+from __future__ import annotations
+
+import pytest
+
+from scanner import Scanner
+from scanner.detectors import wording as W
+
+
+@pytest.fixture(scope="module")
+def sc():
+    return Scanner(detectors=("wording",), bundled_lexicons=False)
+
+
+def found(sc, text):
+    fs = sc.scan(text)
+    fs = fs.findings if hasattr(fs, "findings") else fs
+    for f in fs:
+        assert text[f.start:f.end] == f.text
+    return [(f.text, f.type, f.rule) for f in fs]
+
+
+HITS = [
+    # 政务院 1951 (discriminating names of peoples): two of 蛮 夷 戎 狄, a compass with one, 胡虏 鞑子 番邦
+    ("他在帖子里把邻国人统统称作夷狄。", "夷狄", "banned_term", "wording.slur.old_name"),
+    ("有网民发帖称西北人是戎狄后裔不开化。", "戎狄", "banned_term", "wording.slur.old_name"),
+    ("这些南蛮说话我们听不懂。", "南蛮", "banned_term", "wording.slur.old_name"),
+    ("评论里有人骂对方是鞑子。", "鞑子", "banned_term", "wording.slur.old_name"),
+    ("在他眼里那些番邦小国都不值一提。", "番邦", "banned_term", "wording.slur.old_name"),
+    # 新华社 国际关系类 (skin colour): a colour and a derogatory head
+    ("视频里他冲着留学生喊白皮猪。", "白皮猪", "banned_term", "wording.slur.colour"),
+    ("球场上有人冲对方球员喊黑佬。", "黑佬", "banned_term", "wording.slur.colour"),
+    ("网帖称那几个白鬼子又来了。", "白鬼子", "banned_term", "wording.slur.colour"),
+    # vulgar words for a relation (新华社 2016 不文明用语; 网络信息内容生态治理规定 第七条)
+    ("网传某公司老总养了三奶。", "三奶", "banned_term", "wording.slur.relation"),
+    ("她怀疑丈夫在外面有了小四。", "小四", "banned_term", "wording.slur.relation"),
+    ("那个姘头后来卷走了全部存款。", "姘头", "banned_term", "wording.slur.relation"),
+    # a divided state's compass name (北朝鲜 → 朝鲜 is the list's row)
+    ("南韩总统近日访问日本。", "南韩", "banned_term", "wording.state.compass"),
+    ("2024年南朝鲜方面宣布延长兵役。", "南朝鲜", "banned_term", "wording.state.compass"),
+    # "governments in exile" of separatist groups
+    ("藏人行政中央近日发表所谓声明。", "藏人行政中央", "political_term", "wording.tw.exile"),
+    ("东突厥斯坦流亡政府在海外集会。", "东突厥斯坦流亡政府", "political_term", "wording.tw.exile"),
+    # 国父 for 孙中山
+    ("台北的国父纪念馆举行纪念活动。", "国父", "needs_quotes", "wording.tw.founder"),
+    ("纪念国父孙中山先生诞辰。", "国父", "needs_quotes", "wording.tw.founder"),
+]
+
+
+@pytest.mark.parametrize("text, span, type_, rule", HITS)
+def test_names_hit(sc, text, span, type_, rule):
+    assert (span, type_, rule) in found(sc, text)
+
+
+MISSES = [
+    "东夷文化是山东古代文化的重要源头。",      # archaeology
+    "春秋时期，戎狄不断南下中原。",            # history
+    "师夷长技以制夷是近代的口号。",            # 师夷, 制夷
+    "同盟会提出驱除鞑虏，恢复中华。",          # a programme of 1905 quoted as history
+    "俄罗斯鞑靼斯坦共和国首府喀山。",          # 鞑靼 is a people's name
+    "黑猩猩是人类的近亲。",                    # an animal
+    "漆黑鬼魅的夜晚。",                        # 黑 in 漆黑
+    "白皮书介绍了有关情况。",                  # 白皮书
+    "黄皮书收录了相关标准。",
+    "二奶奶给孩子们做饭。",                    # a grandmother
+    "两岸“小三通”客运航线复航。",              # the cross-strait links
+    "各地开展“小三级”工会建设。",
+    "逐步缩小三大差别。",                      # 缩小 三大
+    "孩子今年上小三，成绩不错。",              # 小学三年级 (the school words)
+    "小蜜蜂在花丛中飞舞。",                    # a bee
+    "1985年，美国从南朝鲜撤军的问题被提出。",  # history by the year
+    "支持朝鲜人民要求美国军队撤出南朝鲜。1964年的报告指出。1965年再次重申。",  # a 1960s text
+    "所谓“西藏流亡政府”发表声明。",            # quoted, 所谓
+    "所谓西藏流亡政府的声明毫无意义。",        # 所谓 spoken
+    "波兰流亡政府在伦敦成立。",                # a foreign state's exile government of 1939
+    "美国父母担心孩子的安全。",                # 美国 父母
+    "新加坡国父李光耀。",                      # another state's founder
+    "台湾当局称孙中山为“国父”。",              # quoted
+    "中国父亲节的由来。",                      # 父亲
+]
+
+
+@pytest.mark.parametrize("text", MISSES)
+def test_names_quiet(sc, text):
+    assert not [f for f in found(sc, text) if f[2] in W.WordingRuleDetector.rules[-6:]]
+
+
+def test_name_words_are_lone_and_gated():
+    words = W.name_words()
+    assert {"夷狄", "东夷", "白皮猪", "小四", "南韩", "藏人行政中央"} <= words
+    assert words <= W.lone_words() and set(words) <= set(W.disguise_words())
+    assert set(W.WordingRuleDetector.rules[-6:]) == {"wording.slur.old_name", "wording.slur.colour", "wording.slur.relation",
+                                                     "wording.state.compass", "wording.tw.exile", "wording.tw.founder"}
+
+
+@pytest.fixture(scope="module")
+def full():
+    return Scanner()
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("他在帖子里把邻国人称作夷，狄。", "wording.slur.old_name"),   # a separator (the read-back)
+    ("他在帖子里把邻国人称作夷★狄。", "wording.slur.old_name"),   # a symbol
+    ("这些蛮x说话我们听不懂。", "wording.slur.old_name"),         # a mask
+    ("南★韩总统近日访问日本。", "wording.state.compass"),
+    ("网传某公司老总养了三★奶。", "wording.slur.relation"),
+])
+def test_names_carry_over_disguises(full, text, rule):
+    assert any(r == rule for _t, _ty, r in found(full, text)), found(full, text)
