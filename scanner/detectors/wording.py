@@ -35,6 +35,12 @@ wording.tw.exile            a Chinese region's "government in exile"        国�
                             东突厥斯坦流亡政府)                             用语意见 (不使用分裂势力自称的"政府")
 wording.tw.founder          国父 for 孙中山 (the ROC's state title of       新华社禁用词和慎用词(2016)·涉台类(不使用
                             1940) beside 孙中山/中山先生/民国, unquoted      中华民国纪年及旗、徽、歌); 涉台宣传用语意见·第1条
+wording.key.last_char       a long fixed formulation with its last          党政机关公文处理工作条例(2012) 第十九条
+                            character wrong, any character (人民代表大X,    (规范表述); 《中国共产党章程》、宪法的
+                            中华人民共和X): 21 formulations whose prefix    固定提法
+                            the official texts never end otherwise
+wording.key.plenary         a plenary session's name with one character     中央全会公报的固定名称(N届M中全会)
+                            wrong (二十届三中全X, 十九届六中X会)
 wording.agency.central      a central agency abolished or renamed in the    国务院机构改革方案(1998, 2003, 2008,
                             State Council reforms (table: year, successor)  2013, 2018, 2023)
 wording.agency.local        an old local department name after any place     《深化党和国家机构改革方案》(2018)·十
@@ -198,6 +204,9 @@ _RELATION_BASIS = ("新华社新闻信息报道中的禁用词和慎用词(2016�
 #: other state of the peninsula: 南朝鲜 → 韩国 since the 1992 relations, 南韩 the name used outside the
 #: mainland; 北韩 is a row). 南朝鲜 in a text whose years are up to 1992 is history (the 1950s–80s work reports).
 _COMPASS_STATES = {"南朝鲜": ("韩国", 1992), "南韩": ("韩国", 0)}
+#: the Korean War and the years before 1992 told as history (联合国军及南朝鲜军队): the words of that history
+_COMPASS_QUIET = ("所谓", "称为", "被称", "旧称", "俗称", "联合国军", "志愿军", "抗美援朝", "朝鲜战争", "停战", "三八线",
+                  "战争", "战役", "冷战", "建交前")
 _COMPASS_RE = rx.compile(r"(?P<w>南朝鲜|南韩)(?!战争)")
 _COMPASS_BASIS = "新华社新闻报道中的禁用词(第一批,2015)·国际关系类(“北朝鲜”应称“朝鲜”; 国名以我国外交部公布的为准)"
 #: a Chinese region's "government in exile" (达赖集团's and the 东突 groups' own names): the white papers write
@@ -216,6 +225,24 @@ _OLD_BASIS = ("政务院《关于处理带有歧视或侮辱少数民族性质�
 _NAMES_GATE = tuple(dict.fromkeys(_OLD_NAMES + _COLOUR_WORDS + _RELATION_WORDS + tuple(_COMPASS_STATES)
                                   + tuple(g + h for g in ("西藏", "藏人", "藏族", "东突厥斯坦", "东突厥", "东突", "维吾尔", "新疆", "内蒙古", "南蒙古")
                                           for h in ("流亡政府", "流亡议会", "流亡国会", "行政中央", "流亡内阁")) + ("国父",)))
+
+# ------------------------------------------------------------------ slips in fixed formulations
+#: key terms (lexicons/improper_wording/key_terms.tsv) whose prefix without the last character the official
+#: texts (新闻联播 2022–24, work reports, congress reports, State Council documents) always end with that
+#: character, 50 times or more (中国特色社会主 → 义 2,127 times, never otherwise; 中国共产 → 主义 12 times, 社会主义核心价值
+#: → 体系 15 times, 科学发展 → 规律, 全面从严治 → 教 are left out): another character there is a slip that neither the
+#: sound nor the shape tables hold (人民代表大全). Counted by ``benchmarks``' official corpora, 2026-12-07.
+EXCLUSIVE_ENDINGS = ("中国特色社会主义", "习近平新时代中国特色社会主义思想", "全过程人民民主", "人类命运共同体", "中华民族伟大复兴",
+                     "中国式现代化", "新发展理念", "新发展格局", "高质量发展", "马克思列宁主义", "毛泽东思想", "邓小平理论",
+                     "总体国家安全观", "新质生产力", "中华人民共和国", "全国人民代表大会", "中国人民政治协商会议", "中华民族共同体意识",
+                     "社会主义现代化强国", "新时代中国特色社会主义思想", "人民代表大会")
+_ENDING = {t[:-1]: t for t in EXCLUSIVE_ENDINGS}
+_ENDING_RE = rx.compile(rf"(?P<p>{_alt('|'.join(_ENDING))})(?P<x>[\u4e00-\u9fff])")
+#: N届M中全会 (the Central Committee's plenary sessions): one of 中 全 会 wrong after 届 and its number (十一届
+#: 四次全会, a province's plenary, is right: 次 is not a slip of 中)
+_PLENARY_RE = rx.compile(r"届(?P<n>[一二三四五六七八九十])(?P<x>中全(?!会)[\u4e00-\u9fff]?|中(?!全)[\u4e00-\u9fff]会|(?![中次])[\u4e00-\u9fff]全会)")
+_SLIP_GATE = tuple(_ENDING) + tuple(f"届{n}" for n in "一二三四五六七八九十")
+_SLIP_BASIS = "党政机关公文处理工作条例(2012) 第十九条(规范表述); 中共中央、全国人大的固定提法(党章、宪法、全会公报)"
 
 # ------------------------------------------------------------------ agencies of the reforms
 #: central agencies abolished or renamed by the State Council reform plans: name -> (year of the change,
@@ -353,12 +380,13 @@ _SLUR_GATE = tuple(dict.fromkeys(_CRIME.split("|") + _TERROR.split("|") + _HEADS
                                  + [g + q for g in _SEX_AGE.split("|") for q in _SEX_AGE_GENERAL.split("|")]
                                  + list(_SEX_COMPOSED) + _SEX_WORDS.split("|") + list(_DISABILITY_WORDS)))
 _AGENCY_GATE = tuple(AGENCY_REFORMS) + tuple(LOCAL_DEPARTMENTS)
-gates.register(*_SLUR_GATE, *_AGENCY_GATE, *_TW_GATE, *_DRAFT_GATE, *_NAMES_GATE)  # (tuples: a fixed order, see gates.register)
-gates.register_doubled(*_SLUR_GATE, *_AGENCY_GATE, *_TW_GATE, *_DRAFT_GATE, *_NAMES_GATE)  # (a repeat inside: compositional._suspicious)
+gates.register(*_SLUR_GATE, *_AGENCY_GATE, *_TW_GATE, *_DRAFT_GATE, *_NAMES_GATE, *_SLIP_GATE)  # (tuples: a fixed order, see gates.register)
+gates.register_doubled(*_SLUR_GATE, *_AGENCY_GATE, *_TW_GATE, *_DRAFT_GATE, *_NAMES_GATE, *_SLIP_GATE)  # (a repeat inside: compositional._suspicious)
 _SLUR_SET, _AGENCY_SET, _TW_SET = frozenset(_SLUR_GATE), frozenset(_AGENCY_GATE), frozenset(_TW_GATE)
 _DRAFT_SET = frozenset(_DRAFT_GATE)
 _NAMES_SET = frozenset(_NAMES_GATE)
-_ALL_SET = _SLUR_SET | _AGENCY_SET | _TW_SET | _DRAFT_SET | _NAMES_SET
+_SLIP_SET = frozenset(_SLIP_GATE)
+_ALL_SET = _SLUR_SET | _AGENCY_SET | _TW_SET | _DRAFT_SET | _NAMES_SET | _SLIP_SET
 _DIS_SET = frozenset(_DISABILITY_WORDS)
 _REACH = 24  # characters of the dense view either side of a gate word that the patterns read
 
@@ -477,7 +505,8 @@ class WordingRuleDetector:
              "wording.slur.disability",
              "wording.agency.central", "wording.agency.local", "wording.tw.institution", "wording.tw.state_attribute",
              "wording.tw.china_pairing", "secret.draft.bracketed", "wording.slur.old_name", "wording.slur.colour",
-             "wording.slur.relation", "wording.state.compass", "wording.tw.exile", "wording.tw.founder")
+             "wording.slur.relation", "wording.state.compass", "wording.tw.exile", "wording.tw.founder",
+             "wording.key.last_char", "wording.key.plenary")
 
     def __init__(self) -> None:
         _patterns()
@@ -523,6 +552,7 @@ class WordingRuleDetector:
         tw = not present.isdisjoint(_TW_SET)
         draft = not present.isdisjoint(_DRAFT_SET)
         names = not present.isdisjoint(_NAMES_SET)
+        slips = not present.isdisjoint(_SLIP_SET)
         windows: list[tuple[int, int]] = []
         for a, b in places:
             lo, hi = max(0, a - _REACH), b + _REACH
@@ -541,6 +571,8 @@ class WordingRuleDetector:
             self._drafts(views, d, windows, out)
         if names:
             self._names(views, d, windows, out)
+        if slips:
+            self._slips(views, d, windows, out)
         return out
 
     # ------------------------------------------------------------------ helpers
@@ -669,7 +701,7 @@ class WordingRuleDetector:
             if year and _historical(views, d, s, e, year):
                 continue
             add(s, e, "banned_term", "wording.state.compass", f"国名不规范：“{w}”应称“{fix}”", _COMPASS_BASIS, fix,
-                ("所谓", "称为", "被称", "旧称", "俗称"))
+                _COMPASS_QUIET)
         for m in self._scan(_EXILE_RE, d, windows):
             s, e = m.span()
             if "所谓" in d[max(0, s - 4):s]:
@@ -681,6 +713,30 @@ class WordingRuleDetector:
             add(s, e, "needs_quotes", "wording.tw.founder",
                 "涉台用语：“国父”是台湾当局对孙中山的称谓，不得直接使用，应称“孙中山先生”，引用时须加引号", _FOUNDER_BASIS,
                 "孙中山先生", ("所谓",), _FOUNDER_CUE)
+
+    # ------------------------------------------------------------------ slips in fixed formulations
+    def _slips(self, views: Views, d: str, windows, out: list[Finding]) -> None:
+        for m in self._scan(_ENDING_RE, d, windows):
+            p, x = m.group("p"), m.group("x")
+            term = _ENDING[p]
+            if x == term[-1]:
+                continue
+            # a word that ends there (中国式现代|性, 高质量发|布): the prefix's last word and x make a word of
+            # three characters, or, for a prefix of four, of two
+            if word_freq(p[-2:] + x) or (len(p) < 5 and word_freq(p[-1] + x)):
+                continue
+            s, e = m.span()
+            out.append(self._finding(views, s, e, "key_term_misspelling", "wording.key.last_char",
+                                     f"固定提法错误：“{d[s:e]}”应为“{term}”", _SLIP_BASIS, term, score=0.7))
+        for m in self._scan(_PLENARY_RE, d, windows):
+            s, e = m.span("x")
+            if m.group("x").startswith("中全"):
+                a, b = views.dense_span(s + 1, s + 2)
+                if views.text[a:b].count("全") >= 2:  # 三中全全: the dense view folds the doubled 全 (中全|审)
+                    e = s + 2
+            out.append(self._finding(views, s - 1, e, "key_term_misspelling", "wording.key.plenary",
+                                     f"全会名称错误：“{d[s - 1:e]}”应为“{m.group('n')}中全会”", _SLIP_BASIS,
+                                     f"{m.group('n')}中全会", score=0.7))
 
     # ------------------------------------------------------------------ draft labels
     def _drafts(self, views: Views, d: str, windows, out: list[Finding]) -> None:
@@ -732,4 +788,4 @@ class WordingRuleDetector:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple:
     return (_LABEL_RE, _GROUP_RE, _STEREO_RE, _DISABILITY_RE, _AGENCY_RE, _LOCAL_RE, _TW_INST_RE, _TW_ATTR_RE, _PAIR_RE,
-            _OLD_RE, _COLOUR_RE, _RELATION_RE, _COMPASS_RE, _EXILE_RE, _FOUNDER_RE)
+            _OLD_RE, _COLOUR_RE, _RELATION_RE, _COMPASS_RE, _EXILE_RE, _FOUNDER_RE, _ENDING_RE, _PLENARY_RE)
