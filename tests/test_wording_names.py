@@ -23,6 +23,9 @@ def found(sc, text):
     return [(f.text, f.type, f.rule) for f in fs]
 
 
+NAME_RULES = {"wording.slur.old_name", "wording.slur.colour", "wording.slur.relation", "wording.state.compass",
+              "wording.state.hostile", "wording.tw.exile", "wording.tw.founder"}
+
 HITS = [
     # 政务院 1951 (discriminating names of peoples): two of 蛮 夷 戎 狄, a compass with one, 胡虏 鞑子 番邦
     ("他在帖子里把邻国人统统称作夷狄。", "夷狄", "banned_term", "wording.slur.old_name"),
@@ -41,6 +44,10 @@ HITS = [
     # a divided state's compass name (北朝鲜 → 朝鲜 is the list's row)
     ("南韩总统近日访问日本。", "南韩", "banned_term", "wording.state.compass"),
     ("2024年南朝鲜方面宣布延长兵役。", "南朝鲜", "banned_term", "wording.state.compass"),
+    # hostile names of states
+    ("有人在评论里一口一个支那人。", "支那", "banned_term", "wording.state.hostile"),
+    ("他在视频里管邻国叫棒子国。", "棒子国", "banned_term", "wording.state.hostile"),
+    ("帖子里满是小日本之类的字眼。", "小日本", "banned_term", "wording.state.hostile"),
     # "governments in exile" of separatist groups
     ("藏人行政中央近日发表所谓声明。", "藏人行政中央", "political_term", "wording.tw.exile"),
     ("东突厥斯坦流亡政府在海外集会。", "东突厥斯坦流亡政府", "political_term", "wording.tw.exile"),
@@ -78,6 +85,9 @@ MISSES = [
     "所谓西藏流亡政府的声明毫无意义。",        # 所谓 spoken
     "波兰流亡政府在伦敦成立。",                # a foreign state's exile government of 1939
     "美国父母担心孩子的安全。",                # 美国 父母
+    "越南当局在印度支那推行地区霸权主义。",    # Indochina
+    "从财政收支那一方面来看。",                # 收支|那
+    "《魏志·倭人传》是研究古代日本的史料。",   # a history source
     "新加坡国父李光耀。",                      # another state's founder
     "台湾当局称孙中山为“国父”。",              # quoted
     "中国父亲节的由来。",                      # 父亲
@@ -86,15 +96,14 @@ MISSES = [
 
 @pytest.mark.parametrize("text", MISSES)
 def test_names_quiet(sc, text):
-    assert not [f for f in found(sc, text) if f[2] in W.WordingRuleDetector.rules[-8:-2]]
+    assert not [f for f in found(sc, text) if f[2] in NAME_RULES]
 
 
 def test_name_words_are_lone_and_gated():
     words = W.name_words()
     assert {"夷狄", "东夷", "白皮猪", "小四", "南韩", "藏人行政中央"} <= words
     assert words <= W.lone_words() and set(words) <= set(W.disguise_words())
-    assert set(W.WordingRuleDetector.rules[-8:-2]) == {"wording.slur.old_name", "wording.slur.colour", "wording.slur.relation",
-                                                     "wording.state.compass", "wording.tw.exile", "wording.tw.founder"}
+    assert NAME_RULES <= set(W.WordingRuleDetector.rules)
 
 
 @pytest.fixture(scope="module")

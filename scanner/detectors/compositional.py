@@ -505,7 +505,7 @@ _LONE_RULES = frozenset({"prohibited.object.drug", "wording.quote_separatist"})
 _WORDING_LONE_RULES = frozenset({"wording.slur.disability", "wording.slur.sex_age", "wording.agency.central",
                                  "wording.agency.local", "wording.slur.old_name", "wording.slur.colour",
                                  "wording.slur.relation", "wording.state.compass", "wording.tw.exile",
-                                 "wording.tw.founder"})
+                                 "wording.tw.founder", "wording.state.hostile"})
 _ANY_LONE_RULES = _LONE_RULES | _WORDING_LONE_RULES
 #: a separator between the two characters of a word that makes a finding alone (冰，毒, 渣、男: the
 #: drug names, the separatist words, the wording rules' one-word slurs): ``gone`` is _SEP, read back

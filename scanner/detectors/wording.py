@@ -30,6 +30,8 @@ wording.slur.relation       a vulgar word for an extramarital relation      新�
                             (二奶 三奶 小三 小四 小蜜 姘头), not 小三通     网络信息内容生态治理规定(2019) 第七条(七)
 wording.state.compass       a divided state's name with a compass word      新华社禁用词(2015)·国际关系类(北朝鲜 →
                             (南朝鲜 南韩; 北朝鲜 北韩 are the list's rows)    朝鲜); 1992 中韩建交 (南朝鲜 → 韩国)
+wording.state.hostile       a hostile name of a state or its people (支那,    新华社禁用词(2015)·国际关系类; 网络信息
+                            not 印度支那; 倭国 小日本; head + 国: 棒子国)    内容生态治理规定 第七条(民族歧视)
 wording.tw.exile            a Chinese region's "government in exile"        国务院新闻办《西藏发展道路的历史选择》(2015)
                             unquoted (西藏流亡政府, 藏人行政中央,           等白皮书: 所谓"西藏流亡政府"; 涉台宣传
                             东突厥斯坦流亡政府)                             用语意见 (不使用分裂势力自称的"政府")
@@ -178,7 +180,8 @@ _OLD_NAMES = tuple(a + b for a in _BARBARIANS for b in _BARBARIANS if a != b) + 
 _OLD_QUIET = ("文化", "遗址", "考古", "部落", "部族", "古国", "方国", "先民", "古代", "古人", "先秦", "春秋", "战国", "商周",
               "夏商", "西周", "东周", "秦汉", "汉代", "唐代", "宋代", "明代", "清代", "典籍", "文献", "史记", "史书", "史料",
               "历史", "传说", "华夏", "中原", "王朝", "朝代", "攘夷", "诗经", "左传", "尚书", "论语", "孟子", "古籍", "驱除",
-              "同盟会", "纲领", "文物", "研究", "学者", "史学", "民族融合", "交融", "朝贡", "王化", "天下观", "夷夏")
+              "同盟会", "纲领", "文物", "研究", "学者", "史学", "民族融合", "交融", "朝贡", "王化", "天下观", "夷夏",
+              "汉朝", "隋朝", "唐朝", "宋朝", "元朝", "明朝", "清朝", "隋唐", "唐军", "宋军", "明军", "古时", "胜仗", "战役", "水战")
 _OLD_RE = rx.compile(rf"(?<![以师制])(?P<w>{_alt('|'.join(_OLD_NAMES))})(?![制长族文])")
 #: a skin colour joined to a derogatory head (新华社 国际关系类: 不刻意突出肤色、种族; the group rule reads
 #: 黑人 and 白人 with a head after them): 黑鬼 白鬼子 黑佬 白皮猪 黄皮猴子
@@ -209,6 +212,11 @@ _COMPASS_QUIET = ("所谓", "称为", "被称", "旧称", "俗称", "联合国�
                   "战争", "战役", "冷战", "建交前")
 _COMPASS_RE = rx.compile(r"(?P<w>南朝鲜|南韩)(?!战争)")
 _COMPASS_BASIS = "新华社新闻报道中的禁用词(第一批,2015)·国际关系类(“北朝鲜”应称“朝鲜”; 国名以我国外交部公布的为准)"
+#: hostile names of states (支那, not 印度支那 nor 收支|那; 倭国 倭人 小日本 脚盆鸡; a derogatory head + 国: 棒子国
+#: 鬼子国 猴子国 阿三国 毛子国): 新华社 国际关系类 (国名以外交部公布的为准), 网络信息内容生态治理规定 第七条 (民族歧视)
+_HOSTILE_RE = rx.compile(r"(?<![印度收开])(?P<w>支那)(?![么样些里边一个种时])"
+                         r"|(?P<w2>倭国|倭人|小日本|脚盆鸡|(?:棒子|鬼子|猴子|阿三|毛子)国)")
+_HOSTILE_WORDS = ("支那", "倭国", "倭人", "小日本", "脚盆鸡", "棒子国", "鬼子国", "猴子国", "阿三国", "毛子国")
 #: a Chinese region's "government in exile" (达赖集团's and the 东突 groups' own names): the white papers write
 #: 所谓“西藏流亡政府”, never the name alone
 _EXILE_RE = rx.compile(r"(?P<g>西藏|藏人|藏族|东突厥斯坦|东突厥|东突|维吾尔|新疆|内蒙古|南蒙古)(?P<h>流亡政府|流亡议会|流亡国会|行政中央|流亡内阁)")
@@ -222,7 +230,7 @@ _FOUNDER_BASIS = ("新华社新闻信息报道中的禁用词和慎用词(2016�
                   "中央台办、外交部、中央外宣办《关于正确使用涉台宣传用语的意见》(2016年3月修订)·第1条")
 _OLD_BASIS = ("政务院《关于处理带有歧视或侮辱少数民族性质的称谓、地名、碑碣、匾联的指示》(1951年5月16日); "
               "新华社新闻报道中的禁用词(第一批,2015)·民族宗教类(不得使用“回回”“蛮子”等带有侮辱性的称谓)")
-_NAMES_GATE = tuple(dict.fromkeys(_OLD_NAMES + _COLOUR_WORDS + _RELATION_WORDS + tuple(_COMPASS_STATES)
+_NAMES_GATE = tuple(dict.fromkeys(_OLD_NAMES + _COLOUR_WORDS + _RELATION_WORDS + tuple(_COMPASS_STATES) + _HOSTILE_WORDS
                                   + tuple(g + h for g in ("西藏", "藏人", "藏族", "东突厥斯坦", "东突厥", "东突", "维吾尔", "新疆", "内蒙古", "南蒙古")
                                           for h in ("流亡政府", "流亡议会", "流亡国会", "行政中央", "流亡内阁")) + ("国父",)))
 
@@ -506,7 +514,7 @@ class WordingRuleDetector:
              "wording.agency.central", "wording.agency.local", "wording.tw.institution", "wording.tw.state_attribute",
              "wording.tw.china_pairing", "secret.draft.bracketed", "wording.slur.old_name", "wording.slur.colour",
              "wording.slur.relation", "wording.state.compass", "wording.tw.exile", "wording.tw.founder",
-             "wording.key.last_char", "wording.key.plenary")
+             "wording.key.last_char", "wording.key.plenary", "wording.state.hostile")
 
     def __init__(self) -> None:
         _patterns()
@@ -665,14 +673,14 @@ class WordingRuleDetector:
 
         text = views.text
 
-        def add(s, e, type_, rule, msg, basis, sugg=None, quiet=(), cue=None):
+        def add(s, e, type_, rule, msg, basis, sugg=None, quiet=(), cue=None, reach=(16, 10)):
             a, b = views.dense_span(s, e)
             if any(x < b and a < y for x, y in taken):
                 return
             if (" " in text[a:b] or "\u3000" in text[a:b]) and (
                     (a > 0 and word_freq(text[a - 1:a + 1])) or (b < len(text) and word_freq(text[b - 1:b + 1]))):
                 return  # spaced, and an end makes a word with its neighbour (天黑 鬼魂, 大小 三个): not the word
-            sent = _sentence(d, s, e)
+            sent = _sentence(d, s, e, *reach)
             if _quoted(d, s, e) or any(w in sent for w in quiet) or (cue is not None and not any(w in sent for w in cue)):
                 return
             taken.append((a, b))
@@ -682,7 +690,7 @@ class WordingRuleDetector:
             s, e = m.span("w")
             add(s, e, "banned_term", "wording.slur.old_name",
                 f"民族称谓：“{m.group('w')}”是旧时对周边民族带有侮辱性的称呼，不得使用（历史叙述、引文除外）",
-                _OLD_BASIS, None, _OLD_QUIET + _SLUR_QUIET)
+                _OLD_BASIS, None, _OLD_QUIET + _SLUR_QUIET, reach=(30, 30))
         for m in self._scan(_COLOUR_RE, d, windows):
             s, e = m.span()
             add(s, e, "banned_term", "wording.slur.colour", f"种族歧视：以肤色加贬称“{d[s:e]}”称呼他人，不得使用",
@@ -702,6 +710,10 @@ class WordingRuleDetector:
                 continue
             add(s, e, "banned_term", "wording.state.compass", f"国名不规范：“{w}”应称“{fix}”", _COMPASS_BASIS, fix,
                 _COMPASS_QUIET)
+        for m in self._scan(_HOSTILE_RE, d, windows):
+            s, e = m.span("w") if m.group("w") else m.span("w2")
+            add(s, e, "banned_term", "wording.state.hostile", f"歧视性称呼：“{d[s:e]}”是对他国或他国人民的蔑称，不得使用",
+                _COMPASS_BASIS + "; 网络信息内容生态治理规定(2019) 第七条(民族歧视)", None, _OLD_QUIET + _SLUR_QUIET, reach=(30, 30))
         for m in self._scan(_EXILE_RE, d, windows):
             s, e = m.span()
             if "所谓" in d[max(0, s - 4):s]:
