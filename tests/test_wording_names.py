@@ -132,6 +132,7 @@ SLIPS = [
     ("党的二十届四钟全会召开。", "四钟全会", "wording.key.plenary"),
     ("学习贯彻二十届三中全绘精神。", "三中全绘", "wording.key.plenary"),
     ("学习贯彻二十届三中全全精神。", "三中全全", "wording.key.plenary"),  # a doubled character the dense view folds
+    ("学习贯彻二十届➂中全汇精神。", "➂中全汇", "wording.key.plenary"),  # a styled number
 ]
 
 
@@ -149,6 +150,8 @@ SLIPS_QUIET = [
     "中国式现代性问题研究。",              # 现代性 a word
     "中國特色社會主義。",                  # traditional script
     "十四届全国人大一次会议。",
+    "学习贯彻二十届➂中全会精神。",
+    "第十四届3次会议。",
 ]
 
 

@@ -248,8 +248,10 @@ _ENDING = {t[:-1]: t for t in EXCLUSIVE_ENDINGS}
 _ENDING_RE = rx.compile(rf"(?P<p>{_alt('|'.join(_ENDING))})(?P<x>[\u4e00-\u9fff])")
 #: N届M中全会 (the Central Committee's plenary sessions): one of 中 全 会 wrong after 届 and its number (十一届
 #: 四次全会, a province's plenary, is right: 次 is not a slip of 中)
-_PLENARY_RE = rx.compile(r"届(?P<n>[一二三四五六七八九十])(?P<x>中全(?!会)[\u4e00-\u9fff]?|中(?!全)[\u4e00-\u9fff]会|(?![中次])[\u4e00-\u9fff]全会)")
-_SLIP_GATE = tuple(_ENDING) + tuple(f"届{n}" for n in "一二三四五六七八九十")
+#: (the session's number in any written style: 届➂中全会, 届3中全会)
+_PLENARY_NUM = "十" + "".join(sorted({chr(c) for c, v in DIGIT_FOLD.items() if "1" <= chr(v) <= "9"} | set("123456789")))
+_PLENARY_RE = rx.compile(rf"届(?P<n>[{_PLENARY_NUM}])(?P<x>中全(?!会)[\u4e00-\u9fff]?|中(?!全)[\u4e00-\u9fff]会|(?![中次])[\u4e00-\u9fff]全会)")
+_SLIP_GATE = tuple(_ENDING) + tuple(f"届{n}" for n in _PLENARY_NUM)
 _SLIP_BASIS = "党政机关公文处理工作条例(2012) 第十九条(规范表述); 中共中央、全国人大的固定提法(党章、宪法、全会公报)"
 
 # ------------------------------------------------------------------ agencies of the reforms
@@ -746,9 +748,10 @@ class WordingRuleDetector:
                 a, b = views.dense_span(s + 1, s + 2)
                 if views.text[a:b].count("全") >= 2:  # 三中全全: the dense view folds the doubled 全 (中全|审)
                     e = s + 2
+            k = chr(DIGIT_FOLD.get(ord(m.group("n")), ord(m.group("n"))))
+            n = "〇一二三四五六七八九"[int(k)] if k.isdigit() else m.group("n")
             out.append(self._finding(views, s - 1, e, "key_term_misspelling", "wording.key.plenary",
-                                     f"全会名称错误：“{d[s - 1:e]}”应为“{m.group('n')}中全会”", _SLIP_BASIS,
-                                     f"{m.group('n')}中全会", score=0.7))
+                                     f"全会名称错误：“{d[s - 1:e]}”应为“{n}中全会”", _SLIP_BASIS, f"{n}中全会", score=0.7))
 
     # ------------------------------------------------------------------ draft labels
     def _drafts(self, views: Views, d: str, windows, out: list[Finding]) -> None:
