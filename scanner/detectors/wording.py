@@ -189,14 +189,15 @@ _COLOUR_HEADS = "鬼子|鬼佬|鬼|佬|皮猪|皮狗|皮猴子|皮猴|番"
 _COLOUR_RE = rx.compile(rf"(?<![漆乌青红灰紫拉抹])(?P<c>[黑白黄棕])(?P<h>{_alt(_COLOUR_HEADS)})(?![怪魂火屋脸话])")
 _COLOUR_WORDS = tuple(c + h for c in "黑白黄棕" for h in _COLOUR_HEADS.split("|"))
 #: vulgar words for an extramarital relation (二奶 三奶: a numeral and 奶, not 二奶奶 a grandmother; 小三 小四:
-#: not 小三通 the cross-strait links, 小三级 工会, 缩小三大差别, 小三居, 小学三年级; 小蜜 not 小蜜蜂; 姘头)
+#: not 小三通 the cross-strait links, 小三级 工会, 缩小三大差别, 小三居, 小学三年级, 乙肝小三阳, 小三和弦, 小四轮; 小蜜 not
+#: 小蜜蜂; 姘头)
 #: the numeral in any written style (②奶, 小❸: the digit fold of the dense view's number styles, DIGIT_FOLD)
 _NUM_FORMS = {k: "".join(sorted({chr(c) for c, v in DIGIT_FOLD.items() if chr(v) == k} | {"234"["234".index(k)]}))
               for k in "234"}
 _N234, _N34 = _NUM_FORMS["2"] + _NUM_FORMS["3"] + _NUM_FORMS["4"], _NUM_FORMS["3"] + _NUM_FORMS["4"]
 _RELATION_RE = rx.compile(
     rf"(?<![{_N234}奶])(?P<a>[{_N234}]奶)(?![奶粉茶牛油])"
-    rf"|(?<![缩减大从最上读念])(?P<b>小[{_N34}])(?![通级峡居室轮门线角元号环点口岁个只条分度万千百十届期次天寸人楼层区道队年班维国通方0-9])"
+    rf"|(?<![缩减大从最上读念])(?P<b>小[{_N34}])(?![通级峡居室轮门线角元号环点口岁个只条分度万千百十届期次天寸人楼层区道队年班维国通方子阳合川甲0-9]|和弦)"
     r"|(?P<c>小蜜|姘头)(?!蜂|桃|枣)")
 _RELATION_WORDS = tuple(n + "奶" for n in _N234) + tuple("小" + n for n in _N34) + ("小蜜", "姘头")
 _RELATION_QUIET = ("小学", "年级", "学生", "班级", "语文", "数学", "老师", "考试", "电视剧", "电影", "剧中", "小说", "角色",
