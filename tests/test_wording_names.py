@@ -94,6 +94,7 @@ MISSES = [
     "新加坡国父李光耀。",                      # another state's founder
     "台湾当局称孙中山为“国父”。",              # quoted
     "中国父亲节的由来。",                      # 父亲
+    "天黑 鬼魂出没的传说。",                   # spaced, and 天黑 a word
 ]
 
 
@@ -120,6 +121,8 @@ def full():
     ("这些蛮x说话我们听不懂。", "wording.slur.old_name"),         # a mask
     ("南★韩总统近日访问日本。", "wording.state.compass"),
     ("网传某公司老总养了三★奶。", "wording.slur.relation"),
+    ("这些蛮　夷说话我们听不懂。", "wording.slur.old_name"),      # one blank (a gate word of its own)
+    ("纪念国 父孙中山先生。", "wording.tw.founder"),
 ])
 def test_names_carry_over_disguises(full, text, rule):
     assert any(r == rule for _t, _ty, r in found(full, text)), found(full, text)
@@ -127,9 +130,9 @@ def test_names_carry_over_disguises(full, text, rule):
 
 # ------------------------------------------------------------------ slips in fixed formulations
 SLIPS = [
-    ("会议审议了全国人民代表大汇常务委员会工作报告。", "全国人民代表大汇", "wording.key.last_char"),
-    ("坚持和发展中国特色社会主仪。", "中国特色社会主仪", "wording.key.last_char"),
-    ("推动构建人类命运共同休。", "人类命运共同休", "wording.key.last_char"),
+    ("会议审议了全国人民代表大汇常务委员会工作报告。", "人民代表大汇", "wording.key.last_char"),
+    ("县人民代表大合第三次会议开幕。", "人民代表大合", "wording.key.last_char"),
+    ("中国人民政治协商会仪全国委员会。", "中国人民政治协商会仪", "wording.key.last_char"),
     ("中华人民共和困成立七十五周年。", "中华人民共和困", "wording.key.last_char"),
     ("党的十九届六中金会审议通过决议。", "六中金会", "wording.key.plenary"),
     ("党的二十届四钟全会召开。", "四钟全会", "wording.key.plenary"),
@@ -169,4 +172,4 @@ def test_exclusive_endings_are_key_terms():
     rows = Path(W.__file__).resolve().parents[2] / "lexicons" / "improper_wording" / "key_terms.tsv"
     terms = {line.split("\t")[1] for line in rows.read_text(encoding="utf-8").splitlines()
              if line and not line.startswith(("#", "id\t"))}
-    assert set(W.EXCLUSIVE_ENDINGS) <= terms
+    assert set(W.SLIP_TERMS) <= set(W.EXCLUSIVE_ENDINGS) <= terms
