@@ -95,6 +95,7 @@ MISSES = [
     "台湾当局称孙中山为“国父”。",              # quoted
     "中国父亲节的由来。",                      # 父亲
     "天黑 鬼魂出没的传说。",                   # spaced, and 天黑 a word
+    "北海道的白老町是爱努人聚居地。",          # 白老 (a town): 佬 is not read back from 老
 ]
 
 
