@@ -174,3 +174,15 @@ def test_exclusive_endings_are_key_terms():
     terms = {line.split("\t")[1] for line in rows.read_text(encoding="utf-8").splitlines()
              if line and not line.startswith(("#", "id\t"))}
     assert set(W.SLIP_TERMS) <= set(W.EXCLUSIVE_ENDINGS) <= terms
+
+
+@pytest.mark.parametrize("text, span", [
+    ("网上有人发布xizangliuwangzhengfu相关信息。", "xizangliuwangzhengfu"),   # pinyin, joined
+    ("网上有人发布 xi zang liu wang zheng fu 相关信息。", "xi zang liu wang zheng fu"),
+])
+def test_exile_names_pinyin(full, text, span):
+    assert (span, "political_term", "wording.tw.exile") in found(full, text)
+
+
+def test_exile_names_read_back_as_pinyin_only():
+    assert W.exile_words() <= W.pinyin_only_words() and not W.exile_words() & set(W.disguise_words())

@@ -572,7 +572,7 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
             return
         out[k] = (w, gone)
 
-    for w in sorted(wording.agency_words()):  # (pinyin and initials only: gjjw for 国家计委)
+    for w in sorted(wording.pinyin_only_words()):  # (pinyin and initials only: gjjw for 国家计委, the exile names)
         for v, kind in disguises(w, high_risk=True):
             if kind == "pinyin" and v.isascii() and len(w) >= 4:
                 add(v, w)

@@ -417,7 +417,7 @@ def lone_words() -> frozenset[str]:
     """The words of :func:`disguise_words` that make a finding alone (渣男, 瞎佬, 国家计委): never
     one word of the initials of two (bdxl would read 瞎佬 after any word spelled bd); their
     initials are read only as a whole run (gjjw), as a row's are."""
-    return frozenset(_SEX_COMPOSED) | frozenset(_SEX_WORDS.split("|")) | _DIS_SET | agency_words() | name_words()
+    return frozenset(_SEX_COMPOSED) | frozenset(_SEX_WORDS.split("|")) | _DIS_SET | agency_words() | name_words() | exile_words()
 
 
 def name_words() -> frozenset[str]:
@@ -448,6 +448,17 @@ def _spaced_pairs() -> tuple[frozenset[str], frozenset[str]]:
 _SPACED_GATE = _spaced_gate()
 _SPACED_SET = frozenset(_SPACED_GATE)
 gates.register(*_SPACED_GATE)
+
+
+def exile_words() -> frozenset[str]:
+    """The exile "governments" of ``wording.tw.exile`` (西藏流亡政府 …): like the agencies, only their pinyin and
+    initials are read back (xizangliuwangzhengfu); a sound and a shape for every character made 7,000 gate words."""
+    return frozenset(w for w in _NAMES_GATE if _EXILE_RE.fullmatch(w))
+
+
+def pinyin_only_words() -> frozenset[str]:
+    """The words whose pinyin and initials only are read back: the agencies and the exile names."""
+    return agency_words() | exile_words()
 
 
 def agency_words() -> frozenset[str]:
@@ -492,7 +503,7 @@ def disguise_words() -> tuple[str, ...]:
     and crime labels, the groups of nations (the initials MGGZ read 美国 鬼子), the sex and age
     words (渣男, 黄脸婆: every modifier x head of the rule) and the disability words; the agencies of
     the reforms get their pinyin and initials only (:func:`agency_words`). Two characters or more."""
-    words = set(_HEADS.split("|")) | set(_CRIME.split("|")) | set(_NATIONS.split("|")) | (lone_words() - agency_words())
+    words = set(_HEADS.split("|")) | set(_CRIME.split("|")) | set(_NATIONS.split("|")) | (lone_words() - pinyin_only_words())
     return tuple(sorted(w for w in words if len(w) >= 2))
 
 
