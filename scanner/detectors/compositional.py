@@ -544,7 +544,9 @@ _SOUND = -4
 _LONE_RULES = frozenset({"prohibited.object.drug", "wording.quote_separatist"})
 #: the wording rules one word makes alone (a disability or sex and age word, an agency)
 _WORDING_LONE_RULES = frozenset({"wording.slur.disability", "wording.slur.sex_age", "wording.agency.central",
-                                 "wording.agency.local"})
+                                 "wording.agency.local", "wording.slur.old_name", "wording.slur.colour",
+                                 "wording.slur.relation", "wording.state.compass", "wording.tw.exile",
+                                 "wording.tw.founder", "wording.state.hostile"})
 _ANY_LONE_RULES = _LONE_RULES | _WORDING_LONE_RULES
 #: a separator between the two characters of a word that makes a finding alone (冰，毒, 渣、男: the
 #: drug names, the separatist words, the wording rules' one-word slurs): ``gone`` is _SEP, read back
@@ -611,7 +613,7 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
             return
         out[k] = (w, gone)
 
-    for w in sorted(wording.agency_words()):  # (pinyin and initials only: gjjw for 国家计委)
+    for w in sorted(wording.pinyin_only_words()):  # (pinyin and initials only: gjjw for 国家计委, the exile names)
         for v, kind in disguises(w, high_risk=True):
             if kind == "pinyin" and v.isascii() and len(w) >= 4:
                 add(v, w)
