@@ -492,6 +492,43 @@ has_pair(PyObject *self, PyObject *args)
     return PyBool_FromLong(found);
 }
 
+/* pair_between(text, table): the positions of characters with bit 2 in the table between two with
+ * bit 1, as a list (matcher._edge_places: a lone 0 or x between two Han characters, 弹簧0提供) */
+#define BETWEEN_WALK(NAME, T)                                                                      \
+    static int NAME(const T *s, Py_ssize_t n, const uint8_t *t, PyObject *out)                    \
+    {                                                                                              \
+        for (Py_ssize_t i = 1; i + 1 < n; i++) {                                                   \
+            if ((t[s[i]] & 2) && (t[s[i - 1]] & 1) && (t[s[i + 1]] & 1)) {                         \
+                PyObject *v = PyLong_FromSsize_t(i);                                               \
+                if (!v || PyList_Append(out, v) < 0) {                                             \
+                    Py_XDECREF(v);                                                                 \
+                    return -1;                                                                     \
+                }                                                                                  \
+                Py_DECREF(v);                                                                      \
+            }                                                                                      \
+        }                                                                                          \
+        return 0;                                                                                  \
+    }
+BETWEEN_WALK(between_ucs1, Py_UCS1)
+BETWEEN_WALK(between_ucs2, Py_UCS2)
+BETWEEN_WALK(between_ucs4, Py_UCS4)
+
+static PyObject *
+pair_between(PyObject *self, PyObject *args)
+{
+    PyObject *text, *tobj;
+    classed_text c;
+    if (!PyArg_ParseTuple(args, "UO", &text, &tobj) || open_classed(text, tobj, &c) < 0)
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (!out || BY_KIND(c.kind, c.data, between, c.n, c.t, out) < 0) {
+        Py_XDECREF(out);
+        out = NULL;
+    }
+    PyBuffer_Release(&c.tb);
+    return out;
+}
+
 /* name_candidates(text, flags, given, translit): sensitive.SensitiveLinker._candidates in one pass
  * (its NumPy version is the reference and documents the rule): positions where a surname is
  * followed by given-name characters, outside transliterations. flags, given and translit are
@@ -564,6 +601,7 @@ static PyMethodDef methods[] = {
     {"name_candidates", name_candidates, METH_VARARGS, "name_candidates(text, flags, given, translit) -> [position, ...]"},
     {"has_run", has_run, METH_VARARGS, "has_run(text, table, min_len) -> bool"},
     {"has_pair", has_pair, METH_VARARGS, "has_pair(text, table) -> bool"},
+    {"pair_between", pair_between, METH_VARARGS, "pair_between(text, table) -> [position, ...]"},
     {"wide_runs", wide_runs, METH_VARARGS, "wide_runs(dense_map, dense_emap, limit, wider=2) -> [index, ...]"},
     {"separated_runs", separated_runs, METH_O, "separated_runs(norm) -> [(first, last), ...] (gates.separated_runs)"},
     {"set_tables", set_tables, METH_VARARGS, "set_tables(lut, invisible, noise): the normalisation tables"},

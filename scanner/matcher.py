@@ -44,19 +44,33 @@ _COUNTERS = frozenset("个名元分次年月日号岁件人家位项条只台辆
 #: is a count, not a disguise (:func:`_swap_alone`)
 _NUMERALS = frozenset("0123456789〇一二两三四五六七八九十百千万亿几多数")
 _EDGE_REACH = 60  # characters either side of an edge mask read again (a row's context window is 40 at most)
-_has_pair = speedups.get("has_pair")
+_pair_between = speedups.get("pair_between")
 
 
 def _han_mask_table() -> bytes:
-    t = bytearray(0x110000)  # a Han character (bit 1) followed by a lone 0 or x (bit 2)
-    t[0x4E00:0xA000] = b"\x01" * (0xA000 - 0x4E00)
-    t[0x3400:0x4DC0] = b"\x01" * (0x4DC0 - 0x3400)
+    t = bytearray(0x110000)  # a lone 0 or x (bit 2) between two Han characters (bit 1: gates.is_han)
+    t[0x3400:0xA000] = b"\x01" * (0xA000 - 0x3400)
     for ch in "0x":
         t[ord(ch)] |= 2
     return bytes(t)
 
 
-_HAN_MASK = _han_mask_table() if _has_pair is not None else b""
+_HAN_MASK = _han_mask_table() if _pair_between is not None else b""
+
+
+def _lone_masks(norm: str) -> list[int]:
+    """Positions of a 0 or x between two Han characters in ``norm``, in order (one walk in C; the
+    loop below without the extension)."""
+    if _pair_between is not None:
+        return _pair_between(norm, _HAN_MASK)
+    out = []
+    for ch in "0x":
+        i = norm.find(ch)
+        while i >= 0:
+            if 0 < i < len(norm) - 1 and is_han(norm[i - 1]) and is_han(norm[i + 1]):
+                out.append(i)
+            i = norm.find(ch, i + 1)
+    return sorted(out)
 
 
 @lru_cache(maxsize=4096)
@@ -381,14 +395,14 @@ class LexiconMatcher:
         # (``gates.ascii_chars`` and ``gates.present`` are cached per text for the detectors after the
         # matcher: asking them first costs the full scan nothing, where a walk over every text did)
         asc = ascii_chars(views.vis)
-        if (b"0" in asc or b"x" in asc) and (_has_pair is None or _has_pair(norm, _HAN_MASK)):
-            for ch in "0x":
-                i = norm.find(ch)
-                while i >= 0 and len(out) < 8:
-                    if 0 < i < n - 1 and is_han(norm[i - 1]) and is_han(norm[i + 1]) and not (
-                            ch == "0" and (norm[i + 1] in _COUNTERS or norm[i - 1] in _NUMERALS or norm[i + 1] in _NUMERALS)):
-                        out.append(i)
-                    i = norm.find(ch, i + 1)
+        lone = _lone_masks(norm) if (b"0" in asc or b"x" in asc) else ()
+        for ch in "0x":  # (the zeros first, then the x's: eight at most)
+            for i in lone:
+                if len(out) >= 8:
+                    break
+                if norm[i] == ch and not (
+                        ch == "0" and (norm[i + 1] in _COUNTERS or norm[i - 1] in _NUMERALS or norm[i + 1] in _NUMERALS)):
+                    out.append(i)
         if views.dense_map is not None and not present(views.vis).isdisjoint(_DROPPED_MASKS):
             for ch in _DROPPED_MASKS:
                 i = norm.find(ch)

@@ -271,6 +271,26 @@ def test_class_runs_as_python_and_patterns_inside_them(text):
 
 
 @needs_ext
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list("弹簧刀0x0xx二年分") + ["\u3400", "\u9fff", "\u4dc0", "a", "\U0001f600", " "]),
+                max_size=30).map("".join))
+def test_lone_masks_as_python(text):
+    """matcher._lone_masks (pair_between in C): a 0 or x between two Han characters, in order, as
+    the Python loop finds them."""
+    from scanner import matcher
+    from scanner.detectors.gates import is_han
+
+    want = sorted(i for i, c in enumerate(text) if c in "0x" and 0 < i < len(text) - 1
+                  and is_han(text[i - 1]) and is_han(text[i + 1]))
+    assert _speedups.pair_between(text, matcher._HAN_MASK) == want
+    saved, matcher._pair_between = matcher._pair_between, None
+    try:
+        assert matcher._lone_masks(text) == want
+    finally:
+        matcher._pair_between = saved
+
+
+@needs_ext
 def test_class_runs_reads_every_string_kind():
     from scanner import speedups
 
