@@ -211,9 +211,10 @@ ROW_SOURCES = {"konsheng": ("sensitive-lexicon-konsheng", ("色情类型.txt", "
 
 def row_source_text(data: Path) -> str:
     """Every entry of the row sources' TRAINING halves (konsheng, houbb; all of textfilter, which the
-    benchmark never reads for positives), normalised, one a line."""
+    benchmark never reads for positives), normalised, one a line: exactly what the builders may read
+    (``disguise_dataset.training_half``: no entry whose form is held out in either list, h16s)."""
     sys.path.insert(0, str(HERE))
-    from disguise_dataset import held_out
+    from disguise_dataset import training_half
 
     from scanner.normalize import normalize
 
@@ -225,7 +226,7 @@ def row_source_text(data: Path) -> str:
                 continue
             for line in open(p, encoding="utf-8"):
                 t = line.strip()
-                if t and (src == "textfilter" or not held_out(src, t)):
+                if t and training_half(src, t, data):
                     out.append(normalize(t))
     return "\n".join(out)
 

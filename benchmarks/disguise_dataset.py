@@ -60,6 +60,45 @@ def held_out(source: str, entry: str) -> bool:
     return hashlib.sha256(f"{source}\t{entry}".encode("utf-8")).digest()[0] & 1 == 1
 
 
+_FORMS: dict[str, frozenset[str]] = {}
+
+
+def held_out_forms(data: Path = DATA) -> frozenset[str]:
+    """The normalised forms of every entry this benchmark may draw a positive from: the held-out
+    half of konsheng's four files and of houbb's dictionary (entries with a :data:`HOUBB_CHARS`
+    character). An entry is held out wherever it appears: one held out in one list and in the
+    training half of another (操他妈: houbb's held-out half, konsheng's training half), or the same
+    entry spelled another way (a traditional or full-width spelling), is no source of rows, pieces
+    or models in any builder (issue 16, h16s; :func:`training_half`). Read only to leave entries out."""
+    key = str(data)
+    if key not in _FORMS:
+        from scanner.normalize import normalize
+
+        out: set[str] = set()
+        for name in KONSHENG_FILES:
+            for line in open(data / "sensitive-lexicon-konsheng" / name, encoding="utf-8"):
+                t = line.strip()
+                if t and held_out("konsheng", t):
+                    out.add(normalize(t))
+        for line in open(data / "sensitive-word-houbb" / "dict_v20240407.txt", encoding="utf-8"):
+            t = line.strip()
+            if t and held_out("houbb", t) and HOUBB_CHARS & (set(t) | set(normalize(t))):
+                out.add(normalize(t))
+        _FORMS[key] = frozenset(out)
+    return _FORMS[key]
+
+
+def training_half(source: str, entry: str, data: Path = DATA) -> bool:
+    """True when ``entry`` of list ``source`` may be read by a builder: it is in its own list's
+    training half (``textfilter``, never split by this benchmark, has none held out) and its
+    normalised form is no held-out form of any list (:func:`held_out_forms`)."""
+    from scanner.normalize import normalize
+
+    if source != "textfilter" and held_out(source, entry.strip()):
+        return False
+    return normalize(entry.strip()) not in held_out_forms(data)
+
+
 # ------------------------------------------------------------------ disguise renderers
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _STYLES = {  # digit -> one written form per style

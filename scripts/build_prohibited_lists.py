@@ -4,7 +4,8 @@ two public lists (issue 16).
 
 Only entries that :func:`benchmarks.disguise_dataset.held_out` puts in the training half are read:
 the other half is the evaluation's (benchmarks/bench_disguise.py), fixed by hash before any row
-was written. Sources: konsheng/Sensitive-lexicon's porn, guns/explosives and terror files (MIT),
+was written. An entry whose normalised form is held out in EITHER list is read by no builder
+(``held_out_forms``). Sources: konsheng/Sensitive-lexicon's porn, guns/explosives and terror files (MIT),
 from the shared data folder; houbb/sensitive-word's dictionary (Apache-2.0), uncategorised and
 noisy (体操|冰毒, 枪击事件, 黄曲霉毒素), only entries with a character of drugs, guns, gambling or sex
 that also hold a strong character or a trade word (measured: see main()).
@@ -98,19 +99,15 @@ def _self_checked(rows: list[str], hit: str = HIT) -> list[str]:
     return keep
 
 
-def held_out_forms(data: Path) -> set[str]:
-    """The normalised forms of the held-out entries of konsheng's four files: a training entry
-    written another way (a traditional or full-width spelling) whose form is one of these is the
-    same entry, so it is no row source either (5 entries). Read only to leave entries out."""
-    from disguise_dataset import held_out
-    from scanner.normalize import normalize
+def held_out_forms(data: Path) -> frozenset[str]:
+    """The normalised forms of every held-out entry of the lists the evaluation draws from
+    (benchmarks/disguise_dataset.py ``held_out_forms``: konsheng's four files and houbb's
+    dictionary): a training entry of ANY list whose form is one of these is the same entry (held
+    out in the other list: 操他妈; or a traditional or full-width spelling), so no row source either.
+    Read only to leave entries out."""
+    from disguise_dataset import held_out_forms as forms
 
-    out = set()
-    for name in KONSHENG:
-        for line in open(data / "sensitive-lexicon-konsheng" / name, encoding="utf-8"):
-            if line.strip() and held_out("konsheng", line.strip()):
-                out.add(normalize(line.strip()))
-    return out
+    return forms(data)
 
 
 def main(argv=None) -> int:

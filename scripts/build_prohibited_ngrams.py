@@ -11,15 +11,17 @@ A list of whole entries finds only those entries; the pieces they are built of (
 * it never occurs in general or official text: CLUENER 2020, Weibo NER, résumés, government work
   reports, CPC congress reports, State Council policies (新闻联播 is never read: the benchmark counts
   false alarms on it), and is not a jieba word of frequency 50 or more;
-* it is no other lexicon's term, and no phrase of the evaluation's hand-written items
+* it is no other lexicon's term, no phrase of the evaluation's hand-written items
   (benchmarks/disguise_items.py, read only to leave such a candidate out: a row may never equal an
-  evaluation phrase, tests/test_disguise_dataset.py);
+  evaluation phrase, tests/test_disguise_dataset.py) and no held-out entry of either list (妈逼);
 * three characters only when neither two-character half is already a row.
 
 Only entries that :func:`benchmarks.disguise_dataset.held_out` puts in the training half are read
 (konsheng/Sensitive-lexicon's porn, guns/explosives and terror files, MIT; houbb/sensitive-word's
-dictionary entries with a character of drugs, guns, gambling, sex or insult, Apache-2.0). The other
-half is the evaluation's. Validation before writing rows: the rows mined from one half of the
+dictionary entries with a character of drugs, guns, gambling, sex or insult, Apache-2.0), and of
+those only the ones whose normalised form is held out in neither list (操他妈 is in konsheng's
+training half and houbb's held-out half: held out; ``disguise_dataset.held_out_forms``, h16s). The
+other half is the evaluation's. Validation before writing rows: the rows mined from one half of the
 training half (a second fixed hash) cover ``--validate`` of the other half's entries.
 
 Every row is ``review`` (a statistical piece, not a curated rule), needs jieba word boundaries at
@@ -87,13 +89,15 @@ def training_entries(data: Path) -> list[str]:
     from build_prohibited_lists import held_out_forms
 
     out: set[str] = set()
-    evaluation_forms = held_out_forms(data)  # the same entry spelled another way is held out too
+    # an entry held out in EITHER list (操他妈: houbb's held-out half, konsheng's training half), or
+    # the same entry spelled another way, is held out here too (h16s)
+    evaluation_forms = held_out_forms(data)
     for name in KONSHENG:
         for t in _lines(data / "sensitive-lexicon-konsheng" / name):
             if _HAN.match(t) and not held_out("konsheng", t) and normalize(t) not in evaluation_forms:
                 out.add(normalize(t))
     for t in _lines(data / "sensitive-word-houbb" / "dict_v20240407.txt"):
-        if _HAN.match(t) and HOUBB_CHARS & set(t) and not held_out("houbb", t):
+        if _HAN.match(t) and HOUBB_CHARS & set(t) and not held_out("houbb", t) and normalize(t) not in evaluation_forms:
             out.add(normalize(t))
     return sorted(out)
 
@@ -248,7 +252,11 @@ def main(argv=None) -> int:
     from scanner.lexicon import load_lexicons
     from scanner.resources import bundled_lexicon_dir
 
+    from build_prohibited_lists import held_out_forms
+
     evaluation = {p[p.index("[") + 1:p.index("]")] for ps in disguise_items.POSITIVES.values() for p in ps}
+    # nor a held-out entry of either list (妈逼, a piece of training entries, is also a held-out entry)
+    evaluation |= held_out_forms(data)
     existing = {e.term for e in load_lexicons([bundled_lexicon_dir()], cache=False).entries
                 if e.lexicon not in ("prohibited_ngrams", "prohibited_textfilter")}
     keep, sup = mine(entries, general, a.min_support, a.strong)

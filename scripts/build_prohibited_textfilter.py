@@ -10,7 +10,9 @@ shipped with the scanner. This script writes them into a folder of the user's ow
 county's folder (``lexicon_dirs = ["<folder>"]`` in the config; docs/LEXICONS.md).
 
 The list (14,600 lines, uncategorised: porn, insults, political names, game titles, pinyin) is
-never read by the evaluation (benchmarks/bench_disguise.py), so all of it may be a row source; its
+never read by the evaluation (benchmarks/bench_disguise.py), so all of it may be a row source except
+the entries whose normalised form is held out in konsheng or houbb (the evaluation's positives,
+wherever they are listed: ``disguise_dataset.held_out_forms``); its
 entries are categorised and filtered by rules, never by looking at the evaluation's positives:
 
 * **Category.** An entry is prohibited content when it holds a *risk character* of the TRAINING
@@ -83,12 +85,17 @@ def textfilter_entries(data: Path, risk: dict[str, float]) -> list[str]:
     """The list's Han entries of 2-8 characters that hold a risk character (normalised)."""
     from scanner.normalize import normalize
 
+    from build_prohibited_lists import held_out_forms
+
     raw = {normalize(line.strip()) for line in open(data / "textfilter-observerss" / "keywords.txt", encoding="utf-8")}
+    # an entry held out in konsheng or houbb is the evaluation's wherever it is listed (h16s)
+    evaluation_forms = held_out_forms(data) if (data / "sensitive-lexicon-konsheng").is_dir() else frozenset()
     out = set()
     for t in raw:
         if t.startswith("毛") and t[1:] in raw:
             t = t[1:]  # the list's 毛X duplicates (毛六四事件, 毛妓女)
-        if _HAN.match(t) and max((risk.get(c, 0.0) for c in t), default=0.0) >= RISK_LOG_ODDS:
+        if (_HAN.match(t) and max((risk.get(c, 0.0) for c in t), default=0.0) >= RISK_LOG_ODDS
+                and t not in evaluation_forms):
             out.add(t)
     return sorted(out)
 
@@ -148,7 +155,10 @@ def main(argv=None) -> int:
     from scanner.resources import bundled_lexicon_dir
     from scanner.words import word_freq
 
+    from build_prohibited_lists import held_out_forms
+
     evaluation = {p[p.index("[") + 1:p.index("]")] for ps in disguise_items.POSITIVES.values() for p in ps}
+    evaluation |= held_out_forms(data)  # no piece or entry is a held-out entry of konsheng or houbb (h16s)
     lex = [e for e in load_lexicons([bundled_lexicon_dir()], cache=False).entries if e.lexicon != "prohibited_textfilter"]
     existing = {e.term for e in lex}
     have_pieces = {e.term for e in lex if e.lexicon == "prohibited_ngrams"}

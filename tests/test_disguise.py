@@ -239,7 +239,8 @@ def test_pinyin_syllables():
     # pinyin among other syllables (a term inside a longer pinyin word), title case, spaced
     ("网上有人发布MiYunYao相关信息。", "MiYun", "prohibited.piece.c3e0b61851"),
     ("网上有人发布yinshengxilie相关信息。", "yinsheng", "prohibited.piece.f693df8dd9"),
-    ("网上有人发布dang nv相关信息。", "dang nv", "prohibited.piece.5c87f74764"),
+    # (荡女, the piece of this case before h16s, is a held-out entry of a list: no row any more)
+    ("网上有人发布jian nv相关信息。", "jian nv", "prohibited.piece.c4af4e60ed"),
     ("台湾jian cha yuan。", "jian cha yuan", "xinhua.quote_control_yuan"),
     ("村里的can fei ren。", "can fei ren", "xinhua.disabled"),
     ("群里有人修炼fa lun gong", "fa lun gong", "prohibited.cult.falungong"),
@@ -299,7 +300,8 @@ def test_rare_kin_of_the_same_radical_and_sound():
 
 
 @pytest.mark.parametrize("text, found, rule", [
-    ("网上有人发布滛荡自慰器相关信息。", "滛荡自慰器", "prohibited.porn.yindang"),
+    # (the span was 滛荡自慰器 while 淫荡自慰器, a held-out entry of a list, was a row: h16s removed it)
+    ("网上有人发布滛荡自慰器相关信息。", "滛荡", "prohibited.porn.yindang"),
     # a look-alike in a two-character word of the compositional rules (代开, 汽枪, 专卖, 两岸)
     ("网上有人发布伐开发票相关信息。", "伐开发票", "prohibited.trade.invoice"),
     ("网上有人发布销售汽抢相关信息。", "销售汽抢", "prohibited.trade.weapon"),
@@ -569,9 +571,10 @@ def test_carry_over_stays_quiet(scanner, text):
     ("有人在群里骂人婊紫", "婊紫", "prohibited.insult.biaozi"),
     # a one-character row's rare look-alike (滛 for 淫: kin data)
     ("这个帖子很滛，别看", "滛", "prohibited.solo.yin"),
-    # initials of a generated list's entry (色网站): letters of one case between two Han characters
-    ("他整天逛swz找资源", "swz", "prohibited.media.fa84733a6e"),
-    ("他整天逛SWZ找资源", "SWZ", "prohibited.media.fa84733a6e"),
+    # initials of a generated list's entry (色影院; 色网站 before the rebuild of h16s): letters of one
+    # case between two Han characters
+    ("他整天逛syy找资源", "syy", "prohibited.media.de3da7dd90"),
+    ("他整天逛SYY找资源", "SYY", "prohibited.media.de3da7dd90"),
 ])
 def test_sounds_and_shapes_of_two_character_rows(scanner, text, found, rule):
     fs = [f for f in scanner.scan(text).findings if f.rule == rule]
@@ -589,8 +592,8 @@ def test_sounds_and_shapes_of_two_character_rows(scanner, text, found, rule):
     "都比去年有所增加",  # 都比 for 逗比: ordinary text (the stoplist)
     "中刚两国传统友谊深厚",  # 中港 is a political row: its sounds are countries (中刚), not read
     "南涝北旱特征明显",  # 北韩 is a style row: no swap2
-    "他整天逛 swz 找资源",  # initials of a list entry: only right between two Han characters
-    "他整天逛Swz找资源",  # mixed case
+    "他整天逛 syy 找资源",  # initials of a list entry: only right between two Han characters
+    "他整天逛Syy找资源",  # mixed case
     "详见APP说明",  # a token of letters that ordinary text writes
 ])
 def test_sounds_and_shapes_of_two_character_rows_stay_quiet(scanner, text):

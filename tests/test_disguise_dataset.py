@@ -92,3 +92,34 @@ def test_deterministic_and_exact_spans():
         if r["source"] in ("konsheng", "houbb") and r["family"] == "plain":
             s, e, _ = r["gold"][0]
             assert gen.held_out(r["source"], r["text"][s:e])
+
+
+@pytest.mark.skipif(not DATA.exists(), reason="shared data absent")
+def test_no_builder_reads_an_entry_held_out_in_either_list():
+    """An entry held out in ANY list the benchmark draws from is held out everywhere (issue 16, h16s):
+    操他妈 is in houbb's held-out half and konsheng's training half, 妈逼 a held-out entry that is also
+    a piece of training entries. No training entry (the one input of prohibited_ngrams.tsv, the
+    houbb rows of prohibited_lists.tsv and models/prohibited_lm), no generated row or piece, and no
+    textfilter entry a local build reads is the normalised form of a held-out entry."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    from build_prohibited_ngrams import _risk_chars, training_entries
+    from build_prohibited_textfilter import textfilter_entries
+
+    from scanner.normalize import normalize
+
+    forms = gen.held_out_forms(DATA)
+    assert {"操他妈", "操你全家", "妈逼"} <= forms
+    assert gen.held_out("konsheng", "操他妈") and not gen.held_out("houbb", "操他妈")
+    assert not gen.training_half("houbb", "操他妈", DATA) and not gen.training_half("textfilter", "操他妈", DATA)
+    training = training_entries(DATA)
+    assert len(training) > 3000
+    assert not forms & set(training), sorted(forms & set(training))[:10]
+    for name in ("prohibited_lists", "prohibited_ngrams"):
+        rows = [line.split("\t") for line in open(REPO / "lexicons" / "improper_wording" / f"{name}.tsv", encoding="utf-8")
+                if line.strip() and not line.startswith(("#", "id\t"))]
+        assert len(rows) > 200
+        bad = [(r[0], r[1]) for r in rows if normalize(r[1]) in forms]
+        assert not bad, (name, bad[:10])
+    if (DATA / "textfilter-observerss" / "keywords.txt").is_file():
+        tf = textfilter_entries(DATA, _risk_chars(training))
+        assert tf and not forms & set(tf), sorted(forms & set(tf))[:10]

@@ -107,7 +107,8 @@ def test_textfilter_rows_are_not_bundled_but_build_into_a_folder_of_ones_own(tmp
         pytest.skip("textfilter-observerss absent from the shared data")
     out = tmp_path / "tf"
     assert t.main(["--data", str(DATA), "--out", str(out)]) == 0
-    text = "网上有人发帖出售万淫堂会员，请速联系。"
+    # (万淫堂, the example before h16s, is a held-out entry of houbb: no builder reads it any more)
+    text = "网上有人发帖出售全球第一淫图城会员，请速联系。"
     assert "prohibited.tf." not in " ".join(f.rule for f in Scanner().scan(text).findings)
     rules = [f.rule for f in Scanner(lexicon_dirs=[str(out)]).scan(text).findings]
     assert any(r.startswith("prohibited.tf.piece.") for r in rules), rules
