@@ -24,7 +24,7 @@ manifest says ``disguise = "basic"`` (a long generated list) gets number styles,
 look-alike and split characters, inner masks of terms of 3+ characters and sounds of terms of three
 (the pieces; not at an edge whose rest is a word: 激情|影 → 激情迎) — no initials (those of a long
 list collide with acronyms: 操你娘 → CNN); ``disguise = "none"`` none. A key term's misspellings
-get their look-alike and split characters too (习近乎 → 习辶斤乎, :data:`scanner.lexicon._STACKED_KINDS`). A term written with one separator between every
+get their look-alike and split characters too (习近乎 → 习辶斤乎, :data:`scanner.variants.STACKED_KINDS`). A term written with one separator between every
 character (法，轮，功) is found by the matcher for every row (no variants needed).
 
 Variants that are real text are dropped, as for key-term misspellings (:mod:`scanner.variants`):

@@ -21,7 +21,7 @@ from .normalize import NOISE_SYMBOLS, dense, dense_runs, is_noise, normalize
 from .resources import (
     bundled_lexicon_dir,  # re-exported: scanner.lexicon.bundled_lexicon_dir stays
 )
-from .variants import misspellings
+from .variants import STACKED_KINDS, STACKED_MAX_LEN, misspellings
 
 __all__ = [
     "Entry",
@@ -446,13 +446,10 @@ class DisguiseTable:
                              tuple(self.keys[i] for i in keep), bytes(self.kinds[i] for i in keep))
 
 
-#: the disguises of a key term's misspelling (a slip and a disguise together: 习辶斤乎, 一国丙治):
-#: not its sounds (a second slip of the same kind: 600,000 spellings) nor its pinyin (the correct
-#: form's); nor its masks (20,000 spellings) or numbers (13,000): measured, no disguise more found
-_STACKED_KINDS = frozenset({"lookalike", "split"})
-#: ... of a misspelling of at most this many characters (names and short formulations: 习近乎, 一国两治;
-#: the masks of every misspelling of the long formulations would be 100,000 spellings)
-_STACKED_MAX_LEN = 6
+#: the disguises of a key term's misspelling and the longest such misspelling (scanner/variants.py,
+#: where the stoplist builder reads them too: defined there, no import back into this module)
+_STACKED_KINDS = STACKED_KINDS
+_STACKED_MAX_LEN = STACKED_MAX_LEN
 #: the disguises of a formulation's wrong number (三个维护 for 两个维护), beside its pinyin: those of a
 #: misspelling and its masks (four characters: eight spellings a row, ~1,500 keys in all)
 _NUMBER_KINDS = _STACKED_KINDS | {"masked"}

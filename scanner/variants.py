@@ -45,6 +45,15 @@ from pathlib import Path
 
 from .resources import bundled_lexicon_dir
 
+#: the disguises of a key term's misspelling (a slip and a disguise together: 习辶斤乎, 一国丙治):
+#: not its sounds (a second slip of the same kind: 600,000 spellings) nor its pinyin (the correct
+#: form's); nor its masks (20,000 spellings) or numbers (13,000): measured, no disguise more found
+#: (scanner/lexicon.py generates them; the stoplist builder below checks them)
+STACKED_KINDS = frozenset({"lookalike", "split"})
+#: ... of a misspelling of at most this many characters (names and short formulations: 习近乎, 一国两治;
+#: the masks of every misspelling of the long formulations would be 100,000 spellings)
+STACKED_MAX_LEN = 6
+
 __all__ = ["misspellings", "homophones", "lookalikes", "LOOKALIKE_GROUPS", "readings", "raw_variants"]
 
 _DATA = Path(__file__).resolve().parent / "data"
@@ -402,10 +411,8 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
         for p, c in counts.items():
             stop[keys[p]] = f"corpus:{c}"
     # disguised spellings (scanner.disguise) of every row, of the key terms' correct forms and of their
-    # short misspellings (scanner.lexicon._STACKED_KINDS: masks and shapes of 习近乎)
-    from .lexicon import _STACKED_KINDS, _STACKED_MAX_LEN
-
-    slips = sorted({v for t in terms if len(t) <= _STACKED_MAX_LEN for v in raw_variants(t) if v not in stop})
+    # short misspellings (STACKED_KINDS: masks and shapes of 习近乎)
+    slips = sorted({v for t in terms if len(t) <= STACKED_MAX_LEN for v in raw_variants(t) if v not in stop})
     dvariants: dict[str, str] = {}
     dterms: set[str] = set()
     for t, typ, basic in (sorted(set(rows)) + [(t, "key_term_misspelling", False) for t in terms]
@@ -416,7 +423,7 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
         wordish = [v for v, k in disguises(t, high_risk=typ in HIGH_RISK_TYPES or typ == "slip", basic=basic,
                                            swap2=typ in SWAP2_TYPES)
                    if k in _WORDISH_KINDS and not (k == "masked" and len(v) < len(t) == 3)
-                   and (typ != "slip" or k in _STACKED_KINDS)]
+                   and (typ != "slip" or k in STACKED_KINDS)]
         if not wordish:
             continue
         dterms.add(t)

@@ -26,6 +26,13 @@ def test_no_import_circle_between_the_name_detectors():
     assert {".names", ".names_nlp", ".sensitive"}.isdisjoint(_imported_modules(DETECTORS / "person_cues.py"))
 
 
+def test_no_import_circle_between_lexicon_and_variants():
+    # (issue 14: lexicon imports variants; the stoplist builder's constants live in variants, no import back)
+    scanner_dir = DETECTORS.parent
+    assert ".lexicon" not in _imported_modules(scanner_dir / "variants.py")
+    assert ".variants" in _imported_modules(scanner_dir / "lexicon.py")
+
+
 def test_the_detectors_share_one_definition():
     assert names.beside_official_title is person_cues.beside_official_title is names_nlp.beside_official_title
     assert names._minority_name_re is person_cues.minority_name_re
