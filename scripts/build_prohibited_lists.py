@@ -5,7 +5,7 @@ two public lists (issue 16).
 Only entries that :func:`benchmarks.disguise_dataset.held_out` puts in the training half are read:
 the other half is the evaluation's (benchmarks/bench_disguise.py), fixed by hash before any row
 was written. An entry whose normalised form is held out in EITHER list is read by no builder
-(``held_out_forms``). Sources: konsheng/Sensitive-lexicon's porn, guns/explosives and terror files (MIT),
+(``disguise_dataset.training_half``). Sources: konsheng/Sensitive-lexicon's porn, guns/explosives and terror files (MIT),
 from the shared data folder; houbb/sensitive-word's dictionary (Apache-2.0), uncategorised and
 noisy (体操|冰毒, 枪击事件, 黄曲霉毒素), only entries with a character of drugs, guns, gambling or sex
 that also hold a strong character or a trade word (measured: see main()).
@@ -99,17 +99,6 @@ def _self_checked(rows: list[str], hit: str = HIT) -> list[str]:
     return keep
 
 
-def held_out_forms(data: Path) -> frozenset[str]:
-    """The normalised forms of every held-out entry of the lists the evaluation draws from
-    (benchmarks/disguise_dataset.py ``held_out_forms``: konsheng's four files and houbb's
-    dictionary): a training entry of ANY list whose form is one of these is the same entry (held
-    out in the other list: 操他妈; or a traditional or full-width spelling), so no row source either.
-    Read only to leave entries out."""
-    from disguise_dataset import held_out_forms as forms
-
-    return forms(data)
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(Path(os.environ.get("GOVSCAN_SHARED", Path(__file__).resolve().parent.parent.parent / "shared")) / "data"))
@@ -118,17 +107,16 @@ def main(argv=None) -> int:
 
     import daachorse
 
-    from disguise_dataset import held_out
+    from disguise_dataset import training_half
     from scanner.normalize import normalize
     from scanner.variants import _corpus_texts
     from scanner.words import word_freq
 
     cands: dict[str, tuple[str, str]] = {}  # term -> (source, group)
-    evaluation_forms = held_out_forms(data)
     for name, group in KONSHENG.items():
         for line in open(data / "sensitive-lexicon-konsheng" / name, encoding="utf-8"):
             t = normalize(line.strip())
-            if _HAN.match(t) and not held_out("konsheng", line.strip()) and t not in evaluation_forms:
+            if _HAN.match(t) and training_half("konsheng", line, data):
                 cands.setdefault(t, (f"konsheng/{name}", group))
     # houbb/sensitive-word's training half (issue 16, h16f): uncategorised and noisy (黄曲霉毒素, 毒鸡蛋,
     # 体操冰毒), so an entry needs a character of drugs, guns, gambling or sex (HOUBB_CHARS, the
@@ -145,8 +133,7 @@ def main(argv=None) -> int:
         t = normalize(line)
         if t.startswith("毛") and t[1:] in norm:
             continue  # the list's 毛X duplicates (毛淫欲, 毛轮奸)
-        if (_HAN.match(t) and HOUBB_CHARS & set(t) and not held_out("houbb", line) and t not in cands
-                and t not in evaluation_forms
+        if (_HAN.match(t) and HOUBB_CHARS & set(t) and t not in cands and training_half("houbb", line, data)
                 and (max((risk.get(c, 0.0) for c in t if c not in "穴"), default=0.0) >= 4.5
                      or any(w in t for w in _TRADE))):
             cands.setdefault(t, ("houbb/dict_v20240407.txt", "houbb"))

@@ -82,22 +82,19 @@ WORDLESS_LOG_ODDS = 4.5  # (--strong) a piece of a single entry needs a characte
 
 def training_entries(data: Path) -> list[str]:
     """The training half's entries of both lists (normalised, sorted; module docstring)."""
-    from disguise_dataset import held_out
+    from disguise_dataset import training_half
 
     from scanner.normalize import normalize
 
-    from build_prohibited_lists import held_out_forms
-
+    # (training_half: an entry held out in EITHER list, 操他妈 in houbb's held-out half and konsheng's
+    # training half, or the same entry spelled another way, is held out here too: h16s)
     out: set[str] = set()
-    # an entry held out in EITHER list (操他妈: houbb's held-out half, konsheng's training half), or
-    # the same entry spelled another way, is held out here too (h16s)
-    evaluation_forms = held_out_forms(data)
     for name in KONSHENG:
         for t in _lines(data / "sensitive-lexicon-konsheng" / name):
-            if _HAN.match(t) and not held_out("konsheng", t) and normalize(t) not in evaluation_forms:
+            if _HAN.match(t) and training_half("konsheng", t, data):
                 out.add(normalize(t))
     for t in _lines(data / "sensitive-word-houbb" / "dict_v20240407.txt"):
-        if _HAN.match(t) and HOUBB_CHARS & set(t) and not held_out("houbb", t) and normalize(t) not in evaluation_forms:
+        if _HAN.match(t) and HOUBB_CHARS & set(t) and training_half("houbb", t, data):
             out.add(normalize(t))
     return sorted(out)
 
@@ -252,7 +249,7 @@ def main(argv=None) -> int:
     from scanner.lexicon import load_lexicons
     from scanner.resources import bundled_lexicon_dir
 
-    from build_prohibited_lists import held_out_forms
+    from disguise_dataset import held_out_forms
 
     evaluation = {p[p.index("[") + 1:p.index("]")] for ps in disguise_items.POSITIVES.values() for p in ps}
     # nor a held-out entry of either list (妈逼, a piece of training entries, is also a held-out entry)

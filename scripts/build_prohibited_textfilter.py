@@ -85,7 +85,7 @@ def textfilter_entries(data: Path, risk: dict[str, float]) -> list[str]:
     """The list's Han entries of 2-8 characters that hold a risk character (normalised)."""
     from scanner.normalize import normalize
 
-    from build_prohibited_lists import held_out_forms
+    from disguise_dataset import held_out_forms
 
     raw = {normalize(line.strip()) for line in open(data / "textfilter-observerss" / "keywords.txt", encoding="utf-8")}
     # an entry held out in konsheng or houbb is the evaluation's wherever it is listed (h16s)
@@ -155,7 +155,7 @@ def main(argv=None) -> int:
     from scanner.resources import bundled_lexicon_dir
     from scanner.words import word_freq
 
-    from build_prohibited_lists import held_out_forms
+    from disguise_dataset import held_out_forms
 
     evaluation = {p[p.index("[") + 1:p.index("]")] for ps in disguise_items.POSITIVES.values() for p in ps}
     evaluation |= held_out_forms(data)  # no piece or entry is a held-out entry of konsheng or houbb (h16s)
