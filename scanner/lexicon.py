@@ -21,7 +21,7 @@ from .normalize import NOISE_SYMBOLS, dense, dense_runs, is_noise, normalize
 from .resources import (
     bundled_lexicon_dir,  # re-exported: scanner.lexicon.bundled_lexicon_dir stays
 )
-from .variants import STACKED_KINDS, STACKED_MAX_LEN, misspellings
+from .variants import STACKED_KINDS, STACKED_MAX_LEN, misspellings  # (defined there: the stoplist builder reads them too)
 
 __all__ = [
     "Entry",
@@ -446,13 +446,9 @@ class DisguiseTable:
                              tuple(self.keys[i] for i in keep), bytes(self.kinds[i] for i in keep))
 
 
-#: the disguises of a key term's misspelling and the longest such misspelling (scanner/variants.py,
-#: where the stoplist builder reads them too: defined there, no import back into this module)
-_STACKED_KINDS = STACKED_KINDS
-_STACKED_MAX_LEN = STACKED_MAX_LEN
 #: the disguises of a formulation's wrong number (三个维护 for 两个维护), beside its pinyin: those of a
 #: misspelling and its masks (four characters: eight spellings a row, ~1,500 keys in all)
-_NUMBER_KINDS = _STACKED_KINDS | {"masked"}
+_NUMBER_KINDS = STACKED_KINDS | {"masked"}
 
 
 def _wrong_number(term: str, correct: str) -> bool:
@@ -471,7 +467,7 @@ def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full",
     keys not to emit (every row's own key and those already emitted; updated). Rows from index
     ``pinyin_from`` on get their pinyin spellings only (a key term's wrong numbers), rows from index
     ``shapes_from`` on (a key term's misspellings: 习近乎 → 习近丿乎, 习x乎) their masks, look-alike and
-    split characters only (:data:`_STACKED_KINDS`)."""
+    split characters only (:data:`STACKED_KINDS`)."""
     from .disguise import HIGH_RISK_TYPES, SWAP2_TYPES, disguises
     from .variants import _WORDISH_KINDS, _real_words, _stoplist
 
@@ -489,7 +485,7 @@ def _disguise_table(rows: list[Entry], taken: set[str], mode: str = "full",
         if shapes_from is not None and j >= shapes_from:
             # (not a dropped mask: 习近乎 → 习乎 is a common pair of characters the matcher would check
             # for a mask everywhere, 5,600 times in 400 posts)
-            pairs = [(v, k) for v, k in pairs if k in _STACKED_KINDS and not (k == "masked" and len(v) < len(e.term))]
+            pairs = [(v, k) for v, k in pairs if k in STACKED_KINDS and not (k == "masked" and len(v) < len(e.term))]
         elif pinyin_from is not None and j >= pinyin_from:
             # a wrong number (三个维护) is a misspelling whose disguises read as the formulation's: its
             # pinyin, and a slip and a disguise stacked (五介全面, 五亻丨意识, 三○维护); not its sounds
@@ -745,7 +741,7 @@ def _with_disguises(files: list[LexiconFile]) -> list[LexiconFile]:
             rows += [e for e in f.entries if e.variant_of and _wrong_number(e.term, e.variant_of)]
             # and a misspelling is a term the scanner knows: its masks and shapes are disguises too
             shapes_from = len(rows)
-            rows += [e for e in f.entries if e.variant_of and len(e.term) <= _STACKED_MAX_LEN
+            rows += [e for e in f.entries if e.variant_of and len(e.term) <= STACKED_MAX_LEN
                      and not _wrong_number(e.term, e.variant_of)]
         table = _disguise_table(rows, taken, f.disguise, pinyin_from=spelled, shapes_from=shapes_from,
                                 row_keys=row_keys)

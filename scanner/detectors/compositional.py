@@ -176,14 +176,14 @@ _NEWS = ("打击|整治|查处|查获|缴获|收缴|破获|抓获|捣毁|侦破|
 # ------------------------------------------------------------------ insults (prohibited.insult.composed)
 #: the shape of the insult entries of the lists' TRAINING half (konsheng's porn files and houbb's
 #: dictionary, benchmarks/disguise_dataset.held_out false, and no held-out entry in another spelling
-#: or list: build_prohibited_lists.held_out_forms): a verb of the obscene family, a pronoun and a kin
+#: or list: disguise_dataset.training_half): a verb of the obscene family, a pronoun and a kin
 #: word — 操你娘 干你娘 操你祖宗 毛狂操你全家 操你奶奶 操你爷爷 操妳妈 操妳祖宗 插你妈逼 日你妈啦屄 操逼你老母
 #: 草你吗 肏你 操尼 (and the rows 操你妈 草你妈 日你妈 操你大爷 干你娘; the third person, 他 and its written
 #: feminine 她, from the row 他妈的, the 2015 Xinhua list's 脏话). Every verb is read with every pronoun and kin word, so 干他娘
 #: or 插你祖宗, which no list holds, is found too.
 _INSULT_VERB = "操草日干插肏"
 _INSULT_WHO = "你妳他她尼"
-_INSULT_KIN = "全家|祖宗|奶奶|爷爷|老母|大爷|妈|娘"
+_INSULT_KIN = "全家|祖宗|奶奶|爷爷|老母|大爷|妈|娘"  # (the one-character ones last: the pattern reads them apart)
 #: 他妈 as an intensifier (他妈的 is the 2015 Xinhua list's 脏话, a row since before issue 16):
 #: after a pronoun of address or a degree word it is no one's mother (你他妈, 真他妈, 太他妈, 去他妈,
 #: 滚他妈) — 问你他妈妈, 去他妈家 and 他妈妈 are kin (the character after 妈 says so)
@@ -196,7 +196,9 @@ _INSULT_KIN_AFTER_SET = frozenset(_INSULT_KIN_AFTER)
 _INSULT_INTENSIFIED = tuple(i + "他妈" for i in _INSULT_INTENSIFIER)
 _INSULT_GATE = frozenset(w + k for w in _INSULT_WHO for k in _INSULT_KIN.split("|"))
 _INSULT_RE = rx.compile(
-    rf"(?P<v>[{_INSULT_VERB}])[{_INSULT_WHO}](?:全家|祖宗|奶奶|爷爷|老母|大爷|[妈娘](?![{_INSULT_KIN_AFTER}]))"
+    rf"(?P<v>[{_INSULT_VERB}])[{_INSULT_WHO}]"
+    rf"(?:{'|'.join(k for k in _INSULT_KIN.split('|') if len(k) > 1)}"
+    rf"|[{''.join(k for k in _INSULT_KIN.split('|') if len(k) == 1)}](?![{_INSULT_KIN_AFTER}]))"
     rf"|(?P<i>[{_INSULT_INTENSIFIER}])他妈(?![{_INSULT_KIN_AFTER}])")
 _INSULT_BASIS = ("网络信息内容生态治理规定(2019) 第六条第(十)项(侮辱他人)、第七条第(七)项(低俗); "
                  "新华社禁用词(2015第一批)·社会生活类(脏话、黑话)")
@@ -880,9 +882,9 @@ def _readings(run: str, index: dict[str, tuple[str, ...]]) -> list[tuple[str, ..
     return sorted(out, key=len)
 
 
-def _inside_words(d: str, s: int, e: int) -> bool:
-    """Whether jieba reads ``d[s:e]`` inside words on both sides (太子港|杜桑, 茶马古道, 有价证券: no
-    spelling of 港独, 麻古, 假证 there)."""
+def _cut_bounds(d: str, s: int, e: int) -> set[int]:
+    """jieba's word boundaries in ``d`` from 8 characters before ``s`` up to the first at or past
+    ``e`` (the window is cut, not the text)."""
     lo = max(0, s - 8)
     pos, bounds = lo, {lo}
     for tok in cut(d[lo:min(len(d), e + 8)]):
@@ -890,18 +892,19 @@ def _inside_words(d: str, s: int, e: int) -> bool:
         bounds.add(pos)
         if pos >= e:
             break
+    return bounds
+
+
+def _inside_words(d: str, s: int, e: int) -> bool:
+    """Whether jieba reads ``d[s:e]`` inside words on both sides (太子港|杜桑, 茶马古道, 有价证券: no
+    spelling of 港独, 麻古, 假证 there)."""
+    bounds = _cut_bounds(d, s, e)
     return s not in bounds and e not in bounds
 
 
 def _starts_word(d: str, s: int) -> bool:
     """Whether jieba starts a word at ``d[s]`` (生日|他妈妈: 日 ends one)."""
-    lo = max(0, s - 8)
-    pos = lo
-    for tok in cut(d[lo:min(len(d), s + 8)]):
-        if pos >= s:
-            break
-        pos += len(tok)
-    return pos == s
+    return s in _cut_bounds(d, s, s)
 
 
 def _mask_place(text: str, ds: np.ndarray, de: np.ndarray, s: int, e: int, gone: int):

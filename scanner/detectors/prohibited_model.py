@@ -445,6 +445,13 @@ def readback_table(anchors) -> dict[str, str]:
     return dict(sorted(out.items()))
 
 
+def _dense_index(views: Views, s: int) -> int:
+    """The index in ``dense`` of the character at ``vis[s]`` (through the original text; a character
+    the dense view dropped maps to the next one it kept)."""
+    j = int(views.vis_map[s]) if views.vis_map is not None else s
+    return j if views.dense_map is None else bisect_left(views.dense_map, j)
+
+
 def _news_words() -> tuple[str, ...]:
     from .compositional import _NEWS
 
@@ -617,13 +624,10 @@ class ProhibitedModelDetector:
         words = {w for w in gates.present(views.vis) & table.keys() if len(w) == 1 or not model.bg[1].get(w, 0)}
         if not words:
             return []  # (two components general text writes side by side, 女干部 石肖像, are no disguise)
-        vm, dm = views.vis_map, views.dense_map
         out: list[Finding] = []
         done = -1
         for s, _e, w in [h for h in gates.hits(views.vis) if h[2] in words]:
-            j = int(vm[s]) if vm is not None else s
-            if dm is not None:
-                j = bisect_left(dm, j)
+            j = _dense_index(views, s)
             if j < done or d[j:j + len(w)] != w:
                 continue
             lo = max(0, j - 60)
@@ -649,15 +653,12 @@ class ProhibitedModelDetector:
         into ``dense``; an anchor the dense view dropped, a repeat, is not there), not from a second
         pass over the text (a regular expression over ``dense`` cost 6.5 ns a character)."""
         anchors = self._anchors
-        vm, dm = views.vis_map, views.dense_map
         out: list[int] = []
         last = -1
         for s, _e, w in gates.hits(views.vis):
             if w not in anchors:
                 continue
-            j = int(vm[s]) if vm is not None else s
-            if dm is not None:
-                j = bisect_left(dm, j)
+            j = _dense_index(views, s)
             if j > last and j < len(d) and d[j] == w:  # (j > last: ascending, each place once)
                 out.append(j)
                 last = j

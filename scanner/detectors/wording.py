@@ -215,12 +215,15 @@ _COMPASS_RE = rx.compile(r"(?P<w>南朝鲜|南韩)(?!战争)")
 _COMPASS_BASIS = "新华社新闻报道中的禁用词(第一批,2015)·国际关系类(“北朝鲜”应称“朝鲜”; 国名以我国外交部公布的为准)"
 #: hostile names of states (支那, not 印度支那 nor 收支|那; 倭国 倭人 小日本 脚盆鸡; a derogatory head + 国: 棒子国
 #: 鬼子国 猴子国 阿三国 毛子国): 新华社 国际关系类 (国名以外交部公布的为准), 网络信息内容生态治理规定 第七条 (民族歧视)
+_HOSTILE_NAMES = ("倭国", "倭人", "小日本", "脚盆鸡") + tuple(h + "国" for h in ("棒子", "鬼子", "猴子", "阿三", "毛子"))
 _HOSTILE_RE = rx.compile(r"(?<![印度收开])(?P<w>支那)(?![么样些里边一个种时])"
-                         r"|(?P<w2>倭国|倭人|小日本|脚盆鸡|(?:棒子|鬼子|猴子|阿三|毛子)国)")
-_HOSTILE_WORDS = ("支那", "倭国", "倭人", "小日本", "脚盆鸡", "棒子国", "鬼子国", "猴子国", "阿三国", "毛子国")
+                         rf"|(?P<w2>{_alt('|'.join(_HOSTILE_NAMES))})")
+_HOSTILE_WORDS = ("支那",) + _HOSTILE_NAMES
 #: a Chinese region's "government in exile" (达赖集团's and the 东突 groups' own names): the white papers write
 #: 所谓“西藏流亡政府”, never the name alone
-_EXILE_RE = rx.compile(r"(?P<g>西藏|藏人|藏族|东突厥斯坦|东突厥|东突|维吾尔|新疆|内蒙古|南蒙古)(?P<h>流亡政府|流亡议会|流亡国会|行政中央|流亡内阁)")
+_EXILE_REGIONS = ("西藏", "藏人", "藏族", "东突厥斯坦", "东突厥", "东突", "维吾尔", "新疆", "内蒙古", "南蒙古")
+_EXILE_BODIES = ("流亡政府", "流亡议会", "流亡国会", "行政中央", "流亡内阁")
+_EXILE_RE = rx.compile(rf"(?P<g>{_alt('|'.join(_EXILE_REGIONS))})(?P<h>{_alt('|'.join(_EXILE_BODIES))})")
 _EXILE_BASIS = ("国务院新闻办公室《西藏发展道路的历史选择》(2015)、《新疆的若干历史问题》(2019)等白皮书(所谓“西藏流亡政府”); "
                 "新华社禁用词(2015)·涉及我领土、主权和港澳台(分裂势力的名称加引号)")
 #: 国父 for 孙中山: the ROC's title of 1940 (a state attribute, as its calendar, flag and anthem): with 孙中山,
@@ -232,8 +235,7 @@ _FOUNDER_BASIS = ("新华社新闻信息报道中的禁用词和慎用词(2016�
 _OLD_BASIS = ("政务院《关于处理带有歧视或侮辱少数民族性质的称谓、地名、碑碣、匾联的指示》(1951年5月16日); "
               "新华社新闻报道中的禁用词(第一批,2015)·民族宗教类(不得使用“回回”“蛮子”等带有侮辱性的称谓)")
 _NAMES_GATE = tuple(dict.fromkeys(_OLD_NAMES + _COLOUR_WORDS + _RELATION_WORDS + tuple(_COMPASS_STATES) + _HOSTILE_WORDS
-                                  + tuple(g + h for g in ("西藏", "藏人", "藏族", "东突厥斯坦", "东突厥", "东突", "维吾尔", "新疆", "内蒙古", "南蒙古")
-                                          for h in ("流亡政府", "流亡议会", "流亡国会", "行政中央", "流亡内阁")) + ("国父",)))
+                                  + tuple(g + h for g in _EXILE_REGIONS for h in _EXILE_BODIES) + ("国父",)))
 
 # ------------------------------------------------------------------ slips in fixed formulations
 #: key terms (lexicons/improper_wording/key_terms.tsv) whose prefix without the last character the official
@@ -429,20 +431,12 @@ def name_words() -> frozenset[str]:
                      and "佬" not in w)  # (佬's look-alike is 老: 白老町 in Hokkaido, 黄老之学)
 
 
-#: a blank between the two characters of a names word (蛮　夷, 国 父): one blank is no disguise the shared
-#: check (compositional._suspicious) looks for, so the detector looks for these pairs itself
-
-
 def _spaced_gate() -> tuple[str, ...]:
-    """The names words of two characters written with one or two blanks between them (蛮 夷, 国　父): gate
-    words of their own (a loop over a post's blanks cost 0.5% of it; the gate pass costs nothing more)."""
-    return tuple(w[0] + b + w[1] for w in sorted(_spaced_pairs()[1]) for b in (" ", "\u3000", "  ", "\u3000\u3000", " \u3000", "\u3000 "))
-
-
-@lru_cache(maxsize=1)
-def _spaced_pairs() -> tuple[frozenset[str], frozenset[str]]:
-    pairs = frozenset(w for w in name_words() if len(w) == 2)
-    return frozenset(w[0] for w in pairs), pairs
+    """The names words of two characters written with one or two blanks between them (蛮 夷, 国　父): one
+    blank is no disguise the shared check (compositional._suspicious) looks for, so they are gate words
+    of their own (a loop over a post's blanks cost 0.5% of it; the gate pass costs nothing more)."""
+    pairs = sorted(w for w in name_words() if len(w) == 2)
+    return tuple(w[0] + b + w[1] for w in pairs for b in (" ", "\u3000", "  ", "\u3000\u3000", " \u3000", "\u3000 "))
 
 
 _SPACED_GATE = _spaced_gate()
