@@ -51,7 +51,7 @@ from . import gates
 from .gates import separated_runs
 from .context import sentence_around
 from .credentials import _HELP, _TRAIL
-from . import formulations, wording  # (wording imports this module back: attributes read at call time)
+from . import formulations, trade_norms, wording  # (wording imports this module back: attributes read at call time)
 
 if TYPE_CHECKING:  # (NumPy loads only when a disguised spelling is read back)
     import numpy as np
@@ -204,27 +204,52 @@ _INSULT_BASIS = ("网络信息内容生态治理规定(2019) 第六条第(十)�
                  "新华社禁用词(2015第一批)·社会生活类(脏话、黑话)")
 
 # ------------------------------------------------------------------ trade secrets (技术信息, 经营信息)
-_TS_OBJ = ("配方比例|配方|配比|工艺参数|工艺流程|工艺配方|工艺文件|技术参数|技术图纸|设计图纸|施工图纸|图纸|源代码|"
-           "源程序|核心算法|技术诀窍|诀窍|技术秘密|专有技术|技术资料|技术方案|技术文档|试验数据|实验数据|研发数据|"
-           "测试数据|客户名单|客户信息|客户资料|客户联系方式|客户清单|客户档案|客户数据|销售渠道|进货渠道|货源渠道|"
-           "供应商名单|采购价格|采购价|进货价|进价|成本核算|成本明细|成本构成|成本价|财务报表|财务数据|财务报告|经营数据|"
-           "销售数据|并购方案|重组方案|收购方案|融资方案|营销方案|营销策略|定价策略|报价单|报价清单|"
-           "投标方案|薪酬方案|商业计划")
-_TS_PRE = ("内部|未公开|未披露|尚未公开|尚未披露|尚未公布|未公布|未对外公布|不对外公开|不公开|保密|机密|秘密|本厂|本公司|"
-           "我公司|我厂|我司|本企业|该产品|该公司|独家|厂里")
-_TS_POST = ("明细|清单|汇编|如下|见附表|见附件|附后|附件|已发|外传|外泄|泄露|原件|截图|全文|尚未公开|未公开|尚未披露|"
-            "一览|汇总|资料包|数据包|请勿|勿外|不得外")
+#: the objects as the norms enumerate them (:mod:`.trade_norms`: 法释〔2020〕7号 第一条, 工商局规定 第二条 …),
+#: with the words written here before h16u (every one of them is kept)
+_TS_OBJ_H16 = ("配方比例|配方|配比|工艺参数|工艺流程|工艺配方|工艺文件|技术参数|技术图纸|设计图纸|施工图纸|图纸|源代码|"
+               "源程序|核心算法|技术诀窍|诀窍|技术秘密|专有技术|技术资料|技术方案|技术文档|试验数据|实验数据|研发数据|"
+               "测试数据|客户名单|客户信息|客户资料|客户联系方式|客户清单|客户档案|客户数据|销售渠道|进货渠道|货源渠道|"
+               "供应商名单|采购价格|采购价|进货价|进价|成本核算|成本明细|成本构成|成本价|财务报表|财务数据|财务报告|经营数据|"
+               "销售数据|并购方案|重组方案|收购方案|融资方案|营销方案|营销策略|定价策略|报价单|报价清单|"
+               "投标方案|薪酬方案|商业计划")
+_TS_OBJ = "|".join(sorted(set(_TS_OBJ_H16.split("|")) | set(trade_norms.trade_objects())))
+_TS_PRE = "|".join(dict.fromkeys(("内部|未公开|未披露|尚未公开|尚未披露|尚未公布|未公布|未对外公布|不对外公开|不公开|保密|机密|秘密|"
+                                  "本厂|本公司|我公司|我厂|我司|本企业|该产品|该公司|独家|厂里|" + trade_norms.QUALIFIERS).split("|")))
+_TS_VERB = trade_norms.VERBS_BEFORE
+_TS_POST = "|".join(dict.fromkeys(("明细|清单|汇编|如下|见附表|见附件|附后|附件|已发|外传|外泄|泄露|原件|截图|全文|尚未公开|"
+                                   "未公开|尚未披露|一览|汇总|资料包|数据包|请勿|勿外|不得外|" + trade_norms.AFTER).split("|")))
+_TS_COORD = trade_norms.COORD
 _TS_NEWS = ("发布|公布|公开发布|披露了|依法披露|信息披露|上市公司|公告|年报|季报|招股|证监会|交易所|审计|保护|侵犯|"
             "窃取|盗取|泄密案|判处|法院|检察|公安|涉嫌|知识产权|专利|攻关|突破|研发出|创新|自主|国产|首台|首套|"
-            "降低|减少|节约|优化|提升|推广|升级|改进|改造|标准|规范")
+            "降低|减少|节约|优化|提升|推广|升级|改进|改造|标准|规范|" + trade_norms.NEWS_EXTRA)
 
 # ------------------------------------------------------------------ bid secrets
+#: (a) 标底 stated: 招标投标法 第二十二条 (with its amount: 标底价格480万元); (b) the committee named:
+#: 第三十七条, 政府采购法实施条例 第四十条 (评审专家, and the 评审委员会/谈判小组/磋商小组/询价小组 of
+#: 政府采购法 第三十八、四十条 and the 竞争性磋商 rules); (c) bidders named or their prices: 第二十二条
+#: (潜在投标人的名称、数量); (d) anything before opening: 实施条例 第四十一条(一); (e) who obtained the
+#: tender documents: 第二十二条 (已获取招标文件的潜在投标人); (f, g) the evaluation and the ranking before
+#: the result: 第四十四条 (对投标文件的评审和比较、中标候选人的推荐情况)
 _BID_RE = rx.compile(
-    r"(?P<a>(?:标底|底价|拍卖底价|采购底价|出让底价|挂牌底价|招标底价|最高限价底价)(?:价)?(?:为|是|:|定为|设定为|确定为))"
-    r"|(?P<b>(?:评标专家|评标委员会成员|评审专家|评委会成员|评标委员)" + _GAP + r"{0,3}?(?:名单|抽取结果|抽取情况|组成情况|联系方式|姓名))"
-    r"|(?P<c>(?:潜在投标人|投标人|投标单位|报名单位|供应商|竞买人|竞拍人)" + _GAP + r"{0,4}?(?:名单|报价情况|报价汇总|报价|数量|联系方式))"
-    r"|(?P<d>(?:开标前|开标之前|截标前)" + _GAP + r"{0,10}?(?:报价|投标|名单|标底|底价))")
-_BID_GATE = frozenset(("标底", "底价", "评标", "评审专家", "评委", "投标", "报名单位", "供应商", "竞买人", "竞拍人", "开标前", "截标前"))
+    r"(?P<a>(?:标底|底价|拍卖底价|采购底价|出让底价|挂牌底价|招标底价|最高限价底价)(?:价格|金额|总价|总额|价)?"
+    r"(?:为|是|:|定为|设定为|确定为|约为|大约|约)"
+    r"|(?:标底|拍卖底价|采购底价|出让底价|挂牌底价|招标底价)(?:价格|金额|总价|总额|价)?(?=[0-9〇一二三四五六七八九两]))"
+    r"|(?P<b>(?:评标专家|评标委员会成员|评审专家|评委会成员|评标委员|评审委员会成员|评标小组成员|评审小组成员|谈判小组成员|"
+    r"磋商小组成员|询价小组成员)" + _GAP + r"{0,3}?(?:名单|抽取结果|抽取情况|组成情况|联系方式|姓名|工作单位))"
+    r"|(?P<c>(?:潜在投标人|投标人|投标单位|报名单位|供应商|竞买人|竞拍人)" + _GAP + r"{0,4}?(?:名单|报价情况|报价汇总|报价|数量|"
+    r"联系方式|名称))"
+    r"|(?P<d>(?:开标前|开标之前|截标前)" + _GAP + r"{0,10}?(?:报价|投标|名单|标底|底价))"
+    r"|(?P<e>(?:获取|购买|领取|下载)了?(?:招标|采购|磋商|谈判|询价|资格预审)文件的" + _GAP + r"{0,4}?"
+    r"(?:潜在投标人|投标人|供应商|单位|企业|公司)" + _GAP + r"{0,2}?(?:名单|名称|数量|有|共|包括|分别是|分别为|:|如下))"
+    r"|(?P<f>(?:尚未公示|未公示|公示前|尚未公布|定标前|结果确定前|结果公布前|结果公示前)的?[^。!?;]{0,8}?"
+    r"(?:评标|评审|评分|打分|中标候选人|候选人)" + _GAP + r"{0,4}?(?:情况|结果|得分|分数|排名|排序|记录|意见|报告|顺序|名单))"
+    r"|(?P<g>(?:评标|评审)(?:过程|打分|评分|得分|分数|记录|报告|情况|比较)(?:表|记录|明细|汇总)?" + _GAP + r"{0,3}?"
+    r"(?:外传|截图|流出|外泄|已发|发给|发到|请勿|附后))")
+_BID_GATE = frozenset(("标底", "底价", "评标", "评审专家", "评委", "投标", "报名单位", "供应商", "竞买人", "竞拍人", "开标前", "截标前",
+                       "评审委员会", "评审小组", "谈判小组", "磋商小组", "询价小组", "招标文件的", "采购文件的", "磋商文件的",
+                       "谈判文件的", "询价文件的", "预审文件的", "尚未公示", "未公示", "公示前", "尚未公布", "定标前",
+                       "结果确定前", "结果公布前", "结果公示前", "评审过程", "评审打分", "评审评分", "评审得分", "评审分数",
+                       "评审记录", "评审报告", "评审情况", "评审比较"))
 _BID_NEWS = ("中标|成交|结果公告|中标公告|成交公告|候选人公示|评审结果|结果公示|公示期|已公开|依法公开|公开招标|"
              "起始价|起拍价|竞得|流拍|溢价|保密|不得|泄露|严禁|禁止|透露|查处|犯罪|受贿|判处|串通|围标|检察|法院|"
              "规定|办法|条例|法|制度|管理|应当|须|改革|平台|电子化|全流程|数量众多|积极")
@@ -387,6 +412,14 @@ def _alt(words: str) -> str:
     return "|".join(sorted(set(words.split("|")), key=lambda w: (-len(w), w)))
 
 
+def _ts_list() -> str:
+    """An object of the trade-secret rule with its carrier (专有技术资料), and the objects or the
+    customer attributes coordinated with it (销售渠道及客户信息; 客户的名称、地址及联系方式)."""
+    heads = "|".join(trade_norms.HEADS)
+    items = _alt(_TS_OBJ + "|" + "|".join(trade_norms.ATTRIBUTES))
+    return rf"(?:(?:{_alt(_TS_OBJ)})(?:{heads})?(?:(?:{_TS_COORD})(?:{items})(?:{heads})?)*)"
+
+
 def _gate_words() -> tuple[str, ...]:
     words: set[str] = set()
     for objs, _verbs in _CLASSES.values():
@@ -436,6 +469,7 @@ def _compiled():
         after = rx.compile(rf"(?:{o}){_GAP}{{0,4}}?(?:{_alt(_AFTER + _AFTER_EXTRA.get(cls, ''))})")
         objects.append((cls, before, after))
     repairs = _repairs()
+    ts_list = _ts_list()
     return {
         "word_set": frozenset(_GATE_WORDS),
         "repairs": repairs,
@@ -456,8 +490,13 @@ def _compiled():
         "objects": objects,
         "object_words": {cls: frozenset(objs.split("|")) for cls, (objs, _v) in _CLASSES.items()},
         "drug_alone": rx.compile(f"(?:{_alt(_DRUG_ALONE)})"),
-        "ts_patterns": (rx.compile(rf"(?:{_alt(_TS_PRE)})的?{_GAP}{{0,4}}?(?:{_alt(_TS_OBJ)})"),
-                        rx.compile(rf"(?:{_alt(_TS_OBJ)}){_GAP}{{0,3}}?(?:{_alt(_TS_POST)})")),
+        # (a qualifier or a disclosure verb before the object; a presentation after it. The object
+        # with its carrier (专有技术资料) and the items coordinated with it (销售渠道及客户信息; 客户的名称、
+        # 地址及联系方式); after a coordination the frame reaches the other item too: 本公司产品图纸及客户
+        # 资料, 客户名单及报价情况如下)
+        "ts_patterns": (rx.compile(rf"(?:{_alt(_TS_PRE)})的?(?:{_GAP}{{0,4}}?|{_GAP}{{1,10}}?(?:{_TS_COORD})){ts_list}"),
+                        rx.compile(rf"{ts_list}(?:(?:{_TS_COORD}){_GAP}{{1,10}}?)?{_GAP}{{0,3}}?(?:{_alt(_TS_POST)})"),
+                        rx.compile(rf"(?:{_alt(_TS_VERB)}){_GAP}{{0,6}}?{ts_list}")),
         "ts_news": tuple(_TS_NEWS.split("|")),
         "ts_gate": frozenset(_TS_OBJ.split("|")),
         "bid_patterns": (_BID_RE,),
@@ -560,7 +599,7 @@ _SEP = -10
 def _vocabulary() -> tuple[str, ...]:
     """Every word the rules are written with (objects, verbs, cues; not the news words that silence them)."""
     srcs = [objs + "|" + verbs for objs, verbs in _CLASSES.values()]
-    srcs += [_AFTER, *_AFTER_EXTRA.values(), _DRUG_ALONE, _TS_OBJ, _TS_PRE, _TS_POST, _BID_RE.pattern, _TOPIC_RE.pattern,
+    srcs += [_AFTER, *_AFTER_EXTRA.values(), _DRUG_ALONE, _TS_OBJ, _TS_PRE, _TS_POST, _TS_VERB, _BID_RE.pattern, _TOPIC_RE.pattern,
              _STATE_RE.pattern, "|".join(_SOV_GATE), "香港政府|澳门政府", _VOCABULARY_TITLES,
              "|".join(_BID_GATE), "|".join(_TOPIC_GATE), "|".join(_INSULT_INTENSIFIED)]
     # (the wording rules run over the repaired windows too)
