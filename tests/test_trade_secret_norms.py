@@ -131,3 +131,10 @@ def test_new_words_disguised(sc, text):
 def test_new_words_are_vocabulary():
     vocab = set(compositional._vocabulary())
     assert {"货源情报", "工艺资料", "客户台账", "产销策略"} <= vocab
+
+
+def test_named_owner_right_before_the_object(sc):
+    assert _found(sc, "附件是某某食品公司的配方明细。")
+    assert _found(sc, "这是某某科技集团客户台账。")
+    # a demonstrative between: a report that shows a document, not one that hands it over
+    assert not _found(sc, "从这家企业的那张销售报表里，能看出订单的变化。")

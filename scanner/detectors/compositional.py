@@ -496,7 +496,8 @@ def _compiled():
         # 资料, 客户名单及报价情况如下)
         "ts_patterns": (rx.compile(rf"(?:{_alt(_TS_PRE)})的?(?:{_GAP}{{0,4}}?|{_GAP}{{1,10}}?(?:{_TS_COORD})){ts_list}"),
                         rx.compile(rf"{ts_list}(?:(?:{_TS_COORD}){_GAP}{{1,10}}?)?{_GAP}{{0,3}}?(?:{_alt(_TS_POST)})"),
-                        rx.compile(rf"(?:{_alt(_TS_VERB)}){_GAP}{{0,6}}?{ts_list}")),
+                        rx.compile(rf"(?:{_alt(_TS_VERB)}){_GAP}{{0,6}}?{ts_list}"),
+                        rx.compile(rf"(?:{trade_norms.OWNER_SUFFIXES})的?{ts_list}")),
         "ts_news": tuple(_TS_NEWS.split("|")),
         "ts_gate": frozenset(_TS_OBJ.split("|")),
         "bid_patterns": (_BID_RE,),
@@ -599,7 +600,8 @@ _SEP = -10
 def _vocabulary() -> tuple[str, ...]:
     """Every word the rules are written with (objects, verbs, cues; not the news words that silence them)."""
     srcs = [objs + "|" + verbs for objs, verbs in _CLASSES.values()]
-    srcs += [_AFTER, *_AFTER_EXTRA.values(), _DRUG_ALONE, _TS_OBJ, _TS_PRE, _TS_POST, _TS_VERB, _BID_RE.pattern, _TOPIC_RE.pattern,
+    srcs += [_AFTER, *_AFTER_EXTRA.values(), _DRUG_ALONE, _TS_OBJ, _TS_PRE, _TS_POST, _TS_VERB,
+             trade_norms.OWNER_SUFFIXES, _BID_RE.pattern, _TOPIC_RE.pattern,
              _STATE_RE.pattern, "|".join(_SOV_GATE), "香港政府|澳门政府", _VOCABULARY_TITLES,
              "|".join(_BID_GATE), "|".join(_TOPIC_GATE), "|".join(_INSULT_INTENSIFIED)]
     # (the wording rules run over the repaired windows too)

@@ -123,9 +123,10 @@ def trade_objects() -> tuple[str, ...]:
 #: what makes a text hold the object rather than name it: its owner or a qualifier before it
 QUALIFIERS = ("内部|未公开|未披露|尚未公开|尚未披露|尚未公布|未公布|未对外公布|不对外公开|不公开|未对外|对外保密|保密|机密|秘密|绝密|"
               "本厂|本公司|我公司|我厂|我司|本企业|我企业|本店|我店|我们公司|我们厂|公司内部|企业内部|厂内|该产品|该公司|"
-              "独家|厂里|核心|具体|完整|全部|整套|详细|"
-              # a named owner: 权利人 (反不正当竞争法 第九条) written as the name's last word (某某公司的…)
-              "公司|集团|工厂|厂|企业")
+              "独家|厂里|核心|具体|完整|全部|整套|详细")
+#: a named owner, the 权利人 of 反不正当竞争法 第九条, by the last word of its name, right before the
+#: object (某某公司的客户名单, 某某企业工艺资料; not 企业的这张销售数据表 of a news report)
+OWNER_SUFFIXES = "公司|集团|工厂|厂|企业"
 #: a disclosure verb or a presentation before it (泄露…客户名单; 以下是…; 附件为…)
 VERBS_BEFORE = "泄露|泄漏|外泄|外传|透露|曝光|转发|发送|附上|上传|拷贝|偷拍|私下提供|提供给|以下是|以下为|下面是|下面为|附件是|附件为"
 #: a presentation or a hand-over after it
@@ -141,4 +142,4 @@ NEWS_EXTRA = ("法释|司法解释|反不正当竞争|所称|是指|包括但不
               "不得泄露|不得披露|不得使用|不得向|禁止泄露|加强|健全|完善|鼓励|支持|引导|推动|推进|促进|"
               "招标公告|采购公告|公示|公开招标|招标文件|中标|成交|展示|展览|展会|开放日|参观|科普|非遗|传承|"
               "博物馆|大赛|比赛|获奖|荣获|评选|出台|制定|研究制定|拥有|具有|具备|覆盖|遍布|形成|建成|打造|加密|"
-              "显示|表明|记者|采访|报道")
+              "显示|表明")
