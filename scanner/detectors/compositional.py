@@ -213,6 +213,8 @@ _TS_OBJ_H16 = ("配方比例|配方|配比|工艺参数|工艺流程|工艺配�
                "销售数据|并购方案|重组方案|收购方案|融资方案|营销方案|营销策略|定价策略|报价单|报价清单|"
                "投标方案|薪酬方案|商业计划")
 _TS_OBJ = "|".join(sorted(set(_TS_OBJ_H16.split("|")) | set(trade_norms.trade_objects())))
+#: (the words whose disguised spellings are read back: not 客户的名称, whose spellings are 客户名称's)
+_TS_OBJ_SPELT = "|".join(sorted(set(_TS_OBJ_H16.split("|")) | set(trade_norms.trade_objects(spelt=False))))
 _TS_PRE = "|".join(dict.fromkeys(("内部|未公开|未披露|尚未公开|尚未披露|尚未公布|未公布|未对外公布|不对外公开|不公开|保密|机密|秘密|"
                                   "本厂|本公司|我公司|我厂|我司|本企业|该产品|该公司|独家|厂里|" + trade_norms.QUALIFIERS).split("|")))
 _TS_VERB = trade_norms.VERBS_BEFORE
@@ -233,7 +235,7 @@ _TS_NEWS = ("发布|公布|公开发布|披露了|依法披露|信息披露|上�
 _BID_RE = rx.compile(
     r"(?P<a>(?:标底|底价|拍卖底价|采购底价|出让底价|挂牌底价|招标底价|最高限价底价)(?:价格|金额|总价|总额|价)?"
     r"(?:为|是|:|定为|设定为|确定为|约为|大约|约)"
-    r"|(?:标底|拍卖底价|采购底价|出让底价|挂牌底价|招标底价)(?:价格|金额|总价|总额|价)?(?=[0-9〇一二三四五六七八九两]))"
+    r"|(?:标底|拍卖底价|采购底价|出让底价|挂牌底价|招标底价)(?:价格|金额|总价|总额|价)?(?=[0-9\u3007\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u4e24]))"  # (a digit, 〇 一 … 两: escaped, not a word of the vocabulary)
     r"|(?P<b>(?:评标专家|评标委员会成员|评审专家|评委会成员|评标委员|评审委员会成员|评标小组成员|评审小组成员|谈判小组成员|"
     r"磋商小组成员|询价小组成员)" + _GAP + r"{0,3}?(?:名单|抽取结果|抽取情况|组成情况|联系方式|姓名|工作单位))"
     r"|(?P<c>(?:潜在投标人|投标人|投标单位|报名单位|供应商|竞买人|竞拍人)" + _GAP + r"{0,4}?(?:名单|报价情况|报价汇总|报价|数量|"
@@ -600,7 +602,7 @@ _SEP = -10
 def _vocabulary() -> tuple[str, ...]:
     """Every word the rules are written with (objects, verbs, cues; not the news words that silence them)."""
     srcs = [objs + "|" + verbs for objs, verbs in _CLASSES.values()]
-    srcs += [_AFTER, *_AFTER_EXTRA.values(), _DRUG_ALONE, _TS_OBJ, _TS_PRE, _TS_POST, _TS_VERB,
+    srcs += [_AFTER, *_AFTER_EXTRA.values(), _DRUG_ALONE, _TS_OBJ_SPELT, _TS_PRE, _TS_POST, _TS_VERB,
              trade_norms.OWNER_SUFFIXES, _BID_RE.pattern, _TOPIC_RE.pattern,
              _STATE_RE.pattern, "|".join(_SOV_GATE), "香港政府|澳门政府", _VOCABULARY_TITLES,
              "|".join(_BID_GATE), "|".join(_TOPIC_GATE), "|".join(_INSULT_INTENSIFIED)]

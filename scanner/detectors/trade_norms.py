@@ -7,11 +7,11 @@ because a text was missed. Three ways a norm's category becomes a disclosure obj
 
 * **as written** (``OBJECTS``): a category the norm names that is specific on its own (配方,
   货源情报, 产销策略, 管理诀窍, 计算机程序, 研发记录, 试验记录 …);
-* **category + carrier** (``STEMS`` × ``HEADS``): a category the norm names that is too general
-  alone (工艺, 客户, 财务, 销售, 研发 …: every news item says 工艺 and 销售) joined to the document
-  that carries it (资料 文档 文件 明细 清单 数据 图纸 台账 记录 报表 汇总: 工艺资料, 客户台账,
-  销售明细, 研发文档, 财务资料); the carriers are the norms' own (计算机程序及其有关**文档**;
-  设计**图纸**; 试验**记录**; 财务**数据**, 库存**数据**) and those a firm keeps them in;
+* **category + carrier** (``STEMS``, each with its carriers): a category the norm names that is too
+  general alone (工艺, 客户, 财务, 销售, 研发 …: every news item says 工艺 and 销售) joined to the
+  document that carries it (工艺资料, 客户台账, 销售明细, 研发文档, 财务资料); the carriers are the
+  norms' own (计算机程序及其有关**文档**; 设计**图纸**; 试验**记录**; 财务**数据**, 库存**数据**) and
+  the registers a firm keeps them in (资料 明细 清单 台账);
 * **owner + attribute** (``OWNERS`` × ``ATTRIBUTES``): 法释〔2020〕7号 第一条第三款 spells 客户信息
   out as 客户的名称、地址、联系方式以及交易习惯、意向、内容, and the same attributes of a
   supplier or a dealer (货源情报, 1998 规定 第二条) are the same kind of information.
@@ -45,7 +45,9 @@ Norms read (their wording confirmed in public copies; basis strings below):
   开启投标文件; 泄露标底、评标委员会成员等信息); 政府采购法实施条例 第四十条 (评审专家名单).
 
 Left out on purpose, though a norm names them: 战略规划 and 设计文件 (public plans and the
-construction drawings a permit publishes), 员工信息 (personal data: the PII detectors), 公式 and
+construction drawings a permit publishes), 采购文件 and 采购清单 (the tender documents anyone may
+obtain), 投标文件 (a bid secret before opening only: the bid rule's), 程序文件 (a quality system's
+procedures), 技术文件 (a standard's), 员工信息 (personal data: the PII detectors), 公式 and
 方法 alone (计算公式如下 in every subsidy notice), 采购意向 (published by law: 政府采购意向公开),
 最高投标限价/招标控制价 (published in the tender documents: 实施条例 第二十七条), 生产资料 (a
 word of its own: means of production), 客户需求 (满足客户需求 is every firm's news).
@@ -85,38 +87,42 @@ OBJECTS: dict[str, str] = {
     "报价单": _JS, "报价清单": _JS, "投标方案": _JS, "标书": _GS, "标书内容": _GS, "招投标材料": _JS,
 }
 
-#: categories too general alone (工艺, 客户 …): an object only joined to a carrier of ``HEADS``
-STEMS: dict[str, str] = {
-    "技术": _JS, "工艺": f"{_JS}; {_GS}", "配方": _GS, "原料": _JS, "组分": _JS, "结构": _JS, "样品": f"{_JS}; {_KW}",
-    "设计": f"{_GS}; {_KW}", "研发": _ZQ, "试验": _KW, "实验": _ZQ, "算法": _JS, "程序": f"{_JS}; {_GS}",
-    "软件": _ZQ, "客户": _JS, "销售": _JS, "财务": _JS, "成本": _JS, "采购": _ZQ, "经营": _JS, "库存": _ZQ,
-    "进货": _GS, "供应商": _GS, "原材料": _JS, "用户": _JS, "订单": _JS, "交易": _JS, "货源": _GS, "投标": _JS, "招投标": _JS,
+#: categories too general alone (工艺, 客户 …), each with the norm that names it and the carriers
+#: it is kept in: an object only joined to one of them (工艺资料, 客户台账, 研发文档, 成本数据). The
+#: carriers are the norms' own (计算机程序及其有关**文档**; 设计**图纸**; 试验**记录**; 财务**数据**,
+#: 库存**数据**) and the registers and lists a firm keeps them in (资料 明细 清单 台账)
+_DOCS = ("资料", "文档", "数据", "图纸")  # (a technical category's)
+_BOOKS = ("资料", "明细", "清单", "数据", "台账", "记录")  # (a business category's)
+STEMS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "技术": (_JS, _DOCS), "工艺": (f"{_JS}; {_GS}", _DOCS + ("文件", "记录", "明细")), "配方": (_GS, ("资料", "明细", "清单", "数据", "记录", "文件")),
+    "原料": (_JS, ("明细", "清单", "数据")), "原材料": (_JS, ("明细", "清单", "数据")), "结构": (_JS, ("图纸", "资料")),
+    "样品": (f"{_JS}; {_KW}", ("数据", "图纸", "资料")), "设计": (f"{_GS}; {_KW}", _DOCS), "研发": (_ZQ, _DOCS + ("记录", "文件")),
+    "试验": (_KW, ("数据", "记录", "资料")), "实验": (_ZQ, ("数据", "记录", "资料")), "算法": (_JS, ("文档", "资料")),
+    "程序": (f"{_JS}; {_GS}", ("文档", "资料")), "软件": (_ZQ, ("文档", "资料")),
+    "客户": (_JS, _BOOKS), "用户": (_JS, _BOOKS), "销售": (_JS, _BOOKS), "财务": (_JS, _BOOKS), "成本": (_JS, _BOOKS),
+    "采购": (_ZQ, ("明细", "数据", "台账", "记录")), "经营": (_JS, _BOOKS), "库存": (_ZQ, _BOOKS), "进货": (_GS, _BOOKS),
+    "订单": (_JS, _BOOKS), "交易": (_JS, ("明细", "数据", "记录")), "供应商": (_GS, ("资料", "清单", "明细")),
+    "货源": (_GS, ("资料", "清单", "明细")), "投标": (_JS, ("资料",)), "招投标": (_JS, ("资料",)),
 }
-#: the documents that carry them (计算机程序及其有关文档; 设计图纸; 试验记录; 财务数据 …)
-HEADS = ("资料", "文档", "文件", "明细", "清单", "数据", "图纸", "台账", "记录", "报表", "汇总", "档案")
-#: stem + carrier pairs that are public documents or another word: 采购文件 (the tender documents
-#: anyone may obtain), 设计文件 (the drawings a permit publishes), 技术文件 (of a standard), 投标文件
-#: (a bid secret only before opening: the bid rule's), 程序文件 (a quality system's procedures),
-#: 经营档案 and 软件台账 (an administration's registers), 结构数据/结构汇总 (statistics of a structure)
-_NOT = frozenset(("采购文件", "采购清单", "设计文件", "技术文件", "技术记录", "投标文件", "程序文件", "程序记录",
-                  "程序清单", "程序汇总", "经营档案", "软件台账", "软件清单", "结构数据", "结构汇总", "结构清单",
-                  "结构台账", "组分台账", "算法台账", "货源台账", "货源档案", "进货档案", "库存档案", "样品档案",
-                  "算法档案", "结构档案", "销售文件", "经营文件", "财务文件", "客户文件", "库存文件", "货源文件",
-                  "投标档案", "招投标档案"))
+#: every carrier (the object's span takes one after any object: 专有技术资料)
+HEADS = tuple(dict.fromkeys(h for _n, hs in STEMS.values() for h in hs))
 
 #: 法释〔2020〕7号 第一条第三款: 客户的名称、地址、联系方式以及交易习惯、意向、内容 (and a supplier's, a dealer's)
-OWNERS = ("客户", "用户", "供应商", "经销商", "代理商", "采购商")
-ATTRIBUTES = ("名称", "地址", "联系方式", "联系电话", "电话号码", "联系人", "交易习惯", "交易意向", "交易内容",
-              "交易记录", "交易价格", "成交价格", "采购量", "进货量")
+OWNERS = ("客户", "用户", "供应商", "经销商")
+ATTRIBUTES = ("名称", "地址", "联系方式", "联系电话", "联系人", "交易习惯", "交易意向", "交易内容")
 
 
-def trade_objects() -> tuple[str, ...]:
-    """Every object word of the trade-secret rule, generated from the tables above."""
+def trade_objects(*, spelt: bool = True) -> tuple[str, ...]:
+    """Every object word of the trade-secret rule, generated from the tables above; with ``spelt``
+    false, without the owner's attributes written with 的 (客户的名称: found plain, the gate words;
+    their disguised spellings are those of 客户名称, which keeps the read-back tables small)."""
     words = set(OBJECTS)
-    words.update(s + h for s in STEMS for h in HEADS if s + h not in _NOT)
+    words.update(s + h for s, (_n, hs) in STEMS.items() for h in hs)
     for o in OWNERS:
         for a in ATTRIBUTES:
-            words.update((o + a, o + "的" + a))
+            words.add(o + a)
+            if spelt:
+                words.add(o + "的" + a)
     return tuple(sorted(words))
 
 
