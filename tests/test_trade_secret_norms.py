@@ -40,6 +40,11 @@ TRADE_HITS = [
     # 工商局规定 第二条 (管理诀窍、货源情报、产销策略)
     ("本公司货源情报如下，请注意。", "本公司货源情报"),
     ("这是厂里的产销策略汇总。", "厂里的产销策略"),
+    # 法释 第六条's marks on the carrier; unpublished financials (证券法 第五十二条)
+    ("这份涉密工艺资料不要乱放。", "涉密工艺资料"),
+    ("客户台账严禁复制。", "客户台账严禁复制"),
+    ("公司尚未公布的三季度净利润约为2.3亿元。", "尚未公布的三季度净利润"),
+    ("这是未经审计的上半年财务报表，先内部看看。", "未经审计的上半年财务报表"),
 ]
 
 TRADE_MISSES = [
@@ -61,6 +66,9 @@ TRADE_MISSES = [
     "企业要建立健全客户信息管理制度，不得泄露客户信息。",
     "本次展会上，该厂展示了新型工艺流程。",
     "推广测土配方施肥技术，减少化肥用量。",
+    "国家统计局尚未公布11月份规模以上工业企业利润数据。",
+    "1至10月，全国规模以上工业企业实现利润总额5.8万亿元。",
+    "该公司已于昨日发布三季度报告，营业收入同比增长12%。",
     # tender notices
     "技术参数详见招标文件，投标人须按要求响应。",
     "采购文件发售时间：2024年3月1日至3月7日。",
@@ -99,6 +107,11 @@ def test_misses(sc, text):
 @pytest.mark.parametrize("text,span", BID_HITS)
 def test_bid_hits(sc, text, span):
     assert ("commercial.disclosure.bid", span) in _found(sc, text), text
+
+
+def test_basis_names_the_norms(sc):
+    f = next(f for f in sc.scan("本公司货源情报如下。").findings if f.rule == "commercial.disclosure.trade_secret")
+    assert "法释〔2020〕7号 第一条" in f.basis and "第二条" in f.basis
 
 
 def test_words_before_h16u_are_kept():

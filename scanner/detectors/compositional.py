@@ -221,6 +221,7 @@ _TS_VERB = trade_norms.VERBS_BEFORE
 _TS_POST = "|".join(dict.fromkeys(("明细|清单|汇编|如下|见附表|见附件|附后|附件|已发|外传|外泄|泄露|原件|截图|全文|尚未公开|"
                                    "未公开|尚未披露|一览|汇总|资料包|数据包|请勿|勿外|不得外|" + trade_norms.AFTER).split("|")))
 _TS_COORD = trade_norms.COORD
+_TS_UNPUBLISHED = frozenset(trade_norms.UNPUBLISHED.split("|"))
 _TS_NEWS = ("发布|公布|公开发布|披露了|依法披露|信息披露|上市公司|公告|年报|季报|招股|证监会|交易所|审计|保护|侵犯|"
             "窃取|盗取|泄密案|判处|法院|检察|公安|涉嫌|知识产权|专利|攻关|突破|研发出|创新|自主|国产|首台|首套|"
             "降低|减少|节约|优化|提升|推广|升级|改进|改造|标准|规范|" + trade_norms.NEWS_EXTRA)
@@ -426,7 +427,7 @@ def _gate_words() -> tuple[str, ...]:
     words: set[str] = set()
     for objs, _verbs in _CLASSES.values():
         words.update(objs.split("|"))
-    words.update(_TS_OBJ.split("|"))
+    words.update(_TS_OBJ.split("|"), _TS_UNPUBLISHED)
     words.update(_BID_GATE, _TOPIC_GATE, _PW_GATE, _FORM_GATE, _SOV_GATE, _MEMBER_GATE, _LEADER_GATE, _INSULT_GATE)
     return tuple(sorted(words))
 
@@ -499,9 +500,10 @@ def _compiled():
         "ts_patterns": (rx.compile(rf"(?:{_alt(_TS_PRE)})的?(?:{_GAP}{{0,4}}?|{_GAP}{{1,10}}?(?:{_TS_COORD})){ts_list}"),
                         rx.compile(rf"{ts_list}(?:(?:{_TS_COORD}){_GAP}{{1,10}}?)?{_GAP}{{0,3}}?(?:{_alt(_TS_POST)})"),
                         rx.compile(rf"(?:{_alt(_TS_VERB)}){_GAP}{{0,6}}?{ts_list}"),
-                        rx.compile(rf"(?:{trade_norms.OWNER_SUFFIXES})的?{ts_list}")),
+                        rx.compile(rf"(?:{trade_norms.OWNER_SUFFIXES})的?{ts_list}"),
+                        rx.compile(rf"(?:{_alt(trade_norms.UNPUBLISHED)})的?{_GAP}{{0,6}}?(?:{_alt(trade_norms.FINANCIALS)})")),
         "ts_news": tuple(_TS_NEWS.split("|")),
-        "ts_gate": frozenset(_TS_OBJ.split("|")),
+        "ts_gate": frozenset(_TS_OBJ.split("|")) | _TS_UNPUBLISHED,
         "bid_patterns": (_BID_RE,),
         "bid_gate": _BID_GATE,
         "topic_patterns": (_TOPIC_RE,),
@@ -517,10 +519,10 @@ def _compiled():
 _DISCLOSURES = (
     ("ts", 16, ("commercial_secret", "trade_secret", "review", "commercial.disclosure.trade_secret",
                 "疑似公开了企业的技术信息或经营信息（商业秘密），请核实是否经权利人同意",
-                "反不正当竞争法(2019) 第九条; 最高人民法院法释〔2020〕7号 第一条; 中央企业商业秘密保护暂行规定(2010)", 0.75)),
+                trade_norms.BASIS_TRADE, 0.75)),
     ("bid", 24, ("commercial_secret", "bid_secret", "block", "commercial.disclosure.bid",
-                 "疑似在开标或成交前公开了标底、底价、评标专家或投标人信息",
-                 "招标投标法 第二十二条、第三十七条、第四十四条; 政府采购法实施条例 第四十条", 0.8)),
+                 "疑似在开标或成交前公开了标底、底价、评标专家、投标人或评审情况",
+                 trade_norms.BASIS_BID, 0.8)),
     ("topic", 26, ("state_secret", "secret_topic", "review", "secret.topic.composed",
                    "疑似涉及不宜公开的事项（未公布的人事、案件线索、军事设施位置、考前试题、未发布的统计数据或举报人信息），请核实",
                    "保守国家秘密法 第十三条; 党政领导干部选拔任用工作条例(2019); 监察法 第十八条; 军事设施保护法(2021); "
@@ -603,7 +605,7 @@ def _vocabulary() -> tuple[str, ...]:
     """Every word the rules are written with (objects, verbs, cues; not the news words that silence them)."""
     srcs = [objs + "|" + verbs for objs, verbs in _CLASSES.values()]
     srcs += [_AFTER, *_AFTER_EXTRA.values(), _DRUG_ALONE, _TS_OBJ_SPELT, _TS_PRE, _TS_POST, _TS_VERB,
-             trade_norms.OWNER_SUFFIXES, _BID_RE.pattern, _TOPIC_RE.pattern,
+             trade_norms.OWNER_SUFFIXES, trade_norms.UNPUBLISHED, trade_norms.FINANCIALS, _BID_RE.pattern, _TOPIC_RE.pattern,
              _STATE_RE.pattern, "|".join(_SOV_GATE), "香港政府|澳门政府", _VOCABULARY_TITLES,
              "|".join(_BID_GATE), "|".join(_TOPIC_GATE), "|".join(_INSULT_INTENSIFIED)]
     # (the wording rules run over the repaired windows too)

@@ -56,7 +56,8 @@ from __future__ import annotations
 
 #: the norms, as the findings cite them
 BASIS_TRADE = ("反不正当竞争法(2019) 第九条; 最高人民法院法释〔2020〕7号 第一条(技术信息、经营信息、客户信息); "
-               "国家工商局《关于禁止侵犯商业秘密行为的若干规定》(1998修订) 第二条; 中央企业商业秘密保护暂行规定(2010)")
+               "国家工商局《关于禁止侵犯商业秘密行为的若干规定》(1998修订) 第二条; 证券法(2019) 第五十二条(尚未公开的财务信息); "
+               "中央企业商业秘密保护暂行规定(2010)")
 BASIS_BID = ("招标投标法 第二十二条、第三十七条、第四十四条; 招标投标法实施条例 第四十一条; "
              "政府采购法实施条例 第四十条")
 
@@ -129,7 +130,9 @@ def trade_objects(*, spelt: bool = True) -> tuple[str, ...]:
 #: what makes a text hold the object rather than name it: its owner or a qualifier before it
 QUALIFIERS = ("内部|未公开|未披露|尚未公开|尚未披露|尚未公布|未公布|未对外公布|不对外公开|不公开|未对外|对外保密|保密|机密|秘密|绝密|"
               "本厂|本公司|我公司|我厂|我司|本企业|我企业|本店|我店|我们公司|我们厂|公司内部|企业内部|厂内|该产品|该公司|"
-              "独家|厂里|核心|具体|完整|全部|整套|详细")
+              "独家|厂里|核心|具体|完整|全部|整套|详细|"
+              # the marks of 法释〔2020〕7号 第六条's 保密措施 (标记、分类、隔离、加密、封存 …) on the carrier
+              "涉密|加密的|封存的")
 #: a named owner, the 权利人 of 反不正当竞争法 第九条, by the last word of its name, right before the
 #: object (某某公司的客户名单, 某某企业工艺资料; not 企业的这张销售数据表 of a news report)
 OWNER_SUFFIXES = "公司|集团|工厂|厂|企业"
@@ -137,10 +140,19 @@ OWNER_SUFFIXES = "公司|集团|工厂|厂|企业"
 VERBS_BEFORE = "泄露|泄漏|外泄|外传|透露|曝光|转发|发送|附上|上传|拷贝|偷拍|私下提供|提供给|以下是|以下为|下面是|下面为|附件是|附件为"
 #: a presentation or a hand-over after it
 AFTER = ("明细|清单|汇编|如下|见附表|见附件|附后|附件|已发|外传|外泄|泄露|原件|截图|全文|尚未公开|未公开|尚未披露|"
-         "一览|汇总|资料包|数据包|请勿|勿外|不得外|发给|发到|转给|转发|请查收|查收|拷贝|复印件|扫描件|流出|详见|具体为|分别为")
+         "一览|汇总|资料包|数据包|请勿|勿外|不得外|发给|发到|转给|转发|请查收|查收|拷贝|复印件|扫描件|流出|详见|具体为|分别为|"
+         # (法释〔2020〕7号 第六条: 禁止或者限制使用、访问、存储、复制 …: the restriction written on a copy)
+         "禁止复制|严禁复制|严禁拷贝|不得复制|仅限")
 #: a coordination: the frame of the last item is the frame of the first (销售渠道及客户信息如下)
 COORD = "以及|及其|及|和|与|、"
 
+#: unpublished financials (SPEC: trade_secret; 法释〔2020〕7号 第一条 财务; 证券法(2019) 第五十二条: 内幕信息
+#: 是指涉及发行人的经营、财务或者对该发行人证券的市场价格有重大影响的尚未公开的信息): a firm's figures
+#: are ordinary news once published (规模以上工业企业利润), so they are objects only after a word that
+#: says they are not published yet; that word is the gate (rare), the figure need not be
+UNPUBLISHED = "未公开|尚未公开|未披露|尚未披露|未公布|尚未公布|未对外公布|尚未对外公布|未经审计|尚未审计|未发布|尚未发布"
+FINANCIALS = ("财报|财务报表|财务数据|财务报告|财务状况|财务指标|营收|营业收入|销售收入|销售额|利润|净利润|利润总额|毛利率|"
+              "利润率|业绩|经营业绩|经营数据|经营状况|盈利|亏损|现金流|负债")
 #: a sentence that explains the law, reports a case, or a policy or achievement names the category
 #: (with the rule's earlier news words)
 NEWS_EXTRA = ("法释|司法解释|反不正当竞争|所称|是指|包括但不限于|认定|构成|普法|宣传|培训|讲座|典型案例|案例|纠纷|诉讼|"
@@ -148,4 +160,4 @@ NEWS_EXTRA = ("法释|司法解释|反不正当竞争|所称|是指|包括但不
               "不得泄露|不得披露|不得使用|不得向|禁止泄露|加强|健全|完善|鼓励|支持|引导|推动|推进|促进|"
               "招标公告|采购公告|公示|公开招标|招标文件|中标|成交|展示|展览|展会|开放日|参观|科普|非遗|传承|"
               "博物馆|大赛|比赛|获奖|荣获|评选|出台|制定|研究制定|拥有|具有|具备|覆盖|遍布|形成|建成|打造|加密|"
-              "显示|表明")
+              "显示|表明|统计局|统计部门")
