@@ -148,6 +148,9 @@ def test_new_words_are_vocabulary():
 
 def test_named_owner_right_before_the_object(sc):
     assert _found(sc, "附件是某某食品公司的配方明细。")
-    assert _found(sc, "这是某某科技集团客户台账。")
+    assert _found(sc, "这是某某科技集团的客户台账。")
+    assert _found(sc, "这是某某科技集团工艺资料。")
+    # 集团客户, 企业用户: kinds of customer, not an owner's customers
+    assert not _found(sc, "集团客户联系方式变更后请及时告知营业厅。")
     # a demonstrative between: a report that shows a document, not one that hands it over
     assert not _found(sc, "从这家企业的那张销售报表里，能看出订单的变化。")

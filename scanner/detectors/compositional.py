@@ -500,7 +500,8 @@ def _compiled():
         "ts_patterns": (rx.compile(rf"(?:{_alt(_TS_PRE)})的?(?:{_GAP}{{0,4}}?|{_GAP}{{1,10}}?(?:{_TS_COORD})){ts_list}"),
                         rx.compile(rf"{ts_list}(?:(?:{_TS_COORD}){_GAP}{{1,10}}?)?{_GAP}{{0,3}}?(?:{_alt(_TS_POST)})"),
                         rx.compile(rf"(?:{_alt(_TS_VERB)}){_GAP}{{0,6}}?{ts_list}"),
-                        rx.compile(rf"(?:{trade_norms.OWNER_SUFFIXES})的?{ts_list}"),
+                        # (without 的 not before 客户/用户: 集团客户, 企业用户 are kinds of customer)
+                        rx.compile(rf"(?:{trade_norms.OWNER_SUFFIXES})(?:的|(?!客户|用户)){ts_list}"),
                         rx.compile(rf"(?:{_alt(trade_norms.UNPUBLISHED)})的?{_GAP}{{0,6}}?(?:{_alt(trade_norms.FINANCIALS)})")),
         "ts_news": tuple(_TS_NEWS.split("|")),
         "ts_gate": frozenset(_TS_OBJ.split("|")) | _TS_UNPUBLISHED,
