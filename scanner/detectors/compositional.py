@@ -10,12 +10,14 @@ contraband trade    a trade word (出售 供应 可购 求购 代办 …)     �
                     papers, invoices, bank cards, personal       第二百零五条、第二百五十三条之一、第二百
                     data, gambling, sex services, spy devices)   八十七条之二、第三百零三条、第三百五十八条
 drug object         an unambiguous drug name alone (海洛因)      禁毒法 第二条; 品种目录
-trade secret        a disclosure cue (内部 未公开的 本厂 …清单   反不正当竞争法(2019) 第九条; 最高人民法院
-                    …如下 …附后) with a technical or business    法释〔2020〕7号 第一条 (技术信息: 结构、
-                    information object (配方 工艺参数 图纸 …)     原料、配方、工艺、数据…; 经营信息: 客户信息、
-                                                                 财务、招投标材料…)
+trade secret        a disclosure cue (内部 未公开的 本厂 某某公司的  反不正当竞争法(2019) 第九条; 最高人民法院
+                    泄露 …清单 …如下 …附后) with a technical or   法释〔2020〕7号 第一条 (技术信息: 结构、
+                    business information object as the norms     原料、配方、工艺、数据…; 经营信息: 客户信息、
+                    enumerate them (:mod:`.trade_norms`: 配方     财务、招投标材料…); 工商局规定 第二条;
+                    工艺资料 客户的名称、地址 货源情报 …)        证券法 第五十二条 (unpublished financials)
 bid secret          标底/底价 stated (…为, …是), the bid          招标投标法 第二十二条、第三十七条、第四十四条;
-                    committee or bidders named before award      政府采购法实施条例 第四十条
+                    committee or bidders named before award,     实施条例 第四十一条; 政府采购法实施条例 第四十条
+                    the evaluation before the result
 secret topic        personnel before announcement (考察 推荐     保守国家秘密法 第十三条; 干部选拔任用工作条例;
                     测评 + 得票/得分/名单), case clues and       监察法 第十八条; 军事设施保护法; 统计法 第二十
                     measures, military sites with positions,     五条; 教育工作中国家秘密及其密级具体范围的规定;
