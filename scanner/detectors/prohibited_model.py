@@ -66,7 +66,7 @@ MODEL_NAME = "prohibited_lm"
 MODEL_FILE = "model.json.gz"
 META_FILE = "meta.json"
 RULE = "prohibited.model"
-#: the rule of a short span (2–3 characters) reported by its own decision (:meth:`CharLLR.short_span`)
+#: the rule of a short span (2–3 characters) reported by its own decision (:meth:`CharLLR.short_spans`)
 RULE_SHORT = "prohibited.model.short"
 BASIS = ("网络信息内容生态治理规定(2019) 第六条第(五)(八)项(淫秽色情、赌博、暴力、恐怖)、第七条; 枪支管理法 第四十四条; "
          "民用爆炸物品安全管理条例; 禁毒法 第二条")
@@ -162,7 +162,7 @@ class CharLLR:
         #: the window's characters' positive log-odds (context-free) must sum to this before any
         #: bigram or trigram is looked up (validated with the threshold: meta.json)
         self.prefilter = float(data.get("prefilter", 0.0))
-        #: the short-span decision (h16v, :meth:`short_span`): its threshold, its threshold beside an
+        #: the short-span decision (h16v, :meth:`short_spans`): its threshold, its threshold beside an
         #: offer word, and the context-free log-odds every character of the span must reach; None
         #: (a model built before it) switches it off
         sh = data.get("short_threshold")
@@ -254,9 +254,9 @@ class CharLLR:
                     return got
         return self._best_span_py(d, i)
 
-    def short_span(self, d: str, i: int, floor: float) -> tuple[float, int, int] | None:
+    def short_spans(self, d: str, i: int, floor: float) -> list[tuple[float, int, int]]:
         """The best span of 2–3 Han characters of ``d`` holding the anchor ``d[i]`` that the
-        short-span decision may report, as (score, start, end), or None: every character is seen
+        short-span decision may report, as (score, start, end), best first: every character is seen
         twice or more in the list entries and its context-free log-odds is at least
         ``short_char_min`` (list-heavy by the lists' evidence, not by its rarity in general text: 饹
         of 饹馇 is in neither), general text never writes any of its bigrams (the general model keeps
@@ -268,13 +268,13 @@ class CharLLR:
         has none."""
         ordinary = self.ordinary
         if d[i - 1:i + 1] in ordinary or d[i:i + 2] in ordinary:
-            return None
+            return []
         lo, hi = max(0, i - 2), min(len(d), i + 3)
         w = d[lo:hi]
         llr, b2, cm = self.llr, self.bg[1], self.short_char_min
         p1 = self.pos[0]
         ok = [_is_han(c) and p1.get(c, 0) >= 2 and llr("", c) >= cm for c in w]
-        best = None
+        out = []
         for a in range(lo, i + 1):
             for b in range(max(a + 2, i + 1), min(a + 3, hi) + 1):
                 if not all(ok[a - lo:b - lo]):
@@ -283,9 +283,10 @@ class CharLLR:
                 if any(b2.get(g, 0) or word_freq(g) >= COMMON_WORD for g in (s[:2], s[1:]) if len(g) == 2):
                     continue
                 sc = self.score(s)
-                if sc >= floor and (best is None or sc > best[0]):
-                    best = (sc, a, b)
-        return best
+                if sc >= floor:
+                    out.append((sc, a, b))
+        out.sort(key=lambda x: (-x[0], x[1], x[2]))
+        return out
 
     def _best_span_py(self, d: str, i: int) -> tuple[float, int, int]:
         """The reference of :meth:`best_span` (and of the compiled ``llr_span``, without its
@@ -644,7 +645,7 @@ class ProhibitedModelDetector:
 
     def _short(self, model: CharLLR, d: str, i: int, floor: float | None = None) -> tuple[int, int, bool, float] | None:
         """The short-span decision (h16v) around an anchor whose best span the model did not report:
-        a span of 2–3 characters (:meth:`CharLLR.short_span`: list-heavy characters, a pair general
+        a span of 2–3 characters (:meth:`CharLLR.short_spans`: list-heavy characters, a pair general
         text never writes) that scores at least the model's ``short_threshold``, or its
         ``short_offer_threshold`` beside an offer word, as (start, end, reported, score); None below
         that. ``reported`` is False when it is a word of jieba's dictionary of frequency
@@ -654,18 +655,17 @@ class ProhibitedModelDetector:
         validation asks for every score from its grid's lowest."""
         if floor is None:
             floor = min(model.short_threshold, model.short_offer_threshold)
-        got = model.short_span(d, i, floor)
-        if got is None:
-            return None
-        sc, a, b = got
-        around = sentence_around(d, a, b, 50, 50)
-        sent = around.replace("\t", d[a:b], 1)
-        if sc < model.short_threshold and not _OFFER_RE.search(sent):
-            return None
-        if word_freq(d[a:b]) >= COMMON_WORD or not _stands_alone(d, a, b):
-            return a, b, False, sc
-        news = any(w in sent for w in self._news) or any(w in around for w in self._news_outside)
-        return a, b, not news, sc
+        # the best candidate that stands alone and is no common word (婊妹 of 婊妹照片, not 婊妹照)
+        for sc, a, b in model.short_spans(d, i, floor):
+            if word_freq(d[a:b]) >= COMMON_WORD or not _stands_alone(d, a, b):
+                continue
+            around = sentence_around(d, a, b, 50, 50)
+            sent = around.replace("\t", d[a:b], 1)
+            if sc < model.short_threshold and not _OFFER_RE.search(sent):
+                return None
+            news = any(w in sent for w in self._news) or any(w in around for w in self._news_outside)
+            return a, b, not news, sc
+        return None
 
     def _repair(self, views: Views, model: CharLLR, d: str, i: int) -> tuple[int, Finding] | None:
         """A span around the anchor ``d[i]`` that scores only with one disguised character beside
