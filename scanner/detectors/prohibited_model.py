@@ -180,6 +180,11 @@ class CharLLR:
         #: the characters of either model, and one value for every other character
         self._pos_u_rest = max(0.0, self.llr("", "\U0010fffd"))
         self._pos_u = {c: max(0.0, self.llr("", c)) for c in sorted(set(self.pos[0]) | set(self.bg[0]))}
+        #: the characters a short span may hold (:meth:`short_spans`): Han, seen twice or more in the
+        #: list entries, context-free log-odds at least ``short_char_min``; empty when the model has
+        #: no short-span decision
+        self.short_chars = frozenset() if self.short_threshold is None else frozenset(
+            c for c, n in self.pos[0].items() if n >= 2 and _is_han(c) and self.llr("", c) >= self.short_char_min)
         self._cache.clear()
         self.ordinary = frozenset(g for g, n in self.bg[1].items()
                                   if (g[0] in anchors or g[1] in anchors) and n >= ORDINARY_MIN * (p2.get(g, 0) + 1))
@@ -266,14 +271,17 @@ class CharLLR:
         joins it with a neighbour, its sentence and its frequency as a word are the detector's
         tests: :meth:`ProhibitedModelDetector._short`.) An anchor inside an ordinary bigram (药品)
         has none."""
+        chars = self.short_chars
+        # (most anchors stand beside no such character: two set look-ups, nothing more)
+        if d[i] not in chars or (d[i + 1:i + 2] not in chars and (i == 0 or d[i - 1] not in chars)):
+            return []
         ordinary = self.ordinary
         if d[i - 1:i + 1] in ordinary or d[i:i + 2] in ordinary:
             return []
         lo, hi = max(0, i - 2), min(len(d), i + 3)
         w = d[lo:hi]
-        llr, b2, cm = self.llr, self.bg[1], self.short_char_min
-        p1 = self.pos[0]
-        ok = [_is_han(c) and p1.get(c, 0) >= 2 and llr("", c) >= cm for c in w]
+        b2 = self.bg[1]
+        ok = [c in chars for c in w]
         out = []
         for a in range(lo, i + 1):
             for b in range(max(a + 2, i + 1), min(a + 3, hi) + 1):
@@ -604,7 +612,9 @@ class ProhibitedModelDetector:
                 if got[2]:
                     out.append(self._finding(views, got[0], got[1], got[3]))
                 continue
-            short = self._short(model, d, i) if model.short_threshold is not None else None
+            # (the short-span decision where the model scored the anchor: not inside an ordinary
+            # bigram, past the prefilter — a span of 2–3 characters that reaches 7 sums past it)
+            short = self._short(model, d, i) if scored and model.short_threshold is not None else None
             if short is not None:
                 done = short[1]
                 if short[2] and not _quoted(views, *views.dense_span(short[0], short[1])):
