@@ -27,7 +27,11 @@ Validation before the threshold is fixed (printed, and stored in the model's ``m
   with the same detector; findings per million characters.
 
 The threshold is the smallest of ``GRID`` whose findings on that held-out general half stay at or
-below ``--budget`` per million characters (1.5). The shipped model is then built from the whole
+below ``--budget`` per million characters (1.0). The short-span decision (h16v: spans of 2–3
+characters the threshold cannot reach) is validated the same way with the threshold fixed
+(:func:`validate_short`): per character floor of ``SHORT_CHAR_GRID``, the smallest threshold of
+``SHORT_GRID`` whose short findings on the held-out general half stay within ``SHORT_BUDGET`` per
+million; of those the one that finds the most novel entries (:func:`choose_short`). The shipped model is then built from the whole
 training half with that threshold. usage::
 
     python models/build_prohibited_lm.py [--data DIR] [--out DIR] [--check]

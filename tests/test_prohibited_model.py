@@ -486,3 +486,38 @@ def test_choose_short_by_budget():
     assert b.choose_short(val, 1.0)[::2] == (8.0, 2.0)
     assert b.choose_short(val, 0.0)[::2] == (9.0, 1.0)
     assert b.choose_short({"by_char_min": [row(0.0, [(8, 0, 0.0)])]}, 1.0) is None
+
+
+def test_short_spans_reference(det):
+    """short_spans against a direct reading of its conditions (every span of 2–3 characters holding
+    the anchor, each character in ``short_chars``, no bigram in the general table or a jieba word
+    of frequency 50 or more, the score of :meth:`CharLLR.score`), on sentences and on strings of
+    list-heavy characters."""
+    import random
+
+    from scanner.words import word_freq
+
+    m = det.model
+    rng = random.Random(16)
+    heavy = sorted(m.short_chars)
+    texts = [t for t in SHORT_MUST_HIT] + list(SHORT_MUST_NOT_HIT) + ["".join(rng.choice(heavy + list("的是在了人"))
+                                                                    for _ in range(12)) for _ in range(300)]
+    for d in texts:
+        d = build_views(d).dense
+        for i, ch in enumerate(d):
+            if ch not in m.anchors:
+                continue
+            want = []
+            if not (d[i - 1:i + 1] in m.ordinary or d[i:i + 2] in m.ordinary):
+                for a in range(max(0, i - 2), i + 1):
+                    for b in (a + 2, a + 3):
+                        s = d[a:b]
+                        if b <= i or b > len(d) or not all(c in m.short_chars for c in s):
+                            continue
+                        if any(m.bg[1].get(s[k:k + 2], 0) or word_freq(s[k:k + 2]) >= pm.COMMON_WORD
+                               for k in range(len(s) - 1)):
+                            continue
+                        if m.score(s) >= 0.0:
+                            want.append((m.score(s), a, b))
+            want.sort(key=lambda x: (-x[0], x[1], x[2]))
+            assert m.short_spans(d, i, 0.0) == want, (d, i)

@@ -33,8 +33,17 @@ CharLLR._best_in_py); the best span is reported when
 * no other finding of its category overlaps it (``subsidiary``: scanner/core.py keeps a row's
   span and message).
 
+Where the best span scores below both thresholds, a **short-span decision** (h16v) asks of the
+spans of 2–3 characters around the anchor — which cannot reach the threshold: two characters sum
+to ~4–13 — whether each character is list-heavy (seen twice in the list entries, log-odds at least
+``short_char_min``), whether general text never writes the pair (no bigram of the general model, no
+word of jieba's dictionary of frequency 50 or more), whether it stands alone (no word of jieba's
+segmentation crosses its edges) and is no quoted word or title (“脏弹”, 《鹰奴》); such a span is
+reported at ``short_threshold`` (or ``short_offer_threshold`` beside an offer word), chosen by the
+builder on the same validation with its own budget, rule ``prohibited.model.short``.
+
 A finding is ``prohibited_content`` at ``review`` severity (a statistical judgement: a reviewer
-decides), rule ``prohibited.model``. Without the model file a scanner that asks for this detector
+decides), rule ``prohibited.model`` (or ``prohibited.model.short``). Without the model file a scanner that asks for this detector
 raises :class:`~scanner.errors.ConfigError` naming the build command (or leave the detector out of
 ``detectors``).
 """
@@ -278,21 +287,27 @@ class CharLLR:
         ordinary = self.ordinary
         if d[i - 1:i + 1] in ordinary or d[i:i + 2] in ordinary:
             return []
-        lo, hi = max(0, i - 2), min(len(d), i + 3)
-        w = d[lo:hi]
-        b2 = self.bg[1]
-        ok = [c in chars for c in w]
+        # the run of such characters around the anchor (at most 2 on either side)
+        lo = i
+        while lo > i - 2 and lo > 0 and d[lo - 1] in chars:
+            lo -= 1
+        hi = i + 1
+        while hi < i + 3 and d[hi:hi + 1] in chars:
+            hi += 1
+        b2, llr = self.bg[1], self.llr
+        # the bigrams general text does not write (k: the bigram d[k:k + 2]), each tested once
+        free = [not b2.get(g, 0) and word_freq(g) < COMMON_WORD for g in (d[k:k + 2] for k in range(lo, hi - 1))]
         out = []
         for a in range(lo, i + 1):
-            for b in range(max(a + 2, i + 1), min(a + 3, hi) + 1):
-                if not all(ok[a - lo:b - lo]):
-                    continue
-                s = d[a:b]
-                if any(b2.get(g, 0) or word_freq(g) >= COMMON_WORD for g in (s[:2], s[1:]) if len(g) == 2):
-                    continue
-                sc = self.score(s)
+            if a + 1 >= hi or not free[a - lo]:
+                continue
+            sc = llr("", d[a]) + llr(d[a], d[a + 1])  # (the score of d[a:b], as :meth:`score`)
+            if a + 1 >= i and sc >= floor:
+                out.append((sc, a, a + 2))
+            if a + 2 < hi and free[a + 1 - lo]:
+                sc += llr(d[a:a + 2], d[a + 2])
                 if sc >= floor:
-                    out.append((sc, a, b))
+                    out.append((sc, a, a + 3))
         out.sort(key=lambda x: (-x[0], x[1], x[2]))
         return out
 
@@ -612,9 +627,11 @@ class ProhibitedModelDetector:
                 if got[2]:
                     out.append(self._finding(views, got[0], got[1], got[3]))
                 continue
-            # (the short-span decision where the model scored the anchor: not inside an ordinary
-            # bigram, past the prefilter — a span of 2–3 characters that reaches 7 sums past it)
-            short = self._short(model, d, i) if scored and model.short_threshold is not None else None
+            # (the short-span decision where the model scored the anchor — not inside an ordinary
+            # bigram, past the prefilter — and its best span of 2–maxlen characters reached the short
+            # floor: a span of 2–3 characters is one of those and scores no more than the best)
+            short = (self._short(model, d, i) if scored and model.short_threshold is not None
+                     and scored[0] >= min(model.short_threshold, model.short_offer_threshold) else None)
             if short is not None:
                 done = short[1]
                 if short[2] and not _quoted(views, *views.dense_span(short[0], short[1])):
@@ -634,11 +651,11 @@ class ProhibitedModelDetector:
         """The best span of ``d`` around the anchor ``d[i]`` as (start, end, reported, score), or
         None when it scores below the offer threshold (or below the threshold with no offer word in
         its sentence); ``reported`` is False when it is a common word, a common word and a piece of
-        its neighbour, or named in news. ``scored``: gets True appended when the anchor was scored
+        its neighbour, or named in news. ``scored``: gets the best span's score appended when the anchor was scored
         at all (not inside an ordinary word, past the prefilter)."""
         sc, a, b = model.best_span(d, i)
         if scored is not None and sc > -math.inf:
-            scored.append(True)
+            scored.append(sc)
         if sc < model.offer_threshold:
             return None
         around = sentence_around(d, a, b, 50, 50)
