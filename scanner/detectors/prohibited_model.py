@@ -685,7 +685,12 @@ class ProhibitedModelDetector:
         # the best candidate that reaches its threshold (the offer threshold only beside an offer
         # word), is no common word and stands alone (婊妹 of 婊妹照片, not 婊妹照); jieba's cut, the
         # dearest test, last
-        for sc, a, b in model.short_spans(d, i, floor):
+        spans = model.short_spans(d, i, floor)
+        if not spans:
+            return None
+        if spans[0][0] < model.short_threshold and not _OFFER_RE.search(d, max(0, i - 52), i + 53):
+            return None  # (every candidate's sentence lies inside that window: no offer word in any)
+        for sc, a, b in spans:
             around = sentence_around(d, a, b, 50, 50)
             sent = around.replace("\t", d[a:b], 1)
             if sc < model.short_threshold and not _OFFER_RE.search(sent):
