@@ -27,7 +27,11 @@ Validation before the threshold is fixed (printed, and stored in the model's ``m
   with the same detector; findings per million characters.
 
 The threshold is the smallest of ``GRID`` whose findings on that held-out general half stay at or
-below ``--budget`` per million characters (1.5). The shipped model is then built from the whole
+below ``--budget`` per million characters (1.0). The short-span decision (h16v: spans of 2–3
+characters the threshold cannot reach) is validated the same way with the threshold fixed
+(:func:`validate_short`): per character floor of ``SHORT_CHAR_GRID``, the smallest threshold of
+``SHORT_GRID`` whose short findings on the held-out general half stay within ``SHORT_BUDGET`` per
+million; of those the one that finds the most novel entries (:func:`choose_short`). The shipped model is then built from the whole
 training half with that threshold. usage::
 
     python models/build_prohibited_lm.py [--data DIR] [--out DIR] [--check]
@@ -72,6 +76,12 @@ GRID = tuple(range(8, 25))
 #: per million characters
 OFFER_MAX_PER_MILLION = 5.0
 BUDGET = 1.0  # findings per million characters of the held-out general half
+#: the short-span decision (h16v; ProhibitedModelDetector._short): its thresholds and the context-free
+#: log-odds each of its characters must reach, chosen on the same validation; its findings on the
+#: held-out general half have a budget of their own, the same per million as the threshold's
+SHORT_GRID = tuple(range(4, 17))
+SHORT_CHAR_GRID = (0.0, 0.5, 1.0, 1.5, 2.0)
+SHORT_BUDGET = 1.0
 CARRIERS = ("有人在群里发{}的消息。", "朋友圈有人转发{}，大家注意。", "某网站首页出现{}等字样。")
 #: the same entries in sentences of an offer (the detector's ``OFFER`` words), for the offer threshold
 OFFER_CARRIERS = ("有人出售{}，要的加微信。", "{}货到付款，有意者私聊。", "求购{}，有货的留联系方式。")
@@ -108,7 +118,7 @@ def _counts(seqs, orders) -> list[Counter]:
 
 
 def build_model(entries: list[str], general: list[str], threshold: float, anchor: float | None = None,
-                offer_threshold: float | None = None) -> dict:
+                offer_threshold: float | None = None, short: tuple[float, float, float] | None = None) -> dict:
     """The model's data (what model.json.gz holds) from list entries and general texts."""
     anchor = ANCHOR_LOG_ODDS if anchor is None else anchor
     from build_prohibited_ngrams import NOT_RISK, _jieba_words
@@ -144,6 +154,8 @@ def build_model(entries: list[str], general: list[str], threshold: float, anchor
         "lambdas": list(LAMBDAS), "bg_lambda": BG_LAMBDA, "vocab": VOCAB, "maxlen": MAXLEN,
         "anchors": "".join(anchors), "threshold": threshold, "prefilter": PREFILTER,
         "offer_threshold": threshold if offer_threshold is None else offer_threshold,
+        **({} if short is None else {"short_threshold": short[0], "short_offer_threshold": short[1],
+                                     "short_char_min": short[2]}),
     }
 
 
@@ -205,6 +217,93 @@ def validate(entries: list[str], counted: list[str], held: list[str]) -> dict:
     return {"part_a": len(part_a), "novel_b": len(novel), "general_held_chars": chars, "table": table}
 
 
+def _findings(det, texts: list[str]) -> list[tuple[float, str, str, bool]]:
+    """(score, span, rule, offer word in its sentence) of every finding of ``det`` in ``texts``."""
+    from scanner.detectors.context import sentence_around
+    from scanner.detectors.prohibited_model import _OFFER_RE
+    from scanner.normalize import build_views
+
+    out = []
+    for t in texts:
+        v = build_views(t)
+        for f in det.detect(v):
+            a = _dense_index(v, f.start)
+            b = _dense_index(v, f.end - 1) + 1
+            offer = bool(_OFFER_RE.search(sentence_around(v.dense, a, b, 50, 50).replace("\t", v.dense[a:b], 1)))
+            out.append((float(f.message.split("对数似然比 ")[1].split("，")[0].split("）")[0]), f.text, f.rule, offer))
+    return out
+
+
+def validate_short(entries: list[str], counted: list[str], held: list[str], threshold: float,
+                   offer_th: float) -> dict:
+    """The short-span decision on the same validation as :func:`validate` (the inner split's novel
+    entries in the same carriers, the held-out general half), with the model's threshold and offer
+    threshold fixed: per character floor of SHORT_CHAR_GRID and threshold of SHORT_GRID, the novel
+    entries found by either rule, and the short rule's findings on the held-out general half."""
+    from scanner.detectors.prohibited_model import RULE_SHORT, CharLLR, ProhibitedModelDetector
+
+    part_a = [t for t in entries if not _hash_bit("lm-val", t)]
+    part_b = [t for t in entries if _hash_bit("lm-val", t)]
+    novel = [t for t in part_b if not any(t in a for a in part_a)]
+    chars = sum(len(t) for t in held)
+    out = []
+    for cm in SHORT_CHAR_GRID:
+        floor = float(min(SHORT_GRID))
+        det = ProhibitedModelDetector(CharLLR(build_model(part_a, counted, threshold=threshold,
+                                                          offer_threshold=offer_th, short=(floor, floor, cm))))
+
+        def best(text: str, t: str) -> tuple[bool, float]:
+            got = [(s, r) for s, w, r, _o in _findings(det, [text]) if set(w) & set(t)]
+            return (any(r != RULE_SHORT for s, r in got),
+                    max((s for s, r in got if r == RULE_SHORT), default=-math.inf))
+
+        plain = [best(CARRIERS[k % 3].format(t), t) for k, t in enumerate(novel)]
+        offer = [best(OFFER_CARRIERS[k % 3].format(t), t) for k, t in enumerate(novel)]
+        neg = [(s, w, o) for s, w, r, o in _findings(det, held) if r == RULE_SHORT]
+        table = []
+        for th in SHORT_GRID:
+            fp = sorted(w for s, w, o in neg if s >= th)
+            table.append({"threshold": th, "novel_recall": round(sum(m or s >= th for m, s in plain) / len(plain), 3),
+                          "short_found": sum(not m and s >= th for m, s in plain),
+                          "general_findings": len(fp), "per_million": round(len(fp) / chars * 1e6, 2),
+                          "examples": fp[:8],
+                          "offer_recall": round(sum(m or s >= th for m, s in offer) / len(offer), 3),
+                          "general_offer_findings": sorted(w for s, w, o in neg if s >= th and o)})
+        out.append({"char_min": cm, "table": table})
+    return {"novel_b": len(novel), "general_held_chars": chars, "by_char_min": out}
+
+
+def choose_short(val: dict, budget: float) -> tuple[float, float, float] | None:
+    """(threshold, offer threshold, character floor) of the short-span decision: of every floor, the
+    smallest threshold whose findings on the held-out general half stay within ``budget`` per
+    million; of those, the one that finds the most novel entries (ties: the higher floor, then the
+    higher threshold); its offer threshold as :func:`offer_threshold` chooses the model's. None
+    when it finds no entry the model does not."""
+    best = None
+    for row in val["by_char_min"]:
+        ok = [r for r in row["table"] if r["per_million"] <= budget]
+        if not ok:
+            continue
+        r = min(ok, key=lambda r: r["threshold"])
+        key = (r["short_found"], row["char_min"], r["threshold"])
+        if r["short_found"] > 0 and (best is None or key > best[0]):
+            best = (key, row)
+    if best is None:
+        return None
+    (_found, cm, th), row = best
+    return float(th), offer_threshold(row["table"], th), float(cm)
+
+
+def _short_meta(sval: dict, char_min: float) -> dict:
+    """The short-span validation as meta.json keeps it: every floor's counts, the examples of the
+    chosen floor only."""
+    keep = ("threshold", "novel_recall", "short_found", "general_findings", "per_million", "offer_recall")
+    rows = [{"char_min": row["char_min"],
+             "table": row["table"] if row["char_min"] == char_min else [{k: r[k] for k in keep} for r in row["table"]]}
+            for row in sval["by_char_min"]]
+    return {**sval, "by_char_min": rows}
+
+
 def offer_threshold(table: list[dict], threshold: float) -> float:
     """The smallest threshold of the table whose findings beside an offer word on the held-out
     general half are all findings at ``threshold`` already (the offer band adds none there) and
@@ -255,7 +354,16 @@ def main(argv=None) -> int:
     for row in val["table"]:
         print(f"threshold {row['threshold']:>3}: beside an offer word: novel recall {row['offer_recall']:.3f}, "
               f"held-out general {' '.join(row['general_offer_findings'])}")
-    model = build_model(entries, counted, threshold=th, offer_threshold=oth)
+    sval = validate_short(entries, counted, held, th, oth)
+    for row in sval["by_char_min"]:
+        for r in row["table"]:
+            print(f"short, characters >= {row['char_min']}, threshold {r['threshold']:>3}: novel recall "
+                  f"{r['novel_recall']:.3f} (+{r['short_found']}), offer {r['offer_recall']:.3f}, held-out general "
+                  f"{r['general_findings']} ({r['per_million']}/M) {' '.join(r['examples'])} | beside an offer word: "
+                  f"{' '.join(r['general_offer_findings'])}")
+    short = choose_short(sval, SHORT_BUDGET)
+    print(f"short-span decision: {short}")
+    model = build_model(entries, counted, threshold=th, offer_threshold=oth, short=short)
     model["meta"] = {
         "name": "prohibited_lm", "built_by": "models/build_prohibited_lm.py",
         "positives": {"entries": len(entries), "sources": ["konsheng/Sensitive-lexicon@5a8da94c (MIT), training half",
@@ -267,6 +375,8 @@ def main(argv=None) -> int:
         "anchors": model["anchors"], "threshold": th, "offer_threshold": oth, "prefilter": PREFILTER,
         "budget_per_million": a.budget,
         "validation": val,
+        "short": None if short is None else {"threshold": short[0], "offer_threshold": short[1], "char_min": short[2],
+                                             "budget_per_million": SHORT_BUDGET, "validation": _short_meta(sval, short[2])},
     }
     blob = _dump(model)
     out = Path(a.out)

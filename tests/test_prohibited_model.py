@@ -382,3 +382,142 @@ def test_read_back_table():
     anchors = set(read_meta()["anchors"])
     assert table["昬"] == "昏" and table["弓单"] == "弹" and table["衤末"] == "袜"
     assert not anchors & set(table) and set(table.values()) <= anchors
+
+
+# ----------------------------------------------------------------------------- the short-span decision (h16v)
+#: two characters of the lists that no list entry, no benchmark item and no row joins (checked when
+#: written), in sentences written for these tests: the model's best span scores below its threshold
+#: (a two-character span cannot reach 15), the short-span decision reports it
+SHORT_MUST_HIT = {
+    "群里有人在传裸臀的图片。": "裸臀",
+    "群里有人在传婊穴的图片。": "婊穴",
+    "网友私下转发裸乳照。": "裸乳",
+}
+SHORT_MUST_NOT_HIT = (
+    # a pair of a word of jieba's dictionary (娇嫩, frequency 156) that the general model's weights
+    # round away, and a character the lists never write (饹 of 饹馇)
+    "这批娇嫩的玫瑰，离开肯尼亚花农的手不到24小时。",
+    "他们一起包饺子、炸饹馇、聊家常。",
+    # a word in quotation or title marks names a word or a work
+    "俄方称乌克兰计划使用“脏弹”。",
+    "书单里有《鹰奴》和《相见欢》。",
+    # jieba joins the pair's character with a neighbour: it does not stand alone
+    "生态文明建设关系人民生活，雾霾天气范围扩大。",
+    "蜡像馆是迷妹们最爱的打卡地。",
+    "今天给大乖买了好多吃的。",
+)
+
+
+@pytest.mark.parametrize("text,phrase", sorted(SHORT_MUST_HIT.items()))
+def test_short_must_hit(det, text, phrase):
+    got = _found(det, text)
+    assert [(f.rule, f.severity, f.type) for f in got] == [("prohibited.model.short", "review", "prohibited_content")]
+    s = text.index(phrase)
+    assert got[0].start <= s and s + len(phrase) <= got[0].end <= s + len(phrase) + 1  # (2–3 characters)
+    m = det.model
+    assert det.model.best_span(build_views(text).dense, text.index(phrase))[0] < m.threshold
+    assert got[0].message.startswith("疑似违禁内容（统计模型判断，短词）") and "短词阈值 9.0" in got[0].message
+    assert text[got[0].start:got[0].end] == got[0].text
+
+
+@pytest.mark.parametrize("text", SHORT_MUST_NOT_HIT)
+def test_short_must_not_hit(det, text):
+    assert _found(det, text) == []
+
+
+def test_short_in_news_and_disguised(det):
+    """The news words silence it as they silence the model; the dense view's disguises (spaces,
+    symbols, traditional and full-width forms) are undone before it, and the span is reported on
+    the original text."""
+    assert _found(det, "警方查获一批裸臀图片，嫌疑人被刑事拘留。") == []
+    for text, written in (("群里有人在传裸 臀的图片。", "裸 臀"), ("群里有人在传裸*臀的图片。", "裸*臀")):
+        got = _found(det, text)
+        assert [(f.text, f.rule) for f in got] == [(written, "prohibited.model.short")]
+
+
+def test_short_offer_band(det):
+    """A short span between the short offer threshold (7) and the short threshold (9) only beside
+    an offer word."""
+    m = det.model
+    assert m.short_offer_threshold < m.short_threshold
+    d = "群里有人在传婊妹的图片。"
+    sc = m.short_spans(d, d.index("婊"), 0.0)[0][0]
+    assert m.short_offer_threshold <= sc < m.short_threshold
+    assert not [f for f in _found(det, d) if f.rule == "prohibited.model.short"]
+    assert [f.text for f in _found(det, "婊妹照片，有意者私聊。") if f.rule == "prohibited.model.short"] == ["婊妹"]
+
+
+def test_short_yields_to_rows():
+    """Subsidiary like the model: where a row of the category finds the span (屌 alone), the short
+    span is not reported."""
+    text = "群里有人在传屌痒的图片。"
+    assert [f.rule for f in _found(ProhibitedModelDetector(), text)] == ["prohibited.model.short"]
+    assert "prohibited.model.short" not in [f.rule for f in Scanner().scan(text).findings]
+
+
+def test_short_off_without_its_keys(det):
+    """A model built before the decision (no ``short_threshold``) does not run it."""
+    import copy
+
+    m = copy.copy(det.model)
+    m.short_threshold = None
+    assert _found(ProhibitedModelDetector(m), "群里有人在传裸臀的图片。") == []
+
+
+def test_stands_alone_and_quoted():
+    assert pm._stands_alone("群里有人在传裸臀的图片", 6, 8)
+    assert pm._stands_alone("雾霾天气范围扩大", 0, 2) and not pm._stands_alone("雾霾天气范围扩大", 1, 3)  # (天气)
+    v = build_views("使用“脏弹”。")
+    assert pm._quoted(v, 3, 5) and not pm._quoted(build_views("使用脏弹。"), 2, 4)
+    assert pm._quoted(build_views("《 鹰奴 》"), 2, 4)
+
+
+def test_choose_short_by_budget():
+    import build_prohibited_lm as b
+
+    def row(cm, rows):
+        return {"char_min": cm, "table": [{"threshold": t, "short_found": n, "per_million": pm_, "novel_recall": 0.0,
+                                           "general_offer_findings": [], "examples": []} for t, n, pm_ in rows]}
+
+    val = {"by_char_min": [row(0.0, [(8, 50, 2.0), (9, 40, 1.0), (10, 30, 0.0)]),
+                           row(1.0, [(8, 45, 1.0), (9, 38, 0.0), (10, 30, 0.0)]),
+                           row(2.0, [(8, 45, 0.5), (9, 30, 0.0), (10, 20, 0.0)])]}
+    # the most entries within the budget, ties to the higher floor
+    assert b.choose_short(val, 1.0)[::2] == (8.0, 2.0)
+    assert b.choose_short(val, 0.0)[::2] == (9.0, 1.0)
+    assert b.choose_short({"by_char_min": [row(0.0, [(8, 0, 0.0)])]}, 1.0) is None
+
+
+def test_short_spans_reference(det):
+    """short_spans against a direct reading of its conditions (every span of 2–3 characters holding
+    the anchor, each character in ``short_chars``, no bigram in the general table or a jieba word
+    of frequency 50 or more, the score of :meth:`CharLLR.score`), on sentences and on strings of
+    list-heavy characters."""
+    import random
+
+    from scanner.words import word_freq
+
+    m = det.model
+    rng = random.Random(16)
+    heavy = sorted(m.short_chars)
+    texts = [t for t in SHORT_MUST_HIT] + list(SHORT_MUST_NOT_HIT) + ["".join(rng.choice(heavy + list("的是在了人"))
+                                                                    for _ in range(12)) for _ in range(300)]
+    for d in texts:
+        d = build_views(d).dense
+        for i, ch in enumerate(d):
+            if ch not in m.anchors:
+                continue
+            want = []
+            if not (d[i - 1:i + 1] in m.ordinary or d[i:i + 2] in m.ordinary):
+                for a in range(max(0, i - 2), i + 1):
+                    for b in (a + 2, a + 3):
+                        s = d[a:b]
+                        if b <= i or b > len(d) or not all(c in m.short_chars for c in s):
+                            continue
+                        if any(m.bg[1].get(s[k:k + 2], 0) or word_freq(s[k:k + 2]) >= pm.COMMON_WORD
+                               for k in range(len(s) - 1)):
+                            continue
+                        if m.score(s) >= 0.0:
+                            want.append((m.score(s), a, b))
+            want.sort(key=lambda x: (-x[0], x[1], x[2]))
+            assert m.short_spans(d, i, 0.0) == want, (d, i)

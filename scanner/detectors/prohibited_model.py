@@ -33,8 +33,17 @@ CharLLR._best_in_py); the best span is reported when
 * no other finding of its category overlaps it (``subsidiary``: scanner/core.py keeps a row's
   span and message).
 
+Where the best span scores below both thresholds, a **short-span decision** (h16v) asks of the
+spans of 2–3 characters around the anchor — which cannot reach the threshold: two characters sum
+to ~4–13 — whether each character is list-heavy (seen twice in the list entries, log-odds at least
+``short_char_min``), whether general text never writes the pair (no bigram of the general model, no
+word of jieba's dictionary of frequency 50 or more), whether it stands alone (no word of jieba's
+segmentation crosses its edges) and is no quoted word or title (“脏弹”, 《鹰奴》); such a span is
+reported at ``short_threshold`` (or ``short_offer_threshold`` beside an offer word), chosen by the
+builder on the same validation with its own budget, rule ``prohibited.model.short``.
+
 A finding is ``prohibited_content`` at ``review`` severity (a statistical judgement: a reviewer
-decides), rule ``prohibited.model``. Without the model file a scanner that asks for this detector
+decides), rule ``prohibited.model`` (or ``prohibited.model.short``). Without the model file a scanner that asks for this detector
 raises :class:`~scanner.errors.ConfigError` naming the build command (or leave the detector out of
 ``detectors``).
 """
@@ -66,6 +75,8 @@ MODEL_NAME = "prohibited_lm"
 MODEL_FILE = "model.json.gz"
 META_FILE = "meta.json"
 RULE = "prohibited.model"
+#: the rule of a short span (2–3 characters) reported by its own decision (:meth:`CharLLR.short_spans`)
+RULE_SHORT = "prohibited.model.short"
 BASIS = ("网络信息内容生态治理规定(2019) 第六条第(五)(八)项(淫秽色情、赌博、暴力、恐怖)、第七条; 枪支管理法 第四十四条; "
          "民用爆炸物品安全管理条例; 禁毒法 第二条")
 ORDINARY_MIN = 5  # general-text count per list count (+1) from which an anchor's bigram is ordinary
@@ -92,6 +103,39 @@ def _word_edges(d: str, a: int, b: int) -> tuple[int, int]:
         if s < b < e:
             nb = min(nb, s)
     return na, nb
+
+
+def _stands_alone(d: str, a: int, b: int) -> bool:
+    """True when no word of two or more characters of jieba's segmentation of the text around
+    ``d[a:b]`` (±6 characters) crosses one of its edges (雾|霾天气 and 迷|妹们 do not stand alone)."""
+    lo, hi = max(0, a - 6), min(len(d), b + 6)
+    pos = lo
+    for w in cut(d[lo:hi]):
+        s, e = pos, pos + len(w)
+        pos = e
+        if e - s >= 2 and (s < a < e or s < b < e):
+            return False
+        if pos >= b:
+            break
+    return True
+
+
+#: quotation and title marks (the original text): a short span that fills a pair of them names a
+#: word or a work (“脏弹” in a report of what a government said, 《鹰奴》 in a list of novels)
+_OPEN_MARKS = "“‘「『《〈\"'"
+_CLOSE_MARKS = "”’」』》〉\"'"
+
+
+def _quoted(views: Views, start: int, end: int) -> bool:
+    """True when the text's span [start, end) stands between an opening and a closing quotation or
+    title mark (“脏弹”, 《鹰奴》, spaces allowed inside)."""
+    t = views.text
+    a, b = start - 1, end
+    while a >= 0 and t[a] in " \u3000":
+        a -= 1
+    while b < len(t) and t[b] in " \u3000":
+        b += 1
+    return a >= 0 and b < len(t) and t[a] in _OPEN_MARKS and t[b] in _CLOSE_MARKS
 
 
 #: the compiled scorer of a window and its tables (scanner/_speedups.c llr_best, llr_tables; None:
@@ -127,6 +171,13 @@ class CharLLR:
         #: the window's characters' positive log-odds (context-free) must sum to this before any
         #: bigram or trigram is looked up (validated with the threshold: meta.json)
         self.prefilter = float(data.get("prefilter", 0.0))
+        #: the short-span decision (h16v, :meth:`short_spans`): its threshold, its threshold beside an
+        #: offer word, and the context-free log-odds every character of the span must reach; None
+        #: (a model built before it) switches it off
+        sh = data.get("short_threshold")
+        self.short_threshold = None if sh is None else float(sh)
+        self.short_offer_threshold = float(data.get("short_offer_threshold", sh if sh is not None else 0.0))
+        self.short_char_min = float(data.get("short_char_min", 0.0))
         self.meta = data.get("meta", {})
         self._cache: dict[str, float] = {}
         self._spans: dict[tuple[str, int], tuple[float, int, int]] = {}
@@ -138,6 +189,11 @@ class CharLLR:
         #: the characters of either model, and one value for every other character
         self._pos_u_rest = max(0.0, self.llr("", "\U0010fffd"))
         self._pos_u = {c: max(0.0, self.llr("", c)) for c in sorted(set(self.pos[0]) | set(self.bg[0]))}
+        #: the characters a short span may hold (:meth:`short_spans`): Han, seen twice or more in the
+        #: list entries, context-free log-odds at least ``short_char_min``; empty when the model has
+        #: no short-span decision
+        self.short_chars = frozenset() if self.short_threshold is None else frozenset(
+            c for c, n in self.pos[0].items() if n >= 2 and _is_han(c) and self.llr("", c) >= self.short_char_min)
         self._cache.clear()
         self.ordinary = frozenset(g for g, n in self.bg[1].items()
                                   if (g[0] in anchors or g[1] in anchors) and n >= ORDINARY_MIN * (p2.get(g, 0) + 1))
@@ -211,6 +267,49 @@ class CharLLR:
                 if got is not None:
                     return got
         return self._best_span_py(d, i)
+
+    def short_spans(self, d: str, i: int, floor: float) -> list[tuple[float, int, int]]:
+        """The best span of 2–3 Han characters of ``d`` holding the anchor ``d[i]`` that the
+        short-span decision may report, as (score, start, end), best first: every character is seen
+        twice or more in the list entries and its context-free log-odds is at least
+        ``short_char_min`` (list-heavy by the lists' evidence, not by its rarity in general text: 饹
+        of 饹馇 is in neither), general text never writes any of its bigrams (the general model keeps
+        none: seen once or not at all in the corpora and jieba's dictionary weighted; nor is one a
+        word of jieba's dictionary of frequency ``COMMON_WORD`` or more: 娇嫩 of 这批娇嫩, whose
+        weight rounds below the model's floor), and it scores at least ``floor``. (Whether jieba
+        joins it with a neighbour, its sentence and its frequency as a word are the detector's
+        tests: :meth:`ProhibitedModelDetector._short`.) An anchor inside an ordinary bigram (药品)
+        has none."""
+        chars = self.short_chars
+        # (most anchors stand beside no such character: two set look-ups, nothing more)
+        if d[i] not in chars or (d[i + 1:i + 2] not in chars and (i == 0 or d[i - 1] not in chars)):
+            return []
+        ordinary = self.ordinary
+        if d[i - 1:i + 1] in ordinary or d[i:i + 2] in ordinary:
+            return []
+        # the run of such characters around the anchor (at most 2 on either side)
+        lo = i
+        while lo > i - 2 and lo > 0 and d[lo - 1] in chars:
+            lo -= 1
+        hi = i + 1
+        while hi < i + 3 and d[hi:hi + 1] in chars:
+            hi += 1
+        b2, llr = self.bg[1], self.llr
+        # the bigrams general text does not write (k: the bigram d[k:k + 2]), each tested once
+        free = [not b2.get(g, 0) and word_freq(g) < COMMON_WORD for g in (d[k:k + 2] for k in range(lo, hi - 1))]
+        out = []
+        for a in range(lo, i + 1):
+            if a + 1 >= hi or not free[a - lo]:
+                continue
+            sc = llr("", d[a]) + llr(d[a], d[a + 1])  # (the score of d[a:b], as :meth:`score`)
+            if a + 1 >= i and sc >= floor:
+                out.append((sc, a, a + 2))
+            if a + 2 < hi and free[a + 1 - lo]:
+                sc += llr(d[a:a + 2], d[a + 2])
+                if sc >= floor:
+                    out.append((sc, a, a + 3))
+        out.sort(key=lambda x: (-x[0], x[1], x[2]))
+        return out
 
     def _best_span_py(self, d: str, i: int) -> tuple[float, int, int]:
         """The reference of :meth:`best_span` (and of the compiled ``llr_span``, without its
@@ -460,7 +559,7 @@ def _news_words() -> tuple[str, ...]:
 
 class ProhibitedModelDetector:
     name = "prohibited_model"
-    rules = (RULE,)
+    rules = (RULE, RULE_SHORT)
     categories = frozenset({"improper_wording"})
     #: the scanner keeps a finding of this detector only where no other finding of its category
     #: overlaps it (scanner/core.py): a row's or a rule's finding keeps its own span and message
@@ -527,6 +626,16 @@ class ProhibitedModelDetector:
                 done = got[1]
                 if got[2]:
                     out.append(self._finding(views, got[0], got[1], got[3]))
+                continue
+            # (the short-span decision where the model scored the anchor — not inside an ordinary
+            # bigram, past the prefilter — and its best span of 2–maxlen characters reached the short
+            # floor: a span of 2–3 characters is one of those and scores no more than the best)
+            short = (self._short(model, d, i) if scored and model.short_threshold is not None
+                     and scored[0] >= min(model.short_threshold, model.short_offer_threshold) else None)
+            if short is not None:
+                done = short[1]
+                if short[2] and not _quoted(views, *views.dense_span(short[0], short[1])):
+                    out.append(self._finding(views, short[0], short[1], short[3], RULE_SHORT))
             elif scored:  # (an anchor inside an ordinary word, 导弹 药品, is not repaired either)
                 rep = self._repair(views, model, d, i)
                 if rep is not None:
@@ -542,11 +651,11 @@ class ProhibitedModelDetector:
         """The best span of ``d`` around the anchor ``d[i]`` as (start, end, reported, score), or
         None when it scores below the offer threshold (or below the threshold with no offer word in
         its sentence); ``reported`` is False when it is a common word, a common word and a piece of
-        its neighbour, or named in news. ``scored``: gets True appended when the anchor was scored
+        its neighbour, or named in news. ``scored``: gets the best span's score appended when the anchor was scored
         at all (not inside an ordinary word, past the prefilter)."""
         sc, a, b = model.best_span(d, i)
         if scored is not None and sc > -math.inf:
-            scored.append(True)
+            scored.append(sc)
         if sc < model.offer_threshold:
             return None
         around = sentence_around(d, a, b, 50, 50)
@@ -560,6 +669,37 @@ class ProhibitedModelDetector:
             return a, b, False, sc  # a common word and a piece of its neighbour (型 of 大型 in 大型燃烧弹)
         news = any(w in sent for w in self._news) or any(w in around for w in self._news_outside)
         return a, b, not news, sc
+
+    def _short(self, model: CharLLR, d: str, i: int, floor: float | None = None) -> tuple[int, int, bool, float] | None:
+        """The short-span decision (h16v) around an anchor whose best span the model did not report:
+        a span of 2–3 characters (:meth:`CharLLR.short_spans`: list-heavy characters, a pair general
+        text never writes) that scores at least the model's ``short_threshold``, or its
+        ``short_offer_threshold`` beside an offer word, as (start, end, reported, score); None below
+        that. ``reported`` is False when it is a word of jieba's dictionary of frequency
+        ``COMMON_WORD`` or more, when a word of two or more characters of jieba's segmentation
+        around it crosses one of its edges (it does not stand alone: 雾|霾天气 is no root of its own),
+        or when its sentence is news (the words of :meth:`_judge`). ``floor``: the builder's
+        validation asks for every score from its grid's lowest."""
+        if floor is None:
+            floor = min(model.short_threshold, model.short_offer_threshold)
+        # the best candidate that reaches its threshold (the offer threshold only beside an offer
+        # word), is no common word and stands alone (婊妹 of 婊妹照片, not 婊妹照); jieba's cut, the
+        # dearest test, last
+        spans = model.short_spans(d, i, floor)
+        if not spans:
+            return None
+        if spans[0][0] < model.short_threshold and not _OFFER_RE.search(d, max(0, i - 52), i + 53):
+            return None  # (every candidate's sentence lies inside that window: no offer word in any)
+        for sc, a, b in spans:
+            around = sentence_around(d, a, b, 50, 50)
+            sent = around.replace("\t", d[a:b], 1)
+            if sc < model.short_threshold and not _OFFER_RE.search(sent):
+                continue
+            if word_freq(d[a:b]) >= COMMON_WORD or not _stands_alone(d, a, b):
+                continue
+            news = any(w in sent for w in self._news) or any(w in around for w in self._news_outside)
+            return a, b, not news, sc
+        return None
 
     def _repair(self, views: Views, model: CharLLR, d: str, i: int) -> tuple[int, Finding] | None:
         """A span around the anchor ``d[i]`` that scores only with one disguised character beside
@@ -664,9 +804,24 @@ class ProhibitedModelDetector:
                 last = j
         return out
 
-    def _finding(self, views: Views, a: int, b: int, sc: float) -> Finding:
+    def _finding(self, views: Views, a: int, b: int, sc: float, rule: str = RULE) -> Finding:
         start, end = views.dense_span(a, b)
+        if rule == RULE_SHORT:
+            return self._finding_short(views, start, end, sc)
         return self._finding_text(views, start, end, sc)
+
+    def _finding_short(self, views: Views, start: int, end: int, sc: float) -> Finding:
+        """The finding of a short span (rule ``prohibited.model.short``)."""
+        m = self.model
+        written = views.text[start:end]
+        msg = (f"疑似违禁内容（统计模型判断，短词）：「{written}」的每个字都多见于公开违禁词表的条目，"
+               f"这一组合在一般文本中未出现，且不与前后文组成常用词"
+               f"（对数似然比 {sc:.1f}，短词阈值 {m.short_threshold:.1f}"
+               + (f"，句中有出售、联系方式等交易用语时 {m.short_offer_threshold:.1f}" if sc < m.short_threshold else "")
+               + "）。未在任何词表中，请人工核实上下文")
+        score = round(1 / (1 + math.exp(-(sc - m.short_threshold) / 4)) * 0.2 + 0.5, 3)
+        return Finding(start=start, end=end, text=written, category="improper_wording", type="prohibited_content",
+                       severity="review", rule=RULE_SHORT, message=msg, suggestion=None, basis=BASIS, score=score)
 
     def _finding_text(self, views: Views, start: int, end: int, sc: float, read: str | None = None) -> Finding:
         """The finding of the text's span [start, end); ``read``: the span as read back (a disguise
