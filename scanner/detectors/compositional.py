@@ -51,7 +51,7 @@ from . import gates
 from .gates import separated_runs
 from .context import sentence_around
 from .credentials import _HELP, _TRAIL
-from . import formulations, wording  # (wording imports this module back: attributes read at call time)
+from . import formulations, leader_names, wording  # (wording imports this module back: attributes read at call time)
 
 if TYPE_CHECKING:  # (NumPy loads only when a disguised spelling is read back)
     import numpy as np
@@ -313,6 +313,10 @@ class LeaderTitles:
         # skips a title after 副 anyway)
         self.gate = frozenset(t + n for t in titles for n in names if t not in self.held[n]
                               and not any(h.endswith(("副" + t, "代" + t)) for h in self.held[n]))
+        # the titles one person holds now, next to which his name misspelt is read (:mod:`.leader_names`)
+        from ..resources import bundled_lexicon_dir
+
+        self.names = leader_names.NameAnchors(rows, str(bundled_lexicon_dir()))
 
 
 #: the national titles and names as words of the rules' vocabulary (:func:`_vocabulary`: their
@@ -948,7 +952,7 @@ class CompositionalDetector:
     rules = tuple([f"prohibited.trade.{c}" for c in _CLASSES] + [
         "prohibited.object.drug", "prohibited.insult.composed", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
         "secret.topic.composed", "secret.credential.password_value", "keyterm.formulation.number",
-        "keyterm.leader.title", "keyterm.formulation.member", "keyterm.leader.order", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state",
+        "keyterm.leader.title", leader_names.RULE, "keyterm.formulation.member", "keyterm.leader.order", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state",
         "wording.region_listed_as_country"])
 
     def __init__(self, leaders: tuple = ()) -> None:
@@ -957,8 +961,8 @@ class CompositionalDetector:
         # compiled these 27 patterns again: ~45 ms)
         c = _compiled()
         self._leaders = _leader_titles(tuple(leaders))
-        gates.register(*sorted(self._leaders.gate))
-        self._words = c["word_set"] | self._leaders.gate
+        gates.register(*sorted(self._leaders.gate), *self._leaders.names.gate)
+        self._words = c["word_set"] | self._leaders.gate | frozenset(self._leaders.names.gate)
 
     #: built with the rows of the lexicons' ``kind = "leaders"`` files (:class:`scanner.Scanner`
     #: passes them from its compiled cache; without them they are read from the config's folders)
@@ -1131,6 +1135,9 @@ class CompositionalDetector:
             self._formulations(views, d, out, wins(_FORM_GATE, 8))
         if not found.isdisjoint(self._leaders.gate):
             self._titles(views, d, out, wins(self._leaders.gate, 4))
+        anchors = self._leaders.names.anchors
+        if not found.isdisjoint(anchors):
+            out += leader_names.name_findings(views, d, [h for h in hits if h[2] in anchors], self._leaders.names)
         if not found.isdisjoint(_MEMBER_GATE):
             self._members(views, d, out, wins(_MEMBER_GATE, 48))
         if not found.isdisjoint(_LEADER_GATE):

@@ -1,0 +1,302 @@
+"""Title-anchored names: a leader's name misspelt next to the title he alone holds (issue 16).
+
+A misspelt leader's name is found without a generated variant when it stands where the leaders
+table (the lexicons' ``kind = "leaders"`` files, :class:`.compositional.LeaderTitles`) says whose
+name must stand: right after a title (国家主席习近瑚) or right before it (习近瑚总书记), where exactly
+one person of the table holds that title now. A span of the holder's length that differs from his
+name in exactly one character (any character, a mask symbol such as * x ○ □ ?, or one the views
+already fold) is the name misspelt; the correct name is the suggestion. The variants of the
+``key_terms`` rows (homophones, look-alikes, swaps, masks) remain the first reading; this rule adds
+the typos they cannot list (习近瑚, 赵乐计) and reads only next to a title.
+
+What counts as an anchor (:class:`NameAnchors`):
+
+* a title of the table with one current holder, not a 副 or 代 title (总书记, 国家主席, 总理,
+  全国人大常委会委员长 …; a county's 县委书记, 县长);
+* a title's last word (jieba: 国家|主席, 全国政协|主席) when every current holder of a title ending
+  in it has a name of three characters or more (主席: 习近平, 王沪宁): two characters of three in
+  place make the name specific, so a word several hold can anchor it (the span must then be one
+  character off exactly one holder). 书记 and 主任 (李希, 蔡奇: one character of two) are no anchors;
+* 同志 right after the span, when a title of that holder stands within :data:`COMRADE_REACH`
+  characters (习近瑚同志 … 总书记): 同志 alone names nobody.
+
+What is not read (each a measured false alarm or a name that is right):
+
+* a name of the table or of the bundled public figures (scanner/data/public_figures.txt) over the
+  span (总理李鹏, 李克强总理), a word of jieba's dictionary (a name such as 李显龙, or a word);
+* a span that does not start (before a title) or end (after one) on a jieba word boundary
+  (总理李克强: 李克 ends inside a word);
+* for a two-character name (李强, 蔡奇, 李希): a span whose surname is not the holder's (克强总理 is
+  李克强's given name), or whose neighbour outside the span is one Han character that may belong to a
+  longer name (总理李显|龙);
+* a title after 副 or 代 (副总理 is another title), or after 原 or 前 (a former holder).
+
+Two characters off are read only for a three-character name whose surname is written, next to a
+full national title of one holder (总书记, 国家主席, 全国人大常委会委员长, 全国政协主席: not a short
+form such as 委员长, nor a county's title), as review.
+
+Everything runs on the ``dense`` view at the title hits the shared gate pass found (the titles are
+gate words): a few slice comparisons per title, jieba only for a span already one character off.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..model import Finding
+from ..words import cut, word_freq
+
+__all__ = ["NameAnchors", "RULE", "BASIS", "COMRADE_REACH", "name_findings"]
+
+RULE = "keyterm.leader.name"
+#: what the key-term rows of leaders' names cite (lexicons/improper_wording/key_terms.tsv)
+BASIS = ("党政机关公文处理工作条例(2012)第十九条(审核重点:人名、地名、时间、数字、引文等是否准确);"
+         "国家新闻出版署《报纸期刊质量管理规定》(2020)编校差错率;商业校对服务差错类别·领导人姓名错误")
+#: how far (dense characters) a title of the holder may stand from a name followed by 同志
+COMRADE_REACH = 60
+#: mask symbols the dense view keeps (a mask it drops, * ○ □ ×, is read from the original text)
+_KEPT_MASKS = frozenset("x?？")
+_DROPPED_MASKS = frozenset("*×✕○●□■☐#")
+#: titles after these are another title (副总理) or a former holder's (原国家主席)
+_NOT_NOW = ("副", "代", "原", "前")
+#: one-character words that may stand next to a two-character name (李墙和, 向李墙)
+_FUNCTION = frozenset("的和与同及向对在为是也都将已还又就等说把被给跟从由以")
+
+
+def _han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+@lru_cache(maxsize=1)
+def _public_figures() -> tuple[str, ...]:
+    from .sensitive import _public_figures as figures
+
+    return tuple(sorted(figures()))
+
+
+class NameAnchors:
+    """The anchors of the rule, from the rows of the leaders table (a few dozen)."""
+
+    def __init__(self, rows, national: str | None = None) -> None:
+        holders: dict[str, list[str]] = {}  # title -> names holding it now (file order)
+        bundled: dict[str, bool] = {}  # title -> every current row of it is from the bundled table
+        for r in rows:
+            if r.current:
+                ns = holders.setdefault(r.title, [])
+                if r.name not in ns:
+                    ns.append(r.name)
+                bundled[r.title] = bundled.get(r.title, True) and bool(national) and r.source.startswith(national)
+        titles = {r.title for r in rows}
+        #: anchor -> its holders now; (anchor, holder) -> the title the message names
+        self.anchors: dict[str, tuple[str, ...]] = {}
+        self.title_of: dict[tuple[str, str], str] = {}
+        for t, ns in holders.items():
+            if len(ns) == 1 and not any(x in t for x in ("副", "代")):
+                self.anchors[t] = (ns[0],)
+                self.title_of[(t, ns[0])] = t
+        short: dict[str, dict[str, str]] = {}  # a title's last word -> holder -> his title
+        for t, ns in holders.items():
+            if any(x in t for x in ("副", "代")):
+                continue
+            last = list(cut(t))[-1]
+            if 2 <= len(last) < len(t) and last not in holders:
+                for n in ns:
+                    short.setdefault(last, {}).setdefault(n, t)
+        for w, by in short.items():
+            if all(len(n) >= 3 for n in by):
+                self.anchors[w] = tuple(by)
+                self.title_of.update({(w, n): t for n, t in by.items()})
+        #: anchors next to which two characters off are read: a national title of one holder whose
+        #: name has three characters, and that is no other title's last part (总理, 委员长 are)
+        self.two_off = frozenset(t for t, ns in self.anchors.items() if len(ns) == 1 and len(ns[0]) == 3
+                                 and bundled.get(t, False) and not any(u != t and u.endswith(t) for u in titles))
+        self.gate = tuple(sorted(self.anchors))
+        self.names = tuple(sorted({r.name for r in rows}))
+        #: names that are right wherever they stand (the table's, the public figures')
+        self.known = tuple(sorted(set(self.names) | set(_public_figures()), key=len, reverse=True))
+        # the holders' titles (for 同志: a title of the holder near it)
+        self.titles_of: dict[str, tuple[str, ...]] = {}
+        for a, ns in self.anchors.items():
+            for n in ns:
+                self.titles_of[n] = tuple(sorted(set(self.titles_of.get(n, ())) | {a}))
+
+
+def _off(span: str, name: str) -> list[int]:
+    """The places where ``span`` differs from ``name`` (same length)."""
+    return [i for i, (a, b) in enumerate(zip(span, name)) if a != b]
+
+
+def _ok_chars(span: str, name: str, off: list[int]) -> bool:
+    """The characters that differ are Han characters or mask symbols the dense view keeps."""
+    return all(_han(span[i]) or span[i] in _KEPT_MASKS for i in off)
+
+
+class _Cut:
+    """jieba's tokens over a window of ``d`` around a span, with their places (cut once per span)."""
+
+    def __init__(self, d: str, a: int, b: int) -> None:
+        lo = max(0, a - 8)
+        hi = min(len(d), b + 8)
+        self.starts: list[int] = []
+        self.toks: list[str] = []
+        pos = lo
+        for tok in cut(d[lo:hi]):
+            self.starts.append(pos)
+            self.toks.append(tok)
+            pos += len(tok)
+        self.ends = [s + len(t) for s, t in zip(self.starts, self.toks)]
+        self.lo, self.hi = lo, hi
+
+    def bound(self, i: int) -> bool:
+        return i == self.lo or i == self.hi or i in self.starts
+
+    def before(self, i: int) -> str | None:
+        """The token that ends at ``i`` (None at the window's start)."""
+        return self.toks[self.ends.index(i)] if i in self.ends else None
+
+    def after(self, i: int) -> str | None:
+        return self.toks[self.starts.index(i)] if i in self.starts else None
+
+
+def _lone(tok: str | None) -> bool:
+    """A token that may be one character of a longer name: one Han character, not a function word."""
+    return tok is not None and len(tok) == 1 and _han(tok) and tok not in _FUNCTION
+
+
+def _known_over(d: str, a: int, b: int, known: tuple[str, ...]) -> bool:
+    """Whether a known name stands in ``d`` over any character of ``d[a:b]``."""
+    for k in known:
+        lo = max(0, a - len(k) + 1)
+        i = d.find(k, lo, b + len(k) - 1)
+        if i >= 0:
+            return True
+    return False
+
+
+def _mask_at(views, a: int, b: int, gone: int) -> tuple[int, int] | None:
+    """The span in the text of the name spelled ``dense[a:b]`` with its character ``gone`` masked
+    by a symbol the dense view dropped (习*平, *近平): None when no such symbol stands there."""
+    m, em = views.dense_map, views.dense_emap
+    if m is None:
+        return None  # (nothing dropped)
+    text = views.text
+
+    def end(i: int) -> int:
+        return int(em[i]) if em is not None else int(m[i]) + 1
+
+    k = b - a
+    if 0 < gone < k:
+        lo, hi = end(a + gone - 1), int(m[a + gone])
+    elif gone == 0:
+        hi = int(m[a])
+        lo = hi - 1
+    else:
+        lo = end(b - 1)
+        hi = lo + 1
+    if not (0 <= lo < hi <= len(text) and hi - lo <= 2 and _DROPPED_MASKS.issuperset(text[lo:hi])):
+        return None
+    return (int(m[a]) if gone > 0 else lo), (end(b - 1) if gone < k else hi)
+
+
+def _spans(d: str, s: int, e: int, L: int, after: bool):
+    """The candidate spans of a name of ``L`` characters next to a title at ``d[s:e]``: (a, b,
+    gone) with gone the place of a dropped mask (-1: none)."""
+    if after:
+        yield e, e + L, -1
+        for g in range(L):
+            yield e, e + L - 1, g
+    else:
+        yield s - L, s, -1
+        for g in range(L):
+            yield s - L + 1, s, g
+
+
+def name_findings(views, d: str, hits: list[tuple[int, int, str]], table: NameAnchors) -> list[Finding]:
+    """The rule's findings at the title hits ``hits`` (places in ``d``, the dense view of ``views``)."""
+    out: list[Finding] = []
+    seen: set[tuple[int, int]] = set()
+    n = len(d)
+    for s, e, t in hits:
+        holders = table.anchors.get(t)
+        if holders is None or d[s - 1:s] in _NOT_NOW:
+            continue
+        _read(views, d, s, e, t, holders, False, table, seen, out, False)
+        _read(views, d, s, e, t, holders, True, table, seen, out, False)
+        # 同志 right after a name, with this title of the holder near it (习近瑚同志 … 总书记)
+        hi = min(n, e + COMRADE_REACH)
+        i = d.find("同志", max(0, s - COMRADE_REACH), hi)
+        while i >= 0:
+            if i != e:  # (总书记同志: no name before it)
+                _read(views, d, i, i + 2, t, holders, False, table, seen, out, True)
+            i = d.find("同志", i + 2, hi)
+    return out
+
+
+def _candidate(d: str, s: int, e: int, name: str, after: bool):
+    """The best reading of ``name`` next to ``d[s:e]``: (characters off, a, b, gone, the places
+    off in the name), or "right" when the name stands there as written, or None."""
+    n = len(d)
+    L = len(name)
+    best = None
+    for a, b, gone in _spans(d, s, e, L, after):
+        if a < 0 or b > n:
+            continue
+        span = d[a:b]
+        if gone < 0:
+            if span == name:
+                return "right"
+            diff = _off(span, name)
+            off = diff
+        else:
+            diff = _off(span, name[:gone] + name[gone + 1:])  # places in the span
+            off = sorted([i if i < gone else i + 1 for i in diff] + [gone])
+        if len(off) > 2 or not all(_han(span[i]) or span[i] in _KEPT_MASKS for i in diff):
+            continue
+        if best is None or len(off) < best[0]:
+            best = (len(off), a, b, gone, off)
+    return best
+
+
+def _read(views, d, s, e, t, holders, after, table, seen, out, comrade: bool) -> None:
+    found = []
+    for name in holders:
+        c = _candidate(d, s, e, name, after)
+        if c == "right":
+            return  # a holder's name is right here
+        if c is not None:
+            found.append((c, name))
+    if len(found) != 1:
+        return  # none, or a span several holders' names are near (a word several hold)
+    (k, a, b, gone, off), name = found[0]
+    L = len(name)
+    if k == 2 and (comrade or t not in table.two_off or L != 3):
+        return
+    if 0 in off and (L == 2 or k == 2):
+        return  # the surname must be written (克强总理: a name of its own)
+    if (a, b) in seen or (gone >= 0 and _mask_at(views, a, b, gone) is None):
+        return
+    span = d[a:b]
+    if span in table.names or (gone < 0 and all(map(_han, span)) and word_freq(span)):
+        return
+    if _known_over(d, a, b, table.known):
+        return
+    c = _Cut(d, a, b)
+    if not c.bound(b if after else a):
+        return
+    if L == 2 and _lone(c.after(b) if after else c.before(a)):
+        return
+    if gone >= 0:
+        place = _mask_at(views, a, b, gone)
+        if place is None:
+            return
+        start, end = place
+    else:
+        start, end = views.dense_span(a, b)
+    seen.add((a, b))
+    title = table.title_of[(t, name)]
+    written = views.text[start:end]
+    sure = k == 1 and L >= 3 and not comrade
+    msg = (f"领导人姓名有误：{title}是{name}，“{written}”应为“{name}”" if sure
+           else f"领导人姓名疑有误：{title}是{name}，“{written}”是否应为“{name}”")
+    out.append(Finding(start=start, end=end, text=written, category="improper_wording", type="key_term_misspelling",
+                       severity="block" if sure else "review", rule=RULE, message=msg, suggestion=name,
+                       basis=BASIS, score=0.8 if sure else 0.7))
