@@ -962,7 +962,7 @@ class CompositionalDetector:
         c = _compiled()
         self._leaders = _leader_titles(tuple(leaders))
         gates.register(*sorted(self._leaders.gate), *self._leaders.names.gate)
-        self._words = c["word_set"] | self._leaders.gate | frozenset(self._leaders.names.gate)
+        self._words = c["word_set"] | self._leaders.gate
 
     #: built with the rows of the lexicons' ``kind = "leaders"`` files (:class:`scanner.Scanner`
     #: passes them from its compiled cache; without them they are read from the config's folders)
@@ -982,6 +982,18 @@ class CompositionalDetector:
         return cls(leaders)
 
     def detect(self, views: Views) -> list[Finding]:
+        out = self._detect(views)
+        names = self._leaders.names
+        if names.anchors and views.dense:  # a leader's name misspelt next to his title (:mod:`.leader_names`)
+            present = gates.present(views.vis)
+            masked = not present.isdisjoint(_MASK_NOISE)
+            if _suspicious(views, present):  # (the titles' places in the dense view, as the rules read it)
+                out += leader_names.name_findings(views, views.dense, gates.find(views.dense), names, masked)
+            elif not present.isdisjoint(names.anchors):
+                out += leader_names.name_findings(views, views.vis, gates.hits(views.vis), names, masked)
+        return out
+
+    def _detect(self, views: Views) -> list[Finding]:
         d = views.dense
         if not d:
             return []
@@ -1135,9 +1147,6 @@ class CompositionalDetector:
             self._formulations(views, d, out, wins(_FORM_GATE, 8))
         if not found.isdisjoint(self._leaders.gate):
             self._titles(views, d, out, wins(self._leaders.gate, 4))
-        anchors = self._leaders.names.anchors
-        if not found.isdisjoint(anchors):
-            out += leader_names.name_findings(views, d, [h for h in hits if h[2] in anchors], self._leaders.names)
         if not found.isdisjoint(_MEMBER_GATE):
             self._members(views, d, out, wins(_MEMBER_GATE, 48))
         if not found.isdisjoint(_LEADER_GATE):

@@ -35,12 +35,18 @@ Two characters off are read only for a three-character name whose surname is wri
 full national title of one holder (总书记, 国家主席, 全国人大常委会委员长, 全国政协主席: not a short
 form such as 委员长, nor a county's title), as review.
 
-Everything runs on the ``dense`` view at the title hits the shared gate pass found (the titles are
-gate words): a few slice comparisons per title, jieba only for a span already one character off.
+The titles are gate words the shared pass already finds (scanner/detectors/gates.py); the rule
+reads its hits over ``vis`` (over ``dense`` in a text with decorative symbols or spaced characters,
+where the compositional rules read it too). A title with a holder's name right next to it (习近平总书记:
+most of them) or with no span one character off a holder's name next to it costs a few slice
+comparisons; the rest (a few in a thousand titles of official news) are read in ``dense``, with
+jieba for the boundaries.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
+from operator import eq
 
 from ..model import Finding
 from ..words import cut, word_freq
@@ -210,24 +216,73 @@ def _spans(d: str, s: int, e: int, L: int, after: bool):
             yield s - L + 1, s, g
 
 
-def name_findings(views, d: str, hits: list[tuple[int, int, str]], table: NameAnchors) -> list[Finding]:
-    """The rule's findings at the title hits ``hits`` (places in ``d``, the dense view of ``views``)."""
+def _near(x: str, m: str, two: bool) -> bool:
+    """Whether ``x`` (as long as ``m``) may be the name ``m`` one character off (two where ``two``,
+    with the surname written): a C-level count of the characters in place."""
+    k = len(m) - sum(map(eq, x, m))
+    return (k == 1 and (len(m) > 2 or x[:1] == m[:1])) or (k == 2 and two and x[:1] == m[:1])
+
+
+def name_findings(views, v: str, hits: list[tuple[int, int, str]], table: NameAnchors, masked: bool) -> list[Finding]:
+    """The rule's findings at the title hits among ``hits``: the shared gate pass's words over ``v``,
+    the ``vis`` view or the ``dense`` one; ``masked``: a mask symbol the dense view drops is in the
+    text. A title costs a few slice comparisons where no name one character off a holder's stands
+    next to it (习近平总书记, 总书记指出: nearly all); the others are read in ``dense``."""
+    anchors = table.anchors
+    two_off = table.two_off
+    titles: list[tuple[int, int, str]] = []  # every title in v (同志 reads the holders of one near it)
+    todo: list[tuple[int, int, str]] = []
+    last = -1
+    for s, e, t in hits:
+        holders = anchors.get(t)
+        if holders is None or e == last:
+            continue  # (a title's last word after the title: the pass reports the longer first)
+        last = e
+        titles.append((s, e, t))
+        if v[s - 1:s] in _NOT_NOW:
+            continue  # (another title, a former holder's)
+        near = False
+        for m in holders:
+            k = len(m)
+            before, after = v[max(0, s - k):s], v[e:e + k]
+            if before == m or after == m:
+                near = False  # a holder's name stands here as written
+                break
+            near = near or masked or _near(before, m, t in two_off) or _near(after, m, t in two_off)
+        if near:
+            todo.append((s, e, t))
+    comrades: list[tuple[int, str]] = []  # (place of 同志 in v, a title near it)
+    if titles and "同志" in v:
+        i = v.find("同志")
+        while i >= 0:
+            near_t = [t for s, e, t in titles if abs(s - i) <= COMRADE_REACH and i != e]
+            ms = {m for t in near_t for m in anchors[t]}
+            if ms and not any(v[max(0, i - len(m)):i] == m for m in ms):
+                comrades += [(i, t) for t in dict.fromkeys(near_t)
+                             if masked or any(_near(v[max(0, i - len(m)):i], m, False) for m in anchors[t])]
+            i = v.find("同志", i + 2)
+    if not todo and not comrades:
+        return []
+    d = views.dense
+    dense = v is d
+
+    def to_dense(s: int, e: int) -> tuple[int, int]:
+        if dense:
+            return s, e
+        if views.vis_map is not None:
+            s, e = int(views.vis_map[s]), int(views.vis_map[e - 1]) + 1
+        m = views.dense_map
+        return (s, e) if m is None else (bisect_left(m, s), bisect_left(m, e))
+
     out: list[Finding] = []
     seen: set[tuple[int, int]] = set()
-    n = len(d)
-    for s, e, t in hits:
-        holders = table.anchors.get(t)
-        if holders is None or d[s - 1:s] in _NOT_NOW:
-            continue
-        _read(views, d, s, e, t, holders, False, table, seen, out, False)
-        _read(views, d, s, e, t, holders, True, table, seen, out, False)
-        # 同志 right after a name, with this title of the holder near it (习近瑚同志 … 总书记)
-        hi = min(n, e + COMRADE_REACH)
-        i = d.find("同志", max(0, s - COMRADE_REACH), hi)
-        while i >= 0:
-            if i != e:  # (总书记同志: no name before it)
-                _read(views, d, i, i + 2, t, holders, False, table, seen, out, True)
-            i = d.find("同志", i + 2, hi)
+    for s, e, t in todo:
+        s, e = to_dense(s, e)
+        _read(views, d, s, e, t, anchors[t], False, table, seen, out, False)
+        _read(views, d, s, e, t, anchors[t], True, table, seen, out, False)
+    for i, t in dict.fromkeys(comrades):
+        s, e = to_dense(i, i + 2)
+        _read(views, d, s, e, t, anchors[t], False, table, seen, out, True)
     return out
 
 
