@@ -268,3 +268,7 @@ def test_anchors_come_from_the_table():
     assert "书记" not in a.anchors and "主任" not in a.anchors  # (李希, 蔡奇: two characters)
     assert not any("副" in t for t in a.anchors)
     assert a.two_off == {"总书记", "国家主席", "中央军委主席", "全国人大常委会委员长", "全国政协主席"}
+
+
+def test_two_off_is_no_word_after_the_surname(national):
+    assert _named(national, "全国政协主席王出席开幕会。") == []  # 王 + 出席: a surname and a verb

@@ -330,8 +330,8 @@ def _read(views, d, s, e, t, holders, after, table, seen, out, comrade: bool) ->
     if (a, b) in seen or (gone >= 0 and _mask_at(views, a, b, gone) is None):
         return
     span = d[a:b]
-    if span in table.names or (gone < 0 and all(map(_han, span)) and word_freq(span)):
-        return
+    if span in table.names or (gone < 0 and all(map(_han, span)) and (word_freq(span) or (k == 2 and word_freq(span[1:])))):
+        return  # (two off: the given name no word either, 全国政协主席王|出席)
     if _known_over(d, a, b, table.known):
         return
     c = _Cut(d, a, b)
