@@ -272,3 +272,9 @@ def test_anchors_come_from_the_table():
 
 def test_two_off_is_no_word_after_the_surname(national):
     assert _named(national, "全国政协主席王出席开幕会。") == []  # 王 + 出席: a surname and a verb
+
+
+def test_a_repeated_character_spans_as_the_lexicon_variants_do(national):
+    # (from the last time of the repeated first character: where a key-term variant finds the same
+    # name, the two findings have one span and the merge keeps the variant's)
+    assert _named(national, "会上，习习近瑚瑚总书记指出。") == [("习近瑚瑚", "block", "习近平")]

@@ -200,7 +200,7 @@ def _mask_at(views, a: int, b: int, gone: int) -> tuple[int, int] | None:
         hi = lo + 1
     if not (0 <= lo < hi <= len(text) and hi - lo <= 2 and _DROPPED_MASKS.issuperset(text[lo:hi])):
         return None
-    return (int(m[a]) if gone > 0 else lo), (end(b - 1) if gone < k else hi)
+    return (end(a) - 1 if gone > 0 else lo), (end(b - 1) if gone < k else hi)
 
 
 def _spans(d: str, s: int, e: int, L: int, after: bool):
@@ -230,6 +230,19 @@ def name_findings(views, v: str, hits: list[tuple[int, int, str]], table: NameAn
     next to it (习近平总书记, 总书记指出: nearly all); the others are read in ``dense``."""
     anchors = table.anchors
     two_off = table.two_off
+    d = views.dense
+
+    def to_dense(s: int, e: int) -> tuple[int, int]:
+        if v is d:
+            return s, e
+        if views.vis_map is not None:
+            s, e = int(views.vis_map[s]), int(views.vis_map[e - 1]) + 1
+        m = views.dense_map
+        return (s, e) if m is None else (bisect_left(m, s), bisect_left(m, e))
+
+    if v is not d and views.dense_emap is not None:  # a repeat collapsed (习习近瑚瑚): the titles read in dense
+        hits = [(*to_dense(s, e), t) for s, e, t in hits if t in anchors]
+        v = d
     titles: list[tuple[int, int, str]] = []  # every title in v (同志 reads the holders of one near it)
     todo: list[tuple[int, int, str]] = []
     last = -1
@@ -263,17 +276,6 @@ def name_findings(views, v: str, hits: list[tuple[int, int, str]], table: NameAn
             i = v.find("同志", i + 2)
     if not todo and not comrades:
         return []
-    d = views.dense
-    dense = v is d
-
-    def to_dense(s: int, e: int) -> tuple[int, int]:
-        if dense:
-            return s, e
-        if views.vis_map is not None:
-            s, e = int(views.vis_map[s]), int(views.vis_map[e - 1]) + 1
-        m = views.dense_map
-        return (s, e) if m is None else (bisect_left(m, s), bisect_left(m, e))
-
     out: list[Finding] = []
     seen: set[tuple[int, int]] = set()
     for s, e, t in todo:
@@ -344,8 +346,10 @@ def _read(views, d, s, e, t, holders, after, table, seen, out, comrade: bool) ->
         if place is None:
             return
         start, end = place
-    else:
+    else:  # (a repeated first character: from its last time, as the lexicon's variants read it)
         start, end = views.dense_span(a, b)
+        if views.dense_emap is not None:
+            start = int(views.dense_emap[a]) - 1
     seen.add((a, b))
     title = table.title_of[(t, name)]
     written = views.text[start:end]
