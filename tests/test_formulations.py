@@ -277,4 +277,4 @@ def test_two_off_is_no_word_after_the_surname(national):
 def test_a_repeated_character_spans_as_the_lexicon_variants_do(national):
     # (from the last time of the repeated first character: where a key-term variant finds the same
     # name, the two findings have one span and the merge keeps the variant's)
-    assert _named(national, "会上，习习近瑚瑚总书记指出。") == [("习近瑚瑚", "block", "习近平")]
+    assert _named(national, "会上，习习近瑚总书记指出。") == [("习近瑚", "block", "习近平")]

@@ -240,9 +240,6 @@ def name_findings(views, v: str, hits: list[tuple[int, int, str]], table: NameAn
         m = views.dense_map
         return (s, e) if m is None else (bisect_left(m, s), bisect_left(m, e))
 
-    if v is not d and views.dense_emap is not None:  # a repeat collapsed (习习近瑚瑚): the titles read in dense
-        hits = [(*to_dense(s, e), t) for s, e, t in hits if t in anchors]
-        v = d
     titles: list[tuple[int, int, str]] = []  # every title in v (同志 reads the holders of one near it)
     todo: list[tuple[int, int, str]] = []
     last = -1
