@@ -119,11 +119,6 @@ class NameAnchors:
         self.names = tuple(sorted({r.name for r in rows}))
         #: names that are right wherever they stand (the table's, the public figures')
         self.known = tuple(sorted(set(self.names) | set(_public_figures()), key=len, reverse=True))
-        # the holders' titles (for 同志: a title of the holder near it)
-        self.titles_of: dict[str, tuple[str, ...]] = {}
-        for a, ns in self.anchors.items():
-            for n in ns:
-                self.titles_of[n] = tuple(sorted(set(self.titles_of.get(n, ())) | {a}))
 
 
 def _off(span: str, name: str) -> list[int]:
