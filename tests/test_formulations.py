@@ -185,3 +185,96 @@ def test_a_leaders_change_is_a_changed_row_for_the_rescan(county, national):
     names = {key for _fp, rule, key in lexicon_rows(county) if rule.startswith("county_example.title.")}
     assert names == {"王示范", "赵样例", "钱模板"}
     assert not any(rule.startswith("county_example.") for _fp, rule, _k in lexicon_rows(national))
+
+
+# ------------------------------------------------------------------ title-anchored names (keyterm.leader.name)
+from scanner.detectors import leader_names  # noqa: E402
+
+NAME = leader_names.RULE
+
+
+def _named(sc, text):
+    out = []
+    for f in sc.scan(text).findings:
+        assert text[f.start:f.end] == f.text
+        if f.rule == NAME:
+            out.append((f.text, f.severity, f.suggestion))
+    return out
+
+
+@pytest.mark.parametrize("text,written,severity,fix", [
+    ("习近瑚总书记强调，要坚持人民至上。", "习近瑚", "block", "习近平"),     # neither homophone nor look-alike
+    ("国家主席习近瑚会见外宾。", "习近瑚", "block", "习近平"),
+    ("中央军委主席习近瑚签署命令。", "习近瑚", "block", "习近平"),
+    ("全国人大常委会委员长赵乐计主持会议。", "赵乐计", "block", "赵乐际"),
+    ("赵乐计委员长出席会议。", "赵乐计", "block", "赵乐际"),
+    ("王沪凝主席出席会议。", "王沪凝", "block", "王沪宁"),                 # 主席: a word two hold, both 3 characters
+    ("全国政协主席王护宁出席会议。", "王护宁", "block", "王沪宁"),
+    ("习*平总书记指出。", "习*平", "block", "习近平"),                     # a mask the dense view dropped
+    ("习□平总书记指出。", "习□平", "block", "习近平"),
+    ("×近平总书记指出。", "×近平", "block", "习近平"),
+    ("习x平总书记讲话。", "习x平", "block", "习近平"),                     # a mask the dense view keeps
+    ("習近瑚總書記強調。", "習近瑚", "block", "习近平"),                   # folded by the views
+    ("习 近 瑚 总书记强调。", "习 近 瑚", "block", "习近平"),
+    ("总理李墙出席会议。", "李墙", "review", "李强"),                       # two characters: review
+    ("李墙总理指出。", "李墙", "review", "李强"),
+    ("中央纪委书记李西指出。", "李西", "review", "李希"),
+    ("中央书记处书记蔡琦主持会议。", "蔡琦", "review", "蔡奇"),
+    ("习沂乎总书记主持会议。", "习沂乎", "review", "习近平"),               # two off: a full national title
+    ("习*萍总书记指出。", "习*萍", "review", "习近平"),
+    ("习近瑚同志强调，总书记指出。", "习近瑚", "review", "习近平"),         # 同志 with the title near
+])
+def test_a_name_misspelt_next_to_its_title(national, text, written, severity, fix):
+    assert _named(national, text) == [(written, severity, fix)]
+    f = next(f for f in national.scan(text).findings if f.rule == NAME)
+    assert (f.category, f.type) == ("improper_wording", "key_term_misspelling") and "是" + fix in f.message
+
+
+@pytest.mark.parametrize("text", [
+    # every person of the table, right, next to his titles
+    "习近平总书记强调。", "国家主席习近平会见外宾。", "中央军委主席习近平签署命令。", "习近平主席出席会议。",
+    "国务院总理李强出席会议。", "李强总理指出。", "全国人大常委会委员长赵乐际主持会议。", "赵乐际委员长出席。",
+    "全国政协主席王沪宁出席会议。", "王沪宁主席讲话。", "中央书记处书记蔡奇主持会议。", "中央办公厅主任蔡奇陪同。",
+    "国务院副总理丁薛祥出席活动。", "丁薛祥副总理指出。", "中央纪委书记李希指出。", "国家副主席韩正会见外宾。",
+    "习近平主席、李强总理、赵乐际委员长、王沪宁主席、蔡奇同志、丁薛祥副总理、李希同志出席。",
+    "以习近平同志为核心的党中央，总书记强调。",
+    # other people next to a title
+    "李克强总理指出。", "国务院总理李克强出席会议。", "克强总理说，要抓落实。", "新加坡总理李显龙会见。",
+    "原总理李鹏出席。", "国务总理李洛渊访华。", "越南国家主席梁强会见。", "胡锦涛总书记指出。",
+    "国务院副总理何立峰出席活动。", "李总理来到车间。", "毛主席纪念堂", "中宣部部长李书磊出席。",
+    "县委书记李明主持会议。", "村支部书记王沪生说。", "赵紫阳总书记", "同志们，总书记强调。",
+    "国家主席习近平和总书记", "总书记习近平强调。", "主席台就座的有赵乐际同志。",
+])
+def test_right_names_and_other_people_are_quiet(national, text):
+    assert _named(national, text) == []
+
+
+def test_a_county_leader_misspelt_next_to_the_county_title(county, national):
+    assert _named(county, "县长赵样利主持会议。") == [("赵样利", "block", "赵样例")]
+    assert _named(county, "县委书记王示凡到乡镇调研。") == [("王示凡", "block", "王示范")]
+    assert _named(county, "钱模扳县人大常委会主任出席。") == [("钱模扳", "block", "钱模板")]
+    for right in ("县长赵样例出席。", "赵样例县长", "县委书记王示范主持召开会议。", "副县长赵样利出席活动。"):
+        assert _named(county, right) == []
+    assert _named(county, "县长赵祥利主持会议。") == []  # two off next to a county title: not read
+    assert _named(national, "县长赵样利主持会议。") == []  # no county table, no county title
+    assert _named(county, "习近瑚总书记强调。") == [("习近瑚", "block", "习近平")]  # the national table stays
+
+
+def test_anchors_come_from_the_table():
+    rows = load_leaders([bundled_lexicon_dir()])
+    a = leader_names.NameAnchors(rows, str(bundled_lexicon_dir()))
+    assert a.anchors["总书记"] == ("习近平",) and a.anchors["总理"] == ("李强",)
+    assert set(a.anchors["主席"]) == {"习近平", "王沪宁"}
+    assert "书记" not in a.anchors and "主任" not in a.anchors  # (李希, 蔡奇: two characters)
+    assert not any("副" in t for t in a.anchors)
+    assert a.two_off == {"总书记", "国家主席", "中央军委主席", "全国人大常委会委员长", "全国政协主席"}
+
+
+def test_two_off_is_no_word_after_the_surname(national):
+    assert _named(national, "全国政协主席王出席开幕会。") == []  # 王 + 出席: a surname and a verb
+
+
+def test_a_repeated_character_spans_as_the_lexicon_variants_do(national):
+    # (from the last time of the repeated first character: where a key-term variant finds the same
+    # name, the two findings have one span and the merge keeps the variant's)
+    assert _named(national, "会上，习习近瑚总书记指出。") == [("习近瑚", "block", "习近平")]

@@ -53,7 +53,7 @@ from . import gates
 from .gates import separated_runs
 from .context import sentence_around
 from .credentials import _HELP, _TRAIL
-from . import formulations, trade_norms, wording  # (wording imports this module back: attributes read at call time)
+from . import formulations, leader_names, trade_norms, wording  # (wording imports this module back: attributes read at call time)
 
 if TYPE_CHECKING:  # (NumPy loads only when a disguised spelling is read back)
     import numpy as np
@@ -343,6 +343,10 @@ class LeaderTitles:
         # skips a title after 副 anyway)
         self.gate = frozenset(t + n for t in titles for n in names if t not in self.held[n]
                               and not any(h.endswith(("副" + t, "代" + t)) for h in self.held[n]))
+        # the titles one person holds now, next to which his name misspelt is read (:mod:`.leader_names`)
+        from ..resources import bundled_lexicon_dir
+
+        self.names = leader_names.NameAnchors(rows, str(bundled_lexicon_dir()))
 
 
 #: the national titles and names as words of the rules' vocabulary (:func:`_vocabulary`: their
@@ -996,7 +1000,7 @@ class CompositionalDetector:
     rules = tuple([f"prohibited.trade.{c}" for c in _CLASSES] + [
         "prohibited.object.drug", "prohibited.insult.composed", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
         "secret.topic.composed", "secret.credential.password_value", "keyterm.formulation.number",
-        "keyterm.leader.title", "keyterm.formulation.member", "keyterm.leader.order", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state",
+        "keyterm.leader.title", leader_names.RULE, "keyterm.formulation.member", "keyterm.leader.order", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state",
         "wording.region_listed_as_country"])
 
     def __init__(self, leaders: tuple = ()) -> None:
@@ -1005,7 +1009,7 @@ class CompositionalDetector:
         # compiled these 27 patterns again: ~45 ms)
         c = _compiled()
         self._leaders = _leader_titles(tuple(leaders))
-        gates.register(*sorted(self._leaders.gate))
+        gates.register(*sorted(self._leaders.gate), *self._leaders.names.gate)
         self._words = c["word_set"] | self._leaders.gate
 
     #: built with the rows of the lexicons' ``kind = "leaders"`` files (:class:`scanner.Scanner`
@@ -1026,6 +1030,18 @@ class CompositionalDetector:
         return cls(leaders)
 
     def detect(self, views: Views) -> list[Finding]:
+        out = self._detect(views)
+        names = self._leaders.names
+        if names.anchors and views.dense:  # a leader's name misspelt next to his title (:mod:`.leader_names`)
+            present = gates.present(views.vis)
+            masked = not present.isdisjoint(_MASK_NOISE)
+            if _suspicious(views, present):  # (the titles' places in the dense view, as the rules read it)
+                out += leader_names.name_findings(views, views.dense, gates.find(views.dense), names, masked)
+            elif not present.isdisjoint(names.anchors):
+                out += leader_names.name_findings(views, views.vis, gates.hits(views.vis), names, masked)
+        return out
+
+    def _detect(self, views: Views) -> list[Finding]:
         d = views.dense
         if not d:
             return []
