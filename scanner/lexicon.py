@@ -752,8 +752,10 @@ def _with_disguises(files: list[LexiconFile]) -> list[LexiconFile]:
 def load_lexicons(folders: Iterable[str | Path], *, cache: bool = True) -> LexiconSet:
     """Load every manifest folder in order. Raises :class:`LexiconError` listing all problems.
     With ``cache``, a set loaded before from the same files by the same scanner comes from the
-    compiled cache (:mod:`scanner.compiled`); a set with problems is never cached."""
-    folders = list(folders)
+    compiled cache (:mod:`scanner.compiled`); a set with problems is never cached. The folders are
+    read by their resolved paths, as the cache key names them: a set cached by a run that named a
+    folder relatively (from another working directory) reports the same absolute paths."""
+    folders = [Path(f).resolve() for f in folders]
 
     def build() -> LexiconSet:
         version, files, problems, warnings = _collect(folders)

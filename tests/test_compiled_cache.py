@@ -54,6 +54,20 @@ def test_second_load_comes_from_the_cache(cache_folder, lex, monkeypatch):
     assert second == first
 
 
+def test_a_folder_named_relatively_is_cached_by_its_absolute_path(cache_folder, lex, monkeypatch):
+    # a set cached by a run that named its folder relatively must not report that relative path to
+    # a run from another working directory (the key is over resolved paths, so is the set)
+    calls = _spy_collect(monkeypatch)
+    monkeypatch.chdir(lex.parent)
+    first = lexicon.load_lexicons([lex.name])
+    monkeypatch.chdir(cache_folder.parent.parent)
+    second = lexicon.load_lexicons([lex])
+    assert calls == [1]  # the second came from the cache
+    for s in (first, second):
+        assert {f.path.parent for f in s.files} == {lex.resolve()}
+        assert all(f.path.is_absolute() for f in s.files)
+
+
 def test_a_changed_file_of_the_same_size_is_seen(cache_folder, lex, monkeypatch):
     calls = _spy_collect(monkeypatch)
     lexicon.load_lexicons([lex])

@@ -194,12 +194,7 @@ NAME = leader_names.RULE
 
 
 def _named(sc, text):
-    out = []
-    for f in sc.scan(text).findings:
-        assert text[f.start:f.end] == f.text
-        if f.rule == NAME:
-            out.append((f.text, f.severity, f.suggestion))
-    return out
+    return _found(sc, text, NAME)
 
 
 @pytest.mark.parametrize("text,written,severity,fix", [
