@@ -218,6 +218,7 @@ def _named(sc, text):
     ("习沂乎总书记主持会议。", "习沂乎", "review", "习近平"),               # two off: a full national title
     ("习*萍总书记指出。", "习*萍", "review", "习近平"),
     ("习近瑚同志强调，总书记指出。", "习近瑚", "review", "习近平"),         # 同志 with the title near
+    ("紧密团结在以习近瑚同志为核心的党中央周围。", "习近瑚", "block", "习近平"),  # the core formulation
 ])
 def test_a_name_misspelt_next_to_its_title(national, text, written, severity, fix):
     assert _named(national, text) == [(written, severity, fix)]
@@ -232,7 +233,8 @@ def test_a_name_misspelt_next_to_its_title(national, text, written, severity, fi
     "全国政协主席王沪宁出席会议。", "王沪宁主席讲话。", "中央书记处书记蔡奇主持会议。", "中央办公厅主任蔡奇陪同。",
     "国务院副总理丁薛祥出席活动。", "丁薛祥副总理指出。", "中央纪委书记李希指出。", "国家副主席韩正会见外宾。",
     "习近平主席、李强总理、赵乐际委员长、王沪宁主席、蔡奇同志、丁薛祥副总理、李希同志出席。",
-    "以习近平同志为核心的党中央，总书记强调。",
+    "以习近平同志为核心的党中央，总书记强调。", "以江泽民同志为核心的党中央", "以胡锦涛同志为总书记的党中央",
+    "以毛泽东同志为核心的党的第一代中央领导集体", "坚持以人民为中心的发展思想",
     # other people next to a title
     "李克强总理指出。", "国务院总理李克强出席会议。", "克强总理说，要抓落实。", "新加坡总理李显龙会见。",
     "原总理李鹏出席。", "国务总理李洛渊访华。", "越南国家主席梁强会见。", "胡锦涛总书记指出。",

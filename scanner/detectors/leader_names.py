@@ -59,6 +59,9 @@ BASIS = ("党政机关公文处理工作条例(2012)第十九条(审核重点:�
          "国家新闻出版署《报纸期刊质量管理规定》(2020)编校差错率;商业校对服务差错类别·领导人姓名错误")
 #: how far (dense characters) a title of the holder may stand from a name followed by 同志
 COMRADE_REACH = 60
+#: what stands after the general secretary's name in 以习近平同志为核心的党中央: an anchor of his as a
+#: title is (the name before it one character off), read only where the table's 总书记 is the bundled one
+CORE = "同志为核心的党中央"
 #: mask symbols the dense view keeps (a mask it drops, * ○ □ ×, is read from the original text)
 _KEPT_MASKS = frozenset("x?？")
 _DROPPED_MASKS = frozenset("*×✕○●□■☐#")
@@ -111,6 +114,11 @@ class NameAnchors:
             if all(len(n) >= 3 for n in by):
                 self.anchors[w] = tuple(by)
                 self.title_of.update({(w, n): t for n, t in by.items()})
+        # the formulation that names the general secretary without his title: 以…同志为核心的党中央
+        # (中国共产党章程; every resolution since 2016 writes it so): the name before it is his
+        if "总书记" in holders and len(holders["总书记"]) == 1 and bundled.get("总书记", False):
+            self.anchors[CORE] = (holders["总书记"][0],)
+            self.title_of[(CORE, holders["总书记"][0])] = "总书记"
         #: anchors next to which two characters off are read: a national title of one holder whose
         #: name has three characters, and that is no other title's last part (总理, 委员长 are)
         self.two_off = frozenset(t for t, ns in self.anchors.items() if len(ns) == 1 and len(ns[0]) == 3
