@@ -219,6 +219,9 @@ def _named(sc, text):
     ("习*萍总书记指出。", "习*萍", "review", "习近平"),
     ("习近瑚同志强调，总书记指出。", "习近瑚", "review", "习近平"),         # 同志 with the title near
     ("紧密团结在以习近瑚同志为核心的党中央周围。", "习近瑚", "block", "习近平"),  # the core formulation
+    ("习近总书记强调。", "习近", "review", "习近平"),                       # a character left out, no mask
+    ("全国政协主席王宁出席会议。", "王宁", "review", "王沪宁"),
+    ("全国人大常委会委员长赵际主持会议。", "赵际", "review", "赵乐际"),
 ])
 def test_a_name_misspelt_next_to_its_title(national, text, written, severity, fix):
     assert _named(national, text) == [(written, severity, fix)]
@@ -235,6 +238,8 @@ def test_a_name_misspelt_next_to_its_title(national, text, written, severity, fi
     "习近平主席、李强总理、赵乐际委员长、王沪宁主席、蔡奇同志、丁薛祥副总理、李希同志出席。",
     "以习近平同志为核心的党中央，总书记强调。", "以江泽民同志为核心的党中央", "以胡锦涛同志为总书记的党中央",
     "以毛泽东同志为核心的党的第一代中央领导集体", "坚持以人民为中心的发展思想",
+    # a character left out: only next to a full national title, the surname written, no word
+    "王宁主席出席会议。", "云南省委书记王宁主持会议。", "近平总书记强调。", "委员长赵际主持会议。",
     # other people next to a title
     "李克强总理指出。", "国务院总理李克强出席会议。", "克强总理说，要抓落实。", "新加坡总理李显龙会见。",
     "原总理李鹏出席。", "国务总理李洛渊访华。", "越南国家主席梁强会见。", "胡锦涛总书记指出。",

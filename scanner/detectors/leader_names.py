@@ -329,10 +329,16 @@ def _read(views, d, s, e, t, holders, after, table, seen, out, comrade: bool) ->
         return
     if 0 in off and (L == 2 or k == 2):
         return  # the surname must be written (克强总理: a name of its own)
-    if (a, b) in seen or (gone >= 0 and _mask_at(views, a, b, gone) is None):
+    if (a, b) in seen:
         return
+    deleted = False  # a character left out with no mask symbol in its place (习平总书记)
+    if gone >= 0 and _mask_at(views, a, b, gone) is None:
+        if not (k == 1 and L == 3 and gone > 0 and not comrade and t in table.two_off):
+            return  # (only a full national title of one holder anchors it, the surname written)
+        deleted = True
     span = d[a:b]
-    if span in table.names or (gone < 0 and all(map(_han, span)) and (word_freq(span) or (k == 2 and word_freq(span[1:])))):
+    if span in table.names or ((gone < 0 or deleted) and all(map(_han, span))
+                               and (word_freq(span) or (k == 2 and word_freq(span[1:])))):
         return  # (two off: the given name no word either, 全国政协主席王|出席)
     if _known_over(d, a, b, table.known):
         return
@@ -341,7 +347,7 @@ def _read(views, d, s, e, t, holders, after, table, seen, out, comrade: bool) ->
         return
     if L == 2 and _lone(c.after(b) if after else c.before(a)):
         return
-    if gone >= 0:
+    if gone >= 0 and not deleted:
         place = _mask_at(views, a, b, gone)
         if place is None:
             return
@@ -353,7 +359,7 @@ def _read(views, d, s, e, t, holders, after, table, seen, out, comrade: bool) ->
     seen.add((a, b))
     title = table.title_of[(t, name)]
     written = views.text[start:end]
-    sure = k == 1 and L >= 3 and not comrade
+    sure = k == 1 and L >= 3 and not comrade and not deleted
     msg = (f"领导人姓名有误：{title}是{name}，“{written}”应为“{name}”" if sure
            else f"领导人姓名疑有误：{title}是{name}，“{written}”是否应为“{name}”")
     out.append(Finding(start=start, end=end, text=written, category="improper_wording", type="key_term_misspelling",
