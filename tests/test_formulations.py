@@ -203,7 +203,6 @@ def _named(sc, text):
     ("中央军委主席习近瑚签署命令。", "习近瑚", "block", "习近平"),
     ("全国人大常委会委员长赵乐计主持会议。", "赵乐计", "block", "赵乐际"),
     ("赵乐计委员长出席会议。", "赵乐计", "block", "赵乐际"),
-    ("王沪凝主席出席会议。", "王沪凝", "block", "王沪宁"),                 # 主席: a word two hold, both 3 characters
     ("全国政协主席王护宁出席会议。", "王护宁", "block", "王沪宁"),
     ("习*平总书记指出。", "习*平", "block", "习近平"),                     # a mask the dense view dropped
     ("习□平总书记指出。", "习□平", "block", "习近平"),
@@ -240,6 +239,11 @@ def test_a_name_misspelt_next_to_its_title(national, text, written, severity, fi
     "以毛泽东同志为核心的党的第一代中央领导集体", "坚持以人民为中心的发展思想",
     # a character left out: only next to a full national title, the surname written, no word
     "王宁主席出席会议。", "云南省委书记王宁主持会议。", "近平总书记强调。", "委员长赵际主持会议。",
+    # 主席 alone is every organisation's title; 同志 reads no 副/原 title and no name with a title of its own
+    "市政协主席王建宁带队调研。", "公司工会主席王海宁为职工送温暖。", "县妇联主席习近芳慰问困难群众。",
+    "国务院副总理李明同志出席。", "全国政协副主席王沪生同志讲话。", "原国家主席习近芳同志。",
+    "会议传达了李强总理的重要讲话精神，县委书记李伟同志主持会议。",
+    "传达全国政协主席王沪宁讲话精神，县政协主席王建宁同志主持。",
     # other people next to a title
     "李克强总理指出。", "国务院总理李克强出席会议。", "克强总理说，要抓落实。", "新加坡总理李显龙会见。",
     "原总理李鹏出席。", "国务总理李洛渊访华。", "越南国家主席梁强会见。", "胡锦涛总书记指出。",
@@ -266,8 +270,9 @@ def test_anchors_come_from_the_table():
     rows = load_leaders([bundled_lexicon_dir()])
     a = leader_names.NameAnchors(rows, str(bundled_lexicon_dir()))
     assert a.anchors["总书记"] == ("习近平",) and a.anchors["总理"] == ("李强",)
-    assert set(a.anchors["主席"]) == {"习近平", "王沪宁"}
-    assert "书记" not in a.anchors and "主任" not in a.anchors  # (李希, 蔡奇: two characters)
+    assert a.anchors["委员长"] == ("赵乐际",)  # a title's last word no organisation writes
+    # organisations at every level write these (市政协主席, 县委书记): never an anchor alone
+    assert "主席" not in a.anchors and "书记" not in a.anchors and "主任" not in a.anchors
     assert not any("副" in t for t in a.anchors)
     assert a.two_off == {"总书记", "国家主席", "中央军委主席", "全国人大常委会委员长", "全国政协主席"}
 
@@ -280,3 +285,9 @@ def test_a_repeated_character_spans_as_the_lexicon_variants_do(national):
     # (from the last time of the repeated first character: where a key-term variant finds the same
     # name, the two findings have one span and the merge keeps the variant's)
     assert _named(national, "会上，习习近瑚总书记指出。") == [("习近瑚", "block", "习近平")]
+
+
+def test_a_county_folder_beside_the_bundled_one_is_not_bundled():
+    # (a path test, not a string prefix: lexicons_county is no folder of lexicons)
+    assert leader_names._inside("/srv/lexicons/improper_wording/leaders.tsv", "/srv/lexicons")
+    assert not leader_names._inside("/srv/lexicons_county/leaders.tsv", "/srv/lexicons")

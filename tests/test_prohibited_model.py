@@ -394,6 +394,8 @@ SHORT_MUST_HIT = {
     "网友私下转发裸乳照。": "裸乳",
 }
 SHORT_MUST_NOT_HIT = (
+    # any word of jieba's dictionary names a thing (the review of h16v: 钢枪 27, 喷枪 5, 枪膛 41, 猎刀 18)
+    "战士们手握钢枪，日夜守卫祖国边疆。", "果农手持喷枪为果树喷洒农药。", "消防员清理枪膛。", "家里还留着一把老猎刀。",
     # a pair of a word of jieba's dictionary (娇嫩, frequency 156) that the general model's weights
     # round away, and a character the lists never write (饹 of 饹馇)
     "这批娇嫩的玫瑰，离开肯尼亚花农的手不到24小时。",
@@ -491,7 +493,7 @@ def test_choose_short_by_budget():
 def test_short_spans_reference(det):
     """short_spans against a direct reading of its conditions (every span of 2–3 characters holding
     the anchor, each character in ``short_chars``, no bigram in the general table or a jieba word
-    of frequency 50 or more, the score of :meth:`CharLLR.score`), on sentences and on strings of
+    in its dictionary (SHORT_WORD), the score of :meth:`CharLLR.score`), on sentences and on strings of
     list-heavy characters."""
     import random
 
@@ -514,7 +516,7 @@ def test_short_spans_reference(det):
                         s = d[a:b]
                         if b <= i or b > len(d) or not all(c in m.short_chars for c in s):
                             continue
-                        if any(m.bg[1].get(s[k:k + 2], 0) or word_freq(s[k:k + 2]) >= pm.COMMON_WORD
+                        if any(m.bg[1].get(s[k:k + 2], 0) or word_freq(s[k:k + 2]) >= pm.SHORT_WORD
                                for k in range(len(s) - 1)):
                             continue
                         if m.score(s) >= 0.0:

@@ -238,11 +238,11 @@ _TS_NEWS = ("发布|公布|公开发布|披露了|依法披露|信息披露|上�
 _BID_RE = rx.compile(
     r"(?P<a>(?:标底|底价|拍卖底价|采购底价|出让底价|挂牌底价|招标底价|最高限价底价)(?:价格|金额|总价|总额|价)?"
     r"(?:为|是|:|定为|设定为|确定为|约为|大约|约)"
-    r"|(?:标底|拍卖底价|采购底价|出让底价|挂牌底价|招标底价)(?:价格|金额|总价|总额|价)?(?=[0-9\u3007\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u4e24]))"  # (a digit, 〇 一 … 两: escaped, not a word of the vocabulary)
+    r"|(?:标底|拍卖底价|采购底价|出让底价|挂牌底价|招标底价)(?:价格|金额|总价|总额|价)?(?=[0-9]|[\u3007\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u4e24\u5341\u767e\u5343]+[\u4e07\u4ebf\u5143\u5341\u767e\u5343]))"  # (a digit, or 〇 一 … 两 十 百 千 before 万 亿 元 十 百 千: 标底一般 is no amount; escaped, not words of the vocabulary)
     r"|(?P<b>(?:评标专家|评标委员会成员|评审专家|评委会成员|评标委员|评审委员会成员|评标小组成员|评审小组成员|谈判小组成员|"
     r"磋商小组成员|询价小组成员)" + _GAP + r"{0,3}?(?:名单|抽取结果|抽取情况|组成情况|联系方式|姓名|工作单位))"
     r"|(?P<c>(?:潜在投标人|投标人|投标单位|报名单位|供应商|竞买人|竞拍人)" + _GAP + r"{0,4}?(?:名单|报价情况|报价汇总|报价|数量|"
-    r"联系方式|名称))"
+    r"联系方式)|潜在投标人的?名称)"  # (a bidder's 名称 is read out at the opening and published in notices: only the potential bidders')
     r"|(?P<d>(?:开标前|开标之前|截标前)" + _GAP + r"{0,10}?(?:报价|投标|名单|标底|底价))"
     r"|(?P<e>(?:获取|购买|领取|下载)了?(?:招标|采购|磋商|谈判|询价|资格预审)文件的" + _GAP + r"{0,4}?"
     r"(?:潜在投标人|投标人|供应商|单位|企业|公司)" + _GAP + r"{0,2}?(?:名单|名称|数量|有|共|包括|分别是|分别为|:|如下))"
@@ -257,7 +257,7 @@ _BID_GATE = frozenset(("标底", "底价", "评标", "评审专家", "评委", "
                        "评审记录", "评审报告", "评审情况", "评审比较"))
 _BID_NEWS = ("中标|成交|结果公告|中标公告|成交公告|候选人公示|评审结果|结果公示|公示期|已公开|依法公开|公开招标|"
              "起始价|起拍价|竞得|流拍|溢价|保密|不得|泄露|严禁|禁止|透露|查处|犯罪|受贿|判处|串通|围标|检察|法院|"
-             "规定|办法|条例|法|制度|管理|应当|须|改革|平台|电子化|全流程|数量众多|积极")
+             "规定|办法|条例|法|制度|管理|应当|须|改革|平台|电子化|全流程|数量众多|积极|提交|负责")
 
 # ------------------------------------------------------------------ secret topics
 _TOPIC_RE = rx.compile(
@@ -503,11 +503,13 @@ def _compiled():
         # with its carrier (专有技术资料) and the items coordinated with it (销售渠道及客户信息; 客户的名称、
         # 地址及联系方式); after a coordination the frame reaches the other item too: 本公司产品图纸及客户
         # 资料, 客户名单及报价情况如下)
-        "ts_patterns": (rx.compile(rf"(?:{_alt(_TS_PRE)})的?(?:{_GAP}{{0,4}}?|{_GAP}{{1,10}}?(?:{_TS_COORD})){ts_list}"),
+        # (before the object, a coordination joins two objects, not a clause: 我公司高度重视产品质量和客户信息安全
+        # is no frame of 客户信息)
+        "ts_patterns": (rx.compile(rf"(?:{_alt(_TS_PRE)})的?(?:{_GAP}{{0,4}}?|{ts_list}(?:{_TS_COORD})){ts_list}"),
                         rx.compile(rf"{ts_list}(?:(?:{_TS_COORD}){_GAP}{{1,10}}?)?{_GAP}{{0,3}}?(?:{_alt(_TS_POST)})"),
                         rx.compile(rf"(?:{_alt(_TS_VERB)}){_GAP}{{0,6}}?{ts_list}"),
-                        # (without 的 not before 客户/用户: 集团客户, 企业用户 are kinds of customer)
-                        rx.compile(rf"(?:{trade_norms.OWNER_SUFFIXES})(?:的|(?!客户|用户)){ts_list}"),
+                        # (with 的: 该企业产品配方历经三代改良 and 水厂工艺流程为 describe a firm; 集团客户 is a kind of customer)
+                        rx.compile(rf"(?:{trade_norms.OWNER_SUFFIXES})的{ts_list}"),
                         rx.compile(rf"(?:{_alt(trade_norms.UNPUBLISHED)})的?{_GAP}{{0,6}}?(?:{_alt(trade_norms.FINANCIALS)})")),
         "ts_news": tuple(_TS_NEWS.split("|")),
         "ts_gate": frozenset(_TS_OBJ.split("|")) | _TS_UNPUBLISHED,

@@ -44,7 +44,7 @@ jieba for the boundaries.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from operator import eq
 
@@ -62,6 +62,12 @@ COMRADE_REACH = 60
 #: what stands after the general secretary's name in 以习近平同志为核心的党中央: an anchor of his as a
 #: title is (the name before it one character off), read only where the table's 总书记 is the bundled one
 CORE = "同志为核心的党中央"
+#: a title's last word that organisations at every level write (市政协主席王建宁, 公司工会主席, 县妇联主席): no
+#: anchor by itself, whatever the national holders' names (review of h16t: block findings on county news)
+LOCAL_TITLES = frozenset(("主席", "书记", "主任", "秘书长", "部长", "院长", "会长", "理事长", "董事长", "校长",
+                          "局长", "处长", "县长", "市长", "省长", "委员"))
+#: what stands right before a name that has a title of its own (县委书记李伟同志, 县长李刚同志): no 同志 reading
+_OWN_TITLE_END = ("书记", "主席", "主任", "长", "委员", "经理", "同志", "代表")
 #: mask symbols the dense view keeps (a mask it drops, * ○ □ ×, is read from the original text)
 _KEPT_MASKS = frozenset("x?？")
 _DROPPED_MASKS = frozenset("*×✕○●□■☐#")
@@ -93,7 +99,7 @@ class NameAnchors:
                 ns = holders.setdefault(r.title, [])
                 if r.name not in ns:
                     ns.append(r.name)
-                bundled[r.title] = bundled.get(r.title, True) and bool(national) and r.source.startswith(national)
+                bundled[r.title] = bundled.get(r.title, True) and bool(national) and _inside(r.source, national)
         titles = {r.title for r in rows}
         #: anchor -> its holders now; (anchor, holder) -> the title the message names
         self.anchors: dict[str, tuple[str, ...]] = {}
@@ -107,7 +113,7 @@ class NameAnchors:
             if any(x in t for x in ("副", "代")):
                 continue
             last = list(cut(t))[-1]
-            if 2 <= len(last) < len(t) and last not in holders:
+            if 2 <= len(last) < len(t) and last not in holders and last not in LOCAL_TITLES:
                 for n in ns:
                     short.setdefault(last, {}).setdefault(n, t)
         for w, by in short.items():
@@ -129,14 +135,22 @@ class NameAnchors:
         self.known = tuple(sorted(set(self.names) | set(_public_figures()), key=len, reverse=True))
 
 
+def _inside(source: str, folder: str) -> bool:
+    """Whether the file ``source`` lies in ``folder`` (a path test: ``lexicons_county`` is not in ``lexicons``)."""
+    from pathlib import Path
+
+    return Path(source).is_relative_to(folder)
+
+
+def _own_title(v: str, i: int, names) -> bool:
+    """Whether the name before 同志 at ``i`` (as long as one of ``names``) has a title of its own right
+    before it (县委书记李伟同志, 县政协主席王建宁同志): that person is named by his own title."""
+    return any(v[:max(0, i - len(m))].endswith(_OWN_TITLE_END) for m in names)
+
+
 def _off(span: str, name: str) -> list[int]:
     """The places where ``span`` differs from ``name`` (same length)."""
     return [i for i, (a, b) in enumerate(zip(span, name)) if a != b]
-
-
-def _ok_chars(span: str, name: str, off: list[int]) -> bool:
-    """The characters that differ are Han characters or mask symbols the dense view keeps."""
-    return all(_han(span[i]) or span[i] in _KEPT_MASKS for i in off)
 
 
 class _Cut:
@@ -251,9 +265,9 @@ def name_findings(views, v: str, hits: list[tuple[int, int, str]], table: NameAn
         if holders is None or e == last:
             continue  # (a title's last word after the title: the pass reports the longer first)
         last = e
-        titles.append((s, e, t))
         if v[s - 1:s] in _NOT_NOW:
-            continue  # (another title, a former holder's)
+            continue  # (another title, a former holder's: it anchors no 同志 either)
+        titles.append((s, e, t))
         near = False
         for m in holders:
             k = len(m)
@@ -266,11 +280,14 @@ def name_findings(views, v: str, hits: list[tuple[int, int, str]], table: NameAn
             todo.append((s, e, t))
     comrades: list[tuple[int, str]] = []  # (place of 同志 in v, a title near it)
     if titles and "同志" in v:
+        titles.sort()
+        starts = [s for s, _e, _t in titles]
         i = v.find("同志")
         while i >= 0:
-            near_t = [t for s, e, t in titles if abs(s - i) <= COMRADE_REACH and i != e]
+            lo, hi = bisect_left(starts, i - COMRADE_REACH), bisect_right(starts, i + COMRADE_REACH)
+            near_t = [t for s, e, t in titles[lo:hi] if i != e]
             ms = {m for t in near_t for m in anchors[t]}
-            if ms and not any(v[max(0, i - len(m)):i] == m for m in ms):
+            if ms and not any(v[max(0, i - len(m)):i] == m for m in ms) and not _own_title(v, i, ms):
                 comrades += [(i, t) for t in dict.fromkeys(near_t)
                              if masked or any(_near(v[max(0, i - len(m)):i], m, False) for m in anchors[t])]
             i = v.find("同志", i + 2)

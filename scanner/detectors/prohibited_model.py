@@ -84,6 +84,9 @@ ORDINARY_MIN = 5  # general-text count per list count (+1) from which an anchor'
 #: is the word's second or first) is scored without the cut character (大型 in 大型燃烧弹)
 BROKEN_WORD = 1000
 COMMON_WORD = 50  # jieba frequency from which a span is an ordinary word (the lists' own filter)
+#: the short-span decision's: any word of jieba's dictionary is ordinary there (钢枪 27, 枪膛 41, 猎刀 18,
+#: 喷枪 5: a two-character word names a thing; the lists' roots it is after are no dictionary words)
+SHORT_WORD = 1
 
 
 def _word_edges(d: str, a: int, b: int) -> tuple[int, int]:
@@ -275,7 +278,7 @@ class CharLLR:
         ``short_char_min`` (list-heavy by the lists' evidence, not by its rarity in general text: 饹
         of 饹馇 is in neither), general text never writes any of its bigrams (the general model keeps
         none: seen once or not at all in the corpora and jieba's dictionary weighted; nor is one a
-        word of jieba's dictionary of frequency ``COMMON_WORD`` or more: 娇嫩 of 这批娇嫩, whose
+        word of jieba's dictionary (``SHORT_WORD``): 娇嫩 of 这批娇嫩, whose
         weight rounds below the model's floor), and it scores at least ``floor``. (Whether jieba
         joins it with a neighbour, its sentence and its frequency as a word are the detector's
         tests: :meth:`ProhibitedModelDetector._short`.) An anchor inside an ordinary bigram (药品)
@@ -296,7 +299,7 @@ class CharLLR:
             hi += 1
         b2, llr = self.bg[1], self.llr
         # the bigrams general text does not write (k: the bigram d[k:k + 2]), each tested once
-        free = [not b2.get(g, 0) and word_freq(g) < COMMON_WORD for g in (d[k:k + 2] for k in range(lo, hi - 1))]
+        free = [not b2.get(g, 0) and word_freq(g) < SHORT_WORD for g in (d[k:k + 2] for k in range(lo, hi - 1))]
         out = []
         for a in range(lo, i + 1):
             if a + 1 >= hi or not free[a - lo]:
@@ -676,7 +679,7 @@ class ProhibitedModelDetector:
         text never writes) that scores at least the model's ``short_threshold``, or its
         ``short_offer_threshold`` beside an offer word, as (start, end, reported, score); None below
         that. ``reported`` is False when it is a word of jieba's dictionary of frequency
-        ``COMMON_WORD`` or more, when a word of two or more characters of jieba's segmentation
+        ``SHORT_WORD`` or more, when a word of two or more characters of jieba's segmentation
         around it crosses one of its edges (it does not stand alone: 雾|霾天气 is no root of its own),
         or when its sentence is news (the words of :meth:`_judge`). ``floor``: the builder's
         validation asks for every score from its grid's lowest."""
@@ -695,7 +698,7 @@ class ProhibitedModelDetector:
             sent = around.replace("\t", d[a:b], 1)
             if sc < model.short_threshold and not _OFFER_RE.search(sent):
                 continue
-            if word_freq(d[a:b]) >= COMMON_WORD or not _stands_alone(d, a, b):
+            if word_freq(d[a:b]) >= SHORT_WORD or not _stands_alone(d, a, b):
                 continue
             news = any(w in sent for w in self._news) or any(w in around for w in self._news_outside)
             return a, b, not news, sc

@@ -130,12 +130,13 @@ def trade_objects(*, spelt: bool = True) -> tuple[str, ...]:
 #: what makes a text hold the object rather than name it: its owner or a qualifier before it
 QUALIFIERS = ("内部|未公开|未披露|尚未公开|尚未披露|尚未公布|未公布|未对外公布|不对外公开|不公开|未对外|对外保密|保密|机密|秘密|绝密|"
               "本厂|本公司|我公司|我厂|我司|本企业|我企业|本店|我店|我们公司|我们厂|公司内部|企业内部|厂内|该产品|该公司|"
-              "独家|厂里|核心|具体|"
+              "独家|厂里|"
               # the marks of 法释〔2020〕7号 第六条's 保密措施 (标记、分类、隔离、加密、封存 …) on the carrier
               "涉密|加密的|封存的")
 #: a named owner, the 权利人 of 反不正当竞争法 第九条, by the last word of its name, right before the
-#: object (某某公司的客户名单, 某某企业工艺资料; not 企业的这张销售数据表 of a news report)
-OWNER_SUFFIXES = "公司|集团|工厂|厂|企业"
+#: object with 的 (某某公司的客户名单; not 企业的这张销售数据表 of a news report; 企业 and 厂 alone name any
+#: firm: 我局对企业的工艺参数进行了抽检, 县第二水厂工艺流程为 …, so they are no owner)
+OWNER_SUFFIXES = "公司|集团|工厂"
 #: a disclosure verb or a presentation before it (泄露…客户名单; 以下是…; 附件为…)
 VERBS_BEFORE = "泄露|泄漏|外泄|外传|透露|曝光|转发|发送|附上|上传|拷贝|偷拍|私下提供|提供给|以下是|以下为|下面是|下面为|附件是|附件为"
 #: a presentation or a hand-over after it
@@ -150,7 +151,8 @@ COORD = "以及|及其|及|和|与|、"
 #: 是指涉及发行人的经营、财务或者对该发行人证券的市场价格有重大影响的尚未公开的信息): a firm's figures
 #: are ordinary news once published (规模以上工业企业利润), so they are objects only after a word that
 #: says they are not published yet; that word is the gate (rare), the figure need not be
-UNPUBLISHED = "未公开|尚未公开|未披露|尚未披露|未公布|尚未公布|未对外公布|尚未对外公布|未经审计|尚未审计|未发布|尚未发布"
+UNPUBLISHED = "未公开|尚未公开|未披露|尚未披露|未公布|尚未公布|未对外公布|尚未对外公布|未发布|尚未发布"
+#: (not 未经审计: unaudited figures are published every quarter, 业绩快报; 证券法 第五十二条 says unpublished)
 FINANCIALS = ("财报|财务报表|财务数据|财务报告|财务状况|财务指标|营收|营业收入|销售收入|销售额|利润|净利润|利润总额|毛利率|"
               "利润率|业绩|经营业绩|经营数据|经营状况|盈利|亏损|现金流|负债")
 #: a sentence that explains the law, reports a case, or a policy or achievement names the category
