@@ -57,7 +57,8 @@ RULE = "keyterm.leader.name"
 #: what the key-term rows of leaders' names cite (lexicons/improper_wording/key_terms.tsv)
 BASIS = ("党政机关公文处理工作条例(2012)第十九条(审核重点:人名、地名、时间、数字、引文等是否准确);"
          "国家新闻出版署《报纸期刊质量管理规定》(2020)编校差错率;商业校对服务差错类别·领导人姓名错误")
-#: how far (dense characters) a title of the holder may stand from a name followed by 同志
+#: how far (characters of the view read: ``vis``, or ``dense`` for a disguised text) a title of the
+#: holder may stand from a name followed by 同志
 COMRADE_REACH = 60
 #: what stands after the general secretary's name in 以习近平同志为核心的党中央: an anchor of his as a
 #: title is (the name before it one character off), read only where the table's 总书记 is the bundled one

@@ -17,12 +17,14 @@ because a text was missed. Three ways a norm's category becomes a disclosure obj
   supplier or a dealer (货源情报, 1998 规定 第二条) are the same kind of information.
 
 A category word alone is never a finding: the rule still needs a disclosure frame around it (the
-owner or a qualifier before it: 本公司 我厂 内部 未公开 核心 具体 …; a disclosure verb: 泄露 外传
+owner or a qualifier before it: 本公司 我厂 内部 未公开 …; a disclosure verb: 泄露 外传
 转发 发给 …; or a presentation after it: …如下 …附后 …明细 …请勿外传), and is silenced in a
-sentence that explains the law, reports a case or a policy (the rule's news words). Every word
-here is also a word of the rules' vocabulary (:func:`.compositional._vocabulary`), so it gets the
+sentence that explains the law, reports a case or a policy (the rule's news words). Every object
+word here (``OBJECTS``, a stem with its carrier, an owner with its attribute joined: 客户名称) is
+also a word of the rules' vocabulary (:func:`.compositional._vocabulary`), so it gets the
 disguised spellings the other words get (look-alikes, split components, masks, pinyin and its
-initials, a separator between each character) without a line of its own.
+initials, a separator between each character) without a line of its own; an attribute alone in a
+coordination (…、地址及联系人) gets none.
 
 Norms read (their wording confirmed in public copies; basis strings below):
 
@@ -78,7 +80,7 @@ OBJECTS: dict[str, str] = {
     "设计图纸": _KW, "技术图纸": f"{_JS}; {_ZQ}", "施工图纸": _KW, "图纸": _KW, "设计草图": _KW, "草图": _KW,
     "试验结果": _KW, "秘方": _JS, "制作方法": _GS, "工艺步骤": _JS, "设计图": _GS, "设计稿": _GS, "试验数据": _KW, "实验数据": f"{_JS}; {_ZQ}", "研发数据": _JS, "测试数据": _JS,
     # 经营信息
-    "客户名单": _GS, "客户信息": _JS, "客户联系方式": _JS, "交易习惯": _JS, "交易意向": _JS,
+    "客户名单": _GS, "客户信息": _JS, "客户档案": _JS, "供应商名单": _GS, "客户联系方式": _JS, "交易习惯": _JS, "交易意向": _JS,
     "管理诀窍": _GS, "货源情报": _GS, "产销策略": _GS, "销售渠道": _JS, "进货渠道": _GS, "货源渠道": _GS,
     "销售策略": _JS, "营销策略": _JS, "营销方案": _JS, "营销计划": _JS, "定价策略": _JS,
     "价格策略": _JS, "采购价格": f"{_JS}; {_ZQ}", "采购价": f"{_JS}; {_ZQ}", "进货价": _GS, "进价": _GS, "利润模式": f"{_JS}; {_ZQ}",
