@@ -108,6 +108,13 @@ def _word_edges(d: str, a: int, b: int) -> tuple[int, int]:
     return na, nb
 
 
+def _shown(sc: float) -> str:
+    """A score as the message shows it: one decimal, rounded **down**, so that the shown score reaches
+    a threshold of the builder's grid exactly when the score does (8.96 is 8.9, not 9.0, against 9:
+    models/build_prohibited_lm.py reads the scores back from the messages)."""
+    return f"{math.floor(sc * 10) / 10:.1f}"
+
+
 def _stands_alone(d: str, a: int, b: int) -> bool:
     """True when no word of two or more characters of jieba's segmentation of the text around
     ``d[a:b]`` (±6 characters) crosses one of its edges (雾|霾天气 and 迷|妹们 do not stand alone)."""
@@ -819,7 +826,7 @@ class ProhibitedModelDetector:
         written = views.text[start:end]
         msg = (f"疑似违禁内容（统计模型判断，短词）：「{written}」的每个字都多见于公开违禁词表的条目，"
                f"这一组合在一般文本中未出现，且不与前后文组成常用词"
-               f"（对数似然比 {sc:.1f}，短词阈值 {m.short_threshold:.1f}"
+               f"（对数似然比 {_shown(sc)}，短词阈值 {m.short_threshold:.1f}"
                + (f"，句中有出售、联系方式等交易用语时 {m.short_offer_threshold:.1f}" if sc < m.short_threshold else "")
                + "）。未在任何词表中，请人工核实上下文")
         score = round(1 / (1 + math.exp(-(sc - m.short_threshold) / 4)) * 0.2 + 0.5, 3)
@@ -832,7 +839,7 @@ class ProhibitedModelDetector:
         written = views.text[start:end]
         shown = f"「{written}」（读作「{read}」）" if read is not None else f"「{written}」"
         msg = (f"疑似违禁内容（统计模型判断）：{shown}的用字与公开违禁词表的条目相近，而少见于一般文本"
-               f"（对数似然比 {sc:.1f}，阈值 {self.model.threshold:.1f}"
+               f"（对数似然比 {_shown(sc)}，阈值 {self.model.threshold:.1f}"
                + (f"，句中有出售、联系方式等交易用语时 {self.model.offer_threshold:.1f}" if sc < self.model.threshold else "")
                + "）。未在任何词表中，请人工核实上下文")
         score = round(1 / (1 + math.exp(-(sc - self.model.threshold) / 4)) * 0.3 + 0.5, 3)
