@@ -8,19 +8,12 @@ import pytest
 
 from scanner import Scanner
 from scanner.detectors import wording as W
+from tests.test_wording_rules import found  # (exact offsets, then (text, type, rule) of each finding)
 
 
 @pytest.fixture(scope="module")
 def sc():
     return Scanner(detectors=("wording",), bundled_lexicons=False)
-
-
-def found(sc, text):
-    fs = sc.scan(text)
-    fs = fs.findings if hasattr(fs, "findings") else fs
-    for f in fs:
-        assert text[f.start:f.end] == f.text
-    return [(f.text, f.type, f.rule) for f in fs]
 
 
 NAME_RULES = {"wording.slur.old_name", "wording.slur.colour", "wording.slur.relation", "wording.state.compass",

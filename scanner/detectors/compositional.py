@@ -206,22 +206,14 @@ _INSULT_BASIS = ("网络信息内容生态治理规定(2019) 第六条第(十)�
                  "新华社禁用词(2015第一批)·社会生活类(脏话、黑话)")
 
 # ------------------------------------------------------------------ trade secrets (技术信息, 经营信息)
-#: the objects as the norms enumerate them (:mod:`.trade_norms`: 法释〔2020〕7号 第一条, 工商局规定 第二条 …),
-#: with the words written here before h16u (every one of them is kept)
-_TS_OBJ_H16 = ("配方比例|配方|配比|工艺参数|工艺流程|工艺配方|工艺文件|技术参数|技术图纸|设计图纸|施工图纸|图纸|源代码|"
-               "源程序|核心算法|技术诀窍|诀窍|技术秘密|专有技术|技术资料|技术方案|技术文档|试验数据|实验数据|研发数据|"
-               "测试数据|客户名单|客户信息|客户资料|客户联系方式|客户清单|客户档案|客户数据|销售渠道|进货渠道|货源渠道|"
-               "供应商名单|采购价格|采购价|进货价|进价|成本核算|成本明细|成本构成|成本价|财务报表|财务数据|财务报告|经营数据|"
-               "销售数据|并购方案|重组方案|收购方案|融资方案|营销方案|营销策略|定价策略|报价单|报价清单|"
-               "投标方案|薪酬方案|商业计划")
-_TS_OBJ = "|".join(sorted(set(_TS_OBJ_H16.split("|")) | set(trade_norms.trade_objects())))
+#: the objects as the norms enumerate them (:mod:`.trade_norms`: 法释〔2020〕7号 第一条, 工商局规定 第二条 …;
+#: every word written here before h16u is one of them)
+_TS_OBJ = "|".join(sorted(set(trade_norms.trade_objects())))
 #: (the words whose disguised spellings are read back: not 客户的名称, whose spellings are 客户名称's)
-_TS_OBJ_SPELT = "|".join(sorted(set(_TS_OBJ_H16.split("|")) | set(trade_norms.trade_objects(spelt=False))))
-_TS_PRE = "|".join(dict.fromkeys(("内部|未公开|未披露|尚未公开|尚未披露|尚未公布|未公布|未对外公布|不对外公开|不公开|保密|机密|秘密|"
-                                  "本厂|本公司|我公司|我厂|我司|本企业|该产品|该公司|独家|厂里|" + trade_norms.QUALIFIERS).split("|")))
+_TS_OBJ_SPELT = "|".join(sorted(set(trade_norms.trade_objects(spelt=False))))
+_TS_PRE = trade_norms.QUALIFIERS
 _TS_VERB = trade_norms.VERBS_BEFORE
-_TS_POST = "|".join(dict.fromkeys(("明细|清单|汇编|如下|见附表|见附件|附后|附件|已发|外传|外泄|泄露|原件|截图|全文|尚未公开|"
-                                   "未公开|尚未披露|一览|汇总|资料包|数据包|请勿|勿外|不得外|" + trade_norms.AFTER).split("|")))
+_TS_POST = trade_norms.AFTER
 _TS_COORD = trade_norms.COORD
 _TS_UNPUBLISHED = frozenset(trade_norms.UNPUBLISHED.split("|"))
 _TS_NEWS = ("发布|公布|公开发布|披露了|依法披露|信息披露|上市公司|公告|年报|季报|招股|证监会|交易所|审计|保护|侵犯|"

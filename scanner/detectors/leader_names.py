@@ -45,11 +45,12 @@ jieba for the boundaries.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from operator import eq
+from pathlib import Path
 
 from ..model import Finding
 from ..words import cut, word_freq
+from .gates import is_han
 
 __all__ = ["NameAnchors", "RULE", "BASIS", "COMRADE_REACH", "name_findings"]
 
@@ -69,24 +70,13 @@ LOCAL_TITLES = frozenset(("主席", "书记", "主任", "秘书长", "部长", "
                           "局长", "处长", "县长", "市长", "省长", "委员"))
 #: what stands right before a name that has a title of its own (县委书记李伟同志, 县长李刚同志): no 同志 reading
 _OWN_TITLE_END = ("书记", "主席", "主任", "长", "委员", "经理", "同志", "代表")
-#: mask symbols the dense view keeps (a mask it drops, * ○ □ ×, is read from the original text)
+#: mask symbols the dense view keeps (a mask it drops, * ○ □ ×, is read from the original text:
+#: compositional._mask_place)
 _KEPT_MASKS = frozenset("x?？")
-_DROPPED_MASKS = frozenset("*×✕○●□■☐#")
 #: titles after these are another title (副总理) or a former holder's (原国家主席)
 _NOT_NOW = ("副", "代", "原", "前")
 #: one-character words that may stand next to a two-character name (李墙和, 向李墙)
 _FUNCTION = frozenset("的和与同及向对在为是也都将已还又就等说把被给跟从由以")
-
-
-def _han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff"
-
-
-@lru_cache(maxsize=1)
-def _public_figures() -> tuple[str, ...]:
-    from .sensitive import _public_figures as figures
-
-    return tuple(sorted(figures()))
 
 
 class NameAnchors:
@@ -133,13 +123,13 @@ class NameAnchors:
         self.gate = tuple(sorted(self.anchors))
         self.names = tuple(sorted({r.name for r in rows}))
         #: names that are right wherever they stand (the table's, the public figures')
-        self.known = tuple(sorted(set(self.names) | set(_public_figures()), key=len, reverse=True))
+        from .sensitive import _public_figures
+
+        self.known = tuple(sorted(set(self.names) | _public_figures(), key=len, reverse=True))
 
 
 def _inside(source: str, folder: str) -> bool:
     """Whether the file ``source`` lies in ``folder`` (a path test: ``lexicons_county`` is not in ``lexicons``)."""
-    from pathlib import Path
-
     return Path(source).is_relative_to(folder)
 
 
@@ -183,7 +173,7 @@ class _Cut:
 
 def _lone(tok: str | None) -> bool:
     """A token that may be one character of a longer name: one Han character, not a function word."""
-    return tok is not None and len(tok) == 1 and _han(tok) and tok not in _FUNCTION
+    return tok is not None and len(tok) == 1 and is_han(tok) and tok not in _FUNCTION
 
 
 def _known_over(d: str, a: int, b: int, known: tuple[str, ...]) -> bool:
@@ -198,27 +188,17 @@ def _known_over(d: str, a: int, b: int, known: tuple[str, ...]) -> bool:
 
 def _mask_at(views, a: int, b: int, gone: int) -> tuple[int, int] | None:
     """The span in the text of the name spelled ``dense[a:b]`` with its character ``gone`` masked
-    by a symbol the dense view dropped (习*平, *近平): None when no such symbol stands there."""
-    m, em = views.dense_map, views.dense_emap
-    if m is None:
+    by a symbol the dense view dropped (习*平, *近平): None when no such symbol stands there. The
+    place is :func:`.compositional._mask_place`'s; a repeated first character spans from its last time."""
+    if views.dense_map is None:
         return None  # (nothing dropped)
-    text = views.text
+    from .compositional import _mask_place, _offsets
 
-    def end(i: int) -> int:
-        return int(em[i]) if em is not None else int(m[i]) + 1
-
-    k = b - a
-    if 0 < gone < k:
-        lo, hi = end(a + gone - 1), int(m[a + gone])
-    elif gone == 0:
-        hi = int(m[a])
-        lo = hi - 1
-    else:
-        lo = end(b - 1)
-        hi = lo + 1
-    if not (0 <= lo < hi <= len(text) and hi - lo <= 2 and _DROPPED_MASKS.issuperset(text[lo:hi])):
+    ab = _mask_place(views.text, *_offsets(views), a, b, gone)
+    if ab is None:
         return None
-    return (end(a) - 1 if gone > 0 else lo), (end(b - 1) if gone < k else hi)
+    starts, ends = ab
+    return (int(ends[0]) - 1 if gone > 0 else int(starts[0])), int(ends[-1])
 
 
 def _spans(d: str, s: int, e: int, L: int, after: bool):
@@ -324,7 +304,7 @@ def _candidate(d: str, s: int, e: int, name: str, after: bool):
         else:
             diff = _off(span, name[:gone] + name[gone + 1:])  # places in the span
             off = sorted([i if i < gone else i + 1 for i in diff] + [gone])
-        if len(off) > 2 or not all(_han(span[i]) or span[i] in _KEPT_MASKS for i in diff):
+        if len(off) > 2 or not all(is_han(span[i]) or span[i] in _KEPT_MASKS for i in diff):
             continue
         if best is None or len(off) < best[0]:
             best = (len(off), a, b, gone, off)
@@ -349,13 +329,12 @@ def _read(views, d, s, e, t, holders, after, table, seen, out, comrade: bool) ->
         return  # the surname must be written (克强总理: a name of its own)
     if (a, b) in seen:
         return
-    deleted = False  # a character left out with no mask symbol in its place (习平总书记)
-    if gone >= 0 and _mask_at(views, a, b, gone) is None:
-        if not (k == 1 and L == 3 and gone > 0 and not comrade and t in table.two_off):
-            return  # (only a full national title of one holder anchors it, the surname written)
-        deleted = True
+    place = _mask_at(views, a, b, gone) if gone >= 0 else None
+    deleted = gone >= 0 and place is None  # a character left out, no mask symbol in its place (习平总书记)
+    if deleted and not (k == 1 and L == 3 and gone > 0 and not comrade and t in table.two_off):
+        return  # (only a full national title of one holder anchors it, the surname written)
     span = d[a:b]
-    if span in table.names or ((gone < 0 or deleted) and all(map(_han, span))
+    if span in table.names or ((gone < 0 or deleted) and all(map(is_han, span))
                                and (word_freq(span) or (k == 2 and word_freq(span[1:])))):
         return  # (two off: the given name no word either, 全国政协主席王|出席)
     if _known_over(d, a, b, table.known):
@@ -365,10 +344,7 @@ def _read(views, d, s, e, t, holders, after, table, seen, out, comrade: bool) ->
         return
     if L == 2 and _lone(c.after(b) if after else c.before(a)):
         return
-    if gone >= 0 and not deleted:
-        place = _mask_at(views, a, b, gone)
-        if place is None:
-            return
+    if place is not None:
         start, end = place
     else:  # (a repeated first character: from its last time, as the lexicon's variants read it)
         start, end = views.dense_span(a, b)

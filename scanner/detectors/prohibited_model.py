@@ -37,7 +37,7 @@ Where the best span scores below both thresholds, a **short-span decision** (h16
 spans of 2–3 characters around the anchor — which cannot reach the threshold: two characters sum
 to ~4–13 — whether each character is list-heavy (seen twice in the list entries, log-odds at least
 ``short_char_min``), whether general text never writes the pair (no bigram of the general model, no
-word of jieba's dictionary of frequency 50 or more), whether it stands alone (no word of jieba's
+word of jieba's dictionary: ``SHORT_WORD``), whether it stands alone (no word of jieba's
 segmentation crosses its edges) and is no quoted word or title (“脏弹”, 《鹰奴》); such a span is
 reported at ``short_threshold`` (or ``short_offer_threshold`` beside an offer word), chosen by the
 builder on the same validation with its own budget, rule ``prohibited.model.short``.
