@@ -5,6 +5,7 @@ error with its file and line, never silently skipped.
 """
 from __future__ import annotations
 
+import re
 from array import array
 from datetime import date as _date
 from dataclasses import dataclass, field, replace
@@ -79,13 +80,16 @@ class MatchOptions:
     #: the negative context is read in the hit's own sentence only (within the window): a foreign
     #: country in the sentence before is not the owner of the agency name after it
     sent: bool = False
+    #: a regular expression: not reported when the normalised text right after the hit, up to the end
+    #: of its sentence, starts with a match (做爱 in 做爱学习、爱劳动的好少年: 做 + 爱学习 … 的 + a person)
+    nafter: str = ""
 
     __reduce__ = _by_fields
 
     @property
     def plain(self) -> bool:
         return not (self.word or self.ctx_norm or self.nctx_norm or self.quote or self.strict or self.ascii_word
-                    or self.masked or self.until or self.since)
+                    or self.masked or self.until or self.since or self.nafter)
 
 
 @lru_cache(maxsize=None)
@@ -125,6 +129,12 @@ def _parse_options(raw: str, term_dense: str) -> tuple[MatchOptions, list[str]]:
             kw[key] = tuple(dict.fromkeys(r for r in raw if _dense_word(r) == r))
             kw[f"{key}_norm"] = tuple(dict.fromkeys(raw))
             kw[f"{key}_extra"] = tuple(r for r in kw[f"{key}_norm"] if r not in kw[key])
+        elif key == "nafter" and eq:
+            try:
+                after_pattern(value.strip())
+                kw["nafter"] = value.strip()
+            except re.error as e:
+                errors.append(f"option nafter={value!r} is not a regular expression: {e}")
         elif key in _INT_OPTIONS and eq:
             field, lo, hi, what = _INT_OPTIONS[key]
             n = int(value) if value.strip().isdigit() else None
@@ -138,6 +148,12 @@ def _parse_options(raw: str, term_dense: str) -> tuple[MatchOptions, list[str]]:
         kw["ascii_word"] = True
     opts = MatchOptions(**kw)
     return _OPTIONS.setdefault(opts, opts), errors
+
+
+@lru_cache(maxsize=None)
+def after_pattern(pattern: str) -> "re.Pattern[str]":
+    """The compiled pattern of an ``nafter`` option (compiled once per distinct value)."""
+    return re.compile(pattern)
 
 
 #: one MatchOptions object per distinct value: most rows share the default one, and the compiled

@@ -8,6 +8,7 @@ window around the hit.
 """
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from .detectors.context import doc_years, sentence_around, years_say_before, yea
 from .detectors.gates import ascii_chars, is_han, present, separated_runs
 from .detectors.gates import register as register_gates
 from .disguise import in_pinyin
-from .lexicon import DisguiseTable, Entry
+from .lexicon import DisguiseTable, Entry, after_pattern
 from .normalize import INVISIBLE_CHARS, Views, dense_runs
 
 __all__ = ["LexiconMatcher", "Hit", "ENGINES", "MAX_NOISE_GAP"]
@@ -376,6 +377,8 @@ class LexiconMatcher:
                             confirmed = True
                     if (o.until or o.since) and _dated_out(views, os_, oe, o):
                         continue
+                    if o.nafter and _after_says_no(norm, oe, o.nafter):
+                        continue
                     out.append(Hit(entry, os_, oe, ds, ds + (oe - os_), confirmed, True))
         return out
 
@@ -585,6 +588,8 @@ class LexiconMatcher:
                             continue
                 if o.quote and _quoted(d, s, e):
                     continue
+                if o.nafter and _after_says_no(norm, oe, o.nafter):
+                    continue
                 if o.word and not (self._on_word_boundaries(d, s, e) if dg
                                    else self._on_word_boundaries(norm, os_, oe)):
                     continue
@@ -636,6 +641,16 @@ def _own_sentence(norm: str, s: int, e: int, window: int) -> str:
 
 
 _SENTENCE_ENDS = "。!?;！？；\n"
+
+
+def _after_says_no(norm: str, e: int, pattern: str) -> bool:
+    """Option ``nafter``: the normalised text after the hit, to the end of its sentence (at most 40
+    characters), starts with a match of ``pattern``."""
+    end = _SENTENCE_END_RE.search(norm, e, e + 40)
+    return after_pattern(pattern).match(norm, e, end.start() if end else e + 40) is not None
+
+
+_SENTENCE_END_RE = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
 
 
 def _dated_out(views: Views, s: int, e: int, o) -> bool:

@@ -99,3 +99,21 @@ def test_since_must_be_a_year(tmp_path, bad):
     _one_row_lexicon(tmp_path, bad)
     with pytest.raises(LexiconError, match="since"):
         load_lexicons([tmp_path], cache=False)
+
+
+def test_nafter_reads_what_follows_the_hit_in_its_sentence(tmp_path):
+    _one_row_lexicon(tmp_path, "nafter=[^的]{1,6}的(?:人|单位)")
+    s = Scanner(bundled_lexicons=False, lexicon_dirs=[str(tmp_path)], detectors=("lexicon",))
+    rules = lambda t: [f.rule for f in s.scan(t).findings]  # noqa: E731
+    assert rules("请到县城建局办理。") == ["u.old"]
+    assert rules("县城建局审批通过的单位名单。") == []  # the pattern matches right after the hit
+    assert rules("县城建局审批。通过的单位名单。") == ["u.old"]  # not beyond the hit's sentence
+    assert rules("县城建局审批通过的项目。") == ["u.old"]
+
+
+def test_nafter_must_be_a_regular_expression(tmp_path):
+    from scanner.errors import LexiconError
+
+    _one_row_lexicon(tmp_path, "nafter=(的")
+    with pytest.raises(LexiconError, match="nafter"):
+        load_lexicons([tmp_path], cache=False)
