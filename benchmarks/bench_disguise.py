@@ -16,7 +16,7 @@ Each tree runs in its own subprocess (``PYTHONPATH=<tree>``), so the two scanner
 module. The baseline tree is a worktree of main: ``git worktree add --detach /tmp/gs-dis-base main``.
 
 usage: python benchmarks/bench_disguise.py [--base /tmp/gs-dis-base] [--data DIR] [--examples N]
-       [--list-alarms] [--repeat 3] [--json OUT]
+       [--list-alarms] [--repeat 3] [--json OUT] [--lexicon-dir FOLDER ...]
 """
 from __future__ import annotations
 
@@ -124,11 +124,13 @@ def worker(records_path: str, data: str, repeat: int, out_path: str) -> None:
     sys.path.insert(0, str(HERE))
     from corpora import official_records
 
+    # --lexicon-dir: opt-in folders (textfilter, thesaurus) loaded next to the bundled lexicons, this tree only
+    dirs = [d for d in os.environ.get("GOVSCAN_BENCH_LEXICON_DIRS", "").split(os.pathsep) if d]
     t0 = time.perf_counter()
-    sc = Scanner()
+    sc = Scanner(lexicon_dirs=dirs) if dirs else Scanner()
     build = time.perf_counter() - t0
     t0 = time.perf_counter()
-    Scanner()
+    Scanner(lexicon_dirs=dirs) if dirs else Scanner()
     build2 = time.perf_counter() - t0
 
     def fs(text):
@@ -318,6 +320,9 @@ def main(argv=None) -> int:
     ap.add_argument("--examples", type=int, default=0)
     ap.add_argument("--list-alarms", action="store_true")
     ap.add_argument("--json")
+    ap.add_argument("--lexicon-dir", action="append", default=[],
+                    help="a lexicon folder this tree's scanner loads next to the bundled set (lexicon_dirs; "
+                         "not the base's): an opt-in folder such as scripts/build_prohibited_thesaurus.py --out")
     ap.add_argument("--worker", nargs=3, metavar=("RECORDS", "OUT", "REPEAT"), help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.worker:
@@ -342,6 +347,9 @@ def main(argv=None) -> int:
             sys.exit(f"{tree} is not a govscan tree (git worktree add --detach {a.base} main)")
         out = tmp / f"{name}.json"
         env = dict(os.environ, PYTHONPATH=str(tree))
+        env.pop("GOVSCAN_BENCH_LEXICON_DIRS", None)
+        if name == "this" and a.lexicon_dir:
+            env["GOVSCAN_BENCH_LEXICON_DIRS"] = os.pathsep.join(str(Path(d).resolve()) for d in a.lexicon_dir)
         subprocess.run([sys.executable, str(Path(__file__).resolve()), "--data", a.data, "--worker", str(rp), str(out),
                         str(a.repeat)], env=env, check=True, cwd=str(tree))
         results[name] = json.load(open(out, encoding="utf-8"))
