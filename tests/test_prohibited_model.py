@@ -449,22 +449,6 @@ def test_short_offer_band(det):
     assert [f.text for f in _found(det, "婊妹照片，有意者私聊。") if f.rule == "prohibited.model.short"] == ["婊妹"]
 
 
-def test_short_dictionary_word_beside_an_offer(det):
-    """h16x: a word of jieba's dictionary below SHORT_OFFER_WORD (钢枪 27) is no short span in
-    county news (手握钢枪), but is one beside an offer word that is not next to it (the model's
-    own span does not reach it: 一支，九成新 stands between), with its own message; a word at or
-    above SHORT_OFFER_WORD (农药 467) never is. Sentences written for these tests."""
-    from scanner.words import word_freq
-
-    assert pm.SHORT_WORD <= word_freq("钢枪") < pm.SHORT_OFFER_WORD <= word_freq("农药")
-    got = [f for f in _found(det, "钢枪一支，九成新，有意者私聊。") if f.rule == "prohibited.model.short"]
-    assert [f.text for f in got] == ["钢枪"]
-    assert "是词典中的少用词，句中有出售、联系方式等交易用语" in got[0].message and "核实是否在兜售" in got[0].message
-    for text in ("战士们手握钢枪，日夜守卫祖国边疆。", "钢枪一支，九成新，保存完好。", "农药一瓶，有意者私聊。",
-                 "民警收缴钢枪一支，嫌疑人私聊交易被查获。"):
-        assert not [f for f in _found(det, text) if f.rule == "prohibited.model.short"], text
-
-
 def test_short_yields_to_rows():
     """Subsidiary like the model: where a row of the category finds the span (屌 alone), the short
     span is not reported."""

@@ -37,8 +37,7 @@ Where the best span scores below both thresholds, a **short-span decision** (h16
 spans of 2–3 characters around the anchor — which cannot reach the threshold: two characters sum
 to ~4–13 — whether each character is list-heavy (seen twice in the list entries, log-odds at least
 ``short_char_min``), whether general text never writes the pair (no bigram of the general model, no
-word of jieba's dictionary: ``SHORT_WORD``; a dictionary word below ``SHORT_OFFER_WORD`` only
-beside an offer word, at the short offer threshold), whether it stands alone (no word of jieba's
+word of jieba's dictionary: ``SHORT_WORD``), whether it stands alone (no word of jieba's
 segmentation crosses its edges) and is no quoted word or title (“脏弹”, 《鹰奴》); such a span is
 reported at ``short_threshold`` (or ``short_offer_threshold`` beside an offer word), chosen by the
 builder on the same validation with its own budget, rule ``prohibited.model.short``.
@@ -88,10 +87,6 @@ COMMON_WORD = 50  # jieba frequency from which a span is an ordinary word (the l
 #: the short-span decision's: any word of jieba's dictionary is ordinary there (钢枪 27, 枪膛 41, 猎刀 18,
 #: 喷枪 5: a two-character word names a thing; the lists' roots it is after are no dictionary words)
 SHORT_WORD = 1
-#: a word of jieba's dictionary below this frequency (h16x) may still be a short span **beside an offer
-#: word** (出售钢枪 is what a reviewer must see, 手握钢枪 is not): the dictionary says it names a thing,
-#: the offer says the thing is on offer; at or above it (导弹 药品) never
-SHORT_OFFER_WORD = 50
 
 
 def _word_edges(d: str, a: int, b: int) -> tuple[int, int]:
@@ -283,7 +278,7 @@ class CharLLR:
                     return got
         return self._best_span_py(d, i)
 
-    def short_spans(self, d: str, i: int, floor: float, word: int = SHORT_WORD) -> list[tuple[float, int, int]]:
+    def short_spans(self, d: str, i: int, floor: float) -> list[tuple[float, int, int]]:
         """The best span of 2–3 Han characters of ``d`` holding the anchor ``d[i]`` that the
         short-span decision may report, as (score, start, end), best first: every character is seen
         twice or more in the list entries and its context-free log-odds is at least
@@ -294,8 +289,7 @@ class CharLLR:
         weight rounds below the model's floor), and it scores at least ``floor``. (Whether jieba
         joins it with a neighbour, its sentence and its frequency as a word are the detector's
         tests: :meth:`ProhibitedModelDetector._short`.) An anchor inside an ordinary bigram (药品)
-        has none. ``word``: the jieba frequency from which a bigram is a word of the dictionary and
-        the span no candidate (``SHORT_OFFER_WORD`` for the candidates beside an offer word)."""
+        has none."""
         chars = self.short_chars
         # (most anchors stand beside no such character: two set look-ups, nothing more)
         if d[i] not in chars or (d[i + 1:i + 2] not in chars and (i == 0 or d[i - 1] not in chars)):
@@ -312,7 +306,7 @@ class CharLLR:
             hi += 1
         b2, llr = self.bg[1], self.llr
         # the bigrams general text does not write (k: the bigram d[k:k + 2]), each tested once
-        free = [not b2.get(g, 0) and word_freq(g) < word for g in (d[k:k + 2] for k in range(lo, hi - 1))]
+        free = [not b2.get(g, 0) and word_freq(g) < SHORT_WORD for g in (d[k:k + 2] for k in range(lo, hi - 1))]
         out = []
         for a in range(lo, i + 1):
             if a + 1 >= hi or not free[a - lo]:
@@ -651,7 +645,7 @@ class ProhibitedModelDetector:
             if short is not None:
                 done = short[1]
                 if short[2] and not _quoted(views, *views.dense_span(short[0], short[1])):
-                    out.append(self._finding(views, short[0], short[1], short[3], RULE_SHORT, short[4]))
+                    out.append(self._finding(views, short[0], short[1], short[3], RULE_SHORT))
             elif scored:  # (an anchor inside an ordinary word, 导弹 药品, is not repaired either)
                 rep = self._repair(views, model, d, i)
                 if rep is not None:
@@ -690,11 +684,9 @@ class ProhibitedModelDetector:
         """The short-span decision (h16v) around an anchor whose best span the model did not report:
         a span of 2–3 characters (:meth:`CharLLR.short_spans`: list-heavy characters, a pair general
         text never writes) that scores at least the model's ``short_threshold``, or its
-        ``short_offer_threshold`` beside an offer word, as (start, end, reported, score, dictionary
-        word); None below that. A candidate that is (or holds) a word of jieba's dictionary of
-        frequency ``SHORT_WORD`` or more is looked at only beside an offer word, at the offer
-        threshold, and below ``SHORT_OFFER_WORD`` (h16x: 钢枪一支……私聊; 手握钢枪 stays quiet).
-        ``reported`` is False when a word of two or more characters of jieba's segmentation
+        ``short_offer_threshold`` beside an offer word, as (start, end, reported, score); None below
+        that. ``reported`` is False when it is a word of jieba's dictionary of frequency
+        ``SHORT_WORD`` or more, when a word of two or more characters of jieba's segmentation
         around it crosses one of its edges (it does not stand alone: 雾|霾天气 is no root of its own),
         or when its sentence is news (the words of :meth:`_judge`). ``floor``: the builder's
         validation asks for every score from its grid's lowest."""
@@ -704,31 +696,16 @@ class ProhibitedModelDetector:
         # word), is no common word and stands alone (婊妹 of 婊妹照片, not 婊妹照); jieba's cut, the
         # dearest test, last
         spans = model.short_spans(d, i, floor)
-        if spans:
-            offer = spans[0][0] >= model.short_threshold or _OFFER_RE.search(d, max(0, i - 52), i + 53)
-            if not offer:
-                return None  # (every candidate's sentence lies inside that window: no offer word in any)
-            got = self._short_of(model, d, spans, SHORT_WORD, False)
-            if got is not None:
-                return (*got, False)
-        # (h16x) a word of jieba's dictionary below SHORT_OFFER_WORD only beside an offer word, at the
-        # short offer threshold: the offer words are rare, so this second look is too
-        if not _OFFER_RE.search(d, max(0, i - 52), i + 53):
+        if not spans:
             return None
-        words = [x for x in model.short_spans(d, i, model.short_offer_threshold, SHORT_OFFER_WORD) if x not in spans]
-        got = self._short_of(model, d, words, SHORT_OFFER_WORD, True) if words else None
-        return None if got is None else (*got[:4], True)
-
-    def _short_of(self, model: CharLLR, d: str, spans: list, word: int, need_offer: bool):
-        """The first of ``spans`` (best first) that reaches its threshold beside or without an offer
-        word (always beside one when ``need_offer``), is no word of jieba's dictionary of frequency
-        ``word`` or more and stands alone, as :meth:`_short` returns it; None when none does."""
+        if spans[0][0] < model.short_threshold and not _OFFER_RE.search(d, max(0, i - 52), i + 53):
+            return None  # (every candidate's sentence lies inside that window: no offer word in any)
         for sc, a, b in spans:
             around = sentence_around(d, a, b, 50, 50)
             sent = around.replace("\t", d[a:b], 1)
-            if (need_offer or sc < model.short_threshold) and not _OFFER_RE.search(sent):
+            if sc < model.short_threshold and not _OFFER_RE.search(sent):
                 continue
-            if word_freq(d[a:b]) >= word or not _stands_alone(d, a, b):
+            if word_freq(d[a:b]) >= SHORT_WORD or not _stands_alone(d, a, b):
                 continue
             news = any(w in sent for w in self._news) or any(w in around for w in self._news_outside)
             return a, b, not news, sc
@@ -837,28 +814,21 @@ class ProhibitedModelDetector:
                 last = j
         return out
 
-    def _finding(self, views: Views, a: int, b: int, sc: float, rule: str = RULE, word: bool = False) -> Finding:
+    def _finding(self, views: Views, a: int, b: int, sc: float, rule: str = RULE) -> Finding:
         start, end = views.dense_span(a, b)
         if rule == RULE_SHORT:
-            return self._finding_short(views, start, end, sc, word)
+            return self._finding_short(views, start, end, sc)
         return self._finding_text(views, start, end, sc)
 
-    def _finding_short(self, views: Views, start: int, end: int, sc: float, word: bool = False) -> Finding:
-        """The finding of a short span (rule ``prohibited.model.short``); ``word``: a word of jieba's
-        dictionary, reported only beside an offer word (h16x)."""
+    def _finding_short(self, views: Views, start: int, end: int, sc: float) -> Finding:
+        """The finding of a short span (rule ``prohibited.model.short``)."""
         m = self.model
         written = views.text[start:end]
-        if word:
-            msg = (f"疑似违禁内容（统计模型判断，短词）：「{written}」的每个字都多见于公开违禁词表的条目，"
-                   f"是词典中的少用词，句中有出售、联系方式等交易用语"
-                   f"（对数似然比 {_shown(sc)}，有交易用语时短词阈值 {m.short_offer_threshold:.1f}）。"
-                   "未在任何词表中，请人工核实是否在兜售")
-        else:
-            msg = (f"疑似违禁内容（统计模型判断，短词）：「{written}」的每个字都多见于公开违禁词表的条目，"
-                   f"这一组合在一般文本中未出现，且不与前后文组成常用词"
-                   f"（对数似然比 {_shown(sc)}，短词阈值 {m.short_threshold:.1f}"
-                   + (f"，句中有出售、联系方式等交易用语时 {m.short_offer_threshold:.1f}" if sc < m.short_threshold else "")
-                   + "）。未在任何词表中，请人工核实上下文")
+        msg = (f"疑似违禁内容（统计模型判断，短词）：「{written}」的每个字都多见于公开违禁词表的条目，"
+               f"这一组合在一般文本中未出现，且不与前后文组成常用词"
+               f"（对数似然比 {_shown(sc)}，短词阈值 {m.short_threshold:.1f}"
+               + (f"，句中有出售、联系方式等交易用语时 {m.short_offer_threshold:.1f}" if sc < m.short_threshold else "")
+               + "）。未在任何词表中，请人工核实上下文")
         score = round(1 / (1 + math.exp(-(sc - m.short_threshold) / 4)) * 0.2 + 0.5, 3)
         return Finding(start=start, end=end, text=written, category="improper_wording", type="prohibited_content",
                        severity="review", rule=RULE_SHORT, message=msg, suggestion=None, basis=BASIS, score=score)
