@@ -6,7 +6,7 @@ Measured **only on the classifier builder's own validation** (models/build_prohi
 training half of the prohibited lists split by the fixed hash ``lm-val`` (part A builds a model,
 part B's entries that are in no entry of A are the "novel" ones), the builder's carrier sentences,
 and the held-out (odd-hash) half of the general texts, never 新闻联播. No benchmark item and no
-held-out entry of the evaluation is read. Deterministic; prints five tables::
+held-out entry of the evaluation is read. Deterministic; prints six tables::
 
     PYTHONPATH=. python models/study_short_words.py [--data DIR] [--wordfreq FILE]
 
@@ -24,7 +24,9 @@ held-out entry of the evaluation is read. Deterministic; prints five tables::
    is a word of jieba's dictionary is no offer-band finding", and the entries it loses;
 5. with ``--wordfreq FILE`` (a pickle of ``wordfreq.get_frequency_dict('zh')``, not a dependency of
    the project): the web-based frequency of the dictionary words that pass the short decision's
-   character tests.
+   character tests;
+6. sentences of county e-commerce news written for the study (:data:`ECOMMERCE`) through the shipped
+   detector, with the offer band's dictionary test off (as shipped) and on.
 """
 from __future__ import annotations
 
@@ -195,6 +197,35 @@ def band(entries, counted, held, part_a, novel) -> None:
         B.SHORT_CHAR_GRID, pm.BAND_WORDS = keep
 
 
+#: sentences of county e-commerce news written for this study (no data set's): the offer words 现货 下单
+#: 包邮 有货 are its everyday words (table 6)
+ECOMMERCE = ["直播间里，粉嫩的水蜜桃一上架，网友纷纷下单。", "果园的桃子粉嫩可口，现货供应，欢迎下单。", "小姨在直播间帮村民卖土鸡蛋，网友纷纷下单。",
+ "火辣的小龙虾现货供应，包邮到家。", "辣妹子辣酱现货，欢迎下单。", "美眉们看过来，新款连衣裙现货包邮。", "枪膛清洁工具现货，包邮。",
+ "猎刀工艺品现货，包邮。", "迷雾森林门票现货，扫码下单。", "逼真的仿生玩具现货，包邮。", "操刀设计的老师傅现货接单。", "毒液电影周边现货包邮。", "药水现货，欢迎下单。",
+ "粉嫩可口的桃子，现货供应。", "这批桃子粉嫩，欢迎下单。", "小姨家的橙子，欢迎下单。", "一款火辣的辣条，包邮。", "辣妹子牌辣椒酱，有货。",
+ "美眉专属优惠，欢迎下单。", "秃秃的山上种满果树，欢迎下单。", "催泪的故事感动网友，纷纷下单支持。", "迷香扑鼻的桂花糕，欢迎下单。", "鸟枪换炮，乡村电商订单不断，欢迎下单。",
+ "娥眉月下的茶园，有货。", "枪套皮具现货。", "炸鸡套餐，欢迎下单。", "香嫩的烤乳猪，现货，欢迎下单。", "冰棍现货，欢迎下单。", "插花课程，扫码下单。", "嫩草莓现货包邮。",
+ "弹珠玩具现货。", "水枪玩具现货包邮。", "乳粉现货，欢迎下单。", "辣妹子火锅底料现货。", "小姨做的腊肉，欢迎下单。", "美眉专享，现货包邮。", "迷香桂花糕现货。"]
+
+
+def ecommerce() -> None:
+    """Table 6: which of :data:`ECOMMERCE` the shipped detector reports, with the band's dictionary
+    test off (as shipped) and on."""
+    import scanner.detectors.prohibited_model as pm
+    from scanner.normalize import build_views
+
+    det = pm.ProhibitedModelDetector()
+    keep = pm.BAND_WORDS
+    try:
+        for flag in (False, True):
+            pm.BAND_WORDS = flag
+            got = [(t, [f.text for f in det.detect(build_views(t))]) for t in ECOMMERCE]
+            hit = [f"{t} ({'/'.join(w)})" for t, w in got if w]
+            print(f"  band dictionary test {'on ' if flag else 'off'}: {len(hit)} of {len(ECOMMERCE)} reported: " + " ".join(hit))
+    finally:
+        pm.BAND_WORDS = keep
+
+
 HELD: list[str] = []
 
 
@@ -228,6 +259,8 @@ def main(argv=None) -> int:
     classifier(m, part_a, part_b, novel, _tokens(held))
     print("4. the offer band's dictionary test:")
     band(entries, counted, held, part_a, novel)
+    print("6. sentences of county e-commerce news written for this study (the shipped model):")
+    ecommerce()
     if a.wordfreq:
         wf = pickle.load(open(a.wordfreq, "rb"))
         full = pm.load_model()
