@@ -259,8 +259,6 @@ def main(argv=None) -> int:
     classifier(m, part_a, part_b, novel, _tokens(held))
     print("4. the offer band's dictionary test:")
     band(entries, counted, held, part_a, novel)
-    print("6. sentences of county e-commerce news written for this study (the shipped model):")
-    ecommerce()
     if a.wordfreq:
         wf = pickle.load(open(a.wordfreq, "rb"))
         full = pm.load_model()
@@ -272,6 +270,8 @@ def main(argv=None) -> int:
                        if f >= 1 and set(w) & anchors and all(c in full.short_chars for c in w)
                        and not full.bg[1].get(w, 0) and w not in full.ordinary and full.score(w) >= 9), reverse=True)
         print("  " + " ".join(f"{w}{'*' if w in ent else ''}{z}" for z, w in rows))
+    print("6. sentences of county e-commerce news written for this study (the shipped model):")
+    ecommerce()
     return 0
 
 
