@@ -449,6 +449,24 @@ def test_short_offer_band(det):
     assert [f.text for f in _found(det, "婊妹照片，有意者私聊。") if f.rule == "prohibited.model.short"] == ["婊妹"]
 
 
+def test_band_dictionary_test_is_off(det, monkeypatch):
+    """h16x: the offer band's dictionary test (BAND_WORDS) ships off (it lost 3 of 1,468 offered
+    entries of the builder's validation and removed no measured finding). Switched on, a band span
+    that is a word of jieba's dictionary (小姨 23, in a sentence of county e-commerce news written
+    for this test) is no finding, and a band span that is no word (袜诱写真) still is."""
+    from scanner.words import word_freq
+
+    assert pm.BAND_WORDS is False
+    m = det.model
+    text = "小姨做的腊肉，欢迎下单。"
+    assert word_freq("小姨") >= pm.SHORT_WORD
+    sc = m.best_span(build_views(text).dense, 0)[0]
+    assert m.offer_threshold <= sc < m.threshold  # (the band: an offer word, 下单, in the sentence)
+    monkeypatch.setattr(pm, "BAND_WORDS", True)
+    assert _found(det, text) == []
+    assert [f.text for f in _found(det, "袜诱写真，货到付款。")] == ["袜诱写真"]
+
+
 def test_short_yields_to_rows():
     """Subsidiary like the model: where a row of the category finds the span (屌 alone), the short
     span is not reported."""

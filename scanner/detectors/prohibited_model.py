@@ -87,6 +87,12 @@ COMMON_WORD = 50  # jieba frequency from which a span is an ordinary word (the l
 #: the short-span decision's: any word of jieba's dictionary is ordinary there (钢枪 27, 枪膛 41, 猎刀 18,
 #: 喷枪 5: a two-character word names a thing; the lists' roots it is after are no dictionary words)
 SHORT_WORD = 1
+#: the offer band's dictionary test (h16x, :meth:`ProhibitedModelDetector._judge`), **off**: a span that is
+#: a word of jieba's dictionary (``SHORT_WORD``) is no finding of the band (小姨, 粉嫩, 鸟枪 of county
+#: e-commerce news beside 下单/现货). On the builder's validation it loses 3 of 1,468 offered entries
+#: (男妓, 气枪, 冰毒: dictionary words on offer) and removes no finding of the held-out general half, the
+#: official texts or the benchmark (benchmarks/DISGUISE.md, h16x): no measured gain, so not switched on
+BAND_WORDS = False
 
 
 def _word_edges(d: str, a: int, b: int) -> tuple[int, int]:
@@ -670,7 +676,7 @@ class ProhibitedModelDetector:
             return None
         around = sentence_around(d, a, b, 50, 50)
         sent = around.replace("\t", d[a:b], 1)  # (the span itself too: 炸弹袭击)
-        if sc < model.threshold and not _OFFER_RE.search(sent):
+        if sc < model.threshold and (not _OFFER_RE.search(sent) or BAND_WORDS and word_freq(d[a:b]) >= SHORT_WORD):
             return None
         if word_freq(d[a:b]) >= COMMON_WORD:
             return a, b, False, sc
