@@ -2,7 +2,8 @@
 
 The posts were written for this review (h16z, twelfth session) from what county government accounts
 publish every day, in domains where sensitive vocabulary appears legitimately. They are all meant
-to pass; every block or review finding is a false alarm to read.
+to pass; every block or review finding is a false alarm to read. A post of several lines writes its
+line breaks as ``\\n``.
 
     PYTHONPATH=. python benchmarks/county_posts.py [--json OUT]
 """
@@ -20,7 +21,8 @@ DATA = Path(__file__).resolve().parent / "data" / "county_posts.tsv"
 
 def posts():
     rows = DATA.read_text(encoding="utf-8").splitlines()[1:]
-    return [tuple(r.split("\t", 1)) for r in rows if r.strip()]
+    # a post of several lines writes its line breaks as \\n
+    return [(d, x.replace("\\n", "\n")) for d, x in (r.split("\t", 1) for r in rows if r.strip())]
 
 
 def main():
