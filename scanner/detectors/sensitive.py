@@ -137,6 +137,12 @@ _SPEAKING = ("介绍", "表示", "指出", "强调", "说", "认为", "谈到", 
              "解释", "分析", "补充", "讲述", "感慨", "谴责", "会见", "会谈", "致辞", "讲话", "主持")
 _SPEAKS = rx.compile(r"(?:[0-9一二三四五六七八九十]{1,2}日)?(?:在[\u4e00-\u9fff]{1,8})?时?(?:" + "|".join(_SPEAKING) + ")")
 _HONORIFIC = ("先生", "女士", "老人", "大爷", "大妈", "阿姨", "师傅", "同志", "老师", "医生", "小姐", "奶奶", "爷爷")
+#: a quoted item of an enumeration (“百家乐”“龙虎斗”等, “神仙水”、“开心水”): the quotes around a candidate,
+#: and another item or 等 right after it or an item right before it
+_OPEN_QUOTES = "“「『\"'‘"
+_CLOSE_QUOTES = ("”", "」", "』", "\"", "'", "’")
+_ENUM_NEXT = ("“", "「", "『", "等", "、", "之类", "这类")
+_ENUM_PREV = ("”", "」", "』", "、")
 _ROLE_AFTER = ("医生", "医师", "护士", "律师", "记者", "警官", "法官", "教授", "院士", "老师", "主任医师", "研究员")
 # a verb or preposition whose object is the person inside an attribute (判处侯永康有期徒刑三年)
 _OBJECT_BEFORE = ("判处", "对", "将", "为", "给")
@@ -601,6 +607,9 @@ class SensitiveLinker:
             return False  # 杜先生 (no given name), 胡翔介绍 (a source), 段家湾村 (a place)
         if "《" in v[max(0, s - 12):s] and "》" in v[e:e + 12] and "》" not in v[max(0, s - 12):s]:
             return False  # a character in a work: 《孔小西和哈基姆》
+        if s > 0 and v[s - 1] in _OPEN_QUOTES and v.startswith(_CLOSE_QUOTES, e) and (
+                v.startswith(_ENUM_NEXT, e + 1) or v[max(0, s - 2):s - 1] in _ENUM_PREV):
+            return False  # a quoted item of an enumeration: “牛牛”“龙虎斗”等赌博 (a game, not a person)
         if name[-1] in _PLACE_END or not _NOT_IN_NAME.isdisjoint(name):
             return False  # 石川县, 萧山站, 第十届: a place, an organisation, an ordinal the tagger took for a person
         if self.tagger is not None:
