@@ -40,7 +40,7 @@ def main():
         if hits:
             alarm_dom[dom] += 1
         for f in hits:
-            print(f"{dom}\t{f.severity}\t{f.rule}\t{f.text}\t{text}")
+            print(f"{dom}\t{f.severity}\t{f.rule}\t{f.text}\t{text}".replace("\n", "\\n"))
             out.append({"domain": dom, "text": text, "hit": f.text, "rule": f.rule, "severity": f.severity})
     print("posts:", sum(by_dom.values()), "with an alarm:", sum(alarm_dom.values()))
     for d in by_dom:

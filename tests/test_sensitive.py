@@ -320,3 +320,12 @@ def test_a_quoted_name_of_a_person_is_still_read(scanner):
     assert f.severity == "block"
     [f] = spi(scanner, "村民“王建军”因赌博被行政拘留。")
     assert f.severity == "block"
+
+
+def test_missing_person_notice_is_not_searched(scanner):
+    # 个人信息保护法 第十三条第一款第四项: a 寻人启事 names the person with illness and last whereabouts (h16z)
+    text = "【寻人启事】\n王秀英，女，78岁，患有阿尔茨海默病，12月5日上午从城关镇幸福小区走失。"
+    assert spi(scanner, text) == []
+    assert spi(scanner, "寻人启事：王秀英，女，78岁，患有阿尔茨海默病，5日走失。") == []
+    # the same lines without the notice's heading stay a finding
+    assert spi(scanner, "王秀英，女，78岁，患有阿尔茨海默病，12月5日上午从城关镇幸福小区走失。")

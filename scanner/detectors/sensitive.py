@@ -75,6 +75,10 @@ FAMILY_SEVERITY = {"health": "review", "minor": "block", "criminal": "block", "r
 # A news report's dateline at the top of the text (央视网消息（新闻联播）：, 新华社北京3月5日电, 本报讯,
 # （记者 张三）): processing for news reporting in the public interest has its own legal basis
 # (个人信息保护法 第十三条第一款第五项), so the linker does not search a datelined report at all.
+# A missing-person notice (寻人启事 at the top of the post) names the person with age, height, illness and
+# where they were last seen, lawfully: to protect the person's life and health in an emergency
+# (个人信息保护法 第十三条第一款第四项); the linker does not search it, as it does not search a datelined report.
+_MISSING_NOTICE = rx.compile(r"\s*[【\[〔]?\s*(?:紧急)?(?:寻人启事|寻人|寻亲启事|寻找走失)")
 _NEWS_DATELINE = rx.compile(
     r"\s*(?:[\u4e00-\u9fff]{1,8}(?:网|社|台|报)消息|新华社[\u4e00-\u9fff]{0,8}[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日电|"
     r"(?:本报|本台|本刊)讯|[（(]\s*记者[\u4e00-\u9fff ·、]{2,20}[)）])")
@@ -652,7 +656,7 @@ class SensitiveLinker:
     # -------------------------------------------------------------- entry point
     def link(self, views: Views, v: str, cue_names: list[tuple[int, int]]) -> tuple[list[Finding], set[tuple[int, int]]]:
         """The sensitive_personal_info findings of ``v`` and the cue names they consumed."""
-        if _NEWS_DATELINE.match(v):
+        if _NEWS_DATELINE.match(v) or _MISSING_NOTICE.match(v):
             # a datelined news report: a finding could only be info (个人信息保护法 第十三条第一款第五项),
             # so the cascade stops here; the cue detector still reports the names it finds
             return [], set()
