@@ -649,7 +649,7 @@ _SENTENCE_ENDS = "。!?;！？；\n"
 #: a post's bracketed heading at its very start (【警方提醒】, 【禁毒科普】, 【以案说法】): county accounts head a
 #: whole post with it, and a list under it (一是“炸金花”…；二是…) names the things the heading warns of
 #: far from any crackdown word of its own line
-_HEADING_RE = re.compile(r"\s*[【\[]([^】\]\n]{1,16})[】\]]")
+_HEADING_RE = re.compile(r"\s{0,8}[【\[]([^】\]\n]{1,16})[】\]]")  # (bounded: read once per hit)
 
 
 def _heading_says(norm: str, words) -> bool:

@@ -78,7 +78,8 @@ FAMILY_SEVERITY = {"health": "review", "minor": "block", "criminal": "block", "r
 # A missing-person notice (寻人启事 at the top of the post) names the person with age, height, illness and
 # where they were last seen, lawfully: to protect the person's life and health in an emergency
 # (个人信息保护法 第十三条第一款第四项); the linker does not search it, as it does not search a datelined report.
-_MISSING_NOTICE = rx.compile(r"\s*[【\[〔]?\s*(?:紧急)?(?:寻人启事|寻人|寻亲启事|寻找走失)")
+#: (bounded blanks, one run only: two adjacent \s* over a text of blanks backtrack quadratically)
+_MISSING_NOTICE = rx.compile(r"\s{0,8}(?:[【\[〔]\s{0,4})?(?:紧急)?(?:寻人启事|寻人|寻亲启事|寻找走失)")
 _NEWS_DATELINE = rx.compile(
     r"\s*(?:[\u4e00-\u9fff]{1,8}(?:网|社|台|报)消息|新华社[\u4e00-\u9fff]{0,8}[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日电|"
     r"(?:本报|本台|本刊)讯|[（(]\s*记者[\u4e00-\u9fff ·、]{2,20}[)）])")
