@@ -371,6 +371,8 @@ class LexiconMatcher:
                         wn = norm[max(0, os_ - o.window):oe + o.window]
                         if any(w in (_own_sentence(norm, os_, oe, o.window) if o.sent else wn) for w in o.nctx_norm):
                             continue
+                        if not o.sent and _heading_says(norm, o.nctx_norm):
+                            continue
                         if o.ctx_norm:
                             if not any(w in wn for w in o.ctx_norm):
                                 continue
@@ -586,6 +588,8 @@ class LexiconMatcher:
                             neg = any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_extra)
                         if neg or (around and _pinyin_in(around, o.nctx)):
                             continue
+                        if not o.sent and _heading_says(norm, o.nctx_norm):
+                            continue
                 if o.quote and _quoted(d, s, e):
                     continue
                 if o.nafter and _after_says_no(norm, oe, o.nafter):
@@ -641,6 +645,18 @@ def _own_sentence(norm: str, s: int, e: int, window: int) -> str:
 
 
 _SENTENCE_ENDS = "。!?;！？；\n"
+
+#: a post's bracketed heading at its very start (【警方提醒】, 【禁毒科普】, 【以案说法】): county accounts head a
+#: whole post with it, and a list under it (一是“炸金花”…；二是…) names the things the heading warns of
+#: far from any crackdown word of its own line
+_HEADING_RE = re.compile(r"\s{0,8}[【\[]([^】\]\n]{1,16})[】\]]")  # (bounded: read once per hit)
+
+
+def _heading_says(norm: str, words) -> bool:
+    """Option ``nctx`` (not ``sent``): a word of it in the post's bracketed heading quiets every hit
+    of the row in the post, as a word in the window does."""
+    m = _HEADING_RE.match(norm)
+    return m is not None and any(w in m.group(1) for w in words)
 
 
 def _after_says_no(norm: str, e: int, pattern: str) -> bool:

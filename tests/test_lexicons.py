@@ -111,6 +111,18 @@ def test_nafter_reads_what_follows_the_hit_in_its_sentence(tmp_path):
     assert rules("县城建局审批通过的项目。") == ["u.old"]
 
 
+def test_nctx_reads_a_bracketed_heading_of_the_post(tmp_path):
+    _one_row_lexicon(tmp_path, "nctx=提醒|打击")
+    s = Scanner(bundled_lexicons=False, lexicon_dirs=[str(tmp_path)], detectors=("lexicon",))
+    rules = lambda t: [f.rule for f in s.scan(t).findings]  # noqa: E731
+    pad = "，".join(["第一项内容较长需要说明"] * 4)
+    assert rules(f"一是{pad}；二是县城建局。") == ["u.old"]
+    assert rules(f"【警方提醒】\n一是{pad}；二是县城建局。") == []  # the heading frames the post
+    assert rules(f"  [打击整治] {pad}县城建局。") == []
+    assert rules(f"【今日推荐】\n一是{pad}；二是县城建局。") == ["u.old"]  # a heading without the words
+    assert rules(f"前言。【警方提醒】{pad}县城建局。") == ["u.old"]  # only a heading at the post's start
+
+
 def test_nafter_must_be_a_regular_expression(tmp_path):
     from scanner.errors import LexiconError
 

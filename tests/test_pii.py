@@ -146,6 +146,12 @@ def test_social_accounts_need_context(pii, text, value):
 def test_public_gov_mailbox_is_info(pii):
     assert one(pii, "来信请寄 zwgk@county.gov.cn", "email").severity == "info"
     assert one(pii, "邮箱 li.si@163.com", "email").severity == "review"
+    # an office's purpose mailbox on a commercial domain (h16z county posts); a person's stays review
+    assert one(pii, "举报方式：举报邮箱xcb2026@163.com。", "email").severity == "info"
+    assert one(pii, "欢迎投稿，投稿邮箱：rmtzx@126.com", "email").severity == "info"
+    assert one(pii, "意见反馈邮箱为 fk2026@qq.com", "email").severity == "info"
+    assert one(pii, "举报人张三的邮箱zs@163.com", "email").severity == "review"
+    assert one(pii, "联系人：张三，联系邮箱zhangsan@163.com", "email").severity == "review"
 
 
 # ----------------------------------------------------------------- address, names, sensitive info

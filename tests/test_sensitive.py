@@ -89,6 +89,8 @@ def test_financial_and_whereabouts_are_review(scanner):
     "国家疾控局研究员王丽萍介绍，近一周新增感染者有所下降。",       # a source speaking
     "鲁迅先生晚年患有严重的肺结核。",                               # a famous person
     "村民邓海峰今年种植了五十亩葡萄，收入可观。",                   # a name, nothing sensitive
+    "民警提醒：“牛牛”“龙虎斗”等都是赌博。",                         # quoted items of a list (h16z)
+    "一是“龙虎斗”等网络赌博；",
 ])
 def test_no_sensitive_finding(scanner, text):
     assert spi(scanner, text) == []
@@ -310,3 +312,20 @@ def test_tagger_window_stops_at_a_clause_end_only_where_no_attribute_lies_beyond
     assert a == max(0, p - 16) and v[b - 1] == "，"
     a, b = _read_window(v, 5, len(v), p, [])  # never outside the sentence, never past 16 characters
     assert a >= 5 and b - p <= 16 and p - a <= 16
+
+
+def test_a_quoted_name_of_a_person_is_still_read(scanner):
+    # the enumeration guard reads quotes with 等 or another item: a nickname in quotes stays a person
+    [f] = spi(scanner, "网名“龙虎斗”的男子因赌博被拘留。")
+    assert f.severity == "block"
+    [f] = spi(scanner, "村民“王建军”因赌博被行政拘留。")
+    assert f.severity == "block"
+
+
+def test_missing_person_notice_is_not_searched(scanner):
+    # 个人信息保护法 第十三条第一款第四项: a 寻人启事 names the person with illness and last whereabouts (h16z)
+    text = "【寻人启事】\n王秀英，女，78岁，患有阿尔茨海默病，12月5日上午从城关镇幸福小区走失。"
+    assert spi(scanner, text) == []
+    assert spi(scanner, "寻人启事：王秀英，女，78岁，患有阿尔茨海默病，5日走失。") == []
+    # the same lines without the notice's heading stay a finding
+    assert spi(scanner, "王秀英，女，78岁，患有阿尔茨海默病，12月5日上午从城关镇幸福小区走失。")

@@ -107,6 +107,11 @@ _NEG_CTX = ("订单号", "流水号", "文号", "编号", "批准号", "索引�
             "注册号", "备案号", "案号", "税号", "型号", "批次", "发票", "许可证号", "证书编号", "工单")
 _GATE_WORDS = ("qq", "扣扣", "企鹅", "微信", "vx", "wx", "weixin", "wechat", "台胞证", "来往大陆通行证")
 _EMAIL_GATE = ("@",)
+#: a mailbox an office publishes for a purpose (举报邮箱, 投稿邮箱, 意见反馈邮箱): county offices use 163/126/qq
+#: mailboxes as often as .gov.cn ones, and the label names the office's purpose, not a person (联系邮箱 does not)
+#: (the label right before the address: 举报人张三的邮箱 is a person's)
+_OFFICE_MAILBOX_RE = rx.compile(r"(?:举报|投稿|来稿|征稿|监督|信访|投诉|咨询|报名|意见|建议|反馈|受理)(?:专用|受理|电子)?"
+                                r"(?:邮箱|信箱|e-?mail)(?:地址)?(?:为|是)?[：:]?\s*$")
 gates.register(*_GATE_WORDS, *_EMAIL_GATE)
 
 
@@ -224,7 +229,7 @@ class PersonalDataDetector:
         found = gates.present(v)  # every gate word in one pass (scanner/detectors/gates.py)
         if not found.isdisjoint(_EMAIL_GATE):
             for m in _EMAIL_RE.finditer(v):
-                out.append(self._email(views, m.start(), m.end()))
+                out.append(self._email(views, m.start(), m.end(), _OFFICE_MAILBOX_RE.search(v, max(0, m.start() - 16), m.start())))
         for m in _PLATE_RE.finditer(v) if latin and _may_hold_plate(v) else ():
             out.append(self._plate(views, v, m))
         if not found.isdisjoint(_GATE_WORDS):
@@ -375,11 +380,11 @@ class PersonalDataDetector:
         return None
 
     # ------------------------------------------------------------------ other shapes
-    def _email(self, views, s, e) -> Finding:
+    def _email(self, views, s, e, office=None) -> Finding:
         start, end = views.vis_span(s, e)
         original = views.text[start:end]
         local, _, domain = original.partition("@")
-        public = domain.lower().endswith(".gov.cn")
+        public = domain.lower().endswith(".gov.cn") or office is not None
         return Finding(start=start, end=end, text=original, category="personal_data", type="email",
                        severity="info" if public else "review", rule="pii.email",
                        message=("政务公开邮箱，确认属于机构公开信箱即可" if public

@@ -75,6 +75,11 @@ FAMILY_SEVERITY = {"health": "review", "minor": "block", "criminal": "block", "r
 # A news report's dateline at the top of the text (央视网消息（新闻联播）：, 新华社北京3月5日电, 本报讯,
 # （记者 张三）): processing for news reporting in the public interest has its own legal basis
 # (个人信息保护法 第十三条第一款第五项), so the linker does not search a datelined report at all.
+# A missing-person notice (寻人启事 at the top of the post) names the person with age, height, illness and
+# where they were last seen, lawfully: to protect the person's life and health in an emergency
+# (个人信息保护法 第十三条第一款第四项); the linker does not search it, as it does not search a datelined report.
+#: (bounded blanks, one run only: two adjacent \s* over a text of blanks backtrack quadratically)
+_MISSING_NOTICE = rx.compile(r"\s{0,8}(?:[【\[〔]\s{0,4})?(?:紧急)?(?:寻人启事|寻人|寻亲启事|寻找走失)")
 _NEWS_DATELINE = rx.compile(
     r"\s*(?:[\u4e00-\u9fff]{1,8}(?:网|社|台|报)消息|新华社[\u4e00-\u9fff]{0,8}[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日电|"
     r"(?:本报|本台|本刊)讯|[（(]\s*记者[\u4e00-\u9fff ·、]{2,20}[)）])")
@@ -137,6 +142,12 @@ _SPEAKING = ("介绍", "表示", "指出", "强调", "说", "认为", "谈到", 
              "解释", "分析", "补充", "讲述", "感慨", "谴责", "会见", "会谈", "致辞", "讲话", "主持")
 _SPEAKS = rx.compile(r"(?:[0-9一二三四五六七八九十]{1,2}日)?(?:在[\u4e00-\u9fff]{1,8})?时?(?:" + "|".join(_SPEAKING) + ")")
 _HONORIFIC = ("先生", "女士", "老人", "大爷", "大妈", "阿姨", "师傅", "同志", "老师", "医生", "小姐", "奶奶", "爷爷")
+#: a quoted item of an enumeration (“百家乐”“龙虎斗”等, “神仙水”、“开心水”): the quotes around a candidate,
+#: and another item or 等 right after it or an item right before it
+_OPEN_QUOTES = "“「『\"'‘"
+_CLOSE_QUOTES = ("”", "」", "』", "\"", "'", "’")
+_ENUM_NEXT = ("“", "「", "『", "等", "、", "之类", "这类")
+_ENUM_PREV = ("”", "」", "』", "、")
 _ROLE_AFTER = ("医生", "医师", "护士", "律师", "记者", "警官", "法官", "教授", "院士", "老师", "主任医师", "研究员")
 # a verb or preposition whose object is the person inside an attribute (判处侯永康有期徒刑三年)
 _OBJECT_BEFORE = ("判处", "对", "将", "为", "给")
@@ -601,6 +612,9 @@ class SensitiveLinker:
             return False  # 杜先生 (no given name), 胡翔介绍 (a source), 段家湾村 (a place)
         if "《" in v[max(0, s - 12):s] and "》" in v[e:e + 12] and "》" not in v[max(0, s - 12):s]:
             return False  # a character in a work: 《孔小西和哈基姆》
+        if s > 0 and v[s - 1] in _OPEN_QUOTES and v.startswith(_CLOSE_QUOTES, e) and (
+                v.startswith(_ENUM_NEXT, e + 1) or v[max(0, s - 2):s - 1] in _ENUM_PREV):
+            return False  # a quoted item of an enumeration: “牛牛”“龙虎斗”等赌博 (a game, not a person)
         if name[-1] in _PLACE_END or not _NOT_IN_NAME.isdisjoint(name):
             return False  # 石川县, 萧山站, 第十届: a place, an organisation, an ordinal the tagger took for a person
         if self.tagger is not None:
@@ -643,7 +657,7 @@ class SensitiveLinker:
     # -------------------------------------------------------------- entry point
     def link(self, views: Views, v: str, cue_names: list[tuple[int, int]]) -> tuple[list[Finding], set[tuple[int, int]]]:
         """The sensitive_personal_info findings of ``v`` and the cue names they consumed."""
-        if _NEWS_DATELINE.match(v):
+        if _NEWS_DATELINE.match(v) or _MISSING_NOTICE.match(v):
             # a datelined news report: a finding could only be info (个人信息保护法 第十三条第一款第五项),
             # so the cascade stops here; the cue detector still reports the names it finds
             return [], set()
