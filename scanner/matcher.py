@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 
 from . import speedups
 from .columns import PackedColumn, StrColumn
-from .detectors.context import doc_years, sentence_around, years_say_before, years_say_history
+from .detectors.context import doc_years, heading, sentence_around, years_say_before, years_say_history
 from .detectors.gates import ascii_chars, is_han, present, separated_runs
 from .detectors.gates import register as register_gates
 from .disguise import in_pinyin
@@ -646,17 +646,12 @@ def _own_sentence(norm: str, s: int, e: int, window: int) -> str:
 
 _SENTENCE_ENDS = "。!?;！？；\n"
 
-#: a post's bracketed heading at its very start (【警方提醒】, 【禁毒科普】, 【以案说法】): county accounts head a
-#: whole post with it, and a list under it (一是“炸金花”…；二是…) names the things the heading warns of
-#: far from any crackdown word of its own line
-_HEADING_RE = re.compile(r"\s{0,8}[【\[]([^】\]\n]{1,16})[】\]]")  # (bounded: read once per hit)
-
-
 def _heading_says(norm: str, words) -> bool:
-    """Option ``nctx`` (not ``sent``): a word of it in the post's bracketed heading quiets every hit
-    of the row in the post, as a word in the window does."""
-    m = _HEADING_RE.match(norm)
-    return m is not None and any(w in m.group(1) for w in words)
+    """Option ``nctx`` (not ``sent``): a word of it in the post's bracketed heading
+    (:func:`scanner.detectors.context.heading`) quiets every hit of the row in the post, as a word in
+    the window does."""
+    h = heading(norm)
+    return bool(h) and any(w in h for w in words)
 
 
 def _after_says_no(norm: str, e: int, pattern: str) -> bool:

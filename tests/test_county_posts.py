@@ -11,12 +11,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import county_posts  # noqa: E402
 
-#: (rule, text of the finding): compositional bid rule, read in its sentence only
+#: (rule, text of the finding). Fixed by the lead after the review: a land-use transfer notice's 底价
+#: (流转 is a publication word of the bid rules and the 底价 row) and the names under 【中标公告】 (the
+#: compositional rules read the post's bracketed heading, as the rows' nctx does)
 KNOWN_BLOCKS = {
-    ("commercial.disclosure.bid", "底价为"),  # a land-use transfer notice publishes its 底价
-    ("commercial.disclosure.bid", "评审委员会成员名单"),  # 中标公告 in the sentence before
     ("commercial.bid.pingbiao_weiyuanhui_mingdan", "评标委员会成员名单"),  # alone: before or after the result?
 }
+
+
+def test_the_heading_quiets_the_compositional_rules(scanner):
+    drugs = "【禁毒科普】这些常见毒品，你认识吗？\n1. 依托咪酯：俗称“太空油”。\n2. γ-羟基丁酸：俗称“G水”“神仙水”。"
+    assert [f.rule for f in scanner.scan(drugs).findings if f.severity != "info"] == []
+    assert "prohibited.object.drug" in [f.rule for f in scanner.scan("2. γ-羟基丁酸：俗称“G水”“神仙水”。").findings]
+    award = "【中标公告】某某道路工程中标供应商为某某公司。\n评审委员会成员名单：王某、李某、张某。"
+    assert [f for f in scanner.scan(award).findings if f.severity == "block"] == []
 
 
 def test_county_posts_block_nothing_new(scanner):

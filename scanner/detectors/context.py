@@ -114,3 +114,16 @@ def published_as(value):
     from ..dates import published_year
 
     return published_in(published_year(value))
+
+
+#: a post's bracketed heading at its very start (【警方提醒】, 【禁毒科普】, 【以案说法】, 【中标公告】): county
+#: accounts head a whole post with it, and a list under it (一是“炸金花”…；二是…) names the things the
+#: heading warns of far from any crackdown word of its own line (h16z)
+_HEADING_RE = re.compile(r"\s{0,8}[【\[]([^】\]\n]{1,16})[】\]]")  # (bounded: read at the text's start only)
+
+
+def heading(text: str) -> str:
+    """The words of the bracketed heading that opens ``text`` (any view: the dense one keeps the
+    brackets), or ""."""
+    m = _HEADING_RE.match(text)
+    return m.group(1) if m else ""
