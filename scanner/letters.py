@@ -1,0 +1,376 @@
+"""Letters read back (issue 16, h16y): a run of ASCII letters standing alone in Chinese text, read as
+the initials or the pinyin of words, and every content detector run again over the reading.
+
+The lexicon rows get their pinyin and initials as disguised spellings (scanner/disguise.py), and the
+compositional rules read initials of their own words (scanner/detectors/compositional.py); but a
+finding that a detector makes from words no row holds — a phrase of a rule made of two or more of its
+words, a formulation, the prohibited-content model's span — had no spelling in letters. This pass
+gives every detector's language one, without a spelling per phrase: the letters are decoded, and the
+scanner itself decides whether the decoded text holds a finding.
+
+* **Where:** a run of letters (pinyin may be written with a space between syllables) with no ASCII
+  letter, digit or URL, mail or code punctuation next to it, a Han character on one side at least
+  and no ASCII character on either (发布ywyx相关, 。NCX政府): letters inside an English sentence, a URL,
+  a mail address, a product code or a unit are never read. A run that general Chinese text writes
+  (``data/letters_seen.txt``: every letter token of the general corpora and of the two official
+  corpora the stoplist reads, never 新闻联播) is an acronym or a word, not a disguise (GDP, CPI,
+  PPT, iPhone, DOTA).
+* **Initials:** letters of one case, 3 to 16, no vowel but the first letter (from eight letters one
+  vowel in four):
+  the ways of writing them as the initials of words the detectors know — the lexicon rows of the
+  content types, the words of the compositional and wording rules (:func:`vocabulary`) — two to eight
+  characters each, at most :data:`_MAX_WORDS` words, at most :data:`_MAX_READINGS` readings, fewest
+  words first.
+* **Pinyin:** whole syllables only (lower case, upper case, or a capital at each syllable's start:
+  XiaoSuanGanYou), two syllables or more: the segmentations into words of the same vocabulary and of
+  jieba's dictionary, whose toneless pypinyin reading spells each piece, best first (fewer words, the
+  detectors' words, then more frequent words).
+* **Run again:** the text around the run (its sentence, :data:`_REACH` characters either side) with
+  the reading in the letters' place goes through every detector of the content categories; a finding
+  over the reading that the text itself did not make is reported over the letters, as ``review``
+  (a reading is a guess), with the reading in its message. The finding must cover three characters of
+  an initials reading or two of a pinyin one (yd alone is no 铀毒: two letters name anything).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from .model import Finding
+
+__all__ = ["runs", "readings", "vocabulary", "CATEGORIES"]
+
+_SEEN_PATH = Path(__file__).resolve().parent / "data" / "letters_seen.txt"
+#: the categories whose detectors are run again over a reading (not personal data: a reading may
+#: spell a name)
+CATEGORIES = frozenset({"state_secret", "commercial_secret", "improper_wording"})
+_REACH = 40  # characters either side of the letters that the detectors read again
+_MAX_WORDS = 8
+_MAX_READINGS = 16
+_MAX_PINYIN_READINGS = 3
+_MAX_RUNS = 6  # runs read in one text at most
+_VOWELS = frozenset("aeiou")
+#: ASCII characters that make letters part of something else: a URL, a mail address, a code, a unit
+_JOINERS = frozenset("0123456789.@/_-:&'#%+=~\\$")
+_RUN_RE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+_GATE = re.compile(rb"[A-Za-z]{3}|[A-Za-z]{2} [A-Za-z]")
+_SPLIT_CAPS = re.compile(r"[A-Z][a-z]*")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+@lru_cache(maxsize=1)
+def _seen() -> frozenset[str]:
+    try:
+        lines = _SEEN_PATH.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(x for x in lines if x and not x.startswith("#"))
+
+
+def _alone(ch: str) -> bool:
+    """Whether letters next to ``ch`` stand alone: the text's edge, a Han character, or a character
+    outside ASCII that is no letter or digit (，。、“ ）)."""
+    return not ch or (not ch.isascii() and (_is_han(ch) or not ch.isalnum()))
+
+
+def runs(text: str, ascii_chars: bytes | None = None) -> list[tuple[int, int]]:
+    """The runs of letters of ``text`` that stand alone in Chinese text (see the module docstring)."""
+    if ascii_chars is None:
+        ascii_chars = text.encode("ascii", "ignore")
+    if not _GATE.search(ascii_chars):
+        return []
+    out = []
+    n = len(text)
+    seen = _seen()
+    for m in _RUN_RE.finditer(text):
+        s, e = m.span()
+        before = text[s - 1] if s > 0 else ""
+        after = text[e] if e < n else ""
+        if not (_alone(before) and _alone(after)) or not (_is_han(before) or _is_han(after)):
+            continue  # (an ASCII neighbour: an English sentence, a URL, a code, a unit)
+        r = m.group()
+        if len(r.replace(" ", "")) < 3 or r.replace(" ", "").lower() in seen:
+            continue
+        out.append((s, e))
+        if len(out) >= _MAX_RUNS:
+            break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _pinyin_of():
+    from .disguise import _pinyin
+
+    return _pinyin
+
+
+def _content_rows() -> set[str]:
+    """The terms of the bundled lexicon rows of the content types (not allow rows, not personal data,
+    advertising or credentials; of a generated list, ``disguise = "basic"``, three characters or more)."""
+    from .disguise import HIGH_RISK_TYPES
+    from .lexicon import bundled_lexicon_dir, load_lexicons
+
+    keep = set(HIGH_RISK_TYPES) | {"secret_topic", "trade_secret", "bid_secret", "key_term_misspelling"}
+    out = set()
+    for f in load_lexicons([bundled_lexicon_dir()]).files:
+        # (a generated list's two-character pieces are no words: two letters would read any of
+        # them, FAST as 肥癌 售秃)
+        shortest = 3 if f.disguise == "basic" else 2
+        for e in f.entries:
+            if not e.is_allow and e.type in keep and shortest <= len(e.term) <= 8 and all(_is_han(c) for c in e.term):
+                out.add(e.term)
+    return out
+
+
+def _build_vocabulary() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], dict[str, tuple[str, int]]]:
+    """(the detectors' words; initials -> those words, shortest first; toneless pinyin -> the best
+    word spelling it, of those words and jieba's dictionary, with a rank: 0 a detectors' word, else
+    the jieba frequency's negative)."""
+    from .detectors import compositional, wording
+    from .variants import _jieba_freq
+
+    words = set(compositional._vocabulary()) | set(wording.disguise_words()) | _content_rows()
+    words = {w for w in words if 2 <= len(w) <= 8 and all(_is_han(c) for c in w)}
+    py = _pinyin_of()
+    initials: dict[str, list[str]] = {}
+    pinyin: dict[str, tuple[str, int]] = {}
+    for w in sorted(words, key=lambda w: (len(w), w)):
+        p = py(w)
+        if not p or not all(x.isascii() and x.isalpha() for x in p):
+            continue
+        initials.setdefault("".join(x[0] for x in p), []).append(w)
+        pinyin.setdefault("".join(p), (w, 0))
+    for w, f in _jieba_freq().items():
+        if f < 3 or not 2 <= len(w) <= 6 or not all(_is_han(c) for c in w):
+            continue
+        p = py(w)
+        if not p or not all(x.isascii() and x.isalpha() for x in p):
+            continue
+        k = "".join(p)
+        old = pinyin.get(k)
+        if old is None or (old[1] < 0 and -f < old[1]):
+            pinyin[k] = (w, -f)
+    return tuple(sorted(words)), {k: tuple(v) for k, v in initials.items()}, pinyin
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    from . import compiled
+    from .lexicon import bundled_lexicon_dir
+
+    key = compiled.lexicon_key_or_none([bundled_lexicon_dir()]) or compiled.code_key()
+    return compiled.memo("letters_vocabulary", key, _build_vocabulary)
+
+
+def vocabulary() -> tuple[str, ...]:
+    """The words the initials of a run are read as."""
+    return _tables()[0]
+
+
+def _initials_ok(r: str) -> bool:
+    if not (r.islower() or r.isupper()) or not 3 <= len(r) <= 16:
+        return False
+    low = r.lower()
+    v = sum(ch in _VOWELS for ch in low)
+    # (a short run of initials has no vowel but at its start, 二 安 爱 欧 …: card, ACT and most
+    # English words and acronyms have one inside; a long run one in four letters at most)
+    return v == 0 or (v == 1 and low[0] in _VOWELS) or (len(r) >= 8 and v <= len(r) // 4)
+
+
+def _syllables_of(r: str) -> list[str] | None:
+    """The pieces of ``r`` that must each be whole syllables: the space-separated chunks; in mixed
+    case, the pieces that start at a capital (XiaoSuanGanYou; not iPhone, not McDonald)."""
+    chunks = r.split(" ")
+    out: list[str] = []
+    for c in chunks:
+        if c.islower() or c.isupper():
+            out.append(c.lower())
+        else:
+            parts = _SPLIT_CAPS.findall(c)
+            if "".join(parts) != c:
+                return None
+            out += [p.lower() for p in parts]
+    return out
+
+
+def _pinyin_ok(r: str) -> str | None:
+    """The run's letters, lower case, when they are whole pinyin syllables (two or more)."""
+    from .disguise import is_pinyin
+
+    pieces = _syllables_of(r)
+    if not pieces or not all(is_pinyin(p) for p in pieces):
+        return None
+    joined = "".join(pieces)
+    return joined if len(joined) >= 4 else None
+
+
+def readings(run: str) -> list[tuple[str, str]]:
+    """The readings of the letters ``run`` as (kind, Han text): initials first, then pinyin."""
+    _words, initials, pinyin = _tables()
+    out: list[tuple[str, str]] = []
+    flat = run.replace(" ", "")
+    if " " not in run and _initials_ok(flat):
+        low = flat.lower()
+        n = len(low)
+        found: list[tuple[str, ...]] = []
+
+        def walk(i: int, acc: tuple[str, ...]) -> None:
+            if len(found) >= _MAX_READINGS:
+                return
+            if i == n:
+                found.append(acc)
+                return
+            if len(acc) == _MAX_WORDS:
+                return
+            for j in range(min(n, i + 8), i + 1, -1):  # longer words first
+                for w in initials.get(low[i:j], ())[:4]:
+                    if w not in acc:
+                        walk(j, acc + (w,))
+
+        walk(0, ())
+        out += [("initials", "".join(ws)) for ws in sorted(found, key=len)]
+    low = _pinyin_ok(run)
+    if low is not None:
+        out += [("pinyin", t) for t in _pinyin_readings(low, pinyin)]
+    return out
+
+
+def _pinyin_readings(low: str, pinyin: dict[str, tuple[str, int]]) -> list[str]:
+    """The best segmentations of ``low`` into words spelled by ``pinyin`` (fewest words, then the
+    detectors' words, then the most frequent)."""
+    import heapq
+
+    n = len(low)
+    # best[i]: up to a few (cost, words) for low[:i]
+    best: list[list[tuple[tuple[int, int, float], tuple[str, ...]]]] = [[] for _ in range(n + 1)]
+    best[0] = [((0, 0, 0.0), ())]
+    for i in range(n):
+        if not best[i]:
+            continue
+        for j in range(i + 2, min(n, i + 30) + 1):
+            got = pinyin.get(low[i:j])
+            if got is None:
+                continue
+            w, rank = got
+            for (nw, nj, fr), ws in best[i]:
+                cost = (nw + 1, nj + (rank < 0), fr + (0.0 if rank == 0 else 1.0 / (1 - rank)))
+                best[j].append((cost, ws + (w,)))
+            best[j] = heapq.nsmallest(_MAX_PINYIN_READINGS, best[j])
+    return list(dict.fromkeys("".join(ws) for _c, ws in best[n]))
+
+
+def findings(scan, views, found: list[Finding]) -> list[Finding]:
+    """The findings of letters read back in the text of ``views`` (``scan(window)`` -> the window's
+    raw findings of the content categories; ``found``: what the text itself made)."""
+    from .detectors import gates
+
+    text = views.text
+    places = runs(text, gates.ascii_chars(views.vis))
+    if not places:
+        return []
+    out: list[Finding] = []
+    for a, b in places:
+        if any(f.start < b and a < f.end and f.category in CATEGORIES for f in found + out):
+            continue
+        run = text[a:b]
+        for kind, reading in readings(run):
+            got = _read_back(scan, text, a, b, run, kind, reading)
+            if got:
+                out += got
+                break
+    return out
+
+
+def _sentence_edge(text: str, i: int, step: int, reach: int) -> int:
+    """Where the sentence around ``i`` ends, ``reach`` characters at most (going ``step``)."""
+    stops = "。！？!?\n"
+    k = i
+    for _ in range(reach):
+        nxt = k + step
+        if step < 0:
+            if k <= 0 or text[k - 1] in stops:
+                break
+        elif k >= len(text) or text[k] in stops:
+            break
+        k = nxt
+    return k
+
+
+def _read_back(scan, text: str, a: int, b: int, run: str, kind: str, reading: str) -> list[Finding]:
+    lo = _sentence_edge(text, a, -1, _REACH)
+    hi = _sentence_edge(text, b, 1, _REACH)
+    if hi < len(text) and text[hi] in "。！？!?":
+        hi += 1
+    window = text[lo:a] + reading + text[b:hi]
+    s0, e0 = a - lo, a - lo + len(reading)
+    shift = len(reading) - (b - a)
+    new = [f for f in scan(window) if f.start < e0 and s0 < f.end]
+    if not new:
+        return []
+    covered = set()
+    for f in new:
+        covered.update(range(max(s0, f.start), min(e0, f.end)))
+    if len(covered) < (3 if kind == "initials" else 2):
+        return []
+    out = []
+    for f in new:
+        start = lo + f.start if f.start < s0 else a
+        end = lo + f.end - shift if f.end > e0 else b
+        if f.end <= e0 and f.end > s0:
+            end = b
+        label = "首字母" if kind == "initials" else "拼音"
+        msg = f"{f.message}（{label}「{run}」读作「{reading}」，请人工核实）"
+        out.append(replace(f, start=start, end=end, text=text[start:end], severity="review", message=msg,
+                           suggestion=None, rule=f"{f.rule}", score=min(f.score, 0.6)))
+    return out
+
+
+def _build_seen(corpus: Path, out: Path) -> int:
+    """Every letter token (lower case, 2+ letters) of the general corpora and of the official corpora
+    the stoplist reads (never 新闻联播: benchmarks/bench_disguise.py counts its false alarms)."""
+    from .variants import _DISGUISE_CORPORA, _corpus_texts
+    from .words import jieba_dict_path
+
+    tokens: set[str] = set()
+    for t in _corpus_texts(corpus, _DISGUISE_CORPORA):
+        for m in _RUN_RE.finditer(t):
+            for x in (m.group(), *m.group().split(" ")):
+                if len(x) >= 2:
+                    tokens.add(x.replace(" ", "").lower())
+    with open(jieba_dict_path(), encoding="utf-8") as f:  # (the English words of jieba's dictionary)
+        for line in f:
+            w = line.split(" ", 1)[0]
+            if w.isascii() and w.isalpha() and len(w) >= 2:
+                tokens.add(w.lower())
+    out.write_text("# Letter tokens general Chinese text writes (acronyms, names, English words): never read as\n"
+                   "# initials or pinyin (scanner/letters.py). Generated by `python -m scanner.letters build-seen\n"
+                   "# --corpus ../shared/data` from the general corpora and two official corpora, never 新闻联播.\n"
+                   + "\n".join(sorted(tokens)) + "\n", encoding="utf-8")
+    return len(tokens)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    p = argparse.ArgumentParser(prog="python -m scanner.letters")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    b = sub.add_parser("build-seen", help="write data/letters_seen.txt")
+    b.add_argument("--corpus", required=True)
+    r = sub.add_parser("read", help="print the readings of letters")
+    r.add_argument("letters")
+    args = p.parse_args(argv)
+    if args.cmd == "build-seen":
+        print(_build_seen(Path(args.corpus), _SEEN_PATH))
+    else:
+        for kind, t in readings(args.letters):
+            print(kind, t)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
