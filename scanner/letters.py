@@ -15,8 +15,8 @@ scanner itself decides whether the decoded text holds a finding.
   (``data/letters_seen.txt``: every letter token of the general corpora and of the two official
   corpora the stoplist reads, never 新闻联播) is an acronym or a word, not a disguise (GDP, CPI,
   PPT, iPhone, DOTA).
-* **Initials:** letters of one case, 3 to 16, no vowel but the first letter (from eight letters one
-  vowel in four):
+* **Initials:** letters of one case, 3 to 16, one vowel at most, and in fewer than eight letters only
+  as the first letter:
   the ways of writing them as the initials of words the detectors know — the lexicon rows of the
   content types, the words of the compositional and wording rules (:func:`vocabulary`) — two to eight
   characters each, at most :data:`_MAX_WORDS` words, at most :data:`_MAX_READINGS` readings, fewest
@@ -28,8 +28,10 @@ scanner itself decides whether the decoded text holds a finding.
 * **Run again:** the text around the run (its sentence, :data:`_REACH` characters either side) with
   the reading in the letters' place goes through every detector of the content categories; a finding
   over the reading that the text itself did not make is reported over the letters, as ``review``
-  (a reading is a guess), with the reading in its message. The finding must cover three characters of
-  an initials reading or two of a pinyin one (yd alone is no 铀毒: two letters name anything).
+  (a reading is a guess), with the reading in its message. One finding must cover three characters
+  of an initials reading or two of a pinyin one (yd alone is no 铀毒: two letters name anything), and
+  a word that one word makes a finding of (``wording.lone_words``: 瞎佬, 泼妇 …) is read from initials
+  only as the whole run (bdxl is no 瞎佬 after any word spelled bd, as in the compositional read-back).
 """
 from __future__ import annotations
 
@@ -51,6 +53,11 @@ _MAX_WORDS = 8
 _MAX_READINGS = 16
 _MAX_PINYIN_READINGS = 3
 _MAX_RUNS = 6  # runs read in one text at most
+#: the words of jieba's dictionary an initials reading may hold besides the detectors' words (ycl 原材料 before
+#: the rule's cgjg 采购价格; ncx 南朝鲜, which the compass rule finds): the most frequent _FILLERS of each
+#: initials, of frequency _FILLER_FREQ or more, two to four characters
+_FILLERS = 2
+_FILLER_FREQ = 50
 _VOWELS = frozenset("aeiou")
 #: ASCII characters that make letters part of something else: a URL, a mail address, a code, a unit
 _JOINERS = frozenset("0123456789.@/_-:&'#%+=~\\$")
@@ -127,10 +134,11 @@ def _content_rows() -> set[str]:
     return out
 
 
-def _build_vocabulary() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], dict[str, tuple[str, int]]]:
+def _build_vocabulary():
     """(the detectors' words; initials -> those words, shortest first; toneless pinyin -> the best
     word spelling it, of those words and jieba's dictionary, with a rank: 0 a detectors' word, else
-    the jieba frequency's negative)."""
+    the jieba frequency's negative; the words one word makes a finding of, read from initials only
+    as the whole run)."""
     from .detectors import compositional, wording
     from .variants import _jieba_freq
 
@@ -139,23 +147,29 @@ def _build_vocabulary() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], di
     py = _pinyin_of()
     initials: dict[str, list[str]] = {}
     pinyin: dict[str, tuple[str, int]] = {}
+    lone = wording.lone_words()
     for w in sorted(words, key=lambda w: (len(w), w)):
         p = py(w)
         if not p or not all(x.isascii() and x.isalpha() for x in p):
             continue
         initials.setdefault("".join(x[0] for x in p), []).append(w)
         pinyin.setdefault("".join(p), (w, 0))
+    fillers: dict[str, list[tuple[int, str]]] = {}
     for w, f in _jieba_freq().items():
         if f < 3 or not 2 <= len(w) <= 6 or not all(_is_han(c) for c in w):
             continue
         p = py(w)
         if not p or not all(x.isascii() and x.isalpha() for x in p):
             continue
+        if f >= _FILLER_FREQ and len(w) <= 4 and w not in words:
+            fillers.setdefault("".join(x[0] for x in p), []).append((-f, w))
         k = "".join(p)
         old = pinyin.get(k)
         if old is None or (old[1] < 0 and -f < old[1]):
             pinyin[k] = (w, -f)
-    return tuple(sorted(words)), {k: tuple(v) for k, v in initials.items()}, pinyin
+    for k, v in fillers.items():  # (after the detectors' words: the most frequent two of jieba's)
+        initials.setdefault(k, []).extend(w for _f, w in sorted(v)[:_FILLERS])
+    return tuple(sorted(words)), {k: tuple(v) for k, v in initials.items()}, pinyin, frozenset(lone & words)
 
 
 @lru_cache(maxsize=1)
@@ -177,9 +191,10 @@ def _initials_ok(r: str) -> bool:
         return False
     low = r.lower()
     v = sum(ch in _VOWELS for ch in low)
-    # (a short run of initials has no vowel but at its start, 二 安 爱 欧 …: card, ACT and most
-    # English words and acronyms have one inside; a long run one in four letters at most)
-    return v == 0 or (v == 1 and low[0] in _VOWELS) or (len(r) >= 8 and v <= len(r) // 4)
+    # (initials have no vowel but a syllable's that starts with one, 二 安 爱 欧 …: one at most, at the
+    # start of a short run; card, ACT and most English words and acronyms have one inside, and a long
+    # English word more than one: artyplan, merchantsbank)
+    return v == 0 or (v == 1 and (low[0] in _VOWELS or len(r) >= 8))
 
 
 def _syllables_of(r: str) -> list[str] | None:
@@ -211,7 +226,7 @@ def _pinyin_ok(r: str) -> str | None:
 
 def readings(run: str) -> list[tuple[str, str]]:
     """The readings of the letters ``run`` as (kind, Han text): initials first, then pinyin."""
-    _words, initials, pinyin = _tables()
+    _words, initials, pinyin, lone = _tables()
     out: list[tuple[str, str]] = []
     flat = run.replace(" ", "")
     if " " not in run and _initials_ok(flat):
@@ -228,12 +243,12 @@ def readings(run: str) -> list[tuple[str, str]]:
             if len(acc) == _MAX_WORDS:
                 return
             for j in range(min(n, i + 8), i + 1, -1):  # longer words first
-                for w in initials.get(low[i:j], ())[:4]:
+                for w in [w for w in initials.get(low[i:j], ()) if w not in lone or (i == 0 and j == n)][:4]:
                     if w not in acc:
                         walk(j, acc + (w,))
 
         walk(0, ())
-        out += [("initials", "".join(ws)) for ws in sorted(found, key=len)]
+        out += [("initials", t) for t in dict.fromkeys("".join(ws) for ws in sorted(found, key=len))]
     low = _pinyin_ok(run)
     if low is not None:
         out += [("pinyin", t) for t in _pinyin_readings(low, pinyin)]
@@ -312,10 +327,10 @@ def _read_back(scan, text: str, a: int, b: int, run: str, kind: str, reading: st
     new = [f for f in scan(window) if f.start < e0 and s0 < f.end]
     if not new:
         return []
-    covered = set()
-    for f in new:
-        covered.update(range(max(s0, f.start), min(e0, f.end)))
-    if len(covered) < (3 if kind == "initials" else 2):
+    # one finding must cover three characters of an initials reading (two words, or a word of three),
+    # two of a pinyin one: findings of two letters each, read apart, are no evidence (ysxl is no 淫 and
+    # 瞎佬, nor ydll 丫的 and 乱伦)
+    if max(min(e0, f.end) - max(s0, f.start) for f in new) < (3 if kind == "initials" else 2):
         return []
     out = []
     for f in new:
