@@ -142,7 +142,8 @@ def _build_vocabulary():
     from .detectors import compositional, wording
     from .variants import _jieba_freq
 
-    words = set(compositional._vocabulary()) | set(wording.disguise_words()) | _content_rows()
+    # (the wording rules' names are a finite language of their own: 南朝鲜, 小日本, 西藏流亡政府 …)
+    words = set(compositional._vocabulary()) | set(wording.disguise_words()) | set(wording._NAMES_GATE) | _content_rows()
     words = {w for w in words if 2 <= len(w) <= 8 and all(_is_han(c) for c in w)}
     py = _pinyin_of()
     initials: dict[str, list[str]] = {}

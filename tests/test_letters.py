@@ -21,6 +21,9 @@ def content(scanner, text):
 @pytest.mark.parametrize("text, letters_", [
     ("统筹推进LiuWeiYiTi总体布局。", "LiuWeiYiTi"),  # a formulation's wrong number, found by a rule, in pinyin
     ("统筹推进liu wei yi ti总体布局。", "liu wei yi ti"),
+    ("他们骂人是xrb，很不文明。", "xrb"),  # a wording rule's name (小日本) from its initials
+    ("评论区有人写XRB。", "XRB"),
+    ("网友称其为xiaoriben。", "xiaoriben"),
 ])
 def test_must_hit(scanner, text, letters_):
     got = content(scanner, text)
@@ -62,6 +65,8 @@ def test_readings():
     got = dict((t, k) for k, t in letters.readings("LiuWeiYiTi"))
     assert got.get("六位一体") == "pinyin"
     assert not letters.readings("card")  # a vowel inside four letters: no initials; no pinyin either
+    assert not [t for k, t in letters.readings("artyplan") if k == "initials"]  # two vowels
+    assert ("initials", "小日本") in letters.readings("xrb")
     assert all(k == "pinyin" for k, _t in letters.readings("liu wei yi ti"))
 
 
