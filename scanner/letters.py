@@ -28,8 +28,9 @@ scanner itself decides whether the decoded text holds a finding.
 * **Run again:** the text around the run (its sentence, :data:`_REACH` characters either side) with
   the reading in the letters' place goes through every detector of the content categories; a finding
   over the reading that the text itself did not make is reported over the letters, as ``review``
-  (a reading is a guess), with the reading in its message. One finding must cover three characters
-  of an initials reading or two of a pinyin one (yd alone is no 铀毒: two letters name anything), and
+  (a reading is a guess), with the reading in its message. One finding must cover more than half of
+  the reading, and three characters of an initials reading or two of a pinyin one (yd alone is no
+  铀毒: two letters name anything); an initials reading holds one word of jieba's at most; and
   a word that one word makes a finding of (``wording.lone_words``: 瞎佬, 泼妇 …) is read from initials
   only as the whole run (bdxl is no 瞎佬 after any word spelled bd, as in the compositional read-back).
 """
@@ -118,11 +119,14 @@ def _pinyin_of():
 
 def _content_rows() -> set[str]:
     """The terms of the bundled lexicon rows of the content types (not allow rows, not personal data,
-    advertising or credentials; of a generated list, ``disguise = "basic"``, three characters or more)."""
+    advertising, credentials or the key terms' misspellings; of a generated list, ``disguise = "basic"``,
+    three characters or more)."""
     from .disguise import HIGH_RISK_TYPES
     from .lexicon import bundled_lexicon_dir, load_lexicons
 
-    keep = set(HIGH_RISK_TYPES) | {"secret_topic", "trade_secret", "bid_secret", "key_term_misspelling"}
+    # (not the key terms' misspellings: a misspelling has its correct form's initials, and read from
+    # letters it made leaders' names out of any hn: rhnxj as 壬沪宁性交)
+    keep = (set(HIGH_RISK_TYPES) - {"key_term_misspelling"}) | {"secret_topic", "trade_secret", "bid_secret"}
     out = set()
     for f in load_lexicons([bundled_lexicon_dir()]).files:
         # (a generated list's two-character pieces are no words: two letters would read any of
@@ -182,6 +186,11 @@ def _tables():
     return compiled.memo("letters_vocabulary", key, _build_vocabulary)
 
 
+@lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    return frozenset(_tables()[0])
+
+
 def vocabulary() -> tuple[str, ...]:
     """The words the initials of a run are read as."""
     return _tables()[0]
@@ -235,7 +244,9 @@ def readings(run: str) -> list[tuple[str, str]]:
         n = len(low)
         found: list[tuple[str, ...]] = []
 
-        def walk(i: int, acc: tuple[str, ...]) -> None:
+        known = _known()
+
+        def walk(i: int, acc: tuple[str, ...], filled: bool) -> None:
             if len(found) >= _MAX_READINGS:
                 return
             if i == n:
@@ -245,10 +256,11 @@ def readings(run: str) -> list[tuple[str, str]]:
                 return
             for j in range(min(n, i + 8), i + 1, -1):  # longer words first
                 for w in [w for w in initials.get(low[i:j], ()) if w not in lone or (i == 0 and j == n)][:4]:
-                    if w not in acc:
-                        walk(j, acc + (w,))
+                    # (one word of jieba's at most: 昆明 外泄 弓弩 is no reading of kmwxgn)
+                    if w not in acc and not (filled and w not in known):
+                        walk(j, acc + (w,), filled or w not in known)
 
-        walk(0, ())
+        walk(0, (), False)
         out += [("initials", t) for t in dict.fromkeys("".join(ws) for ws in sorted(found, key=len))]
     low = _pinyin_ok(run)
     if low is not None:
@@ -331,7 +343,8 @@ def _read_back(scan, text: str, a: int, b: int, run: str, kind: str, reading: st
     # one finding must cover three characters of an initials reading (two words, or a word of three),
     # two of a pinyin one: findings of two letters each, read apart, are no evidence (ysxl is no 淫 and
     # 瞎佬, nor ydll 丫的 and 乱伦)
-    if max(min(e0, f.end) - max(s0, f.start) for f in new) < (3 if kind == "initials" else 2):
+    # and more than half of it (水溶性|国土部 is no reading of srxgtb)
+    if max(min(e0, f.end) - max(s0, f.start) for f in new) < max(3 if kind == "initials" else 2, len(reading) // 2 + 1):
         return []
     out = []
     for f in new:
