@@ -18,7 +18,9 @@ scanner itself decides whether the decoded text holds a finding.
 * **Initials:** letters of one case, 3 to 16, one vowel at most, and in fewer than eight letters only
   as the first letter:
   the ways of writing them as the initials of words the detectors know — the lexicon rows of the
-  content types, the words of the compositional and wording rules (:func:`vocabulary`) — two to eight
+  content types (not the key terms' misspellings; of a generated list three characters or more), the
+  words of the compositional and wording rules and the wording rules' names (:func:`vocabulary`) —
+  and, one in a reading at most, of jieba's most frequent words (:data:`_FILLERS`), two to eight
   characters each, at most :data:`_MAX_WORDS` words, at most :data:`_MAX_READINGS` readings, fewest
   words first.
 * **Pinyin:** whole syllables only (lower case, upper case, or a capital at each syllable's start:
