@@ -44,7 +44,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import speedups
-from .detectors import gates
 from .model import Finding
 
 __all__ = ["runs", "readings", "vocabulary", "CATEGORIES"]
@@ -66,7 +65,6 @@ _FILLER_FREQ = 50
 _VOWELS = frozenset("aeiou")
 _RUN_RE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 _LETTERS_RE = re.compile(r"[A-Za-z]{2,}")
-_GATE = re.compile(rb"[A-Za-z]{2}")
 _SPLIT_CAPS = re.compile(r"[A-Z][a-z]*")
 
 
@@ -326,8 +324,6 @@ def _pinyin_readings(low: str, pinyin: dict[str, tuple[str, int]]) -> list[str]:
 def findings(scan, views, found: list[Finding]) -> list[Finding]:
     """The findings of letters read back in the text of ``views`` (``scan(window)`` -> the window's
     raw findings of the content categories; ``found``: what the text itself made)."""
-    if not _GATE.search(gates.ascii_chars(views.vis)):  # (the ASCII characters, as other detectors
-        return []  # read them for this text already: most official texts end here)
     text = views.text
     places = runs(text)
     if not places:
