@@ -8,6 +8,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import orjson
 
+from . import letters as _letters
 from . import rx
 from .config import ScannerConfig
 from .detectors import BUILTIN_DETECTORS
@@ -226,10 +227,12 @@ class Scanner:
                 yield self.scan(text, id=ident)
 
     def raw_findings(self, text: str, *, categories: frozenset[str] | set[str] | None = None,
-                     deadline: float | None = None) -> list[Finding]:
+                     deadline: float | None = None, letters: bool = True) -> list[Finding]:
         """Every finding after filters, before overlapping findings are merged (for lexicon
         examples and ``--explain``). With ``categories``, only the lexicon and detectors that can
-        report one of them run (a file's column-context pass asks for ``personal_data`` only)."""
+        report one of them run (a file's column-context pass asks for ``personal_data`` only).
+        ``letters``: letters standing alone in the text are read back as initials and pinyin
+        (:mod:`scanner.letters`; off for the windows that pass reads again)."""
         if not isinstance(text, str):
             raise InputError(f"text must be a str, not {type(text).__name__}")
         if not text:
@@ -256,6 +259,9 @@ class Scanner:
             # of its category found: its looser span would otherwise widen a row's finding when merged
             out += [f for f in second
                     if not any(g.category == f.category and g.start < f.end and f.start < g.end for g in out)]
+        if letters and (categories is None or not categories.isdisjoint(_letters.CATEGORIES)):
+            out += _letters.findings(
+                lambda w: self.raw_findings(w, categories=_letters.CATEGORIES, deadline=deadline, letters=False), views, out)
         return out
 
     def redact(self, text: str) -> str:

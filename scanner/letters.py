@@ -1,0 +1,432 @@
+"""Letters read back (issue 16, h16y): a run of ASCII letters standing alone in Chinese text, read as
+the initials or the pinyin of words, and every content detector run again over the reading.
+
+The lexicon rows get their pinyin and initials as disguised spellings (scanner/disguise.py), and the
+compositional rules read initials of their own words (scanner/detectors/compositional.py); but a
+finding that a detector makes from words no row holds — a phrase of a rule made of two or more of its
+words, a formulation, the prohibited-content model's span — had no spelling in letters. This pass
+gives every detector's language one, without a spelling per phrase: the letters are decoded, and the
+scanner itself decides whether the decoded text holds a finding.
+
+* **Where:** a run of letters (pinyin may be written with a space between syllables) with no ASCII
+  letter, digit or URL, mail or code punctuation next to it, a Han character on one side at least
+  and no ASCII character on either (发布ywyx相关, 。NCX政府): letters inside an English sentence, a URL,
+  a mail address, a product code or a unit are never read. A run that general Chinese text writes
+  (``data/letters_seen.txt``: every letter token of the general corpora and of the two official
+  corpora the stoplist reads, never 新闻联播) is an acronym or a word, not a disguise (GDP, CPI,
+  PPT, iPhone, DOTA).
+* **Initials:** letters of one case, 3 to 16, one vowel at most, and in fewer than eight letters only
+  as the first letter:
+  the ways of writing them as the initials of words the detectors know — the lexicon rows of the
+  content types (not the key terms' misspellings; of a generated list three characters or more), the
+  words of the compositional and wording rules and the wording rules' names (:func:`vocabulary`) —
+  and, one in a reading at most, of jieba's most frequent words (:data:`_FILLERS`), two to eight
+  characters each, at most :data:`_MAX_WORDS` words, at most :data:`_MAX_READINGS` readings, fewest
+  words first.
+* **Pinyin:** whole syllables only (lower case, upper case, or a capital at each syllable's start:
+  XiaoSuanGanYou), two syllables or more: the segmentations into words of the same vocabulary and of
+  jieba's dictionary, whose toneless pypinyin reading spells each piece, best first (fewer words, the
+  detectors' words, then more frequent words).
+* **Run again:** the text around the run (its sentence, :data:`_REACH` characters either side) with
+  the reading in the letters' place goes through every detector of the content categories; a finding
+  over the reading that the text itself did not make is reported over the letters, as ``review``
+  (a reading is a guess), with the reading in its message. One finding must cover more than half of
+  the reading, and three characters of an initials reading or two of a pinyin one (yd alone is no
+  铀毒: two letters name anything); an initials reading holds one word of jieba's at most; and
+  a word that one word makes a finding of (``wording.lone_words``: 瞎佬, 泼妇 …) is read from initials
+  only as the whole run (bdxl is no 瞎佬 after any word spelled bd, as in the compositional read-back).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from . import speedups
+from .model import Finding
+
+__all__ = ["runs", "readings", "vocabulary", "CATEGORIES"]
+
+_SEEN_PATH = Path(__file__).resolve().parent / "data" / "letters_seen.txt"
+#: the categories whose detectors are run again over a reading (not personal data: a reading may
+#: spell a name)
+CATEGORIES = frozenset({"state_secret", "commercial_secret", "improper_wording"})
+_REACH = 40  # characters either side of the letters that the detectors read again
+_MAX_WORDS = 8
+_MAX_READINGS = 3  # (each is a window scanned again: ~4.7% of the posts' time at eight, CGTN read eight ways)
+_MAX_PINYIN_READINGS = 3
+_MAX_RUNS = 6  # runs read in one text at most
+#: the words of jieba's dictionary an initials reading may hold besides the detectors' words (ycl 原材料 before
+#: the rule's cgjg 采购价格; ncx 南朝鲜, which the compass rule finds): the most frequent _FILLERS of each
+#: initials, of frequency _FILLER_FREQ or more, two to four characters
+_FILLERS = 2
+_FILLER_FREQ = 50
+_VOWELS = frozenset("aeiou")
+_RUN_RE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+_LETTERS_RE = re.compile(r"[A-Za-z]{2,}")
+_SPLIT_CAPS = re.compile(r"[A-Z][a-z]*")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+@lru_cache(maxsize=1)
+def _seen() -> frozenset[str]:
+    try:
+        lines = _SEEN_PATH.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(x for x in lines if x and not x.startswith("#"))
+
+
+def _alone(ch: str) -> bool:
+    """Whether letters next to ``ch`` stand alone: the text's edge, a Han character, or a character
+    outside ASCII that is no letter or digit (，。、“ ）)."""
+    return not ch or (not ch.isascii() and (_is_han(ch) or not ch.isalnum()))
+
+
+_class_runs = speedups.get("class_runs")
+
+
+@lru_cache(maxsize=1)
+def _letters_table() -> bytes:
+    return speedups.class_table({"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz": 2}) if _class_runs else b""
+
+
+def _letter_spans(text: str) -> list[tuple[int, int]]:
+    """The maximal runs of two ASCII letters or more in ``text`` (one walk in C when the extension
+    is built: the pass's whole cost on a text without letters), those separated by one space
+    joined (su jiao zha dan)."""
+    table = _letters_table()
+    spans = _class_runs(text, table, 2) if table else [m.span() for m in _LETTERS_RE.finditer(text)]
+    if len(spans) < 2:
+        return spans
+    out = []
+    k = 0
+    while k < len(spans):
+        s, e = spans[k]
+        while k + 1 < len(spans) and spans[k + 1][0] == e + 1 and text[e] == " ":
+            k += 1
+            e = spans[k][1]
+        out.append((s, e))
+        k += 1
+    return out
+
+
+def runs(text: str) -> list[tuple[int, int]]:
+    """The runs of letters of ``text`` that stand alone in Chinese text (see the module docstring)."""
+    spans = _letter_spans(text)
+    if not spans:
+        return []
+    out = []
+    n = len(text)
+    seen = _seen()
+    for s, e in spans:
+        if e - s < 3:
+            continue
+        before = text[s - 1] if s > 0 else ""
+        after = text[e] if e < n else ""
+        if not (_alone(before) and _alone(after)) or not (_is_han(before) or _is_han(after)):
+            continue  # (an ASCII neighbour: an English sentence, a URL, a code, a unit, 5G)
+        flat = text[s:e].replace(" ", "")
+        if len(flat) < 3 or flat.lower() in seen:
+            continue
+        out.append((s, e))
+        if len(out) >= _MAX_RUNS:
+            break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _pinyin_of():
+    from .disguise import _pinyin
+
+    return _pinyin
+
+
+def _content_rows() -> set[str]:
+    """The terms of the bundled lexicon rows of the content types (not allow rows, not personal data,
+    advertising, credentials or the key terms' misspellings; of a generated list, ``disguise = "basic"``,
+    three characters or more)."""
+    from .disguise import HIGH_RISK_TYPES
+    from .lexicon import bundled_lexicon_dir, load_lexicons
+
+    # (not the key terms' misspellings: a misspelling has its correct form's initials, and read from
+    # letters it made leaders' names out of any hn: rhnxj as 壬沪宁性交)
+    keep = (set(HIGH_RISK_TYPES) - {"key_term_misspelling"}) | {"secret_topic", "trade_secret", "bid_secret"}
+    out = set()
+    for f in load_lexicons([bundled_lexicon_dir()]).files:
+        # (a generated list's two-character pieces are no words: two letters would read any of
+        # them, FAST as 肥癌 售秃)
+        shortest = 3 if f.disguise == "basic" else 2
+        for e in f.entries:
+            if not e.is_allow and e.type in keep and shortest <= len(e.term) <= 8 and all(_is_han(c) for c in e.term):
+                out.add(e.term)
+    return out
+
+
+def _build_vocabulary():
+    """(the detectors' words; initials -> those words, shortest first; toneless pinyin -> the best
+    word spelling it, of those words and jieba's dictionary, with a rank: 0 a detectors' word, else
+    the jieba frequency's negative; the words one word makes a finding of, read from initials only
+    as the whole run)."""
+    from .detectors import compositional, wording
+    from .variants import _jieba_freq
+
+    # (the wording rules' names are a finite language of their own: 南朝鲜, 小日本, 西藏流亡政府 …)
+    words = set(compositional._vocabulary()) | set(wording.disguise_words()) | set(wording._NAMES_GATE) | _content_rows()
+    words = {w for w in words if 2 <= len(w) <= 8 and all(_is_han(c) for c in w)}
+    py = _pinyin_of()
+    initials: dict[str, list[str]] = {}
+    pinyin: dict[str, tuple[str, int]] = {}
+    lone = wording.lone_words()
+    for w in sorted(words, key=lambda w: (len(w), w)):
+        p = py(w)
+        if not p or not all(x.isascii() and x.isalpha() for x in p):
+            continue
+        initials.setdefault("".join(x[0] for x in p), []).append(w)
+        pinyin.setdefault("".join(p), (w, 0))
+    fillers: dict[str, list[tuple[int, str]]] = {}
+    for w, f in _jieba_freq().items():
+        if f < 3 or not 2 <= len(w) <= 6 or not all(_is_han(c) for c in w):
+            continue
+        p = py(w)
+        if not p or not all(x.isascii() and x.isalpha() for x in p):
+            continue
+        if f >= _FILLER_FREQ and len(w) <= 4 and w not in words:
+            fillers.setdefault("".join(x[0] for x in p), []).append((-f, w))
+        k = "".join(p)
+        old = pinyin.get(k)
+        if old is None or (old[1] < 0 and -f < old[1]):
+            pinyin[k] = (w, -f)
+    for k, v in fillers.items():  # (after the detectors' words: the most frequent two of jieba's)
+        initials.setdefault(k, []).extend(w for _f, w in sorted(v)[:_FILLERS])
+    return tuple(sorted(words)), {k: tuple(v) for k, v in initials.items()}, pinyin, frozenset(lone & words)
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    from . import compiled
+    from .lexicon import bundled_lexicon_dir
+
+    key = compiled.lexicon_key_or_none([bundled_lexicon_dir()]) or compiled.code_key()
+    return compiled.memo("letters_vocabulary", key, _build_vocabulary)
+
+
+@lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    return frozenset(_tables()[0])
+
+
+def vocabulary() -> tuple[str, ...]:
+    """The words the initials of a run are read as."""
+    return _tables()[0]
+
+
+def _initials_ok(r: str) -> bool:
+    if not (r.islower() or r.isupper()) or not 3 <= len(r) <= 16:
+        return False
+    low = r.lower()
+    v = sum(ch in _VOWELS for ch in low)
+    # (initials have no vowel but a syllable's that starts with one, 二 安 爱 欧 …: one at most, at the
+    # start of a short run; card, ACT and most English words and acronyms have one inside, and a long
+    # English word more than one: artyplan, merchantsbank)
+    return v == 0 or (v == 1 and (low[0] in _VOWELS or len(r) >= 8))
+
+
+def _syllables_of(r: str) -> list[str] | None:
+    """The pieces of ``r`` that must each be whole syllables: the space-separated chunks; in mixed
+    case, the pieces that start at a capital (XiaoSuanGanYou; not iPhone, not McDonald)."""
+    chunks = r.split(" ")
+    out: list[str] = []
+    for c in chunks:
+        if c.islower() or c.isupper():
+            out.append(c.lower())
+        else:
+            parts = _SPLIT_CAPS.findall(c)
+            if "".join(parts) != c:
+                return None
+            out += [p.lower() for p in parts]
+    return out
+
+
+def _pinyin_ok(r: str) -> str | None:
+    """The run's letters, lower case, when they are whole pinyin syllables (two or more)."""
+    from .disguise import is_pinyin
+
+    pieces = _syllables_of(r)
+    if not pieces or not all(is_pinyin(p) for p in pieces):
+        return None
+    joined = "".join(pieces)
+    return joined if len(joined) >= 4 else None
+
+
+def readings(run: str) -> list[tuple[str, str]]:
+    """The readings of the letters ``run`` as (kind, Han text): initials first, then pinyin."""
+    _words, initials, pinyin, lone = _tables()
+    out: list[tuple[str, str]] = []
+    flat = run.replace(" ", "")
+    if " " not in run and _initials_ok(flat):
+        low = flat.lower()
+        n = len(low)
+        found: list[tuple[str, ...]] = []
+
+        known = _known()
+
+        def walk(i: int, acc: tuple[str, ...], filled: bool) -> None:
+            if len(found) >= _MAX_READINGS:
+                return
+            if i == n:
+                found.append(acc)
+                return
+            if len(acc) == _MAX_WORDS:
+                return
+            for j in range(min(n, i + 8), i + 1, -1):  # longer words first
+                for w in [w for w in initials.get(low[i:j], ()) if w not in lone or (i == 0 and j == n)][:4]:
+                    # (one word of jieba's at most: 昆明 外泄 弓弩 is no reading of kmwxgn)
+                    if w not in acc and not (filled and w not in known):
+                        walk(j, acc + (w,), filled or w not in known)
+
+        walk(0, (), False)
+        out += [("initials", t) for t in dict.fromkeys("".join(ws) for ws in sorted(found, key=len))]
+    low = _pinyin_ok(run)
+    if low is not None:
+        out += [("pinyin", t) for t in _pinyin_readings(low, pinyin)]
+    return out
+
+
+def _pinyin_readings(low: str, pinyin: dict[str, tuple[str, int]]) -> list[str]:
+    """The best segmentations of ``low`` into words spelled by ``pinyin`` (fewest words, then the
+    detectors' words, then the most frequent)."""
+    import heapq
+
+    n = len(low)
+    # best[i]: up to a few (cost, words) for low[:i]
+    best: list[list[tuple[tuple[int, int, float], tuple[str, ...]]]] = [[] for _ in range(n + 1)]
+    best[0] = [((0, 0, 0.0), ())]
+    for i in range(n):
+        if not best[i]:
+            continue
+        for j in range(i + 2, min(n, i + 30) + 1):
+            got = pinyin.get(low[i:j])
+            if got is None:
+                continue
+            w, rank = got
+            for (nw, nj, fr), ws in best[i]:
+                cost = (nw + 1, nj + (rank < 0), fr + (0.0 if rank == 0 else 1.0 / (1 - rank)))
+                best[j].append((cost, ws + (w,)))
+            best[j] = heapq.nsmallest(_MAX_PINYIN_READINGS, best[j])
+    return list(dict.fromkeys("".join(ws) for _c, ws in best[n]))
+
+
+def findings(scan, views, found: list[Finding]) -> list[Finding]:
+    """The findings of letters read back in the text of ``views`` (``scan(window)`` -> the window's
+    raw findings of the content categories; ``found``: what the text itself made)."""
+    text = views.text
+    places = runs(text)
+    if not places:
+        return []
+    out: list[Finding] = []
+    for a, b in places:
+        if any(f.start < b and a < f.end and f.category in CATEGORIES for f in found + out):
+            continue
+        run = text[a:b]
+        for kind, reading in readings(run):
+            got = _read_back(scan, text, a, b, run, kind, reading)
+            if got:
+                out += got
+                break
+    return out
+
+
+def _sentence_edge(text: str, i: int, step: int, reach: int) -> int:
+    """Where the sentence around ``i`` ends, ``reach`` characters at most (going ``step``)."""
+    stops = "。！？!?\n"
+    k = i
+    for _ in range(reach):
+        nxt = k + step
+        if step < 0:
+            if k <= 0 or text[k - 1] in stops:
+                break
+        elif k >= len(text) or text[k] in stops:
+            break
+        k = nxt
+    return k
+
+
+def _read_back(scan, text: str, a: int, b: int, run: str, kind: str, reading: str) -> list[Finding]:
+    lo = _sentence_edge(text, a, -1, _REACH)
+    hi = _sentence_edge(text, b, 1, _REACH)
+    if hi < len(text) and text[hi] in "。！？!?":
+        hi += 1
+    window = text[lo:a] + reading + text[b:hi]
+    s0, e0 = a - lo, a - lo + len(reading)
+    shift = len(reading) - (b - a)
+    new = [f for f in scan(window) if f.start < e0 and s0 < f.end]
+    if not new:
+        return []
+    # one finding must cover three characters of an initials reading (two words, or a word of three),
+    # two of a pinyin one: findings of two letters each, read apart, are no evidence (ysxl is no 淫 and
+    # 瞎佬, nor ydll 丫的 and 乱伦)
+    # and more than half of it (水溶性|国土部 is no reading of srxgtb)
+    if max(min(e0, f.end) - max(s0, f.start) for f in new) < max(3 if kind == "initials" else 2, len(reading) // 2 + 1):
+        return []
+    out = []
+    for f in new:
+        start = lo + f.start if f.start < s0 else a
+        end = lo + f.end - shift if f.end > e0 else b
+        if f.end <= e0 and f.end > s0:
+            end = b
+        label = "首字母" if kind == "initials" else "拼音"
+        msg = f"{f.message}（{label}「{run}」读作「{reading}」，请人工核实）"
+        out.append(replace(f, start=start, end=end, text=text[start:end], severity="review", message=msg,
+                           suggestion=None, rule=f"{f.rule}", score=min(f.score, 0.6)))
+    return out
+
+
+def _build_seen(corpus: Path, out: Path) -> int:
+    """Every letter token (lower case, 2+ letters) of the general corpora and of the official corpora
+    the stoplist reads (never 新闻联播: benchmarks/bench_disguise.py counts its false alarms)."""
+    from .variants import _DISGUISE_CORPORA, _corpus_texts
+    from .words import jieba_dict_path
+
+    tokens: set[str] = set()
+    for t in _corpus_texts(corpus, _DISGUISE_CORPORA):
+        for m in _RUN_RE.finditer(t):
+            for x in (m.group(), *m.group().split(" ")):
+                if len(x) >= 2:
+                    tokens.add(x.replace(" ", "").lower())
+    with open(jieba_dict_path(), encoding="utf-8") as f:  # (the English words of jieba's dictionary)
+        for line in f:
+            w = line.split(" ", 1)[0]
+            if w.isascii() and w.isalpha() and len(w) >= 2:
+                tokens.add(w.lower())
+    out.write_text("# Letter tokens general Chinese text writes (acronyms, names, English words): never read as\n"
+                   "# initials or pinyin (scanner/letters.py). Generated by `python -m scanner.letters build-seen\n"
+                   "# --corpus ../shared/data` from the general corpora and two official corpora, never 新闻联播.\n"
+                   + "\n".join(sorted(tokens)) + "\n", encoding="utf-8")
+    return len(tokens)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    p = argparse.ArgumentParser(prog="python -m scanner.letters")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    b = sub.add_parser("build-seen", help="write data/letters_seen.txt")
+    b.add_argument("--corpus", required=True)
+    r = sub.add_parser("read", help="print the readings of letters")
+    r.add_argument("letters")
+    args = p.parse_args(argv)
+    if args.cmd == "build-seen":
+        print(_build_seen(Path(args.corpus), _SEEN_PATH))
+    else:
+        for kind, t in readings(args.letters):
+            print(kind, t)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,82 @@
+"""Letters read back (scanner/letters.py, h16y): a run of ASCII letters standing alone in Chinese text
+read as initials or pinyin, every content detector run again over the reading."""
+from __future__ import annotations
+
+import pytest
+
+from scanner import Scanner, letters
+
+CONTENT = ("state_secret", "commercial_secret", "improper_wording")
+
+
+@pytest.fixture(scope="module")
+def scanner():
+    return Scanner()
+
+
+def content(scanner, text):
+    return [f for f in scanner.scan(text).findings if f.category in CONTENT]
+
+
+@pytest.mark.parametrize("text, letters_", [
+    ("统筹推进LiuWeiYiTi总体布局。", "LiuWeiYiTi"),  # a formulation's wrong number, found by a rule, in pinyin
+    ("统筹推进liu wei yi ti总体布局。", "liu wei yi ti"),
+    ("他们骂人是xrb，很不文明。", "xrb"),  # a wording rule's name (小日本) from its initials
+    ("评论区有人写XRB。", "XRB"),
+    ("网友称其为xiaoriben。", "xiaoriben"),
+])
+def test_must_hit(scanner, text, letters_):
+    got = content(scanner, text)
+    assert got, text
+    f = got[0]
+    assert f.severity == "review" and text[f.start:f.end] == f.text and letters_ in f.text
+    assert "读作「" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "今年GDP增长5.2%，CPI温和上涨。",
+    "APEC会议在秘鲁举行，5G基站超过400万个。",
+    "中国加入WTO以来，PPP项目稳步推进，ETC用户持续增长。",
+    "用户可在iPhone和WeChat上下载该App。",
+    "该型号ABX2000的功率为100kW。",
+    "详见www.gov.cn或发邮件至office@example.gov.cn。",
+    "他说the card is here然后走了。",
+    "中国天眼FAST发现脉冲星数量超过1000颗。",  # (a generated list's two-character pieces are no words)
+    "布隆迪广播电视台RTNB等81家非洲主流媒体。",
+    "从SARS、甲型H1N1流感到埃博拉出血热。",
+    "支持多种card解析，呈现详尽内容。",  # (a vowel inside: no initials)
+])
+def test_must_not_hit(scanner, text):
+    assert not [f for f in content(scanner, text) if "读作「" in f.message], text
+
+
+def test_runs_stand_alone():
+    t = "详见www.gov.cn，型号ABX2000，发布abcd相关，the card is here，中FAST中"
+    got = [t[s:e] for s, e in letters.runs(t)]
+    assert "abcd" in got and "FAST" in got
+    assert not any(x in got for x in ("www", "gov", "cn", "ABX", "the card is here"))
+
+
+def test_seen_tokens_are_not_read():
+    assert letters.runs("今年GDP增长") == []  # (general text writes GDP: data/letters_seen.txt)
+
+
+def test_readings():
+    got = dict((t, k) for k, t in letters.readings("LiuWeiYiTi"))
+    assert got.get("六位一体") == "pinyin"
+    assert not letters.readings("card")  # a vowel inside four letters: no initials; no pinyin either
+    assert not [t for k, t in letters.readings("artyplan") if k == "initials"]  # two vowels
+    assert ("initials", "小日本") in letters.readings("xrb")
+    assert all(k == "pinyin" for k, _t in letters.readings("liu wei yi ti"))
+
+
+def test_offsets_exact(scanner):
+    text = "第一段。\n统筹推进liu wei yi ti总体布局，后文。"
+    for f in scanner.scan(text).findings:
+        assert text[f.start:f.end] == f.text
+
+
+def test_window_pass_is_not_recursive(scanner):
+    # the window the pass reads again is scanned without the pass (no reading of a reading)
+    assert scanner.raw_findings("统筹推进LiuWeiYiTi总体布局。", letters=False) == [] or all(
+        "读作「" not in f.message for f in scanner.raw_findings("统筹推进LiuWeiYiTi总体布局。", letters=False))
