@@ -65,12 +65,13 @@ HIT = "网上有人发帖兜售{}，请速联系。"
 MISS = "警方破获一起{}相关案件，依法刑事拘留三人。"
 
 
-def _examples(rows: list[str], hit: str = HIT, miss: str = MISS) -> list[str]:
-    """The examples file of generated rows: every row in ``hit``, every 40th in ``miss``."""
+def _examples(rows: list[str], hit: "str | dict[str, str]" = HIT, miss: str = MISS) -> list[str]:
+    """The examples file of generated rows: every row in ``hit`` (one template, or one per row id),
+    every 40th in ``miss``."""
     ex = ["expect\trule\ttext"]
     for r in rows:
         rid, t = r.split("\t")[:2]
-        ex.append(f"hit\t{rid}\t{hit.format(t)}")
+        ex.append(f"hit\t{rid}\t{(hit if isinstance(hit, str) else hit[rid]).format(t)}")
     for r in rows[::max(1, len(rows) // 40)][:40]:
         rid, t = r.split("\t")[:2]
         ex.append(f"miss\t{rid}\t{miss.format(t)}")

