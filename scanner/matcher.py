@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 
 from . import speedups
 from .columns import PackedColumn, StrColumn
-from .detectors.context import doc_years, heading, sentence_around, years_say_before, years_say_history
+from .detectors.context import doc_years, heading_quiets, sentence_around, years_say_before, years_say_history
 from .detectors.gates import ascii_chars, is_han, present, separated_runs
 from .detectors.gates import register as register_gates
 from .disguise import in_pinyin
@@ -371,7 +371,7 @@ class LexiconMatcher:
                         wn = norm[max(0, os_ - o.window):oe + o.window]
                         if any(w in (_own_sentence(norm, os_, oe, o.window) if o.sent else wn) for w in o.nctx_norm):
                             continue
-                        if not o.sent and _heading_says(norm, o.nctx_norm):
+                        if not o.sent and _heading_says(norm, os_, oe, o.nctx_norm):
                             continue
                         if o.ctx_norm:
                             if not any(w in wn for w in o.ctx_norm):
@@ -588,7 +588,7 @@ class LexiconMatcher:
                             neg = any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_extra)
                         if neg or (around and _pinyin_in(around, o.nctx)):
                             continue
-                        if not o.sent and _heading_says(norm, o.nctx_norm):
+                        if not o.sent and _heading_says(norm, os_, oe, o.nctx_norm):
                             continue
                 if o.quote and _quoted(d, s, e):
                     continue
@@ -646,12 +646,11 @@ def _own_sentence(norm: str, s: int, e: int, window: int) -> str:
 
 _SENTENCE_ENDS = "。!?;！？；\n"
 
-def _heading_says(norm: str, words) -> bool:
+def _heading_says(norm: str, s: int, e: int, words) -> bool:
     """Option ``nctx`` (not ``sent``): a word of it in the post's bracketed heading
     (:func:`scanner.detectors.context.heading`) quiets every hit of the row in the post, as a word in
-    the window does."""
-    h = heading(norm)
-    return bool(h) and any(w in h for w in words)
+    the window does, but a hit whose own sentence makes an offer (出售, 加微信, 货到付款: h16r2)."""
+    return heading_quiets(norm, sentence_around(norm, s, e, 50, 50, _SENTENCE_ENDS) + "\t" + norm[s:e], words)
 
 
 def _after_says_no(norm: str, e: int, pattern: str) -> bool:

@@ -33,3 +33,17 @@ def test_county_posts_block_nothing_new(scanner):
     blocks = {(f.rule, f.text, text) for _dom, text in posts for f in scanner.scan(text).findings
               if f.severity == "block"}
     assert {(r, t) for r, t, _ in blocks} <= KNOWN_BLOCKS, sorted(blocks)
+
+
+def test_a_heading_does_not_quiet_an_offer(scanner):
+    # (h16r2) a made-up heading over a real advertisement: the heading quiets a list of names, never a
+    # sentence that offers or asks for contact
+    pad = "今天天气晴朗，大家出门注意防晒，多喝水，保持好心情。" * 4 + "\n"
+    for head in ("【禁毒】", "【禁毒科普】", "【警方提醒】"):
+        for ad in ("出售K粉、摇头丸，同城配送，量大从优。", "麻古批发，量大价优，安全发货。",
+                   "代办假证，办理毕业证、身份证，联系电话13800000000。", "高价回收麻黄碱，长期收购，诚信合作。"):
+            got = [f for f in scanner.scan(head + pad + ad).findings if f.severity == "block"]
+            assert got, head + ad
+    # and still quiets the warning's list (no offer in its sentences)
+    drugs = "【禁毒科普】这些常见毒品，你认识吗？\n" + pad + "1. 依托咪酯：俗称“太空油”。\n2. γ-羟基丁酸：俗称“G水”“神仙水”。"
+    assert [f.rule for f in scanner.scan(drugs).findings if f.severity != "info"] == []

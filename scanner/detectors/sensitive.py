@@ -148,6 +148,11 @@ _OPEN_QUOTES = "“「『\"'‘"
 _CLOSE_QUOTES = ("”", "」", "』", "\"", "'", "’")
 _ENUM_NEXT = ("“", "「", "『", "等", "、", "之类", "这类")
 _ENUM_PREV = ("”", "」", "』", "、")
+#: the rest of a quoted enumeration and the noun it heads: people (“王建国”“刘芳”等人系吸毒人员, “王建国”、
+#: “刘芳”等三人): then the items are persons after all (h16r2)
+_ENUM_OF_PEOPLE = re.compile(
+    r"(?:[、，,]?[“「『\"'‘][^”」』\"'’\n]{1,8}[”」』\"'’])*[、，,]?(?:等|均|都|系|二|两)?"
+    r"[0-9一二两三四五六七八九十]{0,3}[名位个]?(?:人|同志|同学|村民|居民|患者|病人|学生|员工|干部|民警|老人|儿童|男子|女子|嫌疑)")
 _ROLE_AFTER = ("医生", "医师", "护士", "律师", "记者", "警官", "法官", "教授", "院士", "老师", "主任医师", "研究员")
 # a verb or preposition whose object is the person inside an attribute (判处侯永康有期徒刑三年)
 _OBJECT_BEFORE = ("判处", "对", "将", "为", "给")
@@ -613,7 +618,8 @@ class SensitiveLinker:
         if "《" in v[max(0, s - 12):s] and "》" in v[e:e + 12] and "》" not in v[max(0, s - 12):s]:
             return False  # a character in a work: 《孔小西和哈基姆》
         if s > 0 and v[s - 1] in _OPEN_QUOTES and v.startswith(_CLOSE_QUOTES, e) and (
-                v.startswith(_ENUM_NEXT, e + 1) or v[max(0, s - 2):s - 1] in _ENUM_PREV):
+                v.startswith(_ENUM_NEXT, e + 1) or v[max(0, s - 2):s - 1] in _ENUM_PREV) and not (
+                _ENUM_OF_PEOPLE.match(v, e + 1, e + 80)):
             return False  # a quoted item of an enumeration: “牛牛”“龙虎斗”等赌博 (a game, not a person)
         if name[-1] in _PLACE_END or not _NOT_IN_NAME.isdisjoint(name):
             return False  # 石川县, 萧山站, 第十届: a place, an organisation, an ordinal the tagger took for a person
