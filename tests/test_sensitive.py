@@ -338,3 +338,9 @@ def test_missing_person_notice_is_not_searched(scanner):
 ])
 def test_quoted_enumeration_of_people(scanner, text):
     assert spi(scanner, text), text
+
+
+def test_missing_notice_keeps_a_criminal_record(scanner):
+    # (h16r2) a 寻人 notice names illness, age and whereabouts lawfully; a criminal record is not needed
+    assert spi(scanner, "寻人：王建国曾因强奸罪被判处有期徒刑五年，现住城关镇。")
+    assert spi(scanner, "寻人启事：王秀英，女，78岁，患有阿尔茨海默病，5日走失。") == []

@@ -80,6 +80,8 @@ FAMILY_SEVERITY = {"health": "review", "minor": "block", "criminal": "block", "r
 # (个人信息保护法 第十三条第一款第四项); the linker does not search it, as it does not search a datelined report.
 #: (bounded blanks, one run only: two adjacent \s* over a text of blanks backtrack quadratically)
 _MISSING_NOTICE = rx.compile(r"\s{0,8}(?:[【\[〔]\s{0,4})?(?:紧急)?(?:寻人启事|寻人|寻亲启事|寻找走失)")
+#: the families a missing-person notice lawfully names (h16r2)
+_MISSING_NEEDS = frozenset({"health", "minor", "whereabouts", "biometric"})
 _NEWS_DATELINE = rx.compile(
     r"\s*(?:[\u4e00-\u9fff]{1,8}(?:网|社|台|报)消息|新华社[\u4e00-\u9fff]{0,8}[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日电|"
     r"(?:本报|本台|本刊)讯|[（(]\s*记者[\u4e00-\u9fff ·、]{2,20}[)）])")
@@ -663,11 +665,16 @@ class SensitiveLinker:
     # -------------------------------------------------------------- entry point
     def link(self, views: Views, v: str, cue_names: list[tuple[int, int]]) -> tuple[list[Finding], set[tuple[int, int]]]:
         """The sensitive_personal_info findings of ``v`` and the cue names they consumed."""
-        if _NEWS_DATELINE.match(v) or _MISSING_NOTICE.match(v):
+        if _NEWS_DATELINE.match(v):
             # a datelined news report: a finding could only be info (个人信息保护法 第十三条第一款第五项),
             # so the cascade stops here; the cue detector still reports the names it finds
             return [], set()
+        missing = _MISSING_NOTICE.match(v) is not None
         hits = attribute_hits(v)
+        if missing:
+            # a missing-person notice needs the person's illness, age and where they were last seen, not
+            # a criminal record, a faith, money or a private life (寻人：王建国曾因强奸罪被判刑: h16r2)
+            hits = [h for h in hits if h[2].family not in _MISSING_NEEDS]
         if not hits:
             return [], set()
         sents = _sentences(v, hits)
