@@ -47,3 +47,14 @@ def test_a_heading_does_not_quiet_an_offer(scanner):
     # and still quiets the warning's list (no offer in its sentences)
     drugs = "【禁毒科普】这些常见毒品，你认识吗？\n" + pad + "1. 依托咪酯：俗称“太空油”。\n2. γ-羟基丁酸：俗称“G水”“神仙水”。"
     assert [f.rule for f in scanner.scan(drugs).findings if f.severity != "info"] == []
+
+
+def test_a_heading_is_no_context_of_the_sentence_under_it(scanner):
+    # (h16r2) the heading right above an advertisement: its words are read as a heading (under the offer
+    # bound), not as the context window of the hits after it
+    for head in ("【禁毒】", "【禁毒科普】", "【警方提醒】", "【科普】"):
+        for sep in ("", "\n"):
+            for ad in ("出售冰毒麻古，货到付款，加微信详聊。", "代办假证，办理毕业证、身份证，联系电话13800000000。"):
+                assert [f for f in scanner.scan(head + sep + ad).findings if f.severity == "block"], head + ad
+    drugs = "【禁毒科普】这些常见毒品，你认识吗？\n1. 依托咪酯：俗称“太空油”。\n2. γ-羟基丁酸：俗称“G水”“神仙水”。"
+    assert [f.rule for f in scanner.scan(drugs).findings if f.severity != "info"] == []

@@ -122,6 +122,13 @@ def published_as(value):
 _HEADING_RE = re.compile(r"\s{0,8}[【\[]([^】\]\n]{1,16})[】\]]")  # (bounded: read at the text's start only)
 
 
+def heading_end(text: str) -> int:
+    """Where the bracketed heading that opens ``text`` ends (0 without one): the words inside it are
+    read as a heading (:func:`heading_quiets`), not as the context of a hit after it (h16r2)."""
+    m = _HEADING_RE.match(text)
+    return m.end() if m else 0
+
+
 def heading(text: str) -> str:
     """The words of the bracketed heading that opens ``text`` (any view: the dense one keeps the
     brackets), or ""."""
