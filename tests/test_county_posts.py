@@ -58,3 +58,9 @@ def test_a_heading_is_no_context_of_the_sentence_under_it(scanner):
                 assert [f for f in scanner.scan(head + sep + ad).findings if f.severity == "block"], head + ad
     drugs = "【禁毒科普】这些常见毒品，你认识吗？\n1. 依托咪酯：俗称“太空油”。\n2. γ-羟基丁酸：俗称“G水”“神仙水”。"
     assert [f.rule for f in scanner.scan(drugs).findings if f.severity != "info"] == []
+
+
+def test_a_heading_quiets_a_lure_described(scanner):
+    # (h16r2) a warning describes the lure's offer words (诱导注册充值, 要求加微信): still quiet under its heading
+    text = "【警方提醒】\n一是“百家乐”网站，诱导注册充值；二是“牛牛”群，要求加微信。"
+    assert [f for f in scanner.scan(text).findings if f.severity == "block"] == []

@@ -149,4 +149,12 @@ def heading_quiets(text: str, sent: str, words) -> bool:
     """A word of ``words`` in the bracketed heading that opens ``text`` (:func:`heading`), and no offer
     or contact in ``sent``, the hit's own sentence."""
     h = heading(text)
-    return bool(h) and any(w in h for w in words) and _OFFER_RE.search(sent.lower()) is None
+    if not (h and any(w in h for w in words)):
+        return False
+    low = sent.lower()
+    return _OFFER_RE.search(low) is None or _LURE_RE.search(low) is not None
+
+
+#: a warning's account of a lure (诱导注册充值, 要求加微信, 谎称包邮): the offer words are the scheme described,
+#: not made (h16r2)
+_LURE_RE = re.compile("诱导|诱骗|引诱|诱使|诱饵|谎称|冒充|骗取|骗局|套路|要求|以.{1,8}为名|以.{1,8}为由")
