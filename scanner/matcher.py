@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 
 from . import speedups
 from .columns import PackedColumn, StrColumn
-from .detectors.context import doc_years, heading, sentence_around, years_say_before, years_say_history
+from .detectors.context import doc_years, heading_end, heading_quiets, sentence_around, years_say_before, years_say_history
 from .detectors.gates import ascii_chars, is_han, present, separated_runs
 from .detectors.gates import register as register_gates
 from .disguise import in_pinyin
@@ -368,10 +368,10 @@ class LexiconMatcher:
                         continue
                     confirmed = False
                     if o.ctx_norm or o.nctx_norm:
-                        wn = norm[max(0, os_ - o.window):oe + o.window]
+                        wn = norm[_window_start(norm, os_, o.window):oe + o.window]
                         if any(w in (_own_sentence(norm, os_, oe, o.window) if o.sent else wn) for w in o.nctx_norm):
                             continue
-                        if not o.sent and _heading_says(norm, o.nctx_norm):
+                        if not o.sent and _heading_says(norm, os_, oe, o.nctx_norm):
                             continue
                         if o.ctx_norm:
                             if not any(w in wn for w in o.ctx_norm):
@@ -567,8 +567,8 @@ class LexiconMatcher:
                         continue
                 confirmed = False
                 if o.ctx_norm or o.nctx_norm:
-                    win = d[max(0, s - o.window):e + o.window]
-                    wn = norm[max(0, os_ - o.window):oe + o.window] if (o.ctx_extra or o.nctx_extra) else ""
+                    win = d[_window_start(d, s, o.window):e + o.window]
+                    wn = norm[_window_start(norm, os_, o.window):oe + o.window] if (o.ctx_extra or o.nctx_extra) else ""
                     # a term spelled in pinyin has its context in pinyin too (tanhuangdaotigong): the
                     # letters around the spelling, the spelling itself left out
                     around = (d[max(0, s - o.window):s] + "|" + d[e:e + o.window]) if (
@@ -588,7 +588,7 @@ class LexiconMatcher:
                             neg = any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_extra)
                         if neg or (around and _pinyin_in(around, o.nctx)):
                             continue
-                        if not o.sent and _heading_says(norm, o.nctx_norm):
+                        if not o.sent and _heading_says(norm, os_, oe, o.nctx_norm):
                             continue
                 if o.quote and _quoted(d, s, e):
                     continue
@@ -646,12 +646,23 @@ def _own_sentence(norm: str, s: int, e: int, window: int) -> str:
 
 _SENTENCE_ENDS = "。!?;！？；\n"
 
-def _heading_says(norm: str, words) -> bool:
+def _window_start(text: str, s: int, window: int) -> int:
+    """Where a hit's context window starts: ``window`` characters before it, but not inside the post's
+    bracketed heading when the hit is after it (the heading is read by :func:`_heading_says`, under the
+    offer bound: 【禁毒】出售冰毒，加微信 is no news, h16r2)."""
+    a = max(0, s - window)
+    if a < 40:  # (a heading is at the text's start only)
+        h = heading_end(text)
+        if a < h <= s:
+            return h
+    return a
+
+
+def _heading_says(norm: str, s: int, e: int, words) -> bool:
     """Option ``nctx`` (not ``sent``): a word of it in the post's bracketed heading
     (:func:`scanner.detectors.context.heading`) quiets every hit of the row in the post, as a word in
-    the window does."""
-    h = heading(norm)
-    return bool(h) and any(w in h for w in words)
+    the window does, but a hit whose own sentence makes an offer (出售, 加微信, 货到付款: h16r2)."""
+    return heading_quiets(norm, sentence_around(norm, s, e, 50, 50, _SENTENCE_ENDS) + "\t" + norm[s:e], words)
 
 
 def _after_says_no(norm: str, e: int, pattern: str) -> bool:

@@ -80,3 +80,30 @@ def test_window_pass_is_not_recursive(scanner):
     # the window the pass reads again is scanned without the pass (no reading of a reading)
     assert scanner.raw_findings("统筹推进LiuWeiYiTi总体布局。", letters=False) == [] or all(
         "读作「" not in f.message for f in scanner.raw_findings("统筹推进LiuWeiYiTi总体布局。", letters=False))
+
+
+# h16r2 review: letters county and Weibo posts write (brands, games, slang, office initials), and a
+# superseded name read from initials (no one hides 人事局 in initials; rsj is 人社局 to a county post)
+@pytest.mark.parametrize("text", [
+    "双十一YSL口红降价了。",
+    "ysl官方旗舰店上新。",
+    "这个新政策szd很好。",
+    "mhy的新游戏上线了。",
+    "北斗GNSS接收机已安装。",
+    "县scjgj开展食品安全检查。",
+    "关于县fzb工作人员调整的通知。",
+    "县bsfwzx窗口延时服务。",
+    "县rsj发布招聘公告。",
+    "县lyj组织导游培训。",
+    "谢谢sjsj的支持。",
+])
+def test_common_letters_not_read(scanner, text):
+    assert not [f for f in scanner.scan(text).findings if "读作「" in f.message], text
+
+
+@pytest.mark.parametrize("text", [
+    "评论区有人写XRB。",  # a wording rule's name still read
+    "他们骂人是xrb，很不文明。",
+])
+def test_common_letters_keep_hits(scanner, text):
+    assert [f for f in scanner.scan(text).findings if "读作「" in f.message], text

@@ -134,3 +134,12 @@ def test_disguised_spellings_built_on_demand_match_like_materialised_entries(sca
         seen += sum(1 for h in lazy.match(v) if h.entry.variant_of)
     assert seen >= 3  # disguised spellings were found and built
     assert 0 < len(lazy._built) < 100  # only the spellings found were built
+
+
+def test_nafter_does_not_cross_a_comma():
+    # (h16r2) 做爱's nafter (做 + 爱X … 的 + a person: 做爱学习、爱劳动的好少年) reads one clause, not the
+    # offer after a comma (做爱，想要的男人私聊)
+    from scanner import Scanner
+    s = Scanner()
+    assert "prohibited.porn.zuoai" in [f.rule for f in s.scan("做爱，想要的男人私聊。").findings]
+    assert "prohibited.porn.zuoai" not in [f.rule for f in s.scan("我们要做爱学习爱劳动的好少年。").findings]

@@ -242,3 +242,18 @@ def test_masked_name_keeps_the_surname_as_written(pii):
     assert masks == {"張偉": "張某", "歐陽明華，確診為艾滋病": "歐陽某某，確診為**", "李\u200b小明": "李某"}
     assert pii.redact(text).splitlines() == ["1. 張某，男，身份證號110105********002X", "患者歐陽某某，確診為**",
                                              "2. 李某，男，电话138****5678"]
+
+
+# h16r2 review: an office's purpose mailbox is info, a person's mailbox in a record of people is not
+@pytest.mark.parametrize("text, severity", [
+    ("举报邮箱：jubao@163.com", "info"),
+    ("举报电话：0591-12345678，举报邮箱：jubao@163.com。", "info"),
+    ("本次报名邮箱：xzzb2025@163.com，报名时间为6月1日。", "info"),
+    ("考生张三，身份证号350102199001011234，报名邮箱：zs1990@qq.com。", "review"),
+    ("举报人张三，举报邮箱：zs1990@qq.com", "review"),
+    ("投诉人王五（投诉邮箱：ww@126.com）反映物业问题。", "review"),
+])
+def test_office_mailbox_not_a_person_record(text, severity):
+    from scanner import Scanner
+    [f] = [f for f in Scanner().scan(text).findings if f.type == "email"]
+    assert f.severity == severity and text[f.start:f.end] == f.text

@@ -329,3 +329,18 @@ def test_missing_person_notice_is_not_searched(scanner):
     assert spi(scanner, "寻人启事：王秀英，女，78岁，患有阿尔茨海默病，5日走失。") == []
     # the same lines without the notice's heading stay a finding
     assert spi(scanner, "王秀英，女，78岁，患有阿尔茨海默病，12月5日上午从城关镇幸福小区走失。")
+
+
+# h16r2 review: quoted names of an enumeration that heads people are persons (“牛牛”“龙虎斗”等 stays a game)
+@pytest.mark.parametrize("text", [
+    "经查，“王建国”“刘芳”等人系吸毒人员，已被强制隔离戒毒。",
+    "确诊艾滋病的“王建国”、“刘芳”等三人住在城关镇。",
+])
+def test_quoted_enumeration_of_people(scanner, text):
+    assert spi(scanner, text), text
+
+
+def test_missing_notice_keeps_a_criminal_record(scanner):
+    # (h16r2) a 寻人 notice names illness, age and whereabouts lawfully; a criminal record is not needed
+    assert spi(scanner, "寻人：王建国曾因强奸罪被判处有期徒刑五年，现住城关镇。")
+    assert spi(scanner, "寻人启事：王秀英，女，78岁，患有阿尔茨海默病，5日走失。") == []

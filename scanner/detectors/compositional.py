@@ -51,7 +51,7 @@ from ..normalize import Views
 from ..words import cut, word_freq
 from . import gates
 from .gates import separated_runs
-from .context import heading, sentence_around
+from .context import heading_end, heading_quiets, sentence_around
 from .credentials import _HELP, _TRAIL
 from . import formulations, leader_names, trade_norms, wording  # (wording imports this module back: attributes read at call time)
 
@@ -1295,12 +1295,16 @@ class CompositionalDetector:
     @staticmethod
     def _quiet(d: str, s: int, e: int, words: tuple[str, ...]) -> bool:
         """A news word in the match's sentence, or in the post's bracketed heading (【禁毒科普】 over a
-        list of drug names, 【中标公告】 over the names of the evaluation committee)."""
-        sent = _sentence(d, s, e)
+        list of drug names, 【中标公告】 over the names of the evaluation committee) when the sentence
+        makes no offer (:func:`scanner.detectors.context.heading_quiets`: 【禁毒】出售冰毒，加微信 is an
+        advertisement, h16r2)."""
+        h = heading_end(d)
+        # (the heading's own words are read as a heading, under the offer bound, not as the sentence's:
+        # 【禁毒】出售冰毒，加微信 is no news, h16r2)
+        sent = _sentence(d, s, e) if s < h or not h else sentence_around(d, s, e, min(50, s - h), 50)
         if any(w in sent for w in words):
             return True
-        h = heading(d)
-        return bool(h) and any(w in h for w in words)
+        return heading_quiets(d, sent + "\t" + d[s:e], words)  # (the match an offer itself: 出售冰毒)
 
     # ------------------------------------------------------------------ contraband
     def _contraband(self, views: Views, d: str, c: dict, found: set[str], out: list[Finding], wins) -> None:

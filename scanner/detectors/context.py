@@ -122,8 +122,39 @@ def published_as(value):
 _HEADING_RE = re.compile(r"\s{0,8}[【\[]([^】\]\n]{1,16})[】\]]")  # (bounded: read at the text's start only)
 
 
+def heading_end(text: str) -> int:
+    """Where the bracketed heading that opens ``text`` ends (0 without one): the words inside it are
+    read as a heading (:func:`heading_quiets`), not as the context of a hit after it (h16r2)."""
+    m = _HEADING_RE.match(text)
+    return m.end() if m else 0
+
+
 def heading(text: str) -> str:
     """The words of the bracketed heading that opens ``text`` (any view: the dense one keeps the
     brackets), or ""."""
     m = _HEADING_RE.match(text)
     return m.group(1) if m else ""
+
+
+#: the words of an offer or a contact in the hit's own sentence (h16r2): a heading quiets nothing next to
+#: them. A post that warns of drugs or gambling names them, it does not sell them; a real advertisement
+#: with a made-up heading on top (【禁毒科普】出售冰毒麻古，货到付款，加微信详聊) is still an advertisement.
+_OFFER_RE = re.compile(
+    "加微|加v|加qq|加q|加我|私聊|私信|详聊|联系电话|联系方式|微信号|qq号|电话|手机|货到付款|到付|包邮|面议|价格|"
+    "价优|优惠|量大|有货|现货|到货|发货|配送|同城|上门|包夜|出售|售卖|兜售|批发|零售|代购|代发|代办|代开|办理|"
+    "求购|收购|回收|订购|购买|转让|出租|开户|注册|下注|投注|充值|首充|送彩金|彩金|网址|专卖|直销")
+
+
+def heading_quiets(text: str, sent: str, words) -> bool:
+    """A word of ``words`` in the bracketed heading that opens ``text`` (:func:`heading`), and no offer
+    or contact in ``sent``, the hit's own sentence."""
+    h = heading(text)
+    if not (h and any(w in h for w in words)):
+        return False
+    low = sent.lower()
+    return _OFFER_RE.search(low) is None or _LURE_RE.search(low) is not None
+
+
+#: a warning's account of a lure (诱导注册充值, 要求加微信, 谎称包邮): the offer words are the scheme described,
+#: not made (h16r2)
+_LURE_RE = re.compile("诱导|诱骗|引诱|诱使|诱饵|谎称|冒充|骗取|骗局|套路|要求|以.{1,8}为名|以.{1,8}为由")

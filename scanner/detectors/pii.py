@@ -112,6 +112,9 @@ _EMAIL_GATE = ("@",)
 #: (the label right before the address: 举报人张三的邮箱 is a person's)
 _OFFICE_MAILBOX_RE = rx.compile(r"(?:举报|投稿|来稿|征稿|监督|信访|投诉|咨询|报名|意见|建议|反馈|受理)(?:专用|受理|电子)?"
                                 r"(?:邮箱|信箱|e-?mail)(?:地址)?(?:为|是)?[：:]?\s*$")
+#: a person's role or record right before the label (考生张三，报名邮箱：…; 举报人张三，举报邮箱：…): the label
+#: names the person's own mailbox in a list of people, not an office's (h16r2)
+_PERSON_BEFORE_RE = rx.compile(r"(?:考生|学生|报名人|申请人|举报人|投诉人|信访人|当事人|患者|姓名|本人)")
 gates.register(*_GATE_WORDS, *_EMAIL_GATE)
 
 
@@ -229,7 +232,10 @@ class PersonalDataDetector:
         found = gates.present(v)  # every gate word in one pass (scanner/detectors/gates.py)
         if not found.isdisjoint(_EMAIL_GATE):
             for m in _EMAIL_RE.finditer(v):
-                out.append(self._email(views, m.start(), m.end(), _OFFICE_MAILBOX_RE.search(v, max(0, m.start() - 16), m.start())))
+                office = _OFFICE_MAILBOX_RE.search(v, max(0, m.start() - 16), m.start())
+                if office is not None and _PERSON_BEFORE_RE.search(v, max(0, office.start() - 30), office.start()):
+                    office = None
+                out.append(self._email(views, m.start(), m.end(), office))
         for m in _PLATE_RE.finditer(v) if latin and _may_hold_plate(v) else ():
             out.append(self._plate(views, v, m))
         if not found.isdisjoint(_GATE_WORDS):

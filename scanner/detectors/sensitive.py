@@ -80,6 +80,8 @@ FAMILY_SEVERITY = {"health": "review", "minor": "block", "criminal": "block", "r
 # (个人信息保护法 第十三条第一款第四项); the linker does not search it, as it does not search a datelined report.
 #: (bounded blanks, one run only: two adjacent \s* over a text of blanks backtrack quadratically)
 _MISSING_NOTICE = rx.compile(r"\s{0,8}(?:[【\[〔]\s{0,4})?(?:紧急)?(?:寻人启事|寻人|寻亲启事|寻找走失)")
+#: the families a missing-person notice lawfully names (h16r2)
+_MISSING_NEEDS = frozenset({"health", "minor", "whereabouts", "biometric"})
 _NEWS_DATELINE = rx.compile(
     r"\s*(?:[\u4e00-\u9fff]{1,8}(?:网|社|台|报)消息|新华社[\u4e00-\u9fff]{0,8}[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日电|"
     r"(?:本报|本台|本刊)讯|[（(]\s*记者[\u4e00-\u9fff ·、]{2,20}[)）])")
@@ -148,6 +150,11 @@ _OPEN_QUOTES = "“「『\"'‘"
 _CLOSE_QUOTES = ("”", "」", "』", "\"", "'", "’")
 _ENUM_NEXT = ("“", "「", "『", "等", "、", "之类", "这类")
 _ENUM_PREV = ("”", "」", "』", "、")
+#: the rest of a quoted enumeration and the noun it heads: people (“王建国”“刘芳”等人系吸毒人员, “王建国”、
+#: “刘芳”等三人): then the items are persons after all (h16r2)
+_ENUM_OF_PEOPLE = re.compile(
+    r"(?:[、，,]?[“「『\"'‘][^”」』\"'’\n]{1,8}[”」』\"'’])*[、，,]?(?:等|均|都|系|二|两)?"
+    r"[0-9一二两三四五六七八九十]{0,3}[名位个]?(?:人|同志|同学|村民|居民|患者|病人|学生|员工|干部|民警|老人|儿童|男子|女子|嫌疑)")
 _ROLE_AFTER = ("医生", "医师", "护士", "律师", "记者", "警官", "法官", "教授", "院士", "老师", "主任医师", "研究员")
 # a verb or preposition whose object is the person inside an attribute (判处侯永康有期徒刑三年)
 _OBJECT_BEFORE = ("判处", "对", "将", "为", "给")
@@ -613,7 +620,8 @@ class SensitiveLinker:
         if "《" in v[max(0, s - 12):s] and "》" in v[e:e + 12] and "》" not in v[max(0, s - 12):s]:
             return False  # a character in a work: 《孔小西和哈基姆》
         if s > 0 and v[s - 1] in _OPEN_QUOTES and v.startswith(_CLOSE_QUOTES, e) and (
-                v.startswith(_ENUM_NEXT, e + 1) or v[max(0, s - 2):s - 1] in _ENUM_PREV):
+                v.startswith(_ENUM_NEXT, e + 1) or v[max(0, s - 2):s - 1] in _ENUM_PREV) and not (
+                _ENUM_OF_PEOPLE.match(v, e + 1, e + 80)):
             return False  # a quoted item of an enumeration: “牛牛”“龙虎斗”等赌博 (a game, not a person)
         if name[-1] in _PLACE_END or not _NOT_IN_NAME.isdisjoint(name):
             return False  # 石川县, 萧山站, 第十届: a place, an organisation, an ordinal the tagger took for a person
@@ -657,11 +665,16 @@ class SensitiveLinker:
     # -------------------------------------------------------------- entry point
     def link(self, views: Views, v: str, cue_names: list[tuple[int, int]]) -> tuple[list[Finding], set[tuple[int, int]]]:
         """The sensitive_personal_info findings of ``v`` and the cue names they consumed."""
-        if _NEWS_DATELINE.match(v) or _MISSING_NOTICE.match(v):
+        if _NEWS_DATELINE.match(v):
             # a datelined news report: a finding could only be info (个人信息保护法 第十三条第一款第五项),
             # so the cascade stops here; the cue detector still reports the names it finds
             return [], set()
+        missing = _MISSING_NOTICE.match(v) is not None
         hits = attribute_hits(v)
+        if missing:
+            # a missing-person notice needs the person's illness, age and where they were last seen, not
+            # a criminal record, a faith, money or a private life (寻人：王建国曾因强奸罪被判刑: h16r2)
+            hits = [h for h in hits if h[2].family not in _MISSING_NEEDS]
         if not hits:
             return [], set()
         sents = _sentences(v, hits)
