@@ -162,8 +162,7 @@ def build_model(entries: list[str], general: list[str], threshold: float, anchor
 def _scores(det, texts: list[str], offers: list | None = None) -> list[tuple[float, str]]:
     """(score, span) of every finding of ``det`` in ``texts``; ``offers`` gets, per finding, whether
     its sentence holds an offer word (the detector's own test)."""
-    from scanner.detectors.context import sentence_around
-    from scanner.detectors.prohibited_model import _OFFER_RE
+    from scanner.detectors.prohibited_model import _OFFER_RE, _sentence_of
     from scanner.normalize import build_views
 
     out = []
@@ -174,7 +173,7 @@ def _scores(det, texts: list[str], offers: list | None = None) -> list[tuple[flo
             if offers is not None:
                 a = _dense_index(v, f.start)
                 b = _dense_index(v, f.end - 1) + 1
-                offers.append(bool(_OFFER_RE.search(sentence_around(v.dense, a, b, 50, 50).replace("\t", v.dense[a:b], 1))))
+                offers.append(bool(_OFFER_RE.search(_sentence_of(v.dense, a, b)[1])))
     return out
 
 
@@ -219,8 +218,7 @@ def validate(entries: list[str], counted: list[str], held: list[str]) -> dict:
 
 def _findings(det, texts: list[str]) -> list[tuple[float, str, str, bool]]:
     """(score, span, rule, offer word in its sentence) of every finding of ``det`` in ``texts``."""
-    from scanner.detectors.context import sentence_around
-    from scanner.detectors.prohibited_model import _OFFER_RE
+    from scanner.detectors.prohibited_model import _OFFER_RE, _sentence_of
     from scanner.normalize import build_views
 
     out = []
@@ -229,7 +227,7 @@ def _findings(det, texts: list[str]) -> list[tuple[float, str, str, bool]]:
         for f in det.detect(v):
             a = _dense_index(v, f.start)
             b = _dense_index(v, f.end - 1) + 1
-            offer = bool(_OFFER_RE.search(sentence_around(v.dense, a, b, 50, 50).replace("\t", v.dense[a:b], 1)))
+            offer = bool(_OFFER_RE.search(_sentence_of(v.dense, a, b)[1]))
             out.append((float(f.message.split("对数似然比 ")[1].split("，")[0].split("）")[0]), f.text, f.rule, offer))
     return out
 

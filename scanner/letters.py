@@ -153,13 +153,6 @@ def runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _pinyin_of():
-    from .disguise import _pinyin
-
-    return _pinyin
-
-
 def _content_rows() -> set[str]:
     """The terms of the bundled lexicon rows of the content types (not allow rows, not personal data,
     advertising, credentials or the key terms' misspellings; of a generated list, ``disguise = "basic"``,
@@ -187,12 +180,12 @@ def _build_vocabulary():
     the jieba frequency's negative; the words one word makes a finding of, read from initials only
     as the whole run)."""
     from .detectors import compositional, wording
+    from .disguise import _pinyin as py
     from .variants import _jieba_freq
 
     # (the wording rules' names are a finite language of their own: 南朝鲜, 小日本, 西藏流亡政府 …)
     words = set(compositional._vocabulary()) | set(wording.disguise_words()) | set(wording._NAMES_GATE) | _content_rows()
     words = {w for w in words if 2 <= len(w) <= 8 and all(_is_han(c) for c in w)}
-    py = _pinyin_of()
     initials: dict[str, list[str]] = {}
     pinyin: dict[str, tuple[str, int]] = {}
     lone = wording.lone_words()
@@ -355,25 +348,24 @@ def findings(scan, views, found: list[Finding]) -> list[Finding]:
     return out
 
 
+_STOPS = "。！？!?\n"
+
+
 def _sentence_edge(text: str, i: int, step: int, reach: int) -> int:
-    """Where the sentence around ``i`` ends, ``reach`` characters at most (going ``step``)."""
-    stops = "。！？!?\n"
-    k = i
-    for _ in range(reach):
-        nxt = k + step
-        if step < 0:
-            if k <= 0 or text[k - 1] in stops:
-                break
-        elif k >= len(text) or text[k] in stops:
-            break
-        k = nxt
-    return k
+    """Where the sentence around ``i`` ends, ``reach`` characters at most: going back (``step`` < 0),
+    right after the last stop before ``i``; going on, at the first stop from ``i``."""
+    if step < 0:
+        lo = max(0, i - reach)
+        k = max(text.rfind(c, lo, i) for c in _STOPS)
+        return k + 1 if k >= 0 else lo
+    hi = min(len(text), i + reach)
+    return min((k for k in (text.find(c, i, hi) for c in _STOPS) if k >= 0), default=hi)
 
 
 def _read_back(scan, text: str, a: int, b: int, run: str, kind: str, reading: str) -> list[Finding]:
     lo = _sentence_edge(text, a, -1, _REACH)
     hi = _sentence_edge(text, b, 1, _REACH)
-    if hi < len(text) and text[hi] in "。！？!?":
+    if hi < len(text) and text[hi] in _STOPS[:-1]:  # (the sentence's own stop, not a line break)
         hi += 1
     window = text[lo:a] + reading + text[b:hi]
     s0, e0 = a - lo, a - lo + len(reading)
@@ -393,12 +385,10 @@ def _read_back(scan, text: str, a: int, b: int, run: str, kind: str, reading: st
     for f in new:
         start = lo + f.start if f.start < s0 else a
         end = lo + f.end - shift if f.end > e0 else b
-        if f.end <= e0 and f.end > s0:
-            end = b
         label = "首字母" if kind == "initials" else "拼音"
         msg = f"{f.message}（{label}「{run}」读作「{reading}」，请人工核实）"
         out.append(replace(f, start=start, end=end, text=text[start:end], severity="review", message=msg,
-                           suggestion=None, rule=f"{f.rule}", score=min(f.score, 0.6)))
+                           suggestion=None, score=min(f.score, 0.6)))
     return out
 
 

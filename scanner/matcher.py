@@ -662,7 +662,7 @@ def _heading_says(norm: str, s: int, e: int, words) -> bool:
     """Option ``nctx`` (not ``sent``): a word of it in the post's bracketed heading
     (:func:`scanner.detectors.context.heading`) quiets every hit of the row in the post, as a word in
     the window does, but a hit whose own sentence makes an offer (出售, 加微信, 货到付款: h16r2)."""
-    return heading_quiets(norm, sentence_around(norm, s, e, 50, 50, _SENTENCE_ENDS) + "\t" + norm[s:e], words)
+    return heading_quiets(norm, words, lambda: sentence_around(norm, s, e, 50, 50, _SENTENCE_ENDS) + "\t" + norm[s:e])
 
 
 def _after_says_no(norm: str, e: int, pattern: str) -> bool:

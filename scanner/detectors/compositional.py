@@ -1304,7 +1304,7 @@ class CompositionalDetector:
         sent = _sentence(d, s, e) if s < h or not h else sentence_around(d, s, e, min(50, s - h), 50)
         if any(w in sent for w in words):
             return True
-        return heading_quiets(d, sent + "\t" + d[s:e], words)  # (the match an offer itself: 出售冰毒)
+        return heading_quiets(d, words, lambda: sent + "\t" + d[s:e])  # (the match an offer itself: 出售冰毒)
 
     # ------------------------------------------------------------------ contraband
     def _contraband(self, views: Views, d: str, c: dict, found: set[str], out: list[Finding], wins) -> None:

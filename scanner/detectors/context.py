@@ -145,13 +145,13 @@ _OFFER_RE = re.compile(
     "求购|收购|回收|订购|购买|转让|出租|开户|注册|下注|投注|充值|首充|送彩金|彩金|网址|专卖|直销")
 
 
-def heading_quiets(text: str, sent: str, words) -> bool:
+def heading_quiets(text: str, words, sentence) -> bool:
     """A word of ``words`` in the bracketed heading that opens ``text`` (:func:`heading`), and no offer
-    or contact in ``sent``, the hit's own sentence."""
+    or contact in the hit's own sentence, ``sentence()`` (called only then: most texts have no heading)."""
     h = heading(text)
     if not (h and any(w in h for w in words)):
         return False
-    low = sent.lower()
+    low = sentence().lower()
     return _OFFER_RE.search(low) is None or _LURE_RE.search(low) is not None
 
 

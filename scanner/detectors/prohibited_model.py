@@ -121,6 +121,13 @@ def _shown(sc: float) -> str:
     return f"{math.floor(sc * 10) / 10:.1f}"
 
 
+def _sentence_of(d: str, a: int, b: int) -> tuple[str, str]:
+    """The sentence around ``d[a:b]`` (50 characters either side): with the span left out (a tab in its
+    place) and with it in (炸弹袭击: the span's own words count as the sentence's)."""
+    around = sentence_around(d, a, b, 50, 50)
+    return around, around.replace("\t", d[a:b], 1)
+
+
 def _stands_alone(d: str, a: int, b: int) -> bool:
     """True when no word of two or more characters of jieba's segmentation of the text around
     ``d[a:b]`` (±6 characters) crosses one of its edges (雾|霾天气 and 迷|妹们 do not stand alone)."""
@@ -675,8 +682,7 @@ class ProhibitedModelDetector:
             scored.append(sc)
         if sc < model.offer_threshold:
             return None
-        around = sentence_around(d, a, b, 50, 50)
-        sent = around.replace("\t", d[a:b], 1)  # (the span itself too: 炸弹袭击)
+        around, sent = _sentence_of(d, a, b)
         if sc < model.threshold and (not _OFFER_RE.search(sent) or BAND_WORDS and word_freq(d[a:b]) >= SHORT_WORD):
             return None
         if word_freq(d[a:b]) >= COMMON_WORD:
@@ -684,8 +690,12 @@ class ProhibitedModelDetector:
         cut_a, cut_b = _word_edges(d, a, b)  # (after the cheaper test: jieba's cut)
         if (cut_a, cut_b) != (a, b) and word_freq(d[cut_a:cut_b]) >= COMMON_WORD:
             return a, b, False, sc  # a common word and a piece of its neighbour (型 of 大型 in 大型燃烧弹)
-        news = any(w in sent for w in self._news) or any(w in around for w in self._news_outside)
-        return a, b, not news, sc
+        return a, b, not self._news_in(sent, around), sc
+
+    def _news_in(self, sent: str, around: str) -> bool:
+        """Whether a span's sentence (``sent``, the span included; ``around``, the span left out) is news:
+        a crackdown, court, policy or war word (:func:`_news_words`), a media word outside the span."""
+        return any(w in sent for w in self._news) or any(w in around for w in self._news_outside)
 
     def _short(self, model: CharLLR, d: str, i: int, floor: float | None = None) -> tuple[int, int, bool, float] | None:
         """The short-span decision (h16v) around an anchor whose best span the model did not report:
@@ -708,14 +718,12 @@ class ProhibitedModelDetector:
         if spans[0][0] < model.short_threshold and not _OFFER_RE.search(d, max(0, i - 52), i + 53):
             return None  # (every candidate's sentence lies inside that window: no offer word in any)
         for sc, a, b in spans:
-            around = sentence_around(d, a, b, 50, 50)
-            sent = around.replace("\t", d[a:b], 1)
+            around, sent = _sentence_of(d, a, b)
             if sc < model.short_threshold and not _OFFER_RE.search(sent):
                 continue
             if word_freq(d[a:b]) >= SHORT_WORD or not _stands_alone(d, a, b):
                 continue
-            news = any(w in sent for w in self._news) or any(w in around for w in self._news_outside)
-            return a, b, not news, sc
+            return a, b, not self._news_in(sent, around), sc
         return None
 
     def _repair(self, views: Views, model: CharLLR, d: str, i: int) -> tuple[int, Finding] | None:
