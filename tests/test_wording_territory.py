@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from scanner import Scanner
-from tests.test_wording_rules import found
 
 RULES = {"wording.territory.attributed", "wording.territory.claim"}
 
