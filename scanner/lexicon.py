@@ -233,7 +233,7 @@ class LexiconFile:
     forms: tuple[Entry, ...] = ()  # a key_terms file's correct forms (never matched themselves)
     disguise: str = "full"  # manifest `disguise`: full, basic (number styles, pinyin) or none
     variants: DisguiseTable | None = None  # the disguised spellings of the rows (:func:`_with_disguises`)
-    leaders: tuple[LeaderRow, ...] = ()  # a ``kind = "leaders"`` file's rows (no entries: a rule reads them)
+    leaders: tuple[LeaderRow, ...] = ()  # a ``kind = "leaders"`` file's rows (its entries: their titles misspelt, h13a)
 
     def all_entries(self) -> list[Entry]:
         """The rows and every disguised spelling as entries of their own (built on demand)."""

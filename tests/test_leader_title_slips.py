@@ -73,3 +73,10 @@ def test_official_texts_gain_no_title_slip(sc):
     from conftest import official_texts
 
     assert [(i, f.text) for i, t in official_texts() for f in sc.scan(t).findings if f.rule == TITLE_SLIP_RULE] == []
+
+
+@pytest.mark.parametrize("text", ["蔡奇是长期关注这一问题的专家。", "赵乐际不长时间就赶到了。", "李强是长沙人。"])
+def test_a_function_word_next_to_the_name_is_no_slip(sc, text):
+    """The title's character next to the name slipped into a function word (市 → 是, 部 → 不) starts an
+    ordinary clause after a common name (TITLE_FUNCTION_FREQ)."""
+    assert slips(sc, text) == []
