@@ -233,7 +233,7 @@ class LexiconFile:
     forms: tuple[Entry, ...] = ()  # a key_terms file's correct forms (never matched themselves)
     disguise: str = "full"  # manifest `disguise`: full, basic (number styles, pinyin) or none
     variants: DisguiseTable | None = None  # the disguised spellings of the rows (:func:`_with_disguises`)
-    leaders: tuple[LeaderRow, ...] = ()  # a ``kind = "leaders"`` file's rows (no entries: a rule reads them)
+    leaders: tuple[LeaderRow, ...] = ()  # a ``kind = "leaders"`` file's rows (its entries: their titles misspelt, h13a)
 
     def all_entries(self) -> list[Entry]:
         """The rows and every disguised spelling as entries of their own (built on demand)."""
@@ -557,6 +557,38 @@ def _expand_key_terms(rows: list[Entry], problems: list[str]) -> list[Entry]:
     return out
 
 
+#: the rule of a leader's title misspelt next to his name (习近平总书计, 李强总里): the key terms a
+#: leaders file's rows make (:func:`scanner.variants.title_forms`), varied in the title only
+TITLE_SLIP_RULE = "keyterm.leader.title_spelling"
+TITLE_SLIP_BASIS = ("党政机关公文处理工作条例(2012)第十九条(审核重点:人名、地名、时间、数字、引文等是否准确);"
+                    "国家新闻出版署《报纸期刊质量管理规定》(2020)编校差错率;商业校对服务差错类别·领导人职务错误")
+
+
+def _title_slip_entries(rows: Sequence[LeaderRow], lexicon: str, category: str) -> list[Entry]:
+    """The misspellings of every row's name and title (:func:`scanner.variants.title_misspellings`:
+    a slip of the title's sound, shape or order right before or after the name) as entries of the
+    automaton, with the name and title written right as suggestion. Every title a person held, now
+    or before, counts: a misspelt title is a slip whenever it was held."""
+    from .variants import title_forms, title_misspellings
+
+    out: list[Entry] = []
+    forms = {f: r for r in rows for f in title_forms(r.name, r.title)}
+    seen: set[str] = {c for c, _lo, _hi in forms}  # (a right name and title is no slip of another)
+    opts = _OPTIONS.setdefault(MatchOptions(), MatchOptions())
+    for (compound, lo, hi), r in forms.items():
+        for v in title_misspellings(compound, lo, hi):
+            k = dense(v)
+            if not k or k in seen or dense_runs(v) != k:
+                continue
+            seen.add(k)
+            out.append(Entry(
+                id=TITLE_SLIP_RULE, term=v, key=k, category=category, type="key_term_misspelling",
+                severity="block", suggestion=compound, basis=TITLE_SLIP_BASIS,
+                message=f"领导人职务称谓错写：「{v}」应为「{compound}」", options=opts, lexicon=lexicon,
+                source=r.source, note=r.id, variant_of=compound, tail=_tail(v)))
+    return out
+
+
 LEADER_COLUMNS = ("id", "name", "title", "from", "to", "basis", "note")
 _DATE_RE = rx.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -678,7 +710,8 @@ def _load_manifest(folder: Path, problems: list[str], warnings: list[str]) -> tu
             continue
         leaders: tuple[LeaderRow, ...] = ()
         if kind == "leaders":
-            leaders, entries = tuple(_load_leaders(path, problems)), []
+            leaders = tuple(_load_leaders(path, problems))
+            entries = _title_slip_entries(leaders, name, category)
         else:
             entries = _load_entries(path, name, category, problems, warnings)
         forms: list[Entry] = []

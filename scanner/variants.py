@@ -252,6 +252,76 @@ def _misspellings(term: str) -> tuple[str, ...]:
     return tuple(variants)
 
 
+#: a word of jieba's dictionary at least this frequent over a slipped character of a title makes the
+#: slip ordinary text (李希书籍, 李强生长, 李希主人): 书纪 (2) and 不长 (3) are no such words
+TITLE_WORD_FREQ = 20
+
+
+def short_title(title: str) -> str:
+    """The form of a leaders-table title written after a name (习近平主席, 丁薛祥副总理, 李强省长): the
+    title's last jieba word (with a 副 before it), two characters at least; the title itself when
+    that is all of it."""
+    from .words import cut
+
+    toks = list(cut(title))
+    last = toks[-1] if toks else title
+    if len(last) < 2:
+        last = title[-2:]
+    if title[:len(title) - len(last)].endswith("副"):
+        last = "副" + last
+    return last
+
+
+def title_forms(name: str, title: str) -> list[tuple[str, int, int]]:
+    """The key terms a leaders-table row makes (issue 16, h13a): its name with the title's short
+    form after it (习近平总书记, 习近平主席, 丁薛祥副总理, 李强省长) and the whole title before it
+    (国家主席习近平, 上海市委书记李强), as (compound, start, end of the title in it). A whole title
+    after the name (李强上海市委书记) is not how a name and a title are written."""
+    short = short_title(title)
+    return [(name + short, len(name), len(name) + len(short)), (title + name, 0, len(title))]
+
+
+def _raw_title_slips(compound: str, lo: int, hi: int) -> list[str]:
+    """One slip (sound, shape, swap) of the title ``compound[lo:hi]``, the name left as it is."""
+    title = compound[lo:hi]
+    return [compound[:lo] + v + compound[hi:] for v in raw_variants(title) if len(v) == len(title)]
+
+
+#: a slipped character next to the name that jieba counts this often as a word of its own (是 不 为 了 这 …)
+#: starts an ordinary clause after the name (蔡奇是长期…, 赵乐际不长…): no slip (总里's 里, 77,054, stays one)
+TITLE_FUNCTION_FREQ = 100_000
+
+
+def _title_word_slips(compound: str, lo: int, hi: int, variants: list[str]) -> list[str]:
+    """The variants in which a frequent word of jieba's dictionary covers a slipped character (the
+    name followed by ordinary words: 李希书籍, 李强生长, 蔡奇市场), or the character next to the name
+    slipped into a function word (蔡奇是长, 赵乐际不长): not a misspelt title. ``compound[lo:hi]`` is
+    the title."""
+    freq = _jieba_freq()
+    edge = lo if lo > 0 else hi - 1  # (the title's character next to the name)
+    out = []
+    for v in variants:
+        changed = [i for i, (a, b) in enumerate(zip(v, compound)) if a != b]
+        if any(freq.get(v[a:b], 0) >= TITLE_WORD_FREQ for i in changed
+               for a in range(max(0, i - 3), i + 1) for b in range(max(a + 2, i + 1), min(len(v), a + 4) + 1)) or (
+                edge in changed and freq.get(v[edge], 0) >= TITLE_FUNCTION_FREQ):
+            out.append(v)
+    return out
+
+
+@lru_cache(maxsize=None)
+def title_misspellings(compound: str, lo: int, hi: int) -> tuple[str, ...]:
+    """The misspellings of a leader's name and title (:func:`title_forms`) in which only the title
+    slipped: 习近平总书计, 李强总里, 赵乐际委员常; not strings seen in the official or general texts
+    (the stoplist), nor the name followed by ordinary words (:func:`_title_word_slips`)."""
+    stop, covered = _stoplist()
+    variants = [v for v in _raw_title_slips(compound, lo, hi) if v not in stop]
+    if compound not in covered:
+        drop = set(_title_word_slips(compound, lo, hi, variants))
+        variants = [v for v in variants if v not in drop]
+    return tuple(variants)
+
+
 def misspellings(term: str) -> list[str]:
     """Every variant of a key term that differs by one character replaced by a homophone or a
     look-alike, or by two adjacent characters swapped; real words and strings seen in official
@@ -368,12 +438,24 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
     from .normalize import normalize
 
     terms: list[str] = []
+    titled: set[tuple[str, int, int]] = set()  # a leader's name with a title (习近平总书记, 国务院总理李强)
     rows: list[tuple[str, str, bool]] = []  # (term, type, basic list) of every other deny row
     for d in lexicon_dirs:
         manifest = tomllib.loads((d / "manifest.toml").read_text(encoding="utf-8"))
         for spec in manifest.get("lexicon", []):
-            if spec.get("kind") == "leaders":
-                continue  # (titles and names with dates: no terms to disguise)
+            if spec.get("kind") == "leaders":  # (no terms to disguise: the names with their titles, h13a)
+                with open(d / spec["file"], encoding="utf-8") as f:
+                    header = None
+                    for line in f:
+                        if not line.strip() or line.startswith("#"):
+                            continue
+                        cells = line.rstrip("\n").split("\t")
+                        if header is None:
+                            header = cells
+                            continue
+                        row = dict(zip(header, cells))
+                        titled.update(title_forms(row["name"].strip(), row["title"].strip()))
+                continue
             if spec.get("category") == "allow" or spec.get("disguise", "full") == "none":
                 if spec.get("kind") != "key_terms":
                     continue
@@ -400,6 +482,13 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
         for v in raw:
             variants.setdefault(v, t)
         for v in _real_words(t, raw):
+            stop[v] = "jieba"
+    right = {c for c, _lo, _hi in titled}
+    for c, lo, hi in sorted(titled):
+        raw = [v for v in _raw_title_slips(c, lo, hi) if v not in right]
+        for v in raw:
+            variants.setdefault(v, c)
+        for v in _title_word_slips(c, lo, hi, raw):
             stop[v] = "jieba"
     keys = [v for v in variants if v not in stop]
     if keys:
@@ -479,7 +568,7 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
              "# character: jieba dictionary words, and variants seen in official / general Chinese text.",
              "# Generated by `python -m scanner.variants build-stoplist`; '=TERM' lines list the terms covered.",
              "# Columns: variant<TAB>why<TAB>the term it varies"]
-    lines += [f"={t}" for t in sorted(set(terms) | dterms)]
+    lines += [f"={t}" for t in sorted(set(terms) | dterms | right)]
     lines += [f"{v}\t{why}\t{variants[v]}" for v, why in sorted(stop.items(), key=lambda kv: (variants[kv[0]], kv[0]))]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(terms), len(stop)

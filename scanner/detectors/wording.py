@@ -378,6 +378,42 @@ _TW_GATE = tuple(f"{c}{j}{i}" for c in _TW_CUE.split("|") for j in ("", "的", "
                  if not (j == "地区的" and c.endswith("地区"))) + tuple(
     f"台湾{j}{a}" for j in ("", "的", "地区", "地区的") for a in _TW_ATTR.split("|")) + _PAIR_GATE
 
+# ------------------------------------------------------------------ territory attributed to another state
+#: Chinese islands, reefs and regions another state claims (国务院新闻办《钓鱼岛是中国的固有领土》白皮书(2012);
+#: 《我国南海诸岛部分标准地名》(1983), 《中国南海部分岛礁标准名称》(2020); 民政部 藏南地区地名公告(2017-2024)): the
+#: standard names, never written as another state's
+TERRITORIES = ("钓鱼岛", "钓鱼岛及其附属岛屿", "赤尾屿", "黄尾屿", "黄岩岛", "南沙群岛", "西沙群岛", "中沙群岛", "东沙群岛",
+               "南海诸岛", "仁爱礁", "美济礁", "永暑礁", "渚碧礁", "华阳礁", "赤瓜礁", "东门礁", "南薰礁", "中业岛", "铁线礁",
+               "仙宾礁", "牛轭礁", "南威岛", "弹丸礁", "曾母暗沙", "司令礁", "永兴岛", "藏南地区", "藏南")
+#: the states that claim them, as a news text names them or their side (日方), and the owner forms (日属)
+_CLAIMANTS = "日本|日方|菲律宾|菲方|越南|越方|马来西亚|马方|文莱|印度|印方"
+_OWNED = "日属|菲属|越属|马属|印属"
+#: (日本)钓鱼岛: right after the state, after 的, 所属(的); the owner form right before it
+_TERR_ALT = _alt("|".join(TERRITORIES))
+_ATTR_RE = rx.compile(
+    rf"(?<![中与和同及、对])(?P<g>{_alt(_CLAIMANTS)})(?P<j>的|所属的|所属|)(?P<t>{_TERR_ALT})"
+    rf"|(?P<g2>{_alt(_OWNED)})(?P<t2>{_TERR_ALT})"
+    # (越南南沙群岛: the dense view folds the repeated 南 into 越南沙群岛)
+    rf"|(?<![中与和同及、对超])(?P<g3>越)(?P<t3>{_alt('|'.join(t for t in TERRITORIES if t.startswith('南')))})")
+#: the claim said as a fact: 钓鱼岛是日本(的)(固有)领土, 黄岩岛属于菲律宾
+_CLAIM_RE = rx.compile(
+    rf"(?P<t>{_TERR_ALT})(?:(?:是|为)(?P<g>{_alt(_CLAIMANTS)})(?:的)?(?:固有)?领土|(?:属于|归属于|归属)(?P<g2>{_alt(_CLAIMANTS)})(?!的?(?:主张|说法|立场|图谋)))")
+#: the island's matter (日本的钓鱼岛政策, 中国与日本钓鱼岛争端), not the island: quiet after it
+_TERR_MATTER = rx.compile("问题|争端|争议|之争|纠纷|对峙|事件|政策|立场|主张|国有化|购岛|图谋|挑衅|战略|行动|摩擦|冲突|危机|言论|"
+                          "声明|表态|闹剧|企图|野心|动作|侵权|活动|交涉")
+#: a sentence that reports or refutes the claim (日方所谓, 妄称, 非法侵占)
+_TERR_QUIET = ("所谓", "声称", "宣称", "妄称", "鼓吹", "谬论", "非法", "无效", "驳斥", "侵占", "窃取", "霸占", "抗议", "错误",
+               "荒谬", "歪曲", "炒作", "不承认", "否认", "反对", "一派胡言", "固有领土", "中国领土", "中方")
+#: ... and for the claim said as a fact, a sentence that says who claims it (日方称钓鱼岛是日本领土: review even so)
+_CLAIM_QUIET = ("称", "认为", "主张", "坚持", "表示", "说法", "立场", "观点")
+#: after 的: the island's place (日本的钓鱼岛附近) is the attribution; another noun after it (日本的钓鱼岛研究) may be
+#: the state's own matter: review
+_TERR_PLACE = ("附近", "周边", "周围", "海域", "海空", "领海", "上", "岛上", "等", "是", "属", "和", "及", "一带", "地区")
+_TERR_BASIS = ("国务院新闻办公室《钓鱼岛是中国的固有领土》白皮书(2012); 中国地名委员会《我国南海诸岛部分标准地名》(1983); "
+               "民政部、自然资源部《中国南海部分岛礁标准名称》(2020); 民政部关于公布藏南地区部分地名的公告(2017、2021、2023、2024); "
+               "新华社新闻报道中的禁用词(第一批,2015)·涉及我领土、主权和港澳台")
+_TERR_GATE = TERRITORIES
+
 #: the gate: crime labels and derogatory heads; for the stereotype a group's 人 with its generalising word (人都是,
 #: 人天生: a predicate alone, 骗 偷 懒, is in too many texts), for 狗 猪 the nation with it
 # ------------------------------------------------------------------ draft labels in any bracket
@@ -398,13 +434,14 @@ _SLUR_GATE = tuple(dict.fromkeys(_CRIME.split("|") + _TERROR.split("|") + _HEADS
                                  + [g + q for g in _SEX_AGE.split("|") for q in _SEX_AGE_GENERAL.split("|")]
                                  + list(_SEX_COMPOSED) + _SEX_WORDS.split("|") + list(_DISABILITY_WORDS)))
 _AGENCY_GATE = tuple(AGENCY_REFORMS) + tuple(LOCAL_DEPARTMENTS)
-gates.register(*_SLUR_GATE, *_AGENCY_GATE, *_TW_GATE, *_DRAFT_GATE, *_NAMES_GATE, *_SLIP_GATE)  # (tuples: a fixed order, see gates.register)
-gates.register_doubled(*_SLUR_GATE, *_AGENCY_GATE, *_TW_GATE, *_DRAFT_GATE, *_NAMES_GATE, *_SLIP_GATE)  # (a repeat inside: compositional._suspicious)
+gates.register(*_SLUR_GATE, *_AGENCY_GATE, *_TW_GATE, *_DRAFT_GATE, *_NAMES_GATE, *_SLIP_GATE, *_TERR_GATE)  # (tuples: a fixed order, see gates.register)
+gates.register_doubled(*_SLUR_GATE, *_AGENCY_GATE, *_TW_GATE, *_DRAFT_GATE, *_NAMES_GATE, *_SLIP_GATE, *_TERR_GATE)  # (a repeat inside: compositional._suspicious)
 _SLUR_SET, _AGENCY_SET, _TW_SET = frozenset(_SLUR_GATE), frozenset(_AGENCY_GATE), frozenset(_TW_GATE)
 _DRAFT_SET = frozenset(_DRAFT_GATE)
 _NAMES_SET = frozenset(_NAMES_GATE)
 _SLIP_SET = frozenset(_SLIP_GATE)
-_ALL_SET = _SLUR_SET | _AGENCY_SET | _TW_SET | _DRAFT_SET | _NAMES_SET | _SLIP_SET
+_TERR_SET = frozenset(_TERR_GATE)
+_ALL_SET = _SLUR_SET | _AGENCY_SET | _TW_SET | _DRAFT_SET | _NAMES_SET | _SLIP_SET | _TERR_SET
 _ALL_NO_SLIP = _ALL_SET - _SLIP_SET
 _DIS_SET = frozenset(_DISABILITY_WORDS)
 _REACH = 24  # characters of the dense view either side of a gate word that the patterns read
@@ -555,7 +592,8 @@ class WordingRuleDetector:
              "wording.agency.central", "wording.agency.local", "wording.tw.institution", "wording.tw.state_attribute",
              "wording.tw.china_pairing", "secret.draft.bracketed", "wording.slur.old_name", "wording.slur.colour",
              "wording.slur.relation", "wording.state.compass", "wording.tw.exile", "wording.tw.founder",
-             "wording.key.last_char", "wording.key.plenary", "wording.state.hostile")
+             "wording.key.last_char", "wording.key.plenary", "wording.state.hostile",
+             "wording.territory.attributed", "wording.territory.claim")
 
     def __init__(self) -> None:
         _patterns()
@@ -629,6 +667,8 @@ class WordingRuleDetector:
             self._names(views, d, windows, out)
         if slips:
             self._slips(views, d, windows, out)
+        if not present.isdisjoint(_TERR_SET):
+            self._territory(views, d, windows, out)
         return out
 
     # ------------------------------------------------------------------ helpers
@@ -774,6 +814,44 @@ class WordingRuleDetector:
                 "涉台用语：“国父”是台湾当局对孙中山的称谓，不得直接使用，应称“孙中山先生”，引用时须加引号", _FOUNDER_BASIS,
                 "孙中山先生", ("所谓",), _FOUNDER_CUE)
 
+    # ------------------------------------------------------------------ territory attributed to another state
+    def _territory(self, views: Views, d: str, windows, out: list[Finding]) -> None:
+        """A Chinese island or region written as another state's (日本钓鱼岛, 日属钓鱼岛, 菲律宾的黄岩岛附近), or
+        the claim said as a fact (钓鱼岛是日本领土): not in quotes, not beside the island's matter (日本的钓鱼岛政策,
+        钓鱼岛争端), not in a sentence that reports or refutes the claim (日方所谓, 妄称, 非法侵占, 固有领土)."""
+        taken = [(f.start, f.end) for f in out]
+
+        def add(s, e, t, rule, msg, sev, quiet=_TERR_QUIET):
+            a, b = views.dense_span(s, e)
+            if any(x < b and a < y for x, y in taken) or _quoted(d, s, e):
+                return
+            if any(w in _sentence(d, s, e, 30, 20) for w in quiet):
+                return
+            taken.append((a, b))
+            out.append(Finding(start=a, end=b, text=views.text[a:b], category="improper_wording", type="political_term",
+                               severity=sev, rule=rule, message=msg, suggestion=t, basis=_TERR_BASIS,
+                               score=0.8 if sev == "block" else 0.7))
+
+        def written(s, e):
+            a, b = views.dense_span(s, e)
+            return views.text[a:b]
+
+        for m in self._scan(_ATTR_RE, d, windows):
+            t = m.group("t") or m.group("t2") or m.group("t3")
+            e = m.end()
+            if _TERR_MATTER.match(d, e):
+                continue
+            sev = "block"
+            if m.group("j") == "的" and e < len(d) and "\u3400" <= d[e] <= "\u9fff" and not d.startswith(_TERR_PLACE, e):
+                sev = "review"
+            add(m.start(), e, t, "wording.territory.attributed",
+                f"涉领土主权表述错误：{t}是中国领土，不得写作“{written(m.start(), e)}”，应写“{t}”或“中国{t}”", sev)
+        for m in self._scan(_CLAIM_RE, d, windows):
+            t = m.group("t")
+            add(m.start(), m.end(), t, "wording.territory.claim",
+                f"涉领土主权表述错误：{t}是中国领土，“{written(m.start(), m.end())}”是他国的主张，不得作为事实陈述；"
+                "报道时须写明是对方的所谓主张并加引号", "review", _TERR_QUIET + _CLAIM_QUIET)
+
     # ------------------------------------------------------------------ slips in fixed formulations
     def _slips(self, views: Views, d: str, windows, out: list[Finding]) -> None:
         for m in self._scan(_ENDING_RE, d, windows):
@@ -849,4 +927,4 @@ class WordingRuleDetector:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple:
     return (_LABEL_RE, _GROUP_RE, _STEREO_RE, _DISABILITY_RE, _AGENCY_RE, _LOCAL_RE, _TW_INST_RE, _TW_ATTR_RE, _PAIR_RE,
-            _OLD_RE, _COLOUR_RE, _RELATION_RE, _COMPASS_RE, _EXILE_RE, _FOUNDER_RE, _ENDING_RE, _PLENARY_RE)
+            _OLD_RE, _COLOUR_RE, _RELATION_RE, _COMPASS_RE, _EXILE_RE, _FOUNDER_RE, _ENDING_RE, _PLENARY_RE, _ATTR_RE, _CLAIM_RE)

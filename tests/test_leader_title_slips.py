@@ -1,0 +1,82 @@
+"""A leader's title misspelt next to his name (h13a, thirteenth session): 习近平总书计, 李强总里, 赵乐际委员常.
+
+The leaders table (kind = "leaders") makes key terms of each name with its titles
+(scanner.variants.title_forms); only the title part varies (sound, shape, order), so a title alone
+(总书记, 总理) is never read, and a name followed by ordinary words (李希书籍, 李强生长) is no slip.
+Examples written from the table and ordinary news wording, none from the benchmark's items."""
+from __future__ import annotations
+
+import pytest
+
+from scanner import Scanner
+from scanner.lexicon import TITLE_SLIP_RULE
+from scanner.variants import short_title, title_forms, title_misspellings
+
+
+@pytest.fixture(scope="module")
+def sc():
+    return Scanner()
+
+
+def slips(sc, text):
+    out = []
+    for f in sc.scan(text).findings:
+        assert text[f.start:f.end] == f.text
+        if f.rule == TITLE_SLIP_RULE:
+            out.append((f.text, f.suggestion, f.severity, f.type))
+    return out
+
+
+@pytest.mark.parametrize("text, span, fix", [
+    ("习近平总书计在会上强调，要坚持稳中求进。", "习近平总书计", "习近平总书记"),
+    ("深入学习贯彻习近平总书纪重要讲话精神。", "习近平总书纪", "习近平总书记"),
+    ("李强总里主持召开国务院常务会议。", "李强总里", "李强总理"),
+    ("赵乐际委员常出席座谈会。", "赵乐际委员常", "赵乐际委员长"),
+    ("国务院总里李强主持会议。", "国务院总里李强", "国务院总理李强"),
+    ("王沪宁主习出席开幕会。", "王沪宁主习", "王沪宁主席"),
+    ("丁薛祥付总理致辞。", "丁薛祥付总理", "丁薛祥副总理"),
+    ("習近平總書計強調。", "習近平總書計", "習近平總書記"),  # traditional: read by the norm view, fixed in its script
+])
+def test_misspelt_title_after_or_before_the_name(sc, text, span, fix):
+    assert slips(sc, text) == [(span, fix, "block", "key_term_misspelling")]
+
+
+@pytest.mark.parametrize("text", [
+    "习近平总书记在会上强调，要坚持稳中求进。",
+    "习近平总书记记者见面会",
+    "习近平总书记在",
+    "李强总理主持召开国务院常务会议。",
+    "国家主席习近平、国务院总理李强、全国人大常委会委员长赵乐际、全国政协主席王沪宁出席。",
+    "李希书记、蔡奇主任、丁薛祥副总理、韩正副主席出席。",
+    "李希书籍捐赠仪式在村图书室举行。",       # a name followed by ordinary words
+    "李强生长在农村，从小热爱劳动。",
+    "蔡奇市场监管所所长介绍情况。",
+    "总书计、总里这类错字不单独报告。",        # a title alone names nobody
+])
+def test_right_titles_and_ordinary_words_are_quiet(sc, text):
+    assert slips(sc, text) == []
+
+
+def test_forms_and_slips_touch_the_title_only():
+    assert short_title("国家主席") == "主席" and short_title("国务院副总理") == "副总理"
+    assert short_title("浙江省长") == "省长" and short_title("总书记") == "总书记"
+    assert title_forms("习近平", "国家主席") == [("习近平主席", 3, 5), ("国家主席习近平", 0, 4)]
+    for compound, lo, hi in title_forms("习近平", "总书记") + title_forms("李强", "国务院总理"):
+        vs = title_misspellings(compound, lo, hi)
+        assert vs and compound not in vs
+        for v in vs:
+            assert len(v) == len(compound) and v[:lo] == compound[:lo] and v[hi:] == compound[hi:]
+    assert "李希书籍" not in title_misspellings("李希书记", 2, 4)  # 书籍: a word over the slipped character
+
+
+def test_official_texts_gain_no_title_slip(sc):
+    from conftest import official_texts
+
+    assert [(i, f.text) for i, t in official_texts() for f in sc.scan(t).findings if f.rule == TITLE_SLIP_RULE] == []
+
+
+@pytest.mark.parametrize("text", ["蔡奇是长期关注这一问题的专家。", "赵乐际不长时间就赶到了。", "李强是长沙人。"])
+def test_a_function_word_next_to_the_name_is_no_slip(sc, text):
+    """The title's character next to the name slipped into a function word (市 → 是, 部 → 不) starts an
+    ordinary clause after a common name (TITLE_FUNCTION_FREQ)."""
+    assert slips(sc, text) == []

@@ -1,0 +1,55 @@
+"""Chinese territory written as another state's (h13a, thirteenth session): wording.territory.attributed
+(日本钓鱼岛, 日属钓鱼岛, 菲律宾黄岩岛) and wording.territory.claim (钓鱼岛是日本领土). Sentences that report
+or refute the claim stay quiet. Examples written from the norms (钓鱼岛白皮书, 南海诸岛标准地名, 藏南地名
+公告) and ordinary news wording, none from the benchmark's items."""
+from __future__ import annotations
+
+import pytest
+
+from scanner import Scanner
+
+RULES = {"wording.territory.attributed", "wording.territory.claim"}
+
+
+@pytest.fixture(scope="module")
+def sc():
+    return Scanner(detectors=("wording",), bundled_lexicons=False)
+
+
+def severities(sc, text):
+    return [(f.text, f.rule, f.severity, f.suggestion) for f in sc.scan(text).findings if f.rule in RULES]
+
+
+@pytest.mark.parametrize("text, span, rule, sev, fix", [
+    ("渔船在日本钓鱼岛附近海域作业。", "日本钓鱼岛", "wording.territory.attributed", "block", "钓鱼岛"),
+    ("宣传册把钓鱼岛写成日本的钓鱼岛。", "日本的钓鱼岛", "wording.territory.attributed", "block", "钓鱼岛"),
+    ("有网站称日属钓鱼岛景色优美。", "日属钓鱼岛", "wording.territory.attributed", "block", "钓鱼岛"),
+    ("菲律宾黄岩岛附近出现大批船只。", "菲律宾黄岩岛", "wording.territory.attributed", "block", "黄岩岛"),
+    ("越南南沙群岛旅游线路。", "越南南沙群岛", "wording.territory.attributed", "block", "南沙群岛"),  # 南南 folded
+    ("印度藏南地区的公路。", "印度藏南地区", "wording.territory.attributed", "block", "藏南地区"),
+    ("菲律宾的仁爱礁补给行动。", "菲律宾的仁爱礁", "wording.territory.attributed", "review", "仁爱礁"),
+    ("钓鱼岛是日本领土。", "钓鱼岛是日本领土", "wording.territory.claim", "review", "钓鱼岛"),
+    ("黄岩岛属于菲律宾。", "黄岩岛属于菲律宾", "wording.territory.claim", "review", "黄岩岛"),
+])
+def test_attributed_territory_hits(sc, text, span, rule, sev, fix):
+    assert (span, rule, sev, fix) in severities(sc, text)
+    assert all(text[f.start:f.end] == f.text for f in sc.scan(text).findings)
+
+
+@pytest.mark.parametrize("text", [
+    "日方所谓“尖阁诸岛”的说法完全是非法、无效的。",
+    "外交部发言人驳斥日本对钓鱼岛的主张。",
+    "日本政府将钓鱼岛“国有化”的闹剧遭到中方强烈抗议。",
+    "中国钓鱼岛附近海域天气晴好。",
+    "钓鱼岛及其附属岛屿是中国的固有领土。",
+    "日本的钓鱼岛政策是错误的。",
+    "中国和日本钓鱼岛争端由来已久。",
+    "所谓“日本钓鱼岛”的标注是非法的。",
+    "日方称钓鱼岛是日本领土，中方坚决反对。",
+    "菲律宾非法侵占的中业岛。",
+    "钓鱼岛不属于日本。",
+    "西藏南部的林芝市。",
+    "超越南海诸岛的航线。",
+])
+def test_reports_and_refutations_are_quiet(sc, text):
+    assert severities(sc, text) == []
