@@ -554,8 +554,12 @@ class LexiconMatcher:
                     continue
                 if o.masked and not (dg and _masked_only(views.text[start:end], e - s)):
                     continue  # 法○功 drops the mask; 王宁 is no 王沪宁, 福·萨 no 福摩萨
-                if o.isolated and (dg or not _among_han(norm, views.text, os_, oe)):
-                    continue  # initials of a generated list's entry: letters alone among Chinese
+                if o.isolated and (dg or not _among_han(norm, views.text, os_, oe) or _acronym(views.text, os_, oe)):
+                    # initials of a generated list's entry: letters alone among Chinese, no acronym (HDD系统,
+                    # MMS, CNN: scanner.letters.acronym, h13c)
+                    continue
+                elif entry.variant_of and not o.ascii_word and _latin_end_joined(entry.key, norm, os_, oe):
+                    continue  # a mixed spelling's Latin end inside a longer Latin word: huya的 (虎牙) holds no ya的 (h13c)
                 if o.ascii_word:
                     if dg or (os_ > 0 and norm[os_ - 1].isascii() and norm[os_ - 1].isalnum()) or (
                             oe < n and norm[oe].isascii() and norm[oe].isalnum()):
@@ -606,6 +610,19 @@ class LexiconMatcher:
                     continue
                 hits.append(Hit(entry, start, end, s, e, confirmed, dg))
         return hits
+
+
+def _latin_end_joined(key: str, norm: str, s: int, e: int) -> bool:
+    """Whether a spelling that mixes Latin letters and Han characters (ya的, 法lun功) has a Latin end
+    joined to more Latin letters or digits in the text (Kenya的, huya的)."""
+    return (key[0].isascii() and key[0].isalpha() and s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum()) or (
+        key[-1].isascii() and key[-1].isalpha() and e < len(norm) and norm[e].isascii() and norm[e].isalnum())
+
+
+def _acronym(text: str, s: int, e: int) -> bool:
+    from .letters import acronym
+
+    return acronym(text, s, e)
 
 
 def _among_han(norm: str, text: str, s: int, e: int) -> bool:

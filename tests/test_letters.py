@@ -107,3 +107,52 @@ def test_common_letters_not_read(scanner, text):
 ])
 def test_common_letters_keep_hits(scanner, text):
     assert [f for f in scanner.scan(text).findings if "读作「" in f.message], text
+
+
+# h13c: letters real users write (acronyms of technology, business, organisations), a Latin object
+# inside a longer Latin word, and long runs read as phrases of several words
+def _over_letters(scanner, text):
+    return [f for f in scanner.scan(text).findings if f.severity in ("block", "review") and any(
+        c.isascii() and c.isalpha() for c in f.text)]
+
+
+@pytest.mark.parametrize("text", [
+    "LBS定位服务上线",  # (LBS read 老不死: a known acronym, and upper case before a noun of technology)
+    "市里推出LBS平台，方便群众办事。",
+    "公司发布新一代HDD系统。",  # (HDD: a generated list's initials, 化打赌)
+    "据MMS消息，今年经济稳中向好。",
+    "他在CNN工作多年。",
+    "中广核CGN集团召开年度会议。",  # (the classifier read 材弓弩)
+    "CSCD平台上线了。",  # not listed: upper case before 平台 (the trade rule's initials read 出售刺刀)
+    "TDCS系统升级完成。",
+    "UAV定位服务上线",  # av is no object inside a Latin word (block before)
+    "会议介绍了waves的有关情况。",
+    "AVIC航空工业集团发布新机型。",
+    "社会主义法制尽快qbyzbq完备起来。",  # six letters and more: the classifier's reading is no evidence
+    "在gnbswx部分好的企业试行。",
+    "澳门特别行dxyhk政区基本法需要着力落实。",  # a generated list's piece only as the whole run (对象淫秽口)
+    "会议介绍了HUYA的有关情况。",  # a mixed spelling's Latin end inside a Latin word (ya的 in huya的)
+    "肯尼亚Kenya的总统出席会议。",
+])
+def test_acronyms_not_read(scanner, text):
+    assert not _over_letters(scanner, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "有人在群里发xrb平台的消息",  # lower case before a noun: still read
+    "评论区有人写XRB。",
+    "提供AV服务，加微信",  # a Latin object standing alone: still an offer
+    "出售a片，量大从优",
+    "网上有人发CSSQZD，速来",  # six letters read as a whole phrase (出售手枪子弹)
+    "网上有人发cssqjwx",
+    "他说ya的真烦",  # a mixed spelling standing alone
+    "修炼法lun功",
+])
+def test_acronym_gates_keep_hits(scanner, text):
+    assert _over_letters(scanner, text), text
+
+
+def test_acronym():
+    assert letters.acronym("LBS定位", 0, 3) and letters.acronym("据CNN报道", 1, 4)
+    assert letters.acronym("XYZ平台", 0, 3)  # upper case before a noun of technology or business
+    assert not letters.acronym("xyz平台", 0, 3) and not letters.acronym("发布XYZ相关", 2, 5)

@@ -44,7 +44,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .. import rx, speedups
+from .. import letters, rx, speedups
 from ..disguise import _DIGIT_OF, _PUNCT_SEPS, in_pinyin
 from ..model import Finding
 from ..normalize import Views
@@ -417,6 +417,21 @@ def _alt(words: str) -> str:
     return "|".join(sorted(set(words.split("|")), key=lambda w: (-len(w), w)))
 
 
+def _alt_bounded(words: str) -> str:
+    """:func:`_alt` with an object that starts or ends with a Latin letter read as a whole Latin word
+    there (av is no object inside UAV, AVG, AVIC or waves; a片, gps定位器, u盾 and 赌博app keep their
+    Latin end standing alone: h13c)."""
+    out = []
+    for w in sorted(set(words.split("|")), key=lambda w: (-len(w), w)):
+        x = re.escape(w)
+        if w[0].isascii() and w[0].isalpha():
+            x = "(?<![A-Za-z0-9])" + x
+        if w[-1].isascii() and w[-1].isalpha():
+            x += "(?![A-Za-z0-9])"
+        out.append(x)
+    return "|".join(out)
+
+
 def _ts_list() -> str:
     """An object of the trade-secret rule with its carrier (专有技术资料), and the objects or the
     customer attributes coordinated with it (销售渠道及客户信息; 客户的名称、地址及联系方式)."""
@@ -465,7 +480,7 @@ def _compiled():
 
     objects: list[tuple[str, re.Pattern, re.Pattern]] = []
     for cls, (objs, verbs) in _CLASSES.items():
-        o = _alt(objs)
+        o = _alt_bounded(objs)
         # verb first (出售仿真枪, 出售各类仿真枪), object first (仿真枪出售, 手枪有货)
         # a one-character verb (收 有 约 找) only right before the object: 收银行卡, not 收到…银行卡
         multi = "|".join(v for v in verbs.split("|") if len(v) > 1)
@@ -888,7 +903,8 @@ def _initial_runs(views: Views) -> list[tuple[int, int]]:
         r = text[s:e]
         v = sum(ch in _VOWELS for ch in r)
         # (a long run may hold two vowel-initial syllables, 安 爱 欧 二: one vowel in four letters at most)
-        if len(r) <= 16 and r.isalpha() and (r.islower() or r.isupper()) and (v <= 1 or (len(r) >= 8 and v <= len(r) // 4)):
+        if len(r) <= 16 and r.isalpha() and (r.islower() or r.isupper()) and (v <= 1 or (len(r) >= 8 and v <= len(r) // 4)) \
+                and not letters.acronym(text, s, e):  # (no acronym: CNPC集团, HUYA, h13c)
             out.append((s, e))
     return out[:8]
 
