@@ -55,6 +55,12 @@ def test_character_data():
     # data/hanzi_shapes.txt: one component changed for a look-alike one, four-corner codes close
     assert "沧" in lookalikes_of("沦") and "阵" in lookalikes_of("陈") and "祆" in lookalikes_of("袄")
     assert "呆" not in lookalikes_of("困") and "吕" not in lookalikes_of("回")  # 囗 is no 口
+    # data/hanzi_proofread.txt (pycorrector's same_stroke.txt, one of two parts differing): read only
+    # when asked (the compositional read-back's words of 3+ characters), both ways; a character and
+    # its own part (丁 钉) or a different shape (神 申) of the same row is no pair
+    assert "络" in lookalikes_of("洛", proofread=True) and "洛" in lookalikes_of("络", proofread=True)
+    assert "络" not in lookalikes_of("洛") and "络" not in lookalikes_of("洛", bare=True)
+    assert "钉" not in lookalikes_of("丁", proofread=True) and "申" not in lookalikes_of("神", proofread=True)
 
 
 @pytest.mark.parametrize("text, found", [
@@ -536,6 +542,8 @@ def test_a_radical_dropped_or_added_is_a_lookalike():
     ("他是个白，痴", "白，痴", "wording.slur.disability"),
     ("有人兜售冰，毒", "兜售冰，毒", "prohibited.trade.drug"),
     ("有人兜售海各因，价格面议", "兜售海各因", "prohibited.trade.drug"),  # 各: 洛 without its 氵 (hanzi_bare)
+    ("有人兜售海洛困，价格面议", "兜售海洛困", "prohibited.trade.drug"),  # 困/因: a proofreading table's pair (hanzi_proofread)
+    ("网上有人出售迷幼药", "出售迷幼药", "prohibited.trade.drug"),  # 幼/幻 (hanzi_proofread), inside the word
     ("这些越南人犭侯子", "越南人犭侯子", "wording.slur.group"),
     ("据报道，台湾内；政；部发表声明", "内；政；部", "wording.tw.institution"),  # a separated institution
 ])

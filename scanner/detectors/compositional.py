@@ -693,8 +693,9 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
             # one of two characters swapped reads ordinary text (冰堵 for 冰毒, 价证 for 假证); so does
             # the first or last one swapped when the rest is a word (卡塔尼|推荐 for 拟推荐)
             edge_word = (i == 0 or i == n - 1) and freq.get(w[1:] if i == 0 else w[:-1], 0) > 0
-            if n >= 3 and not edge_word:
-                for h in homophones(ch) + lookalikes_of(ch, bare=True):
+            if n >= 3 and not edge_word:  # (the proofreading table's pairs here only: in a word of two
+                # they read place names, 坡子街 for 跛子, 花滩子 for 瘫子; benchmarks/DISGUISE.md, h13d)
+                for h in homophones(ch) + lookalikes_of(ch, bare=True, proofread=True):
                     add(w[:i] + h + w[i + 1:], w)
         if n == 2:  # of two characters a look-alike or a sound not joined into a word by its neighbour
             for v, i, sound in two_char_swaps(w):  # (checked in the text: 积冰|堵住) nor seen in general text
