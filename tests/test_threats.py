@@ -65,6 +65,8 @@ HITS = [
     ("violence", "block", "谁敢来拆我就杀谁"),
     ("violence", "block", "我要把那个狗官全家都杀了"),
     ("violence", "block", "我明天去派出所炸了他们"),
+    # a citizen's message forwarded by an account
+    ("violence", "block", "村民留言：拆迁补偿一直不到位，我就带汽油去乡政府同归于尽！"),
     # incitement
     ("incite", "block", "大家一起去砸了派出所"),
     ("incite", "block", "兄弟们今晚一起去把村委会烧了"),
@@ -76,6 +78,8 @@ HITS = [
     ("violence", "review", "等我出来就弄死你"),
     ("violence", "review", "我要报复社会"),
     ("violence", "review", "我要杀了你哈哈哈哈，怎么这么可爱"),
+    ("violence", "review", "我一定要捅死王二！"),  # a name: a reviewer reads who it is
+    ("violence", "block", "我要让那个书记血债血偿"),
 ]
 
 # reports of a threat, law, fiction, games, idioms and ordinary usage
@@ -135,6 +139,17 @@ MISSES = [
     "交通事故中，货车撞死一名行人，司机已被控制。",
     "我们一起去烧纸祭奠先人。",
     "以军空袭打死多名武装人员。",
+    # a warning, a refuted rumour, a fraud, a counsellor's or a petition office's account, a war story
+    "如果有人在网上说“我要炸了学校”，请立即报警。",
+    "心理疏导：当孩子说“我要杀了他”时，家长应该怎么办？",
+    "【辟谣】网传“有人明天要去县政府放火”系谣言。",
+    "有网民发帖称明天要血洗某小学，经核查系谣言。",
+    "骗子在电话里说：不给钱我就杀了你全家。",
+    "信访人王某多次来访，情绪激动，称“再不解决我就去县政府门口泼汽油”，工作人员耐心劝解。",
+    "抗战时期，他抱着炸药包高喊：我要和敌人同归于尽！",
+    "我要打死这只蚊子。",
+    "我们要炸掉贫困的堡垒。",
+    "我要杀了这局。",
 ]
 
 

@@ -33,6 +33,7 @@ Basis: 网络信息内容生态治理规定(2019) 第六条第(五)项(宣扬恐
 from __future__ import annotations
 
 from .. import rx
+from ..surnames import SURNAMES
 from .context import heading_quiets, sentence_around
 
 __all__ = ["GATE", "BASIS", "threat_spans", "laughing"]
@@ -55,7 +56,7 @@ _RESULT = {"炸": "了掉死平毁飞烂翻", "杀": "了掉死光", "砍": "了
 #: compound acts (the first group needs no target to be a threat: 我明天就去杀人, 我要报复社会)
 _ACTS_ALONE = ("同归于尽|报复社会|杀人|砍人|捅人|血洗|灭门|放火|纵火|放把火|点把火|投毒|下毒|泼汽油|浇汽油|"
                "带汽油|带着汽油|拎着汽油|提着汽油|拿汽油|买汽油|泼硫酸|杀光|炸平|一把火烧|放一把火|见人就砍|见人就杀|见人就捅|"
-               "见一个杀一个|见一个砍一个|见一个捅一个")
+               "见一个杀一个|见一个砍一个|见一个捅一个|血债血偿|垫背")
 _ACTS_TARGETED = "要你命|要他命|要了你的命|要了他的命|取你狗命|废了"
 #: second- and third-person pronouns: a target right after the act (杀了你 砍死他们)
 _PRONOUN = "你们|他们|她们|你|他|她|谁"
@@ -82,11 +83,16 @@ _TARGET_AFTER_RE = rx.compile(
     rf"|(?:{_DET})?{_IN}{{0,3}}?(?P<n>{_HEAD})(?!的)(?:{_HEAD})?{_AFTER_TARGET})")
 #: a target before the act, behind a marker (把镇政府烧了, 去乡政府同归于尽, 跟他同归于尽, 去学校杀人)
 _TARGET_BEFORE_RE = rx.compile(
-    rf"(?:把|将|去|到|跟|和|与|找|冲进|进|在|拉上|带上)(?:(?P<p>{_PRONOUN})(?!的)|(?:{_DET})?{_IN}{{0,3}}?"
+    rf"(?:把|将|去|到|跟|和|与|找|冲进|进|在|拉上|带上|让)(?:(?P<p>{_PRONOUN})(?!的)|(?:{_DET})?{_IN}{{0,3}}?"
     rf"(?P<n>{_HEAD})(?!的))(?:{_HEAD})?(?:门口|里|那|大楼|全家|一家|一起)?{_IN}{{0,3}}$")
 
 #: across a comma: a place behind a marker anywhere in the clause before (去镇政府,见一个砍一个)
 _TARGET_SOMEWHERE_RE = rx.compile(rf"(?:把|将|去|到|跟|和|与|找|冲进|进|在)(?:{_DET})?{_IN}{{0,3}}?(?P<n>{_HEAD})(?!的)")
+
+#: a person's name as all that is left of the clause after a killing act (我要杀了张某某, 我要捅死王二):
+#: a surname and one or two characters; review (a reviewer reads who it is: 杀了黄鳝 is a cook's)
+_NAME_VERBS = frozenset("杀砍捅宰")
+_NAME_AFTER_RE = rx.compile(rf"(?:[{SURNAMES}][\u4e00-\u9fff]{{1,2}})(?:全家|一家)?(?=[{_CLAUSE}]|$)")
 
 # ------------------------------------------------------------------ the intent
 _MODAL = ("今天|明天|今晚|明晚|后天|马上|立刻|立马|现在|迟早|早晚|回头|改天|总有一天|一定|肯定|绝对|必须|非得|非要|"
@@ -115,9 +121,14 @@ _LAUGH = ("哈哈", "呵呵", "嘻嘻", "hh", "233", "[笑", "[哈", "😂", "�
 _NEWS = ("扬言|声称|宣称|叫嚣|放话|扬称|威胁|恐吓|称要|说要|警方|民警|公安机关|通报|警情|拘留|行拘|刑拘|逮捕|批捕|"
          "判处|判决|判刑|获刑|被判|涉嫌|嫌疑|编造|虚假|谣言|造谣|寻衅|案件|案发|落网|抓获|处罚|依法|法院|检察|起诉|"
          "审理|被告|罪|男子|女子|某某|网民|据悉|记者|报道|新闻|电影|影片|剧中|剧情|电视剧|小说|游戏|台词|角色|主角|"
-         "反派|演员|导演|歌词|漫画|动漫|梦见|梦到|做梦|玩笑|段子|故事|敌人|敌军|鬼子|日寇|侵略|恐怖分子|歹徒|凶手|"
-         "暴徒|丧尸|僵尸|怪兽|boss|副本|对面|队友|打野|中单|人头|措手不及|片甲不留|回马枪|蚊子|苍蝇|蟑螂|老鼠|病毒|"
-         "细菌|害虫|杂草|切勿|严禁|禁止|防范|警惕|谨防").split("|")
+         "反派|演员|导演|歌词|漫画|动漫|梦见|梦到|做梦|玩笑|段子|故事|凶手|切勿|严禁|禁止|防范|警惕|谨防|"
+         # a warning, a rumour refuted, a fraud described, a counsellor's or a petition office's account
+         # of what someone said (称“…”, 说“…”: a quoted threat reported, not made)
+         "报警|举报|辟谣|网传|骗子|诈骗|冒充|受害|心理|家长|怎么办|如何应对|劝解|劝导|调解|疏导|安抚|化解|称“|说“").split("|")
+#: in the sentence, the match included: an enemy, a monster, a pest or a game's opponent is no one
+#: threatened (我要和敌人同归于尽 in a war story, 我要打死这只蚊子, 我们要灭了对面)
+_STORY = ("敌人|敌军|鬼子|日寇|侵略|抗战|抗日|红军|八路|烈士|碉堡|炸药包|恐怖分子|歹徒|暴徒|丧尸|僵尸|怪兽|boss|"
+          "副本|对面|队友|打野|中单|人头|措手不及|片甲不留|回马枪|蚊子|苍蝇|蟑螂|老鼠|病毒|细菌|害虫|杂草").split("|")
 #: within 150 characters: a police or court report around the quoted threat
 _REPORT = ("行政拘留|刑事拘留|予以拘留|被拘留|警方通报|警情通报|公安机关|依法处理|依法查处|犯罪嫌疑人|违法嫌疑人|"
            "虚假恐怖信息|寻衅滋事|有期徒刑|以案说法|扬言").split("|")
@@ -161,6 +172,10 @@ def _clause(d: str, s: int, e: int, before: int = 30, after: int = 24) -> tuple[
 def _quiet(d: str, s: int, e: int) -> bool:
     sent = sentence_around(d, s, e, 60, 60)
     if any(w in sent for w in _NEWS):
+        return True
+    a, _t, b = sent.partition("\t")
+    whole = a + d[s:e] + b
+    if any(w in whole for w in _STORY):
         return True
     wide = d[max(0, s - 150):e + 150]
     if any(w in wide for w in _REPORT):
@@ -236,6 +251,10 @@ def threat_spans(d: str, hits) -> list[tuple[int, int, str, str]]:
                 continue
         # the target: after the act, or before it behind a marker
         tm_after = _TARGET_AFTER_RE.match(post)
+        named = False
+        if tm_after is None and not bare and not alone and d[s] in _NAME_VERBS:
+            tm_after = _NAME_AFTER_RE.match(post)
+            named = tm_after is not None
         # (the marker may be a modal's: 我就去|信访局门口放火; across a comma, anywhere in the first clause)
         tm_before = (_TARGET_SOMEWHERE_RE if wide else _TARGET_BEFORE_RE).search(pre, i0)
         target = tm_after or tm_before
@@ -249,7 +268,7 @@ def threat_spans(d: str, hits) -> list[tuple[int, int, str, str]]:
             continue
         rule = "prohibited.threat.incite" if kind == "crowd" else "prohibited.threat.violence"
         weak = m.group("bare") is None and d[s] in _WEAK and not alone
-        severity = "block" if (target is not None and modal and not weak) else "review"
+        severity = "block" if (target is not None and modal and not weak and not named) else "review"
         out.append((start, end, rule, severity))
     # one finding a place: overlapping spans merged (the block wins)
     out.sort()
