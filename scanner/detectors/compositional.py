@@ -1168,6 +1168,9 @@ class CompositionalDetector:
         """Every rule whose gate words are among ``hits`` (places in ``d``, the dense view of ``views``)."""
         found = {w for _s, _e, w in hits}
         out: list[Finding] = []
+        if found <= threats.GATE:  # only the threat rule's words (打死 炸毁 in war news): no other rule to ask
+            self._threats(views, d, out, hits)
+            return out
 
         def wins(gate, reach: int) -> list[tuple[int, int]]:
             """Merged windows around the hits of ``gate``: the patterns run there, not over the text."""
