@@ -80,6 +80,15 @@ HITS = [
     ("violence", "review", "我要杀了你哈哈哈哈，怎么这么可爱"),
     ("violence", "review", "我一定要捅死王二！"),  # a name: a reviewer reads who it is
     ("violence", "block", "我要让那个书记血债血偿"),
+    # written after the rule, before its last change (h13b's fresh set: 18 of 20 found then, these two not)
+    ("violence", "review", "城管再来收我摊子，我一刀砍死他"),
+    ("violence", "block", "我会让你们整个村委会陪葬"),
+    ("violence", "block", "你们再不给我退钱，我明天就去你们公司放火"),
+    ("violence", "block", "谁敢动我儿子我就杀他全家"),
+    ("violence", "block", "我明天就带着汽油去信访局"),
+    ("incite", "block", "乡亲们都去，把拆迁办砸烂"),
+    ("incite", "block", "我们一起去把县政府围了砸了"),
+    ("violence", "block", "我迟早要血洗这个村子"),
 ]
 
 # reports of a threat, law, fiction, games, idioms and ordinary usage
@@ -150,6 +159,17 @@ MISSES = [
     "我要打死这只蚊子。",
     "我们要炸掉贫困的堡垒。",
     "我要杀了这局。",
+    # the fresh set's ordinary sentences (none alarmed)
+    "我要去县政府办事大厅办理营业执照。",
+    "这道菜要先炸后烧，味道更香。",
+    "我要把这个bug干掉，今晚加班。",
+    "我要杀出重围，考上公务员。",
+    "明天我就去派出所办身份证。",
+    "我就去学校门口等孩子放学。",
+    "今晚我要炸一盘花生米下酒。",
+    "我要弄死这只蟑螂。",
+    "我一定要考上县委组织部的选调生。",
+    "我们要把矛盾纠纷化解在基层，消灭在萌芽状态。",
 ]
 
 

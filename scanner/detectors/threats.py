@@ -56,7 +56,7 @@ _RESULT = {"炸": "了掉死平毁飞烂翻", "杀": "了掉死光", "砍": "了
 #: compound acts (the first group needs no target to be a threat: 我明天就去杀人, 我要报复社会)
 _ACTS_ALONE = ("同归于尽|报复社会|杀人|砍人|捅人|血洗|灭门|放火|纵火|放把火|点把火|投毒|下毒|泼汽油|浇汽油|"
                "带汽油|带着汽油|拎着汽油|提着汽油|拿汽油|买汽油|泼硫酸|杀光|炸平|一把火烧|放一把火|见人就砍|见人就杀|见人就捅|"
-               "见一个杀一个|见一个砍一个|见一个捅一个|血债血偿|垫背")
+               "见一个杀一个|见一个砍一个|见一个捅一个|血债血偿|垫背|陪葬")
 _ACTS_TARGETED = "要你命|要他命|要了你的命|要了他的命|取你狗命|废了"
 #: second- and third-person pronouns: a target right after the act (杀了你 砍死他们)
 _PRONOUN = "你们|他们|她们|你|他|她|谁"
@@ -65,7 +65,7 @@ _PRONOUN = "你们|他们|她们|你|他|她|谁"
 _BODY = ("政府大楼|政府大院|政府|县委|市委|省委|区委|镇委|乡委|党委|纪委|政法委|人大|政协|信访局|信访办|公安局|派出所|"
          "警察局|法院|检察院|城管局|执法局|交警队|交警大队|街道办|办事处|居委会|村委会|村委|拆迁办|国土局|住建局|社保局|"
          "税务局|财政局|民政局|教育局|卫健委|环保局|机关|衙门|大楼|办公楼|大院|学校|幼儿园|小学|中学|大学|医院|卫生院|"
-         "火车站|高铁站|汽车站|车站|地铁站|地铁|机场|商场|超市|广场|银行|电视台|公交车|人群|菜市场|体育馆|电影院")
+         "火车站|高铁站|汽车站|车站|地铁站|地铁|机场|商场|超市|广场|银行|电视台|公交车|人群|菜市场|体育馆|电影院|村子|全村")
 _PERSON = ("村支书|支书|书记|县长|镇长|乡长|市长|区长|省长|局长|所长|院长|校长|主任|村长|组长|队长|村干部|干部|领导|"
            "当官的|狗官|贪官|警察|民警|协警|辅警|城管|法官|检察官|医生|护士|老师|老板|包工头|开发商|拆迁队|邻居|前妻|前夫|"
            "婆娘|那人|那家伙|那小子|那孙子|畜生|王八蛋|狗东西|狗日的|一家老小|全家人|一家人|全家|一家|他们家|你们家|他家|你家|她家")
@@ -251,12 +251,10 @@ def threat_spans(d: str, hits) -> list[tuple[int, int, str, str]]:
             continue  # (我要不是…; 我不会杀他 is caught by the intent pattern itself)
         if not modal and gap and len(gap) <= 6 and any(x in gap for x in ("就", "要", "会", "一定")):
             modal = True  # (等我出来就弄死你: the modal after the first person's own verb)
-        elif not modal:  # a bare first person: right before the act (review), or after an addressed opener
-            if len(gap) > 3:
+        elif not modal:  # a bare first person right before the act or an instrument away (我一刀砍死他):
+            if len(gap) > 3:  # review, unless an addressed opener comes first (信不信我…)
                 continue
             modal = any(x in sentence_around(d, cs + i0, s, 20, 0) for x in _ADDRESSED)
-            if gap and not modal:
-                continue
         # the target: after the act, or before it behind a marker
         tm_after = _TARGET_AFTER_RE.match(post)
         named = False
