@@ -53,7 +53,7 @@ from . import gates
 from .gates import separated_runs
 from .context import heading_end, heading_quiets, sentence_around
 from .credentials import _HELP, _TRAIL
-from . import formulations, leader_names, trade_norms, wording  # (wording imports this module back: attributes read at call time)
+from . import formulations, leader_names, threats, trade_norms, wording  # (wording imports this module back: attributes read at call time)
 
 if TYPE_CHECKING:  # (NumPy loads only when a disguised spelling is read back)
     import numpy as np
@@ -491,7 +491,7 @@ def _compiled():
     repairs = _repairs()
     ts_list = _ts_list()
     return {
-        "word_set": frozenset(_GATE_WORDS),
+        "word_set": frozenset(_GATE_WORDS) | threats.GATE,
         "repairs": repairs,
         # (the words that make characters with a separator between each worth reading back: the
         # rules' words, and Taiwan's institutions of the wording rules, 台湾外；交；部, which get no
@@ -556,6 +556,7 @@ _DISCLOSURES = (
 #: shared gate pass over ``vis`` tells at no cost whether the text holds one
 _SYMBOLS = frozenset("★☆♂♀✿❀❁✪◆◇※→←↑↓↔❤♥♡♪♫♬◎●▲△▼▽■√✓✔✗✘♠♣♦♧♤♢☼☀☁☂☎☏✈✉✂✎✏❖❥❦❧✽✾❃❋✺✹✸✷✶✵✴✳✲✱✰✯✮✭✬✫✩✧✦✥✤✣✢✡")
 gates.register(*_GATE_WORDS, *sorted(_SYMBOLS))  # at import, like every detector (scanner/detectors/gates.py)
+gates.register(*sorted(threats.GATE))  # (the threat rule's acts: not doubled spellings, not read-back words)
 gates.register_doubled(*_GATE_WORDS)  # (初步核核实: the repeat hides the word from ``vis``)
 _SPACED_RE = rx.compile("[ \u3000\t][\u4e00-\u9fff][ \u3000\t]")
 #: _SPACED_RE opens on a blank followed by a Han character: that pair, looked for in C first (the
@@ -1013,7 +1014,7 @@ class CompositionalDetector:
     name = "compositional"
     categories = frozenset({"improper_wording", "commercial_secret", "state_secret"})
     rules = tuple([f"prohibited.trade.{c}" for c in _CLASSES] + [
-        "prohibited.object.drug", "prohibited.insult.composed", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
+        "prohibited.object.drug", "prohibited.insult.composed", "prohibited.threat.violence", "prohibited.threat.incite", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
         "secret.topic.composed", "secret.credential.password_value", "keyterm.formulation.number",
         "keyterm.leader.title", leader_names.RULE, "keyterm.formulation.member", "keyterm.leader.order", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state",
         "wording.region_listed_as_country"])
@@ -1184,6 +1185,9 @@ class CompositionalDetector:
         """Every rule whose gate words are among ``hits`` (places in ``d``, the dense view of ``views``)."""
         found = {w for _s, _e, w in hits}
         out: list[Finding] = []
+        if found <= threats.GATE:  # only the threat rule's words (打死 炸毁 in war news): no other rule to ask
+            self._threats(views, d, out, hits)
+            return out
 
         def wins(gate, reach: int) -> list[tuple[int, int]]:
             """Merged windows around the hits of ``gate``: the patterns run there, not over the text."""
@@ -1204,6 +1208,8 @@ class CompositionalDetector:
                 self._disclosure(views, d, c[f"{name}_patterns"], c[f"{name}_news"], spec, out, wins(gate, reach))
         if not found.isdisjoint(_INSULT_GATE):
             self._insults(views, d, out, wins(_INSULT_GATE, 3))
+        if not found.isdisjoint(threats.GATE):
+            self._threats(views, d, out, hits)
         if not found.isdisjoint(_PW_GATE):
             self._password(views, d, out, wins(_PW_GATE, 72))
         if not found.isdisjoint(_FORM_GATE):
@@ -1367,6 +1373,20 @@ class CompositionalDetector:
                 "prohibited.insult.composed",
                 "含侮辱性、粗俗不文明用语，政务新媒体不得使用" if block else "疑似粗俗不文明用语（“他妈”作语气词），请核实",
                 _INSULT_BASIS, 0.9 if block else 0.7))
+
+    # ------------------------------------------------------------------ threats (:mod:`.threats`)
+    def _threats(self, views: Views, d: str, out: list[Finding], hits) -> None:
+        """A threat of violence or a call to it: an intent, a violent act and a target in one clause."""
+        for s, e, rule, severity in threats.threat_spans(d, hits):
+            incite = rule == "prohibited.threat.incite"
+            if severity == "block" and threats.laughing(views.text, *views.dense_span(s, e)):
+                severity = "review"  # (我要杀了你哈哈哈: a joke between friends, a reviewer reads it)
+            msg = ("疑似煽动他人实施暴力（号召对机关、人员实施砸、烧、杀等），政务新媒体不得发布" if incite else
+                   "疑似暴力威胁（扬言对机关、场所或他人实施爆炸、放火、杀伤等），政务新媒体不得发布")
+            if severity == "review":
+                msg = msg.replace("，政务新媒体不得发布", "，请核实")
+            out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", severity, rule, msg,
+                                     threats.BASIS, 0.85 if severity == "block" else 0.7))
 
     # ------------------------------------------------------------------ disclosures
     def _disclosure(self, views: Views, d: str, patterns, news: tuple[str, ...], spec: tuple, out: list[Finding],
