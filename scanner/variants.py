@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -429,6 +430,21 @@ _WORDISH_KINDS = ("homophone", "lookalike", "split", "masked", "swap2")
 _DISGUISE_CORPORA = ("corpus-gov-work-reports", "corpus-govcn-policies-2019", "ner-cluener2020", "ner-weibo", "ner-resume")
 
 
+def _tsv_rows(path: Path) -> Iterator[dict[str, str]]:
+    """The rows of a lexicon TSV file as {column: cell} (blank and ``#`` lines skipped, the first
+    other line the header)."""
+    with open(path, encoding="utf-8") as f:
+        header = None
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.rstrip("\n").split("\t")
+            if header is None:
+                header = cells
+                continue
+            yield dict(zip(header, cells))
+
+
 def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[int, int]:
     import tomllib
 
@@ -444,36 +460,18 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
         manifest = tomllib.loads((d / "manifest.toml").read_text(encoding="utf-8"))
         for spec in manifest.get("lexicon", []):
             if spec.get("kind") == "leaders":  # (no terms to disguise: the names with their titles, h13a)
-                with open(d / spec["file"], encoding="utf-8") as f:
-                    header = None
-                    for line in f:
-                        if not line.strip() or line.startswith("#"):
-                            continue
-                        cells = line.rstrip("\n").split("\t")
-                        if header is None:
-                            header = cells
-                            continue
-                        row = dict(zip(header, cells))
-                        titled.update(title_forms(row["name"].strip(), row["title"].strip()))
+                for row in _tsv_rows(d / spec["file"]):
+                    titled.update(title_forms(row["name"].strip(), row["title"].strip()))
                 continue
             if spec.get("category") == "allow" or spec.get("disguise", "full") == "none":
                 if spec.get("kind") != "key_terms":
                     continue
             basic = spec.get("disguise", "full") == "basic"
-            with open(d / spec["file"], encoding="utf-8") as f:
-                header = None
-                for line in f:
-                    if not line.strip() or line.startswith("#"):
-                        continue
-                    cells = line.rstrip("\n").split("\t")
-                    if header is None:
-                        header = cells
-                        continue
-                    row = dict(zip(header, cells))
-                    if spec.get("kind") == "key_terms":
-                        terms.append(row["term"].strip())
-                    else:
-                        rows.append((row["term"].strip(), row.get("type", "").strip(), basic))
+            for row in _tsv_rows(d / spec["file"]):
+                if spec.get("kind") == "key_terms":
+                    terms.append(row["term"].strip())
+                else:
+                    rows.append((row["term"].strip(), row.get("type", "").strip(), basic))
     terms = sorted(set(terms))
     variants: dict[str, str] = {}
     stop: dict[str, str] = {}
