@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -281,6 +282,31 @@ def title_forms(name: str, title: str) -> list[tuple[str, int, int]]:
     return [(name + short, len(name), len(name) + len(short)), (title + name, 0, len(title))]
 
 
+def title_chains(rows: Sequence[tuple[str, str, bool]]) -> list[tuple[tuple[str, int, int], int]]:
+    """The titles a person holds now, written in a row before the name as the news writes them
+    (中共中央总书记、国家主席、中央军委主席习近平; 中央书记处书记、中央办公厅主任蔡奇): every tail of two titles or
+    more of the person's current titles (``rows``: name, title, current; in the table's order; a
+    title that ends another, 总理 of 国务院总理, left out), as ((compound, start, end of one title in
+    it), index of its row in ``rows``), one form per title but the last (a slip of the title right
+    before the name is :func:`title_forms`'s): a slip of a title farther from the name (国家主习、
+    中央军委主席习近平, h13r)."""
+    by_name: dict[str, list[tuple[str, int]]] = {}
+    for i, (name, title, current) in enumerate(rows):
+        if current:
+            by_name.setdefault(name, []).append((title, i))
+    out: list[tuple[tuple[str, int, int], int]] = []
+    for name, held in by_name.items():
+        held = [(t, i) for t, i in held if not any(o != t and o.endswith(t) for o, _ in held)]
+        for k in range(len(held) - 1):
+            tail = held[k:]
+            compound = "、".join(t for t, _ in tail) + name
+            lo = 0
+            for t, i in tail[:-1]:
+                out.append(((compound, lo, lo + len(t)), i))
+                lo += len(t) + 1
+    return out
+
+
 def _raw_title_slips(compound: str, lo: int, hi: int) -> list[str]:
     """One slip (sound, shape, swap) of the title ``compound[lo:hi]``, the name left as it is."""
     title = compound[lo:hi]
@@ -429,6 +455,21 @@ _WORDISH_KINDS = ("homophone", "lookalike", "split", "masked", "swap2")
 _DISGUISE_CORPORA = ("corpus-gov-work-reports", "corpus-govcn-policies-2019", "ner-cluener2020", "ner-weibo", "ner-resume")
 
 
+def _tsv_rows(path: Path) -> Iterator[dict[str, str]]:
+    """The rows of a lexicon TSV file as {column: cell} (blank and ``#`` lines skipped, the first
+    other line the header)."""
+    with open(path, encoding="utf-8") as f:
+        header = None
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.rstrip("\n").split("\t")
+            if header is None:
+                header = cells
+                continue
+            yield dict(zip(header, cells))
+
+
 def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[int, int]:
     import tomllib
 
@@ -444,36 +485,21 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
         manifest = tomllib.loads((d / "manifest.toml").read_text(encoding="utf-8"))
         for spec in manifest.get("lexicon", []):
             if spec.get("kind") == "leaders":  # (no terms to disguise: the names with their titles, h13a)
-                with open(d / spec["file"], encoding="utf-8") as f:
-                    header = None
-                    for line in f:
-                        if not line.strip() or line.startswith("#"):
-                            continue
-                        cells = line.rstrip("\n").split("\t")
-                        if header is None:
-                            header = cells
-                            continue
-                        row = dict(zip(header, cells))
-                        titled.update(title_forms(row["name"].strip(), row["title"].strip()))
+                held = [(r["name"].strip(), r["title"].strip(), not r.get("to", "").strip())
+                        for r in _tsv_rows(d / spec["file"])]
+                for name, title, _current in held:
+                    titled.update(title_forms(name, title))
+                titled.update(f for f, _i in title_chains(held))
                 continue
             if spec.get("category") == "allow" or spec.get("disguise", "full") == "none":
                 if spec.get("kind") != "key_terms":
                     continue
             basic = spec.get("disguise", "full") == "basic"
-            with open(d / spec["file"], encoding="utf-8") as f:
-                header = None
-                for line in f:
-                    if not line.strip() or line.startswith("#"):
-                        continue
-                    cells = line.rstrip("\n").split("\t")
-                    if header is None:
-                        header = cells
-                        continue
-                    row = dict(zip(header, cells))
-                    if spec.get("kind") == "key_terms":
-                        terms.append(row["term"].strip())
-                    else:
-                        rows.append((row["term"].strip(), row.get("type", "").strip(), basic))
+            for row in _tsv_rows(d / spec["file"]):
+                if spec.get("kind") == "key_terms":
+                    terms.append(row["term"].strip())
+                else:
+                    rows.append((row["term"].strip(), row.get("type", "").strip(), basic))
     terms = sorted(set(terms))
     variants: dict[str, str] = {}
     stop: dict[str, str] = {}

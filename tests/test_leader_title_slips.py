@@ -10,7 +10,7 @@ import pytest
 
 from scanner import Scanner
 from scanner.lexicon import TITLE_SLIP_RULE
-from scanner.variants import short_title, title_forms, title_misspellings
+from scanner.variants import short_title, title_chains, title_forms, title_misspellings
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +80,35 @@ def test_a_function_word_next_to_the_name_is_no_slip(sc, text):
     """The title's character next to the name slipped into a function word (市 → 是, 部 → 不) starts an
     ordinary clause after a common name (TITLE_FUNCTION_FREQ)."""
     assert slips(sc, text) == []
+
+
+# h13r: a slip of a title farther from the name, in the titles a person holds now written in a row
+# (中共中央总书记、国家主席、中央军委主席习近平: the news formula; examples written from the table)
+@pytest.mark.parametrize("text, span, fix", [
+    ("中共中央总书记、国家注席、中央军委主席习近平出席大会。", "总书记、国家注席、中央军委主席习近平",
+     "总书记、国家主席、中央军委主席习近平"),
+    ("中共中央总书计、国家主席、中央军委主席习近平出席大会。", "总书计、国家主席、中央军委主席习近平",
+     "总书记、国家主席、中央军委主席习近平"),
+    ("国家注席、中央军委主席习近平签署命令。", "国家注席、中央军委主席习近平", "国家主席、中央军委主席习近平"),
+    ("中央书记处书计、中央办公厅主任蔡奇出席。", "中央书记处书计、中央办公厅主任蔡奇", "中央书记处书记、中央办公厅主任蔡奇"),
+])
+def test_misspelt_title_in_a_row_of_titles(sc, text, span, fix):
+    assert slips(sc, text) == [(span, fix, "block", "key_term_misspelling")]
+
+
+@pytest.mark.parametrize("text", [
+    "中共中央总书记、国家主席、中央军委主席习近平出席大会并发表重要讲话。",
+    "国家主席、中央军委主席习近平签署命令。",
+    "中共中央政治局常委、中央书记处书记、中央办公厅主任蔡奇出席。",
+    "中共中央总书记、国家主席、中央军委主席习近平，国务院总理李强出席。",
+])
+def test_a_row_of_right_titles_is_quiet(sc, text):
+    assert slips(sc, text) == []
+
+
+def test_title_chains():
+    rows = [("习近平", "总书记", True), ("习近平", "国家主席", True), ("习近平", "国家副主席", False),
+            ("习近平", "中央军委主席", True), ("李强", "国务院总理", True), ("李强", "总理", True)]
+    got = [f for f, _i in title_chains(rows)]
+    assert got == [("总书记、国家主席、中央军委主席习近平", 0, 3), ("总书记、国家主席、中央军委主席习近平", 4, 8),
+                   ("国家主席、中央军委主席习近平", 0, 4)]  # (a former title, or 总理 ending 国务院总理: no chain)

@@ -26,6 +26,11 @@ def severities(sc, text):
     ("有网站称日属钓鱼岛景色优美。", "日属钓鱼岛", "wording.territory.attributed", "block", "钓鱼岛"),
     ("菲律宾黄岩岛附近出现大批船只。", "菲律宾黄岩岛", "wording.territory.attributed", "block", "黄岩岛"),
     ("越南南沙群岛旅游线路。", "越南南沙群岛", "wording.territory.attributed", "block", "南沙群岛"),  # 南南 folded
+    ("越南 南沙群岛旅游线路。", "越南 南沙群岛", "wording.territory.attributed", "block", "南沙群岛"),
+    ("越南南海诸岛地图。", "越南南海诸岛", "wording.territory.attributed", "block", "南海诸岛"),
+    ("越南西沙群岛旅游线路。", "越南西沙群岛", "wording.territory.attributed", "block", "西沙群岛"),
+    ("渔船在日本釣魚島附近海域作业。", "日本釣魚島", "wording.territory.attributed", "block", "钓鱼岛"),
+    ("有网站称日属钓鱼岛景色优美。", "日属钓鱼岛", "wording.territory.attributed", "block", "钓鱼岛"),
     ("印度藏南地区的公路。", "印度藏南地区", "wording.territory.attributed", "block", "藏南地区"),
     ("菲律宾的仁爱礁补给行动。", "菲律宾的仁爱礁", "wording.territory.attributed", "review", "仁爱礁"),
     ("钓鱼岛是日本领土。", "钓鱼岛是日本领土", "wording.territory.claim", "review", "钓鱼岛"),
@@ -50,6 +55,16 @@ def test_attributed_territory_hits(sc, text, span, rule, sev, fix):
     "钓鱼岛不属于日本。",
     "西藏南部的林芝市。",
     "超越南海诸岛的航线。",
+    # h13r: 越 of a verb or an adjective before 南沙群岛 南海诸岛 南威岛 is no 越南 (only 越南南… folds)
+    "航班飞越南沙群岛上空。",
+    "科考船穿越南海诸岛海域。",
+    "跨越南海诸岛的海底光缆建成。",
+    "轰炸机飞越南海诸岛附近空域。",
+    "卓越南沙群岛建设者事迹展。",
+    "翻越南威岛的小山丘。",
+    # h13r: 日属 of a day (今日属, 每日属) is no owner form
+    "今日属钓鱼岛海域风浪最大。",
+    "每日属黄岩岛附近海域渔船最多。",
 ])
 def test_reports_and_refutations_are_quiet(sc, text):
     assert severities(sc, text) == []

@@ -392,8 +392,10 @@ _OWNED = "日属|菲属|越属|马属|印属"
 _TERR_ALT = _alt("|".join(TERRITORIES))
 _ATTR_RE = rx.compile(
     rf"(?<![中与和同及、对])(?P<g>{_alt(_CLAIMANTS)})(?P<j>的|所属的|所属|)(?P<t>{_TERR_ALT})"
-    rf"|(?P<g2>{_alt(_OWNED)})(?P<t2>{_TERR_ALT})"
-    # (越南南沙群岛: the dense view folds the repeated 南 into 越南沙群岛)
+    # (今日属, 昨日属, 每日属: a day, not 日本's 日)
+    rf"|(?<![今昨明前当每次节平])(?P<g2>{_alt(_OWNED)})(?P<t2>{_TERR_ALT})"
+    # (越南南沙群岛: the dense view folds the repeated 南 into 越南沙群岛; the text must hold both 南,
+    # else it is 飞越 穿越 跨越 卓越 before 南沙群岛 南海诸岛: see WordingRuleDetector._territory)
     rf"|(?<![中与和同及、对超])(?P<g3>越)(?P<t3>{_alt('|'.join(t for t in TERRITORIES if t.startswith('南')))})")
 #: the claim said as a fact: 钓鱼岛是日本(的)(固有)领土, 黄岩岛属于菲律宾
 _CLAIM_RE = rx.compile(
@@ -839,6 +841,8 @@ class WordingRuleDetector:
         for m in self._scan(_ATTR_RE, d, windows):
             t = m.group("t") or m.group("t2") or m.group("t3")
             e = m.end()
+            if m.group("g3") and written(m.start(), m.start("t3") + 1).count("南") < 2:
+                continue  # (飞越南海诸岛, 穿越南沙群岛: no folded 越南南)
             if _TERR_MATTER.match(d, e):
                 continue
             sev = "block"
