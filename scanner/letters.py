@@ -180,10 +180,21 @@ def _letter_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: the words of a spam offer: letters before a noun in a sentence that holds one are read all the same
+#: (YHSP平台免费看, CSQZ平台有货: the noun of an advert, not of an acronym; h13r found them)
+_SPAM_RE = re.compile("有货|现货|免费看|免费观看|在线观看|加微|加v|vx|私聊|私信|货到付款|到付|包邮|出售|代购|求购|"
+                      "兼职|日结")
+
+
 def _heads_noun(text: str, letters: str, e: int) -> bool:
     """Letters of one upper case, six at most, right before a noun of technology or business
-    (:data:`_ACRONYM_NOUNS`): an acronym (LBS定位服务, HDD系统, CGN集团)."""
-    return len(letters) <= 6 and letters.isupper() and text.startswith(_ACRONYM_NOUNS, e)
+    (:data:`_ACRONYM_NOUNS`): an acronym (LBS定位服务, HDD系统, CGN集团), unless the sentence makes a
+    spam offer (:data:`_SPAM_RE`)."""
+    if not (len(letters) <= 6 and letters.isupper() and text.startswith(_ACRONYM_NOUNS, e)):
+        return False
+    a = _sentence_edge(text, e - len(letters), -1, 60)
+    b = _sentence_edge(text, e, 1, 60)
+    return _SPAM_RE.search(text, a, b) is None
 
 
 def acronym(text: str, s: int, e: int) -> bool:

@@ -147,6 +147,9 @@ def test_acronyms_not_read(scanner, text):
     "网上有人发cssqjwx",
     "他说ya的真烦",  # a mixed spelling standing alone
     "修炼法lun功",
+    "CSQZ平台有货",  # upper case before a noun, but the sentence makes a spam offer (h13r): read
+    "YHSP平台免费看",
+    "HSDY平台免费看，私聊",
 ])
 def test_acronym_gates_keep_hits(scanner, text):
     assert _over_letters(scanner, text), text
@@ -156,3 +159,5 @@ def test_acronym():
     assert letters.acronym("LBS定位", 0, 3) and letters.acronym("据CNN报道", 1, 4)
     assert letters.acronym("XYZ平台", 0, 3)  # upper case before a noun of technology or business
     assert not letters.acronym("xyz平台", 0, 3) and not letters.acronym("发布XYZ相关", 2, 5)
+    assert not letters.acronym("XYZ平台有货，私聊", 0, 3)  # a spam offer in the sentence
+    assert letters.acronym("XYZ平台上线。有货请到店选购", 0, 3)  # (the offer is another sentence's)
