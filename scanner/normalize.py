@@ -69,9 +69,10 @@ INVISIBLE_CHARS = (
     + "\u3164\ufeff\uffa0"
     + "".join(map(chr, range(0xFE00, 0xFE10)))  # variation selectors
 )
-#: ASCII symbols (after width folding) treated as noise between the characters of a term.
+#: ASCII symbols (after width folding) and the middle dots (· • ‧ ・: the name separators of simplified,
+#: traditional and Japanese text, ･ its half width) treated as noise between the characters of a term.
 #: Not noise: ( ) [ ] { } " ' which carry brackets or quotation.
-NOISE_SYMBOLS = "*#@~^_|\\/-+=.·•`$%&<>"
+NOISE_SYMBOLS = "*#@~^_|\\/-+=.·•‧・･`$%&<>"
 #: Separators are NOT noise (a term never matches across 豪赌，博弈); a term written with one
 #: separator between every character (法，轮，功) is a variant of its own (scanner.disguise).
 SEPARATORS = "，。、；：！？…,.;:!?"

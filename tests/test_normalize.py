@@ -41,6 +41,14 @@ def test_noise_symbols_are_removed_in_dense_but_separators_quotes_and_brackets_a
     # 法，轮，功 is a compiled variant (scanner.disguise), never a join across 豪赌，博弈
 
 
+def test_middle_dots_of_every_script_are_noise():
+    # · (simplified names), ‧ (traditional text's hyphenation point), ・ and ･ (Japanese, full and half width)
+    v = build_views("赌·博赌•博赌‧博赌・博赌･博")
+    assert v.dense == "赌博赌博赌博赌博赌博"
+    for src in ("修炼法‧轮‧功", "修炼法・轮・功", "修炼法･轮･功"):
+        assert dense(src) == "修炼法轮功"
+
+
 def test_number_styles_stay_in_the_views():
     src = "①加强领导 ⑥合彩 一二三"
     v = build_views(src)
