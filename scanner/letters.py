@@ -202,7 +202,11 @@ def acronym(text: str, s: int, e: int) -> bool:
     text writes (``data/letters_seen.txt``, :data:`_COMMON`, :data:`_ACRONYMS`) or upper-case letters
     heading a noun of technology or business. The other readers of initials ask it too (the lexicon's
     initials of the generated lists, the compositional rules' initials)."""
-    w = text[s:e]
+    return _acronym_word(text, text[s:e], e)
+
+
+def _acronym_word(text: str, w: str, e: int) -> bool:
+    """:func:`acronym` of the letters ``w`` that end at ``e`` in ``text`` (a run's letters without its spaces)."""
     low = w.lower()
     return low in _seen() or low in _COMMON or low in _ACRONYMS or _heads_noun(text, w, e)
 
@@ -214,7 +218,6 @@ def runs(text: str) -> list[tuple[int, int]]:
         return []
     out = []
     n = len(text)
-    seen = _seen()
     for s, e in spans:
         if e - s < 3:
             continue
@@ -223,8 +226,7 @@ def runs(text: str) -> list[tuple[int, int]]:
         if not (_alone(before) and _alone(after)) or not (_is_han(before) or _is_han(after)):
             continue  # (an ASCII neighbour: an English sentence, a URL, a code, a unit, 5G)
         flat = text[s:e].replace(" ", "")
-        low = flat.lower()
-        if len(flat) < 3 or low in seen or low in _COMMON or low in _ACRONYMS or _heads_noun(text, flat, e):
+        if len(flat) < 3 or _acronym_word(text, flat, e):
             continue
         out.append((s, e))
         if len(out) >= _MAX_RUNS:
@@ -232,27 +234,27 @@ def runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _content_rows(generated: bool = False) -> set[str]:
+def _content_rows() -> tuple[set[str], set[str]]:
     """The terms of the bundled lexicon rows of the content types (not allow rows, not personal data,
-    advertising, credentials or the key terms' misspellings); with ``generated``, those of the
-    generated lists (``disguise = "basic"``, three characters or more) instead."""
+    advertising, credentials or the key terms' misspellings): (those of the full rows, those of the
+    generated lists, ``disguise = "basic"``, three characters or more)."""
     from .disguise import HIGH_RISK_TYPES
     from .lexicon import bundled_lexicon_dir, load_lexicons
 
     # (not the key terms' misspellings: a misspelling has its correct form's initials, and read from
     # letters it made leaders' names out of any hn: rhnxj as 壬沪宁性交)
     keep = (set(HIGH_RISK_TYPES) - {"key_term_misspelling"}) | {"secret_topic", "trade_secret", "bid_secret"}
-    out = set()
+    rows: set[str] = set()
+    generated: set[str] = set()
     for f in load_lexicons([bundled_lexicon_dir()]).files:
         # (a generated list's two-character pieces are no words: two letters would read any of
         # them, FAST as 肥癌 售秃)
-        if generated != (f.disguise == "basic"):
-            continue
-        shortest = 3 if f.disguise == "basic" else 2
+        basic = f.disguise == "basic"
+        out, shortest = (generated, 3) if basic else (rows, 2)
         for e in f.entries:
             if not e.is_allow and e.type in keep and shortest <= len(e.term) <= 8 and all(_is_han(c) for c in e.term):
                 out.add(e.term)
-    return out
+    return rows, generated
 
 
 def _build_vocabulary():
@@ -265,10 +267,11 @@ def _build_vocabulary():
     from .variants import _jieba_freq
 
     # (the wording rules' names are a finite language of their own: 南朝鲜, 小日本, 西藏流亡政府 …)
-    words = set(compositional._vocabulary()) | set(wording.disguise_words()) | set(wording._NAMES_GATE) | _content_rows()
+    rows, generated = _content_rows()
+    words = set(compositional._vocabulary()) | set(wording.disguise_words()) | set(wording._NAMES_GATE) | rows
     # (a generated list's entries are pieces of phrases, 淫秽口 买卖手: read from initials only as the whole
     # run, never after a word of jieba's or of the rules (dxyhk is no 对象淫秽口), h13c)
-    generated = _content_rows(True) - words
+    generated -= words
     words |= generated
     words = {w for w in words if 2 <= len(w) <= 8 and all(_is_han(c) for c in w)}
     initials: dict[str, list[str]] = {}

@@ -569,15 +569,15 @@ def _title_slip_entries(rows: Sequence[LeaderRow], lexicon: str, category: str) 
     a slip of the title's sound, shape or order right before or after the name) as entries of the
     automaton, with the name and title written right as suggestion. Every title a person held, now
     or before, counts: a misspelt title is a slip whenever it was held."""
-    from .variants import title_chains, title_forms, title_misspellings
+    from .variants import title_compounds, title_misspellings
 
     out: list[Entry] = []
-    forms = {f: r for r in rows for f in title_forms(r.name, r.title)}
-    # (the current titles in a row before the name: 总书记、国家主习、中央军委主席习近平, h13r)
-    forms.update((f, rows[i]) for f, i in title_chains([(r.name, r.title, not r.end) for r in rows]))
+    # (with the current titles in a row before the name: 总书记、国家主习、中央军委主席习近平, h13r)
+    forms = title_compounds(rows)
     seen: set[str] = {c for c, _lo, _hi in forms}  # (a right name and title is no slip of another)
     opts = _OPTIONS.setdefault(MatchOptions(), MatchOptions())
-    for (compound, lo, hi), r in forms.items():
+    for (compound, lo, hi), i in forms.items():
+        r = rows[i]
         for v in title_misspellings(compound, lo, hi):
             k = dense(v)
             if not k or k in seen or dense_runs(v) != k:

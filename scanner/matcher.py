@@ -558,7 +558,7 @@ class LexiconMatcher:
                     # initials of a generated list's entry: letters alone among Chinese, no acronym (HDD系统,
                     # MMS, CNN: scanner.letters.acronym, h13c)
                     continue
-                elif entry.variant_of and not o.ascii_word and _latin_end_joined(entry.key, norm, os_, oe):
+                if entry.variant_of and not o.ascii_word and _latin_end_joined(entry.key, norm, os_, oe):
                     continue  # a mixed spelling's Latin end inside a longer Latin word: huya的 (虎牙) holds no ya的 (h13c)
                 if o.ascii_word:
                     if dg or (os_ > 0 and norm[os_ - 1].isascii() and norm[os_ - 1].isalnum()) or (

@@ -422,7 +422,7 @@ def _alt_bounded(words: str) -> str:
     there (av is no object inside UAV, AVG, AVIC or waves; a片, gps定位器, u盾 and 赌博app keep their
     Latin end standing alone: h13c)."""
     out = []
-    for w in sorted(set(words.split("|")), key=lambda w: (-len(w), w)):
+    for w in _alt(words).split("|"):
         x = re.escape(w)
         if w[0].isascii() and w[0].isalpha():
             x = "(?<![A-Za-z0-9])" + x
