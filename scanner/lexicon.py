@@ -573,7 +573,7 @@ def _title_slip_entries(rows: Sequence[LeaderRow], lexicon: str, category: str) 
 
     out: list[Entry] = []
     # (with the current titles in a row before the name: 总书记、国家主习、中央军委主席习近平, h13r)
-    forms = title_compounds(rows)
+    forms = title_compounds([(r.name, r.title, not r.end) for r in rows])
     seen: set[str] = {c for c, _lo, _hi in forms}  # (a right name and title is no slip of another)
     opts = _OPTIONS.setdefault(MatchOptions(), MatchOptions())
     for (compound, lo, hi), i in forms.items():

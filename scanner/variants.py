@@ -307,13 +307,13 @@ def title_chains(rows: Sequence[tuple[str, str, bool]]) -> list[tuple[tuple[str,
     return out
 
 
-def title_compounds(rows) -> dict[tuple[str, int, int], int]:
+def title_compounds(rows: Sequence[tuple[str, str, bool]]) -> dict[tuple[str, int, int], int]:
     """Every name-and-title key term a leaders table makes (:func:`title_forms` of each row, and
     :func:`title_chains` of the current titles), as {(compound, start, end of the title): index of its
-    row in ``rows``} (``rows``: the table's :class:`scanner.lexicon.LeaderRow` in its order; the lexicon
-    loader and the stoplist builder both read it here)."""
-    forms = {f: i for i, r in enumerate(rows) for f in title_forms(r.name, r.title)}
-    forms.update(title_chains([(r.name, r.title, not r.end) for r in rows]))
+    row in ``rows``} (``rows``: name, title, current, in the table's order; the lexicon loader and the
+    stoplist builder both read it here)."""
+    forms = {f: i for i, (name, title, _current) in enumerate(rows) for f in title_forms(name, title)}
+    forms.update(title_chains(rows))
     return forms
 
 
@@ -466,17 +466,18 @@ _DISGUISE_CORPORA = ("corpus-gov-work-reports", "corpus-govcn-policies-2019", "n
 
 
 def _tsv_rows(path: Path) -> Iterator[dict[str, str]]:
-    """The rows of a lexicon TSV file as {column: cell}, read by the lexicon loader's reader
-    (:func:`scanner.lexicon._header_and_rows`: blank and ``#`` lines skipped, the first other line the
-    header)."""
-    from .lexicon import _header_and_rows
-
-    got = _header_and_rows(path, [])
-    if got is None:
-        return
-    _hno, header, rows = got
-    for _no, cells in rows:
-        yield dict(zip(header, cells))
+    """The rows of a lexicon TSV file as {column: cell} (blank and ``#`` lines skipped, the first
+    other line the header; not :mod:`scanner.lexicon`'s reader: this module never imports it)."""
+    with open(path, encoding="utf-8") as f:
+        header = None
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.rstrip("\n").split("\t")
+            if header is None:
+                header = cells
+                continue
+            yield dict(zip(header, cells))
 
 
 def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[int, int]:
@@ -494,9 +495,8 @@ def _build_stoplist(lexicon_dirs: list[Path], corpus: Path, out: Path) -> tuple[
         manifest = tomllib.loads((d / "manifest.toml").read_text(encoding="utf-8"))
         for spec in manifest.get("lexicon", []):
             if spec.get("kind") == "leaders":  # (no terms to disguise: the names with their titles, h13a)
-                from .lexicon import _load_leaders
-
-                titled.update(title_compounds(_load_leaders(d / spec["file"], [])))
+                titled.update(title_compounds([(r["name"].strip(), r["title"].strip(), not r.get("to", "").strip())
+                                               for r in _tsv_rows(d / spec["file"])]))
                 continue
             if spec.get("category") == "allow" or spec.get("disguise", "full") == "none":
                 if spec.get("kind") != "key_terms":
