@@ -17,7 +17,7 @@ from .errors import InputError, ScanTimeout
 from .lexicon import Entry, LexiconSet, bundled_lexicon_dir, load_lexicons
 from .matcher import Hit, LexiconMatcher
 from .model import SEVERITY_RANK, TYPE_LABELS, Finding, ScanResult, verdict_of
-from .normalize import build_views, in_script_of, warm_up
+from .normalize import build_views, in_script_of, normalize, warm_up
 
 __all__ = ["Scanner"]
 
@@ -71,7 +71,15 @@ def _merge_cluster(cluster: list[Finding], text: str) -> Finding:
         return best
     sugg = best.suggestion
     if sugg is not None:
-        sugg = text[start:best.start] + sugg + text[best.end:end]
+        before, after = text[start:best.start], text[best.end:end]
+        # (a suggestion that already writes the text around its hit, 总统赖清德 → 台湾地区领导人赖清德 merged with
+        # 台湾总统: 台湾 is not written twice; the suggestion in the cluster's script, 台灣 kept as written)
+        norm_sugg = normalize(sugg)
+        if before and norm_sugg.startswith(normalize(before)):
+            before = ""
+        if after and norm_sugg.endswith(normalize(after)):
+            after = ""
+        sugg = in_script_of(before + sugg + after, text[start:end])
     return replace(best, start=start, end=end, text=text[start:end], suggestion=sugg)
 
 
@@ -255,6 +263,11 @@ class Scanner:
                 if f.rule in disabled:
                     continue
                 sev = self.config.severity_for(f.rule, f.type, f.severity)
+                if f.suggestion and f.category == "improper_wording":
+                    # (a detector writes its suggestion in simplified characters: in the hit's script, as a row's)
+                    sugg = in_script_of(f.suggestion, f.text)
+                    if sugg != f.suggestion:
+                        f = replace(f, suggestion=sugg)
                 into.append(f if sev == f.severity else replace(f, severity=sev))
         if second:  # a subsidiary detector (the prohibited-content model) reports only what nothing else
             # of its category found: its looser span would otherwise widen a row's finding when merged

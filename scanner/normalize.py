@@ -237,13 +237,48 @@ def _s2t():
     return opencc.OpenCC("s2t")
 
 
+@lru_cache(maxsize=1)
+def _variant_pairs() -> frozenset[tuple[str, str]]:
+    """Pairs of traditional characters that are forms of one character in different standards
+    (OpenCC's TWVariants and HKVariants, both ways: 臺/台, 羣/群, 裏/裡): the writer's form of the pair
+    is the one a suggestion keeps (台灣總統 → 台灣地區領導人, not 臺灣地區領導人)."""
+    import opencc
+
+    folder = os.path.join(os.path.dirname(opencc.__file__), "dictionary")
+    out: set[tuple[str, str]] = set()
+    for name in ("TWVariants.txt", "TWVariantsRev.txt", "HKVariants.txt", "HKVariantsRev.txt"):
+        path = os.path.join(folder, name)
+        if not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                k, _, v = line.rstrip("\n").partition("\t")
+                if len(k) == 1:
+                    for x in v.split(" "):
+                        if len(x) == 1 and x != k:
+                            out.update(((k, x), (x, k)))
+    return frozenset(out)
+
+
 def in_script_of(suggestion: str | None, written: str) -> str | None:
     """``suggestion`` (lexicons are written in simplified characters) in the script of ``written``,
     the matched text: OpenCC's simplified-to-traditional conversion when ``written`` has
-    traditional characters (臺灣總統 → 臺灣地區領導人), else unchanged."""
+    traditional characters (臺灣總統 → 臺灣地區領導人; 尖閣諸島 → 釣魚島及其附屬島嶼), else unchanged. Where
+    the writer used another standard's form of a converted character (台 for 臺, 群 for 羣), the
+    suggestion keeps the writer's form (台灣總統 → 台灣地區領導人)."""
     if not suggestion or _traditional().isdisjoint(written):
         return suggestion
-    return _s2t().convert(suggestion)
+    conv = _s2t().convert(suggestion)
+    if len(conv) != len(suggestion):
+        return conv
+    fold = _opencc_t2s()
+    own = {chr(fold.get(ord(c), ord(c))): c for c in written}
+    pairs = _variant_pairs()
+    out = []
+    for s, t in zip(suggestion, conv):
+        w = own.get(chr(fold.get(ord(s), ord(s))))
+        out.append(w if w is not None and (t, w) in pairs else t)
+    return "".join(out)
 
 
 def _decode(cps: np.ndarray) -> str:

@@ -415,6 +415,16 @@ _TERR_BASIS = ("国务院新闻办公室《钓鱼岛是中国的固有领土》�
                "民政部、自然资源部《中国南海部分岛礁标准名称》(2020); 民政部关于公布藏南地区部分地名的公告(2017、2021、2023、2024); "
                "新华社新闻报道中的禁用词(第一批,2015)·涉及我领土、主权和港澳台")
 _TERR_GATE = TERRITORIES
+#: 在日本钓鱼岛被称为“尖阁诸岛”: a preposition before the state (在 据 从 于 按 依 照: "in Japan", "according to
+#: Japan") and a naming or passive verb after the island: the text reports what Japan calls it, no owner form
+#: (在日本钓鱼岛附近海域 is one: a place after the island, no such verb)
+_TERR_PREP = "在据从于按依照"
+_TERR_NAMING = rx.compile("被|称为|称作|称之为|叫做|叫作|名为|写作|标作|标为|标注为|译作|译为|又称|通称|俗称|一般被|通常被|多被|常被|则被")
+#: a question (钓鱼岛是日本领土吗？) and, within the text after it, the answer that refutes it (当然不是, 钓鱼岛是中国的)
+_CLAIM_QUESTION = rx.compile(r"(?:吗|么|嘛|呢)?[?？]|(?:吗|么|嘛)")
+_CLAIM_ANSWER = ("不是", "不属于", "当然不", "并不", "并非", "否定", "绝不", "决不", "从来不", "显然不", "中国的", "中国领土", "固有领土",
+                 "属于中国", "是中国", "错误", "荒谬", "谬论", "无效", "没有任何")
+_CLAIM_ANSWER_REACH = 80
 
 #: the gate: crime labels and derogatory heads; for the stereotype a group's 人 with its generalising word (人都是,
 #: 人天生: a predicate alone, 骗 偷 懒, is in too many texts), for 狗 猪 the nation with it
@@ -845,6 +855,8 @@ class WordingRuleDetector:
                 continue  # (飞越南海诸岛, 穿越南沙群岛: no folded 越南南)
             if _TERR_MATTER.match(d, e):
                 continue
+            if m.group("g") and m.start() > 0 and d[m.start() - 1] in _TERR_PREP and _TERR_NAMING.match(d, e):
+                continue  # (在日本钓鱼岛被称为“尖阁诸岛”: what Japan calls it, reported)
             sev = "block"
             if m.group("j") == "的" and e < len(d) and "\u3400" <= d[e] <= "\u9fff" and not d.startswith(_TERR_PLACE, e):
                 sev = "review"
@@ -852,6 +864,16 @@ class WordingRuleDetector:
                 f"涉领土主权表述错误：{t}是中国领土，不得写作“{written(m.start(), e)}”，应写“{t}”或“中国{t}”", sev)
         for m in self._scan(_CLAIM_RE, d, windows):
             t = m.group("t")
+            q = _CLAIM_QUESTION.match(d, m.end())
+            if q:
+                # a question (钓鱼岛是日本领土吗？): quiet when the text after it answers no (当然不是, 钓鱼岛是中国的);
+                # a question left unanswered stays a review (a headline that asks it: the reviewer reads the post)
+                if any(w in d[q.end():q.end() + _CLAIM_ANSWER_REACH] for w in _CLAIM_ANSWER):
+                    continue
+                add(m.start(), m.end(), t, "wording.territory.claim",
+                    f"涉领土主权表述：以问句提出“{written(m.start(), m.end())}”，其后未见明确否定；{t}是中国领土，"
+                    "请确认上下文已驳斥这一说法", "review", _TERR_QUIET + _CLAIM_QUIET)
+                continue
             add(m.start(), m.end(), t, "wording.territory.claim",
                 f"涉领土主权表述错误：{t}是中国领土，“{written(m.start(), m.end())}”是他国的主张，不得作为事实陈述；"
                 "报道时须写明是对方的所谓主张并加引号", "review", _TERR_QUIET + _CLAIM_QUIET)
