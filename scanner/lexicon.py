@@ -560,6 +560,9 @@ def _expand_key_terms(rows: list[Entry], problems: list[str]) -> list[Entry]:
 #: the rule of a leader's title misspelt next to his name (习近平总书计, 李强总里): the key terms a
 #: leaders file's rows make (:func:`scanner.variants.title_forms`), varied in the title only
 TITLE_SLIP_RULE = "keyterm.leader.title_spelling"
+#: a title's slip read alone (国家主習) needs its holder's name within this many characters (习近平总书记、国家主席、
+#: 中央军委主習: 14)
+TITLE_ALONE_WINDOW = 20
 TITLE_SLIP_BASIS = ("党政机关公文处理工作条例(2012)第十九条(审核重点:人名、地名、时间、数字、引文等是否准确);"
                     "国家新闻出版署《报纸期刊质量管理规定》(2020)编校差错率;商业校对服务差错类别·领导人职务错误")
 
@@ -574,10 +577,13 @@ def _title_slip_entries(rows: Sequence[LeaderRow], lexicon: str, category: str) 
     out: list[Entry] = []
     # (with the current titles in a row before the name: 总书记、国家主习、中央军委主席习近平, h13r)
     forms = title_compounds([(r.name, r.title, not r.end) for r in rows])
-    seen: set[str] = {c for c, _lo, _hi in forms}  # (a right name and title is no slip of another)
+    # (a right name and title, or any title of the table, is no slip of another)
+    seen: set[str] = {c for c, _lo, _hi in forms} | {dense(r.title) for r in rows}
     opts = _OPTIONS.setdefault(MatchOptions(), MatchOptions())
     for (compound, lo, hi), i in forms.items():
         r = rows[i]
+        # a title alone (variants.title_alone): its slip only with the holder's name near it
+        o = _parse_options(f"ctx={r.name};win={TITLE_ALONE_WINDOW}", dense(compound))[0] if compound == r.title else opts
         for v in title_misspellings(compound, lo, hi):
             k = dense(v)
             if not k or k in seen or dense_runs(v) != k:
@@ -586,7 +592,8 @@ def _title_slip_entries(rows: Sequence[LeaderRow], lexicon: str, category: str) 
             out.append(Entry(
                 id=TITLE_SLIP_RULE, term=v, key=k, category=category, type="key_term_misspelling",
                 severity="block", suggestion=compound, basis=TITLE_SLIP_BASIS,
-                message=f"领导人职务称谓错写：「{v}」应为「{compound}」", options=opts, lexicon=lexicon,
+                message=(f"领导人职务称谓错写：「{v}」应为「{compound}」" if o is opts else
+                         f"领导人职务称谓错写：「{v}」（{r.name}的现任职务）应为「{compound}」"), options=o, lexicon=lexicon,
                 source=r.source, note=r.id, variant_of=compound, tail=_tail(v)))
     return out
 

@@ -265,7 +265,8 @@ def in_script_of(suggestion: str | None, written: str) -> str | None:
     the matched text: OpenCC's simplified-to-traditional conversion when ``written`` has
     traditional characters (臺灣總統 → 臺灣地區領導人; 尖閣諸島 → 釣魚島及其附屬島嶼), else unchanged. Where
     the writer used another standard's form of a converted character (台 for 臺, 群 for 羣), the
-    suggestion keeps the writer's form (台灣總統 → 台灣地區領導人)."""
+    suggestion keeps the writer's form (台灣總統 → 台灣地區領導人), and a character the writer wrote
+    simplified stays simplified (国家主習 → 国家主席: a text of both scripts)."""
     if not suggestion or _traditional().isdisjoint(written):
         return suggestion
     conv = _s2t().convert(suggestion)
@@ -276,8 +277,10 @@ def in_script_of(suggestion: str | None, written: str) -> str | None:
     pairs = _variant_pairs()
     out = []
     for s, t in zip(suggestion, conv):
-        w = own.get(chr(fold.get(ord(s), ord(s))))
-        out.append(w if w is not None and (t, w) in pairs else t)
+        base = chr(fold.get(ord(s), ord(s)))
+        w = own.get(base)
+        # (the writer's simplified character stays simplified in a text of both scripts: 国家主習 → 国家主席)
+        out.append(w if w is not None and (w == base or (t, w) in pairs) else t)
     return "".join(out)
 
 

@@ -307,13 +307,29 @@ def title_chains(rows: Sequence[tuple[str, str, bool]]) -> list[tuple[tuple[str,
     return out
 
 
+#: a title of at least this many characters is read alone (国家主習 after 习近平总书记、): a slip of 总理 (总里) alone
+#: is too short to read anywhere, even next to its holder's name
+TITLE_ALONE_MIN = 3
+
+
+def title_alone(rows: Sequence[tuple[str, str, bool]]) -> list[tuple[tuple[str, int, int], int]]:
+    """The current titles of ``TITLE_ALONE_MIN`` characters or more written alone, as ((title, 0, its
+    length), index of its row): their slips are read next to the holder's name only (the lexicon's
+    entries carry the name as context), wherever the title stands after the name: 习近平总书记、国家主習,
+    李强总理、国务院总埋, 习近平同志任中共中央总书计 (h14c). A title no longer held makes none (韩正's 国务院副总理:
+    a text about 2018–2023 writes it right, and its slip next to his name is no current title's)."""
+    return [((title, 0, len(title)), i) for i, (_name, title, current) in enumerate(rows)
+            if current and len(title) >= TITLE_ALONE_MIN]
+
+
 def title_compounds(rows: Sequence[tuple[str, str, bool]]) -> dict[tuple[str, int, int], int]:
-    """Every name-and-title key term a leaders table makes (:func:`title_forms` of each row, and
-    :func:`title_chains` of the current titles), as {(compound, start, end of the title): index of its
-    row in ``rows``} (``rows``: name, title, current, in the table's order; the lexicon loader and the
-    stoplist builder both read it here)."""
+    """Every name-and-title key term a leaders table makes (:func:`title_forms` of each row,
+    :func:`title_chains` of the current titles, and :func:`title_alone`), as {(compound, start, end of
+    the title): index of its row in ``rows``} (``rows``: name, title, current, in the table's order; the
+    lexicon loader and the stoplist builder both read it here)."""
     forms = {f: i for i, (name, title, _current) in enumerate(rows) for f in title_forms(name, title)}
     forms.update(title_chains(rows))
+    forms.update(title_alone(rows))
     return forms
 
 
