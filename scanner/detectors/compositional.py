@@ -377,7 +377,7 @@ _SAR_RE = rx.compile(r"(?<![英葡原前])(?P<r>香港|澳门)政府(?!总部|�
 _SAR_NEWS = tuple("港英|澳葡|殖民|回归前|英国|葡萄牙|英治|港督|澳督".split("|"))
 _STATE_RE = rx.compile(
     r"(?:中台|中华民国和中国|台湾和中国|中国和台湾|台湾与中国|中国与台湾|台湾和大陆|大陆和台湾)" + _GAP + r"{0,2}?(?:两国|两个国家|国与国)"
-    r"|(?:海峡)?两岸" + _GAP + r"{0,3}?(?:是|为)?两个国家"
+    r"|(?:海峡)?两岸" + _GAP + r"{0,3}?(?:是|为)?(?:两个国家|(?:特殊的)?国与国)"
     r"|(?:与|和|同|跟)台湾" + _GAP + r"{0,2}?(?:建交|建立外交关系|恢复外交关系|复交|互设大使馆)"
     r"|台湾(?:是|为)(?:一个)?(?:主权)?(?:独立的?)?国家")
 _STATE_QUIET = ("所谓|不是|并非|绝不|决不|反对|妄称|鼓吹|图谋|企图|谬论|挑衅|歪曲|炒作|断交|断绝|一个中国|一中原则|"
@@ -392,8 +392,10 @@ _ITEM = r"[^、,。;!?]{1,8}"
 _REGION = r"(?:中国)?(?:台湾|香港|澳门)(?:地区)?"
 _FIRST_NAME_RE = rx.compile(_COUNTRIES + "|" + _REGION)
 _LISTED_RE = rx.compile(
-    r"(?:" + _ITEM + r"、){1,10}?" + _REGION + r"(?:、" + _ITEM + r"){0,10}?(?:等|等等)?(?:国家|各国|诸国)(?!和地区|或地区|与地区|及地区|\(地区\))"
-    r"|" + _REGION + r"(?:、" + _ITEM + r"){1,10}?(?:等|等等)?(?:国家|各国|诸国)(?!和地区|或地区|与地区|及地区|\(地区\))")
+    r"(?:" + _ITEM + r"、){1,10}?" + _REGION + r"(?:、" + _ITEM + r"){0,10}?(?:等|等等)?(?:国家|各国|诸国)(?!和地区|或地区|与地区|及地区|\(地区\)|级)"
+    r"|" + _REGION + r"(?:、" + _ITEM + r"){1,10}?(?:等|等等)?(?:国家|各国|诸国)(?!和地区|或地区|与地区|及地区|\(地区\)|级)")
+#: a count before 国家 (台湾、香港等十多个国家): the list is of countries even when no item names one (欧美、东南亚)
+_COUNTED_RE = rx.compile(r"等(?:[0-9一二两三四五六七八九十百几数]+多?|多)个(?:国家|各国|诸国)$")
 _LISTED_GATE = ("台湾、", "、台湾", "香港、", "、香港", "澳门、", "、澳门")
 _SOV_GATE = frozenset(("藏独", "疆独", "港独", "蒙独", "香港政府", "澳门政府", "中台", "两个国家", "国与国", "台湾建交", "台湾正式建交",
              "台湾复交", "台湾建立外交关系", "台湾恢复外交关系", "台湾互设大使馆", "台湾是", "台湾为", *_LISTED_GATE))
@@ -1494,7 +1496,7 @@ class CompositionalDetector:
         for m in _scan(_LISTED_RE, d, w):
             s, e = m.span()
             items = m.group(0).split("、")
-            if not any(_COUNTRY_RE.search(it) for it in items) or self._quoted(d, s, e):
+            if not (any(_COUNTRY_RE.search(it) for it in items) or _COUNTED_RE.search(m.group(0))) or self._quoted(d, s, e):
                 continue
             first = _FIRST_NAME_RE.search(items[0])  # 产品远销|美国、…: from the first name on
             if first:

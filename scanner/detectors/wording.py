@@ -55,6 +55,9 @@ wording.tw.state_attribute  Taiwan with a state's attribute (台湾国旗,      
                             台湾国籍, 台湾驻美大使馆)
 wording.tw.china_pairing    China paired with Taiwan, Hong Kong or Macao     《关于涉台港澳宣传报道中几个提法的意见》·一;
                             as equals (中国和台湾的关系, 中国与香港贸易)     新华社禁用词(2015)·涉及我领土主权和港澳台
+wording.hkmotw.abroad       going to Hong Kong, Macao or Taiwan called      新华社禁用词(2015)·涉及我领土主权和港澳台
+                            出国 (出国去香港, 出国旅游到台湾); not a         (港澳台不称国家); 出境入境管理法(2012)
+                            transfer on the way abroad (转机, 中转)          第二条、第八十九条
 secret.draft.bracketed      a draft label in any bracket (〈初稿〉「草稿」     政府信息公开条例(2019) 第十六条(过程性
                             『修订稿』{代拟稿} (第二稿) [初审稿 v2]); the     信息); 党政机关公文处理工作条例 第三章
                             plain draft words are lexicon rows
@@ -359,13 +362,21 @@ _TW_INST = ("总统府|行政院|立法院|监察院|考试院|司法院|国防�
             "劳动部|数位发展部|数字发展部|侨务委员会|侨委会|大陆委员会|陆委会|国家安全局|国安局|国安会|国家安全会议|海巡署|"
             "海洋委员会|海委会|国家发展委员会|国发会|金融监督管理委员会|金管会|中央选举委员会|中选会|国家通讯传播委员会|通传会|"
             "原住民族委员会|客家委员会|退辅会|国军|国史馆|驻美代表处|外交部长|国防部长|行政院长|立法院长|总统|副总统")
-_TW_ATTR = "国旗|国歌|国徽|国号|国父|国籍|国会|元首|首都|宪法|大使馆|大使|领事馆|国家元首|邦交国"
+_TW_ATTR = "国旗|国歌|国徽|国号|国父|国籍|国会|元首|首都|宪法|大使馆|大使|领事馆|国家元首|邦交国|国庆|国庆日"
+#: a state's envoys abroad, after 驻 and the host (台湾驻美国大使: Taiwan has 代表处, no embassy)
+_TW_ENVOY = "大使馆|大使|总领事馆|总领事|领事馆"
 _TW_INST_RE = rx.compile(rf"(?P<cue>{_alt(_TW_CUE)})(?:的|地区的)?(?P<i>{_alt(_TW_INST)})")
-_TW_ATTR_RE = rx.compile(rf"(?P<cue>台湾|台湾地区)(?:的)?(?P<i>{_alt(_TW_ATTR)})")
+_TW_ATTR_RE = rx.compile(rf"(?P<cue>台湾|台湾地区)(?:的)?(?:(?P<i>{_alt(_TW_ATTR)})|驻[\u4e00-\u9fff]{{1,6}}?(?P<i2>{_alt(_TW_ENVOY)}))")
 _PAIR_RE = rx.compile(
     r"(?<![一个])(?P<a>中国|中华人民共和国)(?P<j>和|与|同|跟|及|、)(?P<b>台湾|香港|澳门|港澳|港澳台)(?!地区|同胞|居民|青年|企业|各界)"
     r"(?:之间)?(?:的)?(?P<t>关系|贸易|往来|交流|合作|经贸|双边|外交|两地|两国|互设)"
     r"|(?P<b2>台湾|香港|澳门)(?P<j2>和|与|同|跟)(?P<a2>中国)(?!大陆|内地)(?:之间)?(?:的)?(?P<t2>关系|贸易|往来|交流|合作|经贸|双边|外交|两地|两国)")
+#: going to Hong Kong, Macao or Taiwan is no going abroad (出国去香港): 出境, 赴港澳, 赴台 (新华社禁用词: 港澳台不得称
+#: "国家"; 出境入境管理法 第二条: 内地居民往来港澳台 is 出境入境, not 出国); quiet for a transfer on the way abroad
+_ABROAD_RE = rx.compile(r"出国(?:旅游|旅行|游玩|玩|度假|游)?(?:去|到|赴|前往|至|来到)(?P<b>港澳台|港澳|香港|澳门|台湾)(?!地区转|转)")
+_ABROAD_QUIET = ("转机", "中转", "转乘", "转飞", "经停", "途经", "转道", "过境")
+_ABROAD_GATE = tuple(f"出国{v}{t}{b}" for v in ("", "旅游", "旅行", "游玩", "玩", "度假", "游")
+                     for t in ("去", "到", "赴", "前往", "至", "来到") for b in ("香港", "澳门", "台湾", "港澳"))
 _TW_QUIET = ("所谓", "“", "\"", "「", "『", "台湾地区领导人", "妄称", "鼓吹", "不是", "并非", "绝不", "决不", "反对", "谬论", "一个中国",
              "一中原则", "不存在", "荒谬", "图谋", "歪曲", "炒作", "违背", "违反", "挑衅")
 _TW_BASIS = ("中央台办、外交部、中央外宣办《关于正确使用涉台宣传用语的意见》(2002; 2016年3月修订)·第1、2、3条; "
@@ -376,7 +387,7 @@ _PAIR_GATE = tuple(f"{a}{j}{b}" for a in ("中国", "中华人民共和国") for
 #: the gate is the cue joined to the institution (台湾外交部): 外交部 alone is in every other official text
 _TW_GATE = tuple(f"{c}{j}{i}" for c in _TW_CUE.split("|") for j in ("", "的", "地区的") for i in _TW_INST.split("|")
                  if not (j == "地区的" and c.endswith("地区"))) + tuple(
-    f"台湾{j}{a}" for j in ("", "的", "地区", "地区的") for a in _TW_ATTR.split("|")) + _PAIR_GATE
+    f"台湾{j}{a}" for j in ("", "的", "地区", "地区的") for a in _TW_ATTR.split("|")) + _PAIR_GATE + ("台湾驻", "台湾的驻", "台湾地区驻") + _ABROAD_GATE
 
 # ------------------------------------------------------------------ territory attributed to another state
 #: Chinese islands, reefs and regions another state claims (国务院新闻办《钓鱼岛是中国的固有领土》白皮书(2012);
@@ -605,7 +616,7 @@ class WordingRuleDetector:
              "wording.tw.china_pairing", "secret.draft.bracketed", "wording.slur.old_name", "wording.slur.colour",
              "wording.slur.relation", "wording.state.compass", "wording.tw.exile", "wording.tw.founder",
              "wording.key.last_char", "wording.key.plenary", "wording.state.hostile",
-             "wording.territory.attributed", "wording.territory.claim")
+             "wording.territory.attributed", "wording.territory.claim", "wording.hkmotw.abroad")
 
     def __init__(self) -> None:
         _patterns()
@@ -936,10 +947,18 @@ class WordingRuleDetector:
                                      _TW_BASIS, f"“{inst}”"))
         for m in self._scan(_TW_ATTR_RE, d, windows):
             s, e = m.span()
-            if _quoted(d, m.start("i"), e) or quiet(s, e):
+            if _quoted(d, m.start("i") if m.group("i") else m.start("i2"), e) or quiet(s, e):
                 continue
             out.append(self._finding(views, s, e, "political_term", "wording.tw.state_attribute",
                                      f"涉台表述错误：台湾是中国的一部分，不得使用“{d[s:e]}”这类国家属性的称谓", _TW_BASIS))
+        for m in self._scan(_ABROAD_RE, d, windows):
+            s, e = m.span()
+            if any(w in _sentence(d, s, e, 20, 20) for w in _ABROAD_QUIET) or _quoted(d, s, e):
+                continue
+            b = m.group("b")
+            out.append(self._finding(views, s, e, "political_term", "wording.hkmotw.abroad",
+                                     f"涉港澳台表述错误：{b}不是“国”，前往{b}不称“出国”，应称“出境”或“赴{b}”", _TW_BASIS
+                                     + "; 中华人民共和国出境入境管理法(2012) 第二条、第八十九条(内地居民往来港澳台为出境入境)"))
         for m in self._scan(_PAIR_RE, d, windows):
             s, e = m.span()
             if quiet(s, e) or _quoted(d, s, e):
@@ -953,4 +972,5 @@ class WordingRuleDetector:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple:
     return (_LABEL_RE, _GROUP_RE, _STEREO_RE, _DISABILITY_RE, _AGENCY_RE, _LOCAL_RE, _TW_INST_RE, _TW_ATTR_RE, _PAIR_RE,
-            _OLD_RE, _COLOUR_RE, _RELATION_RE, _COMPASS_RE, _EXILE_RE, _FOUNDER_RE, _ENDING_RE, _PLENARY_RE, _ATTR_RE, _CLAIM_RE)
+            _OLD_RE, _COLOUR_RE, _RELATION_RE, _COMPASS_RE, _EXILE_RE, _FOUNDER_RE, _ENDING_RE, _PLENARY_RE, _ATTR_RE, _CLAIM_RE,
+            _ABROAD_RE)
