@@ -112,3 +112,39 @@ def test_title_chains():
     got = [f for f, _i in title_chains(rows)]
     assert got == [("总书记、国家主席、中央军委主席习近平", 0, 3), ("总书记、国家主席、中央军委主席习近平", 4, 8),
                    ("国家主席、中央军委主席习近平", 0, 4)]  # (a former title, or 总理 ending 国务院总理: no chain)
+
+
+# h14c: a slip of a current title written after the name (in a row of titles, or after 同志任): the title read
+# alone (variants.title_alone, three characters or more), its slip only with the holder's name within 20 characters
+@pytest.mark.parametrize("text, span, fix", [
+    ("习近平总书记、国家主习出席会议。", "国家主习", "国家主席"),
+    ("习近平总书记、国家主習出席会议。", "国家主習", "国家主席"),  # (a text of both scripts: 国家 stays simplified)
+    ("習近平總書記、國家主習出席會議。", "國家主習", "國家主席"),
+    ("李强总理、国务院总里出席。", "国务院总里", "国务院总理"),
+    ("习近平同志任中共中央总书计。", "总书计", "总书记"),
+    ("习近平总书记、国家主席、中央军委主习出席。", "中央军委主习", "中央军委主席"),
+    ("赵乐际委员长、全国人大常委会委员常出席。", "全国人大常委会委员常", "全国人大常委会委员长"),
+    ("丁薛祥同志任国务院副总里。", "国务院副总里", "国务院副总理"),
+])
+def test_misspelt_title_after_the_name(sc, text, span, fix):
+    assert slips(sc, text) == [(span, fix, "block", "key_term_misspelling")]
+
+
+@pytest.mark.parametrize("text", [
+    "习近平总书记、国家主席出席会议。",
+    "中共中央总书记、国家主席、中央军委主席习近平同志出席。",
+    "国务院副总里",                        # no holder's name near it
+    "中央军委主习",
+    "韩正同志任国务院副总里。",            # a title no longer held (韩正 2018-2023): not read
+    "李强同志任上海市委书计。",            # (a former title: not read alone)
+    "习近平总书记、国家副主席出席。",
+])
+def test_title_alone_needs_its_current_holder(sc, text):
+    assert slips(sc, text) == []
+
+
+def test_title_alone_forms():
+    from scanner.variants import title_alone
+
+    rows = [("习近平", "总书记", True), ("习近平", "国家副主席", False), ("李强", "总理", True), ("李强", "国务院总理", True)]
+    assert [f for f, _i in title_alone(rows)] == [("总书记", 0, 3), ("国务院总理", 0, 5)]

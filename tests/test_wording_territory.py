@@ -29,7 +29,13 @@ def severities(sc, text):
     ("越南 南沙群岛旅游线路。", "越南 南沙群岛", "wording.territory.attributed", "block", "南沙群岛"),
     ("越南南海诸岛地图。", "越南南海诸岛", "wording.territory.attributed", "block", "南海诸岛"),
     ("越南西沙群岛旅游线路。", "越南西沙群岛", "wording.territory.attributed", "block", "西沙群岛"),
-    ("渔船在日本釣魚島附近海域作业。", "日本釣魚島", "wording.territory.attributed", "block", "钓鱼岛"),
+    # (h14c: the suggestion in the hit's script)
+    ("渔船在日本釣魚島附近海域作业。", "日本釣魚島", "wording.territory.attributed", "block", "釣魚島"),
+    ("釣魚島是日本領土。", "釣魚島是日本領土", "wording.territory.claim", "review", "釣魚島"),
+    # h14c: 在 + 日本 + the island + a place is the owner form; a question left unanswered stays a review
+    ("在日本钓鱼岛附近海域捕鱼。", "日本钓鱼岛", "wording.territory.attributed", "block", "钓鱼岛"),
+    ("去日本钓鱼岛旅游需要签证吗？", "日本钓鱼岛", "wording.territory.attributed", "block", "钓鱼岛"),
+    ("钓鱼岛是日本领土吗？", "钓鱼岛是日本领土", "wording.territory.claim", "review", "钓鱼岛"),
     ("有网站称日属钓鱼岛景色优美。", "日属钓鱼岛", "wording.territory.attributed", "block", "钓鱼岛"),
     ("印度藏南地区的公路。", "印度藏南地区", "wording.territory.attributed", "block", "藏南地区"),
     ("菲律宾的仁爱礁补给行动。", "菲律宾的仁爱礁", "wording.territory.attributed", "review", "仁爱礁"),
@@ -65,6 +71,18 @@ def test_attributed_territory_hits(sc, text, span, rule, sev, fix):
     # h13r: 日属 of a day (今日属, 每日属) is no owner form
     "今日属钓鱼岛海域风浪最大。",
     "每日属黄岩岛附近海域渔船最多。",
+    # h14c: what Japan calls the island, reported (a preposition before the state, a naming verb after the island)
+    "在日本钓鱼岛被称为“尖阁诸岛”。",
+    "在日本钓鱼岛通常被称为“尖阁诸岛”。",
+    "据日本钓鱼岛问题专家介绍，双方分歧依旧。",
+    "日本在钓鱼岛附近部署巡逻船。",
+    "2012年日本将钓鱼岛“国有化”，激起中国民众强烈不满。",
+    # h14c: a question the text answers no is no claim
+    "钓鱼岛是日本领土吗？当然不是。",
+    "钓鱼岛是日本领土吗？钓鱼岛自古以来就是中国领土。",
+    "问：钓鱼岛是日本领土吗？答：不是，钓鱼岛是中国的。",
+    "有人问钓鱼岛是日本领土吗，我们的回答是否定的。",
+    "黄岩岛属于菲律宾吗？答案显然是否定的。",
 ])
 def test_reports_and_refutations_are_quiet(sc, text):
     assert severities(sc, text) == []
