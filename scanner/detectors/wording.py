@@ -363,6 +363,8 @@ _TW_INST = ("总统府|行政院|立法院|监察院|考试院|司法院|国防�
             "海洋委员会|海委会|国家发展委员会|国发会|金融监督管理委员会|金管会|中央选举委员会|中选会|国家通讯传播委员会|通传会|"
             "原住民族委员会|客家委员会|退辅会|国军|国史馆|驻美代表处|外交部长|国防部长|行政院长|立法院长|总统|副总统")
 _TW_ATTR = "国旗|国歌|国徽|国号|国父|国籍|国会|元首|首都|宪法|大使馆|大使|领事馆|国家元首|邦交国|国庆|国庆日"
+#: the mainland's National Day holiday after a place (去台湾国庆长假, 台湾国庆黄金周游): not Taiwan's "国庆"
+_HOLIDAY_RE = rx.compile("节?(?:假|长假|小长假|黄金周|期间|七天|档|节假日|旅游|游|出游)")
 #: a state's envoys abroad, after 驻 and the host (台湾驻美国大使: Taiwan has 代表处, no embassy)
 _TW_ENVOY = "大使馆|大使|总领事馆|总领事|领事馆"
 _TW_INST_RE = rx.compile(rf"(?P<cue>{_alt(_TW_CUE)})(?:的|地区的)?(?P<i>{_alt(_TW_INST)})")
@@ -949,6 +951,8 @@ class WordingRuleDetector:
             s, e = m.span()
             if _quoted(d, m.start("i") if m.group("i") else m.start("i2"), e) or quiet(s, e):
                 continue
+            if m.group("i") in ("国庆", "国庆日") and _HOLIDAY_RE.match(d, m.end("i")):
+                continue  # (去台湾国庆长假: the mainland's holiday spent in Taiwan)
             out.append(self._finding(views, s, e, "political_term", "wording.tw.state_attribute",
                                      f"涉台表述错误：台湾是中国的一部分，不得使用“{d[s:e]}”这类国家属性的称谓", _TW_BASIS))
         for m in self._scan(_ABROAD_RE, d, windows):
