@@ -572,7 +572,7 @@ def _title_slip_entries(rows: Sequence[LeaderRow], lexicon: str, category: str) 
     a slip of the title's sound, shape or order right before or after the name) as entries of the
     automaton, with the name and title written right as suggestion. Every title a person held, now
     or before, counts: a misspelt title is a slip whenever it was held."""
-    from .variants import title_compounds, title_misspellings
+    from .variants import alone_slip_is_word_edge, title_compounds, title_misspellings
 
     out: list[Entry] = []
     # (with the current titles in a row before the name: 总书记、国家主习、中央军委主席习近平, h13r)
@@ -586,7 +586,7 @@ def _title_slip_entries(rows: Sequence[LeaderRow], lexicon: str, category: str) 
         o = _parse_options(f"ctx={r.name};win={TITLE_ALONE_WINDOW}", dense(compound))[0] if compound == r.title else opts
         for v in title_misspellings(compound, lo, hi):
             k = dense(v)
-            if not k or k in seen or dense_runs(v) != k:
+            if not k or k in seen or dense_runs(v) != k or (o is not opts and alone_slip_is_word_edge(compound, v)):
                 continue
             seen.add(k)
             out.append(Entry(

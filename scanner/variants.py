@@ -322,6 +322,21 @@ def title_alone(rows: Sequence[tuple[str, str, bool]]) -> list[tuple[tuple[str, 
             if current and len(title) >= TITLE_ALONE_MIN]
 
 
+def alone_slip_is_word_edge(title: str, v: str) -> bool:
+    """A slip of a short title read alone (``title`` of three characters, ``v`` its variant) whose unchanged
+    part on one side of the slip is a word of its own (委员|常, 委员|畅, 宗|书记): the slipped character starts
+    or ends an ordinary word beside it (赵乐际强调，各位委员常怀…; 习近平总书记看望了宗书记一家), not a misspelt
+    title (总书|计 keeps: 总书 is no word). Longer titles keep every slip (国家主習, 国务院总里)."""
+    if len(title) > TITLE_ALONE_MIN:
+        return False
+    changed = [i for i, (a, b) in enumerate(zip(v, title)) if a != b]
+    if not changed:
+        return False
+    freq = _jieba_freq()
+    before, after = v[:changed[0]], v[changed[-1] + 1:]
+    return any(len(w) >= 2 and freq.get(w, 0) >= TITLE_WORD_FREQ for w in (before, after))
+
+
 def title_compounds(rows: Sequence[tuple[str, str, bool]]) -> dict[tuple[str, int, int], int]:
     """Every name-and-title key term a leaders table makes (:func:`title_forms` of each row,
     :func:`title_chains` of the current titles, and :func:`title_alone`), as {(compound, start, end of

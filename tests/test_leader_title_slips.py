@@ -138,6 +138,10 @@ def test_misspelt_title_after_the_name(sc, text, span, fix):
     "韩正同志任国务院副总里。",            # a title no longer held (韩正 2018-2023): not read
     "李强同志任上海市委书计。",            # (a former title: not read alone)
     "习近平总书记、国家副主席出席。",
+    # a short title's slip whose unchanged side is a word (委员|常, 宗|书记): ordinary words beside the name
+    "赵乐际强调，各位委员常怀敬畏之心。",
+    "习近平总书记看望了宗书记一家。",
+    "赵乐际委员长与委员畅谈。",
 ])
 def test_title_alone_needs_its_current_holder(sc, text):
     assert slips(sc, text) == []
