@@ -208,7 +208,7 @@ def _named(sc, text):
     ("习□平总书记指出。", "习□平", "block", "习近平"),
     ("×近平总书记指出。", "×近平", "block", "习近平"),
     ("习x平总书记讲话。", "习x平", "block", "习近平"),                     # a mask the dense view keeps
-    ("習近瑚總書記強調。", "習近瑚", "block", "习近平"),                   # folded by the views
+    ("習近瑚總書記強調。", "習近瑚", "block", "習近平"),                   # folded by the views; fixed in its script (h14c)
     ("习 近 瑚 总书记强调。", "习 近 瑚", "block", "习近平"),
     ("总理李墙出席会议。", "李墙", "review", "李强"),                       # two characters: review
     ("李墙总理指出。", "李墙", "review", "李强"),
@@ -225,7 +225,9 @@ def _named(sc, text):
 def test_a_name_misspelt_next_to_its_title(national, text, written, severity, fix):
     assert _named(national, text) == [(written, severity, fix)]
     f = next(f for f in national.scan(text).findings if f.rule == NAME)
-    assert (f.category, f.type) == ("improper_wording", "key_term_misspelling") and "是" + fix in f.message
+    from scanner.normalize import normalize  # (the message is written in simplified characters)
+
+    assert (f.category, f.type) == ("improper_wording", "key_term_misspelling") and "是" + normalize(fix) in f.message
 
 
 @pytest.mark.parametrize("text", [
