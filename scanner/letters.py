@@ -205,12 +205,17 @@ _SLOTS = (("据", ("消息", "报道", "介绍", "统计", "披露", "透露", "
           ("在", ("工作", "任职", "就职", "供职", "就读", "实习", "上班")))
 
 
+#: the words that give letters as a name right before them: 简称DND, 英文缩写为XYZ, 缩写：XYZ
+_NAMED_AS = re.compile("(?:简称|缩写|英文名|英文名称|英文简称|英文缩写)(?:为|是)?[：:“\"]?$")
+
+
 def _named(text: str, w: str, s: int, e: int) -> bool:
     """Whether the letters ``w`` at ``text[s:e]`` are a name the text gives them (h14e): defined in
-    brackets after the words they abbreviate anywhere in the text (碳纤维增强复合材料（CFRP）: every
-    CFRP or cfrp of the text), or standing in an institution's slot (:data:`_SLOTS`: 据CSCD消息, 在CTCS工作),
-    unless the sentence makes a spam offer (:data:`_SPAM_RE`)."""
-    if re.search("[\u3400-\u9fff][（(]" + re.escape(w) + "[）)]", text, re.IGNORECASE):
+    brackets after the words they abbreviate anywhere in the text (碳纤维增强复合材料（XYZ）: every XYZ
+    or xyz of the text), given as one (:data:`_NAMED_AS`: 简称DND), or standing in an institution's
+    slot (:data:`_SLOTS`: 据XYZ消息, 在XYZ工作), unless the sentence makes a spam offer (:data:`_SPAM_RE`)."""
+    if re.search("[\u3400-\u9fff][（(]" + re.escape(w) + "[）)]", text, re.IGNORECASE) or _NAMED_AS.search(
+            text, max(0, s - 8), s):
         return True
     for before, after in _SLOTS:
         if s > 0 and text[s - 1] == before and text.startswith(after, e):
@@ -514,7 +519,7 @@ def _read_back(scan, text: str, a: int, b: int, run: str, kind: str, reading: st
     # long reading is fitted to the letters word by word, and a finding that leaves a word out read a
     # part of the run (blqxxxmy is no 办理枪械信息|面议, STXKSLJB no 试题|虚开数量假币; h14e, as the
     # compositional rules' initials). A reading with a word of jieba's is a phrase in words of the
-    # language, read as before (gbkcdxmztjdpqk 改变考察对象|民主推荐得票情况).
+    # language, read as before (a word of jieba's before a phrase of the rules, as ycl 原材料 before cgjg 采购价格).
     if kind == "initials" and len(words) >= _WHOLE_WORDS and all(w in _known() for w in words) and not any(
             f.start <= s0 and e0 <= f.end for f in new):
         return []

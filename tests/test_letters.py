@@ -191,3 +191,4 @@ def test_named():
     assert letters.acronym("某某系统（XYZ）上线，xyz好用", 12, 15)  # (the text defines it: every xyz of it)
     assert not letters.acronym("（XYZ）上线，xyz好用", 8, 11)  # (brackets after no words)
     assert not letters.acronym("据XYZ消息，有货私聊", 1, 4)
+    assert letters.acronym("英文简称XYZ的系统", 4, 7) and letters.acronym("简称：XYZ，", 3, 6)

@@ -1014,8 +1014,8 @@ def _covers_reading(words: tuple[str, ...], a: int, f: Finding) -> bool:
     disclosure). A reading of three or four is a guess fitted to the letters word by word, and the rules
     find a phrase among words they pass over: it is evidence only when every word of it is a word of the
     finding's trade class (cssqzdjwx 出售|手枪|子弹|加微信), or, for another rule, when the finding covers
-    every word (HXLALGGJ 海峡|两岸|两个国家). mfqkbytb is no 吗啡|情况|包邮|土鳖 (情况 and 土鳖 are no drug
-    trade's words), wyslddc no 稳赢|手榴弹|赌场, YNPTDJZ no 越南|哌替啶|假证 (a drug's name alone)."""
+    every word. mfqkbytb is no 吗啡|情况|包邮|土鳖 (情况 and 土鳖 are no drug trade's words), wyslddc no
+    稳赢|手榴弹|赌场, YNPTDJZ no 越南|哌替啶|假证 (a drug's name alone)."""
     if len(words) <= 2:
         return True
     own = _class_words().get(f.rule)
