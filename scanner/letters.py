@@ -16,7 +16,9 @@ scanner itself decides whether the decoded text holds a finding.
   corpora the stoplist reads, never 新闻联播) is an acronym or a word, not a disguise (GDP, CPI,
   PPT, iPhone, DOTA), and so is a standard acronym (:data:`_ACRONYMS`: LBS, HDD, CNN, CGN) or letters
   of one upper case right before a noun of technology or business (:data:`_ACRONYM_NOUNS`: XYZ平台,
-  XYZ定位, XYZ集团); :func:`acronym` says so for the other readers of initials too (h13c).
+  XYZ定位, XYZ集团), or letters the text names (defined in brackets after the words they abbreviate,
+  简称XYZ, an institution's slot 据XYZ消息 or 在XYZ工作; h14e); :func:`acronym` says so for the other
+  readers of initials too (h13c).
 * **Initials:** letters of one case, 3 to 16, one vowel at most, and in fewer than eight letters only
   as the first letter:
   the ways of writing them as the initials of words the detectors know — the lexicon rows of the
@@ -39,7 +41,9 @@ scanner itself decides whether the decoded text holds a finding.
   (:data:`_LONG`); and a word that one word makes a finding of (``wording.lone_words``: 瞎佬, 泼妇 …)
   or an entry of a generated list (a piece of a phrase: 淫秽口, 买卖手; h13c) is read from initials only
   as the whole run (bdxl is no 瞎佬 after any word spelled bd, as in the compositional read-back;
-  dxyhk no 对象淫秽口).
+  dxyhk no 对象淫秽口). An initials reading of three words or more needs a finding that explains every
+  word (h14e): a trade rule's, every word one of its class; else, of a reading of the detectors' words
+  only, a finding over all of it (:data:`_WHOLE_WORDS`).
 """
 from __future__ import annotations
 
