@@ -192,11 +192,21 @@ _SPAM_RE = re.compile("有货|现货|免费看|免费观看|在线观看|加微|
                       "兼职|日结")
 
 
+#: nouns of technology only (not of business: a spam offer sells a 平台, a 项目, a 服务): letters of either
+#: case right before one name a technology (gps定位, xyz系统, xyz技术; h14e)
+_TECH_NOUNS = tuple("""
+定位 导航 系统 技术 接口 模块 芯片 设备 装置 协议 标准 规范 软件 硬件 程序 架构 算法 模型 框架 终端 基站 卫星
+传感 控制 引擎 编码 端口 服务器 网关 固件 驱动 数据库 处理器 传感器 控制器
+""".split())
+
+
 def _heads_noun(text: str, letters: str, e: int) -> bool:
-    """Letters of one upper case, six at most, right before a noun of technology or business
-    (:data:`_ACRONYM_NOUNS`): an acronym (LBS定位服务, HDD系统, CGN集团), unless the sentence makes a
-    spam offer (:data:`_SPAM_RE`)."""
-    if not (len(letters) <= 6 and letters.isupper() and text.startswith(_ACRONYM_NOUNS, e)):
+    """Letters of one case, six at most, right before a noun: of technology or business
+    (:data:`_ACRONYM_NOUNS`) when upper case, of technology (:data:`_TECH_NOUNS`) in either case: an
+    acronym (LBS定位服务, HDD系统, CGN集团, gps定位), unless the sentence makes a spam offer
+    (:data:`_SPAM_RE`)."""
+    if not (len(letters) <= 6 and (letters.isupper() and text.startswith(_ACRONYM_NOUNS, e) or (
+            letters.islower() and text.startswith(_TECH_NOUNS, e)))):
         return False
     a = _sentence_edge(text, e - len(letters), -1, 60)
     b = _sentence_edge(text, e, 1, 60)

@@ -192,3 +192,5 @@ def test_named():
     assert not letters.acronym("（XYZ）上线，xyz好用", 8, 11)  # (brackets after no words)
     assert not letters.acronym("据XYZ消息，有货私聊", 1, 4)
     assert letters.acronym("英文简称XYZ的系统", 4, 7) and letters.acronym("简称：XYZ，", 3, 6)
+    assert letters.acronym("xyz系统升级", 0, 3) and letters.acronym("qwxz定位", 0, 4)  # (technology: either case)
+    assert not letters.acronym("xyz平台", 0, 3) and not letters.acronym("xyz系统有货", 0, 3)
