@@ -228,9 +228,15 @@ def _named(text: str, w: str, s: int, e: int) -> bool:
     brackets after the words they abbreviate anywhere in the text (碳纤维增强复合材料（XYZ）: every XYZ
     or xyz of the text), given as one (:data:`_NAMED_AS`: 简称DND), or standing in an institution's
     slot (:data:`_SLOTS`: 据XYZ消息, 在XYZ工作), unless the sentence makes a spam offer (:data:`_SPAM_RE`)."""
-    if re.search("[\u3400-\u9fff][（(]" + re.escape(w) + "[）)]", text, re.IGNORECASE) or _NAMED_AS.search(
-            text, max(0, s - 8), s):
+    if _NAMED_AS.search(text, max(0, s - 8), s):
         return True
+    for v in {w, w.upper(), w.lower()}:  # (a definition in the run's case or in upper or lower case)
+        for op in "（(":
+            k = text.find(op + v)
+            while k > 0:
+                if text[k + 1 + len(v):k + 2 + len(v)] in ("）", ")") and _is_han(text[k - 1]):
+                    return True
+                k = text.find(op + v, k + 1)
     for before, after in _SLOTS:
         if s > 0 and text[s - 1] == before and text.startswith(after, e):
             a = _sentence_edge(text, s, -1, 60)
