@@ -73,7 +73,7 @@ _MAX_RUNS = 6  # runs read in one text at most
 #: contraband words reads as contraband to it: h13c, 15 of the 53 alarms of 900 random runs of 6-8
 #: consonants in work-report sentences)
 _LONG = 6
-#: an initials reading of this many words or more is evidence only when one finding covers all of it (h14e)
+#: an initials reading of this many words or more needs a finding that explains every word (h14e; :func:`_read_back`)
 _WHOLE_WORDS = 3
 #: the words of jieba's dictionary an initials reading may hold besides the detectors' words (ycl 原材料 before
 #: the rule's cgjg 采购价格; ncx 南朝鲜, which the compass rule finds): the most frequent _FILLERS of each
