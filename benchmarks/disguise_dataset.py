@@ -252,6 +252,50 @@ def render(family: str, gold: str, rng: random.Random) -> str | None:
     raise ValueError(family)
 
 
+#: draws of a disguise tried again when one is no disguise (:func:`render_disguised`)
+_REDRAWS = 8
+_OFFICIAL: list[str] = []
+
+
+def _official_writes(s: str) -> bool:
+    """Whether the official corpora (新闻联播, work reports, State Council policies) write ``s`` as words
+    of their own (a correct text, never a positive): an occurrence that starts and ends where jieba
+    cuts its sentence (“一国两制”方针 writes 一国两制; 大大小小3万多条 writes no 小3)."""
+    from scanner.words import cut
+
+    if not _OFFICIAL:
+        _OFFICIAL.append(_official_text())
+    text = _OFFICIAL[0]
+    i = text.find(s)
+    while i >= 0:
+        lo = max(0, i - 12)
+        pos, bounds = lo, {lo}
+        for tok in cut(text[lo:i + len(s) + 12]):
+            pos += len(tok)
+            bounds.add(pos)
+        if i in bounds and i + len(s) in bounds:
+            return True
+        i = text.find(s, i + 1)
+    return False
+
+
+def render_disguised(family: str, gold: str, rng: random.Random, seed: int = SEED) -> str | None:
+    """``gold`` written in disguise ``family``, and a disguise: it differs from ``gold`` and is no text
+    the official corpora write (:func:`_official_writes`; a misspelling's homophone may restore the
+    correct form: 一国两治 with 治 → 制 is 一国两制, a correct text that counted as a miss, h14e). A
+    draw that is no disguise is drawn again, up to :data:`_REDRAWS` times, each from a generator of
+    its own seeded by the family, the span and the attempt (deterministic; ``rng`` advances as for
+    the first draw only, so every other record stays as it was); None when none is."""
+    d = render(family, gold, rng)
+    k = 0
+    while d is not None and (d == gold or _official_writes(d)):
+        k += 1
+        if k > _REDRAWS:
+            return None
+        d = render(family, gold, random.Random(f"{seed}:{family}:{gold}:{k}"))
+    return d
+
+
 def styled_number(digits: str, style: str, rng: random.Random) -> str:
     if style == "mixed":
         return "".join(_STYLES[rng.choice(list(_STYLES))][int(d)] if d.isdigit() else d for d in digits)
@@ -370,7 +414,7 @@ def build(seed: int = SEED) -> list[dict]:
         made = 0
         for k in order:
             typ, text, s, e, src = base[k]
-            d = render(fam, text[s:e], rng)
+            d = render_disguised(fam, text[s:e], rng, seed)
             if d is None:
                 continue
             plant(text[:s] + d + text[e:], [(s, s + len(d), typ)], family=fam, source=src, kind="positive",
@@ -390,7 +434,7 @@ def build(seed: int = SEED) -> list[dict]:
         plant(phrase, [(s, s + len(written), typ)], family="number", source="generated", kind="positive")
     numeric = [(k, typ, t, s, e) for k, (typ, t, s, e, _) in enumerate(base) if any(c in _CN_DIGITS for c in t[s:e])]
     for k, typ, text, s, e in numeric:
-        d = render("number", text[s:e], rng)
+        d = render_disguised("number", text[s:e], rng, seed)
         if d:
             plant(text[:s] + d + text[e:], [(s, s + len(d), typ)], family="number", source="items", kind="positive",
                   plain=f"d{k:05d}")

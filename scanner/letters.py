@@ -16,7 +16,9 @@ scanner itself decides whether the decoded text holds a finding.
   corpora the stoplist reads, never 新闻联播) is an acronym or a word, not a disguise (GDP, CPI,
   PPT, iPhone, DOTA), and so is a standard acronym (:data:`_ACRONYMS`: LBS, HDD, CNN, CGN) or letters
   of one upper case right before a noun of technology or business (:data:`_ACRONYM_NOUNS`: XYZ平台,
-  XYZ定位, XYZ集团); :func:`acronym` says so for the other readers of initials too (h13c).
+  XYZ定位, XYZ集团), or letters the text names (defined in brackets after the words they abbreviate,
+  简称XYZ, an institution's slot 据XYZ消息 or 在XYZ工作; h14e); :func:`acronym` says so for the other
+  readers of initials too (h13c).
 * **Initials:** letters of one case, 3 to 16, one vowel at most, and in fewer than eight letters only
   as the first letter:
   the ways of writing them as the initials of words the detectors know — the lexicon rows of the
@@ -39,7 +41,9 @@ scanner itself decides whether the decoded text holds a finding.
   (:data:`_LONG`); and a word that one word makes a finding of (``wording.lone_words``: 瞎佬, 泼妇 …)
   or an entry of a generated list (a piece of a phrase: 淫秽口, 买卖手; h13c) is read from initials only
   as the whole run (bdxl is no 瞎佬 after any word spelled bd, as in the compositional read-back;
-  dxyhk no 对象淫秽口).
+  dxyhk no 对象淫秽口). An initials reading of three words or more needs a finding that explains every
+  word (h14e): a trade rule's, every word one of its class; else, of a reading of the detectors' words
+  only, a finding over all of it (:data:`_WHOLE_WORDS`).
 """
 from __future__ import annotations
 
@@ -69,6 +73,8 @@ _MAX_RUNS = 6  # runs read in one text at most
 #: contraband words reads as contraband to it: h13c, 15 of the 53 alarms of 900 random runs of 6-8
 #: consonants in work-report sentences)
 _LONG = 6
+#: an initials reading of this many words or more needs a finding that explains every word (h14e; :func:`_read_back`)
+_WHOLE_WORDS = 3
 #: the words of jieba's dictionary an initials reading may hold besides the detectors' words (ycl 原材料 before
 #: the rule's cgjg 采购价格; ncx 南朝鲜, which the compass rule finds): the most frequent _FILLERS of each
 #: initials, of frequency _FILLER_FREQ or more, two to four characters
@@ -186,15 +192,56 @@ _SPAM_RE = re.compile("有货|现货|免费看|免费观看|在线观看|加微|
                       "兼职|日结")
 
 
+#: nouns of technology only (not of business: a spam offer sells a 平台, a 项目, a 服务): letters of either
+#: case right before one name a technology (gps定位, xyz系统, xyz技术; h14e)
+_TECH_NOUNS = tuple("""
+定位 导航 系统 技术 接口 模块 芯片 设备 装置 协议 标准 规范 软件 硬件 程序 架构 算法 模型 框架 终端 基站 卫星
+传感 控制 引擎 编码 端口 服务器 网关 固件 驱动 数据库 处理器 传感器 控制器
+""".split())
+
+
 def _heads_noun(text: str, letters: str, e: int) -> bool:
-    """Letters of one upper case, six at most, right before a noun of technology or business
-    (:data:`_ACRONYM_NOUNS`): an acronym (LBS定位服务, HDD系统, CGN集团), unless the sentence makes a
-    spam offer (:data:`_SPAM_RE`)."""
-    if not (len(letters) <= 6 and letters.isupper() and text.startswith(_ACRONYM_NOUNS, e)):
+    """Letters of one case, six at most, right before a noun: of technology or business
+    (:data:`_ACRONYM_NOUNS`) when upper case, of technology (:data:`_TECH_NOUNS`) in either case: an
+    acronym (LBS定位服务, HDD系统, CGN集团, gps定位), unless the sentence makes a spam offer
+    (:data:`_SPAM_RE`)."""
+    if not (len(letters) <= 6 and (letters.isupper() and text.startswith(_ACRONYM_NOUNS, e) or (
+            letters.islower() and text.startswith(_TECH_NOUNS, e)))):
         return False
     a = _sentence_edge(text, e - len(letters), -1, 60)
     b = _sentence_edge(text, e, 1, 60)
     return _SPAM_RE.search(text, a, b) is None
+
+
+#: the slots of an institution's name in news prose (h14e): the attribution formula 据…消息/报道 (据新华社
+#:消息) and the place of work 在…工作/任职 — letters there name an organisation, not a phrase
+_SLOTS = (("据", ("消息", "报道", "介绍", "统计", "披露", "透露", "发布")),
+          ("在", ("工作", "任职", "就职", "供职", "就读", "实习", "上班")))
+
+
+#: the words that give letters as a name right before them: 简称DND, 英文缩写为XYZ, 缩写：XYZ
+_NAMED_AS = re.compile("(?:简称|缩写|英文名|英文名称|英文简称|英文缩写)(?:为|是)?[：:“\"]?$")
+
+
+def _named(text: str, w: str, s: int, e: int) -> bool:
+    """Whether the letters ``w`` at ``text[s:e]`` are a name the text gives them (h14e): defined in
+    brackets after the words they abbreviate anywhere in the text (碳纤维增强复合材料（XYZ）: every XYZ
+    or xyz of the text), given as one (:data:`_NAMED_AS`: 简称DND), or standing in an institution's
+    slot (:data:`_SLOTS`: 据XYZ消息, 在XYZ工作), unless the sentence makes a spam offer (:data:`_SPAM_RE`)."""
+    if _NAMED_AS.search(text, max(0, s - 8), s):
+        return True
+    for v in {w, w.upper(), w.lower()}:  # (a definition in the run's case or in upper or lower case)
+        for op in "（(":
+            k = text.find(op + v)
+            while k > 0:
+                if text[k + 1 + len(v):k + 2 + len(v)] in ("）", ")") and _is_han(text[k - 1]):
+                    return True
+                k = text.find(op + v, k + 1)
+    for before, after in _SLOTS:
+        if s > 0 and text[s - 1] == before and text.startswith(after, e):
+            a = _sentence_edge(text, s, -1, 60)
+            return _SPAM_RE.search(text, a, _sentence_edge(text, e, 1, 60)) is None
+    return False
 
 
 def acronym(text: str, s: int, e: int) -> bool:
@@ -208,7 +255,8 @@ def acronym(text: str, s: int, e: int) -> bool:
 def _acronym_word(text: str, w: str, e: int) -> bool:
     """:func:`acronym` of the letters ``w`` that end at ``e`` in ``text`` (a run's letters without its spaces)."""
     low = w.lower()
-    return low in _seen() or low in _COMMON or low in _ACRONYMS or _heads_noun(text, w, e)
+    return low in _seen() or low in _COMMON or low in _ACRONYMS or _heads_noun(text, w, e) or _named(
+        text, w, e - len(w), e)
 
 
 def runs(text: str) -> list[tuple[int, int]]:
@@ -360,8 +408,13 @@ def _pinyin_ok(r: str) -> str | None:
 
 def readings(run: str) -> list[tuple[str, str]]:
     """The readings of the letters ``run`` as (kind, Han text): initials first, then pinyin."""
+    return [(kind, t) for kind, t, _ws in _readings(run)]
+
+
+def _readings(run: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """:func:`readings` with the words of each (of an initials reading, fewest; () for pinyin)."""
     _words, initials, pinyin, lone = _tables()
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, tuple[str, ...]]] = []
     flat = run.replace(" ", "")
     if " " not in run and _initials_ok(flat):
         low = flat.lower()
@@ -385,10 +438,13 @@ def readings(run: str) -> list[tuple[str, str]]:
                         walk(j, acc + (w,), filled or w not in known)
 
         walk(0, (), False)
-        out += [("initials", t) for t in dict.fromkeys("".join(ws) for ws in sorted(found, key=len))]
+        fewest: dict[str, tuple[str, ...]] = {}
+        for ws in sorted(found, key=len):
+            fewest.setdefault("".join(ws), ws)
+        out += [("initials", t, ws) for t, ws in fewest.items()]
     low = _pinyin_ok(run)
     if low is not None:
-        out += [("pinyin", t) for t in _pinyin_readings(low, pinyin)]
+        out += [("pinyin", t, ()) for t in _pinyin_readings(low, pinyin)]
     return out
 
 
@@ -428,8 +484,8 @@ def findings(scan, views, found: list[Finding]) -> list[Finding]:
         if any(f.start < b and a < f.end and f.category in CATEGORIES for f in found + out):
             continue
         run = text[a:b]
-        for kind, reading in readings(run):
-            got = _read_back(scan, text, a, b, run, kind, reading)
+        for kind, reading, words in _readings(run):
+            got = _read_back(scan, text, a, b, run, kind, reading, words)
             if got:
                 out += got
                 break
@@ -450,7 +506,8 @@ def _sentence_edge(text: str, i: int, step: int, reach: int) -> int:
     return min((k for k in (text.find(c, i, hi) for c in _STOPS) if k >= 0), default=hi)
 
 
-def _read_back(scan, text: str, a: int, b: int, run: str, kind: str, reading: str) -> list[Finding]:
+def _read_back(scan, text: str, a: int, b: int, run: str, kind: str, reading: str,
+               words: tuple[str, ...] = ()) -> list[Finding]:
     lo = _sentence_edge(text, a, -1, _REACH)
     hi = _sentence_edge(text, b, 1, _REACH)
     if hi < len(text) and text[hi] in _STOPS[:-1]:  # (the sentence's own stop, not a line break)
@@ -463,6 +520,13 @@ def _read_back(scan, text: str, a: int, b: int, run: str, kind: str, reading: st
     new = [f for f in scan(window) if f.start < e0 and s0 < f.end and f.type not in _NOT_READ_TYPES]
     if kind == "initials" and len(run) >= _LONG and reading not in _known():  # (a phrase of several words: _LONG)
         new = [f for f in new if f.rule != "prohibited.model"]
+    if kind == "initials" and len(words) >= _WHOLE_WORDS:
+        # (a trade rule's finding over a reading of three words or more: every word one of its class, as
+        # for the compositional rules' own initials; zlmmnh is no 左轮买卖|南海, TGJZZR no 提供假证|自然)
+        from .detectors.compositional import _class_words
+
+        trade = _class_words()
+        new = [f for f in new if f.rule not in trade or all(w in trade[f.rule] for w in words)]
     if not new:
         return []
     # one finding must cover three characters of an initials reading (two words, or a word of three),
@@ -470,6 +534,14 @@ def _read_back(scan, text: str, a: int, b: int, run: str, kind: str, reading: st
     # 瞎佬, nor ydll 丫的 and 乱伦)
     # and more than half of it (水溶性|国土部 is no reading of srxgtb)
     if max(min(e0, f.end) - max(s0, f.start) for f in new) < max(3 if kind == "initials" else 2, len(reading) // 2 + 1):
+        return []
+    # and of an initials reading of three words or more, all of the detectors' words, the whole of it: a
+    # long reading is fitted to the letters word by word, and a finding that leaves a word out read a
+    # part of the run (blqxxxmy is no 办理枪械信息|面议, STXKSLJB no 试题|虚开数量假币; h14e, as the
+    # compositional rules' initials). A reading with a word of jieba's is a phrase in words of the
+    # language, read as before (a word of jieba's before a phrase of the rules, as ycl 原材料 before cgjg 采购价格).
+    if kind == "initials" and len(words) >= _WHOLE_WORDS and all(w in _known() for w in words) and not any(
+            f.start <= s0 and e0 <= f.end for f in new):
         return []
     out = []
     for f in new:

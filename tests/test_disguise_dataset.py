@@ -95,6 +95,35 @@ def test_deterministic_and_exact_spans():
 
 
 @pytest.mark.skipif(not DATA.exists(), reason="shared data absent")
+def test_a_disguise_is_never_the_plain_phrase_or_a_correct_text():
+    """A disguised rendering differs from the plain span and is no text the official corpora write as
+    words of their own (h14e): a homophone of the misspelling 一国两治 may swap 治 for 制 and write the
+    correct 一国两制, which counted as a miss of a correct text. Such a draw is drawn again,
+    deterministically, and the generator of the other records is not disturbed."""
+    import random
+
+    plain = [gen.render("homophone", "一国两治", random.Random(k)) for k in range(300)]
+    assert "一国两制" in plain  # (the renderer alone does write it)
+    for k in range(300):
+        d = gen.render_disguised("homophone", "一国两治", random.Random(k))
+        assert d not in ("一国两治", "一国两制") and len(d) == 4
+        assert d == gen.render_disguised("homophone", "一国两治", random.Random(k))  # deterministic
+        a, b = random.Random(k), random.Random(k)
+        gen.render("homophone", "一国两治", a)
+        gen.render_disguised("homophone", "一国两治", b)
+        assert a.random() == b.random()  # (the caller's generator advances as for one draw)
+    assert gen._official_writes("一国两制") and not gen._official_writes("小3")  # (大大小小3万多条 writes no 小3)
+    recs = gen.build()
+    by_id = {r["id"]: r for r in recs}
+    for r in recs:
+        if r.get("plain") and r["family"] != "plain":
+            (s, e, _), p = r["gold"][0], by_id[r["plain"]]
+            (ps, pe, _) = p["gold"][0]
+            assert r["text"][s:e] != p["text"][ps:pe], r
+            assert not gen._official_writes(r["text"][s:e]), r
+
+
+@pytest.mark.skipif(not DATA.exists(), reason="shared data absent")
 def test_no_builder_reads_an_entry_held_out_in_either_list():
     """An entry held out in ANY list the benchmark draws from is held out everywhere (issue 16, h16s):
     操他妈 is in houbb's held-out half and konsheng's training half, 妈逼 a held-out entry that is also

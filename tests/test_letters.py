@@ -161,3 +161,36 @@ def test_acronym():
     assert not letters.acronym("xyz平台", 0, 3) and not letters.acronym("发布XYZ相关", 2, 5)
     assert not letters.acronym("XYZ平台有货，私聊", 0, 3)  # a spam offer in the sentence
     assert letters.acronym("XYZ平台上线。有货请到店选购", 0, 3)  # (the offer is another sentence's)
+
+
+# h14e: what a reading of several words must show, and names the text gives letters
+@pytest.mark.parametrize("text", [
+    "调节差距mfqkbytb过大的收入。",  # the compositional initials: 吗啡|情况|包邮|土鳖, a finding over three
+    "和职工下岗是难以wyslddc避免的。",  # 稳赢|手榴弹|赌场: 手榴弹 is no word of a gamble
+    "进事业单位收入分blqxxxmy配制度改革。",  # letters: 办理枪械信息|面议, the finding leaves 面议 out
+    "种做法不仅不利于zlmmnh人民生活的改善，",  # letters: 左轮买卖|南海, 南海 no word of a weapon trade
+    "据QMKZ消息，今年经济稳中向好。",  # an institution's slot: 据…消息
+    "他在dfjc工作多年。",  # 在…工作
+    "全面控制系统（DFJC）已上线，dfjc在全国推广。",  # defined in brackets after the words it abbreviates
+])
+def test_long_readings_and_named_letters_not_read(scanner, text):
+    assert not _over_letters(scanner, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "网上有人发cssqzdjwx",  # 出售|手枪|子弹|加微信: every word one of a weapon trade
+    "据dfjc消息，有货，私聊。",  # the slot, but the sentence makes a spam offer
+    "有人在群里发cssq的消息，请大家注意。",
+])
+def test_long_readings_and_slots_keep_hits(scanner, text):
+    assert _over_letters(scanner, text), text
+
+
+def test_named():
+    assert letters.acronym("据XYZ消息", 1, 4) and letters.acronym("他在xyz工作", 2, 5)
+    assert letters.acronym("某某系统（XYZ）上线，xyz好用", 12, 15)  # (the text defines it: every xyz of it)
+    assert not letters.acronym("（XYZ）上线，xyz好用", 8, 11)  # (brackets after no words)
+    assert not letters.acronym("据XYZ消息，有货私聊", 1, 4)
+    assert letters.acronym("英文简称XYZ的系统", 4, 7) and letters.acronym("简称：XYZ，", 3, 6)
+    assert letters.acronym("xyz系统升级", 0, 3) and letters.acronym("qwxz定位", 0, 4)  # (technology: either case)
+    assert not letters.acronym("xyz平台", 0, 3) and not letters.acronym("xyz系统有货", 0, 3)

@@ -1003,6 +1003,35 @@ def _wording():
     return wording.WordingRuleDetector()
 
 
+@lru_cache(maxsize=1)
+def _class_words() -> dict[str, frozenset[str]]:
+    """rule -> the words of its trade class (objects, verbs, the words after an object, contact)."""
+    return {f"prohibited.trade.{cls}": frozenset("|".join((objs, verbs, _AFTER, _AFTER_EXTRA.get(cls, ""), _CONTACT)).split("|"))
+            - {""} for cls, (objs, verbs) in _CLASSES.items()}
+
+
+def _covers_reading(words: tuple[str, ...], a: int, f: Finding) -> bool:
+    """Whether a finding over a reading of initials (``words``, a character a letter from ``a`` in the
+    text) is evidence of it (h14e). A reading of two words: any finding (pfbl 配方|办理: 配方 alone is the
+    disclosure). A reading of three or four is a guess fitted to the letters word by word, and the rules
+    find a phrase among words they pass over: it is evidence only when every word of it is a word of the
+    finding's trade class (cssqzdjwx 出售|手枪|子弹|加微信), or, for another rule, when the finding covers
+    every word. mfqkbytb is no 吗啡|情况|包邮|土鳖 (情况 and 土鳖 are no drug trade's words), wyslddc no
+    稳赢|手榴弹|赌场, YNPTDJZ no 越南|哌替啶|假证 (a drug's name alone)."""
+    if len(words) <= 2:
+        return True
+    own = _class_words().get(f.rule)
+    if own is not None:
+        return all(w in own for w in words)
+    lo, hi = max(f.start, a) - a, min(f.end, a + sum(map(len, words))) - a
+    pos = 0
+    for w in words:
+        if not (lo <= pos and pos + len(w) <= hi):
+            return False
+        pos += len(w)
+    return True
+
+
 def _made(f: Finding, known: list[Finding]) -> bool:
     """Whether a finding of ``known`` already makes ``f``: the same rule over an overlapping span."""
     return any(h.rule == f.rule and h.start < f.end and f.start < h.end for h in known)
@@ -1100,9 +1129,8 @@ class CompositionalDetector:
     def _initials(self, views: Views, d: str, c: dict, runs: list[tuple[int, int]], found: list[Finding]) -> list[Finding]:
         """Initials of two or more words of the rules in one run of letters (bqcs 步枪出售, SCGYCS
         生产工艺参数): each way of reading the run as initials of words of the rules is tried (a
-        few at most), and the first that makes a finding over the run is kept."""
-        import numpy as np
-
+        few at most), and the first that makes a finding over the run is kept; of a reading of three
+        words or more, only a finding over all of it (:func:`_covers_reading`)."""
         ds, de = _offsets(views)
         dm = views.dense_map
         n = len(d)
@@ -1112,13 +1140,24 @@ class CompositionalDetector:
             e = (b - 1 if dm is None else bisect_left(dm, b - 1)) + 1
             for words in _readings(d[s:e], c["initials"]):
                 phrase = "".join(words)
-                place = (s, e, phrase, np.full(len(phrase), ds[s]), np.full(len(phrase), de[e - 1]))
+                # (each character of the reading in its letter's place: what a finding covers of the
+                # reading is read from its offsets, then it is widened over the whole run)
+                place = (s, e, phrase, ds[s:e], de[s:e])
                 lo, hi = max(0, s - _REPAIR_REACH), min(n, e + _REPAIR_REACH)
                 # (not a rule that one word of two letters makes alone: bdxl is no 冰毒 and any word
                 # spelled xl; three letters are specific enough, mhy for 迷魂药)
                 lone_ok = any(len(w) >= 3 for w in words if w in _OBJECTS)
-                new = [f for f in self._guessed(_repaired(views, d, ds, de, lo, hi, [place]), c, a, b, found + out)
-                       if lone_ok or f.rule not in _LONE_RULES]
+                new = []
+                for f in self._rules_over(_repaired(views, d, ds, de, lo, hi, [place]), c):
+                    if not (a < f.end and f.start < b) or not (lone_ok or f.rule not in _LONE_RULES):
+                        continue
+                    if not _covers_reading(words, int(ds[s]), f):
+                        continue
+                    start, end = min(f.start, a), max(f.end, b)
+                    f = replace(f, start=start, end=end, text=views.text[start:end],
+                                severity="review" if f.severity == "block" else f.severity)
+                    if not _made(f, found + out):
+                        new.append(f)
                 if new:  # initials are the least certain spelling: a reviewer reads them (never block)
                     out += new
                     break
