@@ -629,7 +629,7 @@ def _vocabulary() -> tuple[str, ...]:
     srcs += [_AFTER, *_AFTER_EXTRA.values(), _DRUG_ALONE, _TS_OBJ_SPELT, _TS_PRE, _TS_POST, _TS_VERB,
              trade_norms.OWNER_SUFFIXES, trade_norms.UNPUBLISHED, trade_norms.FINANCIALS, _BID_RE.pattern, _TOPIC_RE.pattern,
              _STATE_RE.pattern, "|".join(_SOV_GATE), "香港政府|澳门政府", _VOCABULARY_TITLES,
-             "|".join(_BID_GATE), "|".join(_TOPIC_GATE), "|".join(_INSULT_INTENSIFIED)]
+             "|".join(_BID_GATE), "|".join(_TOPIC_GATE), "|".join(_INSULT_INTENSIFIED), "|".join(sorted(morphology.GATE))]
     # (the wording rules run over the repaired windows too)
     return tuple(sorted({w for src in srcs for w in _WORD_RE.findall(src)} | set(wording.disguise_words())))
 
