@@ -609,7 +609,10 @@ _SWAPPED = -2
 #: the same for a sound (冰堵 for 冰毒): ``gone`` is _SOUND - i. A sound alone never makes a finding of
 #: the rules that read one word (茶马古道 holds no 麻古, 太子港杜桑 no 港独): it needs the rule's other words
 _SOUND = -4
-_LONE_RULES = frozenset({"prohibited.object.drug", "wording.quote_separatist"})
+#: (h14d: a compound of :mod:`.morphology` is its rule's whole evidence, as a drug name is: a sound in it, a
+#: half guessed under a mask or three letters read as its initials make no finding — 美# is no 美乳)
+_LONE_RULES = frozenset({"prohibited.object.drug", "wording.quote_separatist", "prohibited.sex.composed",
+                         "prohibited.drug.composed"})
 #: the wording rules one word makes alone (a disability or sex and age word, an agency)
 _WORDING_LONE_RULES = frozenset({"wording.slur.disability", "wording.slur.sex_age", "wording.agency.central",
                                  "wording.agency.local", "wording.slur.old_name", "wording.slur.colour",
