@@ -1118,7 +1118,7 @@ class CompositionalDetector:
                 lo, hi = max(0, s - _REPAIR_REACH), min(n, e + _REPAIR_REACH)
                 # (not a rule that one word of two letters makes alone: bdxl is no 冰毒 and any word
                 # spelled xl; three letters are specific enough, mhy for 迷魂药)
-                lone_ok = any(len(w) >= 3 for w in words if w in _OBJECTS)
+                lone_ok = any(len(w) >= 3 for w in words if w in _OBJECTS or w in morphology.GATE)
                 new = [f for f in self._guessed(_repaired(views, d, ds, de, lo, hi, [place]), c, a, b, found + out)
                        if lone_ok or f.rule not in _LONE_RULES]
                 if new:  # initials are the least certain spelling: a reviewer reads them (never block)
