@@ -9,8 +9,9 @@ Two families, each written from the norms and from the *training* halves of the 
     肉 + 棒/棍/具/洞/穴/茎/缝/柱, 巨/豪/爆/美/玉/大/嫩/酥 + 乳/奶, 口/肛/乳/足/脚/拳/群/兽/腿 + 交,
     口/颜/内 + 射, 舔/摸/抓/揉/插/捏 + 阴/奶/乳/胸/穴/逼/屄, 熟/淫/骚/荡/浪 + 妇/妻/母/女/娃, 人妻,
     性/男/肉/厕 + 奴, 炮友, and the porn genres 成人/色情/情色/三级/伦理/乱伦/强奸/激情/黄色/淫秽/无码/偷拍/
-    露点/艳情/迷奸 + 片/电影/影片/视频/小说/漫画/游戏/图片/写真/网站/论坛/直播/影院 … (the training half's
-    熟妇 人妻 肉棍 阴户 口射 舔阴 伦理电影 成人小说 …). Anatomy and acts are also the words of medicine,
+    露点/艳情/迷奸 + 片/电影/影片/视频/小说/漫画/游戏/图片/写真/网站/论坛/直播/影院/图/网 …, 黄/毛/裸/淫/春宫/av
+    + 片/图/照/电影 …, 阳具, 爱液, 男妓, 娼妇, 色欲, 兽欲, 屁眼 (the training half's 熟妇 人妻 肉棍 阴户 口射
+    舔阴 伦理电影 成人小说 …). Anatomy and acts are also the words of medicine,
     sex education and court news, so a compound is reported only in a sentence that spreads, sells or
     offers (发布 传播 分享 下载 观看 在线 免费 出售 提供 加微信 网址 资源 …: 刑法 第三百六十三条、第三百六十四条
     name making, selling and spreading) and none of the words of medicine, education, crackdown, court
@@ -24,8 +25,15 @@ Two families, each written from the norms and from the *training* halves of the 
     the drug names of ``prohibited.object.drug``, and silenced by the contraband rules' news words
     (小说 情节 … : 《水浒传》的蒙汗药 is a story).
 
-Measured before writing (h14d): neither class finds anything in the official corpora; the sex class
-is gated because 阴茎 阴囊 口交 肛交 are the words of an HIV-prevention leaflet.
+Both rules are *lone* rules of the compositional detector (``_LONE_RULES``): the compound is the
+whole evidence, so its disguised spellings are read back (the compounds are words of the rules:
+熟☆女, shunv, 失亿药) except a sound in a two-character compound, half a compound guessed under a
+mask (美# is no 美乳) and initials of a compound of two characters (any two letters read one).
+
+Measured (h14d, benchmarks/DISGUISE.md "Fourteenth session"): the training half's entries that hold
+a compound of the classes are all found (sex 169 of 169, main 124; drug 96 of 97, main 89); no new
+alarm on the official corpora, the county posts or 18,742 Weibo, CLUENER and résumé texts. The sex
+class is gated because 阴茎 阴囊 口交 肛交 are the words of an HIV-prevention leaflet.
 """
 from __future__ import annotations
 
