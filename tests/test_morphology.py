@@ -115,11 +115,13 @@ def test_default_scanner_and_offsets():
 
 def test_disguised_compounds_read_back():
     # the compounds are words of the rules: a look-alike, a symbol, pinyin, a sound in a word of three
-    # read back; initials only of a compound of three characters or more (a word of two is any two letters)
+    # read back; initials only as a spelling of a compound of four characters or more (lldy), never from
+    # a run read as several words (any two consonants read a compound of two; qbyzbq of an official
+    # sentence read 强暴药 + 作弊器: tests/test_letters.py)
     sc = Scanner()
     for text, span in (("群里免费分享熟☆女视频。", "熟☆女"), ("网盘资源：shunv合集，私聊。", "shunv"),
                        ("本店有失亿药出售。", "失亿药"), ("免费下载LLDY，私聊。", "LLDY")):
         res = sc.scan(text)
         assert any(f.rule.endswith(".composed") and f.text == span for f in res.findings), text
-    for text in ("免费分享SNSP资源。", "发布了 rqsp。", "#我美丽##美肤宝遇见美##关注广禾堂月子餐官方微博，玩游戏赢免费游"):
-        assert not [f for f in sc.scan(text).findings if f.rule.endswith("sex.composed")], text
+    for text in ("免费分享SNSP资源。", "发布了 rqsp。", "社会主义法制尽快qbyzbq完备起来。", "#我美丽##美肤宝遇见美##关注广禾堂月子餐官方微博，玩游戏赢免费游"):
+        assert not [f for f in sc.scan(text).findings if f.rule.endswith(".composed")], text

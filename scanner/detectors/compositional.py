@@ -611,8 +611,8 @@ _SWAPPED = -2
 _SOUND = -4
 #: (h14d: a compound of :mod:`.morphology` is its rule's whole evidence, as a drug name is: a sound in it, a
 #: half guessed under a mask or three letters read as its initials make no finding — 美# is no 美乳)
-_LONE_RULES = frozenset({"prohibited.object.drug", "wording.quote_separatist", "prohibited.sex.composed",
-                         "prohibited.drug.composed"})
+_MORPHOLOGY_RULES = frozenset({"prohibited.sex.composed", "prohibited.drug.composed"})
+_LONE_RULES = frozenset({"prohibited.object.drug", "wording.quote_separatist"}) | _MORPHOLOGY_RULES
 #: the wording rules one word makes alone (a disability or sex and age word, an agency)
 _WORDING_LONE_RULES = frozenset({"wording.slur.disability", "wording.slur.sex_age", "wording.agency.central",
                                  "wording.agency.local", "wording.slur.old_name", "wording.slur.colour",
@@ -1118,9 +1118,12 @@ class CompositionalDetector:
                 lo, hi = max(0, s - _REPAIR_REACH), min(n, e + _REPAIR_REACH)
                 # (not a rule that one word of two letters makes alone: bdxl is no 冰毒 and any word
                 # spelled xl; three letters are specific enough, mhy for 迷魂药)
-                lone_ok = any(len(w) >= 3 for w in words if w in _OBJECTS or w in morphology.GATE)
+                lone_ok = any(len(w) >= 3 for w in words if w in _OBJECTS)
+                # (a word-formation compound is never read from a run's initials beside another word: qbyzbq
+                # of an official sentence read 强暴药 + 作弊器; a compound of four characters or more has its
+                # initials among its read-back spellings, lldy, like every word of the rules)
                 new = [f for f in self._guessed(_repaired(views, d, ds, de, lo, hi, [place]), c, a, b, found + out)
-                       if lone_ok or f.rule not in _LONE_RULES]
+                       if (lone_ok or f.rule not in _LONE_RULES) and f.rule not in _MORPHOLOGY_RULES]
                 if new:  # initials are the least certain spelling: a reviewer reads them (never block)
                     out += new
                     break
