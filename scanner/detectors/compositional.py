@@ -919,7 +919,9 @@ def _initials_index() -> dict[str, tuple[str, ...]]:
     """Initials (2 to 8 letters) -> the words of the rules with them, shortest first."""
     from ..disguise import _pinyin
 
-    lone = wording.lone_words()
+    # (h14d: a word-formation compound's initials are any few consonants: only the compounds that are
+    # no object of the rules besides, 黄片 迷魂药 are read as before)
+    lone = wording.lone_words() | (morphology.GATE - _OBJECTS)
     out: dict[str, list[str]] = {}
     for w in sorted(_vocabulary(), key=lambda w: (len(w), w)):
         if w in lone:
