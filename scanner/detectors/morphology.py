@@ -27,8 +27,11 @@ Two families, each written from the norms and from the *training* halves of the 
 
 Both rules are *lone* rules of the compositional detector (``_LONE_RULES``): the compound is the
 whole evidence, so its disguised spellings are read back (the compounds are words of the rules:
-熟☆女, shunv, 失亿药) except a sound in a two-character compound, half a compound guessed under a
-mask (美# is no 美乳) and initials of a compound of two characters (any two letters read one).
+熟☆女, shunv, 失亿药) except a sound in a two-character compound and half a compound guessed under a
+mask (美# is no 美乳). Initials read a compound only as the read-back spelling of one of four
+characters or more (lldy); neither :mod:`scanner.letters` nor the rules' reading of a run as several
+words reads the compounds that are no row or object (any few consonants read one: qbyzbq of an
+official sentence read 强暴药 + 作弊器).
 
 Measured (h14d, benchmarks/DISGUISE.md "Fourteenth session"): the training half's entries that hold
 a compound of the classes are all found (sex 169 of 169, main 124; drug 96 of 97, main 89); no new
