@@ -310,7 +310,7 @@ def _build_vocabulary():
     word spelling it, of those words and jieba's dictionary, with a rank: 0 a detectors' word, else
     the jieba frequency's negative; the words one word makes a finding of, read from initials only
     as the whole run)."""
-    from .detectors import compositional, wording
+    from .detectors import compositional, morphology, wording
     from .disguise import _pinyin as py
     from .variants import _jieba_freq
 
@@ -325,11 +325,15 @@ def _build_vocabulary():
     initials: dict[str, list[str]] = {}
     pinyin: dict[str, tuple[str, int]] = {}
     lone = wording.lone_words() | generated
+    # (the word-formation compounds, :mod:`.detectors.morphology`, are read from their pinyin only: their
+    # initials are any few consonants — yqw, sqtyh, ywymj of random runs read 艳情网, 色情图有货, 遗忘烟模具, h14d)
+    morph = morphology.GATE - compositional._OBJECTS - rows - generated  # (黄片 色情片 迷魂药: rows and objects as before)
     for w in sorted(words, key=lambda w: (len(w), w)):
         p = py(w)
         if not p or not all(x.isascii() and x.isalpha() for x in p):
             continue
-        initials.setdefault("".join(x[0] for x in p), []).append(w)
+        if w not in morph:
+            initials.setdefault("".join(x[0] for x in p), []).append(w)
         pinyin.setdefault("".join(p), (w, 0))
     fillers: dict[str, list[tuple[int, str]]] = {}
     for w, f in _jieba_freq().items():

@@ -243,7 +243,9 @@ def test_pinyin_syllables():
 
 @pytest.mark.parametrize("text, found, rule", [
     # pinyin among other syllables (a term inside a longer pinyin word), title case, spaced
-    ("网上有人发布MiYunYao相关信息。", "MiYun", "prohibited.piece.c3e0b61851"),
+    # (since h14d 迷晕药 is a compound of the drug rule's classes: its pinyin is read whole, and the two
+    # findings over it are one, the rule's; the piece 迷晕 alone read MiYun before)
+    ("网上有人发布MiYunYao相关信息。", "MiYunYao", "prohibited.drug.composed"),
     ("网上有人发布yinshengxilie相关信息。", "yinsheng", "prohibited.piece.f693df8dd9"),
     # (荡女, the piece of this case before h16s, is a held-out entry of a list: no row any more)
     ("网上有人发布jian nv相关信息。", "jian nv", "prohibited.piece.c4af4e60ed"),

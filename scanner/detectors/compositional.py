@@ -53,7 +53,7 @@ from . import gates
 from .gates import separated_runs
 from .context import heading_end, heading_quiets, sentence_around
 from .credentials import _HELP, _TRAIL
-from . import formulations, leader_names, threats, trade_norms, wording  # (wording imports this module back: attributes read at call time)
+from . import formulations, leader_names, morphology, threats, trade_norms, wording  # (wording imports this module back: attributes read at call time)
 
 if TYPE_CHECKING:  # (NumPy loads only when a disguised spelling is read back)
     import numpy as np
@@ -448,6 +448,7 @@ def _gate_words() -> tuple[str, ...]:
         words.update(objs.split("|"))
     words.update(_TS_OBJ.split("|"), _TS_UNPUBLISHED)
     words.update(_BID_GATE, _TOPIC_GATE, _PW_GATE, _FORM_GATE, _SOV_GATE, _MEMBER_GATE, _LEADER_GATE, _INSULT_GATE)
+    words.update(morphology.GATE)
     return tuple(sorted(words))
 
 
@@ -610,7 +611,10 @@ _SWAPPED = -2
 #: the same for a sound (冰堵 for 冰毒): ``gone`` is _SOUND - i. A sound alone never makes a finding of
 #: the rules that read one word (茶马古道 holds no 麻古, 太子港杜桑 no 港独): it needs the rule's other words
 _SOUND = -4
-_LONE_RULES = frozenset({"prohibited.object.drug", "wording.quote_separatist"})
+#: (h14d: a compound of :mod:`.morphology` is its rule's whole evidence, as a drug name is: a sound in it, a
+#: half guessed under a mask or three letters read as its initials make no finding — 美# is no 美乳)
+_MORPHOLOGY_RULES = frozenset({"prohibited.sex.composed", "prohibited.drug.composed"})
+_LONE_RULES = frozenset({"prohibited.object.drug", "wording.quote_separatist"}) | _MORPHOLOGY_RULES
 #: the wording rules one word makes alone (a disability or sex and age word, an agency)
 _WORDING_LONE_RULES = frozenset({"wording.slur.disability", "wording.slur.sex_age", "wording.agency.central",
                                  "wording.agency.local", "wording.slur.old_name", "wording.slur.colour",
@@ -630,7 +634,7 @@ def _vocabulary() -> tuple[str, ...]:
     srcs += [_AFTER, *_AFTER_EXTRA.values(), _DRUG_ALONE, _TS_OBJ_SPELT, _TS_PRE, _TS_POST, _TS_VERB,
              trade_norms.OWNER_SUFFIXES, trade_norms.UNPUBLISHED, trade_norms.FINANCIALS, _BID_RE.pattern, _TOPIC_RE.pattern,
              _STATE_RE.pattern, "|".join(_SOV_GATE), "香港政府|澳门政府", _VOCABULARY_TITLES,
-             "|".join(_BID_GATE), "|".join(_TOPIC_GATE), "|".join(_INSULT_INTENSIFIED)]
+             "|".join(_BID_GATE), "|".join(_TOPIC_GATE), "|".join(_INSULT_INTENSIFIED), "|".join(sorted(morphology.GATE))]
     # (the wording rules run over the repaired windows too)
     return tuple(sorted({w for src in srcs for w in _WORD_RE.findall(src)} | set(wording.disguise_words())))
 
@@ -917,7 +921,9 @@ def _initials_index() -> dict[str, tuple[str, ...]]:
     """Initials (2 to 8 letters) -> the words of the rules with them, shortest first."""
     from ..disguise import _pinyin
 
-    lone = wording.lone_words()
+    # (h14d: a word-formation compound's initials are any few consonants: only the compounds that are
+    # no object of the rules besides, 黄片 迷魂药 are read as before)
+    lone = wording.lone_words() | (morphology.GATE - _OBJECTS)
     out: dict[str, list[str]] = {}
     for w in sorted(_vocabulary(), key=lambda w: (len(w), w)):
         if w in lone:
@@ -1045,7 +1051,7 @@ class CompositionalDetector:
     name = "compositional"
     categories = frozenset({"improper_wording", "commercial_secret", "state_secret"})
     rules = tuple([f"prohibited.trade.{c}" for c in _CLASSES] + [
-        "prohibited.object.drug", "prohibited.insult.composed", "prohibited.threat.violence", "prohibited.threat.incite", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
+        "prohibited.object.drug", "prohibited.insult.composed", "prohibited.sex.composed", "prohibited.drug.composed", "prohibited.threat.violence", "prohibited.threat.incite", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
         "secret.topic.composed", "secret.credential.password_value", "keyterm.formulation.number",
         "keyterm.leader.title", leader_names.RULE, "keyterm.formulation.member", "keyterm.leader.order", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state",
         "wording.region_listed_as_country"])
@@ -1147,9 +1153,13 @@ class CompositionalDetector:
                 # (not a rule that one word of two letters makes alone: bdxl is no 冰毒 and any word
                 # spelled xl; three letters are specific enough, mhy for 迷魂药)
                 lone_ok = any(len(w) >= 3 for w in words if w in _OBJECTS)
+                # (a word-formation compound is never read from a run's initials beside another word: qbyzbq
+                # of an official sentence read 强暴药 + 作弊器; a compound of four characters or more has its
+                # initials among its read-back spellings, lldy, like every word of the rules)
                 new = []
                 for f in self._rules_over(_repaired(views, d, ds, de, lo, hi, [place]), c):
-                    if not (a < f.end and f.start < b) or not (lone_ok or f.rule not in _LONE_RULES):
+                    if not (a < f.end and f.start < b) or not (lone_ok or f.rule not in _LONE_RULES) \
+                            or f.rule in _MORPHOLOGY_RULES:
                         continue
                     if not _covers_reading(words, int(ds[s]), f):
                         continue
@@ -1249,6 +1259,8 @@ class CompositionalDetector:
                 self._disclosure(views, d, c[f"{name}_patterns"], c[f"{name}_news"], spec, out, wins(gate, reach))
         if not found.isdisjoint(_INSULT_GATE):
             self._insults(views, d, out, wins(_INSULT_GATE, 3))
+        if not found.isdisjoint(morphology.GATE):
+            self._morphology(views, d, c, found, out, wins)
         if not found.isdisjoint(threats.GATE):
             self._threats(views, d, out, hits)
         if not found.isdisjoint(_PW_GATE):
@@ -1414,6 +1426,38 @@ class CompositionalDetector:
                 "prohibited.insult.composed",
                 "含侮辱性、粗俗不文明用语，政务新媒体不得使用" if block else "疑似粗俗不文明用语（“他妈”作语气词），请核实",
                 _INSULT_BASIS, 0.9 if block else 0.7))
+
+    # ------------------------------------------------------------------ word formation (:mod:`.morphology`)
+    def _morphology(self, views: Views, d: str, c: dict, found: set[str], out: list[Finding], wins) -> None:
+        """A sexual morpheme with a body, act, person or media head in a sentence that spreads, sells
+        or offers (and no word of medicine, education, crackdown or court); a stupefying drug's
+        function word with a drug head, alone unless news (:mod:`.morphology`)."""
+        taken = [(f.start, f.end) for f in out if f.type == "prohibited_content"]
+
+        def free(s: int, e: int) -> bool:
+            a, b = views.dense_span(s, e)
+            return not any(x < b and a < y for x, y in taken)
+
+        if not found.isdisjoint(morphology.SEX_GATE):
+            for m in _scan(morphology.sex_re(), d, wins(morphology.SEX_GATE, 1)):
+                s, e = m.span()
+                sent = _sentence(d, s, e)
+                if not any(w in sent for w in morphology.SEX_CONTEXT) or self._quiet(d, s, e, morphology.SEX_QUIET) \
+                        or not free(s, e):
+                    continue
+                out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
+                                         "prohibited.sex.composed",
+                                         "疑似在发布、传播、出售语境中出现色情词语（性器官、性行为或色情影视图文），请核实",
+                                         morphology.SEX_BASIS, 0.7, "删除色情内容"))
+        if not found.isdisjoint(morphology.DRUG_GATE):
+            for m in _scan(morphology.drug_re(), d, wins(morphology.DRUG_GATE, 2)):
+                s, e = m.span()
+                if self._quiet(d, s, e, c["news"]) or not free(s, e):
+                    continue
+                out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
+                                         "prohibited.drug.composed",
+                                         "疑似迷药、催情药或赌博用药名称（致人昏迷、失去意志的药物），且不在禁毒、打击等报道语境中，请核实",
+                                         morphology.DRUG_BASIS, 0.7, "删除涉药内容"))
 
     # ------------------------------------------------------------------ threats (:mod:`.threats`)
     def _threats(self, views: Views, d: str, out: list[Finding], hits) -> None:
