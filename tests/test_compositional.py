@@ -225,3 +225,28 @@ def test_the_cached_repairs_answer_as_the_dict_they_were_built_from():
     assert "冰毒" not in packed or packed["冰毒"] == built["冰毒"]
     assert packed.spellings(dropped=False) == tuple(k for k, (_w, g) in built.items() if g < 0)
     assert packed.spellings(dropped=True) == tuple(k for k, (_w, g) in built.items() if g >= 0)
+
+
+# h14a (the drafts benchmark): a vote count a sentence after the recommendation it belongs to
+@pytest.mark.parametrize("text", [
+    "县水利局召开副局长民主推荐会议，机关干部40人参加。计票结果：张某某得票27票，排名第一。",
+    "谈话推荐中，办公室副主任赵某某得票最多，将作为考察人选。",
+])
+def test_vote_count_after_recommendation(sc, text):
+    assert "secret.topic.composed" in _rules(sc, text)
+
+
+@pytest.mark.parametrize("text", [
+    "村委会换届选举大会上，经民主推荐产生的候选人王某某得票386票，当选村委会主任。",
+    "“最美乡村医生”网络投票结束，在各乡镇民主推荐的候选人中，李医生得票最多。",
+    "本次民主推荐将于下周进行，得票情况作为重要参考。",
+])
+def test_vote_count_in_public_contexts_is_quiet(sc, text):
+    assert "secret.topic.composed" not in _rules(sc, text)
+
+
+def test_result_notice_title_quiets_the_bid_rule(sc):
+    title = "县疾控中心冷链设备采购项目成交结果公告\n一、成交供应商：某某科技有限公司。二、评审专家名单：王某、李某、赵某。"
+    assert "commercial.disclosure.bid" not in _rules(sc, title)
+    body = "县疾控中心冷链设备采购项目评审安排\n评审专家名单：王某、李某、赵某。"
+    assert "commercial.disclosure.bid" in _rules(sc, body)

@@ -288,6 +288,37 @@ _TOPIC_NEWS = ("公示|公告|公布|宣布|任前|宣誓|公开选拔|公开遴
                "初步统计|数据显示|预计|评估|研究|调查显示|专家|防范|谣言|辟谣|虚假|诈骗|侦察|情报|武装|间谍|"
                "追责|问责")  # (某村干部因泄露举报人信息被追责: news of a leak punished, h16z)
 
+# ------------------------------------------------------------------ vote counts of a cadre recommendation
+#: a candidate's vote count (得票38票, 得票最多) where a cadre recommendation, assessment or candidacy is
+#: the subject within the 100 characters before it (the compositional ``vote`` pattern above reads
+#: only 推荐得票 with at most four characters between; a county post reports the meeting first and
+#: the counts a sentence later: 召开副局长民主推荐大会……经统计，某某得票38票). Election results are
+#: public (当选, 选举), and so are contests and polls (评选, 网络投票, 点赞): their words quiet it.
+#: Basis: 《党政领导干部选拔任用工作条例》(2019) 纪律和监督 (严禁泄露酝酿、讨论干部选拔任用等有关情况);
+#: 政府信息公开条例(2019) 第十六条 (人事管理等内部事务信息) (h14a, the drafts benchmark).
+_VOTE_RE = rx.compile(r"得票(?:数|情况)?(?:为|是|:)?(?:\d{1,4}票|[一二三四五六七八九十百零〇两]{1,4}票|最多|最高|居首|领先|靠前|"
+                      r"第[一二三]|前[两二三])")
+_VOTE_CUE = ("民主推荐", "会议推荐", "谈话推荐", "推荐大会", "推荐会", "推荐结果", "推荐票", "民主测评", "干部考察",
+             "考察对象", "酝酿", "拟任", "拟提拔", "拟作为", "人选", "后备干部")
+_VOTE_PUBLIC = ("当选", "选举", "大选", "评选", "投票活动", "网络投票", "网友投票", "点赞", "人气", "表彰", "公示", "任前",
+                "议会", "总统", "议员", "比赛", "大赛", "作品", "节目", "选手", "得票率")
+_VOTE_BASIS = ("《党政领导干部选拔任用工作条例》(2019)纪律和监督(严禁泄露酝酿、讨论干部选拔任用等有关情况);"
+               "政府信息公开条例(2019)第十六条(人事管理等内部事务信息可以不予公开)")
+
+#: the title line of a bid's result notice (中标结果公告, 成交公告, 中标候选人公示): everything in the notice
+#: is published after the evaluation, the committee too (政府采购货物和服务招标投标管理办法(财政部令第87号)
+#: 第六十九条: 中标、成交结果公告 lists 评审专家名单; 招标投标法实施条例 第五十四条: 中标候选人公示), so the
+#: bid rule is quiet under such a title (h14a: 结果公告\n…评审专家名单：陈某、刘某 was blocked)
+_BID_RESULT_TITLE_RE = rx.compile(r"(?:中标|成交|采购|招标|评审|评标)?(?:结果公告|结果公示|中标公告|成交公告|"
+                                  r"候选人公示|结果的公告|结果的公示)")
+
+
+def _title_line(text: str) -> str:
+    """The first line of ``text`` when it reads as a title (at most 60 characters, no sentence end)."""
+    line = text.lstrip().split("\n", 1)[0]
+    return line if len(line) <= 60 and not any(ch in line for ch in "。！？；") else ""
+
+
 # ------------------------------------------------------------------ password with a value, no account
 #: (in the dense view spaces are gone: 密码 Ops#2025 reads 密码ops2025, so the separator is optional)
 _PW_VAL_RE = rx.compile(r"(?:密码|口令|password|passwd|pwd)(?:为|是|:|=)?(?P<val>[!-~]{6,64})")
@@ -1205,7 +1236,11 @@ class CompositionalDetector:
         for name, reach, spec in _DISCLOSURES:
             gate = c[f"{name}_gate"]
             if not found.isdisjoint(gate):
+                if name == "bid" and _BID_RESULT_TITLE_RE.search(_title_line(views.text)):
+                    continue  # a result notice publishes the committee and the prices (财政部令第87号 第六十九条)
                 self._disclosure(views, d, c[f"{name}_patterns"], c[f"{name}_news"], spec, out, wins(gate, reach))
+        if "得票" in found:
+            self._votes(views, d, out, wins(("得票",), 100))
         if not found.isdisjoint(_INSULT_GATE):
             self._insults(views, d, out, wins(_INSULT_GATE, 3))
         if not found.isdisjoint(threats.GATE):
@@ -1401,6 +1436,22 @@ class CompositionalDetector:
                     continue
                 taken.append((s, e))
                 out.append(self._finding(views, s, e, *spec))
+
+    def _votes(self, views: Views, d: str, out: list[Finding], w) -> None:
+        """A vote count under a cadre recommendation or candidacy (:data:`_VOTE_RE`)."""
+        for m in _scan(_VOTE_RE, d, w):
+            s, e = m.span()
+            before = d[max(0, s - 100):s]
+            if not any(c in before for c in _VOTE_CUE) or any(p in before for p in _VOTE_PUBLIC):
+                continue
+            if self._quiet(d, s, e, _VOTE_PUBLIC):
+                continue
+            a, b = views.dense_span(s, e)
+            if any(f.type == "secret_topic" and f.start < b and a < f.end for f in out):
+                continue
+            out.append(self._finding(views, s, e, "state_secret", "secret_topic", "review", "secret.topic.composed",
+                                     "疑似公开了干部推荐、考察中的得票情况（酝酿、推荐、考察情况在任前公示前不得公开），请核实",
+                                     _VOTE_BASIS, 0.7))
 
     def _password(self, views: Views, d: str, out: list[Finding], w) -> None:
         for m in _scan(_PW_VAL_RE, d, w):
