@@ -250,3 +250,21 @@ def test_result_notice_title_quiets_the_bid_rule(sc):
     assert "commercial.disclosure.bid" not in _rules(sc, title)
     body = "县疾控中心冷链设备采购项目评审安排\n评审专家名单：王某、李某、赵某。"
     assert "commercial.disclosure.bid" in _rules(sc, body)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("secret.topic.composed", "上月，城西社区居民周海涛实名举报社区干部虚报冒领补贴。"),
+    ("prohibited.trade.sex", "外围女兼职，价格私聊。"),
+])
+def test_named_whistleblower_and_sex_ad_h14a(sc, rule, text):
+    assert rule in _rules(sc, text)
+
+
+@pytest.mark.parametrize("text", [
+    "根据群众实名举报，县纪委监委对该问题开展核查。",
+    "村民李某某实名举报后，镇纪委迅速核查。",
+    "大学生寒假兼职招聘会在县人才市场举行。",
+])
+def test_named_whistleblower_and_sex_ad_misses_h14a(sc, text):
+    got = _rules(sc, text)
+    assert "secret.topic.composed" not in got and "prohibited.trade.sex" not in got

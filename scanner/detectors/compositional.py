@@ -48,6 +48,7 @@ from .. import letters, rx, speedups
 from ..disguise import _DIGIT_OF, _PUNCT_SEPS, in_pinyin
 from ..model import Finding
 from ..normalize import Views
+from ..surnames import SURNAMES
 from ..words import cut, word_freq
 from . import gates
 from .gates import separated_runs
@@ -143,7 +144,8 @@ _AFTER = ("出售|转让|专卖|直销|批发|零售|销售|代购|代发|求购
 #: 配方 (14), 制作方法 (7), 方法 (5) (not a bare 制作 (25): 礼花弹制作 is fireworks news); weapon 配件 (31),
 #: 模具 (17), 专卖网 (11), 专卖店 (8), 图纸 (7); nuclear (原子弹制作, 核弹制作方法, 原子弹配方, 简易原子弹教程 …: 17
 #: entries)
-_AFTER_EXTRA = {"sex": "|上门|服务|包夜|全套", "gamble": "|网址|平台代理|代理|开户|注册|下注|彩金",
+#: (sex: 兼职 after the object, 学生妹兼职 外围女兼职, is the advertisement's own word for it, h14a)
+_AFTER_EXTRA = {"sex": "|上门|服务|包夜|全套|兼职", "gamble": "|网址|平台代理|代理|开户|注册|下注|彩金",
                 "explosive": "|教程|制作方法|制作教程|配方|配比|做法|的制作|的配方|的成分|方法",
                 "drug": "|教程|制作方法|配方|提炼",
                 "weapon": "|配件|模具|专卖网|专卖店|图纸",
@@ -304,6 +306,15 @@ _VOTE_PUBLIC = ("当选", "选举", "大选", "评选", "投票活动", "网络�
                 "议会", "总统", "议员", "比赛", "大赛", "作品", "节目", "选手", "得票率")
 _VOTE_BASIS = ("《党政领导干部选拔任用工作条例》(2019)纪律和监督(严禁泄露酝酿、讨论干部选拔任用等有关情况);"
                "政府信息公开条例(2019)第十六条(人事管理等内部事务信息可以不予公开)")
+
+#: a named whistle-blower: a resident's full name before 实名举报 (村民许某某实名举报 is anonymised: 某 is no
+#: given name; 群众实名举报 names no one). Its own pattern and gate, outside the rules' vocabulary (the role
+#: words 村民 居民 are no words to read back from a disguise). 刑事诉讼法 第一百一十一条 (举报人…应当为他保守秘密);
+#: 信访工作条例 第三十三条 (h14a, the drafts benchmark)
+_WB_RE = rx.compile(r"(?:村民|居民|群众|市民|职工|员工|网民|业主|家属|农户|家长)[" + SURNAMES + r"](?!某)[\u4e00-\u9fff]"
+                    r"(?:(?!某|实|多|联|匿|反|曾)[\u4e00-\u9fff])?(?:等人|等|先后|多次|近日|曾)?实名(?:举报|控告|信访|反映)")
+_WB_GATE = frozenset(("实名举报", "实名控告", "实名信访", "实名反映"))
+_WB_BASIS = "中华人民共和国刑事诉讼法(2018) 第一百一十一条(举报人…应当为他保守秘密); 信访工作条例(2022) 第三十三条; 监察法 第十八条"
 
 #: the title line of a bid's result notice (中标结果公告, 成交公告, 中标候选人公示): everything in the notice
 #: is published after the evaluation, the committee too (政府采购货物和服务招标投标管理办法(财政部令第87号)
@@ -476,7 +487,7 @@ def _gate_words() -> tuple[str, ...]:
     for objs, _verbs in _CLASSES.values():
         words.update(objs.split("|"))
     words.update(_TS_OBJ.split("|"), _TS_UNPUBLISHED)
-    words.update(_BID_GATE, _TOPIC_GATE, _PW_GATE, _FORM_GATE, _SOV_GATE, _MEMBER_GATE, _LEADER_GATE, _INSULT_GATE)
+    words.update(_BID_GATE, _TOPIC_GATE, _PW_GATE, _FORM_GATE, _SOV_GATE, _MEMBER_GATE, _LEADER_GATE, _INSULT_GATE, _WB_GATE)
     return tuple(sorted(words))
 
 
@@ -1241,6 +1252,10 @@ class CompositionalDetector:
                 self._disclosure(views, d, c[f"{name}_patterns"], c[f"{name}_news"], spec, out, wins(gate, reach))
         if "得票" in found:
             self._votes(views, d, out, wins(("得票",), 100))
+        if not found.isdisjoint(_WB_GATE):
+            self._disclosure(views, d, (_WB_RE,), c["topic_news"],
+                             ("state_secret", "secret_topic", "review", "secret.topic.composed",
+                              "疑似公开了实名举报人的姓名，举报人的身份必须保密", _WB_BASIS, 0.7), out, wins(_WB_GATE, 16))
         if not found.isdisjoint(_INSULT_GATE):
             self._insults(views, d, out, wins(_INSULT_GATE, 3))
         if not found.isdisjoint(threats.GATE):
