@@ -268,3 +268,10 @@ def test_named_whistleblower_and_sex_ad_h14a(sc, rule, text):
 def test_named_whistleblower_and_sex_ad_misses_h14a(sc, text):
     got = _rules(sc, text)
     assert "secret.topic.composed" not in got and "prohibited.trade.sex" not in got
+
+
+def test_next_line_is_no_context_of_an_offer_h14a(sc):
+    """The dense view drops line breaks: a footer's 宣传部 on the next line must not quiet an ad."""
+    assert "prohibited.trade.sex" in _rules(sc, "网友评论：\n“同城援交上门服务”\n来源：县委宣传部")
+    # the same words in the ad's own line still quiet it
+    assert "prohibited.trade.sex" not in _rules(sc, "县委宣传部提醒：“同城援交上门服务”是违法广告。")

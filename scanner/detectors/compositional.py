@@ -314,6 +314,9 @@ _VOTE_BASIS = ("《党政领导干部选拔任用工作条例》(2019)纪律和�
 _WB_RE = rx.compile(r"(?:村民|居民|群众|市民|职工|员工|网民|业主|家属|农户|家长)[" + SURNAMES + r"](?!某)[\u4e00-\u9fff]"
                     r"(?:(?!某|实|多|联|匿|反|曾)[\u4e00-\u9fff])?(?:等人|等|先后|多次|近日|曾)?实名(?:举报|控告|信访|反映)")
 _WB_GATE = frozenset(("实名举报", "实名控告", "实名信访", "实名反映"))
+#: the news that quiets it: a leak punished or a rule stated (a case report, 查处 in its title, is where the
+#: name leaks, so the topic rule's news words do not quiet it)
+_WB_QUIET = ("泄露", "追责", "问责", "保密", "严禁", "不得", "禁止", "打击报复", "报复", "化名")
 _WB_BASIS = "中华人民共和国刑事诉讼法(2018) 第一百一十一条(举报人…应当为他保守秘密); 信访工作条例(2022) 第三十三条; 监察法 第十八条"
 
 #: the title line of a bid's result notice (中标结果公告, 成交公告, 中标候选人公示): everything in the notice
@@ -909,6 +912,19 @@ def _suspicious_uncached(views: Views, found: frozenset[str]) -> bool:
     return (_may_hold_spaced(v) and _SPACED_RE.search(v) is not None) or _SPACED_LATIN_RE.search(gates.ascii_chars(v)) is not None
 
 
+def _to_line_end(views: Views, d: str, e: int, reach: int) -> int:
+    """Characters of the dense view ``d`` from ``e`` to the next line break of the original text
+    (at most ``reach``)."""
+    m = views.dense_map
+    if m is None or e <= 0 or e >= len(d) or len(m) != len(d):
+        return reach
+    text = views.text
+    nl = text.find("\n", m[e - 1] + 1, m[min(len(d) - 1, e + reach)] + 1)
+    if nl < 0:
+        return reach
+    return min(reach, bisect_left(m, nl) - e)
+
+
 def _sentence(d: str, s: int, e: int, reach: int = 50) -> str:
     """The sentence around d[s:e] (。!? bound it), at most ``reach`` characters either side, without
     d[s:e] itself (尚未公布 is the cue, not news of a publication); a tab joins the two sides."""
@@ -1253,7 +1269,7 @@ class CompositionalDetector:
         if "得票" in found:
             self._votes(views, d, out, wins(("得票",), 100))
         if not found.isdisjoint(_WB_GATE):
-            self._disclosure(views, d, (_WB_RE,), c["topic_news"],
+            self._disclosure(views, d, (_WB_RE,), _WB_QUIET,
                              ("state_secret", "secret_topic", "review", "secret.topic.composed",
                               "疑似公开了实名举报人的姓名，举报人的身份必须保密", _WB_BASIS, 0.7), out, wins(_WB_GATE, 16))
         if not found.isdisjoint(_INSULT_GATE):
@@ -1366,15 +1382,19 @@ class CompositionalDetector:
                        severity=severity, rule=rule, message=msg, suggestion=suggestion, basis=basis, score=score)
 
     @staticmethod
-    def _quiet(d: str, s: int, e: int, words: tuple[str, ...]) -> bool:
+    def _quiet(d: str, s: int, e: int, words: tuple[str, ...], views: Views | None = None) -> bool:
         """A news word in the match's sentence, or in the post's bracketed heading (【禁毒科普】 over a
         list of drug names, 【中标公告】 over the names of the evaluation committee) when the sentence
         makes no offer (:func:`scanner.detectors.context.heading_quiets`: 【禁毒】出售冰毒，加微信 is an
-        advertisement, h16r2)."""
+        advertisement, h16r2). With ``views`` (whose dense view is ``d``), the sentence ends at the
+        first line break after the match: the dense view drops line breaks, and the next line (a
+        footer's 来源：县委宣传部, the next forwarded comment) is no context of this one (h14a)."""
         h = heading_end(d)
+        after = 50 if views is None else _to_line_end(views, d, e, 50)
         # (the heading's own words are read as a heading, under the offer bound, not as the sentence's:
         # 【禁毒】出售冰毒，加微信 is no news, h16r2)
-        sent = _sentence(d, s, e) if s < h or not h else sentence_around(d, s, e, min(50, s - h), 50)
+        sent = (sentence_around(d, s, e, 50, after) if s < h or not h
+                else sentence_around(d, s, e, min(50, s - h), after))
         if any(w in sent for w in words):
             return True
         return heading_quiets(d, words, lambda: sent + "\t" + d[s:e])  # (the match an offer itself: 出售冰毒)
@@ -1389,7 +1409,7 @@ class CompositionalDetector:
             for pat in (before, after):
                 for m in _scan(pat, d, w):
                     s, e = m.span()
-                    if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, c["news"]):
+                    if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, c["news"], views):
                         continue
                     taken.append((s, e))
                     out.append(self._finding(
@@ -1398,7 +1418,7 @@ class CompositionalDetector:
         if not found.isdisjoint(c["object_words"]["drug"]):
             for m in _scan(c["drug_alone"], d, wins(c["object_words"]["drug"], 2)):
                 s, e = m.span()
-                if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, c["news"]):
+                if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, c["news"], views):
                     continue
                 out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
                                          "prohibited.object.drug", "出现毒品名称且不在禁毒、打击等报道语境中，请核实",
@@ -1447,7 +1467,7 @@ class CompositionalDetector:
         for pat in patterns:
             for m in _scan(pat, d, w):
                 s, e = m.span()
-                if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, news):
+                if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, news, views):
                     continue
                 taken.append((s, e))
                 out.append(self._finding(views, s, e, *spec))
@@ -1459,7 +1479,7 @@ class CompositionalDetector:
             before = d[max(0, s - 100):s]
             if not any(c in before for c in _VOTE_CUE) or any(p in before for p in _VOTE_PUBLIC):
                 continue
-            if self._quiet(d, s, e, _VOTE_PUBLIC):
+            if self._quiet(d, s, e, _VOTE_PUBLIC, views):
                 continue
             a, b = views.dense_span(s, e)
             if any(f.type == "secret_topic" and f.start < b and a < f.end for f in out):
