@@ -225,3 +225,53 @@ def test_the_cached_repairs_answer_as_the_dict_they_were_built_from():
     assert "冰毒" not in packed or packed["冰毒"] == built["冰毒"]
     assert packed.spellings(dropped=False) == tuple(k for k, (_w, g) in built.items() if g < 0)
     assert packed.spellings(dropped=True) == tuple(k for k, (_w, g) in built.items() if g >= 0)
+
+
+# h14a (the drafts benchmark): a vote count a sentence after the recommendation it belongs to
+@pytest.mark.parametrize("text", [
+    "县水利局召开副局长民主推荐会议，机关干部40人参加。计票结果：张某某得票27票，排名第一。",
+    "谈话推荐中，办公室副主任赵某某得票最多，将作为考察人选。",
+])
+def test_vote_count_after_recommendation(sc, text):
+    assert "secret.topic.composed" in _rules(sc, text)
+
+
+@pytest.mark.parametrize("text", [
+    "村委会换届选举大会上，经民主推荐产生的候选人王某某得票386票，当选村委会主任。",
+    "“最美乡村医生”网络投票结束，在各乡镇民主推荐的候选人中，李医生得票最多。",
+    "本次民主推荐将于下周进行，得票情况作为重要参考。",
+])
+def test_vote_count_in_public_contexts_is_quiet(sc, text):
+    assert "secret.topic.composed" not in _rules(sc, text)
+
+
+def test_result_notice_title_quiets_the_bid_rule(sc):
+    title = "县疾控中心冷链设备采购项目成交结果公告\n一、成交供应商：某某科技有限公司。二、评审专家名单：王某、李某、赵某。"
+    assert "commercial.disclosure.bid" not in _rules(sc, title)
+    body = "县疾控中心冷链设备采购项目评审安排\n评审专家名单：王某、李某、赵某。"
+    assert "commercial.disclosure.bid" in _rules(sc, body)
+
+
+@pytest.mark.parametrize("rule,text", [
+    ("secret.topic.composed", "上月，城西社区居民周海涛实名举报社区干部虚报冒领补贴。"),
+    ("prohibited.trade.sex", "外围女兼职，价格私聊。"),
+])
+def test_named_whistleblower_and_sex_ad_h14a(sc, rule, text):
+    assert rule in _rules(sc, text)
+
+
+@pytest.mark.parametrize("text", [
+    "根据群众实名举报，县纪委监委对该问题开展核查。",
+    "村民李某某实名举报后，镇纪委迅速核查。",
+    "大学生寒假兼职招聘会在县人才市场举行。",
+])
+def test_named_whistleblower_and_sex_ad_misses_h14a(sc, text):
+    got = _rules(sc, text)
+    assert "secret.topic.composed" not in got and "prohibited.trade.sex" not in got
+
+
+def test_next_line_is_no_context_of_an_offer_h14a(sc):
+    """The dense view drops line breaks: a footer's 宣传部 on the next line must not quiet an ad."""
+    assert "prohibited.trade.sex" in _rules(sc, "网友评论：\n“同城援交上门服务”\n来源：县委宣传部")
+    # the same words in the ad's own line still quiet it
+    assert "prohibited.trade.sex" not in _rules(sc, "县委宣传部提醒：“同城援交上门服务”是违法广告。")

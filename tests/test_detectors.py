@@ -77,3 +77,15 @@ def test_email(det):
 @pytest.mark.parametrize("text,mark", [("首页标有绝密*10年", "绝密*10年"), ("标注秘密*2025年12月31日前", "秘密*2025年12月31日前")])
 def test_star_mark_after_a_word_with_a_period_is_a_mark(det, text, mark):
     assert ("classification_mark", mark) in types(det, text)
+
+
+# h14a: a mark quoted as an example of the format in a 保密 lesson marks no carrier
+@pytest.mark.parametrize("text", ["国家秘密标志的格式为“密级★保密期限”，如“秘密★5年”。",
+                                  "保密期限为一年的秘密级文件，应当标注“秘密★1年”。"])
+def test_quoted_example_of_the_format_is_not_a_mark(det, text):
+    assert [t for t, _ in types(det, text) if t == "classification_mark"] == []
+
+
+@pytest.mark.parametrize("text", ["“机密★5年”\n关于做好安全稳定工作的通知", "请各单位将“秘密★1年”文件于周五前报送。"])
+def test_quoted_mark_without_teaching_words_stays(det, text):
+    assert [t for t, _ in types(det, text) if t == "classification_mark"]

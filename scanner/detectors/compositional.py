@@ -48,6 +48,7 @@ from .. import letters, rx, speedups
 from ..disguise import _DIGIT_OF, _PUNCT_SEPS, in_pinyin
 from ..model import Finding
 from ..normalize import Views
+from ..surnames import SURNAMES
 from ..words import cut, word_freq
 from . import gates
 from .gates import separated_runs
@@ -143,7 +144,8 @@ _AFTER = ("出售|转让|专卖|直销|批发|零售|销售|代购|代发|求购
 #: 配方 (14), 制作方法 (7), 方法 (5) (not a bare 制作 (25): 礼花弹制作 is fireworks news); weapon 配件 (31),
 #: 模具 (17), 专卖网 (11), 专卖店 (8), 图纸 (7); nuclear (原子弹制作, 核弹制作方法, 原子弹配方, 简易原子弹教程 …: 17
 #: entries)
-_AFTER_EXTRA = {"sex": "|上门|服务|包夜|全套", "gamble": "|网址|平台代理|代理|开户|注册|下注|彩金",
+#: (sex: 兼职 after the object, 学生妹兼职 外围女兼职, is the advertisement's own word for it, h14a)
+_AFTER_EXTRA = {"sex": "|上门|服务|包夜|全套|兼职", "gamble": "|网址|平台代理|代理|开户|注册|下注|彩金",
                 "explosive": "|教程|制作方法|制作教程|配方|配比|做法|的制作|的配方|的成分|方法",
                 "drug": "|教程|制作方法|配方|提炼",
                 "weapon": "|配件|模具|专卖网|专卖店|图纸",
@@ -287,6 +289,49 @@ _TOPIC_NEWS = ("公示|公告|公布|宣布|任前|宣誓|公开选拔|公开遴
                "演习|训练|开放日|参观|纪念|历史|旧址|遗址|博物馆|国家统计局|发布会|新闻|今天|昨天|日前|近日|"
                "初步统计|数据显示|预计|评估|研究|调查显示|专家|防范|谣言|辟谣|虚假|诈骗|侦察|情报|武装|间谍|"
                "追责|问责")  # (某村干部因泄露举报人信息被追责: news of a leak punished, h16z)
+
+# ------------------------------------------------------------------ vote counts of a cadre recommendation
+#: a candidate's vote count (得票38票, 得票最多) where a cadre recommendation, assessment or candidacy is
+#: the subject within the 100 characters before it (the compositional ``vote`` pattern above reads
+#: only 推荐得票 with at most four characters between; a county post reports the meeting first and
+#: the counts a sentence later: 召开副局长民主推荐大会……经统计，某某得票38票). Election results are
+#: public (当选, 选举), and so are contests and polls (评选, 网络投票, 点赞): their words quiet it.
+#: Basis: 《党政领导干部选拔任用工作条例》(2019) 纪律和监督 (严禁泄露酝酿、讨论干部选拔任用等有关情况);
+#: 政府信息公开条例(2019) 第十六条 (人事管理等内部事务信息) (h14a, the drafts benchmark).
+_VOTE_RE = rx.compile(r"得票(?:数|情况)?(?:为|是|:)?(?:\d{1,4}票|[一二三四五六七八九十百零〇两]{1,4}票|最多|最高|居首|领先|靠前|"
+                      r"第[一二三]|前[两二三])")
+_VOTE_CUE = ("民主推荐", "会议推荐", "谈话推荐", "推荐大会", "推荐会", "推荐结果", "推荐票", "民主测评", "干部考察",
+             "考察对象", "酝酿", "拟任", "拟提拔", "拟作为", "人选", "后备干部")
+_VOTE_PUBLIC = ("当选", "选举", "大选", "评选", "投票活动", "网络投票", "网友投票", "点赞", "人气", "表彰", "公示", "任前",
+                "议会", "总统", "议员", "比赛", "大赛", "作品", "节目", "选手", "得票率")
+_VOTE_BASIS = ("《党政领导干部选拔任用工作条例》(2019)纪律和监督(严禁泄露酝酿、讨论干部选拔任用等有关情况);"
+               "政府信息公开条例(2019)第十六条(人事管理等内部事务信息可以不予公开)")
+
+#: a named whistle-blower: a resident's full name before 实名举报 (村民许某某实名举报 is anonymised: 某 is no
+#: given name; 群众实名举报 names no one). Its own pattern and gate, outside the rules' vocabulary (the role
+#: words 村民 居民 are no words to read back from a disguise). 刑事诉讼法 第一百一十一条 (举报人…应当为他保守秘密);
+#: 信访工作条例 第三十三条 (h14a, the drafts benchmark)
+_WB_RE = rx.compile(r"(?:村民|居民|群众|市民|职工|员工|网民|业主|家属|农户|家长)[" + SURNAMES + r"](?!某)[\u4e00-\u9fff]"
+                    r"(?:(?!某|实|多|联|匿|反|曾)[\u4e00-\u9fff])?(?:等人|等|先后|多次|近日|曾)?实名(?:举报|控告|信访|反映)")
+_WB_GATE = frozenset(("实名举报", "实名控告", "实名信访", "实名反映"))
+#: the news that quiets it: a leak punished or a rule stated (a case report, 查处 in its title, is where the
+#: name leaks, so the topic rule's news words do not quiet it)
+_WB_QUIET = ("泄露", "追责", "问责", "保密", "严禁", "不得", "禁止", "打击报复", "报复", "化名")
+_WB_BASIS = "中华人民共和国刑事诉讼法(2018) 第一百一十一条(举报人…应当为他保守秘密); 信访工作条例(2022) 第三十三条; 监察法 第十八条"
+
+#: the title line of a bid's result notice (中标结果公告, 成交公告, 中标候选人公示): everything in the notice
+#: is published after the evaluation, the committee too (政府采购货物和服务招标投标管理办法(财政部令第87号)
+#: 第六十九条: 中标、成交结果公告 lists 评审专家名单; 招标投标法实施条例 第五十四条: 中标候选人公示), so the
+#: bid rule is quiet under such a title (h14a: 结果公告\n…评审专家名单：陈某、刘某 was blocked)
+_BID_RESULT_TITLE_RE = rx.compile(r"(?:中标|成交|采购|招标|评审|评标)?(?:结果公告|结果公示|中标公告|成交公告|"
+                                  r"候选人公示|结果的公告|结果的公示)")
+
+
+def _title_line(text: str) -> str:
+    """The first line of ``text`` when it reads as a title (at most 60 characters, no sentence end)."""
+    line = text.lstrip().split("\n", 1)[0]
+    return line if len(line) <= 60 and not any(ch in line for ch in "。！？；") else ""
+
 
 # ------------------------------------------------------------------ password with a value, no account
 #: (in the dense view spaces are gone: 密码 Ops#2025 reads 密码ops2025, so the separator is optional)
@@ -447,7 +492,7 @@ def _gate_words() -> tuple[str, ...]:
     for objs, _verbs in _CLASSES.values():
         words.update(objs.split("|"))
     words.update(_TS_OBJ.split("|"), _TS_UNPUBLISHED)
-    words.update(_BID_GATE, _TOPIC_GATE, _PW_GATE, _FORM_GATE, _SOV_GATE, _MEMBER_GATE, _LEADER_GATE, _INSULT_GATE)
+    words.update(_BID_GATE, _TOPIC_GATE, _PW_GATE, _FORM_GATE, _SOV_GATE, _MEMBER_GATE, _LEADER_GATE, _INSULT_GATE, _WB_GATE)
     words.update(morphology.GATE)
     return tuple(sorted(words))
 
@@ -873,6 +918,19 @@ def _suspicious_uncached(views: Views, found: frozenset[str]) -> bool:
     return (_may_hold_spaced(v) and _SPACED_RE.search(v) is not None) or _SPACED_LATIN_RE.search(gates.ascii_chars(v)) is not None
 
 
+def _to_line_end(views: Views, d: str, e: int, reach: int) -> int:
+    """Characters of the dense view ``d`` from ``e`` to the next line break of the original text
+    (at most ``reach``)."""
+    m = views.dense_map
+    if m is None or e <= 0 or e >= len(d) or len(m) != len(d):
+        return reach
+    text = views.text
+    nl = text.find("\n", m[e - 1] + 1, m[min(len(d) - 1, e + reach)] + 1)
+    if nl < 0:
+        return reach
+    return min(reach, bisect_left(m, nl) - e)
+
+
 def _sentence(d: str, s: int, e: int, reach: int = 50) -> str:
     """The sentence around d[s:e] (。!? bound it), at most ``reach`` characters either side, without
     d[s:e] itself (尚未公布 is the cue, not news of a publication); a tab joins the two sides."""
@@ -1256,7 +1314,15 @@ class CompositionalDetector:
         for name, reach, spec in _DISCLOSURES:
             gate = c[f"{name}_gate"]
             if not found.isdisjoint(gate):
+                if name == "bid" and _BID_RESULT_TITLE_RE.search(_title_line(views.text)):
+                    continue  # a result notice publishes the committee and the prices (财政部令第87号 第六十九条)
                 self._disclosure(views, d, c[f"{name}_patterns"], c[f"{name}_news"], spec, out, wins(gate, reach))
+        if "得票" in found:
+            self._votes(views, d, out, wins(("得票",), 100))
+        if not found.isdisjoint(_WB_GATE):
+            self._disclosure(views, d, (_WB_RE,), _WB_QUIET,
+                             ("state_secret", "secret_topic", "review", "secret.topic.composed",
+                              "疑似公开了实名举报人的姓名，举报人的身份必须保密", _WB_BASIS, 0.7), out, wins(_WB_GATE, 16))
         if not found.isdisjoint(_INSULT_GATE):
             self._insults(views, d, out, wins(_INSULT_GATE, 3))
         if not found.isdisjoint(morphology.GATE):
@@ -1369,15 +1435,19 @@ class CompositionalDetector:
                        severity=severity, rule=rule, message=msg, suggestion=suggestion, basis=basis, score=score)
 
     @staticmethod
-    def _quiet(d: str, s: int, e: int, words: tuple[str, ...]) -> bool:
+    def _quiet(d: str, s: int, e: int, words: tuple[str, ...], views: Views | None = None) -> bool:
         """A news word in the match's sentence, or in the post's bracketed heading (【禁毒科普】 over a
         list of drug names, 【中标公告】 over the names of the evaluation committee) when the sentence
         makes no offer (:func:`scanner.detectors.context.heading_quiets`: 【禁毒】出售冰毒，加微信 is an
-        advertisement, h16r2)."""
+        advertisement, h16r2). With ``views`` (whose dense view is ``d``), the sentence ends at the
+        first line break after the match: the dense view drops line breaks, and the next line (a
+        footer's 来源：县委宣传部, the next forwarded comment) is no context of this one (h14a)."""
         h = heading_end(d)
+        after = 50 if views is None else _to_line_end(views, d, e, 50)
         # (the heading's own words are read as a heading, under the offer bound, not as the sentence's:
         # 【禁毒】出售冰毒，加微信 is no news, h16r2)
-        sent = _sentence(d, s, e) if s < h or not h else sentence_around(d, s, e, min(50, s - h), 50)
+        sent = (sentence_around(d, s, e, 50, after) if s < h or not h
+                else sentence_around(d, s, e, min(50, s - h), after))
         if any(w in sent for w in words):
             return True
         return heading_quiets(d, words, lambda: sent + "\t" + d[s:e])  # (the match an offer itself: 出售冰毒)
@@ -1392,7 +1462,7 @@ class CompositionalDetector:
             for pat in (before, after):
                 for m in _scan(pat, d, w):
                     s, e = m.span()
-                    if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, c["news"]):
+                    if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, c["news"], views):
                         continue
                     taken.append((s, e))
                     out.append(self._finding(
@@ -1401,7 +1471,7 @@ class CompositionalDetector:
         if not found.isdisjoint(c["object_words"]["drug"]):
             for m in _scan(c["drug_alone"], d, wins(c["object_words"]["drug"], 2)):
                 s, e = m.span()
-                if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, c["news"]):
+                if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, c["news"], views):
                     continue
                 out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
                                          "prohibited.object.drug", "出现毒品名称且不在禁毒、打击等报道语境中，请核实",
@@ -1482,10 +1552,26 @@ class CompositionalDetector:
         for pat in patterns:
             for m in _scan(pat, d, w):
                 s, e = m.span()
-                if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, news):
+                if any(a < e and s < b for a, b in taken) or self._quiet(d, s, e, news, views):
                     continue
                 taken.append((s, e))
                 out.append(self._finding(views, s, e, *spec))
+
+    def _votes(self, views: Views, d: str, out: list[Finding], w) -> None:
+        """A vote count under a cadre recommendation or candidacy (:data:`_VOTE_RE`)."""
+        for m in _scan(_VOTE_RE, d, w):
+            s, e = m.span()
+            before = d[max(0, s - 100):s]
+            if not any(c in before for c in _VOTE_CUE) or any(p in before for p in _VOTE_PUBLIC):
+                continue
+            if self._quiet(d, s, e, _VOTE_PUBLIC, views):
+                continue
+            a, b = views.dense_span(s, e)
+            if any(f.type == "secret_topic" and f.start < b and a < f.end for f in out):
+                continue
+            out.append(self._finding(views, s, e, "state_secret", "secret_topic", "review", "secret.topic.composed",
+                                     "疑似公开了干部推荐、考察中的得票情况（酝酿、推荐、考察情况在任前公示前不得公开），请核实",
+                                     _VOTE_BASIS, 0.7))
 
     def _password(self, views: Views, d: str, out: list[Finding], w) -> None:
         for m in _scan(_PW_VAL_RE, d, w):

@@ -23,6 +23,12 @@ _MARK_RE = rx.compile(
 )
 _GATE = ("★", "☆", "*", "密级", "密 级")
 gates.register(*_GATE)  # found in the detectors' one gate pass (scanner/detectors/gates.py)
+# A mark quoted as an example of the format in a 保密 lesson (应在首页左上角标注“机密★10年”, 标志格式如
+# “秘密★1年”) marks no carrier: quoted, with a word of teaching in its sentence, it is not reported (h14a).
+_OPEN_QUOTES = "“\"「『‘'"
+_CLOSE_QUOTES = "”\"」』’'"
+_TEACHING = ("例如", "比如", "譬如", "标注", "标明", "格式", "示例", "样式", "写作", "写成", "组成", "应当", "应在", "如:", "如“",
+             "的形式", "的方式", "表示")
 # A '*' right after a word such as 商业秘密 or inside markdown emphasis (**机密**) is not a mark.
 _WORDY_BEFORE = rx.compile(r"[\u4e00-\u9fff]$")
 
@@ -47,6 +53,8 @@ class ClassificationMarkDetector:
                     continue  # 某秘密*, **秘密**: a bare '*' after a word is emphasis, not a star
                 if not m.group("period") and v[m.end():m.end() + 1] == "*":
                     continue  # **机密** emphasis
+            if self._quoted_example(v, m.start(), m.end()):
+                continue
             start, end = views.vis_span(m.start(), m.end())
             text = views.text[start:end]
             period = m.group("period")
@@ -58,3 +66,13 @@ class ClassificationMarkDetector:
                 suggestion=None, basis=_BASIS, score=score,
             ))
         return out
+
+    @staticmethod
+    def _quoted_example(v: str, s: int, e: int) -> bool:
+        """The mark stands in quotes and its sentence teaches the format (:data:`_TEACHING`)."""
+        if not (s > 0 and v[s - 1] in _OPEN_QUOTES and e < len(v) and v[e] in _CLOSE_QUOTES):
+            return False
+        lo = max(v.rfind(c, 0, s - 1) for c in "。!?！？\n")
+        hi = min((i for i in (v.find(c, e) for c in "。!?！？\n") if i >= 0), default=len(v))
+        sent = v[lo + 1:hi]
+        return any(w in sent for w in _TEACHING)
