@@ -168,3 +168,29 @@ def test_hits(sc, rule, severity, text):
 @pytest.mark.parametrize("text", _DEV_MISSES)
 def test_misses(sc, text):
     assert not _found(sc, text), text
+
+
+def test_rules_are_listed_and_read_back_by_the_shared_mechanisms():
+    from scanner.detectors import threats
+    from scanner.detectors.compositional import CompositionalDetector, _repairs
+
+    assert {"prohibited.insult.curse", "prohibited.threat.self_harm"} <= set(CompositionalDetector.rules)
+    fix = _repairs()  # (the act words' pinyin is in the compositional read-back, no second reader)
+    assert fix["zha了"] == ("炸了", -1) and fix["炸le"] == ("炸了", -1) and fix["zhale"] == ("炸了", -1)
+    assert threats.noisy_act("我要炸.了县政府") and not threats.noisy_act("我要炸鸡.了解一下")
+    assert threats.spaced_pinyin(b" sha le ") and not threats.spaced_pinyin(b"shale gas")
+
+
+def test_the_spans_and_messages(sc):
+    (f,) = _found(sc, "再不解决我就从县政府楼上跳下去。")
+    assert f.text == "我就从县政府楼上跳下去" and "危机信号" in f.message and "12356" in f.message
+    (f,) = _found(sc, "那个书记不得好死！")
+    assert f.text == "书记不得好死" and "侮辱" in f.message and "治安管理处罚法" in f.basis
+    (f,) = _found(sc, "我要zha了县政府。")
+    assert f.text == "我要zha了县政府" and f.severity == "block"
+
+
+def test_default_scanner_routes_curses_and_self_harm_to_review():
+    s = Scanner()
+    assert s.scan("不给说法我就死在信访局门口").verdict == "review"
+    assert s.scan("心理援助热线：如果你有轻生的念头，请拨打12356。").verdict == "pass"

@@ -25,6 +25,31 @@ quiet; a negation between the intent and the act (我不会杀了他) too. An in
 against a body or a person is ``block``; a bare first person (我砍死你), a crowd without a target, or an
 act without a target (我明天就去杀人, 我要报复社会) is ``review``.
 
+**Fourteenth session (h14b).** Disguised acts are read back by the compositional detector's own
+mechanisms, not a second reader: the act words' pinyin spellings (zha了, 炸le, zhale, sha你, fang火:
+:func:`spellings`, from :func:`scanner.disguise.disguises`) join its read-back repairs, and noise between
+an act's characters (炸.了, 杀-了, 砍~死, 炸 了: :data:`NOISE_GATE` confirmed by :func:`noisy_act`) or an act's
+two syllables spaced (sha le: :func:`spaced_pinyin`) send the text through the dense view, where the
+noise is gone. A person's **property** is a target (烧了你家房子, 砸了你的店, 烧了老板的仓库: 治安管理处罚法
+第四十九条, 刑法 第一百一十四条), and **fire at a named place** (去县政府门口点火, 引爆煤气罐) is an act with its
+target; fire for fireworks, a stove, a torch or a rite is none. **Animals, food, plants and things** are no
+target (杀了那只鸡, 把你家的鸡杀了, 我要杀了黄鳝: a name whose second character is an animal or a plant is none).
+
+Two rules of the same composition, both ``review``:
+
+* ``prohibited.insult.curse``: a death wish or curse (不得好死 全家死光 断子绝孙 出门被车撞死 天打雷劈) with a
+  person it is aimed at before it in its sentence (书记 当官的 你们 王局长 …). An oath about oneself
+  (我发誓…不得好死, 谁骗你谁不得好死, 我要是…) is no curse of anyone: quiet; so are reports, quotes in news,
+  fiction (the report words below), an accident (他被车撞死了) and an explanation (成语, 一词). Basis: 网络信息内容
+  生态治理规定 第六条第(十)项 (侮辱他人), 第七条第(七)项; 治安管理处罚法 第四十二条第(二)项 (公然侮辱他人); 民法典
+  第一千零二十四条.
+* ``prohibited.threat.self_harm``: a first person's intent to harm himself (跳楼 跳下去 喝农药 自焚 上吊 死在 …
+  死给你们看) with a condition on an authority in the sentence (再不解决 不给说法 拿不到工资 你们再推) or its place
+  or people in the clause (信访局门口 你们单位): a **crisis signal** in a petition reply. The message tells the
+  reviewer not to publish it but to hand it on as 舆情 and see to the person's safety (12356). Quiet in
+  reports of rescues (民警成功劝下欲跳楼男子), prevention and help posts (心理援助热线), news and fiction. Basis:
+  信访工作条例(2022) 第二十六条; 网络信息内容生态治理规定 第七条第(五)、(八)项.
+
 Basis: 网络信息内容生态治理规定(2019) 第六条第(五)项(宣扬恐怖主义、极端主义或者煽动实施恐怖活动、极端主义
 活动)、第(九)项(暴力、凶杀、恐怖或者教唆犯罪); 反恐怖主义法 第八十条、第九十条; 治安管理处罚法 第二十六条、
 第四十二条第(一)项(写恐吓信或者以其他方法威胁他人人身安全); 刑法 第二百九十一条之一(编造、故意传播虚假恐怖
@@ -59,8 +84,10 @@ _RESULT = {"炸": "了掉死平毁飞烂翻", "杀": "了掉死光", "砍": "了
 #: compound acts (the first group needs no target to be a threat: 我明天就去杀人, 我要报复社会)
 _ACTS_ALONE = ("同归于尽|报复社会|杀人|砍人|捅人|血洗|灭门|放火|纵火|放把火|点把火|投毒|下毒|泼汽油|浇汽油|"
                "带汽油|带着汽油|拎着汽油|提着汽油|拿汽油|买汽油|泼硫酸|杀光|炸平|一把火烧|放一把火|见人就砍|见人就杀|见人就捅|"
-               "见一个杀一个|见一个砍一个|见一个捅一个|血债血偿|垫背|陪葬")
-_ACTS_TARGETED = "要你命|要他命|要了你的命|要了他的命|取你狗命|废了|点火|点把火|点一把火|引爆|点燃"
+               "见一个杀一个|见一个砍一个|见一个捅一个|血债血偿|垫背|陪葬|"
+               "引爆煤气罐|引爆液化气|引爆炸药|引爆炸弹|引爆汽油")  # (引爆 alone: 引爆市场, 引爆话题)
+#: (fire at a place is a threat with the place named: 去县政府门口点火; 点火 alone lights a stove or fireworks)
+_ACTS_TARGETED = "要你命|要他命|要了你的命|要了他的命|取你狗命|废了|点火|点把火|点一把火"
 #: second- and third-person pronouns: a target right after the act (杀了你 砍死他们)
 _PRONOUN = "你们|他们|她们|你|他|她|谁"
 
@@ -147,7 +174,9 @@ _NEWS = ("扬言|声称|宣称|叫嚣|放话|扬称|威胁|恐吓|称要|说要|
 #: in the sentence, the match included: an enemy, a monster, a pest or a game's opponent is no one
 #: threatened (我要和敌人同归于尽 in a war story, 我要打死这只蚊子, 我们要灭了对面)
 _STORY = ("敌人|敌军|鬼子|日寇|侵略|抗战|抗日|红军|八路|烈士|碉堡|炸药包|恐怖分子|歹徒|暴徒|丧尸|僵尸|怪兽|boss|"
-          "副本|对面|队友|打野|中单|人头|措手不及|片甲不留|回马枪|蚊子|苍蝇|蟑螂|老鼠|病毒|细菌|害虫|杂草").split("|")
+          "副本|对面|队友|打野|中单|人头|措手不及|片甲不留|回马枪|蚊子|苍蝇|蟑螂|老鼠|病毒|细菌|害虫|杂草|"
+          # (a fire lit for fireworks, a stove, a torch or a rite: h14b)
+          "烟花|鞭炮|爆竹|炮仗|篝火|火炬|圣火|仪式|灶|炉|蜡烛|烧纸|纸钱|祭祀|烧烤|做饭").split("|")
 #: within 150 characters: a police or court report around the quoted threat
 _REPORT = ("行政拘留|刑事拘留|予以拘留|被拘留|警方通报|警情通报|公安机关|依法处理|依法查处|犯罪嫌疑人|违法嫌疑人|"
            "虚假恐怖信息|寻衅滋事|有期徒刑|以案说法|扬言").split("|")
@@ -393,8 +422,11 @@ _WISH_CURSES = ("被车撞死", "让车撞死", "叫车撞死", "被雷劈死", 
 _WISH = ("出门", "走路", "开车", "过马路", "迟早", "早晚", "早日", "祝", "咒", "愿", "让", "一定", "必", "会")
 #: an oath about oneself (我发誓…不得好死, 谁骗你谁不得好死, 我要是…就被车撞死) or a curse explained
 _OATH = ("发誓", "起誓", "保证", "对天", "赌咒", "我要是", "要是我", "如果我", "我若", "我如果", "我就", "我不得", "我全家",
-         "让我", "叫我", "我出门", "诅咒", "咒骂", "辱骂", "谩骂", "骂人", "成语", "意思", "一词", "俗语", "俗话")
+         "让我", "叫我", "我出门", "咒骂", "辱骂", "谩骂", "骂人", "成语", "意思", "一词", "俗语", "俗话")
 _WHO_WHO_RE = rx.compile("谁[^,。!?]{1,12}谁")
+#: within 150 characters: a joke told (女说：再踩让你断子绝孙。…段子)
+_JOKE = ("段子", "笑话", "搞笑", "内涵图", "哈哈")
+_SAYS = ("说", "认为", "表示", "称", "讲", "指出", "觉得")
 
 
 def curse_spans(d: str, hits) -> list[tuple[int, int]]:
@@ -415,14 +447,16 @@ def curse_spans(d: str, hits) -> list[tuple[int, int]]:
         if w in _WISH_CURSES and (d.startswith("了", e) or not any(x in pre[-8:] for x in _WISH)):
             continue  # (他被车撞死了: an accident)
         who = None
-        for who in _CURSE_WHO_RE.finditer(pre):
-            pass
+        for who in _CURSE_WHO_RE.finditer(pre, max(0, len(pre) - 14)):
+            pass  # (the person within 14 characters before it: 祝王局长全家不得好死, 这种狗官早晚遭报应，出门让车撞死)
+        if who is not None and any(x in pre[who.end():] for x in _SAYS):
+            who = None  # (他说破坏环境的人会遭天谴: what he says, not whom he curses)
         if who is None and not d.startswith(("你", "他", "她"), e):
             continue  # (no one named: 断子绝孙是古代的诅咒)
         if any(x in sent for x in _OATH) or _WHO_WHO_RE.search(sent):
             continue
         start = s - len(pre) + who.start() if who is not None else s
-        if _quiet(d, start, e):
+        if _quiet(d, start, e) or any(x in d[max(0, s - 150):e + 150] for x in _JOKE):
             continue
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], e))  # (我就喝农药死给你们看: one finding)
@@ -451,7 +485,9 @@ _AUTHORITY = ("政府", "县委", "市委", "信访", "派出所", "公安局", 
               "你们", "局", "委", "大楼", "门口", "领导", "书记", "县长", "镇长", "乡长", "市长", "局长")
 #: reports of a rescue, prevention and help (民警成功劝下欲跳楼男子, 心理援助热线)
 _HARM_QUIET = ("劝下", "救下", "获救", "救援", "解救", "营救", "轻生", "热线", "援助", "干预", "倾向", "欲跳", "欲自",
-               "预防", "防范", "12356", "12320", "110", "生命", "珍爱", "抑郁", "疏导", "劝说", "劝导", "安全下")
+               "预防", "防范", "12356", "12320", "110", "生命", "珍爱", "抑郁", "疏导", "劝说", "劝导", "安全下",
+               # (an official's resolve to prevent it: 我们要坚决防止到政府门口跳楼讨薪等极端事件)
+               "防止", "杜绝", "避免", "严防", "极端", "事件")
 _FIRST = rx.compile("我们|老子|本人|我|俺")
 
 
