@@ -115,9 +115,9 @@ _PROPERTY = ("房子|房屋|老房子|新房|楼房|平房|小楼|院子|家门|
 _OWNER = f"{_PRONOUN}|{_PERSON}|老板|那个人|那家人|这家人"
 #: a target after the act: a pronoun right after it, a qualified noun, or a person's property
 _TARGET_AFTER_RE = rx.compile(
-    rf"(?:了)?(?:(?P<p>{_PRONOUN})(?!的|家的)(?:全家|一家|家)?{_AFTER_TARGET}"
-    rf"|(?:{_DET})?{_IN}{{0,3}}?(?P<n>{_HEAD})(?!的)(?:{_HEAD})?{_AFTER_TARGET}"
-    rf"|(?:{_DET})?(?P<o>{_OWNER})(?:家)?的?(?:{_IN}{{0,2}}?)(?P<prop>{_PROPERTY}){_AFTER_TARGET})")
+    rf"(?:了)?(?:(?:{_DET})?(?P<o>{_OWNER})(?:家)?的?(?:{_IN}{{0,2}}?)(?P<prop>{_PROPERTY}){_AFTER_TARGET}"
+    rf"|(?P<p>{_PRONOUN})(?!的|家的)(?:全家|一家|家)?{_AFTER_TARGET}"
+    rf"|(?:{_DET})?{_IN}{{0,3}}?(?P<n>{_HEAD})(?!的)(?:{_HEAD})?{_AFTER_TARGET})")
 #: a target before the act, behind a marker (把镇政府烧了, 去乡政府同归于尽, 跟他同归于尽, 去学校杀人)
 _TARGET_BEFORE_RE = rx.compile(
     rf"(?:把|将|去|到|跟|和|与|找|冲进|进|在|拉上|带上|让)(?:(?P<p>{_PRONOUN})(?!的)|(?:{_DET})?{_IN}{{0,3}}?"
@@ -488,7 +488,8 @@ _HARM_QUIET = ("劝下", "救下", "获救", "救援", "解救", "营救", "轻�
                "预防", "防范", "12356", "12320", "110", "生命", "珍爱", "抑郁", "疏导", "劝说", "劝导", "安全下",
                # (an official's resolve to prevent it: 我们要坚决防止到政府门口跳楼讨薪等极端事件)
                "防止", "杜绝", "避免", "严防", "极端", "事件")
-_FIRST = rx.compile("我们|老子|本人|我|俺")
+_PLACE_AFTER_RE = rx.compile(rf"[^{_CLAUSE}看]{{0,6}}(?:{'|'.join(sorted(_AUTHORITY, key=len, reverse=True))})"
+                             "(?:大楼|门口|楼上|楼顶|里|前|面前)?")
 
 
 def harm_spans(d: str, hits) -> list[tuple[int, int]]:
@@ -523,11 +524,15 @@ def harm_spans(d: str, hits) -> list[tuple[int, int]]:
         start = cs + intent.start()
         if any(q in sent for q in _HARM_QUIET) or _quiet(d, start, e):
             continue
+        place = _PLACE_AFTER_RE.match(d, e, ce)
+        act_end = e
+        if place is not None:
+            e = place.end()  # (死在信访局门口: the place with the act)
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], e))  # (我就喝农药死给你们看: one finding)
         else:
             out.append((start, e))
-        last = e
+        last = act_end
     return out
 
 
