@@ -194,3 +194,61 @@ def test_default_scanner_routes_curses_and_self_harm_to_review():
     s = Scanner()
     assert s.scan("不给说法我就死在信访局门口").verdict == "review"
     assert s.scan("心理援助热线：如果你有轻生的念头，请拨打12356。").verdict == "pass"
+
+
+#: a fresh set written after the rule was finished (none used while writing it): 19 of 20 found then
+#: (the miss, 把你的挖掘机砸烂: a person's property before the act, was then taken in), 0 of 20 alarmed
+FRESH_HITS = [
+    "我要zha掉你们村委会",
+    "明晚我就去shao了乡政府大院",
+    "老子迟早sha了那个狗官",
+    "我要捅.死.那个包工头",
+    "信不信我tongsi你",
+    "再不退钱我就把你家的店砸了",
+    "我明天就去烧了他家的大棚",
+    "再不赔偿，我就把你的挖掘机砸烂",
+    "我要去乡政府门口点把火",
+    "那个村主任不得好死",
+    "祝你们这些贪官全家死光",
+    "城管全家出门被车撞死",
+    "那个镇长迟早天打雷劈",
+    "再不给我解决，我就从信访局楼上跳下去",
+    "工钱不给我就喝农药死在你们公司门口",
+    "我明天就去镇政府门口自焚",
+    "你们再不管，我就带着孩子去县政府跳楼",
+    "今天不给个说法我就撞死在你们大门口",
+    "兄弟们一起去shao了那个派出所",
+    "我要杀-了-你们",
+]
+FRESH_MISSES = [
+    "我要把那只大公鸡杀了过年吃。",
+    "我明天就去把后院那棵枯树砍了。",
+    "今晚我要把这条鲈鱼杀了清蒸。",
+    "我要烧了这些枯枝败叶。",
+    "这道数学题太难了，我要炸了。",
+    "气死我了，今天的球赛我要炸了。",
+    "笑死，我要被你们笑死了。",
+    "警方通报：男子在网上扬言要zha了学校，已被刑拘。",
+    "【辟谣】网传有人要去县政府门口点火，系谣言。",
+    "女子站在桥上欲跳河，民警将其救下。",
+    "心理援助热线12356提醒：如果你有自杀的想法，请及时求助。",
+    "古人发誓常说“如违此誓，天打雷劈”。",
+    "我发誓，要是我说了假话，就让我不得好死。",
+    "这部武侠小说里，恶人最后都不得好死。",
+    "我们要在广场点火放烟花庆祝新年。",
+    "我要去健身房跳绳。",
+    "我就从台阶上跳下去了，差点摔倒。",
+    "孩子说不给买玩具就不吃饭，家长该怎么办？",
+    "我要砸了这块冰，做冰饮。",
+    "我要宰了这头肥猪，过年请大家吃杀猪菜。",
+]
+
+
+@pytest.mark.parametrize("text", FRESH_HITS)
+def test_fresh_hits(sc, text):
+    assert len(_found(sc, text)) == 1, text
+
+
+@pytest.mark.parametrize("text", FRESH_MISSES)
+def test_fresh_misses(sc, text):
+    assert not _found(sc, text), text

@@ -87,7 +87,7 @@ _ACTS_ALONE = ("同归于尽|报复社会|杀人|砍人|捅人|血洗|灭门|放
                "见一个杀一个|见一个砍一个|见一个捅一个|血债血偿|垫背|陪葬|"
                "引爆煤气罐|引爆液化气|引爆炸药|引爆炸弹|引爆汽油")  # (引爆 alone: 引爆市场, 引爆话题)
 #: (fire at a place is a threat with the place named: 去县政府门口点火; 点火 alone lights a stove or fireworks)
-_ACTS_TARGETED = "要你命|要他命|要了你的命|要了他的命|取你狗命|废了|点火|点把火|点一把火"
+_ACTS_TARGETED = "要你命|要他命|要了你的命|要了他的命|取你狗命|废了|点火|点一把火"
 #: second- and third-person pronouns: a target right after the act (杀了你 砍死他们)
 _PRONOUN = "你们|他们|她们|你|他|她|谁"
 
@@ -121,7 +121,8 @@ _TARGET_AFTER_RE = rx.compile(
 #: a target before the act, behind a marker (把镇政府烧了, 去乡政府同归于尽, 跟他同归于尽, 去学校杀人)
 _TARGET_BEFORE_RE = rx.compile(
     rf"(?:把|将|去|到|跟|和|与|找|冲进|进|在|拉上|带上|让)(?:(?P<p>{_PRONOUN})(?!的)|(?:{_DET})?{_IN}{{0,3}}?"
-    rf"(?P<n>{_HEAD})(?!的))(?:{_HEAD})?(?:门口|里|那|大楼|全家|一家|一起)?{_IN}{{0,3}}$")
+    rf"(?P<n>{_HEAD})(?!的)|(?:{_DET})?(?:{_OWNER})(?:家)?的?{_IN}{{0,2}}?(?P<prop>{_PROPERTY}))"
+    rf"(?:{_HEAD})?(?:门口|里|那|大楼|全家|一家|一起)?{_IN}{{0,3}}$")
 
 #: across a comma: a place behind a marker anywhere in the clause before (去镇政府,见一个砍一个)
 _TARGET_SOMEWHERE_RE = rx.compile(rf"(?:把|将|去|到|跟|和|与|找|冲进|进|在)(?:{_DET})?{_IN}{{0,3}}?(?P<n>{_HEAD})(?!的)")
@@ -376,8 +377,8 @@ def threat_spans(d: str, hits) -> list[tuple[int, int, str, str]]:
             named = tm_after is not None
         # (the marker may be a modal's: 我就去|信访局门口放火; across a comma, anywhere in the first clause)
         tm_before = (_TARGET_SOMEWHERE_RE if wide else _TARGET_BEFORE_RE).search(pre, i0)
-        if tm_before is not None and any(t in pre[tm_before.end("n") if tm_before.groupdict().get("p") is None
-                                                 else tm_before.end("p"):] for t in _THING):
+        if tm_before is not None and any(t in pre[max(tm_before.end(g) for g in ("p", "n", "prop") if g in tm_before.re.groupindex):]
+                                         for t in _THING):
             tm_before = None  # (把你家的鸡杀了, 把他家门口那棵树砍了: an animal or a tree is no one)
         target = tm_after or tm_before
         if bare and tm_after is None:
