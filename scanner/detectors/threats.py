@@ -67,8 +67,8 @@ __all__ = ["GATE", "BASIS", "threat_spans", "laughing", "CURSE_GATE", "CURSE_BAS
            "HARM_GATE", "HARM_BASIS", "harm_spans", "ALL_GATE", "NOISE_GATE", "noisy_act", "spaced_pinyin", "spellings"]
 
 BASIS = ("网络信息内容生态治理规定(2019) 第六条第(五)项(煽动实施恐怖活动、极端主义活动)、第(九)项(暴力、凶杀、恐怖或者"
-         "教唆犯罪); 反恐怖主义法 第八十条、第九十条; 治安管理处罚法 第二十六条、第四十二条第(一)项(威胁他人人身安全); "
-         "刑法 第二百九十一条之一(编造、故意传播虚假恐怖信息)")
+         "教唆犯罪); 反恐怖主义法 第八十条、第九十条; 治安管理处罚法 第二十六条、第四十二条第(一)项(威胁他人人身安全)、"
+         "第四十九条(故意损毁公私财物); 刑法 第一百一十四条(放火、爆炸危害公共安全)、第二百九十一条之一(编造、故意传播虚假恐怖信息)")
 
 # ------------------------------------------------------------------ the act
 #: verbs of killing, wounding, burning, smashing or blowing up (a verb alone is ordinary: 炸鸡 杀价 砍价
