@@ -178,7 +178,10 @@ def test_rules_are_listed_and_read_back_by_the_shared_mechanisms():
     fix = _repairs()  # (the act words' pinyin is in the compositional read-back, no second reader)
     assert fix["zha了"] == ("炸了", -1) and fix["炸le"] == ("炸了", -1) and fix["zhale"] == ("炸了", -1)
     assert threats.noisy_act("我要炸.了县政府") and not threats.noisy_act("我要炸鸡.了解一下")
-    assert threats.spaced_pinyin(b" sha le ") and not threats.spaced_pinyin(b"shale gas")
+    import re
+
+    pat = re.compile(threats.spaced_source())
+    assert threats.spaced_pinyin(b" sha le ", pat) and not threats.spaced_pinyin(b"shale gas", pat)
 
 
 def test_the_spans_and_messages(sc):

@@ -215,9 +215,10 @@ def noisy_act(vis: str) -> bool:
     return _NOISY_RE.search(vis) is not None
 
 
-def _spaced_pinyin() -> re.Pattern:
-    """Two syllables of an act word spaced apart (sha le, zha si): the dense view joins them (shale),
-    the visible one does not hold the joined spelling."""
+def spaced_source() -> bytes:
+    """The pattern of an act word's two syllables spaced apart (sha le, zha si) over a text's ASCII
+    characters: the dense view joins them (shale), the visible one does not hold the joined spelling.
+    (Built with pypinyin's readings: the compositional detector keeps it in the compiled cache.)"""
     from ..disguise import _pinyin
 
     pairs = set()
@@ -226,20 +227,13 @@ def _spaced_pinyin() -> re.Pattern:
             py = _pinyin(v + r)
             if py and len(py) == 2 and all(x.isascii() and x.isalpha() for x in py):
                 pairs.add(f"{py[0]} {py[1]}")
-    return re.compile(rf"(?<![a-z])(?:{'|'.join(sorted(pairs, key=len, reverse=True))})(?![a-z])".encode())
+    return rf"(?<![a-z])(?:{'|'.join(sorted(pairs, key=len, reverse=True))})(?![a-z])".encode()
 
 
-_SPACED_PY: list = []
-
-
-def spaced_pinyin(ascii_chars: bytes) -> bool:
+def spaced_pinyin(ascii_chars: bytes, pattern: re.Pattern) -> bool:
     """Whether the ASCII characters of a text (gates.ascii_chars) hold an act word's two syllables
-    spaced apart (我要 sha le 那个局长)."""
-    if b" " not in ascii_chars:
-        return False
-    if not _SPACED_PY:
-        _SPACED_PY.append(_spaced_pinyin())
-    return _SPACED_PY[0].search(ascii_chars) is not None
+    spaced apart (我要 sha le 那个局长): ``pattern`` is :func:`spaced_source` compiled."""
+    return b" " in ascii_chars and pattern.search(ascii_chars) is not None
 
 
 def spellings() -> list[tuple[str, str]]:
