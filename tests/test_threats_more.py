@@ -178,10 +178,18 @@ def test_rules_are_listed_and_read_back_by_the_shared_mechanisms():
     fix = _repairs()  # (the act words' pinyin is in the compositional read-back, no second reader)
     assert fix["zha了"] == ("炸了", -1) and fix["炸le"] == ("炸了", -1) and fix["zhale"] == ("炸了", -1)
     assert threats.noisy_act("我要炸.了县政府") and not threats.noisy_act("我要炸鸡.了解一下")
-    import re
+    assert threats.spaced_pinyin(b" sha le ") and not threats.spaced_pinyin(b"shale gas")
 
-    pat = re.compile(threats.spaced_source())
-    assert threats.spaced_pinyin(b" sha le ", pat) and not threats.spaced_pinyin(b"shale gas", pat)
+
+def test_the_spaced_syllables_are_pypinyins_readings():
+    from scanner.detectors import threats
+    from scanner.disguise import _pinyin
+
+    pairs = threats.spaced_pairs()
+    for v, rs in threats._RESULT.items():
+        for r in rs:
+            py = _pinyin(v + r)
+            assert f"{py[0]} {py[1]}" in pairs, v + r
 
 
 def test_the_spans_and_messages(sc):

@@ -507,8 +507,6 @@ def _compiled():
         "mask_inner": _inner_index(),
         # (pypinyin's tables take 0.4 s to import: the index comes from the compiled cache)
         "initials": compiled.memo("compositional_initials", compiled.code_key(), _initials_index),
-        # (an act word's two syllables spaced, sha le: the threat rule's, read with pypinyin once, h14b)
-        "spaced_acts": re.compile(compiled.memo("threat_spaced_acts", compiled.code_key(), threats.spaced_source)),
         "objects": objects,
         "object_words": {cls: frozenset(objs.split("|")) for cls, (objs, _v) in _CLASSES.items()},
         "drug_alone": rx.compile(f"(?:{_alt(_DRUG_ALONE)})"),
@@ -872,7 +870,7 @@ def _suspicious_uncached(views: Views, found: frozenset[str]) -> bool:
         return False
     # spaced characters (海 洛 因) or spaced syllables (hai luo yin): the dense view joins them
     return (_may_hold_spaced(v) and _SPACED_RE.search(v) is not None) or _SPACED_LATIN_RE.search(gates.ascii_chars(v)) is not None \
-        or threats.spaced_pinyin(gates.ascii_chars(v), _compiled()["spaced_acts"])  # (sha le: an act's syllables, h14b)
+        or threats.spaced_pinyin(gates.ascii_chars(v))  # (sha le: an act's two syllables, h14b)
 
 
 def _sentence(d: str, s: int, e: int, reach: int = 50) -> str:

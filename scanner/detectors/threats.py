@@ -64,7 +64,7 @@ from ..surnames import SURNAMES
 from .context import heading_quiets, sentence_around
 
 __all__ = ["GATE", "BASIS", "threat_spans", "laughing", "CURSE_GATE", "CURSE_BASIS", "curse_spans",
-           "HARM_GATE", "HARM_BASIS", "harm_spans", "ALL_GATE", "NOISE_GATE", "noisy_act", "spaced_pinyin", "spellings"]
+           "HARM_GATE", "HARM_BASIS", "harm_spans", "ALL_GATE", "NOISE_GATE", "noisy_act", "spaced_pairs", "spaced_pinyin", "spellings"]
 
 BASIS = ("网络信息内容生态治理规定(2019) 第六条第(五)项(煽动实施恐怖活动、极端主义活动)、第(九)项(暴力、凶杀、恐怖或者"
          "教唆犯罪); 反恐怖主义法 第八十条、第九十条; 治安管理处罚法 第二十六条、第四十二条第(一)项(威胁他人人身安全)、"
@@ -215,25 +215,29 @@ def noisy_act(vis: str) -> bool:
     return _NOISY_RE.search(vis) is not None
 
 
-def spaced_source() -> bytes:
-    """The pattern of an act word's two syllables spaced apart (sha le, zha si) over a text's ASCII
-    characters: the dense view joins them (shale), the visible one does not hold the joined spelling.
-    (Built with pypinyin's readings: the compositional detector keeps it in the compiled cache.)"""
-    from ..disguise import _pinyin
-
-    pairs = set()
-    for v, rs in _RESULT.items():
-        for r in rs:
-            py = _pinyin(v + r)
-            if py and len(py) == 2 and all(x.isascii() and x.isalpha() for x in py):
-                pairs.add(f"{py[0]} {py[1]}")
-    return rf"(?<![a-z])(?:{'|'.join(sorted(pairs, key=len, reverse=True))})(?![a-z])".encode()
+#: the syllables of the act verbs and their results (tests/test_threats_more.py checks them against
+#: pypinyin's readings of every act word, which the read-back's spellings come from; 勒 is read both ways)
+_SYLLABLES = {"炸": "zha", "杀": "sha", "砍": "kan", "捅": "tong", "烧": "shao", "宰": "zai", "剁": "duo", "砸": "za",
+              "劈": "pi", "毒": "du", "弄": "nong", "整": "zheng", "打": "da", "撞": "zhuang", "勒": "le|lei",
+              "掐": "qia", "干": "gan", "崩": "beng", "灭": "mie", "了": "le", "掉": "diao", "死": "si", "平": "ping",
+              "毁": "hui", "飞": "fei", "烂": "lan", "翻": "fan", "光": "guang", "伤": "shang", "残": "can"}
 
 
-def spaced_pinyin(ascii_chars: bytes, pattern: re.Pattern) -> bool:
+def spaced_pairs() -> frozenset[str]:
+    """An act word's two syllables with a blank between (sha le, zha si, kan si …)."""
+    return frozenset(f"{a} {b}" for v, rs in _RESULT.items() for r in rs
+                     for a in _SYLLABLES[v].split("|") for b in _SYLLABLES[r].split("|"))
+
+
+#: the pairs over a text's ASCII characters, not inside a longer Latin word
+_SPACED_RE = re.compile(rf"(?<![a-z])(?:{'|'.join(sorted(spaced_pairs(), key=lambda x: (-len(x), x)))})(?![a-z])".encode())
+
+
+def spaced_pinyin(ascii_chars: bytes) -> bool:
     """Whether the ASCII characters of a text (gates.ascii_chars) hold an act word's two syllables
-    spaced apart (我要 sha le 那个局长): ``pattern`` is :func:`spaced_source` compiled."""
-    return b" " in ascii_chars and pattern.search(ascii_chars) is not None
+    spaced apart (我要 sha le 那个局长): the dense view joins them (shale, a spelling read back), the
+    visible one does not hold the joined spelling."""
+    return b" " in ascii_chars and _SPACED_RE.search(ascii_chars) is not None
 
 
 def spellings() -> list[tuple[str, str]]:
@@ -408,7 +412,7 @@ _CURSES = ("不得好死|不得善终|全家死光|全家死绝|全家都死|全
            "天打雷劈|五雷轰顶|遭天谴|天诛地灭|死无葬身之地|碎尸万段|千刀万剐|横死街头|暴尸街头|早点死|赶紧去死|"
            "怎么还不死|咋还不死|被车撞死|让车撞死|叫车撞死|被雷劈死|让雷劈死")
 CURSE_GATE = frozenset(_CURSES.split("|"))
-_CURSE_RE = rx.compile(f"(?:{'|'.join(sorted(CURSE_GATE, key=len, reverse=True))})")
+_CURSE_RE = rx.compile(f"(?:{'|'.join(sorted(CURSE_GATE, key=lambda w: (-len(w), w)))})")
 #: whom a curse is aimed at, in its sentence before it (那个书记不得好死, 祝王局长全家不得好死, 你们这帮城管…)
 _CURSE_WHO_RE = rx.compile(rf"(?:{_PERSON}|当官|贪官|狗官|官员|公务员|他们|她们|你们|这帮|那帮|这些人|那些人|这种人|"
                            rf"这群|那群|你|他|她|[{SURNAMES}](?:某|局长|书记|县长|镇长|乡长|市长|主任|所长|队长|科长|处长))")
@@ -471,7 +475,7 @@ _HARM = ("跳楼|跳下去|跳下来|跳河|跳江|跳湖|跳海|跳井|跳桥|�
          "吞安眠药|上吊|吊死|自焚|点火自焚|浇汽油自焚|自杀|自尽|寻死|割腕|卧轨|撞死在|一头撞死|死在|死给你们看|"
          "死给你看|死给他们看|以死相逼|不活了")
 HARM_GATE = frozenset(_HARM.split("|"))
-_HARM_RE = rx.compile(f"(?:{'|'.join(sorted(HARM_GATE, key=len, reverse=True))})")
+_HARM_RE = rx.compile(f"(?:{'|'.join(sorted(HARM_GATE, key=lambda w: (-len(w), w)))})")
 #: the pressure: a condition on an authority in the sentence before (再不解决 不给说法 拿不到工资 你们再推)
 _CONDITION = ("再不", "还不", "不给", "不解决", "不处理", "不还", "不退", "不赔", "不答复", "不管", "不办",
               "拿不到", "要不回", "讨不到", "要不到", "如果不", "要是不", "你们再", "再拖", "再推", "再不给", "不给个")
