@@ -539,7 +539,7 @@ def _compiled():
     repairs = _repairs()
     ts_list = _ts_list()
     return {
-        "word_set": frozenset(_GATE_WORDS) | threats.GATE,
+        "word_set": frozenset(_GATE_WORDS) | threats.ALL_GATE,
         "repairs": repairs,
         # (the words that make characters with a separator between each worth reading back: the
         # rules' words, and Taiwan's institutions of the wording rules, 台湾外；交；部, which get no
@@ -604,7 +604,8 @@ _DISCLOSURES = (
 #: shared gate pass over ``vis`` tells at no cost whether the text holds one
 _SYMBOLS = frozenset("★☆♂♀✿❀❁✪◆◇※→←↑↓↔❤♥♡♪♫♬◎●▲△▼▽■√✓✔✗✘♠♣♦♧♤♢☼☀☁☂☎☏✈✉✂✎✏❖❥❦❧✽✾❃❋✺✹✸✷✶✵✴✳✲✱✰✯✮✭✬✫✩✧✦✥✤✣✢✡")
 gates.register(*_GATE_WORDS, *sorted(_SYMBOLS))  # at import, like every detector (scanner/detectors/gates.py)
-gates.register(*sorted(threats.GATE))  # (the threat rule's acts: not doubled spellings, not read-back words)
+gates.register(*sorted(threats.ALL_GATE))  # (the threat rules' acts, curses, self-harm: not doubled spellings)
+gates.register(*sorted(threats.NOISE_GATE))  # (an act verb with noise after it, 炸.了: _suspicious reads it)
 gates.register_doubled(*_GATE_WORDS)  # (初步核核实: the repeat hides the word from ``vis``)
 _SPACED_RE = rx.compile("[ \u3000\t][\u4e00-\u9fff][ \u3000\t]")
 #: _SPACED_RE opens on a blank followed by a Han character: that pair, looked for in C first (the
@@ -769,6 +770,8 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
             if (kind == "pinyin" and (n >= 4 or not (v.isascii() and len(v) == n))) or (
                     kind == "number" and n >= 3 and not _COUNTED.search(w)):
                 add(v, w)
+    for v, w in threats.spellings():  # the threat rule's acts in pinyin (zha了, 炸le, shale: h14b)
+        add(v, w)
     return out
 
 
@@ -900,6 +903,8 @@ def _suspicious(views: Views, found: frozenset[str]) -> bool:
 def _suspicious_uncached(views: Views, found: frozenset[str]) -> bool:
     if not (found.isdisjoint(_SYMBOLS) and found.isdisjoint(_MASK_NOISE)):
         return True
+    if not found.isdisjoint(threats.NOISE_GATE) and threats.noisy_act(views.vis):
+        return True  # (炸.了, 杀-了, 砍~死: noise between an act's characters, h14b)
     em = views.dense_emap
     if em is not None:
         m = views.dense_map
@@ -915,7 +920,8 @@ def _suspicious_uncached(views: Views, found: frozenset[str]) -> bool:
     if not (" " in v or "\u3000" in v or "\t" in v):
         return False
     # spaced characters (海 洛 因) or spaced syllables (hai luo yin): the dense view joins them
-    return (_may_hold_spaced(v) and _SPACED_RE.search(v) is not None) or _SPACED_LATIN_RE.search(gates.ascii_chars(v)) is not None
+    return (_may_hold_spaced(v) and _SPACED_RE.search(v) is not None) or _SPACED_LATIN_RE.search(gates.ascii_chars(v)) is not None \
+        or threats.spaced_pinyin(gates.ascii_chars(v))  # (sha le: an act's two syllables, h14b)
 
 
 def _to_line_end(views: Views, d: str, e: int, reach: int) -> int:
@@ -1109,7 +1115,7 @@ class CompositionalDetector:
     name = "compositional"
     categories = frozenset({"improper_wording", "commercial_secret", "state_secret"})
     rules = tuple([f"prohibited.trade.{c}" for c in _CLASSES] + [
-        "prohibited.object.drug", "prohibited.insult.composed", "prohibited.sex.composed", "prohibited.drug.composed", "prohibited.threat.violence", "prohibited.threat.incite", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
+        "prohibited.object.drug", "prohibited.insult.composed", "prohibited.sex.composed", "prohibited.drug.composed", "prohibited.threat.violence", "prohibited.threat.incite", "prohibited.threat.self_harm", "prohibited.insult.curse", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
         "secret.topic.composed", "secret.credential.password_value", "keyterm.formulation.number",
         "keyterm.leader.title", leader_names.RULE, "keyterm.formulation.member", "keyterm.leader.order", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state",
         "wording.region_listed_as_country"])
@@ -1294,7 +1300,7 @@ class CompositionalDetector:
         """Every rule whose gate words are among ``hits`` (places in ``d``, the dense view of ``views``)."""
         found = {w for _s, _e, w in hits}
         out: list[Finding] = []
-        if found <= threats.GATE:  # only the threat rule's words (打死 炸毁 in war news): no other rule to ask
+        if found <= threats.ALL_GATE:  # only the threat rules' words (打死 炸毁 in war news): no other rule to ask
             self._threats(views, d, out, hits)
             return out
 
@@ -1327,7 +1333,7 @@ class CompositionalDetector:
             self._insults(views, d, out, wins(_INSULT_GATE, 3))
         if not found.isdisjoint(morphology.GATE):
             self._morphology(views, d, c, found, out, wins)
-        if not found.isdisjoint(threats.GATE):
+        if not found.isdisjoint(threats.ALL_GATE):
             self._threats(views, d, out, hits)
         if not found.isdisjoint(_PW_GATE):
             self._password(views, d, out, wins(_PW_GATE, 72))
@@ -1531,7 +1537,24 @@ class CompositionalDetector:
 
     # ------------------------------------------------------------------ threats (:mod:`.threats`)
     def _threats(self, views: Views, d: str, out: list[Finding], hits) -> None:
-        """A threat of violence or a call to it: an intent, a violent act and a target in one clause."""
+        """A threat of violence or a call to it: an intent, a violent act and a target in one clause;
+        a curse aimed at a person; self-harm threatened to press an authority (a crisis signal)."""
+        found = {w for _s, _e, w in hits}
+        if not found.isdisjoint(threats.CURSE_GATE):
+            for s, e in threats.curse_spans(d, hits):
+                out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
+                                         "prohibited.insult.curse",
+                                         "疑似诅咒、辱骂他人（咒人死亡、断子绝孙等），属侮辱性内容，请核实；回复中不得转载或附和",
+                                         threats.CURSE_BASIS, 0.7))
+        if not found.isdisjoint(threats.HARM_GATE):
+            for s, e in threats.harm_spans(d, hits):
+                out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
+                                         "prohibited.threat.self_harm",
+                                         "疑似以跳楼、服毒、自焚等自伤方式相要挟（危机信号）：请勿公开发布或回复，"
+                                         "按舆情线索及时转交相关部门处置，联系当事人、关注其人身安全，必要时报警或转介心理援助热线12356",
+                                         threats.HARM_BASIS, 0.7))
+        if found.isdisjoint(threats.GATE):
+            return
         for s, e, rule, severity in threats.threat_spans(d, hits):
             incite = rule == "prohibited.threat.incite"
             if severity == "block" and threats.laughing(views.text, *views.dense_span(s, e)):
