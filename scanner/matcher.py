@@ -319,6 +319,17 @@ class LexiconMatcher:
         return True
 
     @staticmethod
+    def _closes_on_word_head(d: str, dmap, emap, s: int, e: int) -> bool:
+        """The hit's last character is doubled, no other is, and the doubled character begins a
+        word with what follows (国家主習|习近平, a title's slip before its holder's name): the
+        second of the two belongs to the next word, not to a repeat that disguises the hit."""
+        if e >= len(d) or any(int(emap[i]) - int(dmap[i]) > 1 for i in range(s, e - 1)):
+            return False
+        from .words import word_freq
+
+        return word_freq(d[e - 1:e + 1]) > 0 or word_freq(d[e - 1:e + 2]) > 0
+
+    @staticmethod
     def _runs_present(views: Views, runs: tuple[str, ...], s: int, e: int) -> bool:
         os_, oe = views.dense_span(s, e)
         written = dense_runs(views.text[os_:oe])
@@ -503,6 +514,9 @@ class LexiconMatcher:
                 else:  # a hit opens on the last of a repeat: 学习|习近平 is no disguise of 习近平
                     os_, oe = int(emap[s]) - 1, int(emap[e - 1])
                     run_start = int(dmap[s])
+                    if oe - int(dmap[e - 1]) == 2 and not any(en.runs for en in entries) and \
+                            self._closes_on_word_head(d, dmap, emap, s, e):
+                        oe -= 1  # (h14r) a hit closes on the first of a repeat: 国家主習|习近平 is 国家主習 (not 回回|乡亲: a term's own repeat)
                 disguised = oe - os_ != e - s
                 if disguised:
                     if e - s > 1 and not self._gaps_ok(dmap, emap, s, e):

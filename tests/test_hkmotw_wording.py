@@ -114,3 +114,18 @@ def test_right_formulations_are_quiet(sc, text):
 def test_suggestions_in_the_script_of_the_hit(sc, text, span, fix):
     got = [(f.text, f.suggestion) for f in sc.scan(text).findings if f.category == "improper_wording"]
     assert (span, fix) in got
+
+
+def test_a_merged_suggestion_is_the_one_that_writes_the_whole_cluster():
+    # h14r: 台湾总统 (台湾地区领导人) and 总统府 (台湾当局领导人办公场所) merge into 台湾总统府; the first
+    # suggestion with the rest of the text appended gave 台湾地区领导人府; the second already writes 台湾
+    from scanner import Scanner
+    sc = Scanner()
+    for text, want in (("台湾总统府发言人表示", "台湾当局领导人办公场所发言人表示"),
+                       ("台灣總統府發言人", "台灣當局領導人辦公場所發言人"),
+                       ("台湾总统赖清德发表讲话", "台湾地区领导人赖清德发表讲话")):
+        fs = [f for f in sc.scan(text).findings if f.suggestion and f.severity != "info"]
+        out = text
+        for f in sorted(fs, key=lambda f: -f.start):
+            out = out[:f.start] + f.suggestion + out[f.end:]
+        assert out == want, (text, fs)

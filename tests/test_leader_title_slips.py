@@ -152,3 +152,16 @@ def test_title_alone_forms():
 
     rows = [("习近平", "总书记", True), ("习近平", "国家副主席", False), ("李强", "总理", True), ("李强", "国务院总理", True)]
     assert [f for f, _i in title_alone(rows)] == [("总书记", 0, 3), ("国务院总理", 0, 5)]
+
+
+def test_a_slip_that_ends_on_the_first_character_of_the_name(sc):
+    # h14r: 国家主習|习近平 — the title's last character is the name's first one; the dense view
+    # collapses the two, and the finding took the name's first character (suggestion 国家主席
+    # applied gave 国家主席近平). A hit closes on the first of such a repeat.
+    for text, span in (("习近平同志出席会议，国家主習习近平讲话。", "国家主習"), ("国家主习习近平讲话。", "国家主习")):
+        fs = [f for f in sc.scan(text).findings if f.rule == "keyterm.leader.title_spelling"]
+        assert [f.text for f in fs] == [span], (text, fs)
+        f = fs[0]
+        assert text[:f.start] + f.suggestion + text[f.end:] == text.replace(span, "国家主席")
+    # a repeat that disguises a term keeps its whole run
+    assert [f.text for f in sc.scan("习近乎乎发表讲话").findings if f.rule.startswith("keyterm")] == ["习近乎乎"]

@@ -125,3 +125,15 @@ def test_disguised_compounds_read_back():
         assert any(f.rule.endswith(".composed") and f.text == span for f in res.findings), text
     for text in ("免费分享SNSP资源。", "发布了 rqsp。", "社会主义法制尽快qbyzbq完备起来。", "#我美丽##美肤宝遇见美##关注广禾堂月子餐官方微博，玩游戏赢免费游"):
         assert not [f for f in sc.scan(text).findings if f.rule.endswith(".composed")], text
+
+
+def test_place_names_and_no_descriptive_suggestion():
+    # h14r: 玉乳山 / 大乳山 are mountains (a place suffix after 乳 makes a name, as 乳山市); and a
+    # composed finding suggests no replacement text (SPEC: suggestion is replacement text or null;
+    # 删除色情内容 written into the text was no correct text)
+    sc = Scanner()
+    for text in ("玉乳山风景区免费开放，欢迎游客观看日出。", "大乳山滨海旅游度假区在线预约免费门票。"):
+        assert not [f for f in sc.scan(text).findings if f.rule.endswith(".composed")], text
+    for text in ("群里免费分享熟女视频，私聊。", "本店有失忆药水出售。", "免费分享美乳视频，私聊。"):
+        fs = [f for f in sc.scan(text).findings if f.rule.endswith(".composed")]
+        assert fs and all(f.suggestion is None for f in fs), text

@@ -263,3 +263,15 @@ def test_fresh_hits(sc, text):
 @pytest.mark.parametrize("text", FRESH_MISSES)
 def test_fresh_misses(sc, text):
     assert not _found(sc, text), text
+
+
+def test_curse_quoted_after_a_verb_of_saying_is_reported():
+    # h14r: a curse in quotes right after 骂/说/喊 is what someone said (news), not a curse aimed at
+    # a person; a quoted curse with no such verb still reads
+    from scanner import Scanner
+    sc = Scanner()
+    for text in ("老百姓骂贪官“不得好死”，反映了对腐败的痛恨，纪委表示将严肃查处。",
+                 "村民喊着“天打雷劈”，情绪激动，民警耐心劝导。"):
+        assert not [f for f in sc.scan(text).findings if f.rule == "prohibited.insult.curse"], text
+    for text in ("狗官“不得好死”！", "书记不得好死。"):
+        assert [f for f in sc.scan(text).findings if f.rule == "prohibited.insult.curse"], text

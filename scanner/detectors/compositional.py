@@ -1533,7 +1533,7 @@ class CompositionalDetector:
                 out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
                                          "prohibited.sex.composed",
                                          "疑似在发布、传播、出售语境中出现色情词语（性器官、性行为或色情影视图文），请核实",
-                                         morphology.SEX_BASIS, 0.7, "删除色情内容"))
+                                         morphology.SEX_BASIS, 0.7, None))
         if not found.isdisjoint(morphology.DRUG_GATE):
             for m in _scan(morphology.drug_re(), d, wins(morphology.DRUG_GATE, 2)):
                 s, e = m.span()
@@ -1542,7 +1542,7 @@ class CompositionalDetector:
                 out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
                                          "prohibited.drug.composed",
                                          "疑似迷药、催情药或赌博用药名称（致人昏迷、失去意志的药物），且不在禁毒、打击等报道语境中，请核实",
-                                         morphology.DRUG_BASIS, 0.7, "删除涉药内容"))
+                                         morphology.DRUG_BASIS, 0.7, None))
 
     # ------------------------------------------------------------------ threats (:mod:`.threats`)
     def _threats(self, views: Views, d: str, out: list[Finding], hits) -> None:

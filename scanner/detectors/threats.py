@@ -426,6 +426,8 @@ _WHO_WHO_RE = rx.compile("谁[^,。!?]{1,12}谁")
 #: within 150 characters: a joke told (女说：再踩让你断子绝孙。…段子)
 _JOKE = ("段子", "笑话", "搞笑", "内涵图", "哈哈")
 _SAYS = ("说", "认为", "表示", "称", "讲", "指出", "觉得")
+#: a curse quoted right after a verb of saying or cursing (骂贪官“不得好死”, 喊着“天打雷劈”): reported speech
+_REPORTED_RE = rx.compile(r"(?:骂|说|喊|称|讲|叫|道|写)[^，。！？,!?“”\"]{0,4}[“\"「『]$")
 
 
 def curse_spans(d: str, hits) -> list[tuple[int, int]]:
@@ -454,6 +456,8 @@ def curse_spans(d: str, hits) -> list[tuple[int, int]]:
             continue  # (no one named: 断子绝孙是古代的诅咒)
         if any(x in sent for x in _OATH) or _WHO_WHO_RE.search(sent):
             continue
+        if _REPORTED_RE.search(d, max(0, s - 6), s):
+            continue  # (h14r: 老百姓骂贪官“不得好死”: a curse quoted after a verb of saying is reported)
         start = s - len(pre) + who.start() if who is not None else s
         if _quiet(d, start, e) or any(x in d[max(0, s - 150):e + 150] for x in _JOKE):
             continue
