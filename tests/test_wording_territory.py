@@ -31,16 +31,16 @@ def severities(sc, text):
     ("越南西沙群岛旅游线路。", "越南西沙群岛", "wording.territory.attributed", "block", "西沙群岛"),
     # (h14c: the suggestion in the hit's script)
     ("渔船在日本釣魚島附近海域作业。", "日本釣魚島", "wording.territory.attributed", "block", "釣魚島"),
-    ("釣魚島是日本領土。", "釣魚島是日本領土", "wording.territory.claim", "review", "釣魚島"),
+    ("釣魚島是日本領土。", "釣魚島是日本領土", "wording.territory.claim", "review", "釣魚島是中國領土"),
     # h14c: 在 + 日本 + the island + a place is the owner form; a question left unanswered stays a review
     ("在日本钓鱼岛附近海域捕鱼。", "日本钓鱼岛", "wording.territory.attributed", "block", "钓鱼岛"),
     ("去日本钓鱼岛旅游需要签证吗？", "日本钓鱼岛", "wording.territory.attributed", "block", "钓鱼岛"),
-    ("钓鱼岛是日本领土吗？", "钓鱼岛是日本领土", "wording.territory.claim", "review", "钓鱼岛"),
+    ("钓鱼岛是日本领土吗？", "钓鱼岛是日本领土", "wording.territory.claim", "review", None),
     ("有网站称日属钓鱼岛景色优美。", "日属钓鱼岛", "wording.territory.attributed", "block", "钓鱼岛"),
     ("印度藏南地区的公路。", "印度藏南地区", "wording.territory.attributed", "block", "藏南地区"),
     ("菲律宾的仁爱礁补给行动。", "菲律宾的仁爱礁", "wording.territory.attributed", "review", "仁爱礁"),
-    ("钓鱼岛是日本领土。", "钓鱼岛是日本领土", "wording.territory.claim", "review", "钓鱼岛"),
-    ("黄岩岛属于菲律宾。", "黄岩岛属于菲律宾", "wording.territory.claim", "review", "黄岩岛"),
+    ("钓鱼岛是日本领土。", "钓鱼岛是日本领土", "wording.territory.claim", "review", "钓鱼岛是中国领土"),
+    ("黄岩岛属于菲律宾。", "黄岩岛属于菲律宾", "wording.territory.claim", "review", "黄岩岛是中国领土"),
 ])
 def test_attributed_territory_hits(sc, text, span, rule, sev, fix):
     assert (span, rule, sev, fix) in severities(sc, text)

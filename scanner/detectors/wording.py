@@ -883,11 +883,12 @@ class WordingRuleDetector:
                 # a question left unanswered stays a review (a headline that asks it: the reviewer reads the post)
                 if any(w in d[q.end():q.end() + _CLAIM_ANSWER_REACH] for w in _CLAIM_ANSWER):
                     continue
-                add(m.start(), m.end(), t, "wording.territory.claim",
+                add(m.start(), m.end(), None, "wording.territory.claim",
                     f"涉领土主权表述：以问句提出“{written(m.start(), m.end())}”，其后未见明确否定；{t}是中国领土，"
                     "请确认上下文已驳斥这一说法", "review", _TERR_QUIET + _CLAIM_QUIET)
                 continue
-            add(m.start(), m.end(), t, "wording.territory.claim",
+            # (the suggestion replaces the whole claim: 钓鱼岛是日本领土 → 钓鱼岛是中国领土, not the island's bare name)
+            add(m.start(), m.end(), f"{t}是中国领土", "wording.territory.claim",
                 f"涉领土主权表述错误：{t}是中国领土，“{written(m.start(), m.end())}”是他国的主张，不得作为事实陈述；"
                 "报道时须写明是对方的所谓主张并加引号", "review", _TERR_QUIET + _CLAIM_QUIET)
 
