@@ -435,19 +435,30 @@ _SAYS = ("说", "认为", "表示", "称", "讲", "指出", "觉得")
 _REPORTED_RE = rx.compile(r"(?:骂|说|喊|称|讲|叫|道|写)[^，。！？,!?“”\"]{0,4}[“\"「『]$")
 
 
+def _gated(d: str, hits, gate: frozenset, pattern):
+    """(start, end) of each match of ``pattern`` at a hit of ``gate`` in ``d``, in text order."""
+    for s, _e, w in sorted(hits):
+        if w in gate and (m := pattern.match(d, s)) is not None:
+            yield s, w, m.end()
+
+
+def _join(out: list[tuple[int, int]], start: int, end: int) -> None:
+    """Add (start, end) to ``out``, joined with the last span it touches (我就喝农药死给你们看: one finding)."""
+    if out and start <= out[-1][1]:
+        out[-1] = (out[-1][0], max(out[-1][1], end))
+    else:
+        out.append((start, end))
+
+
 def curse_spans(d: str, hits) -> list[tuple[int, int]]:
     """(start, end) of each curse in ``d`` aimed at a person (an official, a title, a pronoun of
     address): review. Quiet when reported, quoted in news, in fiction (the threat rule's report words),
     when sworn about oneself (an oath: 发誓, 谁…谁, 我要是…), or explained (成语, 诅咒之一)."""
     out: list[tuple[int, int]] = []
     last = -1
-    for s, _e, w in sorted(hits):
-        if w not in CURSE_GATE or s < last:
+    for s, w, e in _gated(d, hits, CURSE_GATE, _CURSE_RE):
+        if s < last:
             continue
-        m = _CURSE_RE.match(d, s)
-        if m is None:
-            continue
-        e = m.end()
         sent = sentence_around(d, s, e, 24, 12)
         pre = sent.partition("\t")[0]
         if w in _WISH_CURSES and (d.startswith("了", e) or not any(x in pre[-8:] for x in _WISH)):
@@ -466,10 +477,7 @@ def curse_spans(d: str, hits) -> list[tuple[int, int]]:
         start = s - len(pre) + who.start() if who is not None else s
         if _quiet(d, start, e) or any(x in d[max(0, s - 150):e + 150] for x in _JOKE):
             continue
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))  # (我就喝农药死给你们看: one finding)
-        else:
-            out.append((start, e))
+        _join(out, start, e)
         last = e
     return out
 
@@ -507,13 +515,9 @@ def harm_spans(d: str, hits) -> list[tuple[int, int]]:
     Quiet in reports of rescues, prevention and help posts, news and fiction."""
     out: list[tuple[int, int]] = []
     last = -1
-    for s, _e, w in sorted(hits):
-        if w not in HARM_GATE or s < last:
+    for s, w, e in _gated(d, hits, HARM_GATE, _HARM_RE):
+        if s < last:
             continue
-        m = _HARM_RE.match(d, s)
-        if m is None:
-            continue
-        e = m.end()
         if _OPENER_RE.search(d, max(0, s - 30), s) is None:
             continue
         cs, ce = _clause(d, s, e, 24, 12)
@@ -536,10 +540,7 @@ def harm_spans(d: str, hits) -> list[tuple[int, int]]:
         act_end = e
         if place is not None:
             e = place.end()  # (死在信访局门口: the place with the act)
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))  # (我就喝农药死给你们看: one finding)
-        else:
-            out.append((start, e))
+        _join(out, start, e)
         last = act_end
     return out
 
