@@ -76,20 +76,16 @@ def _merge_cluster(cluster: list[Finding], text: str) -> Finding:
         # (h14r) When the best finding's suggestion leaves text of the cluster around it and another
         # finding's of the same severity writes the whole cluster, that one is the replacement:
         # 台湾总统|府 gave 台湾地区领导人府; 总统府 → 台湾当局领导人办公场所 already writes 台湾.
-        chosen = None
-        for f in [best] + [f for f in cluster if f is not best and f.suggestion is not None
-                           and f.severity == best.severity]:
+        def around(f: Finding) -> tuple[str, str]:
+            """The cluster's text left around ``f``'s hit that its suggestion does not already write."""
             before, after = text[start:f.start], text[f.end:end]
             norm_sugg = normalize(f.suggestion)
-            if before and norm_sugg.startswith(normalize(before)):
-                before = ""
-            if after and norm_sugg.endswith(normalize(after)):
-                after = ""
-            if chosen is None or not (before or after):
-                chosen = (before, f.suggestion, after)
-                if not (before or after):
-                    break
-        before, sugg, after = chosen
+            return ("" if before and norm_sugg.startswith(normalize(before)) else before,
+                    "" if after and norm_sugg.endswith(normalize(after)) else after)
+
+        others = (f for f in cluster if f is not best and f.suggestion is not None and f.severity == best.severity)
+        whole = next((f for f in [best, *others] if around(f) == ("", "")), best)
+        (before, after), sugg = around(whole), whole.suggestion
         sugg = in_script_of(before + sugg + after, text[start:end])
     return replace(best, start=start, end=end, text=text[start:end], suggestion=sugg)
 

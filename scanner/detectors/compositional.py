@@ -336,9 +336,12 @@ _BID_RESULT_TITLE_RE = rx.compile(r"(?:中标|成交|采购|招标|评审|评标
                                   r"候选人公示|结果的公告|结果的公示)")
 
 
+_FIRST_LINE_RE = rx.compile(r"\s*([^\n]*)")
+
+
 def _title_line(text: str) -> str:
     """The first line of ``text`` when it reads as a title (at most 60 characters, no sentence end)."""
-    line = text.lstrip().split("\n", 1)[0]
+    line = _FIRST_LINE_RE.match(text).group(1)  # (no copy of the rest of the text)
     return line if len(line) <= 60 and not any(ch in line for ch in "。！？；") else ""
 
 
