@@ -493,6 +493,7 @@ class LexiconMatcher:
         norm = views.norm
         n = len(norm)
         nrows = self._nrows
+        silenced: list[tuple[int, int]] = []  # curated rows a negative context quieted (dense spans)
         for s, e, p in raw:
             entries = self._deny[p] if p < nrows else self._entries_of(p)
             if not entries:
@@ -604,9 +605,10 @@ class LexiconMatcher:
                             neg = any(w in sn for w in o.nctx_norm)
                         else:
                             neg = any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_extra)
-                        if neg or (around and _pinyin_in(around, o.nctx)):
-                            continue
-                        if not o.sent and _heading_says(norm, os_, oe, o.nctx_norm):
+                        if neg or (around and _pinyin_in(around, o.nctx)) or (
+                                not o.sent and _heading_says(norm, os_, oe, o.nctx_norm)):
+                            if entry.lexicon not in GENERATED_LISTS:
+                                silenced.append((s, e))
                             continue
                 if o.quote and _quoted(d, s, e):
                     continue
@@ -623,7 +625,31 @@ class LexiconMatcher:
                 if (o.until or o.since) and _dated_out(views, start, end, o):
                     continue
                 hits.append(Hit(entry, start, end, s, e, confirmed, dg))
+        if silenced:
+            hits = _defer_to_rows(hits, silenced)
         return hits
+
+
+#: the lists generated from public lists' training halves (scripts/build_prohibited_lists.py,
+#: build_prohibited_ngrams.py): their entries and pieces are shorter evidence than a curated row
+GENERATED_LISTS = frozenset({"prohibited_lists", "prohibited_ngrams"})
+
+
+def _defer_to_rows(hits: list[Hit], silenced: list[tuple[int, int]]) -> list[Hit]:
+    """Drop the hits of a generated list that lie inside the term of a curated row whose own negative
+    context quieted it: the piece 赌博网 inside 境外赌博网站 of a crackdown report, whose curated row
+    赌博网站 reads 抓获 and 涉案 in its wider window (the piece's window of 12 did not reach them)."""
+    silenced.sort()
+    starts = [a for a, _ in silenced]
+    reach = list(accumulate((b for _, b in silenced), max))
+    out = []
+    for h in hits:
+        if h.entry.lexicon in GENERATED_LISTS:
+            i = bisect_right(starts, h.dstart)
+            if i and reach[i - 1] >= h.dend:
+                continue
+        out.append(h)
+    return out
 
 
 def _latin_end_joined(key: str, norm: str, s: int, e: int) -> bool:

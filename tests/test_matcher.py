@@ -143,3 +143,18 @@ def test_nafter_does_not_cross_a_comma():
     s = Scanner()
     assert "prohibited.porn.zuoai" in [f.rule for f in s.scan("做爱，想要的男人私聊。").findings]
     assert "prohibited.porn.zuoai" not in [f.rule for f in s.scan("我们要做爱学习爱劳动的好少年。").findings]
+
+
+def test_a_generated_piece_defers_to_the_curated_row_its_context_quieted(scanner):
+    # (h14a's draft ng-001) 赌博网站 is a curated row whose negative context (抓获, 涉案: window 30)
+    # quiets it in a crackdown report; the generated piece 赌博网 inside it (window 12) must not
+    # report what the row decided against
+    text = ("县公安局成功破获一起利用境外网站组织网络赌博的案件，抓获犯罪嫌疑人12名。经查，该团伙"
+            "通过微信群招揽赌客，在境外赌博网站上投注。")
+    assert not [f for f in scanner.scan(text).findings if f.type == "prohibited_content"]
+    # the piece alone, in an offer, still reads
+    offer = scanner.scan("网上有人发帖出售赌博网，请速联系。").findings
+    assert [f.text for f in offer if f.type == "prohibited_content"] == ["赌博网"]
+    # the curated row reporting an advertisement is untouched
+    ad = scanner.scan("最新赌博网站大全，注册即送彩金。").findings
+    assert any(f.rule == "prohibited.gamble.dubo_wangzhan" for f in ad)
