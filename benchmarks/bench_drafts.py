@@ -15,7 +15,10 @@ held-out split is reported in counts, never in detail.
 
 Each tree runs in its own subprocess (``PYTHONPATH=<tree>``), as benchmarks/bench_disguise.py does.
 
-usage: python benchmarks/bench_drafts.py [--base /tmp/gs/base14] [--list] [--json OUT]
+A set may have no dev records: benchmarks/data/drafts_eval2.jsonl (benchmarks/drafts_eval2_build.py, 182
+drafts written blind by h15f) is all held-out; ``--data`` picks it, and only the held-out split is printed.
+
+usage: python benchmarks/bench_drafts.py [--base /tmp/gs/base14] [--data FILE.jsonl] [--list] [--json OUT]
 """
 from __future__ import annotations
 
@@ -126,6 +129,8 @@ def main(argv=None) -> int:
     ap.add_argument("--data", default=str(DATA))
     ap.add_argument("--list", action="store_true", help="list the dev split's misses, false alarms and misroutes")
     ap.add_argument("--json", help="write the scores here")
+    ap.add_argument("--private", metavar="FILE", help="write every split's misses, false alarms and misroutes "
+                    "(this tree) to FILE, for the lead only; keep it outside the repository")
     ap.add_argument("--worker", nargs=2, metavar=("RECORDS", "OUT"), help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.worker:
@@ -147,10 +152,17 @@ def main(argv=None) -> int:
     scores = {}
     for split in ("dev", "heldout", "all"):
         sub = [r for r in recs if split == "all" or r["split"] == split]
+        if not sub or (split == "all" and len({r["split"] for r in recs}) == 1):
+            continue  # a set with one split (drafts_eval2.jsonl: all held-out) prints it once
         S = {n: score(sub, results[n]["results"]) for n in ("base", "this")}
         scores[split] = S
         report(split, S)
-    if a.list:
+    if a.list and "dev" not in scores:
+        print("--- no dev split in this set: nothing is listed (blind set)")
+        h = scores["heldout"]["this"]
+        print(f"--- heldout split, this tree: {len(h['misses'])} misses, {len(h['alarms'])} false alarms, "
+              f"{len(h['misrouted'])} misrouted (counts only)")
+    elif a.list:
         t = scores["dev"]["this"]
         print("--- dev split, this tree: missed gold spans")
         for x in t["misses"]:
@@ -164,6 +176,12 @@ def main(argv=None) -> int:
         h = scores["heldout"]["this"]
         print(f"--- heldout split, this tree: {len(h['misses'])} misses, {len(h['alarms'])} false alarms, "
               f"{len(h['misrouted'])} misrouted (counts only)")
+    if a.private:
+        assert not Path(a.private).resolve().is_relative_to(REPO.resolve()), "keep the private list outside the repo"
+        key = "all" if "all" in scores else "heldout"
+        t = scores[key]["this"]
+        json.dump({"misses": t["misses"], "alarms": t["alarms"], "misrouted": t["misrouted"]},
+                  open(a.private, "w", encoding="utf-8"), ensure_ascii=False, indent=0)
     if a.json:
         def plain(S):
             return {k: {kk: (dict(vv) if isinstance(vv, Counter) else vv) for kk, vv in v.items()
