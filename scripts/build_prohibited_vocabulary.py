@@ -46,14 +46,13 @@ EXAMPLES = REPO / "lexicons" / "improper_wording" / "prohibited_vocabulary.examp
 #: (word, pinyin id) — sexual acts, people of the sex trade, vulgar body words
 SEX = """开苞 潮喷 处男 幼男 猛男 美幼 偷欢 吃精 吞精 后庭 套弄 射爽 射颜 捏弄 日烂 欲火 浪叫 爆草 被插 酥痒 几吧
 人兽 聊性 买春 卖春 插比 暴干 交媾 嘿咻 偷腥 做鸡 叫鸡 找鸡 鸡女 鸭男 做鸭 男鸭 包射 坐台 床伴 床友 打泡 打炮
-打砲 干炮 野合 车震 菊爆 后插 射奶 群射 秒射 漏胸 露毛 露鲍 嫩鲍 嫩缝 湿穴 紧穴 扣穴 抠穴 扒穴 玩穴 爽穴 穴爽
+干炮 野合 车震 菊爆 后插 射奶 群射 秒射 漏胸 露毛 露鲍 嫩鲍 嫩缝 湿穴 紧穴 扣穴 抠穴 扒穴 玩穴 爽穴 穴爽
 亮穴 品穴 酥胸 酥穴 肉壁 肉壶 肉箫 蜜洞 阳物 阳精 男根 男茎 男优 破处 叫春 滥交 换偶 幼齿 幼女 射精 下体 脱光
 文爱 网爱 走光 艳照 欲火焚身""".split()
-#: a word's own ordinary neighbours (猛男 of sports and fitness news, a cat's 叫春, 孔子's parents' 野合)
+#: a word's own ordinary neighbours (猛男 of sports and fitness news, 打炮 of a drill, a cat's 叫春, 孔子's parents' 野合)
 SEX_NCTX = {"猛男": ("比赛", "健美", "健身", "球", "赛", "运动", "体育", "选手", "冠军", "训练", "肌肉"),
             "叫春": ("猫",), "野合": ("孔子", "史记", "叔梁纥"), "走光": ("防走光",),
-            "打炮": ("训练", "演习", "坦克", "火炮", "部队", "官兵", "射击", "实弹", "炮兵", "军"),
-            "打砲": ("训练", "演习", "坦克", "火炮", "部队", "官兵", "射击", "实弹", "炮兵", "军")}
+            "打炮": ("训练", "演习", "坦克", "火炮", "部队", "官兵", "射击", "实弹", "炮兵", "军")}
 #: what follows the word in an ordinary compound jieba does not know (处男座 a star sign, 艳照门 a
 #: scandal's name in the news, 打炮眼 a blasting hole)
 SEX_NAFTER = {"处男": "座", "艳照": "门", "打炮": "眼"}
@@ -74,7 +73,7 @@ ADDRESSED_MSG = "疑似以侮辱性词语称呼他人（当面辱骂），政务
 
 
 def _id(kind: str, word: str, seen: set[str]) -> str:
-    """prohibited.vocab.<kind>.<pinyin with tones>; a homophone already taken gets _2, _3 (打炮 打砲)."""
+    """prohibited.vocab.<kind>.<pinyin with tones>; a homophone already taken gets _2, _3."""
     from pypinyin import Style, lazy_pinyin
 
     base = f"prohibited.vocab.{kind}." + "_".join(lazy_pinyin(word, style=Style.TONE3, neutral_tone_with_five=True))
