@@ -149,6 +149,22 @@ _MODEL_WINDOW = 24
 _HAN_RUN_END = rx.compile(r"[\u4e00-\u9fff·•]+$")
 _NAME_RUN = rx.compile(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)*")
 
+# A name beside another identifier of the same person, which no cue word announces:
+# * right before a parenthesis that holds the identifier (郑海燕（城关街道阳光社区，153…）, a list
+#   item or a label's name with its phone, ID or passport in brackets): read back from the
+#   identifier at most this far to the opening bracket, none closed and no sentence ended between;
+# * a surname with 先生/女士 earlier in the identifier's sentence (市民冯先生因护照（号码EB…）即将过期,
+#   来电群众刘女士（电话138…）): alone the form names nobody (新华社 style uses it for anonymised
+#   sources, so it stays unread), beside an identifier it says whose the identifier is.
+_PAREN_REACH = 24
+_TITLE_REACH = 30
+_TITLE_FORMS = ("先生", "女士")
+_PAREN_OPEN = rx.compile(r"[（(][^（()）。；;！？!?\n]*\Z")  # the last unclosed bracket before the identifier
+_SENT_BREAK = frozenset("。；;！？!?\n")
+#: the identifier types that say whose a name is (not a name itself, not an SPI span, not a landline
+#: or other ``info`` finding: an office's switchboard beside a clerk's name is published by design)
+_NOT_IDENTIFIERS = frozenset(("person_name", "sensitive_personal_info", "address"))
+
 
 # a word this frequent right after a label is the sentence going on, not a name starting with a
 # surname (死者包括…, 患者成为…, 村民关于…): jieba's two-character words from a surname of 10,000 or
@@ -224,7 +240,7 @@ class NameAddressDetector:
         v = views.vis
         out: list[Finding] = []
         out.extend(self._addresses(views, v))
-        names = self._names(views, v)
+        names = self._names(views, v, other)
         spi, consumed = self.linker.link(views, v, [span for _, span in names])
         out.extend(spi)
         names = [(f, span) for f, span in names if span not in consumed]
@@ -334,7 +350,7 @@ class NameAddressDetector:
         is not run: a name followed by a separator (``张伟，男``), the weak labels (村民, 市民 …),
         the suffixes (先生, 母亲 …) and a label followed by no name the rules can read."""
         side, at, how, rule_span = ask
-        if how in ("label", "suffix"):
+        if how in ("label", "suffix", "title"):
             return False  # 村民 …, 母亲 …: followed (preceded) by ordinary words far more often than by names
         if rule_span is None:
             if side == "after":
@@ -415,11 +431,48 @@ class NameAddressDetector:
             asks.append(("after", s, "row", c if c and c[1] <= e else None))
         return asks
 
-    def _names(self, views: Views, v: str) -> list[tuple[Finding, tuple[int, int]]]:
+    def _identifier_asks(self, views: Views, v: str,
+                         other: list[Finding]) -> list[tuple[str, int, str, tuple[int, int] | None]]:
+        """Asks for the names that stand beside another identifier without a cue word (see
+        ``_PAREN_REACH``): the name before the bracket that holds it (kind ``row``), and a surname
+        with 先生/女士 earlier in its sentence (kind ``title``, the span with the form)."""
+        asks: list[tuple[str, int, str, tuple[int, int] | None]] = []
+        vm = views.vis_map
+        for o in other:
+            if o.category != "personal_data" or o.type in _NOT_IDENTIFIERS or o.severity == "info":
+                continue
+            a = o.start if vm is None else bisect_left(vm, o.start)
+            lo = max(0, a - _PAREN_REACH)
+            m = _PAREN_OPEN.search(v, lo, a)
+            if m and m.start() > 0:
+                q = m.start()
+                asks.append(("before", q, "row", self._row_name_before(v, q)))
+            p = a
+            while p > 0 and a - p < _TITLE_REACH and v[p - 1] not in _SENT_BREAK:
+                p -= 1
+            at = v.find("先生", p, a)
+            at2 = v.find("女士", p, a)
+            for cs in (at, at2):
+                if cs <= 0:
+                    continue
+                if cs >= 2 and v[cs - 2:cs] in COMPOUND_SURNAMES:
+                    ns = cs - 2
+                elif v[cs - 1] in SURNAME_SET:
+                    ns = cs - 1
+                else:
+                    continue
+                if ns > 0 and v[ns - 1] in SURNAME_SET and _CJK.match(v[ns - 1]) and not _is_word(v[ns - 1:cs]):
+                    continue  # 张伟先生: a full name, the suffix cue's (and graded by its row)
+                asks.append(("before", cs + 2, "title", (ns, cs + 2)))
+        return asks
+
+    def _names(self, views: Views, v: str, other: list[Finding] = ()) -> list[tuple[Finding, tuple[int, int]]]:
         """The person_name findings of ``v`` with their spans in ``v``: each cue's name
-        (:meth:`_asks`) from the name model when it sees a name exactly there, else from the
-        surname rules, less ordinary words and public officials."""
+        (:meth:`_asks`, :meth:`_identifier_asks`) from the name model when it sees a name exactly
+        there, else from the surname rules, less ordinary words and public officials."""
         asks = self._asks(v)
+        if other:
+            asks += self._identifier_asks(views, v, other)
         spans: dict[tuple[int, int], str] = {}
         confirmed: set[tuple[int, int]] = set()
         model = {}
@@ -434,10 +487,15 @@ class NameAddressDetector:
             elif c:
                 confirmed.add(c)
             c = c or rule_span
-            if c:
+            if c and how == "title":
+                spans[c] = how  # (a bracket's row ask may have read the same 王先生 as a three-character name)
+            elif c:
                 spans.setdefault(c, how)
         out = []
+        full = {v[s] for (s, e), how in spans.items() if how != "title"} if "title" in spans.values() else ()
         for (s, e), how in sorted(spans.items()):
+            if how == "title" and v[s] in full:
+                continue  # 林文雄先生 … 林先生持…通行证: the full name is the finding (its row graded)
             if not self._kept(v, s, e, how, (s, e) in confirmed):
                 continue
             name = v[s:e]
@@ -457,6 +515,8 @@ class NameAddressDetector:
         name = v[s:e]
         if name in self.public_officials:
             return False
+        if how == "title":  # 冯先生 beside their passport: a form of address, never a dictionary word
+            return not beside_official_title(v, s, e)
         if _is_word(name, 2000 if how == "row" else 100):
             return False
         looks_like_words = len(name) == 3 and (
