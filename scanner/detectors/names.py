@@ -75,6 +75,9 @@ _CUE_KINDS = {p: (p in _LABEL_CUES, p in _SUFFIX_CUES, p in _ATTRIBUTE_CUES)
               for p in _LABEL_CUES + _SUFFIX_CUES + _ATTRIBUTE_CUES}
 gates.register(*_CUE_KINDS)
 _ATTR_SEPARATORS = "，,、（( \t"
+#: labels of a number that may touch the name before them (no separator) when the number follows
+_NUMBER_LABELS = ("身份证", "公民身份", "手机", "联系电话", "电话", "银行卡", "卡号", "社会保障卡", "护照")
+_NUMBER_SOON = rx.compile(r"[\u4e00-\u9fff]{2,6}[:：为是]?\s?[0-9]")
 _DIGITS = frozenset("0123456789")
 # Seven digits, 3-4 digits + separator + 4 digits, or +86 / 0086. Written to open with one
 # character class (then the look-behinds pick the alternative): Python's regex engine skips to a
@@ -337,6 +340,10 @@ class NameAddressDetector:
         if p == q:
             if p > 0 and v[p - 1] == "的" and v.startswith("身份证", q):
                 p -= 1
+            elif v.startswith(_NUMBER_LABELS, q) and _NUMBER_SOON.match(v, q) and p > 0 and _CJK.match(v[p - 1]):
+                # 请张建华身份证号码为3301…, 失主李红梅手机号138…, 王志强的手机号为138…: the label
+                # touches the name, and the number it announces follows
+                p -= v[p - 1] == "的"
             else:
                 return None
         return p
@@ -352,6 +359,10 @@ class NameAddressDetector:
         side, at, how, rule_span = ask
         if how in ("label", "suffix", "title"):
             return False  # 村民 …, 母亲 …: followed (preceded) by ordinary words far more often than by names
+        if how == "ident":
+            if rule_span is not None:
+                return True  # 李红梅手机号, 金华火腿（订购电话…）: is a given name that is also a word one? (_kept)
+            how = "row"  # (else read as a list row's)
         if rule_span is None:
             if side == "after":
                 return False  # after a label or at a row start, the rules' surname and name-part reading suffices
@@ -419,8 +430,8 @@ class NameAddressDetector:
             if is_attr and not (v[ce:ce + 1] in "子儿" and cue in ("男", "女") or cue == "患" and v.startswith("者", ce)):
                 # (女子铁饼, 男子组, 女儿, 患者: words, not a list row's gender or illness)
                 q = self._attribute_anchor(v, cs, cue == "岁")
-                if q is not None:
-                    asks.append(("before", q, "row", self._row_name_before(v, q)))
+                if q is not None:  # (a label touching the name, its number after it: "ident", see _kept)
+                    asks.append(("before", q, "ident" if v[q:cs] in ("", "的") else "row", self._row_name_before(v, q)))
         for m in _digit_run_matches(v):  # 范桂　6217-9950-…: a name before a long number
             q = self._attribute_anchor(v, m.start(), False)
             if q is not None:
@@ -446,7 +457,7 @@ class NameAddressDetector:
             m = _PAREN_OPEN.search(v, lo, a)
             if m and m.start() > 0:
                 q = m.start()
-                asks.append(("before", q, "row", self._row_name_before(v, q)))
+                asks.append(("before", q, "ident", self._row_name_before(v, q)))
             p = a
             while p > 0 and a - p < _TITLE_REACH and v[p - 1] not in _SENT_BREAK:
                 p -= 1
@@ -517,6 +528,16 @@ class NameAddressDetector:
             return False
         if how == "title":  # 冯先生 beside their passport: a form of address, never a dictionary word
             return not beside_official_title(v, s, e)
+        if how == "ident":
+            # a name right before its own number's label or bracket (李红梅手机号138…, 张建华（身份证…）):
+            # the number is the evidence, so a given name that is also a word (红梅, 建华) stays a name
+            if name[:2] in COMPOUND_SURNAMES or (name[0] in SURNAME_SET and 2 <= len(name) <= 3):
+                if _is_word(name, 2000) or (len(name) == 2 and _is_word(v[s:e + 1])):
+                    return False
+                if len(name) == 3 and _is_word(name[1:]) and not confirmed and s > 0 and _CJK.match(v[s - 1]):
+                    return False  # 金华火腿（订购电话…）: words, unless the name model reads a name (失主李红梅手机号)
+                return not beside_official_title(v, s, e)
+            how = "row"
         if _is_word(name, 2000 if how == "row" else 100):
             return False
         looks_like_words = len(name) == 3 and (
