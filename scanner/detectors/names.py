@@ -163,6 +163,8 @@ _PAREN_REACH = 24
 _TITLE_REACH = 30
 _TITLE_FORMS = ("先生", "女士")
 _PAREN_OPEN = rx.compile(r"[（(][^（()）。；;！？!?\n]*\Z")  # the last unclosed bracket before the identifier
+_NOTE_OPEN = rx.compile(r"[（(][^（()）。；;！？!?\n]{1,16}\Z")  # a bracketed note's opening
+_NOTE_GAP = " \t\u3000，,：:"
 _SENT_BREAK = frozenset("。；;！？!?\n")
 #: the identifier types that say whose a name is (not a name itself, not an SPI span, not a landline
 #: or other ``info`` finding: an office's switchboard beside a clerk's name is published by design)
@@ -217,6 +219,33 @@ def _digit_run_matches(v: str):
     if _class_runs is None or b"+86" in asc or b"0086" in asc:
         return _DIGIT_RUN_RE.finditer(v)
     return [m for a, b in _class_runs(v, _DIGIT_TABLE, 7) for m in _DIGIT_RUN_RE.finditer(v, a, b)]
+
+
+#: a form's field on a line of its own: a short label, a colon, a short value (申请人：谭志远)
+_FORM_FIELD = rx.compile(r"[ \t]*[\u4e00-\u9fff（）()]{1,10}[:：][^\n:：]{1,40}")
+_FORM_LINES = 4  # a form block reaches this many field lines either way
+
+
+def _form_block(v: str, ls: int, le: int) -> tuple[int, int]:
+    """The lines of form fields around the field line ``v[ls:le]`` (each a ``_FORM_FIELD``, no blank
+    line between), at most ``_FORM_LINES`` either way: a name's identifier in a form stands on
+    another line (申请人：谭志远 / 身份证号：3301… / 联系电话：138…)."""
+    for _ in range(_FORM_LINES):
+        if ls == 0:
+            break
+        a = v.rfind("\n", 0, ls - 1) + 1
+        if not _FORM_FIELD.fullmatch(v, a, ls - 1):
+            break
+        ls = a
+    for _ in range(_FORM_LINES):
+        if le >= len(v):
+            break
+        b = v.find("\n", le + 1)
+        b = len(v) if b < 0 else b
+        if not _FORM_FIELD.fullmatch(v, le + 1, b):
+            break
+        le = b
+    return ls, le
 
 
 def _may_hold_row(v: str) -> bool:
@@ -455,6 +484,10 @@ class NameAddressDetector:
             a = o.start if vm is None else bisect_left(vm, o.start)
             lo = max(0, a - _PAREN_REACH)
             m = _PAREN_OPEN.search(v, lo, a)
+            if m is None:  # 殷志伟（青山中学）138…: a bracketed note between the name and its number
+                b = a - (a > 0 and v[a - 1] in _NOTE_GAP)
+                if b > 0 and v[b - 1] in "）)":
+                    m = _NOTE_OPEN.search(v, lo, b - 1)
             if m and m.start() > 0:
                 q = m.start()
                 asks.append(("before", q, "ident", self._row_name_before(v, q)))
@@ -532,8 +565,9 @@ class NameAddressDetector:
             # a name right before its own number's label or bracket (李红梅手机号138…, 张建华（身份证…）):
             # the number is the evidence, so a given name that is also a word (红梅, 建华) stays a name
             if name[:2] in COMPOUND_SURNAMES or (name[0] in SURNAME_SET and 2 <= len(name) <= 3):
-                if _is_word(name, 2000) or (len(name) == 2 and _is_word(v[s:e + 1])):
-                    return False
+                if _is_word(name, 2000) or (len(name) == 2 and (_is_word(v[s:e + 1]) or (
+                        _is_word(name) and s > 0 and _CJK.match(v[s - 1])))):
+                    return False  # (留在商场的身份证: 商场 is a word inside a sentence)
                 if len(name) == 3 and _is_word(name[1:]) and not confirmed and s > 0 and _CJK.match(v[s - 1]):
                     return False  # 金华火腿（订购电话…）: words, unless the name model reads a name (失主李红梅手机号)
                 return not beside_official_title(v, s, e)
@@ -560,6 +594,8 @@ class NameAddressDetector:
         ls = v.rfind("\n", 0, s) + 1
         le = v.find("\n", e)
         le = len(v) if le < 0 else le
+        if _FORM_FIELD.fullmatch(v, ls, le) and ":" in v[ls:s].replace("：", ":"):
+            ls, le = _form_block(v, ls, le)  # 申请人：谭志远 / 身份证号：3301… on the lines below: one form
         ostart, oend = views.vis_span(ls, le) if le > ls else (f.start, f.end)
         if _identifier_within(ids, ostart, oend):
             return Finding(start=f.start, end=f.end, text=f.text, category="personal_data", type="person_name",
