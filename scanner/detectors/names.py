@@ -161,7 +161,7 @@ _NAME_RUN = rx.compile(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)*")
 #   sources, so it stays unread), beside an identifier it says whose the identifier is.
 _PAREN_REACH = 24
 _TITLE_REACH = 30
-_TITLE_FORMS = ("先生", "女士")
+_TITLE_FORMS = ("先生", "女士", "大爷", "大妈", "大娘", "阿姨", "师傅")
 _PAREN_OPEN = rx.compile(r"[（(][^（()）。；;！？!?\n]*\Z")  # the last unclosed bracket before the identifier
 _NOTE_OPEN = rx.compile(r"[（(][^（()）。；;！？!?\n]{1,16}\Z")  # a bracketed note's opening
 _NOTE_GAP = " \t\u3000，,：:"
@@ -246,6 +246,16 @@ def _form_block(v: str, ls: int, le: int) -> tuple[int, int]:
             break
         le = b
     return ls, le
+
+
+_NUMBER_AFTER = 20  # characters from a name's end to the start of its identifier, in one sentence
+
+
+def _number_follows(v: str, e: int, id_at: list[int]) -> bool:
+    """Whether an identifier starts within ``_NUMBER_AFTER`` characters after ``e`` with no sentence
+    end between (``id_at``: sorted starts in ``v``)."""
+    k = bisect_left(id_at, e)
+    return k < len(id_at) and id_at[k] - e <= _NUMBER_AFTER and _SENT_BREAK.isdisjoint(v[e:id_at[k]])
 
 
 def _may_hold_row(v: str) -> bool:
@@ -494,9 +504,7 @@ class NameAddressDetector:
             p = a
             while p > 0 and a - p < _TITLE_REACH and v[p - 1] not in _SENT_BREAK:
                 p -= 1
-            at = v.find("先生", p, a)
-            at2 = v.find("女士", p, a)
-            for cs in (at, at2):
+            for cs in [v.find(w, p, a) for w in _TITLE_FORMS]:
                 if cs <= 0:
                     continue
                 if cs >= 2 and v[cs - 2:cs] in COMPOUND_SURNAMES:
@@ -509,6 +517,13 @@ class NameAddressDetector:
                     continue  # 张伟先生: a full name, the suffix cue's (and graded by its row)
                 asks.append(("before", cs + 2, "title", (ns, cs + 2)))
         return asks
+
+    @staticmethod
+    def _identifier_starts(views: Views, other: list[Finding]) -> list[int]:
+        """Where the identifiers of ``other`` that say whose a name is start in ``vis``, sorted."""
+        vm = views.vis_map
+        return sorted(o.start if vm is None else bisect_left(vm, o.start) for o in other
+                      if o.category == "personal_data" and o.type not in _NOT_IDENTIFIERS and o.severity != "info")
 
     def _names(self, views: Views, v: str, other: list[Finding] = ()) -> list[tuple[Finding, tuple[int, int]]]:
         """The person_name findings of ``v`` with their spans in ``v``: each cue's name
@@ -535,13 +550,17 @@ class NameAddressDetector:
                 spans[c] = how  # (a bracket's row ask may have read the same 王先生 as a three-character name)
             elif c:
                 spans.setdefault(c, how)
+        id_at = self._identifier_starts(views, other) if other else ()
         out = []
-        full = {v[s] for (s, e), how in spans.items() if how != "title"} if "title" in spans.values() else ()
-        for (s, e), how in sorted(spans.items()):
-            if how == "title" and v[s] in full:
-                continue  # 林文雄先生 … 林先生持…通行证: the full name is the finding (its row graded)
-            if not self._kept(v, s, e, how, (s, e) in confirmed):
-                continue
+        kept = [(s, e, how) for (s, e), how in sorted(spans.items())
+                if self._kept(v, s, e, how, (s, e) in confirmed, id_at and _number_follows(v, e, id_at))]
+        if any(how == "title" for _, _, how in kept):
+            titles = [(s, e) for s, e, how in kept if how == "title"]
+            full = {v[s] for s, e, how in kept if how != "title" and e - s >= 3
+                    and not any(a < e and s < b for a, b in titles)}
+            # 林文雄先生 … 林先生持…通行证: the full name is the finding (its row graded), not its form of address
+            kept = [t for t in kept if t[2] != "title" or v[t[0]] not in full]
+        for s, e, how in kept:
             name = v[s:e]
             start, end = views.vis_span(s, e)
             out.append((Finding(start=start, end=end, text=views.text[start:end], category="personal_data",
@@ -552,7 +571,7 @@ class NameAddressDetector:
                         (s, e)))
         return out
 
-    def _kept(self, v: str, s: int, e: int, how: str, confirmed: bool) -> bool:
+    def _kept(self, v: str, s: int, e: int, how: str, confirmed: bool, number_after: bool = False) -> bool:
         """Whether a cue's candidate ``v[s:e]`` (cue kind ``how``; ``confirmed``: the name model saw
         it) stays a private person's name: not on the public-officials list, not an ordinary word
         or a run of words, not beside an official title."""
@@ -580,8 +599,9 @@ class NameAddressDetector:
         # 游客见, 路线教, 方面取, 工商银行: the "name" is really words — unless it stands at the
         # start of a list item (after a separator), where 戴建国 and 唐建国 are names
         at_item_start = s == 0 or not _CJK.match(v[s - 1])
-        if looks_like_words and not (how == "row" and at_item_start) and not confirmed:
-            return False
+        if looks_like_words and not (how == "row" and at_item_start) and not confirmed and not (
+                number_after and how in ("strong", "label")):
+            return False  # (车主宋建国，车牌号浙A…: after a label, with the person's number next, 建国 is a given name)
         if how == "row" and not at_item_start and len(name) == 2 and _is_word(name):
             return False  # 发放明细（: 明细 is a word inside a sentence
         if len(name) == 2 and _is_word(v[s:e + 1]):
