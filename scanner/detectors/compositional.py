@@ -384,6 +384,24 @@ _ARMS_BASIS = ("保守国家秘密法(2010)第九条第(六)项(维护国家安�
                "公安工作中国家秘密及其密级具体范围的规定(警力部署、勤务安排属于工作秘密)")
 
 
+#: Trade secrets given as values, not named as documents (h15c; the norms of :mod:`.trade_norms`):
+#: * named customers with the price they pay (法释〔2020〕7号 第一条第三款 客户的名称…交易内容; 采购价格,
+#:   供货价格 of 第一条 经营信息): 主要客户包括甲、乙等企业，年供货价格约每吨3.2万元 in one sentence;
+#: * a firm's unaudited figures beside a listing or merger plan (证券法(2019) 第五十二条: 尚未公开的
+#:   财务信息 of an issuer-to-be is 内幕信息): a quarterly 业绩快报 or 公告 publishes unaudited figures, so
+#:   those words quiet it (and 未经审计 alone stays out, as trade_norms says).
+_CUSTOMER_PRICE_RE = rx.compile(r"(?:主要客户|客户(?:包括|有|为|涵盖)|供货给|供应给)[^。;；]{2,40}?[，,]?[^。;；]{0,12}?"
+                                r"(?:供货价格?|采购价格?|结算价格?|合同价格?|交易价格?|成本价|进货价)"
+                                r"[^。;；，,]{0,6}?[0-9.]+(?:万|亿)?元")
+_CUSTOMER_PRICE_GATE = frozenset(("供货价", "采购价", "结算价", "合同价", "交易价", "成本价", "进货价"))
+_UNAUDITED_RE = rx.compile(r"未经审计的?[^。;；]{0,4}?(?:" + trade_norms.FINANCIALS + r")[^。;；]{0,60}?"
+                           r"(?:上市|IPO|ipo|并购|重组|挂牌|发行股票|申报辅导)")
+_UNAUDITED_GATE = frozenset(("未经审计",))
+_FIGURES_NEWS = ("业绩快报", "公告", "披露", "年报", "季报", "半年报", "招股说明书", "交易所", "证监会", "新闻发布会",
+                 "法释", "司法解释", "反不正当竞争", "典型案例", "案例", "纠纷", "诉讼", "原告", "被告", "判决", "赔偿",
+                 "普法", "培训", "讲座", "价格监测", "均价", "市场价")
+
+
 # ------------------------------------------------------------------ password with a value, no account
 #: (in the dense view spaces are gone: 密码 Ops#2025 reads 密码ops2025, so the separator is optional)
 _PW_VAL_RE = rx.compile(r"(?:密码|口令|password|passwd|pwd)(?:为|是|:|=)?(?P<val>[!-~]{6,64})")
@@ -544,7 +562,7 @@ def _gate_words() -> tuple[str, ...]:
         words.update(objs.split("|"))
     words.update(_TS_OBJ.split("|"), _TS_UNPUBLISHED)
     words.update(_BID_GATE, _TOPIC_GATE, _PW_GATE, _FORM_GATE, _SOV_GATE, _MEMBER_GATE, _LEADER_GATE, _INSULT_GATE, _WB_GATE,
-                 _CASE_GATE, _EXAM_Q_GATE, _ARMS_GATE)
+                 _CASE_GATE, _EXAM_Q_GATE, _ARMS_GATE, _CUSTOMER_PRICE_GATE, _UNAUDITED_GATE)
     words.update(morphology.GATE)
     return tuple(sorted(words))
 
@@ -1383,6 +1401,8 @@ class CompositionalDetector:
                               "疑似公开了实名举报人的姓名，举报人的身份必须保密", _WB_BASIS, 0.7), out, wins(_WB_GATE, 16))
         if not found.isdisjoint(_CASE_GATE) or not found.isdisjoint(_EXAM_Q_GATE) or not found.isdisjoint(_ARMS_GATE):
             self._until_public(views, d, found, out, wins)
+        if not found.isdisjoint(_CUSTOMER_PRICE_GATE) or not found.isdisjoint(_UNAUDITED_GATE):
+            self._trade_values(views, d, found, out, wins)
         if not found.isdisjoint(_INSULT_GATE):
             self._insults(views, d, out, wins(_INSULT_GATE, 3))
         if not found.isdisjoint(morphology.GATE):
@@ -1674,6 +1694,23 @@ class CompositionalDetector:
                         continue
                     add(m.start(), m.end(), "疑似公开了安保、处突工作的力量部署或武器配备（人数、枪支、点位），属于工作秘密，请核实",
                         _ARMS_BASIS)
+
+    def _trade_values(self, views: Views, d: str, found: set[str], out: list[Finding], wins) -> None:
+        """Trade secrets given as values (``_CUSTOMER_PRICE_RE``, ``_UNAUDITED_RE``)."""
+        for gate, pat, msg in (
+                (_CUSTOMER_PRICE_GATE, _CUSTOMER_PRICE_RE, "疑似公开了企业的客户名单及供货价格等经营信息（商业秘密），请核实"),
+                (_UNAUDITED_GATE, _UNAUDITED_RE, "疑似公开了拟上市、拟重组企业尚未披露的财务数据（内幕信息、商业秘密），请核实")):
+            if found.isdisjoint(gate):
+                continue
+            for m in _scan(pat, d, wins(gate, 80)):
+                s, e = m.span()
+                a, b = views.dense_span(s, e)
+                if any(f.type == "trade_secret" and f.start < b and a < f.end for f in out):
+                    continue
+                if self._quiet(d, s, e, _FIGURES_NEWS, views):
+                    continue
+                out.append(self._finding(views, s, e, "commercial_secret", "trade_secret", "review",
+                                         "commercial.disclosure.trade_secret", msg, trade_norms.BASIS_TRADE, 0.7))
 
     def _password(self, views: Views, d: str, out: list[Finding], w) -> None:
         for m in _scan(_PW_VAL_RE, d, w):
