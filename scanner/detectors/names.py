@@ -163,6 +163,7 @@ _PAREN_REACH = 24
 _TITLE_REACH = 30
 _TITLE_FORMS = ("先生", "女士", "大爷", "大妈", "大娘", "阿姨", "师傅")
 _PAREN_OPEN = rx.compile(r"[（(][^（()）。；;！？!?\n]*\Z")  # the last unclosed bracket before the identifier
+_COLON_NAME = rx.compile(r"(?P<colon>[：:][ \t\u3000]{0,2})(?P<name>[\u4e00-\u9fff]{2,4})(?=[，,、（( \t\u3000])")
 _NOTE_OPEN = rx.compile(r"[（(][^（()）。；;！？!?\n]{1,16}\Z")  # a bracketed note's opening
 _NOTE_GAP = " \t\u3000，,：:"
 _SENT_BREAK = frozenset("。；;！？!?\n")
@@ -504,6 +505,13 @@ class NameAddressDetector:
             p = a
             while p > 0 and a - p < _TITLE_REACH and v[p - 1] not in _SENT_BREAK:
                 p -= 1
+            # 慰问对象：陶大勇，城关镇东街村人，电话138…: a label of any wording, a colon, a name and a
+            # separator, earlier in the identifier's sentence
+            for c in _COLON_NAME.finditer(v, p, a):
+                q = c.end("colon")
+                cand = self._candidate_after(v, q)
+                if cand and cand[1] == c.end("name"):
+                    asks.append(("after", q, "label", cand))
             for cs in [v.find(w, p, a) for w in _TITLE_FORMS]:
                 if cs <= 0:
                     continue
