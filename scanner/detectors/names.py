@@ -2,7 +2,10 @@
 
 Names have no format, so only evidence makes one: a surname followed by a private-person cue
 (先生, 女士, 患者, 大爷 …), a label before it (姓名：, 申请人, 户主, 村民 …), or a 公示-list row
-(``1. 张伟，身份证号…``). A candidate that is an ordinary word (jieba's dictionary frequency)
+(``1. 张伟，身份证号…``). Another identifier of the person is a cue too (h15c): the name before the
+bracket that holds it (``郑海燕（…，153…）``), touching its label (``李红梅手机号138…``), after any
+label's colon in its sentence, or a surname with 先生/女士 there (``市民冯先生因护照（号码…）``); a
+form's field lines grade one another (``申请人：…`` / ``身份证号：…``). A candidate that is an ordinary word (jieba's dictionary frequency)
 is dropped. Names of public officials acting in office are not private data: a name next to an
 official title (书记, 县长, 局长 …) or on the configurable list of public office holders is not
 reported.
