@@ -166,6 +166,14 @@ _PAREN_REACH = 24
 _TITLE_REACH = 30
 _TITLE_FORMS = ("先生", "女士", "大爷", "大妈", "大娘", "阿姨", "师傅")
 _PAREN_OPEN = rx.compile(r"[（(][^（()）。；;！？!?\n]*\Z")  # the last unclosed bracket before the identifier
+#: a number's own label right before it, touching the name before it (with 的 or not): the identifier's
+#: finding is the evidence (the attribute cues read 手机, 电话 and 身份证 only, and need a separator)
+_LABEL_BEFORE_NUMBER = rx.compile(
+    r"的?(?:联系方式|联系号码|联系电话|手机号码|手机号|手机|电话号码|电话|身份证号码|身份证号|身份证|证件号码|证件号|"
+    r"护照号码|护照号|护照|通行证号码|通行证号|通行证|台胞证号码|台胞证号|台胞证|驾驶证号|驾驶证|车牌号码|车牌号|车牌|"
+    r"银行卡号|银行卡|银行账号|账号|卡号|qq号|QQ号|微信号|邮箱|电子邮箱)(?:是|为)?[:：]?[ \t]?\Z")
+#: the last character of an office or a place, never of a name read before a number's label (文化站, 卫生院)
+_ORG_END = frozenset("县市省区镇乡村州岛港湾路街站团队部局院所校园厂司馆会组科室办委处店社")
 _COLON_NAME = rx.compile(r"(?P<colon>[：:][ \t\u3000]{0,2})(?P<name>[\u4e00-\u9fff]{2,4})(?=[，,、（( \t\u3000])")
 _NOTE_OPEN = rx.compile(r"[（(][^（()）。；;！？!?\n]{1,16}\Z")  # a bracketed note's opening
 _NOTE_GAP = " \t\u3000，,：:"
@@ -505,6 +513,9 @@ class NameAddressDetector:
             if m and m.start() > 0:
                 q = m.start()
                 asks.append(("before", q, "ident", self._row_name_before(v, q)))
+            m = _LABEL_BEFORE_NUMBER.search(v, max(0, a - 14), a)
+            if m and m.start() > 0 and _CJK.match(v[m.start() - 1]):  # 张三的联系方式是138…, 冯立军护照号码E…
+                asks.append(("before", m.start(), "ident", self._row_name_before(v, m.start())))
             p = a
             while p > 0 and a - p < _TITLE_REACH and v[p - 1] not in _SENT_BREAK:
                 p -= 1
@@ -600,6 +611,9 @@ class NameAddressDetector:
                     return False  # (留在商场的身份证: 商场 is a word inside a sentence)
                 if len(name) == 3 and _is_word(name[1:]) and not confirmed and s > 0 and _CJK.match(v[s - 1]):
                     return False  # 金华火腿（订购电话…）: words, unless the name model reads a name (失主李红梅手机号)
+                if name[-1] in _ORG_END or (len(name) == 3 and name[:2] not in COMPOUND_SURNAMES
+                                            and _is_word(name[:2], 2000) and not confirmed):
+                    return False  # 城关镇文化站手机138…: an office, not a person
                 return not beside_official_title(v, s, e)
             how = "row"
         if _is_word(name, 2000 if how == "row" else 100):
