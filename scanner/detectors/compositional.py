@@ -345,6 +345,63 @@ def _title_line(text: str) -> str:
     return line if len(line) <= 60 and not any(ch in line for ch in "。！？；") else ""
 
 
+# ------------------------------------------------------------------ secrets until an event or a conclusion
+#: 定密 practice words these as secret until they are made public (the conclusion announced, the exam
+#: held, the security operation over); the topic rows name the documents, these read the content (h15c):
+#: * a discipline case's details while it is open: 留置 / 立案审查调查 with a bribe's amount or clues still
+#:   being checked (监察法 第十八条、中国共产党纪律检查机关监督执纪工作规则 第六十六条: 审查调查情况不得
+#:   泄露); a concluded case (开除党籍, 移送检察机关, 判处 …) is published with its amounts;
+_CASE_OPEN_RE = rx.compile(r"(?:留置|立案审查调查|立案调查)[^。;；]{0,120}?(?:(?:涉嫌|收受|索取|受贿|贪污|侵吞|挪用)"
+                           r"[^。;；]{0,30}?[0-9.]+(?:万|亿)?元|线索(?:正在|正|仍在|还在)(?:进一步)?(?:核实|调查|核查|查证))")
+_CASE_GATE = frozenset(("留置", "立案审查调查", "立案调查"))
+_CASE_CLOSED = ("开除党籍", "开除公职", "双开", "移送检察", "移送司法", "移送审查起诉", "提起公诉", "判处", "判决", "宣判",
+                "审查调查终结", "结案", "处分决定", "一审", "二审", "有期徒刑", "警示教育片", "忏悔")
+_CASE_BASIS = ("中华人民共和国监察法 第十八条(监察机关及其工作人员对监督、调查过程中知悉的国家秘密、商业秘密、个人隐私，应当保密);"
+               "中国共产党纪律检查机关监督执纪工作规则 第六十六条(审查调查情况不得私自留存、泄露)")
+#: * an exam's question published before the exam (面试第一题为：“…”, the exam still to come: 将于, 请考生
+#:   按时, 候考); after it (已于…举行, 结束后) the questions are published as study material;
+_EXAM_Q_RE = rx.compile(r"(?:第[一二三四五六七八九十0-9]{1,2}道?(?:题|小题|大题)|(?:面试|笔试|考试)?(?:题目|试题|考题|真题))"
+                        r"(?:为|是|如下)?[:：]?[“\"「][^”\"」]{6,120}[”\"」]")
+_EXAM_Q_GATE = frozenset(("第一题", "第二题", "第三题", "第一道题", "第1题", "第2题", "题目为", "题目是", "试题为", "考题为",
+                          "考题是", "试题是", "题目如下", "试题如下", "面试题"))
+_EXAM_AHEAD = ("将于", "即将", "拟于", "定于", "请考生", "候考", "届时", "尚未开考", "开考前", "考试前", "考前")
+_EXAM_HELD = ("已于", "已经结束", "圆满结束", "顺利结束", "落下帷幕", "顺利举行", "举行了", "结束后", "考后", "解析", "回顾", "真题")
+_EXAM_BASIS = ("《教育工作中国家秘密及其密级具体范围的规定》(考试试题、答案及评分参考在启用前属于国家秘密);"
+               "事业单位公开招聘人员暂行规定 第二十九条(考试工作人员…严格保密)")
+#: * a security plan's deployment: arms issued with their count (配发防暴枪4支), or a force's strength at a
+#:   place in a text titled as a plan (方案, 预案); police news of arms seized (缴获枪支) and aggregate
+#:   deployments in news (出动警力200余人) are not it.
+_ARMS_RE = rx.compile(r"(?:配发|配备|携带|调配|配置)(?:防暴枪|防爆枪|枪支|手枪|长枪|短枪|冲锋枪|步枪|警用枪支|催泪弹|钢叉)"
+                      r"[0-9一二三四五六七八九十两]{1,3}(?:支|把|枚|具)")
+_FORCE_RE = rx.compile(r"(?:部署|布置|安排|配置)[^，。;；]{0,16}?(?:处突力量|防爆处突|防暴|特警|武警|警力|备勤力量|处突)"
+                       r"[^，。;；]{0,4}?[0-9一二三四五六七八九十百]{1,4}(?:人|名)")
+_ARMS_GATE = frozenset(("防暴枪", "防爆枪", "枪支", "手枪", "长枪", "短枪", "冲锋枪", "步枪", "警用枪支", "催泪弹", "处突", "警力",
+                        "防暴", "特警", "武警", "备勤力量"))
+_ARMS_NEWS = ("缴获", "收缴", "非法", "私藏", "抓获", "犯罪", "嫌疑人", "走私", "制造", "买卖", "演练", "演习", "比武", "训练",
+              "出动", "累计", "共计", "保密教育", "严禁", "不得")
+_PLAN_TITLE = ("方案", "预案", "部署表", "勤务")
+_ARMS_BASIS = ("保守国家秘密法(2010)第九条第(六)项(维护国家安全活动和追查刑事犯罪中的秘密事项);"
+               "公安工作中国家秘密及其密级具体范围的规定(警力部署、勤务安排属于工作秘密)")
+
+
+#: Trade secrets given as values, not named as documents (h15c; the norms of :mod:`.trade_norms`):
+#: * named customers with the price they pay (法释〔2020〕7号 第一条第三款 客户的名称…交易内容; 采购价格,
+#:   供货价格 of 第一条 经营信息): 主要客户包括甲、乙等企业，年供货价格约每吨3.2万元 in one sentence;
+#: * a firm's unaudited figures beside a listing or merger plan (证券法(2019) 第五十二条: 尚未公开的
+#:   财务信息 of an issuer-to-be is 内幕信息): a quarterly 业绩快报 or 公告 publishes unaudited figures, so
+#:   those words quiet it (and 未经审计 alone stays out, as trade_norms says).
+_CUSTOMER_PRICE_RE = rx.compile(r"(?:主要客户|客户(?:包括|有|为|涵盖)|供货给|供应给)[^。;；]{2,40}?[，,]?[^。;；]{0,12}?"
+                                r"(?:供货价格?|采购价格?|结算价格?|合同价格?|交易价格?|成本价|进货价)"
+                                r"[^。;；，,]{0,6}?[0-9.]+(?:万|亿)?元")
+_CUSTOMER_PRICE_GATE = frozenset(("供货价", "采购价", "结算价", "合同价", "交易价", "成本价", "进货价"))
+_UNAUDITED_RE = rx.compile(r"未经审计的?[^。;；]{0,4}?(?:" + trade_norms.FINANCIALS + r")[^。;；]{0,60}?"
+                           r"(?:上市|IPO|ipo|并购|重组|挂牌|发行股票|申报辅导)")
+_UNAUDITED_GATE = frozenset(("未经审计",))
+_FIGURES_NEWS = ("业绩快报", "公告", "披露", "年报", "季报", "半年报", "招股说明书", "交易所", "证监会", "新闻发布会",
+                 "法释", "司法解释", "反不正当竞争", "典型案例", "案例", "纠纷", "诉讼", "原告", "被告", "判决", "赔偿",
+                 "普法", "培训", "讲座", "价格监测", "均价", "市场价")
+
+
 # ------------------------------------------------------------------ password with a value, no account
 #: (in the dense view spaces are gone: 密码 Ops#2025 reads 密码ops2025, so the separator is optional)
 _PW_VAL_RE = rx.compile(r"(?:密码|口令|password|passwd|pwd)(?:为|是|:|=)?(?P<val>[!-~]{6,64})")
@@ -504,7 +561,8 @@ def _gate_words() -> tuple[str, ...]:
     for objs, _verbs in _CLASSES.values():
         words.update(objs.split("|"))
     words.update(_TS_OBJ.split("|"), _TS_UNPUBLISHED)
-    words.update(_BID_GATE, _TOPIC_GATE, _PW_GATE, _FORM_GATE, _SOV_GATE, _MEMBER_GATE, _LEADER_GATE, _INSULT_GATE, _WB_GATE)
+    words.update(_BID_GATE, _TOPIC_GATE, _PW_GATE, _FORM_GATE, _SOV_GATE, _MEMBER_GATE, _LEADER_GATE, _INSULT_GATE, _WB_GATE,
+                 _CASE_GATE, _EXAM_Q_GATE, _ARMS_GATE, _CUSTOMER_PRICE_GATE, _UNAUDITED_GATE)
     words.update(morphology.GATE)
     return tuple(sorted(words))
 
@@ -1341,6 +1399,10 @@ class CompositionalDetector:
             self._disclosure(views, d, (_WB_RE,), _WB_QUIET,
                              ("state_secret", "secret_topic", "review", "secret.topic.composed",
                               "疑似公开了实名举报人的姓名，举报人的身份必须保密", _WB_BASIS, 0.7), out, wins(_WB_GATE, 16))
+        if not found.isdisjoint(_CASE_GATE) or not found.isdisjoint(_EXAM_Q_GATE) or not found.isdisjoint(_ARMS_GATE):
+            self._until_public(views, d, found, out, wins)
+        if not found.isdisjoint(_CUSTOMER_PRICE_GATE) or not found.isdisjoint(_UNAUDITED_GATE):
+            self._trade_values(views, d, found, out, wins)
         if not found.isdisjoint(_INSULT_GATE):
             self._insults(views, d, out, wins(_INSULT_GATE, 3))
         if not found.isdisjoint(morphology.GATE):
@@ -1607,6 +1669,48 @@ class CompositionalDetector:
             out.append(self._finding(views, s, e, "state_secret", "secret_topic", "review", "secret.topic.composed",
                                      "疑似公开了干部推荐、考察中的得票情况（酝酿、推荐、考察情况在任前公示前不得公开），请核实",
                                      _VOTE_BASIS, 0.7))
+
+    def _until_public(self, views: Views, d: str, found: set[str], out: list[Finding], wins) -> None:
+        """Content secret until an event or a conclusion (see ``_CASE_OPEN_RE``): an open case's details,
+        an exam's question before the exam, a security plan's arms and forces."""
+        def add(s: int, e: int, msg: str, basis: str) -> None:
+            a, b = views.dense_span(s, e)
+            if not any(f.type == "secret_topic" and f.start < b and a < f.end for f in out):
+                out.append(self._finding(views, s, e, "state_secret", "secret_topic", "review", "secret.topic.composed",
+                                         msg, basis, 0.7))
+
+        if not found.isdisjoint(_CASE_GATE) and not any(w in d for w in _CASE_CLOSED):
+            for m in _scan(_CASE_OPEN_RE, d, wins(_CASE_GATE, 160)):
+                add(m.start(), m.end(), "疑似在审查调查结束前公开了案件细节（涉案金额、线索核实情况），审查调查情况不得泄露，请核实",
+                    _CASE_BASIS)
+        if not found.isdisjoint(_EXAM_Q_GATE) and any(w in d for w in _EXAM_AHEAD) and not any(w in d for w in _EXAM_HELD):
+            for m in _scan(_EXAM_Q_RE, d, wins(_EXAM_Q_GATE, 140)):
+                add(m.start(), m.end(), "疑似在考试举行前公开了试题内容，考试试题在启用前属于国家秘密，请核实", _EXAM_BASIS)
+        if not found.isdisjoint(_ARMS_GATE):
+            plan = any(w in _title_line(views.text) for w in _PLAN_TITLE)
+            for pat in ((_ARMS_RE, _FORCE_RE) if plan else (_ARMS_RE,)):
+                for m in _scan(pat, d, wins(_ARMS_GATE, 40)):
+                    if self._quiet(d, m.start(), m.end(), _ARMS_NEWS, views):
+                        continue
+                    add(m.start(), m.end(), "疑似公开了安保、处突工作的力量部署或武器配备（人数、枪支、点位），属于工作秘密，请核实",
+                        _ARMS_BASIS)
+
+    def _trade_values(self, views: Views, d: str, found: set[str], out: list[Finding], wins) -> None:
+        """Trade secrets given as values (``_CUSTOMER_PRICE_RE``, ``_UNAUDITED_RE``)."""
+        for gate, pat, msg in (
+                (_CUSTOMER_PRICE_GATE, _CUSTOMER_PRICE_RE, "疑似公开了企业的客户名单及供货价格等经营信息（商业秘密），请核实"),
+                (_UNAUDITED_GATE, _UNAUDITED_RE, "疑似公开了拟上市、拟重组企业尚未披露的财务数据（内幕信息、商业秘密），请核实")):
+            if found.isdisjoint(gate):
+                continue
+            for m in _scan(pat, d, wins(gate, 80)):
+                s, e = m.span()
+                a, b = views.dense_span(s, e)
+                if any(f.type == "trade_secret" and f.start < b and a < f.end for f in out):
+                    continue
+                if self._quiet(d, s, e, _FIGURES_NEWS, views):
+                    continue
+                out.append(self._finding(views, s, e, "commercial_secret", "trade_secret", "review",
+                                         "commercial.disclosure.trade_secret", msg, trade_norms.BASIS_TRADE, 0.7))
 
     def _password(self, views: Views, d: str, out: list[Finding], w) -> None:
         for m in _scan(_PW_VAL_RE, d, w):

@@ -2,7 +2,10 @@
 
 Names have no format, so only evidence makes one: a surname followed by a private-person cue
 (先生, 女士, 患者, 大爷 …), a label before it (姓名：, 申请人, 户主, 村民 …), or a 公示-list row
-(``1. 张伟，身份证号…``). A candidate that is an ordinary word (jieba's dictionary frequency)
+(``1. 张伟，身份证号…``). Another identifier of the person is a cue too (h15c): the name before the
+bracket that holds it (``郑海燕（…，153…）``), touching its label (``李红梅手机号138…``), after any
+label's colon in its sentence, or a surname with 先生/女士 there (``市民冯先生因护照（号码…）``); a
+form's field lines grade one another (``申请人：…`` / ``身份证号：…``). A candidate that is an ordinary word (jieba's dictionary frequency)
 is dropped. Names of public officials acting in office are not private data: a name next to an
 official title (书记, 县长, 局长 …) or on the configurable list of public office holders is not
 reported.
@@ -75,6 +78,9 @@ _CUE_KINDS = {p: (p in _LABEL_CUES, p in _SUFFIX_CUES, p in _ATTRIBUTE_CUES)
               for p in _LABEL_CUES + _SUFFIX_CUES + _ATTRIBUTE_CUES}
 gates.register(*_CUE_KINDS)
 _ATTR_SEPARATORS = "，,、（( \t"
+#: labels of a number that may touch the name before them (no separator) when the number follows
+_NUMBER_LABELS = ("身份证", "公民身份", "手机", "联系电话", "电话", "银行卡", "卡号", "社会保障卡", "护照")
+_NUMBER_SOON = rx.compile(r"[\u4e00-\u9fff]{2,6}[:：为是]?\s?[0-9]")
 _DIGITS = frozenset("0123456789")
 # Seven digits, 3-4 digits + separator + 4 digits, or +86 / 0086. Written to open with one
 # character class (then the look-behinds pick the alternative): Python's regex engine skips to a
@@ -149,6 +155,33 @@ _MODEL_WINDOW = 24
 _HAN_RUN_END = rx.compile(r"[\u4e00-\u9fff·•]+$")
 _NAME_RUN = rx.compile(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)*")
 
+# A name beside another identifier of the same person, which no cue word announces:
+# * right before a parenthesis that holds the identifier (郑海燕（城关街道阳光社区，153…）, a list
+#   item or a label's name with its phone, ID or passport in brackets): read back from the
+#   identifier at most this far to the opening bracket, none closed and no sentence ended between;
+# * a surname with 先生/女士 earlier in the identifier's sentence (市民冯先生因护照（号码EB…）即将过期,
+#   来电群众刘女士（电话138…）): alone the form names nobody (新华社 style uses it for anonymised
+#   sources, so it stays unread), beside an identifier it says whose the identifier is.
+_PAREN_REACH = 24
+_TITLE_REACH = 30
+_TITLE_FORMS = ("先生", "女士", "大爷", "大妈", "大娘", "阿姨", "师傅")
+_PAREN_OPEN = rx.compile(r"[（(][^（()）。；;！？!?\n]*\Z")  # the last unclosed bracket before the identifier
+#: a number's own label right before it, touching the name before it (with 的 or not): the identifier's
+#: finding is the evidence (the attribute cues read 手机, 电话 and 身份证 only, and need a separator)
+_LABEL_BEFORE_NUMBER = rx.compile(
+    r"的?(?:联系方式|联系号码|联系电话|手机号码|手机号|手机|电话号码|电话|身份证号码|身份证号|身份证|证件号码|证件号|"
+    r"护照号码|护照号|护照|通行证号码|通行证号|通行证|台胞证号码|台胞证号|台胞证|驾驶证号|驾驶证|车牌号码|车牌号|车牌|"
+    r"银行卡号|银行卡|银行账号|账号|卡号|qq号|QQ号|微信号|邮箱|电子邮箱)(?:是|为)?[:：]?[ \t]?\Z")
+#: the last character of an office or a place, never of a name read before a number's label (文化站, 卫生院)
+_ORG_END = frozenset("县市省区镇乡村州岛港湾路街站团队部局院所校园厂司馆会组科室办委处店社")
+_COLON_NAME = rx.compile(r"(?P<colon>[：:][ \t\u3000]{0,2})(?P<name>[\u4e00-\u9fff]{2,4})(?=[，,、（( \t\u3000])")
+_NOTE_OPEN = rx.compile(r"[（(][^（()）。；;！？!?\n]{1,16}\Z")  # a bracketed note's opening
+_NOTE_GAP = " \t\u3000，,：:"
+_SENT_BREAK = frozenset("。；;！？!?\n")
+#: the identifier types that say whose a name is (not a name itself, not an SPI span, not a landline
+#: or other ``info`` finding: an office's switchboard beside a clerk's name is published by design)
+_NOT_IDENTIFIERS = frozenset(("person_name", "sensitive_personal_info", "address"))
+
 
 # a word this frequent right after a label is the sentence going on, not a name starting with a
 # surname (死者包括…, 患者成为…, 村民关于…): jieba's two-character words from a surname of 10,000 or
@@ -200,6 +233,43 @@ def _digit_run_matches(v: str):
     return [m for a, b in _class_runs(v, _DIGIT_TABLE, 7) for m in _DIGIT_RUN_RE.finditer(v, a, b)]
 
 
+#: a form's field on a line of its own: a short label, a colon, a short value (申请人：谭志远)
+_FORM_FIELD = rx.compile(r"[ \t]*[\u4e00-\u9fff（）()]{1,10}[:：][^\n:：]{1,40}")
+_FORM_LINES = 4  # a form block reaches this many field lines either way
+
+
+def _form_block(v: str, ls: int, le: int) -> tuple[int, int]:
+    """The lines of form fields around the field line ``v[ls:le]`` (each a ``_FORM_FIELD``, no blank
+    line between), at most ``_FORM_LINES`` either way: a name's identifier in a form stands on
+    another line (申请人：谭志远 / 身份证号：3301… / 联系电话：138…)."""
+    for _ in range(_FORM_LINES):
+        if ls == 0:
+            break
+        a = v.rfind("\n", 0, ls - 1) + 1
+        if not _FORM_FIELD.fullmatch(v, a, ls - 1):
+            break
+        ls = a
+    for _ in range(_FORM_LINES):
+        if le >= len(v):
+            break
+        b = v.find("\n", le + 1)
+        b = len(v) if b < 0 else b
+        if not _FORM_FIELD.fullmatch(v, le + 1, b):
+            break
+        le = b
+    return ls, le
+
+
+_NUMBER_AFTER = 20  # characters from a name's end to the start of its identifier, in one sentence
+
+
+def _number_follows(v: str, e: int, id_at: list[int]) -> bool:
+    """Whether an identifier starts within ``_NUMBER_AFTER`` characters after ``e`` with no sentence
+    end between (``id_at``: sorted starts in ``v``)."""
+    k = bisect_left(id_at, e)
+    return k < len(id_at) and id_at[k] - e <= _NUMBER_AFTER and _SENT_BREAK.isdisjoint(v[e:id_at[k]])
+
+
 def _may_hold_row(v: str) -> bool:
     """False only when ``_ROW_RE``'s look-ahead can hold nowhere in ``v``."""
     return gates.any_of(v, _ROW_CUES)
@@ -224,7 +294,7 @@ class NameAddressDetector:
         v = views.vis
         out: list[Finding] = []
         out.extend(self._addresses(views, v))
-        names = self._names(views, v)
+        names = self._names(views, v, other)
         spi, consumed = self.linker.link(views, v, [span for _, span in names])
         out.extend(spi)
         names = [(f, span) for f, span in names if span not in consumed]
@@ -321,6 +391,10 @@ class NameAddressDetector:
         if p == q:
             if p > 0 and v[p - 1] == "的" and v.startswith("身份证", q):
                 p -= 1
+            elif v.startswith(_NUMBER_LABELS, q) and _NUMBER_SOON.match(v, q) and p > 0 and _CJK.match(v[p - 1]):
+                # 请张建华身份证号码为3301…, 失主李红梅手机号138…, 王志强的手机号为138…: the label
+                # touches the name, and the number it announces follows
+                p -= v[p - 1] == "的"
             else:
                 return None
         return p
@@ -334,8 +408,12 @@ class NameAddressDetector:
         is not run: a name followed by a separator (``张伟，男``), the weak labels (村民, 市民 …),
         the suffixes (先生, 母亲 …) and a label followed by no name the rules can read."""
         side, at, how, rule_span = ask
-        if how in ("label", "suffix"):
+        if how in ("label", "suffix", "title"):
             return False  # 村民 …, 母亲 …: followed (preceded) by ordinary words far more often than by names
+        if how == "ident":
+            if rule_span is not None:
+                return True  # 李红梅手机号, 金华火腿（订购电话…）: is a given name that is also a word one? (_kept)
+            how = "row"  # (else read as a list row's)
         if rule_span is None:
             if side == "after":
                 return False  # after a label or at a row start, the rules' surname and name-part reading suffices
@@ -403,8 +481,8 @@ class NameAddressDetector:
             if is_attr and not (v[ce:ce + 1] in "子儿" and cue in ("男", "女") or cue == "患" and v.startswith("者", ce)):
                 # (女子铁饼, 男子组, 女儿, 患者: words, not a list row's gender or illness)
                 q = self._attribute_anchor(v, cs, cue == "岁")
-                if q is not None:
-                    asks.append(("before", q, "row", self._row_name_before(v, q)))
+                if q is not None:  # (a label touching the name, its number after it: "ident", see _kept)
+                    asks.append(("before", q, "ident" if v[q:cs] in ("", "的") else "row", self._row_name_before(v, q)))
         for m in _digit_run_matches(v):  # 范桂　6217-9950-…: a name before a long number
             q = self._attribute_anchor(v, m.start(), False)
             if q is not None:
@@ -415,11 +493,67 @@ class NameAddressDetector:
             asks.append(("after", s, "row", c if c and c[1] <= e else None))
         return asks
 
-    def _names(self, views: Views, v: str) -> list[tuple[Finding, tuple[int, int]]]:
+    def _identifier_asks(self, views: Views, v: str,
+                         other: list[Finding]) -> list[tuple[str, int, str, tuple[int, int] | None]]:
+        """Asks for the names that stand beside another identifier without a cue word (see
+        ``_PAREN_REACH``): the name before the bracket that holds it (kind ``row``), and a surname
+        with 先生/女士 earlier in its sentence (kind ``title``, the span with the form)."""
+        asks: list[tuple[str, int, str, tuple[int, int] | None]] = []
+        vm = views.vis_map
+        for o in other:
+            if o.category != "personal_data" or o.type in _NOT_IDENTIFIERS or o.severity == "info":
+                continue
+            a = o.start if vm is None else bisect_left(vm, o.start)
+            lo = max(0, a - _PAREN_REACH)
+            m = _PAREN_OPEN.search(v, lo, a)
+            if m is None:  # 殷志伟（青山中学）138…: a bracketed note between the name and its number
+                b = a - (a > 0 and v[a - 1] in _NOTE_GAP)
+                if b > 0 and v[b - 1] in "）)":
+                    m = _NOTE_OPEN.search(v, lo, b - 1)
+            if m and m.start() > 0:
+                q = m.start()
+                asks.append(("before", q, "ident", self._row_name_before(v, q)))
+            m = _LABEL_BEFORE_NUMBER.search(v, max(0, a - 14), a)
+            if m and m.start() > 0 and _CJK.match(v[m.start() - 1]):  # 张三的联系方式是138…, 冯立军护照号码E…
+                asks.append(("before", m.start(), "ident", self._row_name_before(v, m.start())))
+            p = a
+            while p > 0 and a - p < _TITLE_REACH and v[p - 1] not in _SENT_BREAK:
+                p -= 1
+            # 慰问对象：陶大勇，城关镇东街村人，电话138…: a label of any wording, a colon, a name and a
+            # separator, earlier in the identifier's sentence
+            for c in _COLON_NAME.finditer(v, p, a):
+                q = c.end("colon")
+                cand = self._candidate_after(v, q)
+                if cand and cand[1] == c.end("name"):
+                    asks.append(("after", q, "label", cand))
+            for cs in [v.find(w, p, a) for w in _TITLE_FORMS]:
+                if cs <= 0:
+                    continue
+                if cs >= 2 and v[cs - 2:cs] in COMPOUND_SURNAMES:
+                    ns = cs - 2
+                elif v[cs - 1] in SURNAME_SET:
+                    ns = cs - 1
+                else:
+                    continue
+                if ns > 0 and v[ns - 1] in SURNAME_SET and _CJK.match(v[ns - 1]) and not _is_word(v[ns - 1:cs]):
+                    continue  # 张伟先生: a full name, the suffix cue's (and graded by its row)
+                asks.append(("before", cs + 2, "title", (ns, cs + 2)))
+        return asks
+
+    @staticmethod
+    def _identifier_starts(views: Views, other: list[Finding]) -> list[int]:
+        """Where the identifiers of ``other`` that say whose a name is start in ``vis``, sorted."""
+        vm = views.vis_map
+        return sorted(o.start if vm is None else bisect_left(vm, o.start) for o in other
+                      if o.category == "personal_data" and o.type not in _NOT_IDENTIFIERS and o.severity != "info")
+
+    def _names(self, views: Views, v: str, other: list[Finding] = ()) -> list[tuple[Finding, tuple[int, int]]]:
         """The person_name findings of ``v`` with their spans in ``v``: each cue's name
-        (:meth:`_asks`) from the name model when it sees a name exactly there, else from the
-        surname rules, less ordinary words and public officials."""
+        (:meth:`_asks`, :meth:`_identifier_asks`) from the name model when it sees a name exactly
+        there, else from the surname rules, less ordinary words and public officials."""
         asks = self._asks(v)
+        if other:
+            asks += self._identifier_asks(views, v, other)
         spans: dict[tuple[int, int], str] = {}
         confirmed: set[tuple[int, int]] = set()
         model = {}
@@ -434,12 +568,21 @@ class NameAddressDetector:
             elif c:
                 confirmed.add(c)
             c = c or rule_span
-            if c:
+            if c and how == "title":
+                spans[c] = how  # (a bracket's row ask may have read the same 王先生 as a three-character name)
+            elif c:
                 spans.setdefault(c, how)
+        id_at = self._identifier_starts(views, other) if other else ()
         out = []
-        for (s, e), how in sorted(spans.items()):
-            if not self._kept(v, s, e, how, (s, e) in confirmed):
-                continue
+        kept = [(s, e, how) for (s, e), how in sorted(spans.items())
+                if self._kept(v, s, e, how, (s, e) in confirmed, id_at and _number_follows(v, e, id_at))]
+        if any(how == "title" for _, _, how in kept):
+            titles = [(s, e) for s, e, how in kept if how == "title"]
+            full = {v[s] for s, e, how in kept if how != "title" and e - s >= 3
+                    and not any(a < e and s < b for a, b in titles)}
+            # 林文雄先生 … 林先生持…通行证: the full name is the finding (its row graded), not its form of address
+            kept = [t for t in kept if t[2] != "title" or v[t[0]] not in full]
+        for s, e, how in kept:
             name = v[s:e]
             start, end = views.vis_span(s, e)
             out.append((Finding(start=start, end=end, text=views.text[start:end], category="personal_data",
@@ -450,13 +593,29 @@ class NameAddressDetector:
                         (s, e)))
         return out
 
-    def _kept(self, v: str, s: int, e: int, how: str, confirmed: bool) -> bool:
+    def _kept(self, v: str, s: int, e: int, how: str, confirmed: bool, number_after: bool = False) -> bool:
         """Whether a cue's candidate ``v[s:e]`` (cue kind ``how``; ``confirmed``: the name model saw
         it) stays a private person's name: not on the public-officials list, not an ordinary word
         or a run of words, not beside an official title."""
         name = v[s:e]
         if name in self.public_officials:
             return False
+        if how == "title":  # 冯先生 beside their passport: a form of address, never a dictionary word
+            return not beside_official_title(v, s, e)
+        if how == "ident":
+            # a name right before its own number's label or bracket (李红梅手机号138…, 张建华（身份证…）):
+            # the number is the evidence, so a given name that is also a word (红梅, 建华) stays a name
+            if name[:2] in COMPOUND_SURNAMES or (name[0] in SURNAME_SET and 2 <= len(name) <= 3):
+                if _is_word(name, 2000) or (len(name) == 2 and (_is_word(v[s:e + 1]) or (
+                        _is_word(name) and s > 0 and _CJK.match(v[s - 1])))):
+                    return False  # (留在商场的身份证: 商场 is a word inside a sentence)
+                if len(name) == 3 and _is_word(name[1:]) and not confirmed and s > 0 and _CJK.match(v[s - 1]):
+                    return False  # 金华火腿（订购电话…）: words, unless the name model reads a name (失主李红梅手机号)
+                if name[-1] in _ORG_END or (len(name) == 3 and name[:2] not in COMPOUND_SURNAMES
+                                            and _is_word(name[:2], 2000) and not confirmed):
+                    return False  # 城关镇文化站手机138…: an office, not a person
+                return not beside_official_title(v, s, e)
+            how = "row"
         if _is_word(name, 2000 if how == "row" else 100):
             return False
         looks_like_words = len(name) == 3 and (
@@ -465,8 +624,9 @@ class NameAddressDetector:
         # 游客见, 路线教, 方面取, 工商银行: the "name" is really words — unless it stands at the
         # start of a list item (after a separator), where 戴建国 and 唐建国 are names
         at_item_start = s == 0 or not _CJK.match(v[s - 1])
-        if looks_like_words and not (how == "row" and at_item_start) and not confirmed:
-            return False
+        if looks_like_words and not (how == "row" and at_item_start) and not confirmed and not (
+                number_after and how in ("strong", "label")):
+            return False  # (车主宋建国，车牌号浙A…: after a label, with the person's number next, 建国 is a given name)
         if how == "row" and not at_item_start and len(name) == 2 and _is_word(name):
             return False  # 发放明细（: 明细 is a word inside a sentence
         if len(name) == 2 and _is_word(v[s:e + 1]):
@@ -479,6 +639,8 @@ class NameAddressDetector:
         ls = v.rfind("\n", 0, s) + 1
         le = v.find("\n", e)
         le = len(v) if le < 0 else le
+        if _FORM_FIELD.fullmatch(v, ls, le) and ":" in v[ls:s].replace("：", ":"):
+            ls, le = _form_block(v, ls, le)  # 申请人：谭志远 / 身份证号：3301… on the lines below: one form
         ostart, oend = views.vis_span(ls, le) if le > ls else (f.start, f.end)
         if _identifier_within(ids, ostart, oend):
             return Finding(start=f.start, end=f.end, text=f.text, category="personal_data", type="person_name",

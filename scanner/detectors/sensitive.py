@@ -134,6 +134,13 @@ _OTHER_PERSON = rx.compile("(?<![与和被因同跟向对])(?:[他她其]的?|�
 #: 2,000-character post again, ~30 µs)
 _DISCIPLINE_WORDS = ("开除党籍", "开除公职", "党纪处分", "政务处分", "严重违纪", "职务违法", "纪律审查", "监察调查")
 gates.register(*_DISCIPLINE_WORDS)
+# An anonymised person's relative or guardian named in full right after them (精神障碍患者刘某军的监护人
+# 刘春生, 吸毒人员王某的母亲李秀兰): the relative's name and the relation point back at the person the
+# masking was meant to protect, so the attribute is linked to the relative's name
+# (个人信息保护法 第二十八条, 精神卫生法 第四条, 未成年人保护法 第一百零三条: masking that a named
+# relative undoes is no de-identification).
+_RELATIVE_OF_MASKED = rx.compile("[^，,。；;！？!?\n“”]{0,8}?某{1,2}[\u4e00-\u9fff]?的(?:监护人|法定代理人|家属|家长|父亲|母亲|丈夫|妻子|儿子|女儿|爷爷|奶奶|外公|外婆|"
+                                 "哥哥|姐姐|弟弟|妹妹|父母)[：:]?")
 _KIN_AFTER = rx.compile("的?(?:女儿|儿子|孩子|孙子|孙女|外孙|弟弟|妹妹|小孩)")
 _IS_A = rx.compile("[，,]?(?:是|系|为|作为)?(?:一名|一个|一位)?")
 _KIN = rx.compile("父亲|母亲|丈夫|妻子|儿子|女儿|爷爷|奶奶|外公|外婆|家人|亲人|父母|老伴|哥哥|姐姐|弟弟|妹妹")
@@ -768,14 +775,21 @@ class SensitiveLinker:
                 gap = 0 if (ms < e and s < me) else (s - me if me <= s else ms - e)
                 if gap_best is None or gap < gap_best:
                     best, gap_best = (ms, me, private, src), gap
-            if best is None or not best[2]:
-                continue
-            limit = _LINK_CHILD if row.id == "spi.minor.child" else _LINK
-            if gap_best > limit:
-                continue
-            s = self._linkable(v, s, e, row, best[0], best[1])
-            if s is None:
-                continue
+            relative = None
+            m = _RELATIVE_OF_MASKED.match(v, e) if "某" in v[e:e + 12] else None
+            if m:  # (the attribute is the masked person's: it sits before them, as a label)
+                relative = next((t for t in kept[k0:k1 + 4] if t[0] == m.end() and t[2] and t[1] <= sent[1]), None)
+            if relative is not None:
+                best = relative
+            else:
+                if best is None or not best[2]:
+                    continue
+                limit = _LINK_CHILD if row.id == "spi.minor.child" else _LINK
+                if gap_best > limit:
+                    continue
+                s = self._linkable(v, s, e, row, best[0], best[1])
+                if s is None:
+                    continue
             links.setdefault((best[0], best[1]), []).append((s, e, row))
             if self.debug is not None:
                 self.debug.append((row.id, best[3], v[best[0]:best[1]], v[s:e]))
