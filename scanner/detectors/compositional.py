@@ -671,7 +671,8 @@ _SWAPPED = -2
 _SOUND = -4
 #: (h14d: a compound of :mod:`.morphology` is its rule's whole evidence, as a drug name is: a sound in it, a
 #: half guessed under a mask or three letters read as its initials make no finding — 美# is no 美乳)
-_MORPHOLOGY_RULES = frozenset({"prohibited.sex.composed", "prohibited.drug.composed"})
+_MORPHOLOGY_RULES = frozenset({"prohibited.sex.composed", "prohibited.drug.composed", "prohibited.weapon.composed",
+                               "prohibited.fraud.composed"})
 _LONE_RULES = frozenset({"prohibited.object.drug", "wording.quote_separatist"}) | _MORPHOLOGY_RULES
 #: the wording rules one word makes alone (a disability or sex and age word, an agency)
 _WORDING_LONE_RULES = frozenset({"wording.slur.disability", "wording.slur.sex_age", "wording.agency.central",
@@ -1127,7 +1128,7 @@ class CompositionalDetector:
     name = "compositional"
     categories = frozenset({"improper_wording", "commercial_secret", "state_secret"})
     rules = tuple([f"prohibited.trade.{c}" for c in _CLASSES] + [
-        "prohibited.object.drug", "prohibited.insult.composed", "prohibited.sex.composed", "prohibited.drug.composed", "prohibited.threat.violence", "prohibited.threat.incite", "prohibited.threat.self_harm", "prohibited.insult.curse", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
+        "prohibited.object.drug", "prohibited.insult.composed", "prohibited.sex.composed", "prohibited.drug.composed", "prohibited.weapon.composed", "prohibited.fraud.composed", "prohibited.threat.violence", "prohibited.threat.incite", "prohibited.threat.self_harm", "prohibited.insult.curse", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
         "secret.topic.composed", "secret.credential.password_value", "keyterm.formulation.number",
         "keyterm.leader.title", leader_names.RULE, "keyterm.formulation.member", "keyterm.leader.order", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state",
         "wording.region_listed_as_country"])
@@ -1546,6 +1547,27 @@ class CompositionalDetector:
                                          "prohibited.drug.composed",
                                          "疑似迷药、催情药或赌博用药名称（致人昏迷、失去意志的药物），且不在禁毒、打击等报道语境中，请核实",
                                          morphology.DRUG_BASIS, 0.7, None))
+        # (h15a: a firearm, its parts, ammunition or a bomb by its make in a sentence that publishes, sells or
+        # teaches; an exam ringer hired or offered — both silent in news)
+        if not found.isdisjoint(morphology.WEAPON_GATE):
+            for m in _scan(morphology.weapon_re(), d, wins(morphology.WEAPON_GATE, 1)):
+                s, e = m.span()
+                sent = _sentence(d, s, e)
+                if not any(w in sent for w in morphology.WEAPON_CONTEXT) or self._quiet(d, s, e, c["news"]) \
+                        or not free(s, e):
+                    continue
+                out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
+                                         "prohibited.weapon.composed",
+                                         "疑似在发布、买卖或传授语境中出现枪支弹药、爆炸物或其制作方法，请核实",
+                                         morphology.WEAPON_BASIS, 0.7, None))
+        if not found.isdisjoint(morphology.RINGER_GATE):
+            for m in _scan(morphology.ringer_re(), d, wins(morphology.RINGER_GATE, 1)):
+                s, e = m.span()
+                if self._quiet(d, s, e, c["news"]) or not free(s, e):
+                    continue
+                out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
+                                         "prohibited.fraud.composed", "疑似雇佣或提供考试“枪手”（代替考试），请核实",
+                                         morphology.RINGER_BASIS, 0.7, None))
 
     # ------------------------------------------------------------------ threats (:mod:`.threats`)
     def _threats(self, views: Views, d: str, out: list[Finding], hits) -> None:

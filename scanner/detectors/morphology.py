@@ -44,7 +44,8 @@ from functools import lru_cache
 
 from .. import rx
 
-__all__ = ["SEX_GATE", "DRUG_GATE", "GATE", "SEX_BASIS", "DRUG_BASIS", "sex_re", "drug_re", "SEX_CONTEXT", "SEX_QUIET"]
+__all__ = ["SEX_GATE", "DRUG_GATE", "GATE", "SEX_BASIS", "DRUG_BASIS", "sex_re", "drug_re", "SEX_CONTEXT", "SEX_QUIET",
+           "WEAPON_GATE", "RINGER_GATE", "WEAPON_CONTEXT", "WEAPON_BASIS", "RINGER_BASIS", "weapon_re", "ringer_re"]
 
 #: (morphemes, heads, characters that must not stand before, characters that must not follow):
 #: the exclusions keep words of ordinary Chinese whole (水乳交融, 拳脚交加, 众口交赞, 流浪女, 周大奶奶,
@@ -138,3 +139,79 @@ def sex_re():
 def drug_re():
     # (a head of one character after the longer ones: 听话药水 whole, not 听话药)
     return rx.compile(f"(?:{_alt(_DRUG_FUNCTIONS)})(?:{_alt(_DRUG_HEADS)})")
+
+
+# ------------------------------------------------------------------ h15a: weapons and exam ringers
+# (the same method, other domains of the lists' training halves: konsheng's 涉枪涉爆 and 暴恐 files and
+# houbb's entries with 枪 弹 炸 药, held_out(...) false; the held-out halves measured in aggregate only)
+
+#: a firearm: a kind, a make or a power × 枪 (仿真枪 土枪 气枪 钢珠枪 火药枪 射击枪 真枪 …), a part of one
+#: (枪管 枪琯 枪托 枪模 枪弹 枪膛 枪栓; not 枪箱 枪机 枪套 枪柜, whose look-alike
+#: spellings are ordinary: 与枪相关 read 枪箱, 开枪几次 枪机), its ammunition (步枪弹 气枪弹 猎枪弹), a bomb by its make (土炸弹 人体
+#:炸弹 黑火药) and making one (做炸弹 制作脏弹 制手枪; 炸药的制作 起爆药制作). The exclusions keep the
+#: tools and the idioms whole: 焊枪 喷枪 水枪 射钉枪 扫描枪 测温枪 胶枪 发令枪 标枪 红缨枪 灭火枪 打气枪
+#: 性手枪 (a band), 真刀真枪 真枪实弹, 气枪震源 (seismic survey), 火枪手 枪手 枪法 枪声 枪决, 定时炸弹 (a
+#: metaphor: no class word), 研制 制导 (研制原子弹 is the news of 1964, 制导炸弹 a weapon's kind)
+_GUN_KINDS = ("仿真", "土制", "自制", "改装", "土", "气", "汽", "猎", "钢珠", "火药", "麻醉", "真", "射击", "步", "手",
+              "冲锋", "狙击", "霰弹", "散弹", "来复", "左轮", "军用", "警用", "制式", "高压", "打鸟", "双管", "单管",
+              "连发", "铅弹", "钢砂", "火")
+_WEAPON_PARTS: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...] = (
+    # (the ammunition first: an alternation takes its first part that matches, 猎枪子弹 whole, not 猎枪)
+    (("步枪", "手枪", "气枪", "汽枪", "猎枪", "霰弹枪", "钢珠枪", "散弹枪"), ("子弹", "弹药", "弹"), "", ""),
+    (_GUN_KINDS, ("枪支", "枪械", "枪"), "打水焊喷枪长标花银红缨铁射钉测温扫描胶漆发令玩具道刀灭性", "手法术战声林击杀决毙响口实眼炮震"),
+    (("枪",), ("管", "琯", "托", "模", "弹", "膛", "栓"), "焊喷水长标花银红缨铁钉描温胶漆令具道刀机开", "理制子"),
+    (("土", "自制", "简易", "人体", "汽车", "邮包", "遥控", "脏", "土制"), ("炸弹", "炸药"), "", ""),
+    (("黑", "土"), ("火药",), "", ""),
+    (("做", "自做", "自制", "土制", "制作", "教你做", "教你制作", "在家做", "手工做", "怎么做", "如何做", "如何制作", "制"),
+     ("原子弹", "氢弹", "核弹", "脏弹", "炸弹", "炸药", "火药", "雷管", "手枪", "枪支", "燃烧瓶"), "研", ""),
+    (("炸药", "炸弹", "火药", "起爆药", "雷管"), ("的制作", "的制法", "的配方", "的做法", "制作", "制法", "制造", "配方", "做法", "制"),
+     "", "度导止服约定裁"),
+)
+#: a sentence that publishes, spreads, sells, offers or teaches (互联网危险物品信息发布管理规定 第六条、第七条:
+#: no information on making or trading guns, ammunition or explosives may be published online)
+WEAPON_CONTEXT = ("发布", "传播", "散布", "分享", "转发", "上传", "下载", "出售", "售卖", "贩卖", "销售", "批发", "供应",
+                  "提供", "求购", "购买", "代购", "有货", "现货", "加微", "加v", "加qq", "私聊", "私信", "联系", "网址",
+                  "链接", "教程", "教你", "手把手", "转让", "出租", "包邮", "价格", "有偿", "专区", "附送", "招募")
+WEAPON_BASIS = ("刑法 第一百二十五条(非法制造、买卖、运输、邮寄、储存枪支、弹药、爆炸物)、第一百二十八条; 枪支管理法 第三条; "
+                "互联网危险物品信息发布管理规定(2015) 第六条、第七条; 网络信息内容生态治理规定(2019) 第六条第(五)项")
+
+#: an exam ringer hired or offered (找枪手 雇枪手 枪手网站 枪手团队 枪手代考): 枪手 is a shooter in the news
+#: and a sharpshooter in sport (神枪手 快枪手 抢手), so only the hiring verb before it or the service after
+#: it reads it (寻找枪手 is the police's)
+_RINGER_PARTS: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...] = (
+    (("枪手",), ("网站", "网", "团队", "队", "群", "服务", "代考", "替考"), "快神抢", ""),
+    (("找", "雇", "请", "雇佣", "招募", "招聘", "提供", "联系"), ("枪手", "考试枪手"), "寻", ""),
+)
+RINGER_BASIS = ("刑法 第二百八十四条之一(组织考试作弊、代替考试); 国家教育考试违规处理办法 第六条; "
+                "网络信息内容生态治理规定(2019) 第六条第(八)项")
+
+
+def _parts_words(parts) -> frozenset[str]:
+    return frozenset(m + h for ms, hs, _b, _a in parts for m in ms for h in hs)
+
+
+def _parts_re(parts):
+    out = []
+    for ms, hs, before, after in parts:
+        p = f"(?:{_alt(ms)})(?:{_alt(hs)})"
+        if before:
+            p = f"(?<![{before}]){p}"
+        if after:
+            p += f"(?![{after}])"
+        out.append(p)
+    return rx.compile("|".join(f"(?:{p})" for p in out))
+
+
+WEAPON_GATE = _parts_words(_WEAPON_PARTS)
+RINGER_GATE = _parts_words(_RINGER_PARTS)
+GATE = GATE | WEAPON_GATE | RINGER_GATE
+
+
+@lru_cache(maxsize=1)
+def weapon_re():
+    return _parts_re(_WEAPON_PARTS)
+
+
+@lru_cache(maxsize=1)
+def ringer_re():
+    return _parts_re(_RINGER_PARTS)
