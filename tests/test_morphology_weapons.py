@@ -1,5 +1,6 @@
-"""Prohibited vocabulary by word formation, weapons and exam ringers (issue 16, h15a):
-``prohibited.weapon.composed`` and ``prohibited.fraud.composed`` of scanner/detectors/morphology.py.
+"""Prohibited vocabulary by word formation, weapons, exam ringers and the organ trade (issue 16, h15a):
+``prohibited.weapon.composed``, ``prohibited.fraud.composed`` and ``prohibited.organ.composed`` of
+scanner/detectors/morphology.py.
 
 Every sentence here was written for these tests (not taken from benchmarks/disguise_items.py or the
 held-out halves of the lists): compounds of the closed classes in a sentence that publishes, sells or
@@ -11,7 +12,7 @@ import pytest
 from scanner import Scanner
 from scanner.detectors import morphology
 
-RULES = ("prohibited.weapon.composed", "prohibited.fraud.composed")
+RULES = ("prohibited.weapon.composed", "prohibited.fraud.composed", "prohibited.organ.composed")
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +36,10 @@ HITS = [
     ("prohibited.weapon.composed", "店里有猎枪子弹，价格私聊。", "猎枪子弹"),
     ("prohibited.fraud.composed", "高价雇枪手替考英语四级，联系QQ。", "雇枪手"),
     ("prohibited.fraud.composed", "枪手团队承接各类考试。", "枪手团队"),
+    ("prohibited.fraud.composed", "专业代考驾照科目一，包过。", "代考"),
+    ("prohibited.organ.composed", "高价收购肾，联系微信。", "收购肾"),
+    ("prohibited.organ.composed", "网上有人发布肾源中介的电话。", "肾源中介"),
+    ("prohibited.organ.composed", "她说是代孕妈妈，提供服务。", "代孕妈妈"),
 ]
 
 MISSES = [
@@ -56,7 +61,16 @@ MISSES = [
     "这份报告说隐患是一颗定时炸弹，欢迎转发讨论。",
     "与枪相关的知识发布在网站上。",
     "他开枪几次，视频已上传。",
+    # exams, medicine, donation, shops
+    "请代考虑一下我的意见，欢迎联系。",
+    "本次考试设三个代考点，考生请提前联系学校。",
+    "县医院开展肾移植手术，提供肾源信息登记。",
+    "红十字会提供器官捐献登记服务，欢迎咨询。",
+    "母婴店出售婴儿用品，欢迎购买。",
+    "补肾养肾食谱，欢迎分享。",
+    "超市出售汇仁肾宝，价格实惠。",
     # crackdown news
+    "警方打击拐卖儿童犯罪，发布通告。",
     "警方破获一起非法制造枪支案，缴获仿真枪十余支，相关信息已发布。",
 ]
 
@@ -83,7 +97,8 @@ def test_rules_are_declared_and_gated():
     assert set(RULES) <= set(CompositionalDetector.rules)
     assert set(RULES) <= _LONE_RULES
     assert (morphology.WEAPON_GATE | morphology.RINGER_GATE) <= morphology.GATE <= set(_GATE_WORDS)
-    assert "仿真枪" in morphology.WEAPON_GATE and "找枪手" in morphology.RINGER_GATE
+    assert "仿真枪" in morphology.WEAPON_GATE and "找枪手" in morphology.RINGER_GATE and "肾源中介" in morphology.ORGAN_GATE
+    assert (morphology.WEAPON_GATE | morphology.RINGER_GATE | morphology.ORGAN_GATE) <= morphology.GATE
     # (a look-alike of a part makes an ordinary word: 与枪相关 is no 枪箱, 开枪几次 no 枪机)
     assert not {"枪箱", "枪机", "枪套", "枪柜"} & morphology.WEAPON_GATE
 

@@ -45,7 +45,8 @@ from functools import lru_cache
 from .. import rx
 
 __all__ = ["SEX_GATE", "DRUG_GATE", "GATE", "SEX_BASIS", "DRUG_BASIS", "sex_re", "drug_re", "SEX_CONTEXT", "SEX_QUIET",
-           "WEAPON_GATE", "RINGER_GATE", "WEAPON_CONTEXT", "WEAPON_BASIS", "RINGER_BASIS", "weapon_re", "ringer_re"]
+           "WEAPON_GATE", "RINGER_GATE", "WEAPON_CONTEXT", "WEAPON_BASIS", "RINGER_BASIS", "weapon_re", "ringer_re",
+           "ORGAN_GATE", "ORGAN_QUIET", "ORGAN_BASIS", "organ_re"]
 
 #: (morphemes, heads, characters that must not stand before, characters that must not follow):
 #: the exclusions keep words of ordinary Chinese whole (水乳交融, 拳脚交加, 众口交赞, 流浪女, 周大奶奶,
@@ -141,7 +142,7 @@ def drug_re():
     return rx.compile(f"(?:{_alt(_DRUG_FUNCTIONS)})(?:{_alt(_DRUG_HEADS)})")
 
 
-# ------------------------------------------------------------------ h15a: weapons and exam ringers
+# ------------------------------------------------------------------ h15a: weapons, exam ringers, organ trade
 # (the same method, other domains of the lists' training halves: konsheng's 涉枪涉爆 and 暴恐 files and
 # houbb's entries with 枪 弹 炸 药, held_out(...) false; the held-out halves measured in aggregate only)
 
@@ -175,15 +176,35 @@ WEAPON_CONTEXT = ("发布", "传播", "散布", "分享", "转发", "上传", "�
 WEAPON_BASIS = ("刑法 第一百二十五条(非法制造、买卖、运输、邮寄、储存枪支、弹药、爆炸物)、第一百二十八条; 枪支管理法 第三条; "
                 "互联网危险物品信息发布管理规定(2015) 第六条、第七条; 网络信息内容生态治理规定(2019) 第六条第(五)项")
 
-#: an exam ringer hired or offered (找枪手 雇枪手 枪手网站 枪手团队 枪手代考): 枪手 is a shooter in the news
+#: an exam ringer hired or offered (找枪手 雇枪手 枪手网站 枪手团队 枪手代考, 代考 替考): 枪手 is a shooter in the news
 #: and a sharpshooter in sport (神枪手 快枪手 抢手), so only the hiring verb before it or the service after
 #: it reads it (寻找枪手 is the police's)
 _RINGER_PARTS: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...] = (
     (("枪手",), ("网站", "网", "团队", "队", "群", "服务", "代考", "替考"), "快神抢", ""),
     (("找", "雇", "请", "雇佣", "招募", "招聘", "提供", "联系"), ("枪手", "考试枪手"), "寻", ""),
+    # (sitting an exam for another: 代考 替考; not 代考虑 轮替考核 顶替考察, 代考点 is no compound)
+    (("代", "替"), ("考",), "轮顶", "虑察核证验古究勤评点场区"),
 )
 RINGER_BASIS = ("刑法 第二百八十四条之一(组织考试作弊、代替考试); 国家教育考试违规处理办法 第六条; "
                 "网络信息内容生态治理规定(2019) 第六条第(八)项")
+
+
+#: the trade in human organs, ova and children (买肾 卖肾源 肾源中介 器官贩卖 拐卖婴儿 代孕中介): a trade verb
+#: with an organ, an organ with a trade word, the trafficking verbs with a person, surrogacy as a service.
+#: 婴儿 only after the trafficking verbs (卖婴儿用品 is a shop); the characters that make a medicine or a
+#: disease are excluded (补肾 养肾 肾虚 肾炎 肾病 肾功能 肾宝 肾移植 器官网络); only in a sentence that
+#: publishes or offers, and never with a word of medicine, donation or news (医 病 移植 捐献 红十字 打击 …)
+_ORGAN_PARTS: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...] = (
+    (("卖", "买", "售", "购", "收购", "出售", "供应", "提供", "批发", "找", "求购", "有偿捐", "有偿献", "有偿"),
+     ("肾源", "肾脏", "肾", "器官", "卵子", "活体肾"), "脾肝补护养健固温", "虚炎病功结囊衰移透科亏宝阳气"),
+    (("肾源", "肾脏", "活体肾", "器官", "卵子"), ("中介", "供应", "买卖", "出售", "供求", "电话", "网", "批发", "交易", "贩卖"),
+     "", "络站点格"),
+    (("拐卖", "贩卖", "买卖"), ("婴儿", "儿童", "妇女", "人口", "器官"), "", ""),
+    (("代孕",), ("妈", "中介", "机构", "公司", "网", "服务", "套餐"), "", ""),  # (妈: the dense view reads 妈妈 once)
+)
+ORGAN_QUIET = ("医", "病", "移植", "捐献", "捐赠", "红十字")
+ORGAN_BASIS = ("刑法 第二百三十四条之一(组织出卖人体器官)、第二百四十条(拐卖妇女、儿童); 人体器官移植条例 第三条; "
+               "人类辅助生殖技术管理办法 第三条(禁止买卖配子、合子、胚胎, 禁止实施代孕); 网络信息内容生态治理规定(2019) 第六条第(十)项")
 
 
 def _parts_words(parts) -> frozenset[str]:
@@ -204,7 +225,8 @@ def _parts_re(parts):
 
 WEAPON_GATE = _parts_words(_WEAPON_PARTS)
 RINGER_GATE = _parts_words(_RINGER_PARTS)
-GATE = GATE | WEAPON_GATE | RINGER_GATE
+ORGAN_GATE = _parts_words(_ORGAN_PARTS)
+GATE = GATE | WEAPON_GATE | RINGER_GATE | ORGAN_GATE
 
 
 @lru_cache(maxsize=1)
@@ -215,3 +237,8 @@ def weapon_re():
 @lru_cache(maxsize=1)
 def ringer_re():
     return _parts_re(_RINGER_PARTS)
+
+
+@lru_cache(maxsize=1)
+def organ_re():
+    return _parts_re(_ORGAN_PARTS)
