@@ -37,6 +37,9 @@ HITS = [
     ("prohibited.fraud.composed", "高价雇枪手替考英语四级，联系QQ。", "雇枪手"),
     ("prohibited.fraud.composed", "枪手团队承接各类考试。", "枪手团队"),
     ("prohibited.fraud.composed", "专业代考驾照科目一，包过。", "代考"),
+    ("prohibited.fraud.composed", "本店出售文凭，全国可查。", "出售文凭"),
+    ("prohibited.fraud.composed", "办理真文凭，不用考试。", "办理真文凭"),
+    ("prohibited.fraud.composed", "毕业论文代写，价格优惠。", "论文代写"),
     ("prohibited.organ.composed", "高价收购肾，联系微信。", "收购肾"),
     ("prohibited.organ.composed", "网上有人发布肾源中介的电话。", "肾源中介"),
     ("prohibited.organ.composed", "她说是代孕妈妈，提供服务。", "代孕妈妈"),
@@ -61,6 +64,11 @@ MISSES = [
     "这份报告说隐患是一颗定时炸弹，欢迎转发讨论。",
     "与枪相关的知识发布在网站上。",
     "他开枪几次，视频已上传。",
+    # papers: the police station's and the school's
+    "群众可就近到派出所办身份证，也可网上预约办理身份证。",
+    "驾驶证办理业务已进驻政务服务中心，欢迎联系。",
+    "出售身份证复印件属于泄露个人信息。",
+    "老师在课后提供答案，欢迎下载。",
     # exams, medicine, donation, shops
     "请代考虑一下我的意见，欢迎联系。",
     "本次考试设三个代考点，考生请提前联系学校。",

@@ -1567,7 +1567,8 @@ class CompositionalDetector:
                 if self._quiet(d, s, e, c["news"]) or not free(s, e):
                     continue
                 out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
-                                         "prohibited.fraud.composed", "疑似雇佣或提供考试“枪手”（代替考试），请核实",
+                                         "prohibited.fraud.composed",
+                                         "疑似代考、替考，买卖或伪造证件、文凭，代写论文或出售考试答案等作假服务，且不在新闻报道语境中，请核实",
                                          morphology.RINGER_BASIS, 0.7, None))
         if not found.isdisjoint(morphology.ORGAN_GATE):
             for m in _scan(morphology.organ_re(), d, wins(morphology.ORGAN_GATE, 1)):

@@ -176,6 +176,9 @@ WEAPON_CONTEXT = ("发布", "传播", "散布", "分享", "转发", "上传", "�
 WEAPON_BASIS = ("刑法 第一百二十五条(非法制造、买卖、运输、邮寄、储存枪支、弹药、爆炸物)、第一百二十八条; 枪支管理法 第三条; "
                 "互联网危险物品信息发布管理规定(2015) 第六条、第七条; 网络信息内容生态治理规定(2019) 第六条第(五)项")
 
+#: documents and diplomas (the papers of 刑法 第二百八十条 and the diplomas of 学位论文作假行为处理办法)
+_DIPLOMAS = ("文凭", "学历证书", "毕业证", "学位证", "毕业文凭", "本科文凭", "硕士文凭", "博士文凭")
+_DOCS = ("身份证", "驾照", "驾驶证", "学历证", "学历", "军官证", "警察证", "会计证", "证件") + _DIPLOMAS
 #: an exam ringer hired or offered (找枪手 雇枪手 枪手网站 枪手团队 枪手代考, 代考 替考): 枪手 is a shooter in the news
 #: and a sharpshooter in sport (神枪手 快枪手 抢手), so only the hiring verb before it or the service after
 #: it reads it (寻找枪手 is the police's)
@@ -184,8 +187,21 @@ _RINGER_PARTS: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...] = (
     (("找", "雇", "请", "雇佣", "招募", "招聘", "提供", "联系"), ("枪手", "考试枪手"), "寻", ""),
     # (sitting an exam for another: 代考 替考; not 代考虑 轮替考核 顶替考察, 代考点 is no compound)
     (("代", "替"), ("考",), "轮顶", "虑察核证验古究勤评点场区"),
+    # papers bought, sold or made (卖身份证 买驾照 出售文凭 办假证件 办理真文凭 代写论文 卖考前答案): the
+    # characters after a document that make it a number, a copy, a service or a check are excluded (身份证号
+    # 身份证复印件 身份证信息: the personal-data class's; 证件照 驾驶证办理); 办身份证 办理身份证 are the
+    # police station's, so 办 and 办理 only with 假 真 高仿 or a diploma; 提供答案 is a quiz's)
+    (("卖", "售", "出售", "供应", "批发", "购买", "买", "定购", "代售", "销售"), _DOCS + tuple("假" + x for x in _DOCS)
+     + tuple("真" + x for x in _DOCS), "", "号码复照件上份信息验核管办认查业生"),
+    (("办", "代办", "办理", "做", "制作", "制"), tuple("假" + x for x in _DOCS) + tuple("真" + x for x in _DOCS)
+     + tuple("高仿" + x for x in _DOCS), "", ""),
+    (("办", "代办", "做", "制作"), _DIPLOMAS, "", "号码复照件上份信息验核管认查"),
+    (("代写", "代做"), ("毕业论文", "论文", "作业"), "", ""),
+    (("论文",), ("代写",), "", ""),
+    (("卖", "售", "出售", "保过"), ("考试答案", "考前答案", "司考答案", "试题答案", "答案"), "", ""),
 )
-RINGER_BASIS = ("刑法 第二百八十四条之一(组织考试作弊、代替考试); 国家教育考试违规处理办法 第六条; "
+RINGER_BASIS = ("刑法 第二百八十四条之一(组织考试作弊、非法出售试题答案、代替考试)、第二百八十条、第二百八十条之一(伪造、"
+                "买卖国家机关证件、身份证件); 居民身份证法 第十七条; 学位论文作假行为处理办法(2012) 第三条(购买、出售、代写学位论文); "
                 "网络信息内容生态治理规定(2019) 第六条第(八)项")
 
 
