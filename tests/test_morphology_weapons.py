@@ -1,6 +1,6 @@
-"""Prohibited vocabulary by word formation, weapons, exam ringers and the organ trade (issue 16, h15a):
-``prohibited.weapon.composed``, ``prohibited.fraud.composed`` and ``prohibited.organ.composed`` of
-scanner/detectors/morphology.py.
+"""Prohibited vocabulary by word formation, weapons, fraud, the organ trade and devices (issue 16, h15a):
+``prohibited.weapon.composed``, ``prohibited.fraud.composed``, ``prohibited.organ.composed`` and
+``prohibited.device.composed`` of scanner/detectors/morphology.py.
 
 Every sentence here was written for these tests (not taken from benchmarks/disguise_items.py or the
 held-out halves of the lists): compounds of the closed classes in a sentence that publishes, sells or
@@ -12,7 +12,8 @@ import pytest
 from scanner import Scanner
 from scanner.detectors import morphology
 
-RULES = ("prohibited.weapon.composed", "prohibited.fraud.composed", "prohibited.organ.composed")
+RULES = ("prohibited.weapon.composed", "prohibited.fraud.composed", "prohibited.organ.composed",
+         "prohibited.device.composed")
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +41,9 @@ HITS = [
     ("prohibited.fraud.composed", "本店出售文凭，全国可查。", "出售文凭"),
     ("prohibited.fraud.composed", "办理真文凭，不用考试。", "办理真文凭"),
     ("prohibited.fraud.composed", "毕业论文代写，价格优惠。", "论文代写"),
+    ("prohibited.device.composed", "出售透视眼镜，微信联系。", "透视眼镜"),
+    ("prohibited.device.composed", "网上有人发布扑克分析仪的价格。", "扑克分析仪"),
+    ("prohibited.device.composed", "网友分享了手机窃听器的链接。", "手机窃听器"),
     ("prohibited.organ.composed", "高价收购肾，联系微信。", "收购肾"),
     ("prohibited.organ.composed", "网上有人发布肾源中介的电话。", "肾源中介"),
     ("prohibited.organ.composed", "她说是代孕妈妈，提供服务。", "代孕妈妈"),
@@ -77,6 +81,10 @@ MISSES = [
     "母婴店出售婴儿用品，欢迎购买。",
     "补肾养肾食谱，欢迎分享。",
     "超市出售汇仁肾宝，价格实惠。",
+    # devices of an exam hall, a hospital, a tender
+    "考点启用手机信号屏蔽器，提供考务保障。",
+    "医院采购X光透视仪，欢迎供应商投标。",
+    "美术课讲透视画法，课件免费下载。",
     # crackdown news
     "警方打击拐卖儿童犯罪，发布通告。",
     "警方破获一起非法制造枪支案，缴获仿真枪十余支，相关信息已发布。",
@@ -106,7 +114,8 @@ def test_rules_are_declared_and_gated():
     assert set(RULES) <= _LONE_RULES
     assert (morphology.WEAPON_GATE | morphology.RINGER_GATE) <= morphology.GATE <= set(_GATE_WORDS)
     assert "仿真枪" in morphology.WEAPON_GATE and "找枪手" in morphology.RINGER_GATE and "肾源中介" in morphology.ORGAN_GATE
-    assert (morphology.WEAPON_GATE | morphology.RINGER_GATE | morphology.ORGAN_GATE) <= morphology.GATE
+    assert (morphology.WEAPON_GATE | morphology.RINGER_GATE | morphology.ORGAN_GATE | morphology.DEVICE_GATE) <= morphology.GATE
+    assert not {"手机屏蔽器", "信号屏蔽器", "手机干扰器"} & morphology.DEVICE_GATE
     # (a look-alike of a part makes an ordinary word: 与枪相关 is no 枪箱, 开枪几次 no 枪机)
     assert not {"枪箱", "枪机", "枪套", "枪柜"} & morphology.WEAPON_GATE
 

@@ -46,7 +46,8 @@ from .. import rx
 
 __all__ = ["SEX_GATE", "DRUG_GATE", "GATE", "SEX_BASIS", "DRUG_BASIS", "sex_re", "drug_re", "SEX_CONTEXT", "SEX_QUIET",
            "WEAPON_GATE", "RINGER_GATE", "WEAPON_CONTEXT", "WEAPON_BASIS", "RINGER_BASIS", "weapon_re", "ringer_re",
-           "ORGAN_GATE", "ORGAN_QUIET", "ORGAN_BASIS", "organ_re"]
+           "ORGAN_GATE", "ORGAN_QUIET", "ORGAN_BASIS", "organ_re",
+           "DEVICE_GATE", "DEVICE_BASIS", "OFFER_QUIET", "device_re"]
 
 #: (morphemes, heads, characters that must not stand before, characters that must not follow):
 #: the exclusions keep words of ordinary Chinese whole (水乳交融, 拳脚交加, 众口交赞, 流浪女, 周大奶奶,
@@ -142,7 +143,7 @@ def drug_re():
     return rx.compile(f"(?:{_alt(_DRUG_FUNCTIONS)})(?:{_alt(_DRUG_HEADS)})")
 
 
-# ------------------------------------------------------------------ h15a: weapons, exam ringers, organ trade
+# ------------------------------------------------------------------ h15a: weapons, fraud, organ trade, devices
 # (the same method, other domains of the lists' training halves: konsheng's 涉枪涉爆 and 暴恐 files and
 # houbb's entries with 枪 弹 炸 药, held_out(...) false; the held-out halves measured in aggregate only)
 
@@ -223,6 +224,27 @@ ORGAN_BASIS = ("刑法 第二百三十四条之一(组织出卖人体器官)、�
                "人类辅助生殖技术管理办法 第三条(禁止买卖配子、合子、胚胎, 禁止实施代孕); 网络信息内容生态治理规定(2019) 第六条第(十)项")
 
 
+#: gambling-cheat and spy devices (透视眼镜 扑克分析仪 麻将遥控器 出千工具 手机窃听器 窃听器材 微信监听): a
+#: cheat's or a spy's word with a device head. Not the jammers (信号屏蔽器 干扰器 are an exam hall's and a
+#: prison's, bought by tender), and only in a sentence that publishes, sells or offers and no news
+_DEVICE_PARTS: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...] = (
+    (("透视",), ("隐形眼镜", "眼镜", "镜", "仪", "器", "软件", "扑克", "牌"), "", ""),
+    (("扑克", "麻将", "牌九", "骰子", "色子", "赌具", "纸牌"),
+     ("分析仪", "透视", "遥控器", "作弊器", "作弊", "出千", "控制器", "变牌", "换牌"), "", ""),
+    (("出千", "千术"), ("工具", "器材", "道具", "教学", "教程", "培训", "技巧", "手法"), "", ""),
+    (("麻将机", "老虎机", "捕鱼机", "百家乐", "赌博机"), ("作弊", "遥控器", "破解", "程序", "透视"), "", ""),
+    (("作弊", "出千"), ("扑克", "麻将", "骰子", "色子", "赌具"), "", ""),
+    (("窃听", "监听", "窃照"), ("器材", "设备", "软件", "王", "器", "仪"), "", ""),
+    (("手机", "汽车", "电子", "无线", "遥控"), ("监听器", "窃听器", "跟踪器"), "", ""),
+    (("手机", "电话", "微信"), ("监听", "窃听", "跟踪", "定位器"), "", ""),
+)
+DEVICE_BASIS = ("刑法 第二百八十三条(非法生产、销售专用间谍器材、窃听、窃照专用器材)、第二百八十四条、第三百零三条(赌博)、"
+                "第二百六十六条(以赌博作弊骗取钱财以诈骗论); 网络信息内容生态治理规定(2019) 第六条第(八)项")
+#: a tender's words: a sentence that buys by tender is no offer (供应商 holds 供应: 采购步枪弹 is a police
+#: tender's, 采购窃听器材检测设备 a security office's)
+OFFER_QUIET = ("采购", "招标", "中标", "供应商", "投标")
+
+
 def _parts_words(parts) -> frozenset[str]:
     return frozenset(m + h for ms, hs, _b, _a in parts for m in ms for h in hs)
 
@@ -242,7 +264,8 @@ def _parts_re(parts):
 WEAPON_GATE = _parts_words(_WEAPON_PARTS)
 RINGER_GATE = _parts_words(_RINGER_PARTS)
 ORGAN_GATE = _parts_words(_ORGAN_PARTS)
-GATE = GATE | WEAPON_GATE | RINGER_GATE | ORGAN_GATE
+DEVICE_GATE = _parts_words(_DEVICE_PARTS)
+GATE = GATE | WEAPON_GATE | RINGER_GATE | ORGAN_GATE | DEVICE_GATE
 
 
 @lru_cache(maxsize=1)
@@ -258,3 +281,8 @@ def ringer_re():
 @lru_cache(maxsize=1)
 def organ_re():
     return _parts_re(_ORGAN_PARTS)
+
+
+@lru_cache(maxsize=1)
+def device_re():
+    return _parts_re(_DEVICE_PARTS)
