@@ -37,6 +37,15 @@ Measured (h14d, benchmarks/DISGUISE.md "Fourteenth session"): the training half'
 a compound of the classes are all found (sex 169 of 169, main 124; drug 96 of 97, main 89); no new
 alarm on the official corpora, the county posts or 18,742 Weibo, CLUENER and résumé texts. The sex
 class is gated because 阴茎 阴囊 口交 肛交 are the words of an HIV-prevention leaflet.
+
+Four more families (h15a, the same method over the other domains of the training halves; DISGUISE.md
+"Fifteenth session"), each a lone rule with its own class tables below:
+``prohibited.weapon.composed`` (a firearm kind × 枪, its parts and ammunition, a bomb by its make, making
+one; in a sentence that publishes, sells or teaches), ``prohibited.fraud.composed`` (an exam ringer,
+代考 替考, papers bought, sold or made; alone), ``prohibited.organ.composed`` (organs, ova and persons
+traded, surrogacy offered; in a sentence that publishes or offers) and ``prohibited.device.composed``
+(gambling-cheat and spy devices; in a sentence that publishes or offers). All are silenced by the
+contraband rules' news words; the offer rules by a tender's words too (采购 招标 供应商).
 """
 from __future__ import annotations
 
