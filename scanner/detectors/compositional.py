@@ -1552,7 +1552,7 @@ class CompositionalDetector:
         # teaches; an exam ringer hired or offered; the trade in organs, ova, children and surrogacy in a sentence
         # that publishes or offers; gambling-cheat and spy devices offered — all silent in news)
         if not found.isdisjoint(morphology.WEAPON_GATE):
-            for m in _scan(morphology.weapon_re(), d, wins(morphology.WEAPON_GATE, 1)):
+            for m in _scan(morphology.weapon_re(), d, wins(morphology.WEAPON_GATE, morphology.WEAPON_REACH + 1)):
                 s, e = m.span()
                 sent = _sentence(d, s, e) + "\t" + m.group()  # (教你做炸弹, 出售肾源: the compound offers itself)
                 if not any(w in sent for w in morphology.WEAPON_CONTEXT) or self._quiet(d, s, e, c["news"]) \
@@ -1563,7 +1563,7 @@ class CompositionalDetector:
                                          "疑似在发布、买卖或传授语境中出现枪支弹药、爆炸物或其制作方法，请核实",
                                          morphology.WEAPON_BASIS, 0.7, None))
         if not found.isdisjoint(morphology.RINGER_GATE):
-            for m in _scan(morphology.ringer_re(), d, wins(morphology.RINGER_GATE, 1)):
+            for m in _scan(morphology.ringer_re(), d, wins(morphology.RINGER_GATE, morphology.RINGER_REACH + 1)):
                 s, e = m.span()
                 if self._quiet(d, s, e, c["news"]) or not free(s, e):
                     continue
@@ -1572,7 +1572,7 @@ class CompositionalDetector:
                                          "疑似代考、替考，买卖或伪造证件、文凭，代写论文或出售考试答案等作假服务，且不在新闻报道语境中，请核实",
                                          morphology.RINGER_BASIS, 0.7, None))
         if not found.isdisjoint(morphology.ORGAN_GATE):
-            for m in _scan(morphology.organ_re(), d, wins(morphology.ORGAN_GATE, 1)):
+            for m in _scan(morphology.organ_re(), d, wins(morphology.ORGAN_GATE, morphology.ORGAN_REACH + 1)):
                 s, e = m.span()
                 sent = _sentence(d, s, e) + "\t" + m.group()
                 if not any(w in sent for w in morphology.WEAPON_CONTEXT) or self._quiet(d, s, e, c["news"]) \
@@ -1583,7 +1583,7 @@ class CompositionalDetector:
                                          "疑似在发布、买卖语境中出现人体器官、卵子买卖，拐卖人口或代孕中介，请核实",
                                          morphology.ORGAN_BASIS, 0.7, None))
         if not found.isdisjoint(morphology.DEVICE_GATE):
-            for m in _scan(morphology.device_re(), d, wins(morphology.DEVICE_GATE, 1)):
+            for m in _scan(morphology.device_re(), d, wins(morphology.DEVICE_GATE, morphology.DEVICE_REACH + 1)):
                 s, e = m.span()
                 sent = _sentence(d, s, e) + "\t" + m.group()
                 if not any(w in sent for w in morphology.WEAPON_CONTEXT) or self._quiet(d, s, e, c["news"]) \

@@ -56,7 +56,8 @@ from .. import rx
 __all__ = ["SEX_GATE", "DRUG_GATE", "GATE", "SEX_BASIS", "DRUG_BASIS", "sex_re", "drug_re", "SEX_CONTEXT", "SEX_QUIET",
            "WEAPON_GATE", "RINGER_GATE", "WEAPON_CONTEXT", "WEAPON_BASIS", "RINGER_BASIS", "weapon_re", "ringer_re",
            "ORGAN_GATE", "ORGAN_QUIET", "ORGAN_BASIS", "organ_re",
-           "DEVICE_GATE", "DEVICE_BASIS", "OFFER_QUIET", "device_re"]
+           "DEVICE_GATE", "DEVICE_BASIS", "OFFER_QUIET", "device_re",
+           "WEAPON_REACH", "RINGER_REACH", "ORGAN_REACH", "DEVICE_REACH"]
 
 #: (morphemes, heads, characters that must not stand before, characters that must not follow):
 #: the exclusions keep words of ordinary Chinese whole (水乳交融, 拳脚交加, 众口交赞, 流浪女, 周大奶奶,
@@ -201,9 +202,10 @@ _RINGER_PARTS: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...] = (
     # characters after a document that make it a number, a copy, a service or a check are excluded (身份证号
     # 身份证复印件 身份证信息: the personal-data class's; 证件照 驾驶证办理); 办身份证 办理身份证 are the
     # police station's, so 办 and 办理 only with 假 真 高仿 or a diploma; 提供答案 is a quiz's)
+    # (真 is the seller's word for a diploma, 真文凭 真学历, not for an identity paper)
     (("卖", "售", "出售", "供应", "批发", "购买", "买", "定购", "代售", "销售"), _DOCS + tuple("假" + x for x in _DOCS)
-     + tuple("真" + x for x in _DOCS), "", "号码复照件上份信息验核管办认查业生"),
-    (("办", "代办", "办理", "做", "制作", "制"), tuple("假" + x for x in _DOCS) + tuple("真" + x for x in _DOCS)
+     + tuple("真" + x for x in _DIPLOMAS + ("学历",)), "", "号码复照件上份信息验核管办认查业生"),
+    (("办", "代办", "办理", "做", "制作", "制"), tuple("假" + x for x in _DOCS) + tuple("真" + x for x in _DIPLOMAS + ("学历",))
      + tuple("高仿" + x for x in _DOCS), "", ""),
     (("办", "代办", "做", "制作"), _DIPLOMAS, "", "号码复照件上份信息验核管认查"),
     (("代写", "代做"), ("毕业论文", "论文", "作业"), "", ""),
@@ -270,10 +272,19 @@ def _parts_re(parts):
     return rx.compile("|".join(f"(?:{p})" for p in out))
 
 
-WEAPON_GATE = _parts_words(_WEAPON_PARTS)
-RINGER_GATE = _parts_words(_RINGER_PARTS)
-ORGAN_GATE = _parts_words(_ORGAN_PARTS)
-DEVICE_GATE = _parts_words(_DEVICE_PARTS)
+def _minimal(words: frozenset[str]) -> tuple[frozenset[str], int]:
+    """The compounds that hold no other compound of the class, and how many characters a compound
+    reaches past the one it holds (出售文凭 holds 售文凭, 仿真枪 真枪, 如何制作炸药 制作炸药: the shorter one is
+    the gate word and the pattern reads the longer one in a window that far around it). The gate
+    words and the read-back spellings are the shorter ones (h15a: 865 words, not 1,430)."""
+    keep = frozenset(w for w in words if not any(v != w and v in w for v in words))
+    return keep, max(len(w) - max(len(v) for v in keep if v in w) for w in words)
+
+
+WEAPON_GATE, WEAPON_REACH = _minimal(_parts_words(_WEAPON_PARTS))
+RINGER_GATE, RINGER_REACH = _minimal(_parts_words(_RINGER_PARTS))
+ORGAN_GATE, ORGAN_REACH = _minimal(_parts_words(_ORGAN_PARTS))
+DEVICE_GATE, DEVICE_REACH = _minimal(_parts_words(_DEVICE_PARTS))
 GATE = GATE | WEAPON_GATE | RINGER_GATE | ORGAN_GATE | DEVICE_GATE
 
 
