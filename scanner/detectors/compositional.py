@@ -1139,6 +1139,10 @@ class CompositionalDetector:
         # patterns for the next process (built on the first scan, every CLI run and worker
         # compiled these 27 patterns again: ~45 ms)
         c = _compiled()
+        # (h15a: the word-formation patterns too — 出售仿真枪 reaches the weapon class on a first scan)
+        for pat in (morphology.sex_re, morphology.drug_re, morphology.weapon_re, morphology.ringer_re,
+                    morphology.organ_re, morphology.device_re):
+            pat()
         self._leaders = _leader_titles(tuple(leaders))
         gates.register(*sorted(self._leaders.gate), *self._leaders.names.gate)
         self._words = c["word_set"] | self._leaders.gate
