@@ -729,7 +729,9 @@ _SWAPPED = -2
 _SOUND = -4
 #: (h14d: a compound of :mod:`.morphology` is its rule's whole evidence, as a drug name is: a sound in it, a
 #: half guessed under a mask or three letters read as its initials make no finding — 美# is no 美乳)
-_MORPHOLOGY_RULES = frozenset({"prohibited.sex.composed", "prohibited.drug.composed"})
+_MORPHOLOGY_RULES = frozenset({"prohibited.sex.composed", "prohibited.drug.composed", "prohibited.weapon.composed",
+                               "prohibited.fraud.composed", "prohibited.organ.composed",
+                               "prohibited.device.composed"})
 _LONE_RULES = frozenset({"prohibited.object.drug", "wording.quote_separatist"}) | _MORPHOLOGY_RULES
 #: the wording rules one word makes alone (a disability or sex and age word, an agency)
 _WORDING_LONE_RULES = frozenset({"wording.slur.disability", "wording.slur.sex_age", "wording.agency.central",
@@ -1185,7 +1187,7 @@ class CompositionalDetector:
     name = "compositional"
     categories = frozenset({"improper_wording", "commercial_secret", "state_secret"})
     rules = tuple([f"prohibited.trade.{c}" for c in _CLASSES] + [
-        "prohibited.object.drug", "prohibited.insult.composed", "prohibited.sex.composed", "prohibited.drug.composed", "prohibited.threat.violence", "prohibited.threat.incite", "prohibited.threat.self_harm", "prohibited.insult.curse", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
+        "prohibited.object.drug", "prohibited.insult.composed", "prohibited.sex.composed", "prohibited.drug.composed", "prohibited.weapon.composed", "prohibited.fraud.composed", "prohibited.organ.composed", "prohibited.device.composed", "prohibited.threat.violence", "prohibited.threat.incite", "prohibited.threat.self_harm", "prohibited.insult.curse", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
         "secret.topic.composed", "secret.credential.password_value", "keyterm.formulation.number",
         "keyterm.leader.title", leader_names.RULE, "keyterm.formulation.member", "keyterm.leader.order", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state",
         "wording.region_listed_as_country"])
@@ -1195,6 +1197,10 @@ class CompositionalDetector:
         # patterns for the next process (built on the first scan, every CLI run and worker
         # compiled these 27 patterns again: ~45 ms)
         c = _compiled()
+        # (h15a: the word-formation patterns too — 出售仿真枪 reaches the weapon class on a first scan)
+        for pat in (morphology.sex_re, morphology.drug_re, morphology.weapon_re, morphology.ringer_re,
+                    morphology.organ_re, morphology.device_re):
+            pat()
         self._leaders = _leader_titles(tuple(leaders))
         gates.register(*sorted(self._leaders.gate), *self._leaders.names.gate)
         self._words = c["word_set"] | self._leaders.gate
@@ -1608,6 +1614,51 @@ class CompositionalDetector:
                                          "prohibited.drug.composed",
                                          "疑似迷药、催情药或赌博用药名称（致人昏迷、失去意志的药物），且不在禁毒、打击等报道语境中，请核实",
                                          morphology.DRUG_BASIS, 0.7, None))
+        # (h15a: a firearm, its parts, ammunition or a bomb by its make in a sentence that publishes, sells or
+        # teaches; an exam ringer hired or offered; the trade in organs, ova, children and surrogacy in a sentence
+        # that publishes or offers; gambling-cheat and spy devices offered — all silent in news)
+        if not found.isdisjoint(morphology.WEAPON_GATE):
+            for m in _scan(morphology.weapon_re(), d, wins(morphology.WEAPON_GATE, morphology.WEAPON_REACH + 1)):
+                s, e = m.span()
+                sent = _sentence(d, s, e) + "\t" + m.group()  # (教你做炸弹, 出售肾源: the compound offers itself)
+                if not any(w in sent for w in morphology.WEAPON_CONTEXT) or self._quiet(d, s, e, c["news"]) \
+                        or self._quiet(d, s, e, morphology.OFFER_QUIET) or not free(s, e):
+                    continue
+                out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
+                                         "prohibited.weapon.composed",
+                                         "疑似在发布、买卖或传授语境中出现枪支弹药、爆炸物或其制作方法，请核实",
+                                         morphology.WEAPON_BASIS, 0.7, None))
+        if not found.isdisjoint(morphology.RINGER_GATE):
+            for m in _scan(morphology.ringer_re(), d, wins(morphology.RINGER_GATE, morphology.RINGER_REACH + 1)):
+                s, e = m.span()
+                if self._quiet(d, s, e, c["news"]) or not free(s, e):
+                    continue
+                out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
+                                         "prohibited.fraud.composed",
+                                         "疑似代考、替考，买卖或伪造证件、文凭，代写论文或出售考试答案等作假服务，且不在新闻报道语境中，请核实",
+                                         morphology.RINGER_BASIS, 0.7, None))
+        if not found.isdisjoint(morphology.ORGAN_GATE):
+            for m in _scan(morphology.organ_re(), d, wins(morphology.ORGAN_GATE, morphology.ORGAN_REACH + 1)):
+                s, e = m.span()
+                sent = _sentence(d, s, e) + "\t" + m.group()
+                if not any(w in sent for w in morphology.WEAPON_CONTEXT) or self._quiet(d, s, e, c["news"]) \
+                        or self._quiet(d, s, e, morphology.ORGAN_QUIET + morphology.OFFER_QUIET) or not free(s, e):
+                    continue
+                out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
+                                         "prohibited.organ.composed",
+                                         "疑似在发布、买卖语境中出现人体器官、卵子买卖，拐卖人口或代孕中介，请核实",
+                                         morphology.ORGAN_BASIS, 0.7, None))
+        if not found.isdisjoint(morphology.DEVICE_GATE):
+            for m in _scan(morphology.device_re(), d, wins(morphology.DEVICE_GATE, morphology.DEVICE_REACH + 1)):
+                s, e = m.span()
+                sent = _sentence(d, s, e) + "\t" + m.group()
+                if not any(w in sent for w in morphology.WEAPON_CONTEXT) or self._quiet(d, s, e, c["news"]) \
+                        or self._quiet(d, s, e, morphology.OFFER_QUIET) or not free(s, e):
+                    continue
+                out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
+                                         "prohibited.device.composed",
+                                         "疑似在发布、买卖语境中出现赌博作弊器材或窃听、监听器材，请核实",
+                                         morphology.DEVICE_BASIS, 0.7, None))
 
     # ------------------------------------------------------------------ threats (:mod:`.threats`)
     def _threats(self, views: Views, d: str, out: list[Finding], hits) -> None:
