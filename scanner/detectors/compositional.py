@@ -749,6 +749,17 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
         for v, kind in disguises(w, high_risk=True):
             if kind == "pinyin" and v.isascii() and len(w) >= 4:
                 add(v, w)
+    for w in sorted(wording.shape_words()):  # (look-alikes, components and masks only: 南朝鱼羊, 白皮x猪; h15b)
+        n = len(w)
+        for i, ch in enumerate(w):
+            for h in lookalikes_of(ch):
+                add(w[:i] + h + w[i + 1:], w)
+            for p in parts(ch):
+                add(w[:i] + p + w[i + 1:], w)
+            for m in _MASK_LETTERS:
+                if m == "x" or 0 < i < n - 1:
+                    add(w[:i] + m + w[i + 1:], w)
+            add(w[:i] + w[i + 1:], w, i)
     for w in sorted({w for w in _DRUG_ALONE.split("|") + list(_SEPARATIST) + list(wording.lone_words()) if len(w) == 2}):
         for sep in _PUNCT_SEPS:  # (as the dense view writes them)
             add(w[0] + sep + w[1], w, _SEP)

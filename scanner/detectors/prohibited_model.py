@@ -491,14 +491,14 @@ def _unread(x: int, lo: int, k: int, n: int) -> int:
 def _composed() -> dict[str, str]:
     """Two components -> the common character they make (钅戋 钱, 廿一 甘; scanner/disguise.py
     ``parts``, GB 2312 level 1 only)."""
-    from ..disguise import _parts
+    from ..disguise import _parts, parts
     from ..variants import common_chars
 
     common = common_chars()
     out: dict[str, str] = {}
-    for ch, (a, ra, b) in sorted(_parts().items()):
+    for ch in sorted(_parts()):
         if ch in common:
-            for p in (ra + b, a + b):
+            for p in parts(ch):
                 if len(p) == 2:
                     out.setdefault(p, ch)
     return out

@@ -512,6 +512,14 @@ def exile_words() -> frozenset[str]:
     return frozenset(w for w in _NAMES_GATE if _EXILE_RE.fullmatch(w))
 
 
+def shape_words() -> frozenset[str]:
+    """The names words of three Han characters or more (南朝鲜, 小日本, 白皮猪, 西藏流亡政府), which make a finding
+    alone: their look-alike, split and masked spellings are read back (南朝鱼羊, 白皮犭者, 小日x本), not their sounds
+    (a sound for every character made 7,000 gate words: :func:`name_words`, :func:`exile_words`). h15b."""
+    short = name_words()
+    return frozenset(w for w in _NAMES_GATE if len(w) >= 3 and w not in short and all("\u4e00" <= c <= "\u9fff" for c in w))
+
+
 def pinyin_only_words() -> frozenset[str]:
     """The words whose pinyin and initials only are read back: the agencies and the exile names."""
     return agency_words() | exile_words()
