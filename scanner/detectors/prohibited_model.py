@@ -539,6 +539,41 @@ def repairs(d: str, lo: int, hi: int, general_bigrams) -> list[tuple[int, int, s
     return out
 
 
+@lru_cache(maxsize=8192)
+def _swaps(ch: str) -> str:
+    """The common characters a disguise writes ``ch`` for: its sounds and its look-alikes (the
+    scanner's own tables, :func:`~scanner.variants.homophones` and
+    :func:`~scanner.disguise.lookalikes_of` with the radical dropped or added: 瘦 for 售, 苍 for 枪)."""
+    from ..disguise import lookalikes_of
+    from ..variants import homophones
+
+    return "".join(dict.fromkeys(homophones(ch) + lookalikes_of(ch, bare=True)))
+
+
+def sound_repairs(model: "CharLLR", d: str, lo: int, hi: int, i: int) -> list[tuple[int, int, str]]:
+    """The characters of ``d[lo:hi]`` beside the anchor ``d[i]`` that may be a sound or a look-alike
+    written for a character of the lists (瘦手枪 for 售手枪, 射叮弹 for 射钉弹), as :func:`repairs` gives
+    them: a Han character no list entry leans on (not one of the model's ``short_chars``) that makes
+    with a neighbour a pair general text does not write (the general model has no such bigram), read
+    as each of its sounds and look-alikes that *is* list-heavy and that makes, with a neighbour, a
+    pair the list entries write (the list model's bigrams). h15b."""
+    heavy = model.short_chars
+    gen, lst = model.bg[1], model.pos[1]
+    out = []
+    for k in range(lo, hi):
+        ch = d[k]
+        if k == i or ch in heavy or not _is_han(ch):
+            continue
+        left, right = d[k - 1:k] if k else "", d[k + 1:k + 2]
+        if (left and gen.get(left + ch, 0)) and (right and gen.get(ch + right, 0)):
+            continue  # (general text writes it between both neighbours: no disguise)
+        rs = "".join(r for r in _swaps(ch) if r in heavy and (
+            (left and lst.get(left + r, 0)) or (right and lst.get(r + right, 0))))
+        if rs:
+            out.append((k, 1, rs))
+    return out
+
+
 def _read_back_tables() -> None:
     """Load the tables of the repair (components, rare look-alikes): ~25 ms, once, with the model."""
     _composed()
@@ -733,7 +768,7 @@ class ProhibitedModelDetector:
         as (its end in ``d``, the finding); None when no repair is written there or none scores."""
         lo, hi = max(0, i - REPAIR_REACH), min(len(d), i + REPAIR_REACH + 1)
         best = None
-        for k, n, rs in repairs(d, lo, hi, model.bg[1]):
+        for k, n, rs in repairs(d, lo, hi, model.bg[1]) + sound_repairs(model, d, lo, hi, i):
             base = max(0, k - 60)
             for r in rs:
                 alt = d[base:k] + r + d[k + n:k + n + 60]
