@@ -701,6 +701,9 @@ def _vocabulary() -> tuple[str, ...]:
 _OBJECTS = frozenset({o for objs, _verbs in _CLASSES.values() for o in objs.split("|")} | set(_DRUG_ALONE.split("|")))
 
 
+_NAME_WORDS = wording.name_words()
+
+
 def two_char_swaps(w: str) -> list[tuple[str, int, bool]]:
     """The spellings of a two-character word of the rules with one character a look-alike or a
     sound: (spelling, index of the swapped character, a sound). A sound only in a contraband object
@@ -711,8 +714,14 @@ def two_char_swaps(w: str) -> list[tuple[str, int, bool]]:
 
     out: dict[str, tuple[str, int, bool]] = {}
     sounds = w in _OBJECTS or w in wording.SOUNDED_HEADS
+    # the proofreading table's pairs (峦 for 蛮) in the names words of two characters too (蛮夷 黑鬼 二奶): their
+    # spellings read no place name, as the pairs do in other words of two (坡子 for 跛子; h13d). h15b
+    proof = w in _NAME_WORDS
     for i, ch in enumerate(w):
-        swaps = [(h, False) for h in lookalikes_of(ch, bare=True)] + ([(h, True) for h in homophones(ch)] if sounds else [])
+        shapes = lookalikes_of(ch, bare=True)
+        if proof:  # (not a pair of the same sound: 小密 for 小蜜 is a sound, and a sound is never alone)
+            shapes += "".join(h for h in lookalikes_of(ch, proofread=True) if h not in shapes and h not in homophones(ch))
+        swaps = [(h, False) for h in shapes] + ([(h, True) for h in homophones(ch)] if sounds else [])
         for h, sound in swaps:
             v = w[:i] + h + w[i + 1:]
             if v != w:

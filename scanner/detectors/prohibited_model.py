@@ -553,10 +553,11 @@ def _swaps(ch: str) -> str:
 def sound_repairs(model: "CharLLR", d: str, lo: int, hi: int, i: int) -> list[tuple[int, int, str]]:
     """The characters of ``d[lo:hi]`` beside the anchor ``d[i]`` that may be a sound or a look-alike
     written for a character of the lists (瘦手枪 for 售手枪, 射叮弹 for 射钉弹), as :func:`repairs` gives
-    them: a Han character no list entry leans on (not one of the model's ``short_chars``) that makes
-    with a neighbour a pair general text does not write (the general model has no such bigram), read
-    as each of its sounds and look-alikes that *is* list-heavy and that makes, with a neighbour, a
-    pair the list entries write (the list model's bigrams). h15b."""
+    them: a Han character no list entry leans on (not one of the model's ``short_chars``) whose pairs
+    with both neighbours general text does not write (no bigram of the general model, no word of
+    jieba's dictionary: 枪支|暴力 and 买药|报销 are ordinary text), read as each of its sounds and
+    look-alikes that *is* list-heavy and that makes, with a neighbour, a pair the list entries write
+    (the list model's bigrams). h15b."""
     heavy = model.short_chars
     gen, lst = model.bg[1], model.pos[1]
     out = []
@@ -565,13 +566,27 @@ def sound_repairs(model: "CharLLR", d: str, lo: int, hi: int, i: int) -> list[tu
         if k == i or ch in heavy or not _is_han(ch):
             continue
         left, right = d[k - 1:k] if k else "", d[k + 1:k + 2]
-        if (left and gen.get(left + ch, 0)) and (right and gen.get(ch + right, 0)):
-            continue  # (general text writes it between both neighbours: no disguise)
+        if not (left and right and _is_han(left) and _is_han(right)):
+            continue  # (both pairs are read: a character at a sentence's edge has one, 奇|淫巧技)
+        if any(p and (gen.get(p, 0) or word_freq(p)) for p in (left and left + ch, right and ch + right)):
+            continue  # (general text writes it beside a neighbour: 枪支|暴力, 气手枪|比赛, 买药|报销 are no disguise)
         rs = "".join(r for r in _swaps(ch) if r in heavy and (
             (left and lst.get(left + r, 0)) or (right and lst.get(r + right, 0))))
-        if rs:
+        if rs and _alone_in_cut(d, k):
             out.append((k, 1, rs))
     return out
+
+
+def _alone_in_cut(d: str, k: int) -> bool:
+    """Whether jieba's segmentation of the text around ``d[k]`` (±6 characters) leaves it a word of
+    one character (奇 of 奇淫巧技 is in a word of four: an idiom, no disguise)."""
+    lo = max(0, k - 6)
+    pos = lo
+    for w in cut(d[lo:k + 7]):
+        pos += len(w)
+        if pos > k:
+            return len(w) == 1
+    return True
 
 
 def _read_back_tables() -> None:
