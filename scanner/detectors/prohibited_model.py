@@ -783,7 +783,8 @@ class ProhibitedModelDetector:
         as (its end in ``d``, the finding); None when no repair is written there or none scores."""
         lo, hi = max(0, i - REPAIR_REACH), min(len(d), i + REPAIR_REACH + 1)
         best = None
-        for k, n, rs in repairs(d, lo, hi, model.bg[1]) + sound_repairs(model, d, lo, hi, i):
+        shaped = repairs(d, lo, hi, model.bg[1])
+        for j, (k, n, rs) in enumerate(shaped + sound_repairs(model, d, lo, hi, i)):
             base = max(0, k - 60)
             for r in rs:
                 alt = d[base:k] + r + d[k + n:k + n + 60]
@@ -794,6 +795,8 @@ class ProhibitedModelDetector:
                 a, b, _ok, sc = got
                 if not a <= k - base < b or (best is not None and sc <= best[0]):
                     continue  # (the read-back character must be in the span)
+                if j >= len(shaped) and not _stands_alone(alt, a, b):
+                    continue  # (a sound read back: the span stands alone, 奇淫巧技的枪|手 does not)
                 best = (sc, _unread(a, base, k, n), _unread(b, base, k, n), alt[a:b])
         if best is None:
             return None

@@ -557,7 +557,15 @@ def run_words() -> frozenset[str]:
     """Taiwan's institutions and a state's attributes (外交部, 国旗): characters written with a
     separator between each (台湾外；交；部) that one of these joins are read back and the Taiwan rules
     run over them; no other disguised spelling (外交部 alone is in every other official text)."""
-    return frozenset(w for w in _TW_INST.split("|") + _TW_ATTR.split("|") if len(w) >= 2)
+    return frozenset(w for w in _TW_INST.split("|") + _TW_ATTR.split("|") if len(w) >= 2) | slip_prefixes()
+
+
+def slip_prefixes() -> frozenset[str]:
+    """The fixed names of ``wording.key.last_char`` without their last character (人民代表大, 中华人民共和):
+    written with a separator between each character or with one masked (中…华…人…民…共…和…省, 中华人x共和省),
+    they are read back and the rule reads the character after them (h15b); no sound or shape (the key terms'
+    lexicon holds those of the whole name)."""
+    return frozenset(_ENDING)
 
 
 def disguise_words() -> tuple[str, ...]:
