@@ -758,9 +758,9 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
         for v, kind in disguises(w, high_risk=True):
             if kind == "pinyin" and v.isascii() and len(w) >= 4:
                 add(v, w)
-    for w in sorted(wording.slip_prefixes()):  # (masks only: 中华人x共和省; h15b)
+    for w in sorted(wording.slip_prefixes()):  # (masks only: 中华人x共和省, 中华人民共*省; the slipped character follows)
         n = len(w)
-        for i in range(1, n - 1):
+        for i in range(1, n):
             for m in _MASK_LETTERS:
                 add(w[:i] + m + w[i + 1:], w)
             add(w[:i] + w[i + 1:], w, i)
