@@ -512,11 +512,11 @@ def _gate_words() -> tuple[str, ...]:
 _GATE_WORDS = _gate_words()
 
 
-def _edge_index(rest) -> dict[str, tuple[str, ...]]:
-    """What is left of each word of the rules without its first or last character (``rest``) ->
-    the words, longest first."""
+def _edge_index(rest, extra: frozenset[str] = frozenset()) -> dict[str, tuple[str, ...]]:
+    """What is left of each word of the rules (and of ``extra``) without its first or last character
+    (``rest``) -> the words, longest first."""
     out: dict[str, list[str]] = {}
-    for w in sorted(_vocabulary(), key=lambda w: (-len(w), w)):
+    for w in sorted(set(_vocabulary()) | extra, key=lambda w: (-len(w), w)):
         out.setdefault(rest(w), []).append(w)
     return {k: tuple(v) for k, v in out.items()}
 
@@ -562,7 +562,9 @@ def _compiled():
         "dropped": (lambda keys: (keys, daachorse.CharwiseDoubleArrayAhoCorasick(keys) if keys else None))(
             repairs.spellings(dropped=True)),
         # a mask symbol at the edge of a word (刺□专卖, 自制×弹, 联系方式□单): the word from what is left
-        "mask_end": _edge_index(lambda w: w[:-1]),
+        # (a fixed name's prefix too: 人民代表□ before its slipped last character, whose dropped spelling 人民代表
+        # is a word; h15b)
+        "mask_end": _edge_index(lambda w: w[:-1], wording.slip_prefixes()),
         "mask_start": _edge_index(lambda w: w[1:]),
         "mask_inner": _inner_index(),
         # (pypinyin's tables take 0.4 s to import: the index comes from the compiled cache)
