@@ -685,6 +685,8 @@ _ANY_LONE_RULES = _LONE_RULES | _WORDING_LONE_RULES
 #: drug names, the separatist words, the wording rules' one-word slurs): ``gone`` is _SEP, read back
 #: only where neither character makes a word with its neighbour outside the spelling (结冰，毒雾)
 _SEP = -10
+#: read-back spellings hidden by an overlapping one that are read again alone, at most (h15b)
+_OVERLAP_TRIES = 4
 
 
 @lru_cache(maxsize=1)
@@ -1449,9 +1451,12 @@ class CompositionalDetector:
             cand.append((s, e, chars, idx, idx + 1))
         cand.sort(key=lambda x: (x[0], x[0] - x[1]))
         spans = []
+        overlapped = []  # spellings that overlap an earlier one (枪x|x卖 in 仿真枪x卖: 枪x read as 枪支 first)
         for x in cand:
             if not spans or x[0] >= spans[-1][1]:
                 spans.append(x)
+            else:
+                overlapped.append(x)
         # each group of nearby places in a window of its own: the rules reach no further
         groups: list[list] = []
         for x in spans:
@@ -1461,15 +1466,26 @@ class CompositionalDetector:
                 groups.append([x])
         out = []
         for g in groups:
-            lo, hi = max(0, g[0][0] - _REPAIR_REACH), min(n, g[-1][1] + _REPAIR_REACH)
-            places = [(int(x[3][0]), int(x[4][-1])) for x in g]
-            for f in self._rules_over(_repaired(views, d, ds, de, lo, hi, g), c):
-                over = [p for p in places if p[0] < f.end and f.start < p[1]]
-                if not over or (f.rule in _LONE_RULES and weak.issuperset(over)):
-                    continue
-                if not _made(f, found) and not _made(f, out):
-                    out.append(f)
+            self._read_group(views, d, ds, de, c, g, weak, found, out)
+        # a spelling the first reading of its place hid, read alone where nothing was found over it (h15b)
+        for x in overlapped[:_OVERLAP_TRIES]:
+            a, b = int(x[3][0]), int(x[4][-1])
+            if not any(f.start < b and a < f.end for f in found + out):
+                self._read_group(views, d, ds, de, c, [x], weak, found, out)
         return out
+
+    def _read_group(self, views: Views, d: str, ds, de, c: dict, g: list, weak: set, found: list[Finding],
+                    out: list[Finding]) -> None:
+        """The rules over one window with the spellings ``g`` read back; the findings over a read-back
+        place that neither ``found`` nor ``out`` makes are added to ``out``."""
+        lo, hi = max(0, g[0][0] - _REPAIR_REACH), min(len(d), g[-1][1] + _REPAIR_REACH)
+        places = [(int(x[3][0]), int(x[4][-1])) for x in g]
+        for f in self._rules_over(_repaired(views, d, ds, de, lo, hi, g), c):
+            over = [p for p in places if p[0] < f.end and f.start < p[1]]
+            if not over or (f.rule in _LONE_RULES and weak.issuperset(over)):
+                continue
+            if not _made(f, found) and not _made(f, out):
+                out.append(f)
 
     # ------------------------------------------------------------------ helpers
     @staticmethod
