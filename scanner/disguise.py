@@ -103,12 +103,15 @@ def _parts() -> dict[str, tuple[str, str, str]]:
 
 
 def parts(ch: str) -> tuple[str, ...]:
-    """The ways of writing ``ch`` as two components (法 → 氵去, 水去); empty when it has none."""
+    """The ways of writing ``ch`` as two components (法 → 氵去, 水去; 茎 → 艸圣, 艹圣, 草圣); empty when it
+    has none. The radical form is the dictionary's own (``data/hanzi_parts.txt``: 艸 for the grass radical,
+    釒 for 金) and the form an input method types (:data:`_RADICAL_FORM`: 艹, 钅), which the dictionary's
+    column does not hold for the 296 characters of those two radicals (h15b: 肉艹圣 went unread)."""
     p = _parts().get(ch)
     if p is None:
         return ()
     a, ra, b = p
-    return tuple(dict.fromkeys((ra + b, a + b)))
+    return tuple(dict.fromkeys((ra + b, _RADICAL_FORM.get(a, ra) + b, a + b)))
 
 
 #: left-hand radicals that are easily mistaken for one another: a character written with another

@@ -570,11 +570,11 @@ def _gate_words() -> tuple[str, ...]:
 _GATE_WORDS = _gate_words()
 
 
-def _edge_index(rest) -> dict[str, tuple[str, ...]]:
-    """What is left of each word of the rules without its first or last character (``rest``) ->
-    the words, longest first."""
+def _edge_index(rest, extra: frozenset[str] = frozenset()) -> dict[str, tuple[str, ...]]:
+    """What is left of each word of the rules (and of ``extra``) without its first or last character
+    (``rest``) -> the words, longest first."""
     out: dict[str, list[str]] = {}
-    for w in sorted(_vocabulary(), key=lambda w: (-len(w), w)):
+    for w in sorted(set(_vocabulary()) | extra, key=lambda w: (-len(w), w)):
         out.setdefault(rest(w), []).append(w)
     return {k: tuple(v) for k, v in out.items()}
 
@@ -620,7 +620,9 @@ def _compiled():
         "dropped": (lambda keys: (keys, daachorse.CharwiseDoubleArrayAhoCorasick(keys) if keys else None))(
             repairs.spellings(dropped=True)),
         # a mask symbol at the edge of a word (刺□专卖, 自制×弹, 联系方式□单): the word from what is left
-        "mask_end": _edge_index(lambda w: w[:-1]),
+        # (a fixed name's prefix too: 人民代表□ before its slipped last character, whose dropped spelling 人民代表
+        # is a word; h15b)
+        "mask_end": _edge_index(lambda w: w[:-1], wording.slip_prefixes()),
         "mask_start": _edge_index(lambda w: w[1:]),
         "mask_inner": _inner_index(),
         # (pypinyin's tables take 0.4 s to import: the index comes from the compiled cache)
@@ -743,6 +745,8 @@ _ANY_LONE_RULES = _LONE_RULES | _WORDING_LONE_RULES
 #: drug names, the separatist words, the wording rules' one-word slurs): ``gone`` is _SEP, read back
 #: only where neither character makes a word with its neighbour outside the spelling (结冰，毒雾)
 _SEP = -10
+#: read-back spellings hidden by an overlapping one that are read again alone, at most (h15b)
+_OVERLAP_TRIES = 4
 
 
 @lru_cache(maxsize=1)
@@ -761,6 +765,9 @@ def _vocabulary() -> tuple[str, ...]:
 _OBJECTS = frozenset({o for objs, _verbs in _CLASSES.values() for o in objs.split("|")} | set(_DRUG_ALONE.split("|")))
 
 
+_NAME_WORDS = wording.name_words()
+
+
 def two_char_swaps(w: str) -> list[tuple[str, int, bool]]:
     """The spellings of a two-character word of the rules with one character a look-alike or a
     sound: (spelling, index of the swapped character, a sound). A sound only in a contraband object
@@ -771,8 +778,14 @@ def two_char_swaps(w: str) -> list[tuple[str, int, bool]]:
 
     out: dict[str, tuple[str, int, bool]] = {}
     sounds = w in _OBJECTS or w in wording.SOUNDED_HEADS
+    # the proofreading table's pairs (峦 for 蛮) in the names words of two characters too (蛮夷 黑鬼 二奶): their
+    # spellings read no place name, as the pairs do in other words of two (坡子 for 跛子; h13d). h15b
+    proof = w in _NAME_WORDS
     for i, ch in enumerate(w):
-        swaps = [(h, False) for h in lookalikes_of(ch, bare=True)] + ([(h, True) for h in homophones(ch)] if sounds else [])
+        shapes = lookalikes_of(ch, bare=True)
+        if proof:  # (not a pair of the same sound: 小密 for 小蜜 is a sound, and a sound is never alone)
+            shapes += "".join(h for h in lookalikes_of(ch, proofread=True) if h not in shapes and h not in homophones(ch))
+        swaps = [(h, False) for h in shapes] + ([(h, True) for h in homophones(ch)] if sounds else [])
         for h, sound in swaps:
             v = w[:i] + h + w[i + 1:]
             if v != w:
@@ -809,6 +822,23 @@ def _build_repairs() -> dict[str, tuple[str, int]]:
         for v, kind in disguises(w, high_risk=True):
             if kind == "pinyin" and v.isascii() and len(w) >= 4:
                 add(v, w)
+    for w in sorted(wording.slip_prefixes()):  # (masks only: 中华人x共和省, 中华人民共*省; the slipped character follows)
+        n = len(w)
+        for i in range(1, n):
+            for m in _MASK_LETTERS:
+                add(w[:i] + m + w[i + 1:], w)
+            add(w[:i] + w[i + 1:], w, i)
+    for w in sorted(wording.shape_words()):  # (look-alikes, components and masks only: 南朝鱼羊, 白皮x猪; h15b)
+        n = len(w)
+        for i, ch in enumerate(w):
+            for h in lookalikes_of(ch):
+                add(w[:i] + h + w[i + 1:], w)
+            for p in parts(ch):
+                add(w[:i] + p + w[i + 1:], w)
+            for m in _MASK_LETTERS:
+                if m == "x" or 0 < i < n - 1:
+                    add(w[:i] + m + w[i + 1:], w)
+            add(w[:i] + w[i + 1:], w, i)
     for w in sorted({w for w in _DRUG_ALONE.split("|") + list(_SEPARATIST) + list(wording.lone_words()) if len(w) == 2}):
         for sep in _PUNCT_SEPS:  # (as the dense view writes them)
             add(w[0] + sep + w[1], w, _SEP)
@@ -1489,9 +1519,12 @@ class CompositionalDetector:
             cand.append((s, e, chars, idx, idx + 1))
         cand.sort(key=lambda x: (x[0], x[0] - x[1]))
         spans = []
+        overlapped = []  # spellings that overlap an earlier one (枪x|x卖 in 仿真枪x卖: 枪x read as 枪支 first)
         for x in cand:
             if not spans or x[0] >= spans[-1][1]:
                 spans.append(x)
+            else:
+                overlapped.append(x)
         # each group of nearby places in a window of its own: the rules reach no further
         groups: list[list] = []
         for x in spans:
@@ -1501,15 +1534,26 @@ class CompositionalDetector:
                 groups.append([x])
         out = []
         for g in groups:
-            lo, hi = max(0, g[0][0] - _REPAIR_REACH), min(n, g[-1][1] + _REPAIR_REACH)
-            places = [(int(x[3][0]), int(x[4][-1])) for x in g]
-            for f in self._rules_over(_repaired(views, d, ds, de, lo, hi, g), c):
-                over = [p for p in places if p[0] < f.end and f.start < p[1]]
-                if not over or (f.rule in _LONE_RULES and weak.issuperset(over)):
-                    continue
-                if not _made(f, found) and not _made(f, out):
-                    out.append(f)
+            self._read_group(views, d, ds, de, c, g, weak, found, out)
+        # a spelling the first reading of its place hid, read alone where nothing was found over it (h15b)
+        for x in overlapped[:_OVERLAP_TRIES]:
+            a, b = int(x[3][0]), int(x[4][-1])
+            if not any(f.start < b and a < f.end for f in found + out):
+                self._read_group(views, d, ds, de, c, [x], weak, found, out)
         return out
+
+    def _read_group(self, views: Views, d: str, ds, de, c: dict, g: list, weak: set, found: list[Finding],
+                    out: list[Finding]) -> None:
+        """The rules over one window with the spellings ``g`` read back; the findings over a read-back
+        place that neither ``found`` nor ``out`` makes are added to ``out``."""
+        lo, hi = max(0, g[0][0] - _REPAIR_REACH), min(len(d), g[-1][1] + _REPAIR_REACH)
+        places = [(int(x[3][0]), int(x[4][-1])) for x in g]
+        for f in self._rules_over(_repaired(views, d, ds, de, lo, hi, g), c):
+            over = [p for p in places if p[0] < f.end and f.start < p[1]]
+            if not over or (f.rule in _LONE_RULES and weak.issuperset(over)):
+                continue
+            if not _made(f, found) and not _made(f, out):
+                out.append(f)
 
     # ------------------------------------------------------------------ helpers
     @staticmethod

@@ -491,14 +491,14 @@ def _unread(x: int, lo: int, k: int, n: int) -> int:
 def _composed() -> dict[str, str]:
     """Two components -> the common character they make (钅戋 钱, 廿一 甘; scanner/disguise.py
     ``parts``, GB 2312 level 1 only)."""
-    from ..disguise import _parts
+    from ..disguise import _parts, parts
     from ..variants import common_chars
 
     common = common_chars()
     out: dict[str, str] = {}
-    for ch, (a, ra, b) in sorted(_parts().items()):
+    for ch in sorted(_parts()):
         if ch in common:
-            for p in (ra + b, a + b):
+            for p in parts(ch):
                 if len(p) == 2:
                     out.setdefault(p, ch)
     return out
@@ -537,6 +537,56 @@ def repairs(d: str, lo: int, hi: int, general_bigrams) -> list[tuple[int, int, s
         elif ch >= "㐀" and ch in rare:
             out.append((k, 1, rare[ch]))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _swaps(ch: str) -> str:
+    """The common characters a disguise writes ``ch`` for: its sounds and its look-alikes (the
+    scanner's own tables, :func:`~scanner.variants.homophones` and
+    :func:`~scanner.disguise.lookalikes_of` with the radical dropped or added: 瘦 for 售, 苍 for 枪)."""
+    from ..disguise import lookalikes_of
+    from ..variants import homophones
+
+    return "".join(dict.fromkeys(homophones(ch) + lookalikes_of(ch, bare=True)))
+
+
+def sound_repairs(model: "CharLLR", d: str, lo: int, hi: int, i: int) -> list[tuple[int, int, str]]:
+    """The characters of ``d[lo:hi]`` beside the anchor ``d[i]`` that may be a sound or a look-alike
+    written for a character of the lists (瘦手枪 for 售手枪, 射叮弹 for 射钉弹), as :func:`repairs` gives
+    them: a Han character no list entry leans on (not one of the model's ``short_chars``) whose pairs
+    with both neighbours general text does not write (no bigram of the general model, no word of
+    jieba's dictionary: 枪支|暴力 and 买药|报销 are ordinary text), read as each of its sounds and
+    look-alikes that *is* list-heavy and that makes, with a neighbour, a pair the list entries write
+    (the list model's bigrams). h15b."""
+    heavy = model.short_chars
+    gen, lst = model.bg[1], model.pos[1]
+    out = []
+    for k in range(lo, hi):
+        ch = d[k]
+        if k == i or ch in heavy or not _is_han(ch):
+            continue
+        left, right = d[k - 1:k] if k else "", d[k + 1:k + 2]
+        if not (left and right and _is_han(left) and _is_han(right)):
+            continue  # (both pairs are read: a character at a sentence's edge has one, 奇|淫巧技)
+        if any(p and (gen.get(p, 0) or word_freq(p)) for p in (left and left + ch, right and ch + right)):
+            continue  # (general text writes it beside a neighbour: 枪支|暴力, 气手枪|比赛, 买药|报销 are no disguise)
+        rs = "".join(r for r in _swaps(ch) if r in heavy and (
+            (left and lst.get(left + r, 0)) or (right and lst.get(r + right, 0))))
+        if rs and _alone_in_cut(d, k):
+            out.append((k, 1, rs))
+    return out
+
+
+def _alone_in_cut(d: str, k: int) -> bool:
+    """Whether jieba's segmentation of the text around ``d[k]`` (±6 characters) leaves it a word of
+    one character (奇 of 奇淫巧技 is in a word of four: an idiom, no disguise)."""
+    lo = max(0, k - 6)
+    pos = lo
+    for w in cut(d[lo:k + 7]):
+        pos += len(w)
+        if pos > k:
+            return len(w) == 1
+    return True
 
 
 def _read_back_tables() -> None:
@@ -733,7 +783,8 @@ class ProhibitedModelDetector:
         as (its end in ``d``, the finding); None when no repair is written there or none scores."""
         lo, hi = max(0, i - REPAIR_REACH), min(len(d), i + REPAIR_REACH + 1)
         best = None
-        for k, n, rs in repairs(d, lo, hi, model.bg[1]):
+        shaped = repairs(d, lo, hi, model.bg[1])
+        for j, (k, n, rs) in enumerate(shaped + sound_repairs(model, d, lo, hi, i)):
             base = max(0, k - 60)
             for r in rs:
                 alt = d[base:k] + r + d[k + n:k + n + 60]
@@ -744,6 +795,8 @@ class ProhibitedModelDetector:
                 a, b, _ok, sc = got
                 if not a <= k - base < b or (best is not None and sc <= best[0]):
                     continue  # (the read-back character must be in the span)
+                if j >= len(shaped) and not _stands_alone(alt, a, b):
+                    continue  # (a sound read back: the span stands alone, 奇淫巧技的枪|手 does not)
                 best = (sc, _unread(a, base, k, n), _unread(b, base, k, n), alt[a:b])
         if best is None:
             return None

@@ -512,6 +512,14 @@ def exile_words() -> frozenset[str]:
     return frozenset(w for w in _NAMES_GATE if _EXILE_RE.fullmatch(w))
 
 
+def shape_words() -> frozenset[str]:
+    """The names words of three Han characters or more (南朝鲜, 小日本, 白皮猪, 西藏流亡政府), which make a finding
+    alone: their look-alike, split and masked spellings are read back (南朝鱼羊, 白皮犭者, 小日x本), not their sounds
+    (a sound for every character made 7,000 gate words: :func:`name_words`, :func:`exile_words`). h15b."""
+    short = name_words()
+    return frozenset(w for w in _NAMES_GATE if len(w) >= 3 and w not in short and all("\u4e00" <= c <= "\u9fff" for c in w))
+
+
 def pinyin_only_words() -> frozenset[str]:
     """The words whose pinyin and initials only are read back: the agencies and the exile names."""
     return agency_words() | exile_words()
@@ -549,7 +557,15 @@ def run_words() -> frozenset[str]:
     """Taiwan's institutions and a state's attributes (外交部, 国旗): characters written with a
     separator between each (台湾外；交；部) that one of these joins are read back and the Taiwan rules
     run over them; no other disguised spelling (外交部 alone is in every other official text)."""
-    return frozenset(w for w in _TW_INST.split("|") + _TW_ATTR.split("|") if len(w) >= 2)
+    return frozenset(w for w in _TW_INST.split("|") + _TW_ATTR.split("|") if len(w) >= 2) | slip_prefixes()
+
+
+def slip_prefixes() -> frozenset[str]:
+    """The fixed names of ``wording.key.last_char`` without their last character (人民代表大, 中华人民共和):
+    written with a separator between each character or with one masked (中…华…人…民…共…和…省, 中华人x共和省),
+    they are read back and the rule reads the character after them (h15b); no sound or shape (the key terms'
+    lexicon holds those of the whole name)."""
+    return frozenset(_ENDING)
 
 
 def disguise_words() -> tuple[str, ...]:
