@@ -322,6 +322,14 @@ _VOTE_BASIS = ("《党政领导干部选拔任用工作条例》(2019)纪律和�
 #: 信访工作条例 第三十三条 (h14a, the drafts benchmark)
 _WB_RE = rx.compile(r"(?:村民|居民|群众|市民|职工|员工|网民|业主|家属|农户|家长)[" + SURNAMES + r"](?!某)[\u4e00-\u9fff]"
                     r"(?:(?!某|实|多|联|匿|反|曾)[\u4e00-\u9fff])?(?:等人|等|先后|多次|近日|曾)?实名(?:举报|控告|信访|反映)")
+#: the name after the role (实名举报人王建国向县纪委反映, h15d): a surname (not a preposition: 实名举报人向纪委…) and one
+#: or two characters, then a verb of reporting, a preposition or the clause's end. 王某, 王某某 are the
+#: anonymised form of case reports (最高人民法院《关于人民法院在互联网公布裁判文书的规定》(2016) 第八条: 隐名处理),
+#: so 某 (or ×, *) after the surname is no name: quiet
+_WB_PREP = "向于在对将把被从为和与同跟给以及其"
+_WB_AFTER_RE = rx.compile(r"实名(?:举报|控告|信访|反映)(?:人|者)[" + "".join(c for c in SURNAMES if c not in _WB_PREP)
+                          + r"](?![某×xX*＊])[\u4e00-\u9fff](?:(?![某等们员数均也都])[\u4e00-\u9fff])??"
+                          r"(?=反映|称|表示|说|向|于|在|到|来|通过|多次|曾|等|[，。、；：,;:（(])")
 _WB_GATE = frozenset(("实名举报", "实名控告", "实名信访", "实名反映"))
 #: the news that quiets it: a leak punished or a rule stated (a case report, 查处 in its title, is where the
 #: name leaks, so the topic rule's news words do not quiet it)
@@ -1446,7 +1454,7 @@ class CompositionalDetector:
         if "得票" in found:
             self._votes(views, d, out, wins(("得票",), 100))
         if not found.isdisjoint(_WB_GATE):
-            self._disclosure(views, d, (_WB_RE,), _WB_QUIET,
+            self._disclosure(views, d, (_WB_RE, _WB_AFTER_RE), _WB_QUIET,
                              ("state_secret", "secret_topic", "review", "secret.topic.composed",
                               "疑似公开了实名举报人的姓名，举报人的身份必须保密", _WB_BASIS, 0.7), out, wins(_WB_GATE, 16))
         if not found.isdisjoint(_INSULT_GATE):
