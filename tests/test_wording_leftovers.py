@@ -61,6 +61,9 @@ def test_title_with_one_character_wrong_next_to_the_name(sc, text, span, fix):
     "国家主席团成员习近平同志出席。",
     "赵乐际委员会议上强调。",                       # 委员会: a word
     "国务院总埋头苦干",                             # no name
+    "李强浙江省人，1990年参加工作。",               # a past title (浙江省长), after a two-character name
+    "蔡奇北京市长安街",
+    "赵乐际陕西省委党校",
 ])
 def test_right_titles_and_ordinary_words_are_no_title_slip(sc, text):
     assert found(sc, text, TITLE_SLIP_RULE) == []

@@ -411,18 +411,19 @@ class LeaderTitles:
 
         self.slip_after: dict[str, tuple[str, ...]] = {}
         self.slip_before: dict[str, tuple[str, ...]] = {}
-        for n, ts in self.held.items():
-            after = {t for t in ts if len(t) >= SLIP_TITLE_MIN} | {
-                x for t in ts if len(x := short_title(t)) >= SLIP_TITLE_MIN}
+        # (the titles held now: a past title is in history, where its sound and shape slips are read; after
+        # a name of two characters, a common given name (李强, 李希), four characters at least: 李强浙江省人)
+        for n, ts in self.current.items():
+            least = SLIP_TITLE_MIN if len(n) >= 3 else SLIP_TITLE_MIN + 1
+            after = {t for t in ts if len(t) >= least} | {x for t in ts if len(x := short_title(t)) >= least}
             self.slip_after[n] = tuple(sorted(after, key=lambda t: (-len(t), t)))
-            self.slip_before[n] = tuple(sorted((t for t in ts if len(t) >= SLIP_TITLE_MIN), key=lambda t: (-len(t), t)))
+            self.slip_before[n] = tuple(sorted((t for t in ts if len(t) >= least), key=lambda t: (-len(t), t)))
         # (written right, any title of the person stands in the row: 李强总理、国务院总埋)
         self.right_after = {n: tuple(sorted(ts | {short_title(t) for t in ts}, key=lambda t: (-len(t), t)))
                             for n, ts in self.held.items()}
         self.right_before = {n: tuple(sorted(ts, key=lambda t: (-len(t), t))) for n, ts in self.held.items()}
         self.titles = frozenset(titles) | frozenset(t for ts in self.right_after.values() for t in ts)
-        self.name_gate = frozenset(names)
-        self.name_re = rx.compile("|".join(map(re.escape, names))) if names else None
+        self.name_gate = frozenset(n for n in self.slip_after if self.slip_after[n] or self.slip_before[n])
         # the titles one person holds now, next to which his name misspelt is read (:mod:`.leader_names`)
         from ..resources import bundled_lexicon_dir
 
