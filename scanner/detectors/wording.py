@@ -55,6 +55,10 @@ wording.tw.state_attribute  Taiwan with a state's attribute (台湾国旗,      
                             台湾国籍, 台湾驻美大使馆)
 wording.tw.china_pairing    China paired with Taiwan, Hong Kong or Macao     《关于涉台港澳宣传报道中几个提法的意见》·一;
                             as equals (中国和台湾的关系, 中国与香港贸易)     新华社禁用词(2015)·涉及我领土主权和港澳台
+wording.tw.roc_era          the ROC era after 1949 in Chinese numerals or   涉台宣传用语意见·第1条 (一律不使用
+                            two digits (民国一一三年, 民国七十年, 民国70年),   “中华民国”纪年); 新华社禁用词(2016)
+                            read in ``norm``; suggestion: the Gregorian
+                            year (the rows spell 民国100-119 in digits)
 wording.hkmotw.abroad       going to Hong Kong, Macao or Taiwan called      新华社禁用词(2015)·涉及我领土主权和港澳台
                             出国 (出国去香港, 出国旅游到台湾); not a         (港澳台不称国家); 出境入境管理法(2012)
                             transfer on the way abroad (转机, 中转)          第二条、第八十九条
