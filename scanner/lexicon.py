@@ -83,6 +83,9 @@ class MatchOptions:
     #: a regular expression: not reported when the normalised text right after the hit, up to the end
     #: of its sentence, starts with a match (做爱 in 做爱学习、爱劳动的好少年: 做 + 爱学习 … 的 + a person)
     nafter: str = ""
+    #: the negative context is read on the hit's own line only (within the window, h15d): a quiet word
+    #: of the next paragraph (接待 in a report below a 上访人员 control list) says nothing of this one
+    line: bool = False
 
     __reduce__ = _by_fields
 
@@ -118,7 +121,7 @@ def _parse_options(raw: str, term_dense: str) -> tuple[MatchOptions, list[str]]:
     for part in filter(None, (p.strip() for p in raw.split(";"))):
         key, eq, value = part.partition("=")
         key = key.strip()
-        if key in ("word", "quote", "strict", "ascii_word", "sent") and not eq:
+        if key in ("word", "quote", "strict", "ascii_word", "sent", "line") and not eq:
             kw[key] = True
         elif key in ("ctx", "nctx") and eq:
             raw = [normalize(w.strip()) for w in value.split("|") if w.strip()]

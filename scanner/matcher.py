@@ -380,7 +380,8 @@ class LexiconMatcher:
                     confirmed = False
                     if o.ctx_norm or o.nctx_norm:
                         wn = norm[_window_start(norm, os_, o.window):oe + o.window]
-                        if any(w in (_own_sentence(norm, os_, oe, o.window) if o.sent else wn) for w in o.nctx_norm):
+                        if any(w in (_own_sentence(norm, os_, oe, o.window) if o.sent else
+                                     _own_line(norm, os_, oe, o.window) if o.line else wn) for w in o.nctx_norm):
                             continue
                         if not o.sent and _heading_says(norm, os_, oe, o.nctx_norm):
                             continue
@@ -563,6 +564,8 @@ class LexiconMatcher:
                         continue  # a strict term is read spaced only on its own (淫　荡, 台湾外 交 部), on one line
                     if only and self._words_meet(d, s, e):
                         continue  # 东北 朝鲜族 is no 北朝鲜 (issue 16: a space between two ordinary words)
+                if entry.type in _META_TYPES and _named_as_wrong(norm, os_, oe):
+                    continue  # (两岸三地的说法不规范: the term named as wrong wording, h15d)
                 if o.plain:
                     if not (check_words and self._across_two_words(norm, start, end)):
                         hits.append(Hit(entry, start, end, s, e, False, dg))
@@ -603,6 +606,9 @@ class LexiconMatcher:
                         if o.sent:
                             sn = _own_sentence(norm, os_, oe, o.window)
                             neg = any(w in sn for w in o.nctx_norm)
+                        elif o.line:
+                            ln = _own_line(norm, os_, oe, o.window)
+                            neg = any(w in ln for w in o.nctx_norm)
                         else:
                             neg = any(w in win for w in o.nctx) or any(w in wn for w in o.nctx_extra)
                         if neg or (around and _pinyin_in(around, o.nctx)) or (
@@ -703,6 +709,15 @@ def _own_sentence(norm: str, s: int, e: int, window: int) -> str:
 
 _SENTENCE_ENDS = "。!?;！？；\n"
 
+
+def _own_line(norm: str, s: int, e: int, window: int) -> str:
+    """The hit's own line within ``window`` characters either side, the hit included (option ``line``)."""
+    a = max(0, s - window)
+    k = max(norm.rfind("\n", a, s), norm.rfind("\r", a, s))
+    b = min(len(norm), e + window)
+    j = min((x for x in (norm.find("\n", e, b), norm.find("\r", e, b)) if x >= 0), default=b)
+    return norm[k + 1 if k >= 0 else a:j]
+
 def _window_start(text: str, s: int, window: int) -> int:
     """Where a hit's context window starts: ``window`` characters before it, but not inside the post's
     bracketed heading when the hit is after it (the heading is read by :func:`_heading_says`, under the
@@ -730,6 +745,22 @@ def _after_says_no(norm: str, e: int, pattern: str) -> bool:
 
 
 _SENTENCE_END_RE = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
+
+#: a wording row's term named as wrong wording, not used (h15d): the term followed by 的说法 (这一提法, 一词 …)
+#: and a correction in its sentence (两岸三地的说法不规范，应改为…), or after a prohibition of saying it
+#: (不得使用“两岸三地”): a style note or a correction notice writes the term to retire it (新华社禁用词 itself
+#: lists it so). Political and banned wording rows only: a threat or a secret named so is still published.
+_META_TYPES = frozenset(("political_term", "banned_term"))
+_META_AFTER_RE = re.compile(
+    r"[”\"’」』]?(?:的|这一|这个|这种|等)?(?:说法|提法|表述|称谓|称呼|用语|用法|叫法|写法|一词|字眼)[^。！？!?;；\n]{0,12}?"
+    r"(?:不规范|不准确|不妥|不当|欠妥|不正确|是错误的|错误|有误|应改为|应改成|应更正为|应为|应称|应表述为|应写作|应使用|"
+    r"不得使用|不宜使用|不能使用|不要使用|禁止使用|禁用|不符合)")
+_META_BEFORE_RE = re.compile(r"(?:不得|不要|不宜|不能|不应|禁止|避免|严禁|切勿)(?:再)?(?:使用|称|说|写|写作|表述为|称为)[“\"「『]?$")
+
+
+def _named_as_wrong(norm: str, s: int, e: int) -> bool:
+    """Whether the term at norm[s:e] is named as wrong wording (:data:`_META_AFTER_RE`)."""
+    return _META_AFTER_RE.match(norm, e, e + 24) is not None or _META_BEFORE_RE.search(norm, max(0, s - 8), s) is not None
 
 
 def _dated_out(views: Views, s: int, e: int, o) -> bool:

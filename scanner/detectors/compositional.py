@@ -322,6 +322,14 @@ _VOTE_BASIS = ("《党政领导干部选拔任用工作条例》(2019)纪律和�
 #: 信访工作条例 第三十三条 (h14a, the drafts benchmark)
 _WB_RE = rx.compile(r"(?:村民|居民|群众|市民|职工|员工|网民|业主|家属|农户|家长)[" + SURNAMES + r"](?!某)[\u4e00-\u9fff]"
                     r"(?:(?!某|实|多|联|匿|反|曾)[\u4e00-\u9fff])?(?:等人|等|先后|多次|近日|曾)?实名(?:举报|控告|信访|反映)")
+#: the name after the role (实名举报人王建国向县纪委反映, h15d): a surname (not a preposition: 实名举报人向纪委…) and one
+#: or two characters, then a verb of reporting, a preposition or the clause's end. 王某, 王某某 are the
+#: anonymised form of case reports (最高人民法院《关于人民法院在互联网公布裁判文书的规定》(2016) 第八条: 隐名处理),
+#: so 某 (or ×, *) after the surname is no name: quiet
+_WB_PREP = "向于在对将把被从为和与同跟给以及其"
+_WB_AFTER_RE = rx.compile(r"实名(?:举报|控告|信访|反映)(?:人|者)[" + "".join(c for c in SURNAMES if c not in _WB_PREP)
+                          + r"](?![某×xX*＊])[\u4e00-\u9fff](?:(?![某等们员数均也都])[\u4e00-\u9fff])??"
+                          r"(?=反映|称|表示|说|向|于|在|到|来|通过|多次|曾|等|[，。、；：,;:（(])")
 _WB_GATE = frozenset(("实名举报", "实名控告", "实名信访", "实名反映"))
 #: the news that quiets it: a leak punished or a rule stated (a case report, 查处 in its title, is where the
 #: name leaks, so the topic rule's news words do not quiet it)
@@ -453,6 +461,26 @@ class LeaderTitles:
         # skips a title after 副 anyway)
         self.gate = frozenset(t + n for t in titles for n in names if t not in self.held[n]
                               and not any(h.endswith(("副" + t, "代" + t)) for h in self.held[n]))
+        # a title of three characters or more with one character wrong, any character, right after or
+        # before its holder's name (h15d: 习近平国家主度, 李强总理、国务院总埋): the sound and shape slips are
+        # the lexicon's (:func:`scanner.variants.title_misspellings`); :func:`title_slips` reads the rest
+        from ..variants import short_title
+
+        self.slip_after: dict[str, tuple[str, ...]] = {}
+        self.slip_before: dict[str, tuple[str, ...]] = {}
+        # (the titles held now: a past title is in history, where its sound and shape slips are read; after
+        # a name of two characters, a common given name (李强, 李希), four characters at least: 李强浙江省人)
+        for n, ts in self.current.items():
+            least = SLIP_TITLE_MIN if len(n) >= 3 else SLIP_TITLE_MIN + 1
+            after = {t for t in ts if len(t) >= least} | {x for t in ts if len(x := short_title(t)) >= least}
+            self.slip_after[n] = tuple(sorted(after, key=lambda t: (-len(t), t)))
+            self.slip_before[n] = tuple(sorted((t for t in ts if len(t) >= least), key=lambda t: (-len(t), t)))
+        # (written right, any title of the person stands in the row: 李强总理、国务院总埋)
+        self.right_after = {n: tuple(sorted(ts | {short_title(t) for t in ts}, key=lambda t: (-len(t), t)))
+                            for n, ts in self.held.items()}
+        self.right_before = {n: tuple(sorted(ts, key=lambda t: (-len(t), t))) for n, ts in self.held.items()}
+        self.titles = frozenset(titles) | frozenset(t for ts in self.right_after.values() for t in ts)
+        self.name_gate = frozenset(n for n in self.slip_after if self.slip_after[n] or self.slip_before[n])
         # the titles one person holds now, next to which his name misspelt is read (:mod:`.leader_names`)
         from ..resources import bundled_lexicon_dir
 
@@ -463,6 +491,95 @@ class LeaderTitles:
 #: disguised spellings are read back); the table itself is the bundled leaders file
 _VOCABULARY_TITLES = ("国家主席|国务院总理|全国人大常委会委员长|全国政协主席|中央纪委书记|国务院副总理|常务副总理|中央军委主席|"
                       "国家副主席|中央书记处书记|中央办公厅主任|习近平|李强|赵乐际|王沪宁|蔡奇|丁薛祥|李希")
+
+
+#: a title read with any one character wrong next to its holder's name has this many characters at
+#: least (总理 with one wrong is 总是, 主持: half the title)
+SLIP_TITLE_MIN = 3
+#: a slipped character next to the name that jieba counts this often as a word of its own starts an
+#: ordinary clause (as variants.TITLE_FUNCTION_FREQ); a word over the slipped character this frequent makes
+#: the name followed by ordinary words (variants.TITLE_WORD_FREQ)
+_SLIP_FUNCTION_FREQ = 100_000
+_SLIP_WORD_FREQ = 20
+_HAN_LO, _HAN_HI = "\u4e00", "\u9fff"
+
+
+def _one_off(v: str, t: str) -> int:
+    """The index of the one character in which ``v`` differs from ``t`` (same length), else -1."""
+    k = -1
+    for i, (a, b) in enumerate(zip(v, t)):
+        if a != b:
+            if k >= 0:
+                return -1
+            k = i
+    return k
+
+
+def _slip_is_words(ext: str, i: int, edge: int) -> bool:
+    """Whether the slipped character ``ext[i]`` (``ext``: the slipped title with two characters of the
+    text on its far side) is part of an ordinary word there (国家主任, 委员会, 总书记者), or, next to the name
+    (``edge``), a function word (李强是…): not a misspelt title."""
+    if i == edge and word_freq(ext[i]) >= _SLIP_FUNCTION_FREQ:
+        return True
+    n = len(ext)
+    return any(word_freq(ext[a:b]) >= _SLIP_WORD_FREQ
+               for a in range(max(0, i - 3), i + 1) for b in range(max(a + 2, i + 1), min(n, a + 4) + 1))
+
+
+def title_slips(table: LeaderTitles, d: str, s: int, e: int, name: str):
+    """A title of the name ``d[s:e]`` with one character wrong, any character (h15d): right after the
+    name (习近平国家主度, 赵乐际委员尝), right before it (国务院总埋李强), and the titles in a row with it
+    (习近平总书记、国家主度; 中央书记处书记、中央办公厅主壬蔡奇), as (start, end, right form, the title written
+    right). Not a title of the table (a wrong title is :meth:`CompositionalDetector._titles`'), not a
+    slipped character in an ordinary word (李强国务院总部 would be one: 总部) nor a function word next to the
+    name, not a non-Han character (国家主席: a punctuation mark is no slip)."""
+    out = []
+
+    def one(v: str, t: str, ext: str, i_off: int, edge: int) -> bool:
+        i = _one_off(v, t)
+        if i < 0 or not (_HAN_LO <= v[i] <= _HAN_HI) or v in table.titles:
+            return False
+        return not _slip_is_words(ext, i + i_off, edge + i_off)
+
+    # after the name, then titles in a row after it (a title written right first: 国家主席团 is no slip of
+    # a longer title)
+    p = e
+    for k in range(4):
+        hit = next(((p, p + len(t), None) for t in table.right_after[name] if d.startswith(t, p)), None)
+        for t in table.slip_after[name] if hit is None else ():
+            v = d[p:p + len(t)]
+            if len(v) == len(t) and one(v, t, v + d[p + len(t):p + len(t) + 2], 0, 0 if k == 0 else -9):
+                hit = (p, p + len(t), t)
+                break
+        if hit is None:
+            break
+        a, b, t = hit
+        if t is not None:
+            out.append((s, b, name + t, t) if k == 0 else (a, b, t, t))
+        if d[b:b + 1] != "、":
+            break
+        p = b + 1
+    # before the name, then titles in a row before it
+    p = s
+    for k in range(4):
+        hit = next(((p - len(t), p, None) for t in table.right_before[name] if d.endswith(t, 0, p)), None)
+        for t in table.slip_before[name] if hit is None else ():
+            if p - len(t) < 0:
+                continue
+            v = d[p - len(t):p]
+            pre = d[max(0, p - len(t) - 2):p - len(t)]
+            if one(v, t, pre + v, len(pre), len(t) - 1 if k == 0 else -9):
+                hit = (p - len(t), p, t)
+                break
+        if hit is None:
+            break
+        a, b, t = hit
+        if t is not None:
+            out.append((a, e, t + name, t) if k == 0 else (a, b, t, t))
+        if a == 0 or d[a - 1] != "、":
+            break
+        p = a - 1
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -1219,7 +1336,7 @@ class CompositionalDetector:
     rules = tuple([f"prohibited.trade.{c}" for c in _CLASSES] + [
         "prohibited.object.drug", "prohibited.insult.composed", "prohibited.sex.composed", "prohibited.drug.composed", "prohibited.weapon.composed", "prohibited.fraud.composed", "prohibited.organ.composed", "prohibited.device.composed", "prohibited.threat.violence", "prohibited.threat.incite", "prohibited.threat.self_harm", "prohibited.insult.curse", "commercial.disclosure.trade_secret", "commercial.disclosure.bid",
         "secret.topic.composed", "secret.credential.password_value", "keyterm.formulation.number",
-        "keyterm.leader.title", leader_names.RULE, "keyterm.formulation.member", "keyterm.leader.order", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state",
+        "keyterm.leader.title", "keyterm.leader.title_spelling", leader_names.RULE, "keyterm.formulation.member", "keyterm.leader.order", "wording.quote_separatist", "wording.sar_government", "wording.taiwan_state",
         "wording.region_listed_as_country"])
 
     def __init__(self, leaders: tuple = ()) -> None:
@@ -1232,8 +1349,8 @@ class CompositionalDetector:
                     morphology.organ_re, morphology.device_re):
             pat()
         self._leaders = _leader_titles(tuple(leaders))
-        gates.register(*sorted(self._leaders.gate), *self._leaders.names.gate)
-        self._words = c["word_set"] | self._leaders.gate
+        gates.register(*sorted(self._leaders.gate), *self._leaders.names.gate, *sorted(self._leaders.name_gate))
+        self._words = c["word_set"] | self._leaders.gate | self._leaders.name_gate
 
     #: built with the rows of the lexicons' ``kind = "leaders"`` files (:class:`scanner.Scanner`
     #: passes them from its compiled cache; without them they are read from the config's folders)
@@ -1432,7 +1549,7 @@ class CompositionalDetector:
         if "得票" in found:
             self._votes(views, d, out, wins(("得票",), 100))
         if not found.isdisjoint(_WB_GATE):
-            self._disclosure(views, d, (_WB_RE,), _WB_QUIET,
+            self._disclosure(views, d, (_WB_RE, _WB_AFTER_RE), _WB_QUIET,
                              ("state_secret", "secret_topic", "review", "secret.topic.composed",
                               "疑似公开了实名举报人的姓名，举报人的身份必须保密", _WB_BASIS, 0.7), out, wins(_WB_GATE, 16))
         if not found.isdisjoint(_CASE_GATE) or not found.isdisjoint(_EXAM_Q_GATE) or not found.isdisjoint(_ARMS_GATE):
@@ -1451,6 +1568,8 @@ class CompositionalDetector:
             self._formulations(views, d, out, wins(_FORM_GATE, 8))
         if not found.isdisjoint(self._leaders.gate):
             self._titles(views, d, out, wins(self._leaders.gate, 4))
+        if not found.isdisjoint(self._leaders.name_gate):
+            self._title_slips(views, d, out, hits)
         if not found.isdisjoint(_MEMBER_GATE):
             self._members(views, d, out, wins(_MEMBER_GATE, 48))
         if not found.isdisjoint(_LEADER_GATE):
@@ -1869,6 +1988,25 @@ class CompositionalDetector:
                 f"，{t}是{holder}" if holder else "")
             out.append(self._finding(views, s, e, "improper_wording", "key_term_misspelling", "block",
                                      "keyterm.leader.title", msg, _KEY_BASIS, 0.85, own[0] + name if own else None))
+
+    def _title_slips(self, views: Views, d: str, out: list[Finding], hits) -> None:
+        """A leader's title with one character wrong next to his name (:func:`title_slips`, h15d)."""
+        table = self._leaders
+        from ..lexicon import TITLE_SLIP_BASIS, TITLE_SLIP_RULE
+        from ..variants import title_misspellings
+
+        seen: set[tuple[int, int]] = set()
+        for s, e, w in hits:
+            if w not in table.name_gate or (s, e) in seen or d[s:e] != w:
+                continue  # (a name whose first character the dense view folded into the title's: 国家主習|习近平)
+            seen.add((s, e))
+            for a, b, right, t in title_slips(table, d, s, e, w):
+                lo, hi = (len(right) - len(t), len(right)) if right.startswith(w) else (0, len(t))
+                if right != t and d[a:b] in title_misspellings(right, lo, hi):
+                    continue  # (a sound or shape slip: the lexicon's entry reports it)
+                out.append(self._finding(
+                    views, a, b, "improper_wording", "key_term_misspelling", "block", TITLE_SLIP_RULE,
+                    f"领导人职务称谓错写：「{d[a:b]}」应为「{right}」", TITLE_SLIP_BASIS, 0.8, right))
 
     # ------------------------------------------------------------------ sovereignty
     @staticmethod

@@ -331,6 +331,37 @@ def _intent(pre: str) -> tuple[str, int, int, bool] | None:
     return intent
 
 
+#: what may stand before an act that opens its clause, addressed to the reader (再 …, 小心 …, 信不信 …)
+_ADDRESS_PRE = ("", "再", "就", "小心", "信不信", "直接", "非", "必须", "一定")
+#: ... or a condition put to the addressee (再闹就, 你要是再来就, 敢拆就)
+_ADDRESS_IF_RE = rx.compile(r"(?:你们|你)?(?:再|还|敢|要是|如果|若)[\u4e00-\u9fff]{0,6}?(?:就|便)")
+
+
+def _addressed_act(d: str, s: int) -> tuple[int, int, str, str] | None:
+    """An act that opens its clause, with no speaker, against the addressee's property or the addressee
+    (一把火烧了你家的厂子, 放火烧了你的店, 砸了你家的车 — h15d): the second person makes it said to someone,
+    the missing subject makes it an imperative or a threat, not a narrative (他一把火烧了…, 大火烧了… have a
+    subject: no finding). Review: a reviewer reads who says it. A compound act (放火 一把火烧 泼汽油) with any
+    target of the addressee, or a verb with its result against the addressee's property; not the verbs
+    friends use as hyperbole (打死你, 弄死你)."""
+    m = _ACT_RE.match(d, s)
+    if m is None or m.group("bare") is not None:
+        return None
+    cs, ce = _clause(d, s, m.end())
+    if d[cs:s] not in _ADDRESS_PRE and _ADDRESS_IF_RE.fullmatch(d, cs, s) is None:
+        return None
+    tm = _TARGET_AFTER_RE.match(d, m.end(), ce)
+    if tm is None or (tm.group("o") or tm.group("p")) not in ("你", "你们"):
+        return None
+    alone = m.group("alone") is not None
+    if not alone and (tm.group("prop") is None or d[s] in _WEAK):
+        return None
+    end = tm.end()
+    if _quiet(d, cs, end):
+        return None
+    return cs, end, "prohibited.threat.violence", "review"
+
+
 def threat_spans(d: str, hits) -> list[tuple[int, int, str, str]]:
     """(start, end, rule, severity) of each threat in ``d`` (the dense view) around the gate hits
     ``hits`` ((start, end, word) with the word in :data:`GATE`)."""
@@ -340,10 +371,13 @@ def threat_spans(d: str, hits) -> list[tuple[int, int, str, str]]:
         if w not in GATE or s in seen:
             continue
         seen.add(s)
-        if _OPENER_RE.search(d, max(0, s - 44), s) is None:
-            continue  # (no first person, time or crowd before the act: the news of war, 打死 炸毁 烧毁)
-        m = _ACT_RE.match(d, s)
+        opener = _OPENER_RE.search(d, max(0, s - 44), s) is not None
+        m = _ACT_RE.match(d, s) if opener else None
         if m is None:
+            # (no first person, time or crowd before the act: the news of war, 打死 炸毁 烧毁; but an act that
+            # opens its clause against the addressee's property: 一把火烧了你家的厂子, h15d)
+            if (x := _addressed_act(d, s)) is not None:
+                out.append(x)
             continue
         a_end = m.end()
         alone = m.group("alone") is not None
@@ -358,6 +392,8 @@ def threat_spans(d: str, hits) -> list[tuple[int, int, str, str]]:
             intent = _intent(d[cs:s])
             wide = True
         if intent is None:
+            if (x := _addressed_act(d, s)) is not None:
+                out.append(x)
             continue
         pre = d[cs:s]
         kind, i0, i1, modal = intent

@@ -55,6 +55,10 @@ wording.tw.state_attribute  Taiwan with a state's attribute (台湾国旗,      
                             台湾国籍, 台湾驻美大使馆)
 wording.tw.china_pairing    China paired with Taiwan, Hong Kong or Macao     《关于涉台港澳宣传报道中几个提法的意见》·一;
                             as equals (中国和台湾的关系, 中国与香港贸易)     新华社禁用词(2015)·涉及我领土主权和港澳台
+wording.tw.roc_era          the ROC era after 1949 in Chinese numerals or   涉台宣传用语意见·第1条 (一律不使用
+                            two digits (民国一一三年, 民国七十年, 民国70年),   “中华民国”纪年); 新华社禁用词(2016)
+                            read in ``norm``; suggestion: the Gregorian
+                            year (the rows spell 民国100-119 in digits)
 wording.hkmotw.abroad       going to Hong Kong, Macao or Taiwan called      新华社禁用词(2015)·涉及我领土主权和港澳台
                             出国 (出国去香港, 出国旅游到台湾); not a         (港澳台不称国家); 出境入境管理法(2012)
                             transfer on the way abroad (转机, 中转)          第二条、第八十九条
@@ -410,6 +414,10 @@ _ATTR_RE = rx.compile(
     # (越南南沙群岛: the dense view folds the repeated 南 into 越南沙群岛; the text must hold both 南,
     # else it is 飞越 穿越 跨越 卓越 before 南沙群岛 南海诸岛: see WordingRuleDetector._territory)
     rf"|(?<![中与和同及、对超])(?P<g3>越)(?P<t3>{_alt('|'.join(t for t in TERRITORIES if t.startswith('南')))})")
+#: the second island of a list after a conjunction (日本钓鱼岛和菲律宾黄岩岛: the look-behind above keeps 中国与日本…
+#: quiet; after an island, the conjunction joins two attributions, h15d)
+_ATTR_LIST_RE = rx.compile(rf"(?:和|与|及|以及|、|同)(?:(?P<g>{_alt(_CLAIMANTS)})(?P<j>的|所属的|所属|)(?P<t>{_TERR_ALT})"
+                           rf"|(?P<g3>越)(?P<t3>{_alt('|'.join(t for t in TERRITORIES if t.startswith('南')))}))")
 #: the claim said as a fact: 钓鱼岛是日本(的)(固有)领土, 黄岩岛属于菲律宾
 _CLAIM_RE = rx.compile(
     rf"(?P<t>{_TERR_ALT})(?:(?:是|为)(?P<g>{_alt(_CLAIMANTS)})(?:的)?(?:固有)?领土|(?:属于|归属于|归属)(?P<g2>{_alt(_CLAIMANTS)})(?!的?(?:主张|说法|立场|图谋)))")
@@ -419,8 +427,14 @@ _TERR_MATTER = rx.compile("问题|争端|争议|之争|纠纷|对峙|事件|政�
 #: a sentence that reports or refutes the claim (日方所谓, 妄称, 非法侵占)
 _TERR_QUIET = ("所谓", "声称", "宣称", "妄称", "鼓吹", "谬论", "非法", "无效", "驳斥", "侵占", "窃取", "霸占", "抗议", "错误",
                "荒谬", "歪曲", "炒作", "不承认", "否认", "反对", "一派胡言", "固有领土", "中国领土", "中方")
-#: ... and for the claim said as a fact, a sentence that says who claims it (日方称钓鱼岛是日本领土: review even so)
+#: ... and for the claim said as a fact, a sentence that says the claimant says it (日方称钓鱼岛是日本领土, 日本政府
+#:坚持认为…): a speaker of the claimant's side before the claim (:data:`_CLAIM_SPEAKERS`) with a verb or noun of
+#: saying reports the claim. Who says it matters (h15d): 专家称, 有人认为, 据说 in our own post name no claimant:
+#: the post asserts it, and it is read (新华社禁用词: 报道对方主张须写明是对方的所谓主张)
 _CLAIM_QUIET = ("称", "认为", "主张", "坚持", "表示", "说法", "立场", "观点")
+_CLAIM_NOUN_RE = rx.compile("的?(?:说法|观点|立场|主张|论调|言论|论点)")
+_CLAIM_SPEAKERS = tuple(_CLAIMANTS.split("|")) + ("日媒", "日政府", "日官员", "日右翼", "日外相", "日相", "菲媒", "越媒", "印媒",
+                                                  "东京", "马尼拉", "河内", "新德里")
 #: after 的: the island's place (日本的钓鱼岛附近) is the attribution; another noun after it (日本的钓鱼岛研究) may be
 #: the state's own matter: review
 _TERR_PLACE = ("附近", "周边", "周围", "海域", "海空", "领海", "上", "岛上", "等", "是", "属", "和", "及", "一带", "地区")
@@ -604,6 +618,62 @@ def _quoted(d: str, s: int, e: int) -> bool:
     return o >= 0 and o > c
 
 
+# ------------------------------------------------------------------ the ROC era after 1949 (h15d)
+#: 民国 with a year after 1949 (民国39年 is 1950): the era of the Taiwan authorities, never used (中央台办等《关于正确
+#: 使用涉台宣传用语的意见》第1条: 一律不使用“中华民国”纪年; 新华社禁用词(2016)·涉台类). The lexicon's rows spell
+#: 民国100 to 民国119 in digits; this rule reads Chinese numerals, digit by digit (民国一一三年) or counted
+#: (民国七十年, 民国一百一十三年), and two digits (民国70年), and suggests the Gregorian year as the rows do.
+#: Read in the ``norm`` view: the dense view writes 一一三 as 一三. Years up to 民国38 (1949) are history
+#: on the mainland, quiet.
+_ROC_RE = rx.compile(r"(?:中华)?民国(?P<n>[〇零一二两三四五六七八九十百]{1,6}|[0-9]{2})(?=年(?!代))")
+_ROC_FIRST, _ROC_LAST = 39, 199
+_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ROC_BASIS = ("中央台办、外交部、中央外宣办《关于正确使用涉台宣传用语的意见》(2002年11月;2016年3月修订)·一、涉及台湾官方"
+              "机构及其官员称谓的用语·第1条; 新华社新闻信息报道中的禁用词和慎用词(2016年7月修订)·涉及领土、主权和港澳台类(不使用“中华民国”纪年)")
+
+
+def roc_year(n: str) -> int | None:
+    """The year a numeral after 民国 writes: digits (70), Chinese digits one by one (一一三) or counted
+    (七十, 一百一十三, 十五); None when it is no number."""
+    if n.isdigit():
+        return int(n)
+    if "十" not in n and "百" not in n:
+        if "两" in n:
+            return None
+        v = 0
+        for c in n:
+            v = v * 10 + _CN_DIGIT[c]
+        return v
+    total, cur = 0, 0
+    for c in n:
+        if c in _CN_DIGIT:
+            cur = _CN_DIGIT[c]
+        elif c == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif c == "百":
+            total += (cur or 1) * 100
+            cur = 0
+    return total + cur
+
+
+def roc_findings(views: Views) -> list[Finding]:
+    """The ROC era after 1949 (:data:`_ROC_RE`), in the ``norm`` view (offsets of the text)."""
+    out = []
+    norm = views.norm
+    for m in _ROC_RE.finditer(norm):
+        n = m.group("n")
+        y = roc_year(n)
+        if y is None or not (_ROC_FIRST <= y <= _ROC_LAST) or (n.isdigit() and y >= 100):
+            continue  # (民国100 to 民国119 in digits are the lexicon's rows)
+        a, b = m.span()
+        out.append(Finding(start=a, end=b, text=views.text[a:b], category="improper_wording", type="political_term",
+                           severity="block", rule="wording.tw.roc_era",
+                           message=f"涉台表述错误：一律不使用“中华民国”纪年，应使用公元纪年（民国{y}年即公元{1911 + y}年）",
+                           suggestion=str(1911 + y), basis=_ROC_BASIS, score=0.85))
+    return out
+
+
 _NOT_SLIPS = frozenset(("中全会", "次全会"))
 
 
@@ -634,12 +704,19 @@ class WordingRuleDetector:
              "wording.tw.china_pairing", "secret.draft.bracketed", "wording.slur.old_name", "wording.slur.colour",
              "wording.slur.relation", "wording.state.compass", "wording.tw.exile", "wording.tw.founder",
              "wording.key.last_char", "wording.key.plenary", "wording.state.hostile",
-             "wording.territory.attributed", "wording.territory.claim", "wording.hkmotw.abroad")
+             "wording.territory.attributed", "wording.territory.claim", "wording.hkmotw.abroad",
+             "wording.tw.roc_era")
 
     def __init__(self) -> None:
         _patterns()
 
     def detect(self, views: Views) -> list[Finding]:
+        if "民国" in views.norm:
+            roc = roc_findings(views)
+            return roc + self._detect(views) if roc else self._detect(views)
+        return self._detect(views)
+
+    def _detect(self, views: Views) -> list[Finding]:
         present = gates.present(views.vis)
         d = views.dense
         dense_hits = None
@@ -891,6 +968,17 @@ class WordingRuleDetector:
                 sev = "review"
             add(m.start(), e, t, "wording.territory.attributed",
                 f"涉领土主权表述错误：{t}是中国领土，不得写作“{written(m.start(), e)}”，应写“{t}”或“中国{t}”", sev)
+        for m in self._scan(_ATTR_LIST_RE, d, windows):
+            t, s, e = m.group("t") or m.group("t3"), m.start("g") if m.group("g") else m.start("g3"), m.end()
+            if not any(d.endswith(x, 0, m.start()) for x in TERRITORIES) or _TERR_MATTER.match(d, e):
+                continue  # (only a list of islands: 中国与日本钓鱼岛争端 stays the look-behind's)
+            if m.group("g3") and written(s, m.start("t3") + 1).count("南") < 2:
+                continue  # (…和飞越南沙群岛: no folded 越南南)
+            sev = "block"
+            if m.group("j") == "的" and e < len(d) and "\u3400" <= d[e] <= "\u9fff" and not d.startswith(_TERR_PLACE, e):
+                sev = "review"
+            add(s, e, t, "wording.territory.attributed",
+                f"涉领土主权表述错误：{t}是中国领土，不得写作“{written(s, e)}”，应写“{t}”或“中国{t}”", sev)
         for m in self._scan(_CLAIM_RE, d, windows):
             t = m.group("t")
             q = _CLAIM_QUESTION.match(d, m.end())
@@ -903,10 +991,25 @@ class WordingRuleDetector:
                     f"涉领土主权表述：以问句提出“{written(m.start(), m.end())}”，其后未见明确否定；{t}是中国领土，"
                     "请确认上下文已驳斥这一说法", "review", _TERR_QUIET + _CLAIM_QUIET)
                 continue
+            if self._claimant_says(d, m.start(), m.end()):
+                continue  # (日方称钓鱼岛是日本领土: the claimant's claim, reported)
             # (the suggestion replaces the whole claim: 钓鱼岛是日本领土 → 钓鱼岛是中国领土, not the island's bare name)
             add(m.start(), m.end(), f"{t}是中国领土", "wording.territory.claim",
                 f"涉领土主权表述错误：{t}是中国领土，“{written(m.start(), m.end())}”是他国的主张，不得作为事实陈述；"
-                "报道时须写明是对方的所谓主张并加引号", "review", _TERR_QUIET + _CLAIM_QUIET)
+                "报道时须写明是对方的所谓主张并加引号", "review")
+
+    @staticmethod
+    def _claimant_says(d: str, s: int, e: int) -> bool:
+        """A word of saying (称 认为 主张 …) in the claim's sentence with a speaker of the claimant's side
+        before the claim (日方称, 日本政府坚持认为, 菲律宾外交部表示): the claim reported as theirs. 专家称, 有人
+        认为: no claimant named, the post says it (h15d)."""
+        if _CLAIM_NOUN_RE.match(d, e):
+            return True  # (钓鱼岛是日本领土的说法: the claim named as a claim)
+        sent = _sentence(d, s, e, 30, 20)
+        if not any(w in sent for w in _CLAIM_QUIET):
+            return False
+        before = sent.partition("\t")[0]
+        return any(w in before for w in _CLAIM_SPEAKERS)
 
     # ------------------------------------------------------------------ slips in fixed formulations
     def _slips(self, views: Views, d: str, windows, out: list[Finding]) -> None:
