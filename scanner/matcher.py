@@ -718,6 +718,7 @@ def _own_line(norm: str, s: int, e: int, window: int) -> str:
     j = min((x for x in (norm.find("\n", e, b), norm.find("\r", e, b)) if x >= 0), default=b)
     return norm[k + 1 if k >= 0 else a:j]
 
+
 def _window_start(text: str, s: int, window: int) -> int:
     """Where a hit's context window starts: ``window`` characters before it, but not inside the post's
     bracketed heading when the hit is after it (the heading is read by :func:`_heading_says`, under the
