@@ -1787,48 +1787,33 @@ class CompositionalDetector:
         # (h15a: a firearm, its parts, ammunition or a bomb by its make in a sentence that publishes, sells or
         # teaches; an exam ringer hired or offered; the trade in organs, ova, children and surrogacy in a sentence
         # that publishes or offers; gambling-cheat and spy devices offered — all silent in news)
-        if not found.isdisjoint(morphology.WEAPON_GATE):
-            for m in _scan(morphology.weapon_re(), d, wins(morphology.WEAPON_GATE, morphology.WEAPON_REACH + 1)):
+        M = morphology
+        for gate, pattern, reach, offer, quiets, rule, msg, basis in (
+                (M.WEAPON_GATE, M.weapon_re, M.WEAPON_REACH, True, (c["news"], M.OFFER_QUIET),
+                 "prohibited.weapon.composed", "疑似在发布、买卖或传授语境中出现枪支弹药、爆炸物或其制作方法，请核实",
+                 M.WEAPON_BASIS),
+                (M.RINGER_GATE, M.ringer_re, M.RINGER_REACH, False, (c["news"],),
+                 "prohibited.fraud.composed",
+                 "疑似代考、替考，买卖或伪造证件、文凭，代写论文或出售考试答案等作假服务，且不在新闻报道语境中，请核实",
+                 M.RINGER_BASIS),
+                (M.ORGAN_GATE, M.organ_re, M.ORGAN_REACH, True, (c["news"], M.ORGAN_QUIET + M.OFFER_QUIET),
+                 "prohibited.organ.composed", "疑似在发布、买卖语境中出现人体器官、卵子买卖，拐卖人口或代孕中介，请核实",
+                 M.ORGAN_BASIS),
+                (M.DEVICE_GATE, M.device_re, M.DEVICE_REACH, True, (c["news"], M.OFFER_QUIET),
+                 "prohibited.device.composed", "疑似在发布、买卖语境中出现赌博作弊器材或窃听、监听器材，请核实",
+                 M.DEVICE_BASIS)):
+            if found.isdisjoint(gate):
+                continue
+            for m in _scan(pattern(), d, wins(gate, reach + 1)):
                 s, e = m.span()
-                sent = _sentence(d, s, e) + "\t" + m.group()  # (教你做炸弹, 出售肾源: the compound offers itself)
-                if not any(w in sent for w in morphology.WEAPON_CONTEXT) or self._quiet(d, s, e, c["news"]) \
-                        or self._quiet(d, s, e, morphology.OFFER_QUIET) or not free(s, e):
+                if offer:  # (教你做炸弹, 出售肾源: the compound offers itself)
+                    sent = _sentence(d, s, e) + "\t" + m.group()
+                    if not any(w in sent for w in M.WEAPON_CONTEXT):
+                        continue
+                if any(self._quiet(d, s, e, q) for q in quiets) or not free(s, e):
                     continue
-                out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
-                                         "prohibited.weapon.composed",
-                                         "疑似在发布、买卖或传授语境中出现枪支弹药、爆炸物或其制作方法，请核实",
-                                         morphology.WEAPON_BASIS, 0.7, None))
-        if not found.isdisjoint(morphology.RINGER_GATE):
-            for m in _scan(morphology.ringer_re(), d, wins(morphology.RINGER_GATE, morphology.RINGER_REACH + 1)):
-                s, e = m.span()
-                if self._quiet(d, s, e, c["news"]) or not free(s, e):
-                    continue
-                out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
-                                         "prohibited.fraud.composed",
-                                         "疑似代考、替考，买卖或伪造证件、文凭，代写论文或出售考试答案等作假服务，且不在新闻报道语境中，请核实",
-                                         morphology.RINGER_BASIS, 0.7, None))
-        if not found.isdisjoint(morphology.ORGAN_GATE):
-            for m in _scan(morphology.organ_re(), d, wins(morphology.ORGAN_GATE, morphology.ORGAN_REACH + 1)):
-                s, e = m.span()
-                sent = _sentence(d, s, e) + "\t" + m.group()
-                if not any(w in sent for w in morphology.WEAPON_CONTEXT) or self._quiet(d, s, e, c["news"]) \
-                        or self._quiet(d, s, e, morphology.ORGAN_QUIET + morphology.OFFER_QUIET) or not free(s, e):
-                    continue
-                out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
-                                         "prohibited.organ.composed",
-                                         "疑似在发布、买卖语境中出现人体器官、卵子买卖，拐卖人口或代孕中介，请核实",
-                                         morphology.ORGAN_BASIS, 0.7, None))
-        if not found.isdisjoint(morphology.DEVICE_GATE):
-            for m in _scan(morphology.device_re(), d, wins(morphology.DEVICE_GATE, morphology.DEVICE_REACH + 1)):
-                s, e = m.span()
-                sent = _sentence(d, s, e) + "\t" + m.group()
-                if not any(w in sent for w in morphology.WEAPON_CONTEXT) or self._quiet(d, s, e, c["news"]) \
-                        or self._quiet(d, s, e, morphology.OFFER_QUIET) or not free(s, e):
-                    continue
-                out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review",
-                                         "prohibited.device.composed",
-                                         "疑似在发布、买卖语境中出现赌博作弊器材或窃听、监听器材，请核实",
-                                         morphology.DEVICE_BASIS, 0.7, None))
+                out.append(self._finding(views, s, e, "improper_wording", "prohibited_content", "review", rule, msg,
+                                         basis, 0.7, None))
 
     # ------------------------------------------------------------------ threats (:mod:`.threats`)
     def _threats(self, views: Views, d: str, out: list[Finding], hits) -> None:

@@ -117,15 +117,15 @@ DRUG_BASIS = ("禁毒法 第二条、第五十九条; 刑法 第三百四十七�
               "精神药品品种目录(三唑仑、γ-羟丁酸等)")
 
 
-def _sex_words() -> frozenset[str]:
-    return frozenset(m + h for ms, hs, _b, _a in _SEX_PARTS for m in ms for h in hs)
+def _parts_words(parts) -> frozenset[str]:
+    return frozenset(m + h for ms, hs, _b, _a in parts for m in ms for h in hs)
 
 
 def _drug_words() -> frozenset[str]:
     return frozenset(f + h for f in _DRUG_FUNCTIONS for h in _DRUG_HEADS)
 
 
-SEX_GATE = _sex_words()
+SEX_GATE = _parts_words(_SEX_PARTS)
 DRUG_GATE = _drug_words()
 GATE = SEX_GATE | DRUG_GATE
 
@@ -136,15 +136,7 @@ def _alt(words) -> str:
 
 @lru_cache(maxsize=1)
 def sex_re():
-    parts = []
-    for ms, hs, before, after in _SEX_PARTS:
-        p = f"(?:{_alt(ms)})(?:{_alt(hs)})"
-        if before:
-            p = f"(?<![{before}]){p}"
-        if after:
-            p += f"(?![{after}])"
-        parts.append(p)
-    return rx.compile("|".join(f"(?:{p})" for p in parts))
+    return _parts_re(_SEX_PARTS)
 
 
 @lru_cache(maxsize=1)
@@ -254,10 +246,6 @@ DEVICE_BASIS = ("刑法 第二百八十三条(非法生产、销售专用间谍�
 #: a tender's words: a sentence that buys by tender is no offer (供应商 holds 供应: 采购步枪弹 is a police
 #: tender's, 采购窃听器材检测设备 a security office's)
 OFFER_QUIET = ("采购", "招标", "中标", "供应商", "投标")
-
-
-def _parts_words(parts) -> frozenset[str]:
-    return frozenset(m + h for ms, hs, _b, _a in parts for m in ms for h in hs)
 
 
 def _parts_re(parts):
