@@ -561,14 +561,15 @@ def sound_repairs(model: "CharLLR", d: str, lo: int, hi: int, i: int) -> list[tu
     heavy = model.short_chars
     gen, lst = model.bg[1], model.pos[1]
     out = []
-    for k in range(lo, hi):
+    for k in range(max(lo, 1), min(hi, len(d) - 1)):
         ch = d[k]
-        if k == i or ch in heavy or not _is_han(ch):
+        if k == i or not ("\u4e00" <= ch <= "\u9fff") or ch in heavy:
             continue
-        left, right = d[k - 1:k] if k else "", d[k + 1:k + 2]
-        if not (left and right and _is_han(left) and _is_han(right)):
+        left, right = d[k - 1], d[k + 1]
+        if not ("\u4e00" <= left <= "\u9fff" and "\u4e00" <= right <= "\u9fff"):
             continue  # (both pairs are read: a character at a sentence's edge has one, 奇|淫巧技)
-        if any(p and (gen.get(p, 0) or word_freq(p)) for p in (left and left + ch, right and ch + right)):
+        lp, rp = left + ch, ch + right
+        if gen.get(lp, 0) or gen.get(rp, 0) or word_freq(lp) or word_freq(rp):
             continue  # (general text writes it beside a neighbour: 枪支|暴力, 气手枪|比赛, 买药|报销 are no disguise)
         rs = "".join(r for r in _swaps(ch) if r in heavy and (
             (left and lst.get(left + r, 0)) or (right and lst.get(r + right, 0))))
