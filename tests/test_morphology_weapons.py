@@ -41,6 +41,9 @@ HITS = [
     ("prohibited.fraud.composed", "本店出售文凭，全国可查。", "出售文凭"),
     ("prohibited.fraud.composed", "办理真文凭，不用考试。", "办理真文凭"),
     ("prohibited.fraud.composed", "毕业论文代写，价格优惠。", "论文代写"),
+    ("prohibited.fraud.composed", "各类证件，办假证，电话联系。", "办假证"),
+    ("prohibited.fraud.composed", "办证刻章，驾驶证不用考包过。", "不用考包过"),
+    ("prohibited.fraud.composed", "驾照包过不用考，加微信详谈。", "包过不用考"),
     ("prohibited.device.composed", "出售透视眼镜，微信联系。", "透视眼镜"),
     ("prohibited.device.composed", "网上有人发布扑克分析仪的价格。", "扑克分析仪"),
     ("prohibited.device.composed", "网友分享了手机窃听器的链接。", "手机窃听器"),
@@ -50,6 +53,10 @@ HITS = [
 ]
 
 MISSES = [
+    "法院审理查明，被告人做假证明骗取贷款。",
+    "警方破获一起制贩假证案，抓获办假证人员5名。",
+    "坚决防范遏制假证问题，更好服务经济社会高质量发展。",
+    "持军队驾驶证的退役军人换领地方驾驶证，可免考科目一。",
     # tools and toys
     "五金店出售焊枪、喷枪、热风枪，欢迎购买。",
     "工地提供射钉枪和测温枪，请联系仓库。",

@@ -195,10 +195,15 @@ _RINGER_PARTS: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str], ...] = (
     # 身份证复印件 身份证信息: the personal-data class's; 证件照 驾驶证办理); 办身份证 办理身份证 are the
     # police station's, so 办 and 办理 only with 假 真 高仿 or a diploma; 提供答案 is a quiz's)
     # (真 is the seller's word for a diploma, 真文凭 真学历, not for an identity paper)
-    (("卖", "售", "出售", "供应", "批发", "购买", "买", "定购", "代售", "销售"), _DOCS + tuple("假" + x for x in _DOCS)
-     + tuple("真" + x for x in _DIPLOMAS + ("学历",)), "", "号码复照件上份信息验核管办认查业生"),
-    (("办", "代办", "办理", "做", "制作", "制"), tuple("假" + x for x in _DOCS) + tuple("真" + x for x in _DIPLOMAS + ("学历",))
-     + tuple("高仿" + x for x in _DOCS), "", ""),
+    # (假证 alone is the fake paper the small ads offer, 办假证 卖假证; 做假证 假证明 假证据 假证词 are testimony
+    # and proof, the courts' words: not after it)
+    (("卖", "售", "出售", "供应", "批发", "购买", "买", "定购", "代售", "销售"), _DOCS + tuple("假" + x for x in _DOCS + ("证",))
+     + tuple("真" + x for x in _DIPLOMAS + ("学历",)), "", "号码复照件上份信息验核管办认查业生明据词言"),
+    (("办", "代办", "办理", "做", "制作", "制"), tuple("假" + x for x in _DOCS + ("证",)) + tuple("真" + x for x in _DIPLOMAS + ("学历",))
+     + tuple("高仿" + x for x in _DOCS), "", "明据词言"),
+    # a paper without its exam, the pass promised (驾驶证不用考包过, 免考拿证): the ads of 刑法 第二百八十条
+    (("不用考", "不用考试", "免考", "免考试", "不考试", "无需考试"), ("包过", "包拿证", "直接拿证", "拿证", "出证"), "", ""),
+    (("包过", "保过"), ("不用考", "不用考试", "免考", "不考试"), "", ""),
     (("办", "代办", "做", "制作"), _DIPLOMAS, "", "号码复照件上份信息验核管认查"),
     (("代写", "代做"), ("毕业论文", "论文", "作业"), "", ""),
     (("论文",), ("代写",), "", ""),
