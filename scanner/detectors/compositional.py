@@ -482,6 +482,8 @@ class LeaderTitles:
         self.titles = frozenset(titles) | frozenset(t for ts in self.right_after.values() for t in ts)
         self.name_gate = frozenset(n for n in self.slip_after if self.slip_after[n] or self.slip_before[n])
         self._pats: dict[str, tuple] = {}
+        for n in sorted(self.name_gate):  # (compiled here, inside Scanner(): rx keeps them for the next process)
+            self.patterns(n)
         # the titles one person holds now, next to which his name misspelt is read (:mod:`.leader_names`)
         from ..resources import bundled_lexicon_dir
 
@@ -489,7 +491,7 @@ class LeaderTitles:
 
 
     def patterns(self, name: str) -> tuple:
-        """The title patterns of ``name`` for :func:`title_slips`, compiled on its first use: (titles written
+        """The title patterns of ``name`` for :func:`title_slips` (compiled once, with the table): (titles written
         right after it, their one-character slips after it, titles right before it (ending at the search's end),
         slips before it, the longest title before, the longest slip before). The right titles are an
         alternation in the tables' order (longest first), so a match is the title the tables' loop would take;
@@ -506,14 +508,14 @@ class LeaderTitles:
 
             ra, sa = self.right_after.get(name, ()), self.slip_after.get(name, ())
             rb, sb = self.right_before.get(name, ()), self.slip_before.get(name, ())
-            got = (re.compile(alt(ra)) if ra else None, re.compile(wild(sa)) if sa else None,
-                   re.compile(f"(?:{alt(rb)})\\Z") if rb else None, re.compile(f"(?:{wild(sb)})\\Z") if sb else None,
+            got = (rx.compile(alt(ra)) if ra else None, rx.compile(wild(sa)) if sa else None,
+                   rx.compile(f"(?:{alt(rb)})\\Z") if rb else None, rx.compile(f"(?:{wild(sb)})\\Z") if sb else None,
                    max(map(len, rb), default=0), max(map(len, sb), default=0),
                    # (nothing after the name to read: a right title not followed by 、, or neither a right title nor
                    # a possible slip; nothing before it: no right title or slip ends there)
-                   re.compile("|".join(filter(None, (f"(?>{alt(ra)})(?!、)" if ra else "",
+                   rx.compile("|".join(filter(None, (f"(?>{alt(ra)})(?!、)" if ra else "",
                                                      "(?!" + "|".join(filter(None, (alt(ra), wild(sa)))) + ")")))),
-                   re.compile("(?:" + "|".join(filter(None, (alt(rb), wild(sb)))) + ")\\Z") if rb or sb else None)
+                   rx.compile("(?:" + "|".join(filter(None, (alt(rb), wild(sb)))) + ")\\Z") if rb or sb else None)
             self._pats[name] = got
         return got
 
