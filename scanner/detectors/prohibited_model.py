@@ -560,27 +560,19 @@ def sound_repairs(model: "CharLLR", d: str, lo: int, hi: int, i: int) -> list[tu
     (the list model's bigrams). h15b."""
     heavy = model.short_chars
     gen, lst = model.bg[1], model.pos[1]
-    memo = model.__dict__.setdefault("_heavy_swaps", {})  # char -> its list-heavy sounds and look-alikes
     out = []
     for k in range(max(lo, 1), min(hi, len(d) - 1)):
         ch = d[k]
         if k == i or not ("\u4e00" <= ch <= "\u9fff") or ch in heavy:
             continue
-        swaps = memo.get(ch)
-        if swaps == "":
-            continue  # (no sound or look-alike of it leans on the lists, known from an earlier text)
         left, right = d[k - 1], d[k + 1]
         if not ("\u4e00" <= left <= "\u9fff" and "\u4e00" <= right <= "\u9fff"):
             continue  # (both pairs are read: a character at a sentence's edge has one, 奇|淫巧技)
         lp, rp = left + ch, ch + right
         if gen.get(lp, 0) or gen.get(rp, 0) or word_freq(lp) or word_freq(rp):
             continue  # (general text writes it beside a neighbour: 枪支|暴力, 气手枪|比赛, 买药|报销 are no disguise)
-        if swaps is None:  # (its sounds and look-alikes, read only for a character that gets this far: ~40k
-            # instructions the first time, the tables of pypinyin)
-            swaps = memo[ch] = "".join(r for r in _swaps(ch) if r in heavy)
-            if not swaps:
-                continue
-        rs = "".join(r for r in swaps if lst.get(left + r, 0) or lst.get(r + right, 0))
+        rs = "".join(r for r in _swaps(ch) if r in heavy and (
+            (left and lst.get(left + r, 0)) or (right and lst.get(r + right, 0))))
         if rs and _alone_in_cut(d, k):
             out.append((k, 1, rs))
     return out
