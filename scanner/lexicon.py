@@ -86,13 +86,16 @@ class MatchOptions:
     #: the negative context is read on the hit's own line only (within the window, h15d): a quiet word
     #: of the next paragraph (接待 in a report below a 上访人员 control list) says nothing of this one
     line: bool = False
+    #: not reported right after a foreign state, province, prefecture or city (scanner/data/
+    #: foreign_regions.txt): 安大略省旅游局, 加州旅游局 are foreign offices, not renamed local bureaus
+    abroad: bool = False
 
     __reduce__ = _by_fields
 
     @property
     def plain(self) -> bool:
         return not (self.word or self.ctx_norm or self.nctx_norm or self.quote or self.strict or self.ascii_word
-                    or self.masked or self.until or self.since or self.nafter)
+                    or self.masked or self.until or self.since or self.nafter or self.abroad)
 
 
 @lru_cache(maxsize=None)
@@ -121,7 +124,7 @@ def _parse_options(raw: str, term_dense: str) -> tuple[MatchOptions, list[str]]:
     for part in filter(None, (p.strip() for p in raw.split(";"))):
         key, eq, value = part.partition("=")
         key = key.strip()
-        if key in ("word", "quote", "strict", "ascii_word", "sent", "line") and not eq:
+        if key in ("word", "quote", "strict", "ascii_word", "sent", "line", "abroad") and not eq:
             kw[key] = True
         elif key in ("ctx", "nctx") and eq:
             raw = [normalize(w.strip()) for w in value.split("|") if w.strip()]

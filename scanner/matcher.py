@@ -393,6 +393,8 @@ class LexiconMatcher:
                         continue
                     if o.nafter and _after_says_no(norm, oe, o.nafter):
                         continue
+                    if o.abroad and abroad_before(norm, os_):
+                        continue
                     out.append(Hit(entry, os_, oe, ds, ds + (oe - os_), confirmed, True))
         return out
 
@@ -620,6 +622,8 @@ class LexiconMatcher:
                     continue
                 if o.nafter and _after_says_no(norm, oe, o.nafter):
                     continue
+                if o.abroad and abroad_before(norm, os_):
+                    continue
                 if o.word and not (self._on_word_boundaries(d, s, e) if dg
                                    else self._on_word_boundaries(norm, os_, oe)):
                     continue
@@ -746,6 +750,26 @@ def _after_says_no(norm: str, e: int, pattern: str) -> bool:
 
 
 _SENTENCE_END_RE = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
+
+
+@lru_cache(maxsize=1)
+def _foreign_regions() -> tuple[frozenset[str], int]:
+    """(the names of scanner/data/foreign_regions.txt, the longest one's length)."""
+    from pathlib import Path
+
+    names = set()
+    for line in (Path(__file__).parent / "data" / "foreign_regions.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            names.update(line.split())
+    return frozenset(names), max(map(len, names))
+
+
+def abroad_before(norm: str, s: int) -> bool:
+    """Option ``abroad``: a foreign place's name ends right before the hit at ``norm[s]`` (安大略|省旅游局),
+    or with the hit's first character (加州 of 加|州旅游局)."""
+    names, longest = _foreign_regions()
+    return any((k <= s and norm[s - k:s] in names) or norm[s - k + 1:s + 1] in names
+               for k in range(2, min(longest, s + 1) + 1))
 
 #: a wording row's term named as wrong wording, not used (h15d): the term followed by 的说法 (这一提法, 一词 …)
 #: and a correction in its sentence (两岸三地的说法不规范，应改为…), or after a prohibition of saying it

@@ -190,9 +190,14 @@ def test_country_surname_pair_is_a_name_before_a_given_name():
     "1. 程子立，男，手机号19536321780，月补助金额1100元。",                      # across another identifier
     "1. 黎轩怡，女，现住温州市文成县绿洲小区3幢2单元2103室，月补助金额1100元。",   # across a home-address field
     "行政处罚决定书（武公（交）罚〔2020〕793号）",                                 # an agency's abbreviation
+    "分享有机会获得高笑美情人节礼盒！",                                             # 情人节 is a festival, no lover
 ])
 def test_links_do_not_cross_fields_or_headings(scanner, text):
     assert not spi(scanner, text)
+
+
+def test_a_lover_beside_the_festival_is_still_read(scanner):
+    assert spi(scanner, "有人说王建国在情人节那天养了情人。")
 
 
 def test_clause_bounds_are_those_of_a_step_by_step_walk():

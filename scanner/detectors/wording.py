@@ -82,6 +82,7 @@ from .. import rx
 from ..model import Finding
 from ..normalize import DIGIT_FOLD, Views
 from . import compositional, gates  # (compositional imports this module: attributes read at call time)
+from ..matcher import abroad_before
 from ..words import word_freq
 from .context import doc_years, sentence_around, years_say_history
 
@@ -865,6 +866,8 @@ class WordingRuleDetector:
                     continue
                 if (name in _GENERIC or kind == "local") and any(w in _sentence(d, s, e, 30, 20) for w in _FOREIGN):
                     continue
+                if kind == "local" and (abroad_before(d, s) or abroad_before(d, s - 1)):
+                    continue  # (纽约市卫生局, 冲绳县旅游局: a foreign place's office, scanner/data/foreign_regions.txt)
                 if _historical(views, d, s, e, year):
                     continue
                 taken.append((s, e))
