@@ -457,7 +457,10 @@ def load_model(path: str | None = None) -> CharLLR:
 #: news of war and violence: weapons named in a report of an attack, not offered (the compositional
 #: rules' ``_NEWS`` has 袭击, 部队, 战场; a report of a strike names 导弹 and 手榴弹 with these)
 _WAR = ("战争|战斗|作战|交火|开火|开枪|枪击|枪战|炮击|轰炸|空袭|袭击|爆炸|恐怖|武装|军事|军火库|导弹|火箭弹|炮弹|"
-        "无人机|阵地|前线|停火|局势|伤亡|死亡|遇难|身亡|受伤|平民|声明|总统|国防|外交|联合国")
+        "无人机|阵地|前线|停火|局势|伤亡|死亡|遇难|身亡|受伤|平民|声明|总统|国防|外交|联合国|"
+        # a policy campaign named as a battle (打赢雾霾狙击战, 疫情防控阻击战, 蓝天保卫战, 污染防治攻坚战): government
+        # wording, no weapon (雾霾狙击 of a Weibo post was a review)
+        "狙击战|阻击战|攻坚战|保卫战|歼灭战|持久战")
 
 
 #: words of an offer, a contact or a download in the sentence (the dense view: lower case, no spaces):
