@@ -42,7 +42,7 @@ from array import array
 from dataclasses import replace
 from bisect import bisect_left
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import letters, rx, speedups
 from ..disguise import _DIGIT_OF, _PUNCT_SEPS, in_pinyin
@@ -481,43 +481,45 @@ class LeaderTitles:
         self.right_before = {n: tuple(sorted(ts, key=lambda t: (-len(t), t))) for n, ts in self.held.items()}
         self.titles = frozenset(titles) | frozenset(t for ts in self.right_after.values() for t in ts)
         self.name_gate = frozenset(n for n in self.slip_after if self.slip_after[n] or self.slip_before[n])
-        self._pats: dict[str, tuple] = {}
-        for n in sorted(self.name_gate):  # (compiled here, inside Scanner(): rx keeps them for the next process)
-            self.patterns(n)
+        self.pats = {n: _title_patterns(self, n) for n in sorted(self.name_gate)}  # (in Scanner(): rx keeps them)
         # the titles one person holds now, next to which his name misspelt is read (:mod:`.leader_names`)
         from ..resources import bundled_lexicon_dir
 
         self.names = leader_names.NameAnchors(rows, str(bundled_lexicon_dir()))
 
 
-    def patterns(self, name: str) -> tuple:
-        """The title patterns of ``name`` for :func:`title_slips` (compiled once, with the table): (titles written
-        right after it, their one-character slips after it, titles right before it (ending at the search's end),
-        slips before it, the longest title before, the longest slip before). The right titles are an
-        alternation in the tables' order (longest first), so a match is the title the tables' loop would take;
-        the slips' pattern (each character in turn any character) only tells whether any slip can be there,
-        and the loop over the titles decides (a title, then its one character read): most names in a post have a
-        right title or none, and one pattern match answers them."""
-        got = self._pats.get(name)
-        if got is None:
-            def alt(ts):
-                return "|".join(map(re.escape, ts))
+class TitlePatterns(NamedTuple):
+    """The title patterns of one name for :func:`title_slips`. The right titles are an alternation in the
+    table's order (longest first), so a match is the title the table's loop would take; a slips' pattern
+    (each character in turn any character) only tells whether the loop over the titles can find one."""
+    right_after: "re.Pattern[str] | None"  # a title written right, after the name
+    slip_after: "re.Pattern[str] | None"  # any one-character slip of a title after it
+    right_before: "re.Pattern[str] | None"  # a right title ending at the search's end
+    slip_before: "re.Pattern[str] | None"
+    long_before: int  # the longest title before, the longest slip before (how far back to search)
+    long_slip: int
+    #: nothing after the name to read: a right title not followed by 、, or no right title and no slip
+    none_after: "re.Pattern[str]"
+    #: a right title or a slip ending right before the name (None: the name has neither)
+    any_before: "re.Pattern[str] | None"
 
-            def wild(ts):
-                return "|".join(re.escape(t[:i]) + "." + re.escape(t[i + 1:]) for t in ts for i in range(len(t)))
 
-            ra, sa = self.right_after.get(name, ()), self.slip_after.get(name, ())
-            rb, sb = self.right_before.get(name, ()), self.slip_before.get(name, ())
-            got = (rx.compile(alt(ra)) if ra else None, rx.compile(wild(sa)) if sa else None,
-                   rx.compile(f"(?:{alt(rb)})\\Z") if rb else None, rx.compile(f"(?:{wild(sb)})\\Z") if sb else None,
-                   max(map(len, rb), default=0), max(map(len, sb), default=0),
-                   # (nothing after the name to read: a right title not followed by 、, or neither a right title nor
-                   # a possible slip; nothing before it: no right title or slip ends there)
-                   rx.compile("|".join(filter(None, (f"(?>{alt(ra)})(?!、)" if ra else "",
-                                                     "(?!" + "|".join(filter(None, (alt(ra), wild(sa)))) + ")")))),
-                   rx.compile("(?:" + "|".join(filter(None, (alt(rb), wild(sb)))) + ")\\Z") if rb or sb else None)
-            self._pats[name] = got
-        return got
+def _title_patterns(table: "LeaderTitles", name: str) -> TitlePatterns:
+    def alt(ts):
+        return "|".join(map(re.escape, ts))
+
+    def wild(ts):
+        return "|".join(re.escape(t[:i]) + "." + re.escape(t[i + 1:]) for t in ts for i in range(len(t)))
+
+    ra, sa = table.right_after.get(name, ()), table.slip_after.get(name, ())
+    rb, sb = table.right_before.get(name, ()), table.slip_before.get(name, ())
+    return TitlePatterns(
+        rx.compile(alt(ra)) if ra else None, rx.compile(wild(sa)) if sa else None,
+        rx.compile(f"(?:{alt(rb)})\\Z") if rb else None, rx.compile(f"(?:{wild(sb)})\\Z") if sb else None,
+        max(map(len, rb), default=0), max(map(len, sb), default=0),
+        rx.compile("|".join(filter(None, (f"(?>{alt(ra)})(?!、)" if ra else "",
+                                          "(?!" + "|".join(filter(None, (alt(ra), wild(sa)))) + ")")))),
+        rx.compile("(?:" + "|".join(filter(None, (alt(rb), wild(sb)))) + ")\\Z") if rb or sb else None)
 
 
 #: the national titles and names as words of the rules' vocabulary (:func:`_vocabulary`: their
@@ -574,14 +576,14 @@ def title_slips(table: LeaderTitles, d: str, s: int, e: int, name: str):
             return False
         return not _slip_is_words(ext, i + i_off, edge + i_off)
 
-    right_after, slip_after, right_before, slip_before, long_before, long_slip, _none_after, _any_before = table.patterns(name)
+    pat = table.pats[name]
     # after the name, then titles in a row after it (a title written right first: 国家主席团 is no slip of
     # a longer title)
     p = e
     for k in range(4):
-        m = right_after.match(d, p) if right_after is not None else None
+        m = pat.right_after.match(d, p) if pat.right_after is not None else None
         hit = (p, m.end(), None) if m is not None else None
-        for t in table.slip_after[name] if hit is None and slip_after is not None and slip_after.match(d, p) else ():
+        for t in table.slip_after[name] if hit is None and pat.slip_after is not None and pat.slip_after.match(d, p) else ():
             v = d[p:p + len(t)]
             if len(v) == len(t) and one(v, t, v + d[p + len(t):p + len(t) + 2], 0, 0 if k == 0 else -9):
                 hit = (p, p + len(t), t)
@@ -597,10 +599,10 @@ def title_slips(table: LeaderTitles, d: str, s: int, e: int, name: str):
     # before the name, then titles in a row before it
     p = s
     for k in range(4):
-        m = right_before.search(d, max(0, p - long_before), p) if right_before is not None else None
+        m = pat.right_before.search(d, max(0, p - pat.long_before), p) if pat.right_before is not None else None
         hit = (m.start(), p, None) if m is not None else None
-        for t in (table.slip_before[name] if hit is None and slip_before is not None
-                  and slip_before.search(d, max(0, p - long_slip), p) else ()):
+        for t in (table.slip_before[name] if hit is None and pat.slip_before is not None
+                  and pat.slip_before.search(d, max(0, p - pat.long_slip), p) else ()):
             if p - len(t) < 0:
                 continue
             v = d[p - len(t):p]
@@ -2026,8 +2028,9 @@ class CompositionalDetector:
             if w not in table.name_gate or (s, e) in seen or d[s:e] != w:
                 continue  # (a name whose first character the dense view folded into the title's: 国家主習|习近平)
             seen.add((s, e))
-            pats = table.patterns(w)
-            if pats[6].match(d, e) is not None and (pats[7] is None or pats[7].search(d, max(0, s - max(pats[4], pats[5])), s) is None):
+            pat = table.pats[w]
+            if pat.none_after.match(d, e) is not None and (
+                    pat.any_before is None or pat.any_before.search(d, max(0, s - max(pat.long_before, pat.long_slip)), s) is None):
                 continue  # (a right title after the name or none, and nothing before it: most names of a post)
             for a, b, right, t in title_slips(table, d, s, e, w):
                 from ..lexicon import TITLE_SLIP_BASIS, TITLE_SLIP_RULE  # (a slip found: rare; lexicon imports this module)
