@@ -755,13 +755,10 @@ _SENTENCE_END_RE = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
 @lru_cache(maxsize=1)
 def _foreign_regions() -> tuple[frozenset[str], int]:
     """(the names of scanner/data/foreign_regions.txt, the longest one's length)."""
-    from pathlib import Path
+    from .resources import data_names
 
-    names = set()
-    for line in (Path(__file__).parent / "data" / "foreign_regions.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            names.update(line.split())
-    return frozenset(names), max(map(len, names))
+    names = data_names("foreign_regions.txt")
+    return names, max(map(len, names))
 
 
 def abroad_before(norm: str, s: int) -> bool:
@@ -770,6 +767,7 @@ def abroad_before(norm: str, s: int) -> bool:
     names, longest = _foreign_regions()
     return any((k <= s and norm[s - k:s] in names) or norm[s - k + 1:s + 1] in names
                for k in range(2, min(longest, s + 1) + 1))
+
 
 #: a wording row's term named as wrong wording, not used (h15d): the term followed by 的说法 (这一提法, 一词 …)
 #: and a correction in its sentence (两岸三地的说法不规范，应改为…), or after a prohibition of saying it

@@ -539,13 +539,11 @@ _DATELINE_AFTER = rx.compile(r"[0-9０-９一二三四五六七八九十]{1,3}�
 @lru_cache(maxsize=1)
 def _places():
     """(the set of world_places.txt, a regex of its names of three or more characters, longest first)."""
-    path = Path(__file__).parent / "data" / "world_places.txt"
-    names = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            names.update(line.split())
+    from .resources import data_names
+
+    names = data_names("world_places.txt")
     longer = sorted((n for n in names if len(n) >= 3), key=lambda n: (-len(n), n))  # (one order: the rx cache)
-    return frozenset(names), rx.compile("|".join(map(re.escape, longer)))
+    return names, rx.compile("|".join(map(re.escape, longer)))
 
 
 def keep_patterns() -> None:

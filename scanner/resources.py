@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .errors import LexiconError
 
-__all__ = ["bundled_candidates", "bundled_lexicon_dir", "find_bundled"]
+__all__ = ["bundled_candidates", "bundled_lexicon_dir", "data_names", "find_bundled"]
 
 
 def bundled_candidates(*parts: str) -> tuple[Path, Path]:
@@ -29,3 +29,10 @@ def bundled_lexicon_dir() -> Path:
     if found is None:
         raise LexiconError(f"no bundled lexicons found (looked in {', '.join(map(str, bundled_candidates('lexicons')))})")
     return found
+
+
+def data_names(filename: str) -> frozenset[str]:
+    """The whitespace-separated names of ``scanner/data/<filename>``, comment lines (``#``) skipped."""
+    path = Path(__file__).resolve().parent / "data" / filename
+    return frozenset(w for line in path.read_text(encoding="utf-8").splitlines()
+                     if not line.startswith("#") for w in line.split())

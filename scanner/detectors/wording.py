@@ -79,11 +79,11 @@ import re
 from functools import lru_cache
 
 from .. import rx
+from ..matcher import abroad_before
 from ..model import Finding
 from ..normalize import DIGIT_FOLD, Views
-from . import compositional, gates  # (compositional imports this module: attributes read at call time)
-from ..matcher import abroad_before
 from ..words import word_freq
+from . import compositional, gates  # (compositional imports this module: attributes read at call time)
 from .context import doc_years, sentence_around, years_say_history
 
 __all__ = ["WordingRuleDetector", "AGENCY_REFORMS", "LOCAL_DEPARTMENTS"]
@@ -866,8 +866,8 @@ class WordingRuleDetector:
                     continue
                 if (name in _GENERIC or kind == "local") and any(w in _sentence(d, s, e, 30, 20) for w in _FOREIGN):
                     continue
-                if kind == "local" and (abroad_before(d, s) or abroad_before(d, s - 1)):
-                    continue  # (纽约市卫生局, 冲绳县旅游局: a foreign place's office, scanner/data/foreign_regions.txt)
+                if kind == "local" and abroad_before(d, s - 1):
+                    continue  # (纽约市|卫生局, 加州|卫生局: a foreign place before the level's character, or ending with it)
                 if _historical(views, d, s, e, year):
                     continue
                 taken.append((s, e))
