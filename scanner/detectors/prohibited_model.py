@@ -574,8 +574,7 @@ def sound_repairs(model: "CharLLR", d: str, lo: int, hi: int, i: int) -> list[tu
         lp, rp = left + ch, ch + right
         if gen.get(lp, 0) or gen.get(rp, 0) or word_freq(lp) or word_freq(rp):
             continue  # (general text writes it beside a neighbour: 枪支|暴力, 气手枪|比赛, 买药|报销 are no disguise)
-        rs = "".join(r for r in _swaps(ch) if r in heavy and (
-            (left and lst.get(left + r, 0)) or (right and lst.get(r + right, 0))))
+        rs = "".join(r for r in _swaps(ch) if r in heavy and (lst.get(left + r, 0) or lst.get(r + right, 0)))
         if rs and _alone_in_cut(d, k):
             out.append((k, 1, rs))
     return out
